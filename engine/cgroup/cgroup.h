@@ -1,0 +1,83 @@
+// One interface for a container's control group, with a v1 and a v2 backend chosen by probing
+// the host (statfs magic on /sys/fs/cgroup). Hybrid hosts (v1 controllers plus a cgroup2 mount
+// with no controllers) use the v1 backend. The root is injectable so backends are unit-tested
+// against fixture trees of real cgroupfs file contents.
+#pragma once
+
+#include "engine/core/result.h"
+#include "engine/spec/spec.h"
+
+#include <sys/types.h>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace onggi::cgroup {
+
+enum class Mode { v1, v2, hybrid };  // hybrid = v1 controllers + an empty cgroup2 at /unified
+
+struct HostInfo {
+    Mode mode = Mode::v2;
+    std::string root = "/sys/fs/cgroup";   // mount root (v2) or the tmpfs holding v1 hierarchies
+    std::vector<std::string> controllers;  // available: cpu memory pids io/blkio cpuset freezer ...
+};
+
+// Probe the real host. Cached after the first call.
+Result<HostInfo> probe_host();
+const char* mode_name(Mode m);  // "v1" "v2" "hybrid"
+
+// Everything read from the cgroup files in one sample. Absent values stay nullopt.
+struct Stats {
+    uint64_t cpu_usage_ns = 0, cpu_user_ns = 0, cpu_system_ns = 0;
+    uint64_t cpu_nr_periods = 0, cpu_nr_throttled = 0, cpu_throttled_ns = 0;
+    uint64_t memory_current = 0;
+    std::optional<uint64_t> memory_limit, memory_high, memory_peak, memory_swap_current, memory_swap_limit;
+    uint64_t memory_cache = 0, memory_anon = 0;
+    uint64_t io_read_bytes = 0, io_write_bytes = 0, io_read_ops = 0, io_write_ops = 0;
+    uint64_t pids_current = 0;
+    std::optional<uint64_t> pids_limit;
+    uint64_t oom_events = 0, oom_kill_events = 0;
+    // PSI avg10 and total (us), when the kernel gives them
+    struct Pressure { double some_avg10 = 0, full_avg10 = 0; uint64_t some_total_us = 0, full_total_us = 0; };
+    std::optional<Pressure> cpu_pressure, memory_pressure, io_pressure;
+};
+
+class Cgroup {
+public:
+    virtual ~Cgroup() = default;
+
+    // Path relative to the hierarchy root, e.g. "/onggi/3f2a...".
+    virtual const std::string& path() const = 0;
+    virtual Mode mode() const = 0;
+
+    // Apply limits. Called at create and for live updates; fields left unset are not touched.
+    virtual Status apply(const spec::Resources& r) = 0;
+    virtual Status add_process(pid_t pid) = 0;
+    // v2: an O_DIRECTORY fd of the cgroup for clone3(CLONE_INTO_CGROUP); v1: -1.
+    virtual int dir_fd() const = 0;
+
+    virtual Status freeze() = 0;
+    virtual Status thaw() = 0;
+    virtual Result<bool> frozen() const = 0;
+
+    virtual Result<std::vector<pid_t>> pids() const = 0;  // every process, recursively
+    virtual Status kill_all(int signal) = 0;              // cgroup.kill on v2 >= 5.14, else per pid
+    virtual Result<Stats> stats() const = 0;
+    // Remove the cgroup directories; fails with busy if processes remain.
+    virtual Status remove() = 0;
+};
+
+// Create (mkdir in each hierarchy) or open an existing cgroup at `path` (relative, must
+// start with '/', no "..", no empty components). root overrides the host root for tests.
+Result<std::unique_ptr<Cgroup>> create(const HostInfo& host, const std::string& path);
+Result<std::unique_ptr<Cgroup>> open(const HostInfo& host, const std::string& path);
+
+// Helpers shared by both backends and by the helper's validation.
+Status validate_path(const std::string& path);
+uint64_t shares_to_weight(uint64_t shares);  // v1 cpu.shares -> v2 cpu.weight (runc's formula)
+uint64_t weight_to_shares(uint64_t weight);
+
+} // namespace onggi::cgroup
