@@ -1,0 +1,298 @@
+#include "engine/image/image_store.h"
+#include "engine/core/files.h"
+#include "engine/image/builtin_rootfs.h"
+#include "engine/image/sha256.h"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <ctime>
+#include <regex>
+#include <set>
+
+namespace onggi::image {
+
+using json = nlohmann::json;
+
+namespace {
+
+std::string now_rfc3339()
+{
+    char buf[64];
+    time_t t = ::time(nullptr);
+    struct tm tm;
+    ::gmtime_r(&t, &tm);
+    ::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+bool is_hex(const std::string& s)
+{
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
+
+std::string hex_of(const std::string& digest) { return digest.substr(7); }
+
+Result<std::vector<std::string>> strings_of(const json& j, const char* field)
+{
+    std::vector<std::string> out;
+    if (!j.contains(field)) return out;
+    const json& a = j[field];
+    if (!a.is_array()) return Error(Errc::invalid_argument, std::string(field) + ": expected an array");
+    for (const auto& e : a) {
+        if (!e.is_string()) return Error(Errc::invalid_argument, std::string(field) + ": expected strings");
+        out.push_back(e.get<std::string>());
+    }
+    return out;
+}
+
+} // namespace
+
+std::string ImageRecord::short_id() const { return id.size() > 7 ? id.substr(7, 12) : id; }
+
+bool is_digest(const std::string& s)
+{
+    return s.size() == 71 && s.compare(0, 7, "sha256:") == 0 && is_hex(s.substr(7));
+}
+
+Status validate_reference(const std::string& ref)
+{
+    static const std::regex re("[a-z0-9][a-z0-9._/-]{0,127}(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?");
+    if (ref.size() > 256 || !std::regex_match(ref, re) || ref.find("..") != std::string::npos)
+        return Error(Errc::invalid_argument, "image: invalid reference '" + ref.substr(0, 80) + "'");
+    return {};
+}
+
+std::string record_to_json(const ImageRecord& r)
+{
+    json j = {{"id", r.id},          {"name", r.name},   {"tag", r.tag},         {"size", r.size},
+              {"created", r.created}, {"builtin", r.builtin}, {"layers", r.layers}, {"cmd", r.cmd},
+              {"env", r.env},        {"workdir", r.workdir}};
+    return j.dump(2) + "\n";
+}
+
+Result<ImageRecord> record_from_json(const std::string& text)
+{
+    json j = json::parse(text, nullptr, false);
+    if (j.is_discarded() || !j.is_object()) return Error(Errc::invalid_argument, "image record: not a JSON object");
+    ImageRecord r;
+    auto str = [&](const char* k, std::string& out) -> Status {
+        if (!j.contains(k)) return {};
+        if (!j[k].is_string()) return Error(Errc::invalid_argument, std::string("image record: ") + k + ": expected a string");
+        out = j[k].get<std::string>();
+        return {};
+    };
+    ONGGI_CHECK(str("id", r.id), "parse");
+    ONGGI_CHECK(str("name", r.name), "parse");
+    ONGGI_CHECK(str("tag", r.tag), "parse");
+    ONGGI_CHECK(str("created", r.created), "parse");
+    ONGGI_CHECK(str("workdir", r.workdir), "parse");
+    if (j.contains("size") && j["size"].is_number_unsigned()) r.size = j["size"].get<uint64_t>();
+    if (j.contains("builtin") && j["builtin"].is_boolean()) r.builtin = j["builtin"].get<bool>();
+    auto layers = strings_of(j, "layers");
+    if (!layers) return std::move(layers).error().wrap("image record");
+    r.layers = layers.value();
+    if (j.contains("cmd")) {
+        auto cmd = strings_of(j, "cmd");
+        if (!cmd) return std::move(cmd).error().wrap("image record");
+        r.cmd = cmd.value();
+    }
+    if (j.contains("env")) {
+        auto env = strings_of(j, "env");
+        if (!env) return std::move(env).error().wrap("image record");
+        r.env = env.value();
+    }
+    if (!is_digest(r.id)) return Error(Errc::invalid_argument, "image record: id: expected sha256:<hex>");
+    for (const auto& l : r.layers)
+        if (!is_digest(l)) return Error(Errc::invalid_argument, "image record: layers: expected sha256:<hex>");
+    if (r.layers.empty()) return Error(Errc::invalid_argument, "image record: layers: empty");
+    return r;
+}
+
+uint64_t tree_size(const std::string& dir)
+{
+    uint64_t total = 0;
+    int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0) return 0;
+    DIR* d = ::fdopendir(fd);
+    if (!d) {
+        ::close(fd);
+        return 0;
+    }
+    while (struct dirent* e = ::readdir(d)) {
+        std::string n = e->d_name;
+        if (n == "." || n == "..") continue;
+        struct stat st;
+        if (::fstatat(fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0) continue;
+        if (S_ISREG(st.st_mode)) total += uint64_t(st.st_size);
+        else if (S_ISDIR(st.st_mode)) total += tree_size(dir + "/" + n);
+    }
+    ::closedir(d);
+    return total;
+}
+
+ImageStore::ImageStore(std::string root) : root_(std::move(root)) {}
+
+Status ImageStore::init()
+{
+    ONGGI_CHECK(make_dirs(records_dir(), 0755), "create image records dir");
+    ONGGI_CHECK(make_dirs(layers_dir(), 0755), "create image layers dir");
+    return {};
+}
+
+Result<std::string> ImageStore::layer_dir(const std::string& digest) const
+{
+    if (!is_digest(digest)) return Error(Errc::invalid_argument, "layer digest: expected sha256:<hex>");
+    return layers_dir() + "/" + hex_of(digest);
+}
+
+Result<std::vector<std::string>> ImageStore::lower_dirs(const ImageRecord& r) const
+{
+    std::vector<std::string> out;
+    for (auto it = r.layers.rbegin(); it != r.layers.rend(); ++it) {
+        auto d = layer_dir(*it);
+        if (!d) return std::move(d).error();
+        struct stat st;
+        if (::stat(d->c_str(), &st) < 0 || !S_ISDIR(st.st_mode))
+            return Error(Errc::not_found, "layer " + *it + " of image " + r.name + " is missing");
+        out.push_back(d.value());
+    }
+    return out;
+}
+
+Result<ImageRecord> ImageStore::ensure_builtin()
+{
+    ONGGI_CHECK(init(), "image store");
+    const std::string bb = host_busybox_path();
+    auto bb_hex = Sha256::file_hex(bb);
+    if (!bb_hex) return std::move(bb_hex).error().wrap("built-in image: hash busybox (is busybox-static installed?)");
+    const std::string layer_digest = "sha256:" + Sha256::hex(bb_hex.value() + "\n" + kBuiltinRecipeVersion);
+    const std::string dir = layers_dir() + "/" + hex_of(layer_digest);
+
+    struct stat st;
+    if (::lstat(dir.c_str(), &st) < 0) {
+        std::string tmp = layers_dir() + "/.tmp-" + hex_of(layer_digest).substr(0, 12) + "-" + std::to_string(::getpid());
+        (void)remove_tree(tmp);
+        auto made = make_busybox_rootfs(tmp);
+        if (!made) {
+            (void)remove_tree(tmp);
+            return std::move(made).error().wrap("built-in image: make rootfs");
+        }
+        if (::rename(tmp.c_str(), dir.c_str()) < 0) {
+            int e = errno;
+            (void)remove_tree(tmp);
+            if (e != EEXIST && e != ENOTEMPTY) return Error::from_errno("built-in image: rename layer", e);
+        }
+    } else if (!S_ISDIR(st.st_mode)) {
+        return Error(Errc::internal, "built-in image: " + dir + " is not a directory");
+    }
+
+    ImageRecord r;
+    r.name = "busybox";
+    r.tag = "latest";
+    r.builtin = true;
+    r.layers = {layer_digest};
+    r.id = "sha256:" + Sha256::hex(std::string("onggi-builtin\n") + layer_digest);
+    // Keep the existing record (its created time) when nothing changed.
+    if (auto old = read_file(records_dir() + "/" + hex_of(r.id) + ".json"); old) {
+        if (auto rec = record_from_json(old.value()); rec) return rec.value();
+    }
+    r.size = tree_size(dir);
+    r.created = now_rfc3339();
+    // A previous built-in record for an older busybox under the same name is replaced.
+    if (auto all = list(); all) {
+        for (const auto& o : all.value())
+            if (o.builtin && o.id != r.id && o.name == r.name && o.tag == r.tag)
+                ::unlink((records_dir() + "/" + hex_of(o.id) + ".json").c_str());
+    }
+    ONGGI_CHECK(save(r), "built-in image");
+    return r;
+}
+
+Status ImageStore::save(const ImageRecord& r)
+{
+    if (!is_digest(r.id)) return Error(Errc::invalid_argument, "image id: expected sha256:<hex>");
+    ONGGI_CHECK(write_file_atomic(records_dir() + "/" + hex_of(r.id) + ".json", record_to_json(r)), "save image record");
+    return {};
+}
+
+Result<std::vector<ImageRecord>> ImageStore::list() const
+{
+    std::vector<ImageRecord> out;
+    DIR* d = ::opendir(records_dir().c_str());
+    if (!d) {
+        if (errno == ENOENT) return out;
+        return Error::from_errno("open " + records_dir());
+    }
+    while (struct dirent* e = ::readdir(d)) {
+        std::string n = e->d_name;
+        if (n.size() != 64 + 5 || n.compare(64, 5, ".json") != 0 || !is_hex(n.substr(0, 64))) continue;
+        auto text = read_file(records_dir() + "/" + n, 1 << 20);
+        if (!text) continue;
+        auto rec = record_from_json(text.value());
+        if (!rec || hex_of(rec->id) != n.substr(0, 64)) continue;  // skip damaged records, never crash
+        out.push_back(std::move(rec).value());
+    }
+    ::closedir(d);
+    std::sort(out.begin(), out.end(), [](const ImageRecord& a, const ImageRecord& b) {
+        return a.name != b.name ? a.name < b.name : a.tag < b.tag;
+    });
+    return out;
+}
+
+Result<ImageRecord> ImageStore::resolve(const std::string& ref) const
+{
+    if (ref.empty() || ref.size() > 256) return Error(Errc::invalid_argument, "image: empty or too long");
+    auto all = list();
+    if (!all) return std::move(all).error();
+    std::string hex = ref.compare(0, 7, "sha256:") == 0 ? ref.substr(7) : ref;
+    // Exact name[:tag] first.
+    if (validate_reference(ref)) {
+        std::string name = ref, tag = "latest";
+        if (auto c = ref.rfind(':'); c != std::string::npos && ref.find('/', c) == std::string::npos) {
+            name = ref.substr(0, c);
+            tag = ref.substr(c + 1);
+        }
+        for (const auto& r : all.value())
+            if (r.name == name && r.tag == tag) return r;
+    }
+    if (hex.size() >= 3 && hex.size() <= 64 && is_hex(hex)) {
+        const ImageRecord* found = nullptr;
+        for (const auto& r : all.value()) {
+            if (r.id.compare(7, hex.size(), hex) == 0) {
+                if (found) return Error(Errc::invalid_argument, "image: ambiguous id prefix " + hex);
+                found = &r;
+            }
+        }
+        if (found) return *found;
+    }
+    return Error(Errc::not_found, "no such image: " + ref.substr(0, 80));
+}
+
+Status ImageStore::remove(const std::string& id)
+{
+    if (!is_digest(id)) return Error(Errc::invalid_argument, "image id: expected sha256:<hex>");
+    auto all = list();
+    if (!all) return std::move(all).error();
+    const ImageRecord* victim = nullptr;
+    std::set<std::string> still_used;
+    for (const auto& r : all.value()) {
+        if (r.id == id) victim = &r;
+        else still_used.insert(r.layers.begin(), r.layers.end());
+    }
+    if (!victim) return Error(Errc::not_found, "no such image: " + id);
+    std::string rec = records_dir() + "/" + hex_of(id) + ".json";
+    if (::unlink(rec.c_str()) < 0) return Error::from_errno("remove image record");
+    for (const auto& l : victim->layers) {
+        if (still_used.count(l)) continue;
+        ONGGI_CHECK(remove_tree(layers_dir() + "/" + hex_of(l)), "remove layer " + l);
+    }
+    return {};
+}
+
+} // namespace onggi::image

@@ -1,0 +1,78 @@
+// ImageStore: the images under <state>/images. Layout:
+//   images/layers/<hex>/          an unpacked layer, shared read-only by every container using it
+//   images/records/<hex>.json     one image record (ImageRecord, below); <hex> = image id digest
+// The built-in busybox image's single layer is made by make_busybox_rootfs and addressed by
+// sha256(busybox binary || recipe version), so a new busybox or a new recipe gives a new layer.
+// Layers are built in a temp dir and renamed into place: a crash never leaves a half layer.
+// No Qt here (engine/): the helper wraps it.
+#pragma once
+
+#include "engine/core/result.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace onggi::image {
+
+// Bump when make_busybox_rootfs changes what it writes.
+inline constexpr const char* kBuiltinRecipeVersion = "onggi-busybox-rootfs/1";
+
+struct ImageRecord {
+    std::string id;    // "sha256:<64 hex>"
+    std::string name;  // "busybox"
+    std::string tag = "latest";
+    uint64_t size = 0;  // bytes of regular files in its layers
+    std::string created;  // RFC 3339 UTC
+    bool builtin = false;
+    std::vector<std::string> layers;  // "sha256:<hex>", bottom first
+    // Defaults for containers (as in an OCI image config).
+    std::vector<std::string> cmd = {"sh"};
+    std::vector<std::string> env = {"PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"};
+    std::string workdir = "/";
+
+    std::string short_id() const;  // 12 hex
+};
+
+std::string record_to_json(const ImageRecord& r);
+Result<ImageRecord> record_from_json(const std::string& text);
+
+// "sha256:<64 lowercase hex>"
+bool is_digest(const std::string& s);
+// "name" or "name:tag": [a-z0-9][a-z0-9._/-]{0,127} and tag [A-Za-z0-9_][A-Za-z0-9_.-]{0,127}
+Status validate_reference(const std::string& ref);
+
+class ImageStore {
+public:
+    explicit ImageStore(std::string root);  // e.g. /var/lib/onggi/images
+
+    const std::string& root() const { return root_; }
+    Status init();  // create the directories
+    // Make sure the built-in busybox image exists (builds its layer once). Returns its record.
+    Result<ImageRecord> ensure_builtin();
+
+    Result<std::vector<ImageRecord>> list() const;
+    // By "name[:tag]" (tag defaults to latest), full id "sha256:..", or a unique id prefix (>= 3 hex,
+    // optionally "sha256:"-prefixed).
+    Result<ImageRecord> resolve(const std::string& ref) const;
+    // Directory of an unpacked layer; the digest must be valid ("sha256:<hex>").
+    Result<std::string> layer_dir(const std::string& digest) const;
+    // Layer dirs for overlay lowerdir, TOP first.
+    Result<std::vector<std::string>> lower_dirs(const ImageRecord& r) const;
+
+    // Remove the record, and every layer no remaining record uses. The caller checks that no
+    // container uses the image (the store does not know containers).
+    Status remove(const std::string& id);
+    // Write/replace a record (atomic).
+    Status save(const ImageRecord& r);
+
+private:
+    std::string records_dir() const { return root_ + "/records"; }
+    std::string layers_dir() const { return root_ + "/layers"; }
+    std::string root_;
+};
+
+// Sum of st_size of regular files below dir (no symlinks followed, one filesystem).
+uint64_t tree_size(const std::string& dir);
+
+} // namespace onggi::image

@@ -1,0 +1,170 @@
+// Image store: SHA-256 vectors, record decoding (valid and hostile), the built-in busybox image
+// (content-addressed layer, idempotent), reference resolution and removal.
+#include "engine/core/files.h"
+#include "engine/image/builtin_rootfs.h"
+#include "engine/image/image_store.h"
+#include "engine/image/sha256.h"
+
+#include <QTemporaryDir>
+#include <QDir>
+#include <QTest>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+using namespace onggi;
+using namespace onggi::image;
+
+class TstImageStore : public QObject {
+    Q_OBJECT
+private slots:
+    void sha256_vectors_data()
+    {
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<QString>("digest");
+        QTest::newRow("empty") << QByteArray() << "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+        QTest::newRow("abc") << QByteArray("abc") << "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+        QTest::newRow("448bits") << QByteArray("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")
+                                 << "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1";
+        QTest::newRow("million_a") << QByteArray(1000000, 'a')
+                                   << "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0";
+    }
+    void sha256_vectors()
+    {
+        QFETCH(QByteArray, input);
+        QFETCH(QString, digest);
+        QCOMPARE(QString::fromStdString(Sha256::hex(std::string_view(input.constData(), size_t(input.size())))), digest);
+        // Streaming in odd-sized pieces gives the same digest.
+        Sha256 h;
+        for (qsizetype i = 0; i < input.size(); i += 77) h.update(input.constData() + i, size_t(std::min<qsizetype>(77, input.size() - i)));
+        QCOMPARE(QString::fromStdString(h.finish_hex()), digest);
+    }
+
+    void references_data()
+    {
+        QTest::addColumn<QString>("ref");
+        QTest::addColumn<bool>("valid");
+        QTest::newRow("name") << "busybox" << true;
+        QTest::newRow("tag") << "busybox:latest" << true;
+        QTest::newRow("path") << "library/alpine:3.19" << true;
+        QTest::newRow("empty") << "" << false;
+        QTest::newRow("upper") << "BusyBox" << false;
+        QTest::newRow("dotdot") << "a/../../etc" << false;
+        QTest::newRow("abs") << "/etc/passwd" << false;
+        QTest::newRow("space") << "busy box" << false;
+        QTest::newRow("long") << QString(300, 'a') << false;
+    }
+    void references()
+    {
+        QFETCH(QString, ref);
+        QFETCH(bool, valid);
+        QCOMPARE(bool(validate_reference(ref.toStdString())), valid);
+    }
+
+    void record_decoding_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("valid");
+        const QString id = "sha256:" + QString(64, 'a');
+        QTest::newRow("ok") << QString(R"({"id":"%1","name":"x","layers":["%1"]})").arg(id) << true;
+        QTest::newRow("not json") << "{" << false;
+        QTest::newRow("array") << "[]" << false;
+        QTest::newRow("bad id") << R"({"id":"sha256:xyz","layers":["sha256:xyz"]})" << false;
+        QTest::newRow("no layers") << QString(R"({"id":"%1","name":"x"})").arg(id) << false;
+        QTest::newRow("layer traversal") << QString(R"({"id":"%1","layers":["sha256:../../etc"]})").arg(id) << false;
+        QTest::newRow("name type") << QString(R"({"id":"%1","name":5,"layers":["%1"]})").arg(id) << false;
+        QTest::newRow("cmd type") << QString(R"({"id":"%1","layers":["%1"],"cmd":"sh"})").arg(id) << false;
+    }
+    void record_decoding()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, valid);
+        auto r = record_from_json(text.toStdString());
+        QCOMPARE(r.ok(), valid);
+        if (valid) {
+            auto again = record_from_json(record_to_json(r.value()));
+            QVERIFY(again.ok());
+            QCOMPARE(again->id, r->id);
+            QCOMPARE(again->layers, r->layers);
+        }
+    }
+
+    void builtin_image()
+    {
+        if (::access(host_busybox_path().c_str(), X_OK) != 0) QSKIP("no static busybox on this host");
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        ImageStore store(tmp.path().toStdString() + "/images");
+        auto r = store.ensure_builtin();
+        QVERIFY2(r.ok(), r.ok() ? "" : r.error().message().c_str());
+        QCOMPARE(QString::fromStdString(r->name), QStringLiteral("busybox"));
+        QVERIFY(r->builtin);
+        QVERIFY(is_digest(r->id));
+        QCOMPARE(r->layers.size(), size_t(1));
+        QVERIFY(r->size > 100000);  // the busybox binary is in it
+
+        // The layer digest is sha256(sha256(busybox) + "\n" + recipe version).
+        auto bb = Sha256::file_hex(host_busybox_path());
+        QVERIFY(bb.ok());
+        QCOMPARE(QString::fromStdString(r->layers[0]),
+                 QString::fromStdString("sha256:" + Sha256::hex(bb.value() + "\n" + kBuiltinRecipeVersion)));
+        auto dirs = store.lower_dirs(r.value());
+        QVERIFY(dirs.ok());
+        QCOMPARE(dirs->size(), size_t(1));
+        struct stat st;
+        QVERIFY(::stat((dirs->at(0) + "/bin/busybox").c_str(), &st) == 0);
+        QVERIFY(::lstat((dirs->at(0) + "/bin/sh").c_str(), &st) == 0 && S_ISLNK(st.st_mode));
+
+        // Idempotent: same record, nothing rebuilt, no temp dirs left.
+        auto again = store.ensure_builtin();
+        QVERIFY(again.ok());
+        QCOMPARE(again->id, r->id);
+        QCOMPARE(again->created, r->created);
+        QDir layers(QString::fromStdString(store.root() + "/layers"));
+        QCOMPARE(layers.entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden).size(), 1);
+
+        // Resolution.
+        for (std::string ref : {std::string("busybox"), std::string("busybox:latest"), r->id, r->short_id(),
+                                "sha256:" + r->short_id(), r->id.substr(7, 3)}) {
+            auto found = store.resolve(ref);
+            QVERIFY2(found.ok(), ref.c_str());
+            QCOMPARE(found->id, r->id);
+        }
+        QCOMPARE(store.resolve("busybox:other").error().code, Errc::not_found);
+        QCOMPARE(store.resolve("nosuch").error().code, Errc::not_found);
+        QVERIFY(!store.resolve("../../etc").ok());
+        auto list = store.list();
+        QVERIFY(list.ok());
+        QCOMPARE(list->size(), size_t(1));
+
+        // A damaged record next to it is skipped, not fatal.
+        QVERIFY(write_file_atomic(store.root() + "/records/" + std::string(64, 'b') + ".json", "{garbage").ok());
+        QCOMPARE(store.list()->size(), size_t(1));
+
+        // Remove: record and its now unused layer go.
+        QCOMPARE(store.remove("sha256:" + std::string(64, 'c')).error().code, Errc::not_found);
+        QVERIFY(store.remove(r->id).ok());
+        QCOMPARE(store.list()->size(), size_t(0));
+        QVERIFY(::access(dirs->at(0).c_str(), F_OK) != 0);
+    }
+
+    void shared_layer_survives_removal()
+    {
+        if (::access(host_busybox_path().c_str(), X_OK) != 0) QSKIP("no static busybox on this host");
+        QTemporaryDir tmp;
+        ImageStore store(tmp.path().toStdString() + "/images");
+        auto r = store.ensure_builtin();
+        QVERIFY(r.ok());
+        ImageRecord copy = r.value();
+        copy.builtin = false;
+        copy.name = "mybox";
+        copy.id = "sha256:" + Sha256::hex("mybox");
+        QVERIFY(store.save(copy).ok());
+        QVERIFY(store.remove(copy.id).ok());
+        auto dirs = store.lower_dirs(r.value());
+        QVERIFY(dirs.ok());  // still there: the built-in image uses it
+    }
+};
+
+QTEST_GUILESS_MAIN(TstImageStore)
+#include "tst_image_store.moc"
