@@ -1,0 +1,55 @@
+// The state onggi-runtime keeps per container: <root>/<id>/state.json, the OCI state plus
+// what the runtime needs to find the process again (start time against pid reuse, the start
+// pipe of a created container, the cgroup).
+#pragma once
+
+#include "engine/core/result.h"
+
+#include <sys/types.h>
+
+#include <cctype>
+#include <cstdio>
+#include <map>
+#include <vector>
+#include <string>
+
+namespace onggi::cmd {
+
+struct ContainerState {
+    std::string id;
+    std::string bundle;
+    std::string rootfs;
+    std::string status;  // stored: created | running; reported: also paused | stopped
+    pid_t pid = 0;
+    uint64_t start_time = 0;
+    int start_fd = -1;
+    std::string cgroup_path;
+    std::string created;  // RFC 3339
+    std::map<std::string, std::string> annotations;
+
+    std::string to_json() const;                   // the stored form
+    std::string oci_json(const std::string& live_status) const;  // what `state` prints
+    static Result<ContainerState> from_json(const std::string& text);
+};
+
+// Container ids: [A-Za-z0-9][A-Za-z0-9_.-]*, at most 128 characters.
+Status validate_id(const std::string& id);
+
+class StateStore {
+public:
+    explicit StateStore(std::string root) : root_(std::move(root)) {}
+    const std::string& root() const { return root_; }
+    std::string dir(const std::string& id) const { return root_ + "/" + id; }
+
+    // Reserve the id: mkdir <root>/<id> (fails with already_exists).
+    Status reserve(const std::string& id);
+    Status save(const ContainerState& s);
+    Result<ContainerState> load(const std::string& id) const;
+    Status remove(const std::string& id);
+    Result<std::vector<std::string>> list() const;
+
+private:
+    std::string root_;
+};
+
+} // namespace onggi::cmd

@@ -1,0 +1,60 @@
+// Starts a container's first process from an OCI spec: prepares every piece of data the child
+// needs (mount plan, id maps, capabilities, seccomp, argv/envp, cgroup), clones into the new
+// namespaces, finishes the parent's half (id maps, v1 cgroup join) and waits until the child
+// has exec'd (run) or is parked before exec (create). On any failure nothing is left behind:
+// the child is reaped, the cgroup removed, and no mount ever touched the host's table.
+#pragma once
+
+#include "engine/cgroup/cgroup.h"
+#include "engine/core/result.h"
+#include "engine/runtime/stage.h"
+#include "engine/spec/spec.h"
+
+#include <sys/types.h>
+
+#include <memory>
+#include <string>
+
+namespace onggi::runtime {
+
+struct LaunchOptions {
+    std::string id;
+    std::string bundle;          // the bundle directory; root.path and relative bind sources are resolved in it
+    std::string cgroup_path;     // "/onggi/<id>"; empty: linux.cgroupsPath, else no cgroup at all
+    bool init = false;           // --init: PID 1 reaps zombies and forwards signals
+    bool wait_for_start = false; // create: park the child before execve until start() (see start_fd)
+    int stdio[3] = {-1, -1, -1}; // fds for the container's 0 1 2; -1 = inherit ours
+    int console_fd = -1;         // pty slave; overrides stdio
+};
+
+struct Launched {
+    pid_t pid = -1;               // host pid of the container's init
+    uint64_t start_time = 0;      // /proc/PID/stat field 22, to recognise the pid later
+    int start_fd = -1;            // create mode: the fd number, inside that process, that start() writes to
+    std::string cgroup_path;      // empty when there is no cgroup
+    std::unique_ptr<cgroup::Cgroup> cgroup;
+};
+
+// The failing step is stored in *failed_stage (Stage::none when the failure is the parent's).
+Result<Launched> launch(const spec::Spec& spec, const LaunchOptions& opt, Stage* failed_stage = nullptr);
+
+// Release a container parked by launch(wait_for_start=true): writes one byte to
+// /proc/PID/fd/START_FD after checking that PID still is the process that was created.
+Status start_parked(pid_t pid, uint64_t start_time, int start_fd);
+
+// /proc/PID/stat field 22 (start time in clock ticks); 0 when the process is gone.
+uint64_t process_start_time(pid_t pid);
+// The process exists, is the one we started, and is not a zombie.
+bool process_alive(pid_t pid, uint64_t start_time);
+
+// Mount option names to MS_* flags, as runc and crun read them. Exposed for the unit tests.
+struct ParsedMountOptions {
+    unsigned long flags = 0;        // MS_RDONLY MS_NOSUID ...
+    unsigned long clear = 0;        // flags an option turned off ("rw", "suid", ...)
+    unsigned long propagation = 0;  // MS_PRIVATE|MS_REC ...
+    bool bind = false, recursive = false;
+    std::string data;               // the rest, comma separated ("mode=755,size=65536k")
+};
+ParsedMountOptions parse_mount_options(const std::vector<std::string>& options);
+
+} // namespace onggi::runtime
