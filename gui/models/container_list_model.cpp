@@ -1,0 +1,242 @@
+#include "gui/models/container_list_model.h"
+
+#include "gui/models/units.h"
+
+#include <QSet>
+
+namespace onggi::gui {
+
+namespace {
+QDateTime parseTime(const QJsonValue& v) {
+    const QString s = v.toString();
+    if (s.isEmpty()) return {};
+    QDateTime t = QDateTime::fromString(s, Qt::ISODateWithMs);
+    if (!t.isValid()) t = QDateTime::fromString(s, Qt::ISODate);
+    return t;
+}
+}  // namespace
+
+ContainerListModel::ContainerListModel(QObject* parent)
+    : QAbstractTableModel(parent), m_now(QDateTime::currentDateTimeUtc()) {}
+
+int ContainerListModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int ContainerListModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString ContainerListModel::stateText(const QString& state) {
+    if (state == QLatin1String("created")) return tr("created");
+    if (state == QLatin1String("running")) return tr("running");
+    if (state == QLatin1String("paused")) return tr("paused");
+    if (state == QLatin1String("exited")) return tr("exited");
+    return state;
+}
+
+QVariant ContainerListModel::display(const Row& r, int column) const {
+    const QString state = r.summary.value(QLatin1String("state")).toString();
+    const bool live = r.hasStats && (state == QLatin1String("running") || state == QLatin1String("paused"));
+    switch (column) {
+    case Name: return r.summary.value(QLatin1String("name")).toString();
+    case Image: return r.summary.value(QLatin1String("image")).toString();
+    case State: {
+        if (state == QLatin1String("exited")) {
+            const int code = r.summary.value(QLatin1String("exit_code")).toInt();
+            if (r.summary.value(QLatin1String("oom_killed")).toBool())
+                return tr("exited (%1, OOM killed)").arg(code);
+            return tr("exited (%1)").arg(code);
+        }
+        return stateText(state);
+    }
+    case Cpu: return live ? Units::percent(r.cpuPercent) : QString();
+    case Memory:
+        if (!live) return QString();
+        if (r.memLimit > 0)
+            //: memory used / memory limit
+            return tr("%1 / %2").arg(Units::bytes(r.memCurrent), Units::bytes(r.memLimit));
+        return tr("%1 / unlimited").arg(Units::bytes(r.memCurrent));
+    case Pids:
+        if (!live) return QString();
+        if (r.pidsLimit > 0) return tr("%1 / %2").arg(r.pids).arg(r.pidsLimit);
+        return QString::number(r.pids);
+    case Uptime:
+        if (state != QLatin1String("running") && state != QLatin1String("paused")) return QString();
+        if (!r.startedAt.isValid()) return QString();
+        return Units::duration(r.startedAt.secsTo(m_now));
+    }
+    return {};
+}
+
+QVariant ContainerListModel::sortValue(const Row& r, int column) const {
+    switch (column) {
+    case Cpu: return r.hasStats ? r.cpuPercent : -1.0;
+    case Memory: return r.hasStats ? r.memCurrent : qint64(-1);
+    case Pids: return r.hasStats ? r.pids : qint64(-1);
+    case Uptime: return r.startedAt.isValid() ? r.startedAt.secsTo(m_now) : qint64(-1);
+    case State: return r.summary.value(QLatin1String("state")).toString();
+    default: return display(r, column);
+    }
+}
+
+QVariant ContainerListModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return {};
+    const Row& r = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole: return display(r, index.column());
+    case Qt::ToolTipRole:
+        if (index.column() == Name)
+            return tr("ID %1\nCommand: %2")
+                .arg(r.summary.value(QLatin1String("short_id")).toString(),
+                     r.summary.value(QLatin1String("command")).toString());
+        return display(r, index.column());
+    case Qt::TextAlignmentRole:
+        if (index.column() >= Cpu) return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case IdRole: return r.id;
+    case SortRole: return sortValue(r, index.column());
+    case StateRole: return r.summary.value(QLatin1String("state")).toString();
+    case SummaryRole: return r.summary;
+    }
+    return {};
+}
+
+QVariant ContainerListModel::headerData(int section, Qt::Orientation o, int role) const {
+    if (o != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= ColumnCount) return {};
+    switch (section) {
+    case Name: return tr("Name");
+    //: the container image (e.g. busybox)
+    case Image: return tr("Image");
+    case State: return tr("State");
+    case Cpu: return tr("CPU");
+    case Memory: return tr("Memory");
+    case Pids: return tr("PIDs");
+    case Uptime: return tr("Uptime");
+    }
+    return {};
+}
+
+void ContainerListModel::rebuildIndex() {
+    m_index.clear();
+    for (int i = 0; i < m_rows.size(); ++i) m_index.insert(m_rows[i].id, i);
+}
+
+void ContainerListModel::emitCell(int row, int column) {
+    const QModelIndex i = index(row, column);
+    emit dataChanged(i, i);
+}
+
+void ContainerListModel::setContainers(const QJsonArray& summaries) {
+    QHash<QString, QJsonObject> incoming;
+    QStringList order;
+    for (const QJsonValue& v : summaries) {
+        const QJsonObject o = v.toObject();
+        const QString id = o.value(QLatin1String("id")).toString();
+        if (id.isEmpty() || incoming.contains(id)) continue;
+        incoming.insert(id, o);
+        order << id;
+    }
+    // Remove rows that are gone, from the end so indexes stay valid.
+    for (int i = int(m_rows.size()) - 1; i >= 0; --i) {
+        if (!incoming.contains(m_rows[i].id)) {
+            beginRemoveRows({}, i, i);
+            m_rows.removeAt(i);
+            endRemoveRows();
+        }
+    }
+    rebuildIndex();
+    // Update the rows that stay.
+    for (int i = 0; i < m_rows.size(); ++i) {
+        Row& r = m_rows[i];
+        const QJsonObject o = incoming.value(r.id);
+        if (o == r.summary) continue;
+        QList<QVariant> before;
+        for (int c = 0; c < ColumnCount; ++c) before << display(r, c);
+        const bool stateBefore = r.summary.value(QLatin1String("state")) == o.value(QLatin1String("state"));
+        r.summary = o;
+        r.startedAt = parseTime(o.value(QLatin1String("started_at")));
+        const QString st = o.value(QLatin1String("state")).toString();
+        if (st != QLatin1String("running") && st != QLatin1String("paused")) r.hasStats = false;
+        for (int c = 0; c < ColumnCount; ++c)
+            if (display(r, c) != before[c]) emitCell(i, c);
+        if (!stateBefore) emitCell(i, State);  // raw state role changed even if text equal
+    }
+    // Append the new ones in the helper's order.
+    QList<Row> added;
+    for (const QString& id : order) {
+        if (m_index.contains(id)) continue;
+        Row r;
+        r.id = id;
+        r.summary = incoming.value(id);
+        r.startedAt = parseTime(r.summary.value(QLatin1String("started_at")));
+        added << r;
+    }
+    if (!added.isEmpty()) {
+        const int first = int(m_rows.size());
+        beginInsertRows({}, first, first + int(added.size()) - 1);
+        m_rows.append(added);
+        rebuildIndex();
+        endInsertRows();
+    }
+}
+
+void ContainerListModel::applyStats(const QJsonArray& samples) {
+    for (const QJsonValue& v : samples) {
+        const QJsonObject s = v.toObject();
+        const int row = m_index.value(s.value(QLatin1String("id")).toString(), -1);
+        if (row < 0) continue;
+        Row& r = m_rows[row];
+        const bool had = r.hasStats;
+        const double cpu = s.value(QLatin1String("cpu_percent")).toDouble();
+        const qint64 mem = s.value(QLatin1String("memory_current")).toInteger();
+        const qint64 memLimit = s.value(QLatin1String("memory_limit")).toInteger();
+        const qint64 pids = s.value(QLatin1String("pids_current")).toInteger();
+        const qint64 pidsLimit = s.value(QLatin1String("pids_limit")).toInteger();
+        r.hasStats = true;
+        if (!had || cpu != r.cpuPercent) { r.cpuPercent = cpu; emitCell(row, Cpu); }
+        if (!had || mem != r.memCurrent || memLimit != r.memLimit) {
+            r.memCurrent = mem;
+            r.memLimit = memLimit;
+            emitCell(row, Memory);
+        }
+        if (!had || pids != r.pids || pidsLimit != r.pidsLimit) {
+            r.pids = pids;
+            r.pidsLimit = pidsLimit;
+            emitCell(row, Pids);
+        }
+    }
+}
+
+void ContainerListModel::setNow(const QDateTime& now) {
+    m_now = now;
+    for (int i = 0; i < m_rows.size(); ++i)
+        if (m_rows[i].startedAt.isValid()) emitCell(i, Uptime);
+}
+
+void ContainerListModel::clear() {
+    if (m_rows.isEmpty()) return;
+    beginResetModel();
+    m_rows.clear();
+    m_index.clear();
+    endResetModel();
+}
+
+int ContainerListModel::rowOf(const QString& id) const { return m_index.value(id, -1); }
+
+QString ContainerListModel::idAt(int row) const {
+    return (row >= 0 && row < m_rows.size()) ? m_rows[row].id : QString();
+}
+
+QJsonObject ContainerListModel::summary(const QString& id) const {
+    const int row = rowOf(id);
+    return row < 0 ? QJsonObject() : m_rows[row].summary;
+}
+
+QStringList ContainerListModel::ids() const {
+    QStringList out;
+    for (const Row& r : m_rows) out << r.id;
+    return out;
+}
+
+}  // namespace onggi::gui

@@ -1,0 +1,68 @@
+// The container table of the main window: one row per container from container.list
+// (protocol Summary objects), live columns fed by stats frames. Updates are diffs: rows are
+// inserted/removed one by one and dataChanged is emitted for exactly the cells that changed,
+// so selection and sort survive a refresh.
+#pragma once
+
+#include <QAbstractTableModel>
+#include <QDateTime>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+
+namespace onggi::gui {
+
+class ContainerListModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column { Name, Image, State, Cpu, Memory, Pids, Uptime, ColumnCount };
+    enum Role {
+        IdRole = Qt::UserRole + 1,  // full 64-hex id
+        SortRole,                   // numeric value for numeric columns, text otherwise
+        StateRole,                  // raw state string: created|running|paused|exited
+        SummaryRole,                // the protocol Summary as QJsonObject
+    };
+
+    explicit ContainerListModel(QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
+
+    // Replace the set of containers by a container.list result (array of Summary).
+    void setContainers(const QJsonArray& summaries);
+    // Apply one stats frame (array of Sample); unknown ids are ignored.
+    void applyStats(const QJsonArray& samples);
+    // Advance the clock used for the uptime column (emits dataChanged for running rows).
+    void setNow(const QDateTime& now);
+    void clear();
+
+    int rowOf(const QString& id) const;  // -1 when absent
+    QString idAt(int row) const;
+    QJsonObject summary(const QString& id) const;
+    QStringList ids() const;
+
+    static QString stateText(const QString& state);
+
+private:
+    struct Row {
+        QJsonObject summary;
+        QString id;
+        bool hasStats = false;
+        double cpuPercent = 0;
+        qint64 memCurrent = 0, memLimit = 0, pids = 0, pidsLimit = 0;
+        QDateTime startedAt;
+    };
+    QVariant display(const Row& r, int column) const;
+    QVariant sortValue(const Row& r, int column) const;
+    void rebuildIndex();
+    void emitCell(int row, int column);
+
+    QList<Row> m_rows;
+    QHash<QString, int> m_index;
+    QDateTime m_now;
+};
+
+}  // namespace onggi::gui

@@ -1,0 +1,36 @@
+// Log lines of one container (container.logs + container.log notifications), bounded:
+// the oldest lines fall off once the capacity is reached.
+#pragma once
+
+#include <QAbstractListModel>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+
+namespace onggi::gui {
+
+class LogModel : public QAbstractListModel {
+    Q_OBJECT
+public:
+    enum Role { TimeRole = Qt::UserRole + 1, StreamRole, TextRole };
+
+    explicit LogModel(QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+
+    void setCapacity(int lines);
+    void setLines(const QJsonArray& lines);  // [{t, stream, line}]
+    void appendLine(const QJsonObject& line);
+    void clear();
+
+private:
+    struct Line {
+        QString time, stream, text;
+    };
+    static Line decode(const QJsonObject& o);
+    QList<Line> m_lines;
+    int m_capacity = 10000;
+};
+
+}  // namespace onggi::gui
