@@ -1,0 +1,394 @@
+// onggi-shim: the per-container supervisor. Contract: docs/shim.md.
+//   onggi-shim run  --id ID --bundle DIR --state-dir DIR --log FILE [--init]
+//   onggi-shim exec --bundle DIR --state-dir DIR [--env K=V]... [--cwd PATH] [--user UID:GID] [--tty] -- ARGS...
+#include "engine/cgroup/cgroup.h"
+#include "engine/core/files.h"
+#include "engine/core/unique_fd.h"
+#include "engine/runtime/exec_process.h"
+#include "engine/runtime/launcher.h"
+#include "engine/shim/log_writer.h"
+#include "engine/spec/spec.h"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <pty.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/signalfd.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+#include <map>
+#include <string>
+#include <vector>
+
+using namespace onggi;
+using nlohmann::json;
+
+namespace {
+
+uint64_t realtime_ns()
+{
+    struct timespec ts;
+    ::clock_gettime(CLOCK_REALTIME, &ts);
+    return uint64_t(ts.tv_sec) * 1000000000ull + uint64_t(ts.tv_nsec);
+}
+
+struct Options {
+    std::string mode, id, bundle, state_dir, log;
+    bool init = false, tty = false;
+    std::vector<std::string> env, args;
+    std::string cwd, user;
+};
+
+bool parse(int argc, char** argv, Options& o, std::string& err)
+{
+    if (argc < 2) {
+        err = "usage: onggi-shim run|exec ...";
+        return false;
+    }
+    o.mode = argv[1];
+    for (int i = 2; i < argc; ++i) {
+        std::string a = argv[i];
+        auto val = [&](std::string& out) {
+            if (i + 1 >= argc) {
+                err = a + " needs a value";
+                return false;
+            }
+            out = argv[++i];
+            return true;
+        };
+        if (a == "--") {
+            for (int k = i + 1; k < argc; ++k) o.args.push_back(argv[k]);
+            break;
+        }
+        bool ok = true;
+        if (a == "--id") ok = val(o.id);
+        else if (a == "--bundle") ok = val(o.bundle);
+        else if (a == "--state-dir") ok = val(o.state_dir);
+        else if (a == "--log") ok = val(o.log);
+        else if (a == "--cwd") ok = val(o.cwd);
+        else if (a == "--user") ok = val(o.user);
+        else if (a == "--env") {
+            std::string e;
+            ok = val(e);
+            o.env.push_back(e);
+        } else if (a == "--init") o.init = true;
+        else if (a == "--tty") o.tty = true;
+        else {
+            err = "unknown option " + a;
+            return false;
+        }
+        if (!ok) return false;
+    }
+    if (o.bundle.empty() || o.state_dir.empty()) {
+        err = "--bundle and --state-dir are required";
+        return false;
+    }
+    if (o.mode == "run" && (o.id.empty() || o.log.empty())) {
+        err = "run needs --id and --log";
+        return false;
+    }
+    return true;
+}
+
+std::string error_json(const Error& e, runtime::Stage stage)
+{
+    json j = {{"errc", errc_name(e.code)},
+              {"stage", stage == runtime::Stage::none ? "setup" : runtime::stage_name(stage)},
+              {"errno", e.sys_errno},
+              {"message", e.message()}};
+    return j.dump();
+}
+
+// ---- run -------------------------------------------------------------------------------
+
+struct Supervisor {
+    Options opt;
+    spec::Spec spec;
+    runtime::Launched launched;
+    UniqueFd out_r, err_r, pty_master;
+    UniqueFd log_fd;
+};
+
+[[noreturn]] void supervise(Supervisor& s, int status_fd)
+{
+    // Block SIGCHLD only now: the container must not inherit a blocked mask.
+    sigset_t mask;
+    sigemptyset(&mask);
+    sigaddset(&mask, SIGCHLD);
+    ::sigprocmask(SIG_BLOCK, &mask, nullptr);
+    UniqueFd sfd(::signalfd(-1, &mask, SFD_CLOEXEC | SFD_NONBLOCK));
+
+    json shim = {{"shim_pid", ::getpid()},
+                 {"init_pid", s.launched.pid},
+                 {"init_start_time", s.launched.start_time},
+                 {"started_at_ns", realtime_ns()},
+                 {"cgroup_path", s.launched.cgroup_path}};
+    auto wr = write_file_atomic(s.opt.state_dir + "/shim.json", shim.dump() + "\n");
+    char code = wr ? 0 : 1;
+    if (!wr) {
+        std::string line = error_json(wr.error(), runtime::Stage::none);
+        (void)write_file_atomic(s.opt.state_dir + "/error.json", line + "\n");
+        ::kill(s.launched.pid, SIGKILL);
+    }
+    (void)!::write(status_fd, &code, 1);
+    ::close(status_fd);
+
+    shim::LogWriter log(s.log_fd.get());
+    int streams[2] = {s.pty_master ? s.pty_master.get() : s.out_r.get(), s.pty_master ? -1 : s.err_r.get()};
+    bool init_done = false;
+    int init_status = 0;
+    uint64_t drain_deadline = 0;
+    for (;;) {
+        struct pollfd p[3];
+        int n = 0, idx[2] = {-1, -1};
+        for (int k = 0; k < 2; ++k)
+            if (streams[k] >= 0) {
+                idx[k] = n;
+                p[n++] = {streams[k], POLLIN, 0};
+            }
+        int sig_i = n;
+        p[n++] = {sfd.get(), POLLIN, 0};
+        int timeout = init_done ? 50 : 1000;  // 1 s: a SIGCHLD from before the signalfd existed is not lost
+        int rc = ::poll(p, nfds_t(n), timeout);
+        if (rc < 0 && errno != EINTR) break;
+        for (int k = 0; k < 2; ++k) {
+            if (idx[k] < 0 || !(p[idx[k]].revents & (POLLIN | POLLHUP | POLLERR))) continue;
+            char buf[16384];
+            ssize_t r = ::read(streams[k], buf, sizeof buf);
+            if (r > 0) {
+                log.feed(k, buf, size_t(r));
+            } else if (r == 0 || (r < 0 && errno != EINTR && errno != EAGAIN)) {
+                log.flush(k);  // EOF (or EIO on a pty whose slave side closed)
+                streams[k] = -1;
+            }
+        }
+        if (p[sig_i].revents & POLLIN) {
+            struct signalfd_siginfo si;
+            while (::read(sfd.get(), &si, sizeof si) == ssize_t(sizeof si)) {}
+        }
+        // Reap: the container's init, and orphans that we adopt as subreaper.
+        for (;;) {
+            int st = 0;
+            pid_t r = ::waitpid(-1, &st, WNOHANG);
+            if (r <= 0) break;
+            if (r == s.launched.pid && !init_done) {
+                init_done = true;
+                init_status = st;
+                // Whatever is left in the cgroup goes; the output pipes then reach EOF.
+                if (s.launched.cgroup) (void)s.launched.cgroup->kill_all(SIGKILL);
+                drain_deadline = realtime_ns() + 2000000000ull;
+            }
+        }
+        if (init_done && ((streams[0] < 0 && streams[1] < 0) || realtime_ns() > drain_deadline)) break;
+    }
+    log.flush(0);
+    log.flush(1);
+
+    bool oom = false;
+    if (auto& cg = s.launched.cgroup) {
+        if (auto st = cg->stats(); st) oom = st->oom_kill_events > 0;
+        (void)cg->kill_all(SIGKILL);
+        for (int i = 0; i < 400; ++i) {  // v1: rmdir is refused while the last tasks exit
+            auto r = cg->remove();
+            if (r || r.error().code != Errc::busy) break;
+            (void)cg->kill_all(SIGKILL);
+            while (::waitpid(-1, nullptr, WNOHANG) > 0) {}
+            ::usleep(5000);
+        }
+    }
+    int exit_code = WIFEXITED(init_status) ? WEXITSTATUS(init_status) : 128 + WTERMSIG(init_status);
+    int signal = WIFSIGNALED(init_status) ? WTERMSIG(init_status) : 0;
+    // With --init, PID 1 reports a killed program as 128+signal.
+    if (!signal && s.opt.init && exit_code > 128 && exit_code < 128 + NSIG) signal = exit_code - 128;
+    json ex = {{"exit_code", exit_code}, {"signal", signal}, {"oom_killed", oom}, {"finished_at_ns", realtime_ns()}};
+    (void)write_file_atomic(s.opt.state_dir + "/exit.json", ex.dump() + "\n");
+    ::_exit(0);
+}
+
+int run(Options& o)
+{
+    auto report_failure = [&](const Error& e, runtime::Stage stage) {
+        std::string line = error_json(e, stage);
+        (void)write_file_atomic(o.state_dir + "/error.json", line + "\n");
+        std::fprintf(stderr, "%s\n", line.c_str());
+        return 1;
+    };
+    if (auto r = make_dirs(o.state_dir, 0700); !r) return report_failure(r.error(), runtime::Stage::none);
+    ::unlink((o.state_dir + "/error.json").c_str());
+    ::unlink((o.state_dir + "/exit.json").c_str());
+    auto spec = spec::load_spec(o.bundle);
+    if (!spec) return report_failure(spec.error(), runtime::Stage::none);
+
+    int st[2];
+    if (::pipe2(st, O_CLOEXEC) < 0) return report_failure(Error::from_errno("pipe"), runtime::Stage::none);
+    pid_t first = ::fork();
+    if (first < 0) return report_failure(Error::from_errno("fork"), runtime::Stage::none);
+    if (first > 0) {
+        // Foreground: wait for the verdict of the detached shim.
+        ::close(st[1]);
+        char code = 1;
+        ssize_t n;
+        do n = ::read(st[0], &code, 1);
+        while (n < 0 && errno == EINTR);
+        ::waitpid(first, nullptr, 0);
+        if (n != 1) {
+            // The shim died without a word; error.json may say why.
+            auto text = read_file(o.state_dir + "/error.json");
+            if (text) std::fprintf(stderr, "%s", text.value().c_str());
+            else std::fprintf(stderr, "%s\n", error_json(Error(Errc::internal, "onggi-shim died during start"), runtime::Stage::none).c_str());
+            return 1;
+        }
+        if (code != 0) {
+            auto text = read_file(o.state_dir + "/error.json");
+            if (text) std::fprintf(stderr, "%s", text.value().c_str());
+        }
+        return code == 0 ? 0 : 1;
+    }
+    ::close(st[0]);
+    ::setsid();
+    pid_t second = ::fork();
+    if (second < 0) ::_exit(1);
+    if (second > 0) ::_exit(0);
+
+    // The shim proper: detached, a subreaper for the container's orphans.
+    ::prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
+    ::signal(SIGPIPE, SIG_IGN);
+    ::signal(SIGHUP, SIG_IGN);
+    int devnull = ::open("/dev/null", O_RDWR | O_CLOEXEC);
+    auto fail_to_foreground = [&](const Error& e, runtime::Stage stage) {
+        std::string line = error_json(e, stage);
+        (void)write_file_atomic(o.state_dir + "/error.json", line + "\n");
+        char code = 1;
+        (void)!::write(st[1], &code, 1);
+        ::_exit(1);
+    };
+    Supervisor s;
+    s.opt = o;
+    s.spec = std::move(spec.value());
+    s.log_fd.reset(::open(o.log.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0640));
+    if (!s.log_fd) fail_to_foreground(Error::from_errno("open log " + o.log), runtime::Stage::none);
+
+    runtime::LaunchOptions lo;
+    lo.id = o.id;
+    lo.bundle = o.bundle;
+    lo.cgroup_path = s.spec.linux.cgroups_path.empty() ? "/onggi/" + o.id : s.spec.linux.cgroups_path;
+    lo.init = o.init;
+    UniqueFd out_w, err_w, pty_slave;
+    if (s.spec.process.terminal) {
+        int m, sl;
+        if (::openpty(&m, &sl, nullptr, nullptr, nullptr) < 0) fail_to_foreground(Error::from_errno("openpty"), runtime::Stage::console);
+        s.pty_master.reset(m);
+        pty_slave.reset(sl);
+        ::fcntl(m, F_SETFD, FD_CLOEXEC);
+        ::fcntl(sl, F_SETFD, FD_CLOEXEC);
+        lo.console_fd = sl;
+    } else {
+        int po[2], pe[2];
+        if (::pipe2(po, O_CLOEXEC) < 0 || ::pipe2(pe, O_CLOEXEC) < 0) fail_to_foreground(Error::from_errno("pipe"), runtime::Stage::stdio);
+        s.out_r.reset(po[0]);
+        out_w.reset(po[1]);
+        s.err_r.reset(pe[0]);
+        err_w.reset(pe[1]);
+        lo.stdio[0] = devnull;
+        lo.stdio[1] = po[1];
+        lo.stdio[2] = pe[1];
+    }
+    runtime::Stage stage;
+    auto launched = runtime::launch(s.spec, lo, &stage);
+    if (!launched) fail_to_foreground(launched.error(), stage);
+    s.launched = std::move(launched.value());
+    out_w.reset();
+    err_w.reset();
+    pty_slave.reset();
+    // Our own stdio must not hold the helper's pipes open.
+    ::dup2(devnull, 0);
+    ::dup2(devnull, 1);
+    ::dup2(devnull, 2);
+    supervise(s, st[1]);
+}
+
+// ---- exec ------------------------------------------------------------------------------
+
+volatile pid_t g_child = 0;
+void forward(int sig)
+{
+    if (g_child > 0) ::kill(g_child, sig);
+}
+
+int exec(Options& o)
+{
+    auto failure = [&](const Error& e, runtime::Stage stage) {
+        std::fprintf(stderr, "%s\n", error_json(e, stage).c_str());
+        return 125;
+    };
+    if (o.args.empty()) return failure(Error(Errc::invalid_argument, "exec: no command after --"), runtime::Stage::none);
+    auto text = read_file(o.state_dir + "/shim.json", 1 << 16);
+    if (!text) return failure(std::move(text).error().wrap("the container is not running"), runtime::Stage::none);
+    json sj;
+    try {
+        sj = json::parse(text.value());
+    } catch (const std::exception& e) {
+        return failure(Error(Errc::internal, std::string("corrupt shim.json: ") + e.what()), runtime::Stage::none);
+    }
+    if (::access((o.state_dir + "/exit.json").c_str(), F_OK) == 0)
+        return failure(Error(Errc::bad_state, "the container has exited"), runtime::Stage::none);
+    auto spec = spec::load_spec(o.bundle);
+    if (!spec) return failure(spec.error(), runtime::Stage::none);
+    spec::Spec s = std::move(spec.value());
+    s.process.args = o.args;
+    s.process.terminal = o.tty;
+    for (const auto& e : o.env) {
+        auto eq = e.find('=');
+        if (eq == std::string::npos || eq == 0)
+            return failure(Error(Errc::invalid_argument, "--env: expected KEY=VALUE, got '" + e + "'"), runtime::Stage::none);
+        std::string key = e.substr(0, eq + 1);
+        std::erase_if(s.process.env, [&](const std::string& x) { return x.rfind(key, 0) == 0; });
+        s.process.env.push_back(e);
+    }
+    if (!o.cwd.empty()) s.process.cwd = o.cwd;
+    if (!o.user.empty()) {
+        auto colon = o.user.find(':');
+        s.process.user.uid = uint32_t(std::strtoul(o.user.substr(0, colon).c_str(), nullptr, 10));
+        s.process.user.gid = colon == std::string::npos ? 0 : uint32_t(std::strtoul(o.user.substr(colon + 1).c_str(), nullptr, 10));
+        s.process.user.additional_gids.clear();
+    }
+    runtime::ExecOptions eo;
+    eo.target_pid = sj.value("init_pid", 0);
+    eo.target_start_time = sj.value("init_start_time", uint64_t(0));
+    eo.cgroup_path = sj.value("cgroup_path", "");
+    if (o.tty) eo.console_fd = 0;
+    runtime::Stage stage;
+    auto pid = runtime::exec_in_container(s, eo, &stage);
+    if (!pid) return failure(pid.error(), stage);
+    g_child = pid.value();
+    struct sigaction sa{};
+    sa.sa_handler = forward;
+    sa.sa_flags = SA_RESTART;
+    for (int sg : {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGWINCH}) ::sigaction(sg, &sa, nullptr);
+    return runtime::wait_exit_code(pid.value());
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    // TODO(sec): call security::ensure_cloned_binary() here first, once engine/security provides it.
+    Options o;
+    std::string err;
+    if (!parse(argc, argv, o, err)) {
+        std::fprintf(stderr, "%s\n", error_json(Error(Errc::invalid_argument, err), runtime::Stage::none).c_str());
+        return argc >= 2 && std::string(argv[1]) == "exec" ? 125 : 2;
+    }
+    if (o.mode == "run") return run(o);
+    if (o.mode == "exec") return exec(o);
+    std::fprintf(stderr, "%s\n", error_json(Error(Errc::invalid_argument, "unknown mode " + o.mode), runtime::Stage::none).c_str());
+    return 2;
+}
