@@ -25,6 +25,11 @@ struct SecurityPlan {
     bool no_new_privs = false;
     std::vector<sock_filter> seccomp;  // compiled BPF program; empty = no filter
     unsigned seccomp_flags = 0;        // SECCOMP_FILTER_FLAG_*
+    int last_cap = 40;                 // /proc/sys/kernel/cap_last_cap, read in prepare()
+    // Without no_new_privs the kernel only accepts a filter from a task holding CAP_SYS_ADMIN,
+    // so the filter must be loaded before the capabilities are dropped (as runc does); it then
+    // has to allow the few syscalls the child still makes (setresuid, capset, prctl, execve).
+    bool seccomp_before_caps() const { return !no_new_privs && !seccomp.empty(); }
 };
 
 // Translate names to bit masks and compile the seccomp profile (libseccomp export_bpf).
@@ -37,12 +42,39 @@ int child_apply_caps(const SecurityPlan& plan);
 int child_set_no_new_privs(const SecurityPlan& plan);
 int child_load_seccomp(const SecurityPlan& plan);
 
+// Capability names ("CAP_CHOWN", "chown", "cap_chown" all accepted) and masks.
+int kernel_last_cap();                                  // /proc/sys/kernel/cap_last_cap
+Result<int> capability_number(const std::string& name);  // invalid_argument when unknown
+Result<std::string> capability_name(int cap);            // "CAP_CHOWN"
+Result<std::string> normalize_capability(const std::string& name);
+// Error context names the field: "process.capabilities.bounding[3]: unknown capability \"CAP_FOO\"".
+// Capabilities above kernel_last_cap() are skipped (runc/crun behaviour).
+Result<uint64_t> capability_mask(const std::vector<std::string>& names, const std::string& field);
+std::vector<std::string> mask_to_names(uint64_t mask);
+std::vector<std::string> all_capability_names();      // every capability of this kernel
+std::vector<std::string> default_capability_names();  // Docker's 14
+
+// Compile a profile to BPF (libseccomp export). Syscalls unknown on this arch are skipped.
+Result<std::vector<sock_filter>> compile_seccomp(const spec::Seccomp& profile, unsigned* flags_out = nullptr);
+
 // Defaults, at least as strict as Docker's.
 spec::Capabilities default_capabilities();  // Docker's 14
 spec::Seccomp default_seccomp();            // allow-list, EPERM default
+// The default profile plus the syscalls Docker unlocks for capabilities in `caps` (a mask):
+// CAP_SYS_ADMIN -> mount, unshare, setns, clone with namespace flags...; CAP_SYS_MODULE -> init_module...
+spec::Seccomp default_seccomp_for(uint64_t caps);
 std::vector<std::string> default_masked_paths();
 std::vector<std::string> default_readonly_paths();
+// linux.resources.devices: deny all, then Docker's allow-list (null zero full random urandom tty
+// console ptmx pts tun, mknod of any node).
+std::vector<spec::DeviceRule> default_device_rules();
+// Default linux.resources.pids.limit: a fork bomb stops here instead of taking the host down.
+int64_t default_pids_limit();
 // An OCI (linux.seccomp) or Docker (seccomp/default.json) profile file.
+// Docker's includes/excludes are evaluated for the capabilities `caps` (a mask) of the container,
+// the native architecture and the running kernel. Errors name the field ("syscalls[2].action: ...").
 Result<spec::Seccomp> load_seccomp_profile(const std::string& path);
+Result<spec::Seccomp> load_seccomp_profile(const std::string& path, uint64_t caps);
+Result<spec::Seccomp> parse_seccomp_profile(const std::string& json_text, uint64_t caps = 0);
 
 } // namespace onggi::security
