@@ -9,6 +9,7 @@
 #pragma once
 
 #include "engine/core/result.h"
+#include "engine/core/unique_fd.h"
 #include "engine/spec/spec.h"
 
 #include <linux/filter.h>
@@ -76,5 +77,56 @@ int64_t default_pids_limit();
 Result<spec::Seccomp> load_seccomp_profile(const std::string& path);
 Result<spec::Seccomp> load_seccomp_profile(const std::string& path, uint64_t caps);
 Result<spec::Seccomp> parse_seccomp_profile(const std::string& json_text, uint64_t caps = 0);
+
+// ---------------------------------------------------------------------------------------------
+// Runtime CVEs.
+
+// CVE-2019-5736: call first in main() of onggi-runtime and onggi-shim. Re-executes the program
+// from a sealed memfd copy (F_SEAL_SEAL|SHRINK|GROW|WRITE) unless already running from one, so
+// /proc/PID/exe seen from a container cannot be opened for writing. Returns only on error (or
+// when already sealed, with ok).
+Status ensure_cloned_binary(int argc, char** argv, char** envp);
+bool running_from_sealed_copy();
+bool is_sealed_memfd(int fd);
+Result<UniqueFd> sealed_copy_of_self();
+// CVE-2024-21626, child side, raw syscalls, 0 or -errno:
+int child_verify_cwd();        // after chdir: -EPERM when the cwd lies outside the root
+int child_mark_fds_cloexec();  // close_range(3, ~0, CLOEXEC) (fallback: fcntl walk)
+// CVE-2025-31133, child side: fd (O_PATH is fine) must be the char device 1:3, else -EPERM.
+int child_check_dev_null(int fd);
+
+// ---------------------------------------------------------------------------------------------
+// User options -> spec (the helper calls this after building the rest of the spec).
+
+struct IdRange {
+    uint32_t start = 0, count = 0;
+};
+// The first "name:start:count" entry for `name` (not_found when there is none).
+Result<IdRange> find_subid_range(const std::string& file, const std::string& name);
+// The same, appending a fresh non-overlapping range (lowest free gap >= 100000, useradd's rule)
+// under flock when `name` has none. Onggi's choice: one entry "onggi" shared by every
+// user-namespaced container, created on first use (like Docker's "dockremap").
+Result<IdRange> ensure_subid_range(const std::string& file, const std::string& name, uint32_t count = 65536);
+
+struct Options {
+    std::vector<std::string> cap_add, cap_drop;  // names with or without CAP_, any case; "ALL"
+    // "default" | "unconfined" | an absolute path to an OCI or Docker JSON profile | the profile
+    // JSON itself (starts with '{'; lets a client send a file the root helper should not open).
+    std::string seccomp = "default";
+    bool read_only = false;
+    bool privileged = false;  // all caps, no seccomp, no masked paths, all devices: the caller warns
+    bool userns = false;
+    // userns settings (tests point these at temp files)
+    std::string subuid_file = "/etc/subuid", subgid_file = "/etc/subgid";
+    std::string subid_owner = "onggi";
+    bool create_subid_entry = true;
+    uint32_t userns_size = 65536;
+};
+
+// Sets process.capabilities, process.noNewPrivileges, linux.seccomp, masked/readonly paths,
+// ro /sys and /sys/fs/cgroup, root.readonly, linux.resources.devices, a default pids limit
+// (when none is set), and the user namespace + id mappings. Errors name the option
+// ("security.cap_add[1]: unknown capability \"CAP_FOO\"").
+Status apply_options(spec::Spec& spec, const Options& options);
 
 } // namespace onggi::security
