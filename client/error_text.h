@@ -1,0 +1,22 @@
+// ErrorText: the ONE place that turns an RpcError into translated, user-facing text
+// (context "onggi::client"). The GUI and onggictl both show errors through it.
+#pragma once
+
+#include "client/rpc_error.h"
+
+#include <QString>
+
+namespace onggi::client {
+
+class ErrorText {
+public:
+    // A full sentence for the user: what went wrong, the helper's detail, and for connection
+    // problems what to do ("start the helper", "join the group onggi").
+    static QString describe(const RpcError& e);
+    // Only the translated title for an errc ("No such container or image"); empty if unknown.
+    static QString title(const QString& errc);
+    // What to do about it, or empty.
+    static QString hint(const RpcError& e);
+};
+
+} // namespace onggi::client

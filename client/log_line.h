@@ -1,0 +1,19 @@
+// LogLine: one line of container.logs, or of a container.log notification (follow).
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+
+namespace onggi::client {
+
+struct LogLine {
+    qint64 subscription = 0;  // set for container.log notifications
+    QString id;               // container id (notifications)
+    QString time;             // RFC 3339 nano, empty without timestamps
+    QString stream;           // stdout | stderr
+    QString line;             // the text, with its trailing newline when it had one
+
+    static LogLine fromJson(const QJsonObject& o);
+};
+
+} // namespace onggi::client

@@ -1,0 +1,53 @@
+#include "client/sample.h"
+
+namespace onggi::client {
+
+Sample Sample::fromJson(const QJsonObject& o)
+{
+    Sample s;
+    auto i = [&](const char* k) { return o.value(QLatin1String(k)).toInteger(qint64(o.value(QLatin1String(k)).toDouble())); };
+    auto d = [&](const char* k) { return o.value(QLatin1String(k)).toDouble(); };
+    s.id = o.value(QLatin1String("id")).toString();
+    s.time = o.value(QLatin1String("time")).toString();
+    s.cpuNs = i("cpu_ns");
+    s.cpuPercent = d("cpu_percent");
+    s.cpuPercentOfLimit = d("cpu_percent_of_limit");
+    s.throttledPeriods = i("throttled_periods");
+    s.throttledNs = i("throttled_ns");
+    s.memoryCurrent = i("memory_current");
+    s.memoryLimit = i("memory_limit");
+    s.memoryHigh = i("memory_high");
+    s.memoryPeak = i("memory_peak");
+    s.memoryCache = i("memory_cache");
+    s.memoryAnon = i("memory_anon");
+    s.swapCurrent = i("swap_current");
+    s.ioReadBytes = i("io_read_bytes");
+    s.ioWriteBytes = i("io_write_bytes");
+    s.ioReadOps = i("io_read_ops");
+    s.ioWriteOps = i("io_write_ops");
+    s.ioReadBps = d("io_read_bps");
+    s.ioWriteBps = d("io_write_bps");
+    s.pidsCurrent = i("pids_current");
+    s.pidsLimit = i("pids_limit");
+    s.netRxBytes = i("net_rx_bytes");
+    s.netTxBytes = i("net_tx_bytes");
+    s.netRxPackets = i("net_rx_packets");
+    s.netTxPackets = i("net_tx_packets");
+    const QJsonValue psi = o.value(QLatin1String("psi"));
+    if (psi.isObject()) {
+        s.hasPsi = true;
+        auto pair = [&](const char* k) {
+            const QJsonObject p = psi.toObject().value(QLatin1String(k)).toObject();
+            return PsiPair{p.value(QLatin1String("some")).toDouble(), p.value(QLatin1String("full")).toDouble()};
+        };
+        s.psiCpu = pair("cpu");
+        s.psiMemory = pair("memory");
+        s.psiIo = pair("io");
+    }
+    s.oomEvents = i("oom_events");
+    s.oomKillEvents = i("oom_kill_events");
+    s.raw = o;
+    return s;
+}
+
+} // namespace onggi::client
