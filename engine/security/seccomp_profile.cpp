@@ -292,7 +292,12 @@ public:
         }
         // Names, actions, operators and architectures are checked by compiling the profile.
         auto prog = compile_seccomp(s);
-        if (!prog) return std::move(prog).error();
+        if (!prog) {
+            Error e = std::move(prog).error();
+            const std::string oci = "linux.seccomp.";  // compile_seccomp names OCI fields
+            if (base.empty() && e.context.rfind(oci, 0) == 0) e.context = e.context.substr(oci.size());
+            return e;
+        }
         return s;
     }
 
