@@ -7,6 +7,7 @@
 #include "engine/core/unique_fd.h"
 #include "engine/runtime/exec_process.h"
 #include "engine/runtime/launcher.h"
+#include "engine/security/security.h"
 #include "engine/spec/spec.h"
 
 #include <fcntl.h>
@@ -94,7 +95,7 @@ const std::set<std::string> kValued = {"-b", "--bundle", "--pid-file", "--consol
                                        "--cwd", "-e", "--env", "-u", "--user", "-p", "--process",
                                        "--memory", "--memory-swap", "--memory-reservation", "--cpu-quota",
                                        "--cpu-period", "--cpu-share", "--cpuset-cpus", "--cpuset-mems",
-                                       "--pids-limit", "-r", "--resources", "--format", "-f", "--signal",
+                                       "--pids-limit", "-r", "--resources", "--format", "--signal",
                                        "--blkio-weight", "--process-label", "--apparmor", "--cap", "-c"};
 
 Result<Args> parse_args(const std::vector<std::string>& in, bool stop_after_first_positional, const std::set<std::string>& valued_override = {})
@@ -597,7 +598,19 @@ void print_help()
 
 int main(int argc, char** argv)
 {
-    // TODO(sec): call security::ensure_cloned_binary() here first, once engine/security provides it.
+    // CVE-2019-5736: the commands whose process enters a container (create, run, exec) run from
+    // a sealed memfd copy so that a container process cannot reach and rewrite this binary
+    // through /proc/PID/exe (re-execs once). The others skip the copy and stay fast. A container
+    // named "run" only costs an extra copy.
+    bool enters_container = false;
+    for (int k = 1; k < argc; ++k)
+        for (const char* c : {"create", "run", "exec"})
+            if (std::strcmp(argv[k], c) == 0) enters_container = true;
+    if (auto sealed = enters_container ? onggi::security::ensure_cloned_binary(argc, argv, environ) : onggi::Status{};
+        !sealed) {
+        std::fprintf(stderr, "%s\n", sealed.error().message().c_str());
+        return 125;
+    }
     std::vector<std::string> args(argv + 1, argv + argc);
     size_t i = 0;
     for (; i < args.size(); ++i) {
@@ -635,7 +648,10 @@ int main(int argc, char** argv)
     }
     const std::string command = args[i];
     std::vector<std::string> rest(args.begin() + long(i) + 1, args.end());
-    auto a = parse_args(rest, command == "exec");
+    // "-f" is --format for ps/list and --force for delete, as in runc.
+    std::set<std::string> extra;
+    if (command == "ps" || command == "list") extra.insert("-f");
+    auto a = parse_args(rest, command == "exec", extra);
     if (!a) return fail(a.error());
     cmd::StateStore store(g.root);
     if (command == "create") return cmd_create(store, a.value());

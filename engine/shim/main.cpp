@@ -6,6 +6,7 @@
 #include "engine/core/unique_fd.h"
 #include "engine/runtime/exec_process.h"
 #include "engine/runtime/launcher.h"
+#include "engine/security/security.h"
 #include "engine/shim/log_writer.h"
 #include "engine/spec/spec.h"
 
@@ -380,7 +381,12 @@ int exec(Options& o)
 
 int main(int argc, char** argv)
 {
-    // TODO(sec): call security::ensure_cloned_binary() here first, once engine/security provides it.
+    // CVE-2019-5736: run from a sealed memfd copy so that a container process cannot reach and
+    // rewrite this binary through /proc/PID/exe (re-execs once; returns ok when already sealed).
+    if (auto sealed = onggi::security::ensure_cloned_binary(argc, argv, environ); !sealed) {
+        std::fprintf(stderr, "%s\n", sealed.error().message().c_str());
+        return 125;
+    }
     Options o;
     std::string err;
     if (!parse(argc, argv, o, err)) {
