@@ -372,6 +372,8 @@ void set_rlimits(const RlimitEntry* r, size_t n)
 // drop bounding -> groups/gid/uid keeping caps -> capability sets (security.h's order).
 void set_identity(const security::SecurityPlan* sec, uid_t uid, gid_t gid, const gid_t* groups, size_t n_groups)
 {
+    // Without no_new_privs only a task with CAP_SYS_ADMIN may load a filter: load it first.
+    if (sec && sec->seccomp_before_caps()) check_neg(security::child_load_seccomp(*sec), Stage::seccomp);
     if (sec) check_neg(security::child_drop_bounding(*sec), Stage::drop_bounding);
     check(int(::syscall(SYS_setgroups, n_groups, groups)), Stage::setgroups);
     check(int(::syscall(SYS_setresgid, gid, gid, gid)), Stage::setgid);
@@ -387,7 +389,7 @@ void finish_security(const security::SecurityPlan* sec)
 {
     if (!sec) return;
     check_neg(security::child_set_no_new_privs(*sec), Stage::no_new_privs);
-    check_neg(security::child_load_seccomp(*sec), Stage::seccomp);
+    if (!sec->seccomp_before_caps()) check_neg(security::child_load_seccomp(*sec), Stage::seccomp);
 }
 
 // execve with the container's PATH for a bare program name. Returns the errno to report.
@@ -421,6 +423,19 @@ int exec_program(char* const* argv, char* const* envp, const char* path_env)
     return result;
 }
 
+// The runtime may block or ignore signals (run forwards them, the shim ignores SIGPIPE);
+// none of that may reach the container: default dispositions, empty mask.
+void reset_signals()
+{
+    struct sigaction sa {};
+    sa.sa_handler = SIG_DFL;
+    for (int sig = 1; sig < NSIG; ++sig)
+        if (sig != SIGKILL && sig != SIGSTOP) ::sigaction(sig, &sa, nullptr);
+    sigset_t none;
+    sigemptyset(&none);
+    ::sigprocmask(SIG_SETMASK, &none, nullptr);
+}
+
 // --- --init: PID 1 that reaps zombies and forwards signals -----------------------------
 
 volatile pid_t g_main_child = 0;
@@ -442,6 +457,7 @@ void forward_signal(int sig)
         fail(Stage::execve, exec_program(c.argv, c.envp, c.path_env));
     }
     g_main_child = child;
+    ::prctl(PR_SET_NAME, "onggi-init", 0, 0, 0);
     // Our copy of the report pipe must go, or the parent never sees EOF.
     ::syscall(SYS_close_range, 3u, ~0u, 0u);
     g_report_fd = -1;
@@ -478,6 +494,7 @@ void child_main(const ChildConfig& c)
 {
     g_report_fd = c.report_fd;
     ::umask(0);
+    reset_signals();
 
     // 1. Wait for the parent: id maps written, cgroup joined.
     if (c.sync_fd >= 0) {
@@ -558,6 +575,7 @@ void child_main(const ChildConfig& c)
 void exec_child_main(const ExecChildConfig& c)
 {
     g_report_fd = c.report_fd;
+    reset_signals();
     if (c.setsid || c.console_fd >= 0) check(::setsid(), Stage::setsid);
     set_stdio(c.stdio, c.console_fd);
     set_rlimits(c.rlimits, c.n_rlimits);

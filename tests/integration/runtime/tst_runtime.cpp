@@ -1,0 +1,377 @@
+// Integration tests of the container runtime through onggi-runtime: real containers, checked
+// against the kernel's view (/proc/PID/ns, cgroup directories, the host's mount table).
+// Root only; every test cleans up its containers (delete -f) even when it fails.
+#include "runtime_fixture.h"
+
+#include <QtTest>
+
+#include <signal.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <fstream>
+#include <set>
+#include <sstream>
+
+using namespace onggi;
+using namespace rtfix;
+
+class TstRuntime : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir work_;
+    std::string rootfs_, state_root_;
+    std::vector<std::string> ids_;  // containers to force-delete after each test
+
+    QStringList rt(const QStringList& args) const
+    {
+        return QStringList{"--root", QString::fromStdString(state_root_)} + args;
+    }
+    Run runtime(const QStringList& args, int timeout_ms = 60000)
+    {
+        return run(binary("onggi-runtime"), rt(args), timeout_ms);
+    }
+    std::string bundle(const std::string& id, const spec::Spec& s)
+    {
+        std::string dir = work_.path().toStdString() + "/bundles/" + id;
+        if (!write_bundle(dir, s)) return {};
+        ids_.push_back(id);
+        return dir;
+    }
+    static std::string comm_of(pid_t pid)
+    {
+        auto c = read_file("/proc/" + std::to_string(pid) + "/comm");
+        return c.ok() ? c.value() : std::string();
+    }
+    pid_t pid_of(const std::string& id)
+    {
+        Run r = runtime({"state", QString::fromStdString(id)});
+        auto j = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        return pid_t(j.value("pid").toInt());
+    }
+    QString status_of(const std::string& id)
+    {
+        Run r = runtime({"state", QString::fromStdString(id)});
+        return QJsonDocument::fromJson(r.out.toUtf8()).object().value("status").toString();
+    }
+    // Detached container running `sleep 300`; returns its host pid.
+    pid_t start_sleeper(const std::string& id, spec::Spec s)
+    {
+        std::string b = bundle(id, s);
+        Run r = runtime({"run", "-d", "-b", QString::fromStdString(b), QString::fromStdString(id)});
+        if (r.code != 0) qWarning("run -d failed: %s", qPrintable(r.err));
+        return r.code == 0 ? pid_of(id) : -1;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        if (::geteuid() != 0) QSKIP("integration tests need root");
+        if (::access(binary("onggi-runtime").toUtf8().constData(), X_OK) != 0) QFAIL("onggi-runtime is not built");
+        QVERIFY(work_.isValid());
+        // A user-namespaced container's root (an unmapped host uid) must reach the rootfs.
+        QVERIFY(::chmod(work_.path().toUtf8().constData(), 0755) == 0);
+        rootfs_ = work_.path().toStdString() + "/rootfs";
+        auto r = image::make_busybox_rootfs(rootfs_);
+        QVERIFY2(r.ok(), r.ok() ? "" : r.error().message().c_str());
+        state_root_ = work_.path().toStdString() + "/state";
+    }
+
+    void cleanup()
+    {
+        auto ids = std::move(ids_);
+        ids_.clear();
+        for (const auto& id : ids) runtime({"delete", "-f", QString::fromStdString(id)});
+        for (const auto& id : ids) QVERIFY2(!cgroup_exists("/onggi-runtime/" + id), id.c_str());
+    }
+
+    void everyNamespaceDiffersFromTheHost()
+    {
+        auto s = test_spec(rootfs_, {"sleep", "300"});
+        s.linux.namespaces = {{"pid", ""}, {"network", ""}, {"mount", ""}, {"uts", ""},
+                              {"ipc", ""}, {"user", ""},    {"cgroup", ""}, {"time", ""}};
+        s.linux.uid_mappings = {{0, 200000, 65536}};
+        s.linux.gid_mappings = {{0, 200000, 65536}};
+        s.linux.time_offset_boottime = 3600;
+        const std::string id = unique_id("ns");
+        pid_t pid = start_sleeper(id, s);
+        QVERIFY(pid > 0);
+        const std::string p = std::to_string(pid);
+        for (const char* ns : {"pid", "net", "mnt", "uts", "ipc", "user", "cgroup", "time"}) {
+            ino_t theirs = ns_inode(p, ns), ours = ns_inode("self", ns);
+            QVERIFY2(theirs != 0, ns);
+            QVERIFY2(theirs != ours, ns);
+        }
+        // The user namespace maps container root to 200000.
+        auto map = read_file("/proc/" + p + "/uid_map");
+        QVERIFY(map.ok());
+        QVERIFY2(map.value().find("200000") != std::string::npos, map.value().c_str());
+        // The process runs as host uid 200000 (container root).
+        auto status = read_file("/proc/" + p + "/status");
+        QVERIFY(status.ok() && status.value().find("Uid:\t200000") != std::string::npos);
+    }
+
+    void pid1HostnameAndHostFilesInvisible()
+    {
+        const std::string marker = "/tmp/onggi-rt-marker-" + std::to_string(::getpid());
+        { std::ofstream(marker) << "host"; }
+        auto s = test_spec(rootfs_, {"sh", "-c", "echo pid=$$; echo host=$(hostname); test -e " + marker +
+                                                     " && echo marker=visible || echo marker=invisible"});
+        const std::string id = unique_id("pid1");
+        Run r = runtime({"run", "-b", QString::fromStdString(bundle(id, s)), QString::fromStdString(id)});
+        ::unlink(marker.c_str());
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains("pid=1\n"), qPrintable(r.out));
+        QVERIFY2(r.out.contains("host=onggi-test\n"), qPrintable(r.out));
+        QVERIFY2(r.out.contains("marker=invisible\n"), qPrintable(r.out));
+        // The host's hostname is untouched.
+        char h[256] = {};
+        ::gethostname(h, sizeof h - 1);
+        QVERIFY(std::string(h) != "onggi-test");
+    }
+
+    void exitCodesKept()
+    {
+        const std::string id = unique_id("exit");
+        auto s = test_spec(rootfs_, {"sh", "-c", "exit 42"});
+        Run r = runtime({"run", "-b", QString::fromStdString(bundle(id, s)), QString::fromStdString(id)});
+        QCOMPARE(r.code, 42);
+        // Killed by a signal: 128+signal (with --init, PID 1 reports the child's death).
+        const std::string id2 = unique_id("exit");
+        auto s2 = test_spec(rootfs_, {"sh", "-c", "kill -9 $$"});
+        Run r2 = runtime({"run", "--init", "-b", QString::fromStdString(bundle(id2, s2)), QString::fromStdString(id2)});
+        QCOMPARE(r2.code, 137);
+    }
+
+    void overlayCopyOnWriteLeavesLowerUntouched()
+    {
+        const std::string base = work_.path().toStdString() + "/ovl-" + std::to_string(::getpid());
+        QVERIFY(make_dirs(base + "/upper").ok() && make_dirs(base + "/work").ok() && make_dirs(base + "/merged").ok());
+        auto before = read_file(rootfs_ + "/etc/passwd");
+        QVERIFY(before.ok());
+        auto s = test_spec(base + "/merged", {"sh", "-c", "echo changed >> /etc/passwd && echo new > /etc/newfile && rm /etc/group && cat /etc/newfile"});
+        s.annotations["org.onggi.overlay.lowerdir"] = rootfs_;
+        s.annotations["org.onggi.overlay.upperdir"] = base + "/upper";
+        s.annotations["org.onggi.overlay.workdir"] = base + "/work";
+        const std::string id = unique_id("ovl");
+        Run r = runtime({"run", "-b", QString::fromStdString(bundle(id, s)), QString::fromStdString(id)});
+        QCOMPARE(r.code, 0);
+        QCOMPARE(r.out, QString("new\n"));
+        // Lower layer untouched; the changes are in upper (the deletion as a whiteout).
+        QCOMPARE(read_file(rootfs_ + "/etc/passwd").value(), before.value());
+        QVERIFY(::access((rootfs_ + "/etc/group").c_str(), F_OK) == 0);
+        QVERIFY(::access((rootfs_ + "/etc/newfile").c_str(), F_OK) != 0);
+        QVERIFY(read_file(base + "/upper/etc/passwd").value().find("changed") != std::string::npos);
+        QCOMPARE(read_file(base + "/upper/etc/newfile").value(), std::string("new\n"));
+        struct stat st;
+        QVERIFY(::lstat((base + "/upper/etc/group").c_str(), &st) == 0 && S_ISCHR(st.st_mode));
+        // The overlay lived in the container's mount namespace only.
+        QVERIFY(!host_mounts_mention(base));
+    }
+
+    void execJoinsTheSameNamespacesAndCgroup()
+    {
+        const std::string id = unique_id("exec");
+        pid_t pid = start_sleeper(id, test_spec(rootfs_, {"sleep", "300"}));
+        QVERIFY(pid > 0);
+        const QString pidfile = work_.path() + "/exec-" + QString::fromStdString(id) + ".pid";
+        Run r = runtime({"exec", "-d", "--pid-file", pidfile, QString::fromStdString(id), "sleep", "300"});
+        QCOMPARE(r.code, 0);
+        auto text = read_file(pidfile.toStdString());
+        QVERIFY(text.ok());
+        const std::string epid = text.value(), ipid = std::to_string(pid);
+        for (const char* ns : {"pid", "net", "mnt", "uts", "ipc", "cgroup"}) {
+            QVERIFY2(ns_inode(epid, ns) == ns_inode(ipid, ns), ns);
+            QVERIFY2(ns_inode(epid, ns) != ns_inode("self", ns), ns);
+        }
+        QCOMPARE(read_file("/proc/" + epid + "/cgroup").value(), read_file("/proc/" + ipid + "/cgroup").value());
+        // Foreground exec: output and exit code come back; it sees the container's processes.
+        Run fg = runtime({"exec", QString::fromStdString(id), "sh", "-c", "echo $$ $(hostname); exit 3"});
+        QCOMPARE(fg.code, 3);
+        QVERIFY2(fg.out.endsWith(" onggi-test\n"), qPrintable(fg.out));
+        QVERIFY(fg.out.split(' ').first().toInt() > 1);
+        // A failing exec reports the step.
+        Run bad = runtime({"exec", QString::fromStdString(id), "/no/such/program"});
+        QVERIFY(bad.code != 0);
+        QVERIFY2(bad.err.contains("execve") && bad.err.contains("No such file"), qPrintable(bad.err));
+    }
+
+    void lifecycleCreateStartPauseResumeKillDelete()
+    {
+        const std::string id = unique_id("life");
+        auto s = test_spec(rootfs_, {"sleep", "300"});
+        const QString b = QString::fromStdString(bundle(id, s)), qid = QString::fromStdString(id);
+        QCOMPARE(runtime({"create", "-b", b, qid}).code, 0);
+        QCOMPARE(status_of(id), QString("created"));
+        pid_t pid = pid_of(id);
+        QVERIFY(process_exists(pid));
+        // Parked before execve: still our binary, not sleep.
+        auto comm = read_file("/proc/" + std::to_string(pid) + "/comm");
+        QVERIFY(comm.ok() && comm.value() != "sleep\n");
+        QCOMPARE(runtime({"create", "-b", b, qid}).code, 1);  // id taken
+        QCOMPARE(runtime({"start", qid}).code, 0);
+        QVERIFY(eventually([&] { return comm_of(pid) == "sleep\n"; }));
+        QCOMPARE(status_of(id), QString("running"));
+        QCOMPARE(runtime({"pause", qid}).code, 0);
+        QCOMPARE(status_of(id), QString("paused"));
+        QCOMPARE(runtime({"resume", qid}).code, 0);
+        QCOMPARE(status_of(id), QString("running"));
+        Run ps = runtime({"ps", "--format", "json", qid});
+        QCOMPARE(ps.code, 0);
+        QVERIFY2(ps.out.contains(QString::number(pid)), qPrintable(ps.out));
+        QCOMPARE(runtime({"delete", qid}).code, 1);  // running: refused without -f
+        QCOMPARE(runtime({"kill", qid, "KILL"}).code, 0);
+        QVERIFY(eventually([&] { return !process_exists(pid); }));
+        QCOMPARE(status_of(id), QString("stopped"));
+        QCOMPARE(runtime({"delete", qid}).code, 0);
+        // Nothing left: state, cgroup, process, mounts.
+        QVERIFY(::access((state_root_ + "/" + id).c_str(), F_OK) != 0);
+        QVERIFY(!cgroup_exists("/onggi-runtime/" + id));
+        QVERIFY(!process_exists(pid));
+        QVERIFY(!host_mounts_mention(b.toStdString()));
+        QCOMPARE(runtime({"state", qid}).code, 1);
+    }
+
+    void initReapsZombies()
+    {
+        // The program forks an orphan and execs sleep: without an init nobody reaps the orphan.
+        const std::vector<std::string> args = {"sh", "-c", "(sleep 0.1 &); exec sleep 300"};
+        auto zombies_of = [](pid_t pid1) {
+            int z = 0, n = 0;
+            auto kids = read_file("/proc/" + std::to_string(pid1) + "/task/" + std::to_string(pid1) + "/children");
+            std::istringstream in(kids.ok() ? kids.value() : "");
+            pid_t k;
+            while (in >> k) {
+                ++n;
+                auto st = read_file("/proc/" + std::to_string(k) + "/stat");
+                if (st.ok() && st.value().find(") Z ") != std::string::npos) ++z;
+            }
+            return std::pair{z, n};
+        };
+        const std::string plain = unique_id("noinit");
+        pid_t p = start_sleeper(plain, test_spec(rootfs_, args));
+        QVERIFY(p > 0);
+        QVERIFY2(eventually([&] { return zombies_of(p).first == 1; }), "without --init the orphan stays a zombie");
+
+        // With --init the orphan is reaped; the program execs sleep 300 only after the orphan
+        // (sleep 0.1) must have exited, so by then a zombie would show.
+        const std::string id = unique_id("init");
+        std::string b = bundle(id, test_spec(rootfs_, {"sh", "-c", "(sleep 0.1 &); sleep 1; exec sleep 300"}));
+        QCOMPARE(runtime({"run", "-d", "--init", "-b", QString::fromStdString(b), QString::fromStdString(id)}).code, 0);
+        pid_t pid1 = pid_of(id);
+        QCOMPARE(comm_of(pid1), std::string("onggi-init\n"));
+        auto main_is_sleep300 = [&] {
+            auto kids = read_file("/proc/" + std::to_string(pid1) + "/task/" + std::to_string(pid1) + "/children");
+            if (!kids.ok() || kids.value().empty()) return false;
+            auto cmd = read_file("/proc/" + std::to_string(std::stoi(kids.value())) + "/cmdline");
+            return cmd.ok() && cmd.value() == std::string("sleep\0" "300\0", 10);
+        };
+        QVERIFY(eventually(main_is_sleep300, 20000));
+        auto [z, n] = zombies_of(pid1);
+        QCOMPARE(z, 0);
+        QCOMPARE(n, 1);
+        // Signals to PID 1 reach the program: TERM kills sleep, init exits 143.
+        QCOMPARE(::kill(pid1, SIGTERM), 0);
+        QVERIFY(eventually([&] { return !process_exists(pid1); }));
+    }
+
+    void badConfigErrorsNameTheField_data()
+    {
+        QTest::addColumn<QString>("config");
+        QTest::addColumn<QString>("field");
+        QTest::newRow("namespace type") << R"("linux":{"namespaces":[{"type":"mount"},{"type":"bogus"}]})"
+                                        << "linux.namespaces[1].type";
+        QTest::newRow("args") << R"("process":{"args":"sh","cwd":"/"})" << "process.args";
+        QTest::newRow("memory") << R"("linux":{"namespaces":[{"type":"mount"}],"resources":{"memory":{"limit":"lots"}}})"
+                                << "linux.resources.memory.limit";
+        QTest::newRow("no mount ns") << R"("linux":{"namespaces":[{"type":"pid"}]})" << "linux.namespaces";
+    }
+
+    void badConfigErrorsNameTheField()
+    {
+        QFETCH(QString, config);
+        QFETCH(QString, field);
+        const std::string id = unique_id("bad");
+        std::string dir = work_.path().toStdString() + "/bundles/" + id;
+        QVERIFY(make_dirs(dir).ok());
+        QJsonObject base = QJsonDocument::fromJson(QByteArray::fromStdString(spec::to_json(test_spec(rootfs_, {"true"}))))
+                               .object();
+        QJsonObject patch = QJsonDocument::fromJson(("{" + config + "}").toUtf8()).object();
+        QVERIFY(!patch.isEmpty());
+        for (auto it = patch.begin(); it != patch.end(); ++it) base[it.key()] = it.value();
+        QVERIFY(write_file_atomic(dir + "/config.json", QJsonDocument(base).toJson().toStdString()).ok());
+        ids_.push_back(id);
+        Run r = runtime({"run", "-b", QString::fromStdString(dir), QString::fromStdString(id)});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(field), qPrintable(r.err));
+        QVERIFY(::access((state_root_ + "/" + id).c_str(), F_OK) != 0);
+        QVERIFY(!cgroup_exists("/onggi-runtime/" + id));
+    }
+
+    void failingChildStepReportsStageAndErrno_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QString>("expect");
+        QTest::newRow("missing cwd") << 0 << "cwd: No such file or directory";
+        QTest::newRow("unknown fs type") << 1 << "mount: No such device";
+        QTest::newRow("missing program") << 2 << "execve: No such file or directory";
+        QTest::newRow("bind source missing") << 3 << "mounts[7]";
+    }
+
+    void failingChildStepReportsStageAndErrno()
+    {
+        QFETCH(int, kind);
+        QFETCH(QString, expect);
+        auto s = test_spec(rootfs_, {"true"});
+        if (kind == 0) s.process.cwd = "/does/not/exist";
+        if (kind == 1) s.mounts.push_back({"/mnt/x", "nosuchfs", "none", {}});
+        if (kind == 2) s.process.args = {"/no/such/program"};
+        if (kind == 3) s.mounts.push_back({"/mnt/x", "bind", "/no/such/source", {"rbind"}});
+        const std::string id = unique_id("fail");
+        const std::string b = bundle(id, s);
+        for (const char* mode : {"run", "create"}) {
+            Run r = runtime({mode, "-b", QString::fromStdString(b), QString::fromStdString(id)});
+            if (kind == 2 && std::string(mode) == "create") {
+                // execve happens after start; create itself succeeds.
+                QCOMPARE(r.code, 0);
+                QCOMPARE(runtime({"delete", "-f", QString::fromStdString(id)}).code, 0);
+                continue;
+            }
+            QCOMPARE(r.code, 1);
+            QVERIFY2(r.err.contains(expect), qPrintable(r.err));
+            // Nothing left behind.
+            QVERIFY(::access((state_root_ + "/" + id).c_str(), F_OK) != 0);
+            QVERIFY(!cgroup_exists("/onggi-runtime/" + id));
+            QVERIFY(!host_mounts_mention(rootfs_));
+        }
+    }
+
+    void symlinkedMountTargetStaysInsideRootfs()
+    {
+        // CVE-2021-30465 shape: the image has /mnt/escape -> <host dir>; a mount below it must
+        // land inside the rootfs, never create anything in the host directory.
+        const std::string base = work_.path().toStdString() + "/evil-" + std::to_string(::getpid());
+        const std::string outside = work_.path().toStdString() + "/outside-" + std::to_string(::getpid());
+        QVERIFY(make_dirs(outside).ok());
+        QVERIFY(make_dirs(base + "/upper/mnt").ok() && make_dirs(base + "/work").ok() && make_dirs(base + "/merged").ok());
+        QVERIFY(make_dirs(base + "/upper" + outside).ok());  // the same path, inside the image
+        QVERIFY(::symlink(outside.c_str(), (base + "/upper/mnt/escape").c_str()) == 0);
+        auto s = test_spec(base + "/merged", {"sh", "-c", "ls " + outside});
+        s.annotations["org.onggi.overlay.lowerdir"] = rootfs_;
+        s.annotations["org.onggi.overlay.upperdir"] = base + "/upper";
+        s.annotations["org.onggi.overlay.workdir"] = base + "/work";
+        s.mounts.push_back({"/mnt/escape/newdir", "tmpfs", "tmpfs", {"size=1m"}});
+        const std::string id = unique_id("evil");
+        Run r = runtime({"run", "-b", QString::fromStdString(bundle(id, s)), QString::fromStdString(id)});
+        QCOMPARE(r.code, 0);
+        QCOMPARE(r.out, QString("newdir\n"));
+        QVERIFY(QDir(QString::fromStdString(outside)).entryList(QDir::NoDotAndDotDot | QDir::AllEntries).isEmpty());
+        QVERIFY(::access((base + "/upper" + outside + "/newdir").c_str(), F_OK) == 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TstRuntime)
+#include "tst_runtime.moc"
