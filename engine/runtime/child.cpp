@@ -288,6 +288,7 @@ void mask_paths(const ChildConfig& c)
     if (!c.n_masked) return;
     int root = ::open("/", O_PATH | O_DIRECTORY | O_CLOEXEC);
     check(root, Stage::masked_paths);
+    int null_fd = -1;  // the container's /dev/null, opened once and verified (CVE-2025-31133)
     for (size_t i = 0; i < c.n_masked; ++i) {
         int fd = open_in_root(root, c.masked[i], 0);
         if (fd == -ENOENT) continue;
@@ -299,10 +300,25 @@ void mask_paths(const ChildConfig& c)
         if (S_ISDIR(st.st_mode))
             check(::mount("tmpfs", p, "tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, "size=0,mode=0555"),
                   Stage::masked_paths);
-        else
-            check(::mount("/dev/null", p, nullptr, MS_BIND, nullptr), Stage::masked_paths);
+        else {
+            // CVE-2025-31133: never bind "/dev/null" by name -- a symlink or another file put
+            // there would be mounted over the masked path instead. Open it without following
+            // any symlink, check it is the char device 1:3, and bind that very inode.
+            if (null_fd < 0) {
+                struct open_how how {};
+                how.flags = uint64_t(O_PATH | O_CLOEXEC | O_NOFOLLOW);
+                how.resolve = RESOLVE_IN_ROOT | RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS;
+                null_fd = int(::syscall(SYS_openat2, root, "/dev/null", &how, sizeof how));
+                check(null_fd, Stage::masked_paths);
+                check_neg(security::child_check_dev_null(null_fd), Stage::masked_paths);
+            }
+            char src[32];
+            fd_path(src, null_fd);
+            check(::mount(src, p, nullptr, MS_BIND, nullptr), Stage::masked_paths);
+        }
         ::close(fd);
     }
+    if (null_fd >= 0) ::close(null_fd);
     ::close(root);
 }
 
@@ -549,6 +565,7 @@ void child_main(const ChildConfig& c)
     // 4. Identity and capabilities (security.h's order), then the working directory as that user.
     set_identity(c.security, c.uid, c.gid, c.groups, c.n_groups);
     check(::chdir(c.cwd), Stage::cwd);
+    check_neg(security::child_verify_cwd(), Stage::cwd);  // CVE-2024-21626: cwd inside the root
     ::umask(mode_t(c.umask));
     // Nothing of the runtime's leaks into the container: every fd above stderr closes at execve.
     ::syscall(SYS_close_range, 3u, ~0u, CLOSE_RANGE_CLOEXEC);
@@ -581,6 +598,7 @@ void exec_child_main(const ExecChildConfig& c)
     set_rlimits(c.rlimits, c.n_rlimits);
     if (c.set_ids) set_identity(c.security, c.uid, c.gid, c.groups, c.n_groups);
     check(::chdir(c.cwd), Stage::cwd);
+    check_neg(security::child_verify_cwd(), Stage::cwd);  // CVE-2024-21626: cwd inside the root
     ::syscall(SYS_close_range, 3u, ~0u, CLOSE_RANGE_CLOEXEC);
     finish_security(c.security);
     fail(Stage::execve, exec_program(c.argv, c.envp, c.path_env));
