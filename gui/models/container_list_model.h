@@ -11,7 +11,9 @@
 #include <QJsonObject>
 #include <QList>
 
-namespace onggi::gui {
+// (two namespace blocks, not "onggi::gui": lupdate 6.4 needs them to name tr() contexts)
+namespace onggi {
+namespace gui {
 
 class ContainerListModel : public QAbstractTableModel {
     Q_OBJECT
@@ -65,4 +67,5 @@ private:
     QDateTime m_now;
 };
 
-}  // namespace onggi::gui
+}  // namespace gui
+}  // namespace onggi

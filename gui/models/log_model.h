@@ -7,7 +7,9 @@
 #include <QJsonObject>
 #include <QList>
 
-namespace onggi::gui {
+// (two namespace blocks, not "onggi::gui": lupdate 6.4 needs them to name tr() contexts)
+namespace onggi {
+namespace gui {
 
 class LogModel : public QAbstractListModel {
     Q_OBJECT
@@ -33,4 +35,5 @@ private:
     int m_capacity = 10000;
 };
 
-}  // namespace onggi::gui
+}  // namespace gui
+}  // namespace onggi

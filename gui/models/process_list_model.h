@@ -6,7 +6,9 @@
 #include <QJsonArray>
 #include <QList>
 
-namespace onggi::gui {
+// (two namespace blocks, not "onggi::gui": lupdate 6.4 needs them to name tr() contexts)
+namespace onggi {
+namespace gui {
 
 class ProcessListModel : public QAbstractTableModel {
     Q_OBJECT
@@ -32,4 +34,5 @@ private:
     QList<Proc> m_procs;
 };
 
-}  // namespace onggi::gui
+}  // namespace gui
+}  // namespace onggi

@@ -10,7 +10,9 @@
 #include <QList>
 #include <QString>
 
-namespace onggi::gui {
+// (two namespace blocks, not "onggi::gui": lupdate 6.4 needs them to name tr() contexts)
+namespace onggi {
+namespace gui {
 
 class StatsHistoryModel : public QAbstractTableModel {
     Q_OBJECT
@@ -72,4 +74,5 @@ private:
     qint64 m_lastEventOomMs = 0;
 };
 
-}  // namespace onggi::gui
+}  // namespace gui
+}  // namespace onggi

@@ -4,7 +4,9 @@
 
 #include <QString>
 
-namespace onggi::gui {
+// (two namespace blocks, not "onggi::gui": lupdate 6.4 needs them to name tr() contexts)
+namespace onggi {
+namespace gui {
 
 class Units {
 public:
@@ -16,4 +18,5 @@ public:
     static QString count(qint64 n);
 };
 
-}  // namespace onggi::gui
+}  // namespace gui
+}  // namespace onggi

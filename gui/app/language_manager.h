@@ -1,0 +1,36 @@
+// Run-time language switching: installs the Onggi and Qt translators for "system", "ko" or
+// "en" and sets the default locale (numbers, dates). Qt then sends QEvent::LanguageChange to
+// every widget, which calls its retranslateUi(); nothing restarts.
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <QTranslator>
+#include <memory>
+
+// (two namespace blocks, not "onggi::gui": lupdate 6.4 needs them to name tr() contexts)
+namespace onggi {
+namespace gui {
+
+class LanguageManager : public QObject {
+    Q_OBJECT
+public:
+    explicit LanguageManager(QObject* parent = nullptr);
+    ~LanguageManager() override;
+
+    // "system", "ko" or "en". Returns false when the translation could not be loaded.
+    bool setLanguage(const QString& code);
+    QString language() const { return m_code; }
+    // The language actually in effect ("ko" or "en") after resolving "system".
+    QString effectiveLanguage() const { return m_effective; }
+
+signals:
+    void languageChanged(const QString& code);
+
+private:
+    std::unique_ptr<QTranslator> m_app, m_qt;
+    QString m_code, m_effective;
+};
+
+}  // namespace gui
+}  // namespace onggi

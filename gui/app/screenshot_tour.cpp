@@ -1,0 +1,85 @@
+#include "gui/app/screenshot_tour.h"
+
+#include "gui/main_window.h"
+#include "gui/models/container_list_model.h"
+#include "gui/models/stats_history_model.h"
+#include "gui/widgets/container_page.h"
+#include "gui/widgets/create_dialog.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QTimer>
+
+namespace onggi::gui {
+
+ScreenshotTour::ScreenshotTour(MainWindow* window, QString dir, QString prefix, QObject* parent)
+    : QObject(parent), m_window(window), m_dir(std::move(dir)), m_prefix(std::move(prefix)) {}
+
+void ScreenshotTour::start(int timeoutMs) {
+    m_timeoutMs = timeoutMs;
+    QDir().mkpath(m_dir);
+    QTimer::singleShot(500, this, &ScreenshotTour::step);
+}
+
+void ScreenshotTour::shoot(const QString& what, QWidget* w) {
+    if (!w) w = m_window;
+    const QString file = QStringLiteral("%1/%2-%3-%4.png").arg(m_dir, m_prefix).arg(++m_shot, 2, 10, QLatin1Char('0')).arg(what);
+    w->grab().save(file);
+    qInfo("screenshot: %s", qPrintable(file));
+}
+
+void ScreenshotTour::step() {
+    auto next = [this](int ms) { QTimer::singleShot(ms, this, &ScreenshotTour::step); };
+    switch (m_step) {
+    case 0:  // wait for the helper, a selected running container with some history
+        if (!m_window->isHelperConnected()) {
+            m_waited += 250;
+            if (m_waited > 5000) {  // no helper: the absent page is what there is to see
+                shoot(QStringLiteral("helper-absent"));
+                QApplication::quit();
+                return;
+            }
+            return next(250);
+        }
+        if (m_window->selectedId().isEmpty()) {
+            auto* list = m_window->listModel();
+            for (int r = 0; r < list->rowCount(); ++r)
+                if (list->index(r, 0).data(ContainerListModel::StateRole).toString() == QLatin1String("running")) {
+                    m_window->selectContainer(list->idAt(r));
+                    break;
+                }
+        }
+        if ((m_window->selectedId().isEmpty() || m_window->historyModel()->rowCount() < 8) && m_waited < m_timeoutMs) {
+            m_waited += 250;
+            return next(250);
+        }
+        ++m_step;
+        return next(300);
+    case 1: case 2: case 3: case 4: case 5: case 6: {
+        static const char* const names[] = {"charts", "limits", "logs", "processes", "inspect", "learn"};
+        const int tab = m_step - 1;
+        m_window->containerPage()->setCurrentTab(tab);
+        ++m_step;
+        QTimer::singleShot(tab == 0 ? 100 : 1200, this, [this, tab] {
+            shoot(QString::fromLatin1(names[tab]));
+            step();
+        });
+        return;
+    }
+    case 7:
+        m_window->newContainer();
+        ++m_step;
+        return next(800);
+    case 8:
+        if (auto* d = m_window->createDialog()) {
+            shoot(QStringLiteral("create-dialog"), d);
+            d->reject();
+        }
+        ++m_step;
+        return next(100);
+    default:
+        QApplication::quit();
+    }
+}
+
+}  // namespace onggi::gui

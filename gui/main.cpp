@@ -1,0 +1,46 @@
+// onggi: the desktop app. Options: --socket PATH (default $ONGGI_SOCKET or
+// /run/onggi/helper.sock), --language system|ko|en, --screenshots DIR.
+#include "gui/app/language_manager.h"
+#include "gui/app/screenshot_tour.h"
+#include "gui/main_window.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QIcon>
+#include <QSettings>
+
+int main(int argc, char** argv) {
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("onggi"));
+    QApplication::setApplicationName(QStringLiteral("onggi"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Onggi"));
+    QApplication::setApplicationVersion(QStringLiteral(ONGGI_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("onggi"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/onggi.svg")));
+
+    onggi::gui::LanguageManager languages;
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    parser.addVersionOption();
+    QCommandLineOption socketOpt(QStringLiteral("socket"), QStringLiteral("helper socket path"), QStringLiteral("path"));
+    QCommandLineOption langOpt(QStringLiteral("language"), QStringLiteral("system, ko or en"), QStringLiteral("code"));
+    QCommandLineOption shotsOpt(QStringLiteral("screenshots"), QStringLiteral("save screenshots to DIR and quit"),
+                                QStringLiteral("dir"));
+    parser.addOptions({socketOpt, langOpt, shotsOpt});
+    parser.process(app);
+
+    QSettings settings;
+    const QString lang = parser.isSet(langOpt) ? parser.value(langOpt)
+                                               : settings.value(QStringLiteral("language"), QStringLiteral("system")).toString();
+    languages.setLanguage(lang);
+
+    onggi::gui::MainWindow window(&languages);
+    window.show();
+    window.connectToHelper(parser.value(socketOpt));
+
+    if (parser.isSet(shotsOpt)) {
+        auto* tour = new onggi::gui::ScreenshotTour(&window, parser.value(shotsOpt), languages.effectiveLanguage(), &window);
+        tour->start();
+    }
+    return app.exec();
+}

@@ -1,0 +1,146 @@
+// The main window: container list (sort, filter) beside the selected container's page,
+// toolbar actions, a status bar with the helper connection and host facts, and the
+// "helper absent" page in place of all that while the helper cannot be reached. It owns the
+// one HelperClient connection, the subscriptions (events, stats, logs) and feeds the models.
+#pragma once
+
+#include "client/helper_client.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QMainWindow>
+#include <QPointer>
+
+class QAction;
+class QActionGroup;
+class QLabel;
+class QLineEdit;
+class QMenu;
+class QSortFilterProxyModel;
+class QStackedWidget;
+class QSystemTrayIcon;
+class QTableView;
+class QTimer;
+class QToolBar;
+
+// (two namespace blocks, not "onggi::gui": lupdate 6.4 needs them to name tr() contexts)
+namespace onggi {
+namespace gui {
+
+class ContainerListModel;
+class ContainerPage;
+class CreateDialog;
+class HelperAbsentPage;
+class LanguageManager;
+class LogModel;
+class ProcessListModel;
+class StatsHistoryModel;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(LanguageManager* languages, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Connect (and keep reconnecting) to the helper at socketPath (empty: the default).
+    void connectToHelper(const QString& socketPath = QString());
+    void setStatsIntervalMs(int ms);
+    int statsIntervalMs() const { return m_intervalMs; }
+
+    // Select a container in the list by id or name. False when absent.
+    bool selectContainer(const QString& idOrName);
+    QString selectedId() const { return m_selected; }
+
+    // For tests and screenshots.
+    client::HelperClient* client() const { return m_client; }
+    ContainerListModel* listModel() const { return m_list; }
+    StatsHistoryModel* historyModel() const { return m_history; }
+    ContainerPage* containerPage() const { return m_page; }
+    HelperAbsentPage* absentPage() const { return m_absent; }
+    QTableView* listView() const { return m_view; }
+    CreateDialog* createDialog() const;
+    bool isHelperConnected() const { return m_ready; }
+    QString lastNotification() const { return m_lastNotification; }
+    int notificationCount() const { return m_notifications; }
+    QAction* newAction() const { return m_actNew; }
+
+public slots:
+    void newContainer();
+    void startSelected();
+    void stopSelected();
+    void pauseResumeSelected();
+    void restartSelected();
+    void removeSelected();
+    void showSettings();
+    void refreshList();
+
+signals:
+    void helperReady();
+    void containerCreated(const QString& id);
+    void listRefreshed();
+    void limitsApplied(const QJsonObject& limits);
+    void requestFailed(const QString& method, const QString& text);
+
+protected:
+    void changeEvent(QEvent* e) override;
+    void closeEvent(QCloseEvent* e) override;
+
+private:
+    void createActions();
+    void retranslateUi();
+    void tryConnect();
+    void onHello(client::RpcReply* r);
+    void onDisconnected(const client::RpcError& why);
+    void onNotification(const QString& method, const QJsonObject& params);
+    void onStatsFrame(const QJsonObject& params);
+    void onEvent(const QJsonObject& params);
+    void onSelectionChanged();
+    void loadSelected();
+    void subscribeStats();
+    void refreshProcesses();
+    void applyLimits(const QJsonObject& limits);
+    void updateActions();
+    void updateStatusBar();
+    void notifyOom(const QString& name);
+    // Send a request; on error show the translated message. done gets the result.
+    void request(const QString& method, const QJsonObject& params, std::function<void(const QJsonObject&)> done = {});
+    void showError(const QString& method, const client::RpcError& e);
+    void setLanguage(const QString& code);
+
+    LanguageManager* m_languages;
+    client::HelperClient* m_client = nullptr;
+    QString m_socketPath;
+    bool m_ready = false;
+    QJsonObject m_hello;
+    qint64 m_statsSub = 0, m_eventsSub = 0, m_logSub = 0;
+    int m_intervalMs = 1000;
+    QString m_selected;
+    QHash<QString, QJsonObject> m_lastSample;
+    QString m_lastNotification;
+    int m_notifications = 0;
+
+    ContainerListModel* m_list;
+    QSortFilterProxyModel* m_proxy;
+    StatsHistoryModel* m_history;
+    LogModel* m_logs;
+    ProcessListModel* m_procs;
+
+    QStackedWidget* m_stack;
+    HelperAbsentPage* m_absent;
+    QTableView* m_view;
+    QLineEdit* m_filter;
+    ContainerPage* m_page;
+    QPointer<CreateDialog> m_createDialog;
+    QToolBar* m_toolbar;
+    QLabel *m_connLabel, *m_hostLabel, *m_countLabel;
+    QTimer *m_reconnect, *m_listTimer, *m_procTimer, *m_clock, *m_refreshSoon;
+    QSystemTrayIcon* m_tray = nullptr;
+
+    QMenu *m_fileMenu, *m_containerMenu, *m_viewMenu, *m_langMenu, *m_helpMenu;
+    QAction *m_actNew, *m_actStart, *m_actStop, *m_actPause, *m_actRestart, *m_actRemove, *m_actSettings, *m_actQuit,
+        *m_actAbout, *m_actLangSystem, *m_actLangKo, *m_actLangEn, *m_actRefresh;
+    QActionGroup* m_langGroup;
+};
+
+}  // namespace gui
+}  // namespace onggi

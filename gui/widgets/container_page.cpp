@@ -1,0 +1,101 @@
+#include "gui/widgets/container_page.h"
+
+#include "gui/models/container_list_model.h"
+#include "gui/models/process_list_model.h"
+#include "gui/widgets/charts_panel.h"
+#include "gui/widgets/learn_panel.h"
+#include "gui/widgets/limits_panel.h"
+#include "gui/widgets/logs_view.h"
+
+#include <QEvent>
+#include <QFontDatabase>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QScrollArea>
+#include <QTabWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace onggi::gui {
+
+ContainerPage::ContainerPage(StatsHistoryModel* history, LogModel* logs, ProcessListModel* processes, QWidget* parent)
+    : QWidget(parent) {
+    m_header = new QLabel(this);
+    m_header->setTextFormat(Qt::RichText);
+    m_header->setWordWrap(true);
+    m_tabs = new QTabWidget(this);
+    m_charts = new ChartsPanel(history, m_tabs);
+    m_limits = new LimitsPanel(m_tabs);
+    auto* limitsScroll = new QScrollArea(m_tabs);
+    limitsScroll->setWidget(m_limits);
+    limitsScroll->setWidgetResizable(true);
+    limitsScroll->setFrameShape(QFrame::NoFrame);
+    m_logs = new LogsView(logs, m_tabs);
+    m_procs = new QTableView(m_tabs);
+    m_procs->setModel(processes);
+    m_procs->verticalHeader()->hide();
+    m_procs->horizontalHeader()->setStretchLastSection(true);
+    m_procs->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_procs->setAlternatingRowColors(true);
+    m_inspect = new QPlainTextEdit(m_tabs);
+    m_inspect->setReadOnly(true);
+    m_inspect->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_inspect->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_learn = new LearnPanel(m_tabs);
+    m_tabs->addTab(m_charts, QString());
+    m_tabs->addTab(limitsScroll, QString());
+    m_tabs->addTab(m_logs, QString());
+    m_tabs->addTab(m_procs, QString());
+    m_tabs->addTab(m_inspect, QString());
+    m_tabs->addTab(m_learn, QString());
+    auto* lay = new QVBoxLayout(this);
+    lay->setContentsMargins(4, 4, 4, 4);
+    lay->addWidget(m_header);
+    lay->addWidget(m_tabs, 1);
+    connect(m_tabs, &QTabWidget::currentChanged, this, &ContainerPage::tabShown);
+    retranslateUi();
+}
+
+void ContainerPage::setSummary(const QJsonObject& summary) {
+    m_summary = summary;
+    m_id = summary.value(QLatin1String("id")).toString();
+    setEnabled(!m_id.isEmpty());
+    m_limits->setLimits(summary.value(QLatin1String("limits")).toObject());
+    retranslateUi();
+}
+
+void ContainerPage::setInspect(const QJsonObject& inspect, const QString& cgroupMode, const QJsonObject& lastSample) {
+    m_inspect->setPlainText(QString::fromUtf8(
+        QJsonDocument(inspect.value(QLatin1String("config")).toObject()).toJson(QJsonDocument::Indented)));
+    m_learn->setContainer(inspect, cgroupMode, lastSample);
+}
+
+int ContainerPage::currentTab() const { return m_tabs->currentIndex(); }
+void ContainerPage::setCurrentTab(int tab) { m_tabs->setCurrentIndex(tab); }
+
+void ContainerPage::changeEvent(QEvent* e) {
+    if (e->type() == QEvent::LanguageChange) retranslateUi();
+    QWidget::changeEvent(e);
+}
+
+void ContainerPage::retranslateUi() {
+    m_tabs->setTabText(ChartsTab, tr("Charts"));
+    m_tabs->setTabText(LimitsTab, tr("Limits"));
+    m_tabs->setTabText(LogsTab, tr("Logs"));
+    m_tabs->setTabText(ProcessesTab, tr("Processes"));
+    m_tabs->setTabText(InspectTab, tr("Inspect"));
+    m_tabs->setTabText(LearnTab, tr("Learn"));
+    m_tabs->setTabToolTip(InspectTab, tr("The container's OCI runtime configuration (config.json), as runc or crun would read it"));
+    m_tabs->setTabToolTip(LearnTab, tr("How this container is made: namespaces, control groups and layers, with its real values"));
+    if (m_id.isEmpty()) {
+        m_header->setText(tr("<b>No container selected.</b> Choose one in the list, or create one with New."));
+        return;
+    }
+    const auto s = [&](const char* k) { return m_summary.value(QLatin1String(k)).toString().toHtmlEscaped(); };
+    m_header->setText(tr("<b>%1</b> &nbsp; %2 &nbsp; <span style='color:#666'>%3 · %4 · %5</span>")
+                          .arg(s("name"), ContainerListModel::stateText(s("state")), s("short_id"), s("image"), s("command")));
+}
+
+}  // namespace onggi::gui

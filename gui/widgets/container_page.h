@@ -1,0 +1,66 @@
+// Everything about the selected container, in tabs: charts, limits, logs, processes,
+// inspect (the OCI config.json) and learn. The page holds no connection: it asks the main
+// window through signals and is fed through setters.
+#pragma once
+
+#include <QJsonObject>
+#include <QWidget>
+
+class QLabel;
+class QPlainTextEdit;
+class QTabWidget;
+class QTableView;
+
+// (two namespace blocks, not "onggi::gui": lupdate 6.4 needs them to name tr() contexts)
+namespace onggi {
+namespace gui {
+
+class ChartsPanel;
+class LearnPanel;
+class LimitsPanel;
+class LogModel;
+class LogsView;
+class ProcessListModel;
+class StatsHistoryModel;
+
+class ContainerPage : public QWidget {
+    Q_OBJECT
+public:
+    enum Tab { ChartsTab, LimitsTab, LogsTab, ProcessesTab, InspectTab, LearnTab };
+
+    ContainerPage(StatsHistoryModel* history, LogModel* logs, ProcessListModel* processes, QWidget* parent = nullptr);
+
+    void setSummary(const QJsonObject& summary);  // empty = nothing selected
+    void setInspect(const QJsonObject& inspect, const QString& cgroupMode, const QJsonObject& lastSample);
+    QString containerId() const { return m_id; }
+    int currentTab() const;
+    void setCurrentTab(int tab);
+
+    ChartsPanel* charts() const { return m_charts; }
+    LimitsPanel* limits() const { return m_limits; }
+    LogsView* logs() const { return m_logs; }
+    LearnPanel* learn() const { return m_learn; }
+    QPlainTextEdit* inspectText() const { return m_inspect; }
+
+signals:
+    void tabShown(int tab);
+
+protected:
+    void changeEvent(QEvent* e) override;
+
+private:
+    void retranslateUi();
+    QString m_id;
+    QJsonObject m_summary;
+    QLabel* m_header;
+    QTabWidget* m_tabs;
+    ChartsPanel* m_charts;
+    LimitsPanel* m_limits;
+    LogsView* m_logs;
+    QTableView* m_procs;
+    QPlainTextEdit* m_inspect;
+    LearnPanel* m_learn;
+};
+
+}  // namespace gui
+}  // namespace onggi

@@ -1,0 +1,364 @@
+#include "gui/widgets/create_dialog.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QEvent>
+#include <QFormLayout>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QProcess>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace onggi::gui {
+
+namespace {
+constexpr qint64 MiB = 1024 * 1024;
+
+const QRegularExpression& nameRe() {
+    static const QRegularExpression re(QStringLiteral("^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,63}$"));
+    return re;
+}
+const QRegularExpression& hostRe() {
+    static const QRegularExpression re(
+        QStringLiteral("^[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$"));
+    return re;
+}
+const QRegularExpression& envRe() {
+    static const QRegularExpression re(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*=.*$"));
+    return re;
+}
+const QRegularExpression& capRe() {
+    static const QRegularExpression re(QStringLiteral("^(CAP_)?[A-Za-z_]{2,32}$"));
+    return re;
+}
+
+// Quotes must pair up for the command to split the way the user means.
+bool balancedQuotes(const QString& s) {
+    QChar open;
+    for (int i = 0; i < s.size(); ++i) {
+        const QChar c = s[i];
+        if (c == QLatin1Char('\\') && open != QLatin1Char('\'')) {
+            ++i;
+            continue;
+        }
+        if (open.isNull() && (c == QLatin1Char('"') || c == QLatin1Char('\''))) open = c;
+        else if (c == open) open = QChar();
+    }
+    return open.isNull();
+}
+
+QStringList capList(const QString& text) {
+    QStringList out;
+    for (QString c : text.split(QRegularExpression(QStringLiteral("[,\\s]+")), Qt::SkipEmptyParts)) {
+        c = c.toUpper();
+        if (!c.startsWith(QLatin1String("CAP_")) && c != QLatin1String("ALL")) c.prepend(QLatin1String("CAP_"));
+        out << c;
+    }
+    return out;
+}
+
+QStringList envLines(const QString& text) {
+    QStringList out;
+    for (const QString& l : text.split(QLatin1Char('\n')))
+        if (!l.trimmed().isEmpty()) out << l.trimmed();
+    return out;
+}
+
+QSpinBox* mibBox(QWidget* parent, int max) {
+    auto* b = new QSpinBox(parent);
+    b->setRange(0, max);
+    b->setSingleStep(16);
+    return b;
+}
+}  // namespace
+
+CreateDialog::CreateDialog(QWidget* parent) : QDialog(parent) {
+    setObjectName(QStringLiteral("createDialog"));
+    m_tabs = new QTabWidget(this);
+
+    auto* general = new QWidget(m_tabs);
+    m_generalForm = new QFormLayout(general);
+    m_image = new QComboBox(general);
+    m_image->setEditable(true);
+    m_image->addItem(QStringLiteral("busybox"));
+    m_name = new QLineEdit(general);
+    m_command = new QLineEdit(general);
+    m_hostname = new QLineEdit(general);
+    m_workdir = new QLineEdit(general);
+    m_env = new QPlainTextEdit(general);
+    m_env->setTabChangesFocus(true);
+    m_env->setFixedHeight(80);
+    m_restart = new QComboBox(general);
+    for (const char* r : {"no", "on-failure", "always"}) m_restart->addItem(QString(), QString::fromLatin1(r));
+    m_start = new QCheckBox(general);
+    m_start->setChecked(true);
+    m_generalForm->addRow(QString(), m_image);
+    m_generalForm->addRow(QString(), m_command);
+    m_generalForm->addRow(QString(), m_name);
+    m_generalForm->addRow(QString(), m_hostname);
+    m_generalForm->addRow(QString(), m_workdir);
+    m_generalForm->addRow(QString(), m_env);
+    m_generalForm->addRow(QString(), m_restart);
+    m_generalForm->addRow(QString(), m_start);
+
+    auto* limits = new QWidget(m_tabs);
+    m_limitsForm = new QFormLayout(limits);
+    m_cpus = new QDoubleSpinBox(limits);
+    m_cpus->setRange(0, 1024);
+    m_cpus->setDecimals(2);
+    m_cpus->setSingleStep(0.25);
+    m_weight = new QSpinBox(limits);
+    m_weight->setRange(1, 10000);
+    m_weight->setValue(100);
+    m_memory = mibBox(limits, 1 << 20);
+    m_memoryHigh = mibBox(limits, 1 << 20);
+    m_swap = mibBox(limits, 1 << 21);
+    m_pids = new QSpinBox(limits);
+    m_pids->setRange(0, 1 << 22);
+    m_limitsForm->addRow(QString(), m_cpus);
+    m_limitsForm->addRow(QString(), m_weight);
+    m_limitsForm->addRow(QString(), m_memory);
+    m_limitsForm->addRow(QString(), m_memoryHigh);
+    m_limitsForm->addRow(QString(), m_swap);
+    m_limitsForm->addRow(QString(), m_pids);
+
+    auto* ns = new QWidget(m_tabs);
+    m_nsForm = new QFormLayout(ns);
+    m_network = new QComboBox(ns);
+    for (const char* n : {"private", "host", "none"}) m_network->addItem(QString(), QString::fromLatin1(n));
+    m_nsPid = new QCheckBox(ns);
+    m_nsIpc = new QCheckBox(ns);
+    m_nsUts = new QCheckBox(ns);
+    m_nsCgroup = new QCheckBox(ns);
+    m_nsTime = new QCheckBox(ns);
+    m_nsUser = new QCheckBox(ns);
+    for (QCheckBox* c : {m_nsPid, m_nsIpc, m_nsUts, m_nsCgroup}) c->setChecked(true);
+    m_nsForm->addRow(QString(), m_network);
+    for (QCheckBox* c : {m_nsPid, m_nsIpc, m_nsUts, m_nsCgroup, m_nsTime, m_nsUser}) m_nsForm->addRow(c);
+
+    auto* sec = new QWidget(m_tabs);
+    m_secForm = new QFormLayout(sec);
+    m_seccomp = new QComboBox(sec);
+    for (const char* s : {"default", "unconfined"}) m_seccomp->addItem(QString(), QString::fromLatin1(s));
+    m_capDrop = new QLineEdit(sec);
+    m_capAdd = new QLineEdit(sec);
+    m_readOnly = new QCheckBox(sec);
+    m_privileged = new QCheckBox(sec);
+    m_secForm->addRow(QString(), m_seccomp);
+    m_secForm->addRow(QString(), m_capDrop);
+    m_secForm->addRow(QString(), m_capAdd);
+    m_secForm->addRow(m_readOnly);
+    m_secForm->addRow(m_privileged);
+
+    m_tabs->addTab(general, QString());
+    m_tabs->addTab(limits, QString());
+    m_tabs->addTab(ns, QString());
+    m_tabs->addTab(sec, QString());
+
+    m_error = new QLabel(this);
+    m_error->setWordWrap(true);
+    m_error->setStyleSheet(QStringLiteral("color: #b00020"));
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
+        if (validationError().isEmpty()) accept();
+    });
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto* lay = new QVBoxLayout(this);
+    lay->addWidget(m_tabs);
+    lay->addWidget(m_error);
+    lay->addWidget(m_buttons);
+
+    for (QLineEdit* e : {m_name, m_command, m_hostname, m_workdir, m_capAdd, m_capDrop})
+        connect(e, &QLineEdit::textChanged, this, &CreateDialog::validate);
+    connect(m_image, &QComboBox::currentTextChanged, this, &CreateDialog::validate);
+    connect(m_env, &QPlainTextEdit::textChanged, this, &CreateDialog::validate);
+    for (QSpinBox* b : {m_memory, m_memoryHigh, m_swap}) connect(b, &QSpinBox::valueChanged, this, &CreateDialog::validate);
+    connect(m_privileged, &QCheckBox::toggled, this, &CreateDialog::validate);
+    connect(m_nsUser, &QCheckBox::toggled, this, &CreateDialog::validate);
+    retranslateUi();
+    resize(560, 480);
+}
+
+void CreateDialog::setImages(const QStringList& images) {
+    const QString current = m_image->currentText();
+    m_image->clear();
+    QStringList all = images;
+    if (!all.contains(QLatin1String("busybox"))) all.prepend(QStringLiteral("busybox"));
+    m_image->addItems(all);
+    m_image->setCurrentText(current.isEmpty() ? QStringLiteral("busybox") : current);
+}
+
+void CreateDialog::setCgroupMode(const QString& mode) {
+    m_cgroupMode = mode;
+    m_memoryHigh->setEnabled(mode == QLatin1String("v2"));
+    if (mode != QLatin1String("v2")) m_memoryHigh->setValue(0);
+}
+
+bool CreateDialog::startAfterCreate() const { return m_start->isChecked(); }
+
+QString CreateDialog::validationError() const {
+    if (m_image->currentText().trimmed().isEmpty()) return tr("Choose an image, for example busybox.");
+    const QString name = m_name->text().trimmed();
+    if (!name.isEmpty() && !nameRe().match(name).hasMatch())
+        return tr("The name may use letters, digits, '_', '.' and '-', must start with a letter or digit, and is at "
+                  "most 64 characters long.");
+    if (!balancedQuotes(m_command->text())) return tr("The command has an unclosed quote.");
+    const QString host = m_hostname->text().trimmed();
+    if (!host.isEmpty() && (host.size() > 253 || !hostRe().match(host).hasMatch()))
+        return tr("The hostname must be letters, digits and '-', in labels of at most 63 characters separated by dots.");
+    const QString wd = m_workdir->text().trimmed();
+    if (!wd.isEmpty() && !wd.startsWith(QLatin1Char('/'))) return tr("The working directory must be an absolute path.");
+    const QStringList env = envLines(m_env->toPlainText());
+    for (int i = 0; i < env.size(); ++i)
+        if (!envRe().match(env[i]).hasMatch())
+            return tr("Environment line %1 is not NAME=value: %2").arg(i + 1).arg(env[i].left(40));
+    if (m_memory->value() > 0 && m_memory->value() < 6)
+        return tr("A memory limit below 6 MiB leaves too little for the container to start.");
+    if (m_memoryHigh->value() > 0 && m_memory->value() > 0 && m_memoryHigh->value() > m_memory->value())
+        return tr("Memory high must not be above the memory limit.");
+    if (m_swap->value() > 0 && (m_memory->value() == 0 || m_swap->value() < m_memory->value()))
+        return tr("Memory + swap needs a memory limit and must be at least as large as it.");
+    for (const QString& c : capList(m_capAdd->text() + QLatin1Char(' ') + m_capDrop->text()))
+        if (c != QLatin1String("ALL") && !capRe().match(c).hasMatch()) return tr("Unknown capability name: %1").arg(c);
+    if (m_privileged->isChecked() && m_nsUser->isChecked())
+        return tr("A privileged container cannot also use a user namespace here; choose one.");
+    return {};
+}
+
+void CreateDialog::validate() {
+    const QString err = validationError();
+    m_error->setText(err);
+    m_error->setVisible(!err.isEmpty());
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(err.isEmpty());
+}
+
+QJsonObject CreateDialog::params() const {
+    QJsonObject p;
+    p[QLatin1String("image")] = m_image->currentText().trimmed();
+    if (!m_name->text().trimmed().isEmpty()) p[QLatin1String("name")] = m_name->text().trimmed();
+    const QStringList cmd = QProcess::splitCommand(m_command->text());
+    if (!cmd.isEmpty()) p[QLatin1String("cmd")] = QJsonArray::fromStringList(cmd);
+    if (!m_hostname->text().trimmed().isEmpty()) p[QLatin1String("hostname")] = m_hostname->text().trimmed();
+    if (!m_workdir->text().trimmed().isEmpty()) p[QLatin1String("workdir")] = m_workdir->text().trimmed();
+    const QStringList env = envLines(m_env->toPlainText());
+    if (!env.isEmpty()) p[QLatin1String("env")] = QJsonArray::fromStringList(env);
+    p[QLatin1String("restart")] = m_restart->currentData().toString();
+
+    QJsonObject limits;
+    if (m_cpus->value() > 0) limits[QLatin1String("cpus")] = m_cpus->value();
+    if (m_weight->value() != 100) limits[QLatin1String("cpu_weight")] = m_weight->value();
+    if (m_memory->value() > 0) limits[QLatin1String("memory")] = qint64(m_memory->value()) * MiB;
+    if (m_memoryHigh->value() > 0) limits[QLatin1String("memory_high")] = qint64(m_memoryHigh->value()) * MiB;
+    if (m_swap->value() > 0) limits[QLatin1String("memory_swap")] = qint64(m_swap->value()) * MiB;
+    if (m_pids->value() > 0) limits[QLatin1String("pids")] = m_pids->value();
+    if (!limits.isEmpty()) p[QLatin1String("limits")] = limits;
+
+    p[QLatin1String("namespaces")] = QJsonObject{
+        {QLatin1String("network"), m_network->currentData().toString()}, {QLatin1String("pid"), m_nsPid->isChecked()},
+        {QLatin1String("ipc"), m_nsIpc->isChecked()}, {QLatin1String("uts"), m_nsUts->isChecked()},
+        {QLatin1String("cgroup"), m_nsCgroup->isChecked()}, {QLatin1String("time"), m_nsTime->isChecked()},
+        {QLatin1String("user"), m_nsUser->isChecked()}};
+    p[QLatin1String("security")] = QJsonObject{
+        {QLatin1String("seccomp"), m_seccomp->currentData().toString()},
+        {QLatin1String("cap_add"), QJsonArray::fromStringList(capList(m_capAdd->text()))},
+        {QLatin1String("cap_drop"), QJsonArray::fromStringList(capList(m_capDrop->text()))},
+        {QLatin1String("read_only"), m_readOnly->isChecked()},
+        {QLatin1String("privileged"), m_privileged->isChecked()},
+        {QLatin1String("userns"), m_nsUser->isChecked()}};
+    return p;
+}
+
+void CreateDialog::changeEvent(QEvent* e) {
+    if (e->type() == QEvent::LanguageChange) retranslateUi();
+    QDialog::changeEvent(e);
+}
+
+void CreateDialog::retranslateUi() {
+    setWindowTitle(tr("New container"));
+    m_tabs->setTabText(0, tr("General"));
+    m_tabs->setTabText(1, tr("Limits"));
+    m_tabs->setTabText(2, tr("Namespaces"));
+    m_tabs->setTabText(3, tr("Security"));
+    auto label = [](QFormLayout* f, QWidget* w, const QString& text) {
+        if (auto* l = qobject_cast<QLabel*>(f->labelForField(w))) {
+            l->setText(text);
+            l->setBuddy(w);
+        }
+    };
+    //: the container image (its root filesystem), e.g. busybox
+    label(m_generalForm, m_image, tr("&Image:"));
+    label(m_generalForm, m_command, tr("&Command:"));
+    label(m_generalForm, m_name, tr("&Name:"));
+    label(m_generalForm, m_hostname, tr("&Hostname:"));
+    label(m_generalForm, m_workdir, tr("&Working directory:"));
+    label(m_generalForm, m_env, tr("&Environment:"));
+    label(m_generalForm, m_restart, tr("&Restart:"));
+    label(m_generalForm, m_start, QString());
+    m_command->setPlaceholderText(tr("the image's default, e.g. sh -c 'while true; do date; sleep 1; done'"));
+    m_name->setPlaceholderText(tr("generated when empty"));
+    m_hostname->setPlaceholderText(tr("the container's name"));
+    m_workdir->setPlaceholderText(QStringLiteral("/"));
+    m_env->setPlaceholderText(tr("one NAME=value per line"));
+    m_restart->setItemText(0, tr("never"));
+    m_restart->setItemText(1, tr("when it fails"));
+    m_restart->setItemText(2, tr("always"));
+    m_start->setText(tr("&Start the container after creating it"));
+    m_image->setToolTip(tr("The image provides the container's root filesystem as read-only layers; the container "
+                           "writes to its own upper layer on top (overlay filesystem)."));
+    m_hostname->setToolTip(tr("The name the container sees in its own UTS namespace (uname -n)."));
+
+    const QString unlimited = tr("unlimited");
+    label(m_limitsForm, m_cpus, tr("CP&U (cores):"));
+    label(m_limitsForm, m_weight, tr("CPU &weight:"));
+    label(m_limitsForm, m_memory, tr("&Memory:"));
+    label(m_limitsForm, m_memoryHigh, tr("Memory &high:"));
+    label(m_limitsForm, m_swap, tr("Memory + s&wap:"));
+    label(m_limitsForm, m_pids, tr("&Processes:"));
+    for (QSpinBox* b : {m_memory, m_memoryHigh, m_swap}) {
+        b->setSuffix(tr(" MiB"));
+        b->setSpecialValueText(unlimited);
+    }
+    m_cpus->setSpecialValueText(unlimited);
+    m_pids->setSpecialValueText(unlimited);
+    m_cpus->setToolTip(tr("CPU time per 100 ms period (cgroup v1 cpu.cfs_quota_us, v2 cpu.max)."));
+    m_weight->setToolTip(tr("Relative share under contention (cgroup v1 cpu.shares, v2 cpu.weight)."));
+    m_memory->setToolTip(tr("Hard limit; the OOM killer acts above it (cgroup v1 memory.limit_in_bytes, v2 memory.max)."));
+    m_memoryHigh->setToolTip(m_cgroupMode == QLatin1String("v2")
+                                 ? tr("Throttling threshold (cgroup v2 memory.high).")
+                                 : tr("Needs the cgroup v2 memory controller; this host's is on cgroup v1."));
+    m_swap->setToolTip(tr("Memory plus swap (cgroup v1 memory.memsw.limit_in_bytes, v2 memory.swap.max)."));
+    m_pids->setToolTip(tr("Most processes and threads (pids.max)."));
+
+    label(m_nsForm, m_network, tr("Ne&twork:"));
+    m_network->setItemText(0, tr("private (own network namespace, loopback only)"));
+    m_network->setItemText(1, tr("host (share the host's network)"));
+    m_network->setItemText(2, tr("none (own namespace, no interfaces up)"));
+    m_nsPid->setText(tr("&PID namespace: the container's first process is PID 1 and sees only its own processes"));
+    m_nsIpc->setText(tr("&IPC namespace: own System V IPC and POSIX message queues"));
+    m_nsUts->setText(tr("&UTS namespace: own hostname"));
+    m_nsCgroup->setText(tr("&Cgroup namespace: /proc/self/cgroup shows the container's cgroup as the root"));
+    m_nsTime->setText(tr("T&ime namespace: own monotonic and boot clocks"));
+    m_nsUser->setText(tr("U&ser namespace: root inside is an unprivileged user outside"));
+
+    label(m_secForm, m_seccomp, tr("&Seccomp:"));
+    m_seccomp->setItemText(0, tr("default profile (blocks dangerous system calls)"));
+    m_seccomp->setItemText(1, tr("unconfined (no system call filter)"));
+    label(m_secForm, m_capDrop, tr("&Drop capabilities:"));
+    label(m_secForm, m_capAdd, tr("&Add capabilities:"));
+    m_capDrop->setPlaceholderText(tr("e.g. NET_RAW, SYS_CHROOT"));
+    m_capAdd->setPlaceholderText(tr("e.g. NET_ADMIN"));
+    m_readOnly->setText(tr("&Read-only root filesystem"));
+    m_privileged->setText(tr("&Privileged (all capabilities, no seccomp: unsafe)"));
+    validate();
+}
+
+}  // namespace onggi::gui

@@ -1,0 +1,71 @@
+// "New container": image, command, name, hostname, environment, limits, namespaces and
+// security options, validated as the user types (the first problem is named and OK stays
+// disabled). params() is the container.create request of docs/protocol.md.
+#pragma once
+
+#include <QDialog>
+#include <QJsonObject>
+#include <QStringList>
+
+class QCheckBox;
+class QComboBox;
+class QDialogButtonBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QSpinBox;
+class QTabWidget;
+class QFormLayout;
+
+// (two namespace blocks, not "onggi::gui": lupdate 6.4 needs them to name tr() contexts)
+namespace onggi {
+namespace gui {
+
+class CreateDialog : public QDialog {
+    Q_OBJECT
+public:
+    explicit CreateDialog(QWidget* parent = nullptr);
+
+    void setImages(const QStringList& images);  // from images.list; busybox is always offered
+    void setCgroupMode(const QString& mode);    // memory.high needs v2
+    QJsonObject params() const;
+    // The first validation problem, empty when the form is valid.
+    QString validationError() const;
+    bool startAfterCreate() const;
+
+    // For tests: the editors, by role.
+    QComboBox* imageEdit() const { return m_image; }
+    QLineEdit* nameEdit() const { return m_name; }
+    QLineEdit* commandEdit() const { return m_command; }
+    QLineEdit* hostnameEdit() const { return m_hostname; }
+    QPlainTextEdit* envEdit() const { return m_env; }
+    QDoubleSpinBox* cpusEdit() const { return m_cpus; }
+    QSpinBox* memoryEdit() const { return m_memory; }
+    QSpinBox* pidsEdit() const { return m_pids; }
+    QDialogButtonBox* buttons() const { return m_buttons; }
+
+protected:
+    void changeEvent(QEvent* e) override;
+
+private:
+    void retranslateUi();
+    void validate();
+
+    QTabWidget* m_tabs;
+    QComboBox* m_image;
+    QLineEdit *m_name, *m_command, *m_hostname, *m_workdir, *m_capAdd, *m_capDrop;
+    QPlainTextEdit* m_env;
+    QComboBox *m_restart, *m_network, *m_seccomp;
+    QDoubleSpinBox* m_cpus;
+    QSpinBox *m_weight, *m_memory, *m_memoryHigh, *m_swap, *m_pids;
+    QCheckBox *m_nsPid, *m_nsIpc, *m_nsUts, *m_nsCgroup, *m_nsTime, *m_nsUser;
+    QCheckBox *m_readOnly, *m_privileged, *m_start;
+    QLabel* m_error;
+    QDialogButtonBox* m_buttons;
+    QFormLayout *m_generalForm, *m_limitsForm, *m_nsForm, *m_secForm;
+    QString m_cgroupMode = QStringLiteral("v2");
+};
+
+}  // namespace gui
+}  // namespace onggi

@@ -1,0 +1,93 @@
+#include "gui/widgets/limit_control.h"
+
+#include <QDoubleSpinBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSlider>
+#include <cmath>
+
+namespace onggi::gui {
+
+LimitControl::LimitControl(double maximum, int decimals, double protocolScale, QWidget* parent)
+    : QWidget(parent), m_scale(protocolScale), m_decimals(decimals) {
+    m_label = new QLabel(this);
+    m_label->setMinimumWidth(150);
+    m_slider = new QSlider(Qt::Horizontal, this);
+    m_slider->setMinimumWidth(160);
+    m_spin = new QDoubleSpinBox(this);
+    m_spin->setDecimals(decimals);
+    m_spin->setMinimumWidth(110);
+    m_spin->setAccelerated(true);
+    m_spin->setKeyboardTracking(false);
+    m_unit = new QLabel(this);
+    m_unit->setMinimumWidth(40);
+    m_label->setBuddy(m_spin);
+    auto* lay = new QHBoxLayout(this);
+    lay->setContentsMargins(0, 0, 0, 0);
+    lay->addWidget(m_label);
+    lay->addWidget(m_slider, 1);
+    lay->addWidget(m_spin);
+    lay->addWidget(m_unit);
+    setRange(maximum);
+
+    connect(m_slider, &QSlider::valueChanged, this, [this](int s) {
+        if (m_updating) return;
+        m_updating = true;
+        m_spin->setValue(fromSlider(s));
+        m_updating = false;
+        emit valueEdited(m_spin->value());
+    });
+    connect(m_slider, &QSlider::sliderReleased, this, &LimitControl::dragFinished);
+    connect(m_spin, &QDoubleSpinBox::valueChanged, this, [this](double v) {
+        if (m_updating) return;
+        m_updating = true;
+        m_slider->setValue(toSlider(v));
+        m_updating = false;
+        emit valueEdited(v);
+        emit dragFinished();  // a typed value applies at once
+    });
+}
+
+int LimitControl::toSlider(double v) const { return int(std::lround(v * std::pow(10.0, m_decimals))); }
+double LimitControl::fromSlider(int s) const { return double(s) / std::pow(10.0, m_decimals); }
+
+void LimitControl::setRange(double maximum) {
+    m_updating = true;
+    m_spin->setRange(0, maximum);
+    m_slider->setRange(0, toSlider(maximum));
+    m_slider->setPageStep(std::max(1, toSlider(maximum) / 20));
+    m_updating = false;
+}
+
+void LimitControl::setAllowZero(bool allow) {
+    m_updating = true;
+    m_spin->setMinimum(allow ? 0 : std::pow(10.0, -m_decimals));
+    m_slider->setMinimum(allow ? 0 : 1);
+    m_updating = false;
+}
+
+void LimitControl::setValue(double v) {
+    m_updating = true;
+    if (v > m_spin->maximum()) setRange(v);
+    m_updating = true;
+    m_spin->setValue(v);
+    m_slider->setValue(toSlider(v));
+    m_updating = false;
+}
+
+double LimitControl::value() const { return m_spin->value(); }
+
+qint64 LimitControl::protocolValue() const { return qint64(std::llround(m_spin->value() * m_scale)); }
+
+void LimitControl::setProtocolValue(double v) { setValue(v / m_scale); }
+
+void LimitControl::setTexts(const QString& label, const QString& unit, const QString& specialZero,
+                            const QString& tooltip) {
+    m_label->setText(label);
+    m_unit->setText(unit);
+    m_spin->setSpecialValueText(specialZero);
+    for (QWidget* w : {static_cast<QWidget*>(m_label), static_cast<QWidget*>(m_slider), static_cast<QWidget*>(m_spin)})
+        w->setToolTip(tooltip);
+}
+
+}  // namespace onggi::gui

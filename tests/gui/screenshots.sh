@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Screenshots of the real app: starts onggi-helper (root) in a temp state root, creates a few
+# busybox containers (one streaming output, one busy, one near its memory limit), then runs
+# onggi under Xvfb once in Korean and once in English with --screenshots.
+# Usage: screenshots.sh BUILD_DIR OUT_DIR
+set -euo pipefail
+build=$(realpath "$1"); out=$2
+mkdir -p "$out"
+tmp=$(mktemp -d /tmp/onggi-shots.XXXXXX)
+sock=$tmp/run/helper.sock
+helper_pid=
+cleanup() {
+  set +e
+  if [ -n "$helper_pid" ]; then
+    python3 "$(dirname "$0")/rpc.py" "$sock" cleanup >/dev/null 2>&1
+    kill "$helper_pid"; wait "$helper_pid"
+  fi
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+shot_prefix=onggi-shots-$$
+if [ "$(id -u)" -eq 0 ] && [ -x "$build/helper/onggi-helper" ]; then
+  mkdir -p "$tmp/state" "$tmp/run"
+  "$build/helper/onggi-helper" --socket "$sock" --state-dir "$tmp/state" --run-dir "$tmp/run" \
+      --cgroup-parent "/$shot_prefix" >"$tmp/helper.log" 2>&1 &
+  helper_pid=$!
+  for _ in $(seq 50); do [ -S "$sock" ] && break; sleep 0.1; done
+  python3 "$(dirname "$0")/rpc.py" "$sock" demo || { echo "could not create demo containers"; cat "$tmp/helper.log"; }
+else
+  echo "screenshots: no helper (not root or not built): only the 'helper absent' page" >&2
+fi
+for lang in ko en; do
+  HOME=$tmp/home-$lang XDG_CONFIG_HOME=$tmp/config-$lang LANG=C.UTF-8 \
+    xvfb-run -a -s "-screen 0 1400x900x24" "$build/gui/onggi" --socket "$sock" --language "$lang" --screenshots "$out"
+done
+ls -1 "$out"/*.png
