@@ -23,10 +23,16 @@ struct HostInfo {
     Mode mode = Mode::v2;
     std::string root = "/sys/fs/cgroup";   // mount root (v2) or the tmpfs holding v1 hierarchies
     std::vector<std::string> controllers;  // available: cpu memory pids io/blkio cpuset freezer ...
+    // hybrid only: the cgroup2 mount with no controllers (/sys/fs/cgroup/unified). The v1
+    // backend also makes the container's cgroup there: it gives per-container PSI
+    // (*.pressure), cgroup.kill and a cgroup namespace view of the unified tree.
+    std::string unified;
 };
 
 // Probe the real host. Cached after the first call.
 Result<HostInfo> probe_host();
+// Probe a given mount root (tests, or a host with cgroupfs elsewhere). Not cached.
+Result<HostInfo> probe_root(const std::string& root);
 const char* mode_name(Mode m);  // "v1" "v2" "hybrid"
 
 // Everything read from the cgroup files in one sample. Absent values stay nullopt.
@@ -39,6 +45,8 @@ struct Stats {
     uint64_t io_read_bytes = 0, io_write_bytes = 0, io_read_ops = 0, io_write_ops = 0;
     uint64_t pids_current = 0;
     std::optional<uint64_t> pids_limit;
+    // v2: memory.events oom / oom_kill. v1: oom_kill from memory.oom_control; v1 has no
+    // counter of OOM events (only the eventfd), so oom_events stays 0 there.
     uint64_t oom_events = 0, oom_kill_events = 0;
     // PSI avg10 and total (us), when the kernel gives them
     struct Pressure { double some_avg10 = 0, full_avg10 = 0; uint64_t some_total_us = 0, full_total_us = 0; };
@@ -54,6 +62,9 @@ public:
     virtual Mode mode() const = 0;
 
     // Apply limits. Called at create and for live updates; fields left unset are not touched.
+    // memory.high: pass it as unified["memory.high"]; the v2 backend writes it, the v1 backend
+    // answers Errc::unsupported (v1 has no throttling limit; memory_reservation maps to the v1
+    // soft limit memory.soft_limit_in_bytes, and to memory.low on v2).
     virtual Status apply(const spec::Resources& r) = 0;
     virtual Status add_process(pid_t pid) = 0;
     // v2: an O_DIRECTORY fd of the cgroup for clone3(CLONE_INTO_CGROUP); v1: -1.
@@ -68,6 +79,11 @@ public:
     virtual Result<Stats> stats() const = 0;
     // Remove the cgroup directories; fails with busy if processes remain.
     virtual Status remove() = 0;
+
+    // The directory of one controller's cgroup ("memory", "cpu", "pids", "freezer", ...;
+    // on v2 every controller answers the one directory; "unified" on hybrid hosts). Empty
+    // when the host lacks it. The stats sampler opens its files from here.
+    virtual std::string controller_dir(const std::string& controller) const = 0;
 };
 
 // Create (mkdir in each hierarchy) or open an existing cgroup at `path` (relative, must

@@ -1,0 +1,247 @@
+#include "engine/cgroup/cgroup_files.h"
+
+#include "engine/core/files.h"
+
+#include <dirent.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <charconv>
+#include <cstdlib>
+#include <ctime>
+
+namespace onggi::cgroup::files {
+
+std::string_view trim(std::string_view t)
+{
+    while (!t.empty() && (t.back() == '\n' || t.back() == ' ' || t.back() == '\t' || t.back() == '\r'))
+        t.remove_suffix(1);
+    while (!t.empty() && (t.front() == ' ' || t.front() == '\t' || t.front() == '\n')) t.remove_prefix(1);
+    return t;
+}
+
+std::optional<uint64_t> parse_u64(std::string_view text)
+{
+    text = trim(text);
+    if (text.empty()) return std::nullopt;
+    uint64_t v = 0;
+    auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (ec != std::errc() || p != text.data() + text.size()) return std::nullopt;
+    return v;
+}
+
+std::optional<uint64_t> parse_v1_limit(std::string_view text)
+{
+    auto v = parse_u64(text);
+    if (!v || *v >= (uint64_t(1) << 62)) return std::nullopt;
+    return v;
+}
+
+std::optional<uint64_t> parse_max(std::string_view text)
+{
+    if (trim(text) == "max") return std::nullopt;
+    return parse_u64(text);
+}
+
+std::optional<uint64_t> keyed(std::string_view text, std::string_view key)
+{
+    size_t pos = 0;
+    while (pos < text.size()) {
+        size_t eol = text.find('\n', pos);
+        if (eol == std::string_view::npos) eol = text.size();
+        std::string_view line = text.substr(pos, eol - pos);
+        pos = eol + 1;
+        if (line.size() > key.size() && line.substr(0, key.size()) == key && line[key.size()] == ' ')
+            return parse_u64(line.substr(key.size() + 1));
+    }
+    return std::nullopt;
+}
+
+static void parse_pressure_line(std::string_view line, PressureLine& out)
+{
+    out.present = true;
+    size_t pos = 0;
+    while (pos < line.size()) {
+        size_t sp = line.find(' ', pos);
+        if (sp == std::string_view::npos) sp = line.size();
+        std::string_view field = line.substr(pos, sp - pos);
+        pos = sp + 1;
+        if (field.substr(0, 6) == "avg10=") {
+            std::string s(field.substr(6));
+            out.avg10 = std::strtod(s.c_str(), nullptr);
+        } else if (field.substr(0, 6) == "total=") {
+            out.total_us = parse_u64(field.substr(6)).value_or(0);
+        }
+    }
+}
+
+PressurePair parse_pressure(std::string_view text)
+{
+    PressurePair p;
+    size_t pos = 0;
+    while (pos < text.size()) {
+        size_t eol = text.find('\n', pos);
+        if (eol == std::string_view::npos) eol = text.size();
+        std::string_view line = text.substr(pos, eol - pos);
+        pos = eol + 1;
+        if (line.substr(0, 5) == "some ") parse_pressure_line(line.substr(5), p.some);
+        else if (line.substr(0, 5) == "full ") parse_pressure_line(line.substr(5), p.full);
+    }
+    return p;
+}
+
+IoTotals parse_io_stat(std::string_view text)
+{
+    IoTotals t;
+    size_t pos = 0;
+    while (pos < text.size()) {
+        size_t eol = text.find('\n', pos);
+        if (eol == std::string_view::npos) eol = text.size();
+        std::string_view line = text.substr(pos, eol - pos);
+        pos = eol + 1;
+        size_t f = line.find(' ');
+        while (f != std::string_view::npos && f < line.size()) {
+            size_t next = line.find(' ', f + 1);
+            std::string_view field = line.substr(f + 1, next == std::string_view::npos ? std::string_view::npos : next - f - 1);
+            f = next;
+            size_t eq = field.find('=');
+            if (eq == std::string_view::npos) continue;
+            std::string_view k = field.substr(0, eq);
+            uint64_t v = parse_u64(field.substr(eq + 1)).value_or(0);
+            if (k == "rbytes") t.rbytes += v;
+            else if (k == "wbytes") t.wbytes += v;
+            else if (k == "rios") t.rios += v;
+            else if (k == "wios") t.wios += v;
+        }
+    }
+    return t;
+}
+
+void parse_blkio(std::string_view text, uint64_t& read, uint64_t& write)
+{
+    read = write = 0;
+    size_t pos = 0;
+    while (pos < text.size()) {
+        size_t eol = text.find('\n', pos);
+        if (eol == std::string_view::npos) eol = text.size();
+        std::string_view line = text.substr(pos, eol - pos);
+        pos = eol + 1;
+        // "8:0 Read 4096"; the last line is "Total N" with no device.
+        size_t a = line.find(' ');
+        if (a == std::string_view::npos) continue;
+        size_t b = line.find(' ', a + 1);
+        if (b == std::string_view::npos) continue;
+        std::string_view op = line.substr(a + 1, b - a - 1);
+        uint64_t v = parse_u64(line.substr(b + 1)).value_or(0);
+        if (op == "Read") read += v;
+        else if (op == "Write") write += v;
+    }
+}
+
+Result<std::string> read(const std::string& path) { return read_file(path, 1 << 20); }
+
+Status write(const std::string& dir, const std::string& file, const std::string& value)
+{
+    return write_file(dir + "/" + file, value);
+}
+
+bool exists(const std::string& path)
+{
+    struct stat st;
+    return ::stat(path.c_str(), &st) == 0;
+}
+
+static Status collect(const std::string& dir, std::vector<pid_t>& out, int depth)
+{
+    if (depth > 64) return Error(Errc::invalid_argument, "cgroup tree deeper than 64 levels: " + dir);
+    auto text = read(dir + "/cgroup.procs");
+    if (!text) return std::move(text).error();
+    std::string_view t = text.value();
+    size_t pos = 0;
+    while (pos < t.size()) {
+        size_t eol = t.find('\n', pos);
+        if (eol == std::string_view::npos) eol = t.size();
+        if (auto v = parse_u64(t.substr(pos, eol - pos))) out.push_back(pid_t(*v));
+        pos = eol + 1;
+    }
+    DIR* d = ::opendir(dir.c_str());
+    if (!d) return Error::from_errno("opendir " + dir);
+    std::vector<std::string> subs;
+    while (auto* e = ::readdir(d)) {
+        if (e->d_type != DT_DIR) continue;
+        std::string n = e->d_name;
+        if (n == "." || n == "..") continue;
+        subs.push_back(dir + "/" + n);
+    }
+    ::closedir(d);
+    for (auto& s : subs)
+        if (auto r = collect(s, out, depth + 1); !r) {
+            if (r.error().code == Errc::not_found) continue;  // removed meanwhile
+            return r;
+        }
+    return {};
+}
+
+Result<std::vector<pid_t>> procs_recursive(const std::string& dir)
+{
+    std::vector<pid_t> out;
+    if (auto r = collect(dir, out, 0); !r) return std::move(r).error();
+    return out;
+}
+
+static Status rmdir_retry(const std::string& dir)
+{
+    for (int i = 0;; ++i) {
+        if (::rmdir(dir.c_str()) == 0 || errno == ENOENT) return {};
+        if (errno != EBUSY || i >= 50) return Error::from_errno("rmdir " + dir);
+        struct timespec ts { 0, 10 * 1000 * 1000 };  // 10 ms, at most 0.5 s in all
+        ::nanosleep(&ts, nullptr);
+    }
+}
+
+static Status remove_rec(const std::string& dir, int depth)
+{
+    if (depth > 64) return Error(Errc::invalid_argument, "cgroup tree deeper than 64 levels: " + dir);
+    DIR* d = ::opendir(dir.c_str());
+    if (!d) {
+        if (errno == ENOENT) return {};
+        return Error::from_errno("opendir " + dir);
+    }
+    std::vector<std::string> subs;
+    while (auto* e = ::readdir(d)) {
+        if (e->d_type != DT_DIR) continue;
+        std::string n = e->d_name;
+        if (n == "." || n == "..") continue;
+        subs.push_back(dir + "/" + n);
+    }
+    ::closedir(d);
+    for (auto& s : subs) ONGGI_CHECK(remove_rec(s, depth + 1), "remove child cgroup");
+    return rmdir_retry(dir);
+}
+
+Status remove_dir(const std::string& dir) { return remove_rec(dir, 0); }
+
+Result<std::vector<std::string>> make_dirs(const std::string& dir)
+{
+    std::vector<std::string> made;
+    size_t pos = 1;
+    for (;;) {
+        size_t slash = dir.find('/', pos);
+        std::string part = slash == std::string::npos ? dir : dir.substr(0, slash);
+        if (!part.empty()) {
+            if (::mkdir(part.c_str(), 0755) == 0) {
+                made.push_back(part);
+            } else if (errno != EEXIST) {
+                int e = errno;
+                for (auto it = made.rbegin(); it != made.rend(); ++it) ::rmdir(it->c_str());
+                return Error::from_errno("mkdir " + part, e);
+            }
+        }
+        if (slash == std::string::npos) break;
+        pos = slash + 1;
+    }
+    return made;
+}
+
+} // namespace onggi::cgroup::files
