@@ -300,7 +300,10 @@ int cmd_run(cmd::StateStore& store, const Args& a)
     ::sigprocmask(SIG_SETMASK, &old, nullptr);
     int code = runtime::wait_exit_code(st.pid);
     if (l->cgroup) {
-        (void)l->cgroup->kill_all(SIGKILL);
+        // Kill what is left (no pid namespace, or daemons that escaped init). An empty cgroup
+        // is the common case: skip kill_all, whose v1 freezer dance costs milliseconds.
+        auto left = l->cgroup->pids();
+        if (!left || !left->empty()) (void)l->cgroup->kill_all(SIGKILL);
         for (int i = 0; i < 200; ++i) {
             auto r = l->cgroup->remove();
             if (r || r.error().code != Errc::busy) break;

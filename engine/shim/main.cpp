@@ -184,7 +184,10 @@ struct Supervisor {
                 init_done = true;
                 init_status = st;
                 // Whatever is left in the cgroup goes; the output pipes then reach EOF.
-                if (s.launched.cgroup) (void)s.launched.cgroup->kill_all(SIGKILL);
+                if (s.launched.cgroup) {
+                    auto left = s.launched.cgroup->pids();
+                    if (!left || !left->empty()) (void)s.launched.cgroup->kill_all(SIGKILL);
+                }
                 drain_deadline = realtime_ns() + 2000000000ull;
             }
         }
@@ -196,7 +199,8 @@ struct Supervisor {
     bool oom = false;
     if (auto& cg = s.launched.cgroup) {
         if (auto st = cg->stats(); st) oom = st->oom_kill_events > 0;
-        (void)cg->kill_all(SIGKILL);
+        auto left = cg->pids();
+        if (!left || !left->empty()) (void)cg->kill_all(SIGKILL);
         for (int i = 0; i < 400; ++i) {  // v1: rmdir is refused while the last tasks exit
             auto r = cg->remove();
             if (r || r.error().code != Errc::busy) break;
