@@ -4,6 +4,7 @@
 #include "engine/core/files.h"
 
 #include <sys/capability.h>
+#include <sys/prctl.h>
 
 #include <algorithm>
 #include <cctype>
@@ -98,6 +99,14 @@ std::vector<std::string> all_capability_names()
     for (int c = 0; c <= kernel_last_cap(); ++c)
         if (auto n = capability_name(c)) out.push_back(*n);
     return out;
+}
+
+uint64_t own_bounding_set()
+{
+    uint64_t m = 0;
+    for (int c = 0; c <= kernel_last_cap(); ++c)
+        if (::prctl(PR_CAPBSET_READ, c, 0, 0, 0) == 1) m |= uint64_t(1) << c;
+    return m;
 }
 
 std::vector<std::string> default_capability_names()

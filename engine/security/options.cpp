@@ -51,13 +51,13 @@ Status apply_options(spec::Spec& s, const Options& o)
     if (!mask) return mask.error();
     uint64_t m = *mask;
     if (drop_all) m = 0;
-    uint64_t all = 0;
-    for (int c = 0; c <= kernel_last_cap(); ++c) all |= uint64_t(1) << c;
+    // "All" is what this process may hand on (a helper in a restricted environment lacks some).
+    const uint64_t all = own_bounding_set();
+    m &= all;
     if (add_all) m = all;
-    for (int c : add) m |= uint64_t(1) << c;
+    for (int c : add) m |= uint64_t(1) << c;  // a named cap outside `all` fails loudly at start
     if (!o.privileged)
         for (int c : drop) m &= ~(uint64_t(1) << c);
-    m &= all;
     spec::Capabilities cs;
     cs.bounding = cs.effective = cs.permitted = mask_to_names(m);
     if (o.privileged) cs.inheritable = cs.bounding;  // as Docker --privileged

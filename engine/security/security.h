@@ -53,6 +53,9 @@ Result<std::string> normalize_capability(const std::string& name);
 Result<uint64_t> capability_mask(const std::vector<std::string>& names, const std::string& field);
 std::vector<std::string> mask_to_names(uint64_t mask);
 std::vector<std::string> all_capability_names();      // every capability of this kernel
+// The calling process's bounding set: what a container started from here can get at most.
+// "ALL" / privileged means this set (as Docker does), not every capability of the kernel.
+uint64_t own_bounding_set();
 std::vector<std::string> default_capability_names();  // Docker's 14
 
 // Compile a profile to BPF (libseccomp export). Syscalls unknown on this arch are skipped.
