@@ -222,8 +222,13 @@ bool HelperClient::waitForActivity(int timeoutMs)
         r = ::poll(&p, 1, timeoutMs);
     } while (r < 0 && errno == EINTR);
     if (r <= 0) return false;
-    if (p.revents & POLLOUT) writeSome();
-    if (fd_ >= 0 && (p.revents & (POLLIN | POLLHUP | POLLERR))) {
+    return handleEvents(p.revents);
+}
+
+bool HelperClient::handleEvents(short revents)
+{
+    if (fd_ >= 0 && (revents & POLLOUT)) writeSome();
+    if (fd_ >= 0 && (revents & (POLLIN | POLLHUP | POLLERR))) {
         readSome();
         processLines();
     }

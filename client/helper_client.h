@@ -78,6 +78,11 @@ public:
     bool waitForActivity(int timeoutMs = -1);
     // Write what is queued, blocking.
     bool flush(int timeoutMs = -1);
+    // For callers with their own poll() loop (onggictl relaying a pty): the socket, and
+    // "it polled readable/writable: do the I/O and dispatch". False once disconnected.
+    int socketDescriptor() const { return fd_; }
+    bool wantsWrite() const { return !out_.isEmpty(); }
+    bool handleEvents(short revents);
 
     // The hello of this connection, once a hello reply came (via hello() or callSync("hello")).
     const HelloInfo& helloInfo() const { return hello_; }

@@ -1,0 +1,33 @@
+// One function per onggictl command (crun's layout: one small file each). Each gets the
+// arguments after its name and returns the process exit code.
+#pragma once
+
+#include "cli/cli_context.h"
+
+#include <QStringList>
+
+namespace onggi::cli {
+
+int cmdRun(CliContext& ctx, const QStringList& args);
+int cmdCreate(CliContext& ctx, const QStringList& args);
+int cmdPs(CliContext& ctx, const QStringList& args);
+int cmdStart(CliContext& ctx, const QStringList& args);
+int cmdStop(CliContext& ctx, const QStringList& args);
+int cmdRestart(CliContext& ctx, const QStringList& args);
+int cmdKill(CliContext& ctx, const QStringList& args);
+int cmdRm(CliContext& ctx, const QStringList& args);
+int cmdPause(CliContext& ctx, const QStringList& args);
+int cmdUnpause(CliContext& ctx, const QStringList& args);
+int cmdLogs(CliContext& ctx, const QStringList& args);
+int cmdExec(CliContext& ctx, const QStringList& args);
+int cmdInspect(CliContext& ctx, const QStringList& args);
+int cmdUpdate(CliContext& ctx, const QStringList& args);
+int cmdTop(CliContext& ctx, const QStringList& args);
+int cmdImages(CliContext& ctx, const QStringList& args);
+int cmdRmi(CliContext& ctx, const QStringList& args);
+int cmdStats(CliContext& ctx, const QStringList& args);
+int cmdEvents(CliContext& ctx, const QStringList& args);
+int cmdVersion(CliContext& ctx, const QStringList& args);
+int cmdInfo(CliContext& ctx, const QStringList& args);
+
+} // namespace onggi::cli

@@ -1,0 +1,198 @@
+#include "cli/container_runner.h"
+
+#include "cli/pty_relay.h"
+#include "client/event.h"
+#include "client/log_line.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+
+#include <cerrno>
+#include <csignal>
+#include <cstdio>
+#include <poll.h>
+#include <sys/signalfd.h>
+#include <unistd.h>
+
+namespace onggi::cli {
+
+namespace {
+
+void writeLine(const client::LogLine& l)
+{
+    const QByteArray b = l.line.toUtf8();
+    FILE* f = l.stream == QLatin1String("stderr") ? stderr : stdout;
+    std::fwrite(b.constData(), 1, size_t(b.size()), f);
+}
+
+// Remove the container (attached --rm), quietly when it is already gone.
+void removeQuietly(CliContext& ctx, const QString& id)
+{
+    client::RpcResult r = ctx.call(QStringLiteral("container.remove"), {{QLatin1String("id"), id}, {QLatin1String("force"), true}});
+    if (!r.ok() && r.error.errc != QLatin1String("not_found")) ctx.fail(r.error);
+}
+} // namespace
+
+int ContainerRunner::startFailureCode(const client::RpcError& e)
+{
+    const QString m = e.message.toLower();
+    if (e.sysErrno == ENOENT || m.contains(QLatin1String("not found")) || m.contains(QLatin1String("no such file")))
+        return kExitNotFound;
+    if (e.sysErrno == EACCES || e.sysErrno == ENOEXEC || m.contains(QLatin1String("permission denied")))
+        return kExitCannotInvoke;
+    return kExitCliError;
+}
+
+int ContainerRunner::run(CliContext& ctx, client::CreateOptions opts, bool detach, bool remove, [[maybe_unused]] bool interactive)
+{
+    client::HelperClient& c = ctx.client();
+    QStringList userCmd = opts.cmd;
+    const bool viaExec = !detach && opts.tty;
+    if (viaExec) {
+        // Protocol v1 has no attach to a container's main process: the main process waits and
+        // the command runs as an interactive exec session (the pty comes by SCM_RIGHTS).
+        // TODO(cl): switch to container.attach once the helper offers it.
+        opts.tty = false;
+        opts.cmd = QStringList{QStringLiteral("sleep"), QStringLiteral("2147483647")};
+        if (userCmd.isEmpty()) userCmd = QStringList{QStringLiteral("sh")};
+    }
+    opts.autoRemove = detach && remove;  // attached: removed here, after the output was read
+
+    if (!ctx.ensureConnected()) return kExitCliError;
+    client::RpcReply* sub = detach || viaExec ? nullptr : ctx.send(QStringLiteral("events.subscribe"));
+    client::RpcResult created = ctx.call(QStringLiteral("container.create"), opts.toJson());
+    if (!created.ok()) {
+        delete sub;
+        return ctx.fail(created.error, kExitCliError);
+    }
+    const QString id = created.result.value(QLatin1String("id")).toString();
+    qint64 eventsSub = -1;
+    if (sub) {
+        c.waitForReply(sub);
+        if (!sub->isError()) eventsSub = sub->result().value(QLatin1String("subscription")).toInteger(-1);
+        delete sub;
+    }
+
+    // Signals are forwarded to the container while attached (docker's sig-proxy).
+    sigset_t sigs, oldSigs;
+    sigemptyset(&sigs);
+    sigaddset(&sigs, SIGINT);
+    sigaddset(&sigs, SIGTERM);
+    sigaddset(&sigs, SIGHUP);
+    int sfd = -1;
+    if (!detach && !viaExec) {
+        ::sigprocmask(SIG_BLOCK, &sigs, &oldSigs);
+        sfd = ::signalfd(-1, &sigs, SFD_CLOEXEC | SFD_NONBLOCK);
+    }
+    auto restoreSignals = [&] {
+        if (sfd >= 0) {
+            ::close(sfd);
+            sfd = -1;
+            ::sigprocmask(SIG_SETMASK, &oldSigs, nullptr);
+        }
+    };
+
+    client::RpcResult started = ctx.call(QStringLiteral("container.start"), {{QLatin1String("id"), id}});
+    if (!started.ok()) {
+        restoreSignals();
+        const int code = startFailureCode(started.error);
+        ctx.fail(started.error, code);
+        if (remove) removeQuietly(ctx, id);
+        return code;
+    }
+    if (detach) {
+        CliContext::outLine(id);
+        return kExitOk;
+    }
+
+    if (viaExec) {
+        QJsonObject p{{QLatin1String("id"), id}, {QLatin1String("cmd"), QJsonArray::fromStringList(userCmd)},
+                      {QLatin1String("tty"), true}};
+        if (!opts.env.isEmpty()) p.insert(QLatin1String("env"), QJsonArray::fromStringList(opts.env));
+        if (!opts.workdir.isEmpty()) p.insert(QLatin1String("workdir"), opts.workdir);
+        if (!opts.user.isEmpty()) p.insert(QLatin1String("user"), opts.user);
+        client::RpcResult ex = ctx.call(QStringLiteral("container.exec"), p, true);
+        int code = kExitCliError;
+        if (!ex.ok() || ex.fd < 0) {
+            if (ex.ok()) ctx.failText(QCoreApplication::translate("onggictl", "the helper sent no terminal for the session"));
+            else code = ctx.fail(ex.error, startFailureCode(ex.error));
+        } else if (PtyRelay::run(ex.fd, c)) {
+            client::RpcResult w = ctx.call(QStringLiteral("container.exec.wait"),
+                                           {{QLatin1String("exec_id"), ex.result.value(QLatin1String("exec_id"))}});
+            code = w.ok() ? w.result.value(QLatin1String("exit_code")).toInt() : ctx.fail(w.error, kExitCliError);
+        } else {
+            code = ctx.fail(c.lastError(), kExitCliError);
+        }
+        ctx.call(QStringLiteral("container.kill"), {{QLatin1String("id"), id}, {QLatin1String("signal"), QStringLiteral("SIGKILL")}});
+        if (remove) removeQuietly(ctx, id);
+        return code;
+    }
+
+    // Attached: output until the log ends, exit code from the "die" event.
+    int exitCode = -1;
+    qint64 logSub = -2;
+    bool logEnded = false;
+    QList<client::LogLine> early;  // container.log before we know our subscription (cannot happen, kept safe)
+    QMetaObject::Connection ce = QObject::connect(&c, &client::HelperClient::eventReceived, [&](const client::Event& e) {
+        if (e.id == id && (e.action == QLatin1String("die")) && (eventsSub < 0 || e.subscription == eventsSub))
+            exitCode = e.attributes.value(QStringLiteral("exit_code")).toInt();
+    });
+    QMetaObject::Connection cl = QObject::connect(&c, &client::HelperClient::logLineReceived, [&](const client::LogLine& l) {
+        if (l.subscription == logSub) writeLine(l);
+    });
+    QMetaObject::Connection cle = QObject::connect(&c, &client::HelperClient::logEnded, [&](qint64 s) {
+        if (s == logSub) logEnded = true;
+    });
+    client::RpcResult logs = ctx.call(QStringLiteral("container.logs"), {{QLatin1String("id"), id},
+                                                                         {QLatin1String("follow"), true},
+                                                                         {QLatin1String("timestamps"), false}});
+    if (logs.ok()) {
+        logSub = logs.result.value(QLatin1String("subscription")).toInteger(-1);
+        for (const QJsonValue& v : logs.result.value(QLatin1String("lines")).toArray())
+            writeLine(client::LogLine::fromJson(v.toObject()));
+    } else {
+        logEnded = true;  // no output to show; still wait for the exit
+    }
+    std::fflush(stdout);
+    std::fflush(stderr);
+    bool lost = false;
+    while (!(logEnded && exitCode >= 0)) {
+        if (!logEnded && exitCode >= 0 && logSub < 0) break;
+        pollfd p[2] = {{c.socketDescriptor(), short(POLLIN | (c.wantsWrite() ? POLLOUT : 0)), 0}, {sfd, POLLIN, 0}};
+        if (::poll(p, 2, -1) < 0) {
+            if (errno == EINTR) continue;
+            break;
+        }
+        if (p[1].revents & POLLIN) {
+            signalfd_siginfo si;
+            while (::read(sfd, &si, sizeof si) == sizeof si) {
+                const char* name = si.ssi_signo == SIGINT ? "SIGINT" : si.ssi_signo == SIGTERM ? "SIGTERM" : "SIGHUP";
+                client::RpcReply* k = ctx.send(QStringLiteral("container.kill"),
+                                               {{QLatin1String("id"), id}, {QLatin1String("signal"), QString::fromLatin1(name)}});
+                QObject::connect(k, &client::RpcReply::finished, k, &QObject::deleteLater);
+            }
+        }
+        if (p[0].revents && !c.handleEvents(p[0].revents)) {
+            lost = true;
+            break;
+        }
+        std::fflush(stdout);
+        std::fflush(stderr);
+    }
+    QObject::disconnect(ce);
+    QObject::disconnect(cl);
+    QObject::disconnect(cle);
+    restoreSignals();
+    if (lost || exitCode < 0) {
+        if (exitCode < 0) {
+            // No die event (e.g. events not allowed): the container's record has the code.
+            client::RpcResult in = ctx.call(QStringLiteral("container.inspect"), {{QLatin1String("id"), id}});
+            if (in.ok()) exitCode = in.result.value(QLatin1String("container")).toObject().value(QLatin1String("exit_code")).toInt(-1);
+        }
+        if (exitCode < 0) return ctx.fail(c.lastError(), kExitCliError);
+    }
+    if (remove) removeQuietly(ctx, id);
+    return exitCode;
+}
+
+} // namespace onggi::cli

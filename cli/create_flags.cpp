@@ -1,0 +1,186 @@
+#include "cli/create_flags.h"
+
+#include "client/byte_size.h"
+
+#include <QCoreApplication>
+#include <QDir>
+
+namespace onggi::cli {
+
+namespace {
+QString S(const char* s) { return QString::fromLatin1(s); }
+
+bool size(const ArgParser& p, const char* name, std::optional<qint64>& out, QString* error, bool allowMinusOne = false)
+{
+    if (!p.isSet(S(name))) return true;
+    const QString v = p.value(S(name));
+    if (allowMinusOne && v.trimmed() == QLatin1String("-1")) {
+        out = -1;
+        return true;
+    }
+    const auto b = client::ByteSize::parse(v);
+    if (!b) {
+        *error = QCoreApplication::translate("onggictl", "invalid size \"%1\" for --%2: use a number with an optional unit b, k, m, g (e.g. 64m)").arg(v, S(name));
+        return false;
+    }
+    out = *b;
+    return true;
+}
+} // namespace
+
+void CreateFlags::addLimits(ArgParser& p)
+{
+    p.addOption({S("m"), S("memory")}, S("bytes"), QCoreApplication::translate("onggictl", "Memory limit (e.g. 64m, 1g)"));
+    p.addOption({S("memory-swap")}, S("bytes"), QCoreApplication::translate("onggictl", "Memory plus swap limit; -1 for unlimited swap"));
+    p.addOption({S("memory-high")}, S("bytes"), QCoreApplication::translate("onggictl", "Memory throttling threshold (cgroup v2 memory.high)"));
+    p.addOption({S("memory-reservation")}, S("bytes"), QCoreApplication::translate("onggictl", "Soft memory limit (sent as memory.high)"));
+    p.addOption({S("cpus")}, S("decimal"), QCoreApplication::translate("onggictl", "Number of CPUs (e.g. 0.5)"));
+    p.addOption({S("cpu-weight")}, S("int"), QCoreApplication::translate("onggictl", "Relative CPU weight (1-10000)"));
+    p.addOption({S("cpuset-cpus")}, S("string"), QCoreApplication::translate("onggictl", "CPUs in which to allow execution (0-3, 0,1)"));
+    p.addOption({S("pids-limit")}, S("int"), QCoreApplication::translate("onggictl", "Maximum number of processes (0 = unlimited)"));
+}
+
+bool CreateFlags::buildLimits(const ArgParser& p, client::Limits& l, QString* error)
+{
+    if (!size(p, "memory", l.memory, error)) return false;
+    if (!size(p, "memory-swap", l.memorySwap, error, true)) return false;
+    if (!size(p, "memory-high", l.memoryHigh, error)) return false;
+    if (p.isSet(S("memory-reservation")) && !size(p, "memory-reservation", l.memoryHigh, error)) return false;
+    if (p.isSet(S("cpus"))) {
+        bool ok = false;
+        const double c = p.value(S("cpus")).toDouble(&ok);
+        if (!ok || c < 0 || c > 4096) {
+            *error = QCoreApplication::translate("onggictl", "invalid value \"%1\" for --cpus: expected a number of CPUs such as 0.5").arg(p.value(S("cpus")));
+            return false;
+        }
+        l.cpus = c;
+    }
+    if (p.isSet(S("cpu-weight"))) {
+        bool ok = false;
+        const qint64 w = p.value(S("cpu-weight")).toLongLong(&ok);
+        if (!ok || w < 1 || w > 10000) {
+            *error = QCoreApplication::translate("onggictl", "invalid value \"%1\" for --cpu-weight: expected 1 to 10000").arg(p.value(S("cpu-weight")));
+            return false;
+        }
+        l.cpuWeight = w;
+    }
+    if (p.isSet(S("cpuset-cpus"))) l.cpuset = p.value(S("cpuset-cpus"));
+    if (p.isSet(S("pids-limit"))) {
+        bool ok = false;
+        qint64 n = p.value(S("pids-limit")).toLongLong(&ok);
+        if (!ok || n < -1) {
+            *error = QCoreApplication::translate("onggictl", "invalid value \"%1\" for --pids-limit: expected a number of processes").arg(p.value(S("pids-limit")));
+            return false;
+        }
+        l.pids = n < 0 ? 0 : n;  // docker: -1 = unlimited
+    }
+    return true;
+}
+
+void CreateFlags::add(ArgParser& p, bool forRun)
+{
+    if (forRun) {
+        p.addFlag({S("d"), S("detach")}, QCoreApplication::translate("onggictl", "Run the container in the background and print its ID"));
+        p.addFlag({S("rm")}, QCoreApplication::translate("onggictl", "Remove the container when it exits"));
+    }
+    p.addFlag({S("i"), S("interactive")}, QCoreApplication::translate("onggictl", "Keep STDIN open"));
+    p.addFlag({S("t"), S("tty")}, QCoreApplication::translate("onggictl", "Allocate a pseudo-TTY"));
+    p.addOption({S("name")}, S("string"), QCoreApplication::translate("onggictl", "Assign a name to the container"));
+    p.addOption({S("e"), S("env")}, S("list"), QCoreApplication::translate("onggictl", "Set environment variables (KEY=value)"));
+    p.addOption({S("v"), S("volume")}, S("list"), QCoreApplication::translate("onggictl", "Bind mount a host directory (/host:/container[:ro])"));
+    p.addOption({S("h"), S("hostname")}, S("string"), QCoreApplication::translate("onggictl", "Container host name"));
+    p.addOption({S("w"), S("workdir")}, S("string"), QCoreApplication::translate("onggictl", "Working directory inside the container"));
+    p.addOption({S("u"), S("user")}, S("uid[:gid]"), QCoreApplication::translate("onggictl", "User and group IDs to run as"));
+    p.addOption({S("restart")}, S("string"), QCoreApplication::translate("onggictl", "Restart policy: no, on-failure[:max-retries], always"));
+    p.addFlag({S("init")}, QCoreApplication::translate("onggictl", "Run an init inside the container that forwards signals and reaps processes"));
+    p.addOption({S("cap-add")}, S("list"), QCoreApplication::translate("onggictl", "Add Linux capabilities"));
+    p.addOption({S("cap-drop")}, S("list"), QCoreApplication::translate("onggictl", "Drop Linux capabilities"));
+    p.addOption({S("security-opt")}, S("list"), QCoreApplication::translate("onggictl", "Security options: seccomp=default|unconfined|/path/profile.json"));
+    p.addFlag({S("read-only")}, QCoreApplication::translate("onggictl", "Mount the container's root filesystem as read only"));
+    p.addFlag({S("privileged")}, QCoreApplication::translate("onggictl", "Give extended privileges to this container (all capabilities, no seccomp)"));
+    p.addOption({S("userns")}, S("string"), QCoreApplication::translate("onggictl", "User namespace: \"private\" maps root to an unprivileged range, \"host\" does not"));
+    p.addOption({S("network")}, S("string"), QCoreApplication::translate("onggictl", "Network: private (loopback only), host, none"));
+    addLimits(p);
+}
+
+bool CreateFlags::build(const ArgParser& p, client::CreateOptions& o, QString* error)
+{
+    const QStringList pos = p.positional();
+    o.image = pos.value(0);
+    o.cmd = pos.mid(1);
+    o.name = p.value(S("name"));
+    o.env = p.values(S("env"));
+    for (const QString& e : o.env)
+        if (e.isEmpty() || e.startsWith(QLatin1Char('='))) {
+            *error = QCoreApplication::translate("onggictl", "invalid environment variable \"%1\": expected KEY=value").arg(e);
+            return false;
+        }
+    o.hostname = p.value(S("hostname"));
+    o.workdir = p.value(S("workdir"));
+    o.user = p.value(S("user"));
+    o.tty = p.isSet(S("tty"));
+    o.init = p.isSet(S("init"));
+    if (p.isSet(S("restart"))) {
+        const QString r = p.value(S("restart"));
+        if (r == QLatin1String("unless-stopped")) o.restart = S("always");
+        else o.restart = r;
+    }
+    for (const QString& v : p.values(S("volume"))) {
+        const QStringList parts = v.split(QLatin1Char(':'));
+        if (parts.size() < 2 || parts.size() > 3 || parts.at(0).isEmpty() || parts.at(1).isEmpty()) {
+            *error = QCoreApplication::translate("onggictl", "invalid volume \"%1\": expected /host/path:/container/path[:ro]").arg(v);
+            return false;
+        }
+        if (!parts.at(0).startsWith(QLatin1Char('/')) && !parts.at(0).startsWith(QLatin1Char('.'))) {
+            *error = QCoreApplication::translate("onggictl", "invalid volume \"%1\": named volumes are not supported, give a host path").arg(v);
+            return false;
+        }
+        client::VolumeSpec vs;
+        vs.source = QDir(parts.at(0)).absolutePath();
+        vs.target = parts.at(1);
+        if (parts.size() == 3) {
+            if (parts.at(2) == QLatin1String("ro")) vs.readonly = true;
+            else if (parts.at(2) != QLatin1String("rw")) {
+                *error = QCoreApplication::translate("onggictl", "invalid volume mode \"%1\" in \"%2\": use ro or rw").arg(parts.at(2), v);
+                return false;
+            }
+        }
+        o.volumes.append(vs);
+    }
+    o.security.capAdd = p.values(S("cap-add"));
+    o.security.capDrop = p.values(S("cap-drop"));
+    for (const QString& so : p.values(S("security-opt"))) {
+        const qsizetype eq = so.indexOf(QLatin1Char('='));
+        const QString key = so.left(eq), value = eq < 0 ? QString() : so.mid(eq + 1);
+        if ((key == QLatin1String("seccomp")) && !value.isEmpty()) {
+            o.security.seccomp = value == QLatin1String("unconfined") || value == QLatin1String("default")
+                                     ? value
+                                     : QDir(value).absolutePath();
+        } else {
+            *error = QCoreApplication::translate("onggictl", "invalid --security-opt \"%1\": supported is seccomp=default|unconfined|/path/profile.json").arg(so);
+            return false;
+        }
+    }
+    o.security.readOnly = p.isSet(S("read-only"));
+    o.security.privileged = p.isSet(S("privileged"));
+    if (p.isSet(S("userns"))) {
+        const QString u = p.value(S("userns"));
+        if (u == QLatin1String("private") || u == QLatin1String("true") || u.isEmpty()) o.security.userns = true;
+        else if (u != QLatin1String("host") && u != QLatin1String("false")) {
+            *error = QCoreApplication::translate("onggictl", "invalid --userns \"%1\": use private or host").arg(u);
+            return false;
+        }
+    }
+    if (p.isSet(S("network"))) {
+        QString n = p.value(S("network"));
+        if (n == QLatin1String("bridge") || n == QLatin1String("default")) n = S("private");
+        if (n != QLatin1String("private") && n != QLatin1String("host") && n != QLatin1String("none")) {
+            *error = QCoreApplication::translate("onggictl", "invalid --network \"%1\": use private, host or none").arg(n);
+            return false;
+        }
+        o.namespaces.network = n;
+    }
+    return buildLimits(p, o.limits, error);
+}
+
+} // namespace onggi::cli
