@@ -39,6 +39,8 @@ const char* mode_name(Mode m);  // "v1" "v2" "hybrid"
 struct Stats {
     uint64_t cpu_usage_ns = 0, cpu_user_ns = 0, cpu_system_ns = 0;
     uint64_t cpu_nr_periods = 0, cpu_nr_throttled = 0, cpu_throttled_ns = 0;
+    std::optional<uint64_t> cpu_quota_us;  // nullopt = no quota
+    uint64_t cpu_period_us = 0;
     uint64_t memory_current = 0;
     std::optional<uint64_t> memory_limit, memory_high, memory_peak, memory_swap_current, memory_swap_limit;
     uint64_t memory_cache = 0, memory_anon = 0;

@@ -58,6 +58,14 @@ std::optional<uint64_t> keyed(std::string_view text, std::string_view key)
     return std::nullopt;
 }
 
+void parse_cpu_max(std::string_view text, std::optional<uint64_t>& quota, uint64_t& period)
+{
+    text = trim(text);
+    size_t sp = text.find(' ');
+    quota = parse_max(text.substr(0, sp));
+    period = sp == std::string_view::npos ? 0 : parse_u64(text.substr(sp + 1)).value_or(0);
+}
+
 static void parse_pressure_line(std::string_view line, PressureLine& out)
 {
     out.present = true;

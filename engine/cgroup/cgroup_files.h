@@ -23,6 +23,8 @@ std::optional<uint64_t> parse_v1_limit(std::string_view text);
 std::optional<uint64_t> parse_max(std::string_view text);
 // Flat keyed file ("key value" per line: cpu.stat, memory.stat, memory.events, oom_control).
 std::optional<uint64_t> keyed(std::string_view text, std::string_view key);
+// v2 cpu.max: "max 100000" or "50000 100000".
+void parse_cpu_max(std::string_view text, std::optional<uint64_t>& quota, uint64_t& period);
 // First line/word of a file with the trailing newline removed.
 std::string_view trim(std::string_view text);
 

@@ -389,6 +389,11 @@ Result<Stats> CgroupV1::stats() const
         s.cpu_throttled_ns = files::keyed(*t, "throttled_time").value_or(0);
         any = true;
     }
+    if (auto t = rd(controller_dir("cpu"), "cpu.cfs_quota_us")) {
+        auto q = files::trim(*t);
+        if (!q.empty() && q[0] != '-') s.cpu_quota_us = files::parse_u64(q);
+    }
+    if (auto t = rd(controller_dir("cpu"), "cpu.cfs_period_us")) s.cpu_period_us = files::parse_u64(*t).value_or(0);
     std::string mem = controller_dir("memory");
     if (auto t = rd(mem, "memory.usage_in_bytes")) { s.memory_current = files::parse_u64(*t).value_or(0); any = true; }
     if (auto t = rd(mem, "memory.limit_in_bytes")) s.memory_limit = files::parse_v1_limit(*t);

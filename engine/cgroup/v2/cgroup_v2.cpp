@@ -293,6 +293,7 @@ Result<Stats> CgroupV2::stats() const
         s.cpu_nr_throttled = files::keyed(*t, "nr_throttled").value_or(0);
         s.cpu_throttled_ns = files::keyed(*t, "throttled_usec").value_or(0) * 1000;
     }
+    if (auto t = rd("cpu.max")) files::parse_cpu_max(*t, s.cpu_quota_us, s.cpu_period_us);
     if (auto t = rd("memory.current")) { s.memory_current = files::parse_u64(*t).value_or(0); any = true; }
     if (auto t = rd("memory.max")) s.memory_limit = files::parse_max(*t);
     if (auto t = rd("memory.high")) s.memory_high = files::parse_max(*t);

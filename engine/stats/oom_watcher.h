@@ -1,0 +1,49 @@
+// Pushes OOM events the moment the kernel reports them, through one fd the caller polls
+// (the helper wraps it in a QSocketNotifier).
+//   v1: an eventfd registered on memory.oom_control through cgroup.event_control. It fires
+//       before the OOM killer has chosen a victim and more than once per kill, so events are
+//       counted from the oom_kill counter of memory.oom_control, never from the eventfd.
+//   v2: inotify on memory.events (the kernel notifies after bumping oom/oom_kill).
+#pragma once
+
+#include "engine/cgroup/cgroup.h"
+#include "engine/core/unique_fd.h"
+
+#include <cstdint>
+#include <memory>
+
+namespace onggi::stats {
+
+struct OomEvent {
+    uint64_t new_kills = 0;    // OOM kills since the last check (what to report)
+    uint64_t total_kills = 0;  // the kernel's counter
+    uint64_t new_ooms = 0;     // v2: memory.events "oom" increments; v1: eventfd wakeups
+    // v1: the eventfd fired but the kill is not counted yet (the killer runs after the
+    // notification). Call check() again after recheck_ms even if fd() stays quiet.
+    int recheck_ms = 0;
+};
+
+class OomWatcher {
+public:
+    static Result<std::unique_ptr<OomWatcher>> watch(const cgroup::Cgroup& cg);
+    ~OomWatcher();
+
+    // Readable (POLLIN) when the kernel has something to say.
+    int fd() const { return fd_.get(); }
+    // Drain fd() and report what changed since the last call. Never blocks.
+    Result<OomEvent> check();
+    uint64_t total_kills() const { return kills_; }
+
+private:
+    OomWatcher() = default;
+    Result<uint64_t> read_counter(uint64_t* ooms);
+
+    bool v2_ = false;
+    UniqueFd fd_;       // eventfd (v1) or inotify (v2)
+    UniqueFd counter_;  // memory.oom_control (v1) or memory.events (v2), for pread
+    uint64_t kills_ = 0, ooms_ = 0;
+    int pending_ = 0;   // v1: rechecks left after a wakeup that did not show a kill yet
+    std::string path_;
+};
+
+} // namespace onggi::stats
