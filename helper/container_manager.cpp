@@ -1,0 +1,835 @@
+#include "helper/container_manager.h"
+#include "engine/cgroup/cgroup.h"
+#include "engine/core/files.h"
+#include "helper/event_bus.h"
+#include "helper/name_generator.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QProcess>
+#include <QSocketNotifier>
+#include <QTimer>
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <pty.h>
+#include <signal.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include <fstream>
+
+namespace onggi::helper {
+
+namespace {
+
+int pidfd_open(pid_t pid) { return int(::syscall(SYS_pidfd_open, pid, 0)); }
+
+std::string now_rfc3339() { return now_rfc3339_nano(); }
+
+Result<json> read_json_file(const std::string& path, size_t max = 1 << 20)
+{
+    auto text = read_file(path, max);
+    if (!text) return std::move(text).error();
+    json j = json::parse(text.value(), nullptr, false);
+    if (j.is_discarded()) return Error(Errc::internal, path + ": not JSON");
+    return j;
+}
+
+std::string join_command(const std::vector<std::string>& args)
+{
+    std::string s;
+    for (const auto& a : args) {
+        if (!s.empty()) s += ' ';
+        s += a;
+    }
+    return s;
+}
+
+bool is_hex(const std::string& s)
+{
+    return !s.empty() && s.find_first_not_of("0123456789abcdef") == std::string::npos;
+}
+
+// Volume sources of non-root users: the path must exist and belong to them, so that group
+// membership does not turn into reading /etc/shadow through a container.
+Status check_volume_source(const Volume& v, const Peer& peer)
+{
+    char resolved[PATH_MAX];
+    if (!::realpath(v.source.c_str(), resolved)) return Error::from_errno("volume source " + v.source);
+    struct stat st;
+    if (::stat(resolved, &st) < 0) return Error::from_errno("volume source " + v.source);
+    if (!peer.admin() && st.st_uid != peer.uid)
+        return Error(Errc::permission_denied, "volume source " + v.source + " is not owned by uid " + std::to_string(peer.uid));
+    return {};
+}
+
+} // namespace
+
+uint64_t process_starttime(pid_t pid)
+{
+    if (pid <= 0) return 0;
+    auto text = read_file("/proc/" + std::to_string(pid) + "/stat", 4096);
+    if (!text) return 0;
+    // comm may contain spaces and parentheses: fields start after the last ')'.
+    size_t p = text->rfind(')');
+    if (p == std::string::npos) return 0;
+    std::string rest = text->substr(p + 2);
+    // rest starts at field 3 (state); starttime is field 22 -> index 19 here.
+    size_t pos = 0;
+    for (int i = 0; i < 19; ++i) {
+        pos = rest.find(' ', pos);
+        if (pos == std::string::npos) return 0;
+        ++pos;
+    }
+    return std::strtoull(rest.c_str() + pos, nullptr, 10);
+}
+
+Errc errc_from_name(const std::string& n)
+{
+    for (Errc c : {Errc::invalid_argument, Errc::not_found, Errc::already_exists, Errc::permission_denied,
+                   Errc::unsupported, Errc::bad_state, Errc::busy, Errc::timeout, Errc::system})
+        if (n == errc_name(c)) return c;
+    return Errc::internal;
+}
+
+struct ContainerManager::ExecSession {
+    int64_t id = 0;
+    std::string container_id;
+    uid_t owner = 0;
+    bool done = false;
+    int exit_code = -1;
+    std::vector<std::function<void(Result<json>)>> waiters;
+};
+
+ContainerManager::ContainerManager(HelperConfig cfg, EventBus* events, QObject* parent)
+    : QObject(parent), cfg_(std::move(cfg)), events_(events), images_(cfg_.state_dir + "/images")
+{
+}
+
+ContainerManager::~ContainerManager()
+{
+    for (auto& [id, fd] : watch_fds_) ::close(fd);
+}
+
+std::string ContainerManager::shim_path() const
+{
+    if (!cfg_.shim.empty()) return cfg_.shim;
+    const QString beside = QCoreApplication::applicationDirPath() + "/onggi-shim";
+    if (QFileInfo(beside).isExecutable()) return beside.toStdString();
+    // The build tree: <build>/helper/onggi-helper next to <build>/bin/onggi-shim.
+    const QString build = QCoreApplication::applicationDirPath() + "/../bin/onggi-shim";
+    if (QFileInfo(build).isExecutable()) return QFileInfo(build).canonicalFilePath().toStdString();
+    return std::string(ONGGI_LIBEXECDIR) + "/onggi-shim";
+}
+
+ContainerPaths ContainerManager::paths(const std::string& id) const
+{
+    return ContainerPaths{cfg_.state_dir + "/containers/" + id};
+}
+
+Status ContainerManager::init()
+{
+    cgroup_v2_ = host_is_cgroup_v2();
+    ONGGI_CHECK(make_dirs(cfg_.state_dir, 0711), "create state dir");
+    ::chmod(cfg_.state_dir.c_str(), 0711);
+    ONGGI_CHECK(make_dirs(cfg_.state_dir + "/containers", 0700), "create containers dir");
+    ONGGI_CHECK(make_dirs(cfg_.run_dir, 0755), "create run dir");
+    auto bb = images_.ensure_builtin();
+    if (!bb) return std::move(bb).error().wrap("built-in image");
+
+    DIR* d = ::opendir((cfg_.state_dir + "/containers").c_str());
+    if (!d) return Error::from_errno("open containers dir");
+    std::vector<std::string> ids;
+    while (struct dirent* e = ::readdir(d)) {
+        std::string n = e->d_name;
+        if (n.size() == 64 && is_hex(n)) ids.push_back(n);
+    }
+    ::closedir(d);
+    for (const auto& id : ids) {
+        auto j = read_json_file(paths(id).record());
+        if (!j) {
+            qWarning("helper: skipping container %s: %s", id.c_str(), j.error().message().c_str());
+            continue;
+        }
+        auto rec = ContainerRecord::from_json(j.value());
+        if (!rec || rec->id != id) {
+            qWarning("helper: skipping container %s: damaged container.json", id.c_str());
+            continue;
+        }
+        auto c = std::make_unique<ContainerRecord>(std::move(rec).value());
+        ContainerRecord* raw = c.get();
+        containers_[id] = std::move(c);
+        adopt(*raw);
+    }
+    return {};
+}
+
+// A container found on disk: running ones get their shim watched again; ones whose shim ended
+// while we were away get their exit code from exit.json.
+void ContainerManager::adopt(ContainerRecord& c)
+{
+    if (c.state != "running" && c.state != "paused") return;
+    if (c.shim_pid > 0 && process_starttime(c.shim_pid) == c.shim_starttime && c.shim_starttime != 0) {
+        // Still ours. Paused or not is the cgroup's word.
+        auto host = cgroup::probe_host();
+        if (host) {
+            auto cg = cgroup::open(host.value(), cfg_.cgroup_parent + "/" + c.id);
+            if (cg) {
+                auto fr = cg.value()->frozen();
+                if (fr) c.state = fr.value() ? "paused" : "running";
+            }
+        }
+        watch_shim(c.id);
+        return;
+    }
+    finish_exit(c);
+}
+
+ContainerRecord* ContainerManager::get(const std::string& id)
+{
+    auto it = containers_.find(id);
+    return it == containers_.end() ? nullptr : it->second.get();
+}
+
+Status ContainerManager::save(const ContainerRecord& c)
+{
+    return write_file_atomic(paths(c.id).record(), c.to_json().dump(2) + "\n", 0600);
+}
+
+Result<ContainerRecord*> ContainerManager::find(const std::string& ref, const Peer& peer)
+{
+    if (ref.empty() || ref.size() > 128) return Error(Errc::invalid_argument, "id: empty or too long");
+    // Exact id, then exact name, then a unique id prefix.
+    if (auto* c = get(ref); c && peer.may_see(c->owner_uid)) return c;
+    for (auto& [id, c] : containers_)
+        if (c->name == ref && peer.may_see(c->owner_uid)) return c.get();
+    if (ref.size() >= 3 && is_hex(ref)) {
+        ContainerRecord* found = nullptr;
+        for (auto& [id, c] : containers_) {
+            if (id.compare(0, ref.size(), ref) == 0 && peer.may_see(c->owner_uid)) {
+                if (found) return Error(Errc::invalid_argument, "id: ambiguous prefix " + ref);
+                found = c.get();
+            }
+        }
+        if (found) return found;
+    }
+    return Error(Errc::not_found, "no such container: " + ref);
+}
+
+std::vector<const ContainerRecord*> ContainerManager::visible(const Peer& peer, bool all) const
+{
+    std::vector<const ContainerRecord*> out;
+    for (const auto& [id, c] : containers_)
+        if (peer.may_see(c->owner_uid) && (all || c->state == "running" || c->state == "paused")) out.push_back(c.get());
+    std::sort(out.begin(), out.end(), [](auto* a, auto* b) { return a->created > b->created; });
+    return out;
+}
+
+bool ContainerManager::image_in_use(const std::string& image_id) const
+{
+    for (const auto& [id, c] : containers_)
+        if (c->image_id == image_id) return true;
+    return false;
+}
+
+Result<ContainerRecord*> ContainerManager::create(const CreateParams& p, const Peer& peer)
+{
+    // Names are unique across the helper (not per user): a name in use by someone else is
+    // reported as in use without saying whose.
+    std::string name = p.name;
+    if (!name.empty()) {
+        for (const auto& [id, c] : containers_)
+            if (c->name == name) return Error(Errc::already_exists, "name in use: " + name);
+    } else {
+        name = NameGenerator::generate([this](const std::string& n) {
+            for (const auto& [id, c] : containers_)
+                if (c->name == n) return true;
+            return false;
+        });
+    }
+    if (!peer.admin() && p.security.privileged)
+        return Error(Errc::permission_denied, "security.privileged: only root may create privileged containers");
+    if (!peer.admin() && !p.security.seccomp.empty() && p.security.seccomp[0] == '/')
+        return Error(Errc::permission_denied, "security.seccomp: only root may name a profile file; send the profile JSON itself");
+    for (const auto& v : p.volumes) ONGGI_CHECK(check_volume_source(v, peer), "volumes");
+
+    auto img = images_.resolve(p.image);
+    if (!img) return std::move(img).error().wrap("image");
+    auto lower = images_.lower_dirs(img.value());
+    if (!lower) return std::move(lower).error().wrap("image");
+
+    std::string id;
+    do id = NameGenerator::random_id();
+    while (containers_.count(id));
+    ContainerPaths cp = paths(id);
+    SpecInput in{id, cfg_.cgroup_parent, cgroup_v2_, cp, lower.value()};
+    auto s = build_spec(p, img.value(), in);
+    if (!s) return std::move(s).error();
+
+    auto rec = std::make_unique<ContainerRecord>();
+    rec->id = id;
+    rec->name = name;
+    rec->image = p.image;
+    rec->image_id = img->id;
+    rec->command = s->process.args;
+    rec->created = now_rfc3339();
+    rec->owner_uid = peer.uid;
+    rec->restart = p.restart;
+    rec->auto_remove = p.auto_remove;
+    rec->tty = p.tty;
+    rec->init = p.init;
+    rec->limits = p.limits;
+
+    auto fail = [&](Error e) -> Result<ContainerRecord*> {
+        (void)remove_tree(cp.bundle);
+        return e;
+    };
+    if (::mkdir(cp.bundle.c_str(), 0700) < 0) return Error::from_errno("create " + cp.bundle);
+    for (const auto& d : {cp.rootfs(), cp.upper(), cp.work(), cp.shim_dir()})
+        if (::mkdir(d.c_str(), 0755) < 0) return fail(Error::from_errno("create " + d));
+    if (auto st = write_file_atomic(cp.config(), spec::to_json(s.value()) + "\n", 0600); !st)
+        return fail(std::move(st).error().wrap("write config.json"));
+    if (auto st = save(*rec); !st) return fail(std::move(st).error().wrap("write container.json"));
+    ContainerRecord* raw = rec.get();
+    containers_[id] = std::move(rec);
+    events_->publish("create", *raw);
+    return raw;
+}
+
+void ContainerManager::start(const std::string& id, std::function<void(Result<pid_t>)> done)
+{
+    ContainerRecord* c = get(id);
+    if (!c) return done(Error(Errc::not_found, "no such container"));
+    if (c->state == "running" || c->state == "paused") return done(Error(Errc::bad_state, "container " + c->name + " is already running"));
+    if (starting_[id]) return done(Error(Errc::bad_state, "container " + c->name + " is starting"));
+    ContainerPaths cp = paths(id);
+    // Fresh shim state for this run; upper/ is kept (a restarted container keeps its files).
+    (void)remove_tree(cp.shim_dir());
+    if (::mkdir(cp.shim_dir().c_str(), 0755) < 0) return done(Error::from_errno("create shim dir"));
+    for (const auto& d : {cp.rootfs(), cp.upper(), cp.work()})
+        if (auto st = make_dirs(d); !st) return done(std::move(st).error().wrap("start"));
+
+    const std::string shim = shim_path();
+    if (::access(shim.c_str(), X_OK) != 0)
+        return done(Error(Errc::unsupported, "onggi-shim not found at " + shim + " (set --shim or ONGGI_SHIM)"));
+
+    auto* proc = new QProcess(this);
+    QStringList args = {"run", "--id", QString::fromStdString(id), "--bundle", QString::fromStdString(cp.bundle),
+                        "--state-dir", QString::fromStdString(cp.shim_dir()), "--log", QString::fromStdString(cp.log())};
+    if (c->init) args << "--init";
+    proc->setProgram(QString::fromStdString(shim));
+    proc->setArguments(args);
+    proc->setStandardInputFile(QProcess::nullDevice());
+    proc->setProcessChannelMode(QProcess::MergedChannels);
+    starting_[id] = true;
+    auto timer = new QTimer(proc);
+    timer->setSingleShot(true);
+    connect(timer, &QTimer::timeout, proc, [proc] { proc->kill(); });
+    timer->start(60000);
+    auto finished = [this, id, proc, done](int code, QProcess::ExitStatus status) {
+        proc->deleteLater();
+        starting_.erase(id);
+        ContainerRecord* c = get(id);
+        if (!c) return done(Error(Errc::not_found, "container removed while starting"));
+        ContainerPaths cp = paths(id);
+        if (status != QProcess::NormalExit || code != 0) {
+            auto ej = read_json_file(cp.shim_dir() + "/error.json");
+            if (ej && ej->is_object()) {
+                const json& e = ej.value();
+                std::string msg = e.value("message", std::string("start failed"));
+                std::string stage = e.value("stage", std::string());
+                Error err(errc_from_name(e.value("errc", std::string("internal"))),
+                          stage.empty() ? msg : stage + ": " + msg, e.value("errno", 0));
+                if (err.code == Errc::internal || err.code == Errc::invalid_argument) err.code = Errc::system;
+                return done(std::move(err).wrap("start " + c->name));
+            }
+            std::string out = proc->readAll().left(2000).toStdString();
+            return done(Error(Errc::system, "start " + c->name + ": onggi-shim failed (exit " + std::to_string(code) + "): " + out));
+        }
+        auto sj = read_json_file(cp.shim_dir() + "/shim.json");
+        if (!sj || !sj->is_object()) return done(Error(Errc::internal, "start " + c->name + ": shim.json missing or damaged"));
+        c->pid = sj->value("init_pid", pid_t(0));
+        c->shim_pid = sj->value("shim_pid", pid_t(0));
+        c->pid_starttime = process_starttime(c->pid);
+        c->shim_starttime = process_starttime(c->shim_pid);
+        c->state = "running";
+        c->started_at = now_rfc3339();
+        c->finished_at.clear();
+        c->exit_code = 0;
+        c->oom_killed = false;
+        c->stop_requested = false;
+        (void)save(*c);
+        events_->publish("start", *c);
+        pid_t pid = c->pid;
+        watch_shim(id);  // may finish the exit at once when the container was very short
+        done(pid);
+    };
+    connect(proc, &QProcess::finished, this, finished);
+    connect(proc, &QProcess::errorOccurred, this, [proc, finished](QProcess::ProcessError e) {
+        if (e == QProcess::FailedToStart) finished(127, QProcess::CrashExit);
+    });
+    proc->start();
+}
+
+void ContainerManager::watch_shim(const std::string& id)
+{
+    ContainerRecord* c = get(id);
+    if (!c) return;
+    int fd = c->shim_pid > 0 ? pidfd_open(c->shim_pid) : -1;
+    if (fd < 0 || process_starttime(c->shim_pid) != c->shim_starttime || c->shim_starttime == 0) {
+        if (fd >= 0) ::close(fd);
+        // Gone already: handle it from the event loop, not inside the caller.
+        QTimer::singleShot(0, this, [this, id] { on_shim_gone(id); });
+        return;
+    }
+    if (auto old = watch_fds_.find(id); old != watch_fds_.end()) ::close(old->second);
+    watch_fds_[id] = fd;
+    auto* n = new QSocketNotifier(fd, QSocketNotifier::Read, this);
+    connect(n, &QSocketNotifier::activated, this, [this, id, n] {
+        n->setEnabled(false);
+        n->deleteLater();
+        on_shim_gone(id);
+    });
+}
+
+void ContainerManager::on_shim_gone(const std::string& id)
+{
+    if (auto it = watch_fds_.find(id); it != watch_fds_.end()) {
+        ::close(it->second);
+        watch_fds_.erase(it);
+    }
+    ContainerRecord* c = get(id);
+    if (!c || (c->state != "running" && c->state != "paused")) return;
+    finish_exit(*c);
+}
+
+// The shim has ended: take the exit code from exit.json, tell everyone, apply the policy.
+void ContainerManager::finish_exit(ContainerRecord& c)
+{
+    const std::string id = c.id;
+    auto ej = read_json_file(paths(id).shim_dir() + "/exit.json");
+    if (ej && ej->is_object()) {
+        c.exit_code = ej->value("exit_code", 255);
+        c.oom_killed = ej->value("oom_killed", false);
+        int64_t ns = ej->value("finished_at_ns", int64_t(0));
+        c.finished_at = ns > 1000000000LL * 1000000000LL / 1000 ? rfc3339_from_ns(ns) : now_rfc3339();
+    } else {
+        c.exit_code = 255;  // the shim died without a word (killed, host crash)
+        c.oom_killed = false;
+        c.finished_at = now_rfc3339();
+    }
+    c.state = "exited";
+    c.pid = 0;
+    c.shim_pid = 0;
+    c.pid_starttime = c.shim_starttime = 0;
+    (void)save(c);
+    if (c.oom_killed) events_->publish("oom", c);
+    events_->publish("die", c, {{"exit_code", std::to_string(c.exit_code)}, {"oom_killed", c.oom_killed ? "true" : "false"}});
+    for (auto& l : exit_listeners_) l(id);
+    auto waiters = std::move(exit_waiters_[id]);
+    exit_waiters_.erase(id);
+    for (auto& w : waiters) w(Status{});
+
+    ContainerRecord* cur = get(id);
+    if (!cur) return;
+    if (cur->auto_remove && !cur->stop_requested) {
+        remove(id, false, [](Status) {});
+        return;
+    }
+    if (cur->auto_remove) {
+        remove(id, false, [](Status) {});
+        return;
+    }
+    const auto& pol = cur->restart;
+    bool again = !cur->stop_requested &&
+                 (pol.mode == "always" ||
+                  (pol.mode == "on-failure" && cur->exit_code != 0 && (pol.max_retries == 0 || cur->restart_count < pol.max_retries)));
+    if (!again) return;
+    // Back off 100 ms, doubling up to 10 s, like docker's policy.
+    int delay = std::min(10000, 100 << std::min(cur->restart_count, 7));
+    ++cur->restart_count;
+    (void)save(*cur);
+    QTimer::singleShot(delay, this, [this, id] {
+        ContainerRecord* c = get(id);
+        if (!c || c->state != "exited" || c->stop_requested) return;
+        start(id, [this, id](Result<pid_t> r) {
+            if (!r) qWarning("helper: restart of %s failed: %s", id.c_str(), r.error().message().c_str());
+        });
+    });
+}
+
+Status ContainerManager::signal_init(const ContainerRecord& c, int sig)
+{
+    if (c.pid <= 0 || process_starttime(c.pid) != c.pid_starttime)
+        return Error(Errc::bad_state, "container " + c.name + " is not running");
+    if (::kill(c.pid, sig) < 0) return Error::from_errno("signal container " + c.name);
+    return {};
+}
+
+void ContainerManager::stop(const std::string& id, int timeout_s, std::function<void(Status)> done)
+{
+    ContainerRecord* c = get(id);
+    if (!c) return done(Error(Errc::not_found, "no such container"));
+    if (c->state != "running" && c->state != "paused") {
+        c->stop_requested = true;
+        (void)save(*c);
+        return done(Status{});  // already stopped: nothing to do, as docker
+    }
+    c->stop_requested = true;
+    (void)save(*c);
+    bool was_paused = c->state == "paused";
+    (void)signal_init(*c, timeout_s == 0 ? SIGKILL : SIGTERM);
+    if (was_paused) (void)resume(id);  // a frozen process cannot act on SIGTERM
+    auto finished = std::make_shared<bool>(false);
+    exit_waiters_[id].push_back([finished, done](Status s) {
+        if (*finished) return;
+        *finished = true;
+        done(s);
+    });
+    if (timeout_s > 0)
+        QTimer::singleShot(timeout_s * 1000, this, [this, id, finished] {
+            if (*finished) return;
+            if (ContainerRecord* c = get(id)) (void)signal_init(*c, SIGKILL);
+        });
+    QTimer::singleShot((timeout_s + 30) * 1000, this, [finished, done, id] {
+        if (*finished) return;
+        *finished = true;
+        done(Error(Errc::timeout, "container " + id.substr(0, 12) + " did not stop"));
+    });
+}
+
+void ContainerManager::restart(const std::string& id, int timeout_s, std::function<void(Status)> done)
+{
+    stop(id, timeout_s, [this, id, done](Status s) {
+        if (!s) return done(s);
+        start(id, [done](Result<pid_t> r) { done(r ? Status{} : Status(r.error())); });
+    });
+}
+
+Status ContainerManager::kill(const std::string& id, int sig)
+{
+    ContainerRecord* c = get(id);
+    if (!c) return Error(Errc::not_found, "no such container");
+    if (c->state != "running" && c->state != "paused") return Error(Errc::bad_state, "container " + c->name + " is not running");
+    if (sig == SIGKILL || sig == SIGTERM || sig == SIGINT || sig == SIGQUIT) {
+        c->stop_requested = true;
+        (void)save(*c);
+    }
+    ONGGI_CHECK(signal_init(*c, sig), "kill");
+    events_->publish("kill", *c, {{"signal", std::to_string(sig)}});
+    return {};
+}
+
+Status ContainerManager::pause(const std::string& id)
+{
+    ContainerRecord* c = get(id);
+    if (!c) return Error(Errc::not_found, "no such container");
+    if (c->state != "running") return Error(Errc::bad_state, "container " + c->name + " is not running");
+    auto host = cgroup::probe_host();
+    if (!host) return std::move(host).error().wrap("pause");
+    auto cg = cgroup::open(host.value(), cfg_.cgroup_parent + "/" + id);
+    if (!cg) return std::move(cg).error().wrap("pause: open cgroup");
+    ONGGI_CHECK(cg.value()->freeze(), "pause");
+    c->state = "paused";
+    (void)save(*c);
+    events_->publish("pause", *c);
+    return {};
+}
+
+Status ContainerManager::resume(const std::string& id)
+{
+    ContainerRecord* c = get(id);
+    if (!c) return Error(Errc::not_found, "no such container");
+    if (c->state != "paused") return Error(Errc::bad_state, "container " + c->name + " is not paused");
+    auto host = cgroup::probe_host();
+    if (!host) return std::move(host).error().wrap("resume");
+    auto cg = cgroup::open(host.value(), cfg_.cgroup_parent + "/" + id);
+    if (!cg) return std::move(cg).error().wrap("resume: open cgroup");
+    ONGGI_CHECK(cg.value()->thaw(), "resume");
+    c->state = "running";
+    (void)save(*c);
+    events_->publish("unpause", *c);
+    return {};
+}
+
+void ContainerManager::remove(const std::string& id, bool force, std::function<void(Status)> done)
+{
+    ContainerRecord* c = get(id);
+    if (!c) return done(Error(Errc::not_found, "no such container"));
+    if (starting_.count(id)) return done(Error(Errc::bad_state, "container " + c->name + " is starting"));
+    if (c->state == "running" || c->state == "paused") {
+        if (!force) return done(Error(Errc::bad_state, "container " + c->name + " is running: stop it first or force"));
+        stop(id, 0, [this, id, done](Status s) {
+            if (!s) return done(s);
+            remove(id, false, done);
+        });
+        return;
+    }
+    ContainerPaths cp = paths(id);
+    // The rootfs is only ever mounted inside the container's own mount namespace, so the
+    // bundle holds plain files here; remove_tree stays on this filesystem regardless.
+    Status st = remove_tree(cp.bundle);
+    if (!st) return done(std::move(st).error().wrap("remove container"));
+    ContainerRecord copy = *c;
+    containers_.erase(id);
+    events_->publish("destroy", copy);
+    done(Status{});
+}
+
+Result<Limits> ContainerManager::update(const std::string& id, const Limits& l)
+{
+    ContainerRecord* c = get(id);
+    if (!c) return Error(Errc::not_found, "no such container");
+    Limits merged = c->limits;
+    merged.merge(l);
+    if (merged.memory && merged.memory_swap && *merged.memory > 0 && *merged.memory_swap > 0 && *merged.memory_swap < *merged.memory)
+        return Error(Errc::invalid_argument, "limits.memory_swap: must be at least memory");
+    auto res = limits_to_resources(l, cgroup_v2_);
+    if (!res) return std::move(res).error();
+    if (c->state == "running" || c->state == "paused") {
+        auto host = cgroup::probe_host();
+        if (!host) return std::move(host).error().wrap("update");
+        auto cg = cgroup::open(host.value(), cfg_.cgroup_parent + "/" + id);
+        if (!cg) return std::move(cg).error().wrap("update: open cgroup");
+        ONGGI_CHECK(cg.value()->apply(res.value()), "update limits");
+    }
+    // Store for the next start: config.json's resources from the merged limits.
+    auto s = spec::load_spec(paths(id).bundle);
+    if (!s) return std::move(s).error().wrap("update: read config.json");
+    auto all = limits_to_resources(merged, cgroup_v2_);
+    if (!all) return std::move(all).error();
+    s->linux.resources = all.value();
+    ONGGI_CHECK(write_file_atomic(paths(id).config(), spec::to_json(s.value()) + "\n", 0600), "update: write config.json");
+    c->limits = merged;
+    ONGGI_CHECK(save(*c), "update");
+    events_->publish("update", *c);
+    return merged;
+}
+
+Result<json> ContainerManager::top(const std::string& id)
+{
+    ContainerRecord* c = get(id);
+    if (!c) return Error(Errc::not_found, "no such container");
+    if (c->state != "running" && c->state != "paused") return Error(Errc::bad_state, "container " + c->name + " is not running");
+    auto host = cgroup::probe_host();
+    if (!host) return std::move(host).error().wrap("top");
+    auto cg = cgroup::open(host.value(), cfg_.cgroup_parent + "/" + id);
+    if (!cg) return std::move(cg).error().wrap("top: open cgroup");
+    auto pids = cg.value()->pids();
+    if (!pids) return std::move(pids).error().wrap("top");
+    json procs = json::array();
+    for (pid_t pid : pids.value()) {
+        std::string base = "/proc/" + std::to_string(pid);
+        auto status = read_file(base + "/status", 65536);
+        if (!status) continue;
+        json p = {{"host_pid", pid}, {"pid", pid}, {"uid", 0}, {"state", ""}, {"cmd", ""}};
+        std::istringstream in(status.value());
+        std::string line;
+        while (std::getline(in, line)) {
+            if (line.rfind("NSpid:", 0) == 0) {
+                auto last = line.find_last_of(" \t");
+                p["pid"] = std::atoi(line.c_str() + last + 1);
+            } else if (line.rfind("Uid:", 0) == 0) {
+                p["uid"] = std::atoi(line.c_str() + 4);
+            } else if (line.rfind("State:", 0) == 0) {
+                auto s = line.find_first_not_of(" \t", 6);
+                if (s != std::string::npos) p["state"] = line.substr(s, 1);
+            }
+        }
+        auto cmd = read_file(base + "/cmdline", 8192);
+        if (cmd) {
+            std::string s = cmd.value();
+            while (!s.empty() && s.back() == '\0') s.pop_back();
+            for (auto& ch : s)
+                if (ch == '\0') ch = ' ';
+            p["cmd"] = s;
+        }
+        procs.push_back(p);
+    }
+    return json{{"processes", procs}};
+}
+
+json ContainerManager::summary(const ContainerRecord& c) const
+{
+    return json{{"id", c.id},
+                {"short_id", c.short_id()},
+                {"name", c.name},
+                {"image", c.image},
+                {"image_id", c.image_id},
+                {"command", join_command(c.command)},
+                {"state", c.state},
+                {"created", c.created},
+                {"started_at", c.started_at},
+                {"finished_at", c.finished_at},
+                {"exit_code", c.exit_code},
+                {"oom_killed", c.oom_killed},
+                {"pid", c.pid},
+                {"owner_uid", c.owner_uid},
+                {"restart_policy", c.restart.to_string()},
+                {"restart_count", c.restart_count},
+                {"auto_remove", c.auto_remove},
+                {"tty", c.tty},
+                {"limits", c.limits.to_json()}};
+}
+
+json ContainerManager::inspect(const ContainerRecord& c) const
+{
+    ContainerPaths cp = paths(c.id);
+    json out = {{"container", summary(c)}, {"cgroup_path", cfg_.cgroup_parent + "/" + c.id}};
+    auto cfg = read_json_file(cp.config(), 4 << 20);
+    out["config"] = cfg ? cfg.value() : json::object();
+    json ns = json::object();
+    if (c.pid > 0 && (c.state == "running" || c.state == "paused")) {
+        for (const char* n : {"cgroup", "ipc", "mnt", "net", "pid", "time", "user", "uts"}) {
+            char buf[128];
+            std::string link = "/proc/" + std::to_string(c.pid) + "/ns/" + n;
+            ssize_t len = ::readlink(link.c_str(), buf, sizeof buf - 1);
+            if (len > 0) ns[n] = std::string(buf, size_t(len));
+        }
+    }
+    out["namespaces"] = ns;
+    json lower = json::array();
+    if (cfg && cfg->is_object() && cfg->contains("annotations") && (*cfg)["annotations"].is_object()) {
+        std::string l = (*cfg)["annotations"].value("org.onggi.overlay.lowerdir", std::string());
+        size_t pos = 0;
+        while (!l.empty() && pos <= l.size()) {
+            size_t e = l.find(':', pos);
+            if (e == std::string::npos) e = l.size();
+            lower.push_back(l.substr(pos, e - pos));
+            pos = e + 1;
+        }
+    }
+    out["rootfs"] = {{"lower", lower}, {"upper", cp.upper()}, {"work", cp.work()}, {"merged", cp.rootfs()}};
+    out["log_path"] = cp.log();
+    return out;
+}
+
+void ContainerManager::exec(const std::string& id, const ExecParams& p, const Peer& peer,
+                            std::function<void(Result<json>, int)> done)
+{
+    ContainerRecord* c = get(id);
+    if (!c) return done(Error(Errc::not_found, "no such container"), -1);
+    if (c->state == "paused") return done(Error(Errc::bad_state, "container " + c->name + " is paused"), -1);
+    if (c->state != "running") return done(Error(Errc::bad_state, "container " + c->name + " is not running"), -1);
+    const std::string shim = shim_path();
+    if (::access(shim.c_str(), X_OK) != 0) return done(Error(Errc::unsupported, "onggi-shim not found at " + shim), -1);
+    ContainerPaths cp = paths(id);
+    QStringList args = {"exec", "--bundle", QString::fromStdString(cp.bundle), "--state-dir", QString::fromStdString(cp.shim_dir())};
+    for (const auto& e : p.env) args << "--env" << QString::fromStdString(e);
+    if (!p.workdir.empty()) args << "--cwd" << QString::fromStdString(p.workdir);
+    if (p.uid) args << "--user" << QString::fromStdString(std::to_string(*p.uid) + ":" + std::to_string(p.gid.value_or(*p.uid)));
+    if (p.tty) args << "--tty";
+    args << "--";
+    for (const auto& a : p.cmd) args << QString::fromStdString(a);
+
+    auto* proc = new QProcess(this);
+    proc->setProgram(QString::fromStdString(shim));
+    proc->setArguments(args);
+    events_->publish("exec", *c, {{"command", join_command(p.cmd)}});
+
+    if (!p.tty) {
+        // Output is read as it comes and capped; the child never blocks on a full pipe.
+        constexpr qint64 cap = 4 << 20;
+        struct Out { QByteArray out, err; bool truncated = false; };
+        auto o = std::make_shared<Out>();
+        proc->setStandardInputFile(QProcess::nullDevice());
+        auto drain = [proc, o](QProcess::ProcessChannel ch) {
+            proc->setReadChannel(ch);
+            QByteArray& dst = ch == QProcess::StandardOutput ? o->out : o->err;
+            QByteArray data = proc->readAll();
+            qint64 room = cap - dst.size();
+            if (data.size() > room) {
+                o->truncated = true;
+                data.truncate(std::max<qint64>(0, room));
+            }
+            dst += data;
+        };
+        connect(proc, &QProcess::readyReadStandardOutput, this, [drain] { drain(QProcess::StandardOutput); });
+        connect(proc, &QProcess::readyReadStandardError, this, [drain] { drain(QProcess::StandardError); });
+        auto finished = [proc, o, done, drain](int code, QProcess::ExitStatus st) {
+            drain(QProcess::StandardOutput);
+            drain(QProcess::StandardError);
+            proc->deleteLater();
+            if (st != QProcess::NormalExit) return done(Error(Errc::system, "exec: onggi-shim crashed"), -1);
+            if (code == 125 && o->out.isEmpty()) {
+                json e = json::parse(o->err.trimmed().toStdString(), nullptr, false);
+                if (e.is_object())
+                    return done(Error(errc_from_name(e.value("errc", std::string("system"))) == Errc::internal
+                                          ? Errc::system
+                                          : errc_from_name(e.value("errc", std::string("system"))),
+                                      "exec: " + e.value("message", std::string("failed")), e.value("errno", 0)),
+                                -1);
+            }
+            json r = {{"exit_code", code}, {"stdout", o->out.toStdString()}, {"stderr", o->err.toStdString()}};
+            if (o->truncated) r["truncated"] = true;
+            done(r, -1);
+        };
+        connect(proc, &QProcess::finished, this, finished);
+        connect(proc, &QProcess::errorOccurred, this, [proc, done](QProcess::ProcessError e) {
+            if (e != QProcess::FailedToStart) return;
+            proc->deleteLater();
+            done(Error(Errc::system, "exec: cannot run onggi-shim"), -1);
+        });
+        proc->start();
+        return;
+    }
+
+    // Interactive: the exec gets a pty slave as its terminal; the master goes to the client.
+    int master = -1, slave = -1;
+    if (::openpty(&master, &slave, nullptr, nullptr, nullptr) < 0) {
+        proc->deleteLater();
+        return done(Error::from_errno("exec: openpty"), -1);
+    }
+    ::fcntl(master, F_SETFD, FD_CLOEXEC);
+    ::fcntl(slave, F_SETFD, FD_CLOEXEC);
+    auto session = std::make_shared<ExecSession>();
+    session->id = next_exec_++;
+    session->container_id = id;
+    session->owner = peer.uid;
+    execs_[session->id] = session;
+    while (execs_.size() > 1024) execs_.erase(execs_.begin());  // forget the oldest sessions
+    proc->setStandardInputFile(QProcess::nullDevice());
+    proc->setStandardOutputFile(QProcess::nullDevice());
+    proc->setStandardErrorFile(QProcess::nullDevice());
+    proc->setChildProcessModifier([slave] {
+        // In the forked child, before execve: async-signal-safe calls only. The shim makes the
+        // pty the controlling terminal of a new session for the exec'd process (docs/shim.md).
+        ::dup2(slave, 0);
+        ::dup2(slave, 1);
+        ::dup2(slave, 2);
+    });
+    connect(proc, &QProcess::finished, this, [proc, session](int code, QProcess::ExitStatus st) {
+        proc->deleteLater();
+        session->done = true;
+        session->exit_code = st == QProcess::NormalExit ? code : 255;
+        for (auto& w : session->waiters) w(json{{"exit_code", session->exit_code}});
+        session->waiters.clear();
+    });
+    connect(proc, &QProcess::errorOccurred, this, [proc, session](QProcess::ProcessError e) {
+        if (e != QProcess::FailedToStart) return;
+        proc->deleteLater();
+        session->done = true;
+        session->exit_code = 127;
+        for (auto& w : session->waiters) w(json{{"exit_code", 127}});
+        session->waiters.clear();
+    });
+    proc->start();
+    ::close(slave);
+    done(json{{"exec_id", session->id}}, master);
+}
+
+void ContainerManager::exec_wait(int64_t exec_id, const Peer& peer, std::function<void(Result<json>)> done)
+{
+    auto it = execs_.find(exec_id);
+    if (it == execs_.end() || !peer.may_see(it->second->owner)) return done(Error(Errc::not_found, "no such exec session"));
+    auto s = it->second;
+    if (s->done) return done(json{{"exit_code", s->exit_code}});
+    s->waiters.push_back(std::move(done));
+}
+
+} // namespace onggi::helper

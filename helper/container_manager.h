@@ -1,0 +1,99 @@
+// ContainerManager: every container of this helper (its state root), their lifecycle through
+// onggi-shim (docs/shim.md), persistence, re-adoption after a helper restart, restart policies,
+// and the exec sessions. Main thread only; long operations complete through callbacks, never by
+// blocking the event loop.
+#pragma once
+
+#include "engine/core/result.h"
+#include "engine/image/image_store.h"
+#include "helper/container_record.h"
+#include "helper/helper_config.h"
+#include "helper/params.h"
+#include "helper/peer.h"
+#include "helper/spec_builder.h"
+
+#include <QObject>
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace onggi::helper {
+
+class EventBus;
+
+class ContainerManager : public QObject {
+    Q_OBJECT
+public:
+    ContainerManager(HelperConfig cfg, EventBus* events, QObject* parent = nullptr);
+    ~ContainerManager() override;
+
+    // Directories, the built-in image, then every container found on disk is re-adopted.
+    Status init();
+
+    const HelperConfig& config() const { return cfg_; }
+    image::ImageStore& images() { return images_; }
+    EventBus* events() const { return events_; }
+    bool cgroup_v2() const { return cgroup_v2_; }
+
+    // Resolve a full id, unique id prefix (>= 3 hex) or name, among what `peer` may see.
+    // Others' containers are not_found.
+    Result<ContainerRecord*> find(const std::string& ref, const Peer& peer);
+    std::vector<const ContainerRecord*> visible(const Peer& peer, bool all) const;
+    ContainerPaths paths(const std::string& id) const;
+
+    Result<ContainerRecord*> create(const CreateParams& p, const Peer& peer);
+    void start(const std::string& id, std::function<void(Result<pid_t>)> done);
+    void stop(const std::string& id, int timeout_s, std::function<void(Status)> done);
+    void restart(const std::string& id, int timeout_s, std::function<void(Status)> done);
+    Status kill(const std::string& id, int sig);
+    Status pause(const std::string& id);
+    Status resume(const std::string& id);
+    void remove(const std::string& id, bool force, std::function<void(Status)> done);
+    Result<Limits> update(const std::string& id, const Limits& l);
+    Result<json> top(const std::string& id);
+
+    json summary(const ContainerRecord& c) const;
+    json inspect(const ContainerRecord& c) const;
+    bool image_in_use(const std::string& image_id) const;
+
+    // Exec (docs/protocol.md container.exec).
+    void exec(const std::string& id, const ExecParams& p, const Peer& peer,
+              std::function<void(Result<json>, int pty_master)> done);
+    void exec_wait(int64_t exec_id, const Peer& peer, std::function<void(Result<json>)> done);
+
+    // Called when a container stops running (for log followers).
+    void on_exit(std::function<void(const std::string& id)> cb) { exit_listeners_.push_back(std::move(cb)); }
+
+private:
+    struct ExecSession;
+    struct Waiters;
+    ContainerRecord* get(const std::string& id);
+    Status save(const ContainerRecord& c);
+    void adopt(ContainerRecord& c);
+    void watch_shim(const std::string& id);
+    void on_shim_gone(const std::string& id);
+    void finish_exit(ContainerRecord& c);
+    Status signal_init(const ContainerRecord& c, int sig);
+    std::string shim_path() const;
+
+    HelperConfig cfg_;
+    EventBus* events_;
+    image::ImageStore images_;
+    bool cgroup_v2_ = false;
+    std::map<std::string, std::unique_ptr<ContainerRecord>> containers_;
+    std::map<std::string, std::vector<std::function<void(Status)>>> exit_waiters_;
+    std::map<std::string, int> watch_fds_;  // id -> pidfd of the shim
+    std::map<std::string, bool> starting_;
+    std::map<int64_t, std::shared_ptr<ExecSession>> execs_;
+    int64_t next_exec_ = 1;
+    std::vector<std::function<void(const std::string&)>> exit_listeners_;
+};
+
+// /proc/PID/stat field 22 (start time in clock ticks); 0 when the process is gone.
+uint64_t process_starttime(pid_t pid);
+Errc errc_from_name(const std::string& name);
+
+} // namespace onggi::helper

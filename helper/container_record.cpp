@@ -1,0 +1,73 @@
+#include "helper/container_record.h"
+
+namespace onggi::helper {
+
+json ContainerRecord::to_json() const
+{
+    return json{{"id", id},
+                {"name", name},
+                {"image", image},
+                {"image_id", image_id},
+                {"command", command},
+                {"created", created},
+                {"owner_uid", owner_uid},
+                {"restart_policy", restart.to_string()},
+                {"restart_count", restart_count},
+                {"auto_remove", auto_remove},
+                {"tty", tty},
+                {"init", init},
+                {"limits", limits.to_json()},
+                {"state", state},
+                {"started_at", started_at},
+                {"finished_at", finished_at},
+                {"exit_code", exit_code},
+                {"oom_killed", oom_killed},
+                {"pid", pid},
+                {"shim_pid", shim_pid},
+                {"pid_starttime", pid_starttime},
+                {"shim_starttime", shim_starttime},
+                {"stop_requested", stop_requested}};
+}
+
+Result<ContainerRecord> ContainerRecord::from_json(const json& j)
+{
+    if (!j.is_object()) return Error(Errc::invalid_argument, "container.json: not an object");
+    ContainerRecord r;
+    try {
+        r.id = j.at("id").get<std::string>();
+        r.name = j.at("name").get<std::string>();
+        r.image = j.value("image", "");
+        r.image_id = j.value("image_id", "");
+        r.command = j.value("command", std::vector<std::string>{});
+        r.created = j.value("created", "");
+        r.owner_uid = j.value("owner_uid", uid_t(0));
+        auto rp = parse_restart_policy(j.value("restart_policy", "no"));
+        if (rp) r.restart = rp.value();
+        r.restart_count = j.value("restart_count", 0);
+        r.auto_remove = j.value("auto_remove", false);
+        r.tty = j.value("tty", false);
+        r.init = j.value("init", false);
+        if (j.contains("limits")) {
+            auto l = decode_limits(j["limits"]);
+            if (l) r.limits = l.value();
+        }
+        r.state = j.value("state", "created");
+        r.started_at = j.value("started_at", "");
+        r.finished_at = j.value("finished_at", "");
+        r.exit_code = j.value("exit_code", 0);
+        r.oom_killed = j.value("oom_killed", false);
+        r.pid = j.value("pid", pid_t(0));
+        r.shim_pid = j.value("shim_pid", pid_t(0));
+        r.pid_starttime = j.value("pid_starttime", uint64_t(0));
+        r.shim_starttime = j.value("shim_starttime", uint64_t(0));
+        r.stop_requested = j.value("stop_requested", false);
+    } catch (const std::exception& e) {
+        return Error(Errc::invalid_argument, std::string("container.json: ") + e.what());
+    }
+    if (r.id.size() != 64 || r.id.find_first_not_of("0123456789abcdef") != std::string::npos)
+        return Error(Errc::invalid_argument, "container.json: bad id");
+    if (!valid_container_name(r.name)) return Error(Errc::invalid_argument, "container.json: bad name");
+    return r;
+}
+
+} // namespace onggi::helper

@@ -1,0 +1,46 @@
+// ContainerRecord: what the helper keeps about one container, persisted as
+// <state>/containers/<id>/container.json (atomically). The OCI config.json beside it is the
+// container's spec; the shim's files (shim.json, exit.json, error.json) are in shim/.
+#pragma once
+
+#include "engine/core/result.h"
+#include "helper/params.h"
+#include "helper/rpc.h"
+
+#include <sys/types.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace onggi::helper {
+
+struct ContainerRecord {
+    std::string id;  // 64 hex
+    std::string name;
+    std::string image;     // as the user named it
+    std::string image_id;  // sha256:...
+    std::vector<std::string> command;
+    std::string created;  // RFC 3339
+    uid_t owner_uid = 0;
+    RestartPolicy restart;
+    int restart_count = 0;
+    bool auto_remove = false, tty = false, init = false;
+    Limits limits;
+
+    // Run state.
+    std::string state = "created";  // created | running | paused | exited
+    std::string started_at, finished_at;
+    int exit_code = 0;
+    bool oom_killed = false;
+    pid_t pid = 0;       // container init, host pid
+    pid_t shim_pid = 0;
+    uint64_t pid_starttime = 0, shim_starttime = 0;  // /proc/PID/stat field 22, guards pid reuse
+    bool stop_requested = false;  // set by stop/kill: no restart by policy
+
+    std::string short_id() const { return id.substr(0, 12); }
+    json to_json() const;  // container.json
+    static Result<ContainerRecord> from_json(const json& j);
+};
+
+} // namespace onggi::helper

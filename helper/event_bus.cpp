@@ -1,0 +1,69 @@
+#include "helper/event_bus.h"
+#include "helper/connection.h"
+#include "helper/container_record.h"
+#include "helper/dispatcher.h"
+
+#include <ctime>
+
+namespace onggi::helper {
+
+std::string rfc3339_from_ns(int64_t ns)
+{
+    time_t s = time_t(ns / 1000000000);
+    struct tm tm;
+    ::gmtime_r(&s, &tm);
+    char buf[64];
+    size_t n = ::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &tm);
+    ::snprintf(buf + n, sizeof buf - n, ".%09lldZ", (long long)(ns % 1000000000));
+    return buf;
+}
+
+std::string now_rfc3339_nano()
+{
+    struct timespec ts;
+    ::clock_gettime(CLOCK_REALTIME, &ts);
+    return rfc3339_from_ns(int64_t(ts.tv_sec) * 1000000000 + ts.tv_nsec);
+}
+
+EventBus::EventBus(Dispatcher* dispatcher, QObject* parent) : QObject(parent), dispatcher_(dispatcher)
+{
+    dispatcher_->add_unsubscriber([this](Connection* c, int64_t id) { return unsubscribe(c, id); });
+}
+
+int64_t EventBus::subscribe(Connection* conn, const std::string& filter_id)
+{
+    int64_t id = dispatcher_->next_subscription_id();
+    subs_[id] = Sub{QPointer<Connection>(conn), filter_id};
+    connect(conn, &Connection::closed, this, [this, id] { subs_.erase(id); });
+    return id;
+}
+
+bool EventBus::unsubscribe(Connection* conn, int64_t id)
+{
+    auto it = subs_.find(id);
+    if (it == subs_.end() || it->second.conn != conn) return false;
+    subs_.erase(it);
+    return true;
+}
+
+void EventBus::publish(const std::string& action, const ContainerRecord& c, const std::map<std::string, std::string>& attributes)
+{
+    const std::string time = now_rfc3339_nano();
+    for (auto it = subs_.begin(); it != subs_.end();) {
+        auto& s = it->second;
+        if (!s.conn) {
+            it = subs_.erase(it);
+            continue;
+        }
+        if ((s.filter_id.empty() || s.filter_id == c.id) && s.conn->peer().may_see(c.owner_uid)) {
+            json attrs = json::object();
+            for (const auto& [k, v] : attributes) attrs[k] = v;
+            attrs["image"] = c.image;
+            s.conn->notify("event", {{"subscription", it->first}, {"time", time}, {"type", "container"},
+                                     {"action", action}, {"id", c.id}, {"name", c.name}, {"attributes", attrs}});
+        }
+        ++it;
+    }
+}
+
+} // namespace onggi::helper

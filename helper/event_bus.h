@@ -1,0 +1,43 @@
+// EventBus: container events (create start die oom kill stop pause unpause destroy update exec)
+// fanned out to events.subscribe subscribers, each seeing only containers it may see.
+#pragma once
+
+#include "helper/peer.h"
+#include "helper/rpc.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <map>
+#include <string>
+
+namespace onggi::helper {
+
+class Connection;
+class Dispatcher;
+struct ContainerRecord;
+
+class EventBus : public QObject {
+    Q_OBJECT
+public:
+    explicit EventBus(Dispatcher* dispatcher, QObject* parent = nullptr);
+
+    // filter_id: a full container id, or empty for all visible containers.
+    int64_t subscribe(Connection* conn, const std::string& filter_id);
+    bool unsubscribe(Connection* conn, int64_t id);
+
+    void publish(const std::string& action, const ContainerRecord& c, const std::map<std::string, std::string>& attributes = {});
+
+private:
+    struct Sub {
+        QPointer<Connection> conn;
+        std::string filter_id;
+    };
+    Dispatcher* dispatcher_;
+    std::map<int64_t, Sub> subs_;
+};
+
+std::string now_rfc3339_nano();
+std::string rfc3339_from_ns(int64_t ns);
+
+} // namespace onggi::helper

@@ -1,0 +1,22 @@
+// events.subscribe: container events of what the caller may see (filtered per event by owner).
+#include "helper/handlers/handlers.h"
+
+namespace onggi::helper {
+
+void register_events_subscribe(HelperContext& ctx)
+{
+    ctx.dispatcher->add("events.subscribe", [&ctx](const Call& call) {
+        auto p = decode_subscribe(call.params());
+        if (!p) return call.fail(p.error());
+        std::string filter;
+        if (!p->filter_id.empty()) {
+            auto c = ctx.containers->find(p->filter_id, call.peer());
+            if (!c) return call.fail(c.error());
+            filter = c.value()->id;
+        }
+        if (!call.connection()) return;
+        call.reply({{"subscription", ctx.events->subscribe(call.connection(), filter)}});
+    });
+}
+
+} // namespace onggi::helper

@@ -1,0 +1,52 @@
+#include "helper/helper_daemon.h"
+
+#include <QCoreApplication>
+#include <QSocketNotifier>
+
+#include <signal.h>
+#include <sys/signalfd.h>
+#include <unistd.h>
+
+namespace onggi::helper {
+
+HelperDaemon::HelperDaemon(HelperConfig cfg, QObject* parent)
+    : QObject(parent), cfg_(std::move(cfg)), dispatcher_(this)
+{
+    events_ = new EventBus(&dispatcher_, this);
+    logs_ = new LogFollowers(&dispatcher_, this);
+    containers_ = new ContainerManager(cfg_, events_, this);
+    containers_->on_exit([this](const std::string& id) { logs_->container_stopped(id); });
+    ctx_ = HelperContext{&dispatcher_, containers_, events_, logs_};
+    register_all(ctx_);
+}
+
+HelperDaemon::~HelperDaemon()
+{
+    if (sigfd_ >= 0) ::close(sigfd_);
+}
+
+Status HelperDaemon::start()
+{
+    ::signal(SIGPIPE, SIG_IGN);
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGHUP);
+    ::pthread_sigmask(SIG_BLOCK, &set, nullptr);
+    sigfd_ = ::signalfd(-1, &set, SFD_CLOEXEC | SFD_NONBLOCK);
+    if (sigfd_ >= 0) {
+        auto* n = new QSocketNotifier(sigfd_, QSocketNotifier::Read, this);
+        connect(n, &QSocketNotifier::activated, this, [this] {
+            struct signalfd_siginfo si;
+            while (::read(sigfd_, &si, sizeof si) == sizeof si)
+                if (si.ssi_signo == SIGTERM || si.ssi_signo == SIGINT) QCoreApplication::quit();
+        });
+    }
+    ONGGI_CHECK(containers_->init(), "start helper");
+    server_ = new Server(&dispatcher_, cfg_.group, this);
+    ONGGI_CHECK(server_->listen(cfg_.socket), "listen");
+    return {};
+}
+
+} // namespace onggi::helper

@@ -1,0 +1,118 @@
+// Typed requests: every method's params are decoded into one of these structs and validated
+// (types, sizes, ranges, formats) before any handler touches the system. A decoder's error is
+// invalid_argument with the field named ("limits.memory: expected an integer >= 0").
+#pragma once
+
+#include "engine/core/result.h"
+#include "helper/rpc.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace onggi::helper {
+
+struct IoLimit {
+    uint32_t major = 0, minor = 0;
+    uint64_t read_bps = 0, write_bps = 0, read_iops = 0, write_iops = 0;
+};
+
+// Container limits as in docs/protocol.md. Unset = not given (update leaves it alone);
+// 0 = unlimited.
+struct Limits {
+    std::optional<double> cpus;
+    std::optional<uint64_t> cpu_weight;  // 1..10000 (0 = default)
+    std::optional<std::string> cpuset;
+    std::optional<int64_t> memory, memory_high, memory_swap;  // memory_swap -1 = unlimited swap
+    std::optional<int64_t> pids;
+    std::optional<std::vector<IoLimit>> io;
+
+    bool empty() const;
+    void merge(const Limits& newer);  // fields set in newer replace ours
+    json to_json() const;             // only the fields that are set
+};
+
+struct NamespaceOptions {
+    std::string network = "private";  // private | host | none
+    bool pid = true, ipc = true, uts = true, cgroup = true, time = false, user = false;
+};
+
+struct Volume {
+    std::string source, target;
+    bool readonly = false;
+};
+
+struct SecurityOptions {
+    std::vector<std::string> cap_add, cap_drop;
+    std::string seccomp = "default";  // default | unconfined | /abs/path.json
+    bool read_only = false, privileged = false, userns = false;
+};
+
+struct RestartPolicy {
+    std::string mode = "no";  // no | on-failure | always
+    int max_retries = 0;      // on-failure:N, 0 = unlimited
+    std::string to_string() const;
+};
+
+struct CreateParams {
+    std::string name;  // empty = generate
+    std::string image;
+    std::vector<std::string> cmd;  // empty = the image's
+    std::vector<std::string> env;
+    std::string hostname;
+    std::string workdir;
+    std::optional<uint32_t> uid, gid;
+    bool tty = false, init = false, auto_remove = false;
+    RestartPolicy restart;
+    Limits limits;
+    NamespaceOptions namespaces;
+    std::vector<Volume> volumes;
+    SecurityOptions security;
+};
+
+struct HelloParams { std::string client; int protocol = 1; };
+struct IdParams { std::string id; };
+struct StopParams { std::string id; int timeout = 10; };
+struct KillParams { std::string id; int signal = 9; };
+struct RemoveParams { std::string id; bool force = false; };
+struct ListParams { bool all = false; };
+struct LogsParams { std::string id; int64_t tail = -1; bool follow = false; bool timestamps = true; };
+struct ExecParams {
+    std::string id;
+    std::vector<std::string> cmd, env;
+    std::string workdir;
+    std::optional<uint32_t> uid, gid;
+    bool tty = false;
+};
+struct ExecWaitParams { int64_t exec_id = 0; };
+struct UpdateParams { std::string id; Limits limits; };
+struct ImageRemoveParams { std::string image; bool force = false; };
+struct SubscribeParams { std::string filter_id; };
+struct UnsubscribeParams { int64_t subscription = 0; };
+
+Result<HelloParams> decode_hello(const json& p);
+Result<IdParams> decode_id(const json& p);
+Result<StopParams> decode_stop(const json& p);
+Result<KillParams> decode_kill(const json& p);
+Result<RemoveParams> decode_remove(const json& p);
+Result<ListParams> decode_list(const json& p);
+Result<LogsParams> decode_logs(const json& p);
+Result<ExecParams> decode_exec(const json& p);
+Result<ExecWaitParams> decode_exec_wait(const json& p);
+Result<UpdateParams> decode_update(const json& p);
+Result<CreateParams> decode_create(const json& p);
+Result<ImageRemoveParams> decode_image_remove(const json& p);
+Result<SubscribeParams> decode_subscribe(const json& p);
+Result<UnsubscribeParams> decode_unsubscribe(const json& p);
+Result<Limits> decode_limits(const json& p, const std::string& field = "limits");
+Result<RestartPolicy> parse_restart_policy(const std::string& s);
+
+// Building blocks, exported for the unit tests and for handlers added later (stats).
+bool valid_container_name(const std::string& s);  // [a-zA-Z0-9][a-zA-Z0-9_.-]{0,63}
+// "SIGTERM", "TERM", "15" -> 15; 0 when unknown.
+int signal_from_name(const std::string& s);
+// "0", "0:0", "1000:1000" -> uid, gid. Names are not resolved (the image has no NSS here).
+Status parse_user(const std::string& s, std::optional<uint32_t>& uid, std::optional<uint32_t>& gid);
+
+} // namespace onggi::helper

@@ -1,0 +1,38 @@
+// Server: the helper's filesystem unix socket (never abstract). Mode 0660, group `onggi` (or
+// the --group given) when that group exists. Each accepted peer is checked by SO_PEERCRED
+// before a single byte is read; a refused peer gets one error line and is closed.
+#pragma once
+
+#include "engine/core/result.h"
+
+#include <QObject>
+
+#include <string>
+
+class QSocketNotifier;
+
+namespace onggi::helper {
+
+class Dispatcher;
+
+class Server : public QObject {
+    Q_OBJECT
+public:
+    Server(Dispatcher* dispatcher, std::string group, QObject* parent = nullptr);
+    ~Server() override;
+
+    Status listen(const std::string& path);
+    int connection_count() const { return connections_; }
+
+private:
+    void on_accept();
+
+    Dispatcher* dispatcher_;
+    std::string group_;
+    std::string path_;
+    int fd_ = -1;
+    QSocketNotifier* notifier_ = nullptr;
+    int connections_ = 0;
+};
+
+} // namespace onggi::helper

@@ -1,0 +1,146 @@
+#include "helper/spec_builder.h"
+#include "engine/security/security.h"
+
+#include <sys/statfs.h>
+#include <linux/magic.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace onggi::helper {
+
+bool host_is_cgroup_v2()
+{
+    struct statfs fs {};
+    return ::statfs("/sys/fs/cgroup", &fs) == 0 && fs.f_type == CGROUP2_SUPER_MAGIC;
+}
+
+Result<spec::Resources> limits_to_resources(const Limits& l, bool cgroup_v2)
+{
+    spec::Resources r;
+    if (l.cpus) {
+        r.cpu_period = 100000;
+        r.cpu_quota = *l.cpus > 0 ? int64_t(std::llround(*l.cpus * 100000.0)) : -1;
+        if (*r.cpu_quota > 0 && *r.cpu_quota < 1000) r.cpu_quota = 1000;  // kernel minimum is 1 ms
+    }
+    if (l.cpu_weight) {
+        // weight 1..10000 -> shares 2..262144 (inverse of runc's shares->weight conversion);
+        // 0 = the default (1024 shares, weight 100).
+        uint64_t w = *l.cpu_weight;
+        r.cpu_shares = w == 0 ? 1024 : 2 + ((w - 1) * 262142) / 9999;
+    }
+    if (l.cpuset) r.cpu_cpus = *l.cpuset;
+    if (l.memory) r.memory_limit = *l.memory > 0 ? *l.memory : -1;
+    if (l.memory_swap) r.memory_swap = *l.memory_swap > 0 ? *l.memory_swap : -1;
+    if (l.memory_high) {
+        if (!cgroup_v2) {
+            if (*l.memory_high > 0)
+                return Error(Errc::unsupported, "limits.memory_high: needs cgroup v2 (this host runs cgroup v1)");
+        } else {
+            r.unified["memory.high"] = *l.memory_high > 0 ? std::to_string(*l.memory_high) : "max";
+        }
+    }
+    if (l.pids) r.pids_limit = *l.pids > 0 ? *l.pids : -1;
+    if (l.io) {
+        for (const auto& d : *l.io) {
+            r.throttle_read_bps.push_back({d.major, d.minor, d.read_bps});
+            r.throttle_write_bps.push_back({d.major, d.minor, d.write_bps});
+            r.throttle_read_iops.push_back({d.major, d.minor, d.read_iops});
+            r.throttle_write_iops.push_back({d.major, d.minor, d.write_iops});
+        }
+    }
+    return r;
+}
+
+Status apply_security(spec::Spec& s, const SecurityOptions& o)
+{
+    security::Options opt;
+    opt.cap_add = o.cap_add;
+    opt.cap_drop = o.cap_drop;
+    opt.seccomp = o.seccomp;
+    opt.read_only = o.read_only;
+    opt.privileged = o.privileged;
+    opt.userns = o.userns;
+    return security::apply_options(s, opt);
+}
+
+Result<spec::Spec> build_spec(const CreateParams& p, const image::ImageRecord& img, const SpecInput& in)
+{
+    spec::Spec s = spec::default_spec();
+
+    // process
+    s.process.terminal = p.tty;
+    s.process.args = p.cmd.empty() ? img.cmd : p.cmd;
+    if (s.process.args.empty()) return Error(Errc::invalid_argument, "cmd: the image has no default command; give one");
+    std::vector<std::string> env = img.env;
+    auto put_env = [&env](const std::string& kv) {
+        std::string key = kv.substr(0, kv.find('=') + 1);
+        auto it = std::find_if(env.begin(), env.end(), [&](const std::string& e) { return e.rfind(key, 0) == 0; });
+        if (it != env.end()) *it = kv;
+        else env.push_back(kv);
+    };
+    const std::string hostname = p.hostname.empty() ? in.id.substr(0, 12) : p.hostname;
+    put_env("HOSTNAME=" + hostname);
+    if (p.tty) put_env("TERM=xterm");
+    for (const auto& kv : p.env) put_env(kv);
+    s.process.env = env;
+    s.process.cwd = p.workdir.empty() ? (img.workdir.empty() ? "/" : img.workdir) : p.workdir;
+    if (p.uid) s.process.user.uid = *p.uid;
+    if (p.gid) s.process.user.gid = *p.gid;
+
+    // root: the overlay of the image layers and this container's upper dir, mounted by the
+    // runtime inside the container's mount namespace.
+    s.root.path = in.paths.rootfs();
+    s.hostname = hostname;
+    std::string lower;
+    for (const auto& d : in.lower_dirs) {
+        if (d.find(':') != std::string::npos || d.find(',') != std::string::npos)
+            return Error(Errc::internal, "layer path contains ':' or ',': " + d);
+        lower += (lower.empty() ? "" : ":") + d;
+    }
+    if (lower.empty()) return Error(Errc::internal, "image " + img.name + " has no layers");
+    s.annotations["org.onggi.overlay.lowerdir"] = lower;
+    s.annotations["org.onggi.overlay.upperdir"] = in.paths.upper();
+    s.annotations["org.onggi.overlay.workdir"] = in.paths.work();
+    s.annotations["org.onggi.image"] = img.name + ":" + img.tag;
+    s.annotations["org.onggi.image.id"] = img.id;
+
+    // namespaces
+    std::vector<spec::Namespace> ns = {{"mount", ""}};
+    if (p.namespaces.pid) ns.push_back({"pid", ""});
+    if (p.namespaces.ipc) ns.push_back({"ipc", ""});
+    if (p.namespaces.uts) ns.push_back({"uts", ""});
+    if (p.namespaces.cgroup) ns.push_back({"cgroup", ""});
+    if (p.namespaces.network != "host") ns.push_back({"network", ""});
+    if (p.namespaces.time) ns.push_back({"time", ""});
+    if (p.namespaces.user) return Error(Errc::invalid_argument, "namespaces.user: use security.userns");
+    s.linux.namespaces = ns;
+    if (!p.namespaces.uts) s.hostname.clear();
+    if (!p.namespaces.ipc)  // without its own IPC namespace a fresh mqueue mount would fail
+        s.mounts.erase(std::remove_if(s.mounts.begin(), s.mounts.end(), [](const spec::Mount& m) { return m.destination == "/dev/mqueue"; }),
+                       s.mounts.end());
+    if (p.namespaces.network == "host")  // sysfs needs a private netns; bind the host's read-only
+        for (auto& m : s.mounts)
+            if (m.destination == "/sys") m = {"/sys", "bind", "/sys", {"rbind", "nosuid", "noexec", "nodev", "ro"}};
+
+    // cgroup + limits
+    s.linux.cgroups_path = in.cgroup_parent + "/" + in.id;
+    auto res = limits_to_resources(p.limits, in.cgroup_v2);
+    if (!res) return std::move(res).error();
+    if (!p.limits.empty()) s.linux.resources = res.value();
+
+    // volumes
+    for (const auto& v : p.volumes) {
+        spec::Mount m;
+        m.destination = v.target;
+        m.type = "bind";
+        m.source = v.source;
+        m.options = {"rbind", v.readonly ? "ro" : "rw", "nosuid", "nodev"};
+        s.mounts.push_back(m);
+    }
+
+    ONGGI_CHECK(apply_security(s, p.security), "security");
+    return s;
+}
+
+} // namespace onggi::helper

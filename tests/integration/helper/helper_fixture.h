@@ -1,0 +1,89 @@
+// Test fixture: a REAL onggi-helper process in a temp state root with a temp socket, and a
+// minimal blocking JSON-lines client (raw unix socket, so the test controls every byte).
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <functional>
+
+#include <QByteArray>
+#include <QTemporaryDir>
+
+#include <sys/types.h>
+
+#include <string>
+#include <vector>
+
+namespace onggi::test {
+
+using json = nlohmann::json;
+
+std::string build_dir();
+std::string helper_binary();
+std::string shim_binary();  // empty when the shim is not built
+
+class RawClient {
+public:
+    RawClient() = default;
+    explicit RawClient(const std::string& socket) { connect_to(socket); }
+    ~RawClient();
+    RawClient(const RawClient&) = delete;
+    RawClient& operator=(const RawClient&) = delete;
+
+    bool connect_to(const std::string& socket);
+    bool connected() const { return fd_ >= 0; }
+    int fd() const { return fd_; }
+    bool send_raw(const std::string& bytes);
+    // Next line (without '\n'); empty + eof() when the peer closed; times out after timeout_ms.
+    std::string read_line(int timeout_ms = 20000);
+    bool eof() const { return eof_; }
+    // Next JSON message (reply or notification) or null on EOF/timeout.
+    json read_json(int timeout_ms = 20000);
+    // Sends a request and returns the reply with that id (notifications in between are kept
+    // in `notifications`).
+    json call(const std::string& method, const json& params = json::object(), int timeout_ms = 60000);
+    // Like call, and receives an fd passed with the reply (SCM_RIGHTS); -1 if none.
+    json call_with_fd(const std::string& method, const json& params, int& fd_out, int timeout_ms = 60000);
+    // Wait for a notification matching method (and optional predicate).
+    json wait_notification(const std::string& method, int timeout_ms = 30000,
+                           const std::function<bool(const json&)>& pred = {});
+    std::vector<json> notifications;
+
+private:
+    int fd_ = -1;
+    std::string buf_;
+    bool eof_ = false;
+    int64_t next_id_ = 1;
+    int pending_fd_ = -1;
+};
+
+class HelperProcess {
+public:
+    HelperProcess();
+    ~HelperProcess();
+
+    // Starts onggi-helper; extra args appended. Waits until the socket answers hello.
+    bool start(const std::vector<std::string>& extra = {});
+    void kill9();
+    bool stop();  // SIGTERM + wait
+    bool alive() const;
+    pid_t pid() const { return pid_; }
+    const std::string& socket() const { return socket_; }
+    const std::string& state_dir() const { return state_; }
+    std::string root() const { return dir_.path().toStdString(); }
+    const std::string& cgroup_parent() const { return cgroup_parent_; }
+    std::string log() const;
+
+private:
+    QTemporaryDir dir_;
+    std::string socket_, state_, run_, cgroup_parent_;
+    pid_t pid_ = -1;
+};
+
+// Fork a child that drops to uid/gid (no supplementary groups), connects, and for each request
+// (method, params) sends it and reads one reply line. Returns the replies read (parsed), fewer
+// when the helper closed the connection. With no requests, returns the one line the helper
+// sends unasked (the refusal), if any.
+std::vector<json> as_user(uid_t uid, gid_t gid, const std::string& socket, const std::vector<std::pair<std::string, json>>& requests);
+
+} // namespace onggi::test
