@@ -5,15 +5,18 @@
 #include "sec_fixture.h"
 
 #include <QDir>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <thread>
 
@@ -302,6 +305,61 @@ private slots:
         QVERIFY2(QString(link).startsWith("/memfd:"), link);
         QVERIFY(sealed);
         QVERIFY(!writable);
+    }
+
+    // A process exec'd into a running container gets the same confinement as its init.
+    void execIntoContainerIsConfinedToo()
+    {
+        std::string id = unique_id("exec");
+        ids_.push_back(id);
+        std::string b = bundle(id, make_spec({"sleep", "300"}));
+        Run d = runtime({"run", "-d", "-b", QString::fromStdString(b), QString::fromStdString(id)});
+        QVERIFY2(d.code == 0, qPrintable(d.err));
+        Run e = runtime({"exec", QString::fromStdString(id), "/bin/sec_probe", "caps", "mount", "keyctl", "unshare-user"});
+        auto m = parse_probe(e.out);
+        QVERIFY2(m.value("caps").contains("CapEff: 00000000a80425fb"), qPrintable(e.out + e.err));
+        QVERIFY2(m.value("caps").contains("CapBnd: 00000000a80425fb"), qPrintable(e.out));
+        QVERIFY2(m.value("caps").contains("NoNewPrivs: 1"), qPrintable(e.out));
+        QVERIFY2(m.value("caps").contains("Seccomp: 2"), qPrintable(e.out));
+        QCOMPARE(m.value("mount"), QString("errno 1 EPERM"));
+        QCOMPARE(m.value("keyctl"), QString("errno 1 EPERM"));
+        QCOMPARE(m.value("unshare-user"), QString("errno 1 EPERM"));
+    }
+
+    // CVE-2019-5736, wiring of the shim: the long-lived supervisor runs from a sealed memfd too.
+    void shimRunsFromSealedCopy()
+    {
+        const QString shim = binary("onggi-shim");
+        if (::access(shim.toUtf8().constData(), X_OK) != 0) QSKIP("onggi-shim is not built");
+        std::string id = unique_id("shim");
+        spec::Spec s = make_spec({"sleep", "300"});
+        s.linux.cgroups_path = "/" + id;  // one level: the shim removes it, nothing is left
+        std::string b = bundle(id, s);
+        std::string st = work_.path().toStdString() + "/shim-state/" + id;
+        QVERIFY(make_dirs(st).ok());
+        Run r = run(shim, {"run", "--id", QString::fromStdString(id), "--bundle", QString::fromStdString(b), "--state-dir",
+                           QString::fromStdString(st), "--log", QString::fromStdString(st + "/log.json")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        auto js = read_file(st + "/shim.json");
+        QVERIFY(js.ok());
+        auto pid_of = [&](const char* key) {
+            QString t = QString::fromStdString(*js);
+            int i = t.indexOf(QString("\"%1\":").arg(key));
+            return i < 0 ? 0 : t.mid(i + int(strlen(key)) + 3).section(QRegularExpression("[,}]"), 0, 0).trimmed().toInt();
+        };
+        int shim_pid = pid_of("shim_pid"), init_pid = pid_of("init_pid");
+        QVERIFY(shim_pid > 0 && init_pid > 0);
+        char link[256] = {};
+        ssize_t n = ::readlink(("/proc/" + std::to_string(shim_pid) + "/exe").c_str(), link, sizeof link - 1);
+        int fd = ::open(("/proc/" + std::to_string(shim_pid) + "/exe").c_str(), O_RDONLY | O_CLOEXEC);
+        bool sealed = fd >= 0 && security::is_sealed_memfd(fd);
+        if (fd >= 0) ::close(fd);
+        ::kill(init_pid, SIGKILL);
+        // the shim writes exit.json and removes the cgroup when init is gone (bounded wait)
+        for (int i = 0; i < 1500 && !QFileInfo::exists(QString::fromStdString(st + "/exit.json")); ++i) QThread::msleep(20);
+        QVERIFY(QFileInfo::exists(QString::fromStdString(st + "/exit.json")));
+        QVERIFY2(n > 0 && QString(link).startsWith("/memfd:"), link);
+        QVERIFY(sealed);
     }
 
     // CVE-2021-30465: a volume target that is (or races to become) a symlink is resolved
