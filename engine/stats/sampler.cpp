@@ -12,6 +12,11 @@ Status Sampler::add(const std::string& id, const cgroup::Cgroup& cg, pid_t init_
 
 void Sampler::remove(const std::string& id) { slots_.erase(id); }
 
+void Sampler::refresh(const std::string& id)
+{
+    if (auto it = slots_.find(id); it != slots_.end()) it->second.reader.refresh_all();
+}
+
 Result<Sampler::Entry> Sampler::sample_slot(const std::string& id, Slot& s)
 {
     Entry e;

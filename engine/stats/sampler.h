@@ -21,6 +21,8 @@ public:
 
     Status add(const std::string& id, const cgroup::Cgroup& cg, pid_t init_pid = 0, ReaderOptions opt = {});
     void remove(const std::string& id);
+    // Read every file of `id` on the next sample (after its limits were changed).
+    void refresh(const std::string& id);
     bool contains(const std::string& id) const { return slots_.count(id) != 0; }
     size_t size() const { return slots_.size(); }
 

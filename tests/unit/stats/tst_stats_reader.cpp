@@ -119,12 +119,46 @@ private slots:
         QCOMPARE(s.cg.oom_kill_events, uint64_t(2));
         QVERIFY(!s.cg.cpu_quota_us);
         QCOMPARE(s.cg.cpu_period_us, uint64_t(100000));
-        // The files stay open: a change in the file is seen by the next read.
+        // The files stay open: a change in a fast file is seen by the next read; a slow one
+        // (a limit) is carried until the slow tick or an explicit refresh.
         put(root_ + "/onggi/c1/memory.current", "99999\n");
         put(root_ + "/onggi/c1/cpu.max", "50000 100000\n");
         VERIFY_OK(r->read(s));
         QCOMPARE(s.cg.memory_current, uint64_t(99999));
+        QVERIFY(!s.cg.cpu_quota_us);
+        QCOMPARE(s.cg.memory_anon, uint64_t(41943040));  // carried, not zeroed
+        r->refresh_all();
+        VERIFY_OK(r->read(s));
         QCOMPARE(s.cg.cpu_quota_us.value_or(0), uint64_t(50000));
+        QVERIFY(r->fast_file_count() < r->file_count());
+    }
+
+    void slow_files_every_nth_sample()
+    {
+        auto h = fixture("v2");
+        auto cg = cgroup::open(h, "/onggi/c1");
+        VERIFY_OK(cg);
+        ReaderOptions o;
+        o.slow_every = 3;
+        auto r = CgroupReader::open(*cg.value(), 0, o);
+        VERIFY_OK(r);
+        Sample s;
+        VERIFY_OK(r->read(s));  // tick 0: all
+        QVERIFY(!s.cg.pids_limit);
+        put(root_ + "/onggi/c1/pids.max", "77\n");
+        VERIFY_OK(r->read(s));  // tick 1
+        VERIFY_OK(r->read(s));  // tick 2
+        QVERIFY(!s.cg.pids_limit);
+        VERIFY_OK(r->read(s));  // tick 3: slow files again
+        QCOMPARE(s.cg.pids_limit.value_or(0), uint64_t(77));
+        // slow_every = 1 reads everything every time.
+        o.slow_every = 1;
+        auto all = CgroupReader::open(*cg.value(), 0, o);
+        VERIFY_OK(all);
+        VERIFY_OK(all->read(s));
+        put(root_ + "/onggi/c1/pids.max", "78\n");
+        VERIFY_OK(all->read(s));
+        QCOMPARE(s.cg.pids_limit.value_or(0), uint64_t(78));
     }
 
     void reader_matches_backend_v1()
