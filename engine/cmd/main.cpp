@@ -12,6 +12,11 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <pty.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <termios.h>
 #include <signal.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -203,21 +208,112 @@ Status remove_cgroup(const std::string& path)
     return last;
 }
 
+// process.terminal: the container gets a pty slave as its console. The master goes to the
+// --console-socket (SCM_RIGHTS, as runc and crun do), or a foreground `run` relays it.
+Status send_console(const std::string& socket_path, int master)
+{
+    UniqueFd s(::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0));
+    if (!s) return Error::from_errno("console socket");
+    struct sockaddr_un addr {};
+    addr.sun_family = AF_UNIX;
+    if (socket_path.size() >= sizeof addr.sun_path) return Error(Errc::invalid_argument, "--console-socket: path too long");
+    std::memcpy(addr.sun_path, socket_path.c_str(), socket_path.size());
+    if (::connect(s.get(), reinterpret_cast<sockaddr*>(&addr), sizeof addr) < 0)
+        return Error::from_errno("connect to console socket " + socket_path);
+    char name[] = "/dev/ptmx";
+    struct iovec iov{name, sizeof name - 1};
+    alignas(struct cmsghdr) char ctrl[CMSG_SPACE(sizeof(int))] = {};
+    struct msghdr msg {};
+    msg.msg_iov = &iov;
+    msg.msg_iovlen = 1;
+    msg.msg_control = ctrl;
+    msg.msg_controllen = sizeof ctrl;
+    struct cmsghdr* c = CMSG_FIRSTHDR(&msg);
+    c->cmsg_level = SOL_SOCKET;
+    c->cmsg_type = SCM_RIGHTS;
+    c->cmsg_len = CMSG_LEN(sizeof(int));
+    std::memcpy(CMSG_DATA(c), &master, sizeof(int));
+    if (::sendmsg(s.get(), &msg, MSG_NOSIGNAL) < 0) return Error::from_errno("send console to " + socket_path);
+    return {};
+}
+
+// Foreground run with a terminal and no console socket: relay our stdio <-> the pty master
+// until the container's side closes.
+void relay_console(int master)
+{
+    struct termios saved {};
+    bool raw = ::isatty(0) && ::tcgetattr(0, &saved) == 0;
+    if (raw) {
+        struct termios t = saved;
+        ::cfmakeraw(&t);
+        ::tcsetattr(0, TCSANOW, &t);
+        struct winsize ws {};
+        if (::ioctl(0, TIOCGWINSZ, &ws) == 0) ::ioctl(master, TIOCSWINSZ, &ws);
+    }
+    bool in_open = true;
+    char buf[8192];
+    for (;;) {
+        struct pollfd p[2] = {{master, POLLIN, 0}, {in_open ? 0 : -1, POLLIN, 0}};
+        if (::poll(p, 2, -1) < 0) {
+            if (errno == EINTR) continue;
+            break;
+        }
+        if (p[0].revents & (POLLIN | POLLHUP | POLLERR)) {
+            ssize_t n = ::read(master, buf, sizeof buf);
+            if (n <= 0 && !(n < 0 && errno == EINTR)) break;  // EIO: every slave fd is closed
+            if (n > 0 && ::write(1, buf, size_t(n)) < 0) {}
+        }
+        if (in_open && (p[1].revents & (POLLIN | POLLHUP | POLLERR))) {
+            ssize_t n = ::read(0, buf, sizeof buf);
+            if (n <= 0) in_open = false;
+            else if (::write(master, buf, size_t(n)) < 0) {}
+        }
+    }
+    if (raw) ::tcsetattr(0, TCSANOW, &saved);
+}
+
 Result<runtime::Launched> do_create(const cmd::StateStore& store, const std::string& id, const Args& a, bool wait_for_start,
-                                    cmd::ContainerState& st)
+                                    cmd::ContainerState& st, UniqueFd* console_master = nullptr)
 {
     std::string bundle = bundle_of(a);
     auto spec = spec::load_spec(bundle);
     if (!spec) return std::move(spec).error();
+    const std::string console_socket = a.get("--console-socket");
+    const bool detached = wait_for_start || a.has("-d") || a.has("--detach");
+    if (spec->process.terminal && console_socket.empty() && (detached || !console_master))
+        return Error(Errc::invalid_argument, "process.terminal: a detached container with a terminal needs --console-socket");
+    if (!spec->process.terminal && !console_socket.empty())
+        return Error(Errc::invalid_argument, "--console-socket: process.terminal is false");
+    UniqueFd master, slave;
+    if (spec->process.terminal) {
+        int m, sl;
+        if (::openpty(&m, &sl, nullptr, nullptr, nullptr) < 0) return Error::from_errno("openpty");
+        master.reset(m);
+        slave.reset(sl);
+        ::fcntl(m, F_SETFD, FD_CLOEXEC);
+        ::fcntl(sl, F_SETFD, FD_CLOEXEC);
+    }
     runtime::LaunchOptions opt;
     opt.id = id;
     opt.bundle = bundle;
     opt.cgroup_path = spec->linux.cgroups_path.empty() ? "/onggi-runtime/" + id : spec->linux.cgroups_path;
     opt.init = a.has("--init");
     opt.wait_for_start = wait_for_start;
+    opt.console_fd = slave.get();
     runtime::Stage stage;
     auto launched = runtime::launch(spec.value(), opt, &stage);
     if (!launched) return std::move(launched).error();
+    slave.reset();
+    if (master && !console_socket.empty()) {
+        if (auto r = send_console(console_socket, master.get()); !r) {
+            ::kill(launched->pid, SIGKILL);
+            runtime::wait_exit_code(launched->pid);
+            if (launched->cgroup) (void)launched->cgroup->remove();
+            return std::move(r).error();
+        }
+    } else if (master && console_master) {
+        *console_master = std::move(master);
+    }
     st.id = id;
     st.bundle = bundle;
     st.rootfs = spec->root.path[0] == '/' ? spec->root.path : bundle + "/" + spec->root.path;
@@ -235,7 +331,6 @@ Result<runtime::Launched> do_create(const cmd::StateStore& store, const std::str
 int cmd_create(cmd::StateStore& store, const Args& a)
 {
     if (a.pos.size() != 1) return usage_error("usage: onggi-runtime create [-b BUNDLE] [--pid-file FILE] ID");
-    if (a.has("--console-socket")) return fail(Error(Errc::unsupported, "--console-socket is not supported yet"));
     const std::string& id = a.pos[0];
     if (auto r = store.reserve(id); !r) return fail(r.error());
     cmd::ContainerState st;
@@ -270,7 +365,6 @@ void forward(int sig)
 int cmd_run(cmd::StateStore& store, const Args& a)
 {
     if (a.pos.size() != 1) return usage_error("usage: onggi-runtime run [-b BUNDLE] [-d] [--pid-file FILE] ID");
-    if (a.has("--console-socket")) return fail(Error(Errc::unsupported, "--console-socket is not supported yet"));
     const std::string& id = a.pos[0];
     const bool detach = a.has("-d") || a.has("--detach");
     if (auto r = store.reserve(id); !r) return fail(r.error());
@@ -280,7 +374,8 @@ int cmd_run(cmd::StateStore& store, const Args& a)
     for (int s : {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2}) sigaddset(&block, s);
     ::sigprocmask(SIG_BLOCK, &block, &old);
     cmd::ContainerState st;
-    auto l = do_create(store, id, a, false, st);
+    UniqueFd console;
+    auto l = do_create(store, id, a, false, st, detach ? nullptr : &console);
     if (!l) {
         (void)store.remove(id);
         return fail(l.error());
@@ -298,6 +393,7 @@ int cmd_run(cmd::StateStore& store, const Args& a)
     sa.sa_flags = SA_RESTART;
     for (int s : {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2}) ::sigaction(s, &sa, nullptr);
     ::sigprocmask(SIG_SETMASK, &old, nullptr);
+    if (console) relay_console(console.get());
     int code = runtime::wait_exit_code(st.pid);
     if (l->cgroup) {
         // Kill what is left (no pid namespace, or daemons that escaped init). An empty cgroup
@@ -582,7 +678,7 @@ void print_help()
         "onggi-runtime: an OCI runtime (runc/crun compatible command line)\n\n"
         "usage: onggi-runtime [--root DIR] [--log FILE] [--log-format text|json] COMMAND [OPTIONS] ID\n\n"
         "commands:\n"
-        "  create [-b BUNDLE] [--pid-file F] [--init] ID   create a container, parked before its program runs\n"
+        "  create [-b BUNDLE] [--pid-file F] [--console-socket S] [--init] ID  create, parked before its program\n"
         "  start ID                                       run the program of a created container\n"
         "  run [-b BUNDLE] [-d] [--pid-file F] [--init] ID create and start; waits unless -d\n"
         "  state ID                                       print the OCI state\n"
