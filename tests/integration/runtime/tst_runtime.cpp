@@ -6,7 +6,9 @@
 #include <QtTest>
 
 #include <signal.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 #include <QJsonDocument>
@@ -14,7 +16,9 @@
 
 #include <fstream>
 #include <set>
+#include <cstring>
 #include <sstream>
+#include <thread>
 
 using namespace onggi;
 using namespace rtfix;
@@ -347,6 +351,52 @@ private slots:
             QVERIFY(!cgroup_exists("/onggi-runtime/" + id));
             QVERIFY(!host_mounts_mention(rootfs_));
         }
+    }
+
+    void terminalThroughConsoleSocket()
+    {
+        auto s = test_spec(rootfs_, {"sh", "-c", "[ -t 0 ] && [ -t 1 ] && echo on-a-tty; exit 3"});
+        s.process.terminal = true;
+        const std::string id = unique_id("tty");
+        const QString b = QString::fromStdString(bundle(id, s)), qid = QString::fromStdString(id);
+        // Detached with a terminal needs a console socket.
+        Run no = runtime({"run", "-d", "-b", b, qid});
+        QCOMPARE(no.code, 1);
+        QVERIFY2(no.err.contains("process.terminal"), qPrintable(no.err));
+        // The pty master arrives over SCM_RIGHTS; the container's output comes through it.
+        const std::string sock = work_.path().toStdString() + "/console-" + id + ".sock";
+        int srv = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        QVERIFY(srv >= 0);
+        struct sockaddr_un addr {};
+        addr.sun_family = AF_UNIX;
+        std::strncpy(addr.sun_path, sock.c_str(), sizeof addr.sun_path - 1);
+        QVERIFY(::bind(srv, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0 && ::listen(srv, 1) == 0);
+        std::string got;
+        int master = -1;
+        std::thread t([&] {
+            int c = ::accept4(srv, nullptr, nullptr, SOCK_CLOEXEC);
+            if (c < 0) return;
+            char name[64];
+            struct iovec iov{name, sizeof name};
+            alignas(struct cmsghdr) char ctrl[CMSG_SPACE(sizeof(int))];
+            struct msghdr msg {};
+            msg.msg_iov = &iov;
+            msg.msg_iovlen = 1;
+            msg.msg_control = ctrl;
+            msg.msg_controllen = sizeof ctrl;
+            if (::recvmsg(c, &msg, 0) > 0 && CMSG_FIRSTHDR(&msg)) std::memcpy(&master, CMSG_DATA(CMSG_FIRSTHDR(&msg)), sizeof(int));
+            ::close(c);
+            char buf[256];
+            ssize_t n;
+            while (master >= 0 && (n = ::read(master, buf, sizeof buf)) > 0) got.append(buf, size_t(n));
+        });
+        Run r = runtime({"run", "-d", "--console-socket", QString::fromStdString(sock), "-b", b, qid});
+        if (r.code != 0) ::shutdown(srv, SHUT_RDWR);
+        t.join();
+        ::close(srv);
+        if (master >= 0) ::close(master);
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(got.find("on-a-tty") != std::string::npos, got.c_str());
     }
 
     void symlinkedMountTargetStaysInsideRootfs()
