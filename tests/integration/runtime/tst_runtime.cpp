@@ -223,6 +223,20 @@ private slots:
         QCOMPARE(status_of(id), QString("paused"));
         QCOMPARE(runtime({"resume", qid}).code, 0);
         QCOMPARE(status_of(id), QString("running"));
+        // Live update: the kernel's cgroup files change (v1 or v2 names).
+        QCOMPARE(runtime({"update", "--memory", "64m", "--pids-limit", "50", qid}).code, 0);
+        {
+            const std::string cg = "/onggi-runtime/" + id;
+            auto mem = read_file("/sys/fs/cgroup/memory" + cg + "/memory.limit_in_bytes");
+            if (!mem) mem = read_file("/sys/fs/cgroup" + cg + "/memory.max");
+            QVERIFY(mem.ok());
+            QCOMPARE(mem.value(), std::string("67108864\n"));
+            auto pids = read_file("/sys/fs/cgroup/pids" + cg + "/pids.max");
+            if (!pids) pids = read_file("/sys/fs/cgroup" + cg + "/pids.max");
+            QVERIFY(pids.ok());
+            QCOMPARE(pids.value(), std::string("50\n"));
+        }
+        QCOMPARE(runtime({"update", "--memory", "lots", qid}).code, 1);
         Run ps = runtime({"ps", "--format", "json", qid});
         QCOMPARE(ps.code, 0);
         QVERIFY2(ps.out.contains(QString::number(pid)), qPrintable(ps.out));
