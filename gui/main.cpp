@@ -26,7 +26,9 @@ int main(int argc, char** argv) {
     QCommandLineOption langOpt(QStringLiteral("language"), QStringLiteral("system, ko or en"), QStringLiteral("code"));
     QCommandLineOption shotsOpt(QStringLiteral("screenshots"), QStringLiteral("save screenshots to DIR and quit"),
                                 QStringLiteral("dir"));
-    parser.addOptions({socketOpt, langOpt, shotsOpt});
+    QCommandLineOption selectOpt(QStringLiteral("select"), QStringLiteral("select this container once connected"),
+                                 QStringLiteral("name"));
+    parser.addOptions({socketOpt, langOpt, shotsOpt, selectOpt});
     parser.process(app);
 
     QSettings settings;
@@ -38,6 +40,11 @@ int main(int argc, char** argv) {
     window.show();
     window.connectToHelper(parser.value(socketOpt));
 
+    if (parser.isSet(selectOpt)) {
+        const QString name = parser.value(selectOpt);
+        QObject::connect(&window, &onggi::gui::MainWindow::listRefreshed, &window,
+                         [&window, name] { if (window.selectedId().isEmpty()) window.selectContainer(name); });
+    }
     if (parser.isSet(shotsOpt)) {
         auto* tour = new onggi::gui::ScreenshotTour(&window, parser.value(shotsOpt), languages.effectiveLanguage(), &window);
         tour->start();

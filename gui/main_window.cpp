@@ -96,6 +96,7 @@ MainWindow::MainWindow(LanguageManager* languages, QWidget* parent) : QMainWindo
     splitter->addWidget(m_page);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
+    splitter->setSizes({520, 780});
     m_stack->addWidget(m_absent);
     m_stack->addWidget(splitter);
     setCentralWidget(m_stack);
@@ -492,6 +493,7 @@ void MainWindow::onSelectionChanged() {
     const QModelIndexList rows = m_view->selectionModel()->selectedRows();
     const QString id = rows.isEmpty() ? QString() : rows.first().data(ContainerListModel::IdRole).toString();
     if (id == m_selected) return;
+    m_page->limits()->flush();  // a pending limit change belongs to the container it was made for
     m_selected = id;
     const QJsonObject s = m_list->summary(id);
     m_page->setSummary(s);
@@ -593,7 +595,7 @@ void MainWindow::updateStatusBar() {
     int running = 0;
     for (int r = 0; r < m_list->rowCount(); ++r)
         if (m_list->index(r, 0).data(ContainerListModel::StateRole).toString() == QLatin1String("running")) ++running;
-    m_countLabel->setText(tr("%n container(s)", nullptr, m_list->rowCount()) + QLatin1String(" · ") +
+    m_countLabel->setText(tr("%n container(s)", nullptr, m_list->rowCount()) + QStringLiteral(" · ") +
                           tr("%n running", nullptr, running));
 }
 

@@ -60,7 +60,9 @@ ContainerPage::ContainerPage(StatsHistoryModel* history, LogModel* logs, Process
 
 void ContainerPage::setSummary(const QJsonObject& summary) {
     m_summary = summary;
-    m_id = summary.value(QLatin1String("id")).toString();
+    const QString id = summary.value(QLatin1String("id")).toString();
+    if (id != m_id) m_limits->setLimits({});  // another container: start from its own values
+    m_id = id;
     setEnabled(!m_id.isEmpty());
     m_limits->setLimits(summary.value(QLatin1String("limits")).toObject());
     retranslateUi();

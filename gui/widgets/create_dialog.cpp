@@ -10,7 +10,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
-#include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSpinBox>
@@ -40,7 +39,7 @@ const QRegularExpression& capRe() {
     return re;
 }
 
-// Quotes must pair up for the command to split the way the user means.
+// Quotes must pair up for the command to split the way the user means (see splitCommand).
 bool balancedQuotes(const QString& s) {
     QChar open;
     for (int i = 0; i < s.size(); ++i) {
@@ -100,14 +99,14 @@ CreateDialog::CreateDialog(QWidget* parent) : QDialog(parent) {
     for (const char* r : {"no", "on-failure", "always"}) m_restart->addItem(QString(), QString::fromLatin1(r));
     m_start = new QCheckBox(general);
     m_start->setChecked(true);
-    m_generalForm->addRow(QString(), m_image);
-    m_generalForm->addRow(QString(), m_command);
-    m_generalForm->addRow(QString(), m_name);
-    m_generalForm->addRow(QString(), m_hostname);
-    m_generalForm->addRow(QString(), m_workdir);
-    m_generalForm->addRow(QString(), m_env);
-    m_generalForm->addRow(QString(), m_restart);
-    m_generalForm->addRow(QString(), m_start);
+    m_generalForm->addRow(new QLabel(this), m_image);
+    m_generalForm->addRow(new QLabel(this), m_command);
+    m_generalForm->addRow(new QLabel(this), m_name);
+    m_generalForm->addRow(new QLabel(this), m_hostname);
+    m_generalForm->addRow(new QLabel(this), m_workdir);
+    m_generalForm->addRow(new QLabel(this), m_env);
+    m_generalForm->addRow(new QLabel(this), m_restart);
+    m_generalForm->addRow(new QLabel(this), m_start);
 
     auto* limits = new QWidget(m_tabs);
     m_limitsForm = new QFormLayout(limits);
@@ -123,12 +122,12 @@ CreateDialog::CreateDialog(QWidget* parent) : QDialog(parent) {
     m_swap = mibBox(limits, 1 << 21);
     m_pids = new QSpinBox(limits);
     m_pids->setRange(0, 1 << 22);
-    m_limitsForm->addRow(QString(), m_cpus);
-    m_limitsForm->addRow(QString(), m_weight);
-    m_limitsForm->addRow(QString(), m_memory);
-    m_limitsForm->addRow(QString(), m_memoryHigh);
-    m_limitsForm->addRow(QString(), m_swap);
-    m_limitsForm->addRow(QString(), m_pids);
+    m_limitsForm->addRow(new QLabel(this), m_cpus);
+    m_limitsForm->addRow(new QLabel(this), m_weight);
+    m_limitsForm->addRow(new QLabel(this), m_memory);
+    m_limitsForm->addRow(new QLabel(this), m_memoryHigh);
+    m_limitsForm->addRow(new QLabel(this), m_swap);
+    m_limitsForm->addRow(new QLabel(this), m_pids);
 
     auto* ns = new QWidget(m_tabs);
     m_nsForm = new QFormLayout(ns);
@@ -141,7 +140,7 @@ CreateDialog::CreateDialog(QWidget* parent) : QDialog(parent) {
     m_nsTime = new QCheckBox(ns);
     m_nsUser = new QCheckBox(ns);
     for (QCheckBox* c : {m_nsPid, m_nsIpc, m_nsUts, m_nsCgroup}) c->setChecked(true);
-    m_nsForm->addRow(QString(), m_network);
+    m_nsForm->addRow(new QLabel(this), m_network);
     for (QCheckBox* c : {m_nsPid, m_nsIpc, m_nsUts, m_nsCgroup, m_nsTime, m_nsUser}) m_nsForm->addRow(c);
 
     auto* sec = new QWidget(m_tabs);
@@ -152,9 +151,9 @@ CreateDialog::CreateDialog(QWidget* parent) : QDialog(parent) {
     m_capAdd = new QLineEdit(sec);
     m_readOnly = new QCheckBox(sec);
     m_privileged = new QCheckBox(sec);
-    m_secForm->addRow(QString(), m_seccomp);
-    m_secForm->addRow(QString(), m_capDrop);
-    m_secForm->addRow(QString(), m_capAdd);
+    m_secForm->addRow(new QLabel(this), m_seccomp);
+    m_secForm->addRow(new QLabel(this), m_capDrop);
+    m_secForm->addRow(new QLabel(this), m_capAdd);
     m_secForm->addRow(m_readOnly);
     m_secForm->addRow(m_privileged);
 
@@ -241,11 +240,46 @@ void CreateDialog::validate() {
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(err.isEmpty());
 }
 
+QStringList CreateDialog::splitCommand(const QString& text) {
+    // POSIX shell words: blanks separate; '...' is literal; "..." keeps blanks and honours \" \\ \$ \`;
+    // a backslash outside quotes escapes the next character. (QProcess::splitCommand knows no '...'.)
+    QStringList out;
+    QString cur;
+    bool inWord = false;
+    QChar quote;
+    for (int i = 0; i < text.size(); ++i) {
+        const QChar c = text[i];
+        if (quote == QLatin1Char('\'')) {
+            if (c == QLatin1Char('\'')) quote = QChar();
+            else cur += c;
+        } else if (quote == QLatin1Char('"')) {
+            if (c == QLatin1Char('"')) quote = QChar();
+            else if (c == QLatin1Char('\\') && i + 1 < text.size() && QStringLiteral("\"\\$`").contains(text[i + 1])) cur += text[++i];
+            else cur += c;
+        } else if (c == QLatin1Char('\'') || c == QLatin1Char('"')) {
+            quote = c;
+            inWord = true;
+        } else if (c == QLatin1Char('\\') && i + 1 < text.size()) {
+            cur += text[++i];
+            inWord = true;
+        } else if (c.isSpace()) {
+            if (inWord) out << cur;
+            cur.clear();
+            inWord = false;
+        } else {
+            cur += c;
+            inWord = true;
+        }
+    }
+    if (inWord) out << cur;
+    return out;
+}
+
 QJsonObject CreateDialog::params() const {
     QJsonObject p;
     p[QLatin1String("image")] = m_image->currentText().trimmed();
     if (!m_name->text().trimmed().isEmpty()) p[QLatin1String("name")] = m_name->text().trimmed();
-    const QStringList cmd = QProcess::splitCommand(m_command->text());
+    const QStringList cmd = splitCommand(m_command->text());
     if (!cmd.isEmpty()) p[QLatin1String("cmd")] = QJsonArray::fromStringList(cmd);
     if (!m_hostname->text().trimmed().isEmpty()) p[QLatin1String("hostname")] = m_hostname->text().trimmed();
     if (!m_workdir->text().trimmed().isEmpty()) p[QLatin1String("workdir")] = m_workdir->text().trimmed();
@@ -265,8 +299,8 @@ QJsonObject CreateDialog::params() const {
     p[QLatin1String("namespaces")] = QJsonObject{
         {QLatin1String("network"), m_network->currentData().toString()}, {QLatin1String("pid"), m_nsPid->isChecked()},
         {QLatin1String("ipc"), m_nsIpc->isChecked()}, {QLatin1String("uts"), m_nsUts->isChecked()},
-        {QLatin1String("cgroup"), m_nsCgroup->isChecked()}, {QLatin1String("time"), m_nsTime->isChecked()},
-        {QLatin1String("user"), m_nsUser->isChecked()}};
+        {QLatin1String("cgroup"), m_nsCgroup->isChecked()}, {QLatin1String("time"), m_nsTime->isChecked()}};
+    // The user namespace travels as security.userns (the helper refuses namespaces.user).
     p[QLatin1String("security")] = QJsonObject{
         {QLatin1String("seccomp"), m_seccomp->currentData().toString()},
         {QLatin1String("cap_add"), QJsonArray::fromStringList(capList(m_capAdd->text()))},

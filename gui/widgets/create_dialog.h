@@ -33,6 +33,8 @@ public:
     // The first validation problem, empty when the form is valid.
     QString validationError() const;
     bool startAfterCreate() const;
+    // Shell-like word splitting of the command line ('single', "double", \escapes).
+    static QStringList splitCommand(const QString& text);
 
     // For tests: the editors, by role.
     QComboBox* imageEdit() const { return m_image; }

@@ -4,6 +4,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSlider>
+#include <algorithm>
 #include <cmath>
 
 namespace onggi::gui {
@@ -48,22 +49,45 @@ LimitControl::LimitControl(double maximum, int decimals, double protocolScale, Q
     });
 }
 
-int LimitControl::toSlider(double v) const { return int(std::lround(v * std::pow(10.0, m_decimals))); }
-double LimitControl::fromSlider(int s) const { return double(s) / std::pow(10.0, m_decimals); }
+namespace {
+constexpr int kLogSteps = 1000;
+}
+
+int LimitControl::toSlider(double v) const {
+    if (m_logMin <= 0) return int(std::lround(v * std::pow(10.0, m_decimals)));
+    const double max = std::max(m_spin->maximum(), m_logMin * 1.0001);
+    if (v < m_logMin) return (v <= 0 && m_allowZero) ? 0 : 1;
+    const double f = std::log(v / m_logMin) / std::log(max / m_logMin);
+    return std::clamp(1 + int(std::lround(f * (kLogSteps - 1))), 1, kLogSteps);
+}
+
+double LimitControl::fromSlider(int s) const {
+    if (m_logMin <= 0) return double(s) / std::pow(10.0, m_decimals);
+    if (s <= 0) return m_allowZero ? 0.0 : m_logMin;
+    const double max = std::max(m_spin->maximum(), m_logMin * 1.0001);
+    const double v = m_logMin * std::pow(max / m_logMin, double(s - 1) / (kLogSteps - 1));
+    // Round to 2 significant figures so a drag lands on readable values (64, 96, 1100 ...).
+    const double mag = std::pow(10.0, std::floor(std::log10(v)) - 1);
+    return std::max(m_logMin, std::round(v / mag) * mag);
+}
+
+void LimitControl::setLogScale(double minPositive) {
+    m_logMin = minPositive;
+    setRange(m_spin->maximum());
+}
 
 void LimitControl::setRange(double maximum) {
     m_updating = true;
-    m_spin->setRange(0, maximum);
-    m_slider->setRange(0, toSlider(maximum));
-    m_slider->setPageStep(std::max(1, toSlider(maximum) / 20));
+    m_spin->setRange(m_allowZero ? 0 : std::pow(10.0, -m_decimals), maximum);
+    m_slider->setRange(0, m_logMin > 0 ? kLogSteps : toSlider(maximum));
+    m_slider->setPageStep(std::max(1, m_slider->maximum() / 20));
+    m_slider->setValue(toSlider(m_spin->value()));
     m_updating = false;
 }
 
 void LimitControl::setAllowZero(bool allow) {
-    m_updating = true;
-    m_spin->setMinimum(allow ? 0 : std::pow(10.0, -m_decimals));
-    m_slider->setMinimum(allow ? 0 : 1);
-    m_updating = false;
+    m_allowZero = allow;
+    setRange(m_spin->maximum());
 }
 
 void LimitControl::setValue(double v) {

@@ -25,6 +25,9 @@ public:
     void setProtocolValue(double v);         // inverse of protocolValue(); no signal
     void setTexts(const QString& label, const QString& unit, const QString& specialZero, const QString& tooltip);
     void setAllowZero(bool allow);
+    // Logarithmic slider from minPositive to the maximum (memory from 6 MiB to the host's
+    // size stays usable at both ends); slider position 0 is 0 ("unlimited") or minPositive.
+    void setLogScale(double minPositive);
     QSlider* slider() const { return m_slider; }
     QDoubleSpinBox* spinBox() const { return m_spin; }
     QLabel* label() const { return m_label; }
@@ -43,6 +46,8 @@ private:
     QLabel* m_unit;
     double m_scale;
     int m_decimals;
+    double m_logMin = 0;  // > 0: logarithmic slider
+    bool m_allowZero = true;
     bool m_updating = false;
 };
 

@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QRegularExpressionValidator>
+#include <QSlider>
 #include <QTimer>
 #include <QVBoxLayout>
 #include <sys/stat.h>
@@ -77,6 +78,13 @@ LimitsPanel::LimitsPanel(QWidget* parent) : QWidget(parent) {
     lay->addWidget(m_ioWrite);
     lay->addStretch();
 
+    m_weight->setAllowZero(false);
+    m_weight->setLogScale(1);
+    m_memory->setLogScale(6);
+    m_high->setLogScale(6);
+    m_swap->setLogScale(6);
+    m_ioRead->setLogScale(1);
+    m_ioWrite->setLogScale(1);
     m_weight->setValue(100);
     m_debounce = new QTimer(this);
     m_debounce->setSingleShot(true);
@@ -108,8 +116,10 @@ void LimitsPanel::setHost(const QString& cgroupMode, qint64 memoryBytes, int cpu
 }
 
 void LimitsPanel::setLimits(const QJsonObject& l) {
-    m_dirty.clear();
-    m_debounce->stop();
+    // Never pull a control from under the user: a drag or an edit not yet sent wins.
+    for (LimitControl* c : {m_cpus, m_weight, m_memory, m_high, m_swap, m_pids, m_ioRead, m_ioWrite})
+        if (c->slider()->isSliderDown()) return;
+    if (!m_dirty.isEmpty()) return;
     m_cpus->setValue(l.value(QLatin1String("cpus")).toDouble());
     const int w = l.value(QLatin1String("cpu_weight")).toInt();
     m_weight->setValue(w > 0 ? w : 100);

@@ -18,8 +18,8 @@ SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent) {
     m_interval->setSingleStep(100);
     m_interval->setValue(1000);
     m_form = new QFormLayout;
-    m_form->addRow(QString(), m_language);
-    m_form->addRow(QString(), m_interval);
+    m_form->addRow(new QLabel(this), m_language);
+    m_form->addRow(new QLabel(this), m_interval);
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);

@@ -31,6 +31,6 @@ else
 fi
 for lang in ko en; do
   HOME=$tmp/home-$lang XDG_CONFIG_HOME=$tmp/config-$lang LANG=C.UTF-8 \
-    xvfb-run -a -s "-screen 0 1400x900x24" "$build/gui/onggi" --socket "$sock" --language "$lang" --screenshots "$out"
+    xvfb-run -a -s "-screen 0 1400x900x24" "$build/gui/onggi" --socket "$sock" --language "$lang" --select web --screenshots "$out"
 done
 ls -1 "$out"/*.png

@@ -1,0 +1,321 @@
+// The desktop app against a real helper (root; QSKIP otherwise), offscreen:
+//  - the "helper absent" page names the cause and the fix,
+//  - the language switches at run time, without restart, including the client's error texts,
+//  - a container created through the New dialog runs, with the memory limit in its cgroup file,
+//  - moving the memory slider rewrites the cgroup file (memory.limit_in_bytes on v1, memory.max on v2),
+//  - an OOM kill becomes a marker on the memory chart and a desktop notification.
+#include "client/error_text.h"
+#include "client/helper_client.h"
+#include "gui/app/language_manager.h"
+#include "gui/main_window.h"
+#include "gui/models/container_list_model.h"
+#include "gui/models/stats_history_model.h"
+#include "gui/widgets/charts_panel.h"
+#include "gui/widgets/container_page.h"
+#include "gui/widgets/create_dialog.h"
+#include "gui/widgets/helper_absent_page.h"
+#include "gui/widgets/limit_control.h"
+#include "gui/widgets/limits_panel.h"
+#include "gui/widgets/metric_chart.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QProcess>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSlider>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <unistd.h>
+
+using namespace onggi;
+using namespace onggi::gui;
+
+namespace {
+constexpr qint64 MiB = 1024 * 1024;
+constexpr int kWaitMs = 45000;
+
+QString readFile(const QString& path) {
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? QString::fromLatin1(f.readAll()).trimmed() : QString();
+}
+}  // namespace
+
+class TstGuiApp : public QObject {
+    Q_OBJECT
+private:
+    QTemporaryDir m_tmp{QStringLiteral("/tmp/onggi-guitest-XXXXXX")};
+    QProcess m_helper;
+    QString m_socket, m_cgroupParent, m_cgroupMode;
+    bool m_hasStats = false;  // the helper serves stats.subscribe (hello "methods")
+    bool m_failed = false;
+    LanguageManager m_languages;
+    std::unique_ptr<MainWindow> m_window;
+
+    bool helperUsable() const { return m_helper.state() == QProcess::Running; }
+
+    // The cgroup file that holds the memory limit of a container, from its cgroup path.
+    QString memoryLimitFile(const QString& cgroupPath) const {
+        if (m_cgroupMode == QLatin1String("v2")) return QStringLiteral("/sys/fs/cgroup") + cgroupPath + QStringLiteral("/memory.max");
+        return QStringLiteral("/sys/fs/cgroup/memory") + cgroupPath + QStringLiteral("/memory.limit_in_bytes");
+    }
+
+    QString cgroupPathOf(const QString& id) {
+        client::HelperClient c;
+        if (!c.connectToHelper(m_socket)) return {};
+        c.callSync(QStringLiteral("hello"), {{"client", "tst_gui_app"}, {"protocol", 1}}, 10000);
+        const auto r = c.callSync(QStringLiteral("container.inspect"), {{"id", id}}, 10000);
+        return r.result.value(QLatin1String("cgroup_path")).toString();
+    }
+
+    void removeAllContainers() {
+        client::HelperClient c;
+        if (!c.connectToHelper(m_socket)) return;
+        c.callSync(QStringLiteral("hello"), {{"client", "tst_gui_app"}, {"protocol", 1}}, 10000);
+        const auto list = c.callSync(QStringLiteral("container.list"), {{"all", true}}, 10000);
+        for (const QJsonValue& v : list.result.value(QLatin1String("containers")).toArray())
+            c.callSync(QStringLiteral("container.remove"), {{"id", v.toObject().value(QLatin1String("id"))}, {"force", true}}, 30000);
+    }
+
+private slots:
+    void initTestCase() {
+        QVERIFY(m_tmp.isValid());
+        m_languages.setLanguage(QStringLiteral("en"));
+        m_socket = m_tmp.filePath(QStringLiteral("run/helper.sock"));
+        m_cgroupParent = QStringLiteral("/onggi-guitest-%1").arg(QCoreApplication::applicationPid());
+        if (::geteuid() != 0) return;  // the helper needs root; the tests that need it skip
+        const QString helper = qEnvironmentVariable("ONGGI_TEST_HELPER", QStringLiteral(ONGGI_BINARY_DIR "/helper/onggi-helper"));
+        if (!QFile::exists(helper)) return;
+        QDir().mkpath(m_tmp.filePath(QStringLiteral("run")));
+        QDir().mkpath(m_tmp.filePath(QStringLiteral("state")));
+        m_helper.setProcessChannelMode(QProcess::MergedChannels);
+        m_helper.setStandardOutputFile(m_tmp.filePath(QStringLiteral("helper.log")));
+        m_helper.start(helper, {QStringLiteral("--socket"), m_socket, QStringLiteral("--state-dir"), m_tmp.filePath(QStringLiteral("state")),
+                                QStringLiteral("--run-dir"), m_tmp.filePath(QStringLiteral("run")), QStringLiteral("--cgroup-parent"),
+                                m_cgroupParent});
+        QVERIFY(m_helper.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(m_socket) || m_helper.state() != QProcess::Running, 20000);
+        QVERIFY2(m_helper.state() == QProcess::Running, "onggi-helper exited at start");
+    }
+
+    void cleanup() { m_failed = m_failed || QTest::currentTestFailed(); }
+
+    void cleanupTestCase() {
+        if (m_failed) qWarning("helper log:\n%s", readFile(m_tmp.filePath(QStringLiteral("helper.log"))).right(4000).toLocal8Bit().constData());
+        m_window.reset();
+        if (helperUsable()) {
+            removeAllContainers();
+            m_helper.terminate();
+            if (!m_helper.waitForFinished(15000)) {
+                m_helper.kill();
+                m_helper.waitForFinished(5000);
+            }
+        }
+        // The helper removes container cgroups; remove the parent it made in each hierarchy.
+        for (const QString& root : QDir(QStringLiteral("/sys/fs/cgroup")).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+            const QString dir = QStringLiteral("/sys/fs/cgroup/") + root + m_cgroupParent;
+            if (QFileInfo::exists(dir)) ::rmdir(dir.toLocal8Bit().constData());
+        }
+        if (QFileInfo::exists(QStringLiteral("/sys/fs/cgroup") + m_cgroupParent))
+            ::rmdir((QStringLiteral("/sys/fs/cgroup") + m_cgroupParent).toLocal8Bit().constData());
+    }
+
+    void helperAbsentPage() {
+        MainWindow w(&m_languages);
+        w.show();
+        w.connectToHelper(m_tmp.filePath(QStringLiteral("no-such-dir/helper.sock")));
+        QTRY_COMPARE_WITH_TIMEOUT(w.absentPage()->reason(), HelperAbsentPage::NotRunning, 5000);
+        QVERIFY(w.absentPage()->isVisible());
+        QVERIFY(w.absentPage()->text().contains(QLatin1String("sudo systemctl start onggi-helper")));
+        QVERIFY(!w.newAction()->isEnabled());
+
+        HelperAbsentPage page;
+        page.setReason(HelperAbsentPage::PermissionDenied, m_socket);
+        QVERIFY(page.text().contains(QLatin1String("sudo usermod -aG onggi $USER")));
+        QVERIFY(page.text().contains(QLatin1String("log in again")));
+    }
+
+    void commandSplitting() {
+        QCOMPARE(CreateDialog::splitCommand(QStringLiteral("sh -c 'while true; do echo \"a b\"; done'")),
+                 (QStringList{"sh", "-c", "while true; do echo \"a b\"; done"}));
+        QCOMPARE(CreateDialog::splitCommand(QStringLiteral("echo \"x \\\"y\\\" z\" a\\ b ''")),
+                 (QStringList{"echo", "x \"y\" z", "a b", ""}));
+        QCOMPARE(CreateDialog::splitCommand(QStringLiteral("  ")), QStringList());
+        CreateDialog d;
+        d.commandEdit()->setText(QStringLiteral("sh -c 'unclosed"));
+        QVERIFY(!d.validationError().isEmpty());
+        d.commandEdit()->setText(QStringLiteral("sleep 100"));
+        d.envEdit()->setPlainText(QStringLiteral("GOOD=1\nnot an assignment"));
+        QVERIFY(d.validationError().contains(QLatin1String("2")));
+        d.envEdit()->setPlainText(QStringLiteral("GOOD=1"));
+        d.memoryEdit()->setValue(64);
+        QVERIFY(d.validationError().isEmpty());
+        const QJsonObject p = d.params();
+        QCOMPARE(p.value(QLatin1String("cmd")).toArray(), (QJsonArray{"sleep", "100"}));
+        QCOMPARE(p.value(QLatin1String("limits")).toObject().value(QLatin1String("memory")).toInteger(), 64 * MiB);
+        QCOMPARE(p.value(QLatin1String("env")).toArray(), QJsonArray{"GOOD=1"});
+        QVERIFY(!p.value(QLatin1String("namespaces")).toObject().contains(QLatin1String("user")));
+    }
+
+    void languageSwitchAtRunTime() {
+        MainWindow w(&m_languages);
+        w.show();
+        const QString en = w.newAction()->text();
+        QCOMPARE(en, QStringLiteral("&New…"));
+        QVERIFY(m_languages.setLanguage(QStringLiteral("ko")));
+        QCoreApplication::processEvents();  // QEvent::LanguageChange reaches every widget
+        QCOMPARE(w.newAction()->text(), QStringLiteral("새로 만들기(&N)…"));
+        QCOMPARE(w.listModel()->headerData(ContainerListModel::Image, Qt::Horizontal).toString(), QStringLiteral("이미지"));
+        // The client library's error texts come through the same translator.
+        QCOMPARE(client::ErrorText::title(QStringLiteral("not_found")), QStringLiteral("찾을 수 없습니다"));
+        QVERIFY(m_languages.setLanguage(QStringLiteral("en")));
+        QCoreApplication::processEvents();
+        QCOMPARE(w.newAction()->text(), en);
+        QCOMPARE(client::ErrorText::title(QStringLiteral("not_found")), QStringLiteral("Not found"));
+    }
+
+    void createThroughDialogAndMoveSlider() {
+        if (::geteuid() != 0) QSKIP("needs root: starts a real onggi-helper");
+        if (!helperUsable()) QSKIP("onggi-helper is not built");
+        m_window = std::make_unique<MainWindow>(&m_languages);
+        MainWindow& w = *m_window;
+        w.show();
+        QSignalSpy ready(&w, &MainWindow::helperReady);
+        w.connectToHelper(m_socket);
+        QTRY_VERIFY_WITH_TIMEOUT(w.isHelperConnected(), kWaitMs);
+        {
+            const auto hello = w.client()->callSync(QStringLiteral("hello"), {{"client", "tst"}, {"protocol", 1}}, 10000);
+            QVERIFY2(hello.ok(), qPrintable(hello.error.message));
+            m_cgroupMode = hello.result.value(QLatin1String("host")).toObject().value(QLatin1String("cgroup_mode")).toString();
+            m_hasStats = hello.result.value(QLatin1String("methods")).toArray().contains(QStringLiteral("stats.subscribe"));
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(w.newAction()->isEnabled(), kWaitMs);
+
+        // Create through the dialog, as a user would.
+        QSignalSpy created(&w, &MainWindow::containerCreated);
+        w.newAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(w.createDialog() && w.createDialog()->isVisible(), 5000);
+        CreateDialog* d = w.createDialog();
+        const QString name = QStringLiteral("guitest-%1").arg(QCoreApplication::applicationPid());
+        d->imageEdit()->setCurrentText(QStringLiteral("busybox"));
+        d->nameEdit()->setText(QStringLiteral("bad name!"));
+        QVERIFY(!d->validationError().isEmpty());
+        QVERIFY(!d->buttons()->button(QDialogButtonBox::Ok)->isEnabled());
+        d->nameEdit()->setText(name);
+        d->commandEdit()->setText(QStringLiteral("sh -c 'while true; do echo alive; sleep 1; done'"));
+        d->memoryEdit()->setValue(64);
+        QVERIFY2(d->validationError().isEmpty(), qPrintable(d->validationError()));
+        QVERIFY(d->buttons()->button(QDialogButtonBox::Ok)->isEnabled());
+        QTest::mouseClick(d->buttons()->button(QDialogButtonBox::Ok), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(created.count(), 1, kWaitMs);
+        const QString id = created.at(0).at(0).toString();
+        QCOMPARE(id.size(), 64);
+        QTRY_COMPARE_WITH_TIMEOUT(w.selectedId(), id, kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.listModel()->summary(id).isEmpty(), kWaitMs);
+        {
+            const auto i = w.client()->callSync(QStringLiteral("container.inspect"), {{"id", id}}, 10000);
+            const auto l = w.client()->callSync(QStringLiteral("container.logs"), {{"id", id}}, 10000);
+            const QJsonObject c = i.result.value(QLatin1String("container")).toObject();
+            QVERIFY2(c.value(QLatin1String("state")).toString() == QLatin1String("running"),
+                     (QJsonDocument(c).toJson() + QJsonDocument(l.result).toJson() +
+                      QJsonDocument(i.result.value(QLatin1String("config")).toObject().value(QLatin1String("process")).toObject()).toJson())
+                         .constData());
+        }
+        QCOMPARE(w.listModel()->summary(id).value(QLatin1String("name")).toString(), name);
+
+        // The kernel's view: the memory limit from the dialog is in the container's cgroup.
+        const QString cg = cgroupPathOf(id);
+        QVERIFY2(!cg.isEmpty(), "inspect gave no cgroup_path");
+        const QString file = memoryLimitFile(cg);
+        if (!QFile::exists(file)) {
+            const auto i = w.client()->callSync(QStringLiteral("container.inspect"), {{"id", id}}, 10000);
+            const auto l = w.client()->callSync(QStringLiteral("container.logs"), {{"id", id}}, 10000);
+            qWarning("inspect: %s\nlogs: %s", QJsonDocument(i.result.value(QLatin1String("container")).toObject()).toJson().constData(),
+                     QJsonDocument(l.result).toJson().constData());
+        }
+        QVERIFY2(QFile::exists(file), qPrintable(file));
+        QCOMPARE(readFile(file).toLongLong(), 64 * MiB);
+
+        // Live stats reach the chart.
+        if (m_hasStats) QTRY_VERIFY_WITH_TIMEOUT(w.historyModel()->rowCount() >= 2, kWaitMs);
+
+        // Move the memory slider like a drag: press, move, release.
+        LimitsPanel* limits = w.containerPage()->limits();
+        w.containerPage()->setCurrentTab(ContainerPage::LimitsTab);
+        QSignalSpy applied(&w, &MainWindow::limitsApplied);
+        QSlider* slider = limits->memory()->slider();
+        QCOMPARE(qint64(limits->memory()->value()), qint64(64));  // the panel shows the limit in effect
+        const int from = slider->value();
+        slider->setSliderDown(true);
+        for (int step = 1; step <= 5; ++step) slider->setValue(from + 20 * step);  // a drag over several steps
+        slider->setSliderDown(false);  // sliderReleased: applied now, once for the whole drag
+        const qint64 want = qint64(limits->memory()->value()) * MiB;
+        QVERIFY2(want > 64 * MiB, qPrintable(QString::number(want)));
+        QTRY_VERIFY_WITH_TIMEOUT(applied.count() >= 1, kWaitMs);
+        QCOMPARE(applied.first().at(0).toJsonObject().value(QLatin1String("memory")).toInteger(), want);
+        QTRY_COMPARE_WITH_TIMEOUT(readFile(file).toLongLong(), want, kWaitMs);
+        QCOMPARE(applied.count(), 1);  // one container.update for the whole drag
+
+        // And the chart shows the new limit line (where the helper streams stats).
+        w.containerPage()->setCurrentTab(ContainerPage::ChartsTab);
+        if (m_hasStats)
+            QTRY_COMPARE_WITH_TIMEOUT(qint64(w.containerPage()->charts()->memoryChart()->lastValue(1)), want, kWaitMs);
+
+        // Lowering the limit below what is in use warns about the OOM killer.
+        limits->setMemoryInUse(100 * MiB);
+        limits->memory()->spinBox()->setValue(50);
+        QVERIFY(limits->oomWarningShown());
+    }
+
+    void oomKillBecomesMarker() {
+        if (::geteuid() != 0) QSKIP("needs root: starts a real onggi-helper");
+        if (!helperUsable() || !m_window) QSKIP("no helper window");
+        MainWindow& w = *m_window;
+        // Create (not start) through the client, select it, then start it: the OOM event
+        // arrives while it is selected, as when a user watches it.
+        const QString name = QStringLiteral("guitest-oom-%1").arg(QCoreApplication::applicationPid());
+        QJsonObject lim{{"memory", 16 * MiB}};
+        // No swap either, where the kernel accounts it, so the OOM killer must act.
+        if (m_cgroupMode == QLatin1String("v2") || QFile::exists(QStringLiteral("/sys/fs/cgroup/memory/memory.memsw.limit_in_bytes")))
+            lim.insert(QStringLiteral("memory_swap"), 16 * MiB);
+        const auto r = w.client()->callSync(
+            QStringLiteral("container.create"),
+            {{"image", "busybox"}, {"name", name},
+             {"cmd", QJsonArray{"sh", "-c", "sleep 2; x=aaaaaaaaaaaaaaaa; while true; do x=\"$x$x\"; done"}},
+             {"limits", lim}},
+            20000);
+        QVERIFY2(r.ok(), qPrintable(r.error.message));
+        const QString id = r.result.value(QLatin1String("id")).toString();
+        w.refreshList();
+        QTRY_VERIFY_WITH_TIMEOUT(w.selectContainer(id), kWaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(w.selectedId(), id, kWaitMs);
+        w.containerPage()->setCurrentTab(ContainerPage::ChartsTab);
+        const int notes = w.notificationCount();
+        const auto s = w.client()->callSync(QStringLiteral("container.start"), {{"id", id}}, 20000);
+        QVERIFY2(s.ok(), qPrintable(s.error.message));
+        QTRY_VERIFY_WITH_TIMEOUT(!w.historyModel()->oomMarkers().isEmpty(), kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(w.containerPage()->charts()->memoryChart()->oomMarkerCount() >= 1, kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(w.notificationCount() > notes, kWaitMs);
+        QVERIFY(w.lastNotification().contains(name));
+    }
+};
+
+int main(int argc, char** argv) {
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+    QStandardPaths::setTestModeEnabled(true);  // QSettings in a test location
+    QApplication app(argc, argv);
+    app.setOrganizationName(QStringLiteral("onggi-test"));
+    TstGuiApp t;
+    return QTest::qExec(&t, argc, argv);
+}
+#include "tst_gui_app.moc"
