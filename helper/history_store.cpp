@@ -1,0 +1,70 @@
+#include "helper/history_store.h"
+
+#include "engine/core/files.h"
+
+#include <unistd.h>
+
+namespace onggi::helper {
+
+namespace {
+
+// Container ids are 64 hex; anything else never becomes a file name.
+bool safe_id(const std::string& id)
+{
+    if (id.empty() || id.size() > 64) return false;
+    for (char c : id)
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+    return true;
+}
+
+} // namespace
+
+HistoryStore::HistoryStore(std::string dir, size_t capacity) : dir_(std::move(dir)), capacity_(capacity) {}
+
+stats::HistoryRing& HistoryStore::ring(const std::string& id)
+{
+    auto it = rings_.find(id);
+    if (it != rings_.end()) return it->second;
+    stats::HistoryRing r(capacity_);
+    if (safe_id(id)) {
+        if (auto bytes = read_file(file(id), 64 << 20)) {
+            if (auto loaded = stats::HistoryRing::load(bytes.value())) {
+                // Keep the points, in a ring of today's capacity.
+                for (const auto& p : loaded->points()) r.push(p);
+            }
+        }
+    }
+    return rings_.emplace(id, std::move(r)).first->second;
+}
+
+void HistoryStore::push(const std::string& id, const stats::HistoryPoint& p)
+{
+    ring(id).push(p);
+    dirty_.insert(id);
+}
+
+Status HistoryStore::save(const std::string& id)
+{
+    if (!safe_id(id)) return Error(Errc::invalid_argument, "history: bad container id");
+    auto it = rings_.find(id);
+    if (it == rings_.end()) return {};
+    ONGGI_CHECK(make_dirs(dir_, 0700), "history");
+    ONGGI_CHECK(write_file_atomic(file(id), it->second.serialize(), 0600), "save stats history of " + id.substr(0, 12));
+    dirty_.erase(id);
+    return {};
+}
+
+void HistoryStore::save_dirty()
+{
+    auto ids = dirty_;
+    for (const auto& id : ids) (void)save(id);
+}
+
+void HistoryStore::forget(const std::string& id)
+{
+    rings_.erase(id);
+    dirty_.erase(id);
+    if (safe_id(id)) ::unlink(file(id).c_str());
+}
+
+} // namespace onggi::helper
