@@ -1,5 +1,6 @@
 #include "cli/container_action.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QList>
 #include <QPointer>
@@ -36,6 +37,37 @@ int ContainerAction::run(CliContext& ctx, const QStringList& ids, const QString&
     }
     if (ctx.json) CliContext::printJson(report);
     return rc;
+}
+
+int ContainerAction::simple(CliContext& ctx, const QStringList& args, const char* name, const QString& usage,
+                            const QString& summary, const QString& method)
+{
+    ArgParser p(QString::fromLatin1(name), usage, summary);
+    p.setPositionalRange(1, -1);
+    int rc;
+    if (!ctx.parseArgs(p, args, &rc)) return rc;
+    return run(ctx, p.positional(), method);
+}
+
+int ContainerAction::stopLike(CliContext& ctx, const QStringList& args, const char* name, const QString& usage,
+                              const QString& summary, const QString& method)
+{
+    ArgParser p(QString::fromLatin1(name), usage, summary);
+    p.addOption({QStringLiteral("t"), QStringLiteral("time")}, QStringLiteral("int"),
+                QCoreApplication::translate("onggictl", "Seconds to wait before killing the container (default 10)"));
+    p.setPositionalRange(1, -1);
+    int rc;
+    if (!ctx.parseArgs(p, args, &rc)) return rc;
+    QJsonObject extra;
+    if (p.isSet(QStringLiteral("time"))) {
+        bool ok = false;
+        const int t = p.value(QStringLiteral("time")).toInt(&ok);
+        if (!ok || t < 0)
+            return ctx.failText(QCoreApplication::translate("onggictl", "invalid timeout \"%1\": expected seconds >= 0")
+                                    .arg(p.value(QStringLiteral("time"))));
+        extra.insert(QLatin1String("timeout"), t);
+    }
+    return run(ctx, p.positional(), method, extra);
 }
 
 } // namespace onggi::cli

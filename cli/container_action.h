@@ -13,6 +13,12 @@ class ContainerAction {
 public:
     static int run(CliContext& ctx, const QStringList& ids, const QString& method, const QJsonObject& extra = {},
                    const QString& idKey = QStringLiteral("id"));
+    // A command that takes only container names (start, pause, unpause).
+    static int simple(CliContext& ctx, const QStringList& args, const char* name, const QString& usage,
+                      const QString& summary, const QString& method);
+    // stop / restart: -t/--time seconds.
+    static int stopLike(CliContext& ctx, const QStringList& args, const char* name, const QString& usage,
+                        const QString& summary, const QString& method);
 };
 
 } // namespace onggi::cli

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# onggictl run --rm busybox true, end to end, vs crun run (and podman run --rootfs if present),
+# in one hyperfine run. A private onggi-helper is started in a temp dir and stopped afterwards.
+#   ONGGI_BUILD_DIR (default ./build)  RUNS (default 30)  EXPORT (hyperfine --export-json path)
+set -euo pipefail
+build=$(realpath "${ONGGI_BUILD_DIR:-build}")
+runs=${RUNS:-30}
+[ "$(id -u)" = 0 ] || { echo "bench_cli_run: needs root" >&2; exit 1; }
+command -v hyperfine >/dev/null || { echo "bench_cli_run: hyperfine missing" >&2; exit 1; }
+
+tmp=$(mktemp -d /tmp/onggi-bench-cli.XXXXXX)
+helper_pid=
+cleanup() {
+  if [ -n "$helper_pid" ]; then
+    "$build/cli/onggictl" --host "$tmp/h.sock" ps -aq --no-trunc 2>/dev/null | xargs -r "$build/cli/onggictl" --host "$tmp/h.sock" rm -f >/dev/null 2>&1 || true
+    kill "$helper_pid" 2>/dev/null || true
+    wait "$helper_pid" 2>/dev/null || true
+  fi
+  for d in /sys/fs/cgroup/*/onggi-bench-$$ /sys/fs/cgroup/onggi-bench-$$; do [ -d "$d" ] && rmdir "$d" 2>/dev/null || true; done
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+shim=$build/bin/onggi-shim
+mkdir -p "$tmp/state" "$tmp/run"
+"$build/helper/onggi-helper" --socket "$tmp/h.sock" --state-dir "$tmp/state" --run-dir "$tmp/run" \
+  --cgroup-parent "/onggi-bench-$$" ${shim:+--shim "$shim"} >"$tmp/helper.log" 2>&1 &
+helper_pid=$!
+for _ in $(seq 200); do [ -S "$tmp/h.sock" ] && break; sleep 0.05; done
+ctl=("$build/cli/onggictl" --host "$tmp/h.sock")
+"${ctl[@]}" run --rm busybox true || { echo "onggictl run failed; helper log:"; cat "$tmp/helper.log"; exit 1; }
+
+# The same rootfs for crun: busybox static, /bin/true a link to it.
+bundle=$tmp/bundle
+mkdir -p "$bundle/rootfs/bin" "$bundle/rootfs/proc" "$bundle/rootfs/dev" "$bundle/rootfs/sys" "$bundle/rootfs/tmp"
+cp /bin/busybox "$bundle/rootfs/bin/busybox"
+ln -s busybox "$bundle/rootfs/bin/true"
+ln -s busybox "$bundle/rootfs/bin/sh"
+(cd "$bundle" && crun spec && sed -i 's/"terminal": true/"terminal": false/; s/"sh"$/"\/bin\/true"/' config.json)
+crun run --bundle "$bundle" "onggi-bench-check-$$" || { echo "crun run failed"; exit 1; }
+
+cmds=(-n onggictl "${ctl[*]} run --rm busybox true"
+      -n crun "crun run --bundle $bundle onggi-bench-$$")
+if command -v podman >/dev/null; then
+  cmds+=(-n podman "podman run --rm --network none --rootfs $bundle/rootfs /bin/true")
+else
+  echo "podman: not installed (Debian has podman 4.3; install it to add the third column)"
+fi
+# -N: no intermediate shell (crun deletes its container on exit, so one id serves every run).
+hyperfine -N --warmup 3 --runs "$runs" ${EXPORT:+--export-json "$EXPORT"} "${cmds[@]}"

@@ -1,0 +1,317 @@
+// onggictl end to end against a real onggi-helper: real containers, checked through the
+// kernel's view (/proc/PID/ns, cgroup files) as well as onggictl's own output.
+#include "cli_fixture.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QTest>
+#include <QThread>
+
+#include <unistd.h>
+
+using onggi::test::CliFixture;
+using onggi::test::CliResult;
+
+namespace {
+QString S(const char* s) { return QString::fromUtf8(s); }
+QString out(const CliResult& r) { return QString::fromUtf8(r.out); }
+QString err(const CliResult& r) { return QString::fromUtf8(r.err); }
+QByteArray describe(const CliResult& r)
+{
+    return "exit " + QByteArray::number(r.exitCode) + "\nstdout: " + r.out + "\nstderr: " + r.err;
+}
+QString readFile(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()).trimmed() : QString();
+}
+} // namespace
+
+class TestOnggictl : public QObject {
+    Q_OBJECT
+private:
+    CliFixture* fx_ = nullptr;
+    int serial_ = 0;
+    QString name() { return S("clitest-%1-%2").arg(::getpid()).arg(++serial_); }
+    CliResult ctl(const QStringList& args, const QByteArray& in = {}, int timeoutMs = 60000)
+    {
+        return fx_->run(args, in, timeoutMs);
+    }
+    QJsonObject inspect(const QString& id)
+    {
+        const CliResult r = ctl({S("inspect"), id});
+        return QJsonDocument::fromJson(r.out).array().at(0).toObject();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        if (::geteuid() != 0) QSKIP("needs root: starts a real onggi-helper and containers");
+        if (!QFile::exists(CliFixture::onggictl())) QSKIP("onggictl not built");
+        if (!QFile::exists(CliFixture::helper())) QSKIP("onggi-helper not built");
+        fx_ = new CliFixture;
+        QVERIFY2(fx_->start(), qPrintable(fx_->why()));
+    }
+
+    void cleanupTestCase()
+    {
+        delete fx_;
+        fx_ = nullptr;
+    }
+
+    void runRmEchoHi()
+    {
+        const QString n = name();
+        const CliResult r = ctl({S("run"), S("--rm"), S("--name"), n, S("busybox"), S("echo"), S("hi")});
+        QVERIFY2(r.finished && r.exitCode == 0, describe(r));
+        QCOMPARE(out(r), S("hi\n"));
+        // --rm: gone afterwards.
+        const CliResult ps = ctl({S("ps"), S("-a")});
+        QCOMPARE(ps.exitCode, 0);
+        QVERIFY2(!out(ps).contains(n), describe(ps));
+    }
+
+    void runExitCodeAndStreams()
+    {
+        const CliResult r = ctl({S("run"), S("--rm"), S("busybox"), S("sh"), S("-c"), S("echo to-out; echo to-err >&2; exit 3")});
+        QVERIFY2(r.finished, describe(r));
+        QCOMPARE(r.exitCode, 3);
+        QCOMPARE(out(r), S("to-out\n"));
+        QCOMPARE(err(r), S("to-err\n"));
+    }
+
+    void runUnknownCommandIs127()
+    {
+        const CliResult r = ctl({S("run"), S("--rm"), S("busybox"), S("/no/such/program")});
+        QVERIFY2(r.finished, describe(r));
+        QVERIFY2(r.exitCode == 127, describe(r));
+    }
+
+    void runWithLimitsInTheKernel()
+    {
+        // The container reads its own cgroup limits: the kernel's view from inside.
+        const CliResult r = ctl({S("run"), S("--rm"), S("-m"), S("64m"), S("--pids-limit"), S("33"), S("busybox"),
+                                 S("cat"), S("/proc/self/cgroup")});
+        QVERIFY2(r.exitCode == 0, describe(r));
+        QVERIFY2(!out(r).isEmpty(), describe(r));
+    }
+
+    void detachedLifecycle()
+    {
+        const QString n = name();
+        CliResult r = ctl({S("run"), S("-d"), S("--name"), n, S("-e"), S("GREETING=hello"), S("busybox"), S("sleep"), S("1000")});
+        QVERIFY2(r.exitCode == 0, describe(r));
+        const QString id = out(r).trimmed();
+        QVERIFY2(QRegularExpression(S("^[0-9a-f]{64}$")).match(id).hasMatch(), qPrintable(id));
+
+        // The kernel's view: its own PID namespace, by the pid the helper reports.
+        QJsonObject in = inspect(n);
+        const QJsonObject summary = in.value(S("container")).toObject();
+        QCOMPARE(summary.value(S("state")).toString(), S("running"));
+        const qint64 pid = summary.value(S("pid")).toInteger();
+        QVERIFY(pid > 0);
+        const QString nsIn = QFile::symLinkTarget(S("/proc/%1/ns/pid").arg(pid));
+        const QString nsOut = QFile::symLinkTarget(S("/proc/self/ns/pid"));
+        QVERIFY(!nsIn.isEmpty());
+        QVERIFY(nsIn != nsOut);
+
+        // ps / ps -q / --json ps
+        r = ctl({S("ps")});
+        QVERIFY2(out(r).contains(n) && out(r).contains(id.left(12)) && out(r).contains(S("Up")), describe(r));
+        QVERIFY(out(r).startsWith(S("CONTAINER ID")));
+        r = ctl({S("ps"), S("-q")});
+        QVERIFY(out(r).split(QLatin1Char('\n')).contains(id.left(12)));
+        r = ctl({S("--json"), S("ps")});
+        bool found = false;
+        for (const QJsonValue& v : QJsonDocument::fromJson(r.out).array())
+            found = found || v.toObject().value(S("name")).toString() == n;
+        QVERIFY2(found, describe(r));
+
+        // exec: output, environment, exit codes
+        r = ctl({S("exec"), n, S("sh"), S("-c"), S("echo $GREETING from $(hostname)")});
+        QVERIFY2(r.exitCode == 0, describe(r));
+        QVERIFY2(out(r).startsWith(S("hello from")), describe(r));
+        r = ctl({S("exec"), n, S("sh"), S("-c"), S("exit 5")});
+        QCOMPARE(r.exitCode, 5);
+        r = ctl({S("exec"), S("-e"), S("X=42"), S("-w"), S("/tmp"), n, S("sh"), S("-c"), S("echo $X $(pwd)")});
+        QCOMPARE(out(r), S("42 /tmp\n"));
+
+        // top lists the sleep with its host pid
+        r = ctl({S("top"), n});
+        QVERIFY2(r.exitCode == 0 && out(r).contains(S("sleep")) && out(r).contains(QString::number(pid)), describe(r));
+
+        // update: the cgroup files change
+        r = ctl({S("update"), S("--memory"), S("64m"), S("--pids-limit"), S("50"), n});
+        QVERIFY2(r.exitCode == 0, describe(r));
+        in = inspect(n);
+        const QString cg = in.value(S("cgroup_path")).toString();
+        QVERIFY(!cg.isEmpty());
+        const QString memFile = QFile::exists(S("/sys/fs/cgroup/memory") + cg)
+                                    ? S("/sys/fs/cgroup/memory%1/memory.limit_in_bytes").arg(cg)
+                                    : S("/sys/fs/cgroup%1/memory.max").arg(cg);
+        QCOMPARE(readFile(memFile), S("67108864"));
+        const QString pidsFile = QFile::exists(S("/sys/fs/cgroup/pids") + cg) ? S("/sys/fs/cgroup/pids%1/pids.max").arg(cg)
+                                                                               : S("/sys/fs/cgroup%1/pids.max").arg(cg);
+        QCOMPARE(readFile(pidsFile), S("50"));
+        QCOMPARE(in.value(S("container")).toObject().value(S("limits")).toObject().value(S("memory")).toInteger(), 67108864);
+
+        // bad size: refused by onggictl before the helper
+        r = ctl({S("update"), S("--memory"), S("12x"), n});
+        QCOMPARE(r.exitCode, 125);
+        QVERIFY2(err(r).contains(S("12x")), describe(r));
+
+        // pause / unpause: the freezer
+        r = ctl({S("pause"), n});
+        QVERIFY2(r.exitCode == 0, describe(r));
+        QCOMPARE(inspect(n).value(S("container")).toObject().value(S("state")).toString(), S("paused"));
+        r = ctl({S("unpause"), n});
+        QVERIFY2(r.exitCode == 0, describe(r));
+
+        // stop: exited, the process is gone
+        r = ctl({S("stop"), S("-t"), S("1"), n});
+        QVERIFY2(r.exitCode == 0 && out(r).trimmed() == n, describe(r));
+        in = inspect(n);
+        QCOMPARE(in.value(S("container")).toObject().value(S("state")).toString(), S("exited"));
+        QVERIFY(!QFile::exists(S("/proc/%1/ns/pid").arg(pid)) ||
+                QFile::symLinkTarget(S("/proc/%1/ns/pid").arg(pid)) != nsIn);
+        r = ctl({S("ps")});
+        QVERIFY(!out(r).contains(n));
+        r = ctl({S("ps"), S("-a")});
+        QVERIFY2(out(r).contains(n) && out(r).contains(S("Exited")), describe(r));
+
+        // rm
+        r = ctl({S("rm"), n});
+        QVERIFY2(r.exitCode == 0, describe(r));
+        r = ctl({S("inspect"), n});
+        QCOMPARE(r.exitCode, 1);
+    }
+
+    void logsOfAnExitedContainer()
+    {
+        const QString n = name();
+        CliResult r = ctl({S("run"), S("-d"), S("--name"), n, S("busybox"), S("sh"), S("-c"), S("echo one; echo two >&2; echo three")});
+        QVERIFY2(r.exitCode == 0, describe(r));
+        // logs -f ends when the container exits
+        r = ctl({S("logs"), S("-f"), n});
+        QVERIFY2(r.finished && r.exitCode == 0, describe(r));
+        QCOMPARE(out(r), S("one\nthree\n"));
+        QCOMPARE(err(r), S("two\n"));
+        r = ctl({S("logs"), S("--tail"), S("1"), n});
+        QCOMPARE(out(r) + err(r), S("three\n"));
+        r = ctl({S("logs"), S("-t"), n});
+        QVERIFY2(QRegularExpression(S("^\\d{4}-\\d\\d-\\d\\dT[^ ]+ one\n")).match(out(r)).hasMatch(), describe(r));
+        QCOMPARE(ctl({S("rm"), n}).exitCode, 0);
+    }
+
+    void interactiveExecThroughThePty()
+    {
+        const QString n = name();
+        CliResult r = ctl({S("run"), S("-d"), S("--name"), n, S("busybox"), S("sleep"), S("1000")});
+        QVERIFY2(r.exitCode == 0, describe(r));
+        // stdin is a pipe here: onggictl relays it into the pty, then ends it with ^D.
+        r = ctl({S("exec"), S("-it"), n, S("sh")}, "tty -s && echo on-a-tty; exit 4\n", 30000);
+        QVERIFY2(r.finished, describe(r));
+        QVERIFY2(out(r).contains(S("on-a-tty")), describe(r));
+        QCOMPARE(r.exitCode, 4);
+        QCOMPARE(ctl({S("rm"), S("-f"), n}).exitCode, 0);
+    }
+
+    void eventsStream()
+    {
+        const QString n = name(), marker = name();
+        QProcess* ev = fx_->startBackground({S("events"), S("--format"), S("json")});
+        auto readUntil = [&](const QString& who, const QString& action, QStringList& seen) {
+            QElapsedTimer t;
+            t.start();
+            while (!seen.contains(action) && t.elapsed() < 30000) {
+                ev->waitForReadyRead(500);
+                while (ev->canReadLine()) {
+                    const QJsonObject e = QJsonDocument::fromJson(ev->readLine()).object();
+                    if (e.value(S("name")).toString() == who) seen << e.value(S("action")).toString();
+                }
+            }
+            return seen.contains(action);
+        };
+        // Until the marker's create shows, the subscription may not be in place yet.
+        QStringList markerSeen;
+        for (int i = 0; i < 20 && markerSeen.isEmpty(); ++i) {
+            const QString m = marker + S("-%1").arg(i);
+            ctl({S("create"), S("--name"), m, S("busybox"), S("true")});
+            readUntil(m, S("create"), markerSeen);
+            ctl({S("rm"), m});
+        }
+        QVERIFY2(!markerSeen.isEmpty(), "no events at all");
+        CliResult r = ctl({S("run"), S("--rm"), S("--name"), n, S("busybox"), S("true")});
+        QVERIFY2(r.exitCode == 0, describe(r));
+        QStringList actions;
+        readUntil(n, S("destroy"), actions);
+        ev->kill();
+        ev->waitForFinished(5000);
+        delete ev;
+        QVERIFY2(actions.contains(S("create")) && actions.contains(S("start")) && actions.contains(S("die")) &&
+                     actions.contains(S("destroy")),
+                 qPrintable(actions.join(S(","))));
+    }
+
+    void statsNoStream()
+    {
+        const QString n = name();
+        CliResult r = ctl({S("run"), S("-d"), S("--name"), n, S("-m"), S("32m"), S("busybox"), S("sleep"), S("1000")});
+        QVERIFY2(r.exitCode == 0, describe(r));
+        r = ctl({S("stats"), S("--no-stream"), S("--format"), S("json"), n}, {}, 30000);
+        ctl({S("rm"), S("-f"), n});
+        if (err(r).contains(S("does not know this operation"))) QSKIP("the helper has no stats.subscribe yet");
+        QVERIFY2(r.exitCode == 0, describe(r));
+        const QJsonObject s = QJsonDocument::fromJson(r.out.split('\n').first()).object();
+        QCOMPARE(s.value(S("name")).toString(), n);
+        QCOMPARE(s.value(S("memory_limit")).toInteger(), 32 << 20);
+        QVERIFY(s.value(S("pids_current")).toInteger() >= 1);
+    }
+
+    void errorsLikeDocker_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("stderrHas");
+        QTest::newRow("unknown flag") << QStringList{S("run"), S("--bogus"), S("busybox")} << 125 << S("unknown flag: --bogus");
+        QTest::newRow("see help") << QStringList{S("run"), S("--bogus"), S("busybox")} << 125 << S("See 'onggictl run --help'.");
+        QTest::newRow("bad size") << QStringList{S("run"), S("-m"), S("lots"), S("busybox")} << 125 << S("invalid size \"lots\"");
+        QTest::newRow("missing value") << QStringList{S("run"), S("busybox"), S("--name")} << 125 << S("");
+        QTest::newRow("no image") << QStringList{S("run")} << 125 << S("requires at least 1 argument");
+        QTest::newRow("ps extra arg") << QStringList{S("ps"), S("x")} << 125 << S("accepts at most 0 argument");
+        QTest::newRow("unknown command") << QStringList{S("frobnicate")} << 1 << S("is not an onggictl command");
+        QTest::newRow("stop unknown") << QStringList{S("stop"), S("no-such-container-xyz")} << 1 << S("Error response from helper:");
+        QTest::newRow("logs unknown") << QStringList{S("logs"), S("no-such-container-xyz")} << 1 << S("no-such-container-xyz");
+        QTest::newRow("run unknown image") << QStringList{S("run"), S("--rm"), S("no-such-image-xyz")} << 125 << S("Error response from helper:");
+        QTest::newRow("bad restart") << QStringList{S("run"), S("--rm"), S("--restart"), S("sometimes"), S("busybox")} << 125 << S("restart");
+    }
+    void errorsLikeDocker()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QString, stderrHas);
+        const CliResult r = ctl(args);
+        QVERIFY2(r.finished, describe(r));
+        QVERIFY2(r.exitCode == exitCode, describe(r));
+        QVERIFY2(err(r).contains(stderrHas), describe(r));
+    }
+
+    void helperNotRunning()
+    {
+        QProcess p;
+        p.start(CliFixture::onggictl(), {S("--host"), QDir::tempPath() + S("/no-helper-%1.sock").arg(::getpid()), S("ps")});
+        QVERIFY(p.waitForFinished(20000));
+        QCOMPARE(p.exitCode(), 125);
+        const QString e = QString::fromUtf8(p.readAllStandardError());
+        QVERIFY2(e.contains(S("not running")) && e.contains(S("no-helper")), qPrintable(e));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestOnggictl)
+#include "tst_onggictl.moc"
