@@ -31,7 +31,7 @@ void ScreenshotTour::shoot(const QString& what, QWidget* w) {
 void ScreenshotTour::step() {
     auto next = [this](int ms) { QTimer::singleShot(ms, this, &ScreenshotTour::step); };
     switch (m_step) {
-    case 0:  // wait for the helper, a selected running container with some history
+    case 0: {  // wait for the helper, a selected running container with some history
         if (!m_window->isHelperConnected()) {
             m_waited += 250;
             if (m_waited > 5000) {  // no helper: the absent page is what there is to see
@@ -49,12 +49,15 @@ void ScreenshotTour::step() {
                     break;
                 }
         }
-        if ((m_window->selectedId().isEmpty() || m_window->historyModel()->rowCount() < 8) && m_waited < m_timeoutMs) {
+        const int row = m_window->listModel()->rowOf(m_window->selectedId());
+        const bool live = row >= 0 && !m_window->listModel()->index(row, ContainerListModel::Cpu).data().toString().isEmpty();
+        if ((m_window->selectedId().isEmpty() || m_window->historyModel()->rowCount() < 8 || !live) && m_waited < m_timeoutMs) {
             m_waited += 250;
             return next(250);
         }
         ++m_step;
         return next(300);
+    }
     case 1: case 2: case 3: case 4: case 5: case 6: {
         static const char* const names[] = {"charts", "limits", "logs", "processes", "inspect", "learn"};
         const int tab = m_step - 1;

@@ -34,6 +34,7 @@ ChartsPanel::ChartsPanel(StatsHistoryModel* model, QWidget* parent) : QWidget(pa
                                 {C::MemoryHigh, orange, Qt::DotLine, true}},
                                this);
     m_memory->setShowOomMarkers(true);
+    m_memory->setLimitsAlwaysInScale(true);
     m_io = new MetricChart(model, {{C::IoReadRate, blue}, {C::IoWriteRate, orange}}, this);
     m_pids = new MetricChart(model, {{C::Pids, purple}, {C::PidsLimit, red, Qt::DashLine, true}}, this);
     m_net = new MetricChart(model, {{C::NetRxRate, green}, {C::NetTxRate, blue}}, this);

@@ -140,17 +140,25 @@ void MetricChart::redraw() {
     if (!m_model) return;
     const int rows = m_model->rowCount();
     const qint64 end = rows ? m_model->latestTimeMs() : QDateTime::currentMSecsSinceEpoch();
-    const qint64 start = end - qint64(m_windowSeconds) * 1000;
+    qint64 start = end - qint64(m_windowSeconds) * 1000;
+    // A young container: start the axis at its first sample (at least a minute wide) instead
+    // of drawing a few seconds in the corner of an empty 15-minute chart.
+    if (rows > 0) start = std::max(start, std::min(qint64(m_model->value(0, StatsHistoryModel::Time)), end - 60000));
     int first = rows;
     while (first > 0 && m_model->value(first - 1, StatsHistoryModel::Time) >= double(start)) --first;
 
     // Pick a display scale for the y axis from the largest visible value.
-    double maxv = 0;
+    // A limit line far above the data (1024 PIDs over 2 processes) would flatten the data to
+    // the axis: then the axis fits the data and the limit stays named in the legend.
+    double maxv = 0, maxLimit = 0;
     for (int i = 0; i < m_lines.size(); ++i)
         for (int r = first; r < rows; ++r) {
             const double v = m_model->value(r, m_lines[i].column);
-            if (drawable(m_lines[i], v)) maxv = std::max(maxv, v);
+            if (!drawable(m_lines[i], v)) continue;
+            if (m_lines[i].limitLine) maxLimit = std::max(maxLimit, v);
+            else maxv = std::max(maxv, v);
         }
+    if (maxLimit > 0 && (m_limitsAlwaysInScale || maxLimit <= 10 * std::max(maxv, 1.0))) maxv = std::max(maxv, maxLimit);
     const int unit = m_lines.isEmpty() ? 0
                                        : m_model->headerData(m_lines[0].column, Qt::Horizontal, StatsHistoryModel::UnitRole).toInt();
     m_scale = 1.0;

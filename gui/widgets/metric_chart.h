@@ -34,6 +34,8 @@ public:
     void setTitle(const QString& title);
     // Show OOM kill markers (memory chart).
     void setShowOomMarkers(bool on);
+    // Keep limit lines inside the y range however far above the data they are (memory: yes).
+    void setLimitsAlwaysInScale(bool on) { m_limitsAlwaysInScale = on; }
     void redraw();
 
     // What is drawn, for tests and screenshots.
@@ -57,6 +59,7 @@ private:
     QDateTimeAxis* m_axisX = nullptr;
     QValueAxis* m_axisY = nullptr;
     int m_windowSeconds = 300;
+    bool m_limitsAlwaysInScale = false;
     double m_scale = 1.0;
     QString m_scaleUnit;
     QString m_title;

@@ -247,7 +247,12 @@ private slots:
         QCOMPARE(readFile(file).toLongLong(), 64 * MiB);
 
         // Live stats reach the chart.
-        if (m_hasStats) QTRY_VERIFY_WITH_TIMEOUT(w.historyModel()->rowCount() >= 2, kWaitMs);
+        if (m_hasStats) {
+            QTRY_VERIFY_WITH_TIMEOUT(w.historyModel()->rowCount() >= 2, kWaitMs);
+            const int row = w.listModel()->rowOf(id);
+            QTRY_VERIFY_WITH_TIMEOUT(!w.listModel()->index(row, ContainerListModel::Memory).data().toString().isEmpty(), kWaitMs);
+            QVERIFY(w.listModel()->index(row, ContainerListModel::Memory).data().toString().contains(QLatin1String("64.0 MiB")));
+        }
 
         // Move the memory slider like a drag: press, move, release.
         LimitsPanel* limits = w.containerPage()->limits();
