@@ -16,13 +16,13 @@ cleanup() {
   set +e
   [ -n "$gui_pid" ] && kill "$gui_pid" 2>/dev/null
   if [ -n "$helper_pid" ]; then python3 "$rpc" "$sock" cleanup >/dev/null 2>&1; kill "$helper_pid"; wait "$helper_pid"; fi
-  for d in /sys/fs/cgroup/*/onggi-bench-$$ /sys/fs/cgroup/onggi-bench-$$; do [ -d "$d" ] && rmdir "$d"; done
+  for d in /sys/fs/cgroup/*/onggi-guibench-$$ /sys/fs/cgroup/onggi-guibench-$$; do [ -d "$d" ] && rmdir "$d"; done
   rm -rf "$tmp"
 }
 trap cleanup EXIT
 mkdir -p "$tmp/run" "$tmp/state"
 "${ONGGI_BENCH_HELPER:-$build/helper/onggi-helper}" --socket "$sock" --state-dir "$tmp/state" --run-dir "$tmp/run" \
-  --cgroup-parent "/onggi-bench-$$" >"$tmp/helper.log" 2>&1 &
+  --cgroup-parent "/onggi-guibench-$$" >"$tmp/helper.log" 2>&1 &
 helper_pid=$!
 for _ in $(seq 100); do [ -S "$sock" ] && break; sleep 0.1; done
 python3 "$rpc" "$sock" demo "$n"
