@@ -1,0 +1,333 @@
+#include "helper/stats_service.h"
+
+#include "helper/event_bus.h"
+
+#include <QCoreApplication>
+
+#include <ctime>
+
+namespace onggi::helper {
+
+namespace {
+
+constexpr int kHistoryIntervalMs = 1000;
+constexpr size_t kMaxSubscribeIds = 256;
+
+uint64_t unix_ms()
+{
+    struct timespec ts;
+    ::clock_gettime(CLOCK_REALTIME, &ts);
+    return uint64_t(ts.tv_sec) * 1000 + uint64_t(ts.tv_nsec) / 1000000;
+}
+
+json opt(uint64_t v) { return v == stats::HistoryPoint::kNone ? json(nullptr) : json(v); }
+json pct(uint64_t v) { return v == stats::HistoryPoint::kNone ? json(nullptr) : json(double(v) / 100.0); }
+
+bool tracked_state(const ContainerRecord& c) { return (c.state == "running" || c.state == "paused") && c.pid > 0; }
+
+// The service acts for every user: an admin peer sees all containers.
+const Peer kRoot{0, 0, 0};
+
+// ContainerManager::on_change where this helper has it; the 1 s reconcile covers the rest.
+template <class CM, class F>
+void hook_changes(CM* cm, F cb)
+{
+    if constexpr (requires { cm->on_change(cb); }) cm->on_change(std::move(cb));
+}
+
+} // namespace
+
+json StatsService::sample_json(const std::string& id, const stats::HistoryPoint& p, bool with_time)
+{
+    json psi = json::object();
+    auto add_psi = [&](const char* name, uint64_t some, uint64_t full) {
+        if (some == stats::HistoryPoint::kNone) return;
+        psi[name] = {{"some", double(some) / 100.0}, {"full", full == stats::HistoryPoint::kNone ? 0.0 : double(full) / 100.0}};
+    };
+    add_psi("cpu", p.psi_cpu_some_x100, p.psi_cpu_full_x100);
+    add_psi("memory", p.psi_memory_some_x100, p.psi_memory_full_x100);
+    add_psi("io", p.psi_io_some_x100, p.psi_io_full_x100);
+    json s = {
+        {"id", id},
+        {"cpu_ns", p.cpu_ns},
+        {"cpu_percent", double(p.cpu_percent_x100) / 100.0},
+        {"cpu_percent_of_limit", pct(p.cpu_percent_of_limit_x100)},
+        {"throttled_periods", p.throttled_periods},
+        {"throttled_ns", p.throttled_ns},
+        {"memory_current", p.memory_current},
+        {"memory_limit", opt(p.memory_limit)},
+        {"memory_high", opt(p.memory_high)},
+        {"memory_peak", opt(p.memory_peak)},
+        {"memory_cache", p.memory_cache},
+        {"memory_anon", p.memory_anon},
+        {"swap_current", p.swap_current},
+        {"io_read_bytes", p.io_read_bytes},
+        {"io_write_bytes", p.io_write_bytes},
+        {"io_read_ops", p.io_read_ops},
+        {"io_write_ops", p.io_write_ops},
+        {"io_read_bps", p.io_read_bps},
+        {"io_write_bps", p.io_write_bps},
+        {"pids_current", p.pids_current},
+        {"pids_limit", opt(p.pids_limit)},
+        {"net_rx_bytes", p.net_rx_bytes},
+        {"net_tx_bytes", p.net_tx_bytes},
+        {"net_rx_packets", p.net_rx_packets},
+        {"net_tx_packets", p.net_tx_packets},
+        {"psi", psi},
+        {"oom_events", p.oom_events},
+        {"oom_kill_events", p.oom_kill_events},
+    };
+    if (with_time) s["time"] = rfc3339_from_ns(int64_t(p.unix_ms) * 1000000);
+    return s;
+}
+
+StatsService::StatsService(HelperContext& ctx, QObject* parent)
+    : QObject(parent), ctx_(ctx), history_(ctx.containers->config().state_dir + "/stats")
+{
+    // stats.subscribe {"interval_ms":1000,"ids":["web"]} -> {"subscription":N}
+    ctx_.dispatcher->add("stats.subscribe", [this](const Call& call) {
+        const json& p = call.params();
+        if (!p.is_null() && !p.is_object()) return call.fail(Error(Errc::invalid_argument, "params must be an object"));
+        int interval = 1000;
+        std::vector<std::string> ids;
+        if (p.is_object()) {
+            for (auto it = p.begin(); it != p.end(); ++it)
+                if (it.key() != "interval_ms" && it.key() != "ids")
+                    return call.fail(Error(Errc::invalid_argument, "unknown field '" + it.key() + "'"));
+            if (p.contains("interval_ms")) {
+                const json& v = p["interval_ms"];
+                if (!v.is_number_integer() || v.get<int64_t>() < 100 || v.get<int64_t>() > 10000)
+                    return call.fail(Error(Errc::invalid_argument, "interval_ms must be an integer 100..10000"));
+                interval = int(v.get<int64_t>());
+            }
+            if (p.contains("ids")) {
+                const json& v = p["ids"];
+                if (!v.is_array() || v.size() > kMaxSubscribeIds)
+                    return call.fail(Error(Errc::invalid_argument, "ids must be an array of at most 256 container references"));
+                for (const auto& r : v) {
+                    if (!r.is_string() || r.get<std::string>().empty() || r.get<std::string>().size() > 128)
+                        return call.fail(Error(Errc::invalid_argument, "ids: each must be a container id or name"));
+                    auto c = ctx_.containers->find(r.get<std::string>(), call.peer());
+                    if (!c) return call.fail(c.error());
+                    ids.push_back(c.value()->id);
+                }
+            }
+        }
+        QPointer<Connection> conn = call.connection();
+        if (!conn) return;
+        int64_t sub = ctx_.dispatcher->next_subscription_id();
+        Sub s;
+        s.conn = conn;
+        s.peer = call.peer();
+        s.ids = std::move(ids);
+        s.timer = new QTimer(this);
+        s.timer->setInterval(interval);
+        connect(s.timer, &QTimer::timeout, this, [this, sub] { send_frame(sub); });
+        connect(conn, &Connection::closed, this, [this, c = conn.data(), sub] { drop_sub(c, sub); });
+        subs_[sub] = std::move(s);
+        call.reply({{"subscription", sub}});
+        subs_[sub].timer->start();
+        send_frame(sub);  // the first frame at once: rates appear from the second
+    });
+    ctx_.dispatcher->add_unsubscriber([this](Connection* c, int64_t sub) { return drop_sub(c, sub); });
+
+    // stats.history {"id":"web","seconds":900} -> {"interval_ms":1000,"samples":[...]}
+    ctx_.dispatcher->add("stats.history", [this](const Call& call) {
+        const json& p = call.params();
+        if (!p.is_object()) return call.fail(Error(Errc::invalid_argument, "params must be an object"));
+        for (auto it = p.begin(); it != p.end(); ++it)
+            if (it.key() != "id" && it.key() != "seconds")
+                return call.fail(Error(Errc::invalid_argument, "unknown field '" + it.key() + "'"));
+        if (!p.contains("id") || !p["id"].is_string() || p["id"].get<std::string>().empty() || p["id"].get<std::string>().size() > 128)
+            return call.fail(Error(Errc::invalid_argument, "id: a container id or name is required"));
+        int64_t seconds = 900;
+        if (p.contains("seconds")) {
+            if (!p["seconds"].is_number_integer() || p["seconds"].get<int64_t>() < 1 || p["seconds"].get<int64_t>() > 86400)
+                return call.fail(Error(Errc::invalid_argument, "seconds must be an integer 1..86400"));
+            seconds = p["seconds"].get<int64_t>();
+        }
+        auto c = ctx_.containers->find(p["id"].get<std::string>(), call.peer());
+        if (!c) return call.fail(c.error());
+        const std::string id = c.value()->id;
+        uint64_t since = unix_ms() - uint64_t(seconds) * 1000;
+        json samples = json::array();
+        for (const auto& pt : history_.ring(id).since(since)) samples.push_back(sample_json(id, pt, true));
+        call.reply({{"interval_ms", kHistoryIntervalMs}, {"samples", std::move(samples)}});
+    });
+
+    hook_changes(ctx_.containers, [this](const std::string& id) { on_change(id); });
+    reconcile();
+
+    history_timer_.setInterval(kHistoryIntervalMs);
+    connect(&history_timer_, &QTimer::timeout, this, &StatsService::history_tick);
+    history_timer_.start();
+    // Keep the history of a helper that is stopped cleanly.
+    connect(QCoreApplication::instance(), &QCoreApplication::aboutToQuit, this, [this] { history_.save_dirty(); });
+}
+
+StatsService::~StatsService() { history_.save_dirty(); }
+
+const ContainerRecord* StatsService::record(const std::string& id) const
+{
+    auto r = ctx_.containers->find(id, kRoot);
+    return r ? r.value() : nullptr;
+}
+
+void StatsService::reconcile()
+{
+    std::map<std::string, const ContainerRecord*> now;
+    for (const ContainerRecord* c : ctx_.containers->visible(kRoot, true)) now[c->id] = c;
+    std::vector<std::string> drop;
+    for (const auto& [id, t] : tracked_)
+        if (!now.count(id)) drop.push_back(id);
+    for (const auto& id : drop) {
+        untrack(id);
+        history_.forget(id);
+    }
+    for (const auto& [id, c] : now) on_change(id);
+}
+
+void StatsService::on_change(const std::string& id)
+{
+    const ContainerRecord* c = record(id);
+    if (!c) {  // removed
+        untrack(id);
+        history_.forget(id);
+        return;
+    }
+    if (!tracked_state(*c)) {
+        untrack(id);
+        return;
+    }
+    auto it = tracked_.find(id);
+    if (it != tracked_.end() && it->second.pid != c->pid) {
+        untrack(id);  // restarted: a new init, maybe a new cgroup
+        it = tracked_.end();
+    }
+    if (it == tracked_.end()) {
+        track(*c);
+        return;
+    }
+    it->second.state = c->state;
+    std::string limits = c->to_json().value("limits", json()).dump();
+    if (limits != it->second.limits) {
+        it->second.limits = limits;
+        sampler_.refresh(id);  // read the new limits on the next sample
+    }
+}
+
+void StatsService::track(const ContainerRecord& c)
+{
+    auto host = cgroup::probe_host();
+    if (!host) return;
+    auto cg = cgroup::open(host.value(), ctx_.containers->config().cgroup_parent + "/" + c.id);
+    if (!cg) {
+        qWarning("stats: %s", cg.error().message().c_str());
+        return;
+    }
+    Tracked t;
+    t.pid = c.pid;
+    t.state = c.state;
+    t.limits = c.to_json().value("limits", json()).dump();
+    if (auto s = sampler_.add(c.id, *cg.value(), c.pid); !s) {
+        qWarning("stats: %s", s.error().message().c_str());
+        return;
+    }
+    if (auto w = stats::OomWatcher::watch(*cg.value())) {
+        t.oom = std::move(w.value());
+        t.notifier = new QSocketNotifier(t.oom->fd(), QSocketNotifier::Read, this);
+        std::string id = c.id;
+        connect(t.notifier, &QSocketNotifier::activated, this, [this, id] { check_oom(id); });
+    } else {
+        qWarning("stats: %s", w.error().message().c_str());
+    }
+    t.cgroup = std::move(cg.value());
+    tracked_[c.id] = std::move(t);
+    (void)history_.ring(c.id);  // load what an earlier helper kept
+}
+
+void StatsService::untrack(const std::string& id)
+{
+    auto it = tracked_.find(id);
+    if (it == tracked_.end()) return;
+    if (it->second.oom) check_oom(id);  // a kill reported just before the exit
+    it = tracked_.find(id);
+    if (it == tracked_.end()) return;
+    if (it->second.notifier) {
+        it->second.notifier->setEnabled(false);
+        it->second.notifier->deleteLater();
+    }
+    sampler_.remove(id);
+    tracked_.erase(it);
+    (void)history_.save(id);
+}
+
+void StatsService::check_oom(const std::string& id)
+{
+    auto it = tracked_.find(id);
+    if (it == tracked_.end() || !it->second.oom) return;
+    auto ev = it->second.oom->check();
+    if (!ev) return;
+    if (ev->new_kills > 0) {
+        if (const ContainerRecord* c = record(id))
+            ctx_.events->publish("oom", *c, {{"oom_kill_count", std::to_string(ev->total_kills)}});
+    }
+    if (ev->recheck_ms > 0) QTimer::singleShot(ev->recheck_ms, this, [this, id] { check_oom(id); });
+}
+
+void StatsService::history_tick()
+{
+    reconcile();
+    std::vector<std::string> gone;
+    uint64_t now = unix_ms();
+    for (const auto& e : sampler_.sample_all(&gone)) history_.push(e.id, stats::HistoryPoint::from(e, now));
+    for (const auto& id : gone) untrack(id);
+    if (--save_countdown_ <= 0) {  // once a minute, so a crash loses at most a minute
+        save_countdown_ = 60;
+        history_.save_dirty();
+    }
+}
+
+void StatsService::send_frame(int64_t sub)
+{
+    auto it = subs_.find(sub);
+    if (it == subs_.end()) return;
+    Sub& s = it->second;
+    if (!s.conn) {
+        drop_sub(nullptr, sub);
+        return;
+    }
+    std::vector<std::string> ids = s.ids;
+    if (ids.empty())
+        for (const auto& [id, t] : tracked_) ids.push_back(id);
+    json containers = json::array();
+    uint64_t now = unix_ms();
+    for (const auto& id : ids) {
+        const ContainerRecord* c = record(id);
+        if (!c || !s.peer.may_see(c->owner_uid) || !tracked_.count(id)) continue;
+        auto e = sampler_.sample_one(id);
+        if (!e) continue;
+        containers.push_back(sample_json(id, stats::HistoryPoint::from(e.value(), now), false));
+    }
+    s.conn->notify("stats", {{"subscription", sub}, {"time", now_rfc3339_nano()}, {"containers", std::move(containers)}});
+}
+
+bool StatsService::drop_sub(Connection* conn, int64_t sub)
+{
+    auto it = subs_.find(sub);
+    if (it == subs_.end()) return false;
+    if (conn && it->second.conn && it->second.conn.data() != conn) return false;  // not theirs
+    if (it->second.timer) {
+        it->second.timer->stop();
+        it->second.timer->deleteLater();
+    }
+    subs_.erase(it);
+    return true;
+}
+
+void install_stats_service(HelperContext& ctx)
+{
+    new StatsService(ctx, ctx.dispatcher);
+}
+
+} // namespace onggi::helper
