@@ -230,6 +230,13 @@ std::vector<const ContainerRecord*> ContainerManager::visible(const Peer& peer, 
     return out;
 }
 
+std::vector<const ContainerRecord*> ContainerManager::all() const
+{
+    std::vector<const ContainerRecord*> out;
+    for (const auto& [id, c] : containers_) out.push_back(c.get());
+    return out;
+}
+
 bool ContainerManager::image_in_use(const std::string& image_id) const
 {
     for (const auto& [id, c] : containers_)
@@ -298,6 +305,7 @@ Result<ContainerRecord*> ContainerManager::create(const CreateParams& p, const P
     ContainerRecord* raw = rec.get();
     containers_[id] = std::move(rec);
     events_->publish("create", *raw);
+    changed(id);
     return raw;
 }
 
@@ -365,6 +373,7 @@ void ContainerManager::start(const std::string& id, std::function<void(Result<pi
         c->stop_requested = false;
         (void)save(*c);
         events_->publish("start", *c);
+        changed(id);
         pid_t pid = c->pid;
         watch_shim(id);  // may finish the exit at once when the container was very short
         done(pid);
@@ -431,16 +440,13 @@ void ContainerManager::finish_exit(ContainerRecord& c)
     if (c.oom_killed) events_->publish("oom", c);
     events_->publish("die", c, {{"exit_code", std::to_string(c.exit_code)}, {"oom_killed", c.oom_killed ? "true" : "false"}});
     for (auto& l : exit_listeners_) l(id);
+    changed(id);
     auto waiters = std::move(exit_waiters_[id]);
     exit_waiters_.erase(id);
     for (auto& w : waiters) w(Status{});
 
     ContainerRecord* cur = get(id);
     if (!cur) return;
-    if (cur->auto_remove && !cur->stop_requested) {
-        remove(id, false, [](Status) {});
-        return;
-    }
     if (cur->auto_remove) {
         remove(id, false, [](Status) {});
         return;
@@ -486,9 +492,10 @@ void ContainerManager::stop(const std::string& id, int timeout_s, std::function<
     (void)signal_init(*c, timeout_s == 0 ? SIGKILL : SIGTERM);
     if (was_paused) (void)resume(id);  // a frozen process cannot act on SIGTERM
     auto finished = std::make_shared<bool>(false);
-    exit_waiters_[id].push_back([finished, done](Status s) {
+    exit_waiters_[id].push_back([this, id, finished, done](Status s) {
         if (*finished) return;
         *finished = true;
+        if (ContainerRecord* c = get(id)) events_->publish("stop", *c);
         done(s);
     });
     if (timeout_s > 0)
@@ -538,6 +545,7 @@ Status ContainerManager::pause(const std::string& id)
     c->state = "paused";
     (void)save(*c);
     events_->publish("pause", *c);
+    changed(id);
     return {};
 }
 
@@ -554,6 +562,7 @@ Status ContainerManager::resume(const std::string& id)
     c->state = "running";
     (void)save(*c);
     events_->publish("unpause", *c);
+    changed(id);
     return {};
 }
 
@@ -578,6 +587,7 @@ void ContainerManager::remove(const std::string& id, bool force, std::function<v
     ContainerRecord copy = *c;
     containers_.erase(id);
     events_->publish("destroy", copy);
+    changed(id);
     done(Status{});
 }
 
@@ -608,6 +618,7 @@ Result<Limits> ContainerManager::update(const std::string& id, const Limits& l)
     c->limits = merged;
     ONGGI_CHECK(save(*c), "update");
     events_->publish("update", *c);
+    changed(id);
     return merged;
 }
 

@@ -66,6 +66,19 @@ public:
 
     // Called when a container stops running (for log followers).
     void on_exit(std::function<void(const std::string& id)> cb) { exit_listeners_.push_back(std::move(cb)); }
+    // Called after any change of a container: create, start, exit, pause, resume, update, remove
+    // (then get_record() is null). For services such as stats that track running containers.
+    void on_change(std::function<void(const std::string& id)> cb) { change_listeners_.push_back(std::move(cb)); }
+    const ContainerRecord* get_record(const std::string& id) const
+    {
+        auto it = containers_.find(id);
+        return it == containers_.end() ? nullptr : it->second.get();
+    }
+    // Every container (for services running as root on behalf of all users; filter by
+    // Peer::may_see before showing anything to a client).
+    std::vector<const ContainerRecord*> all() const;
+    // The container's cgroup path ("<cgroup parent>/<id>").
+    std::string cgroup_path(const std::string& id) const { return cfg_.cgroup_parent + "/" + id; }
 
 private:
     struct ExecSession;
@@ -90,6 +103,11 @@ private:
     std::map<int64_t, std::shared_ptr<ExecSession>> execs_;
     int64_t next_exec_ = 1;
     std::vector<std::function<void(const std::string&)>> exit_listeners_;
+    std::vector<std::function<void(const std::string&)>> change_listeners_;
+    void changed(const std::string& id)
+    {
+        for (auto& l : change_listeners_) l(id);
+    }
 };
 
 // /proc/PID/stat field 22 (start time in clock ticks); 0 when the process is gone.

@@ -1,5 +1,12 @@
 #include "helper/helper_daemon.h"
 
+// Services of other areas plug in here without editing this file: helper/stats_service.h
+// ("cg") provides  void install_stats_service(HelperContext& ctx);  see helper/dispatcher.h.
+#if __has_include("helper/stats_service.h")
+#include "helper/stats_service.h"
+#define ONGGI_HAVE_STATS_SERVICE 1
+#endif
+
 #include <QCoreApplication>
 #include <QSocketNotifier>
 
@@ -18,6 +25,9 @@ HelperDaemon::HelperDaemon(HelperConfig cfg, QObject* parent)
     containers_->on_exit([this](const std::string& id) { logs_->container_stopped(id); });
     ctx_ = HelperContext{&dispatcher_, containers_, events_, logs_};
     register_all(ctx_);
+#ifdef ONGGI_HAVE_STATS_SERVICE
+    install_stats_service(ctx_);
+#endif
 }
 
 HelperDaemon::~HelperDaemon()
