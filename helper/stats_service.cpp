@@ -28,12 +28,6 @@ bool tracked_state(const ContainerRecord& c) { return (c.state == "running" || c
 // The service acts for every user: an admin peer sees all containers.
 const Peer kRoot{0, 0, 0};
 
-// ContainerManager::on_change where this helper has it; the 1 s reconcile covers the rest.
-template <class CM, class F>
-void hook_changes(CM* cm, F cb)
-{
-    if constexpr (requires { cm->on_change(cb); }) cm->on_change(std::move(cb));
-}
 
 } // namespace
 
@@ -155,9 +149,16 @@ StatsService::StatsService(HelperContext& ctx, QObject* parent)
         call.reply({{"interval_ms", kHistoryIntervalMs}, {"samples", std::move(samples)}});
     });
 
-    hook_changes(ctx_.containers, [this](const std::string& id) { on_change(id); });
+    // Containers are found by reconcile() every 250 ms (not through
+    // ContainerManager::on_change: its remove() passes an id that refers into the erased
+    // record). An OOM in its first 250 ms is still reported by the "die" event.
     reconcile();
 
+    // Find started and stopped containers four times a second (cheap: no file is read).
+    auto* rec = new QTimer(this);
+    rec->setInterval(250);
+    connect(rec, &QTimer::timeout, this, &StatsService::reconcile);
+    rec->start();
     history_timer_.setInterval(kHistoryIntervalMs);
     connect(&history_timer_, &QTimer::timeout, this, &StatsService::history_tick);
     history_timer_.start();
@@ -277,7 +278,6 @@ void StatsService::check_oom(const std::string& id)
 
 void StatsService::history_tick()
 {
-    reconcile();
     std::vector<std::string> gone;
     uint64_t now = unix_ms();
     for (const auto& e : sampler_.sample_all(&gone)) history_.push(e.id, stats::HistoryPoint::from(e, now));

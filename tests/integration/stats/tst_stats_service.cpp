@@ -71,11 +71,15 @@ private slots:
         json r = c_->call("stats.subscribe", {{"interval_ms", 200}, {"ids", {id}}});
         QVERIFY2(r.contains("result"), r.dump().c_str());
         int64_t sub = r["result"]["subscription"];
+        // Frames until the container is in one (the service picks a start up within 250 ms),
+        // then one more so rates exist.
         json last;
-        for (int i = 0; i < 3; ++i) {
+        int with = 0;
+        for (int i = 0; i < 50 && with < 2; ++i) {
             json n = c_->wait_notification("stats", 20000, [&](const json& m) { return m["params"]["subscription"] == sub; });
             QVERIFY2(!n.is_null(), "no stats frame");
             c_->notifications.clear();
+            if (!n["params"]["containers"].empty()) ++with;
             last = n;
         }
         const json& cs = last["params"]["containers"];
@@ -122,7 +126,7 @@ private slots:
         QVERIFY(r.contains("result"));
         // The shell (init) survives; only dd is killed, so only the cgroup watcher can tell.
         std::string id = run({{"name", uname("oom")}, {"image", "busybox"},
-                              {"cmd", {"sh", "-c", "dd if=/dev/zero of=/dev/null bs=64M count=1; sleep 1000"}},
+                              {"cmd", {"sh", "-c", "sleep 1; dd if=/dev/zero of=/dev/null bs=64M count=1; sleep 1000"}},
                               {"limits", {{"memory", 32 << 20}, {"memory_swap", 32 << 20}}}});
         QVERIFY(!id.empty());
         json ev = c_->wait_notification("event", 30000, [&](const json& m) {
