@@ -416,6 +416,7 @@ void MainWindow::onStatsFrame(const QJsonObject& params) {
         if (id == m_selected) {
             m_history->appendSample(s, t);  // one frameAppended → one redraw of the charts
             m_page->limits()->setMemoryInUse(s.value(QLatin1String("memory_current")).toInteger());
+            m_page->limits()->setEffectiveFromSample(s);
         }
     }
 }

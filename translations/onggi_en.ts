@@ -193,7 +193,7 @@
 <context>
     <name>onggi::gui::ChartsPanel</name>
     <message>
-        <location filename="../gui/widgets/charts_panel.cpp" line="+94" />
+        <location filename="../gui/widgets/charts_panel.cpp" line="+95" />
         <source>Time &amp;window:</source>
         <translation>Time &amp;window:</translation>
     </message>
@@ -1036,7 +1036,7 @@ sudo systemctl enable onggi-helper</translation>
 <context>
     <name>onggi::gui::LimitsPanel</name>
     <message>
-        <location filename="../gui/widgets/limits_panel.cpp" line="+159" />
+        <location filename="../gui/widgets/limits_panel.cpp" line="+167" />
         <source>The container uses %1 now, more than the new limit of %2. The kernel will first try to reclaim memory (page cache, swap); if that is not enough, the OOM killer may end processes in the container.</source>
         <translation>The container uses %1 now, more than the new limit of %2. The kernel will first try to reclaim memory (page cache, swap); if that is not enough, the OOM killer may end processes in the container.</translation>
     </message>
@@ -1268,18 +1268,18 @@ cgroup v2: io.max (wbps)</translation>
     </message>
     <message>
         <location line="+2" />
-        <location line="+321" />
+        <location line="+322" />
         <source>Res&amp;ume</source>
         <translation>Res&amp;ume</translation>
     </message>
     <message>
-        <location line="-321" />
-        <location line="+321" />
+        <location line="-322" />
+        <location line="+322" />
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location line="-320" />
+        <location line="-321" />
         <source>Freeze or thaw every process of the container (cgroup freezer)</source>
         <translation>Freeze or thaw every process of the container (cgroup freezer)</translation>
     </message>
@@ -1364,7 +1364,7 @@ cgroup v2: io.max (wbps)</translation>
         <translation>the service speaks protocol %1, this app %2</translation>
     </message>
     <message>
-        <location line="+124" />
+        <location line="+125" />
         <source>Out of memory in "%1"</source>
         <translation>Out of memory in "%1"</translation>
     </message>
@@ -1473,7 +1473,7 @@ OOM kills so far: %3</translation>
         <translation>%1 at %2: %3</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+37" />
         <source>%1/s</source>
         <translation>%1/s</translation>
     </message>
@@ -1791,7 +1791,7 @@ OOM kills so far: %3</translation>
     </message>
     <message>
         <location line="+3" />
-        <location filename="../cli/container_runner.cpp" line="+117" />
+        <location filename="../cli/container_runner.cpp" line="+118" />
         <source>the helper sent no terminal for the session</source>
         <translation>the helper sent no terminal for the session</translation>
     </message>
@@ -1961,7 +1961,7 @@ OOM kills so far: %3</translation>
         <translation>Signal to send to the container (default "KILL")</translation>
     </message>
     <message>
-        <location filename="../cli/cmd_logs.cpp" line="+14" />
+        <location filename="../cli/cmd_logs.cpp" line="+15" />
         <source>logs [OPTIONS] CONTAINER</source>
         <translation>logs [OPTIONS] CONTAINER</translation>
     </message>

@@ -193,7 +193,7 @@
 <context>
     <name>onggi::gui::ChartsPanel</name>
     <message>
-        <location filename="../gui/widgets/charts_panel.cpp" line="+94" />
+        <location filename="../gui/widgets/charts_panel.cpp" line="+95" />
         <source>Time &amp;window:</source>
         <translation>시간 범위(&amp;W):</translation>
     </message>
@@ -1035,7 +1035,7 @@ sudo systemctl enable onggi-helper</translation>
 <context>
     <name>onggi::gui::LimitsPanel</name>
     <message>
-        <location filename="../gui/widgets/limits_panel.cpp" line="+159" />
+        <location filename="../gui/widgets/limits_panel.cpp" line="+167" />
         <source>The container uses %1 now, more than the new limit of %2. The kernel will first try to reclaim memory (page cache, swap); if that is not enough, the OOM killer may end processes in the container.</source>
         <translation>컨테이너가 지금 %1을(를) 쓰고 있어 새 제한 %2보다 많습니다. 커널은 먼저 메모리를 회수하려고(페이지 캐시, 스왑) 하고, 그래도 모자라면 OOM 킬러가 컨테이너 안의 프로세스를 강제로 끝낼 수 있습니다.</translation>
     </message>
@@ -1267,18 +1267,18 @@ cgroup v2: io.max (wbps)</translation>
     </message>
     <message>
         <location line="+2" />
-        <location line="+321" />
+        <location line="+322" />
         <source>Res&amp;ume</source>
         <translation>재개(&amp;U)</translation>
     </message>
     <message>
-        <location line="-321" />
-        <location line="+321" />
+        <location line="-322" />
+        <location line="+322" />
         <source>&amp;Pause</source>
         <translation>일시 정지(&amp;P)</translation>
     </message>
     <message>
-        <location line="-320" />
+        <location line="-321" />
         <source>Freeze or thaw every process of the container (cgroup freezer)</source>
         <translation>컨테이너의 모든 프로세스를 얼리거나 녹입니다 (cgroup freezer)</translation>
     </message>
@@ -1363,7 +1363,7 @@ cgroup v2: io.max (wbps)</translation>
         <translation>서비스는 프로토콜 %1, 이 앱은 %2을(를) 씁니다</translation>
     </message>
     <message>
-        <location line="+124" />
+        <location line="+125" />
         <source>Out of memory in "%1"</source>
         <translation>"%1" 컨테이너의 메모리가 부족합니다</translation>
     </message>
@@ -1469,7 +1469,7 @@ OOM kills so far: %3</source>
         <translation>%1, %2: %3</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+37" />
         <source>%1/s</source>
         <translation>%1/s</translation>
     </message>
@@ -1784,7 +1784,7 @@ OOM kills so far: %3</source>
     </message>
     <message>
         <location line="+3" />
-        <location filename="../cli/container_runner.cpp" line="+117" />
+        <location filename="../cli/container_runner.cpp" line="+118" />
         <source>the helper sent no terminal for the session</source>
         <translation>헬퍼가 세션용 터미널을 보내지 않았습니다</translation>
     </message>
@@ -1954,7 +1954,7 @@ OOM kills so far: %3</source>
         <translation>컨테이너에 보낼 시그널 (기본값 "KILL")</translation>
     </message>
     <message>
-        <location filename="../cli/cmd_logs.cpp" line="+14" />
+        <location filename="../cli/cmd_logs.cpp" line="+15" />
         <source>logs [OPTIONS] CONTAINER</source>
         <translation>logs [옵션] 컨테이너</translation>
     </message>

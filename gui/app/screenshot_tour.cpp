@@ -56,7 +56,7 @@ void ScreenshotTour::step() {
             return next(250);
         }
         ++m_step;
-        return next(300);
+        return next(2500);  // a few more frames: the helper's first frames carry no rates yet
     }
     case 1: case 2: case 3: case 4: case 5: case 6: {
         static const char* const names[] = {"charts", "limits", "logs", "processes", "inspect", "learn"};

@@ -83,6 +83,7 @@ LimitsPanel::LimitsPanel(QWidget* parent) : QWidget(parent) {
     m_memory->setLogScale(6);
     m_high->setLogScale(6);
     m_swap->setLogScale(6);
+    m_pids->setLogScale(1);
     m_ioRead->setLogScale(1);
     m_ioWrite->setLogScale(1);
     m_weight->setValue(100);
@@ -127,6 +128,7 @@ void LimitsPanel::setLimits(const QJsonObject& l) {
     m_high->setProtocolValue(l.value(QLatin1String("memory_high")).toDouble());
     m_swap->setProtocolValue(std::max(0.0, l.value(QLatin1String("memory_swap")).toDouble()));
     m_pids->setValue(l.value(QLatin1String("pids")).toDouble());
+    m_pidsFromConfig = l.contains(QLatin1String("pids"));
     double rd = 0, wr = 0;
     for (const QJsonValue& v : l.value(QLatin1String("io")).toArray()) {
         const QJsonObject o = v.toObject();
@@ -142,6 +144,12 @@ void LimitsPanel::setLimits(const QJsonObject& l) {
 void LimitsPanel::setMemoryInUse(qint64 bytes) {
     m_inUse = bytes;
     updateWarning();
+}
+
+void LimitsPanel::setEffectiveFromSample(const QJsonObject& sample) {
+    const qint64 pids = sample.value(QLatin1String("pids_limit")).toInteger();
+    if (m_pidsFromConfig || m_dirty.contains(m_pids) || m_pids->slider()->isSliderDown()) return;
+    if (pids > 0 && pids < (qint64(1) << 40) && qint64(m_pids->value()) != pids) m_pids->setValue(double(pids));
 }
 
 void LimitsPanel::edited(LimitControl* c) {

@@ -29,6 +29,9 @@ public:
     void setLimits(const QJsonObject& limits);
     // Memory in use now, for the OOM warning.
     void setMemoryInUse(qint64 bytes);
+    // Limits the kernel enforces though the container's config did not name them (the
+    // helper's default PID limit), from a stats sample: shown where the config says nothing.
+    void setEffectiveFromSample(const QJsonObject& sample);
     void setDebounceMs(int ms);
 
     LimitControl* cpus() const { return m_cpus; }
@@ -68,6 +71,7 @@ private:
     QSet<LimitControl*> m_dirty;
     QString m_cgroupMode;
     qint64 m_inUse = 0;
+    bool m_pidsFromConfig = false;
 };
 
 }  // namespace gui

@@ -9,6 +9,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
@@ -87,6 +88,18 @@ private slots:
                       sample(hexId('f'), 1.0, 1)});
         QCOMPARE(changed.count(), 1);
         QCOMPARE(changed.at(0).at(0).value<QModelIndex>(), m.index(0, ContainerListModel::Cpu));
+        QVERIFY2(m.data(m.index(0, ContainerListModel::Cpu)).toString().contains(QStringLiteral("50")),
+                 qPrintable(m.data(m.index(0, ContainerListModel::Cpu)).toString()));
+        // Samples as the helper sends them: parsed from JSON text, first without rates.
+        const auto frame = [&](const char* cpu) {
+            return QJsonDocument::fromJson(QByteArray("[{\"id\":\"") + hexId('b').toLatin1() + "\",\"cpu_percent\":" + cpu +
+                                           ",\"memory_current\":1048576,\"memory_limit\":0,\"pids_current\":1,\"pids_limit\":1024}]")
+                .array();
+        };
+        m.applyStats(frame("0"));
+        m.applyStats(frame("29.46"));
+        QVERIFY2(m.data(m.index(1, ContainerListModel::Cpu)).toString().contains(QStringLiteral("29")),
+                 qPrintable(m.data(m.index(1, ContainerListModel::Cpu)).toString()));
 
         // Sort by numeric role through a proxy, as the main window does.
         QSortFilterProxyModel proxy;
