@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QSet>
 
 #include <cstdio>
 
@@ -40,11 +41,16 @@ int cmdLogs(CliContext& ctx, const QStringList& args)
     qint64 sub = -2;
     bool ended = false;
     client::HelperClient& c = ctx.client();
+    // Notifications read in the same chunk as the reply come before we know our subscription.
+    QList<client::LogLine> early;
+    QSet<qint64> endedEarly;
     QObject::connect(&c, &client::HelperClient::logLineReceived, [&](const client::LogLine& l) {
         if (l.subscription == sub) print(l);
+        else if (sub == -2) early.append(l);
     });
     QObject::connect(&c, &client::HelperClient::logEnded, [&](qint64 s) {
         if (s == sub) ended = true;
+        else if (sub == -2) endedEarly.insert(s);
     });
     QJsonObject params{{QLatin1String("id"), p.positional().at(0)}, {QLatin1String("tail"), tail},
                        {QLatin1String("follow"), follow}, {QLatin1String("timestamps"), ts}};
@@ -53,6 +59,9 @@ int cmdLogs(CliContext& ctx, const QStringList& args)
     for (const QJsonValue& v : r.result.value(QLatin1String("lines")).toArray()) print(client::LogLine::fromJson(v.toObject()));
     if (!follow) return kExitOk;
     sub = r.result.value(QLatin1String("subscription")).toInteger(-1);
+    for (const client::LogLine& l : early)
+        if (l.subscription == sub) print(l);
+    if (endedEarly.contains(sub)) ended = true;
     std::fflush(stdout);
     while (!ended && sub >= 0) {
         if (!c.waitForActivity(-1)) {

@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QSet>
 
 #include <cerrno>
 #include <csignal>
@@ -137,11 +138,16 @@ int ContainerRunner::run(CliContext& ctx, client::CreateOptions opts, bool detac
         if (e.id == id && (e.action == QLatin1String("die")) && (eventsSub < 0 || e.subscription == eventsSub))
             exitCode = e.attributes.value(QStringLiteral("exit_code")).toInt();
     });
+    // Notifications can be read in the same chunk as the reply that names their subscription:
+    // keep them until the subscription id is known.
+    QSet<qint64> endedSubs;
     QMetaObject::Connection cl = QObject::connect(&c, &client::HelperClient::logLineReceived, [&](const client::LogLine& l) {
         if (l.subscription == logSub) writeLine(l);
+        else if (logSub == -2) early.append(l);
     });
     QMetaObject::Connection cle = QObject::connect(&c, &client::HelperClient::logEnded, [&](qint64 s) {
         if (s == logSub) logEnded = true;
+        else if (logSub == -2) endedSubs.insert(s);
     });
     client::RpcResult logs = ctx.call(QStringLiteral("container.logs"), {{QLatin1String("id"), id},
                                                                          {QLatin1String("follow"), true},
@@ -150,6 +156,9 @@ int ContainerRunner::run(CliContext& ctx, client::CreateOptions opts, bool detac
         logSub = logs.result.value(QLatin1String("subscription")).toInteger(-1);
         for (const QJsonValue& v : logs.result.value(QLatin1String("lines")).toArray())
             writeLine(client::LogLine::fromJson(v.toObject()));
+        for (const client::LogLine& l : early)
+            if (l.subscription == logSub) writeLine(l);
+        if (endedSubs.contains(logSub)) logEnded = true;
     } else {
         logEnded = true;  // no output to show; still wait for the exit
     }
