@@ -203,7 +203,7 @@ private slots:
         QCOMPARE(out(r), S("one\nthree\n"));
         QCOMPARE(err(r), S("two\n"));
         r = ctl({S("logs"), S("--tail"), S("1"), n});
-        QCOMPARE(out(r) + err(r), S("three\n"));
+        QCOMPARE((out(r) + err(r)).count(QLatin1Char('\n')), 1);  // stdout and stderr are separate pipes: no order
         r = ctl({S("logs"), S("-t"), n});
         QVERIFY2(QRegularExpression(S("^\\d{4}-\\d\\d-\\d\\dT[^ ]+ one\n")).match(out(r)).hasMatch(), describe(r));
         QCOMPARE(ctl({S("rm"), n}).exitCode, 0);
@@ -282,9 +282,9 @@ private slots:
         QTest::newRow("unknown flag") << QStringList{S("run"), S("--bogus"), S("busybox")} << 125 << S("unknown flag: --bogus");
         QTest::newRow("see help") << QStringList{S("run"), S("--bogus"), S("busybox")} << 125 << S("See 'onggictl run --help'.");
         QTest::newRow("bad size") << QStringList{S("run"), S("-m"), S("lots"), S("busybox")} << 125 << S("invalid size \"lots\"");
-        QTest::newRow("missing value") << QStringList{S("run"), S("busybox"), S("--name")} << 125 << S("");
+        QTest::newRow("missing value") << QStringList{S("run"), S("--name")} << 125 << S("flag needs an argument: --name");
         QTest::newRow("no image") << QStringList{S("run")} << 125 << S("requires at least 1 argument");
-        QTest::newRow("ps extra arg") << QStringList{S("ps"), S("x")} << 125 << S("accepts at most 0 argument");
+        QTest::newRow("ps extra arg") << QStringList{S("ps"), S("x")} << 125 << S("requires exactly 0 argument");
         QTest::newRow("unknown command") << QStringList{S("frobnicate")} << 1 << S("is not an onggictl command");
         QTest::newRow("stop unknown") << QStringList{S("stop"), S("no-such-container-xyz")} << 1 << S("Error response from helper:");
         QTest::newRow("logs unknown") << QStringList{S("logs"), S("no-such-container-xyz")} << 1 << S("no-such-container-xyz");
@@ -307,7 +307,7 @@ private slots:
         QProcess p;
         p.start(CliFixture::onggictl(), {S("--host"), QDir::tempPath() + S("/no-helper-%1.sock").arg(::getpid()), S("ps")});
         QVERIFY(p.waitForFinished(20000));
-        QCOMPARE(p.exitCode(), 125);
+        QCOMPARE(p.exitCode(), 1);  // as docker when its daemon is down
         const QString e = QString::fromUtf8(p.readAllStandardError());
         QVERIFY2(e.contains(S("not running")) && e.contains(S("no-helper")), qPrintable(e));
     }
