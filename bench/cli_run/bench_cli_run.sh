@@ -30,17 +30,22 @@ for _ in $(seq 200); do [ -S "$tmp/h.sock" ] && break; sleep 0.05; done
 ctl=("$build/cli/onggictl" --host "$tmp/h.sock")
 "${ctl[@]}" run --rm busybox true || { echo "onggictl run failed; helper log:"; cat "$tmp/helper.log"; exit 1; }
 
-# The same rootfs for crun: busybox static, /bin/true a link to it.
+# The same rootfs for crun: busybox static, /bin/true a link to it. crun refuses the hybrid
+# cgroup layout of the dev hosts ("drop all controllers from cgroupv2"): --cgroup-manager=disabled.
 bundle=$tmp/bundle
 mkdir -p "$bundle/rootfs/bin" "$bundle/rootfs/proc" "$bundle/rootfs/dev" "$bundle/rootfs/sys" "$bundle/rootfs/tmp"
 cp /bin/busybox "$bundle/rootfs/bin/busybox"
 ln -s busybox "$bundle/rootfs/bin/true"
 ln -s busybox "$bundle/rootfs/bin/sh"
 (cd "$bundle" && crun spec && sed -i 's/"terminal": true/"terminal": false/; s/"sh"$/"\/bin\/true"/' config.json)
-crun run --bundle "$bundle" "onggi-bench-check-$$" || { echo "crun run failed"; exit 1; }
+crun_ok=
+if crun --cgroup-manager=disabled run --bundle "$bundle" "onggi-bench-check-$$" 2>"$tmp/crun.err"; then crun_ok=1
+else echo "crun: cannot run here: $(cat "$tmp/crun.err") -- runc takes its place"; fi
 
 cmds=(-n onggictl "${ctl[*]} run --rm busybox true"
-      -n crun "crun run --bundle $bundle onggi-bench-$$")
+     )
+if [ -n "$crun_ok" ]; then cmds+=(-n crun "crun --cgroup-manager=disabled run --bundle $bundle onggi-bench-$$"); fi
+if command -v runc >/dev/null; then cmds+=(-n runc "runc run --bundle $bundle onggi-bench-runc-$$"); fi
 if command -v podman >/dev/null; then
   cmds+=(-n podman "podman run --rm --network none --rootfs $bundle/rootfs /bin/true")
 else
