@@ -36,6 +36,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <csignal>
 #include <unistd.h>
 
 using namespace onggi;
@@ -83,8 +84,10 @@ private:
         if (!c.connectToHelper(m_socket)) return;
         c.callSync(QStringLiteral("hello"), {{"client", "tst_gui_app"}, {"protocol", 1}}, 10000);
         const auto list = c.callSync(QStringLiteral("container.list"), {{"all", true}}, 10000);
-        for (const QJsonValue& v : list.result.value(QLatin1String("containers")).toArray())
-            c.callSync(QStringLiteral("container.remove"), {{"id", v.toObject().value(QLatin1String("id"))}, {"force", true}}, 30000);
+        for (const QJsonValue& v : list.result.value(QLatin1String("containers")).toArray()) {
+            const auto r = c.callSync(QStringLiteral("container.remove"), {{"id", v.toObject().value(QLatin1String("id"))}, {"force", true}}, 30000);
+            if (!r.ok()) qWarning("remove %s: %s", qPrintable(v.toObject().value(QLatin1String("name")).toString()), qPrintable(r.error.message));
+        }
     }
 
 private slots:
@@ -122,9 +125,28 @@ private slots:
             }
         }
         // The helper removes container cgroups; remove the parent it made in each hierarchy.
+        // Whatever still runs in this test's cgroups is a container of this test that the helper
+        // did not remove: end it by PID, so nothing outlives the test.
+        for (const QString& hier : {QStringLiteral("/sys/fs/cgroup/pids"), QStringLiteral("/sys/fs/cgroup")}) {
+            const QString dir = hier + m_cgroupParent;
+            for (int round = 0; round < 50 && QFileInfo::exists(dir); ++round) {
+                bool any = false;
+                for (const QString& child : QDir(dir).entryList(QDir::Dirs | QDir::NoDotAndDotDot))
+                    for (const QString& pid : readFile(dir + QLatin1Char('/') + child + QStringLiteral("/cgroup.procs")).split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+                        ::kill(pid.toInt(), SIGKILL);
+                        any = true;
+                    }
+                if (!any) break;
+                QTest::qWait(100);
+            }
+        }
+        // A container cgroup the helper left behind (empty: its processes are gone) goes too.
         for (const QString& root : QDir(QStringLiteral("/sys/fs/cgroup")).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
             const QString dir = QStringLiteral("/sys/fs/cgroup/") + root + m_cgroupParent;
-            if (QFileInfo::exists(dir)) ::rmdir(dir.toLocal8Bit().constData());
+            if (!QFileInfo::exists(dir)) continue;
+            for (const QString& child : QDir(dir).entryList(QDir::Dirs | QDir::NoDotAndDotDot))
+                ::rmdir((dir + QLatin1Char('/') + child).toLocal8Bit().constData());
+            ::rmdir(dir.toLocal8Bit().constData());
         }
         if (QFileInfo::exists(QStringLiteral("/sys/fs/cgroup") + m_cgroupParent))
             ::rmdir((QStringLiteral("/sys/fs/cgroup") + m_cgroupParent).toLocal8Bit().constData());
