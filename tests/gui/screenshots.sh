@@ -15,10 +15,15 @@ cleanup() {
     python3 "$(dirname "$0")/rpc.py" "$sock" cleanup >/dev/null 2>&1
     kill "$helper_pid"; wait "$helper_pid"
   fi
+  for d in /sys/fs/cgroup/*/"$shot_prefix" /sys/fs/cgroup/"$shot_prefix"; do
+    [ -d "$d" ] || continue
+    for c in "$d"/*/; do [ -d "$c" ] && rmdir "$c"; done
+    rmdir "$d"
+  done
   rm -rf "$tmp"
 }
-trap cleanup EXIT
 shot_prefix=onggi-shots-$$
+trap cleanup EXIT
 if [ "$(id -u)" -eq 0 ] && [ -x "$build/helper/onggi-helper" ]; then
   mkdir -p "$tmp/state" "$tmp/run"
   "$build/helper/onggi-helper" --socket "$sock" --state-dir "$tmp/state" --run-dir "$tmp/run" \
