@@ -437,7 +437,7 @@ void ContainerManager::finish_exit(ContainerRecord& c)
     c.shim_pid = 0;
     c.pid_starttime = c.shim_starttime = 0;
     (void)save(c);
-    if (c.oom_killed) events_->publish("oom", c);
+    if (c.oom_killed && !events_->oom_announced(c)) events_->publish("oom", c);
     events_->publish("die", c, {{"exit_code", std::to_string(c.exit_code)}, {"oom_killed", c.oom_killed ? "true" : "false"}});
     for (auto& l : exit_listeners_) l(id);
     changed(id);
@@ -566,7 +566,7 @@ Status ContainerManager::resume(const std::string& id)
     return {};
 }
 
-void ContainerManager::remove(const std::string& id, bool force, std::function<void(Status)> done)
+void ContainerManager::remove(std::string id, bool force, std::function<void(Status)> done)
 {
     ContainerRecord* c = get(id);
     if (!c) return done(Error(Errc::not_found, "no such container"));

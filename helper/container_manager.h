@@ -51,7 +51,7 @@ public:
     Status kill(const std::string& id, int sig);
     Status pause(const std::string& id);
     Status resume(const std::string& id);
-    void remove(const std::string& id, bool force, std::function<void(Status)> done);
+    void remove(std::string id, bool force, std::function<void(Status)> done);
     Result<Limits> update(const std::string& id, const Limits& l);
     Result<json> top(const std::string& id);
 
@@ -104,7 +104,8 @@ private:
     int64_t next_exec_ = 1;
     std::vector<std::function<void(const std::string&)>> exit_listeners_;
     std::vector<std::function<void(const std::string&)>> change_listeners_;
-    void changed(const std::string& id)
+    // By value: a listener may look up or erase records, and callers often pass a record's own id.
+    void changed(std::string id)
     {
         for (auto& l : change_listeners_) l(id);
     }

@@ -49,6 +49,8 @@ bool EventBus::unsubscribe(Connection* conn, int64_t id)
 void EventBus::publish(const std::string& action, const ContainerRecord& c, const std::map<std::string, std::string>& attributes)
 {
     const std::string time = now_rfc3339_nano();
+    if (action == "oom") oom_run_[c.id] = c.started_at;
+    else if (action == "destroy") oom_run_.erase(c.id);
     for (auto it = subs_.begin(); it != subs_.end();) {
         auto& s = it->second;
         if (!s.conn) {
@@ -64,6 +66,16 @@ void EventBus::publish(const std::string& action, const ContainerRecord& c, cons
         }
         ++it;
     }
+}
+
+} // namespace onggi::helper
+
+namespace onggi::helper {
+
+bool EventBus::oom_announced(const ContainerRecord& c) const
+{
+    auto it = oom_run_.find(c.id);
+    return it != oom_run_.end() && it->second == c.started_at;
 }
 
 } // namespace onggi::helper

@@ -27,6 +27,9 @@ public:
     bool unsubscribe(Connection* conn, int64_t id);
 
     void publish(const std::string& action, const ContainerRecord& c, const std::map<std::string, std::string>& attributes = {});
+    // True when an "oom" event was already published during the container's current run (the
+    // stats service reports kills the moment the kernel does; the exit path must not repeat it).
+    bool oom_announced(const ContainerRecord& c) const;
 
 private:
     struct Sub {
@@ -35,6 +38,7 @@ private:
     };
     Dispatcher* dispatcher_;
     std::map<int64_t, Sub> subs_;
+    std::map<std::string, std::string> oom_run_;  // container id -> started_at of the run with an "oom" event
 };
 
 std::string now_rfc3339_nano();

@@ -270,7 +270,10 @@ void StatsService::check_oom(const std::string& id)
     auto ev = it->second.oom->check();
     if (!ev) return;
     if (ev->new_kills > 0) {
-        if (const ContainerRecord* c = record(id))
+        // A kill seen only after init died was already announced from the shim's exit.json.
+        const ContainerRecord* c = record(id);
+        bool exited = c && c->state != "running" && c->state != "paused";
+        if (c && !(exited && ctx_.events->oom_announced(*c)))
             ctx_.events->publish("oom", *c, {{"oom_kill_count", std::to_string(ev->total_kills)}});
     }
     if (ev->recheck_ms > 0) QTimer::singleShot(ev->recheck_ms, this, [this, id] { check_oom(id); });

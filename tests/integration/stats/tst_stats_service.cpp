@@ -147,6 +147,32 @@ private slots:
         QVERIFY(s.contains("result"));
     }
 
+    // When init itself is OOM-killed, both the cgroup watcher and the shim's exit.json know;
+    // subscribers must still get exactly one "oom" event for that kill, before "die".
+    void init_oom_kill_is_one_event()
+    {
+        json r = c_->call("events.subscribe", json::object());
+        QVERIFY(r.contains("result"));
+        const int64_t sub = r["result"].value("subscription", int64_t(-1));  // this test's own subscription
+        c_->notifications.clear();
+        std::string id = run({{"name", uname("oominit")}, {"image", "busybox"},
+                              {"cmd", {"sh", "-c", "sleep 1; exec dd if=/dev/zero of=/dev/null bs=64M count=1"}},
+                              {"limits", {{"memory", 32 << 20}, {"memory_swap", 32 << 20}}}});
+        QVERIFY(!id.empty());
+        json die = c_->wait_notification("event", 30000, [&](const json& m) {
+            return m["params"].value("action", "") == "die" && m["params"].value("id", "") == id;
+        });
+        QVERIFY2(!die.is_null(), helper_->log().c_str());
+        QCOMPARE(die["params"]["attributes"].value("oom_killed", ""), std::string("true"));
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        (void)c_->call("hello", {{"protocol", 1}});
+        int ooms = 0;
+        for (const auto& n : c_->notifications)
+            if (n.value("method", "") == "event" && n["params"].value("action", "") == "oom" && n["params"].value("id", "") == id && n["params"].value("subscription", int64_t(-1)) == sub)
+                ++ooms;
+        QCOMPARE(ooms, 1);
+    }
+
     void bad_params_are_refused()
     {
         for (const json& p : {json{{"interval_ms", 50}}, json{{"interval_ms", 20000}}, json{{"interval_ms", "fast"}},
