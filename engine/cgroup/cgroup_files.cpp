@@ -99,6 +99,13 @@ PressurePair parse_pressure(std::string_view text)
     return p;
 }
 
+std::optional<Stats::Pressure> pressure_stats(std::string_view text)
+{
+    auto p = parse_pressure(text);
+    if (!p.some.present) return std::nullopt;
+    return Stats::Pressure{p.some.avg10, p.full.avg10, p.some.total_us, p.full.total_us};
+}
+
 IoTotals parse_io_stat(std::string_view text)
 {
     IoTotals t;

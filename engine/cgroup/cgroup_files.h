@@ -3,6 +3,7 @@
 // of Documentation/admin-guide/cgroup-v1/*.rst and cgroup-v2.rst) and never throws.
 #pragma once
 
+#include "engine/cgroup/cgroup.h"
 #include "engine/core/result.h"
 
 #include <sys/types.h>
@@ -32,6 +33,8 @@ std::string_view trim(std::string_view text);
 struct PressureLine { double avg10 = 0; uint64_t total_us = 0; bool present = false; };
 struct PressurePair { PressureLine some, full; };
 PressurePair parse_pressure(std::string_view text);
+// A *.pressure file as Stats carries it; nullopt when the file has no "some" line.
+std::optional<Stats::Pressure> pressure_stats(std::string_view text);
 
 // v2 io.stat: "8:0 rbytes=1 wbytes=2 rios=3 wios=4 dbytes=0 dios=0" per device; summed.
 struct IoTotals { uint64_t rbytes = 0, wbytes = 0, rios = 0, wios = 0; };

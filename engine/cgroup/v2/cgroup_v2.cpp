@@ -319,10 +319,7 @@ Result<Stats> CgroupV2::stats() const
     if (auto t = rd("pids.max")) s.pids_limit = files::parse_max(*t);
     auto psi = [&](const char* f) -> std::optional<Stats::Pressure> {
         auto t = rd(f);
-        if (!t) return std::nullopt;
-        auto p = files::parse_pressure(*t);
-        if (!p.some.present) return std::nullopt;
-        return Stats::Pressure{p.some.avg10, p.full.avg10, p.some.total_us, p.full.total_us};
+        return t ? files::pressure_stats(*t) : std::nullopt;
     };
     s.cpu_pressure = psi("cpu.pressure");
     s.memory_pressure = psi("memory.pressure");
