@@ -1,7 +1,11 @@
-// Stats sampling cost and OOM event latency on REAL cgroups of this host. Prints a table.
+// Stats sampling cost and OOM event latency on REAL cgroups of this host. Prints tables.
 //   onggi-bench-stats [--quick] [--no-runc]
-// Root. Creates /onggi-bench-<pid>/n<i> in every hierarchy (one sleeping process each) and
-// removes everything at the end.
+// Root. Creates /onggi-bench-<pid>/{idle,busy}<i> in every hierarchy, one process each, all in
+// one private network namespace that has only "lo" (as a default container), and removes
+// everything at the end. IDLE processes sleep in pause(); BUSY ones wake every 4 ms, so their
+// CPU counter moves between any two ticks. Ticks are 20 ms apart (the helper's are 100 ms to
+// 1 s): the cost is that of a sample whose files are cache-cold, as in the helper, not that of
+// a tight loop. A cycle is sweep_every (60) ticks: 47 plain ticks, 12 slow ones, 1 sweep.
 #include "engine/cgroup/cgroup.h"
 #include "engine/cgroup/cgroup_files.h"
 #include "engine/core/files.h"
@@ -10,8 +14,10 @@
 #include "engine/stats/sampler.h"
 
 #include <fcntl.h>
+#include <time.h>
 #include <poll.h>
 #include <signal.h>
+#include <sched.h>
 #include <sys/mman.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -31,11 +37,55 @@ namespace {
 
 double now_us() { return double(monotonic_ns()) / 1000.0; }
 
-pid_t spawn_sleeper()
+// A process in a private network namespace with only lo, shared by the whole fleet.
+pid_t g_netns_holder = -1;
+int g_netns_fd = -1;
+
+bool make_netns()
+{
+    int ready[2];
+    if (::pipe(ready) != 0) return false;
+    g_netns_holder = ::fork();
+    if (g_netns_holder == 0) {
+        char c = ::unshare(CLONE_NEWNET) == 0 ? 'y' : 'n';
+        (void)!::write(ready[1], &c, 1);
+        for (;;) ::pause();
+    }
+    ::close(ready[1]);
+    char c = 0;
+    bool ok = ::read(ready[0], &c, 1) == 1 && c == 'y';
+    ::close(ready[0]);
+    if (ok) g_netns_fd = ::open(("/proc/" + std::to_string(g_netns_holder) + "/ns/net").c_str(), O_RDONLY | O_CLOEXEC);
+    return ok && g_netns_fd >= 0;
+}
+
+void drop_netns()
+{
+    if (g_netns_fd >= 0) ::close(g_netns_fd);
+    if (g_netns_holder > 0) {
+        ::kill(g_netns_holder, SIGKILL);
+        ::waitpid(g_netns_holder, nullptr, 0);
+    }
+    g_netns_fd = g_netns_holder = -1;
+}
+
+// How often BUSY processes wake, in ns, shared with them (set per N so that N of them stay
+// under ~25000 wakeups/s on a small host).
+volatile long* g_wake_ns = nullptr;
+
+pid_t spawn_member(bool busy)
 {
     pid_t p = ::fork();
     if (p == 0) {
-        for (;;) ::pause();
+        if (g_netns_fd >= 0) (void)::setns(g_netns_fd, CLONE_NEWNET);
+        if (!busy)
+            for (;;) ::pause();
+        ::raise(SIGSTOP);  // started with SIGCONT when its fleet is measured
+        for (;;) {
+            struct timespec ts{0, *g_wake_ns};
+            ::nanosleep(&ts, nullptr);
+            for (int i = 0; i < 2000; ++i) asm volatile("" ::: "memory");
+        }
     }
     return p;
 }
@@ -43,6 +93,8 @@ pid_t spawn_sleeper()
 struct Fleet {
     cgroup::HostInfo host;
     std::string parent;
+    std::string prefix = "n";
+    bool busy = false;
     std::vector<std::unique_ptr<cgroup::Cgroup>> cgs;
     std::vector<pid_t> pids;
 
@@ -67,13 +119,15 @@ struct Fleet {
     bool grow(size_t n)
     {
         while (cgs.size() < n) {
-            auto cg = cgroup::create(host, parent + "/n" + std::to_string(cgs.size()));
+            auto cg = cgroup::create(host, parent + "/" + prefix + std::to_string(cgs.size()));
             if (!cg) {
                 std::fprintf(stderr, "create: %s\n", cg.error().message().c_str());
                 return false;
             }
-            pid_t p = spawn_sleeper();
+            pid_t p = spawn_member(busy);
             pids.push_back(p);
+            int st = 0;
+            if (busy) ::waitpid(p, &st, WUNTRACED);  // stopped itself: SIGCONT cannot come too early
             if (auto s = cg.value()->add_process(p); !s) {
                 std::fprintf(stderr, "add: %s\n", s.error().message().c_str());
                 return false;
@@ -82,23 +136,58 @@ struct Fleet {
         }
         return true;
     }
+    void signal_all(int sig)
+    {
+        for (pid_t p : pids) ::kill(p, sig);
+    }
 };
 
-// µs per container per sample.
-double bench_pread(Fleet& f, size_t n, int rounds, ReaderOptions opt, size_t* files)
+struct TickCost {
+    double plain_us = -1;  // median of the plain ticks (neither slow nor sweep), per container
+    double sweep_us = -1;  // median of the sweeps, per container
+    // one cycle (sweep_every ticks) from the medians of each kind of tick, per container per
+    // sample: robust to a tick preempted by another process on a loaded host
+    double cycle_us = -1;
+    double plain_files = 0, cycle_files = 0;  // files read per container per sample
+};
+
+// `cycles` cycles of sweep_every ticks, `gap_us` apart; only the time inside sample_all counts.
+TickCost bench_ticks(Fleet& f, size_t n, ReaderOptions opt, int cycles, long gap_us)
 {
+    TickCost c;
     Sampler s;
     for (size_t i = 0; i < n; ++i)
-        if (!s.add(std::to_string(i), *f.cgs[i], f.pids[i], opt)) return -1;
-    CgroupReader probe = CgroupReader::open(*f.cgs[0], f.pids[0], opt).value();
-    if (files) files[0] = probe.fast_file_count(), files[1] = probe.file_count();
-    (void)s.sample_all();  // warm
-    double t0 = now_us();
-    for (int r = 0; r < rounds; ++r) {
+        if (!s.add(std::to_string(i), *f.cgs[i], f.pids[i], opt)) return c;
+    (void)s.sample_all();  // tick 0: the first sweep
+    const unsigned cycle = std::max(1u, opt.sweep_every), slow = std::max(1u, opt.slow_every);
+    std::vector<double> plain, slows, sweeps;
+    double files = 0, plain_files = 0;
+    unsigned ticks = cycle * unsigned(cycles);
+    for (unsigned t = 1; t <= ticks; ++t) {
+        if (gap_us > 0) ::usleep(unsigned(gap_us));
+        double t0 = now_us();
         auto e = s.sample_all();
-        if (e.size() != n) return -1;
+        double d = now_us() - t0;
+        if (e.size() != n) return c;
+        files += double(s.last_files_read());
+        if (t % cycle == 0) sweeps.push_back(d);
+        else if (t % slow == 0) slows.push_back(d);
+        else {
+            plain.push_back(d);
+            plain_files += double(s.last_files_read());
+        }
     }
-    return (now_us() - t0) / double(rounds) / double(n);
+    auto med = [](std::vector<double>& v) {
+        std::sort(v.begin(), v.end());
+        return v.empty() ? 0.0 : v[v.size() / 2];
+    };
+    double per_cycle = med(plain) * double(plain.size()) + med(slows) * double(slows.size()) + med(sweeps) * double(sweeps.size());
+    c.plain_us = med(plain) / double(n);
+    c.sweep_us = med(sweeps) / double(n);
+    c.cycle_us = per_cycle / double(ticks) / double(n);
+    c.plain_files = plain.empty() ? 0 : plain_files / double(plain.size()) / double(n);
+    c.cycle_files = files / double(ticks) / double(n);
+    return c;
 }
 
 double bench_open_read_close(Fleet& f, size_t n, int rounds)
@@ -254,30 +343,67 @@ int main(int argc, char** argv)
     f.parent = "/onggi-bench-" + std::to_string(::getpid());
     std::printf("cgroup mode: %s; %ld CPUs; load %s", cgroup::mode_name(f.host.mode), ::sysconf(_SC_NPROCESSORS_ONLN),
                 sh("cut -d' ' -f1-3 /proc/loadavg").c_str());
-    std::printf("\nper container per sample (us), median of 5 runs\n");
-    std::printf("%6s %12s %12s %12s %16s %12s\n", "N", "pread tick", "pread fast", "pread all", "open/read/close", "files");
-    std::printf("%6s %12s %12s %12s %16s %12s\n", "", "(avg, 1 in 5", "(fast files", "(every file", "(every file,", "fast/all");
-    std::printf("%6s %12s %12s %12s %16s %12s\n", "", "reads all)", "only)", "each tick)", "Cgroup::stats)", "");
-    ReaderOptions tick, fast, all;
-    fast.slow_every = 1000000;
-    all.slow_every = 1;
+    struct NetnsGuard { ~NetnsGuard() { drop_netns(); } } netns_guard;
+    if (!make_netns()) std::printf("(no private netns: the fleet shares the host's)\n");
+    Fleet busy;
+    busy.host = f.host;
+    busy.parent = f.parent;
+    busy.prefix = "busy";
+    busy.busy = true;
+    f.prefix = "idle";
+    ReaderOptions gated, before;
+    before.gate = false;  // the reader before gating: fast files every tick, limits with the slow ones
+    g_wake_ns = static_cast<volatile long*>(::mmap(nullptr, 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0));
+    if (g_wake_ns == MAP_FAILED) return 1;
+    *g_wake_ns = 4000000;
+    const int cycles = quick ? 1 : 3;
+    auto cell = [](const TickCost& c) {
+        char b[64];
+        std::snprintf(b, sizeof b, "%6.2f (%.1f) %6.2f (%.1f)", c.plain_us, c.plain_files, c.cycle_us, c.cycle_files);
+        return std::string(b);
+    };
+    std::printf("\nus per container per sample, files read per container per sample in brackets\n");
+    std::printf("gated = this reader; before = the same files with the gates off (the reader of stop 7)\n");
+    std::printf("plain = median of the plain ticks; cycle = a %u-tick cycle (%u slow ticks, 1 sweep) from the median of each kind\n",
+                gated.sweep_every, gated.sweep_every / gated.slow_every - 1);
+    std::printf("\nA. ticks spaced as in the helper (gap below; BUSY processes wake every gap/2.5)\n");
+    std::printf("%5s %6s | %-29s | %-29s | %-29s | %-29s\n", "N", "gap ms", "IDLE gated: plain   cycle", "BUSY gated: plain   cycle",
+                "IDLE before: plain  cycle", "BUSY before: plain  cycle");
+    std::vector<std::string> tight_rows;
     for (size_t n : {size_t(1), size_t(10), size_t(100), size_t(500)}) {
-        if (!f.grow(n)) return 1;
-        int rounds = std::max(2, int((quick ? 2000 : 20000) / n));
-        auto med = [&](auto fn) {
-            std::vector<double> v;
-            for (int k = 0; k < 5; ++k) v.push_back(fn());
-            std::sort(v.begin(), v.end());
-            return v[2];
-        };
-        size_t files[2] = {0, 0};
-        double a = med([&] { return bench_pread(f, n, rounds, tick, files); });
-        double b = med([&] { return bench_pread(f, n, rounds, fast, nullptr); });
-        double c = med([&] { return bench_pread(f, n, rounds, all, nullptr); });
-        double d = med([&] { return bench_open_read_close(f, n, rounds); });
-        std::printf("%6zu %12.2f %12.2f %12.2f %16.2f %9zu/%zu\n", n, a, b, c, d, files[0], files[1]);
+        if (!f.grow(n) || !busy.grow(n)) return 1;
+        // BUSY processes wake every max(4 ms, N x 80 us); ticks are 2.5 wakeups apart, so the
+        // CPU counter of every BUSY container moves between any two ticks.
+        long wake_ns = std::max(4000000L, long(n) * 80000L);
+        long gap_us = wake_ns * 5 / 2 / 1000;
+        *g_wake_ns = wake_ns;
+        TickCost ig = bench_ticks(f, n, gated, cycles, gap_us);
+        TickCost ib = bench_ticks(f, n, before, cycles, gap_us);
+        busy.signal_all(SIGCONT);
+        ::usleep(unsigned(gap_us));
+        TickCost bg = bench_ticks(busy, n, gated, cycles, gap_us);
+        TickCost bb = bench_ticks(busy, n, before, cycles, gap_us);
+        busy.signal_all(SIGSTOP);
+        std::printf("%5zu %6.0f | %-29s | %-29s | %-29s | %-29s\n", n, double(gap_us) / 1000, cell(ig).c_str(), cell(bg).c_str(),
+                    cell(ib).c_str(), cell(bb).c_str());
         std::fflush(stdout);
+        // B. back to back (caches warm), IDLE only: how stop 7 measured.
+        TickCost tg = bench_ticks(f, n, gated, cycles * 5, 0);
+        TickCost tb = bench_ticks(f, n, before, cycles * 5, 0);
+        int rounds = std::max(2, int((quick ? 200 : 2000) / n));
+        std::vector<double> orc;
+        for (int k = 0; k < 3; ++k) orc.push_back(bench_open_read_close(f, n, rounds));
+        std::sort(orc.begin(), orc.end());
+        char row[200];
+        std::snprintf(row, sizeof row, "%5zu | %-29s | %-29s | %9.2f", n, cell(tg).c_str(), cell(tb).c_str(), orc[1]);
+        tight_rows.push_back(row);
     }
+    std::printf("\nB. IDLE, ticks back to back (warm caches, as measured at stop 7)\n");
+    std::printf("%5s | %-29s | %-29s | %9s\n", "N", "gated: plain       cycle", "before: plain      cycle", "o/r/close");
+    for (auto& r : tight_rows) std::printf("%s\n", r.c_str());
+    busy.signal_all(SIGCONT);
+    busy.teardown();
+    drop_netns();
     f.teardown();
     f.parent = "/onggi-bench-" + std::to_string(::getpid()) + "-oom";
     std::vector<double> ev, ex;

@@ -5,6 +5,9 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <sys/stat.h>
+
+#include <algorithm>
 #include <cerrno>
 
 namespace onggi::stats {
@@ -14,107 +17,166 @@ namespace f = cgroup::files;
 size_t CgroupReader::fast_file_count() const
 {
     size_t n = 0;
-    for (auto& f : files_) n += !f.slow;
+    for (auto& f : files_) n += f.tier == Tier::every;
     return n;
 }
 
-Status CgroupReader::add(Key key, const std::string& path, bool required, bool slow)
+Status CgroupReader::add(Key key, const std::string& path, bool required, Tier tier)
 {
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
         if (!required && (errno == ENOENT || errno == EACCES)) return {};
         return Error::from_errno("open " + path);
     }
-    files_.push_back({key, UniqueFd(fd), slow});
+    File f{key, UniqueFd(fd), tier};
+    files_.push_back(std::move(f));
     return {};
 }
+
+namespace {
+
+// Same network namespace (device and inode of the nsfs files)? false when either is unreadable.
+bool same_netns(const std::string& a, const std::string& b)
+{
+    struct stat sa, sb;
+    if (::stat(a.c_str(), &sa) != 0 || ::stat(b.c_str(), &sb) != 0) return false;
+    return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+} // namespace
 
 Result<CgroupReader> CgroupReader::open(const cgroup::Cgroup& cg, pid_t init_pid, ReaderOptions opt)
 {
     CgroupReader r;
     r.path_ = cg.path();
     auto wrap = [&](Error e) { return std::move(e).wrap("stats reader for " + cg.path()); };
+    using T = Tier;
     if (cg.mode() == cgroup::Mode::v2) {
         std::string d = cg.controller_dir("memory");
-        struct { Key k; const char* name; bool required; bool on; bool slow; } list[] = {
-            {Key::cpu_stat_v2, "cpu.stat", true, true, false},
-            {Key::cpu_max, "cpu.max", false, true, true},
-            {Key::mem_current, "memory.current", false, true, false},
-            {Key::mem_max, "memory.max", false, true, true},
-            {Key::mem_high, "memory.high", false, true, true},
-            {Key::mem_peak, "memory.peak", false, true, true},
-            {Key::swap_current, "memory.swap.current", false, true, true},
-            {Key::swap_max, "memory.swap.max", false, true, true},
-            {Key::mem_stat_v2, "memory.stat", false, opt.memory_stat, true},
-            {Key::mem_events, "memory.events", false, true, true},
-            {Key::io_stat, "io.stat", false, opt.io, false},
-            {Key::pids_current, "pids.current", false, true, false},
-            {Key::pids_max, "pids.max", false, true, true},
-            {Key::cpu_pressure, "cpu.pressure", false, opt.pressure, true},
-            {Key::mem_pressure, "memory.pressure", false, opt.pressure, true},
-            {Key::io_pressure, "io.pressure", false, opt.pressure, true},
+        struct { Key k; const char* name; bool required; bool on; Tier tier; } list[] = {
+            {Key::cpu_stat_v2, "cpu.stat", true, true, T::every},
+            {Key::cpu_max, "cpu.max", false, true, T::limits},
+            {Key::mem_current, "memory.current", false, true, T::every},
+            {Key::mem_max, "memory.max", false, true, T::limits},
+            {Key::mem_high, "memory.high", false, true, T::limits},
+            {Key::mem_peak, "memory.peak", false, true, T::slow_cpu_mem},
+            // Reclaim can free a swap slot of a page kept in memory without the tasks running:
+            // that case waits for the sweep.
+            {Key::swap_current, "memory.swap.current", false, true, T::slow_cpu_mem},
+            {Key::swap_max, "memory.swap.max", false, true, T::limits},
+            {Key::mem_stat_v2, "memory.stat", false, opt.memory_stat, T::slow_cpu_mem},
+            {Key::mem_events, "memory.events", false, true, T::slow_cpu},
+            {Key::io_stat, "io.stat", false, opt.io, T::every},
+            {Key::pids_current, "pids.current", false, true, T::on_cpu},
+            {Key::pids_max, "pids.max", false, true, T::limits},
+            {Key::cpu_pressure, "cpu.pressure", false, opt.pressure, T::slow_psi},
+            {Key::mem_pressure, "memory.pressure", false, opt.pressure, T::slow_psi},
+            {Key::io_pressure, "io.pressure", false, opt.pressure, T::slow_psi},
         };
         for (auto& e : list)
             if (e.on)
-                if (auto s = r.add(e.k, d + "/" + e.name, e.required, e.slow); !s) return wrap(std::move(s).error());
+                if (auto s = r.add(e.k, d + "/" + e.name, e.required, e.tier); !s) return wrap(std::move(s).error());
     } else {
         std::string acct = cg.controller_dir("cpuacct"), cpu = cg.controller_dir("cpu");
         std::string mem = cg.controller_dir("memory"), blk = cg.controller_dir("blkio");
         std::string pids = cg.controller_dir("pids"), uni = cg.controller_dir("unified");
         if (mem.empty() && cpu.empty() && acct.empty()) return wrap(Error(Errc::not_found, "no cpu, cpuacct or memory hierarchy"));
         // cpuacct.usage is exact (ns) and read every sample; the user/system split is tick
-        // based either way: cpuacct.usage_all (ns per CPU, one read) or on older kernels
-        // cpuacct.stat (USER_HZ ticks), read on slow samples.
+        // based either way (since 5.15 cpuacct.usage_all's columns come from the tick-based
+        // cpustat, so they do not sum to cpuacct.usage): cpuacct.usage_all (ns per CPU, one
+        // read) or on older kernels cpuacct.stat (USER_HZ ticks), read on slow samples.
         bool have_all = !acct.empty() && cgroup::files::exists(acct + "/cpuacct.usage_all");
         // The swap in use comes from memory.stat (total_swap) when it is read, else from
         // memory.memsw.usage_in_bytes.
-        struct { Key k; const std::string& dir; const char* name; bool on; bool slow; } list[] = {
-            {Key::cpuacct_all, acct, "cpuacct.usage_all", have_all, true},
-            {Key::cpuacct_usage, acct, "cpuacct.usage", true, false},
-            {Key::cpuacct_stat, acct, "cpuacct.stat", !have_all, true},
-            {Key::cpu_stat_v1, cpu, "cpu.stat", true, false},
-            {Key::cfs_quota, cpu, "cpu.cfs_quota_us", true, true},
-            {Key::cfs_period, cpu, "cpu.cfs_period_us", true, true},
-            {Key::mem_usage, mem, "memory.usage_in_bytes", true, false},
-            {Key::mem_limit, mem, "memory.limit_in_bytes", true, true},
-            {Key::mem_max_usage, mem, "memory.max_usage_in_bytes", true, true},
-            {Key::memsw_usage, mem, "memory.memsw.usage_in_bytes", !opt.memory_stat, true},
-            {Key::memsw_limit, mem, "memory.memsw.limit_in_bytes", true, true},
-            {Key::mem_stat_v1, mem, "memory.stat", opt.memory_stat, true},
-            {Key::oom_control, mem, "memory.oom_control", true, true},
-            {Key::blkio_bytes, blk, "blkio.throttle.io_service_bytes_recursive", opt.io, false},
-            {Key::blkio_ops, blk, "blkio.throttle.io_serviced_recursive", opt.io, false},
-            {Key::pids_current, pids, "pids.current", true, false},
-            {Key::pids_max, pids, "pids.max", true, true},
-            {Key::cpu_pressure, uni, "cpu.pressure", opt.pressure, true},
-            {Key::mem_pressure, uni, "memory.pressure", opt.pressure, true},
-            {Key::io_pressure, uni, "io.pressure", opt.pressure, true},
+        struct { Key k; const std::string& dir; const char* name; bool on; Tier tier; } list[] = {
+            {Key::cpuacct_all, acct, "cpuacct.usage_all", have_all, T::slow_cpu},
+            {Key::cpuacct_usage, acct, "cpuacct.usage", true, T::every},
+            {Key::cpuacct_stat, acct, "cpuacct.stat", !have_all, T::slow_cpu},
+            {Key::cpu_stat_v1, cpu, "cpu.stat", true, T::cpu_stat},
+            {Key::cfs_quota, cpu, "cpu.cfs_quota_us", true, T::limits},
+            {Key::cfs_period, cpu, "cpu.cfs_period_us", true, T::limits},
+            {Key::mem_usage, mem, "memory.usage_in_bytes", true, T::every},
+            {Key::mem_limit, mem, "memory.limit_in_bytes", true, T::limits},
+            {Key::mem_max_usage, mem, "memory.max_usage_in_bytes", true, T::slow_cpu_mem},
+            {Key::memsw_usage, mem, "memory.memsw.usage_in_bytes", !opt.memory_stat, T::slow_cpu_mem},
+            {Key::memsw_limit, mem, "memory.memsw.limit_in_bytes", true, T::limits},
+            {Key::mem_stat_v1, mem, "memory.stat", opt.memory_stat, T::slow_cpu_mem},
+            {Key::oom_control, mem, "memory.oom_control", true, T::slow_cpu},
+            {Key::blkio_bytes, blk, "blkio.throttle.io_service_bytes_recursive", opt.io, T::on_cpu},
+            {Key::blkio_ops, blk, "blkio.throttle.io_serviced_recursive", opt.io, T::on_cpu},
+            {Key::pids_current, pids, "pids.current", true, T::on_cpu},
+            {Key::pids_max, pids, "pids.max", true, T::limits},
+            {Key::cpu_pressure, uni, "cpu.pressure", opt.pressure, T::slow_psi},
+            {Key::mem_pressure, uni, "memory.pressure", opt.pressure, T::slow_psi},
+            {Key::io_pressure, uni, "io.pressure", opt.pressure, T::slow_psi},
         };
         for (auto& e : list) {
             if (!e.on || e.dir.empty()) continue;
-            if (auto s = r.add(e.k, e.dir + "/" + e.name, false, e.slow); !s) return wrap(std::move(s).error());
+            if (auto s = r.add(e.k, e.dir + "/" + e.name, false, e.tier); !s) return wrap(std::move(s).error());
         }
     }
-    if (opt.net && init_pid > 0)
-        if (auto s = r.add(Key::net_dev, "/proc/" + std::to_string(init_pid) + "/net/dev", false, false); !s)
-            return wrap(std::move(s).error());
+    if (opt.net && init_pid > 0) {
+        std::string proc = opt.proc_root + "/" + std::to_string(init_pid);
+        r.host_netns_ = opt.gate && same_netns(proc + "/ns/net", opt.proc_root + "/self/ns/net");
+        if (!r.host_netns_)
+            if (auto s = r.add(Key::net_dev, proc + "/net/dev", false, Tier::net); !s) return wrap(std::move(s).error());
+    }
     if (r.files_.empty()) return wrap(Error(Errc::not_found, "no statistics files"));
+    for (auto& f : r.files_) {
+        r.have_cpu_ |= f.key == Key::cpuacct_usage || f.key == Key::cpu_stat_v2;
+        r.have_mem_ |= f.key == Key::mem_usage || f.key == Key::mem_current;
+    }
+    // The gates compare against this sample's CPU and memory usage: read those first.
+    std::stable_partition(r.files_.begin(), r.files_.end(), [](const File& f) { return f.tier == Tier::every; });
     r.slow_every_ = opt.slow_every == 0 ? 1 : opt.slow_every;
+    r.sweep_every_ = opt.sweep_every == 0 ? 1 : opt.sweep_every;
+    r.gate_ = opt.gate;
     return r;
+}
+
+bool CgroupReader::due(const File& f, bool sweep, bool slow, bool quota, uint64_t cpu, uint64_t mem) const
+{
+    if (sweep || !f.ever) return true;
+    if (!gate_) {
+        switch (f.tier) {
+        case Tier::every:
+        case Tier::on_cpu:
+        case Tier::cpu_stat:
+        case Tier::net: return true;
+        default: return slow;
+        }
+    }
+    const bool cpu_moved = !have_cpu_ || cpu != f.cpu_at;
+    const bool mem_moved = !have_mem_ || mem != f.mem_at;
+    switch (f.tier) {
+    case Tier::every: return true;
+    case Tier::on_cpu: return cpu_moved;
+    case Tier::cpu_stat: return quota && (cpu_moved || f.hot);
+    case Tier::slow_cpu: return slow && cpu_moved;
+    case Tier::slow_cpu_mem: return slow && (cpu_moved || mem_moved);
+    case Tier::slow_psi: return slow && (cpu_moved || f.hot);
+    case Tier::net: return f.hot || (slow && cpu_moved);
+    case Tier::limits: return false;
+    }
+    return true;
 }
 
 Status CgroupReader::read(Sample& out)
 {
-    const bool slow = force_ || ticks_ % slow_every_ == 0;
-    // Start from the last sample: what is not read now (slow files) is carried over.
+    const bool sweep = force_ || ticks_ % sweep_every_ == 0;
+    const bool slow = sweep || ticks_ % slow_every_ == 0;
+    // Start from the last sample: what is not read now is carried over.
     out = last_;
     auto& s = out.cg;
     char buf[16384];
     uint64_t memsw_usage = 0, memsw_limit = 0;
     bool have_memsw = false, have_memsw_limit = false, have_limit = false;
-    int read_ok = 0;
+    int read_ok = 0, tried = 0;
+    // The "every" files come first: after them, s holds this sample's CPU and memory usage.
     for (auto& fl : files_) {
-        if (fl.slow && !slow) continue;
+        const uint64_t cpu = s.cpu_usage_ns, mem = s.memory_current;
+        if (!due(fl, sweep, slow, s.cpu_quota_us.has_value(), cpu, mem)) continue;
+        ++tried;
         ssize_t n;
         do n = ::pread(fl.fd.get(), buf, sizeof buf - 1, 0);
         while (n < 0 && errno == EINTR);
@@ -124,6 +186,12 @@ Status CgroupReader::read(Sample& out)
             return Error::from_errno("read statistics of " + path_);
         }
         ++read_ok;
+        // Whether the CPU moved since this file's last read (unknown, so false, on its first).
+        const bool first = !fl.ever;
+        const bool cpu_moved = !first && (!have_cpu_ || cpu != fl.cpu_at);
+        fl.ever = true;
+        fl.cpu_at = cpu;
+        fl.mem_at = mem;
         std::string_view t(buf, size_t(n));
         switch (fl.key) {
         case Key::cpuacct_all: {
@@ -154,13 +222,18 @@ Status CgroupReader::read(Sample& out)
             s.cpu_system_ns = f::keyed(t, "system").value_or(0) * tick;
             break;
         }
-        case Key::cpu_stat_v1:
+        case Key::cpu_stat_v1: {
+            uint64_t throttled = s.cpu_nr_throttled, throttled_ns = s.cpu_throttled_ns;
             s.cpu_nr_periods = f::keyed(t, "nr_periods").value_or(0);
             s.cpu_nr_throttled = f::keyed(t, "nr_throttled").value_or(0);
             s.cpu_throttled_ns = f::keyed(t, "throttled_time").value_or(0);
+            // The period timer adds throttling while the tasks wait: look once more.
+            fl.hot = cpu_moved || (!first && (throttled != s.cpu_nr_throttled || throttled_ns != s.cpu_throttled_ns));
             break;
+        }
         case Key::cfs_quota: {
             auto q = f::trim(t);
+            s.cpu_quota_us.reset();  // "-1": none (a quota removed since the last read)
             if (!q.empty() && q[0] != '-') s.cpu_quota_us = f::parse_u64(q);
             break;
         }
@@ -217,19 +290,34 @@ Status CgroupReader::read(Sample& out)
         case Key::mem_pressure:
         case Key::io_pressure: {
             auto p = f::parse_pressure(t);
-            if (!p.some.present) break;
+            auto& slot = fl.key == Key::cpu_pressure ? s.cpu_pressure : fl.key == Key::mem_pressure ? s.memory_pressure : s.io_pressure;
+            if (!p.some.present) {
+                fl.hot = false;
+                break;
+            }
             cgroup::Stats::Pressure v{p.some.avg10, p.full.avg10, p.some.total_us, p.full.total_us};
-            (fl.key == Key::cpu_pressure ? s.cpu_pressure : fl.key == Key::mem_pressure ? s.memory_pressure : s.io_pressure) = v;
+            // Averages decay and a blocked task stalls without running: keep reading while
+            // there is pressure to see.
+            fl.hot = v.some_avg10 > 0 || v.full_avg10 > 0 || !slot || slot->some_total_us != v.some_total_us ||
+                     slot->full_total_us != v.full_total_us;
+            slot = v;
             break;
         }
         case Key::net_dev: {
             NetCounters nc;
-            if (parse_net_dev(t, nc)) out.net = nc;
+            size_t ifaces = 0;
+            if (!parse_net_dev(t, nc, &ifaces)) break;
+            // Interfaces appeared in a namespace that had only lo: their counters hold traffic
+            // from before this read, so no rate across this sample.
+            if (ifaces > 0 && !fl.hot && out.net) out.net_epoch = ++net_epoch_;
+            fl.hot = ifaces > 0;
+            out.net = nc;
             break;
         }
         }
     }
-    if (read_ok == 0) return Error(Errc::not_found, "cgroup " + path_ + " is gone");
+    if (tried > 0 && read_ok == 0) return Error(Errc::not_found, "cgroup " + path_ + " is gone");
+    last_reads_ = size_t(tried);
     if (have_memsw) s.memory_swap_current = memsw_usage > s.memory_current ? memsw_usage - s.memory_current : 0;
     if (have_limit) {
         s.memory_swap_limit.reset();

@@ -13,9 +13,10 @@ uint64_t monotonic_ns()
     return uint64_t(ts.tv_sec) * 1000000000ull + uint64_t(ts.tv_nsec);
 }
 
-bool parse_net_dev(std::string_view text, NetCounters& out)
+bool parse_net_dev(std::string_view text, NetCounters& out, size_t* interfaces)
 {
     out = {};
+    if (interfaces) *interfaces = 0;
     bool table = false;
     size_t pos = 0;
     while (pos < text.size()) {
@@ -41,6 +42,7 @@ bool parse_net_dev(std::string_view text, NetCounters& out)
             i = j;
         }
         if (n < 10) continue;
+        if (interfaces) ++*interfaces;
         out.rx_bytes += v[0];
         out.rx_packets += v[1];
         out.tx_bytes += v[8];
@@ -71,7 +73,7 @@ Rates compute_rates(const Sample& prev, const Sample& cur)
     r.io_write_bytes_per_s = per_s(a.io_write_bytes, b.io_write_bytes, s);
     r.io_read_ops_per_s = per_s(a.io_read_ops, b.io_read_ops, s);
     r.io_write_ops_per_s = per_s(a.io_write_ops, b.io_write_ops, s);
-    if (prev.net && cur.net) {
+    if (prev.net && cur.net && prev.net_epoch == cur.net_epoch) {
         r.net_rx_bytes_per_s = per_s(prev.net->rx_bytes, cur.net->rx_bytes, s);
         r.net_tx_bytes_per_s = per_s(prev.net->tx_bytes, cur.net->tx_bytes, s);
         r.net_rx_packets_per_s = per_s(prev.net->rx_packets, cur.net->rx_packets, s);

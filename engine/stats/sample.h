@@ -15,13 +15,17 @@ struct NetCounters {
 };
 
 // /proc/<pid>/net/dev of the container's init (its network namespace): every interface but
-// "lo", summed. Returns false when the text has no interface table.
-bool parse_net_dev(std::string_view text, NetCounters& out);
+// "lo", summed. Returns false when the text has no interface table. `interfaces` (when given)
+// gets the number of interfaces other than "lo".
+bool parse_net_dev(std::string_view text, NetCounters& out, size_t* interfaces = nullptr);
 
 struct Sample {
     uint64_t mono_ns = 0;  // CLOCK_MONOTONIC when the sample was taken
     cgroup::Stats cg;
     std::optional<NetCounters> net;
+    // Bumped when the set of interfaces summed in `net` changed from "only lo" to some (their
+    // counters include traffic from before the reader saw them): no net rates across it.
+    uint32_t net_epoch = 0;
 };
 
 struct Rates {
@@ -35,7 +39,8 @@ struct Rates {
 };
 
 // Rates from `prev` to `cur`. Counters that went backwards (a cgroup re-created, counters
-// reset) give 0 rather than a huge number; a zero or negative interval gives all zeros.
+// reset) give 0 rather than a huge number; a zero or negative interval gives all zeros; net
+// rates are 0 across a change of net_epoch.
 Rates compute_rates(const Sample& prev, const Sample& cur);
 
 uint64_t monotonic_ns();

@@ -31,8 +31,10 @@ std::vector<Sampler::Entry> Sampler::sample_all(std::vector<std::string>* gone)
 {
     std::vector<Entry> out;
     out.reserve(slots_.size());
+    last_files_read_ = 0;
     for (auto it = slots_.begin(); it != slots_.end();) {
         auto e = sample_slot(it->first, it->second);
+        last_files_read_ += it->second.reader.last_read_count();
         if (!e) {
             if (gone) gone->push_back(it->first);
             it = slots_.erase(it);

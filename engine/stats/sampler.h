@@ -25,6 +25,8 @@ public:
     void refresh(const std::string& id);
     bool contains(const std::string& id) const { return slots_.count(id) != 0; }
     size_t size() const { return slots_.size(); }
+    // Files read by the last sample_all(), all containers together (the cost of that tick).
+    size_t last_files_read() const { return last_files_read_; }
 
     // One sample of every container. Containers whose cgroup is gone are dropped and named
     // in `gone` (when given).
@@ -39,6 +41,7 @@ private:
     };
     Result<Entry> sample_slot(const std::string& id, Slot& s);
     std::map<std::string, Slot> slots_;
+    size_t last_files_read_ = 0;
 };
 
 } // namespace onggi::stats

@@ -140,25 +140,29 @@ private slots:
         VERIFY_OK(cg);
         ReaderOptions o;
         o.slow_every = 3;
+        o.sweep_every = 6;
         auto r = CgroupReader::open(*cg.value(), 0, o);
         VERIFY_OK(r);
         Sample s;
-        VERIFY_OK(r->read(s));  // tick 0: all
+        VERIFY_OK(r->read(s));  // tick 0: the first sweep reads all
         QVERIFY(!s.cg.pids_limit);
+        // A limit is read on sweeps only (and after refresh_all()): tick 6.
         put(root_ + "/onggi/c1/pids.max", "77\n");
-        VERIFY_OK(r->read(s));  // tick 1
-        VERIFY_OK(r->read(s));  // tick 2
-        QVERIFY(!s.cg.pids_limit);
-        VERIFY_OK(r->read(s));  // tick 3: slow files again
+        for (int tick = 1; tick <= 5; ++tick) {
+            VERIFY_OK(r->read(s));
+            QVERIFY2(!s.cg.pids_limit, std::to_string(tick).c_str());
+        }
+        VERIFY_OK(r->read(s));  // tick 6: sweep
         QCOMPARE(s.cg.pids_limit.value_or(0), uint64_t(77));
-        // slow_every = 1 reads everything every time.
-        o.slow_every = 1;
+        // slow_every = sweep_every = 1 reads everything every time.
+        o.slow_every = o.sweep_every = 1;
         auto all = CgroupReader::open(*cg.value(), 0, o);
         VERIFY_OK(all);
         VERIFY_OK(all->read(s));
         put(root_ + "/onggi/c1/pids.max", "78\n");
         VERIFY_OK(all->read(s));
         QCOMPARE(s.cg.pids_limit.value_or(0), uint64_t(78));
+        QCOMPARE(all->last_read_count(), all->file_count());
     }
 
     void reader_matches_backend_v1()
@@ -218,10 +222,20 @@ private slots:
         auto h = fixture("v2");
         auto cg = cgroup::open(h, "/onggi/c1");
         VERIFY_OK(cg);
+        // This process shares its own network namespace: no numbers (they would be the host's).
         auto r = CgroupReader::open(*cg.value(), ::getpid());
         VERIFY_OK(r);
+        QVERIFY(r->host_netns());
         Sample s;
         VERIFY_OK(r->read(s));
+        QVERIFY(!s.net.has_value());
+        // Without the gates, the file is read whatever the namespace.
+        ReaderOptions o;
+        o.gate = false;
+        auto ungated = CgroupReader::open(*cg.value(), ::getpid(), o);
+        VERIFY_OK(ungated);
+        QVERIFY(!ungated->host_netns());
+        VERIFY_OK(ungated->read(s));
         QVERIFY(s.net.has_value());
     }
 
