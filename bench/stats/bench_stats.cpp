@@ -152,10 +152,11 @@ struct TickCost {
 };
 
 // `cycles` cycles of sweep_every ticks, `gap_us` apart; only the time inside sample_all counts.
-TickCost bench_ticks(Fleet& f, size_t n, ReaderOptions opt, int cycles, long gap_us)
+TickCost bench_ticks(Fleet& f, size_t n, ReaderOptions opt, int cycles, long gap_us, bool parent_gate = true)
 {
     TickCost c;
     Sampler s;
+    s.set_parent_gate(parent_gate);
     for (size_t i = 0; i < n; ++i)
         if (!s.add(std::to_string(i), *f.cgs[i], f.pids[i], opt)) return c;
     (void)s.sample_all();  // tick 0: the first sweep
@@ -347,7 +348,7 @@ int main(int argc, char** argv)
     if (!make_netns()) std::printf("(no private netns: the fleet shares the host's)\n");
     Fleet busy;
     busy.host = f.host;
-    busy.parent = f.parent;
+    busy.parent = f.parent + "-busy";
     busy.prefix = "busy";
     busy.busy = true;
     f.prefix = "idle";
@@ -363,12 +364,13 @@ int main(int argc, char** argv)
         return std::string(b);
     };
     std::printf("\nus per container per sample, files read per container per sample in brackets\n");
-    std::printf("gated = this reader; before = the same files with the gates off (the reader of stop 7)\n");
+    std::printf("gated = this reader (parent gate + per-file gates); own = per-file gates only (no parent gate);\n"
+                "before = the same files with the gates off (the reader of stop 7)\n");
     std::printf("plain = median of the plain ticks; cycle = a %u-tick cycle (%u slow ticks, 1 sweep) from the median of each kind\n",
                 gated.sweep_every, gated.sweep_every / gated.slow_every - 1);
     std::printf("\nA. ticks spaced as in the helper (gap below; BUSY processes wake every gap/2.5)\n");
-    std::printf("%5s %6s | %-29s | %-29s | %-29s | %-29s\n", "N", "gap ms", "IDLE gated: plain   cycle", "BUSY gated: plain   cycle",
-                "IDLE before: plain  cycle", "BUSY before: plain  cycle");
+    std::printf("%5s %6s | %-29s | %-29s | %-29s | %-29s | %-29s\n", "N", "gap ms", "IDLE gated: plain   cycle",
+                "IDLE own: plain     cycle", "BUSY gated: plain   cycle", "IDLE before: plain  cycle", "BUSY before: plain  cycle");
     std::vector<std::string> tight_rows;
     for (size_t n : {size_t(1), size_t(10), size_t(100), size_t(500)}) {
         if (!f.grow(n) || !busy.grow(n)) return 1;
@@ -378,28 +380,31 @@ int main(int argc, char** argv)
         long gap_us = wake_ns * 5 / 2 / 1000;
         *g_wake_ns = wake_ns;
         TickCost ig = bench_ticks(f, n, gated, cycles, gap_us);
+        TickCost io = bench_ticks(f, n, gated, cycles, gap_us, false);
         TickCost ib = bench_ticks(f, n, before, cycles, gap_us);
         busy.signal_all(SIGCONT);
         ::usleep(unsigned(gap_us));
         TickCost bg = bench_ticks(busy, n, gated, cycles, gap_us);
         TickCost bb = bench_ticks(busy, n, before, cycles, gap_us);
         busy.signal_all(SIGSTOP);
-        std::printf("%5zu %6.0f | %-29s | %-29s | %-29s | %-29s\n", n, double(gap_us) / 1000, cell(ig).c_str(), cell(bg).c_str(),
-                    cell(ib).c_str(), cell(bb).c_str());
+        std::printf("%5zu %6.0f | %-29s | %-29s | %-29s | %-29s | %-29s\n", n, double(gap_us) / 1000, cell(ig).c_str(),
+                    cell(io).c_str(), cell(bg).c_str(), cell(ib).c_str(), cell(bb).c_str());
         std::fflush(stdout);
         // B. back to back (caches warm), IDLE only: how stop 7 measured.
         TickCost tg = bench_ticks(f, n, gated, cycles * 5, 0);
+        TickCost to = bench_ticks(f, n, gated, cycles * 5, 0, false);
         TickCost tb = bench_ticks(f, n, before, cycles * 5, 0);
         int rounds = std::max(2, int((quick ? 200 : 2000) / n));
         std::vector<double> orc;
         for (int k = 0; k < 3; ++k) orc.push_back(bench_open_read_close(f, n, rounds));
         std::sort(orc.begin(), orc.end());
-        char row[200];
-        std::snprintf(row, sizeof row, "%5zu | %-29s | %-29s | %9.2f", n, cell(tg).c_str(), cell(tb).c_str(), orc[1]);
+        char row[256];
+        std::snprintf(row, sizeof row, "%5zu | %-29s | %-29s | %-29s | %9.2f", n, cell(tg).c_str(), cell(to).c_str(), cell(tb).c_str(), orc[1]);
         tight_rows.push_back(row);
     }
     std::printf("\nB. IDLE, ticks back to back (warm caches, as measured at stop 7)\n");
-    std::printf("%5s | %-29s | %-29s | %9s\n", "N", "gated: plain       cycle", "before: plain      cycle", "o/r/close");
+    std::printf("%5s | %-29s | %-29s | %-29s | %9s\n", "N", "gated: plain       cycle", "own: plain         cycle",
+                "before: plain      cycle", "o/r/close");
     for (auto& r : tight_rows) std::printf("%s\n", r.c_str());
     busy.signal_all(SIGCONT);
     busy.teardown();

@@ -134,7 +134,7 @@ Result<CgroupReader> CgroupReader::open(const cgroup::Cgroup& cg, pid_t init_pid
     return r;
 }
 
-bool CgroupReader::due(const File& f, bool sweep, bool slow, bool quota, uint64_t cpu, uint64_t mem) const
+bool CgroupReader::due(const File& f, bool sweep, bool slow, bool quiet, bool quota, uint64_t cpu, uint64_t mem) const
 {
     if (sweep || !f.ever) return true;
     if (!gate_) {
@@ -149,7 +149,7 @@ bool CgroupReader::due(const File& f, bool sweep, bool slow, bool quota, uint64_
     const bool cpu_moved = !have_cpu_ || cpu != f.cpu_at;
     const bool mem_moved = !have_mem_ || mem != f.mem_at;
     switch (f.tier) {
-    case Tier::every: return true;
+    case Tier::every: return !quiet;
     case Tier::on_cpu: return cpu_moved;
     case Tier::cpu_stat: return quota && (cpu_moved || f.hot);
     case Tier::slow_cpu: return slow && cpu_moved;
@@ -161,7 +161,7 @@ bool CgroupReader::due(const File& f, bool sweep, bool slow, bool quota, uint64_
     return true;
 }
 
-Status CgroupReader::read(Sample& out)
+Status CgroupReader::read(Sample& out, bool quiet)
 {
     const bool sweep = force_ || ticks_ % sweep_every_ == 0;
     const bool slow = sweep || ticks_ % slow_every_ == 0;
@@ -175,7 +175,7 @@ Status CgroupReader::read(Sample& out)
     // The "every" files come first: after them, s holds this sample's CPU and memory usage.
     for (auto& fl : files_) {
         const uint64_t cpu = s.cpu_usage_ns, mem = s.memory_current;
-        if (!due(fl, sweep, slow, s.cpu_quota_us.has_value(), cpu, mem)) continue;
+        if (!due(fl, sweep, slow, quiet, s.cpu_quota_us.has_value(), cpu, mem)) continue;
         ++tried;
         ssize_t n;
         do n = ::pread(fl.fd.get(), buf, sizeof buf - 1, 0);

@@ -83,8 +83,10 @@ public:
     static Result<CgroupReader> open(const cgroup::Cgroup& cg, pid_t init_pid = 0, ReaderOptions opt = {});
 
     // One sample: pread the files due, parse, stamp with CLOCK_MONOTONIC. Fails with
-    // not_found when the cgroup is gone.
-    Status read(Sample& out);
+    // not_found when the cgroup is gone. quiet: the caller knows that nothing in this cgroup
+    // was charged since this reader's last read (its parent's CPU, memory and I/O counters
+    // stood still; see Sampler): the "every" files are carried too, except on a sweep.
+    Status read(Sample& out, bool quiet = false);
 
     size_t file_count() const { return files_.size(); }
     size_t fast_file_count() const;     // files of the "every" tier
@@ -116,7 +118,7 @@ private:
         uint64_t mem_at = 0;    // memory usage when last read
     };
     Status add(Key key, const std::string& path, bool required, Tier tier);
-    bool due(const File& f, bool sweep, bool slow, bool quota, uint64_t cpu, uint64_t mem) const;
+    bool due(const File& f, bool sweep, bool slow, bool quiet, bool quota, uint64_t cpu, uint64_t mem) const;
 
     std::vector<File> files_;
     std::string path_;

@@ -1,27 +1,112 @@
 #include "engine/stats/sampler.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+
 namespace onggi::stats {
+
+namespace {
+
+std::string dirname(const std::string& p)
+{
+    auto slash = p.rfind('/');
+    return slash == std::string::npos || slash == 0 ? std::string() : p.substr(0, slash);
+}
+
+} // namespace
 
 Status Sampler::add(const std::string& id, const cgroup::Cgroup& cg, pid_t init_pid, ReaderOptions opt)
 {
     auto r = CgroupReader::open(cg, init_pid, opt);
     if (!r) return std::move(r).error().wrap("sample container " + id);
-    slots_[id] = Slot{std::move(r.value()), std::nullopt};
+    remove(id);
+    Slot slot{std::move(r.value()), std::nullopt, {}};
+    // The parent gate, when the container has a parent below the hierarchy root whose
+    // counters can be read (a gated reader only: the ungated one stands for the old cost).
+    std::vector<std::string> files;
+    if (opt.gate && dirname(cg.path()).size() > 0) {
+        if (cg.mode() == cgroup::Mode::v2) {
+            std::string d = dirname(cg.controller_dir("memory"));
+            if (!d.empty()) files = {d + "/cpu.stat", d + "/memory.current", d + "/io.stat"};
+        } else {
+            std::string a = dirname(cg.controller_dir("cpuacct")), m = dirname(cg.controller_dir("memory"));
+            if (!a.empty() && !m.empty()) files = {a + "/cpuacct.usage", m + "/memory.usage_in_bytes"};
+        }
+    }
+    if (!files.empty()) {
+        std::string key = files[0];
+        auto it = parents_.find(key);
+        if (it == parents_.end()) {
+            Parent p;
+            for (auto& f : files) {
+                int fd = ::open(f.c_str(), O_RDONLY | O_CLOEXEC);
+                if (fd < 0) break;
+                p.fds.emplace_back(fd);
+            }
+            if (p.fds.size() == files.size()) {
+                p.last.resize(files.size());
+                it = parents_.emplace(key, std::move(p)).first;
+            }
+        }
+        if (it != parents_.end()) {
+            ++it->second.users;
+            slot.parent = key;
+        }
+    }
+    slots_.emplace(id, std::move(slot));
     return {};
 }
 
-void Sampler::remove(const std::string& id) { slots_.erase(id); }
+void Sampler::drop_slot(std::map<std::string, Slot>::iterator it)
+{
+    if (!it->second.parent.empty())
+        if (auto p = parents_.find(it->second.parent); p != parents_.end() && --p->second.users == 0) parents_.erase(p);
+    slots_.erase(it);
+}
+
+void Sampler::remove(const std::string& id)
+{
+    if (auto it = slots_.find(id); it != slots_.end()) drop_slot(it);
+}
+
+void Sampler::read_parents()
+{
+    last_quiet_parents_ = 0;
+    for (auto& [key, p] : parents_) {
+        bool same = p.valid, ok = true;
+        for (size_t i = 0; i < p.fds.size(); ++i) {
+            char buf[4096];
+            ssize_t n;
+            do n = ::pread(p.fds[i].get(), buf, sizeof buf, 0);
+            while (n < 0 && errno == EINTR);
+            if (n < 0) {
+                ok = false;
+                break;
+            }
+            std::string_view t(buf, size_t(n));
+            if (t != p.last[i]) {
+                same = false;
+                p.last[i].assign(t);
+            }
+        }
+        p.valid = ok;
+        p.quiet = ok && same && parent_gate_;
+        last_quiet_parents_ += p.quiet;
+    }
+}
 
 void Sampler::refresh(const std::string& id)
 {
     if (auto it = slots_.find(id); it != slots_.end()) it->second.reader.refresh_all();
 }
 
-Result<Sampler::Entry> Sampler::sample_slot(const std::string& id, Slot& s)
+Result<Sampler::Entry> Sampler::sample_slot(const std::string& id, Slot& s, bool quiet)
 {
     Entry e;
     e.id = id;
-    if (auto st = s.reader.read(e.sample); !st) return std::move(st).error().wrap("sample container " + id);
+    if (auto st = s.reader.read(e.sample, quiet); !st) return std::move(st).error().wrap("sample container " + id);
     if (s.last) e.rates = compute_rates(*s.last, e.sample);
     s.last = e.sample;
     return e;
@@ -31,13 +116,22 @@ std::vector<Sampler::Entry> Sampler::sample_all(std::vector<std::string>* gone)
 {
     std::vector<Entry> out;
     out.reserve(slots_.size());
+    // The parents first: a container read after its parent holds values at least as fresh
+    // as that parent reading, which is what makes the next tick's "quiet" sound.
+    read_parents();
     last_files_read_ = 0;
+    for (auto& [key, p] : parents_) last_files_read_ += p.fds.size();
     for (auto it = slots_.begin(); it != slots_.end();) {
-        auto e = sample_slot(it->first, it->second);
+        bool quiet = false;
+        if (!it->second.parent.empty())
+            if (auto p = parents_.find(it->second.parent); p != parents_.end()) quiet = p->second.quiet;
+        auto e = sample_slot(it->first, it->second, quiet);
         last_files_read_ += it->second.reader.last_read_count();
         if (!e) {
             if (gone) gone->push_back(it->first);
-            it = slots_.erase(it);
+            auto next = std::next(it);
+            drop_slot(it);
+            it = next;
             continue;
         }
         out.push_back(std::move(e.value()));

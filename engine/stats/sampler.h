@@ -1,9 +1,20 @@
 // Samples many containers once per tick: one CgroupReader each (files kept open), the last
 // sample kept so every tick also yields rates. Not thread-safe; the helper drives it from
 // its event loop (a QTimer at 1 s, down to 100 ms).
+//
+// Parent gate: containers usually share one parent cgroup (/onggi). sample_all() first reads
+// the parent's CPU and memory usage (v2: also io.stat), byte for byte: hierarchical sums, so
+// when none of them changed since the previous sample_all, no task under the parent ran or
+// did I/O (monotonic counters cannot cancel out) and no memory was charged or freed, barring
+// a charge in one container cancelling a reclaim in another to the byte without any task
+// running (khugepaged, a cgroup-aware loop device): every container under it is read as
+// "quiet" (CgroupReader::read), which carries even its CPU and memory files. Sweeps still
+// read everything. An idle host then costs two or three reads per tick in all.
 #pragma once
 
 #include "engine/stats/cgroup_reader.h"
+
+#include "engine/core/unique_fd.h"
 
 #include <map>
 #include <string>
@@ -20,6 +31,10 @@ public:
     };
 
     Status add(const std::string& id, const cgroup::Cgroup& cg, pid_t init_pid = 0, ReaderOptions opt = {});
+    // Off: every sample_all() reads each container's own files (for the bench).
+    void set_parent_gate(bool on) { parent_gate_ = on; }
+    // Parent reads of the last sample_all() that found the parent quiet / not quiet.
+    size_t last_quiet_parents() const { return last_quiet_parents_; }
     void remove(const std::string& id);
     // Read every file of `id` on the next sample (after its limits were changed).
     void refresh(const std::string& id);
@@ -38,9 +53,22 @@ private:
     struct Slot {
         CgroupReader reader;
         std::optional<Sample> last;
+        std::string parent;  // key in parents_, empty: no parent gate
     };
-    Result<Entry> sample_slot(const std::string& id, Slot& s);
+    struct Parent {
+        std::vector<UniqueFd> fds;       // v1: cpuacct.usage, memory.usage_in_bytes; v2: cpu.stat, memory.current, io.stat
+        std::vector<std::string> last;   // their contents at the last sample_all
+        bool valid = false;              // last holds a complete reading
+        bool quiet = false;              // this sample_all
+        size_t users = 0;
+    };
+    Result<Entry> sample_slot(const std::string& id, Slot& s, bool quiet = false);
+    void drop_slot(std::map<std::string, Slot>::iterator it);
+    void read_parents();
     std::map<std::string, Slot> slots_;
+    std::map<std::string, Parent> parents_;
+    bool parent_gate_ = true;
+    size_t last_quiet_parents_ = 0;
     size_t last_files_read_ = 0;
 };
 

@@ -332,6 +332,59 @@ private slots:
         QCOMPARE(s.cg.pids_current, uint64_t(9));
     }
 
+    // The parent gate: while the parent's hierarchical CPU, memory (and v2 I/O) counters stand
+    // still, a container under it is not read at all; any change there reads them all.
+    void parent_gate()
+    {
+        for (const char* which : {"v1", "v2"}) {
+            const bool is_v1 = std::string(which) == "v1";
+            auto h = fixture(which);
+            std::vector<std::string> parent;
+            if (is_v1) parent = {root_ + "/cpuacct/onggi/cpuacct.usage", root_ + "/memory/onggi/memory.usage_in_bytes"};
+            else parent = {root_ + "/onggi/cpu.stat", root_ + "/onggi/memory.current", root_ + "/onggi/io.stat"};
+            for (auto& f : parent) put(f, "1000\n");
+            auto cg = cgroup::open(h, "/onggi/c1");
+            VERIFY_OK(cg);
+            Sampler sm;
+            ReaderOptions o;
+            o.pressure = false;
+            VERIFY_OK(sm.add("c1", *cg.value(), 0, o));
+            (void)sm.sample_all();  // tick 0: sweep
+            auto e = sm.sample_all();  // tick 1: the parent stood still
+            QCOMPARE(e.size(), size_t(1));
+            QCOMPARE(sm.last_quiet_parents(), size_t(1));
+            QCOMPARE(sm.last_files_read(), parent.size());
+            // A change in the container without one in the parent cannot happen; if it did,
+            // it would not be seen until the parent moves (or the sweep).
+            const std::string mem = is_v1 ? v1("memory", "memory.usage_in_bytes") : v2("memory.current");
+            const uint64_t before = e[0].sample.cg.memory_current;
+            put(mem, "4096\n");
+            e = sm.sample_all();
+            QCOMPARE(e[0].sample.cg.memory_current, before);
+            QVERIFY(e[0].rates.has_value());
+            // The parent moved: the container is read.
+            put(parent[1], "2000\n");
+            e = sm.sample_all();
+            QCOMPARE(sm.last_quiet_parents(), size_t(0));
+            QCOMPARE(e[0].sample.cg.memory_current, uint64_t(4096));
+            QCOMPARE(sm.last_files_read(), parent.size() + (is_v1 ? 2 : 3));
+            if (!is_v1) {
+                // v2: writeback charged to the container shows in the parent's io.stat.
+                (void)sm.sample_all();
+                put(v2("io.stat"), "8:0 rbytes=1 wbytes=2 rios=3 wios=4 dbytes=0 dios=0\n");
+                put(parent[2], "8:0 rbytes=1 wbytes=2 rios=3 wios=4 dbytes=0 dios=0\n");
+                e = sm.sample_all();
+                QCOMPARE(e[0].sample.cg.io_write_ops, uint64_t(4));
+            }
+            // Off: the container's own files every tick.
+            sm.set_parent_gate(false);
+            put(mem, "8192\n");
+            e = sm.sample_all();
+            QCOMPARE(e[0].sample.cg.memory_current, uint64_t(8192));
+            QCOMPARE(sm.last_quiet_parents(), size_t(0));
+        }
+    }
+
     void sampler_counts_files_read()
     {
         auto h = fixture("v1");
