@@ -4,6 +4,8 @@
 
 #include <QCoreApplication>
 
+#include <unistd.h>
+
 #include <ctime>
 
 namespace onggi::helper {
@@ -149,10 +151,11 @@ StatsService::StatsService(HelperContext& ctx, QObject* parent)
         call.reply({{"interval_ms", kHistoryIntervalMs}, {"samples", std::move(samples)}});
     });
 
-    // Containers are found by reconcile() every 250 ms (not through
-    // ContainerManager::on_change: its remove() passes an id that refers into the erased
-    // record). An OOM in its first 250 ms is still reported by the "die" event.
+    started_ticks_ = process_starttime(::getpid());
     reconcile();
+    // Starts, exits, updates and removals as they happen (ContainerManager passes the id by
+    // value, so a removal's id stays valid while listeners run); reconcile() stays as a net.
+    ctx_.containers->on_change([this](const std::string& id) { on_change(id); });
 
     // Find started and stopped containers four times a second (cheap: no file is read).
     auto* rec = new QTimer(this);
@@ -219,6 +222,7 @@ void StatsService::on_change(const std::string& id)
 
 void StatsService::track(const ContainerRecord& c)
 {
+    const bool fresh = started_ticks_ > 0 && c.pid_starttime >= started_ticks_;
     auto host = cgroup::probe_host();
     if (!host) return;
     auto cg = cgroup::open(host.value(), ctx_.containers->config().cgroup_parent + "/" + c.id);
@@ -234,7 +238,7 @@ void StatsService::track(const ContainerRecord& c)
         qWarning("stats: %s", s.error().message().c_str());
         return;
     }
-    if (auto w = stats::OomWatcher::watch(*cg.value())) {
+    if (auto w = stats::OomWatcher::watch(*cg.value(), fresh)) {
         t.oom = std::move(w.value());
         t.notifier = new QSocketNotifier(t.oom->fd(), QSocketNotifier::Read, this);
         std::string id = c.id;
@@ -243,8 +247,16 @@ void StatsService::track(const ContainerRecord& c)
         qWarning("stats: %s", w.error().message().c_str());
     }
     t.cgroup = std::move(cg.value());
-    tracked_[c.id] = std::move(t);
-    (void)history_.ring(c.id);  // load what an earlier helper kept
+    const bool watching = t.oom != nullptr;
+    const std::string id = c.id;
+    tracked_[id] = std::move(t);
+    (void)history_.ring(id);  // load what an earlier helper kept
+    if (fresh && watching) {
+        check_oom(id);  // a kill before the watch began
+        // v1: an OOM that was under way when the eventfd was registered notified nobody and
+        // may be counted just after this check: look twice more.
+        for (int ms : {20, 200}) QTimer::singleShot(ms, this, [this, id] { check_oom(id); });
+    }
 }
 
 void StatsService::untrack(const std::string& id)

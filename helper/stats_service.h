@@ -3,6 +3,12 @@
 //    engine::stats::Sampler (pread per sample) and an OomWatcher whose fd sits in a
 //    QSocketNotifier, so an OOM kill is published as an "oom" event the moment the kernel
 //    reports it (v1: eventfd deduplicated by the oom_kill counter; v2: memory.events).
+//  * A container is tracked the moment ContainerManager reports its start (on_change), and
+//    the watcher of one started by this helper counts from zero: a kill in the container's first milliseconds, before the
+//    helper even knew the init pid, is published at once. A 250 ms reconcile is the safety
+//    net. A kill the watcher cannot see any more (the cgroup already removed) is published
+//    by ContainerManager::finish_exit from the shim's exit.json, which the shim reads from
+//    the cgroup before removing it; EventBus::oom_announced keeps it to one event per run.
 //  * Once a second every tracked container is sampled into its history ring (15 min at 1 s),
 //    persisted by HistoryStore so history survives helper restarts.
 //  * Each subscription has its own timer (100..10000 ms) and gets one batched frame per tick
@@ -73,6 +79,10 @@ private:
     std::map<int64_t, Sub> subs_;
     QTimer history_timer_;
     int save_countdown_ = 60;
+    // This helper's start (clock ticks since boot, as ContainerRecord::pid_starttime): a
+    // container whose init started later was started by this helper, so its cgroup is new and
+    // the OOM kills already counted in it are news; older ones were re-adopted.
+    uint64_t started_ticks_ = 0;
 };
 
 // Called once by HelperDaemon at startup (helper/helper_daemon.cpp).

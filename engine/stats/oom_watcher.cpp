@@ -14,7 +14,7 @@ namespace onggi::stats {
 
 OomWatcher::~OomWatcher() = default;
 
-Result<std::unique_ptr<OomWatcher>> OomWatcher::watch(const cgroup::Cgroup& cg)
+Result<std::unique_ptr<OomWatcher>> OomWatcher::watch(const cgroup::Cgroup& cg, bool from_zero)
 {
     std::unique_ptr<OomWatcher> w(new OomWatcher());
     w->path_ = cg.path();
@@ -40,8 +40,8 @@ Result<std::unique_ptr<OomWatcher>> OomWatcher::watch(const cgroup::Cgroup& cg)
     uint64_t ooms = 0;
     auto k = w->read_counter(&ooms);
     if (!k) return std::move(k).error().wrap(ctx);
-    w->kills_ = k.value();
-    w->ooms_ = ooms;
+    w->kills_ = from_zero ? 0 : k.value();
+    w->ooms_ = from_zero ? 0 : ooms;
     return w;
 }
 

@@ -25,7 +25,11 @@ struct OomEvent {
 
 class OomWatcher {
 public:
-    static Result<std::unique_ptr<OomWatcher>> watch(const cgroup::Cgroup& cg);
+    // from_zero: the cgroup was made for the run that just started (the shim makes it at start
+    // and removes it at exit), so kills it already counted happened before the watch began and
+    // are reported by the first check(); call it at once. Otherwise (re-adopting a container
+    // after a helper restart) only kills after this call are reported.
+    static Result<std::unique_ptr<OomWatcher>> watch(const cgroup::Cgroup& cg, bool from_zero = false);
     ~OomWatcher();
 
     // Readable (POLLIN) when the kernel has something to say.

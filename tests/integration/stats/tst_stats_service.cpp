@@ -173,6 +173,72 @@ private slots:
         QCOMPARE(ooms, 1);
     }
 
+    // An OOM kill in the container's first milliseconds, before the helper knew its init pid:
+    // init (sh) survives, so only the cgroup watcher can tell, and it must tell while the
+    // container runs (it used to be found by a 250 ms scan that took the kill for old news).
+    void oom_at_once_is_pushed_while_running()
+    {
+        json r = c_->call("events.subscribe", json::object());
+        QVERIFY(r.contains("result"));
+        const int64_t sub = r["result"].value("subscription", int64_t(-1));
+        c_->notifications.clear();
+        std::string id = run({{"name", uname("oomnow")}, {"image", "busybox"},
+                              {"cmd", {"sh", "-c", "dd if=/dev/zero of=/dev/null bs=64M count=1; exec sleep 1000"}},
+                              {"limits", {{"memory", 8 << 20}, {"memory_swap", 8 << 20}}}});
+        QVERIFY(!id.empty());
+        auto mine = [&](const json& m, const char* action) {
+            return m.value("method", "") == "event" && m["params"].value("action", "") == action &&
+                   m["params"].value("id", "") == id && m["params"].value("subscription", int64_t(-1)) == sub;
+        };
+        json ev = c_->wait_notification("event", 30000, [&](const json& m) { return mine(m, "oom") || mine(m, "die"); });
+        QVERIFY2(!ev.is_null(), helper_->log().c_str());
+        QCOMPARE(ev["params"].value("action", ""), std::string("oom"));  // not a die: it still runs
+        QCOMPARE(ev["params"]["attributes"].value("oom_kill_count", ""), std::string("1"));
+        json in = c_->call("container.inspect", {{"id", id}});
+        QVERIFY2(in.contains("result"), in.dump().c_str());
+        QCOMPARE(in["result"]["container"].value("state", ""), std::string("running"));
+        // No second event for the same kill (the watcher's rechecks, the reconcile).
+        c_->notifications.clear();
+        std::this_thread::sleep_for(std::chrono::milliseconds(1000));
+        (void)c_->call("hello", {{"protocol", 1}});
+        int more = 0;
+        for (const auto& n : c_->notifications) more += mine(n, "oom");
+        QCOMPARE(more, 0);
+        QVERIFY(c_->call("container.remove", {{"id", id}, {"force", true}}).contains("result"));
+    }
+
+    // Init itself allocates past an 8 MiB limit at once: exactly one "oom" event, before
+    // "die", and the container reads OOMKilled.
+    void init_oom_at_once_is_one_event_and_oom_killed()
+    {
+        json r = c_->call("events.subscribe", json::object());
+        QVERIFY(r.contains("result"));
+        const int64_t sub = r["result"].value("subscription", int64_t(-1));
+        c_->notifications.clear();
+        std::string id = run({{"name", uname("oominit8")}, {"image", "busybox"},
+                              {"cmd", {"dd", "if=/dev/zero", "of=/dev/null", "bs=64M", "count=1"}},
+                              {"limits", {{"memory", 8 << 20}, {"memory_swap", 8 << 20}}}});
+        QVERIFY(!id.empty());
+        json die = c_->wait_notification("event", 30000, [&](const json& m) {
+            return m["params"].value("action", "") == "die" && m["params"].value("id", "") == id &&
+                   m["params"].value("subscription", int64_t(-1)) == sub;
+        });
+        QVERIFY2(!die.is_null(), helper_->log().c_str());
+        QCOMPARE(die["params"]["attributes"].value("oom_killed", ""), std::string("true"));
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        (void)c_->call("hello", {{"protocol", 1}});
+        int ooms = 0;
+        for (const auto& n : c_->notifications)
+            if (n.value("method", "") == "event" && n["params"].value("action", "") == "oom" && n["params"].value("id", "") == id &&
+                n["params"].value("subscription", int64_t(-1)) == sub)
+                ++ooms;
+        QCOMPARE(ooms, 1);
+        json in = c_->call("container.inspect", {{"id", id}});
+        QVERIFY2(in.contains("result"), in.dump().c_str());
+        QCOMPARE(in["result"]["container"].value("oom_killed", false), true);
+        QCOMPARE(in["result"]["container"].value("state", ""), std::string("exited"));
+    }
+
     void bad_params_are_refused()
     {
         for (const json& p : {json{{"interval_ms", 50}}, json{{"interval_ms", 20000}}, json{{"interval_ms", "fast"}},

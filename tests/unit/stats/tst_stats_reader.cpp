@@ -326,6 +326,27 @@ private slots:
         QCOMPARE(ev->new_kills, uint64_t(0));
     }
 
+    // A watch that begins after the container started (the helper learns of it from the shim):
+    // kills the fresh cgroup already counted are reported by the first check, once.
+    void oom_watcher_from_zero_reports_kills_before_the_watch()
+    {
+        for (const char* which : {"v1", "v2"}) {
+            auto h = fixture(which);
+            auto cg = cgroup::open(h, "/onggi/c1");
+            VERIFY_OK(cg);
+            auto w = OomWatcher::watch(*cg.value(), true);
+            VERIFY_OK(w);
+            QCOMPARE(w.value()->total_kills(), uint64_t(0));
+            auto ev = w.value()->check();
+            VERIFY_OK(ev);
+            QCOMPARE(ev->new_kills, uint64_t(2));  // the fixture's counter
+            QCOMPARE(ev->total_kills, uint64_t(2));
+            ev = w.value()->check();
+            VERIFY_OK(ev);
+            QCOMPARE(ev->new_kills, uint64_t(0));
+        }
+    }
+
     void oom_watcher_v1_dedupes_eventfd_by_counter()
     {
         auto h = fixture("v1");
