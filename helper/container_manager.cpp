@@ -127,6 +127,22 @@ std::string ContainerManager::shim_path() const
     return std::string(ONGGI_LIBEXECDIR) + "/onggi-shim";
 }
 
+QString ContainerManager::shim_program()
+{
+    const std::string path = shim_path();
+    auto sealed = shim_exe_.exec_path(path);
+    if (!sealed) {
+        qWarning("%s (the shim copies itself)", sealed.error().message().c_str());
+        return QString::fromStdString(path);
+    }
+    return QString::fromStdString(sealed.value());
+}
+
+QStringList ContainerManager::shim_common_args() const
+{
+    return {"--seccomp-cache", QString::fromStdString(cfg_.run_dir + "/seccomp")};
+}
+
 ContainerPaths ContainerManager::paths(const std::string& id) const
 {
     return ContainerPaths{cfg_.state_dir + "/containers/" + id};
@@ -196,9 +212,9 @@ ContainerRecord* ContainerManager::get(const std::string& id)
     return it == containers_.end() ? nullptr : it->second.get();
 }
 
-Status ContainerManager::save(const ContainerRecord& c)
+Status ContainerManager::save(const ContainerRecord& c, Sync sync)
 {
-    return write_file_atomic(paths(c.id).record(), c.to_json().dump(2) + "\n", 0600);
+    return write_file_atomic(paths(c.id).record(), c.to_json().dump(2) + "\n", 0600, sync);
 }
 
 Result<ContainerRecord*> ContainerManager::find(const std::string& ref, const Peer& peer)
@@ -330,7 +346,8 @@ void ContainerManager::start(const std::string& id, std::function<void(Result<pi
     QStringList args = {"run", "--id", QString::fromStdString(id), "--bundle", QString::fromStdString(cp.bundle),
                         "--state-dir", QString::fromStdString(cp.shim_dir()), "--log", QString::fromStdString(cp.log())};
     if (c->init) args << "--init";
-    proc->setProgram(QString::fromStdString(shim));
+    args << shim_common_args();
+    proc->setProgram(shim_program());
     proc->setArguments(args);
     proc->setStandardInputFile(QProcess::nullDevice());
     proc->setProcessChannelMode(QProcess::MergedChannels);
@@ -371,7 +388,9 @@ void ContainerManager::start(const std::string& id, std::function<void(Result<pi
         c->exit_code = 0;
         c->oom_killed = false;
         c->stop_requested = false;
-        (void)save(*c);
+        // Sync::process: after a power loss the record says "running" with a dead pid, and
+        // adopt() reports it as exited, as it was.
+        (void)save(*c, Sync::process);
         events_->publish("start", *c);
         changed(id);
         pid_t pid = c->pid;
@@ -436,7 +455,7 @@ void ContainerManager::finish_exit(ContainerRecord& c)
     c.pid = 0;
     c.shim_pid = 0;
     c.pid_starttime = c.shim_starttime = 0;
-    (void)save(c);
+    (void)save(c, Sync::process);  // lost in a power loss: "running" with a dead pid, which adopt() ends
     if (c.oom_killed && !events_->oom_announced(c)) events_->publish("oom", c);
     events_->publish("die", c, {{"exit_code", std::to_string(c.exit_code)}, {"oom_killed", c.oom_killed ? "true" : "false"}});
     for (auto& l : exit_listeners_) l(id);
@@ -735,11 +754,11 @@ void ContainerManager::exec(const std::string& id, const ExecParams& p, const Pe
     if (!p.workdir.empty()) args << "--cwd" << QString::fromStdString(p.workdir);
     if (p.uid) args << "--user" << QString::fromStdString(std::to_string(*p.uid) + ":" + std::to_string(p.gid.value_or(*p.uid)));
     if (p.tty) args << "--tty";
-    args << "--";
+    args << shim_common_args() << "--";
     for (const auto& a : p.cmd) args << QString::fromStdString(a);
 
     auto* proc = new QProcess(this);
-    proc->setProgram(QString::fromStdString(shim));
+    proc->setProgram(shim_program());
     proc->setArguments(args);
     events_->publish("exec", *c, {{"command", join_command(p.cmd)}});
 

@@ -4,8 +4,10 @@
 // blocking the event loop.
 #pragma once
 
+#include "engine/core/files.h"
 #include "engine/core/result.h"
 #include "engine/image/image_store.h"
+#include "engine/security/security.h"
 #include "helper/container_record.h"
 #include "helper/helper_config.h"
 #include "helper/params.h"
@@ -84,15 +86,21 @@ private:
     struct ExecSession;
     struct Waiters;
     ContainerRecord* get(const std::string& id);
-    Status save(const ContainerRecord& c);
+    Status save(const ContainerRecord& c, Sync sync = Sync::durable);
     void adopt(ContainerRecord& c);
     void watch_shim(const std::string& id);
     void on_shim_gone(const std::string& id);
     void finish_exit(ContainerRecord& c);
     Status signal_init(const ContainerRecord& c, int sig);
     std::string shim_path() const;
+    // What QProcess runs: the sealed copy of shim_path() (CVE-2019-5736, made once, see
+    // security::SealedExecutable), or the file itself if no copy can be made.
+    QString shim_program();
+    // Arguments every shim gets: the directory of compiled seccomp programs.
+    QStringList shim_common_args() const;
 
     HelperConfig cfg_;
+    security::SealedExecutable shim_exe_;
     EventBus* events_;
     image::ImageStore images_;
     bool cgroup_v2_ = false;

@@ -6,6 +6,15 @@ set -euo pipefail
 build=$(realpath "${ONGGI_BUILD_DIR:-build}")
 runs=${RUNS:-30}
 [ "$(id -u)" = 0 ] || { echo "bench_cli_run: needs root" >&2; exit 1; }
+# crun 1.8 refuses a hybrid host (cgroup v1 plus a cgroup2 mount at /sys/fs/cgroup/unified, as
+# on the dev hosts). As bench/start does, the whole bench (helper included) runs in a private
+# mount namespace with that mount detached, so all three see the same pure v1 host and all
+# three create real cgroups.
+if [ -z "${ONGGI_BENCH_PRIVATE_NS:-}" ] && mountpoint -q /sys/fs/cgroup/unified 2>/dev/null \
+   && [ "$(stat -fc %T /sys/fs/cgroup)" = tmpfs ]; then
+  export ONGGI_BENCH_PRIVATE_NS=1
+  exec unshare -m --propagation private bash -c 'umount -l /sys/fs/cgroup/unified && exec "$0" "$@"' "$0" "$@"
+fi
 command -v hyperfine >/dev/null || { echo "bench_cli_run: hyperfine missing" >&2; exit 1; }
 
 tmp=$(mktemp -d /tmp/onggi-bench-cli.XXXXXX)
@@ -30,8 +39,7 @@ for _ in $(seq 200); do [ -S "$tmp/h.sock" ] && break; sleep 0.05; done
 ctl=("$build/cli/onggictl" --host "$tmp/h.sock")
 "${ctl[@]}" run --rm busybox true || { echo "onggictl run failed; helper log:"; cat "$tmp/helper.log"; exit 1; }
 
-# The same rootfs for crun: busybox static, /bin/true a link to it. crun refuses the hybrid
-# cgroup layout of the dev hosts ("drop all controllers from cgroupv2"): --cgroup-manager=disabled.
+# The same rootfs for crun and runc: busybox static, /bin/true a link to it.
 bundle=$tmp/bundle
 mkdir -p "$bundle/rootfs/bin" "$bundle/rootfs/proc" "$bundle/rootfs/dev" "$bundle/rootfs/sys" "$bundle/rootfs/tmp"
 cp /bin/busybox "$bundle/rootfs/bin/busybox"
@@ -39,12 +47,12 @@ ln -s busybox "$bundle/rootfs/bin/true"
 ln -s busybox "$bundle/rootfs/bin/sh"
 (cd "$bundle" && crun spec && sed -i 's/"terminal": true/"terminal": false/; s/"sh"$/"\/bin\/true"/' config.json)
 crun_ok=
-if crun --cgroup-manager=disabled run --bundle "$bundle" "onggi-bench-check-$$" 2>"$tmp/crun.err"; then crun_ok=1
+if crun run --bundle "$bundle" "onggi-bench-check-$$" 2>"$tmp/crun.err"; then crun_ok=1
 else echo "crun: cannot run here: $(cat "$tmp/crun.err") -- runc takes its place"; fi
 
 cmds=(-n onggictl "${ctl[*]} run --rm busybox true"
      )
-if [ -n "$crun_ok" ]; then cmds+=(-n crun "crun --cgroup-manager=disabled run --bundle $bundle onggi-bench-$$"); fi
+if [ -n "$crun_ok" ]; then cmds+=(-n crun "crun run --bundle $bundle onggi-bench-$$"); fi
 if command -v runc >/dev/null; then cmds+=(-n runc "runc run --bundle $bundle onggi-bench-runc-$$"); fi
 if command -v podman >/dev/null; then
   cmds+=(-n podman "podman run --rm --network none --rootfs $bundle/rootfs /bin/true")

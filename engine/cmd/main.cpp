@@ -296,6 +296,7 @@ Result<runtime::Launched> do_create(const cmd::StateStore& store, const std::str
     runtime::LaunchOptions opt;
     opt.id = id;
     opt.bundle = bundle;
+    opt.seccomp_cache = store.root() + "/.seccomp";  // ids cannot start with '.'
     opt.cgroup_path = spec->linux.cgroups_path.empty() ? "/onggi-runtime/" + id : spec->linux.cgroups_path;
     opt.init = a.has("--init");
     opt.wait_for_start = wait_for_start;
@@ -656,6 +657,7 @@ int cmd_exec(cmd::StateStore& store, const Args& a)
         s.process.user.additional_gids.clear();
     }
     runtime::ExecOptions opt;
+    opt.seccomp_cache = store.root() + "/.seccomp";
     opt.target_pid = st->pid;
     opt.target_start_time = st->start_time;
     opt.cgroup_path = st->cgroup_path;

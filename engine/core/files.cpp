@@ -57,7 +57,7 @@ Status write_file(const std::string& path, const std::string& data)
     return {};
 }
 
-Status write_file_atomic(const std::string& path, const std::string& data, int mode)
+Status write_file_atomic(const std::string& path, const std::string& data, int mode, Sync sync)
 {
     auto slash = path.rfind('/');
     std::string dir = slash == std::string::npos ? "." : path.substr(0, slash);
@@ -69,7 +69,7 @@ Status write_file_atomic(const std::string& path, const std::string& data, int m
             ::unlink(tmp.c_str());
             return r;
         }
-        if (::fsync(fd.get()) < 0) {
+        if (sync == Sync::durable && ::fsync(fd.get()) < 0) {
             int e = errno;
             ::unlink(tmp.c_str());
             return Error::from_errno("fsync " + tmp, e);
@@ -80,6 +80,7 @@ Status write_file_atomic(const std::string& path, const std::string& data, int m
         ::unlink(tmp.c_str());
         return Error::from_errno("rename " + tmp + " to " + path, e);
     }
+    if (sync == Sync::process) return {};
     UniqueFd dfd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (dfd) ::fsync(dfd.get());
     return {};

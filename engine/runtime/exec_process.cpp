@@ -93,7 +93,7 @@ Result<pid_t> exec_in_container(const spec::Spec& spec, const ExecOptions& opt, 
     }
 
     // Prepared data for the final child.
-    auto sec = security::prepare(spec);
+    auto sec = security::prepare(spec, opt.seccomp_cache);
     if (!sec) return std::move(sec).error().wrap("security");
     security::SecurityPlan plan = std::move(sec.value());
     std::deque<std::string> strings;

@@ -23,6 +23,7 @@ struct ExecOptions {
     std::string cgroup_path;         // the container's cgroup; empty: do not join one
     int stdio[3] = {-1, -1, -1};
     int console_fd = -1;             // a pty slave that becomes the controlling terminal
+    std::string seccomp_cache;       // directory of compiled seccomp programs; empty: compile each time
 };
 
 // spec.process describes what to run (args, env, cwd, user, capabilities, rlimits,

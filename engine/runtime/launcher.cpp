@@ -429,7 +429,7 @@ Result<Launched> launch(const spec::Spec& spec, const LaunchOptions& opt, Stage*
     c.rlimits = p.rlimits.data();
     c.n_rlimits = p.rlimits.size();
     if (proc.oom_score_adj) c.oom_score_adj = p.keep(std::to_string(*proc.oom_score_adj));
-    auto sec = security::prepare(spec);
+    auto sec = security::prepare(spec, opt.seccomp_cache);
     if (!sec) return std::move(sec).error().wrap("security");
     p.security = std::move(sec.value());
     c.security = &p.security;

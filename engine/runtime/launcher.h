@@ -25,6 +25,7 @@ struct LaunchOptions {
     bool wait_for_start = false; // create: park the child before execve until start() (see start_fd)
     int stdio[3] = {-1, -1, -1}; // fds for the container's 0 1 2; -1 = inherit ours
     int console_fd = -1;         // pty slave; overrides stdio
+    std::string seccomp_cache;   // directory of compiled seccomp programs; empty: compile each time
 };
 
 struct Launched {

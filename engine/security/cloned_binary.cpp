@@ -41,24 +41,55 @@ bool running_from_sealed_copy()
     return self && is_sealed_memfd(self.get());
 }
 
+namespace {
+
+// A sealed memfd with the contents of the open file `src` (size from st).
+Result<UniqueFd> sealed_copy(int src, const struct stat& st)
+{
+    UniqueFd mem(::memfd_create("onggi-cloned-binary", MFD_CLOEXEC | MFD_ALLOW_SEALING));
+    if (!mem) return Error::from_errno("memfd_create");
+    off_t off = 0;
+    while (off < st.st_size) {
+        ssize_t n = ::sendfile(mem.get(), src, &off, size_t(st.st_size - off));
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) return Error::from_errno("copy the binary to a memfd");
+        if (n == 0) return Error(Errc::system, "copy the binary to a memfd: short copy");
+    }
+    if (::fcntl(mem.get(), F_ADD_SEALS, required_seals) != 0) return Error::from_errno("seal memfd");
+    return mem;
+}
+
+} // namespace
+
 Result<UniqueFd> sealed_copy_of_self()
 {
     UniqueFd self(::open("/proc/self/exe", O_RDONLY | O_CLOEXEC));
     if (!self) return Error::from_errno("open /proc/self/exe");
     struct stat st {};
     if (::fstat(self.get(), &st) != 0) return Error::from_errno("stat /proc/self/exe");
-    UniqueFd mem(::memfd_create("onggi-cloned-binary", MFD_CLOEXEC | MFD_ALLOW_SEALING));
-    if (!mem) return Error::from_errno("memfd_create");
-    off_t left = st.st_size;
-    while (left > 0) {
-        ssize_t n = ::sendfile(mem.get(), self.get(), nullptr, size_t(left));
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) return Error::from_errno("copy /proc/self/exe to memfd");
-        if (n == 0) return Error(Errc::system, "copy /proc/self/exe to memfd: short copy");
-        left -= n;
+    return sealed_copy(self.get(), st);
+}
+
+Result<std::string> SealedExecutable::exec_path(const std::string& path)
+{
+    UniqueFd file(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    if (!file) return Error::from_errno("open " + path);
+    struct stat st {};
+    if (::fstat(file.get(), &st) != 0) return Error::from_errno("stat " + path);
+    if (!S_ISREG(st.st_mode)) return Error(Errc::invalid_argument, path + " is not a regular file");
+    const int64_t mtime_ns = int64_t(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+    if (!fd_ || path != path_ || uint64_t(st.st_dev) != dev_ || uint64_t(st.st_ino) != ino_ || st.st_size != size_ ||
+        mtime_ns != mtime_ns_) {
+        auto copy = sealed_copy(file.get(), st);
+        if (!copy) return std::move(copy).error().wrap("sealed copy of " + path);
+        fd_ = std::move(copy.value());
+        path_ = path;
+        dev_ = st.st_dev;
+        ino_ = st.st_ino;
+        size_ = st.st_size;
+        mtime_ns_ = mtime_ns;
     }
-    if (::fcntl(mem.get(), F_ADD_SEALS, required_seals) != 0) return Error::from_errno("seal memfd");
-    return mem;
+    return "/proc/self/fd/" + std::to_string(fd_.get());
 }
 
 Status ensure_cloned_binary(int /*argc*/, char** argv, char** envp)

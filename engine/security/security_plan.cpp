@@ -3,7 +3,7 @@
 
 namespace onggi::security {
 
-Result<SecurityPlan> prepare(const spec::Spec& spec)
+Result<SecurityPlan> prepare(const spec::Spec& spec, const std::string& seccomp_cache)
 {
     SecurityPlan plan;
     plan.last_cap = kernel_last_cap();
@@ -35,7 +35,7 @@ Result<SecurityPlan> prepare(const spec::Spec& spec)
     }
     if (spec.linux.seccomp) {
         unsigned flags = 0;
-        auto prog = compile_seccomp(*spec.linux.seccomp, &flags);
+        auto prog = compile_seccomp_cached(*spec.linux.seccomp, seccomp_cache, &flags);
         if (!prog) return std::move(prog).error().wrap("seccomp profile");
         plan.seccomp = std::move(*prog);
         plan.seccomp_flags = flags;

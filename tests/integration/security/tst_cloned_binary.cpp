@@ -12,6 +12,7 @@
 #include <QtTest>
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -118,6 +119,59 @@ private slots:
         QVERIFY(::fcntl(mem->get(), F_GET_SEALS) & F_SEAL_SEAL);
         QVERIFY(::fcntl(mem->get(), F_ADD_SEALS, F_SEAL_FUTURE_WRITE) < 0);  // the seals themselves are locked
         QCOMPARE(errno, EPERM);
+    }
+    // The helper keeps one sealed copy of onggi-shim and execs every shim from it: the child
+    // runs from the memfd (so it skips its own copy), the copy cannot be written, and a new
+    // binary on disk gives a new copy.
+    void sealedExecutableForChildren()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString bin = dir.filePath("victim");
+        QVERIFY(QFile::copy(SEC_VICTIM, bin));
+        QFile::setPermissions(bin, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        onggi::security::SealedExecutable sealed;
+        auto path = sealed.exec_path(bin.toStdString());
+        QVERIFY2(path.ok(), path.ok() ? "" : path.error().message().c_str());
+        QVERIFY(QString::fromStdString(*path).startsWith("/proc/self/fd/"));
+        const int fd = QString::fromStdString(*path).mid(14).toInt();
+        QVERIFY(onggi::security::is_sealed_memfd(fd));
+        QVERIFY(::write(fd, "x", 1) < 0);
+        auto again = sealed.exec_path(bin.toStdString());
+        QCOMPARE(*again, *path);  // unchanged file: the same copy
+
+        // A child started from it runs sealed: the victim says "ready sealed" without copying.
+        QProcess p;
+        p.start(QString::fromStdString(*path), {});
+        QVERIFY(p.waitForStarted(10000));
+        while (!p.canReadLine() && p.waitForReadyRead(30000)) {
+        }
+        QCOMPARE(QString::fromUtf8(p.readLine()).trimmed(), QString("ready sealed"));
+        char link[512] = {};
+        ssize_t n = ::readlink(("/proc/" + std::to_string(p.processId()) + "/exe").c_str(), link, sizeof link - 1);
+        QVERIFY(n > 0);
+        QVERIFY2(QByteArray(link).startsWith("/memfd:"), link);
+        // ... and it is OUR copy (the child did not make its own): same inode.
+        struct stat child_exe {}, ours {};
+        QCOMPARE(::stat(("/proc/" + std::to_string(p.processId()) + "/exe").c_str(), &child_exe), 0);
+        QCOMPARE(::fstat(fd, &ours), 0);
+        QCOMPARE(child_exe.st_ino, ours.st_ino);
+        p.closeWriteChannel();
+        QVERIFY(p.waitForFinished(30000));
+
+        // A changed binary on disk (an upgrade) is copied again: a new memfd.
+        struct stat old_copy {};
+        QCOMPARE(::fstat(fd, &old_copy), 0);
+        QVERIFY(QFile::remove(bin));
+        QVERIFY(QFile::copy(SEC_VICTIM, bin));
+        auto fresh = sealed.exec_path(bin.toStdString());
+        QVERIFY(fresh.ok());
+        const int fresh_fd = QString::fromStdString(*fresh).mid(14).toInt();
+        QVERIFY(onggi::security::is_sealed_memfd(fresh_fd));
+        struct stat new_copy {};
+        QCOMPARE(::fstat(fresh_fd, &new_copy), 0);
+        QVERIFY(new_copy.st_ino != old_copy.st_ino);
+        QVERIFY(!sealed.exec_path(dir.filePath("missing").toStdString()).ok());
     }
 };
 

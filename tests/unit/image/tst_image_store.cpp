@@ -3,7 +3,7 @@
 #include "engine/core/files.h"
 #include "engine/image/builtin_rootfs.h"
 #include "engine/image/image_store.h"
-#include "engine/image/sha256.h"
+#include "engine/core/sha256.h"
 
 #include <QTemporaryDir>
 #include <QDir>

@@ -3,10 +3,13 @@
 // are refused with an error naming the field.
 #include "engine/security/security.h"
 
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include <fcntl.h>
+#include <linux/seccomp.h>
+#include <sys/stat.h>
 #include <linux/capability.h>
 #include <linux/keyctl.h>
 #include <sched.h>
@@ -19,6 +22,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstring>
 #include <fstream>
 
 using namespace onggi;
@@ -326,6 +330,170 @@ private slots:
         auto r = security::parse_seccomp_profile(text.toStdString());
         QVERIFY(!r.ok());
         QVERIFY2(QString::fromStdString(r.error().context).contains(field), r.error().context.c_str());
+    }
+    // compile_seccomp_cached: the cached program is the compiled one, bit for bit; what is not
+    // ours or looks wrong is never loaded; and the kernel enforces a program that came from the
+    // cache (a forked child loads it).
+    void cache_returns_the_compiled_program()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const std::string cache = dir.filePath("seccomp").toStdString();
+        auto profile = security::default_seccomp();
+        auto direct = security::compile_seccomp(profile);
+        QVERIFY(direct.ok());
+        bool hit = true;
+        unsigned flags = 99;
+        auto first = security::compile_seccomp_cached(profile, cache, &flags, &hit);
+        QVERIFY(first.ok());
+        QVERIFY(!hit);
+        QCOMPARE(flags, 0u);
+        struct stat st {};
+        QCOMPARE(::stat(cache.c_str(), &st), 0);
+        QCOMPARE(int(st.st_mode & 0777), 0700);
+        auto second = security::compile_seccomp_cached(profile, cache, &flags, &hit);
+        QVERIFY(second.ok());
+        QVERIFY(hit);
+        QCOMPARE(second->size(), direct->size());
+        QVERIFY(std::memcmp(second->data(), direct->data(), direct->size() * sizeof(sock_filter)) == 0);
+
+        // The kernel enforces what came from the cache.
+        security::SecurityPlan plan = plan_for(profile);
+        plan.seccomp = std::move(*second);
+        auto res = run_probes(&plan);
+        QCOMPARE(int(res.size()), int(p_count));
+        QCOMPARE(res[p_keyctl], EPERM);
+        QCOMPARE(res[p_mount], EPERM);
+        QCOMPARE(res[p_getpid], 0);
+    }
+
+    void cache_key_follows_the_profile()
+    {
+        auto a = security::default_seccomp();
+        auto b = a;
+        QCOMPARE(security::seccomp_cache_key(a), security::seccomp_cache_key(b));
+        b.syscalls.back().names.push_back("keyctl");
+        QVERIFY(security::seccomp_cache_key(a) != security::seccomp_cache_key(b));
+        auto c = a;
+        c.default_errno_ret = 38;
+        QVERIFY(security::seccomp_cache_key(a) != security::seccomp_cache_key(c));
+        // Field boundaries count: ["ab","c"] and ["a","bc"] differ.
+        spec::Seccomp x, y;
+        x.syscalls.push_back({{"ab", "c"}, "SCMP_ACT_ALLOW", std::nullopt, {}});
+        y.syscalls.push_back({{"a", "bc"}, "SCMP_ACT_ALLOW", std::nullopt, {}});
+        QVERIFY(security::seccomp_cache_key(x) != security::seccomp_cache_key(y));
+
+        // Two profiles never share an entry: the second one gets its own program.
+        QTemporaryDir dir;
+        const std::string cache = dir.filePath("seccomp").toStdString();
+        bool hit = true;
+        QVERIFY(security::compile_seccomp_cached(a, cache, nullptr, &hit).ok());
+        auto pb = security::compile_seccomp_cached(b, cache, nullptr, &hit);
+        QVERIFY(pb.ok());
+        QVERIFY(!hit);
+        auto direct_b = security::compile_seccomp(b);
+        QCOMPARE(pb->size(), direct_b->size());
+    }
+
+    // A damaged, foreign or linked entry is recompiled (and replaced), never loaded.
+    void cache_refuses_bad_entries_data()
+    {
+        QTest::addColumn<QString>("attack");
+        QTest::newRow("truncated") << "truncated";
+        QTest::newRow("bad magic") << "magic";
+        QTest::newRow("count lies") << "count";
+        QTest::newRow("group writable") << "mode";
+        QTest::newRow("symlink") << "symlink";
+        QTest::newRow("not ours") << "owner";
+    }
+    void cache_refuses_bad_entries()
+    {
+        QFETCH(QString, attack);
+        if (attack == "owner" && ::geteuid() != 0) QSKIP("chown needs root");
+        QTemporaryDir dir;
+        const std::string cache = dir.filePath("seccomp").toStdString();
+        auto profile = security::default_seccomp();
+        QVERIFY(security::compile_seccomp_cached(profile, cache).ok());
+        const std::string entry = cache + "/" + security::seccomp_cache_key(profile) + ".bpf";
+        auto good = security::compile_seccomp(profile).value();
+        // An "evil" program: a filter that allows everything.
+        std::vector<sock_filter> evil = {BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW)};
+        auto write_entry = [&](const std::string& path, uint32_t count, const char* magic, size_t keep) {
+            std::string bytes(magic, 8);
+            uint32_t flags = 0;
+            bytes.append(reinterpret_cast<const char*>(&flags), 4);
+            bytes.append(reinterpret_cast<const char*>(&count), 4);
+            bytes.append(reinterpret_cast<const char*>(evil.data()), evil.size() * sizeof(sock_filter));
+            ::unlink(path.c_str());
+            std::ofstream(path, std::ios::binary) << bytes.substr(0, std::min(keep, bytes.size()));
+            ::chmod(path.c_str(), 0600);
+        };
+        const char* magic = "ONGGIBP1";
+        if (attack == "truncated") write_entry(entry, 1, magic, 12);
+        else if (attack == "magic") write_entry(entry, 1, "NOTONGGI", 1000);
+        else if (attack == "count") write_entry(entry, 2, magic, 1000);
+        else if (attack == "mode") {
+            write_entry(entry, 1, magic, 1000);
+            ::chmod(entry.c_str(), 0620);
+        } else if (attack == "symlink") {
+            const std::string elsewhere = dir.filePath("evil.bpf").toStdString();
+            write_entry(elsewhere, 1, magic, 1000);
+            ::unlink(entry.c_str());
+            QCOMPARE(::symlink(elsewhere.c_str(), entry.c_str()), 0);
+        } else if (attack == "owner") {
+            write_entry(entry, 1, magic, 1000);
+            QCOMPARE(::chown(entry.c_str(), 65534, 65534), 0);
+        }
+        bool hit = true;
+        auto got = security::compile_seccomp_cached(profile, cache, nullptr, &hit);
+        QVERIFY(got.ok());
+        QVERIFY2(!hit, qPrintable(attack));
+        QCOMPARE(got->size(), good.size());
+        QVERIFY(std::memcmp(got->data(), good.data(), good.size() * sizeof(sock_filter)) == 0);
+        // ... and the entry is a good one again.
+        struct stat st {};
+        QCOMPARE(::lstat(entry.c_str(), &st), 0);
+        QVERIFY(S_ISREG(st.st_mode));
+        QVERIFY(security::compile_seccomp_cached(profile, cache, nullptr, &hit).ok());
+        QVERIFY(hit);
+    }
+
+    // The checks can fail: the same forged entry, well formed and ours, is loaded.
+    void cache_loads_a_well_formed_entry()
+    {
+        QTemporaryDir dir;
+        const std::string cache = dir.filePath("seccomp").toStdString();
+        auto profile = security::default_seccomp();
+        QVERIFY(security::compile_seccomp_cached(profile, cache).ok());
+        const std::string entry = cache + "/" + security::seccomp_cache_key(profile) + ".bpf";
+        sock_filter allow = BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW);
+        std::string bytes("ONGGIBP1", 8);
+        uint32_t flags = 0, count = 1;
+        bytes.append(reinterpret_cast<const char*>(&flags), 4);
+        bytes.append(reinterpret_cast<const char*>(&count), 4);
+        bytes.append(reinterpret_cast<const char*>(&allow), sizeof allow);
+        ::unlink(entry.c_str());
+        std::ofstream(entry, std::ios::binary) << bytes;
+        ::chmod(entry.c_str(), 0600);
+        bool hit = false;
+        auto got = security::compile_seccomp_cached(profile, cache, nullptr, &hit);
+        QVERIFY(got.ok());
+        QVERIFY(hit);
+        QCOMPARE(got->size(), size_t(1));
+    }
+
+    // A cache directory anyone may write to is not used at all.
+    void cache_ignores_an_open_directory()
+    {
+        QTemporaryDir dir;
+        const std::string cache = dir.filePath("seccomp").toStdString();
+        QCOMPARE(::mkdir(cache.c_str(), 0777), 0);
+        QCOMPARE(::chmod(cache.c_str(), 0777), 0);
+        bool hit = true;
+        auto profile = security::default_seccomp();
+        QVERIFY(security::compile_seccomp_cached(profile, cache, nullptr, &hit).ok());
+        QVERIFY(!hit);
+        QVERIFY(!QFileInfo::exists(QString::fromStdString(cache + "/" + security::seccomp_cache_key(profile) + ".bpf")));
     }
 };
 

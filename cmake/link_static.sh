@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# RULE_LAUNCH_LINK for onggi-runtime: the link line CMake made, with libseccomp and libcap taken
+# RULE_LAUNCH_LINK for onggi-runtime and onggi-shim: the link line CMake made, with libseccomp and libcap taken
 # from their static archives and -static added, so the binary needs no dynamic loader. Every
 # `run`/`create`/`exec` executes the runtime twice (the sealed memfd re-exec of CVE-2019-5736);
 # the loader's relocations cost about 2.5 ms of CPU per exec on the dev hosts (bench/start).

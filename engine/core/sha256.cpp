@@ -1,4 +1,4 @@
-#include "engine/image/sha256.h"
+#include "engine/core/sha256.h"
 #include "engine/core/unique_fd.h"
 
 #include <fcntl.h>
@@ -6,7 +6,7 @@
 
 #include <cstring>
 
-namespace onggi::image {
+namespace onggi {
 
 namespace {
 constexpr uint32_t K[64] = {
@@ -121,4 +121,4 @@ Result<std::string> Sha256::file_hex(const std::string& path)
     return h.finish_hex();
 }
 
-} // namespace onggi::image
+} // namespace onggi

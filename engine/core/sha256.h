@@ -1,5 +1,6 @@
-// Sha256: a small, dependency-free SHA-256 (FIPS 180-4) for content addressing in the image
-// store. The engine links no crypto library; this is only used for digests, never for secrets.
+// Sha256: a small, dependency-free SHA-256 (FIPS 180-4) for content addressing (image store)
+// and cache keys (compiled seccomp programs). The engine links no crypto library; this is only
+// used for digests, never for secrets.
 #pragma once
 
 #include "engine/core/result.h"
@@ -10,7 +11,7 @@
 #include <string>
 #include <string_view>
 
-namespace onggi::image {
+namespace onggi {
 
 class Sha256 {
 public:
@@ -32,4 +33,4 @@ private:
     uint64_t total_ = 0;
 };
 
-} // namespace onggi::image
+} // namespace onggi
