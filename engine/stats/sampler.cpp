@@ -75,6 +75,12 @@ void Sampler::read_parents()
 {
     last_quiet_parents_ = 0;
     for (auto& [key, p] : parents_) {
+        // With one container under it, the parent tells no more than the container's own CPU
+        // and memory files, and costs as many reads again when it is busy.
+        if (!parent_gate_ || p.users < 2) {
+            p.valid = p.quiet = false;
+            continue;
+        }
         bool same = p.valid, ok = true;
         for (size_t i = 0; i < p.fds.size(); ++i) {
             char buf[4096];
@@ -120,7 +126,8 @@ std::vector<Sampler::Entry> Sampler::sample_all(std::vector<std::string>* gone)
     // as that parent reading, which is what makes the next tick's "quiet" sound.
     read_parents();
     last_files_read_ = 0;
-    for (auto& [key, p] : parents_) last_files_read_ += p.fds.size();
+    for (auto& [key, p] : parents_)
+        if (parent_gate_ && p.users >= 2) last_files_read_ += p.fds.size();
     for (auto it = slots_.begin(); it != slots_.end();) {
         bool quiet = false;
         if (!it->second.parent.empty())

@@ -9,7 +9,8 @@
 // a charge in one container cancelling a reclaim in another to the byte without any task
 // running (khugepaged, a cgroup-aware loop device): every container under it is read as
 // "quiet" (CgroupReader::read), which carries even its CPU and memory files. Sweeps still
-// read everything. An idle host then costs two or three reads per tick in all.
+// read everything. An idle host then costs two or three reads per tick in all. A parent with
+// a single container under it is not read (it would tell no more than the container's files).
 #pragma once
 
 #include "engine/stats/cgroup_reader.h"

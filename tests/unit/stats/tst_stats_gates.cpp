@@ -348,12 +348,25 @@ private slots:
             Sampler sm;
             ReaderOptions o;
             o.pressure = false;
+            const size_t own = is_v1 ? 2 : 3;  // the container's "every" files
             VERIFY_OK(sm.add("c1", *cg.value(), 0, o));
             (void)sm.sample_all();  // tick 0: sweep
-            auto e = sm.sample_all();  // tick 1: the parent stood still
-            QCOMPARE(e.size(), size_t(1));
+            // One container under the parent: the parent is not read.
+            auto e = sm.sample_all();
+            QCOMPARE(sm.last_quiet_parents(), size_t(0));
+            QCOMPARE(sm.last_files_read(), own);
+            // Two (the same cgroup twice will do): the parent gate applies.
+            VERIFY_OK(sm.add("c1-again", *cg.value(), 0, o));
+            (void)sm.sample_all();  // the parent's first reading, c1-again's sweep
+            e = sm.sample_all();  // the parent stood still
+            QCOMPARE(e.size(), size_t(2));
             QCOMPARE(sm.last_quiet_parents(), size_t(1));
             QCOMPARE(sm.last_files_read(), parent.size());
+            sm.remove("c1-again");
+            VERIFY_OK(sm.add("c1-again", *cg.value(), 0, o));  // users counted right on remove
+            (void)sm.sample_all();
+            e = sm.sample_all();
+            QCOMPARE(sm.last_quiet_parents(), size_t(1));
             // A change in the container without one in the parent cannot happen; if it did,
             // it would not be seen until the parent moves (or the sweep).
             const std::string mem = is_v1 ? v1("memory", "memory.usage_in_bytes") : v2("memory.current");
@@ -367,7 +380,7 @@ private slots:
             e = sm.sample_all();
             QCOMPARE(sm.last_quiet_parents(), size_t(0));
             QCOMPARE(e[0].sample.cg.memory_current, uint64_t(4096));
-            QCOMPARE(sm.last_files_read(), parent.size() + (is_v1 ? 2 : 3));
+            QCOMPARE(sm.last_files_read(), parent.size() + 2 * own);
             if (!is_v1) {
                 // v2: writeback charged to the container shows in the parent's io.stat.
                 (void)sm.sample_all();
