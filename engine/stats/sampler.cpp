@@ -78,7 +78,7 @@ void Sampler::read_parents()
         // With one container under it, the parent tells no more than the container's own CPU
         // and memory files, and costs as many reads again when it is busy.
         if (!parent_gate_ || p.users < 2) {
-            p.valid = p.quiet = false;
+            p.valid = false;
             continue;
         }
         bool same = p.valid, ok = true;
@@ -97,9 +97,9 @@ void Sampler::read_parents()
                 p.last[i].assign(t);
             }
         }
+        if (!ok || !same) ++p.gen;
         p.valid = ok;
-        p.quiet = ok && same && parent_gate_;
-        last_quiet_parents_ += p.quiet;
+        last_quiet_parents_ += ok && same;
     }
 }
 
@@ -120,29 +120,39 @@ Result<Sampler::Entry> Sampler::sample_slot(const std::string& id, Slot& s, bool
 
 std::vector<Sampler::Entry> Sampler::sample_all(std::vector<std::string>* gone)
 {
+    std::vector<std::string> ids;
+    ids.reserve(slots_.size());
+    for (const auto& [id, slot] : slots_) ids.push_back(id);
+    return sample_some(ids, gone);
+}
+
+std::vector<Sampler::Entry> Sampler::sample_some(const std::vector<std::string>& ids, std::vector<std::string>* gone)
+{
     std::vector<Entry> out;
-    out.reserve(slots_.size());
-    // The parents first: a container read after its parent holds values at least as fresh
-    // as that parent reading, which is what makes the next tick's "quiet" sound.
+    out.reserve(ids.size());
+    // The parents first: a container read after a parent reading holds values at least as
+    // fresh as it, which is what makes a later "quiet" sound (see the header).
     read_parents();
     last_files_read_ = 0;
     for (auto& [key, p] : parents_)
-        if (parent_gate_ && p.users >= 2) last_files_read_ += p.fds.size();
-    for (auto it = slots_.begin(); it != slots_.end();) {
-        bool quiet = false;
-        if (!it->second.parent.empty())
-            if (auto p = parents_.find(it->second.parent); p != parents_.end()) quiet = p->second.quiet;
-        auto e = sample_slot(it->first, it->second, quiet);
-        last_files_read_ += it->second.reader.last_read_count();
+        if (p.valid) last_files_read_ += p.fds.size();
+    for (const auto& id : ids) {
+        auto it = slots_.find(id);
+        if (it == slots_.end()) continue;
+        Slot& slot = it->second;
+        Parent* p = nullptr;
+        if (!slot.parent.empty())
+            if (auto pi = parents_.find(slot.parent); pi != parents_.end() && pi->second.valid) p = &pi->second;
+        const bool quiet = p && slot.seen_gen == p->gen;
+        auto e = sample_slot(id, slot, quiet);
+        last_files_read_ += slot.reader.last_read_count();
         if (!e) {
-            if (gone) gone->push_back(it->first);
-            auto next = std::next(it);
+            if (gone) gone->push_back(id);
             drop_slot(it);
-            it = next;
             continue;
         }
+        slot.seen_gen = p ? p->gen : 0;
         out.push_back(std::move(e.value()));
-        ++it;
     }
     return out;
 }

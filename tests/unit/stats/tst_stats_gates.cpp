@@ -389,6 +389,16 @@ private slots:
                 e = sm.sample_all();
                 QCOMPARE(e[0].sample.cg.io_write_ops, uint64_t(4));
             }
+            // A subset (a subscription's frame): a container not in the batch that saw the
+            // parent move is not "quiet" at its next read, even if the parent stood still since.
+            (void)sm.sample_all();
+            put(mem, "12288\n");
+            put(parent[1], "3000\n");
+            QCOMPARE(sm.sample_some({"c1-again"}).size(), size_t(1));
+            e = sm.sample_some({"c1", "nope"});
+            QCOMPARE(e.size(), size_t(1));
+            QCOMPARE(sm.last_quiet_parents(), size_t(1));
+            QCOMPARE(e[0].sample.cg.memory_current, uint64_t(12288));
             // Off: the container's own files every tick.
             sm.set_parent_gate(false);
             put(mem, "8192\n");
