@@ -18,6 +18,7 @@
 
 #include <functional>
 #include <map>
+#include <set>
 #include <memory>
 #include <string>
 #include <vector>
@@ -60,6 +61,11 @@ public:
     json summary(const ContainerRecord& c) const;
     json inspect(const ContainerRecord& c) const;
     bool image_in_use(const std::string& image_id) const;
+    // The containers made from the image, in any state (images.remove).
+    std::vector<const ContainerRecord*> image_users(const std::string& image_id) const;
+    // Every layer ("sha256:<hex>") that some container's overlay uses, read from the
+    // containers' config.json: what images.remove with force and layer collection must keep.
+    std::set<std::string> layers_in_use() const;
 
     // Exec (docs/protocol.md container.exec).
     void exec(const std::string& id, const ExecParams& p, const Peer& peer,

@@ -274,13 +274,13 @@ Result<ImageRecord> ImageStore::resolve(const std::string& ref) const
     return Error(Errc::not_found, "no such image: " + ref.substr(0, 80));
 }
 
-Status ImageStore::remove(const std::string& id)
+Status ImageStore::remove(const std::string& id, const std::set<std::string>& keep)
 {
     if (!is_digest(id)) return Error(Errc::invalid_argument, "image id: expected sha256:<hex>");
     auto all = list();
     if (!all) return std::move(all).error();
     const ImageRecord* victim = nullptr;
-    std::set<std::string> still_used;
+    std::set<std::string> still_used = keep;
     for (const auto& r : all.value()) {
         if (r.id == id) victim = &r;
         else still_used.insert(r.layers.begin(), r.layers.end());
@@ -289,10 +289,37 @@ Status ImageStore::remove(const std::string& id)
     std::string rec = records_dir() + "/" + hex_of(id) + ".json";
     if (::unlink(rec.c_str()) < 0) return Error::from_errno("remove image record");
     for (const auto& l : victim->layers) {
-        if (still_used.count(l)) continue;
+        if (still_used.count(l) || !is_digest(l)) continue;
         ONGGI_CHECK(remove_tree(layers_dir() + "/" + hex_of(l)), "remove layer " + l);
     }
     return {};
+}
+
+Result<size_t> ImageStore::collect_layers(const std::set<std::string>& keep)
+{
+    auto all = list();
+    if (!all) return std::move(all).error();
+    std::set<std::string> used = keep;
+    for (const auto& r : all.value()) used.insert(r.layers.begin(), r.layers.end());
+    DIR* d = ::opendir(layers_dir().c_str());
+    if (!d) return errno == ENOENT ? Result<size_t>(size_t(0)) : Result<size_t>(Error::from_errno("open " + layers_dir()));
+    std::vector<std::string> gone;
+    while (struct dirent* e = ::readdir(d)) {
+        std::string n = e->d_name;
+        if (!is_digest("sha256:" + n)) continue;  // also skips ".", ".." and .tmp-* of a build in progress
+        if (!used.count("sha256:" + n)) gone.push_back(n);
+    }
+    ::closedir(d);
+    for (const auto& n : gone) ONGGI_CHECK(remove_tree(layers_dir() + "/" + n), "remove unused layer sha256:" + n);
+    return gone.size();
+}
+
+std::string ImageStore::layer_of_dir(const std::string& dir) const
+{
+    const std::string prefix = layers_dir() + "/";
+    if (dir.size() <= prefix.size() || dir.compare(0, prefix.size(), prefix) != 0) return {};
+    std::string digest = "sha256:" + dir.substr(prefix.size());
+    return is_digest(digest) ? digest : std::string();
 }
 
 } // namespace onggi::image

@@ -10,6 +10,7 @@
 #include "engine/core/result.h"
 
 #include <cstdint>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -60,9 +61,17 @@ public:
     // Layer dirs for overlay lowerdir, TOP first.
     Result<std::vector<std::string>> lower_dirs(const ImageRecord& r) const;
 
-    // Remove the record, and every layer no remaining record uses. The caller checks that no
-    // container uses the image (the store does not know containers).
-    Status remove(const std::string& id);
+    // Remove the record, and every layer that no remaining record uses and that is not in
+    // `keep` (the layers containers still use: the store does not know containers). With keep,
+    // this is docker's `rmi -f` of an image that stopped containers use: the image goes, its
+    // layers stay until the last such container is removed (collect_layers).
+    Status remove(const std::string& id, const std::set<std::string>& keep = {});
+    // Remove every layer ("sha256:<hex>") that no record uses and that is not in keep.
+    // Returns how many were removed.
+    Result<size_t> collect_layers(const std::set<std::string>& keep);
+    // The layer digest of a directory under layers/ (as in a container's overlay lowerdir), or
+    // empty when the path is not one of ours.
+    std::string layer_of_dir(const std::string& dir) const;
     // Write/replace a record (atomic).
     Status save(const ImageRecord& r);
 

@@ -388,6 +388,50 @@ private slots:
         QVERIFY(c2.call("container.stop", {{"id", ticker}, {"timeout", 1}}).contains("result"));
         QCOMPARE(wait_state(c2, ticker, "exited")["state"].get<std::string>(), std::string("exited"));
     }
+    // images.remove with force (docker's rmi -f): refused while a container using the image runs;
+    // with only a stopped user, the image goes but its layer stays and the container still
+    // starts from it; removing that container removes the layer; the next helper start brings
+    // the built-in image back. Its own helper: the shared one keeps its busybox.
+    void image_remove_force()
+    {
+        HelperProcess h;
+        QVERIFY2(h.start(), h.log().c_str());
+        RawClient c(h.socket());
+        json imgs = c.call("images.list");
+        QVERIFY(imgs.contains("result"));
+        QCOMPARE(imgs["result"]["images"].size(), size_t(1));
+        const std::string layer = imgs["result"]["images"][0]["layers"][0];
+        const std::string layer_dir = h.state_dir() + "/images/layers/" + layer.substr(7);
+        QVERIFY(QFileInfo::exists(QString::fromStdString(layer_dir)));
+
+        std::string runner = run(c, {{"name", uname("img-run")}, {"image", "busybox"}, {"cmd", {"sleep", "60"}}});
+        QVERIFY(!runner.empty());
+        json cr = c.call("container.create", {{"name", uname("img-stopped")}, {"image", "busybox"}, {"cmd", {"cat", "/etc/passwd"}}});
+        QVERIFY(cr.contains("result"));
+        const std::string stopped = cr["result"]["id"];
+
+        // In use by a running container: never, force or not.
+        json r1 = c.call("images.remove", {{"image", "busybox"}, {"force", true}});
+        QCOMPARE(errc(r1), std::string("bad_state"));
+        QVERIFY2(r1["error"]["message"].get<std::string>().find("running") != std::string::npos, r1.dump().c_str());
+        QVERIFY(c.call("container.remove", {{"id", runner}, {"force", true}}).contains("result"));
+        // Only a stopped user now: refused without force, done with it.
+        QCOMPARE(errc(c.call("images.remove", {{"image", "busybox"}})), std::string("bad_state"));
+        QVERIFY(c.call("images.remove", {{"image", "busybox"}, {"force", true}}).contains("result"));
+        QCOMPARE(c.call("images.list")["result"]["images"].size(), size_t(0));
+        QVERIFY2(QFileInfo::exists(QString::fromStdString(layer_dir)), "the layer of a stopped container was removed");
+        // The container still runs from its layer.
+        QVERIFY(c.call("container.start", {{"id", stopped}}).contains("result"));
+        QCOMPARE(wait_state(c, stopped, "exited")["exit_code"].get<int>(), 0);
+        // Its removal takes the last user of the layer: the layer goes.
+        QVERIFY(c.call("container.remove", {{"id", stopped}}).contains("result"));
+        QVERIFY2(!QFileInfo::exists(QString::fromStdString(layer_dir)), "an unused layer was left behind");
+        // The built-in image comes back at the next start.
+        QVERIFY(h.stop());
+        QVERIFY2(h.start(), h.log().c_str());
+        RawClient c2(h.socket());
+        QCOMPARE(c2.call("images.list")["result"]["images"].size(), size_t(1));
+    }
 };
 
 QTEST_GUILESS_MAIN(TstHelperLifecycle)

@@ -5,6 +5,7 @@
 #include "engine/image/image_store.h"
 #include "engine/core/sha256.h"
 
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QDir>
 #include <QTest>
@@ -163,6 +164,29 @@ private slots:
         QVERIFY(store.remove(copy.id).ok());
         auto dirs = store.lower_dirs(r.value());
         QVERIFY(dirs.ok());  // still there: the built-in image uses it
+    }
+    // remove(id, keep): kept layers stay without a record; collect_layers takes them once
+    // nothing keeps them, and never touches a layer a record uses.
+    void kept_layers_and_collection()
+    {
+        if (::access(host_busybox_path().c_str(), X_OK) != 0) QSKIP("no static busybox on this host");
+        QTemporaryDir tmp;
+        ImageStore store(tmp.path().toStdString() + "/images");
+        auto r = store.ensure_builtin();
+        QVERIFY(r.ok());
+        const std::string layer = r->layers.at(0);
+        auto dir = store.layer_dir(layer);
+        QVERIFY(dir.ok());
+        QCOMPARE(store.layer_of_dir(*dir), layer);
+        QVERIFY(store.layer_of_dir(tmp.path().toStdString() + "/elsewhere/" + layer.substr(7)).empty());
+        QVERIFY(store.layer_of_dir(store.root() + "/layers/../records").empty());
+        QCOMPARE(store.collect_layers({}).value(), size_t(0));  // the record uses it
+        QVERIFY(store.remove(r->id, {layer}).ok());
+        QVERIFY(QFileInfo::exists(QString::fromStdString(*dir)));
+        QCOMPARE(store.collect_layers({layer}).value(), size_t(0));
+        QVERIFY(QFileInfo::exists(QString::fromStdString(*dir)));
+        QCOMPARE(store.collect_layers({}).value(), size_t(1));
+        QVERIFY(!QFileInfo::exists(QString::fromStdString(*dir)));
     }
 };
 
