@@ -155,7 +155,13 @@ StatsService::StatsService(HelperContext& ctx, QObject* parent)
     reconcile();
     // Starts, exits, updates and removals as they happen (ContainerManager passes the id by
     // value, so a removal's id stays valid while listeners run); reconcile() stays as a net.
-    ctx_.containers->on_change([this](const std::string& id) { on_change(id); });
+    // Queued: the change is reported from inside container.start (and create, stop...) before
+    // the reply goes out; opening a container's stats files and its OOM watcher (~20 files)
+    // there would delay every start. One turn of the event loop later is still long before the
+    // first sample, and the OOM watcher of a fresh container counts from zero anyway.
+    ctx_.containers->on_change([this](const std::string& id) {
+        QMetaObject::invokeMethod(this, [this, id] { on_change(id); }, Qt::QueuedConnection);
+    });
 
     // Find started and stopped containers four times a second (cheap: no file is read).
     auto* rec = new QTimer(this);

@@ -55,7 +55,10 @@ cmds=(-n onggictl "${ctl[*]} run --rm busybox true"
 if [ -n "$crun_ok" ]; then cmds+=(-n crun "crun run --bundle $bundle onggi-bench-$$"); fi
 if command -v runc >/dev/null; then cmds+=(-n runc "runc run --bundle $bundle onggi-bench-runc-$$"); fi
 if command -v podman >/dev/null; then
-  cmds+=(-n podman "podman run --rm --network none --rootfs $bundle/rootfs /bin/true")
+  # Only when it runs here at all (hyperfine stops at the first failing command).
+  podman_cmd="podman run --rm --network none --ulimit host --rootfs $bundle/rootfs /bin/true"
+  if $podman_cmd 2>"$tmp/podman.err"; then cmds+=(-n podman "$podman_cmd")
+  else echo "podman: cannot run here: $(tail -1 "$tmp/podman.err")"; fi
 else
   echo "podman: not installed (Debian has podman 4.3; install it to add the third column)"
 fi
