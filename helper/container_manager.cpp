@@ -155,6 +155,10 @@ Status ContainerManager::init()
     ::chmod(cfg_.state_dir.c_str(), 0711);
     ONGGI_CHECK(make_dirs(cfg_.state_dir + "/containers", 0700), "create containers dir");
     ONGGI_CHECK(make_dirs(cfg_.run_dir, 0755), "create run dir");
+    // cgroup v1: make the disks' I/O counters count (see prime_io_accounting).
+    if (auto host = cgroup::probe_host(); host && host->mode != cgroup::Mode::v2)
+        if (auto n = cgroup::prime_io_accounting(host.value(), cfg_.cgroup_parent); !n)
+            qWarning("helper: %s", n.error().message().c_str());
     auto bb = images_.ensure_builtin();
     if (!bb) return std::move(bb).error().wrap("built-in image");
 

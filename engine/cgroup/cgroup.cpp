@@ -8,6 +8,7 @@
 #include <sys/statfs.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <mutex>
 
 #ifndef CGROUP2_SUPER_MAGIC
@@ -154,6 +155,35 @@ static Result<std::unique_ptr<Cgroup>> make(const HostInfo& host, const std::str
 }
 
 Result<std::unique_ptr<Cgroup>> create(const HostInfo& host, const std::string& path) { return make(host, path, true); }
+
+Result<size_t> prime_io_accounting(const HostInfo& host, const std::string& parent)
+{
+    if (host.mode == Mode::v2) return size_t(0);
+    auto cg = make(host, parent, true);
+    if (!cg) return std::move(cg).error().wrap("prime I/O accounting");
+    const std::string blkio = cg.value()->controller_dir("blkio");
+    if (blkio.empty()) return size_t(0);
+    const std::string rule_file = "blkio.throttle.read_bps_device";
+    DIR* d = ::opendir("/sys/block");
+    if (!d) return Error::from_errno("open /sys/block");
+    std::vector<std::string> devs;
+    while (struct dirent* e = ::readdir(d))
+        if (e->d_name[0] != '.') devs.push_back(e->d_name);
+    ::closedir(d);
+    size_t primed = 0;
+    for (const auto& name : devs) {
+        auto dev = files::read("/sys/block/" + name + "/dev");
+        if (!dev) continue;
+        unsigned maj = 0, min = 0;
+        if (std::sscanf(dev.value().c_str(), "%u:%u", &maj, &min) != 2) continue;
+        const std::string id = std::to_string(maj) + ":" + std::to_string(min);
+        // Devices without a request queue (some virtual ones) refuse the rule: skipped.
+        if (!files::write(blkio, rule_file, id + " 1099511627776")) continue;
+        (void)files::write(blkio, rule_file, id + " 0");  // 0 removes the rule
+        ++primed;
+    }
+    return primed;
+}
 Result<std::unique_ptr<Cgroup>> open(const HostInfo& host, const std::string& path) { return make(host, path, false); }
 
 } // namespace onggi::cgroup

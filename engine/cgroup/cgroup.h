@@ -93,6 +93,14 @@ public:
 Result<std::unique_ptr<Cgroup>> create(const HostInfo& host, const std::string& path);
 Result<std::unique_ptr<Cgroup>> open(const HostInfo& host, const std::string& path);
 
+// cgroup v1: blkio.throttle.io_service_bytes/io_serviced count a disk's bios only once that
+// disk's queue has had a throttle rule (blk-throttle is set up on a queue on demand); on a
+// fresh boot every container reads 0 bytes of I/O. This sets and removes an unreachable rule
+// (1 TiB/s read) for each disk in /sys/block, in the cgroup `parent` (created if missing), so
+// the counters work for every cgroup after it. No rule is left behind. v2: nothing to do.
+// Returns how many disks took the rule.
+Result<size_t> prime_io_accounting(const HostInfo& host, const std::string& parent);
+
 // Helpers shared by both backends and by the helper's validation.
 Status validate_path(const std::string& path);
 uint64_t shares_to_weight(uint64_t shares);  // v1 cpu.shares -> v2 cpu.weight (runc's formula)
