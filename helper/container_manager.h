@@ -45,7 +45,9 @@ public:
     ContainerPaths paths(const std::string& id) const;
 
     Result<ContainerRecord*> create(const CreateParams& p, const Peer& peer);
-    void start(const std::string& id, std::function<void(Result<pid_t>)> done);
+    // attach_wait: a terminal container's init is held before execve until the first attacher
+    // connects to the shim's attach socket (onggi-shim --attach-wait), at most 10 s.
+    void start(const std::string& id, std::function<void(Result<pid_t>)> done, bool attach_wait = false);
     void stop(const std::string& id, int timeout_s, std::function<void(Status)> done);
     void restart(const std::string& id, int timeout_s, std::function<void(Status)> done);
     Status kill(const std::string& id, int sig);
@@ -58,6 +60,13 @@ public:
     json summary(const ContainerRecord& c) const;
     json inspect(const ContainerRecord& c) const;
     bool image_in_use(const std::string& image_id) const;
+
+    // Attach (docs/protocol.md container.attach): a new connection to the shim's attach socket
+    // of a running terminal container; the caller owns the returned fd.
+    Result<int> attach(const std::string& id);
+    // container.wait: {"exit_code","oom_killed"} once the container is not running (at once
+    // when it is not running now).
+    void wait(const std::string& id, std::function<void(Result<json>)> done);
 
     // Exec (docs/protocol.md container.exec).
     void exec(const std::string& id, const ExecParams& p, const Peer& peer,

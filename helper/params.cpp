@@ -347,6 +347,15 @@ Result<IdParams> decode_id(const json& in)
     return finish(r, v);
 }
 
+Result<StartParams> decode_start(const json& in)
+{
+    StartParams v;
+    Reader r(params_or_empty(in), "", {"id", "attach"});
+    r.str("id", v.id, true, 128, 1);
+    r.boolean("attach", v.attach);
+    return finish(r, v);
+}
+
 Result<StopParams> decode_stop(const json& in)
 {
     StopParams v;

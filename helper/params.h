@@ -73,6 +73,7 @@ struct CreateParams {
 
 struct HelloParams { std::string client; int protocol = 1; };
 struct IdParams { std::string id; };
+struct StartParams { std::string id; bool attach = false; };  // attach: the reply carries the attach socket
 struct StopParams { std::string id; int timeout = 10; };
 struct KillParams { std::string id; int signal = 9; };
 struct RemoveParams { std::string id; bool force = false; };
@@ -93,6 +94,7 @@ struct UnsubscribeParams { int64_t subscription = 0; };
 
 Result<HelloParams> decode_hello(const json& p);
 Result<IdParams> decode_id(const json& p);
+Result<StartParams> decode_start(const json& p);
 Result<StopParams> decode_stop(const json& p);
 Result<KillParams> decode_kill(const json& p);
 Result<RemoveParams> decode_remove(const json& p);
