@@ -57,7 +57,7 @@ void AttachServer::fill(std::vector<pollfd>& p) const
     p.push_back({listen_fd_.get(), short(listen_fd_ && clients_.size() < kMaxClients ? POLLIN : 0), 0});
     const bool take_input = input_.size() < kMaxInputQueued;
     for (const auto& c : clients_)
-        p.push_back({c.fd.get(), short((take_input ? POLLIN : 0) | (c.out.empty() ? 0 : POLLOUT)), 0});
+        p.push_back({c.fd.get(), short((take_input && !c.input_closed ? POLLIN : 0) | (c.out.empty() ? 0 : POLLOUT)), 0});
     p.push_back({input_.empty() ? -1 : master_, POLLOUT, 0});
 }
 
@@ -71,7 +71,14 @@ void AttachServer::handle(const std::vector<pollfd>& p, size_t first)
         Client& c = clients_[i];
         short re = p[first + 1 + i].revents;
         if (re & POLLOUT) flush(c);
-        if (re & (POLLIN | POLLHUP | POLLERR)) read_from(c);
+        // POLLHUP: closed on both sides (a half close shows as POLLIN + EOF), so it is gone;
+        // with input still readable, that input is taken first.
+        if (re & POLLERR) c.dead = true;
+        else if ((re & POLLHUP) && (c.input_closed || input_.size() >= kMaxInputQueued)) c.dead = true;
+        else if (re & (POLLIN | POLLHUP)) {
+            read_from(c);
+            if (re & POLLHUP) c.dead = true;
+        }
     }
     if (!input_.empty()) write_input();
     reap();
@@ -92,14 +99,15 @@ void AttachServer::accept_all()
 void AttachServer::read_from(Client& c)
 {
     char buf[16384];
-    for (int round = 0; round < 4 && !c.dead && input_.size() < kMaxInputQueued; ++round) {
+    for (int round = 0; round < 4 && !c.dead && !c.input_closed && input_.size() < kMaxInputQueued; ++round) {
         ssize_t r = ::recv(c.fd.get(), buf, sizeof buf, MSG_DONTWAIT);
         if (r > 0) {
             c.in.append(buf, size_t(r));
             parse_frames(c);
             if (size_t(r) < sizeof buf) break;
         } else if (r == 0) {
-            c.dead = true;  // the client went away (or detached)
+            c.input_closed = true;  // no more input from it; it is dropped once it closes entirely
+            break;
         } else {
             if (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) c.dead = true;
             break;

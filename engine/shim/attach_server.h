@@ -64,6 +64,7 @@ private:
         std::string out;  // queued output
         std::string in;   // bytes received, not yet a whole frame
         bool dead = false;
+        bool input_closed = false;  // it shut down its sending side: output still flows
     };
     void accept_all();
     void read_from(Client& c);
