@@ -352,6 +352,30 @@ private slots:
         QVERIFY(c_->call("container.remove", {{"id", id}}).contains("result"));
     }
 
+    void attach_after_the_helper_was_killed()
+    {
+        // The attach socket belongs to the shim: a new helper re-adopts the container and can
+        // attach to it, and container.wait still gets its exit code.
+        const std::string id = create({{"name", uname("adopt")}, {"image", "busybox"}, {"tty", true},
+                                       {"cmd", {"sh", "-c", "read x; echo again:$x; exit 4"}}});
+        QVERIFY(!id.empty());
+        QVERIFY(c_->call("container.start", {{"id", id}}).contains("result"));
+        helper_->kill9();
+        QVERIFY2(helper_->start(), helper_->log().c_str());
+        QVERIFY(c_->connect_to(helper_->socket()));
+        int fd = -1;
+        json a = c_->call_with_fd("container.attach", {{"id", id}}, fd);
+        Fd g(fd);
+        QVERIFY2(a.contains("result") && fd >= 0, (a.dump() + helper_->log()).c_str());
+        QVERIFY(send_all(fd, input("zz\n")));
+        std::string got;
+        QVERIFY2(read_until(fd, got, "again:zz"), got.c_str());
+        json w = c_->call("container.wait", {{"id", id}});
+        QVERIFY2(w.contains("result"), w.dump().c_str());
+        QCOMPARE(w["result"]["exit_code"].get<int>(), 4);
+        QVERIFY(c_->call("container.remove", {{"id", id}}).contains("result"));
+    }
+
     void other_users_cannot_attach()
     {
         const std::string group = "onggia" + std::to_string(::getpid() % 100000);
