@@ -171,9 +171,12 @@ private slots:
         QVERIFY2(helper_->start(), helper_->log().c_str());
         c_ = std::make_unique<RawClient>(helper_->socket());
         json h = c_->call("hello", {{"client", "tst_helper_attach"}});
-        bool listed = false;
-        for (const auto& m : h["result"]["methods"]) listed |= m == "container.attach" || m == "container.wait";
-        QVERIFY(listed);
+        int listed = 0;
+        for (const auto& m : h["result"]["methods"]) listed += m == "container.attach" || m == "container.wait";
+        QCOMPARE(listed, 2);
+        bool feature = false;
+        for (const auto& f : h["result"]["host"]["features"]) feature |= f == "attach";
+        QVERIFY(feature);
     }
     void cleanupTestCase()
     {
