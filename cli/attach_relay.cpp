@@ -21,9 +21,8 @@ constexpr qsizetype kMaxOutbound = 256 * 1024;  // stdin not yet sent: stop read
 
 QByteArray windowSizeFrame()
 {
-    winsize ws{};
-    if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 || ::ioctl(STDIN_FILENO, TIOCGWINSZ, &ws) == 0)
-        if (ws.ws_row > 0 && ws.ws_col > 0) return client::AttachFrame::resize(ws.ws_row, ws.ws_col);
+    int rows = 0, cols = 0;
+    if (AttachRelay::terminalSize(rows, cols)) return client::AttachFrame::resize(quint16(rows), quint16(cols));
     return {};
 }
 
@@ -70,6 +69,16 @@ private:
 };
 
 } // namespace
+
+bool AttachRelay::terminalSize(int& rows, int& cols)
+{
+    winsize ws{};
+    if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 && ::ioctl(STDIN_FILENO, TIOCGWINSZ, &ws) != 0) return false;
+    if (ws.ws_row == 0 || ws.ws_col == 0) return false;
+    rows = ws.ws_row;
+    cols = ws.ws_col;
+    return true;
+}
 
 AttachRelay::Outcome AttachRelay::run(int sock, client::HelperClient& client, bool interactive)
 {

@@ -19,6 +19,8 @@ public:
     static constexpr char kDetach1 = 0x10;  // ctrl-p
     static constexpr char kDetach2 = 0x11;  // ctrl-q
 
+    // The local terminal's size (stdout's, else stdin's); false when neither is a terminal.
+    static bool terminalSize(int& rows, int& cols);
     // Takes ownership of sock. interactive: send stdin (docker -i); else only output and resizes.
     static Outcome run(int sock, client::HelperClient& client, bool interactive);
 };

@@ -70,7 +70,10 @@ int ContainerRunner::startAttached(CliContext& ctx, const QString& id, const QSt
 {
     client::HelperClient& c = ctx.client();
     // Pipelined: the helper answers the wait once the container ran and exited, however short.
-    client::RpcReply* started = c.start(id, true);
+    // The terminal has our size before the container's first instruction (full-screen programs).
+    int rows = 0, cols = 0;
+    AttachRelay::terminalSize(rows, cols);
+    client::RpcReply* started = c.start(id, true, rows, cols);
     client::RpcReply* wait = c.waitForExit(id);
     c.waitForReply(started);
     if (started->isError()) {

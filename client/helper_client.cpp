@@ -178,10 +178,12 @@ RpcReply* HelperClient::hello()
                                                      {QLatin1String("protocol"), kProtocolVersion}});
 }
 
-RpcReply* HelperClient::start(const QString& id, bool attach, QObject* owner)
+RpcReply* HelperClient::start(const QString& id, bool attach, int rows, int cols, QObject* owner)
 {
     QJsonObject p{{QLatin1String("id"), id}};
     if (attach) p.insert(QLatin1String("attach"), true);
+    if (attach && rows > 0 && cols > 0 && rows <= 65535 && cols <= 65535)
+        p.insert(QLatin1String("size"), QJsonObject{{QLatin1String("rows"), rows}, {QLatin1String("cols"), cols}});
     return call(QStringLiteral("container.start"), p, attach, owner);
 }
 

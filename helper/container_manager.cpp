@@ -313,8 +313,9 @@ Result<ContainerRecord*> ContainerManager::create(const CreateParams& p, const P
     return raw;
 }
 
-void ContainerManager::start(const std::string& id, std::function<void(Result<pid_t>)> done, bool attach_wait)
+void ContainerManager::start(const std::string& id, std::function<void(Result<pid_t>)> done, const StartOptions& so)
 {
+    const bool attach_wait = so.attach_wait;
     ContainerRecord* c = get(id);
     if (!c) return done(Error(Errc::not_found, "no such container"));
     if (c->state == "running" || c->state == "paused") return done(Error(Errc::bad_state, "container " + c->name + " is already running"));
@@ -337,6 +338,7 @@ void ContainerManager::start(const std::string& id, std::function<void(Result<pi
                         "--state-dir", QString::fromStdString(cp.shim_dir()), "--log", QString::fromStdString(cp.log())};
     if (c->init) args << "--init";
     if (attach_wait) args << "--attach-wait";
+    if (so.rows > 0 && so.cols > 0 && c->tty) args << "--console-size" << QStringLiteral("%1x%2").arg(so.rows).arg(so.cols);
     proc->setProgram(QString::fromStdString(shim));
     proc->setArguments(args);
     proc->setStandardInputFile(QProcess::nullDevice());

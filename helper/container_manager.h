@@ -46,8 +46,14 @@ public:
 
     Result<ContainerRecord*> create(const CreateParams& p, const Peer& peer);
     // attach_wait: a terminal container's init is held before execve until the first attacher
-    // connects to the shim's attach socket (onggi-shim --attach-wait), at most 10 s.
-    void start(const std::string& id, std::function<void(Result<pid_t>)> done, bool attach_wait = false);
+    // connects to the shim's attach socket (onggi-shim --attach-wait), at most 10 s; rows/cols:
+    // the terminal's size from the start (onggi-shim --console-size), 0 = the kernel's default.
+    struct StartOptions {
+        bool attach_wait = false;
+        uint16_t rows = 0, cols = 0;
+    };
+    void start(const std::string& id, std::function<void(Result<pid_t>)> done, const StartOptions& so);
+    void start(const std::string& id, std::function<void(Result<pid_t>)> done) { start(id, std::move(done), StartOptions{}); }
     void stop(const std::string& id, int timeout_s, std::function<void(Status)> done);
     void restart(const std::string& id, int timeout_s, std::function<void(Status)> done);
     Status kill(const std::string& id, int sig);

@@ -73,7 +73,9 @@ struct CreateParams {
 
 struct HelloParams { std::string client; int protocol = 1; };
 struct IdParams { std::string id; };
-struct StartParams { std::string id; bool attach = false; };  // attach: the reply carries the attach socket
+// attach: the reply carries the attach socket; rows/cols (with attach only, both or neither):
+// the terminal's size before the container's init runs (0 = not given).
+struct StartParams { std::string id; bool attach = false; uint16_t rows = 0, cols = 0; };
 struct StopParams { std::string id; int timeout = 10; };
 struct KillParams { std::string id; int signal = 9; };
 struct RemoveParams { std::string id; bool force = false; };

@@ -1,5 +1,5 @@
 // onggi-shim: the per-container supervisor. Contract: docs/shim.md.
-//   onggi-shim run  --id ID --bundle DIR --state-dir DIR --log FILE [--init] [--attach-wait]
+//   onggi-shim run  --id ID --bundle DIR --state-dir DIR --log FILE [--init] [--attach-wait] [--console-size ROWSxCOLS]
 //   onggi-shim exec --bundle DIR --state-dir DIR [--env K=V]... [--cwd PATH] [--user UID:GID] [--tty] -- ARGS...
 #include "engine/cgroup/cgroup.h"
 #include "engine/core/files.h"
@@ -46,6 +46,7 @@ uint64_t realtime_ns()
 struct Options {
     std::string mode, id, bundle, state_dir, log;
     bool init = false, tty = false, attach_wait = false;
+    unsigned rows = 0, cols = 0;  // --console-size: the pty's size before the container runs
     std::vector<std::string> env, args;
     std::string cwd, user;
 };
@@ -84,6 +85,16 @@ bool parse(int argc, char** argv, Options& o, std::string& err)
             o.env.push_back(e);
         } else if (a == "--init") o.init = true;
         else if (a == "--attach-wait") o.attach_wait = true;
+        else if (a == "--console-size") {
+            std::string v;
+            ok = val(v);
+            char x = 0, rest = 0;
+            if (ok && (std::sscanf(v.c_str(), "%u%c%u%c", &o.rows, &x, &o.cols, &rest) != 3 || x != 'x' || o.rows < 1 ||
+                       o.rows > 65535 || o.cols < 1 || o.cols > 65535)) {
+                err = "--console-size: expected ROWSxCOLS, got '" + v + "'";
+                return false;
+            }
+        }
         else if (a == "--tty") o.tty = true;
         else {
             err = "unknown option " + a;
@@ -321,7 +332,11 @@ int run(Options& o)
     UniqueFd out_w, err_w, pty_slave;
     if (s.spec.process.terminal) {
         int m, sl;
-        if (::openpty(&m, &sl, nullptr, nullptr, nullptr) < 0) fail_to_foreground(Error::from_errno("openpty"), runtime::Stage::console);
+        struct winsize ws {};
+        ws.ws_row = uint16_t(o.rows);
+        ws.ws_col = uint16_t(o.cols);
+        if (::openpty(&m, &sl, nullptr, nullptr, o.rows ? &ws : nullptr) < 0)
+            fail_to_foreground(Error::from_errno("openpty"), runtime::Stage::console);
         s.pty_master.reset(m);
         pty_slave.reset(sl);
         ::fcntl(m, F_SETFD, FD_CLOEXEC);

@@ -17,6 +17,10 @@ void register_container_start(HelperContext& ctx)
         if (!c) return call.fail(c.error());
         const std::string id = c.value()->id;
         const bool attach = p->attach;
+        ContainerManager::StartOptions so;
+        so.attach_wait = attach;
+        so.rows = p->rows;
+        so.cols = p->cols;
         ctx.containers->start(id, [call, &ctx, id, attach](Result<pid_t> r) {
             if (!r) return call.fail(r.error());
             if (!attach) return call.reply({{"pid", r.value()}});
@@ -24,7 +28,7 @@ void register_container_start(HelperContext& ctx)
             auto fd = ctx.containers->attach(id);
             if (!fd) return call.fail(std::move(fd).error().wrap("started, but attach failed"));
             call.reply_with_fd({{"pid", r.value()}}, fd.value());
-        }, attach);
+        }, so);
     });
 }
 

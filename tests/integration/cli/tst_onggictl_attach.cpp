@@ -159,10 +159,13 @@ private slots:
 
     void runItSeesTheFirstLineOfAShortContainer()
     {
-        PtySession s(fx_->socket(), {S("run"), S("-it"), S("--rm"), S("busybox"), S("sh"), S("-c"), S("echo only-line-$((3*3)); exit 12")});
+        // Also: the terminal has onggictl's size from the container's first instruction.
+        PtySession s(fx_->socket(), {S("run"), S("-it"), S("--rm"), S("busybox"), S("sh"), S("-c"), S("stty size; echo only-line-$((3*3)); exit 12")},
+                     27, 91);
         QVERIFY(s.started());
         QCOMPARE(s.finish(), 12);
         QVERIFY2(s.output().contains("only-line-9"), s.output().constData());
+        QVERIFY2(s.output().contains("27 91"), s.output().constData());
     }
 
     void detachKeysLeaveItRunningAndAttachComesBack()

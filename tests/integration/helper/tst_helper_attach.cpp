@@ -126,12 +126,14 @@ class TstHelperAttach : public QObject {
 
     // container.start with attach and container.wait sent back to back (as onggictl does), so
     // the wait is registered while the start is still in progress. Returns the attach fd.
-    int start_attached_with_wait(const std::string& id, json& start_reply, int64_t& wait_id)
+    int start_attached_with_wait(const std::string& id, json& start_reply, int64_t& wait_id, const json& size = nullptr)
     {
+        json sp = {{"id", id}, {"attach", true}};
+        if (!size.is_null()) sp["size"] = size;
         static int64_t next = 1000000;
         const int64_t sid = ++next;
         wait_id = ++next;
-        c_->send_raw(json{{"jsonrpc", "2.0"}, {"id", sid}, {"method", "container.start"}, {"params", {{"id", id}, {"attach", true}}}}.dump() +
+        c_->send_raw(json{{"jsonrpc", "2.0"}, {"id", sid}, {"method", "container.start"}, {"params", sp}}.dump() +
                      "\n" +
                      json{{"jsonrpc", "2.0"}, {"id", wait_id}, {"method", "container.wait"}, {"params", {{"id", id}}}}.dump() + "\n");
         for (int i = 0; i < 50; ++i) {
@@ -265,6 +267,17 @@ private slots:
         QCOMPARE(ins["result"]["container"]["state"].get<std::string>(), std::string("exited"));
         QCOMPARE(ins["result"]["container"]["exit_code"].get<int>(), 5);
 
+        // The terminal's size is set before the container's first instruction.
+        const std::string id3 = create({{"name", uname("size")}, {"image", "busybox"}, {"tty", true},
+                                        {"cmd", {"sh", "-c", "stty size"}}});
+        QVERIFY(!id3.empty());
+        Fd fd3(start_attached_with_wait(id3, sr, wait_id, {{"rows", 40}, {"cols", 132}}));
+        QVERIFY2(sr.contains("result") && fd3.fd >= 0, sr.dump().c_str());
+        got.clear();
+        QVERIFY(read_to_eof(fd3.fd, got));
+        QVERIFY2(got.find("40 132") != std::string::npos, got.c_str());
+        QCOMPARE(wait_reply(wait_id)["result"]["exit_code"].get<int>(), 0);
+
         // auto_remove: the pipelined wait still gets the exit code before the record goes.
         const std::string id2 = create({{"name", uname("first-rm")}, {"image", "busybox"}, {"tty", true}, {"auto_remove", true},
                                         {"cmd", {"sh", "-c", "echo bye-$((2*3)); exit 9"}}});
@@ -314,6 +327,13 @@ private slots:
         QCOMPARE(errc(c_->call("container.start", {{"id", tty}, {"attach", "yes"}})), std::string("invalid_argument"));
         QCOMPARE(errc(c_->call("container.start", {{"id", tty}, {"atach", true}})), std::string("invalid_argument"));
         QCOMPARE(errc(c_->call("container.wait", {{"id", tty}, {"timeout", 1}})), std::string("invalid_argument"));
+        QCOMPARE(errc(c_->call("container.start", {{"id", tty}, {"size", {{"rows", 24}, {"cols", 80}}}})), std::string("invalid_argument"));
+        QCOMPARE(errc(c_->call("container.start", {{"id", tty}, {"attach", true}, {"size", {{"rows", 0}, {"cols", 80}}}})),
+                 std::string("invalid_argument"));
+        QCOMPARE(errc(c_->call("container.start", {{"id", tty}, {"attach", true}, {"size", {{"rows", 24}}}})), std::string("invalid_argument"));
+        QCOMPARE(errc(c_->call("container.start", {{"id", tty}, {"attach", true}, {"size", {{"rows", 24}, {"cols", 80}, {"x", 1}}}})),
+                 std::string("invalid_argument"));
+        QCOMPARE(errc(c_->call("container.start", {{"id", tty}, {"attach", true}, {"size", {24, 80}}})), std::string("invalid_argument"));
         QCOMPARE(errc(c_->call("container.attach", {{"id", "no-such-container-" + std::to_string(::getpid())}})), std::string("not_found"));
         QCOMPARE(errc(c_->call("container.wait", {{"id", "no-such-container-" + std::to_string(::getpid())}})), std::string("not_found"));
 
