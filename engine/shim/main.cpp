@@ -17,6 +17,8 @@
 #include <signal.h>
 #include <sys/prctl.h>
 #include <sys/signalfd.h>
+#include <sys/syscall.h>
+#include <linux/openat2.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -137,6 +139,49 @@ struct Supervisor {
 // connects, or this long at most.
 constexpr uint64_t kAttachWaitNs = 10ull * 1000000000ull;
 
+// An init held before execve can no longer report a failed execve as a start error (its report
+// pipe is closed); it only exits 127. So, before releasing it, look for the program the way
+// execvp will, inside the container's root (/proc/PID/root, resolved with RESOLVE_IN_ROOT so
+// that the image's absolute symlinks mean what they mean in there), and tell the attacher (and
+// the log) when it certainly is not there, as docker does. Empty when it is there, or unsure.
+std::string missing_program_message(pid_t pid, const spec::Spec& spec)
+{
+    if (spec.process.args.empty()) return {};
+    const std::string prog = spec.process.args[0];
+    UniqueFd root(::open(("/proc/" + std::to_string(pid) + "/root").c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
+    if (!root) return {};
+    // 0: an executable file; ENOENT/ENOTDIR: nothing there; other errors: unsure.
+    auto probe = [&](const std::string& path) -> int {
+        struct open_how how {};
+        how.flags = O_PATH | O_CLOEXEC;
+        how.resolve = RESOLVE_IN_ROOT;
+        int fd = int(::syscall(SYS_openat2, root.get(), path.c_str(), &how, sizeof how));
+        if (fd < 0) return errno;
+        struct stat st {};
+        int r = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (st.st_mode & 0111) ? 0 : EACCES;
+        ::close(fd);
+        return r;
+    };
+    auto gone = [](int e) { return e == ENOENT || e == ENOTDIR; };
+    if (prog.find('/') != std::string::npos) {
+        std::string path = prog[0] == '/' ? prog : spec.process.cwd + "/" + prog;
+        return gone(probe(path)) ? "onggi: exec \"" + prog + "\": no such file or directory\r\n" : std::string();
+    }
+    std::string path_env = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+    for (const auto& e : spec.process.env)
+        if (e.rfind("PATH=", 0) == 0) path_env = e.substr(5);
+    size_t pos = 0;
+    for (;;) {
+        size_t end = path_env.find(':', pos);
+        std::string dir = path_env.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
+        if (dir.empty()) dir = ".";
+        if (!gone(probe((dir[0] == '/' ? dir : spec.process.cwd + "/" + dir) + "/" + prog))) return {};
+        if (end == std::string::npos) break;
+        pos = end + 1;
+    }
+    return "onggi: exec \"" + prog + "\": executable file not found in $PATH\r\n";
+}
+
 [[noreturn]] void supervise(Supervisor& s, int status_fd)
 {
     // Block SIGCHLD only now: the container must not inherit a blocked mask.
@@ -211,6 +256,10 @@ constexpr uint64_t kAttachWaitNs = 10ull * 1000000000ull;
         if (held && (s.attach.take_first_attach() || realtime_ns() > hold_deadline)) {
             // Someone is attached (or nobody came): let the container's init go on to execve.
             held = false;
+            if (std::string msg = missing_program_message(s.launched.pid, s.spec); !msg.empty()) {
+                log.feed(0, msg.data(), msg.size());
+                s.attach.broadcast(msg.data(), msg.size());
+            }
             (void)runtime::start_parked(s.launched.pid, s.launched.start_time, s.launched.start_fd);
         }
         // Reap: the container's init, and orphans that we adopt as subreaper.

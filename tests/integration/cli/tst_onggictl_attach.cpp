@@ -168,6 +168,14 @@ private slots:
         QVERIFY2(s.output().contains("27 91"), s.output().constData());
     }
 
+    void runItWithAMissingProgramSaysSo()
+    {
+        PtySession s(fx_->socket(), {S("run"), S("-it"), S("--rm"), S("busybox"), S("no-such-program-here")});
+        QVERIFY(s.started());
+        QCOMPARE(s.finish(), 127);
+        QVERIFY2(s.output().contains("exec \"no-such-program-here\": executable file not found in $PATH"), s.output().constData());
+    }
+
     void detachKeysLeaveItRunningAndAttachComesBack()
     {
         const QString n = name();

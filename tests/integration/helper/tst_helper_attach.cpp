@@ -260,6 +260,7 @@ private slots:
         std::string got;
         QVERIFY(read_to_eof(fd.fd, got));
         QVERIFY2(got.find("first-line-3") != std::string::npos, got.c_str());
+        QVERIFY2(got.find("onggi: exec") == std::string::npos, got.c_str());  // sh is there: no hint
         json w = wait_reply(wait_id);
         QVERIFY2(w.contains("result"), w.dump().c_str());
         QCOMPARE(w["result"]["exit_code"].get<int>(), 5);
@@ -277,6 +278,27 @@ private slots:
         QVERIFY(read_to_eof(fd3.fd, got));
         QVERIFY2(got.find("40 132") != std::string::npos, got.c_str());
         QCOMPARE(wait_reply(wait_id)["result"]["exit_code"].get<int>(), 0);
+
+        // A program that is not in the image: the held init can only exit 127; the attacher
+        // (and the log) are told why, as docker says it.
+        const std::string id4 = create({{"name", uname("nocmd")}, {"image", "busybox"}, {"tty", true},
+                                        {"cmd", {"nosuchcmd-xyz"}}});
+        QVERIFY(!id4.empty());
+        Fd fd4(start_attached_with_wait(id4, sr, wait_id));
+        QVERIFY2(sr.contains("result") && fd4.fd >= 0, sr.dump().c_str());
+        got.clear();
+        QVERIFY(read_to_eof(fd4.fd, got));
+        QVERIFY2(got.find("exec \"nosuchcmd-xyz\": executable file not found in $PATH") != std::string::npos, got.c_str());
+        QCOMPARE(wait_reply(wait_id)["result"]["exit_code"].get<int>(), 127);
+        QVERIFY(log_has(id4, "executable file not found"));
+        const std::string id5 = create({{"name", uname("nopath")}, {"image", "busybox"}, {"tty", true},
+                                        {"cmd", {"/no/such/prog"}}});
+        Fd fd5(start_attached_with_wait(id5, sr, wait_id));
+        QVERIFY2(sr.contains("result") && fd5.fd >= 0, sr.dump().c_str());
+        got.clear();
+        QVERIFY(read_to_eof(fd5.fd, got));
+        QVERIFY2(got.find("exec \"/no/such/prog\": no such file or directory") != std::string::npos, got.c_str());
+        QCOMPARE(wait_reply(wait_id)["result"]["exit_code"].get<int>(), 127);
 
         // auto_remove: the pipelined wait still gets the exit code before the record goes.
         const std::string id2 = create({{"name", uname("first-rm")}, {"image", "busybox"}, {"tty", true}, {"auto_remove", true},
