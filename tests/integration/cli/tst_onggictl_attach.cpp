@@ -189,6 +189,14 @@ private slots:
         }
         QCOMPARE(inspect(n).value(S("state")).toString(), S("running"));
         {
+            // exec -it beside the attach (the same raw terminal handling, on an exec's own pty).
+            PtySession s(fx_->socket(), {S("exec"), S("-it"), n, S("sh"), S("-c"), S("read y; echo in-exec-$y; exit 3")});
+            QVERIFY(s.started());
+            s.type("ok\r");
+            QVERIFY2(s.expect("in-exec-ok"), s.output().constData());
+            QCOMPARE(s.finish(), 3);
+        }
+        {
             PtySession s(fx_->socket(), {S("attach"), n});
             QVERIFY(s.started());
             s.type("echo back-$((1+1))\r");
