@@ -12,6 +12,7 @@ int cmdRun(CliContext& ctx, const QStringList& args);
 int cmdCreate(CliContext& ctx, const QStringList& args);
 int cmdPs(CliContext& ctx, const QStringList& args);
 int cmdStart(CliContext& ctx, const QStringList& args);
+int cmdAttach(CliContext& ctx, const QStringList& args);
 int cmdStop(CliContext& ctx, const QStringList& args);
 int cmdRestart(CliContext& ctx, const QStringList& args);
 int cmdKill(CliContext& ctx, const QStringList& args);

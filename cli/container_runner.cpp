@@ -1,6 +1,6 @@
 #include "cli/container_runner.h"
 
-#include "cli/pty_relay.h"
+#include "cli/attach_relay.h"
 #include "client/event.h"
 #include "client/log_line.h"
 
@@ -44,23 +44,66 @@ int ContainerRunner::startFailureCode(const client::RpcError& e)
     return kExitCliError;
 }
 
-int ContainerRunner::run(CliContext& ctx, client::CreateOptions opts, bool detach, bool remove, [[maybe_unused]] bool interactive)
+int ContainerRunner::attachSession(CliContext& ctx, const QString& name, int attachFd, client::RpcReply* wait, bool interactive)
 {
     client::HelperClient& c = ctx.client();
-    QStringList userCmd = opts.cmd;
-    const bool viaExec = !detach && opts.tty;
-    if (viaExec) {
-        // Protocol v1 has no attach to a container's main process: the main process waits and
-        // the command runs as an interactive exec session (the pty comes by SCM_RIGHTS).
-        // TODO(cl): switch to container.attach once the helper offers it.
-        opts.tty = false;
-        opts.cmd = QStringList{QStringLiteral("sleep"), QStringLiteral("2147483647")};
-        if (userCmd.isEmpty()) userCmd = QStringList{QStringLiteral("sh")};
+    const AttachRelay::Outcome how = AttachRelay::run(attachFd, c, interactive);
+    if (how == AttachRelay::Outcome::Detached) {
+        delete wait;
+        CliContext::errLine(QString());
+        CliContext::errLine(QCoreApplication::translate("onggictl", "Detached from %1; it keeps running. Come back with: onggictl attach %1").arg(name));
+        return kExitOk;
     }
-    opts.autoRemove = detach && remove;  // attached: removed here, after the output was read
+    if (how == AttachRelay::Outcome::ConnectionLost) {
+        delete wait;
+        return ctx.fail(c.lastError(), kExitCliError);
+    }
+    c.waitForReply(wait);
+    int code;
+    if (wait->isError()) code = ctx.fail(wait->error(), kExitCliError);
+    else code = wait->result().value(QLatin1String("exit_code")).toInt();
+    delete wait;
+    return code;
+}
+
+int ContainerRunner::startAttached(CliContext& ctx, const QString& id, const QString& name, bool interactive, bool removeOnFailure)
+{
+    client::HelperClient& c = ctx.client();
+    // Pipelined: the helper answers the wait once the container ran and exited, however short.
+    // The terminal has our size before the container's first instruction (full-screen programs).
+    int rows = 0, cols = 0;
+    AttachRelay::terminalSize(rows, cols);
+    client::RpcReply* started = c.start(id, true, rows, cols);
+    client::RpcReply* wait = c.waitForExit(id);
+    c.waitForReply(started);
+    if (started->isError()) {
+        const client::RpcError e = started->error();
+        delete started;
+        delete wait;
+        const int code = startFailureCode(e);
+        ctx.fail(e, code);
+        if (removeOnFailure) removeQuietly(ctx, id);
+        return code;
+    }
+    const int fd = started->takeFd();
+    delete started;
+    if (fd < 0) {
+        delete wait;
+        return ctx.failText(QCoreApplication::translate("onggictl", "the helper sent no terminal for the session"));
+    }
+    return attachSession(ctx, name, fd, wait, interactive);
+}
+
+int ContainerRunner::run(CliContext& ctx, client::CreateOptions opts, bool detach, bool remove, bool interactive)
+{
+    client::HelperClient& c = ctx.client();
+    // With a terminal, attached: start attached to the container's own terminal; --rm is the
+    // helper's auto-remove then, so that a detached container is still removed at its exit.
+    const bool viaAttach = !detach && opts.tty;
+    opts.autoRemove = (detach || viaAttach) && remove;  // else removed here, after the output was read
 
     if (!ctx.ensureConnected()) return kExitCliError;
-    client::RpcReply* sub = detach || viaExec ? nullptr : ctx.send(QStringLiteral("events.subscribe"));
+    client::RpcReply* sub = detach || viaAttach ? nullptr : ctx.send(QStringLiteral("events.subscribe"));
     client::RpcResult created = ctx.call(QStringLiteral("container.create"), opts.toJson());
     if (!created.ok()) {
         delete sub;
@@ -81,7 +124,11 @@ int ContainerRunner::run(CliContext& ctx, client::CreateOptions opts, bool detac
     sigaddset(&sigs, SIGTERM);
     sigaddset(&sigs, SIGHUP);
     int sfd = -1;
-    if (!detach && !viaExec) {
+    if (viaAttach) {
+        const QString name = created.result.value(QLatin1String("name")).toString();
+        return startAttached(ctx, id, name.isEmpty() ? id.left(12) : name, interactive, remove);
+    }
+    if (!detach) {
         ::sigprocmask(SIG_BLOCK, &sigs, &oldSigs);
         sfd = ::signalfd(-1, &sigs, SFD_CLOEXEC | SFD_NONBLOCK);
     }
@@ -104,29 +151,6 @@ int ContainerRunner::run(CliContext& ctx, client::CreateOptions opts, bool detac
     if (detach) {
         CliContext::outLine(id);
         return kExitOk;
-    }
-
-    if (viaExec) {
-        QJsonObject p{{QLatin1String("id"), id}, {QLatin1String("cmd"), QJsonArray::fromStringList(userCmd)},
-                      {QLatin1String("tty"), true}};
-        if (!opts.env.isEmpty()) p.insert(QLatin1String("env"), QJsonArray::fromStringList(opts.env));
-        if (!opts.workdir.isEmpty()) p.insert(QLatin1String("workdir"), opts.workdir);
-        if (!opts.user.isEmpty()) p.insert(QLatin1String("user"), opts.user);
-        client::RpcResult ex = ctx.call(QStringLiteral("container.exec"), p, true);
-        int code = kExitCliError;
-        if (!ex.ok() || ex.fd < 0) {
-            if (ex.ok()) ctx.failText(QCoreApplication::translate("onggictl", "the helper sent no terminal for the session"));
-            else code = ctx.fail(ex.error, startFailureCode(ex.error));
-        } else if (PtyRelay::run(ex.fd, c)) {
-            client::RpcResult w = ctx.call(QStringLiteral("container.exec.wait"),
-                                           {{QLatin1String("exec_id"), ex.result.value(QLatin1String("exec_id"))}});
-            code = w.ok() ? w.result.value(QLatin1String("exit_code")).toInt() : ctx.fail(w.error, kExitCliError);
-        } else {
-            code = ctx.fail(c.lastError(), kExitCliError);
-        }
-        ctx.call(QStringLiteral("container.kill"), {{QLatin1String("id"), id}, {QLatin1String("signal"), QStringLiteral("SIGKILL")}});
-        if (remove) removeQuietly(ctx, id);
-        return code;
     }
 
     // Attached: output until the log ends, exit code from the "die" event.

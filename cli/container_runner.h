@@ -1,6 +1,7 @@
 // ContainerRunner: what "run" does after create: start, then (attached) stream the output and
 // wait for the exit (events die + container.logs follow), forwarding SIGINT/SIGTERM/SIGHUP to
-// the container; or (with -t) run the command through an interactive exec session.
+// the container; or (with -t) start it attached to its terminal (container.start with attach)
+// and relay that terminal here until it exits or the user detaches (ctrl-p ctrl-q).
 #pragma once
 
 #include "cli/cli_context.h"
@@ -14,6 +15,13 @@ public:
     static int run(CliContext& ctx, client::CreateOptions opts, bool detach, bool remove, bool interactive);
     // docker's 126/127 for a command that cannot be run; else 125.
     static int startFailureCode(const client::RpcError& e);
+    // A terminal session on an attach connection (owned), with `wait` the container.wait sent
+    // for this container (owned; sent before attaching so that no exit is missed). Returns the
+    // container's exit code, 0 when the user detached, 125 when the helper connection is lost.
+    static int attachSession(CliContext& ctx, const QString& name, int attachFd, client::RpcReply* wait, bool interactive);
+    // container.start with attach + container.wait, pipelined; then attachSession. For a
+    // container created with a terminal (run -it, start -ai).
+    static int startAttached(CliContext& ctx, const QString& id, const QString& name, bool interactive, bool removeOnFailure);
 };
 
 } // namespace onggi::cli

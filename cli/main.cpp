@@ -26,6 +26,7 @@ const std::map<QString, Command>& commands()
         {QStringLiteral("create"), {cmdCreate, QT_TRANSLATE_NOOP("onggictl", "Create a new container")}},
         {QStringLiteral("ps"), {cmdPs, QT_TRANSLATE_NOOP("onggictl", "List containers")}},
         {QStringLiteral("start"), {cmdStart, QT_TRANSLATE_NOOP("onggictl", "Start one or more stopped containers")}},
+        {QStringLiteral("attach"), {cmdAttach, QT_TRANSLATE_NOOP("onggictl", "Attach the local terminal to a running container's terminal")}},
         {QStringLiteral("stop"), {cmdStop, QT_TRANSLATE_NOOP("onggictl", "Stop one or more running containers")}},
         {QStringLiteral("restart"), {cmdRestart, QT_TRANSLATE_NOOP("onggictl", "Restart one or more containers")}},
         {QStringLiteral("kill"), {cmdKill, QT_TRANSLATE_NOOP("onggictl", "Kill one or more running containers")}},

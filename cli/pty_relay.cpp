@@ -1,5 +1,7 @@
 #include "cli/pty_relay.h"
 
+#include "cli/raw_terminal.h"
+
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
@@ -12,28 +14,6 @@
 namespace onggi::cli {
 
 namespace {
-
-class RawTerminal {
-public:
-    explicit RawTerminal(int fd) : fd_(fd)
-    {
-        if (::isatty(fd_) && ::tcgetattr(fd_, &saved_) == 0) {
-            termios raw = saved_;
-            ::cfmakeraw(&raw);
-            active_ = ::tcsetattr(fd_, TCSANOW, &raw) == 0;
-        }
-    }
-    ~RawTerminal()
-    {
-        if (active_) ::tcsetattr(fd_, TCSANOW, &saved_);
-    }
-    bool active() const { return active_; }
-
-private:
-    int fd_;
-    termios saved_{};
-    bool active_ = false;
-};
 
 void copyWindowSize(int master)
 {

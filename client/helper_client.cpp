@@ -178,6 +178,25 @@ RpcReply* HelperClient::hello()
                                                      {QLatin1String("protocol"), kProtocolVersion}});
 }
 
+RpcReply* HelperClient::start(const QString& id, bool attach, int rows, int cols, QObject* owner)
+{
+    QJsonObject p{{QLatin1String("id"), id}};
+    if (attach) p.insert(QLatin1String("attach"), true);
+    if (attach && rows > 0 && cols > 0 && rows <= 65535 && cols <= 65535)
+        p.insert(QLatin1String("size"), QJsonObject{{QLatin1String("rows"), rows}, {QLatin1String("cols"), cols}});
+    return call(QStringLiteral("container.start"), p, attach, owner);
+}
+
+RpcReply* HelperClient::attach(const QString& id, QObject* owner)
+{
+    return call(QStringLiteral("container.attach"), {{QLatin1String("id"), id}}, true, owner);
+}
+
+RpcReply* HelperClient::waitForExit(const QString& id, QObject* owner)
+{
+    return call(QStringLiteral("container.wait"), {{QLatin1String("id"), id}}, false, owner);
+}
+
 RpcResult HelperClient::callSync(const QString& method, const QJsonObject& params, int timeoutMs, bool expectFd)
 {
     RpcReply* reply = call(method, params, expectFd, nullptr);

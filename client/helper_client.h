@@ -68,6 +68,15 @@ public:
                    QObject* owner = nullptr);
     // Async hello: the reply's result parses with HelloInfo::fromJson.
     RpcReply* hello();
+    // container.start; with attach (terminal containers only) the container's init waits until
+    // the attach connection exists, and the reply carries it (takeFd(): a socket that delivers
+    // the terminal's output and takes AttachFrame messages). rows/cols (> 0, with attach): the
+    // terminal's size from the container's first instruction on.
+    RpcReply* start(const QString& id, bool attach = false, int rows = 0, int cols = 0, QObject* owner = nullptr);
+    // container.attach: the reply carries an attach connection to a running terminal container.
+    RpcReply* attach(const QString& id, QObject* owner = nullptr);
+    // container.wait: replies {"exit_code","oom_killed"} once the container is not running.
+    RpcReply* waitForExit(const QString& id, QObject* owner = nullptr);
 
     // Blocking: send, then poll until the reply (or timeout / connection lost).
     RpcResult callSync(const QString& method, const QJsonObject& params = QJsonObject(), int timeoutMs = -1,

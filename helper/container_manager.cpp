@@ -1,6 +1,7 @@
 #include "helper/container_manager.h"
 #include "engine/cgroup/cgroup.h"
 #include "engine/core/files.h"
+#include "engine/core/unique_fd.h"
 #include "helper/event_bus.h"
 #include "helper/name_generator.h"
 
@@ -17,10 +18,13 @@
 #include <signal.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
+#include <sys/socket.h>
 #include <sys/syscall.h>
+#include <sys/un.h>
 #include <termios.h>
 #include <unistd.h>
 
+#include <cstring>
 #include <fstream>
 
 namespace onggi::helper {
@@ -367,11 +371,14 @@ Result<ContainerRecord*> ContainerManager::create(const CreateParams& p, const P
     return raw;
 }
 
-void ContainerManager::start(const std::string& id, std::function<void(Result<pid_t>)> done)
+void ContainerManager::start(const std::string& id, std::function<void(Result<pid_t>)> done, const StartOptions& so)
 {
+    const bool attach_wait = so.attach_wait;
     ContainerRecord* c = get(id);
     if (!c) return done(Error(Errc::not_found, "no such container"));
     if (c->state == "running" || c->state == "paused") return done(Error(Errc::bad_state, "container " + c->name + " is already running"));
+    if (attach_wait && !c->tty)
+        return done(Error(Errc::bad_state, "container " + c->name + " has no terminal (created without tty): start it without attach and read its output with container.logs"));
     if (starting_[id]) return done(Error(Errc::bad_state, "container " + c->name + " is starting"));
     ContainerPaths cp = paths(id);
     // Fresh shim state for this run; upper/ is kept (a restarted container keeps its files).
@@ -388,6 +395,8 @@ void ContainerManager::start(const std::string& id, std::function<void(Result<pi
     QStringList args = {"run", "--id", QString::fromStdString(id), "--bundle", QString::fromStdString(cp.bundle),
                         "--state-dir", QString::fromStdString(cp.shim_dir()), "--log", QString::fromStdString(cp.log())};
     if (c->init) args << "--init";
+    if (attach_wait) args << "--attach-wait";
+    if (so.rows > 0 && so.cols > 0 && c->tty) args << "--console-size" << QStringLiteral("%1x%2").arg(so.rows).arg(so.cols);
     args << shim_common_args();
     proc->setProgram(shim_program());
     proc->setArguments(args);
@@ -405,6 +414,12 @@ void ContainerManager::start(const std::string& id, std::function<void(Result<pi
         if (!c) return done(Error(Errc::not_found, "container removed while starting"));
         ContainerPaths cp = paths(id);
         if (status != QProcess::NormalExit || code != 0) {
+            // container.wait calls that came during the start: it never ran, answer them now.
+            auto waiters = std::move(exit_waiters_[id]);
+            exit_waiters_.erase(id);
+            for (auto& w : waiters) w(Status{});
+            c = get(id);
+            if (!c) return done(Error(Errc::not_found, "container removed while starting"));
             auto ej = read_json_file(cp.shim_dir() + "/error.json");
             if (ej && ej->is_object()) {
                 const json& e = ej.value();
@@ -782,6 +797,55 @@ json ContainerManager::inspect(const ContainerRecord& c) const
     out["rootfs"] = {{"lower", lower}, {"upper", cp.upper()}, {"work", cp.work()}, {"merged", cp.rootfs()}};
     out["log_path"] = cp.log();
     return out;
+}
+
+Result<int> ContainerManager::attach(const std::string& id)
+{
+    ContainerRecord* c = get(id);
+    if (!c) return Error(Errc::not_found, "no such container");
+    if (!c->tty)
+        return Error(Errc::bad_state, "container " + c->name + " has no terminal (created without tty): read its output with container.logs");
+    if (c->state != "running" && c->state != "paused") return Error(Errc::bad_state, "container " + c->name + " is not running");
+    // The socket's path can be longer than sun_path allows: connect through a directory fd.
+    const std::string dir = paths(id).shim_dir();
+    UniqueFd dfd(::open(dir.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
+    if (!dfd) return Error::from_errno("attach: open " + dir);
+    const std::string via = "/proc/self/fd/" + std::to_string(dfd.get()) + "/attach.sock";
+    struct sockaddr_un a {};
+    a.sun_family = AF_UNIX;
+    std::memcpy(a.sun_path, via.c_str(), via.size() + 1);
+    UniqueFd fd(::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0));
+    if (!fd) return Error::from_errno("attach: socket");
+    int r;
+    do r = ::connect(fd.get(), reinterpret_cast<sockaddr*>(&a), sizeof a);
+    while (r < 0 && errno == EINTR);
+    if (r < 0) {
+        if (errno == ENOENT || errno == ECONNREFUSED)  // the shim is ending, or predates attach
+            return Error(Errc::bad_state, "container " + c->name + " cannot be attached (its shim has no attach socket)", errno);
+        if (errno == EAGAIN) return Error(Errc::busy, "container " + c->name + ": too many attach requests at once", errno);
+        return Error::from_errno("attach to " + c->name);
+    }
+    // Handed to the client as an ordinary blocking socket; it sets what it wants.
+    ::fcntl(fd.get(), F_SETFL, ::fcntl(fd.get(), F_GETFL) & ~O_NONBLOCK);
+    return fd.release();
+}
+
+void ContainerManager::wait(const std::string& id, std::function<void(Result<json>)> done)
+{
+    ContainerRecord* c = get(id);
+    if (!c) return done(Error(Errc::not_found, "no such container"));
+    auto result = [this, id]() -> Result<json> {
+        const ContainerRecord* c = get(id);
+        if (!c) return Error(Errc::not_found, "container removed");
+        return json{{"exit_code", c->exit_code}, {"oom_killed", c->oom_killed}};
+    };
+    if (c->state == "running" || c->state == "paused" || starting_.count(id)) {
+        // finish_exit() calls these with the exit code in the record, before any auto-remove;
+        // a start that fails calls them at once (a wait sent right behind start is answered).
+        exit_waiters_[id].push_back([result, done](Status) { done(result()); });
+        return;
+    }
+    done(result());
 }
 
 void ContainerManager::exec(const std::string& id, const ExecParams& p, const Peer& peer,

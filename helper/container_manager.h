@@ -48,7 +48,15 @@ public:
     ContainerPaths paths(const std::string& id) const;
 
     Result<ContainerRecord*> create(const CreateParams& p, const Peer& peer);
-    void start(const std::string& id, std::function<void(Result<pid_t>)> done);
+    // attach_wait: a terminal container's init is held before execve until the first attacher
+    // connects to the shim's attach socket (onggi-shim --attach-wait), at most 10 s; rows/cols:
+    // the terminal's size from the start (onggi-shim --console-size), 0 = the kernel's default.
+    struct StartOptions {
+        bool attach_wait = false;
+        uint16_t rows = 0, cols = 0;
+    };
+    void start(const std::string& id, std::function<void(Result<pid_t>)> done, const StartOptions& so);
+    void start(const std::string& id, std::function<void(Result<pid_t>)> done) { start(id, std::move(done), StartOptions{}); }
     void stop(const std::string& id, int timeout_s, std::function<void(Status)> done);
     void restart(const std::string& id, int timeout_s, std::function<void(Status)> done);
     Status kill(const std::string& id, int sig);
@@ -66,6 +74,13 @@ public:
     // Every layer ("sha256:<hex>") that some container's overlay uses, read from the
     // containers' config.json: what images.remove with force and layer collection must keep.
     std::set<std::string> layers_in_use() const;
+
+    // Attach (docs/protocol.md container.attach): a new connection to the shim's attach socket
+    // of a running terminal container; the caller owns the returned fd.
+    Result<int> attach(const std::string& id);
+    // container.wait: {"exit_code","oom_killed"} once the container is not running (at once
+    // when it is not running now).
+    void wait(const std::string& id, std::function<void(Result<json>)> done);
 
     // Exec (docs/protocol.md container.exec).
     void exec(const std::string& id, const ExecParams& p, const Peer& peer,

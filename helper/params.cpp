@@ -347,6 +347,22 @@ Result<IdParams> decode_id(const json& in)
     return finish(r, v);
 }
 
+Result<StartParams> decode_start(const json& in)
+{
+    StartParams v;
+    Reader r(params_or_empty(in), "", {"id", "attach", "size"});
+    r.str("id", v.id, true, 128, 1);
+    r.boolean("attach", v.attach);
+    if (const json* sz = r.get("size")) {
+        Reader s(*sz, "size.", {"rows", "cols"});
+        s.integer("rows", v.rows, 1, 65535, true);
+        s.integer("cols", v.cols, 1, 65535, true);
+        if (!s.ok()) return s.error();
+        if (!v.attach) return bad("size", "only with attach");
+    }
+    return finish(r, v);
+}
+
 Result<StopParams> decode_stop(const json& in)
 {
     StopParams v;

@@ -73,6 +73,9 @@ struct CreateParams {
 
 struct HelloParams { std::string client; int protocol = 1; };
 struct IdParams { std::string id; };
+// attach: the reply carries the attach socket; rows/cols (with attach only, both or neither):
+// the terminal's size before the container's init runs (0 = not given).
+struct StartParams { std::string id; bool attach = false; uint16_t rows = 0, cols = 0; };
 struct StopParams { std::string id; int timeout = 10; };
 struct KillParams { std::string id; int signal = 9; };
 struct RemoveParams { std::string id; bool force = false; };
@@ -93,6 +96,7 @@ struct UnsubscribeParams { int64_t subscription = 0; };
 
 Result<HelloParams> decode_hello(const json& p);
 Result<IdParams> decode_id(const json& p);
+Result<StartParams> decode_start(const json& p);
 Result<StopParams> decode_stop(const json& p);
 Result<KillParams> decode_kill(const json& p);
 Result<RemoveParams> decode_remove(const json& p);

@@ -1623,7 +1623,7 @@ OOM kills so far: %3</translation>
     <name>onggictl</name>
     <message>
         <location filename="../cli/arg_parser.cpp" line="+58" />
-        <location filename="../cli/main.cpp" line="+97" />
+        <location filename="../cli/main.cpp" line="+98" />
         <source>flag needs an argument: %1</source>
         <translation>flag needs an argument: %1</translation>
     </message>
@@ -1699,7 +1699,7 @@ OOM kills so far: %3</translation>
     </message>
     <message>
         <location line="+0" />
-        <location filename="../cli/main.cpp" line="-28" />
+        <location filename="../cli/main.cpp" line="-29" />
         <source>Create a new container</source>
         <translation>Create a new container</translation>
     </message>
@@ -1716,7 +1716,7 @@ OOM kills so far: %3</translation>
     </message>
     <message>
         <location line="+0" />
-        <location filename="../cli/main.cpp" line="+17" />
+        <location filename="../cli/main.cpp" line="+18" />
         <source>Get real time events from the helper</source>
         <translation>Get real time events from the helper</translation>
     </message>
@@ -1790,8 +1790,25 @@ OOM kills so far: %3</translation>
         <translation>onggictl: output truncated by the helper (over 4 MiB)</translation>
     </message>
     <message>
-        <location line="+3" />
-        <location filename="../cli/container_runner.cpp" line="+118" />
+        <location filename="../cli/cmd_attach.cpp" line="+13" />
+        <source>attach [OPTIONS] CONTAINER</source>
+        <translation>attach [OPTIONS] CONTAINER</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location filename="../cli/main.cpp" line="-8" />
+        <source>Attach the local terminal to a running container's terminal</source>
+        <translation>Attach the local terminal to a running container's terminal</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Do not attach STDIN</source>
+        <translation>Do not attach STDIN</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <location filename="../cli/cmd_exec.cpp" line="+3" />
+        <location filename="../cli/container_runner.cpp" line="+89" />
         <source>the helper sent no terminal for the session</source>
         <translation>the helper sent no terminal for the session</translation>
     </message>
@@ -1802,7 +1819,7 @@ OOM kills so far: %3</translation>
     </message>
     <message>
         <location line="+0" />
-        <location filename="../cli/main.cpp" line="+4" />
+        <location filename="../cli/main.cpp" line="+12" />
         <source>List images</source>
         <translation>List images</translation>
     </message>
@@ -2033,7 +2050,7 @@ OOM kills so far: %3</translation>
     </message>
     <message>
         <location line="+0" />
-        <location filename="../cli/main.cpp" line="-8" />
+        <location filename="../cli/main.cpp" line="-9" />
         <source>List containers</source>
         <translation>List containers</translation>
     </message>
@@ -2080,7 +2097,7 @@ OOM kills so far: %3</translation>
     </message>
     <message>
         <location line="+1" />
-        <location filename="../cli/main.cpp" line="+3" />
+        <location filename="../cli/main.cpp" line="+4" />
         <source>Restart one or more containers</source>
         <translation>Restart one or more containers</translation>
     </message>
@@ -2128,7 +2145,7 @@ OOM kills so far: %3</translation>
     </message>
     <message>
         <location line="+1" />
-        <location filename="../cli/main.cpp" line="-16" />
+        <location filename="../cli/main.cpp" line="-17" />
         <source>Create and run a new container from an image</source>
         <translation>Create and run a new container from an image</translation>
     </message>
@@ -2138,15 +2155,30 @@ OOM kills so far: %3</translation>
         <translation>conflicting options: --restart and --rm</translation>
     </message>
     <message>
-        <location filename="../cli/cmd_start.cpp" line="+11" />
-        <source>start CONTAINER [CONTAINER...]</source>
-        <translation>start CONTAINER [CONTAINER...]</translation>
+        <location filename="../cli/cmd_start.cpp" line="+13" />
+        <source>start [OPTIONS] CONTAINER [CONTAINER...]</source>
+        <translation>start [OPTIONS] CONTAINER [CONTAINER...]</translation>
     </message>
     <message>
         <location line="+1" />
         <location filename="../cli/main.cpp" line="+3" />
         <source>Start one or more stopped containers</source>
         <translation>Start one or more stopped containers</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Attach to the container's terminal (containers created with -t)</source>
+        <translation>Attach to the container's terminal (containers created with -t)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Attach the container's STDIN</source>
+        <translation>Attach the container's STDIN</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>you cannot start and attach multiple containers at once</source>
+        <translation>you cannot start and attach multiple containers at once</translation>
     </message>
     <message>
         <location filename="../cli/cmd_stats.cpp" line="-54" />
@@ -2240,7 +2272,7 @@ OOM kills so far: %3</translation>
     </message>
     <message>
         <location line="+0" />
-        <location filename="../cli/main.cpp" line="+11" />
+        <location filename="../cli/main.cpp" line="+12" />
         <source>Display the running processes of a container</source>
         <translation>Display the running processes of a container</translation>
     </message>
@@ -2689,6 +2721,11 @@ OOM kills so far: %3</translation>
         <location line="-1" />
         <source>onggictl: '%1' is not an onggictl command.</source>
         <translation>onggictl: '%1' is not an onggictl command.</translation>
+    </message>
+    <message>
+        <location filename="../cli/container_runner.cpp" line="-35" />
+        <source>Detached from %1; it keeps running. Come back with: onggictl attach %1</source>
+        <translation>Detached from %1; it keeps running. Come back with: onggictl attach %1</translation>
     </message>
 </context>
 </TS>

@@ -1619,7 +1619,7 @@ OOM kills so far: %3</source>
     <name>onggictl</name>
     <message>
         <location filename="../cli/arg_parser.cpp" line="+58" />
-        <location filename="../cli/main.cpp" line="+97" />
+        <location filename="../cli/main.cpp" line="+98" />
         <source>flag needs an argument: %1</source>
         <translation>플래그에 인자가 필요합니다: %1</translation>
     </message>
@@ -1692,7 +1692,7 @@ OOM kills so far: %3</source>
     </message>
     <message>
         <location line="+0" />
-        <location filename="../cli/main.cpp" line="-28" />
+        <location filename="../cli/main.cpp" line="-29" />
         <source>Create a new container</source>
         <translation>새 컨테이너를 만듭니다</translation>
     </message>
@@ -1709,7 +1709,7 @@ OOM kills so far: %3</source>
     </message>
     <message>
         <location line="+0" />
-        <location filename="../cli/main.cpp" line="+17" />
+        <location filename="../cli/main.cpp" line="+18" />
         <source>Get real time events from the helper</source>
         <translation>헬퍼에서 실시간 이벤트를 받아 봅니다</translation>
     </message>
@@ -1783,8 +1783,25 @@ OOM kills so far: %3</source>
         <translation>onggictl: 출력이 4 MiB를 넘어 헬퍼가 잘랐습니다</translation>
     </message>
     <message>
-        <location line="+3" />
-        <location filename="../cli/container_runner.cpp" line="+118" />
+        <location filename="../cli/cmd_attach.cpp" line="+13" />
+        <source>attach [OPTIONS] CONTAINER</source>
+        <translation>attach [옵션] 컨테이너</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location filename="../cli/main.cpp" line="-8" />
+        <source>Attach the local terminal to a running container's terminal</source>
+        <translation>실행 중인 컨테이너의 터미널에 지금 쓰는 터미널을 연결합니다</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Do not attach STDIN</source>
+        <translation>표준 입력(STDIN)은 연결하지 않습니다</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <location filename="../cli/cmd_exec.cpp" line="+3" />
+        <location filename="../cli/container_runner.cpp" line="+89" />
         <source>the helper sent no terminal for the session</source>
         <translation>헬퍼가 세션용 터미널을 보내지 않았습니다</translation>
     </message>
@@ -1795,7 +1812,7 @@ OOM kills so far: %3</source>
     </message>
     <message>
         <location line="+0" />
-        <location filename="../cli/main.cpp" line="+4" />
+        <location filename="../cli/main.cpp" line="+12" />
         <source>List images</source>
         <translation>이미지 목록을 보여 줍니다</translation>
     </message>
@@ -2026,7 +2043,7 @@ OOM kills so far: %3</source>
     </message>
     <message>
         <location line="+0" />
-        <location filename="../cli/main.cpp" line="-8" />
+        <location filename="../cli/main.cpp" line="-9" />
         <source>List containers</source>
         <translation>컨테이너 목록을 보여 줍니다</translation>
     </message>
@@ -2073,7 +2090,7 @@ OOM kills so far: %3</source>
     </message>
     <message>
         <location line="+1" />
-        <location filename="../cli/main.cpp" line="+3" />
+        <location filename="../cli/main.cpp" line="+4" />
         <source>Restart one or more containers</source>
         <translation>컨테이너를 다시 시작합니다</translation>
     </message>
@@ -2121,7 +2138,7 @@ OOM kills so far: %3</source>
     </message>
     <message>
         <location line="+1" />
-        <location filename="../cli/main.cpp" line="-16" />
+        <location filename="../cli/main.cpp" line="-17" />
         <source>Create and run a new container from an image</source>
         <translation>이미지로 새 컨테이너를 만들어 실행합니다</translation>
     </message>
@@ -2131,15 +2148,30 @@ OOM kills so far: %3</source>
         <translation>함께 쓸 수 없는 옵션입니다: --restart와 --rm</translation>
     </message>
     <message>
-        <location filename="../cli/cmd_start.cpp" line="+11" />
-        <source>start CONTAINER [CONTAINER...]</source>
-        <translation>start 컨테이너 [컨테이너...]</translation>
+        <location filename="../cli/cmd_start.cpp" line="+13" />
+        <source>start [OPTIONS] CONTAINER [CONTAINER...]</source>
+        <translation>start [옵션] 컨테이너 [컨테이너...]</translation>
     </message>
     <message>
         <location line="+1" />
         <location filename="../cli/main.cpp" line="+3" />
         <source>Start one or more stopped containers</source>
         <translation>멈춰 있는 컨테이너를 시작합니다</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Attach to the container's terminal (containers created with -t)</source>
+        <translation>컨테이너의 터미널에 연결합니다 (-t로 만든 컨테이너)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Attach the container's STDIN</source>
+        <translation>컨테이너의 표준 입력(STDIN)도 연결합니다</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>you cannot start and attach multiple containers at once</source>
+        <translation>여러 컨테이너를 한꺼번에 시작하면서 연결할 수는 없습니다</translation>
     </message>
     <message>
         <location filename="../cli/cmd_stats.cpp" line="-54" />
@@ -2233,7 +2265,7 @@ OOM kills so far: %3</source>
     </message>
     <message>
         <location line="+0" />
-        <location filename="../cli/main.cpp" line="+11" />
+        <location filename="../cli/main.cpp" line="+12" />
         <source>Display the running processes of a container</source>
         <translation>컨테이너에서 실행 중인 프로세스를 보여 줍니다</translation>
     </message>
@@ -2675,6 +2707,11 @@ OOM kills so far: %3</source>
         <location line="-1" />
         <source>onggictl: '%1' is not an onggictl command.</source>
         <translation>onggictl: '%1'은(는) onggictl 명령이 아닙니다.</translation>
+    </message>
+    <message>
+        <location filename="../cli/container_runner.cpp" line="-35" />
+        <source>Detached from %1; it keeps running. Come back with: onggictl attach %1</source>
+        <translation>%1에서 빠져나왔습니다. 컨테이너는 계속 실행됩니다. 다시 연결하려면: onggictl attach %1</translation>
     </message>
 </context>
 </TS>

@@ -1,5 +1,5 @@
 // onggi-shim: the per-container supervisor. Contract: docs/shim.md.
-//   onggi-shim run  --id ID --bundle DIR --state-dir DIR --log FILE [--init]
+//   onggi-shim run  --id ID --bundle DIR --state-dir DIR --log FILE [--init] [--attach-wait] [--console-size ROWSxCOLS]
 //   onggi-shim exec --bundle DIR --state-dir DIR [--env K=V]... [--cwd PATH] [--user UID:GID] [--tty] -- ARGS...
 #include "engine/cgroup/cgroup.h"
 #include "engine/core/files.h"
@@ -7,6 +7,7 @@
 #include "engine/runtime/exec_process.h"
 #include "engine/runtime/launcher.h"
 #include "engine/security/security.h"
+#include "engine/shim/attach_server.h"
 #include "engine/shim/log_writer.h"
 #include "engine/spec/spec.h"
 
@@ -16,12 +17,15 @@
 #include <signal.h>
 #include <sys/prctl.h>
 #include <sys/signalfd.h>
+#include <sys/syscall.h>
+#include <linux/openat2.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <ctime>
@@ -43,7 +47,8 @@ uint64_t realtime_ns()
 
 struct Options {
     std::string mode, id, bundle, state_dir, log;
-    bool init = false, tty = false;
+    bool init = false, tty = false, attach_wait = false;
+    unsigned rows = 0, cols = 0;  // --console-size: the pty's size before the container runs
     std::vector<std::string> env, args;
     std::string cwd, user;
     std::string seccomp_cache;  // --seccomp-cache DIR: compiled seccomp programs (helper's run dir)
@@ -83,6 +88,17 @@ bool parse(int argc, char** argv, Options& o, std::string& err)
             ok = val(e);
             o.env.push_back(e);
         } else if (a == "--init") o.init = true;
+        else if (a == "--attach-wait") o.attach_wait = true;
+        else if (a == "--console-size") {
+            std::string v;
+            ok = val(v);
+            char x = 0, rest = 0;
+            if (ok && (std::sscanf(v.c_str(), "%u%c%u%c", &o.rows, &x, &o.cols, &rest) != 3 || x != 'x' || o.rows < 1 ||
+                       o.rows > 65535 || o.cols < 1 || o.cols > 65535)) {
+                err = "--console-size: expected ROWSxCOLS, got '" + v + "'";
+                return false;
+            }
+        }
         else if (a == "--tty") o.tty = true;
         else {
             err = "unknown option " + a;
@@ -118,7 +134,55 @@ struct Supervisor {
     runtime::Launched launched;
     UniqueFd out_r, err_r, pty_master;
     UniqueFd log_fd;
+    shim::AttachServer attach;  // terminal containers only
 };
+
+// --attach-wait: the container's init is held before execve until the first attacher
+// connects, or this long at most.
+constexpr uint64_t kAttachWaitNs = 10ull * 1000000000ull;
+
+// An init held before execve can no longer report a failed execve as a start error (its report
+// pipe is closed); it only exits 127. So, before releasing it, look for the program the way
+// execvp will, inside the container's root (/proc/PID/root, resolved with RESOLVE_IN_ROOT so
+// that the image's absolute symlinks mean what they mean in there), and tell the attacher (and
+// the log) when it certainly is not there, as docker does. Empty when it is there, or unsure.
+std::string missing_program_message(pid_t pid, const spec::Spec& spec)
+{
+    if (spec.process.args.empty()) return {};
+    const std::string prog = spec.process.args[0];
+    UniqueFd root(::open(("/proc/" + std::to_string(pid) + "/root").c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
+    if (!root) return {};
+    // 0: an executable file; ENOENT/ENOTDIR: nothing there; other errors: unsure.
+    auto probe = [&](const std::string& path) -> int {
+        struct open_how how {};
+        how.flags = O_PATH | O_CLOEXEC;
+        how.resolve = RESOLVE_IN_ROOT;
+        int fd = int(::syscall(SYS_openat2, root.get(), path.c_str(), &how, sizeof how));
+        if (fd < 0) return errno;
+        struct stat st {};
+        int r = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (st.st_mode & 0111) ? 0 : EACCES;
+        ::close(fd);
+        return r;
+    };
+    auto gone = [](int e) { return e == ENOENT || e == ENOTDIR; };
+    if (prog.find('/') != std::string::npos) {
+        std::string path = prog[0] == '/' ? prog : spec.process.cwd + "/" + prog;
+        return gone(probe(path)) ? "onggi: exec \"" + prog + "\": no such file or directory\r\n" : std::string();
+    }
+    std::string path_env = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+    for (const auto& e : spec.process.env)
+        if (e.rfind("PATH=", 0) == 0) path_env = e.substr(5);
+    size_t pos = 0;
+    for (;;) {
+        size_t end = path_env.find(':', pos);
+        std::string dir = path_env.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
+        if (dir.empty()) dir = ".";
+        if (!gone(probe((dir[0] == '/' ? dir : spec.process.cwd + "/" + dir) + "/" + prog))) return {};
+        if (end == std::string::npos) break;
+        pos = end + 1;
+    }
+    return "onggi: exec \"" + prog + "\": executable file not found in $PATH\r\n";
+}
 
 [[noreturn]] void supervise(Supervisor& s, int status_fd)
 {
@@ -129,13 +193,18 @@ struct Supervisor {
     ::sigprocmask(SIG_BLOCK, &mask, nullptr);
     UniqueFd sfd(::signalfd(-1, &mask, SFD_CLOEXEC | SFD_NONBLOCK));
 
-    json shim = {{"shim_pid", ::getpid()},
-                 {"init_pid", s.launched.pid},
-                 {"init_start_time", s.launched.start_time},
-                 {"started_at_ns", realtime_ns()},
-                 {"cgroup_path", s.launched.cgroup_path}};
-    // Sync::process: pids mean nothing after a reboot, and an fsync here delays every start.
-    auto wr = write_file_atomic(s.opt.state_dir + "/shim.json", shim.dump() + "\n", 0644, Sync::process);
+    // The attach socket exists before anyone hears that the container started.
+    Status wr = s.pty_master ? s.attach.listen(s.opt.state_dir, s.pty_master.get()) : Status{};
+    if (wr) {
+        json shim = {{"shim_pid", ::getpid()},
+                     {"init_pid", s.launched.pid},
+                     {"init_start_time", s.launched.start_time},
+                     {"started_at_ns", realtime_ns()},
+                     {"cgroup_path", s.launched.cgroup_path}};
+        if (s.pty_master) shim["attach_socket"] = s.opt.state_dir + "/attach.sock";
+        // Sync::process: pids mean nothing after a reboot, and an fsync here delays every start.
+        wr = write_file_atomic(s.opt.state_dir + "/shim.json", shim.dump() + "\n", 0644, Sync::process);
+    }
     char code = wr ? 0 : 1;
     if (!wr) {
         std::string line = error_json(wr.error(), runtime::Stage::none);
@@ -146,29 +215,37 @@ struct Supervisor {
     ::close(status_fd);
 
     shim::LogWriter log(s.log_fd.get());
+    const bool attachable = bool(s.pty_master);
     int streams[2] = {s.pty_master ? s.pty_master.get() : s.out_r.get(), s.pty_master ? -1 : s.err_r.get()};
     bool init_done = false;
     int init_status = 0;
     uint64_t drain_deadline = 0;
+    bool held = s.opt.attach_wait && s.launched.start_fd >= 0;
+    const uint64_t hold_deadline = realtime_ns() + kAttachWaitNs;
+    std::vector<pollfd> p;
     for (;;) {
-        struct pollfd p[3];
-        int n = 0, idx[2] = {-1, -1};
+        p.clear();
+        int idx[2] = {-1, -1};
         for (int k = 0; k < 2; ++k)
             if (streams[k] >= 0) {
-                idx[k] = n;
-                p[n++] = {streams[k], POLLIN, 0};
+                idx[k] = int(p.size());
+                p.push_back({streams[k], POLLIN, 0});
             }
-        int sig_i = n;
-        p[n++] = {sfd.get(), POLLIN, 0};
+        size_t sig_i = p.size();
+        p.push_back({sfd.get(), POLLIN, 0});
+        size_t attach_i = p.size();
+        if (attachable) s.attach.fill(p);  // last: handle() finds its entries from attach_i on
         int timeout = init_done ? 50 : 1000;  // 1 s: a SIGCHLD from before the signalfd existed is not lost
-        int rc = ::poll(p, nfds_t(n), timeout);
+        if (held) timeout = std::min<int>(timeout, int(std::max<int64_t>(1, int64_t(hold_deadline - realtime_ns()) / 1000000 + 1)));
+        int rc = ::poll(p.data(), nfds_t(p.size()), timeout);
         if (rc < 0 && errno != EINTR) break;
         for (int k = 0; k < 2; ++k) {
-            if (idx[k] < 0 || !(p[idx[k]].revents & (POLLIN | POLLHUP | POLLERR))) continue;
+            if (idx[k] < 0 || !(p[size_t(idx[k])].revents & (POLLIN | POLLHUP | POLLERR))) continue;
             char buf[16384];
             ssize_t r = ::read(streams[k], buf, sizeof buf);
             if (r > 0) {
                 log.feed(k, buf, size_t(r));
+                if (attachable) s.attach.broadcast(buf, size_t(r));
             } else if (r == 0 || (r < 0 && errno != EINTR && errno != EAGAIN)) {
                 log.flush(k);  // EOF (or EIO on a pty whose slave side closed)
                 streams[k] = -1;
@@ -177,6 +254,16 @@ struct Supervisor {
         if (p[sig_i].revents & POLLIN) {
             struct signalfd_siginfo si;
             while (::read(sfd.get(), &si, sizeof si) == ssize_t(sizeof si)) {}
+        }
+        if (attachable) s.attach.handle(p, attach_i);
+        if (held && (s.attach.take_first_attach() || realtime_ns() > hold_deadline)) {
+            // Someone is attached (or nobody came): let the container's init go on to execve.
+            held = false;
+            if (std::string msg = missing_program_message(s.launched.pid, s.spec); !msg.empty()) {
+                log.feed(0, msg.data(), msg.size());
+                s.attach.broadcast(msg.data(), msg.size());
+            }
+            (void)runtime::start_parked(s.launched.pid, s.launched.start_time, s.launched.start_fd);
         }
         // Reap: the container's init, and orphans that we adopt as subreaper.
         for (;;) {
@@ -198,6 +285,8 @@ struct Supervisor {
     }
     log.flush(0);
     log.flush(1);
+    // Attached clients take what is queued for them (1 s at most), then see EOF.
+    if (attachable) s.attach.finish(1000);
 
     bool oom = false;
     if (auto& cg = s.launched.cgroup) {
@@ -292,10 +381,17 @@ int run(Options& o)
     lo.bundle = o.bundle;
     lo.cgroup_path = s.spec.linux.cgroups_path.empty() ? "/onggi/" + o.id : s.spec.linux.cgroups_path;
     lo.init = o.init;
+    if (o.attach_wait && !s.spec.process.terminal)
+        fail_to_foreground(Error(Errc::invalid_argument, "--attach-wait needs process.terminal"), runtime::Stage::none);
+    lo.wait_for_start = o.attach_wait;  // held before execve until the first attacher (supervise)
     UniqueFd out_w, err_w, pty_slave;
     if (s.spec.process.terminal) {
         int m, sl;
-        if (::openpty(&m, &sl, nullptr, nullptr, nullptr) < 0) fail_to_foreground(Error::from_errno("openpty"), runtime::Stage::console);
+        struct winsize ws {};
+        ws.ws_row = uint16_t(o.rows);
+        ws.ws_col = uint16_t(o.cols);
+        if (::openpty(&m, &sl, nullptr, nullptr, o.rows ? &ws : nullptr) < 0)
+            fail_to_foreground(Error::from_errno("openpty"), runtime::Stage::console);
         s.pty_master.reset(m);
         pty_slave.reset(sl);
         ::fcntl(m, F_SETFD, FD_CLOEXEC);

@@ -1,5 +1,9 @@
 // container.start: safe because the container is resolved among the caller's own (find), and
 // what runs is exactly the config.json the helper itself wrote at create, through onggi-shim.
+// With "attach":true (terminal containers only) the shim holds the container's init before
+// execve until the helper has connected to its attach socket, and that connection goes to the
+// caller with the reply (SCM_RIGHTS): the caller sees the very first output. Same reach as
+// container.attach (see container_attach.cpp).
 #include "helper/handlers/handlers.h"
 
 namespace onggi::helper {
@@ -7,14 +11,24 @@ namespace onggi::helper {
 void register_container_start(HelperContext& ctx)
 {
     ctx.dispatcher->add("container.start", [&ctx](const Call& call) {
-        auto p = decode_id(call.params());
+        auto p = decode_start(call.params());
         if (!p) return call.fail(p.error());
         auto c = ctx.containers->find(p->id, call.peer());
         if (!c) return call.fail(c.error());
-        ctx.containers->start(c.value()->id, [call](Result<pid_t> r) {
+        const std::string id = c.value()->id;
+        const bool attach = p->attach;
+        ContainerManager::StartOptions so;
+        so.attach_wait = attach;
+        so.rows = p->rows;
+        so.cols = p->cols;
+        ctx.containers->start(id, [call, &ctx, id, attach](Result<pid_t> r) {
             if (!r) return call.fail(r.error());
-            call.reply({{"pid", r.value()}});
-        });
+            if (!attach) return call.reply({{"pid", r.value()}});
+            // The shim already listens; its init runs once this connection is accepted.
+            auto fd = ctx.containers->attach(id);
+            if (!fd) return call.fail(std::move(fd).error().wrap("started, but attach failed"));
+            call.reply_with_fd({{"pid", r.value()}}, fd.value());
+        }, so);
     });
 }
 

@@ -32,6 +32,7 @@ void register_container_inspect(HelperContext& ctx);
 void register_container_update(HelperContext& ctx);
 void register_container_logs(HelperContext& ctx);
 void register_container_exec(HelperContext& ctx);
+void register_container_attach(HelperContext& ctx);
 void register_container_top(HelperContext& ctx);
 void register_images_list(HelperContext& ctx);
 void register_images_remove(HelperContext& ctx);
@@ -54,6 +55,7 @@ inline void register_all(HelperContext& ctx)
     register_container_update(ctx);
     register_container_logs(ctx);
     register_container_exec(ctx);
+    register_container_attach(ctx);
     register_container_top(ctx);
     register_images_list(ctx);
     register_images_remove(ctx);

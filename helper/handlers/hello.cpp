@@ -24,7 +24,7 @@ static json host_facts(const ContainerManager& m)
         while (std::getline(mounts, line))
             if (line.find(" cgroup2 ") != std::string::npos) unified_mount = true;
     }
-    json features = json::array({"overlay", "seccomp", "pidfd", "pty_exec"});
+    json features = json::array({"overlay", "seccomp", "pidfd", "pty_exec", "attach"});
     if (::access("/proc/self/ns/time", F_OK) == 0) features.push_back("time_ns");
     if (::access("/proc/self/ns/cgroup", F_OK) == 0) features.push_back("cgroup_ns");
     if (v2) features.push_back("memory_high");

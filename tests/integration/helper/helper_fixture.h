@@ -47,6 +47,13 @@ public:
     // Wait for a notification matching method (and optional predicate).
     json wait_notification(const std::string& method, int timeout_ms = 30000,
                            const std::function<bool(const json&)>& pred = {});
+    // The fd that came with the last message read (SCM_RIGHTS), owned by the caller; -1 if none.
+    int take_fd()
+    {
+        int fd = pending_fd_;
+        pending_fd_ = -1;
+        return fd;
+    }
     std::vector<json> notifications;
 
 private:

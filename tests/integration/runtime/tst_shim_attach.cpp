@@ -1,0 +1,190 @@
+// onggi-shim's attach contract (docs/shim.md "Attach"), without a helper: --attach-wait holds
+// the container's init before execve until the first attacher (the init is still the shim's
+// clone until then), or releases it after 10 s with nobody; --attach-wait needs a terminal;
+// --console-size sets the pty's size before the container runs.
+#include "runtime_fixture.h"
+
+#include "engine/image/builtin_rootfs.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QtTest>
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#include <cstring>
+
+using namespace onggi;
+using namespace rtfix;
+
+namespace {
+
+// Through a directory fd: the temp state path may be longer than sun_path.
+int connect_attach(const std::string& state)
+{
+    int dfd = ::open(state.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+    if (dfd < 0) return -1;
+    const std::string via = "/proc/self/fd/" + std::to_string(dfd) + "/attach.sock";
+    sockaddr_un a{};
+    a.sun_family = AF_UNIX;
+    std::memcpy(a.sun_path, via.c_str(), via.size() + 1);
+    int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (::connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) < 0) {
+        ::close(fd);
+        fd = -1;
+    }
+    ::close(dfd);
+    return fd;
+}
+
+std::string read_to_eof(int fd, int timeout_ms = 30000)
+{
+    std::string got;
+    for (;;) {
+        pollfd p{fd, POLLIN, 0};
+        if (::poll(&p, 1, timeout_ms) <= 0) break;
+        char buf[4096];
+        ssize_t n = ::recv(fd, buf, sizeof buf, 0);
+        if (n <= 0) break;
+        got.append(buf, size_t(n));
+    }
+    return got;
+}
+
+std::string cmdline(pid_t pid)
+{
+    auto t = read_file("/proc/" + std::to_string(pid) + "/cmdline");
+    std::string s = t ? t.value() : std::string();
+    for (auto& c : s)
+        if (c == '\0') c = ' ';
+    return s;
+}
+
+} // namespace
+
+class TstShimAttach : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir work_;
+    std::string rootfs_;
+    std::vector<pid_t> to_kill_;
+
+    struct Started {
+        Run run;
+        std::string state, log;
+        pid_t init = 0;
+    };
+    Started start(const std::string& id, spec::Spec s, const QStringList& extra)
+    {
+        Started st;
+        const std::string base = work_.path().toStdString() + "/" + id;
+        st.state = base + "/state";
+        st.log = base + "/log.json";
+        s.linux.cgroups_path = "/onggi-test/" + id;
+        write_bundle(base + "/bundle", s);
+        QStringList args = {"run", "--id", QString::fromStdString(id), "--bundle", QString::fromStdString(base + "/bundle"),
+                            "--state-dir", QString::fromStdString(st.state), "--log", QString::fromStdString(st.log)};
+        st.run = run(binary("onggi-shim"), args + extra);
+        if (st.run.code == 0) {
+            auto t = read_file(st.state + "/shim.json");
+            if (t) st.init = pid_t(QJsonDocument::fromJson(QByteArray::fromStdString(t.value())).object().value("init_pid").toInt());
+            to_kill_.push_back(st.init);
+        }
+        return st;
+    }
+    static QJsonObject wait_exit(const std::string& state, int timeout_ms = 30000)
+    {
+        QJsonObject o;
+        eventually([&] {
+            auto t = read_file(state + "/exit.json");
+            if (!t) return false;
+            o = QJsonDocument::fromJson(QByteArray::fromStdString(t.value())).object();
+            return !o.isEmpty();
+        }, timeout_ms);
+        return o;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        if (::geteuid() != 0) QSKIP("integration tests need root");
+        QVERIFY(work_.isValid());
+        rootfs_ = work_.path().toStdString() + "/rootfs";
+        auto r = image::make_busybox_rootfs(rootfs_);
+        QVERIFY2(r.ok(), r.ok() ? "" : r.error().message().c_str());
+    }
+    void cleanup()
+    {
+        for (pid_t p : to_kill_)
+            if (p > 0 && process_exists(p)) ::kill(p, SIGKILL);
+        to_kill_.clear();
+    }
+
+    void heldUntilTheFirstAttacher()
+    {
+        auto s = test_spec(rootfs_, {"sh", "-c", "echo started-$((1+1)); exit 3"});
+        s.process.terminal = true;
+        const std::string id = unique_id("attach");
+        Started st = start(id, s, {"--attach-wait"});
+        QVERIFY2(st.run.code == 0, qPrintable(st.run.err));
+        QVERIFY(st.init > 0);
+        // Held before execve: still the shim's clone, no exit, nothing logged.
+        QVERIFY2(cmdline(st.init).find("--attach-wait") != std::string::npos, cmdline(st.init).c_str());
+        QVERIFY(::access((st.state + "/exit.json").c_str(), F_OK) != 0);
+        int fd = connect_attach(st.state);
+        QVERIFY(fd >= 0);
+        const std::string got = read_to_eof(fd);
+        ::close(fd);
+        QVERIFY2(got.find("started-2") != std::string::npos, got.c_str());
+        QCOMPARE(wait_exit(st.state).value("exit_code").toInt(), 3);
+        QVERIFY(eventually([&] { return !cgroup_exists("/onggi-test/" + id); }));
+    }
+
+    void releasedAfterTheTimeoutWithNobody()
+    {
+        auto s = test_spec(rootfs_, {"sh", "-c", "echo nobody-came"});
+        s.process.terminal = true;
+        Started st = start(unique_id("attach"), s, {"--attach-wait"});
+        QVERIFY2(st.run.code == 0, qPrintable(st.run.err));
+        // 10 s of hold, then it runs on its own.
+        QJsonObject ex = wait_exit(st.state, 60000);
+        QCOMPARE(ex.value("exit_code").toInt(), 0);
+        auto log = read_file(st.log);
+        QVERIFY(log.ok() && log.value().find("nobody-came") != std::string::npos);
+    }
+
+    void attachWaitNeedsATerminal()
+    {
+        const std::string id = unique_id("attach");
+        Started st = start(id, test_spec(rootfs_, {"true"}), {"--attach-wait"});
+        QCOMPARE(st.run.code, 1);
+        auto e = read_file(st.state + "/error.json");
+        QVERIFY(e.ok());
+        QCOMPARE(QJsonDocument::fromJson(QByteArray::fromStdString(e.value())).object().value("errc").toString(), QString("invalid_argument"));
+        QVERIFY(!cgroup_exists("/onggi-test/" + id));
+    }
+
+    void consoleSize()
+    {
+        auto s = test_spec(rootfs_, {"stty", "size"});
+        s.process.terminal = true;
+        Started st = start(unique_id("attach"), s, {"--console-size", "50x160"});
+        QVERIFY2(st.run.code == 0, qPrintable(st.run.err));
+        QCOMPARE(wait_exit(st.state).value("exit_code").toInt(), 0);
+        auto log = read_file(st.log);
+        QVERIFY2(log.ok() && log.value().find("50 160") != std::string::npos, log.ok() ? log.value().c_str() : "");
+        // Bad values are a bad command line.
+        for (const char* bad : {"0x80", "24x", "24x80x1", "x80", "70000x80"}) {
+            Started b = start(unique_id("attach"), s, {"--console-size", bad});
+            QVERIFY2(b.run.code == 2, bad);
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TstShimAttach)
+#include "tst_shim_attach.moc"
