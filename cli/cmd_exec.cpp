@@ -21,7 +21,7 @@ int cmdExec(CliContext& ctx, const QStringList& args)
     p.addFlag({QStringLiteral("d"), QStringLiteral("detach")}, QCoreApplication::translate("onggictl", "Detached mode: not supported, rejected"));
     p.addOption({QStringLiteral("e"), QStringLiteral("env")}, QStringLiteral("list"), QCoreApplication::translate("onggictl", "Set environment variables"));
     p.addOption({QStringLiteral("w"), QStringLiteral("workdir")}, QStringLiteral("string"), QCoreApplication::translate("onggictl", "Working directory inside the container"));
-    p.addOption({QStringLiteral("u"), QStringLiteral("user")}, QStringLiteral("uid[:gid]"), QCoreApplication::translate("onggictl", "User and group IDs"));
+    p.addOption({QStringLiteral("u"), QStringLiteral("user")}, QStringLiteral("user[:group]"), QCoreApplication::translate("onggictl", "User to run as: a name or UID, and optionally a group name or GID"));
     p.setStopAtFirstPositional(true);
     p.setPositionalRange(2, -1);
     int rc;

@@ -90,7 +90,7 @@ void CreateFlags::add(ArgParser& p, bool forRun)
     p.addOption({S("v"), S("volume")}, S("list"), QCoreApplication::translate("onggictl", "Bind mount a host directory (/host:/container[:ro])"));
     p.addOption({S("h"), S("hostname")}, S("string"), QCoreApplication::translate("onggictl", "Container host name"));
     p.addOption({S("w"), S("workdir")}, S("string"), QCoreApplication::translate("onggictl", "Working directory inside the container"));
-    p.addOption({S("u"), S("user")}, S("uid[:gid]"), QCoreApplication::translate("onggictl", "User and group IDs to run as"));
+    p.addOption({S("u"), S("user")}, S("user[:group]"), QCoreApplication::translate("onggictl", "User to run as: a name or UID, and optionally a group name or GID"));
     p.addOption({S("restart")}, S("string"), QCoreApplication::translate("onggictl", "Restart policy: no, on-failure[:max-retries], always"));
     p.addFlag({S("init")}, QCoreApplication::translate("onggictl", "Run an init inside the container that forwards signals and reaps processes"));
     p.addOption({S("cap-add")}, S("list"), QCoreApplication::translate("onggictl", "Add Linux capabilities"));

@@ -1,7 +1,9 @@
 #include "helper/container_manager.h"
+
 #include "engine/cgroup/cgroup.h"
 #include "engine/core/files.h"
 #include "engine/core/unique_fd.h"
+#include "engine/image/user_lookup.h"
 #include "helper/event_bus.h"
 #include "helper/name_generator.h"
 
@@ -335,6 +337,14 @@ Result<ContainerRecord*> ContainerManager::create(const CreateParams& p, const P
     SpecInput in{id, cfg_.cgroup_parent, cgroup_v2_, cp, lower.value()};
     auto s = build_spec(p, img.value(), in);
     if (!s) return std::move(s).error();
+    if (!p.user_names.empty()) {
+        // `--user nobody`: the image's own /etc/passwd and /etc/group, as docker does.
+        auto ids = image::resolve_user_in(lower.value(), p.user_names);
+        if (!ids) return std::move(ids).error().wrap("user");
+        s->process.user.uid = ids->uid;
+        s->process.user.gid = ids->gid;
+        s->process.user.additional_gids = ids->additional_gids;
+    }
 
     auto rec = std::make_unique<ContainerRecord>();
     rec->id = id;
@@ -862,6 +872,15 @@ void ContainerManager::exec(const std::string& id, const ExecParams& p, const Pe
     for (const auto& e : p.env) args << "--env" << QString::fromStdString(e);
     if (!p.workdir.empty()) args << "--cwd" << QString::fromStdString(p.workdir);
     if (p.uid) args << "--user" << QString::fromStdString(std::to_string(*p.uid) + ":" + std::to_string(p.gid.value_or(*p.uid)));
+    if (!p.user_names.empty()) {
+        // Names from the running container's own files (its upper layer included), read
+        // below /proc/PID/root of its init; the pid is checked to still be that init.
+        if (c->pid <= 0 || process_starttime(c->pid) != c->pid_starttime)
+            return done(Error(Errc::bad_state, "container " + c->name + " is not running"), -1);
+        auto ids = image::resolve_user_in({"/proc/" + std::to_string(c->pid) + "/root"}, p.user_names);
+        if (!ids) return done(std::move(ids).error().wrap("user"), -1);
+        args << "--user" << QString::fromStdString(std::to_string(ids->uid) + ":" + std::to_string(ids->gid));
+    }
     if (p.tty) args << "--tty";
     args << shim_common_args() << "--";
     for (const auto& a : p.cmd) args << QString::fromStdString(a);

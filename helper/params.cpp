@@ -1,5 +1,7 @@
 #include "helper/params.h"
 
+#include "engine/image/user_lookup.h"
+
 #include <csignal>
 #include <cmath>
 #include <regex>
@@ -235,7 +237,7 @@ int signal_from_name(const std::string& in)
     return 0;
 }
 
-Status parse_user(const std::string& s, std::optional<uint32_t>& uid, std::optional<uint32_t>& gid)
+Status parse_user(const std::string& s, std::optional<uint32_t>& uid, std::optional<uint32_t>& gid, std::string* names)
 {
     static const std::regex re("([0-9]{1,10})(:([0-9]{1,10}))?");
     std::smatch m;
@@ -244,7 +246,14 @@ Status parse_user(const std::string& s, std::optional<uint32_t>& uid, std::optio
         gid = 0;
         return {};
     }
-    if (!std::regex_match(s, m, re)) return bad("user", "expected UID or UID:GID (numbers)");
+    if (!std::regex_match(s, m, re)) {
+        if (names && image::user_spec_has_names(s)) {
+            if (auto v = image::validate_user_spec(s); !v) return bad("user", "expected USER[:GROUP], names or numbers");
+            *names = s;
+            return {};
+        }
+        return bad("user", "expected UID or UID:GID (numbers)");
+    }
     uint64_t u = std::stoull(m[1].str());
     uint64_t g = m[3].matched ? std::stoull(m[3].str()) : u == 0 ? 0 : u;
     if (u > 0xfffffffeULL || g > 0xfffffffeULL) return bad("user", "id out of range");
@@ -432,7 +441,7 @@ Result<ExecParams> decode_exec(const json& in)
     if (v.cmd[0].empty()) return bad("cmd[0]", "empty program");
     ONGGI_CHECK(check_env(v.env, "env"), "params");
     if (!v.workdir.empty()) ONGGI_CHECK(check_abs_path(v.workdir, "workdir"), "params");
-    if (!user.empty()) ONGGI_CHECK(parse_user(user, v.uid, v.gid), "params");
+    if (!user.empty()) ONGGI_CHECK(parse_user(user, v.uid, v.gid, &v.user_names), "params");
     return v;
 }
 
@@ -485,7 +494,7 @@ Result<CreateParams> decode_create(const json& in)
     if (!c.workdir.empty()) ONGGI_CHECK(check_abs_path(c.workdir, "workdir"), "params");
     ONGGI_CHECK(check_env(c.env, "env"), "params");
     if (!c.cmd.empty() && c.cmd[0].empty()) return bad("cmd[0]", "empty program");
-    if (!user.empty()) ONGGI_CHECK(parse_user(user, c.uid, c.gid), "params");
+    if (!user.empty()) ONGGI_CHECK(parse_user(user, c.uid, c.gid, &c.user_names), "params");
     auto rp = parse_restart_policy(restart);
     if (!rp) return std::move(rp).error();
     c.restart = rp.value();

@@ -63,6 +63,7 @@ struct CreateParams {
     std::string hostname;
     std::string workdir;
     std::optional<uint32_t> uid, gid;
+    std::string user_names;  // "user[:group]" naming a user or group: resolved at create (image's /etc/passwd)
     bool tty = false, init = false, auto_remove = false;
     RestartPolicy restart;
     Limits limits;
@@ -86,6 +87,7 @@ struct ExecParams {
     std::vector<std::string> cmd, env;
     std::string workdir;
     std::optional<uint32_t> uid, gid;
+    std::string user_names;  // as in CreateParams; resolved in the running container's /etc/passwd
     bool tty = false;
 };
 struct ExecWaitParams { int64_t exec_id = 0; };
@@ -116,7 +118,9 @@ Result<RestartPolicy> parse_restart_policy(const std::string& s);
 bool valid_container_name(const std::string& s);  // [a-zA-Z0-9][a-zA-Z0-9_.-]{0,63}
 // "SIGTERM", "TERM", "15" -> 15; 0 when unknown.
 int signal_from_name(const std::string& s);
-// "0", "0:0", "1000:1000" -> uid, gid. Names are not resolved (the image has no NSS here).
-Status parse_user(const std::string& s, std::optional<uint32_t>& uid, std::optional<uint32_t>& gid);
+// "0", "0:0", "1000:1000" -> uid, gid. A spec with a name ("nobody", "1000:staff") is only
+// checked for syntax and returned in *names: the container's /etc/passwd resolves it later.
+Status parse_user(const std::string& s, std::optional<uint32_t>& uid, std::optional<uint32_t>& gid,
+                  std::string* names = nullptr);
 
 } // namespace onggi::helper

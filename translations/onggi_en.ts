@@ -1776,8 +1776,9 @@ OOM kills so far: %3</translation>
     </message>
     <message>
         <location line="+1" />
-        <source>User and group IDs</source>
-        <translation>User and group IDs</translation>
+        <location filename="../cli/create_flags.cpp" line="+1" />
+        <source>User to run as: a name or UID, and optionally a group name or GID</source>
+        <translation>User to run as: a name or UID, and optionally a group name or GID</translation>
     </message>
     <message>
         <location line="+5" />
@@ -1808,7 +1809,7 @@ OOM kills so far: %3</translation>
     <message>
         <location line="+21" />
         <location filename="../cli/cmd_exec.cpp" line="+3" />
-        <location filename="../cli/container_runner.cpp" line="+89" />
+        <location filename="../cli/container_runner.cpp" line="+92" />
         <source>the helper sent no terminal for the session</source>
         <translation>the helper sent no terminal for the session</translation>
     </message>
@@ -2381,7 +2382,7 @@ OOM kills so far: %3</translation>
         <translation>invalid timeout "%1": expected seconds &gt;= 0</translation>
     </message>
     <message>
-        <location filename="../cli/create_flags.cpp" line="-69" />
+        <location filename="../cli/create_flags.cpp" line="-70" />
         <source>invalid size "%1" for --%2: use a number with an optional unit b, k, m, g (e.g. 64m)</source>
         <translation>invalid size "%1" for --%2: use a number with an optional unit b, k, m, g (e.g. 64m)</translation>
     </message>
@@ -2471,12 +2472,7 @@ OOM kills so far: %3</translation>
         <translation>Container host name</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>User and group IDs to run as</source>
-        <translation>User and group IDs to run as</translation>
-    </message>
-    <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>Restart policy: no, on-failure[:max-retries], always</source>
         <translation>Restart policy: no, on-failure[:max-retries], always</translation>
     </message>
@@ -2723,7 +2719,7 @@ OOM kills so far: %3</translation>
         <translation>onggictl: '%1' is not an onggictl command.</translation>
     </message>
     <message>
-        <location filename="../cli/container_runner.cpp" line="-35" />
+        <location filename="../cli/container_runner.cpp" line="-38" />
         <source>Detached from %1; it keeps running. Come back with: onggictl attach %1</source>
         <translation>Detached from %1; it keeps running. Come back with: onggictl attach %1</translation>
     </message>

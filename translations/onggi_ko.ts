@@ -1769,8 +1769,9 @@ OOM kills so far: %3</source>
     </message>
     <message>
         <location line="+1" />
-        <source>User and group IDs</source>
-        <translation>사용자 및 그룹 ID</translation>
+        <location filename="../cli/create_flags.cpp" line="+1" />
+        <source>User to run as: a name or UID, and optionally a group name or GID</source>
+        <translation>실행할 사용자: 이름이나 UID, 그리고 원하면 그룹 이름이나 GID</translation>
     </message>
     <message>
         <location line="+5" />
@@ -1801,7 +1802,7 @@ OOM kills so far: %3</source>
     <message>
         <location line="+21" />
         <location filename="../cli/cmd_exec.cpp" line="+3" />
-        <location filename="../cli/container_runner.cpp" line="+89" />
+        <location filename="../cli/container_runner.cpp" line="+92" />
         <source>the helper sent no terminal for the session</source>
         <translation>헬퍼가 세션용 터미널을 보내지 않았습니다</translation>
     </message>
@@ -2374,7 +2375,7 @@ OOM kills so far: %3</source>
         <translation>제한 시간 "%1"이(가) 올바르지 않습니다: 0 이상의 초여야 합니다</translation>
     </message>
     <message>
-        <location filename="../cli/create_flags.cpp" line="-69" />
+        <location filename="../cli/create_flags.cpp" line="-70" />
         <source>invalid size "%1" for --%2: use a number with an optional unit b, k, m, g (e.g. 64m)</source>
         <translation>--%2의 크기 "%1"이(가) 올바르지 않습니다: 숫자 뒤에 b, k, m, g 단위를 붙일 수 있습니다 (예: 64m)</translation>
     </message>
@@ -2464,12 +2465,7 @@ OOM kills so far: %3</source>
         <translation>컨테이너의 호스트 이름</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>User and group IDs to run as</source>
-        <translation>실행할 사용자 및 그룹 ID</translation>
-    </message>
-    <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>Restart policy: no, on-failure[:max-retries], always</source>
         <translation>다시 시작 정책: no, on-failure[:최대 재시도 횟수], always</translation>
     </message>
@@ -2709,7 +2705,7 @@ OOM kills so far: %3</source>
         <translation>onggictl: '%1'은(는) onggictl 명령이 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../cli/container_runner.cpp" line="-35" />
+        <location filename="../cli/container_runner.cpp" line="-38" />
         <source>Detached from %1; it keeps running. Come back with: onggictl attach %1</source>
         <translation>%1에서 빠져나왔습니다. 컨테이너는 계속 실행됩니다. 다시 연결하려면: onggictl attach %1</translation>
     </message>

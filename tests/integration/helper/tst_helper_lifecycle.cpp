@@ -432,6 +432,37 @@ private slots:
         RawClient c2(h.socket());
         QCOMPARE(c2.call("images.list")["result"]["images"].size(), size_t(1));
     }
+    // --user by name, as docker: from the image's /etc/passwd at create, from the running
+    // container's own files (its upper layer included) at exec; an unknown name is not_found.
+    void user_names()
+    {
+        std::string id = run(*c_, {{"name", uname("user")}, {"image", "busybox"}, {"user", "nobody"}, {"cmd", {"sleep", "1000"}}});
+        QVERIFY(!id.empty());
+        int pid = c_->call("container.inspect", {{"id", id}})["result"]["container"]["pid"];
+        std::ifstream status("/proc/" + std::to_string(pid) + "/status");
+        std::string line, uid_line, gid_line;
+        while (std::getline(status, line)) {
+            if (line.rfind("Uid:", 0) == 0) uid_line = line;
+            if (line.rfind("Gid:", 0) == 0) gid_line = line;
+        }
+        QCOMPARE(QString::fromStdString(uid_line).simplified(), QString("Uid: 65534 65534 65534 65534"));  // the kernel's view
+        QCOMPARE(QString::fromStdString(gid_line).simplified(), QString("Gid: 65534 65534 65534 65534"));
+
+        // A user the container itself adds (upper layer) is found by exec.
+        json add = c_->call("container.exec", {{"id", id}, {"user", "0"},
+                                               {"cmd", {"sh", "-c", "echo carol:x:4321:4322::/:/bin/sh >> /etc/passwd"}}});
+        QVERIFY2(add.contains("result") && add["result"]["exit_code"] == 0, add.dump().c_str());
+        json who = c_->call("container.exec", {{"id", id}, {"user", "carol"}, {"cmd", {"sh", "-c", "grep -E '^(Uid|Gid)' /proc/self/status"}}});
+        QVERIFY2(who.contains("result"), who.dump().c_str());
+        QString out = QString::fromStdString(who["result"]["stdout"].get<std::string>()).simplified();
+        QVERIFY2(out.startsWith("Uid: 4321 4321") && out.contains("Gid: 4322 4322"), qPrintable(out));
+        QCOMPARE(errc(c_->call("container.exec", {{"id", id}, {"user", "mallory"}, {"cmd", {"true"}}})), std::string("not_found"));
+        QVERIFY(c_->call("container.remove", {{"id", id}, {"force", true}}).contains("result"));
+
+        json bad = c_->call("container.create", {{"image", "busybox"}, {"user", "mallory"}});
+        QCOMPARE(errc(bad), std::string("not_found"));
+        QVERIFY2(bad["error"]["message"].get<std::string>().find("mallory") != std::string::npos, bad.dump().c_str());
+    }
 };
 
 QTEST_GUILESS_MAIN(TstHelperLifecycle)

@@ -115,6 +115,15 @@ private slots:
         QVERIFY(!decode_exec(json{{"id", "a"}, {"cmd", json::array()}}).ok());
         QVERIFY(!decode_exec(json{{"id", "a"}, {"cmd", {"ls"}}, {"workdir", "x"}}).ok());
         QVERIFY(decode_exec(json{{"id", "a"}, {"cmd", {"ls"}}, {"user", "0:0"}, {"tty", true}}).ok());
+        // Names pass the syntax check and wait for the container's /etc/passwd.
+        auto named = decode_exec(json{{"id", "a"}, {"cmd", {"ls"}}, {"user", "nobody:nogroup"}});
+        QVERIFY(named.ok());
+        QCOMPARE(QString::fromStdString(named->user_names), QString("nobody:nogroup"));
+        QVERIFY(!named->uid);
+        auto created = decode_create(json{{"image", "b"}, {"user", "www-data"}});
+        QVERIFY(created.ok());
+        QCOMPARE(QString::fromStdString(created->user_names), QString("www-data"));
+        QVERIFY(!decode_create(json{{"image", "b"}, {"user", "a:b:c"}}).ok());
         QVERIFY(!decode_update(json{{"id", "a"}, {"limits", json::object()}}).ok());
         QVERIFY(decode_update(json{{"id", "a"}, {"limits", {{"cpus", 1}}}}).ok());
         QVERIFY(!decode_unsubscribe(json::object()).ok());
