@@ -398,8 +398,12 @@ private slots:
         int inside = 0, refused = 0, escaped = 0;
         QString escapes;
         for (int i = 0; i < 6; ++i) {
+            // Where the volume landed is read from the container's mount table, not by path: the
+            // swapper keeps renaming while the container runs, so a path can miss a mount that is
+            // inside (seen flaky), while a mount made outside the root is gone from the table
+            // once the old root is detached. Field 4 is the mount's root in its filesystem.
             Run x = container(with_volume(
-                {"sh", "-c", "cat /evil/from-volume /evil-dir/from-volume " + outside + "/from-volume 2>/dev/null | head -1"}));
+                {"sh", "-c", "awk '$4 ~ /\\/volume$/ { print \"v\" }' /proc/self/mountinfo | head -1"}));
             if (x.code != 0) ++refused;  // a target that changed under the runtime may be refused: safe
             else if (x.out.contains("v")) ++inside;
             else {
