@@ -26,25 +26,6 @@ QByteArray windowSizeFrame()
     return {};
 }
 
-bool writeAll(int fd, const char* p, ssize_t n)
-{
-    while (n > 0) {
-        const ssize_t w = ::write(fd, p, size_t(n));
-        if (w < 0) {
-            if (errno == EINTR) continue;
-            if (errno == EAGAIN) {
-                pollfd pf{fd, POLLOUT, 0};
-                ::poll(&pf, 1, 1000);
-                continue;
-            }
-            return false;
-        }
-        p += w;
-        n -= w;
-    }
-    return true;
-}
-
 // Detach keys as docker: ctrl-p then ctrl-q detaches; ctrl-p then anything else sends both.
 class DetachFilter {
 public:

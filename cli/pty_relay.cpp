@@ -22,25 +22,6 @@ void copyWindowSize(int master)
         ::ioctl(master, TIOCSWINSZ, &ws);
 }
 
-bool writeAll(int fd, const char* p, ssize_t n)
-{
-    while (n > 0) {
-        const ssize_t w = ::write(fd, p, size_t(n));
-        if (w < 0) {
-            if (errno == EINTR) continue;
-            if (errno == EAGAIN) {
-                pollfd pf{fd, POLLOUT, 0};
-                ::poll(&pf, 1, 1000);
-                continue;
-            }
-            return false;
-        }
-        p += w;
-        n -= w;
-    }
-    return true;
-}
-
 } // namespace
 
 bool PtyRelay::run(int master, client::HelperClient& client)

@@ -2,6 +2,7 @@
 // destructor); does nothing when the fd is not a terminal.
 #pragma once
 
+#include <sys/types.h>
 #include <termios.h>
 
 namespace onggi::cli {
@@ -20,5 +21,10 @@ private:
     termios saved_{};
     bool active_ = false;
 };
+
+// Write all n bytes to fd (a terminal, pty master or socket, blocking or not): retries on
+// EINTR, waits up to 1 s per EAGAIN. False on any other error. Shared by the attach and pty
+// relays.
+bool writeAll(int fd, const char* p, ssize_t n);
 
 } // namespace onggi::cli
