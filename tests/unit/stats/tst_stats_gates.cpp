@@ -5,6 +5,7 @@
 #include "engine/cgroup/cgroup.h"
 #include "engine/stats/cgroup_reader.h"
 #include "engine/stats/sampler.h"
+#include "fixture_tree.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -41,24 +42,13 @@ const char* kNetDevHead = "Inter-|   Receive                                    
 class TstStatsGates : public QObject {
     Q_OBJECT
 
-    QTemporaryDir tmp_;
-    int n_ = 0;
-    std::string root_;
+    FixtureTree tree_;
 
-    cgroup::HostInfo fixture(const char* which)
-    {
-        root_ = tmp_.path().toStdString() + "/" + which + "-" + std::to_string(++n_);
-        fs::copy(std::string(ONGGI_SOURCE_DIR) + "/tests/fixtures/cgroup/" + which, root_, fs::copy_options::recursive);
-        cgroup::HostInfo h;
-        h.root = root_;
-        h.mode = std::string(which) == "v2" ? cgroup::Mode::v2 : cgroup::Mode::v1;
-        if (h.mode == cgroup::Mode::v1) h.controllers = {"blkio", "cpu", "cpuacct", "cpuset", "devices", "freezer", "memory", "pids"};
-        return h;
-    }
+    cgroup::HostInfo fixture(const char* which) { return tree_.copy(which); }
 
     // v1 files of the fixture's container
-    std::string v1(const char* ctl, const char* file) { return root_ + "/" + ctl + "/onggi/c1/" + file; }
-    std::string v2(const char* file) { return root_ + "/onggi/c1/" + file; }
+    std::string v1(const char* ctl, const char* file) { return tree_.root() + "/" + ctl + "/onggi/c1/" + file; }
+    std::string v2(const char* file) { return tree_.root() + "/onggi/c1/" + file; }
 
     uint64_t cpu_ns_ = 684219928;  // the v1 fixture's cpuacct.usage
     void v1_cpu_runs()
@@ -75,7 +65,7 @@ class TstStatsGates : public QObject {
     }
 
 private slots:
-    void initTestCase() { QVERIFY(tmp_.isValid()); }
+    void initTestCase() { QVERIFY(tree_.valid()); }
 
     // Tick 0 reads every file; an idle tick reads CPU and memory usage only.
     void idle_tick_reads_cpu_and_memory_only()
@@ -260,7 +250,7 @@ private slots:
         auto h = fixture("v2");
         auto cg = cgroup::open(h, "/onggi/c1");
         VERIFY_OK(cg);
-        std::string proc = root_ + "/proc";
+        std::string proc = tree_.root() + "/proc";
         fs::create_directories(proc + "/self/ns");
         fs::create_directories(proc + "/42/ns");
         fs::create_directories(proc + "/42/net");
@@ -340,8 +330,8 @@ private slots:
             const bool is_v1 = std::string(which) == "v1";
             auto h = fixture(which);
             std::vector<std::string> parent;
-            if (is_v1) parent = {root_ + "/cpuacct/onggi/cpuacct.usage", root_ + "/memory/onggi/memory.usage_in_bytes"};
-            else parent = {root_ + "/onggi/cpu.stat", root_ + "/onggi/memory.current", root_ + "/onggi/io.stat"};
+            if (is_v1) parent = {tree_.root() + "/cpuacct/onggi/cpuacct.usage", tree_.root() + "/memory/onggi/memory.usage_in_bytes"};
+            else parent = {tree_.root() + "/onggi/cpu.stat", tree_.root() + "/onggi/memory.current", tree_.root() + "/onggi/io.stat"};
             for (auto& f : parent) put(f, "1000\n");
             auto cg = cgroup::open(h, "/onggi/c1");
             VERIFY_OK(cg);

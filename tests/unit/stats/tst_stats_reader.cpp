@@ -3,20 +3,18 @@
 #include "engine/stats/cgroup_reader.h"
 #include "engine/stats/oom_watcher.h"
 #include "engine/stats/sampler.h"
+#include "fixture_tree.h"
 
-#include <QTemporaryDir>
 #include <QtTest>
 
 #include <poll.h>
 #include <sys/eventfd.h>
 
-#include <filesystem>
 #include <fstream>
 #include <sstream>
 
 using namespace onggi;
 using namespace onggi::stats;
-namespace fs = std::filesystem;
 
 namespace {
 
@@ -51,20 +49,9 @@ bool readable(int fd)
 class TstStatsReader : public QObject {
     Q_OBJECT
 
-    QTemporaryDir tmp_;
-    int n_ = 0;
-    std::string root_;
+    FixtureTree tree_;
 
-    cgroup::HostInfo fixture(const char* which)
-    {
-        root_ = tmp_.path().toStdString() + "/" + which + "-" + std::to_string(++n_);
-        fs::copy(std::string(ONGGI_SOURCE_DIR) + "/tests/fixtures/cgroup/" + which, root_, fs::copy_options::recursive);
-        cgroup::HostInfo h;
-        h.root = root_;
-        h.mode = std::string(which) == "v2" ? cgroup::Mode::v2 : cgroup::Mode::v1;
-        if (h.mode == cgroup::Mode::v1) h.controllers = {"blkio", "cpu", "cpuacct", "cpuset", "devices", "freezer", "memory", "pids"};
-        return h;
-    }
+    cgroup::HostInfo fixture(const char* which) { return tree_.copy(which); }
 
     // The pread reader and the backend's open/read/close stats() agree on every field.
     void compare(const cgroup::Stats& a, const cgroup::Stats& b)
@@ -100,7 +87,7 @@ class TstStatsReader : public QObject {
     }
 
 private slots:
-    void initTestCase() { QVERIFY(tmp_.isValid()); }
+    void initTestCase() { QVERIFY(tree_.valid()); }
 
     void reader_matches_backend_v2()
     {
@@ -121,8 +108,8 @@ private slots:
         QCOMPARE(s.cg.cpu_period_us, uint64_t(100000));
         // The files stay open: a change in a fast file is seen by the next read; a slow one
         // (a limit) is carried until the slow tick or an explicit refresh.
-        put(root_ + "/onggi/c1/memory.current", "99999\n");
-        put(root_ + "/onggi/c1/cpu.max", "50000 100000\n");
+        put(tree_.root() + "/onggi/c1/memory.current", "99999\n");
+        put(tree_.root() + "/onggi/c1/cpu.max", "50000 100000\n");
         VERIFY_OK(r->read(s));
         QCOMPARE(s.cg.memory_current, uint64_t(99999));
         QVERIFY(!s.cg.cpu_quota_us);
@@ -147,7 +134,7 @@ private slots:
         VERIFY_OK(r->read(s));  // tick 0: the first sweep reads all
         QVERIFY(!s.cg.pids_limit);
         // A limit is read on sweeps only (and after refresh_all()): tick 6.
-        put(root_ + "/onggi/c1/pids.max", "77\n");
+        put(tree_.root() + "/onggi/c1/pids.max", "77\n");
         for (int tick = 1; tick <= 5; ++tick) {
             VERIFY_OK(r->read(s));
             QVERIFY2(!s.cg.pids_limit, std::to_string(tick).c_str());
@@ -159,7 +146,7 @@ private slots:
         auto all = CgroupReader::open(*cg.value(), 0, o);
         VERIFY_OK(all);
         VERIFY_OK(all->read(s));
-        put(root_ + "/onggi/c1/pids.max", "78\n");
+        put(tree_.root() + "/onggi/c1/pids.max", "78\n");
         VERIFY_OK(all->read(s));
         QCOMPARE(s.cg.pids_limit.value_or(0), uint64_t(78));
         QCOMPARE(all->last_read_count(), all->file_count());
@@ -311,7 +298,7 @@ private slots:
         VERIFY_OK(ev);
         QCOMPARE(ev->new_kills, uint64_t(0));
         // What the kernel does on an OOM kill: bump the counters, notify.
-        put(root_ + "/onggi/c1/memory.events", "low 0\nhigh 0\nmax 18\noom 4\noom_kill 3\noom_group_kill 0\n");
+        put(tree_.root() + "/onggi/c1/memory.events", "low 0\nhigh 0\nmax 18\noom 4\noom_kill 3\noom_group_kill 0\n");
         QVERIFY(readable(w.value()->fd()));
         ev = w.value()->check();
         VERIFY_OK(ev);
@@ -320,7 +307,7 @@ private slots:
         QCOMPARE(ev->new_ooms, uint64_t(1));
         QVERIFY(!readable(w.value()->fd()));  // drained
         // A "max" event alone is no OOM kill.
-        put(root_ + "/onggi/c1/memory.events", "low 0\nhigh 0\nmax 19\noom 4\noom_kill 3\noom_group_kill 0\n");
+        put(tree_.root() + "/onggi/c1/memory.events", "low 0\nhigh 0\nmax 19\noom 4\noom_kill 3\noom_group_kill 0\n");
         ev = w.value()->check();
         VERIFY_OK(ev);
         QCOMPARE(ev->new_kills, uint64_t(0));
@@ -355,10 +342,10 @@ private slots:
         auto w = OomWatcher::watch(*cg.value());
         VERIFY_OK(w);
         // Registered "<eventfd> <oom_control fd>" in cgroup.event_control.
-        std::string reg = slurp(root_ + "/memory/onggi/c1/cgroup.event_control");
+        std::string reg = slurp(tree_.root() + "/memory/onggi/c1/cgroup.event_control");
         QVERIFY2(reg.find(std::to_string(w.value()->fd()) + " ") == 0, reg.c_str());
         QCOMPARE(w.value()->total_kills(), uint64_t(2));
-        std::string oc = root_ + "/memory/onggi/c1/memory.oom_control";
+        std::string oc = tree_.root() + "/memory/onggi/c1/memory.oom_control";
         // The kernel notifies before the kill is counted...
         QVERIFY(::eventfd_write(w.value()->fd(), 1) == 0);
         auto ev = w.value()->check();
