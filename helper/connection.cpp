@@ -174,8 +174,15 @@ void Connection::shutdown()
     rn_->setEnabled(false);
     wn_->setEnabled(false);
     ::shutdown(fd_, SHUT_RDWR);
-    emit closed();
-    deleteLater();
+    // Announced from the event loop, never from inside the call that found the client gone: a
+    // write that fails (EPIPE) happens inside a notify() made while the event bus, the log
+    // followers or the stats service walk their subscribers, and each of them drops its entry
+    // on closed(). Emitting here erased the entry under the walk (a crash seen when `run --rm`
+    // left right after the die event, before "destroy" was sent to it).
+    QMetaObject::invokeMethod(this, [this] {
+        emit closed();
+        deleteLater();
+    }, Qt::QueuedConnection);
 }
 
 } // namespace onggi::helper
