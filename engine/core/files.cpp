@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 
 namespace onggi {
@@ -74,6 +75,18 @@ Status write_file_atomic(const std::string& path, const std::string& data, int m
             ::unlink(tmp.c_str());
             return Error::from_errno("fsync " + tmp, e);
         }
+    }
+    if (sync == Sync::process) {
+        // ext4 (auto_da_alloc) starts writeback of a file renamed over another, in the
+        // caller, to make replace-by-rename safe without fsync: 0.1 to 2 ms here, on every
+        // start and exit. An exchange swaps the two names as atomically, without that flush;
+        // the old contents, now under the temp name, go. A crash in between leaves a stale
+        // "*.tmp.PID" beside the file, which nothing reads.
+        if (::renameat2(AT_FDCWD, tmp.c_str(), AT_FDCWD, path.c_str(), RENAME_EXCHANGE) == 0) {
+            ::unlink(tmp.c_str());
+            return {};
+        }
+        // ENOENT: no file to replace yet; EINVAL: a filesystem without exchange.
     }
     if (::rename(tmp.c_str(), path.c_str()) < 0) {
         int e = errno;
