@@ -23,7 +23,7 @@ int cmdRun(CliContext& ctx, const QStringList& args)
     if (opts.security.privileged)
         CliContext::errLine(QCoreApplication::translate("onggictl", "WARNING: --privileged gives the container every capability and no seccomp filter; "
                                "a process inside can take over the host."));
-    if (p.isSet(QStringLiteral("detach")) && p.isSet(QStringLiteral("rm")) && !opts.restart.isEmpty() &&
+    if (p.isSet(QStringLiteral("rm")) && !opts.restart.isEmpty() &&
         opts.restart != QLatin1String("no"))
         return ctx.failText(QCoreApplication::translate("onggictl", "conflicting options: --restart and --rm"));
     return ContainerRunner::run(ctx, opts, p.isSet(QStringLiteral("detach")), p.isSet(QStringLiteral("rm")),

@@ -100,7 +100,11 @@ int ContainerRunner::run(CliContext& ctx, client::CreateOptions opts, bool detac
     // With a terminal, attached: start attached to the container's own terminal; --rm is the
     // helper's auto-remove then, so that a detached container is still removed at its exit.
     const bool viaAttach = !detach && opts.tty;
-    opts.autoRemove = (detach || viaAttach) && remove;  // else removed here, after the output was read
+    // --rm is the helper's auto-remove in every mode, as docker's: the helper removes the
+    // container right after it ended, once our log stream and the die event are sent, and
+    // before it reads any later request. Its files need no fsync then, and the removal is off
+    // the path of `run --rm`.
+    opts.autoRemove = remove;
 
     if (!ctx.ensureConnected()) return kExitCliError;
     client::RpcReply* sub = detach || viaAttach ? nullptr : ctx.send(QStringLiteral("events.subscribe"));
@@ -140,30 +144,18 @@ int ContainerRunner::run(CliContext& ctx, client::CreateOptions opts, bool detac
         }
     };
 
-    client::RpcResult started = ctx.call(QStringLiteral("container.start"), {{QLatin1String("id"), id}});
-    if (!started.ok()) {
-        restoreSignals();
-        const int code = startFailureCode(started.error);
-        ctx.fail(started.error, code);
-        if (remove) removeQuietly(ctx, id);
-        return code;
-    }
-    if (detach) {
-        CliContext::outLine(id);
-        return kExitOk;
-    }
-
     // Attached: output until the log ends, exit code from the "die" event.
     int exitCode = -1;
     qint64 logSub = -2;
     bool logEnded = false;
-    QList<client::LogLine> early;  // container.log before we know our subscription (cannot happen, kept safe)
+    QList<client::LogLine> early;  // container.log before we know our subscription
     QMetaObject::Connection ce = QObject::connect(&c, &client::HelperClient::eventReceived, [&](const client::Event& e) {
         if (e.id == id && (e.action == QLatin1String("die")) && (eventsSub < 0 || e.subscription == eventsSub))
             exitCode = e.attributes.value(QStringLiteral("exit_code")).toInt();
     });
-    // Notifications can be read in the same chunk as the reply that names their subscription:
-    // keep them until the subscription id is known.
+    // Notifications can be read in the same chunk as the reply that names their subscription,
+    // or as the start's reply (a short container has ended by then): listen from before the
+    // requests are sent, and keep what comes until the subscription id is known.
     QSet<qint64> endedSubs;
     QMetaObject::Connection cl = QObject::connect(&c, &client::HelperClient::logLineReceived, [&](const client::LogLine& l) {
         if (l.subscription == logSub) writeLine(l);
@@ -173,9 +165,40 @@ int ContainerRunner::run(CliContext& ctx, client::CreateOptions opts, bool detac
         if (s == logSub) logEnded = true;
         else if (logSub == -2) endedSubs.insert(s);
     });
-    client::RpcResult logs = ctx.call(QStringLiteral("container.logs"), {{QLatin1String("id"), id},
-                                                                         {QLatin1String("follow"), true},
-                                                                         {QLatin1String("timestamps"), false}});
+    auto stopListening = [&] {
+        QObject::disconnect(ce);
+        QObject::disconnect(cl);
+        QObject::disconnect(cle);
+    };
+    // Attached: follow the log from before the start, pipelined with it, so that not a line
+    // is missed however short the container (an auto-removed one is gone right after it).
+    client::RpcReply* logsReply = detach ? nullptr
+                                         : ctx.send(QStringLiteral("container.logs"), {{QLatin1String("id"), id},
+                                                                                       {QLatin1String("follow"), true},
+                                                                                       {QLatin1String("timestamps"), false}});
+    client::RpcResult started = ctx.call(QStringLiteral("container.start"), {{QLatin1String("id"), id}});
+    if (!started.ok()) {
+        stopListening();
+        delete logsReply;
+        restoreSignals();
+        const int code = startFailureCode(started.error);
+        ctx.fail(started.error, code);
+        if (remove) removeQuietly(ctx, id);
+        return code;
+    }
+    if (detach) {
+        stopListening();
+        CliContext::outLine(id);
+        return kExitOk;
+    }
+
+    // The log reply came before the start's (the helper answers in order); its lines, if any,
+    // are from an earlier run of nothing: a new container's log is empty.
+    c.waitForReply(logsReply);
+    client::RpcResult logs;
+    if (logsReply->isError()) logs.error = logsReply->error();
+    else logs.result = logsReply->result();
+    delete logsReply;
     if (logs.ok()) {
         logSub = logs.result.value(QLatin1String("subscription")).toInteger(-1);
         for (const QJsonValue& v : logs.result.value(QLatin1String("lines")).toArray())
@@ -189,6 +212,7 @@ int ContainerRunner::run(CliContext& ctx, client::CreateOptions opts, bool detac
     std::fflush(stdout);
     std::fflush(stderr);
     bool lost = false;
+    bool gone = false;
     while (!(logEnded && exitCode >= 0)) {
         if (!logEnded && exitCode >= 0 && logSub < 0) break;
         pollfd p[2] = {{c.socketDescriptor(), short(POLLIN | (c.wantsWrite() ? POLLOUT : 0)), 0}, {sfd, POLLIN, 0}};
@@ -202,30 +226,35 @@ int ContainerRunner::run(CliContext& ctx, client::CreateOptions opts, bool detac
                 const char* name = si.ssi_signo == SIGINT ? "SIGINT" : si.ssi_signo == SIGTERM ? "SIGTERM" : "SIGHUP";
                 client::RpcReply* k = ctx.send(QStringLiteral("container.kill"),
                                                {{QLatin1String("id"), id}, {QLatin1String("signal"), QString::fromLatin1(name)}});
-                QObject::connect(k, &client::RpcReply::finished, k, &QObject::deleteLater);
+                // A container that is not running any more cannot end later: stop waiting for
+                // it (the signal is then ours, as a second ^C is in docker).
+                QObject::connect(k, &client::RpcReply::finished, k, [k, &gone] {
+                    if (k->isError() && (k->error().errc == QLatin1String("not_found") || k->error().errc == QLatin1String("bad_state")))
+                        gone = true;
+                    k->deleteLater();
+                });
             }
         }
         if (p[0].revents && !c.handleEvents(p[0].revents)) {
             lost = true;
             break;
         }
+        if (gone) break;
         std::fflush(stdout);
         std::fflush(stderr);
     }
-    QObject::disconnect(ce);
-    QObject::disconnect(cl);
-    QObject::disconnect(cle);
+    stopListening();
     restoreSignals();
     if (lost || exitCode < 0) {
         if (exitCode < 0) {
             // No die event (e.g. events not allowed): the container's record has the code.
             client::RpcResult in = ctx.call(QStringLiteral("container.inspect"), {{QLatin1String("id"), id}});
             if (in.ok()) exitCode = in.result.value(QLatin1String("container")).toObject().value(QLatin1String("exit_code")).toInt(-1);
+            else if (!lost) return ctx.fail(in.error, kExitCliError);
         }
         if (exitCode < 0) return ctx.fail(c.lastError(), kExitCliError);
     }
-    if (remove) removeQuietly(ctx, id);
-    return exitCode;
+    return exitCode;  // --rm: the helper removed it already (auto-remove)
 }
 
 } // namespace onggi::cli

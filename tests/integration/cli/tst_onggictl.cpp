@@ -77,6 +77,21 @@ private slots:
         QVERIFY2(!out(ps).contains(n), describe(ps));
     }
 
+    void runRmShortLivedKeepsEveryLine()
+    {
+        // --rm is the helper's auto-remove: the container is gone the moment it ended, so the
+        // log must be followed from before its start. Short runs, back to back, lose nothing.
+        QString want;
+        for (int i = 1; i <= 300; ++i) want += QString::number(i) + QLatin1Char('\n');
+        for (int round = 0; round < 10; ++round) {
+            const CliResult r = ctl({S("run"), S("--rm"), S("busybox"), S("sh"), S("-c"), S("seq 1 300; exit 4")});
+            QVERIFY2(r.finished && r.exitCode == 4, describe(r));
+            QCOMPARE(out(r), want);
+        }
+        const CliResult ps = ctl({S("ps"), S("-aq")});
+        QCOMPARE(out(ps), QString());
+    }
+
     void runExitCodeAndStreams()
     {
         const CliResult r = ctl({S("run"), S("--rm"), S("busybox"), S("sh"), S("-c"), S("echo to-out; echo to-err >&2; exit 3")});
