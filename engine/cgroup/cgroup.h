@@ -79,6 +79,9 @@ public:
     virtual Result<std::vector<pid_t>> pids() const = 0;  // every process, recursively
     virtual Status kill_all(int signal) = 0;              // cgroup.kill on v2 >= 5.14, else per pid
     virtual Result<Stats> stats() const = 0;
+    // Processes the kernel's OOM killer ended in this cgroup (Stats::oom_kill_events), from the
+    // one file that says it: what the shim asks when the container has ended.
+    virtual Result<uint64_t> oom_kills() const = 0;
     // Remove the cgroup directories; fails with busy if processes remain.
     virtual Status remove() = 0;
 

@@ -360,6 +360,15 @@ Status CgroupV1::kill_all(int signal)
     return {};
 }
 
+Result<uint64_t> CgroupV1::oom_kills() const
+{
+    const std::string mem = controller_dir("memory");
+    if (mem.empty()) return Error(Errc::not_found, "no memory controller for cgroup " + path());
+    auto t = files::read(mem + "/memory.oom_control");
+    if (!t) return std::move(t).error();
+    return files::keyed(t.value(), "oom_kill").value_or(0);
+}
+
 Result<Stats> CgroupV1::stats() const
 {
     Stats s;

@@ -24,6 +24,7 @@ public:
     Result<std::vector<pid_t>> pids() const override;
     Status kill_all(int signal) override;
     Result<Stats> stats() const override;
+    Result<uint64_t> oom_kills() const override;
     Status remove() override;
     std::string controller_dir(const std::string& controller) const override;
 

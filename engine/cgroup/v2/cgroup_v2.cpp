@@ -275,6 +275,13 @@ Status CgroupV2::kill_all(int signal)
     return st;
 }
 
+Result<uint64_t> CgroupV2::oom_kills() const
+{
+    auto t = files::read(dir_ + "/memory.events");
+    if (!t) return std::move(t).error();
+    return files::keyed(t.value(), "oom_kill").value_or(0);
+}
+
 Result<Stats> CgroupV2::stats() const
 {
     Stats s;

@@ -208,6 +208,8 @@ private slots:
         QVERIFY(!s->pids_limit);
         QCOMPARE(s->oom_events, uint64_t(3));
         QCOMPARE(s->oom_kill_events, uint64_t(2));
+        VERIFY_OK(cg.value()->oom_kills());
+        QCOMPARE(cg.value()->oom_kills().value(), uint64_t(2));  // the shim's question at exit
         QVERIFY(s->cpu_pressure && s->memory_pressure && s->io_pressure);
         QCOMPARE(s->cpu_pressure->some_avg10, 12.5);
         QCOMPARE(s->cpu_pressure->some_total_us, uint64_t(1140170969));
@@ -357,6 +359,8 @@ private slots:
         QCOMPARE(s->memory_cache, uint64_t(284946432));
         QCOMPARE(s->memory_anon, uint64_t(1548288));
         QCOMPARE(s->oom_kill_events, uint64_t(2));
+        VERIFY_OK(cg.value()->oom_kills());
+        QCOMPARE(cg.value()->oom_kills().value(), uint64_t(2));
         QCOMPARE(s->io_read_bytes, uint64_t(1048576 + 4096));
         QCOMPARE(s->io_write_bytes, uint64_t(20971520));
         QCOMPARE(s->io_read_ops, uint64_t(17));
