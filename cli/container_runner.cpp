@@ -1,6 +1,7 @@
 #include "cli/container_runner.h"
 
 #include "cli/attach_relay.h"
+#include "client/attach_frame.h"
 #include "client/event.h"
 #include "client/log_line.h"
 
@@ -11,8 +12,10 @@
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
+#include <fcntl.h>
 #include <poll.h>
 #include <sys/signalfd.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 namespace onggi::cli {
@@ -32,6 +35,66 @@ void removeQuietly(CliContext& ctx, const QString& id)
     client::RpcResult r = ctx.call(QStringLiteral("container.remove"), {{QLatin1String("id"), id}, {QLatin1String("force"), true}});
     if (!r.ok() && r.error.errc != QLatin1String("not_found")) ctx.fail(r.error);
 }
+// run -i without a terminal: our stdin, as input frames, to the container's stdin through the
+// attach socket its start handed us; at our end of input we shut down our sending side, and the
+// shim closes the container's stdin once all of it is written (the container reads EOF).
+class StdinFeed {
+public:
+    explicit StdinFeed(int sock) : sock_(sock), stdinOpen_(sock >= 0)
+    {
+        if (sock_ >= 0) ::fcntl(sock_, F_SETFL, ::fcntl(sock_, F_GETFL) | O_NONBLOCK);
+    }
+    ~StdinFeed()
+    {
+        if (sock_ >= 0) ::close(sock_);
+    }
+    StdinFeed(const StdinFeed&) = delete;
+    StdinFeed& operator=(const StdinFeed&) = delete;
+
+    void fill(pollfd& in, pollfd& sock) const
+    {
+        if (sock_ < 0) return;
+        in = {stdinOpen_ && out_.size() < kMaxPending ? STDIN_FILENO : -1, POLLIN, 0};
+        sock = {sock_, short(POLLIN | (out_.isEmpty() ? 0 : POLLOUT)), 0};
+    }
+    void handle(const pollfd& in, const pollfd& sock)
+    {
+        if (sock_ < 0) return;
+        if (in.revents & (POLLIN | POLLHUP | POLLERR)) {
+            char buf[16384];
+            const ssize_t n = ::read(STDIN_FILENO, buf, sizeof buf);
+            if (n > 0) out_ += client::AttachFrame::input(buf, n);
+            else if (n == 0 || (errno != EINTR && errno != EAGAIN)) stdinOpen_ = false;
+        }
+        if (sock.revents & POLLOUT) {
+            const ssize_t w = ::send(sock_, out_.constData(), size_t(out_.size()), MSG_DONTWAIT | MSG_NOSIGNAL);
+            if (w > 0) out_.remove(0, w);
+            else if (w < 0 && errno != EINTR && errno != EAGAIN) return close();
+        }
+        if (!stdinOpen_ && out_.isEmpty() && !shutDown_) {
+            ::shutdown(sock_, SHUT_WR);
+            shutDown_ = true;
+        }
+        if (sock.revents & (POLLIN | POLLHUP | POLLERR)) {
+            // Nothing is sent to us on it (output is in the log); EOF: the container has ended.
+            char buf[4096];
+            const ssize_t n = ::recv(sock_, buf, sizeof buf, MSG_DONTWAIT);
+            if (n == 0 || (n < 0 && errno != EINTR && errno != EAGAIN)) close();
+        }
+    }
+
+private:
+    static constexpr qsizetype kMaxPending = 1 << 20;
+    void close()
+    {
+        ::close(sock_);
+        sock_ = -1;
+    }
+    int sock_;
+    bool stdinOpen_;
+    bool shutDown_ = false;
+    QByteArray out_;
+};
 } // namespace
 
 int ContainerRunner::startFailureCode(const client::RpcError& e)
@@ -105,6 +168,10 @@ int ContainerRunner::run(CliContext& ctx, client::CreateOptions opts, bool detac
     // before it reads any later request. Its files need no fsync then, and the removal is off
     // the path of `run --rm`.
     opts.autoRemove = remove;
+    // -i without -t: the container's stdin is a pipe that our stdin feeds, through the attach
+    // socket of its start; its output still comes from the log, stdout and stderr apart.
+    const bool feedStdin = !detach && !opts.tty && interactive;
+    opts.openStdin = interactive && !opts.tty;
 
     if (!ctx.ensureConnected()) return kExitCliError;
     client::RpcReply* sub = detach || viaAttach ? nullptr : ctx.send(QStringLiteral("events.subscribe"));
@@ -176,7 +243,9 @@ int ContainerRunner::run(CliContext& ctx, client::CreateOptions opts, bool detac
                                          : ctx.send(QStringLiteral("container.logs"), {{QLatin1String("id"), id},
                                                                                        {QLatin1String("follow"), true},
                                                                                        {QLatin1String("timestamps"), false}});
-    client::RpcResult started = ctx.call(QStringLiteral("container.start"), {{QLatin1String("id"), id}});
+    QJsonObject startParams{{QLatin1String("id"), id}};
+    if (feedStdin) startParams.insert(QLatin1String("attach"), true);
+    client::RpcResult started = ctx.call(QStringLiteral("container.start"), startParams, feedStdin);
     if (!started.ok()) {
         stopListening();
         delete logsReply;
@@ -211,15 +280,18 @@ int ContainerRunner::run(CliContext& ctx, client::CreateOptions opts, bool detac
     }
     std::fflush(stdout);
     std::fflush(stderr);
+    StdinFeed feed(feedStdin ? started.fd : -1);
     bool lost = false;
     bool gone = false;
     while (!(logEnded && exitCode >= 0)) {
         if (!logEnded && exitCode >= 0 && logSub < 0) break;
-        pollfd p[2] = {{c.socketDescriptor(), short(POLLIN | (c.wantsWrite() ? POLLOUT : 0)), 0}, {sfd, POLLIN, 0}};
-        if (::poll(p, 2, -1) < 0) {
+        pollfd p[4] = {{c.socketDescriptor(), short(POLLIN | (c.wantsWrite() ? POLLOUT : 0)), 0}, {sfd, POLLIN, 0}, {-1, 0, 0}, {-1, 0, 0}};
+        feed.fill(p[2], p[3]);
+        if (::poll(p, 4, -1) < 0) {
             if (errno == EINTR) continue;
             break;
         }
+        feed.handle(p[2], p[3]);
         if (p[1].revents & POLLIN) {
             signalfd_siginfo si;
             while (::read(sfd, &si, sizeof si) == sizeof si) {

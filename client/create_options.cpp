@@ -17,6 +17,7 @@ QJsonObject CreateOptions::toJson() const
     if (tty) o.insert(QLatin1String("tty"), true);
     if (init) o.insert(QLatin1String("init"), true);
     if (autoRemove) o.insert(QLatin1String("auto_remove"), true);
+    if (openStdin) o.insert(QLatin1String("open_stdin"), true);
     if (!restart.isEmpty()) o.insert(QLatin1String("restart"), restart);
     if (!limits.isEmpty()) o.insert(QLatin1String("limits"), limits.toJson());
 

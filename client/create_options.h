@@ -34,6 +34,7 @@ struct CreateOptions {
     QStringList cmd, env;
     QString hostname, workdir, user;  // user "uid[:gid]"
     bool tty = false, init = false, autoRemove = false;
+    bool openStdin = false;  // -i without -t: stdin is a pipe, written through the start's attach socket
     QString restart;  // "" | no | on-failure | on-failure:N | always
     Limits limits;
     NamespaceOptions namespaces;

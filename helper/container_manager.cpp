@@ -357,6 +357,7 @@ Result<ContainerRecord*> ContainerManager::create(const CreateParams& p, const P
     rec->restart = p.restart;
     rec->auto_remove = p.auto_remove;
     rec->tty = p.tty;
+    rec->open_stdin = p.open_stdin;
     rec->init = p.init;
     rec->limits = p.limits;
 
@@ -387,8 +388,8 @@ void ContainerManager::start(const std::string& id, std::function<void(Result<pi
     ContainerRecord* c = get(id);
     if (!c) return done(Error(Errc::not_found, "no such container"));
     if (c->state == "running" || c->state == "paused") return done(Error(Errc::bad_state, "container " + c->name + " is already running"));
-    if (attach_wait && !c->tty)
-        return done(Error(Errc::bad_state, "container " + c->name + " has no terminal (created without tty): start it without attach and read its output with container.logs"));
+    if (attach_wait && !c->tty && !c->open_stdin)
+        return done(Error(Errc::bad_state, "container " + c->name + " has no terminal and no open stdin (created without tty or open_stdin): start it without attach and read its output with container.logs"));
     if (starting_[id]) return done(Error(Errc::bad_state, "container " + c->name + " is starting"));
     ContainerPaths cp = paths(id);
     // Fresh shim state for this run; upper/ is kept (a restarted container keeps its files).
@@ -406,6 +407,7 @@ void ContainerManager::start(const std::string& id, std::function<void(Result<pi
                         "--state-dir", QString::fromStdString(cp.shim_dir()), "--log", QString::fromStdString(cp.log())};
     if (c->init) args << "--init";
     if (attach_wait) args << "--attach-wait";
+    if (c->open_stdin && !c->tty) args << "--open-stdin";
     if (so.rows > 0 && so.cols > 0 && c->tty) args << "--console-size" << QStringLiteral("%1x%2").arg(so.rows).arg(so.cols);
     args << shim_common_args();
     proc->setProgram(shim_program());
@@ -774,6 +776,7 @@ json ContainerManager::summary(const ContainerRecord& c) const
                 {"restart_count", c.restart_count},
                 {"auto_remove", c.auto_remove},
                 {"tty", c.tty},
+                {"open_stdin", c.open_stdin},
                 {"limits", c.limits.to_json()}};
 }
 
@@ -809,11 +812,13 @@ json ContainerManager::inspect(const ContainerRecord& c) const
     return out;
 }
 
-Result<int> ContainerManager::attach(const std::string& id)
+Result<int> ContainerManager::attach(const std::string& id, bool at_start)
 {
     ContainerRecord* c = get(id);
     if (!c) return Error(Errc::not_found, "no such container");
-    if (!c->tty)
+    // A non-terminal container with an open stdin takes its input from the attacher of its
+    // start only (docker's StdinOnce): its stdin is closed when that attacher's input ends.
+    if (!c->tty && !(at_start && c->open_stdin))
         return Error(Errc::bad_state, "container " + c->name + " has no terminal (created without tty): read its output with container.logs");
     if (c->state != "running" && c->state != "paused") return Error(Errc::bad_state, "container " + c->name + " is not running");
     // The socket's path can be longer than sun_path allows: connect through a directory fd.

@@ -77,7 +77,9 @@ public:
 
     // Attach (docs/protocol.md container.attach): a new connection to the shim's attach socket
     // of a running terminal container; the caller owns the returned fd.
-    Result<int> attach(const std::string& id);
+    // at_start: for container.start with attach, which may also attach a non-terminal
+    // container with an open stdin (its input only).
+    Result<int> attach(const std::string& id, bool at_start = false);
     // container.wait: {"exit_code","oom_killed"} once the container is not running (at once
     // when it is not running now).
     void wait(const std::string& id, std::function<void(Result<json>)> done);

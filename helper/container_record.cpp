@@ -15,6 +15,7 @@ json ContainerRecord::to_json() const
                 {"restart_count", restart_count},
                 {"auto_remove", auto_remove},
                 {"tty", tty},
+                {"open_stdin", open_stdin},
                 {"init", init},
                 {"limits", limits.to_json()},
                 {"state", state},
@@ -46,6 +47,7 @@ Result<ContainerRecord> ContainerRecord::from_json(const json& j)
         r.restart_count = j.value("restart_count", 0);
         r.auto_remove = j.value("auto_remove", false);
         r.tty = j.value("tty", false);
+        r.open_stdin = j.value("open_stdin", false);
         r.init = j.value("init", false);
         if (j.contains("limits")) {
             auto l = decode_limits(j["limits"]);

@@ -25,7 +25,7 @@ struct ContainerRecord {
     uid_t owner_uid = 0;
     RestartPolicy restart;
     int restart_count = 0;
-    bool auto_remove = false, tty = false, init = false;
+    bool auto_remove = false, tty = false, init = false, open_stdin = false;
     Limits limits;
 
     // Run state.

@@ -472,7 +472,7 @@ Result<CreateParams> decode_create(const json& in)
 {
     CreateParams c;
     Reader r(params_or_empty(in), "",
-             {"name", "image", "cmd", "env", "hostname", "workdir", "user", "tty", "init", "auto_remove", "restart",
+             {"name", "image", "cmd", "env", "hostname", "workdir", "user", "tty", "open_stdin", "init", "auto_remove", "restart",
               "limits", "namespaces", "volumes", "security"});
     r.str("name", c.name, false, 64);
     r.str("image", c.image, true, 256, 1);
@@ -483,6 +483,7 @@ Result<CreateParams> decode_create(const json& in)
     std::string user, restart;
     r.str("user", user, false, 64);
     r.boolean("tty", c.tty);
+    r.boolean("open_stdin", c.open_stdin);
     r.boolean("init", c.init);
     r.boolean("auto_remove", c.auto_remove);
     r.str("restart", restart, false, 32);

@@ -65,6 +65,7 @@ struct CreateParams {
     std::optional<uint32_t> uid, gid;
     std::string user_names;  // "user[:group]" naming a user or group: resolved at create (image's /etc/passwd)
     bool tty = false, init = false, auto_remove = false;
+    bool open_stdin = false;  // docker's -i: the container's stdin is a pipe its attacher writes to
     RestartPolicy restart;
     Limits limits;
     NamespaceOptions namespaces;

@@ -52,6 +52,20 @@ Status AttachServer::listen(const std::string& dir, int master)
     return {};
 }
 
+Status AttachServer::listen_stdin(const std::string& dir, UniqueFd pipe_w)
+{
+    stdin_mode_ = true;
+    stdin_w_ = std::move(pipe_w);
+    return listen(dir, stdin_w_.get());
+}
+
+void AttachServer::end_stdin()
+{
+    input_.clear();
+    stdin_w_.reset();  // the container's read end sees EOF
+    master_ = -1;
+}
+
 void AttachServer::fill(std::vector<pollfd>& p) const
 {
     p.push_back({listen_fd_.get(), short(listen_fd_ && clients_.size() < kMaxClients ? POLLIN : 0), 0});
@@ -81,6 +95,12 @@ void AttachServer::handle(const std::vector<pollfd>& p, size_t first)
         }
     }
     if (!input_.empty()) write_input();
+    if (stdin_mode_ && stdin_owner_ >= 0 && !owner_done_) {
+        // Looked up before reap(): its fd number cannot belong to another client yet.
+        auto owner = std::find_if(clients_.begin(), clients_.end(), [&](const Client& c) { return c.fd.get() == stdin_owner_; });
+        owner_done_ = owner == clients_.end() || owner->dead || owner->input_closed;
+    }
+    if (owner_done_ && master_ >= 0 && input_.empty()) end_stdin();
     reap();
 }
 
@@ -91,6 +111,7 @@ void AttachServer::accept_all()
         if (fd < 0) break;  // EAGAIN, or a client that went away before we took it
         Client c;
         c.fd.reset(fd);
+        if (stdin_mode_ && !first_attach_) stdin_owner_ = fd;
         clients_.push_back(std::move(c));
         first_attach_ = true;
     }
@@ -139,7 +160,7 @@ void AttachServer::parse_frames(Client& c)
             struct winsize ws {};
             ws.ws_row = uint16_t((b[0] << 8) | b[1]);
             ws.ws_col = uint16_t((b[2] << 8) | b[3]);
-            (void)::ioctl(master_, TIOCSWINSZ, &ws);  // the kernel sends SIGWINCH to the foreground
+            if (!stdin_mode_) (void)::ioctl(master_, TIOCSWINSZ, &ws);  // the kernel sends SIGWINCH to the foreground
         }
         pos += 3 + len;
     }
@@ -148,6 +169,10 @@ void AttachServer::parse_frames(Client& c)
 
 void AttachServer::write_input()
 {
+    if (master_ < 0) {
+        input_.clear();  // stdin already closed: input after the end goes nowhere
+        return;
+    }
     while (!input_.empty()) {
         ssize_t w = ::write(master_, input_.data(), input_.size());
         if (w > 0) {
@@ -156,7 +181,9 @@ void AttachServer::write_input()
         }
         if (w < 0 && errno == EINTR) continue;
         if (w < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) return;  // the terminal is full: later
-        input_.clear();  // EIO: the terminal's other side is gone; nobody will read it
+        // EIO: the terminal's other side is gone; EPIPE: the container closed its stdin.
+        if (stdin_mode_) end_stdin();
+        else input_.clear();
         return;
     }
 }
@@ -177,6 +204,7 @@ void AttachServer::flush(Client& c)
 
 void AttachServer::broadcast(const char* data, size_t len)
 {
+    if (stdin_mode_) return;  // output is in the log only
     for (auto& c : clients_) {
         if (c.dead) continue;
         size_t off = 0;
@@ -201,6 +229,14 @@ void AttachServer::broadcast(const char* data, size_t len)
         c.out.append(data + off, len - off);
     }
     // Dropped clients are removed in handle(): fill()'s entries must keep their places until then.
+}
+
+void AttachServer::nobody_came()
+{
+    if (stdin_mode_ && stdin_owner_ < 0) {
+        owner_done_ = true;
+        if (input_.empty()) end_stdin();
+    }
 }
 
 bool AttachServer::take_first_attach()

@@ -8,7 +8,13 @@
 //   type 1 = input  (payload = bytes for the container's terminal; length 0..65535)
 //   type 2 = resize (payload = rows u16 BE, cols u16 BE; length 4) -> TIOCSWINSZ on the master
 //
-// Anything else (unknown type, bad resize length) drops that client. Nothing here ever blocks:
+// Anything else (unknown type, bad resize length) drops that client.
+//
+// A non-terminal container started with an open stdin (`run -i` without -t) has the same
+// socket for its input only: input goes to the write end of its stdin pipe, resize frames are
+// ignored, no output is sent (it is in the log, stdout and stderr apart), and when the first
+// client ends its input (shuts down its sending side, or leaves) the pipe is closed once what
+// it sent is written: the container reads EOF, as docker's StdinOnce. Nothing here ever blocks:
 // every socket and the master are non-blocking; output that a client cannot take at once is
 // queued up to kMaxQueued bytes, beyond which that client is dropped, so a client that stops
 // reading never holds up the container or its log. Input waits in one bounded queue while the
@@ -40,6 +46,9 @@ public:
     // Binds and listens on dir/attach.sock (through /proc/self/fd/N/, so that a long state
     // path does not hit the 108-byte sun_path limit). master: the pty master (made non-blocking).
     Status listen(const std::string& dir, int master);
+    // The same for a non-terminal container's stdin pipe (write end, owned from here on).
+    Status listen_stdin(const std::string& dir, UniqueFd pipe_w);
+    bool stdin_open() const { return master_ >= 0; }
 
     // Adds the listening socket, the clients and (when input is waiting) the master for POLLOUT.
     void fill(std::vector<pollfd>& p) const;
@@ -51,6 +60,9 @@ public:
 
     // True once, after the first client connected (--attach-wait releases the init then).
     bool take_first_attach();
+    // --attach-wait ran out with nobody attached: with an open stdin, nobody will feed it, so it
+    // is closed (the container reads EOF rather than waiting forever).
+    void nobody_came();
     size_t clients() const { return clients_.size(); }
 
     // The container has exited and its output is drained: give each client up to `ms` in
@@ -73,8 +85,14 @@ private:
     void write_input();
     void reap();
 
+    void end_stdin();
+
     UniqueFd listen_fd_;
     int master_ = -1;
+    UniqueFd stdin_w_;        // stdin mode: master_ is this pipe's write end
+    bool stdin_mode_ = false;
+    int stdin_owner_ = -1;    // stdin mode: fd of the first client; its end of input is EOF
+    bool owner_done_ = false;
     std::string path_;
     std::vector<Client> clients_;
     std::string input_;  // for the terminal, in arrival order

@@ -47,7 +47,7 @@ uint64_t realtime_ns()
 
 struct Options {
     std::string mode, id, bundle, state_dir, log;
-    bool init = false, tty = false, attach_wait = false;
+    bool init = false, tty = false, attach_wait = false, open_stdin = false;
     unsigned rows = 0, cols = 0;  // --console-size: the pty's size before the container runs
     std::vector<std::string> env, args;
     std::string cwd, user;
@@ -89,6 +89,7 @@ bool parse(int argc, char** argv, Options& o, std::string& err)
             o.env.push_back(e);
         } else if (a == "--init") o.init = true;
         else if (a == "--attach-wait") o.attach_wait = true;
+        else if (a == "--open-stdin") o.open_stdin = true;
         else if (a == "--console-size") {
             std::string v;
             ok = val(v);
@@ -133,8 +134,9 @@ struct Supervisor {
     spec::Spec spec;
     runtime::Launched launched;
     UniqueFd out_r, err_r, pty_master;
+    UniqueFd stdin_w;  // --open-stdin without a terminal: the write end of the container's stdin
     UniqueFd log_fd;
-    shim::AttachServer attach;  // terminal containers only
+    shim::AttachServer attach;  // terminal containers, and --open-stdin ones (input only)
 };
 
 // --attach-wait: the container's init is held before execve until the first attacher
@@ -194,14 +196,17 @@ std::string missing_program_message(pid_t pid, const spec::Spec& spec)
     UniqueFd sfd(::signalfd(-1, &mask, SFD_CLOEXEC | SFD_NONBLOCK));
 
     // The attach socket exists before anyone hears that the container started.
-    Status wr = s.pty_master ? s.attach.listen(s.opt.state_dir, s.pty_master.get()) : Status{};
+    Status wr = s.pty_master ? s.attach.listen(s.opt.state_dir, s.pty_master.get())
+                : s.stdin_w ? s.attach.listen_stdin(s.opt.state_dir, std::move(s.stdin_w))
+                            : Status{};
+    const bool attachable = s.pty_master || s.attach.stdin_open();
     if (wr) {
         json shim = {{"shim_pid", ::getpid()},
                      {"init_pid", s.launched.pid},
                      {"init_start_time", s.launched.start_time},
                      {"started_at_ns", realtime_ns()},
                      {"cgroup_path", s.launched.cgroup_path}};
-        if (s.pty_master) shim["attach_socket"] = s.opt.state_dir + "/attach.sock";
+        if (attachable) shim["attach_socket"] = s.opt.state_dir + "/attach.sock";
         // Sync::process: pids mean nothing after a reboot, and an fsync here delays every start.
         wr = write_file_atomic(s.opt.state_dir + "/shim.json", shim.dump() + "\n", 0644, Sync::process);
     }
@@ -215,7 +220,6 @@ std::string missing_program_message(pid_t pid, const spec::Spec& spec)
     ::close(status_fd);
 
     shim::LogWriter log(s.log_fd.get());
-    const bool attachable = bool(s.pty_master);
     int streams[2] = {s.pty_master ? s.pty_master.get() : s.out_r.get(), s.pty_master ? -1 : s.err_r.get()};
     bool init_done = false;
     int init_status = 0;
@@ -259,7 +263,9 @@ std::string missing_program_message(pid_t pid, const spec::Spec& spec)
         if (held && (s.attach.take_first_attach() || realtime_ns() > hold_deadline)) {
             // Someone is attached (or nobody came): let the container's init go on to execve.
             held = false;
+            if (s.attach.clients() == 0) s.attach.nobody_came();
             if (std::string msg = missing_program_message(s.launched.pid, s.spec); !msg.empty()) {
+                if (!s.pty_master) msg.erase(msg.size() - 2, 1);  // "\r\n" is for a terminal
                 log.feed(0, msg.data(), msg.size());
                 s.attach.broadcast(msg.data(), msg.size());
             }
@@ -381,10 +387,10 @@ int run(Options& o)
     lo.bundle = o.bundle;
     lo.cgroup_path = s.spec.linux.cgroups_path.empty() ? "/onggi/" + o.id : s.spec.linux.cgroups_path;
     lo.init = o.init;
-    if (o.attach_wait && !s.spec.process.terminal)
-        fail_to_foreground(Error(Errc::invalid_argument, "--attach-wait needs process.terminal"), runtime::Stage::none);
+    if (o.attach_wait && !s.spec.process.terminal && !o.open_stdin)
+        fail_to_foreground(Error(Errc::invalid_argument, "--attach-wait needs process.terminal or --open-stdin"), runtime::Stage::none);
     lo.wait_for_start = o.attach_wait;  // held before execve until the first attacher (supervise)
-    UniqueFd out_w, err_w, pty_slave;
+    UniqueFd out_w, err_w, pty_slave, stdin_r;
     if (s.spec.process.terminal) {
         int m, sl;
         struct winsize ws {};
@@ -405,6 +411,13 @@ int run(Options& o)
         s.err_r.reset(pe[0]);
         err_w.reset(pe[1]);
         lo.stdio[0] = devnull;
+        if (o.open_stdin) {
+            int pi[2];
+            if (::pipe2(pi, O_CLOEXEC) < 0) fail_to_foreground(Error::from_errno("pipe"), runtime::Stage::stdio);
+            stdin_r.reset(pi[0]);
+            s.stdin_w.reset(pi[1]);
+            lo.stdio[0] = pi[0];
+        }
         lo.stdio[1] = po[1];
         lo.stdio[2] = pe[1];
     }
@@ -415,6 +428,7 @@ int run(Options& o)
     out_w.reset();
     err_w.reset();
     pty_slave.reset();
+    stdin_r.reset();
     // Our own stdio must not hold the helper's pipes open.
     ::dup2(devnull, 0);
     ::dup2(devnull, 1);

@@ -1,9 +1,10 @@
 // container.start: safe because the container is resolved among the caller's own (find), and
 // what runs is exactly the config.json the helper itself wrote at create, through onggi-shim.
-// With "attach":true (terminal containers only) the shim holds the container's init before
-// execve until the helper has connected to its attach socket, and that connection goes to the
-// caller with the reply (SCM_RIGHTS): the caller sees the very first output. Same reach as
-// container.attach (see container_attach.cpp).
+// With "attach":true (terminal containers, and non-terminal ones created with open_stdin) the
+// shim holds the container's init before execve until the helper has connected to its attach
+// socket, and that connection goes to the caller with the reply (SCM_RIGHTS): the caller sees
+// the very first output, or (open_stdin) is the one whose input is the container's stdin. Same
+// reach as container.attach (see container_attach.cpp).
 #include "helper/handlers/handlers.h"
 
 namespace onggi::helper {
@@ -25,7 +26,7 @@ void register_container_start(HelperContext& ctx)
             if (!r) return call.fail(r.error());
             if (!attach) return call.reply({{"pid", r.value()}});
             // The shim already listens; its init runs once this connection is accepted.
-            auto fd = ctx.containers->attach(id);
+            auto fd = ctx.containers->attach(id, true);
             if (!fd) return call.fail(std::move(fd).error().wrap("started, but attach failed"));
             call.reply_with_fd({{"pid", r.value()}}, fd.value());
         }, so);

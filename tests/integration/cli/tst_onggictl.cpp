@@ -92,6 +92,25 @@ private slots:
         QCOMPARE(out(ps), QString());
     }
 
+    void runInteractiveWithoutTerminalPipesStdin()
+    {
+        // docker's `... | run -i image prog`: our stdin is the container's, to its end.
+        QByteArray in;
+        for (int i = 0; i < 40000; ++i) in += QByteArray::number(i) + '\n';
+        const CliResult r = ctl({S("run"), S("-i"), S("--rm"), S("busybox"), S("sh"), S("-c"), S("wc -l; tail -n 1; echo to-err >&2; exit 5")}, in);
+        QVERIFY2(r.finished && r.exitCode == 5, describe(r));
+        QCOMPARE(out(r), S("40000\n"));  // wc read all; nothing left for tail: one stdin
+        QCOMPARE(err(r), S("to-err\n"));
+        // Without -i the container's stdin is empty, as before.
+        const CliResult r2 = ctl({S("run"), S("--rm"), S("busybox"), S("wc"), S("-c")}, "not for it\n");
+        QVERIFY2(r2.finished && r2.exitCode == 0, describe(r2));
+        QCOMPARE(out(r2).trimmed(), S("0"));
+        // Empty input: EOF at once.
+        const CliResult r3 = ctl({S("run"), S("-i"), S("--rm"), S("busybox"), S("cat")});
+        QVERIFY2(r3.finished && r3.exitCode == 0, describe(r3));
+        QCOMPARE(out(r3), QString());
+    }
+
     void runExitCodeAndStreams()
     {
         const CliResult r = ctl({S("run"), S("--rm"), S("busybox"), S("sh"), S("-c"), S("echo to-out; echo to-err >&2; exit 3")});

@@ -314,6 +314,41 @@ private slots:
         QCOMPARE(w["result"]["exit_code"].get<int>(), 9);
     }
 
+    void open_stdin_without_terminal()
+    {
+        // open_stdin: the start's attacher writes the container's stdin; output is in the log.
+        const std::string id = create({{"name", uname("stdin")}, {"image", "busybox"}, {"open_stdin", true},
+                                       {"cmd", {"sh", "-c", "read a; echo first-$a; wc -c"}}});
+        QVERIFY(!id.empty());
+        QCOMPARE(c_->call("container.inspect", {{"id", id}})["result"]["container"]["open_stdin"].get<bool>(), true);
+        json sr;
+        int64_t wait_id = 0;
+        Fd fd(start_attached_with_wait(id, sr, wait_id));
+        QVERIFY2(fd.fd >= 0, sr.dump().c_str());
+        const std::string line = "ok\n", rest(5000, 'z');
+        std::string frames;
+        for (const std::string& d : {line, rest}) {
+            frames += char(1);
+            frames += char((d.size() >> 8) & 0xff);
+            frames += char(d.size() & 0xff);
+            frames += d;
+        }
+        QCOMPARE(::send(fd.fd, frames.data(), frames.size(), MSG_NOSIGNAL), ssize_t(frames.size()));
+        QCOMPARE(::shutdown(fd.fd, SHUT_WR), 0);
+        json w = wait_reply(wait_id);
+        QCOMPARE(w["result"]["exit_code"].get<int>(), 0);
+        QVERIFY(log_has(id, "first-ok"));
+        QVERIFY(log_has(id, "5000"));
+        // Its stdin belongs to the start's attacher: a later container.attach is refused.
+        QVERIFY(c_->call("container.start", {{"id", id}}).contains("result"));
+        int later = -1;
+        json r = c_->call_with_fd("container.attach", {{"id", id}}, later);
+        Fd g(later);
+        QCOMPARE(errc(r), std::string("bad_state"));
+        QCOMPARE(errc(c_->call("container.create", {{"image", "busybox"}, {"open_stdin", "yes"}})), std::string("invalid_argument"));
+        QVERIFY(c_->call("container.remove", {{"id", id}, {"force", true}}).contains("result"));
+    }
+
     void refusals()
     {
         // A running container without a terminal.

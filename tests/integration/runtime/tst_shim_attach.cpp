@@ -1,7 +1,8 @@
 // onggi-shim's attach contract (docs/shim.md "Attach"), without a helper: --attach-wait holds
 // the container's init before execve until the first attacher (the init is still the shim's
 // clone until then), or releases it after 10 s with nobody; --attach-wait needs a terminal;
-// --console-size sets the pty's size before the container runs.
+// --console-size sets the pty's size before the container runs; --open-stdin (no terminal): the
+// first attacher's input is the container's stdin, closed when that input ends.
 #include "runtime_fixture.h"
 
 #include "engine/image/builtin_rootfs.h"
@@ -54,6 +55,26 @@ std::string read_to_eof(int fd, int timeout_ms = 30000)
         got.append(buf, size_t(n));
     }
     return got;
+}
+
+bool send_all(int fd, const std::string& data)
+{
+    size_t off = 0;
+    while (off < data.size()) {
+        ssize_t n = ::send(fd, data.data() + off, data.size() - off, MSG_NOSIGNAL);
+        if (n <= 0) return false;
+        off += size_t(n);
+    }
+    return true;
+}
+
+std::string frame(uint8_t type, const std::string& payload)
+{
+    std::string f(3, '\0');
+    f[0] = char(type);
+    f[1] = char((payload.size() >> 8) & 0xff);
+    f[2] = char(payload.size() & 0xff);
+    return f + payload;
 }
 
 std::string cmdline(pid_t pid)
@@ -167,6 +188,53 @@ private slots:
         QVERIFY(e.ok());
         QCOMPARE(QJsonDocument::fromJson(QByteArray::fromStdString(e.value())).object().value("errc").toString(), QString("invalid_argument"));
         QVERIFY(!cgroup_exists("/onggi-test/" + id));
+    }
+
+    void openStdinIsTheFirstAttachersInput()
+    {
+        // 300 000 bytes in input frames (and a resize, which means nothing here and is ignored),
+        // then the end of our input: the container reads all of it, then EOF.
+        auto s = test_spec(rootfs_, {"sh", "-c", "wc -c; echo after-eof-$((2+2)) >&2"});
+        const std::string id = unique_id("stdin");
+        Started st = start(id, s, {"--attach-wait", "--open-stdin"});
+        QVERIFY2(st.run.code == 0, qPrintable(st.run.err));
+        QVERIFY2(cmdline(st.init).find("--attach-wait") != std::string::npos, "not held for its attacher");
+        int fd = connect_attach(st.state);
+        QVERIFY(fd >= 0);
+        const std::string chunk(60000, 'x');
+        for (int i = 0; i < 5; ++i) QVERIFY(send_all(fd, frame(1, chunk)));
+        QVERIFY(send_all(fd, frame(2, std::string("\0\x18\0\x50", 4))));
+        QCOMPARE(::shutdown(fd, SHUT_WR), 0);
+        const std::string got = read_to_eof(fd);  // no output on it: that is in the log
+        ::close(fd);
+        QCOMPARE(got, std::string());
+        QCOMPARE(wait_exit(st.state).value("exit_code").toInt(), 0);
+        auto log = read_file(st.log);
+        QVERIFY(log.ok());
+        QVERIFY2(log.value().find("300000") != std::string::npos, log.value().c_str());
+        QVERIFY2(log.value().find("after-eof-4") != std::string::npos, log.value().c_str());
+    }
+
+    void openStdinClosedWhenItsAttacherLeaves()
+    {
+        auto s = test_spec(rootfs_, {"sh", "-c", "read line; echo got-$line; cat >/dev/null; echo eof-seen"});
+        Started st = start(unique_id("stdin"), s, {"--attach-wait", "--open-stdin"});
+        QVERIFY2(st.run.code == 0, qPrintable(st.run.err));
+        int fd = connect_attach(st.state);
+        QVERIFY(fd >= 0);
+        QVERIFY(send_all(fd, frame(1, "hello\n")));
+        // A second attacher does not keep the stdin open.
+        int other = connect_attach(st.state);
+        QVERIFY(other >= 0);
+        QVERIFY(eventually([&] {
+            auto l = read_file(st.log);
+            return l.ok() && l.value().find("got-hello") != std::string::npos;
+        }));
+        ::close(fd);  // leaves without a half close: still the end of the input
+        QCOMPARE(wait_exit(st.state).value("exit_code").toInt(), 0);
+        ::close(other);
+        auto log = read_file(st.log);
+        QVERIFY2(log.ok() && log.value().find("eof-seen") != std::string::npos, log.ok() ? log.value().c_str() : "");
     }
 
     void consoleSize()
