@@ -1,10 +1,13 @@
-// onggictl start: start created or exited containers; with -a (and -i) one terminal container
-// is started attached to its terminal, as run -it does.
+// onggictl start: start created or exited containers; with -a (and -i) one container is started
+// attached: a terminal container to its terminal, as run -it does; one without a terminal with
+// its new output (stdout and stderr apart) and, with -i when created with -i, our stdin as its
+// stdin, as run does. Either way onggictl exits with the container's exit code.
 #include "cli/commands.h"
 #include "cli/container_action.h"
 #include "cli/container_runner.h"
 
 #include <QCoreApplication>
+#include <QJsonObject>
 
 namespace onggi::cli {
 
@@ -13,7 +16,7 @@ int cmdStart(CliContext& ctx, const QStringList& args)
     ArgParser p(QStringLiteral("start"), QCoreApplication::translate("onggictl", "start [OPTIONS] CONTAINER [CONTAINER...]"),
                 QCoreApplication::translate("onggictl", "Start one or more stopped containers"));
     p.addFlag({QStringLiteral("a"), QStringLiteral("attach")},
-              QCoreApplication::translate("onggictl", "Attach to the container's terminal (containers created with -t)"));
+              QCoreApplication::translate("onggictl", "Attach STDOUT/STDERR (or the terminal of a container created with -t) and wait for the exit"));
     p.addFlag({QStringLiteral("i"), QStringLiteral("interactive")}, QCoreApplication::translate("onggictl", "Attach the container's STDIN"));
     p.setPositionalRange(1, -1);
     int rc;
@@ -24,7 +27,16 @@ int cmdStart(CliContext& ctx, const QStringList& args)
         return ctx.failText(QCoreApplication::translate("onggictl", "you cannot start and attach multiple containers at once"));
     if (!ctx.ensureConnected()) return kExitCliError;
     const QString name = p.positional().at(0);
-    return ContainerRunner::startAttached(ctx, name, name, interactive, false);
+    client::RpcResult in = ctx.call(QStringLiteral("container.inspect"), {{QLatin1String("id"), name}});
+    if (!in.ok()) return ctx.fail(in.error, kExitCliError);
+    const QJsonObject info = in.result.value(QLatin1String("container")).toObject();
+    const QString id = info.value(QLatin1String("id")).toString();
+    if (info.value(QLatin1String("tty")).toBool()) return ContainerRunner::startAttached(ctx, id, name, interactive, false);
+    client::RpcResult sub = ctx.call(QStringLiteral("events.subscribe"));
+    const qint64 eventsSub = sub.ok() ? sub.result.value(QLatin1String("subscription")).toInteger(-1) : -1;
+    // Only output from this start on, as docker's start -a; stdin only when it was created with -i.
+    const bool feedStdin = interactive && info.value(QLatin1String("open_stdin")).toBool();
+    return ContainerRunner::startFollowing(ctx, id, eventsSub, feedStdin, false, 0);
 }
 
 } // namespace onggi::cli

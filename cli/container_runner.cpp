@@ -160,8 +160,7 @@ int ContainerRunner::startAttached(CliContext& ctx, const QString& id, const QSt
 int ContainerRunner::run(CliContext& ctx, client::CreateOptions opts, bool detach, bool remove, bool interactive)
 {
     client::HelperClient& c = ctx.client();
-    // With a terminal, attached: start attached to the container's own terminal; --rm is the
-    // helper's auto-remove then, so that a detached container is still removed at its exit.
+    // With a terminal, attached: start attached to the container's own terminal.
     const bool viaAttach = !detach && opts.tty;
     // --rm is the helper's auto-remove in every mode, as docker's: the helper removes the
     // container right after it ended, once our log stream and the die event are sent, and
@@ -188,21 +187,35 @@ int ContainerRunner::run(CliContext& ctx, client::CreateOptions opts, bool detac
         delete sub;
     }
 
+    if (viaAttach) {
+        const QString name = created.result.value(QLatin1String("name")).toString();
+        return startAttached(ctx, id, name.isEmpty() ? id.left(12) : name, interactive, remove);
+    }
+    if (detach) {
+        client::RpcResult started = ctx.call(QStringLiteral("container.start"), {{QLatin1String("id"), id}});
+        if (!started.ok()) {
+            const int code = startFailureCode(started.error);
+            ctx.fail(started.error, code);
+            if (remove) removeQuietly(ctx, id);
+            return code;
+        }
+        CliContext::outLine(id);
+        return kExitOk;
+    }
+    return startFollowing(ctx, id, eventsSub, feedStdin, remove, -1);
+}
+
+int ContainerRunner::startFollowing(CliContext& ctx, const QString& id, qint64 eventsSub, bool feedStdin, bool removeOnFailure, int tail)
+{
+    client::HelperClient& c = ctx.client();
     // Signals are forwarded to the container while attached (docker's sig-proxy).
     sigset_t sigs, oldSigs;
     sigemptyset(&sigs);
     sigaddset(&sigs, SIGINT);
     sigaddset(&sigs, SIGTERM);
     sigaddset(&sigs, SIGHUP);
-    int sfd = -1;
-    if (viaAttach) {
-        const QString name = created.result.value(QLatin1String("name")).toString();
-        return startAttached(ctx, id, name.isEmpty() ? id.left(12) : name, interactive, remove);
-    }
-    if (!detach) {
-        ::sigprocmask(SIG_BLOCK, &sigs, &oldSigs);
-        sfd = ::signalfd(-1, &sigs, SFD_CLOEXEC | SFD_NONBLOCK);
-    }
+    ::sigprocmask(SIG_BLOCK, &sigs, &oldSigs);
+    int sfd = ::signalfd(-1, &sigs, SFD_CLOEXEC | SFD_NONBLOCK);
     auto restoreSignals = [&] {
         if (sfd >= 0) {
             ::close(sfd);
@@ -239,10 +252,11 @@ int ContainerRunner::run(CliContext& ctx, client::CreateOptions opts, bool detac
     };
     // Attached: follow the log from before the start, pipelined with it, so that not a line
     // is missed however short the container (an auto-removed one is gone right after it).
-    client::RpcReply* logsReply = detach ? nullptr
-                                         : ctx.send(QStringLiteral("container.logs"), {{QLatin1String("id"), id},
-                                                                                       {QLatin1String("follow"), true},
-                                                                                       {QLatin1String("timestamps"), false}});
+    client::RpcReply* logsReply = ctx.send(QStringLiteral("container.logs"), {{QLatin1String("id"), id},
+                                                                             {QLatin1String("tail"), tail},
+                                                                             {QLatin1String("follow"), true},
+                                                                             {QLatin1String("next_run"), true},
+                                                                             {QLatin1String("timestamps"), false}});
     QJsonObject startParams{{QLatin1String("id"), id}};
     if (feedStdin) startParams.insert(QLatin1String("attach"), true);
     client::RpcResult started = ctx.call(QStringLiteral("container.start"), startParams, feedStdin);
@@ -252,17 +266,12 @@ int ContainerRunner::run(CliContext& ctx, client::CreateOptions opts, bool detac
         restoreSignals();
         const int code = startFailureCode(started.error);
         ctx.fail(started.error, code);
-        if (remove) removeQuietly(ctx, id);
+        if (removeOnFailure) removeQuietly(ctx, id);
         return code;
     }
-    if (detach) {
-        stopListening();
-        CliContext::outLine(id);
-        return kExitOk;
-    }
 
-    // The log reply came before the start's (the helper answers in order); its lines, if any,
-    // are from an earlier run of nothing: a new container's log is empty.
+    // The log reply came before the start's (the helper answers in order): its lines are those
+    // of earlier runs that `tail` asked for (none for a new container).
     c.waitForReply(logsReply);
     client::RpcResult logs;
     if (logsReply->isError()) logs.error = logsReply->error();

@@ -119,6 +119,7 @@ bool CreateFlags::build(const ArgParser& p, client::CreateOptions& o, QString* e
     o.workdir = p.value(S("workdir"));
     o.user = p.value(S("user"));
     o.tty = p.isSet(S("tty"));
+    o.openStdin = p.isSet(S("interactive")) && !o.tty;  // -i alone: a stdin pipe (a terminal is its own stdin)
     o.init = p.isSet(S("init"));
     if (p.isSet(S("restart"))) {
         const QString r = p.value(S("restart"));

@@ -417,11 +417,12 @@ Result<ListParams> decode_list(const json& in)
 Result<LogsParams> decode_logs(const json& in)
 {
     LogsParams v;
-    Reader r(params_or_empty(in), "", {"id", "tail", "follow", "timestamps"});
+    Reader r(params_or_empty(in), "", {"id", "tail", "follow", "timestamps", "next_run"});
     r.str("id", v.id, true, 128, 1);
     r.integer("tail", v.tail, -1, 1000000);
     r.boolean("follow", v.follow);
     r.boolean("timestamps", v.timestamps);
+    r.boolean("next_run", v.next_run);
     return finish(r, v);
 }
 

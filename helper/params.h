@@ -82,7 +82,12 @@ struct StopParams { std::string id; int timeout = 10; };
 struct KillParams { std::string id; int signal = 9; };
 struct RemoveParams { std::string id; bool force = false; };
 struct ListParams { bool all = false; };
-struct LogsParams { std::string id; int64_t tail = -1; bool follow = false; bool timestamps = true; };
+struct LogsParams {
+    std::string id;
+    int64_t tail = -1;
+    bool follow = false, timestamps = true;
+    bool next_run = false;  // follow: an exited container's next run (a start pipelined behind)
+};
 struct ExecParams {
     std::string id;
     std::vector<std::string> cmd, env;

@@ -231,7 +231,7 @@ KO = {
 "Attach the local terminal to a running container's terminal": '실행 중인 컨테이너의 터미널에 지금 쓰는 터미널을 연결합니다',
 'Do not attach STDIN': '표준 입력(STDIN)은 연결하지 않습니다',
 'start [OPTIONS] CONTAINER [CONTAINER...]': 'start [옵션] 컨테이너 [컨테이너...]',
-"Attach to the container's terminal (containers created with -t)": '컨테이너의 터미널에 연결합니다 (-t로 만든 컨테이너)',
+"Attach STDOUT/STDERR (or the terminal of a container created with -t) and wait for the exit": '표준 출력과 표준 오류(-t로 만든 컨테이너는 터미널)에 연결하고 종료를 기다립니다',
 "Attach the container's STDIN": '컨테이너의 표준 입력(STDIN)도 연결합니다',
 'you cannot start and attach multiple containers at once': '여러 컨테이너를 한꺼번에 시작하면서 연결할 수는 없습니다',
 'Detached from %1; it keeps running. Come back with: onggictl attach %1': '%1에서 빠져나왔습니다. 컨테이너는 계속 실행됩니다. 다시 연결하려면: onggictl attach %1',

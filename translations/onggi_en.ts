@@ -1809,7 +1809,7 @@ OOM kills so far: %3</translation>
     <message>
         <location line="+21" />
         <location filename="../cli/cmd_exec.cpp" line="+3" />
-        <location filename="../cli/container_runner.cpp" line="+92" />
+        <location filename="../cli/container_runner.cpp" line="+155" />
         <source>the helper sent no terminal for the session</source>
         <translation>the helper sent no terminal for the session</translation>
     </message>
@@ -2156,7 +2156,7 @@ OOM kills so far: %3</translation>
         <translation>conflicting options: --restart and --rm</translation>
     </message>
     <message>
-        <location filename="../cli/cmd_start.cpp" line="+13" />
+        <location filename="../cli/cmd_start.cpp" line="+16" />
         <source>start [OPTIONS] CONTAINER [CONTAINER...]</source>
         <translation>start [OPTIONS] CONTAINER [CONTAINER...]</translation>
     </message>
@@ -2168,8 +2168,8 @@ OOM kills so far: %3</translation>
     </message>
     <message>
         <location line="+2" />
-        <source>Attach to the container's terminal (containers created with -t)</source>
-        <translation>Attach to the container's terminal (containers created with -t)</translation>
+        <source>Attach STDOUT/STDERR (or the terminal of a container created with -t) and wait for the exit</source>
+        <translation>Attach STDOUT/STDERR (or the terminal of a container created with -t) and wait for the exit</translation>
     </message>
     <message>
         <location line="+1" />
@@ -2522,7 +2522,7 @@ OOM kills so far: %3</translation>
         <translation>invalid environment variable "%1": expected KEY=value</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+17" />
         <source>invalid volume "%1": expected /host/path:/container/path[:ro]</source>
         <translation>invalid volume "%1": expected /host/path:/container/path[:ro]</translation>
     </message>

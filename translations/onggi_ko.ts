@@ -1802,7 +1802,7 @@ OOM kills so far: %3</source>
     <message>
         <location line="+21" />
         <location filename="../cli/cmd_exec.cpp" line="+3" />
-        <location filename="../cli/container_runner.cpp" line="+92" />
+        <location filename="../cli/container_runner.cpp" line="+155" />
         <source>the helper sent no terminal for the session</source>
         <translation>헬퍼가 세션용 터미널을 보내지 않았습니다</translation>
     </message>
@@ -2149,7 +2149,7 @@ OOM kills so far: %3</source>
         <translation>함께 쓸 수 없는 옵션입니다: --restart와 --rm</translation>
     </message>
     <message>
-        <location filename="../cli/cmd_start.cpp" line="+13" />
+        <location filename="../cli/cmd_start.cpp" line="+16" />
         <source>start [OPTIONS] CONTAINER [CONTAINER...]</source>
         <translation>start [옵션] 컨테이너 [컨테이너...]</translation>
     </message>
@@ -2161,8 +2161,8 @@ OOM kills so far: %3</source>
     </message>
     <message>
         <location line="+2" />
-        <source>Attach to the container's terminal (containers created with -t)</source>
-        <translation>컨테이너의 터미널에 연결합니다 (-t로 만든 컨테이너)</translation>
+        <source>Attach STDOUT/STDERR (or the terminal of a container created with -t) and wait for the exit</source>
+        <translation>표준 출력과 표준 오류(-t로 만든 컨테이너는 터미널)에 연결하고 종료를 기다립니다</translation>
     </message>
     <message>
         <location line="+1" />
@@ -2515,7 +2515,7 @@ OOM kills so far: %3</source>
         <translation>환경 변수 "%1"이(가) 올바르지 않습니다: 이름=값 형식이어야 합니다</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+17" />
         <source>invalid volume "%1": expected /host/path:/container/path[:ro]</source>
         <translation>볼륨 "%1"이(가) 올바르지 않습니다: /호스트/경로:/컨테이너/경로[:ro] 형식이어야 합니다</translation>
     </message>

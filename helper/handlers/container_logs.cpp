@@ -22,8 +22,9 @@ void register_container_logs(HelperContext& ctx)
             int64_t sub = ctx.logs->follow(call.connection(), c.value()->id, path, chunk->end_offset, p->timestamps);
             r["subscription"] = sub;
             call.reply(r);
-            // An exited container has nothing more to say; a created one is followed from its start.
-            if (state == "exited") ctx.logs->container_stopped(c.value()->id);
+            // An exited container has nothing more to say, unless the client asked for its next
+            // run (start -a: this request, then the start); a created one is followed from its start.
+            if (state == "exited" && !p->next_run) ctx.logs->container_stopped(c.value()->id);
             return;
         }
         call.reply(r);

@@ -111,6 +111,31 @@ private slots:
         QCOMPARE(out(r3), QString());
     }
 
+    void startAttachWithoutTerminal()
+    {
+        // start -a of a container without a terminal: only this run's output, stdout and stderr
+        // apart, and its exit code; -i gives it our stdin when it was created with -i.
+        const QString n = name();
+        QVERIFY(ctl({S("create"), S("--name"), n, S("busybox"), S("sh"), S("-c"), S("echo run-$(cat /proc/self/stat | cut -d' ' -f1); echo e >&2; exit 6")}).exitCode == 0);
+        const CliResult first = ctl({S("start"), S("-a"), n});
+        QVERIFY2(first.finished && first.exitCode == 6, describe(first));
+        QVERIFY2(out(first).startsWith(S("run-")) && out(first).count(QLatin1Char('\n')) == 1, describe(first));
+        QCOMPARE(err(first), S("e\n"));
+        const CliResult second = ctl({S("start"), S("-a"), n});
+        QVERIFY2(second.finished && second.exitCode == 6, describe(second));
+        QCOMPARE(out(second).count(QLatin1Char('\n')), 1);  // not the first run's line again
+        const CliResult logs = ctl({S("logs"), n});
+        QCOMPARE(out(logs).count(S("run-")), 2);
+        QCOMPARE(ctl({S("rm"), n}).exitCode, 0);
+
+        const QString m = name();
+        QVERIFY(ctl({S("create"), S("-i"), S("--name"), m, S("busybox"), S("wc"), S("-c")}).exitCode == 0);
+        const CliResult fed = ctl({S("start"), S("-ai"), m}, "12345");
+        QVERIFY2(fed.finished && fed.exitCode == 0, describe(fed));
+        QCOMPARE(out(fed).trimmed(), S("5"));
+        QCOMPARE(ctl({S("rm"), m}).exitCode, 0);
+    }
+
     void runExitCodeAndStreams()
     {
         const CliResult r = ctl({S("run"), S("--rm"), S("busybox"), S("sh"), S("-c"), S("echo to-out; echo to-err >&2; exit 3")});

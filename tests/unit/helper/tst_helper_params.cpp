@@ -112,6 +112,9 @@ private slots:
         QVERIFY(!decode_kill(json{{"id", "a"}, {"signal", "SIGNOPE"}}).ok());
         QCOMPARE(decode_logs(json{{"id", "a"}})->tail, int64_t(-1));
         QVERIFY(!decode_logs(json{{"id", "a"}, {"tail", -2}}).ok());
+        QCOMPARE(decode_logs(json{{"id", "a"}})->next_run, false);
+        QCOMPARE(decode_logs(json{{"id", "a"}, {"follow", true}, {"next_run", true}})->next_run, true);
+        QVERIFY(!decode_logs(json{{"id", "a"}, {"next_run", "yes"}}).ok());
         QVERIFY(!decode_exec(json{{"id", "a"}, {"cmd", json::array()}}).ok());
         QVERIFY(!decode_exec(json{{"id", "a"}, {"cmd", {"ls"}}, {"workdir", "x"}}).ok());
         QVERIFY(decode_exec(json{{"id", "a"}, {"cmd", {"ls"}}, {"user", "0:0"}, {"tty", true}}).ok());
