@@ -233,7 +233,9 @@ void StatsService::track(const ContainerRecord& c)
     if (!host) return;
     auto cg = cgroup::open(host.value(), ctx_.containers->config().cgroup_parent + "/" + c.id);
     if (!cg) {
-        qWarning("stats: %s", cg.error().message().c_str());
+        // not_found: a short container ended (and its shim removed the cgroup) before this
+        // queued change was handled; its exit is on its way. Nothing to warn about.
+        if (cg.error().code != Errc::not_found) qWarning("stats: %s", cg.error().message().c_str());
         return;
     }
     Tracked t;
