@@ -51,6 +51,8 @@ if crun run --bundle "$bundle" "onggi-bench-check-$$" 2>"$tmp/crun.err"; then cr
 else echo "crun: cannot run here: $(cat "$tmp/crun.err") -- runc takes its place"; fi
 
 cmds=(-n onggictl "${ctl[*]} run --rm busybox true"
+      # The client's own process, no request: its share of the above (dynamic loading of Qt).
+      -n onggictl-startup "$build/cli/onggictl --version"
      )
 if [ -n "$crun_ok" ]; then cmds+=(-n crun "crun run --bundle $bundle onggi-bench-$$"); fi
 if command -v runc >/dev/null; then cmds+=(-n runc "runc run --bundle $bundle onggi-bench-runc-$$"); fi
