@@ -382,7 +382,7 @@ Command: %2</translation>
 <context>
     <name>onggi::gui::CreateDialog</name>
     <message>
-        <location filename="../gui/widgets/create_dialog.cpp" line="+208" />
+        <location filename="../gui/widgets/create_dialog.cpp" line="+234" />
         <source>Choose an image, for example busybox.</source>
         <translation>Choose an image, for example busybox.</translation>
     </message>
@@ -412,6 +412,11 @@ Command: %2</translation>
         <translation>Environment line %1 is not NAME=value: %2</translation>
     </message>
     <message>
+        <location line="+4" />
+        <source>Volume line %1 is not /host/path:/container/path, optionally followed by :ro: %2</source>
+        <translation>Volume line %1 is not /host/path:/container/path, optionally followed by :ro: %2</translation>
+    </message>
+    <message>
         <location line="+2" />
         <source>A memory limit below 6 MiB leaves too little for the container to start.</source>
         <translation>A memory limit below 6 MiB leaves too little for the container to start.</translation>
@@ -437,7 +442,7 @@ Command: %2</translation>
         <translation>A privileged container cannot also use a user namespace here; choose one.</translation>
     </message>
     <message>
-        <location line="+88" />
+        <location line="+97" />
         <source>New container</source>
         <translation>New container</translation>
     </message>
@@ -494,6 +499,11 @@ Command: %2</translation>
     </message>
     <message>
         <location line="+1" />
+        <source>&amp;Volumes:</source>
+        <translation>&amp;Volumes:</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>&amp;Restart:</source>
         <translation>&amp;Restart:</translation>
     </message>
@@ -516,6 +526,11 @@ Command: %2</translation>
         <location line="+2" />
         <source>one NAME=value per line</source>
         <translation>one NAME=value per line</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>one /host/path:/container/path[:ro] per line</source>
+        <translation>one /host/path:/container/path[:ro] per line</translation>
     </message>
     <message>
         <location line="+1" />

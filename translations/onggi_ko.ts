@@ -382,7 +382,7 @@ Command: %2</source>
 <context>
     <name>onggi::gui::CreateDialog</name>
     <message>
-        <location filename="../gui/widgets/create_dialog.cpp" line="+208" />
+        <location filename="../gui/widgets/create_dialog.cpp" line="+234" />
         <source>Choose an image, for example busybox.</source>
         <translation>이미지를 고르세요. 예: busybox</translation>
     </message>
@@ -412,6 +412,11 @@ Command: %2</source>
         <translation>환경 변수 %1번째 줄이 이름=값 형식이 아닙니다: %2</translation>
     </message>
     <message>
+        <location line="+4" />
+        <source>Volume line %1 is not /host/path:/container/path, optionally followed by :ro: %2</source>
+        <translation>볼륨 %1번째 줄이 /호스트/경로:/컨테이너/경로 (뒤에 :ro 가능) 형식이 아닙니다: %2</translation>
+    </message>
+    <message>
         <location line="+2" />
         <source>A memory limit below 6 MiB leaves too little for the container to start.</source>
         <translation>메모리 제한이 6 MiB보다 작으면 컨테이너가 시작하기에도 모자랍니다.</translation>
@@ -437,7 +442,7 @@ Command: %2</source>
         <translation>특권(privileged) 컨테이너와 사용자 네임스페이스는 함께 쓸 수 없습니다. 하나만 고르세요.</translation>
     </message>
     <message>
-        <location line="+88" />
+        <location line="+97" />
         <source>New container</source>
         <translation>새 컨테이너</translation>
     </message>
@@ -494,6 +499,11 @@ Command: %2</source>
     </message>
     <message>
         <location line="+1" />
+        <source>&amp;Volumes:</source>
+        <translation>볼륨(&amp;V):</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>&amp;Restart:</source>
         <translation>다시 시작(&amp;R):</translation>
     </message>
@@ -516,6 +526,11 @@ Command: %2</source>
         <location line="+2" />
         <source>one NAME=value per line</source>
         <translation>한 줄에 하나씩 이름=값</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>one /host/path:/container/path[:ro] per line</source>
+        <translation>한 줄에 하나씩 /호스트/경로:/컨테이너/경로[:ro]</translation>
     </message>
     <message>
         <location line="+1" />

@@ -71,6 +71,27 @@ QStringList envLines(const QString& text) {
     return out;
 }
 
+// One bind mount per line, as onggictl -v: /host/path:/container/path[:ro|:rw].
+struct VolumeLine {
+    QString source, target;
+    bool readonly = false;
+    bool ok = false;
+};
+VolumeLine parseVolume(const QString& line) {
+    VolumeLine v;
+    QStringList parts = line.split(QLatin1Char(':'));
+    if (parts.size() == 3 && (parts[2] == QLatin1String("ro") || parts[2] == QLatin1String("rw"))) {
+        v.readonly = parts[2] == QLatin1String("ro");
+        parts.removeLast();
+    }
+    if (parts.size() != 2) return v;
+    v.source = parts[0];
+    v.target = parts[1];
+    v.ok = v.source.startsWith(QLatin1Char('/')) && v.target.startsWith(QLatin1Char('/')) &&
+           !v.target.split(QLatin1Char('/')).contains(QLatin1String(".."));
+    return v;
+}
+
 QSpinBox* mibBox(QWidget* parent, int max) {
     auto* b = new QSpinBox(parent);
     b->setRange(0, max);
@@ -95,6 +116,9 @@ CreateDialog::CreateDialog(QWidget* parent) : QDialog(parent) {
     m_env = new QPlainTextEdit(general);
     m_env->setTabChangesFocus(true);
     m_env->setFixedHeight(80);
+    m_volumes = new QPlainTextEdit(general);
+    m_volumes->setTabChangesFocus(true);
+    m_volumes->setFixedHeight(60);
     m_restart = new QComboBox(general);
     for (const char* r : {"no", "on-failure", "always"}) m_restart->addItem(QString(), QString::fromLatin1(r));
     m_start = new QCheckBox(general);
@@ -105,6 +129,7 @@ CreateDialog::CreateDialog(QWidget* parent) : QDialog(parent) {
     m_generalForm->addRow(new QLabel(this), m_hostname);
     m_generalForm->addRow(new QLabel(this), m_workdir);
     m_generalForm->addRow(new QLabel(this), m_env);
+    m_generalForm->addRow(new QLabel(this), m_volumes);
     m_generalForm->addRow(new QLabel(this), m_restart);
     m_generalForm->addRow(new QLabel(this), m_start);
 
@@ -180,6 +205,7 @@ CreateDialog::CreateDialog(QWidget* parent) : QDialog(parent) {
         connect(e, &QLineEdit::textChanged, this, &CreateDialog::validate);
     connect(m_image, &QComboBox::currentTextChanged, this, &CreateDialog::validate);
     connect(m_env, &QPlainTextEdit::textChanged, this, &CreateDialog::validate);
+    connect(m_volumes, &QPlainTextEdit::textChanged, this, &CreateDialog::validate);
     for (QSpinBox* b : {m_memory, m_memoryHigh, m_swap}) connect(b, &QSpinBox::valueChanged, this, &CreateDialog::validate);
     connect(m_privileged, &QCheckBox::toggled, this, &CreateDialog::validate);
     connect(m_nsUser, &QCheckBox::toggled, this, &CreateDialog::validate);
@@ -220,6 +246,10 @@ QString CreateDialog::validationError() const {
     for (int i = 0; i < env.size(); ++i)
         if (!envRe().match(env[i]).hasMatch())
             return tr("Environment line %1 is not NAME=value: %2").arg(i + 1).arg(env[i].left(40));
+    const QStringList vols = envLines(m_volumes->toPlainText());
+    for (int i = 0; i < vols.size(); ++i)
+        if (!parseVolume(vols[i]).ok)
+            return tr("Volume line %1 is not /host/path:/container/path, optionally followed by :ro: %2").arg(i + 1).arg(vols[i].left(60));
     if (m_memory->value() > 0 && m_memory->value() < 6)
         return tr("A memory limit below 6 MiB leaves too little for the container to start.");
     if (m_memoryHigh->value() > 0 && m_memory->value() > 0 && m_memoryHigh->value() > m_memory->value())
@@ -286,6 +316,15 @@ QJsonObject CreateDialog::params() const {
     const QStringList env = envLines(m_env->toPlainText());
     if (!env.isEmpty()) p[QLatin1String("env")] = QJsonArray::fromStringList(env);
     p[QLatin1String("restart")] = m_restart->currentData().toString();
+    QJsonArray volumes;
+    for (const QString& l : envLines(m_volumes->toPlainText())) {
+        const VolumeLine v = parseVolume(l);
+        if (!v.ok) continue;
+        QJsonObject o{{QLatin1String("source"), v.source}, {QLatin1String("target"), v.target}};
+        if (v.readonly) o[QLatin1String("readonly")] = true;
+        volumes.append(o);
+    }
+    if (!volumes.isEmpty()) p[QLatin1String("volumes")] = volumes;
 
     QJsonObject limits;
     if (m_cpus->value() > 0) limits[QLatin1String("cpus")] = m_cpus->value();
@@ -335,6 +374,7 @@ void CreateDialog::retranslateUi() {
     label(m_generalForm, m_hostname, tr("&Hostname:"));
     label(m_generalForm, m_workdir, tr("&Working directory:"));
     label(m_generalForm, m_env, tr("&Environment:"));
+    label(m_generalForm, m_volumes, tr("&Volumes:"));
     label(m_generalForm, m_restart, tr("&Restart:"));
     label(m_generalForm, m_start, QString());
     m_command->setPlaceholderText(tr("the image's default, e.g. sh -c 'while true; do date; sleep 1; done'"));
@@ -342,6 +382,7 @@ void CreateDialog::retranslateUi() {
     m_hostname->setPlaceholderText(tr("the container's name"));
     m_workdir->setPlaceholderText(QStringLiteral("/"));
     m_env->setPlaceholderText(tr("one NAME=value per line"));
+    m_volumes->setPlaceholderText(tr("one /host/path:/container/path[:ro] per line"));
     m_restart->setItemText(0, tr("never"));
     m_restart->setItemText(1, tr("when it fails"));
     m_restart->setItemText(2, tr("always"));

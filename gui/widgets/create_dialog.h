@@ -1,5 +1,5 @@
-// "New container": image, command, name, hostname, environment, limits, namespaces and
-// security options, validated as the user types (the first problem is named and OK stays
+// "New container": image, command, name, hostname, environment, volumes, limits, namespaces
+// and security options, validated as the user types (the first problem is named and OK stays
 // disabled). params() is the container.create request of docs/protocol.md.
 #pragma once
 
@@ -42,6 +42,7 @@ public:
     QLineEdit* commandEdit() const { return m_command; }
     QLineEdit* hostnameEdit() const { return m_hostname; }
     QPlainTextEdit* envEdit() const { return m_env; }
+    QPlainTextEdit* volumesEdit() const { return m_volumes; }
     QDoubleSpinBox* cpusEdit() const { return m_cpus; }
     QSpinBox* memoryEdit() const { return m_memory; }
     QSpinBox* pidsEdit() const { return m_pids; }
@@ -57,7 +58,7 @@ private:
     QTabWidget* m_tabs;
     QComboBox* m_image;
     QLineEdit *m_name, *m_command, *m_hostname, *m_workdir, *m_capAdd, *m_capDrop;
-    QPlainTextEdit* m_env;
+    QPlainTextEdit *m_env, *m_volumes;
     QComboBox *m_restart, *m_network, *m_seccomp;
     QDoubleSpinBox* m_cpus;
     QSpinBox *m_weight, *m_memory, *m_memoryHigh, *m_swap, *m_pids;

@@ -180,12 +180,20 @@ private slots:
         d.envEdit()->setPlainText(QStringLiteral("GOOD=1\nnot an assignment"));
         QVERIFY(d.validationError().contains(QLatin1String("2")));
         d.envEdit()->setPlainText(QStringLiteral("GOOD=1"));
+        d.volumesEdit()->setPlainText(QStringLiteral("/srv/data:/data:ro\nrelative:/x"));
+        QVERIFY2(d.validationError().contains(QLatin1String("relative")), qPrintable(d.validationError()));
+        d.volumesEdit()->setPlainText(QStringLiteral("/srv/data:/data/../etc"));
+        QVERIFY(!d.validationError().isEmpty());
+        d.volumesEdit()->setPlainText(QStringLiteral("/srv/data:/data:ro\n\n/tmp:/scratch"));
         d.memoryEdit()->setValue(64);
-        QVERIFY(d.validationError().isEmpty());
+        QVERIFY2(d.validationError().isEmpty(), qPrintable(d.validationError()));
         const QJsonObject p = d.params();
         QCOMPARE(p.value(QLatin1String("cmd")).toArray(), (QJsonArray{"sleep", "100"}));
         QCOMPARE(p.value(QLatin1String("limits")).toObject().value(QLatin1String("memory")).toInteger(), 64 * MiB);
         QCOMPARE(p.value(QLatin1String("env")).toArray(), QJsonArray{"GOOD=1"});
+        QCOMPARE(p.value(QLatin1String("volumes")).toArray(),
+                 (QJsonArray{QJsonObject{{"source", "/srv/data"}, {"target", "/data"}, {"readonly", true}},
+                             QJsonObject{{"source", "/tmp"}, {"target", "/scratch"}}}));
         QVERIFY(!p.value(QLatin1String("namespaces")).toObject().contains(QLatin1String("user")));
     }
 
