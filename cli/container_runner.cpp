@@ -60,7 +60,7 @@ public:
     void handle(const pollfd& in, const pollfd& sock)
     {
         if (sock_ < 0) return;
-        if (in.revents & (POLLIN | POLLHUP | POLLERR)) {
+        if (in.revents & (POLLIN | POLLHUP | POLLERR | POLLNVAL)) {  // POLLNVAL: no stdin at all (<&-)
             char buf[16384];
             const ssize_t n = ::read(STDIN_FILENO, buf, sizeof buf);
             if (n > 0) out_ += client::AttachFrame::input(buf, n);

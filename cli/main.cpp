@@ -6,6 +6,10 @@
 #include <QLocale>
 #include <QTranslator>
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstdio>
 #include <map>
 
@@ -83,6 +87,16 @@ void loadTranslations(QCoreApplication& app)
 
 int main(int argc, char** argv)
 {
+    // Started with stdin, stdout or stderr closed (`onggictl run -i ... <&-`): /dev/null takes
+    // its place, else the first socket we open would become "stdin" and be read as input.
+    for (int fd = 0; fd <= 2; ++fd)
+        if (::fcntl(fd, F_GETFD) < 0 && errno == EBADF) {
+            const int n = ::open("/dev/null", O_RDWR);
+            if (n >= 0 && n != fd) {
+                ::dup2(n, fd);
+                ::close(n);
+            }
+        }
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("onggictl"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ONGGI_VERSION));

@@ -109,6 +109,13 @@ private slots:
         const CliResult r3 = ctl({S("run"), S("-i"), S("--rm"), S("busybox"), S("cat")});
         QVERIFY2(r3.finished && r3.exitCode == 0, describe(r3));
         QCOMPARE(out(r3), QString());
+        // No stdin at all (closed, as `<&-`): the same, not a socket of ours read as input.
+        QProcess sh;
+        sh.start(S("/bin/sh"), {S("-c"), S("exec \"$0\" --host \"$1\" run -i --rm busybox sh -c 'cat; echo closed-ok' <&-"),
+                                CliFixture::onggictl(), fx_->socket()});
+        QVERIFY(sh.waitForFinished(30000));
+        QCOMPARE(sh.exitCode(), 0);
+        QCOMPARE(QString::fromUtf8(sh.readAllStandardOutput()), S("closed-ok\n"));
     }
 
     void startAttachWithoutTerminal()
