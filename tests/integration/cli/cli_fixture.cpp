@@ -29,6 +29,14 @@ QString CliFixture::binaryDir()
     return b.isEmpty() ? QStringLiteral(ONGGI_BINARY_DIR) : QString::fromLocal8Bit(b);
 }
 QString CliFixture::onggictl() { return binaryDir() + QStringLiteral("/cli/onggictl"); }
+
+QString CliFixture::skipReason()
+{
+    if (::geteuid() != 0) return QStringLiteral("needs root: starts a real onggi-helper and containers");
+    if (!QFile::exists(onggictl())) return QStringLiteral("onggictl not built");
+    if (!QFile::exists(helper())) return QStringLiteral("onggi-helper not built");
+    return {};
+}
 QString CliFixture::helper() { return binaryDir() + QStringLiteral("/helper/onggi-helper"); }
 QString CliFixture::shim()
 {

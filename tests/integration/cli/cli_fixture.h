@@ -24,6 +24,8 @@ public:
     static QString onggictl();
     static QString helper();
     static QString shim();  // empty when not built
+    // Why these tests cannot run here (not root, onggictl or onggi-helper not built), or empty.
+    static QString skipReason();
 
     // Starts the helper and waits (up to 20 s) until its socket accepts. On false, why().
     bool start();

@@ -125,9 +125,7 @@ private:
 private slots:
     void initTestCase()
     {
-        if (::geteuid() != 0) QSKIP("needs root: starts a real onggi-helper and containers");
-        if (!QFile::exists(CliFixture::onggictl())) QSKIP("onggictl not built");
-        if (!QFile::exists(CliFixture::helper())) QSKIP("onggi-helper not built");
+        if (const QString why = CliFixture::skipReason(); !why.isEmpty()) QSKIP(qPrintable(why));
         fx_ = new CliFixture;
         QVERIFY2(fx_->start(), qPrintable(fx_->why()));
     }

@@ -6,6 +6,7 @@
 #include "runtime_fixture.h"
 
 #include "engine/image/builtin_rootfs.h"
+#include "tests/support/attach_socket.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -25,23 +26,7 @@ using namespace rtfix;
 
 namespace {
 
-// Through a directory fd: the temp state path may be longer than sun_path.
-int connect_attach(const std::string& state)
-{
-    int dfd = ::open(state.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
-    if (dfd < 0) return -1;
-    const std::string via = "/proc/self/fd/" + std::to_string(dfd) + "/attach.sock";
-    sockaddr_un a{};
-    a.sun_family = AF_UNIX;
-    std::memcpy(a.sun_path, via.c_str(), via.size() + 1);
-    int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (::connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) < 0) {
-        ::close(fd);
-        fd = -1;
-    }
-    ::close(dfd);
-    return fd;
-}
+int connect_attach(const std::string& state) { return onggi::test::connect_attach_socket(state); }
 
 std::string read_to_eof(int fd, int timeout_ms = 30000)
 {

@@ -5,6 +5,7 @@
 // AttachFrame, so both ends of the wire format are held to the same bytes.
 #include "client/attach_frame.h"
 #include "engine/shim/attach_server.h"
+#include "tests/support/attach_socket.h"
 
 #include <QDir>
 #include <QTemporaryDir>
@@ -28,21 +29,7 @@ using onggi::shim::AttachServer;
 
 namespace {
 
-int connect_to(const std::string& dir)
-{
-    int dfd = ::open(dir.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
-    const std::string via = "/proc/self/fd/" + std::to_string(dfd) + "/attach.sock";
-    sockaddr_un a{};
-    a.sun_family = AF_UNIX;
-    std::memcpy(a.sun_path, via.c_str(), via.size() + 1);
-    int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (::connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) < 0) {
-        ::close(fd);
-        fd = -1;
-    }
-    ::close(dfd);
-    return fd;
-}
+int connect_to(const std::string& dir) { return onggi::test::connect_attach_socket(dir); }
 
 // One round of the shim's loop for the server alone.
 void pump(AttachServer& s, int rounds = 3)
