@@ -167,10 +167,9 @@ int ContainerRunner::run(CliContext& ctx, client::CreateOptions opts, bool detac
     // before it reads any later request. Its files need no fsync then, and the removal is off
     // the path of `run --rm`.
     opts.autoRemove = remove;
-    // -i without -t: the container's stdin is a pipe that our stdin feeds, through the attach
-    // socket of its start; its output still comes from the log, stdout and stderr apart.
-    const bool feedStdin = !detach && !opts.tty && interactive;
-    opts.openStdin = interactive && !opts.tty;
+    // -i without -t (CreateFlags set openStdin): the container's stdin is a pipe that our stdin
+    // feeds, through the attach socket of its start; its output still comes from the log.
+    const bool feedStdin = !detach && opts.openStdin;
 
     if (!ctx.ensureConnected()) return kExitCliError;
     client::RpcReply* sub = detach || viaAttach ? nullptr : ctx.send(QStringLiteral("events.subscribe"));

@@ -48,7 +48,7 @@ public:
     Status listen(const std::string& dir, int master);
     // The same for a non-terminal container's stdin pipe (write end, owned from here on).
     Status listen_stdin(const std::string& dir, UniqueFd pipe_w);
-    bool stdin_open() const { return master_ >= 0; }
+    bool stdin_open() const { return bool(stdin_w_); }
 
     // Adds the listening socket, the clients and (when input is waiting) the master for POLLOUT.
     void fill(std::vector<pollfd>& p) const;
