@@ -4,44 +4,36 @@
 <context>
     <name>Units</name>
     <message>
-        <location filename="../gui/models/units.cpp" line="+20" />
         <source>%1 %2</source>
         <extracomment>%1 is a number, %2 a binary unit (KiB, MiB ...)</extracomment>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location line="+5" />
         <source>%1/s</source>
-        <extracomment>a transfer rate: %1 is a size such as "1.2 MiB"</extracomment>
+        <extracomment>a transfer rate: %1 is a size such as &quot;1.2 MiB&quot;</extracomment>
         <translation>%1/s</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>%1 cores</source>
         <translation>%1 cores</translation>
     </message>
     <message>
-        <location line="+6" />
         <source>%1d %2h</source>
         <translation>%1d %2h</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>%1h %2m</source>
         <translation>%1h %2m</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>%1m %2s</source>
         <translation>%1m %2s</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>%1s</source>
         <translation>%1s</translation>
     </message>
@@ -49,143 +41,115 @@
 <context>
     <name>onggi::client</name>
     <message>
-        <location filename="../client/error_text.cpp" line="+15" />
         <source>The helper could not read the request</source>
         <translation>The helper could not read the request</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>The request was not understood</source>
         <translation>The request was not understood</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>The helper does not know this operation (is it an older version?)</source>
         <translation>The helper does not know this operation (is it an older version?)</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Invalid value</source>
         <translation>Invalid value</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Permission denied</source>
         <translation>Permission denied</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Not found</source>
         <translation>Not found</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>The name is already in use</source>
         <translation>The name is already in use</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Not possible in the container's current state</source>
+        <source>Not possible in the container&apos;s current state</source>
         <extracomment>the container is in a state where this operation is not possible (e.g. start a running one)</extracomment>
-        <translation>Not possible in the container's current state</translation>
+        <translation>Not possible in the container&apos;s current state</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Not supported on this host</source>
         <translation>Not supported on this host</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Busy, try again</source>
         <translation>Busy, try again</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>The operation timed out</source>
         <translation>The operation timed out</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>A system call failed</source>
         <translation>A system call failed</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Internal error in the helper</source>
         <translation>Internal error in the helper</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>The Onggi helper is not running</source>
         <translation>The Onggi helper is not running</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>No permission to talk to the Onggi helper</source>
         <translation>No permission to talk to the Onggi helper</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Cannot connect to the Onggi helper</source>
         <translation>Cannot connect to the Onggi helper</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>The connection to the Onggi helper was lost</source>
         <translation>The connection to the Onggi helper was lost</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>The helper sent a reply that could not be read</source>
         <translation>The helper sent a reply that could not be read</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>The helper did not answer in time</source>
         <translation>The helper did not answer in time</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Not connected to the Onggi helper</source>
         <translation>Not connected to the Onggi helper</translation>
     </message>
     <message>
-        <location line="+8" />
         <source>No socket at %1. Start the helper (sudo systemctl start onggi-helper), or point ONGGI_SOCKET / --host at its socket.</source>
         <translation>No socket at %1. Start the helper (sudo systemctl start onggi-helper), or point ONGGI_SOCKET / --host at its socket.</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>Only root and members of the group "onggi" may use %1. Join the group (sudo usermod -aG onggi $USER), then log out and in again.</source>
-        <translation>Only root and members of the group "onggi" may use %1. Join the group (sudo usermod -aG onggi $USER), then log out and in again.</translation>
+        <source>Only root and members of the group &quot;onggi&quot; may use %1. Join the group (sudo usermod -aG onggi $USER), then log out and in again.</source>
+        <translation>Only root and members of the group &quot;onggi&quot; may use %1. Join the group (sudo usermod -aG onggi $USER), then log out and in again.</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>The socket %1 exists but nobody answers; the helper may have crashed. Restart it (sudo systemctl restart onggi-helper).</source>
         <translation>The socket %1 exists but nobody answers; the helper may have crashed. Restart it (sudo systemctl restart onggi-helper).</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>The helper stopped or closed the connection. Containers keep running; reconnect when it is back.</source>
         <translation>The helper stopped or closed the connection. Containers keep running; reconnect when it is back.</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>Update onggi-helper to the same version as this program.</source>
         <translation>Update onggi-helper to the same version as this program.</translation>
     </message>
     <message>
-        <location line="+8" />
         <source>Error %1</source>
         <translation>Error %1</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -193,47 +157,38 @@
 <context>
     <name>onggi::gui::ChartsPanel</name>
     <message>
-        <location filename="../gui/widgets/charts_panel.cpp" line="+95" />
         <source>Time &amp;window:</source>
         <translation>Time &amp;window:</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>1 minute</source>
         <translation>1 minute</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>5 minutes</source>
         <translation>5 minutes</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>15 minutes</source>
         <translation>15 minutes</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>CPU (% of one core)</source>
         <translation>CPU (% of one core)</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Memory</source>
         <translation>Memory</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Disk I/O</source>
         <translation>Disk I/O</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Processes (PIDs)</source>
         <translation>Processes (PIDs)</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Network</source>
         <translation>Network</translation>
     </message>
@@ -241,87 +196,70 @@
 <context>
     <name>onggi::gui::ContainerListModel</name>
     <message>
-        <location filename="../gui/models/container_list_model.cpp" line="+31" />
         <source>created</source>
         <translation>created</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>running</source>
         <translation>running</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>paused</source>
         <translation>paused</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>exited</source>
         <translation>exited</translation>
     </message>
     <message>
-        <location line="+14" />
         <source>exited (%1, OOM killed)</source>
         <translation>exited (%1, OOM killed)</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>exited (%1)</source>
         <translation>exited (%1)</translation>
     </message>
     <message>
-        <location line="+9" />
-        <location line="+4" />
         <source>%1 / %2</source>
         <extracomment>memory used / memory limit</extracomment>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location line="-3" />
         <source>%1 / unlimited</source>
         <translation>%1 / unlimited</translation>
     </message>
     <message>
-        <location line="+31" />
         <source>ID %1
 Command: %2</source>
         <translation>ID %1
 Command: %2</translation>
     </message>
     <message>
-        <location line="+18" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Image</source>
         <extracomment>the container image (e.g. busybox)</extracomment>
         <translation>Image</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Memory</source>
         <translation>Memory</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>PIDs</source>
         <translation>PIDs</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Uptime</source>
         <translation>Uptime</translation>
     </message>
@@ -329,406 +267,326 @@ Command: %2</translation>
 <context>
     <name>onggi::gui::ContainerPage</name>
     <message>
-        <location filename="../gui/widgets/container_page.cpp" line="+86" />
         <source>Charts</source>
         <translation>Charts</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Limits</source>
         <translation>Limits</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Logs</source>
         <translation>Logs</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Processes</source>
         <translation>Processes</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Inspect</source>
         <translation>Inspect</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Learn</source>
         <translation>Learn</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>The container's OCI runtime configuration (config.json), as runc or crun would read it</source>
-        <translation>The container's OCI runtime configuration (config.json), as runc or crun would read it</translation>
+        <source>The container&apos;s OCI runtime configuration (config.json), as runc or crun would read it</source>
+        <translation>The container&apos;s OCI runtime configuration (config.json), as runc or crun would read it</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>How this container is made: namespaces, control groups and layers, with its real values</source>
         <translation>How this container is made: namespaces, control groups and layers, with its real values</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>&lt;b&gt;No container selected.&lt;/b&gt; Choose one in the list, or create one with New.</source>
         <translation>&lt;b&gt;No container selected.&lt;/b&gt; Choose one in the list, or create one with New.</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp; %2 &amp;nbsp; &lt;span style='color:#666'&gt;%3 · %4 · %5&lt;/span&gt;</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp; %2 &amp;nbsp; &lt;span style='color:#666'&gt;%3 · %4 · %5&lt;/span&gt;</translation>
+        <source>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp; %2 &amp;nbsp; &lt;span style=&apos;color:#666&apos;&gt;%3 · %4 · %5&lt;/span&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp; %2 &amp;nbsp; &lt;span style=&apos;color:#666&apos;&gt;%3 · %4 · %5&lt;/span&gt;</translation>
     </message>
 </context>
 <context>
     <name>onggi::gui::CreateDialog</name>
     <message>
-        <location filename="../gui/widgets/create_dialog.cpp" line="+234" />
         <source>Choose an image, for example busybox.</source>
         <translation>Choose an image, for example busybox.</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>The name may use letters, digits, '_', '.' and '-', must start with a letter or digit, and is at most 64 characters long.</source>
-        <translation>The name may use letters, digits, '_', '.' and '-', must start with a letter or digit, and is at most 64 characters long.</translation>
+        <source>The name may use letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;, must start with a letter or digit, and is at most 64 characters long.</source>
+        <translation>The name may use letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;, must start with a letter or digit, and is at most 64 characters long.</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>The command has an unclosed quote.</source>
         <translation>The command has an unclosed quote.</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>The hostname must be letters, digits and '-', in labels of at most 63 characters separated by dots.</source>
-        <translation>The hostname must be letters, digits and '-', in labels of at most 63 characters separated by dots.</translation>
+        <source>The hostname must be letters, digits and &apos;-&apos;, in labels of at most 63 characters separated by dots.</source>
+        <translation>The hostname must be letters, digits and &apos;-&apos;, in labels of at most 63 characters separated by dots.</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>The working directory must be an absolute path.</source>
         <translation>The working directory must be an absolute path.</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>Environment line %1 is not NAME=value: %2</source>
         <translation>Environment line %1 is not NAME=value: %2</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>Volume line %1 is not /host/path:/container/path, optionally followed by :ro: %2</source>
         <translation>Volume line %1 is not /host/path:/container/path, optionally followed by :ro: %2</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>A memory limit below 6 MiB leaves too little for the container to start.</source>
         <translation>A memory limit below 6 MiB leaves too little for the container to start.</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Memory high must not be above the memory limit.</source>
         <translation>Memory high must not be above the memory limit.</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Memory + swap needs a memory limit and must be at least as large as it.</source>
         <translation>Memory + swap needs a memory limit and must be at least as large as it.</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Unknown capability name: %1</source>
         <translation>Unknown capability name: %1</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>A privileged container cannot also use a user namespace here; choose one.</source>
         <translation>A privileged container cannot also use a user namespace here; choose one.</translation>
     </message>
     <message>
-        <location line="+97" />
         <source>New container</source>
         <translation>New container</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>General</source>
         <translation>General</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Limits</source>
         <translation>Limits</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Namespaces</source>
         <translation>Namespaces</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Security</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location line="+8" />
         <source>&amp;Image:</source>
         <extracomment>the container image (its root filesystem), e.g. busybox</extracomment>
         <translation>&amp;Image:</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>&amp;Command:</source>
         <translation>&amp;Command:</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>&amp;Hostname:</source>
         <translation>&amp;Hostname:</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>&amp;Working directory:</source>
         <translation>&amp;Working directory:</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>&amp;Environment:</source>
         <translation>&amp;Environment:</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>&amp;Volumes:</source>
         <translation>&amp;Volumes:</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>&amp;Restart:</source>
         <translation>&amp;Restart:</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>the image's default, e.g. sh -c 'while true; do date; sleep 1; done'</source>
-        <translation>the image's default, e.g. sh -c 'while true; do date; sleep 1; done'</translation>
+        <source>the image&apos;s default, e.g. sh -c &apos;while true; do date; sleep 1; done&apos;</source>
+        <translation>the image&apos;s default, e.g. sh -c &apos;while true; do date; sleep 1; done&apos;</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>generated when empty</source>
         <translation>generated when empty</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>the container's name</source>
-        <translation>the container's name</translation>
+        <source>the container&apos;s name</source>
+        <translation>the container&apos;s name</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>one NAME=value per line</source>
         <translation>one NAME=value per line</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>one /host/path:/container/path[:ro] per line</source>
         <translation>one /host/path:/container/path[:ro] per line</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>never</source>
         <translation>never</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>when it fails</source>
         <translation>when it fails</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>always</source>
         <translation>always</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>&amp;Start the container after creating it</source>
         <translation>&amp;Start the container after creating it</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>The image provides the container's root filesystem as read-only layers; the container writes to its own upper layer on top (overlay filesystem).</source>
-        <translation>The image provides the container's root filesystem as read-only layers; the container writes to its own upper layer on top (overlay filesystem).</translation>
+        <source>The image provides the container&apos;s root filesystem as read-only layers; the container writes to its own upper layer on top (overlay filesystem).</source>
+        <translation>The image provides the container&apos;s root filesystem as read-only layers; the container writes to its own upper layer on top (overlay filesystem).</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>The name the container sees in its own UTS namespace (uname -n).</source>
         <translation>The name the container sees in its own UTS namespace (uname -n).</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>unlimited</source>
         <translation>unlimited</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>CP&amp;U (cores):</source>
         <translation>CP&amp;U (cores):</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>CPU &amp;weight:</source>
         <translation>CPU &amp;weight:</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>&amp;Memory:</source>
         <translation>&amp;Memory:</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Memory &amp;high:</source>
         <translation>Memory &amp;high:</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Memory + s&amp;wap:</source>
         <translation>Memory + s&amp;wap:</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>&amp;Processes:</source>
         <translation>&amp;Processes:</translation>
     </message>
     <message>
-        <location line="+2" />
         <source> MiB</source>
         <translation> MiB</translation>
     </message>
     <message>
-        <location line="+5" />
         <source>CPU time per 100 ms period (cgroup v1 cpu.cfs_quota_us, v2 cpu.max).</source>
         <translation>CPU time per 100 ms period (cgroup v1 cpu.cfs_quota_us, v2 cpu.max).</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Relative share under contention (cgroup v1 cpu.shares, v2 cpu.weight).</source>
         <translation>Relative share under contention (cgroup v1 cpu.shares, v2 cpu.weight).</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Hard limit; the OOM killer acts above it (cgroup v1 memory.limit_in_bytes, v2 memory.max).</source>
         <translation>Hard limit; the OOM killer acts above it (cgroup v1 memory.limit_in_bytes, v2 memory.max).</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Throttling threshold (cgroup v2 memory.high).</source>
         <translation>Throttling threshold (cgroup v2 memory.high).</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Needs the cgroup v2 memory controller; this host's is on cgroup v1.</source>
-        <translation>Needs the cgroup v2 memory controller; this host's is on cgroup v1.</translation>
+        <source>Needs the cgroup v2 memory controller; this host&apos;s is on cgroup v1.</source>
+        <translation>Needs the cgroup v2 memory controller; this host&apos;s is on cgroup v1.</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Memory plus swap (cgroup v1 memory.memsw.limit_in_bytes, v2 memory.swap.max).</source>
         <translation>Memory plus swap (cgroup v1 memory.memsw.limit_in_bytes, v2 memory.swap.max).</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Most processes and threads (pids.max).</source>
         <translation>Most processes and threads (pids.max).</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Ne&amp;twork:</source>
         <translation>Ne&amp;twork:</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>private (own network namespace, loopback only)</source>
         <translation>private (own network namespace, loopback only)</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>host (share the host's network)</source>
-        <translation>host (share the host's network)</translation>
+        <source>host (share the host&apos;s network)</source>
+        <translation>host (share the host&apos;s network)</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>none (own namespace, no interfaces up)</source>
         <translation>none (own namespace, no interfaces up)</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>&amp;PID namespace: the container's first process is PID 1 and sees only its own processes</source>
-        <translation>&amp;PID namespace: the container's first process is PID 1 and sees only its own processes</translation>
+        <source>&amp;PID namespace: the container&apos;s first process is PID 1 and sees only its own processes</source>
+        <translation>&amp;PID namespace: the container&apos;s first process is PID 1 and sees only its own processes</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>&amp;IPC namespace: own System V IPC and POSIX message queues</source>
         <translation>&amp;IPC namespace: own System V IPC and POSIX message queues</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>&amp;UTS namespace: own hostname</source>
         <translation>&amp;UTS namespace: own hostname</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>&amp;Cgroup namespace: /proc/self/cgroup shows the container's cgroup as the root</source>
-        <translation>&amp;Cgroup namespace: /proc/self/cgroup shows the container's cgroup as the root</translation>
+        <source>&amp;Cgroup namespace: /proc/self/cgroup shows the container&apos;s cgroup as the root</source>
+        <translation>&amp;Cgroup namespace: /proc/self/cgroup shows the container&apos;s cgroup as the root</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>T&amp;ime namespace: own monotonic and boot clocks</source>
         <translation>T&amp;ime namespace: own monotonic and boot clocks</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>U&amp;ser namespace: root inside is an unprivileged user outside</source>
         <translation>U&amp;ser namespace: root inside is an unprivileged user outside</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>&amp;Seccomp:</source>
         <translation>&amp;Seccomp:</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>default profile (blocks dangerous system calls)</source>
         <translation>default profile (blocks dangerous system calls)</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>unconfined (no system call filter)</source>
         <translation>unconfined (no system call filter)</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>&amp;Drop capabilities:</source>
         <translation>&amp;Drop capabilities:</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>&amp;Add capabilities:</source>
         <translation>&amp;Add capabilities:</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>e.g. NET_RAW, SYS_CHROOT</source>
         <translation>e.g. NET_RAW, SYS_CHROOT</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>e.g. NET_ADMIN</source>
         <translation>e.g. NET_ADMIN</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>&amp;Read-only root filesystem</source>
         <translation>&amp;Read-only root filesystem</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>&amp;Privileged (all capabilities, no seccomp: unsafe)</source>
         <translation>&amp;Privileged (all capabilities, no seccomp: unsafe)</translation>
     </message>
@@ -736,32 +594,26 @@ Command: %2</translation>
 <context>
     <name>onggi::gui::HelperAbsentPage</name>
     <message>
-        <location filename="../gui/widgets/helper_absent_page.cpp" line="+57" />
         <source>&amp;Try again</source>
         <translation>&amp;Try again</translation>
     </message>
     <message>
-        <location line="+8" />
         <source>Connecting to the Onggi service…</source>
         <translation>Connecting to the Onggi service…</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Onggi talks to onggi-helper, a small service that runs as root and creates containers on its behalf, through %1.</source>
         <translation>Onggi talks to onggi-helper, a small service that runs as root and creates containers on its behalf, through %1.</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>The Onggi service is not running</source>
         <translation>The Onggi service is not running</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Nothing answers at %1. Containers need root to create namespaces and control groups, so Onggi leaves that to onggi-helper, a system service. Start it, and this window connects by itself.</source>
         <translation>Nothing answers at %1. Containers need root to create namespaces and control groups, so Onggi leaves that to onggi-helper, a system service. Start it, and this window connects by itself.</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>sudo systemctl start onggi-helper
 # start it at every boot:
 sudo systemctl enable onggi-helper</source>
@@ -770,54 +622,44 @@ sudo systemctl enable onggi-helper</source>
 sudo systemctl enable onggi-helper</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>You are not allowed to use the Onggi service</source>
         <translation>You are not allowed to use the Onggi service</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>onggi-helper accepts root and the members of the group "onggi" only, because whoever controls containers can act as root on this machine. Join the group, then log out and in again so that your session has the new group.</source>
-        <translation>onggi-helper accepts root and the members of the group "onggi" only, because whoever controls containers can act as root on this machine. Join the group, then log out and in again so that your session has the new group.</translation>
+        <source>onggi-helper accepts root and the members of the group &quot;onggi&quot; only, because whoever controls containers can act as root on this machine. Join the group, then log out and in again so that your session has the new group.</source>
+        <translation>onggi-helper accepts root and the members of the group &quot;onggi&quot; only, because whoever controls containers can act as root on this machine. Join the group, then log out and in again so that your session has the new group.</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>sudo usermod -aG onggi $USER
 # then log out and log in again (or run: newgrp onggi)</source>
         <translation>sudo usermod -aG onggi $USER
 # then log out and log in again (or run: newgrp onggi)</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>The Onggi service speaks another protocol version</source>
         <translation>The Onggi service speaks another protocol version</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>This app and onggi-helper come from different versions. Install matching versions and restart the service.</source>
         <translation>This app and onggi-helper come from different versions. Install matching versions and restart the service.</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>sudo systemctl restart onggi-helper</source>
         <translation>sudo systemctl restart onggi-helper</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>The connection to the Onggi service was lost</source>
         <translation>The connection to the Onggi service was lost</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>onggi-helper stopped or restarted. Your containers keep running: each has its own supervisor. Onggi reconnects as soon as the service is back.</source>
         <translation>onggi-helper stopped or restarted. Your containers keep running: each has its own supervisor. Onggi reconnects as soon as the service is back.</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>sudo systemctl status onggi-helper</source>
         <translation>sudo systemctl status onggi-helper</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>Details: %1</source>
         <translation>Details: %1</translation>
     </message>
@@ -825,331 +667,268 @@ sudo systemctl enable onggi-helper</translation>
 <context>
     <name>onggi::gui::LearnPanel</name>
     <message>
-        <location filename="../gui/widgets/learn_panel.cpp" line="+19" />
-        <source>process IDs: the container's first process is PID 1 and it cannot see host processes</source>
-        <translation>process IDs: the container's first process is PID 1 and it cannot see host processes</translation>
+        <source>process IDs: the container&apos;s first process is PID 1 and it cannot see host processes</source>
+        <translation>process IDs: the container&apos;s first process is PID 1 and it cannot see host processes</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>mount points: the container has its own root filesystem (pivot_root)</source>
         <translation>mount points: the container has its own root filesystem (pivot_root)</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>network devices, addresses, routes and ports</source>
         <translation>network devices, addresses, routes and ports</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>hostname and domain name</source>
         <translation>hostname and domain name</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>System V IPC and POSIX message queues</source>
         <translation>System V IPC and POSIX message queues</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>the view of /proc/self/cgroup: its own group looks like the root</source>
         <translation>the view of /proc/self/cgroup: its own group looks like the root</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>user and group IDs: root inside can be an ordinary user outside</source>
         <translation>user and group IDs: root inside can be an ordinary user outside</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>the monotonic and boot-time clocks</source>
         <translation>the monotonic and boot-time clocks</translation>
     </message>
     <message>
-        <location line="+38" />
         <source>Select a running container to see how it is built from namespaces, control groups and layers.</source>
         <translation>Select a running container to see how it is built from namespaces, control groups and layers.</translation>
     </message>
     <message>
-        <location line="+8" />
-        <source>How "%1" is built</source>
-        <translation>How "%1" is built</translation>
+        <source>How &quot;%1&quot; is built</source>
+        <translation>How &quot;%1&quot; is built</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>A container is not a virtual machine: it is ordinary processes on this kernel, isolated by namespaces, limited by control groups and given their own root filesystem made of layers.</source>
         <translation>A container is not a virtual machine: it is ordinary processes on this kernel, isolated by namespaces, limited by control groups and given their own root filesystem made of layers.</translation>
     </message>
     <message>
-        <location line="+5" />
         <source>1. Namespaces: what the container can see</source>
         <translation>1. Namespaces: what the container can see</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Each namespace gives the processes inside their own copy of one kind of kernel resource. The kernel names a namespace by an inode number; two processes share a namespace exactly when the numbers match.</source>
         <translation>Each namespace gives the processes inside their own copy of one kind of kernel resource. The kernel names a namespace by an inode number; two processes share a namespace exactly when the numbers match.</translation>
     </message>
     <message>
-        <location line="+5" />
         <source>The container is not running, so it has no namespaces right now.</source>
         <translation>The container is not running, so it has no namespaces right now.</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>Namespace</source>
         <translation>Namespace</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>Container (%1)</source>
         <translation>Container (%1)</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>This app (/proc/self/ns)</source>
         <translation>This app (/proc/self/ns)</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>Isolates</source>
         <translation>Isolates</translation>
     </message>
     <message>
-        <location line="+7" />
         <source>(shared with the host)</source>
         <translation>(shared with the host)</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>(separate)</source>
         <translation>(separate)</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>Try it: sudo ls -l /proc/%1/ns and compare with ls -l /proc/self/ns; sudo nsenter -t %1 -p -m ps enters them.</source>
         <translation>Try it: sudo ls -l /proc/%1/ns and compare with ls -l /proc/self/ns; sudo nsenter -t %1 -p -m ps enters them.</translation>
     </message>
     <message>
-        <location line="+6" />
         <source>2. Control groups (cgroups): what the container may use</source>
         <translation>2. Control groups (cgroups): what the container may use</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>The kernel counts and limits CPU, memory, I/O and processes per control group. Onggi put this container's processes in %1 and writes its limits to files there; the charts read the same files.</source>
-        <translation>The kernel counts and limits CPU, memory, I/O and processes per control group. Onggi put this container's processes in %1 and writes its limits to files there; the charts read the same files.</translation>
+        <source>The kernel counts and limits CPU, memory, I/O and processes per control group. Onggi put this container&apos;s processes in %1 and writes its limits to files there; the charts read the same files.</source>
+        <translation>The kernel counts and limits CPU, memory, I/O and processes per control group. Onggi put this container&apos;s processes in %1 and writes its limits to files there; the charts read the same files.</translation>
     </message>
     <message>
-        <location line="+7" />
         <source>This host uses cgroup v2: one unified tree, all controllers in one directory.</source>
         <translation>This host uses cgroup v2: one unified tree, all controllers in one directory.</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>This host uses cgroup v1 (mode: %1): one tree per controller, so the same group appears under memory/, cpu/, pids/ ...</source>
         <translation>This host uses cgroup v1 (mode: %1): one tree per controller, so the same group appears under memory/, cpu/, pids/ ...</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>unlimited</source>
         <translation>unlimited</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>File</source>
         <translation>File</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>Value</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>Meaning</source>
         <translation>Meaning</translation>
     </message>
     <message>
-        <location line="+7" />
         <source>memory limit</source>
         <translation>memory limit</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>memory in use now</source>
         <translation>memory in use now</translation>
     </message>
     <message>
-        <location line="+5" />
         <source>quota and period in microseconds</source>
         <translation>quota and period in microseconds</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>CPU time allowed per period of cpu.cfs_period_us (100000 µs)</source>
         <translation>CPU time allowed per period of cpu.cfs_period_us (100000 µs)</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>most processes</source>
         <translation>most processes</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>processes now</source>
         <translation>processes now</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>OOM kills so far (oom_kill)</source>
         <translation>OOM kills so far (oom_kill)</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Try it: move the memory slider in Limits and run cat %1 again.</source>
         <translation>Try it: move the memory slider in Limits and run cat %1 again.</translation>
     </message>
     <message>
-        <location line="+5" />
-        <source>3. Layers: the container's files</source>
-        <translation>3. Layers: the container's files</translation>
+        <source>3. Layers: the container&apos;s files</source>
+        <translation>3. Layers: the container&apos;s files</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>The image's layers are shared read-only by every container that uses them. The overlay filesystem stacks them under one writable upper directory of this container: a changed file is copied up, a deleted one is hidden by a whiteout. The merged view is what the container sees as /.</source>
-        <translation>The image's layers are shared read-only by every container that uses them. The overlay filesystem stacks them under one writable upper directory of this container: a changed file is copied up, a deleted one is hidden by a whiteout. The merged view is what the container sees as /.</translation>
+        <source>The image&apos;s layers are shared read-only by every container that uses them. The overlay filesystem stacks them under one writable upper directory of this container: a changed file is copied up, a deleted one is hidden by a whiteout. The merged view is what the container sees as /.</source>
+        <translation>The image&apos;s layers are shared read-only by every container that uses them. The overlay filesystem stacks them under one writable upper directory of this container: a changed file is copied up, a deleted one is hidden by a whiteout. The merged view is what the container sees as /.</translation>
     </message>
     <message>
-        <location line="+6" />
         <source>lower (read-only):</source>
         <translation>lower (read-only):</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>upper (this container's changes):</source>
-        <translation>upper (this container's changes):</translation>
+        <source>upper (this container&apos;s changes):</source>
+        <translation>upper (this container&apos;s changes):</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>merged (its /):</source>
         <translation>merged (its /):</translation>
     </message>
     <message>
-        <location line="+7" />
         <source>4. Capabilities and seccomp: what root inside may do</source>
         <translation>4. Capabilities and seccomp: what root inside may do</translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
-        <source>Root in the container keeps only %n of the kernel's capabilities, and a seccomp filter refuses dangerous system calls.</source>
+        <source>Root in the container keeps only %n of the kernel&apos;s capabilities, and a seccomp filter refuses dangerous system calls.</source>
         <translation>
-            <numerusform>Root in the container keeps only %n of the kernel's capabilities, and a seccomp filter refuses dangerous system calls.</numerusform>
-            <numerusform>Root in the container keeps only %n of the kernel's capabilities, and a seccomp filter refuses dangerous system calls.</numerusform>
+            <numerusform>Root in the container keeps only %n of the kernel&apos;s capabilities, and a seccomp filter refuses dangerous system calls.</numerusform>
+            <numerusform>Root in the container keeps only %n of the kernel&apos;s capabilities, and a seccomp filter refuses dangerous system calls.</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>onggi::gui::LimitsPanel</name>
     <message>
-        <location filename="../gui/widgets/limits_panel.cpp" line="+167" />
         <source>The container uses %1 now, more than the new limit of %2. The kernel will first try to reclaim memory (page cache, swap); if that is not enough, the OOM killer may end processes in the container.</source>
         <translation>The container uses %1 now, more than the new limit of %2. The kernel will first try to reclaim memory (page cache, swap); if that is not enough, the OOM killer may end processes in the container.</translation>
     </message>
     <message>
-        <location line="+37" />
         <source>unlimited</source>
         <translation>unlimited</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Limits</source>
         <translation>Limits</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Changes apply at once to the running container's control group (cgroup) and are kept for its next start. Watch the charts to see the effect.</source>
-        <translation>Changes apply at once to the running container's control group (cgroup) and are kept for its next start. Watch the charts to see the effect.</translation>
+        <source>Changes apply at once to the running container&apos;s control group (cgroup) and are kept for its next start. Watch the charts to see the effect.</source>
+        <translation>Changes apply at once to the running container&apos;s control group (cgroup) and are kept for its next start. Watch the charts to see the effect.</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>cores</source>
         <translation>cores</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>How much CPU time the container may use, in cores: 0.5 means half of one core. The kernel's CFS bandwidth control lets the group run for a quota of time in every 100 ms period and then throttles it.
+        <source>How much CPU time the container may use, in cores: 0.5 means half of one core. The kernel&apos;s CFS bandwidth control lets the group run for a quota of time in every 100 ms period and then throttles it.
 cgroup v1: cpu.cfs_quota_us / cpu.cfs_period_us
 cgroup v2: cpu.max</source>
-        <translation>How much CPU time the container may use, in cores: 0.5 means half of one core. The kernel's CFS bandwidth control lets the group run for a quota of time in every 100 ms period and then throttles it.
+        <translation>How much CPU time the container may use, in cores: 0.5 means half of one core. The kernel&apos;s CFS bandwidth control lets the group run for a quota of time in every 100 ms period and then throttles it.
 cgroup v1: cpu.cfs_quota_us / cpu.cfs_period_us
 cgroup v2: cpu.max</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>CPU weight</source>
         <translation>CPU weight</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>The container's share of CPU time when several groups compete for it (default 100). It limits nothing while CPUs are idle.
+        <source>The container&apos;s share of CPU time when several groups compete for it (default 100). It limits nothing while CPUs are idle.
 cgroup v1: cpu.shares (weight × 1024 / 100)
 cgroup v2: cpu.weight</source>
-        <translation>The container's share of CPU time when several groups compete for it (default 100). It limits nothing while CPUs are idle.
+        <translation>The container&apos;s share of CPU time when several groups compete for it (default 100). It limits nothing while CPUs are idle.
 cgroup v1: cpu.shares (weight × 1024 / 100)
 cgroup v2: cpu.weight</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>Memory</source>
         <translation>Memory</translation>
     </message>
     <message>
-        <location line="+0" />
-        <location line="+8" />
-        <location line="+1" />
         <source>MiB</source>
         <translation>MiB</translation>
     </message>
     <message>
-        <location line="-8" />
-        <source>The hard memory limit. Above it the kernel reclaims the group's memory, and when nothing more can be reclaimed the OOM killer ends a process in the container.
+        <source>The hard memory limit. Above it the kernel reclaims the group&apos;s memory, and when nothing more can be reclaimed the OOM killer ends a process in the container.
 cgroup v1: memory.limit_in_bytes
 cgroup v2: memory.max</source>
-        <translation>The hard memory limit. Above it the kernel reclaims the group's memory, and when nothing more can be reclaimed the OOM killer ends a process in the container.
+        <translation>The hard memory limit. Above it the kernel reclaims the group&apos;s memory, and when nothing more can be reclaimed the OOM killer ends a process in the container.
 cgroup v1: memory.limit_in_bytes
 cgroup v2: memory.max</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>The soft ceiling: above it the kernel throttles the group's allocations and reclaims memory hard, but never kills.
+        <source>The soft ceiling: above it the kernel throttles the group&apos;s allocations and reclaims memory hard, but never kills.
 cgroup v1: (none)
 cgroup v2: memory.high</source>
-        <translation>The soft ceiling: above it the kernel throttles the group's allocations and reclaims memory hard, but never kills.
+        <translation>The soft ceiling: above it the kernel throttles the group&apos;s allocations and reclaims memory hard, but never kills.
 cgroup v1: (none)
 cgroup v2: memory.high</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>Not available here: the memory controller of this host is on cgroup v1.</source>
         <translation>Not available here: the memory controller of this host is on cgroup v1.</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Memory high</source>
         <translation>Memory high</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Memory + swap</source>
         <translation>Memory + swap</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Memory plus swap together, as in docker --memory-swap; it must be at least the memory limit.
 cgroup v1: memory.memsw.limit_in_bytes
 cgroup v2: memory.swap.max (swap only: this value minus the memory limit)</source>
@@ -1158,12 +937,10 @@ cgroup v1: memory.memsw.limit_in_bytes
 cgroup v2: memory.swap.max (swap only: this value minus the memory limit)</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>Processes</source>
         <translation>Processes</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>The most processes and threads the container may have; fork() fails with EAGAIN beyond it (stops fork bombs).
 cgroup v1: pids.max
 cgroup v2: pids.max</source>
@@ -1172,18 +949,14 @@ cgroup v1: pids.max
 cgroup v2: pids.max</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Disk read</source>
         <translation>Disk read</translation>
     </message>
     <message>
-        <location line="+0" />
-        <location line="+3" />
         <source>MiB/s</source>
         <translation>MiB/s</translation>
     </message>
     <message>
-        <location line="-2" />
         <source>Read bandwidth from the block device below, in bytes per second.
 cgroup v1: blkio.throttle.read_bps_device
 cgroup v2: io.max (rbps)</source>
@@ -1192,12 +965,10 @@ cgroup v1: blkio.throttle.read_bps_device
 cgroup v2: io.max (rbps)</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Disk write</source>
         <translation>Disk write</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Write bandwidth to the block device below, in bytes per second. Buffered writes are throttled only on cgroup v2.
 cgroup v1: blkio.throttle.write_bps_device
 cgroup v2: io.max (wbps)</source>
@@ -1206,12 +977,10 @@ cgroup v1: blkio.throttle.write_bps_device
 cgroup v2: io.max (wbps)</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>Block &amp;device (major:minor):</source>
         <translation>Block &amp;device (major:minor):</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>I/O limits apply per block device, named by its major:minor numbers (see lsblk).</source>
         <translation>I/O limits apply per block device, named by its major:minor numbers (see lsblk).</translation>
     </message>
@@ -1219,17 +988,14 @@ cgroup v2: io.max (wbps)</translation>
 <context>
     <name>onggi::gui::LogsView</name>
     <message>
-        <location filename="../gui/widgets/logs_view.cpp" line="+58" />
         <source>Search the log…</source>
         <translation>Search the log…</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>&amp;Follow</source>
         <translation>&amp;Follow</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Keep showing new lines as the container writes them</source>
         <translation>Keep showing new lines as the container writes them</translation>
     </message>
@@ -1237,194 +1003,154 @@ cgroup v2: io.max (wbps)</translation>
 <context>
     <name>onggi::gui::MainWindow</name>
     <message>
-        <location filename="../gui/main_window.cpp" line="+190" />
         <source>About Onggi</source>
         <translation>About Onggi</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>&lt;h3&gt;Onggi %1&lt;/h3&gt;&lt;p&gt;A desktop container manager for Linux that shows how containers work: namespaces, control groups, layered filesystems, capabilities and seccomp.&lt;/p&gt;&lt;p&gt;Onggi (옹기) are the breathing earthenware jars of Korean kitchens.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Onggi %1&lt;/h3&gt;&lt;p&gt;A desktop container manager for Linux that shows how containers work: namespaces, control groups, layered filesystems, capabilities and seccomp.&lt;/p&gt;&lt;p&gt;Onggi (옹기) are the breathing earthenware jars of Korean kitchens.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+54" />
         <source>Onggi — containers</source>
         <translation>Onggi — containers</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Container actions</source>
         <translation>Container actions</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>&amp;New…</source>
         <translation>&amp;New…</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Create a new container</source>
         <translation>Create a new container</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>&amp;Start</source>
         <translation>&amp;Start</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>S&amp;top</source>
         <translation>S&amp;top</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Send SIGTERM, then SIGKILL after 10 seconds</source>
         <translation>Send SIGTERM, then SIGKILL after 10 seconds</translation>
     </message>
     <message>
-        <location line="+2" />
-        <location line="+322" />
         <source>Res&amp;ume</source>
         <translation>Res&amp;ume</translation>
     </message>
     <message>
-        <location line="-322" />
-        <location line="+322" />
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location line="-321" />
         <source>Freeze or thaw every process of the container (cgroup freezer)</source>
         <translation>Freeze or thaw every process of the container (cgroup freezer)</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>&amp;Restart</source>
         <translation>&amp;Restart</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Re&amp;move</source>
         <translation>Re&amp;move</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Re&amp;fresh</source>
         <translation>Re&amp;fresh</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>&amp;Settings…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>&amp;About Onggi</source>
         <translation>&amp;About Onggi</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>&amp;Container</source>
         <translation>&amp;Container</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>&amp;System language</source>
         <translation>&amp;System language</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>한국어</source>
         <translation>한국어</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Filter by name, image or state…</source>
         <translation>Filter by name, image or state…</translation>
     </message>
     <message>
-        <location line="+48" />
         <source>the service speaks protocol %1, this app %2</source>
         <translation>the service speaks protocol %1, this app %2</translation>
     </message>
     <message>
-        <location line="+125" />
-        <source>Out of memory in "%1"</source>
-        <translation>Out of memory in "%1"</translation>
+        <source>Out of memory in &quot;%1&quot;</source>
+        <translation>Out of memory in &quot;%1&quot;</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>The kernel's OOM killer ended a process in container "%1" because it reached its memory limit. Raise the limit in the Limits tab if it needs more.</source>
-        <translation>The kernel's OOM killer ended a process in container "%1" because it reached its memory limit. Raise the limit in the Limits tab if it needs more.</translation>
+        <source>The kernel&apos;s OOM killer ended a process in container &quot;%1&quot; because it reached its memory limit. Raise the limit in the Limits tab if it needs more.</source>
+        <translation>The kernel&apos;s OOM killer ended a process in container &quot;%1&quot; because it reached its memory limit. Raise the limit in the Limits tab if it needs more.</translation>
     </message>
     <message>
-        <location line="+113" />
         <source>Limits applied</source>
         <translation>Limits applied</translation>
     </message>
     <message>
-        <location line="+22" />
         <source>Connecting to %1…</source>
         <translation>Connecting to %1…</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Not connected to the Onggi service</source>
         <translation>Not connected to the Onggi service</translation>
     </message>
     <message>
-        <location line="+5" />
         <source>Connected to onggi-helper %1</source>
         <translation>Connected to onggi-helper %1</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>cgroup v1</source>
         <translation>cgroup v1</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>cgroup v2</source>
         <translation>cgroup v2</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>cgroup hybrid (v1 controllers)</source>
         <translation>cgroup hybrid (v1 controllers)</translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
         <source>%1 · Linux %2 · %n CPU(s) · %3</source>
         <translation>
             <numerusform>%1 · Linux %2 · %n CPU · %3</numerusform>
@@ -1432,7 +1158,6 @@ cgroup v2: io.max (wbps)</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+6" />
         <source>%n container(s)</source>
         <translation>
             <numerusform>%n container</numerusform>
@@ -1440,7 +1165,6 @@ cgroup v2: io.max (wbps)</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
         <source>%n running</source>
         <translation>
             <numerusform>%n running</numerusform>
@@ -1448,17 +1172,14 @@ cgroup v2: io.max (wbps)</translation>
         </translation>
     </message>
     <message>
-        <location line="+69" />
-        <source>Container "%1" is running. Stop it and remove it with everything it wrote (its upper layer and logs)?</source>
-        <translation>Container "%1" is running. Stop it and remove it with everything it wrote (its upper layer and logs)?</translation>
+        <source>Container &quot;%1&quot; is running. Stop it and remove it with everything it wrote (its upper layer and logs)?</source>
+        <translation>Container &quot;%1&quot; is running. Stop it and remove it with everything it wrote (its upper layer and logs)?</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Remove container "%1" with everything it wrote (its upper layer and logs)?</source>
-        <translation>Remove container "%1" with everything it wrote (its upper layer and logs)?</translation>
+        <source>Remove container &quot;%1&quot; with everything it wrote (its upper layer and logs)?</source>
+        <translation>Remove container &quot;%1&quot; with everything it wrote (its upper layer and logs)?</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Remove container</source>
         <translation>Remove container</translation>
     </message>
@@ -1466,29 +1187,25 @@ cgroup v2: io.max (wbps)</translation>
 <context>
     <name>onggi::gui::MetricChart</name>
     <message>
-        <location filename="../gui/widgets/metric_chart.cpp" line="+82" />
         <source>OOM kill at %1
-The kernel's out-of-memory killer ended a process in this container because it reached its memory limit.
+The kernel&apos;s out-of-memory killer ended a process in this container because it reached its memory limit.
 Memory in use: %2
 OOM kills so far: %3</source>
         <translation>OOM kill at %1
-The kernel's out-of-memory killer ended a process in this container because it reached its memory limit.
+The kernel&apos;s out-of-memory killer ended a process in this container because it reached its memory limit.
 Memory in use: %2
 OOM kills so far: %3</translation>
     </message>
     <message>
-        <location line="+32" />
         <source>OOM kill</source>
         <translation>OOM kill</translation>
     </message>
     <message>
-        <location line="+22" />
         <source>%1 at %2: %3</source>
         <extracomment>chart hover: series name, time, value with unit</extracomment>
         <translation>%1 at %2: %3</translation>
     </message>
     <message>
-        <location line="+37" />
         <source>%1/s</source>
         <translation>%1/s</translation>
     </message>
@@ -1496,37 +1213,30 @@ OOM kills so far: %3</translation>
 <context>
     <name>onggi::gui::ProcessListModel</name>
     <message>
-        <location filename="../gui/models/process_list_model.cpp" line="+37" />
-        <source>The process ID in the host's PID namespace (what ps on the host shows)</source>
-        <translation>The process ID in the host's PID namespace (what ps on the host shows)</translation>
+        <source>The process ID in the host&apos;s PID namespace (what ps on the host shows)</source>
+        <translation>The process ID in the host&apos;s PID namespace (what ps on the host shows)</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>The process ID inside the container's own PID namespace; its first process is PID 1</source>
-        <translation>The process ID inside the container's own PID namespace; its first process is PID 1</translation>
+        <source>The process ID inside the container&apos;s own PID namespace; its first process is PID 1</source>
+        <translation>The process ID inside the container&apos;s own PID namespace; its first process is PID 1</translation>
     </message>
     <message>
-        <location line="+5" />
         <source>Host PID</source>
         <translation>Host PID</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Container PID</source>
         <translation>Container PID</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>UID</source>
         <translation>UID</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Command</source>
         <translation>Command</translation>
     </message>
@@ -1534,102 +1244,83 @@ OOM kills so far: %3</translation>
 <context>
     <name>onggi::gui::SettingsDialog</name>
     <message>
-        <location filename="../gui/widgets/settings_dialog.cpp" line="+47" />
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>System language</source>
         <translation>System language</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>한국어</source>
         <extracomment>the name of the Korean language, always written in Korean</extracomment>
         <translation>한국어</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>English</source>
         <extracomment>the name of the English language, always written in English</extracomment>
         <translation>English</translation>
     </message>
     <message>
-        <location line="+1" />
         <source> ms</source>
         <translation> ms</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>&amp;Language:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>&amp;Refresh interval:</source>
         <translation>&amp;Refresh interval:</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>How often the helper samples the containers' cgroups for the charts (100 ms to 10 s).</source>
-        <translation>How often the helper samples the containers' cgroups for the charts (100 ms to 10 s).</translation>
+        <source>How often the helper samples the containers&apos; cgroups for the charts (100 ms to 10 s).</source>
+        <translation>How often the helper samples the containers&apos; cgroups for the charts (100 ms to 10 s).</translation>
     </message>
 </context>
 <context>
     <name>onggi::gui::StatsHistoryModel</name>
     <message>
-        <location filename="../gui/models/stats_history_model.cpp" line="+61" />
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Memory used</source>
         <translation>Memory used</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Memory limit</source>
         <translation>Memory limit</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Memory high</source>
         <translation>Memory high</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Disk read</source>
         <translation>Disk read</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Disk write</source>
         <translation>Disk write</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Processes</source>
         <translation>Processes</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Process limit</source>
         <translation>Process limit</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Network received</source>
         <translation>Network received</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Network sent</source>
         <translation>Network sent</translation>
     </message>
@@ -1637,942 +1328,732 @@ OOM kills so far: %3</translation>
 <context>
     <name>onggictl</name>
     <message>
-        <location filename="../cli/arg_parser.cpp" line="+58" />
-        <location filename="../cli/main.cpp" line="+98" />
         <source>flag needs an argument: %1</source>
         <translation>flag needs an argument: %1</translation>
     </message>
     <message>
-        <location line="+11" />
         <source>unknown flag: --%1</source>
         <translation>unknown flag: --%1</translation>
     </message>
     <message>
-        <location line="+9" />
-        <source>invalid argument "%1" for "--%2" flag: expected true or false</source>
-        <translation>invalid argument "%1" for "--%2" flag: expected true or false</translation>
+        <source>invalid argument &quot;%1&quot; for &quot;--%2&quot; flag: expected true or false</source>
+        <translation>invalid argument &quot;%1&quot; for &quot;--%2&quot; flag: expected true or false</translation>
     </message>
     <message>
-        <location line="+14" />
-        <source>unknown shorthand flag: '%1' in %2</source>
-        <translation>unknown shorthand flag: '%1' in %2</translation>
+        <source>unknown shorthand flag: &apos;%1&apos; in %2</source>
+        <translation>unknown shorthand flag: &apos;%1&apos; in %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+15" />
-        <source>"%1" requires exactly %n argument(s).</source>
+        <source>&quot;%1&quot; requires exactly %n argument(s).</source>
         <translation>
-            <numerusform>"%1" requires exactly %n argument.</numerusform>
-            <numerusform>"%1" requires exactly %n arguments.</numerusform>
+            <numerusform>&quot;%1&quot; requires exactly %n argument.</numerusform>
+            <numerusform>&quot;%1&quot; requires exactly %n arguments.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2" />
-        <source>"%1" requires at least %n argument(s).</source>
+        <source>&quot;%1&quot; requires at least %n argument(s).</source>
         <translation>
-            <numerusform>"%1" requires at least %n argument.</numerusform>
-            <numerusform>"%1" requires at least %n arguments.</numerusform>
+            <numerusform>&quot;%1&quot; requires at least %n argument.</numerusform>
+            <numerusform>&quot;%1&quot; requires at least %n arguments.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2" />
-        <source>"%1" accepts at most %n argument(s).</source>
+        <source>&quot;%1&quot; accepts at most %n argument(s).</source>
         <translation>
-            <numerusform>"%1" accepts at most %n argument.</numerusform>
-            <numerusform>"%1" accepts at most %n arguments.</numerusform>
+            <numerusform>&quot;%1&quot; accepts at most %n argument.</numerusform>
+            <numerusform>&quot;%1&quot; accepts at most %n arguments.</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+28" />
         <source>Usage:  onggictl %1</source>
         <translation>Usage:  onggictl %1</translation>
     </message>
     <message>
-        <location line="+2" />
-        <location filename="../cli/main.cpp" line="-43" />
         <source>Options:</source>
         <translation>Options:</translation>
     </message>
     <message>
-        <location filename="../cli/cli_context.cpp" line="+66" />
         <source>Error response from helper: %1</source>
         <translation>Error response from helper: %1</translation>
     </message>
     <message>
-        <location line="+6" />
         <source>onggictl: %1</source>
         <translation>onggictl: %1</translation>
     </message>
     <message>
-        <location line="+7" />
-        <source>See 'onggictl %1 --help'.</source>
-        <translation>See 'onggictl %1 --help'.</translation>
+        <source>See &apos;onggictl %1 --help&apos;.</source>
+        <translation>See &apos;onggictl %1 --help&apos;.</translation>
     </message>
     <message>
-        <location filename="../cli/cmd_create.cpp" line="+12" />
         <source>create [OPTIONS] IMAGE [COMMAND] [ARG...]</source>
         <translation>create [OPTIONS] IMAGE [COMMAND] [ARG...]</translation>
     </message>
     <message>
-        <location line="+0" />
-        <location filename="../cli/main.cpp" line="-29" />
         <source>Create a new container</source>
         <translation>Create a new container</translation>
     </message>
     <message>
-        <location line="+10" />
-        <location filename="../cli/cmd_run.cpp" line="+24" />
         <source>WARNING: --privileged gives the container every capability and no seccomp filter; a process inside can take over the host.</source>
         <translation>WARNING: --privileged gives the container every capability and no seccomp filter; a process inside can take over the host.</translation>
     </message>
     <message>
-        <location filename="../cli/cmd_events.cpp" line="+13" />
         <source>events [OPTIONS]</source>
         <translation>events [OPTIONS]</translation>
     </message>
     <message>
-        <location line="+0" />
-        <location filename="../cli/main.cpp" line="+18" />
         <source>Get real time events from the helper</source>
         <translation>Get real time events from the helper</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Filter output: container=&lt;name or id&gt;</source>
         <translation>Filter output: container=&lt;name or id&gt;</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Output format: json for one object a line</source>
         <translation>Output format: json for one object a line</translation>
     </message>
     <message>
-        <location line="+7" />
-        <source>invalid filter "%1": supported is container=&lt;name or id&gt;</source>
-        <translation>invalid filter "%1": supported is container=&lt;name or id&gt;</translation>
+        <source>invalid filter &quot;%1&quot;: supported is container=&lt;name or id&gt;</source>
+        <translation>invalid filter &quot;%1&quot;: supported is container=&lt;name or id&gt;</translation>
     </message>
     <message>
-        <location filename="../cli/cmd_exec.cpp" line="+17" />
         <source>exec [OPTIONS] CONTAINER COMMAND [ARG...]</source>
         <translation>exec [OPTIONS] CONTAINER COMMAND [ARG...]</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location filename="../cli/main.cpp" line="-7" />
         <source>Execute a command in a running container</source>
         <translation>Execute a command in a running container</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location filename="../cli/create_flags.cpp" line="+86" />
         <source>Keep STDIN open</source>
         <translation>Keep STDIN open</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location filename="../cli/create_flags.cpp" line="+1" />
         <source>Allocate a pseudo-TTY</source>
         <translation>Allocate a pseudo-TTY</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Detached mode: not supported, rejected</source>
         <translation>Detached mode: not supported, rejected</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Set environment variables</source>
         <translation>Set environment variables</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location filename="../cli/create_flags.cpp" line="+5" />
         <source>Working directory inside the container</source>
         <translation>Working directory inside the container</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location filename="../cli/create_flags.cpp" line="+1" />
         <source>User to run as: a name or UID, and optionally a group name or GID</source>
         <translation>User to run as: a name or UID, and optionally a group name or GID</translation>
     </message>
     <message>
-        <location line="+5" />
         <source>exec -d is not supported</source>
         <translation>exec -d is not supported</translation>
     </message>
     <message>
-        <location line="+20" />
         <source>onggictl: output truncated by the helper (over 4 MiB)</source>
         <translation>onggictl: output truncated by the helper (over 4 MiB)</translation>
     </message>
     <message>
-        <location filename="../cli/cmd_attach.cpp" line="+13" />
         <source>attach [OPTIONS] CONTAINER</source>
         <translation>attach [OPTIONS] CONTAINER</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location filename="../cli/main.cpp" line="-8" />
-        <source>Attach the local terminal to a running container's terminal</source>
-        <translation>Attach the local terminal to a running container's terminal</translation>
+        <source>Attach the local terminal to a running container&apos;s terminal</source>
+        <translation>Attach the local terminal to a running container&apos;s terminal</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Do not attach STDIN</source>
         <translation>Do not attach STDIN</translation>
     </message>
     <message>
-        <location line="+21" />
-        <location filename="../cli/cmd_exec.cpp" line="+3" />
-        <location filename="../cli/container_runner.cpp" line="+155" />
         <source>the helper sent no terminal for the session</source>
         <translation>the helper sent no terminal for the session</translation>
     </message>
     <message>
-        <location filename="../cli/cmd_images.cpp" line="+15" />
         <source>images [OPTIONS]</source>
         <translation>images [OPTIONS]</translation>
     </message>
     <message>
-        <location line="+0" />
-        <location filename="../cli/main.cpp" line="+12" />
         <source>List images</source>
         <translation>List images</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Only show image IDs</source>
         <translation>Only show image IDs</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location filename="../cli/cmd_ps.cpp" line="+37" />
-        <source>Don't truncate output</source>
-        <translation>Don't truncate output</translation>
+        <source>Don&apos;t truncate output</source>
+        <translation>Don&apos;t truncate output</translation>
     </message>
     <message>
-        <location line="+21" />
         <source>REPOSITORY</source>
         <translation>REPOSITORY</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>TAG</source>
         <translation>TAG</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>IMAGE ID</source>
         <translation>IMAGE ID</translation>
     </message>
     <message>
-        <location line="+0" />
-        <location filename="../cli/cmd_ps.cpp" line="+19" />
         <source>CREATED</source>
         <translation>CREATED</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>SIZE</source>
         <translation>SIZE</translation>
     </message>
     <message>
-        <location filename="../cli/cmd_info.cpp" line="+13" />
         <source>info</source>
         <translation>info</translation>
     </message>
     <message>
-        <location line="+0" />
-        <location filename="../cli/main.cpp" line="+5" />
         <source>Display system-wide information</source>
         <translation>Display system-wide information</translation>
     </message>
     <message>
-        <location line="+30" />
         <source>Containers: %1</source>
         <translation>Containers: %1</translation>
     </message>
     <message>
-        <location line="+1" />
         <source> Running: %1</source>
         <translation> Running: %1</translation>
     </message>
     <message>
-        <location line="+1" />
         <source> Paused: %1</source>
         <translation> Paused: %1</translation>
     </message>
     <message>
-        <location line="+1" />
         <source> Stopped: %1</source>
         <translation> Stopped: %1</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Images: %1</source>
         <translation>Images: %1</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Helper Version: %1</source>
         <translation>Helper Version: %1</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Helper Socket: %1</source>
         <translation>Helper Socket: %1</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Cgroup Mode: %1</source>
         <translation>Cgroup Mode: %1</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Kernel Version: %1</source>
         <translation>Kernel Version: %1</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Name: %1</source>
         <translation>Name: %1</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>CPUs: %1</source>
         <translation>CPUs: %1</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Total Memory: %1</source>
         <translation>Total Memory: %1</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Features: %1</source>
         <translation>Features: %1</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Admin: %1</source>
         <translation>Admin: %1</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>yes</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../cli/cmd_inspect.cpp" line="+11" />
         <source>inspect CONTAINER [CONTAINER...]</source>
         <translation>inspect CONTAINER [CONTAINER...]</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Return low-level information on containers (JSON)</source>
         <translation>Return low-level information on containers (JSON)</translation>
     </message>
     <message>
-        <location filename="../cli/cmd_kill.cpp" line="+11" />
         <source>kill [OPTIONS] CONTAINER [CONTAINER...]</source>
         <translation>kill [OPTIONS] CONTAINER [CONTAINER...]</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location filename="../cli/main.cpp" line="-14" />
         <source>Kill one or more running containers</source>
         <translation>Kill one or more running containers</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Signal to send to the container (default "KILL")</source>
-        <translation>Signal to send to the container (default "KILL")</translation>
+        <source>Signal to send to the container (default &quot;KILL&quot;)</source>
+        <translation>Signal to send to the container (default &quot;KILL&quot;)</translation>
     </message>
     <message>
-        <location filename="../cli/cmd_logs.cpp" line="+15" />
         <source>logs [OPTIONS] CONTAINER</source>
         <translation>logs [OPTIONS] CONTAINER</translation>
     </message>
     <message>
-        <location line="+0" />
-        <location filename="../cli/main.cpp" line="+4" />
         <source>Fetch the logs of a container</source>
         <translation>Fetch the logs of a container</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Follow log output</source>
         <translation>Follow log output</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Number of lines to show from the end of the logs (default "all")</source>
-        <translation>Number of lines to show from the end of the logs (default "all")</translation>
+        <source>Number of lines to show from the end of the logs (default &quot;all&quot;)</source>
+        <translation>Number of lines to show from the end of the logs (default &quot;all&quot;)</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Show timestamps</source>
         <translation>Show timestamps</translation>
     </message>
     <message>
-        <location line="+8" />
-        <source>invalid --tail "%1": a number of lines or "all"</source>
-        <translation>invalid --tail "%1": a number of lines or "all"</translation>
+        <source>invalid --tail &quot;%1&quot;: a number of lines or &quot;all&quot;</source>
+        <translation>invalid --tail &quot;%1&quot;: a number of lines or &quot;all&quot;</translation>
     </message>
     <message>
-        <location filename="../cli/cmd_pause.cpp" line="+11" />
         <source>pause CONTAINER [CONTAINER...]</source>
         <translation>pause CONTAINER [CONTAINER...]</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Pause all processes within one or more containers (cgroup freezer)</source>
         <translation>Pause all processes within one or more containers (cgroup freezer)</translation>
     </message>
     <message>
-        <location filename="../cli/cmd_ps.cpp" line="-36" />
         <source>Up %1</source>
         <translation>Up %1</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Up %1 (Paused)</source>
         <translation>Up %1 (Paused)</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Exited (%1) %2</source>
         <translation>Exited (%1) %2</translation>
     </message>
     <message>
-        <location line="+1" />
         <source> (OOM killed)</source>
         <translation> (OOM killed)</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>Created</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location line="+7" />
         <source>ps [OPTIONS]</source>
         <translation>ps [OPTIONS]</translation>
     </message>
     <message>
-        <location line="+0" />
-        <location filename="../cli/main.cpp" line="-9" />
         <source>List containers</source>
         <translation>List containers</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Show all containers (default shows just running)</source>
         <translation>Show all containers (default shows just running)</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Only display container IDs</source>
         <translation>Only display container IDs</translation>
     </message>
     <message>
-        <location line="+20" />
-        <location filename="../cli/cmd_stats.cpp" line="+79" />
         <source>CONTAINER ID</source>
         <translation>CONTAINER ID</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>IMAGE</source>
         <translation>IMAGE</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>COMMAND</source>
         <translation>COMMAND</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>STATUS</source>
         <translation>STATUS</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>NAMES</source>
         <translation>NAMES</translation>
     </message>
     <message>
-        <location filename="../cli/cmd_restart.cpp" line="+11" />
         <source>restart [OPTIONS] CONTAINER [CONTAINER...]</source>
         <translation>restart [OPTIONS] CONTAINER [CONTAINER...]</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location filename="../cli/main.cpp" line="+4" />
         <source>Restart one or more containers</source>
         <translation>Restart one or more containers</translation>
     </message>
     <message>
-        <location filename="../cli/cmd_rm.cpp" line="+11" />
         <source>rm [OPTIONS] CONTAINER [CONTAINER...]</source>
         <translation>rm [OPTIONS] CONTAINER [CONTAINER...]</translation>
     </message>
     <message>
-        <location line="+0" />
-        <location filename="../cli/main.cpp" line="+2" />
         <source>Remove one or more containers</source>
         <translation>Remove one or more containers</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Force the removal of a running container (uses SIGKILL)</source>
         <translation>Force the removal of a running container (uses SIGKILL)</translation>
     </message>
     <message>
-        <location filename="../cli/cmd_rmi.cpp" line="+10" />
         <source>rmi [OPTIONS] IMAGE [IMAGE...]</source>
         <translation>rmi [OPTIONS] IMAGE [IMAGE...]</translation>
     </message>
     <message>
-        <location line="+0" />
-        <location filename="../cli/main.cpp" line="+9" />
         <source>Remove one or more images</source>
         <translation>Remove one or more images</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Force removal of the image</source>
         <translation>Force removal of the image</translation>
     </message>
     <message>
-        <location line="+13" />
         <source>Deleted: %1</source>
         <translation>Deleted: %1</translation>
     </message>
     <message>
-        <location filename="../cli/cmd_run.cpp" line="-11" />
         <source>run [OPTIONS] IMAGE [COMMAND] [ARG...]</source>
         <translation>run [OPTIONS] IMAGE [COMMAND] [ARG...]</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location filename="../cli/main.cpp" line="-17" />
         <source>Create and run a new container from an image</source>
         <translation>Create and run a new container from an image</translation>
     </message>
     <message>
-        <location line="+14" />
         <source>conflicting options: --restart and --rm</source>
         <translation>conflicting options: --restart and --rm</translation>
     </message>
     <message>
-        <location filename="../cli/cmd_start.cpp" line="+16" />
         <source>start [OPTIONS] CONTAINER [CONTAINER...]</source>
         <translation>start [OPTIONS] CONTAINER [CONTAINER...]</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location filename="../cli/main.cpp" line="+3" />
         <source>Start one or more stopped containers</source>
         <translation>Start one or more stopped containers</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Attach STDOUT/STDERR (or the terminal of a container created with -t) and wait for the exit</source>
         <translation>Attach STDOUT/STDERR (or the terminal of a container created with -t) and wait for the exit</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Attach the container's STDIN</source>
-        <translation>Attach the container's STDIN</translation>
+        <source>Attach the container&apos;s STDIN</source>
+        <translation>Attach the container&apos;s STDIN</translation>
     </message>
     <message>
-        <location line="+7" />
         <source>you cannot start and attach multiple containers at once</source>
         <translation>you cannot start and attach multiple containers at once</translation>
     </message>
     <message>
-        <location filename="../cli/cmd_stats.cpp" line="-54" />
         <source>stats [OPTIONS] [CONTAINER...]</source>
         <translation>stats [OPTIONS] [CONTAINER...]</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Display a live stream of container(s) resource usage statistics</source>
         <translation>Display a live stream of container(s) resource usage statistics</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Disable streaming stats and only pull the first result</source>
         <translation>Disable streaming stats and only pull the first result</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Output format: table (default) or json</source>
         <translation>Output format: table (default) or json</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Sampling interval in milliseconds (100-10000, default 1000)</source>
         <translation>Sampling interval in milliseconds (100-10000, default 1000)</translation>
     </message>
     <message>
-        <location line="+5" />
-        <source>unsupported --format "%1": use table or json</source>
-        <translation>unsupported --format "%1": use table or json</translation>
+        <source>unsupported --format &quot;%1&quot;: use table or json</source>
+        <translation>unsupported --format &quot;%1&quot;: use table or json</translation>
     </message>
     <message>
-        <location line="+7" />
         <source>--interval must be 100 to 10000 ms</source>
         <translation>--interval must be 100 to 10000 ms</translation>
     </message>
     <message>
-        <location line="+38" />
         <source>NAME</source>
         <translation>NAME</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>CPU %</source>
         <translation>CPU %</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>MEM USAGE / LIMIT</source>
         <translation>MEM USAGE / LIMIT</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>MEM %</source>
         <translation>MEM %</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>NET I/O</source>
         <translation>NET I/O</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>BLOCK I/O</source>
         <translation>BLOCK I/O</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>PIDS</source>
         <translation>PIDS</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>unlimited</source>
         <translation>unlimited</translation>
     </message>
     <message>
-        <location filename="../cli/cmd_stop.cpp" line="+11" />
         <source>stop [OPTIONS] CONTAINER [CONTAINER...]</source>
         <translation>stop [OPTIONS] CONTAINER [CONTAINER...]</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Stop one or more running containers (SIGTERM, then SIGKILL after the timeout)</source>
         <translation>Stop one or more running containers (SIGTERM, then SIGKILL after the timeout)</translation>
     </message>
     <message>
-        <location filename="../cli/cmd_top.cpp" line="+13" />
         <source>top CONTAINER</source>
         <translation>top CONTAINER</translation>
     </message>
     <message>
-        <location line="+0" />
-        <location filename="../cli/main.cpp" line="+12" />
         <source>Display the running processes of a container</source>
         <translation>Display the running processes of a container</translation>
     </message>
     <message>
-        <location line="+12" />
         <source>PID</source>
-        <extracomment>PID = process id inside the container; HOST PID = the same process's id on the host</extracomment>
+        <extracomment>PID = process id inside the container; HOST PID = the same process&apos;s id on the host</extracomment>
         <translation>PID</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>HOST PID</source>
         <translation>HOST PID</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>UID</source>
         <translation>UID</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>STATE</source>
         <translation>STATE</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>CMD</source>
         <translation>CMD</translation>
     </message>
     <message>
-        <location filename="../cli/cmd_unpause.cpp" line="+11" />
         <source>unpause CONTAINER [CONTAINER...]</source>
         <translation>unpause CONTAINER [CONTAINER...]</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location filename="../cli/main.cpp" line="-5" />
         <source>Unpause all processes within one or more containers</source>
         <translation>Unpause all processes within one or more containers</translation>
     </message>
     <message>
-        <location filename="../cli/cmd_update.cpp" line="+12" />
         <source>update [OPTIONS] CONTAINER [CONTAINER...]</source>
         <translation>update [OPTIONS] CONTAINER [CONTAINER...]</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Update the resource limits of one or more containers</source>
         <translation>Update the resource limits of one or more containers</translation>
     </message>
     <message>
-        <location line="+8" />
         <source>you must provide one or more flags when using this command</source>
         <translation>you must provide one or more flags when using this command</translation>
     </message>
     <message>
-        <location filename="../cli/cmd_version.cpp" line="+14" />
         <source>version</source>
         <translation>version</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>Show the onggictl and helper version information</source>
         <translation>Show the onggictl and helper version information</translation>
     </message>
     <message>
-        <location line="+16" />
         <source>Client:</source>
         <translation>Client:</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+6" />
         <source> Version:     %1</source>
         <translation> Version:     %1</translation>
     </message>
     <message>
-        <location line="-5" />
-        <location line="+6" />
         <source> Protocol:    %1</source>
         <translation> Protocol:    %1</translation>
     </message>
     <message>
-        <location line="-2" />
         <source>Helper:</source>
         <translation>Helper:</translation>
     </message>
     <message>
-        <location line="+3" />
         <source> Kernel:      %1</source>
         <translation> Kernel:      %1</translation>
     </message>
     <message>
-        <location line="+1" />
         <source> Cgroups:     %1</source>
         <translation> Cgroups:     %1</translation>
     </message>
     <message>
-        <location filename="../cli/container_action.cpp" line="+57" />
         <source>Seconds to wait before killing the container (default 10)</source>
         <translation>Seconds to wait before killing the container (default 10)</translation>
     </message>
     <message>
-        <location line="+9" />
-        <source>invalid timeout "%1": expected seconds &gt;= 0</source>
-        <translation>invalid timeout "%1": expected seconds &gt;= 0</translation>
+        <source>invalid timeout &quot;%1&quot;: expected seconds &gt;= 0</source>
+        <translation>invalid timeout &quot;%1&quot;: expected seconds &gt;= 0</translation>
     </message>
     <message>
-        <location filename="../cli/create_flags.cpp" line="-70" />
-        <source>invalid size "%1" for --%2: use a number with an optional unit b, k, m, g (e.g. 64m)</source>
-        <translation>invalid size "%1" for --%2: use a number with an optional unit b, k, m, g (e.g. 64m)</translation>
+        <source>invalid size &quot;%1&quot; for --%2: use a number with an optional unit b, k, m, g (e.g. 64m)</source>
+        <translation>invalid size &quot;%1&quot; for --%2: use a number with an optional unit b, k, m, g (e.g. 64m)</translation>
     </message>
     <message>
-        <location line="+10" />
         <source>Memory limit (e.g. 64m, 1g)</source>
         <translation>Memory limit (e.g. 64m, 1g)</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Memory plus swap limit; -1 for unlimited swap</source>
         <translation>Memory plus swap limit; -1 for unlimited swap</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Memory throttling threshold (cgroup v2 memory.high)</source>
         <translation>Memory throttling threshold (cgroup v2 memory.high)</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Soft memory limit (sent as memory.high)</source>
         <translation>Soft memory limit (sent as memory.high)</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Number of CPUs (e.g. 0.5)</source>
         <translation>Number of CPUs (e.g. 0.5)</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Relative CPU weight (1-10000)</source>
         <translation>Relative CPU weight (1-10000)</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>CPUs in which to allow execution (0-3, 0,1)</source>
         <translation>CPUs in which to allow execution (0-3, 0,1)</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Maximum number of processes (0 = unlimited)</source>
         <translation>Maximum number of processes (0 = unlimited)</translation>
     </message>
     <message>
-        <location line="+13" />
-        <source>invalid value "%1" for --cpus: expected a number of CPUs such as 0.5</source>
-        <translation>invalid value "%1" for --cpus: expected a number of CPUs such as 0.5</translation>
+        <source>invalid value &quot;%1&quot; for --cpus: expected a number of CPUs such as 0.5</source>
+        <translation>invalid value &quot;%1&quot; for --cpus: expected a number of CPUs such as 0.5</translation>
     </message>
     <message>
-        <location line="+9" />
-        <source>invalid value "%1" for --cpu-weight: expected 1 to 10000</source>
-        <translation>invalid value "%1" for --cpu-weight: expected 1 to 10000</translation>
+        <source>invalid value &quot;%1&quot; for --cpu-weight: expected 1 to 10000</source>
+        <translation>invalid value &quot;%1&quot; for --cpu-weight: expected 1 to 10000</translation>
     </message>
     <message>
-        <location line="+10" />
-        <source>invalid value "%1" for --pids-limit: expected a number of processes</source>
-        <translation>invalid value "%1" for --pids-limit: expected a number of processes</translation>
+        <source>invalid value &quot;%1&quot; for --pids-limit: expected a number of processes</source>
+        <translation>invalid value &quot;%1&quot; for --pids-limit: expected a number of processes</translation>
     </message>
     <message>
-        <location line="+11" />
         <source>Run the container in the background and print its ID</source>
         <translation>Run the container in the background and print its ID</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Remove the container when it exits</source>
         <translation>Remove the container when it exits</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>Assign a name to the container</source>
         <translation>Assign a name to the container</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Set environment variables (KEY=value)</source>
         <translation>Set environment variables (KEY=value)</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Bind mount a host directory (/host:/container[:ro])</source>
         <translation>Bind mount a host directory (/host:/container[:ro])</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Container host name</source>
         <translation>Container host name</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>Restart policy: no, on-failure[:max-retries], always</source>
         <translation>Restart policy: no, on-failure[:max-retries], always</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Run an init inside the container that forwards signals and reaps processes</source>
         <translation>Run an init inside the container that forwards signals and reaps processes</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Add Linux capabilities</source>
         <translation>Add Linux capabilities</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Drop Linux capabilities</source>
         <translation>Drop Linux capabilities</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Security options: seccomp=default|unconfined|/path/profile.json</source>
         <translation>Security options: seccomp=default|unconfined|/path/profile.json</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Mount the container's root filesystem as read only</source>
-        <translation>Mount the container's root filesystem as read only</translation>
+        <source>Mount the container&apos;s root filesystem as read only</source>
+        <translation>Mount the container&apos;s root filesystem as read only</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Give extended privileges to this container (all capabilities, no seccomp)</source>
         <translation>Give extended privileges to this container (all capabilities, no seccomp)</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>User namespace: "private" maps root to an unprivileged range, "host" does not</source>
-        <translation>User namespace: "private" maps root to an unprivileged range, "host" does not</translation>
+        <source>User namespace: &quot;private&quot; maps root to an unprivileged range, &quot;host&quot; does not</source>
+        <translation>User namespace: &quot;private&quot; maps root to an unprivileged range, &quot;host&quot; does not</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Network: private (loopback only), host, none</source>
         <translation>Network: private (loopback only), host, none</translation>
     </message>
     <message>
-        <location line="+13" />
-        <source>invalid environment variable "%1": expected KEY=value</source>
-        <translation>invalid environment variable "%1": expected KEY=value</translation>
+        <source>invalid environment variable &quot;%1&quot;: expected KEY=value</source>
+        <translation>invalid environment variable &quot;%1&quot;: expected KEY=value</translation>
     </message>
     <message>
-        <location line="+17" />
-        <source>invalid volume "%1": expected /host/path:/container/path[:ro]</source>
-        <translation>invalid volume "%1": expected /host/path:/container/path[:ro]</translation>
+        <source>invalid volume &quot;%1&quot;: expected /host/path:/container/path[:ro]</source>
+        <translation>invalid volume &quot;%1&quot;: expected /host/path:/container/path[:ro]</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>invalid volume "%1": named volumes are not supported, give a host path</source>
-        <translation>invalid volume "%1": named volumes are not supported, give a host path</translation>
+        <source>invalid volume &quot;%1&quot;: named volumes are not supported, give a host path</source>
+        <translation>invalid volume &quot;%1&quot;: named volumes are not supported, give a host path</translation>
     </message>
     <message>
-        <location line="+9" />
-        <source>invalid volume mode "%1" in "%2": use ro or rw</source>
-        <translation>invalid volume mode "%1" in "%2": use ro or rw</translation>
+        <source>invalid volume mode &quot;%1&quot; in &quot;%2&quot;: use ro or rw</source>
+        <translation>invalid volume mode &quot;%1&quot; in &quot;%2&quot;: use ro or rw</translation>
     </message>
     <message>
-        <location line="+16" />
-        <source>invalid --security-opt "%1": supported is seccomp=default|unconfined|/path/profile.json</source>
-        <translation>invalid --security-opt "%1": supported is seccomp=default|unconfined|/path/profile.json</translation>
+        <source>invalid --security-opt &quot;%1&quot;: supported is seccomp=default|unconfined|/path/profile.json</source>
+        <translation>invalid --security-opt &quot;%1&quot;: supported is seccomp=default|unconfined|/path/profile.json</translation>
     </message>
     <message>
-        <location line="+10" />
-        <source>invalid --userns "%1": use private or host</source>
-        <translation>invalid --userns "%1": use private or host</translation>
+        <source>invalid --userns &quot;%1&quot;: use private or host</source>
+        <translation>invalid --userns &quot;%1&quot;: use private or host</translation>
     </message>
     <message>
-        <location line="+8" />
-        <source>invalid --network "%1": use private, host or none</source>
-        <translation>invalid --network "%1": use private, host or none</translation>
+        <source>invalid --network &quot;%1&quot;: use private, host or none</source>
+        <translation>invalid --network &quot;%1&quot;: use private, host or none</translation>
     </message>
     <message>
-        <location filename="../cli/human_time.cpp" line="+24" />
         <source>Less than a second</source>
         <translation>Less than a second</translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
         <source>%n second(s)</source>
         <translation>
             <numerusform>%n second</numerusform>
@@ -2580,12 +2061,10 @@ OOM kills so far: %3</translation>
         </translation>
     </message>
     <message>
-        <location line="+1" />
         <source>About a minute</source>
         <translation>About a minute</translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
         <source>%n minute(s)</source>
         <translation>
             <numerusform>%n minute</numerusform>
@@ -2593,12 +2072,10 @@ OOM kills so far: %3</translation>
         </translation>
     </message>
     <message>
-        <location line="+1" />
         <source>About an hour</source>
         <translation>About an hour</translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
         <source>%n hour(s)</source>
         <translation>
             <numerusform>%n hour</numerusform>
@@ -2606,7 +2083,6 @@ OOM kills so far: %3</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -2614,7 +2090,6 @@ OOM kills so far: %3</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
         <source>%n week(s)</source>
         <translation>
             <numerusform>%n week</numerusform>
@@ -2622,7 +2097,6 @@ OOM kills so far: %3</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
         <source>%n month(s)</source>
         <translation>
             <numerusform>%n month</numerusform>
@@ -2630,7 +2104,6 @@ OOM kills so far: %3</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
         <source>%n year(s)</source>
         <translation>
             <numerusform>%n year</numerusform>
@@ -2638,103 +2111,82 @@ OOM kills so far: %3</translation>
         </translation>
     </message>
     <message>
-        <location line="+8" />
         <source>%1 ago</source>
         <translation>%1 ago</translation>
     </message>
     <message>
-        <location filename="../cli/main.cpp" line="-5" />
         <source>Stop one or more running containers</source>
         <translation>Stop one or more running containers</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>Pause all processes within one or more containers</source>
         <translation>Pause all processes within one or more containers</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>Return low-level information on containers</source>
         <translation>Return low-level information on containers</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Update the resource limits of containers</source>
         <translation>Update the resource limits of containers</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>Display a live stream of resource usage</source>
         <translation>Display a live stream of resource usage</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Show the version information</source>
         <translation>Show the version information</translation>
     </message>
     <message>
-        <location line="+8" />
         <source>Usage:  onggictl [OPTIONS] COMMAND</source>
         <translation>Usage:  onggictl [OPTIONS] COMMAND</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>A container manager for your desktop: the command line of Onggi.</source>
         <translation>A container manager for your desktop: the command line of Onggi.</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Helper socket (default $ONGGI_SOCKET or /run/onggi/helper.sock)</source>
         <translation>Helper socket (default $ONGGI_SOCKET or /run/onggi/helper.sock)</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Print results as JSON</source>
         <translation>Print results as JSON</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Show the protocol messages on stderr</source>
         <translation>Show the protocol messages on stderr</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Print version information and quit</source>
         <translation>Print version information and quit</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Commands:</source>
         <translation>Commands:</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>Run 'onggictl COMMAND --help' for more information on a command.</source>
-        <translation>Run 'onggictl COMMAND --help' for more information on a command.</translation>
+        <source>Run &apos;onggictl COMMAND --help&apos; for more information on a command.</source>
+        <translation>Run &apos;onggictl COMMAND --help&apos; for more information on a command.</translation>
     </message>
     <message>
-        <location line="+46" />
         <source>onggictl version %1, protocol %2</source>
         <translation>onggictl version %1, protocol %2</translation>
     </message>
     <message>
-        <location line="+6" />
         <source>unknown flag: %1</source>
         <translation>unknown flag: %1</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+17" />
-        <source>See 'onggictl --help'.</source>
-        <translation>See 'onggictl --help'.</translation>
+        <source>See &apos;onggictl --help&apos;.</source>
+        <translation>See &apos;onggictl --help&apos;.</translation>
     </message>
     <message>
-        <location line="-1" />
-        <source>onggictl: '%1' is not an onggictl command.</source>
-        <translation>onggictl: '%1' is not an onggictl command.</translation>
+        <source>onggictl: &apos;%1&apos; is not an onggictl command.</source>
+        <translation>onggictl: &apos;%1&apos; is not an onggictl command.</translation>
     </message>
     <message>
-        <location filename="../cli/container_runner.cpp" line="-38" />
         <source>Detached from %1; it keeps running. Come back with: onggictl attach %1</source>
         <translation>Detached from %1; it keeps running. Come back with: onggictl attach %1</translation>
     </message>

@@ -4,44 +4,36 @@
 <context>
     <name>Units</name>
     <message>
-        <location filename="../gui/models/units.cpp" line="+20" />
         <source>%1 %2</source>
         <extracomment>%1 is a number, %2 a binary unit (KiB, MiB ...)</extracomment>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location line="+5" />
         <source>%1/s</source>
-        <extracomment>a transfer rate: %1 is a size such as "1.2 MiB"</extracomment>
+        <extracomment>a transfer rate: %1 is a size such as &quot;1.2 MiB&quot;</extracomment>
         <translation>%1/s</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>%1 cores</source>
         <translation>%1 코어</translation>
     </message>
     <message>
-        <location line="+6" />
         <source>%1d %2h</source>
         <translation>%1일 %2시간</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>%1h %2m</source>
         <translation>%1시간 %2분</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>%1m %2s</source>
         <translation>%1분 %2초</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>%1s</source>
         <translation>%1초</translation>
     </message>
@@ -49,143 +41,115 @@
 <context>
     <name>onggi::client</name>
     <message>
-        <location filename="../client/error_text.cpp" line="+15" />
         <source>The helper could not read the request</source>
         <translation>헬퍼가 요청을 읽지 못했습니다</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>The request was not understood</source>
         <translation>요청을 이해하지 못했습니다</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>The helper does not know this operation (is it an older version?)</source>
         <translation>헬퍼가 모르는 작업입니다 (헬퍼가 예전 버전인가요?)</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Invalid value</source>
         <translation>값이 올바르지 않습니다</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Permission denied</source>
         <translation>권한이 없습니다</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Not found</source>
         <translation>찾을 수 없습니다</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>The name is already in use</source>
         <translation>이미 쓰고 있는 이름입니다</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Not possible in the container's current state</source>
+        <source>Not possible in the container&apos;s current state</source>
         <extracomment>the container is in a state where this operation is not possible (e.g. start a running one)</extracomment>
         <translation>컨테이너의 지금 상태에서는 할 수 없습니다</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Not supported on this host</source>
         <translation>이 호스트에서는 지원하지 않습니다</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Busy, try again</source>
         <translation>바쁩니다. 다시 시도해 주세요</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>The operation timed out</source>
         <translation>작업 시간이 초과되었습니다</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>A system call failed</source>
         <translation>시스템 콜이 실패했습니다</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Internal error in the helper</source>
         <translation>헬퍼 내부 오류입니다</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>The Onggi helper is not running</source>
         <translation>옹기 헬퍼가 실행되고 있지 않습니다</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>No permission to talk to the Onggi helper</source>
         <translation>옹기 헬퍼와 통신할 권한이 없습니다</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Cannot connect to the Onggi helper</source>
         <translation>옹기 헬퍼에 연결할 수 없습니다</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>The connection to the Onggi helper was lost</source>
         <translation>옹기 헬퍼와의 연결이 끊어졌습니다</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>The helper sent a reply that could not be read</source>
         <translation>헬퍼가 읽을 수 없는 응답을 보냈습니다</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>The helper did not answer in time</source>
         <translation>헬퍼가 제시간에 응답하지 않았습니다</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Not connected to the Onggi helper</source>
         <translation>옹기 헬퍼에 연결되어 있지 않습니다</translation>
     </message>
     <message>
-        <location line="+8" />
         <source>No socket at %1. Start the helper (sudo systemctl start onggi-helper), or point ONGGI_SOCKET / --host at its socket.</source>
         <translation>%1에 소켓이 없습니다. 헬퍼를 시작하거나(sudo systemctl start onggi-helper), ONGGI_SOCKET 또는 --host로 헬퍼의 소켓을 알려 주세요.</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>Only root and members of the group "onggi" may use %1. Join the group (sudo usermod -aG onggi $USER), then log out and in again.</source>
-        <translation>%1은(는) root와 "onggi" 그룹의 구성원만 쓸 수 있습니다. 그룹에 가입한 뒤(sudo usermod -aG onggi $USER) 로그아웃했다가 다시 로그인하세요.</translation>
+        <source>Only root and members of the group &quot;onggi&quot; may use %1. Join the group (sudo usermod -aG onggi $USER), then log out and in again.</source>
+        <translation>%1은(는) root와 &quot;onggi&quot; 그룹의 구성원만 쓸 수 있습니다. 그룹에 가입한 뒤(sudo usermod -aG onggi $USER) 로그아웃했다가 다시 로그인하세요.</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>The socket %1 exists but nobody answers; the helper may have crashed. Restart it (sudo systemctl restart onggi-helper).</source>
         <translation>소켓 %1은(는) 있지만 아무도 응답하지 않습니다. 헬퍼가 비정상 종료되었을 수 있습니다. 다시 시작하세요(sudo systemctl restart onggi-helper).</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>The helper stopped or closed the connection. Containers keep running; reconnect when it is back.</source>
         <translation>헬퍼가 멈췄거나 연결을 닫았습니다. 컨테이너는 계속 실행됩니다. 헬퍼가 돌아오면 다시 연결하세요.</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>Update onggi-helper to the same version as this program.</source>
         <translation>onggi-helper를 이 프로그램과 같은 버전으로 업데이트하세요.</translation>
     </message>
     <message>
-        <location line="+8" />
         <source>Error %1</source>
         <translation>오류 %1</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -193,47 +157,38 @@
 <context>
     <name>onggi::gui::ChartsPanel</name>
     <message>
-        <location filename="../gui/widgets/charts_panel.cpp" line="+95" />
         <source>Time &amp;window:</source>
         <translation>시간 범위(&amp;W):</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>1 minute</source>
         <translation>1분</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>5 minutes</source>
         <translation>5분</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>15 minutes</source>
         <translation>15분</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>CPU (% of one core)</source>
         <translation>CPU (코어 1개 기준 %)</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Memory</source>
         <translation>메모리</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Disk I/O</source>
         <translation>디스크 I/O</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Processes (PIDs)</source>
         <translation>프로세스 수 (PID)</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Network</source>
         <translation>네트워크</translation>
     </message>
@@ -241,87 +196,70 @@
 <context>
     <name>onggi::gui::ContainerListModel</name>
     <message>
-        <location filename="../gui/models/container_list_model.cpp" line="+31" />
         <source>created</source>
         <translation>생성됨</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>running</source>
         <translation>실행 중</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>paused</source>
         <translation>일시 정지됨</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>exited</source>
         <translation>종료됨</translation>
     </message>
     <message>
-        <location line="+14" />
         <source>exited (%1, OOM killed)</source>
         <translation>종료됨 (%1, OOM으로 강제 종료)</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>exited (%1)</source>
         <translation>종료됨 (%1)</translation>
     </message>
     <message>
-        <location line="+9" />
-        <location line="+4" />
         <source>%1 / %2</source>
         <extracomment>memory used / memory limit</extracomment>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location line="-3" />
         <source>%1 / unlimited</source>
         <translation>%1 / 무제한</translation>
     </message>
     <message>
-        <location line="+31" />
         <source>ID %1
 Command: %2</source>
         <translation>ID %1
 명령: %2</translation>
     </message>
     <message>
-        <location line="+18" />
         <source>Name</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Image</source>
         <extracomment>the container image (e.g. busybox)</extracomment>
         <translation>이미지</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>State</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Memory</source>
         <translation>메모리</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>PIDs</source>
         <translation>PID 수</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Uptime</source>
         <translation>실행 시간</translation>
     </message>
@@ -329,406 +267,326 @@ Command: %2</source>
 <context>
     <name>onggi::gui::ContainerPage</name>
     <message>
-        <location filename="../gui/widgets/container_page.cpp" line="+86" />
         <source>Charts</source>
         <translation>차트</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Limits</source>
         <translation>자원 제한</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Logs</source>
         <translation>로그</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Processes</source>
         <translation>프로세스</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Inspect</source>
         <translation>상세 정보</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Learn</source>
         <translation>배우기</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>The container's OCI runtime configuration (config.json), as runc or crun would read it</source>
+        <source>The container&apos;s OCI runtime configuration (config.json), as runc or crun would read it</source>
         <translation>이 컨테이너의 OCI 런타임 설정(config.json)입니다. runc나 crun도 똑같이 읽을 수 있는 형식입니다</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>How this container is made: namespaces, control groups and layers, with its real values</source>
         <translation>이 컨테이너가 어떻게 만들어졌는지 네임스페이스, 컨트롤 그룹, 레이어의 실제 값으로 보여 줍니다</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>&lt;b&gt;No container selected.&lt;/b&gt; Choose one in the list, or create one with New.</source>
         <translation>&lt;b&gt;선택한 컨테이너가 없습니다.&lt;/b&gt; 목록에서 하나를 고르거나 [새로 만들기]로 만들어 보세요.</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp; %2 &amp;nbsp; &lt;span style='color:#666'&gt;%3 · %4 · %5&lt;/span&gt;</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp; %2 &amp;nbsp; &lt;span style='color:#666'&gt;%3 · %4 · %5&lt;/span&gt;</translation>
+        <source>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp; %2 &amp;nbsp; &lt;span style=&apos;color:#666&apos;&gt;%3 · %4 · %5&lt;/span&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp; %2 &amp;nbsp; &lt;span style=&apos;color:#666&apos;&gt;%3 · %4 · %5&lt;/span&gt;</translation>
     </message>
 </context>
 <context>
     <name>onggi::gui::CreateDialog</name>
     <message>
-        <location filename="../gui/widgets/create_dialog.cpp" line="+234" />
         <source>Choose an image, for example busybox.</source>
         <translation>이미지를 고르세요. 예: busybox</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>The name may use letters, digits, '_', '.' and '-', must start with a letter or digit, and is at most 64 characters long.</source>
-        <translation>이름에는 영문자, 숫자, '_', '.', '-'만 쓸 수 있고, 영문자나 숫자로 시작해야 하며, 64자를 넘을 수 없습니다.</translation>
+        <source>The name may use letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;, must start with a letter or digit, and is at most 64 characters long.</source>
+        <translation>이름에는 영문자, 숫자, &apos;_&apos;, &apos;.&apos;, &apos;-&apos;만 쓸 수 있고, 영문자나 숫자로 시작해야 하며, 64자를 넘을 수 없습니다.</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>The command has an unclosed quote.</source>
         <translation>명령에 닫히지 않은 따옴표가 있습니다.</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>The hostname must be letters, digits and '-', in labels of at most 63 characters separated by dots.</source>
-        <translation>호스트 이름은 영문자, 숫자, '-'로 이루어진 63자 이하의 이름들을 점(.)으로 이어 쓴 것이어야 합니다.</translation>
+        <source>The hostname must be letters, digits and &apos;-&apos;, in labels of at most 63 characters separated by dots.</source>
+        <translation>호스트 이름은 영문자, 숫자, &apos;-&apos;로 이루어진 63자 이하의 이름들을 점(.)으로 이어 쓴 것이어야 합니다.</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>The working directory must be an absolute path.</source>
         <translation>작업 디렉터리는 /로 시작하는 절대 경로여야 합니다.</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>Environment line %1 is not NAME=value: %2</source>
         <translation>환경 변수 %1번째 줄이 이름=값 형식이 아닙니다: %2</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>Volume line %1 is not /host/path:/container/path, optionally followed by :ro: %2</source>
         <translation>볼륨 %1번째 줄이 /호스트/경로:/컨테이너/경로 (뒤에 :ro 가능) 형식이 아닙니다: %2</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>A memory limit below 6 MiB leaves too little for the container to start.</source>
         <translation>메모리 제한이 6 MiB보다 작으면 컨테이너가 시작하기에도 모자랍니다.</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Memory high must not be above the memory limit.</source>
         <translation>메모리 high 값은 메모리 제한보다 클 수 없습니다.</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Memory + swap needs a memory limit and must be at least as large as it.</source>
         <translation>메모리 + 스왑 값을 쓰려면 메모리 제한도 정해야 하고, 그 값은 메모리 제한 이상이어야 합니다.</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Unknown capability name: %1</source>
         <translation>알 수 없는 케이퍼빌리티(capability) 이름입니다: %1</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>A privileged container cannot also use a user namespace here; choose one.</source>
         <translation>특권(privileged) 컨테이너와 사용자 네임스페이스는 함께 쓸 수 없습니다. 하나만 고르세요.</translation>
     </message>
     <message>
-        <location line="+97" />
         <source>New container</source>
         <translation>새 컨테이너</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>General</source>
         <translation>일반</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Limits</source>
         <translation>자원 제한</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Namespaces</source>
         <translation>네임스페이스</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Security</source>
         <translation>보안</translation>
     </message>
     <message>
-        <location line="+8" />
         <source>&amp;Image:</source>
         <extracomment>the container image (its root filesystem), e.g. busybox</extracomment>
         <translation>이미지(&amp;I):</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>&amp;Command:</source>
         <translation>명령(&amp;C):</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>&amp;Name:</source>
         <translation>이름(&amp;N):</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>&amp;Hostname:</source>
         <translation>호스트 이름(&amp;H):</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>&amp;Working directory:</source>
         <translation>작업 디렉터리(&amp;W):</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>&amp;Environment:</source>
         <translation>환경 변수(&amp;E):</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>&amp;Volumes:</source>
         <translation>볼륨(&amp;V):</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>&amp;Restart:</source>
         <translation>다시 시작(&amp;R):</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>the image's default, e.g. sh -c 'while true; do date; sleep 1; done'</source>
-        <translation>비워 두면 이미지의 기본 명령. 예: sh -c 'while true; do date; sleep 1; done'</translation>
+        <source>the image&apos;s default, e.g. sh -c &apos;while true; do date; sleep 1; done&apos;</source>
+        <translation>비워 두면 이미지의 기본 명령. 예: sh -c &apos;while true; do date; sleep 1; done&apos;</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>generated when empty</source>
         <translation>비워 두면 자동으로 지어 줍니다</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>the container's name</source>
+        <source>the container&apos;s name</source>
         <translation>비워 두면 컨테이너 이름</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>one NAME=value per line</source>
         <translation>한 줄에 하나씩 이름=값</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>one /host/path:/container/path[:ro] per line</source>
         <translation>한 줄에 하나씩 /호스트/경로:/컨테이너/경로[:ro]</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>never</source>
         <translation>하지 않음</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>when it fails</source>
         <translation>실패했을 때</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>always</source>
         <translation>항상</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>&amp;Start the container after creating it</source>
         <translation>만든 뒤 바로 시작(&amp;S)</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>The image provides the container's root filesystem as read-only layers; the container writes to its own upper layer on top (overlay filesystem).</source>
+        <source>The image provides the container&apos;s root filesystem as read-only layers; the container writes to its own upper layer on top (overlay filesystem).</source>
         <translation>이미지는 컨테이너의 루트 파일시스템을 읽기 전용 레이어로 제공합니다. 컨테이너가 쓰는 내용은 그 위에 얹힌 자기만의 상위(upper) 레이어에 기록됩니다(오버레이 파일시스템).</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>The name the container sees in its own UTS namespace (uname -n).</source>
         <translation>컨테이너가 자기 UTS 네임스페이스 안에서 보게 되는 호스트 이름입니다(uname -n).</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>unlimited</source>
         <translation>무제한</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>CP&amp;U (cores):</source>
         <translation>CPU(&amp;U) (코어):</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>CPU &amp;weight:</source>
         <translation>CPU 가중치(&amp;W):</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>&amp;Memory:</source>
         <translation>메모리(&amp;M):</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Memory &amp;high:</source>
         <translation>메모리 high(&amp;H):</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Memory + s&amp;wap:</source>
         <translation>메모리 + 스왑(&amp;W):</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>&amp;Processes:</source>
         <translation>프로세스 수(&amp;P):</translation>
     </message>
     <message>
-        <location line="+2" />
         <source> MiB</source>
         <translation> MiB</translation>
     </message>
     <message>
-        <location line="+5" />
         <source>CPU time per 100 ms period (cgroup v1 cpu.cfs_quota_us, v2 cpu.max).</source>
         <translation>100 ms 주기마다 쓸 수 있는 CPU 시간입니다 (cgroup v1 cpu.cfs_quota_us, v2 cpu.max).</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Relative share under contention (cgroup v1 cpu.shares, v2 cpu.weight).</source>
         <translation>CPU를 두고 경쟁할 때 받는 상대적인 몫입니다 (cgroup v1 cpu.shares, v2 cpu.weight).</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Hard limit; the OOM killer acts above it (cgroup v1 memory.limit_in_bytes, v2 memory.max).</source>
         <translation>넘을 수 없는 한도입니다. 넘으면 OOM 킬러가 나섭니다 (cgroup v1 memory.limit_in_bytes, v2 memory.max).</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Throttling threshold (cgroup v2 memory.high).</source>
         <translation>이 값을 넘으면 메모리 할당을 늦추고 회수합니다 (cgroup v2 memory.high).</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Needs the cgroup v2 memory controller; this host's is on cgroup v1.</source>
+        <source>Needs the cgroup v2 memory controller; this host&apos;s is on cgroup v1.</source>
         <translation>cgroup v2의 메모리 컨트롤러가 필요한데, 이 호스트의 메모리 컨트롤러는 cgroup v1에 있습니다.</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Memory plus swap (cgroup v1 memory.memsw.limit_in_bytes, v2 memory.swap.max).</source>
         <translation>메모리와 스왑을 합친 한도입니다 (cgroup v1 memory.memsw.limit_in_bytes, v2 memory.swap.max).</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Most processes and threads (pids.max).</source>
         <translation>만들 수 있는 프로세스와 스레드의 최대 개수입니다 (pids.max).</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Ne&amp;twork:</source>
         <translation>네트워크(&amp;T):</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>private (own network namespace, loopback only)</source>
         <translation>독립 (자기 네트워크 네임스페이스, 루프백만)</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>host (share the host's network)</source>
+        <source>host (share the host&apos;s network)</source>
         <translation>호스트 (호스트의 네트워크를 함께 씀)</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>none (own namespace, no interfaces up)</source>
         <translation>없음 (자기 네임스페이스, 켜진 인터페이스 없음)</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>&amp;PID namespace: the container's first process is PID 1 and sees only its own processes</source>
+        <source>&amp;PID namespace: the container&apos;s first process is PID 1 and sees only its own processes</source>
         <translation>PID 네임스페이스(&amp;P): 컨테이너의 첫 프로세스가 PID 1이 되고, 자기 프로세스만 볼 수 있습니다</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>&amp;IPC namespace: own System V IPC and POSIX message queues</source>
         <translation>IPC 네임스페이스(&amp;I): System V IPC와 POSIX 메시지 큐를 따로 가집니다</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>&amp;UTS namespace: own hostname</source>
         <translation>UTS 네임스페이스(&amp;U): 호스트 이름을 따로 가집니다</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>&amp;Cgroup namespace: /proc/self/cgroup shows the container's cgroup as the root</source>
+        <source>&amp;Cgroup namespace: /proc/self/cgroup shows the container&apos;s cgroup as the root</source>
         <translation>cgroup 네임스페이스(&amp;C): /proc/self/cgroup에서 컨테이너의 cgroup이 루트(/)로 보입니다</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>T&amp;ime namespace: own monotonic and boot clocks</source>
         <translation>시간 네임스페이스(&amp;I): monotonic 시계와 부팅 시계를 따로 가집니다</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>U&amp;ser namespace: root inside is an unprivileged user outside</source>
         <translation>사용자 네임스페이스(&amp;S): 안에서는 root이지만 밖에서는 권한 없는 사용자입니다</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>&amp;Seccomp:</source>
         <translation>seccomp(&amp;S):</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>default profile (blocks dangerous system calls)</source>
         <translation>기본 프로파일 (위험한 시스템 콜을 막음)</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>unconfined (no system call filter)</source>
         <translation>제한 없음 (시스템 콜 필터 없음)</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>&amp;Drop capabilities:</source>
         <translation>뺄 케이퍼빌리티(&amp;D):</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>&amp;Add capabilities:</source>
         <translation>더할 케이퍼빌리티(&amp;A):</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>e.g. NET_RAW, SYS_CHROOT</source>
         <translation>예: NET_RAW, SYS_CHROOT</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>e.g. NET_ADMIN</source>
         <translation>예: NET_ADMIN</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>&amp;Read-only root filesystem</source>
         <translation>루트 파일시스템을 읽기 전용으로(&amp;R)</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>&amp;Privileged (all capabilities, no seccomp: unsafe)</source>
         <translation>특권 모드(&amp;P) (모든 케이퍼빌리티, seccomp 없음: 위험)</translation>
     </message>
@@ -736,32 +594,26 @@ Command: %2</source>
 <context>
     <name>onggi::gui::HelperAbsentPage</name>
     <message>
-        <location filename="../gui/widgets/helper_absent_page.cpp" line="+57" />
         <source>&amp;Try again</source>
         <translation>다시 시도(&amp;T)</translation>
     </message>
     <message>
-        <location line="+8" />
         <source>Connecting to the Onggi service…</source>
         <translation>옹기 서비스에 연결하는 중…</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Onggi talks to onggi-helper, a small service that runs as root and creates containers on its behalf, through %1.</source>
         <translation>옹기는 %1을(를) 통해 onggi-helper와 이야기합니다. onggi-helper는 root 권한으로 실행되며 옹기를 대신해 컨테이너를 만드는 작은 서비스입니다.</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>The Onggi service is not running</source>
         <translation>옹기 서비스가 실행되고 있지 않습니다</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Nothing answers at %1. Containers need root to create namespaces and control groups, so Onggi leaves that to onggi-helper, a system service. Start it, and this window connects by itself.</source>
         <translation>%1에서 아무도 응답하지 않습니다. 네임스페이스와 컨트롤 그룹(cgroup)을 만들려면 root 권한이 필요해서, 옹기는 그 일을 시스템 서비스인 onggi-helper에게 맡깁니다. 서비스를 시작하면 이 창이 알아서 연결됩니다.</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>sudo systemctl start onggi-helper
 # start it at every boot:
 sudo systemctl enable onggi-helper</source>
@@ -770,54 +622,44 @@ sudo systemctl enable onggi-helper</source>
 sudo systemctl enable onggi-helper</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>You are not allowed to use the Onggi service</source>
         <translation>옹기 서비스를 사용할 권한이 없습니다</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>onggi-helper accepts root and the members of the group "onggi" only, because whoever controls containers can act as root on this machine. Join the group, then log out and in again so that your session has the new group.</source>
-        <translation>onggi-helper는 root와 "onggi" 그룹의 구성원만 받아들입니다. 컨테이너를 다룰 수 있으면 이 컴퓨터에서 root처럼 행동할 수 있기 때문입니다. 그룹에 가입한 다음, 로그아웃했다가 다시 로그인해야 새 그룹이 세션에 반영됩니다.</translation>
+        <source>onggi-helper accepts root and the members of the group &quot;onggi&quot; only, because whoever controls containers can act as root on this machine. Join the group, then log out and in again so that your session has the new group.</source>
+        <translation>onggi-helper는 root와 &quot;onggi&quot; 그룹의 구성원만 받아들입니다. 컨테이너를 다룰 수 있으면 이 컴퓨터에서 root처럼 행동할 수 있기 때문입니다. 그룹에 가입한 다음, 로그아웃했다가 다시 로그인해야 새 그룹이 세션에 반영됩니다.</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>sudo usermod -aG onggi $USER
 # then log out and log in again (or run: newgrp onggi)</source>
         <translation>sudo usermod -aG onggi $USER
 # 그런 다음 로그아웃했다가 다시 로그인하세요 (또는 newgrp onggi 실행)</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>The Onggi service speaks another protocol version</source>
         <translation>옹기 서비스의 프로토콜 버전이 다릅니다</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>This app and onggi-helper come from different versions. Install matching versions and restart the service.</source>
         <translation>이 앱과 onggi-helper의 버전이 서로 다릅니다. 같은 버전을 설치하고 서비스를 다시 시작하세요.</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>sudo systemctl restart onggi-helper</source>
         <translation>sudo systemctl restart onggi-helper</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>The connection to the Onggi service was lost</source>
         <translation>옹기 서비스와의 연결이 끊어졌습니다</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>onggi-helper stopped or restarted. Your containers keep running: each has its own supervisor. Onggi reconnects as soon as the service is back.</source>
         <translation>onggi-helper가 멈췄거나 다시 시작되었습니다. 컨테이너마다 감시 프로세스(shim)가 따로 있어서 컨테이너는 계속 실행됩니다. 서비스가 돌아오면 옹기가 바로 다시 연결합니다.</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>sudo systemctl status onggi-helper</source>
         <translation>sudo systemctl status onggi-helper</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>Details: %1</source>
         <translation>자세한 내용: %1</translation>
     </message>
@@ -825,223 +667,179 @@ sudo systemctl enable onggi-helper</translation>
 <context>
     <name>onggi::gui::LearnPanel</name>
     <message>
-        <location filename="../gui/widgets/learn_panel.cpp" line="+19" />
-        <source>process IDs: the container's first process is PID 1 and it cannot see host processes</source>
+        <source>process IDs: the container&apos;s first process is PID 1 and it cannot see host processes</source>
         <translation>프로세스 ID: 컨테이너의 첫 프로세스가 PID 1이 되고, 호스트의 프로세스는 보이지 않습니다</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>mount points: the container has its own root filesystem (pivot_root)</source>
         <translation>마운트 지점: 컨테이너는 자기만의 루트 파일시스템을 가집니다 (pivot_root)</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>network devices, addresses, routes and ports</source>
         <translation>네트워크 장치, 주소, 라우팅 표, 포트</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>hostname and domain name</source>
         <translation>호스트 이름과 도메인 이름</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>System V IPC and POSIX message queues</source>
         <translation>System V IPC와 POSIX 메시지 큐</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>the view of /proc/self/cgroup: its own group looks like the root</source>
         <translation>/proc/self/cgroup에서 보이는 모습: 자기 그룹이 루트처럼 보입니다</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>user and group IDs: root inside can be an ordinary user outside</source>
         <translation>사용자·그룹 ID: 안의 root가 밖에서는 평범한 사용자일 수 있습니다</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>the monotonic and boot-time clocks</source>
         <translation>monotonic 시계와 부팅 이후 시간 시계</translation>
     </message>
     <message>
-        <location line="+38" />
         <source>Select a running container to see how it is built from namespaces, control groups and layers.</source>
         <translation>실행 중인 컨테이너를 고르면, 그 컨테이너가 네임스페이스, 컨트롤 그룹, 레이어로 어떻게 이루어져 있는지 보여 드립니다.</translation>
     </message>
     <message>
-        <location line="+8" />
-        <source>How "%1" is built</source>
-        <translation>"%1" 컨테이너는 이렇게 만들어져 있습니다</translation>
+        <source>How &quot;%1&quot; is built</source>
+        <translation>&quot;%1&quot; 컨테이너는 이렇게 만들어져 있습니다</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>A container is not a virtual machine: it is ordinary processes on this kernel, isolated by namespaces, limited by control groups and given their own root filesystem made of layers.</source>
         <translation>컨테이너는 가상 머신이 아닙니다. 이 커널 위에서 도는 평범한 프로세스인데, 네임스페이스로 격리하고, 컨트롤 그룹(cgroup)으로 자원을 제한하고, 레이어를 쌓아 만든 자기만의 루트 파일시스템을 준 것입니다.</translation>
     </message>
     <message>
-        <location line="+5" />
         <source>1. Namespaces: what the container can see</source>
         <translation>1. 네임스페이스: 컨테이너가 볼 수 있는 것</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Each namespace gives the processes inside their own copy of one kind of kernel resource. The kernel names a namespace by an inode number; two processes share a namespace exactly when the numbers match.</source>
         <translation>네임스페이스는 안에 있는 프로세스들에게 커널 자원 한 종류를 따로 떼어 줍니다. 커널은 네임스페이스를 inode 번호로 구별하는데, 두 프로세스의 번호가 같으면 같은 네임스페이스를 쓰는 것입니다.</translation>
     </message>
     <message>
-        <location line="+5" />
         <source>The container is not running, so it has no namespaces right now.</source>
         <translation>컨테이너가 실행 중이 아니어서 지금은 네임스페이스가 없습니다.</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>Namespace</source>
         <translation>네임스페이스</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>Container (%1)</source>
         <translation>컨테이너 (%1)</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>This app (/proc/self/ns)</source>
         <translation>이 앱 (/proc/self/ns)</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>Isolates</source>
         <translation>격리하는 것</translation>
     </message>
     <message>
-        <location line="+7" />
         <source>(shared with the host)</source>
         <translation>(호스트와 같음)</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>(separate)</source>
         <translation>(따로 있음)</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>Try it: sudo ls -l /proc/%1/ns and compare with ls -l /proc/self/ns; sudo nsenter -t %1 -p -m ps enters them.</source>
         <translation>직접 해 보세요: sudo ls -l /proc/%1/ns 결과를 ls -l /proc/self/ns와 비교해 보고, sudo nsenter -t %1 -p -m ps로 그 네임스페이스에 들어가 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location line="+6" />
         <source>2. Control groups (cgroups): what the container may use</source>
         <translation>2. 컨트롤 그룹(cgroup): 컨테이너가 쓸 수 있는 만큼</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>The kernel counts and limits CPU, memory, I/O and processes per control group. Onggi put this container's processes in %1 and writes its limits to files there; the charts read the same files.</source>
+        <source>The kernel counts and limits CPU, memory, I/O and processes per control group. Onggi put this container&apos;s processes in %1 and writes its limits to files there; the charts read the same files.</source>
         <translation>커널은 CPU, 메모리, I/O, 프로세스 수를 컨트롤 그룹 단위로 세고 제한합니다. 옹기는 이 컨테이너의 프로세스를 %1 그룹에 넣고, 제한 값을 그곳의 파일에 씁니다. 차트도 같은 파일을 읽어서 그립니다.</translation>
     </message>
     <message>
-        <location line="+7" />
         <source>This host uses cgroup v2: one unified tree, all controllers in one directory.</source>
         <translation>이 호스트는 cgroup v2를 씁니다. 하나로 합쳐진 트리에서 모든 컨트롤러가 한 디렉터리에 있습니다.</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>This host uses cgroup v1 (mode: %1): one tree per controller, so the same group appears under memory/, cpu/, pids/ ...</source>
         <translation>이 호스트는 cgroup v1을 씁니다 (모드: %1). 컨트롤러마다 트리가 따로 있어서 같은 그룹이 memory/, cpu/, pids/ … 아래에 각각 나타납니다.</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>unlimited</source>
         <translation>무제한</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>File</source>
         <translation>파일</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>Value</source>
         <translation>값</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>Meaning</source>
         <translation>뜻</translation>
     </message>
     <message>
-        <location line="+7" />
         <source>memory limit</source>
         <translation>메모리 제한</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>memory in use now</source>
         <translation>지금 쓰고 있는 메모리</translation>
     </message>
     <message>
-        <location line="+5" />
         <source>quota and period in microseconds</source>
         <translation>할당량과 주기 (마이크로초)</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>CPU time allowed per period of cpu.cfs_period_us (100000 µs)</source>
         <translation>cpu.cfs_period_us 주기(100000 µs)마다 쓸 수 있는 CPU 시간</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>most processes</source>
         <translation>최대 프로세스 수</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>processes now</source>
         <translation>지금 프로세스 수</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>OOM kills so far (oom_kill)</source>
         <translation>지금까지 OOM으로 강제 종료된 횟수 (oom_kill)</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Try it: move the memory slider in Limits and run cat %1 again.</source>
         <translation>직접 해 보세요: [자원 제한] 탭에서 메모리 슬라이더를 움직인 뒤 cat %1을(를) 다시 실행해 보세요.</translation>
     </message>
     <message>
-        <location line="+5" />
-        <source>3. Layers: the container's files</source>
+        <source>3. Layers: the container&apos;s files</source>
         <translation>3. 레이어: 컨테이너의 파일</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>The image's layers are shared read-only by every container that uses them. The overlay filesystem stacks them under one writable upper directory of this container: a changed file is copied up, a deleted one is hidden by a whiteout. The merged view is what the container sees as /.</source>
+        <source>The image&apos;s layers are shared read-only by every container that uses them. The overlay filesystem stacks them under one writable upper directory of this container: a changed file is copied up, a deleted one is hidden by a whiteout. The merged view is what the container sees as /.</source>
         <translation>이미지의 레이어는 그 이미지를 쓰는 모든 컨테이너가 읽기 전용으로 함께 씁니다. 오버레이 파일시스템(overlayfs)은 그 위에 이 컨테이너만의 쓰기 가능한 상위 디렉터리를 하나 얹습니다. 파일을 고치면 상위로 복사(copy-up)되고, 지우면 화이트아웃(whiteout) 파일이 가립니다. 이렇게 합쳐진(merged) 모습이 컨테이너가 보는 /입니다.</translation>
     </message>
     <message>
-        <location line="+6" />
         <source>lower (read-only):</source>
         <translation>하위 레이어 (읽기 전용):</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>upper (this container's changes):</source>
+        <source>upper (this container&apos;s changes):</source>
         <translation>상위 레이어 (이 컨테이너가 바꾼 내용):</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>merged (its /):</source>
         <translation>합쳐진 모습 (컨테이너의 /):</translation>
     </message>
     <message>
-        <location line="+7" />
         <source>4. Capabilities and seccomp: what root inside may do</source>
         <translation>4. 케이퍼빌리티와 seccomp: 안의 root가 할 수 있는 일</translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
-        <source>Root in the container keeps only %n of the kernel's capabilities, and a seccomp filter refuses dangerous system calls.</source>
+        <source>Root in the container keeps only %n of the kernel&apos;s capabilities, and a seccomp filter refuses dangerous system calls.</source>
         <translation>
             <numerusform>컨테이너 안의 root는 커널의 케이퍼빌리티 중 %n개만 가지고 있고, seccomp 필터가 위험한 시스템 콜을 거부합니다.</numerusform>
         </translation>
@@ -1050,38 +848,31 @@ sudo systemctl enable onggi-helper</translation>
 <context>
     <name>onggi::gui::LimitsPanel</name>
     <message>
-        <location filename="../gui/widgets/limits_panel.cpp" line="+167" />
         <source>The container uses %1 now, more than the new limit of %2. The kernel will first try to reclaim memory (page cache, swap); if that is not enough, the OOM killer may end processes in the container.</source>
         <translation>컨테이너가 지금 %1을(를) 쓰고 있어 새 제한 %2보다 많습니다. 커널은 먼저 메모리를 회수하려고(페이지 캐시, 스왑) 하고, 그래도 모자라면 OOM 킬러가 컨테이너 안의 프로세스를 강제로 끝낼 수 있습니다.</translation>
     </message>
     <message>
-        <location line="+37" />
         <source>unlimited</source>
         <translation>무제한</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Limits</source>
         <translation>자원 제한</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Changes apply at once to the running container's control group (cgroup) and are kept for its next start. Watch the charts to see the effect.</source>
+        <source>Changes apply at once to the running container&apos;s control group (cgroup) and are kept for its next start. Watch the charts to see the effect.</source>
         <translation>바꾼 값은 실행 중인 컨테이너의 컨트롤 그룹(cgroup)에 바로 적용되고, 다음에 시작할 때도 그대로 쓰입니다. 차트에서 효과를 확인해 보세요.</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>cores</source>
         <translation>코어</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>How much CPU time the container may use, in cores: 0.5 means half of one core. The kernel's CFS bandwidth control lets the group run for a quota of time in every 100 ms period and then throttles it.
+        <source>How much CPU time the container may use, in cores: 0.5 means half of one core. The kernel&apos;s CFS bandwidth control lets the group run for a quota of time in every 100 ms period and then throttles it.
 cgroup v1: cpu.cfs_quota_us / cpu.cfs_period_us
 cgroup v2: cpu.max</source>
         <translation>컨테이너가 쓸 수 있는 CPU 시간을 코어 단위로 정합니다. 0.5는 코어 하나의 절반입니다. 커널의 CFS 대역폭 제어는 100 ms 주기마다 할당량만큼만 그룹을 실행하고, 다 쓰면 다음 주기까지 멈춰 세웁니다(스로틀링).
@@ -1089,13 +880,11 @@ cgroup v1: cpu.cfs_quota_us / cpu.cfs_period_us
 cgroup v2: cpu.max</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>CPU weight</source>
         <translation>CPU 가중치</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>The container's share of CPU time when several groups compete for it (default 100). It limits nothing while CPUs are idle.
+        <source>The container&apos;s share of CPU time when several groups compete for it (default 100). It limits nothing while CPUs are idle.
 cgroup v1: cpu.shares (weight × 1024 / 100)
 cgroup v2: cpu.weight</source>
         <translation>여러 그룹이 CPU를 두고 경쟁할 때 이 컨테이너가 받는 몫입니다(기본값 100). CPU가 놀고 있을 때는 아무것도 제한하지 않습니다.
@@ -1103,20 +892,15 @@ cgroup v1: cpu.shares (가중치 × 1024 / 100)
 cgroup v2: cpu.weight</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>Memory</source>
         <translation>메모리</translation>
     </message>
     <message>
-        <location line="+0" />
-        <location line="+8" />
-        <location line="+1" />
         <source>MiB</source>
         <translation>MiB</translation>
     </message>
     <message>
-        <location line="-8" />
-        <source>The hard memory limit. Above it the kernel reclaims the group's memory, and when nothing more can be reclaimed the OOM killer ends a process in the container.
+        <source>The hard memory limit. Above it the kernel reclaims the group&apos;s memory, and when nothing more can be reclaimed the OOM killer ends a process in the container.
 cgroup v1: memory.limit_in_bytes
 cgroup v2: memory.max</source>
         <translation>넘을 수 없는 메모리 한도입니다. 이 값에 닿으면 커널이 그룹의 메모리를 회수하고, 더 회수할 것이 없으면 OOM 킬러가 컨테이너 안의 프로세스 하나를 강제로 끝냅니다.
@@ -1124,8 +908,7 @@ cgroup v1: memory.limit_in_bytes
 cgroup v2: memory.max</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>The soft ceiling: above it the kernel throttles the group's allocations and reclaims memory hard, but never kills.
+        <source>The soft ceiling: above it the kernel throttles the group&apos;s allocations and reclaims memory hard, but never kills.
 cgroup v1: (none)
 cgroup v2: memory.high</source>
         <translation>부드러운 상한입니다. 이 값을 넘으면 커널이 그룹의 메모리 할당을 늦추고 적극적으로 회수하지만, 프로세스를 죽이지는 않습니다.
@@ -1133,22 +916,18 @@ cgroup v1: (없음)
 cgroup v2: memory.high</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>Not available here: the memory controller of this host is on cgroup v1.</source>
         <translation>여기서는 쓸 수 없습니다: 이 호스트의 메모리 컨트롤러는 cgroup v1에 있습니다.</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Memory high</source>
         <translation>메모리 high</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Memory + swap</source>
         <translation>메모리 + 스왑</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Memory plus swap together, as in docker --memory-swap; it must be at least the memory limit.
 cgroup v1: memory.memsw.limit_in_bytes
 cgroup v2: memory.swap.max (swap only: this value minus the memory limit)</source>
@@ -1157,12 +936,10 @@ cgroup v1: memory.memsw.limit_in_bytes
 cgroup v2: memory.swap.max (스왑만 따로: 이 값에서 메모리 제한을 뺀 값)</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>Processes</source>
         <translation>프로세스 수</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>The most processes and threads the container may have; fork() fails with EAGAIN beyond it (stops fork bombs).
 cgroup v1: pids.max
 cgroup v2: pids.max</source>
@@ -1171,18 +948,14 @@ cgroup v1: pids.max
 cgroup v2: pids.max</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Disk read</source>
         <translation>디스크 읽기</translation>
     </message>
     <message>
-        <location line="+0" />
-        <location line="+3" />
         <source>MiB/s</source>
         <translation>MiB/s</translation>
     </message>
     <message>
-        <location line="-2" />
         <source>Read bandwidth from the block device below, in bytes per second.
 cgroup v1: blkio.throttle.read_bps_device
 cgroup v2: io.max (rbps)</source>
@@ -1191,12 +964,10 @@ cgroup v1: blkio.throttle.read_bps_device
 cgroup v2: io.max (rbps)</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Disk write</source>
         <translation>디스크 쓰기</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Write bandwidth to the block device below, in bytes per second. Buffered writes are throttled only on cgroup v2.
 cgroup v1: blkio.throttle.write_bps_device
 cgroup v2: io.max (wbps)</source>
@@ -1205,12 +976,10 @@ cgroup v1: blkio.throttle.write_bps_device
 cgroup v2: io.max (wbps)</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>Block &amp;device (major:minor):</source>
         <translation>블록 장치(&amp;D) (major:minor):</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>I/O limits apply per block device, named by its major:minor numbers (see lsblk).</source>
         <translation>I/O 제한은 블록 장치마다 걸리며, 장치는 major:minor 번호로 가리킵니다(lsblk로 확인).</translation>
     </message>
@@ -1218,17 +987,14 @@ cgroup v2: io.max (wbps)</translation>
 <context>
     <name>onggi::gui::LogsView</name>
     <message>
-        <location filename="../gui/widgets/logs_view.cpp" line="+58" />
         <source>Search the log…</source>
         <translation>로그에서 찾기…</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>&amp;Follow</source>
         <translation>따라가기(&amp;F)</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Keep showing new lines as the container writes them</source>
         <translation>컨테이너가 새 줄을 쓰는 대로 계속 보여 줍니다</translation>
     </message>
@@ -1236,225 +1002,180 @@ cgroup v2: io.max (wbps)</translation>
 <context>
     <name>onggi::gui::MainWindow</name>
     <message>
-        <location filename="../gui/main_window.cpp" line="+190" />
         <source>About Onggi</source>
         <translation>옹기 정보</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>&lt;h3&gt;Onggi %1&lt;/h3&gt;&lt;p&gt;A desktop container manager for Linux that shows how containers work: namespaces, control groups, layered filesystems, capabilities and seccomp.&lt;/p&gt;&lt;p&gt;Onggi (옹기) are the breathing earthenware jars of Korean kitchens.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;옹기 %1&lt;/h3&gt;&lt;p&gt;컨테이너가 어떻게 동작하는지 보여 주는 리눅스 데스크톱 컨테이너 관리자입니다: 네임스페이스, 컨트롤 그룹(cgroup), 레이어 파일시스템, 케이퍼빌리티, seccomp.&lt;/p&gt;&lt;p&gt;옹기는 숨 쉬는 우리 장독대의 질그릇입니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+54" />
         <source>Onggi — containers</source>
         <translation>옹기 — 컨테이너</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Container actions</source>
         <translation>컨테이너 작업</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>&amp;New…</source>
         <translation>새로 만들기(&amp;N)…</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Create a new container</source>
         <translation>새 컨테이너를 만듭니다</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>&amp;Start</source>
         <translation>시작(&amp;S)</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>S&amp;top</source>
         <translation>중지(&amp;T)</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Send SIGTERM, then SIGKILL after 10 seconds</source>
         <translation>SIGTERM을 보내고, 10초 뒤에도 살아 있으면 SIGKILL을 보냅니다</translation>
     </message>
     <message>
-        <location line="+2" />
-        <location line="+322" />
         <source>Res&amp;ume</source>
         <translation>재개(&amp;U)</translation>
     </message>
     <message>
-        <location line="-322" />
-        <location line="+322" />
         <source>&amp;Pause</source>
         <translation>일시 정지(&amp;P)</translation>
     </message>
     <message>
-        <location line="-321" />
         <source>Freeze or thaw every process of the container (cgroup freezer)</source>
         <translation>컨테이너의 모든 프로세스를 얼리거나 녹입니다 (cgroup freezer)</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>&amp;Restart</source>
         <translation>다시 시작(&amp;R)</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Re&amp;move</source>
         <translation>삭제(&amp;M)</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Re&amp;fresh</source>
         <translation>새로 고침(&amp;F)</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>&amp;Settings…</source>
         <translation>설정(&amp;S)…</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>&amp;About Onggi</source>
         <translation>옹기 정보(&amp;A)</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>&amp;Container</source>
         <translation>컨테이너(&amp;C)</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>&amp;System language</source>
         <translation>시스템 언어(&amp;S)</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>한국어</source>
         <translation>한국어</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Filter by name, image or state…</source>
         <translation>이름, 이미지, 상태로 거르기…</translation>
     </message>
     <message>
-        <location line="+48" />
         <source>the service speaks protocol %1, this app %2</source>
         <translation>서비스는 프로토콜 %1, 이 앱은 %2을(를) 씁니다</translation>
     </message>
     <message>
-        <location line="+125" />
-        <source>Out of memory in "%1"</source>
-        <translation>"%1" 컨테이너의 메모리가 부족합니다</translation>
+        <source>Out of memory in &quot;%1&quot;</source>
+        <translation>&quot;%1&quot; 컨테이너의 메모리가 부족합니다</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>The kernel's OOM killer ended a process in container "%1" because it reached its memory limit. Raise the limit in the Limits tab if it needs more.</source>
-        <translation>"%1" 컨테이너가 메모리 제한에 닿아서 커널의 OOM 킬러가 프로세스 하나를 강제로 끝냈습니다. 메모리가 더 필요하다면 [자원 제한] 탭에서 한도를 올려 주세요.</translation>
+        <source>The kernel&apos;s OOM killer ended a process in container &quot;%1&quot; because it reached its memory limit. Raise the limit in the Limits tab if it needs more.</source>
+        <translation>&quot;%1&quot; 컨테이너가 메모리 제한에 닿아서 커널의 OOM 킬러가 프로세스 하나를 강제로 끝냈습니다. 메모리가 더 필요하다면 [자원 제한] 탭에서 한도를 올려 주세요.</translation>
     </message>
     <message>
-        <location line="+113" />
         <source>Limits applied</source>
         <translation>자원 제한을 적용했습니다</translation>
     </message>
     <message>
-        <location line="+22" />
         <source>Connecting to %1…</source>
         <translation>%1에 연결하는 중…</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Not connected to the Onggi service</source>
         <translation>옹기 서비스에 연결되어 있지 않습니다</translation>
     </message>
     <message>
-        <location line="+5" />
         <source>Connected to onggi-helper %1</source>
         <translation>onggi-helper %1에 연결됨</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>cgroup v1</source>
         <translation>cgroup v1</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>cgroup v2</source>
         <translation>cgroup v2</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>cgroup hybrid (v1 controllers)</source>
         <translation>cgroup 혼합 모드 (v1 컨트롤러)</translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
         <source>%1 · Linux %2 · %n CPU(s) · %3</source>
         <translation>
             <numerusform>%1 · 리눅스 %2 · CPU %n개 · %3</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+6" />
         <source>%n container(s)</source>
         <translation>
             <numerusform>컨테이너 %n개</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
         <source>%n running</source>
         <translation>
             <numerusform>%n개 실행 중</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+69" />
-        <source>Container "%1" is running. Stop it and remove it with everything it wrote (its upper layer and logs)?</source>
-        <translation>"%1" 컨테이너가 실행 중입니다. 멈추고, 컨테이너가 쓴 모든 것(상위 레이어와 로그)과 함께 삭제할까요?</translation>
+        <source>Container &quot;%1&quot; is running. Stop it and remove it with everything it wrote (its upper layer and logs)?</source>
+        <translation>&quot;%1&quot; 컨테이너가 실행 중입니다. 멈추고, 컨테이너가 쓴 모든 것(상위 레이어와 로그)과 함께 삭제할까요?</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Remove container "%1" with everything it wrote (its upper layer and logs)?</source>
-        <translation>"%1" 컨테이너를 그것이 쓴 모든 것(상위 레이어와 로그)과 함께 삭제할까요?</translation>
+        <source>Remove container &quot;%1&quot; with everything it wrote (its upper layer and logs)?</source>
+        <translation>&quot;%1&quot; 컨테이너를 그것이 쓴 모든 것(상위 레이어와 로그)과 함께 삭제할까요?</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Remove container</source>
         <translation>컨테이너 삭제</translation>
     </message>
@@ -1462,9 +1183,8 @@ cgroup v2: io.max (wbps)</translation>
 <context>
     <name>onggi::gui::MetricChart</name>
     <message>
-        <location filename="../gui/widgets/metric_chart.cpp" line="+82" />
         <source>OOM kill at %1
-The kernel's out-of-memory killer ended a process in this container because it reached its memory limit.
+The kernel&apos;s out-of-memory killer ended a process in this container because it reached its memory limit.
 Memory in use: %2
 OOM kills so far: %3</source>
         <translation>%1 OOM 강제 종료
@@ -1473,18 +1193,15 @@ OOM kills so far: %3</source>
 지금까지 OOM 강제 종료 횟수: %3</translation>
     </message>
     <message>
-        <location line="+32" />
         <source>OOM kill</source>
         <translation>OOM 강제 종료</translation>
     </message>
     <message>
-        <location line="+22" />
         <source>%1 at %2: %3</source>
         <extracomment>chart hover: series name, time, value with unit</extracomment>
         <translation>%1, %2: %3</translation>
     </message>
     <message>
-        <location line="+37" />
         <source>%1/s</source>
         <translation>%1/s</translation>
     </message>
@@ -1492,37 +1209,30 @@ OOM kills so far: %3</source>
 <context>
     <name>onggi::gui::ProcessListModel</name>
     <message>
-        <location filename="../gui/models/process_list_model.cpp" line="+37" />
-        <source>The process ID in the host's PID namespace (what ps on the host shows)</source>
+        <source>The process ID in the host&apos;s PID namespace (what ps on the host shows)</source>
         <translation>호스트의 PID 네임스페이스에서 보이는 프로세스 ID (호스트에서 ps로 보이는 번호)</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>The process ID inside the container's own PID namespace; its first process is PID 1</source>
+        <source>The process ID inside the container&apos;s own PID namespace; its first process is PID 1</source>
         <translation>컨테이너 자신의 PID 네임스페이스 안에서의 프로세스 ID. 첫 프로세스가 PID 1입니다</translation>
     </message>
     <message>
-        <location line="+5" />
         <source>Host PID</source>
         <translation>호스트 PID</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Container PID</source>
         <translation>컨테이너 PID</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>UID</source>
         <translation>UID</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>State</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Command</source>
         <translation>명령</translation>
     </message>
@@ -1530,102 +1240,83 @@ OOM kills so far: %3</source>
 <context>
     <name>onggi::gui::SettingsDialog</name>
     <message>
-        <location filename="../gui/widgets/settings_dialog.cpp" line="+47" />
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>System language</source>
         <translation>시스템 언어</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>한국어</source>
         <extracomment>the name of the Korean language, always written in Korean</extracomment>
         <translation>한국어</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>English</source>
         <extracomment>the name of the English language, always written in English</extracomment>
         <translation>English</translation>
     </message>
     <message>
-        <location line="+1" />
         <source> ms</source>
         <translation> ms</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>&amp;Language:</source>
         <translation>언어(&amp;L):</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>&amp;Refresh interval:</source>
         <translation>새로 고침 간격(&amp;R):</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>How often the helper samples the containers' cgroups for the charts (100 ms to 10 s).</source>
+        <source>How often the helper samples the containers&apos; cgroups for the charts (100 ms to 10 s).</source>
         <translation>차트를 그리려고 헬퍼가 컨테이너의 cgroup 값을 읽는 간격입니다 (100 ms ~ 10초).</translation>
     </message>
 </context>
 <context>
     <name>onggi::gui::StatsHistoryModel</name>
     <message>
-        <location filename="../gui/models/stats_history_model.cpp" line="+61" />
         <source>Time</source>
         <translation>시각</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Memory used</source>
         <translation>사용 중인 메모리</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Memory limit</source>
         <translation>메모리 제한</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Memory high</source>
         <translation>메모리 high</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Disk read</source>
         <translation>디스크 읽기</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Disk write</source>
         <translation>디스크 쓰기</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Processes</source>
         <translation>프로세스 수</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Process limit</source>
         <translation>프로세스 수 제한</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Network received</source>
         <translation>네트워크 받음</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Network sent</source>
         <translation>네트워크 보냄</translation>
     </message>
@@ -1633,1094 +1324,855 @@ OOM kills so far: %3</source>
 <context>
     <name>onggictl</name>
     <message>
-        <location filename="../cli/arg_parser.cpp" line="+58" />
-        <location filename="../cli/main.cpp" line="+98" />
         <source>flag needs an argument: %1</source>
         <translation>플래그에 인자가 필요합니다: %1</translation>
     </message>
     <message>
-        <location line="+11" />
         <source>unknown flag: --%1</source>
         <translation>알 수 없는 플래그: --%1</translation>
     </message>
     <message>
-        <location line="+9" />
-        <source>invalid argument "%1" for "--%2" flag: expected true or false</source>
-        <translation>"--%2" 플래그의 인자 "%1"이(가) 올바르지 않습니다: true나 false여야 합니다</translation>
+        <source>invalid argument &quot;%1&quot; for &quot;--%2&quot; flag: expected true or false</source>
+        <translation>&quot;--%2&quot; 플래그의 인자 &quot;%1&quot;이(가) 올바르지 않습니다: true나 false여야 합니다</translation>
     </message>
     <message>
-        <location line="+14" />
-        <source>unknown shorthand flag: '%1' in %2</source>
-        <translation>알 수 없는 짧은 플래그: %2의 '%1'</translation>
+        <source>unknown shorthand flag: &apos;%1&apos; in %2</source>
+        <translation>알 수 없는 짧은 플래그: %2의 &apos;%1&apos;</translation>
     </message>
     <message numerus="yes">
-        <location line="+15" />
-        <source>"%1" requires exactly %n argument(s).</source>
+        <source>&quot;%1&quot; requires exactly %n argument(s).</source>
         <translation>
-            <numerusform>"%1"에는 인자가 정확히 %n개 필요합니다.</numerusform>
+            <numerusform>&quot;%1&quot;에는 인자가 정확히 %n개 필요합니다.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2" />
-        <source>"%1" requires at least %n argument(s).</source>
+        <source>&quot;%1&quot; requires at least %n argument(s).</source>
         <translation>
-            <numerusform>"%1"에는 인자가 %n개 이상 필요합니다.</numerusform>
+            <numerusform>&quot;%1&quot;에는 인자가 %n개 이상 필요합니다.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2" />
-        <source>"%1" accepts at most %n argument(s).</source>
+        <source>&quot;%1&quot; accepts at most %n argument(s).</source>
         <translation>
-            <numerusform>"%1"은(는) 인자를 %n개까지만 받습니다.</numerusform>
+            <numerusform>&quot;%1&quot;은(는) 인자를 %n개까지만 받습니다.</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+28" />
         <source>Usage:  onggictl %1</source>
         <translation>사용법:  onggictl %1</translation>
     </message>
     <message>
-        <location line="+2" />
-        <location filename="../cli/main.cpp" line="-43" />
         <source>Options:</source>
         <translation>옵션:</translation>
     </message>
     <message>
-        <location filename="../cli/cli_context.cpp" line="+66" />
         <source>Error response from helper: %1</source>
         <translation>헬퍼의 오류 응답: %1</translation>
     </message>
     <message>
-        <location line="+6" />
         <source>onggictl: %1</source>
         <translation>onggictl: %1</translation>
     </message>
     <message>
-        <location line="+7" />
-        <source>See 'onggictl %1 --help'.</source>
-        <translation>'onggictl %1 --help'를 참고하세요.</translation>
+        <source>See &apos;onggictl %1 --help&apos;.</source>
+        <translation>&apos;onggictl %1 --help&apos;를 참고하세요.</translation>
     </message>
     <message>
-        <location filename="../cli/cmd_create.cpp" line="+12" />
         <source>create [OPTIONS] IMAGE [COMMAND] [ARG...]</source>
         <translation>create [옵션] 이미지 [명령] [인자...]</translation>
     </message>
     <message>
-        <location line="+0" />
-        <location filename="../cli/main.cpp" line="-29" />
         <source>Create a new container</source>
         <translation>새 컨테이너를 만듭니다</translation>
     </message>
     <message>
-        <location line="+10" />
-        <location filename="../cli/cmd_run.cpp" line="+24" />
         <source>WARNING: --privileged gives the container every capability and no seccomp filter; a process inside can take over the host.</source>
         <translation>경고: --privileged는 컨테이너에 모든 케이퍼빌리티를 주고 seccomp 필터를 끕니다. 안의 프로세스가 호스트를 장악할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../cli/cmd_events.cpp" line="+13" />
         <source>events [OPTIONS]</source>
         <translation>events [옵션]</translation>
     </message>
     <message>
-        <location line="+0" />
-        <location filename="../cli/main.cpp" line="+18" />
         <source>Get real time events from the helper</source>
         <translation>헬퍼에서 실시간 이벤트를 받아 봅니다</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Filter output: container=&lt;name or id&gt;</source>
         <translation>출력 거르기: container=&lt;이름 또는 ID&gt;</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Output format: json for one object a line</source>
         <translation>출력 형식: json이면 한 줄에 객체 하나</translation>
     </message>
     <message>
-        <location line="+7" />
-        <source>invalid filter "%1": supported is container=&lt;name or id&gt;</source>
-        <translation>필터 "%1"이(가) 올바르지 않습니다: container=&lt;이름 또는 ID&gt;만 지원합니다</translation>
+        <source>invalid filter &quot;%1&quot;: supported is container=&lt;name or id&gt;</source>
+        <translation>필터 &quot;%1&quot;이(가) 올바르지 않습니다: container=&lt;이름 또는 ID&gt;만 지원합니다</translation>
     </message>
     <message>
-        <location filename="../cli/cmd_exec.cpp" line="+17" />
         <source>exec [OPTIONS] CONTAINER COMMAND [ARG...]</source>
         <translation>exec [옵션] 컨테이너 명령 [인자...]</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location filename="../cli/main.cpp" line="-7" />
         <source>Execute a command in a running container</source>
         <translation>실행 중인 컨테이너 안에서 명령을 실행합니다</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location filename="../cli/create_flags.cpp" line="+86" />
         <source>Keep STDIN open</source>
         <translation>표준 입력(STDIN)을 열어 둡니다</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location filename="../cli/create_flags.cpp" line="+1" />
         <source>Allocate a pseudo-TTY</source>
         <translation>가상 터미널(pseudo-TTY)을 할당합니다</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Detached mode: not supported, rejected</source>
         <translation>백그라운드(detached) 모드: 지원하지 않아 거부합니다</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Set environment variables</source>
         <translation>환경 변수를 설정합니다</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location filename="../cli/create_flags.cpp" line="+5" />
         <source>Working directory inside the container</source>
         <translation>컨테이너 안의 작업 디렉터리</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location filename="../cli/create_flags.cpp" line="+1" />
         <source>User to run as: a name or UID, and optionally a group name or GID</source>
         <translation>실행할 사용자: 이름이나 UID, 그리고 원하면 그룹 이름이나 GID</translation>
     </message>
     <message>
-        <location line="+5" />
         <source>exec -d is not supported</source>
         <translation>exec -d는 지원하지 않습니다</translation>
     </message>
     <message>
-        <location line="+20" />
         <source>onggictl: output truncated by the helper (over 4 MiB)</source>
         <translation>onggictl: 출력이 4 MiB를 넘어 헬퍼가 잘랐습니다</translation>
     </message>
     <message>
-        <location filename="../cli/cmd_attach.cpp" line="+13" />
         <source>attach [OPTIONS] CONTAINER</source>
         <translation>attach [옵션] 컨테이너</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location filename="../cli/main.cpp" line="-8" />
-        <source>Attach the local terminal to a running container's terminal</source>
+        <source>Attach the local terminal to a running container&apos;s terminal</source>
         <translation>실행 중인 컨테이너의 터미널에 지금 쓰는 터미널을 연결합니다</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Do not attach STDIN</source>
         <translation>표준 입력(STDIN)은 연결하지 않습니다</translation>
     </message>
     <message>
-        <location line="+21" />
-        <location filename="../cli/cmd_exec.cpp" line="+3" />
-        <location filename="../cli/container_runner.cpp" line="+155" />
         <source>the helper sent no terminal for the session</source>
         <translation>헬퍼가 세션용 터미널을 보내지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../cli/cmd_images.cpp" line="+15" />
         <source>images [OPTIONS]</source>
         <translation>images [옵션]</translation>
     </message>
     <message>
-        <location line="+0" />
-        <location filename="../cli/main.cpp" line="+12" />
         <source>List images</source>
         <translation>이미지 목록을 보여 줍니다</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Only show image IDs</source>
         <translation>이미지 ID만 보여 줍니다</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location filename="../cli/cmd_ps.cpp" line="+37" />
-        <source>Don't truncate output</source>
+        <source>Don&apos;t truncate output</source>
         <translation>출력을 자르지 않습니다</translation>
     </message>
     <message>
-        <location line="+21" />
         <source>REPOSITORY</source>
         <translation>저장소</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>TAG</source>
         <translation>태그</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>IMAGE ID</source>
         <translation>이미지 ID</translation>
     </message>
     <message>
-        <location line="+0" />
-        <location filename="../cli/cmd_ps.cpp" line="+19" />
         <source>CREATED</source>
         <translation>생성</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>SIZE</source>
         <translation>크기</translation>
     </message>
     <message>
-        <location filename="../cli/cmd_info.cpp" line="+13" />
         <source>info</source>
         <translation>info</translation>
     </message>
     <message>
-        <location line="+0" />
-        <location filename="../cli/main.cpp" line="+5" />
         <source>Display system-wide information</source>
         <translation>시스템 전체 정보를 보여 줍니다</translation>
     </message>
     <message>
-        <location line="+30" />
         <source>Containers: %1</source>
         <translation>컨테이너: %1</translation>
     </message>
     <message>
-        <location line="+1" />
         <source> Running: %1</source>
         <translation> 실행 중: %1</translation>
     </message>
     <message>
-        <location line="+1" />
         <source> Paused: %1</source>
         <translation> 일시 정지: %1</translation>
     </message>
     <message>
-        <location line="+1" />
         <source> Stopped: %1</source>
         <translation> 중지됨: %1</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Images: %1</source>
         <translation>이미지: %1</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Helper Version: %1</source>
         <translation>헬퍼 버전: %1</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Helper Socket: %1</source>
         <translation>헬퍼 소켓: %1</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Cgroup Mode: %1</source>
         <translation>cgroup 모드: %1</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Kernel Version: %1</source>
         <translation>커널 버전: %1</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Name: %1</source>
         <translation>이름: %1</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>CPUs: %1</source>
         <translation>CPU 수: %1</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Total Memory: %1</source>
         <translation>전체 메모리: %1</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Features: %1</source>
         <translation>기능: %1</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Admin: %1</source>
         <translation>관리자: %1</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>yes</source>
         <translation>예</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>no</source>
         <translation>아니요</translation>
     </message>
     <message>
-        <location filename="../cli/cmd_inspect.cpp" line="+11" />
         <source>inspect CONTAINER [CONTAINER...]</source>
         <translation>inspect 컨테이너 [컨테이너...]</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Return low-level information on containers (JSON)</source>
         <translation>컨테이너의 저수준 정보를 보여 줍니다 (JSON)</translation>
     </message>
     <message>
-        <location filename="../cli/cmd_kill.cpp" line="+11" />
         <source>kill [OPTIONS] CONTAINER [CONTAINER...]</source>
         <translation>kill [옵션] 컨테이너 [컨테이너...]</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location filename="../cli/main.cpp" line="-14" />
         <source>Kill one or more running containers</source>
         <translation>실행 중인 컨테이너를 강제로 끝냅니다</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Signal to send to the container (default "KILL")</source>
-        <translation>컨테이너에 보낼 시그널 (기본값 "KILL")</translation>
+        <source>Signal to send to the container (default &quot;KILL&quot;)</source>
+        <translation>컨테이너에 보낼 시그널 (기본값 &quot;KILL&quot;)</translation>
     </message>
     <message>
-        <location filename="../cli/cmd_logs.cpp" line="+15" />
         <source>logs [OPTIONS] CONTAINER</source>
         <translation>logs [옵션] 컨테이너</translation>
     </message>
     <message>
-        <location line="+0" />
-        <location filename="../cli/main.cpp" line="+4" />
         <source>Fetch the logs of a container</source>
         <translation>컨테이너의 로그를 가져옵니다</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Follow log output</source>
         <translation>로그 출력을 계속 따라갑니다</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Number of lines to show from the end of the logs (default "all")</source>
-        <translation>로그 끝에서부터 보여 줄 줄 수 (기본값 "all")</translation>
+        <source>Number of lines to show from the end of the logs (default &quot;all&quot;)</source>
+        <translation>로그 끝에서부터 보여 줄 줄 수 (기본값 &quot;all&quot;)</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Show timestamps</source>
         <translation>타임스탬프를 보여 줍니다</translation>
     </message>
     <message>
-        <location line="+8" />
-        <source>invalid --tail "%1": a number of lines or "all"</source>
-        <translation>--tail "%1"이(가) 올바르지 않습니다: 줄 수나 "all"이어야 합니다</translation>
+        <source>invalid --tail &quot;%1&quot;: a number of lines or &quot;all&quot;</source>
+        <translation>--tail &quot;%1&quot;이(가) 올바르지 않습니다: 줄 수나 &quot;all&quot;이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../cli/cmd_pause.cpp" line="+11" />
         <source>pause CONTAINER [CONTAINER...]</source>
         <translation>pause 컨테이너 [컨테이너...]</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Pause all processes within one or more containers (cgroup freezer)</source>
         <translation>컨테이너 안의 모든 프로세스를 일시 정지합니다 (cgroup freezer)</translation>
     </message>
     <message>
-        <location filename="../cli/cmd_ps.cpp" line="-36" />
         <source>Up %1</source>
         <translation>%1째 실행 중</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Up %1 (Paused)</source>
         <translation>%1째 실행 중 (일시 정지)</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Exited (%1) %2</source>
         <translation>종료됨 (%1) %2</translation>
     </message>
     <message>
-        <location line="+1" />
         <source> (OOM killed)</source>
         <translation> (OOM으로 강제 종료)</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>Created</source>
         <translation>생성됨</translation>
     </message>
     <message>
-        <location line="+7" />
         <source>ps [OPTIONS]</source>
         <translation>ps [옵션]</translation>
     </message>
     <message>
-        <location line="+0" />
-        <location filename="../cli/main.cpp" line="-9" />
         <source>List containers</source>
         <translation>컨테이너 목록을 보여 줍니다</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Show all containers (default shows just running)</source>
         <translation>모든 컨테이너를 보여 줍니다 (기본은 실행 중인 것만)</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Only display container IDs</source>
         <translation>컨테이너 ID만 보여 줍니다</translation>
     </message>
     <message>
-        <location line="+20" />
-        <location filename="../cli/cmd_stats.cpp" line="+79" />
         <source>CONTAINER ID</source>
         <translation>컨테이너 ID</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>IMAGE</source>
         <translation>이미지</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>COMMAND</source>
         <translation>명령</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>STATUS</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>NAMES</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location filename="../cli/cmd_restart.cpp" line="+11" />
         <source>restart [OPTIONS] CONTAINER [CONTAINER...]</source>
         <translation>restart [옵션] 컨테이너 [컨테이너...]</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location filename="../cli/main.cpp" line="+4" />
         <source>Restart one or more containers</source>
         <translation>컨테이너를 다시 시작합니다</translation>
     </message>
     <message>
-        <location filename="../cli/cmd_rm.cpp" line="+11" />
         <source>rm [OPTIONS] CONTAINER [CONTAINER...]</source>
         <translation>rm [옵션] 컨테이너 [컨테이너...]</translation>
     </message>
     <message>
-        <location line="+0" />
-        <location filename="../cli/main.cpp" line="+2" />
         <source>Remove one or more containers</source>
         <translation>컨테이너를 삭제합니다</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Force the removal of a running container (uses SIGKILL)</source>
         <translation>실행 중인 컨테이너도 강제로 삭제합니다 (SIGKILL 사용)</translation>
     </message>
     <message>
-        <location filename="../cli/cmd_rmi.cpp" line="+10" />
         <source>rmi [OPTIONS] IMAGE [IMAGE...]</source>
         <translation>rmi [옵션] 이미지 [이미지...]</translation>
     </message>
     <message>
-        <location line="+0" />
-        <location filename="../cli/main.cpp" line="+9" />
         <source>Remove one or more images</source>
         <translation>이미지를 삭제합니다</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Force removal of the image</source>
         <translation>이미지를 강제로 삭제합니다</translation>
     </message>
     <message>
-        <location line="+13" />
         <source>Deleted: %1</source>
         <translation>삭제됨: %1</translation>
     </message>
     <message>
-        <location filename="../cli/cmd_run.cpp" line="-11" />
         <source>run [OPTIONS] IMAGE [COMMAND] [ARG...]</source>
         <translation>run [옵션] 이미지 [명령] [인자...]</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location filename="../cli/main.cpp" line="-17" />
         <source>Create and run a new container from an image</source>
         <translation>이미지로 새 컨테이너를 만들어 실행합니다</translation>
     </message>
     <message>
-        <location line="+14" />
         <source>conflicting options: --restart and --rm</source>
         <translation>함께 쓸 수 없는 옵션입니다: --restart와 --rm</translation>
     </message>
     <message>
-        <location filename="../cli/cmd_start.cpp" line="+16" />
         <source>start [OPTIONS] CONTAINER [CONTAINER...]</source>
         <translation>start [옵션] 컨테이너 [컨테이너...]</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location filename="../cli/main.cpp" line="+3" />
         <source>Start one or more stopped containers</source>
         <translation>멈춰 있는 컨테이너를 시작합니다</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Attach STDOUT/STDERR (or the terminal of a container created with -t) and wait for the exit</source>
         <translation>표준 출력과 표준 오류(-t로 만든 컨테이너는 터미널)에 연결하고 종료를 기다립니다</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Attach the container's STDIN</source>
+        <source>Attach the container&apos;s STDIN</source>
         <translation>컨테이너의 표준 입력(STDIN)도 연결합니다</translation>
     </message>
     <message>
-        <location line="+7" />
         <source>you cannot start and attach multiple containers at once</source>
         <translation>여러 컨테이너를 한꺼번에 시작하면서 연결할 수는 없습니다</translation>
     </message>
     <message>
-        <location filename="../cli/cmd_stats.cpp" line="-54" />
         <source>stats [OPTIONS] [CONTAINER...]</source>
         <translation>stats [옵션] [컨테이너...]</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Display a live stream of container(s) resource usage statistics</source>
         <translation>컨테이너의 자원 사용량을 실시간으로 보여 줍니다</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Disable streaming stats and only pull the first result</source>
         <translation>계속 갱신하지 않고 첫 결과만 보여 줍니다</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Output format: table (default) or json</source>
         <translation>출력 형식: table(기본값) 또는 json</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Sampling interval in milliseconds (100-10000, default 1000)</source>
         <translation>측정 간격(밀리초, 100~10000, 기본값 1000)</translation>
     </message>
     <message>
-        <location line="+5" />
-        <source>unsupported --format "%1": use table or json</source>
-        <translation>지원하지 않는 --format "%1": table이나 json을 쓰세요</translation>
+        <source>unsupported --format &quot;%1&quot;: use table or json</source>
+        <translation>지원하지 않는 --format &quot;%1&quot;: table이나 json을 쓰세요</translation>
     </message>
     <message>
-        <location line="+7" />
         <source>--interval must be 100 to 10000 ms</source>
         <translation>--interval은 100~10000 ms여야 합니다</translation>
     </message>
     <message>
-        <location line="+38" />
         <source>NAME</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>CPU %</source>
         <translation>CPU %</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>MEM USAGE / LIMIT</source>
         <translation>메모리 사용량 / 제한</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>MEM %</source>
         <translation>메모리 %</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>NET I/O</source>
         <translation>네트워크 I/O</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>BLOCK I/O</source>
         <translation>블록 I/O</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>PIDS</source>
         <translation>PID 수</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>unlimited</source>
         <translation>무제한</translation>
     </message>
     <message>
-        <location filename="../cli/cmd_stop.cpp" line="+11" />
         <source>stop [OPTIONS] CONTAINER [CONTAINER...]</source>
         <translation>stop [옵션] 컨테이너 [컨테이너...]</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Stop one or more running containers (SIGTERM, then SIGKILL after the timeout)</source>
         <translation>실행 중인 컨테이너를 중지합니다 (SIGTERM을 보내고, 제한 시간이 지나면 SIGKILL)</translation>
     </message>
     <message>
-        <location filename="../cli/cmd_top.cpp" line="+13" />
         <source>top CONTAINER</source>
         <translation>top 컨테이너</translation>
     </message>
     <message>
-        <location line="+0" />
-        <location filename="../cli/main.cpp" line="+12" />
         <source>Display the running processes of a container</source>
         <translation>컨테이너에서 실행 중인 프로세스를 보여 줍니다</translation>
     </message>
     <message>
-        <location line="+12" />
         <source>PID</source>
-        <extracomment>PID = process id inside the container; HOST PID = the same process's id on the host</extracomment>
+        <extracomment>PID = process id inside the container; HOST PID = the same process&apos;s id on the host</extracomment>
         <translation>PID</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>HOST PID</source>
         <translation>호스트 PID</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>UID</source>
         <translation>UID</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>STATE</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>CMD</source>
         <translation>명령</translation>
     </message>
     <message>
-        <location filename="../cli/cmd_unpause.cpp" line="+11" />
         <source>unpause CONTAINER [CONTAINER...]</source>
         <translation>unpause 컨테이너 [컨테이너...]</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location filename="../cli/main.cpp" line="-5" />
         <source>Unpause all processes within one or more containers</source>
         <translation>일시 정지한 컨테이너의 모든 프로세스를 다시 실행합니다</translation>
     </message>
     <message>
-        <location filename="../cli/cmd_update.cpp" line="+12" />
         <source>update [OPTIONS] CONTAINER [CONTAINER...]</source>
         <translation>update [옵션] 컨테이너 [컨테이너...]</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Update the resource limits of one or more containers</source>
         <translation>컨테이너의 자원 제한을 바꿉니다</translation>
     </message>
     <message>
-        <location line="+8" />
         <source>you must provide one or more flags when using this command</source>
         <translation>이 명령에는 플래그를 하나 이상 주어야 합니다</translation>
     </message>
     <message>
-        <location filename="../cli/cmd_version.cpp" line="+14" />
         <source>version</source>
         <translation>version</translation>
     </message>
     <message>
-        <location line="+0" />
         <source>Show the onggictl and helper version information</source>
         <translation>onggictl과 헬퍼의 버전 정보를 보여 줍니다</translation>
     </message>
     <message>
-        <location line="+16" />
         <source>Client:</source>
         <translation>클라이언트:</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+6" />
         <source> Version:     %1</source>
         <translation> 버전:        %1</translation>
     </message>
     <message>
-        <location line="-5" />
-        <location line="+6" />
         <source> Protocol:    %1</source>
         <translation> 프로토콜:    %1</translation>
     </message>
     <message>
-        <location line="-2" />
         <source>Helper:</source>
         <translation>헬퍼:</translation>
     </message>
     <message>
-        <location line="+3" />
         <source> Kernel:      %1</source>
         <translation> 커널:        %1</translation>
     </message>
     <message>
-        <location line="+1" />
         <source> Cgroups:     %1</source>
         <translation> cgroup:      %1</translation>
     </message>
     <message>
-        <location filename="../cli/container_action.cpp" line="+57" />
         <source>Seconds to wait before killing the container (default 10)</source>
         <translation>컨테이너를 강제로 끝내기 전에 기다릴 초 (기본값 10)</translation>
     </message>
     <message>
-        <location line="+9" />
-        <source>invalid timeout "%1": expected seconds &gt;= 0</source>
-        <translation>제한 시간 "%1"이(가) 올바르지 않습니다: 0 이상의 초여야 합니다</translation>
+        <source>invalid timeout &quot;%1&quot;: expected seconds &gt;= 0</source>
+        <translation>제한 시간 &quot;%1&quot;이(가) 올바르지 않습니다: 0 이상의 초여야 합니다</translation>
     </message>
     <message>
-        <location filename="../cli/create_flags.cpp" line="-70" />
-        <source>invalid size "%1" for --%2: use a number with an optional unit b, k, m, g (e.g. 64m)</source>
-        <translation>--%2의 크기 "%1"이(가) 올바르지 않습니다: 숫자 뒤에 b, k, m, g 단위를 붙일 수 있습니다 (예: 64m)</translation>
+        <source>invalid size &quot;%1&quot; for --%2: use a number with an optional unit b, k, m, g (e.g. 64m)</source>
+        <translation>--%2의 크기 &quot;%1&quot;이(가) 올바르지 않습니다: 숫자 뒤에 b, k, m, g 단위를 붙일 수 있습니다 (예: 64m)</translation>
     </message>
     <message>
-        <location line="+10" />
         <source>Memory limit (e.g. 64m, 1g)</source>
         <translation>메모리 제한 (예: 64m, 1g)</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Memory plus swap limit; -1 for unlimited swap</source>
         <translation>메모리와 스왑을 합친 제한. -1이면 스왑 무제한</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Memory throttling threshold (cgroup v2 memory.high)</source>
         <translation>메모리 스로틀링 기준 (cgroup v2 memory.high)</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Soft memory limit (sent as memory.high)</source>
         <translation>부드러운 메모리 제한 (memory.high로 보냄)</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Number of CPUs (e.g. 0.5)</source>
         <translation>CPU 개수 (예: 0.5)</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Relative CPU weight (1-10000)</source>
         <translation>상대적인 CPU 가중치 (1~10000)</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>CPUs in which to allow execution (0-3, 0,1)</source>
         <translation>실행을 허용할 CPU (0-3, 0,1)</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Maximum number of processes (0 = unlimited)</source>
         <translation>최대 프로세스 수 (0이면 무제한)</translation>
     </message>
     <message>
-        <location line="+13" />
-        <source>invalid value "%1" for --cpus: expected a number of CPUs such as 0.5</source>
-        <translation>--cpus의 값 "%1"이(가) 올바르지 않습니다: 0.5 같은 CPU 개수여야 합니다</translation>
+        <source>invalid value &quot;%1&quot; for --cpus: expected a number of CPUs such as 0.5</source>
+        <translation>--cpus의 값 &quot;%1&quot;이(가) 올바르지 않습니다: 0.5 같은 CPU 개수여야 합니다</translation>
     </message>
     <message>
-        <location line="+9" />
-        <source>invalid value "%1" for --cpu-weight: expected 1 to 10000</source>
-        <translation>--cpu-weight의 값 "%1"이(가) 올바르지 않습니다: 1~10000이어야 합니다</translation>
+        <source>invalid value &quot;%1&quot; for --cpu-weight: expected 1 to 10000</source>
+        <translation>--cpu-weight의 값 &quot;%1&quot;이(가) 올바르지 않습니다: 1~10000이어야 합니다</translation>
     </message>
     <message>
-        <location line="+10" />
-        <source>invalid value "%1" for --pids-limit: expected a number of processes</source>
-        <translation>--pids-limit의 값 "%1"이(가) 올바르지 않습니다: 프로세스 개수여야 합니다</translation>
+        <source>invalid value &quot;%1&quot; for --pids-limit: expected a number of processes</source>
+        <translation>--pids-limit의 값 &quot;%1&quot;이(가) 올바르지 않습니다: 프로세스 개수여야 합니다</translation>
     </message>
     <message>
-        <location line="+11" />
         <source>Run the container in the background and print its ID</source>
         <translation>컨테이너를 백그라운드에서 실행하고 ID를 출력합니다</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Remove the container when it exits</source>
         <translation>컨테이너가 끝나면 삭제합니다</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>Assign a name to the container</source>
         <translation>컨테이너에 이름을 붙입니다</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Set environment variables (KEY=value)</source>
         <translation>환경 변수를 설정합니다 (이름=값)</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Bind mount a host directory (/host:/container[:ro])</source>
         <translation>호스트 디렉터리를 바인드 마운트합니다 (/호스트:/컨테이너[:ro])</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Container host name</source>
         <translation>컨테이너의 호스트 이름</translation>
     </message>
     <message>
-        <location line="+3" />
         <source>Restart policy: no, on-failure[:max-retries], always</source>
         <translation>다시 시작 정책: no, on-failure[:최대 재시도 횟수], always</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Run an init inside the container that forwards signals and reaps processes</source>
         <translation>컨테이너 안에서 시그널을 전달하고 좀비 프로세스를 거두는 init을 실행합니다</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Add Linux capabilities</source>
         <translation>리눅스 케이퍼빌리티를 더합니다</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Drop Linux capabilities</source>
         <translation>리눅스 케이퍼빌리티를 뺍니다</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Security options: seccomp=default|unconfined|/path/profile.json</source>
         <translation>보안 옵션: seccomp=default|unconfined|/경로/profile.json</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Mount the container's root filesystem as read only</source>
+        <source>Mount the container&apos;s root filesystem as read only</source>
         <translation>컨테이너의 루트 파일시스템을 읽기 전용으로 마운트합니다</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Give extended privileges to this container (all capabilities, no seccomp)</source>
         <translation>이 컨테이너에 확장 권한을 줍니다 (모든 케이퍼빌리티, seccomp 없음)</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>User namespace: "private" maps root to an unprivileged range, "host" does not</source>
-        <translation>사용자 네임스페이스: "private"는 root를 권한 없는 ID 범위로 매핑하고, "host"는 매핑하지 않습니다</translation>
+        <source>User namespace: &quot;private&quot; maps root to an unprivileged range, &quot;host&quot; does not</source>
+        <translation>사용자 네임스페이스: &quot;private&quot;는 root를 권한 없는 ID 범위로 매핑하고, &quot;host&quot;는 매핑하지 않습니다</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Network: private (loopback only), host, none</source>
         <translation>네트워크: private(루프백만), host, none</translation>
     </message>
     <message>
-        <location line="+13" />
-        <source>invalid environment variable "%1": expected KEY=value</source>
-        <translation>환경 변수 "%1"이(가) 올바르지 않습니다: 이름=값 형식이어야 합니다</translation>
+        <source>invalid environment variable &quot;%1&quot;: expected KEY=value</source>
+        <translation>환경 변수 &quot;%1&quot;이(가) 올바르지 않습니다: 이름=값 형식이어야 합니다</translation>
     </message>
     <message>
-        <location line="+17" />
-        <source>invalid volume "%1": expected /host/path:/container/path[:ro]</source>
-        <translation>볼륨 "%1"이(가) 올바르지 않습니다: /호스트/경로:/컨테이너/경로[:ro] 형식이어야 합니다</translation>
+        <source>invalid volume &quot;%1&quot;: expected /host/path:/container/path[:ro]</source>
+        <translation>볼륨 &quot;%1&quot;이(가) 올바르지 않습니다: /호스트/경로:/컨테이너/경로[:ro] 형식이어야 합니다</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>invalid volume "%1": named volumes are not supported, give a host path</source>
-        <translation>볼륨 "%1"이(가) 올바르지 않습니다: 이름 있는 볼륨은 지원하지 않으니 호스트 경로를 주세요</translation>
+        <source>invalid volume &quot;%1&quot;: named volumes are not supported, give a host path</source>
+        <translation>볼륨 &quot;%1&quot;이(가) 올바르지 않습니다: 이름 있는 볼륨은 지원하지 않으니 호스트 경로를 주세요</translation>
     </message>
     <message>
-        <location line="+9" />
-        <source>invalid volume mode "%1" in "%2": use ro or rw</source>
-        <translation>"%2"의 볼륨 모드 "%1"이(가) 올바르지 않습니다: ro나 rw를 쓰세요</translation>
+        <source>invalid volume mode &quot;%1&quot; in &quot;%2&quot;: use ro or rw</source>
+        <translation>&quot;%2&quot;의 볼륨 모드 &quot;%1&quot;이(가) 올바르지 않습니다: ro나 rw를 쓰세요</translation>
     </message>
     <message>
-        <location line="+16" />
-        <source>invalid --security-opt "%1": supported is seccomp=default|unconfined|/path/profile.json</source>
-        <translation>--security-opt "%1"이(가) 올바르지 않습니다: seccomp=default|unconfined|/경로/profile.json만 지원합니다</translation>
+        <source>invalid --security-opt &quot;%1&quot;: supported is seccomp=default|unconfined|/path/profile.json</source>
+        <translation>--security-opt &quot;%1&quot;이(가) 올바르지 않습니다: seccomp=default|unconfined|/경로/profile.json만 지원합니다</translation>
     </message>
     <message>
-        <location line="+10" />
-        <source>invalid --userns "%1": use private or host</source>
-        <translation>--userns "%1"이(가) 올바르지 않습니다: private나 host를 쓰세요</translation>
+        <source>invalid --userns &quot;%1&quot;: use private or host</source>
+        <translation>--userns &quot;%1&quot;이(가) 올바르지 않습니다: private나 host를 쓰세요</translation>
     </message>
     <message>
-        <location line="+8" />
-        <source>invalid --network "%1": use private, host or none</source>
-        <translation>--network "%1"이(가) 올바르지 않습니다: private, host, none 중 하나를 쓰세요</translation>
+        <source>invalid --network &quot;%1&quot;: use private, host or none</source>
+        <translation>--network &quot;%1&quot;이(가) 올바르지 않습니다: private, host, none 중 하나를 쓰세요</translation>
     </message>
     <message>
-        <location filename="../cli/human_time.cpp" line="+24" />
         <source>Less than a second</source>
         <translation>1초 미만</translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
         <source>%n second(s)</source>
         <translation>
             <numerusform>%n초</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+1" />
         <source>About a minute</source>
         <translation>약 1분</translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
         <source>%n minute(s)</source>
         <translation>
             <numerusform>%n분</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+1" />
         <source>About an hour</source>
         <translation>약 1시간</translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
         <source>%n hour(s)</source>
         <translation>
             <numerusform>%n시간</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n일</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
         <source>%n week(s)</source>
         <translation>
             <numerusform>%n주</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
         <source>%n month(s)</source>
         <translation>
             <numerusform>%n개월</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
         <source>%n year(s)</source>
         <translation>
             <numerusform>%n년</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+8" />
         <source>%1 ago</source>
         <translation>%1 전</translation>
     </message>
     <message>
-        <location filename="../cli/main.cpp" line="-5" />
         <source>Stop one or more running containers</source>
         <translation>실행 중인 컨테이너를 중지합니다</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>Pause all processes within one or more containers</source>
         <translation>컨테이너 안의 모든 프로세스를 일시 정지합니다</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>Return low-level information on containers</source>
         <translation>컨테이너의 저수준 정보를 보여 줍니다</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Update the resource limits of containers</source>
         <translation>컨테이너의 자원 제한을 바꿉니다</translation>
     </message>
     <message>
-        <location line="+4" />
         <source>Display a live stream of resource usage</source>
         <translation>자원 사용량을 실시간으로 보여 줍니다</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Show the version information</source>
         <translation>버전 정보를 보여 줍니다</translation>
     </message>
     <message>
-        <location line="+8" />
         <source>Usage:  onggictl [OPTIONS] COMMAND</source>
         <translation>사용법:  onggictl [옵션] 명령</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>A container manager for your desktop: the command line of Onggi.</source>
         <translation>데스크톱용 컨테이너 관리자, 옹기의 명령줄 도구입니다.</translation>
     </message>
     <message>
-        <location line="+2" />
         <source>Helper socket (default $ONGGI_SOCKET or /run/onggi/helper.sock)</source>
         <translation>헬퍼 소켓 (기본값 $ONGGI_SOCKET 또는 /run/onggi/helper.sock)</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Print results as JSON</source>
         <translation>결과를 JSON으로 출력합니다</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Show the protocol messages on stderr</source>
         <translation>프로토콜 메시지를 표준 오류(stderr)에 보여 줍니다</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Print version information and quit</source>
         <translation>버전 정보를 출력하고 끝냅니다</translation>
     </message>
     <message>
-        <location line="+1" />
         <source>Commands:</source>
         <translation>명령:</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>Run 'onggictl COMMAND --help' for more information on a command.</source>
-        <translation>명령에 대해 더 알고 싶으면 'onggictl 명령 --help'를 실행하세요.</translation>
+        <source>Run &apos;onggictl COMMAND --help&apos; for more information on a command.</source>
+        <translation>명령에 대해 더 알고 싶으면 &apos;onggictl 명령 --help&apos;를 실행하세요.</translation>
     </message>
     <message>
-        <location line="+46" />
         <source>onggictl version %1, protocol %2</source>
         <translation>onggictl 버전 %1, 프로토콜 %2</translation>
     </message>
     <message>
-        <location line="+6" />
         <source>unknown flag: %1</source>
         <translation>알 수 없는 플래그: %1</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+17" />
-        <source>See 'onggictl --help'.</source>
-        <translation>'onggictl --help'를 참고하세요.</translation>
+        <source>See &apos;onggictl --help&apos;.</source>
+        <translation>&apos;onggictl --help&apos;를 참고하세요.</translation>
     </message>
     <message>
-        <location line="-1" />
-        <source>onggictl: '%1' is not an onggictl command.</source>
-        <translation>onggictl: '%1'은(는) onggictl 명령이 아닙니다.</translation>
+        <source>onggictl: &apos;%1&apos; is not an onggictl command.</source>
+        <translation>onggictl: &apos;%1&apos;은(는) onggictl 명령이 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../cli/container_runner.cpp" line="-38" />
         <source>Detached from %1; it keeps running. Come back with: onggictl attach %1</source>
         <translation>%1에서 빠져나왔습니다. 컨테이너는 계속 실행됩니다. 다시 연결하려면: onggictl attach %1</translation>
     </message>
