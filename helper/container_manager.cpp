@@ -5,6 +5,7 @@
 #include "engine/core/unique_fd.h"
 #include "engine/image/user_lookup.h"
 #include "helper/event_bus.h"
+#include "helper/fd_limit.h"
 #include "helper/name_generator.h"
 
 #include <QCoreApplication>
@@ -412,6 +413,7 @@ void ContainerManager::start(const std::string& id, std::function<void(Result<pi
     args << shim_common_args();
     proc->setProgram(shim_program());
     proc->setArguments(args);
+    proc->setChildProcessModifier(restore_child_fd_limit);
     proc->setStandardInputFile(QProcess::nullDevice());
     proc->setProcessChannelMode(QProcess::MergedChannels);
     starting_[id] = true;
@@ -893,6 +895,7 @@ void ContainerManager::exec(const std::string& id, const ExecParams& p, const Pe
     auto* proc = new QProcess(this);
     proc->setProgram(shim_program());
     proc->setArguments(args);
+    proc->setChildProcessModifier(restore_child_fd_limit);
     events_->publish("exec", *c, {{"command", join_command(p.cmd)}});
 
     if (!p.tty) {
@@ -965,6 +968,7 @@ void ContainerManager::exec(const std::string& id, const ExecParams& p, const Pe
         ::dup2(slave, 0);
         ::dup2(slave, 1);
         ::dup2(slave, 2);
+        restore_child_fd_limit();
     });
     connect(proc, &QProcess::finished, this, [proc, session](int code, QProcess::ExitStatus st) {
         proc->deleteLater();
