@@ -199,7 +199,9 @@ std::vector<PolicyAsk> privileged_asks(const spec::Spec& s, const std::string& e
     if (!s.linux.seccomp)
         out.push_back(ask("seccomp.unconfined", "", polkit_action::seccomp, "linux.seccomp: absent, no seccomp filter"));
     else
-        seccomp_asks(*s.linux.seccomp, caps & allowed, "linux.seccomp", out);
+        // Against the default for the capabilities it holds: extra capabilities are their own ask
+        // (above), and the default profile opens what goes with them (mount for SYS_ADMIN).
+        seccomp_asks(*s.linux.seccomp, caps, "linux.seccomp", out);
 
     for (const char* t : {"mount", "pid", "ipc", "uts", "cgroup", "network"}) {
         const auto* n = s.linux.find_namespace(t);
