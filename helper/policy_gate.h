@@ -1,5 +1,5 @@
 // PolicyGate: the one place that decides what a peer may ask of the root helper (issue 13).
-// container.create, container.start, container.update and container.exec pass through it
+// container.create, container.start (and restart), container.update and container.exec pass through it
 // before anything is built or run.
 //
 //   root (peer uid 0)         may ask for anything.
