@@ -42,12 +42,15 @@ void PolkitAuthority::check(const Peer& peer, const std::string& action_id, std:
     p->setStandardInputFile(QProcess::nullDevice());
     p->setProcessChannelMode(QProcess::MergedChannels);
     auto finished = std::make_shared<bool>(false);
-    auto finish = [p, finished, done, action_id](Verdict v) {
+    auto finish = [p, finished, done](Verdict v) {
         if (*finished) return;
         *finished = true;
-        if (v == Verdict::unavailable || v == Verdict::no) {
+        // Why polkit could not answer, once per helper (not once per request).
+        static bool told = false;
+        if (v == Verdict::unavailable && !told) {
+            told = true;
             const QByteArray out = p->readAll().trimmed().left(300);
-            if (!out.isEmpty()) qInfo("helper: polkit %s: %s", action_id.c_str(), out.constData());
+            qInfo("helper: polkit does not answer (%s); members' privileged asks are refused", out.isEmpty() ? "no pkcheck" : out.constData());
         }
         p->deleteLater();
         done(v);
