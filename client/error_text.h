@@ -17,6 +17,9 @@ public:
     static QString title(const QString& errc);
     // What to do about it, or empty.
     static QString hint(const RpcError& e);
+    // errc "forbidden": the refused option in words ("the capability SYS_ADMIN (--cap-add)"),
+    // or empty for an option this client does not know.
+    static QString policyOption(const QString& option, const QString& value);
 };
 
 } // namespace onggi::client

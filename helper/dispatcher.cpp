@@ -36,6 +36,11 @@ void Call::fail(const Error& e) const
     if (take()) st_->conn->send_line(error_line(st_->id, error_object(e)));
 }
 
+void Call::fail_with(const json& error) const
+{
+    if (take()) st_->conn->send_line(error_line(st_->id, error));
+}
+
 Dispatcher::Dispatcher(QObject* parent) : QObject(parent) {}
 
 void Dispatcher::add(const std::string& method, Handler h) { handlers_[method] = std::move(h); }

@@ -153,6 +153,102 @@
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
+    <message>
+        <source>Not allowed for members of the onggi group</source>
+        <extracomment>the helper&apos;s policy refused an option to a user who is not root (only a member of the group onggi)</extracomment>
+        <translation>Not allowed for members of the onggi group</translation>
+    </message>
+    <message>
+        <source>Only root may ask for this.</source>
+        <translation>Only root may ask for this.</translation>
+    </message>
+    <message>
+        <source>Only root may ask for this here: polkit, which could let an administrator allow it (action %1), does not run on this computer.</source>
+        <translation>Only root may ask for this here: polkit, which could let an administrator allow it (action %1), does not run on this computer.</translation>
+    </message>
+    <message>
+        <source>An administrator&apos;s password is needed (polkit action %1), and no authentication agent answered. Try again from the desktop, or under pkttyagent.</source>
+        <translation>An administrator&apos;s password is needed (polkit action %1), and no authentication agent answered. Try again from the desktop, or under pkttyagent.</translation>
+    </message>
+    <message>
+        <source>The authentication for polkit action %1 was dismissed.</source>
+        <translation>The authentication for polkit action %1 was dismissed.</translation>
+    </message>
+    <message>
+        <source>polkit did not authorize action %1 for you.</source>
+        <translation>polkit did not authorize action %1 for you.</translation>
+    </message>
+    <message>
+        <source>a privileged container (--privileged)</source>
+        <translation>a privileged container (--privileged)</translation>
+    </message>
+    <message>
+        <source>a privileged setting (%1)</source>
+        <extracomment>%1: the setting, e.g. &quot;masked_paths&quot;, &quot;no_new_privileges&quot; or &quot;/sys&quot;</extracomment>
+        <translation>a privileged setting (%1)</translation>
+    </message>
+    <message>
+        <source>the capability %1 (--cap-add)</source>
+        <translation>the capability %1 (--cap-add)</translation>
+    </message>
+    <message>
+        <source>no seccomp filter (seccomp=unconfined)</source>
+        <translation>no seccomp filter (seccomp=unconfined)</translation>
+    </message>
+    <message>
+        <source>a seccomp profile that lets through %1, which the default profile refuses</source>
+        <extracomment>%1: a system call name such as &quot;mount&quot;</extracomment>
+        <translation>a seccomp profile that lets through %1, which the default profile refuses</translation>
+    </message>
+    <message>
+        <source>a seccomp profile file read by the helper (send the profile&apos;s content instead)</source>
+        <translation>a seccomp profile file read by the helper (send the profile&apos;s content instead)</translation>
+    </message>
+    <message>
+        <source>the host&apos;s network (--network host)</source>
+        <translation>the host&apos;s network (--network host)</translation>
+    </message>
+    <message>
+        <source>the host&apos;s PID namespace</source>
+        <translation>the host&apos;s PID namespace</translation>
+    </message>
+    <message>
+        <source>the host&apos;s IPC namespace</source>
+        <translation>the host&apos;s IPC namespace</translation>
+    </message>
+    <message>
+        <source>the host&apos;s UTS namespace (its host name)</source>
+        <translation>the host&apos;s UTS namespace (its host name)</translation>
+    </message>
+    <message>
+        <source>the host&apos;s cgroup namespace</source>
+        <translation>the host&apos;s cgroup namespace</translation>
+    </message>
+    <message>
+        <source>the host&apos;s mount namespace</source>
+        <translation>the host&apos;s mount namespace</translation>
+    </message>
+    <message>
+        <source>the host&apos;s user namespace</source>
+        <translation>the host&apos;s user namespace</translation>
+    </message>
+    <message>
+        <source>a namespace of the host (%1)</source>
+        <translation>a namespace of the host (%1)</translation>
+    </message>
+    <message>
+        <source>devices of the host (%1)</source>
+        <extracomment>%1: a device rule such as &quot;b 8:* rwm&quot;</extracomment>
+        <translation>devices of the host (%1)</translation>
+    </message>
+    <message>
+        <source>a cgroup outside Onggi&apos;s own (%1)</source>
+        <translation>a cgroup outside Onggi&apos;s own (%1)</translation>
+    </message>
+    <message>
+        <source>a kernel setting (sysctl %1)</source>
+        <translation>a kernel setting (sysctl %1)</translation>
+    </message>
 </context>
 <context>
     <name>onggi::gui::ChartsPanel</name>
@@ -2189,6 +2285,14 @@ OOM kills so far: %3</translation>
     <message>
         <source>Detached from %1; it keeps running. Come back with: onggictl attach %1</source>
         <translation>Detached from %1; it keeps running. Come back with: onggictl attach %1</translation>
+    </message>
+    <message>
+        <source>cannot read the seccomp profile %1: %2</source>
+        <translation>cannot read the seccomp profile %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a seccomp profile (a JSON object of at most 512 KiB)</source>
+        <translation>%1 is not a seccomp profile (a JSON object of at most 512 KiB)</translation>
     </message>
 </context>
 </TS>

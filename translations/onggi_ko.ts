@@ -153,6 +153,102 @@
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
+    <message>
+        <source>Not allowed for members of the onggi group</source>
+        <extracomment>the helper&apos;s policy refused an option to a user who is not root (only a member of the group onggi)</extracomment>
+        <translation>onggi 그룹 구성원에게는 허용되지 않는 요청입니다</translation>
+    </message>
+    <message>
+        <source>Only root may ask for this.</source>
+        <translation>root만 요청할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Only root may ask for this here: polkit, which could let an administrator allow it (action %1), does not run on this computer.</source>
+        <translation>이 컴퓨터에서는 root만 요청할 수 있습니다. 관리자가 허용할 수 있게 해 주는 polkit(동작 %1)이 이 컴퓨터에서 실행되고 있지 않습니다.</translation>
+    </message>
+    <message>
+        <source>An administrator&apos;s password is needed (polkit action %1), and no authentication agent answered. Try again from the desktop, or under pkttyagent.</source>
+        <translation>관리자 비밀번호가 필요한데(polkit 동작 %1) 응답한 인증 에이전트가 없습니다. 데스크톱에서 다시 하거나 pkttyagent 아래에서 실행해 보세요.</translation>
+    </message>
+    <message>
+        <source>The authentication for polkit action %1 was dismissed.</source>
+        <translation>polkit 동작 %1의 인증이 취소되었습니다.</translation>
+    </message>
+    <message>
+        <source>polkit did not authorize action %1 for you.</source>
+        <translation>polkit이 이 사용자에게 허가하지 않은 동작입니다: %1</translation>
+    </message>
+    <message>
+        <source>a privileged container (--privileged)</source>
+        <translation>특권 컨테이너 (--privileged)</translation>
+    </message>
+    <message>
+        <source>a privileged setting (%1)</source>
+        <extracomment>%1: the setting, e.g. &quot;masked_paths&quot;, &quot;no_new_privileges&quot; or &quot;/sys&quot;</extracomment>
+        <translation>특권 설정 (%1)</translation>
+    </message>
+    <message>
+        <source>the capability %1 (--cap-add)</source>
+        <translation>추가 권한(capability) %1 (--cap-add)</translation>
+    </message>
+    <message>
+        <source>no seccomp filter (seccomp=unconfined)</source>
+        <translation>seccomp 필터 없이 실행 (seccomp=unconfined)</translation>
+    </message>
+    <message>
+        <source>a seccomp profile that lets through %1, which the default profile refuses</source>
+        <extracomment>%1: a system call name such as &quot;mount&quot;</extracomment>
+        <translation>기본 프로필이 막는 시스템 콜 %1까지 통과시키는 seccomp 프로필</translation>
+    </message>
+    <message>
+        <source>a seccomp profile file read by the helper (send the profile&apos;s content instead)</source>
+        <translation>헬퍼가 직접 읽는 seccomp 프로필 파일 (대신 프로필 내용을 보내세요)</translation>
+    </message>
+    <message>
+        <source>the host&apos;s network (--network host)</source>
+        <translation>호스트의 네트워크 (--network host)</translation>
+    </message>
+    <message>
+        <source>the host&apos;s PID namespace</source>
+        <translation>호스트의 PID 네임스페이스</translation>
+    </message>
+    <message>
+        <source>the host&apos;s IPC namespace</source>
+        <translation>호스트의 IPC 네임스페이스</translation>
+    </message>
+    <message>
+        <source>the host&apos;s UTS namespace (its host name)</source>
+        <translation>호스트의 UTS 네임스페이스 (호스트 이름)</translation>
+    </message>
+    <message>
+        <source>the host&apos;s cgroup namespace</source>
+        <translation>호스트의 cgroup 네임스페이스</translation>
+    </message>
+    <message>
+        <source>the host&apos;s mount namespace</source>
+        <translation>호스트의 마운트 네임스페이스</translation>
+    </message>
+    <message>
+        <source>the host&apos;s user namespace</source>
+        <translation>호스트의 사용자 네임스페이스</translation>
+    </message>
+    <message>
+        <source>a namespace of the host (%1)</source>
+        <translation>호스트의 네임스페이스 (%1)</translation>
+    </message>
+    <message>
+        <source>devices of the host (%1)</source>
+        <extracomment>%1: a device rule such as &quot;b 8:* rwm&quot;</extracomment>
+        <translation>호스트의 장치 (%1)</translation>
+    </message>
+    <message>
+        <source>a cgroup outside Onggi&apos;s own (%1)</source>
+        <translation>옹기 밖의 cgroup (%1)</translation>
+    </message>
+    <message>
+        <source>a kernel setting (sysctl %1)</source>
+        <translation>커널 설정 (sysctl %1)</translation>
+    </message>
 </context>
 <context>
     <name>onggi::gui::ChartsPanel</name>
@@ -2175,6 +2271,14 @@ OOM kills so far: %3</source>
     <message>
         <source>Detached from %1; it keeps running. Come back with: onggictl attach %1</source>
         <translation>%1에서 빠져나왔습니다. 컨테이너는 계속 실행됩니다. 다시 연결하려면: onggictl attach %1</translation>
+    </message>
+    <message>
+        <source>cannot read the seccomp profile %1: %2</source>
+        <translation>seccomp 프로필을 읽을 수 없습니다: %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a seccomp profile (a JSON object of at most 512 KiB)</source>
+        <translation>seccomp 프로필이 아닙니다 (512 KiB 이하의 JSON 객체여야 합니다): %1</translation>
     </message>
 </context>
 </TS>
