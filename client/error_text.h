@@ -17,6 +17,12 @@ public:
     static QString title(const QString& errc);
     // What to do about it, or empty.
     static QString hint(const RpcError& e);
+    // For a person in their own language: the translated title, or for a refusal the helper
+    // explained in numbers (error.data "reason") a sentence built from those numbers, plus
+    // the hint. Never the helper's English context or errno text: that is details().
+    static QString explain(const RpcError& e);
+    // The helper's raw English context and errno, for a details box or a log.
+    static QString details(const RpcError& e);
 };
 
 } // namespace onggi::client

@@ -35,6 +35,7 @@ RpcError RpcError::fromJson(const QJsonObject& error)
     e.errc = data.value(QLatin1String("errc")).toString();
     if (e.errc.isEmpty()) e.errc = errcForCode(e.code);
     e.sysErrno = data.value(QLatin1String("errno")).toInt(0);
+    e.data = data;
     return e;
 }
 

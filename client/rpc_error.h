@@ -14,6 +14,7 @@ struct RpcError {
     QString message;       // English context from the helper (for logs, and after the translation)
     int sysErrno = 0;      // data.errno when the helper set it, or the client's errno
     QString socketPath;    // for the connection errors: which socket
+    QJsonObject data;      // error.data as sent (machine-readable details: "reason", numbers, "kernel")
 
     // Client-side codes (outside the JSON-RPC and helper ranges).
     static constexpr int kSocketMissing = -31001;    // errc "socket_missing": helper not running
