@@ -104,6 +104,7 @@ private:
     void notifyOom(const QString& name);
     // Send a request; on error show the translated message. done gets the result.
     void request(const QString& method, const QJsonObject& params, std::function<void(const QJsonObject&)> done = {});
+    void unsubscribe(qint64 subscription);
     void showError(const QString& method, const client::RpcError& e);
     void setLanguage(const QString& code);
 

@@ -55,8 +55,9 @@ LimitsPanel::LimitsPanel(QWidget* parent) : QWidget(parent) {
     m_ioWrite = new LimitControl(1000, 0, MiB, this);
     m_warning = new QLabel(this);
     m_warning->setWordWrap(true);
-    m_warning->setStyleSheet(QStringLiteral("QLabel { color: #a01010; background: #fff0e8; border: 1px solid #e0a080; "
-                                            "border-radius: 4px; padding: 6px; }"));
+    // Palette colours only: readable in a dark palette too.
+    m_warning->setStyleSheet(QStringLiteral("QLabel { border: 1px solid palette(mid); border-left: 4px solid #e67e22; "
+                                            "border-radius: 3px; padding: 4px; }"));
     m_warning->hide();
     m_deviceLabel = new QLabel(this);
     m_device = new QLineEdit(rootDiskDevice(), this);
@@ -64,18 +65,36 @@ LimitsPanel::LimitsPanel(QWidget* parent) : QWidget(parent) {
     m_device->setMaximumWidth(100);
     m_deviceLabel->setBuddy(m_device);
 
-    auto* lay = new QVBoxLayout(this);
-    lay->addWidget(m_title);
-    lay->addWidget(m_help);
-    for (LimitControl* c : {m_cpus, m_weight, m_memory, m_high, m_swap, m_pids}) lay->addWidget(c);
-    lay->addWidget(m_warning);
-    auto* dev = new QHBoxLayout;
+    auto makeGroup = [this](Group g, QList<QWidget*> widgets) {
+        auto* w = new QWidget(this);
+        w->setObjectName(QStringLiteral("limitsGroup%1").arg(int(g)));
+        auto* l = new QVBoxLayout(w);
+        l->setContentsMargins(0, 0, 0, 0);
+        for (QWidget* c : widgets) l->addWidget(c);
+        m_refusal[g] = new QLabel(w);
+        m_refusal[g]->setWordWrap(true);
+        m_refusal[g]->setObjectName(QStringLiteral("refusal"));
+        m_refusal[g]->setStyleSheet(QStringLiteral("QLabel { border: 1px solid palette(mid); border-left: 4px solid #c0392b; "
+                                                   "border-radius: 3px; padding: 4px; }"));
+        m_refusal[g]->hide();
+        l->addWidget(m_refusal[g]);
+        l->addStretch();
+        m_groups[g] = w;
+    };
+    auto* devRow = new QWidget(this);
+    auto* dev = new QHBoxLayout(devRow);
+    dev->setContentsMargins(0, 0, 0, 0);
     dev->addWidget(m_deviceLabel);
     dev->addWidget(m_device);
     dev->addStretch();
-    lay->addLayout(dev);
-    lay->addWidget(m_ioRead);
-    lay->addWidget(m_ioWrite);
+    makeGroup(CpuGroup, {m_cpus, m_weight});
+    makeGroup(MemoryGroup, {m_memory, m_high, m_swap, m_warning});
+    makeGroup(PidsGroup, {m_pids});
+    makeGroup(IoGroup, {devRow, m_ioRead, m_ioWrite});
+    auto* lay = new QVBoxLayout(this);
+    lay->addWidget(m_title);
+    lay->addWidget(m_help);
+    for (QWidget* g : m_groups) lay->addWidget(g);
     lay->addStretch();
 
     m_weight->setAllowZero(false);
@@ -116,19 +135,64 @@ void LimitsPanel::setHost(const QString& cgroupMode, qint64 memoryBytes, int cpu
     retranslateUi();
 }
 
-void LimitsPanel::setLimits(const QJsonObject& l) {
+QWidget* LimitsPanel::group(Group g) const { return m_groups[g]; }
+
+QString LimitsPanel::refusalText(Group g) const { return m_refusal[g]->isHidden() ? QString() : m_refusal[g]->text(); }
+
+void LimitsPanel::refused(const QJsonObject& sent, const QJsonObject& kernel, const QString& text, const QString& details) {
+    // What was sent is gone; the kernel's values are the truth now.
+    m_dirty.clear();
+    m_debounce->stop();
+    QJsonObject back = m_applied;
+    for (const char* k : {"cpus", "memory", "memory_high", "pids"})
+        if (kernel.contains(QLatin1String(k))) back[QLatin1String(k)] = kernel.value(QLatin1String(k));
+    const bool pidsFromConfig = m_pidsFromConfig;
+    setLimits(back, true);
+    m_pidsFromConfig = pidsFromConfig;
+    Group g = CpuGroup;
+    if (sent.contains(QLatin1String("memory")) || sent.contains(QLatin1String("memory_high")) ||
+        sent.contains(QLatin1String("memory_swap")))
+        g = MemoryGroup;
+    else if (sent.contains(QLatin1String("pids")))
+        g = PidsGroup;
+    else if (sent.contains(QLatin1String("io")))
+        g = IoGroup;
+    for (QLabel* l : m_refusal) l->hide();
+    m_refusal[g]->setText(text);
+    m_refusal[g]->setToolTip(details);
+    m_refusal[g]->show();
+}
+
+void LimitsPanel::applied(const QJsonObject& limits) {
+    for (QLabel* l : m_refusal) l->hide();
+    setLimits(limits);
+}
+
+void LimitsPanel::setLimits(const QJsonObject& l) { setLimits(l, false); }
+
+void LimitsPanel::setLimits(const QJsonObject& l, bool force) {
     // Never pull a control from under the user: a drag or an edit not yet sent wins.
-    for (LimitControl* c : {m_cpus, m_weight, m_memory, m_high, m_swap, m_pids, m_ioRead, m_ioWrite})
-        if (c->slider()->isSliderDown()) return;
-    if (!m_dirty.isEmpty()) return;
+    if (!force) {
+        for (LimitControl* c : {m_cpus, m_weight, m_memory, m_high, m_swap, m_pids, m_ioRead, m_ioWrite})
+            if (c->slider()->isSliderDown()) return;
+        if (!m_dirty.isEmpty()) return;
+        m_applied = l;
+    }
     m_cpus->setValue(l.value(QLatin1String("cpus")).toDouble());
     const int w = l.value(QLatin1String("cpu_weight")).toInt();
     m_weight->setValue(w > 0 ? w : 100);
     m_memory->setProtocolValue(l.value(QLatin1String("memory")).toDouble());
     m_high->setProtocolValue(l.value(QLatin1String("memory_high")).toDouble());
     m_swap->setProtocolValue(std::max(0.0, l.value(QLatin1String("memory_swap")).toDouble()));
-    m_pids->setValue(l.value(QLatin1String("pids")).toDouble());
     m_pidsFromConfig = l.contains(QLatin1String("pids"));
+    // Not in the config: the helper's default limit applies, known from the first sample
+    // (and kept from it: a list refresh does not make it unknown again).
+    m_pids->setValue(m_pidsFromConfig ? l.value(QLatin1String("pids")).toDouble() : double(m_effectivePids));
+    const bool known = m_pidsFromConfig || m_effectivePids > 0;
+    if (known != m_pidsKnown) {
+        m_pidsKnown = known;
+        retranslateUi();
+    }
     double rd = 0, wr = 0;
     for (const QJsonValue& v : l.value(QLatin1String("io")).toArray()) {
         const QJsonObject o = v.toObject();
@@ -146,8 +210,18 @@ void LimitsPanel::setMemoryInUse(qint64 bytes) {
     updateWarning();
 }
 
-void LimitsPanel::setEffectiveFromSample(const QJsonObject& sample) {
-    const qint64 pids = sample.value(QLatin1String("pids_limit")).toInteger();
+void LimitsPanel::forgetEffective() {
+    m_effectivePids = 0;
+    m_pidsKnown = false;
+    retranslateUi();
+}
+
+void LimitsPanel::setEffectiveFromSample(qint64 pids) {
+    if (pids > 0 && pids < (qint64(1) << 40)) m_effectivePids = pids;
+    if (!m_pidsKnown && !m_pidsFromConfig) {
+        m_pidsKnown = true;
+        retranslateUi();
+    }
     if (m_pidsFromConfig || m_dirty.contains(m_pids) || m_pids->slider()->isSliderDown()) return;
     if (pids > 0 && pids < (qint64(1) << 40) && qint64(m_pids->value()) != pids) m_pids->setValue(double(pids));
 }
@@ -226,7 +300,8 @@ void LimitsPanel::retranslateUi() {
                      tr("Memory plus swap together, as in docker --memory-swap; it must be at least the memory "
                         "limit.\ncgroup v1: memory.memsw.limit_in_bytes\ncgroup v2: memory.swap.max (swap only: "
                         "this value minus the memory limit)"));
-    m_pids->setTexts(tr("Processes"), QString(), unlimited,
+    //: the value is not known yet (shown in a number field until the first measurement)
+    m_pids->setTexts(tr("Processes"), QString(), m_pidsKnown ? unlimited : tr("…"),
                      tr("The most processes and threads the container may have; fork() fails with EAGAIN beyond it "
                         "(stops fork bombs).\ncgroup v1: pids.max\ncgroup v2: pids.max"));
     m_ioRead->setTexts(tr("Disk read"), tr("MiB/s"), unlimited,
