@@ -53,6 +53,10 @@ Sample Sample::fromJson(const QJsonObject& o)
         s.psiCpu = pair("cpu");
         s.psiMemory = pair("memory");
         s.psiIo = pair("io");
+        s.hasPsiCpu = psi.toObject().contains(QLatin1String("cpu"));
+        s.hasPsiMemory = psi.toObject().contains(QLatin1String("memory"));
+        s.hasPsiIo = psi.toObject().contains(QLatin1String("io"));
+        s.hasPsi = s.hasPsiCpu || s.hasPsiMemory || s.hasPsiIo;
     }
     s.oomEvents = i("oom_events");
     s.oomKillEvents = i("oom_kill_events");

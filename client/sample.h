@@ -32,7 +32,8 @@ struct Sample {
     double ioReadBps = 0, ioWriteBps = 0, netRxBps = 0, netTxBps = 0;
     qint64 pidsCurrent = 0, pidsLimit = 0;
     qint64 netRxBytes = 0, netTxBytes = 0, netRxPackets = 0, netTxPackets = 0;
-    bool hasPsi = false;
+    bool hasPsi = false;  // any of the three
+    bool hasPsiCpu = false, hasPsiMemory = false, hasPsiIo = false;
     PsiPair psiCpu, psiMemory, psiIo;
     qint64 oomEvents = 0, oomKillEvents = 0;
     QJsonObject raw;

@@ -570,24 +570,25 @@ void MainWindow::refreshProcesses() {
     });
 }
 
-void MainWindow::applyLimits(const QJsonObject& limits) {
+void MainWindow::applyLimits(const client::Limits& limits) {
     if (m_selected.isEmpty() || limits.isEmpty()) return;
     const QString id = m_selected;
     if (!m_client->isConnected()) return;
-    RpcReply* r = m_client->call(QStringLiteral("container.update"), {{"id", id}, {"limits", limits}}, false, this);
+    RpcReply* r = m_client->call(QStringLiteral("container.update"), {{"id", id}, {"limits", limits.toJson()}}, false, this);
     connect(r, &RpcReply::finished, this, [this, r, id, limits] {
         r->deleteLater();
         if (r->isError()) {
             // Refused: the controls go back to what the kernel has, with the reason beside them.
             const RpcError& e = r->error();
             if (id == m_selected)
-                m_page->limits()->refused(limits, e.data.value(QLatin1String("kernel")).toObject(), client::ErrorText::explain(e),
+                m_page->limits()->refused(limits, client::Limits::fromJson(e.data.value(QLatin1String("kernel")).toObject()),
+                                          client::ErrorText::explain(e),
                                           client::ErrorText::details(e));
             showError(QStringLiteral("container.update"), e);
             return;
         }
         const QJsonObject now = r->result().value(QLatin1String("limits")).toObject();
-        if (id == m_selected) m_page->limits()->applied(now);
+        if (id == m_selected) m_page->limits()->applied(client::Limits::fromJson(now));
         statusBar()->showMessage(tr("Limits applied"), 3000);
         emit limitsApplied(now);
         refreshList();

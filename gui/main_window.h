@@ -5,6 +5,7 @@
 #pragma once
 
 #include "client/helper_client.h"
+#include "client/limits.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -98,7 +99,7 @@ private:
     void loadSelected();
     void subscribeStats();
     void refreshProcesses();
-    void applyLimits(const QJsonObject& limits);
+    void applyLimits(const onggi::client::Limits& limits);
     void updateActions();
     void updateStatusBar();
     void notifyOom(const QString& name);

@@ -142,11 +142,9 @@ StatsHistoryModel::Row StatsHistoryModel::decode(const client::Sample& s, qint64
     out.v[PidsLimit] = double(s.pidsLimit);
     out.v[NetRxRate] = s.netRxBps;
     out.v[NetTxRate] = s.netTxBps;
-    const bool psi = s.hasPsi && s.raw.value(QLatin1String("psi")).toObject().size() > 0;
-    auto has = [&](const char* k) { return psi && s.raw.value(QLatin1String("psi")).toObject().contains(QLatin1String(k)); };
-    out.v[PsiCpu] = has("cpu") ? s.psiCpu.some : -1;
-    out.v[PsiMemory] = has("memory") ? s.psiMemory.some : -1;
-    out.v[PsiIo] = has("io") ? s.psiIo.some : -1;
+    out.v[PsiCpu] = s.hasPsiCpu ? s.psiCpu.some : -1;  // -1: the kernel gives none
+    out.v[PsiMemory] = s.hasPsiMemory ? s.psiMemory.some : -1;
+    out.v[PsiIo] = s.hasPsiIo ? s.psiIo.some : -1;
     out.pid = s.pid;
     return out;
 }

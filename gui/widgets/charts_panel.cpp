@@ -31,7 +31,7 @@ ChartsPanel::ChartsPanel(StatsHistoryModel* model, LimitsPanel* limits, QWidget*
 
     // Tableau colours; the limit lines share one red, the OOM marker is a yellow triangle.
     const QColor blue(0x1f, 0x77, 0xb4), orange(0xff, 0x7f, 0x0e), red(0xd6, 0x27, 0x28), green(0x2c, 0xa0, 0x2c),
-        purple(0x94, 0x67, 0xbd), grey(0x7f, 0x7f, 0x7f), olive(0xbc, 0xbd, 0x22);
+        purple(0x94, 0x67, 0xbd), grey(0x7f, 0x7f, 0x7f);
     m_cpu = new MetricChart(model,
                             {{C::CpuPercent, blue},
                              {C::CpuLimit, red, Qt::DashLine, true},
@@ -39,7 +39,6 @@ ChartsPanel::ChartsPanel(StatsHistoryModel* model, LimitsPanel* limits, QWidget*
                             this);
     m_memory = new MetricChart(model,
                                {{C::MemoryCurrent, green},
-                                {C::MemoryCache, olive, Qt::DotLine},
                                 {C::MemoryLimit, red, Qt::DashLine, true},
                                 {C::MemoryHigh, orange, Qt::DashDotLine, true}},
                                this);

@@ -1,6 +1,6 @@
 // The tuning view of one container: each live chart with the limits that act on it beside it,
 // so a slider's effect shows in the chart it sits next to — CPU (use, the quota line and
-// throttling; quota and weight), memory (use, page cache, the max and high lines, OOM kills;
+// throttling; quota and weight), memory (use, the max and high lines, OOM kills;
 // max, high, memory+swap), PIDs (count and its limit; the limit), disk I/O (rates; the
 // bandwidth limits) and network — over a 1/5/15 minute window, with the current figures
 // (share of the quota, throttling, cache/anon/peak, PSI where the kernel gives it) in a

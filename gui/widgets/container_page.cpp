@@ -60,11 +60,11 @@ void ContainerPage::setSummary(const QJsonObject& summary) {
     const QString id = summary.value(QLatin1String("id")).toString();
     if (id != m_id) {  // another container: start from its own values
         m_limits->forgetEffective();
-        m_limits->setLimits({});
+        m_limits->setLimits(client::Limits());
     }
     m_id = id;
     setEnabled(!m_id.isEmpty());
-    m_limits->setLimits(summary.value(QLatin1String("limits")).toObject());
+    m_limits->setLimits(client::Limits::fromJson(summary.value(QLatin1String("limits")).toObject()));
     retranslateUi();
 }
 

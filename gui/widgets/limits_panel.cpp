@@ -7,7 +7,6 @@
 #include <QFile>
 #include <QFormLayout>
 #include <QHBoxLayout>
-#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QRegularExpressionValidator>
@@ -139,38 +138,34 @@ QWidget* LimitsPanel::group(Group g) const { return m_groups[g]; }
 
 QString LimitsPanel::refusalText(Group g) const { return m_refusal[g]->isHidden() ? QString() : m_refusal[g]->text(); }
 
-void LimitsPanel::refused(const QJsonObject& sent, const QJsonObject& kernel, const QString& text, const QString& details) {
+void LimitsPanel::refused(const client::Limits& sent, const client::Limits& kernel, const QString& text, const QString& details) {
     // What was sent is gone; the kernel's values are the truth now.
     m_dirty.clear();
     m_debounce->stop();
-    QJsonObject back = m_applied;
-    for (const char* k : {"cpus", "memory", "memory_high", "pids"})
-        if (kernel.contains(QLatin1String(k))) back[QLatin1String(k)] = kernel.value(QLatin1String(k));
-    const bool pidsFromConfig = m_pidsFromConfig;
+    client::Limits back = m_applied;
+    if (kernel.cpus) back.cpus = kernel.cpus;
+    if (kernel.memory) back.memory = kernel.memory;
+    if (kernel.memoryHigh) back.memoryHigh = kernel.memoryHigh;
+    if (kernel.pids && back.pids) back.pids = kernel.pids;  // a default limit stays "not in the config"
     setLimits(back, true);
-    m_pidsFromConfig = pidsFromConfig;
     Group g = CpuGroup;
-    if (sent.contains(QLatin1String("memory")) || sent.contains(QLatin1String("memory_high")) ||
-        sent.contains(QLatin1String("memory_swap")))
-        g = MemoryGroup;
-    else if (sent.contains(QLatin1String("pids")))
-        g = PidsGroup;
-    else if (sent.contains(QLatin1String("io")))
-        g = IoGroup;
+    if (sent.memory || sent.memoryHigh || sent.memorySwap) g = MemoryGroup;
+    else if (sent.pids) g = PidsGroup;
+    else if (sent.io) g = IoGroup;
     for (QLabel* l : m_refusal) l->hide();
     m_refusal[g]->setText(text);
     m_refusal[g]->setToolTip(details);
     m_refusal[g]->show();
 }
 
-void LimitsPanel::applied(const QJsonObject& limits) {
+void LimitsPanel::applied(const client::Limits& limits) {
     for (QLabel* l : m_refusal) l->hide();
     setLimits(limits);
 }
 
-void LimitsPanel::setLimits(const QJsonObject& l) { setLimits(l, false); }
+void LimitsPanel::setLimits(const client::Limits& l) { setLimits(l, false); }
 
-void LimitsPanel::setLimits(const QJsonObject& l, bool force) {
+void LimitsPanel::setLimits(const client::Limits& l, bool force) {
     // Never pull a control from under the user: a drag or an edit not yet sent wins.
     if (!force) {
         for (LimitControl* c : {m_cpus, m_weight, m_memory, m_high, m_swap, m_pids, m_ioRead, m_ioWrite})
@@ -178,28 +173,27 @@ void LimitsPanel::setLimits(const QJsonObject& l, bool force) {
         if (!m_dirty.isEmpty()) return;
         m_applied = l;
     }
-    m_cpus->setValue(l.value(QLatin1String("cpus")).toDouble());
-    const int w = l.value(QLatin1String("cpu_weight")).toInt();
-    m_weight->setValue(w > 0 ? w : 100);
-    m_memory->setProtocolValue(l.value(QLatin1String("memory")).toDouble());
-    m_high->setProtocolValue(l.value(QLatin1String("memory_high")).toDouble());
-    m_swap->setProtocolValue(std::max(0.0, l.value(QLatin1String("memory_swap")).toDouble()));
-    m_pidsFromConfig = l.contains(QLatin1String("pids"));
+    m_cpus->setValue(l.cpus.value_or(0));
+    m_weight->setValue(l.cpuWeight.value_or(0) > 0 ? double(*l.cpuWeight) : 100.0);
+    m_memory->setProtocolValue(double(l.memory.value_or(0)));
+    m_high->setProtocolValue(double(l.memoryHigh.value_or(0)));
+    m_swap->setProtocolValue(std::max(0.0, double(l.memorySwap.value_or(0))));
+    m_pidsFromConfig = l.pids.has_value();
     // Not in the config: the helper's default limit applies, known from the first sample
     // (and kept from it: a list refresh does not make it unknown again).
-    m_pids->setValue(m_pidsFromConfig ? l.value(QLatin1String("pids")).toDouble() : double(m_effectivePids));
+    m_pids->setValue(m_pidsFromConfig ? double(*l.pids) : double(m_effectivePids));
     const bool known = m_pidsFromConfig || m_effectivePids > 0;
     if (known != m_pidsKnown) {
         m_pidsKnown = known;
         retranslateUi();
     }
     double rd = 0, wr = 0;
-    for (const QJsonValue& v : l.value(QLatin1String("io")).toArray()) {
-        const QJsonObject o = v.toObject();
-        rd = o.value(QLatin1String("read_bps")).toDouble();
-        wr = o.value(QLatin1String("write_bps")).toDouble();
-        if (!o.value(QLatin1String("device")).toString().isEmpty()) m_device->setText(o.value(QLatin1String("device")).toString());
-    }
+    if (l.io)
+        for (const client::IoLimit& io : *l.io) {
+            rd = double(io.readBps);
+            wr = double(io.writeBps);
+            if (!io.device.isEmpty()) m_device->setText(io.device);
+        }
     m_ioRead->setProtocolValue(rd);
     m_ioWrite->setProtocolValue(wr);
     updateWarning();
@@ -245,18 +239,20 @@ void LimitsPanel::updateWarning() {
     m_warning->setVisible(warn);
 }
 
-QJsonObject LimitsPanel::pendingLimits() const {
-    QJsonObject out;
-    if (m_dirty.contains(m_cpus)) out[QLatin1String("cpus")] = m_cpus->value();
-    if (m_dirty.contains(m_weight)) out[QLatin1String("cpu_weight")] = qint64(m_weight->value());
-    if (m_dirty.contains(m_memory)) out[QLatin1String("memory")] = m_memory->protocolValue();
-    if (m_dirty.contains(m_high)) out[QLatin1String("memory_high")] = m_high->protocolValue();
-    if (m_dirty.contains(m_swap)) out[QLatin1String("memory_swap")] = m_swap->protocolValue();
-    if (m_dirty.contains(m_pids)) out[QLatin1String("pids")] = qint64(m_pids->value());
+client::Limits LimitsPanel::pendingLimits() const {
+    client::Limits out;
+    if (m_dirty.contains(m_cpus)) out.cpus = m_cpus->value();
+    if (m_dirty.contains(m_weight)) out.cpuWeight = qint64(m_weight->value());
+    if (m_dirty.contains(m_memory)) out.memory = m_memory->protocolValue();
+    if (m_dirty.contains(m_high)) out.memoryHigh = m_high->protocolValue();
+    if (m_dirty.contains(m_swap)) out.memorySwap = m_swap->protocolValue();
+    if (m_dirty.contains(m_pids)) out.pids = qint64(m_pids->value());
     if (m_dirty.contains(m_ioRead) || m_dirty.contains(m_ioWrite)) {
-        out[QLatin1String("io")] = QJsonArray{QJsonObject{{QLatin1String("device"), m_device->text()},
-                                                          {QLatin1String("read_bps"), m_ioRead->protocolValue()},
-                                                          {QLatin1String("write_bps"), m_ioWrite->protocolValue()}}};
+        client::IoLimit io;
+        io.device = m_device->text();
+        io.readBps = m_ioRead->protocolValue();
+        io.writeBps = m_ioWrite->protocolValue();
+        out.io = QList<client::IoLimit>{io};
     }
     return out;
 }
@@ -264,7 +260,7 @@ QJsonObject LimitsPanel::pendingLimits() const {
 void LimitsPanel::flush() {
     m_debounce->stop();
     if (m_dirty.isEmpty()) return;
-    const QJsonObject limits = pendingLimits();
+    const client::Limits limits = pendingLimits();
     m_dirty.clear();
     emit limitsChanged(limits);
 }

@@ -8,7 +8,8 @@
 // they act on; this widget keeps their state, debounce and signals.
 #pragma once
 
-#include <QJsonObject>
+#include "client/limits.h"
+
 #include <QList>
 #include <QSet>
 #include <QWidget>
@@ -38,13 +39,13 @@ public:
     // Host facts from hello: sizes the ranges, and memory.high needs cgroup v2.
     void setHost(const QString& cgroupMode, qint64 memoryBytes, int cpus);
     // The limits in effect (Summary.limits or container.update's reply). Emits nothing.
-    void setLimits(const QJsonObject& limits);
+    void setLimits(const client::Limits& limits);
     // The helper refused `sent` (a limitsChanged payload): put the controls back to the
     // kernel's values (error.data "kernel"; else the last limits in effect) and show `text`
     // beside the group that was changed (`details`: the raw context, as its tooltip).
-    void refused(const QJsonObject& sent, const QJsonObject& kernel, const QString& text, const QString& details);
+    void refused(const client::Limits& sent, const client::Limits& kernel, const QString& text, const QString& details);
     // container.update succeeded: clear any refusal shown.
-    void applied(const QJsonObject& limits);
+    void applied(const client::Limits& limits);
     // Memory in use now, for the OOM warning.
     void setMemoryInUse(qint64 bytes);
     // Limits the kernel enforces though the container's config did not name them (the
@@ -65,10 +66,10 @@ public:
     QLabel* warningLabel() const { return m_warning; }
     bool oomWarningShown() const;
     // The pending changes as container.update limits (for tests).
-    QJsonObject pendingLimits() const;
+    client::Limits pendingLimits() const;
 
 signals:
-    void limitsChanged(const QJsonObject& limits);
+    void limitsChanged(const onggi::client::Limits& limits);
 
 public slots:
     void flush();  // send pending changes now
@@ -78,14 +79,14 @@ protected:
 
 private:
     void retranslateUi();
-    void setLimits(const QJsonObject& limits, bool force);
+    void setLimits(const client::Limits& limits, bool force);
     void edited(LimitControl* c);
     void updateWarning();
 
     LimitControl *m_cpus, *m_weight, *m_memory, *m_high, *m_swap, *m_pids, *m_ioRead, *m_ioWrite;
     QWidget* m_groups[4] = {};
     QLabel* m_refusal[4] = {};
-    QJsonObject m_applied;
+    client::Limits m_applied;
     QLabel* m_title;
     QLabel* m_help;
     QLabel* m_warning;

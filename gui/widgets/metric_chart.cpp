@@ -29,6 +29,9 @@ MetricChart::MetricChart(StatsHistoryModel* model, QList<Line> lines, QWidget* p
     auto* chart = new QChart();
     chart->setMargins(QMargins(4, 4, 4, 4));
     chart->legend()->setAlignment(Qt::AlignBottom);
+    QFont small = chart->legend()->font();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    chart->legend()->setFont(small);
     chart->setAnimationOptions(QChart::NoAnimation);
     m_axisX = new QDateTimeAxis(chart);
     m_axisX->setFormat(QStringLiteral("HH:mm:ss"));
@@ -277,8 +280,12 @@ void MetricChart::redraw() {
     while (decimals < 3 && std::fabs(step * std::pow(10.0, decimals) - std::round(step * std::pow(10.0, decimals))) > 1e-6) ++decimals;
     m_axisY->setLabelFormat(QStringLiteral("%.%1f").arg(decimals));
     // Time labels that fit: fewer ticks on a narrow chart, seconds only on short windows.
-    m_axisX->setFormat(m_windowSeconds <= 120 ? QStringLiteral("HH:mm:ss") : QStringLiteral("HH:mm"));
-    m_axisX->setTickCount(std::clamp(width() / (m_windowSeconds <= 120 ? 110 : 80), 2, 6));
+    // Seconds only where minutes would repeat: a span of a few minutes over few ticks.
+    const qint64 span = std::max(end, start + 1000) - start;
+    const int ticks = std::clamp(width() / 110, 2, 6);
+    const bool seconds = span / (ticks - 1) < 60000;
+    m_axisX->setFormat(seconds ? QStringLiteral("HH:mm:ss") : QStringLiteral("HH:mm"));
+    m_axisX->setTickCount(ticks);
     m_axisY->setTitleText(m_scaleUnit);
 }
 

@@ -308,7 +308,7 @@ private slots:
         // And the chart shows the new limit line (where the helper streams stats).
         w.containerPage()->setCurrentTab(ContainerPage::ChartsTab);
         if (m_hasStats)
-            QTRY_COMPARE_WITH_TIMEOUT(qint64(w.containerPage()->charts()->memoryChart()->lastValue(2)), want, kWaitMs);
+            QTRY_COMPARE_WITH_TIMEOUT(qint64(w.containerPage()->charts()->memoryChart()->lastValue(1)), want, kWaitMs);
 
         // Lowering the limit below what is in use warns about the OOM killer.
         limits->setMemoryInUse(100 * MiB);
