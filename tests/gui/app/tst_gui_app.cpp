@@ -473,6 +473,8 @@ private:
         p.setColor(QPalette::ToolTipText, QColor(0xe6, 0xe6, 0xe6));
         p.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
         p.setColor(QPalette::Mid, QColor(0x55, 0x55, 0x55));
+        for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+            p.setColor(QPalette::Disabled, role, QColor(0x80, 0x80, 0x80));
         return p;
     }
 
