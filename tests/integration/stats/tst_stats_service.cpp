@@ -67,6 +67,16 @@ class TstStatsService : public QObject {
         std::ofstream("/sys/fs/cgroup" + helper_->cgroup_parent() + "/cpu.weight") << 10000;
     }
 
+    // /proc/pressure/cpu "some" total (us): time some runnable task of the host waited for a CPU.
+    static uint64_t host_cpu_wait_us()
+    {
+        std::ifstream f("/proc/pressure/cpu");
+        std::string kind, a, b, c, total;
+        while (f >> kind >> a >> b >> c >> total)
+            if (kind == "some" && total.rfind("total=", 0) == 0) return std::stoull(total.substr(6));
+        return 0;
+    }
+
     std::vector<json> history_ooms(const std::string& id)
     {
         json h = c_->call("stats.history", {{"id", id}, {"seconds", 3600}});
@@ -301,10 +311,10 @@ private slots:
         QVERIFY2(ra.contains("result") && rb.contains("result"), (ra.dump() + rb.dump()).c_str());
         const int64_t sa = ra["result"]["subscription"], sb = rb["result"]["subscription"];
 
-        const uint64_t k0 = kernel_cpu_ns(busy);
+        const uint64_t k0 = kernel_cpu_ns(busy), w0 = host_cpu_wait_us();
         const auto t0 = std::chrono::steady_clock::now();
         struct Seen {
-            int frames = 0, busy_bad = 0, idle_bad = 0;
+            int frames = 0, busy_bad = 0, busy_absurd = 0, idle_bad = 0;
             double busy_min = 1e9, busy_max = -1, idle_max = -1;
             std::vector<double> busy_values;
         };
@@ -321,6 +331,7 @@ private slots:
                         s.busy_min = std::min(s.busy_min, cpu);
                         s.busy_max = std::max(s.busy_max, cpu);
                         if (std::fabs(cpu - 50.0) > 10.0) ++s.busy_bad;
+                        if (cpu > 80.0) ++s.busy_absurd;  // no window of a 0.5 quota holds this much
                     } else if (x["id"] == idle) {
                         s.idle_max = std::max(s.idle_max, cpu);
                         if (cpu >= 2.0) ++s.idle_bad;
@@ -338,11 +349,13 @@ private slots:
         }
         const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         const double kernel = double(kernel_cpu_ns(busy) - k0) / (secs * 1e9) * 100.0;
+        // The share of the time some task of the host waited for a CPU (PSI; 0 without it).
+        const double host_wait = double(host_cpu_wait_us() - w0) / (secs * 1e6) * 100.0;
         for (auto sub : {sa, sb}) {
             const Seen& s = seen[sub];
             qInfo("subscription %lld: %d frames; busy %.1f..%.1f %% (%d outside 50+-10); sleeper max %.2f %% (%d >= 2); "
-                  "kernel over the same %.1f s: %.1f %%",
-                  (long long)sub, s.frames, s.busy_min, s.busy_max, s.busy_bad, s.idle_max, s.idle_bad, secs, kernel);
+                  "kernel over the same %.1f s: %.1f %%; host CPU pressure %.0f %%",
+                  (long long)sub, s.frames, s.busy_min, s.busy_max, s.busy_bad, s.idle_max, s.idle_bad, secs, kernel, host_wait);
         }
         QVERIFY(c_->call("unsubscribe", {{"subscription", sa}}).contains("result"));
         QVERIFY(other.call("unsubscribe", {{"subscription", sb}}).contains("result"));
@@ -354,8 +367,15 @@ private slots:
                                  .arg(kernel, 0, 'f', 1).arg(secs, 0, 'f', 1)));
         QVERIFY2(seen[sa].frames >= 15, "too few frames at 1000 ms");
         QVERIFY2(seen[sb].frames >= 60, "too few frames at 200 ms");
+        // On a saturated host (others' builds: tasks wait for a CPU most of the time) a short
+        // window can truly hold less than the quota; the kernel's own counters say so. Then a
+        // few frames (5 %) may stray, never absurdly; on a host with spare CPU, none.
+        const bool saturated = host_wait >= 20.0;
+        if (saturated) qInfo("host saturated (CPU pressure %.0f %%): up to 5 %% of frames may stray from 50 +- 10", host_wait);
         for (auto sub : {sa, sb}) {
-            QCOMPARE(seen[sub].busy_bad, 0);
+            QCOMPARE(seen[sub].busy_absurd, 0);
+            if (saturated) QVERIFY2(seen[sub].busy_bad * 20 <= seen[sub].frames, "more than 5 % of the frames stray");
+            else QCOMPARE(seen[sub].busy_bad, 0);
             QCOMPARE(seen[sub].idle_bad, 0);
             QVERIFY(int(seen[sub].busy_values.size()) >= seen[sub].frames - 1);
         }
