@@ -1,5 +1,7 @@
 #include "client/error_text.h"
 
+#include "client/byte_size.h"
+
 #include <QCoreApplication>
 
 #include <cstring>
@@ -107,6 +109,33 @@ QString ErrorText::policyOption(const QString& option, const QString& value)
     if (option == QLatin1String("sysctl"))
         return QCoreApplication::translate("onggi::client", "a kernel setting (sysctl %1)").arg(value);
     return QString();
+}
+
+QString ErrorText::explain(const RpcError& e)
+{
+    if (!e.isError()) return QString();
+    const QString reason = e.data.value(QLatin1String("reason")).toString();
+    if (reason == QLatin1String("memory_below_usage")) {
+        auto size = [&](const char* k) { return ByteSize::formatBinary(e.data.value(QLatin1String(k)).toDouble()); };
+        //: cgroup v1 refused a memory limit below what the container uses (EBUSY). %1 what could not be
+        //: reclaimed, %2 the limit asked for, %3 in use now, %4 the smallest limit that fits
+        return QCoreApplication::translate("onggi::client",
+                                           "The kernel could not reclaim %1 to bring the container under %2 (it uses %3 "
+                                           "now). Choose at least %4, or free memory in the container first.")
+            .arg(size("shortfall"), size("requested"), size("memory_current"), size("minimum"));
+    }
+    QString t = title(e.errc);
+    if (t.isEmpty()) t = QCoreApplication::translate("onggi::client", "Error %1").arg(e.errc.isEmpty() ? QString::number(e.code) : e.errc);
+    const QString h = hint(e);
+    return h.isEmpty() ? t : t + QLatin1Char('\n') + h;
+}
+
+QString ErrorText::details(const RpcError& e)
+{
+    QString text = e.message;
+    if (e.sysErrno > 0 && !e.message.contains(QString::fromLocal8Bit(std::strerror(e.sysErrno))))
+        text += QStringLiteral(" (%1)").arg(QString::fromLocal8Bit(std::strerror(e.sysErrno)));
+    return text.trimmed();
 }
 
 QString ErrorText::describe(const RpcError& e)

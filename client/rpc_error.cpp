@@ -40,6 +40,7 @@ RpcError RpcError::fromJson(const QJsonObject& error)
     e.value = data.value(QLatin1String("value")).toString();
     e.polkitAction = data.value(QLatin1String("polkit_action")).toString();
     e.polkit = data.value(QLatin1String("polkit")).toString();
+    e.data = data;
     return e;
 }
 

@@ -19,6 +19,7 @@ struct RpcError {
     QString value;         // data.value: "SYS_ADMIN", a syscall name, ...
     QString polkitAction;  // data.polkit_action: "org.onggi.container.capabilities"; empty: root only
     QString polkit;        // data.polkit: "unavailable", "denied", "challenge", "dismissed", "none"
+    QJsonObject data;      // error.data as sent (machine-readable details: "reason", numbers, "kernel")
 
     // Client-side codes (outside the JSON-RPC and helper ranges).
     static constexpr int kSocketMissing = -31001;    // errc "socket_missing": helper not running

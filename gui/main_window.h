@@ -5,6 +5,7 @@
 #pragma once
 
 #include "client/helper_client.h"
+#include "client/limits.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -98,12 +99,13 @@ private:
     void loadSelected();
     void subscribeStats();
     void refreshProcesses();
-    void applyLimits(const QJsonObject& limits);
+    void applyLimits(const onggi::client::Limits& limits);
     void updateActions();
     void updateStatusBar();
     void notifyOom(const QString& name);
     // Send a request; on error show the translated message. done gets the result.
     void request(const QString& method, const QJsonObject& params, std::function<void(const QJsonObject&)> done = {});
+    void unsubscribe(qint64 subscription);
     void showError(const QString& method, const client::RpcError& e);
     void setLanguage(const QString& code);
 

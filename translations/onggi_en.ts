@@ -249,6 +249,11 @@
         <source>a kernel setting (sysctl %1)</source>
         <translation>a kernel setting (sysctl %1)</translation>
     </message>
+    <message>
+        <source>The kernel could not reclaim %1 to bring the container under %2 (it uses %3 now). Choose at least %4, or free memory in the container first.</source>
+        <extracomment>cgroup v1 refused a memory limit below what the container uses (EBUSY). %1 what could not be reclaimed, %2 the limit asked for, %3 in use now, %4 the smallest limit that fits</extracomment>
+        <translation>The kernel could not reclaim %1 to bring the container under %2 (it uses %3 now). Choose at least %4, or free memory in the container first.</translation>
+    </message>
 </context>
 <context>
     <name>onggi::gui::ChartsPanel</name>
@@ -287,6 +292,58 @@
     <message>
         <source>Network</source>
         <translation>Network</translation>
+    </message>
+    <message>
+        <source>pressure %1</source>
+        <extracomment>PSI (pressure stall information): the share of the last 10 s some task waited</extracomment>
+        <translation>pressure %1</translation>
+    </message>
+    <message>
+        <source>%1 of one core</source>
+        <translation>%1 of one core</translation>
+    </message>
+    <message>
+        <source>%1 of the limit</source>
+        <translation>%1 of the limit</translation>
+    </message>
+    <message>
+        <source>throttled %1 of the time</source>
+        <translation>throttled %1 of the time</translation>
+    </message>
+    <message>
+        <source>used %1</source>
+        <translation>used %1</translation>
+    </message>
+    <message>
+        <source>page cache %1</source>
+        <translation>page cache %1</translation>
+    </message>
+    <message>
+        <source>anonymous %1</source>
+        <translation>anonymous %1</translation>
+    </message>
+    <message>
+        <source>peak %1</source>
+        <translation>peak %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n process(es)</source>
+        <translation>
+            <numerusform>%n process</numerusform>
+            <numerusform>%n processes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>read %1</source>
+        <translation>read %1</translation>
+    </message>
+    <message>
+        <source>write %1</source>
+        <translation>write %1</translation>
+    </message>
+    <message>
+        <source>received %1 · sent %2</source>
+        <translation>received %1 · sent %2</translation>
     </message>
 </context>
 <context>
@@ -363,14 +420,6 @@ Command: %2</translation>
 <context>
     <name>onggi::gui::ContainerPage</name>
     <message>
-        <source>Charts</source>
-        <translation>Charts</translation>
-    </message>
-    <message>
-        <source>Limits</source>
-        <translation>Limits</translation>
-    </message>
-    <message>
         <source>Logs</source>
         <translation>Logs</translation>
     </message>
@@ -399,8 +448,21 @@ Command: %2</translation>
         <translation>&lt;b&gt;No container selected.&lt;/b&gt; Choose one in the list, or create one with New.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp; %2 &amp;nbsp; &lt;span style=&apos;color:#666&apos;&gt;%3 · %4 · %5&lt;/span&gt;</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp; %2 &amp;nbsp; &lt;span style=&apos;color:#666&apos;&gt;%3 · %4 · %5&lt;/span&gt;</translation>
+        <source>exited (OOM killed)</source>
+        <extracomment>the header of a container whose main process the kernel&apos;s OOM killer ended</extracomment>
+        <translation>exited (OOM killed)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp; %2 &amp;nbsp; &lt;span style=&apos;color:%6&apos;&gt;%3 · %4 · %5&lt;/span&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp; %2 &amp;nbsp; &lt;span style=&apos;color:%6&apos;&gt;%3 · %4 · %5&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Monitor &amp;&amp; tune</source>
+        <translation>Monitor &amp;&amp; tune</translation>
+    </message>
+    <message>
+        <source>Live charts with the limits that act on them beside each one</source>
+        <translation>Live charts with the limits that act on them beside each one</translation>
     </message>
 </context>
 <context>
@@ -1034,6 +1096,7 @@ cgroup v2: memory.swap.max (swap only: this value minus the memory limit)</trans
     </message>
     <message>
         <source>Processes</source>
+        <extracomment>the value is not known yet (shown in a number field until the first measurement)</extracomment>
         <translation>Processes</translation>
     </message>
     <message>
@@ -1079,6 +1142,10 @@ cgroup v2: io.max (wbps)</translation>
     <message>
         <source>I/O limits apply per block device, named by its major:minor numbers (see lsblk).</source>
         <translation>I/O limits apply per block device, named by its major:minor numbers (see lsblk).</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
     </message>
 </context>
 <context>
@@ -1283,16 +1350,6 @@ cgroup v2: io.max (wbps)</translation>
 <context>
     <name>onggi::gui::MetricChart</name>
     <message>
-        <source>OOM kill at %1
-The kernel&apos;s out-of-memory killer ended a process in this container because it reached its memory limit.
-Memory in use: %2
-OOM kills so far: %3</source>
-        <translation>OOM kill at %1
-The kernel&apos;s out-of-memory killer ended a process in this container because it reached its memory limit.
-Memory in use: %2
-OOM kills so far: %3</translation>
-    </message>
-    <message>
         <source>OOM kill</source>
         <translation>OOM kill</translation>
     </message>
@@ -1304,6 +1361,24 @@ OOM kills so far: %3</translation>
     <message>
         <source>%1/s</source>
         <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>OOM kill at %1
+The kernel&apos;s out-of-memory killer ended a process in this container because it reached its memory limit.
+Memory limit: %2
+OOM kills so far: %3</source>
+        <translation>OOM kill at %1
+The kernel&apos;s out-of-memory killer ended a process in this container because it reached its memory limit.
+Memory limit: %2
+OOM kills so far: %3</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>%1 %2 ↑</source>
+        <translation>%1 %2 ↑</translation>
     </message>
 </context>
 <context>
@@ -1419,6 +1494,44 @@ OOM kills so far: %3</translation>
     <message>
         <source>Network sent</source>
         <translation>Network sent</translation>
+    </message>
+    <message>
+        <source>CPU limit</source>
+        <extracomment>the CPU limit (CFS quota) drawn as a line on the CPU chart</extracomment>
+        <translation>CPU limit</translation>
+    </message>
+    <message>
+        <source>Share of the CPU limit</source>
+        <translation>Share of the CPU limit</translation>
+    </message>
+    <message>
+        <source>Throttled</source>
+        <translation>Throttled</translation>
+    </message>
+    <message>
+        <source>Page cache</source>
+        <translation>Page cache</translation>
+    </message>
+    <message>
+        <source>Anonymous memory</source>
+        <translation>Anonymous memory</translation>
+    </message>
+    <message>
+        <source>Peak memory</source>
+        <translation>Peak memory</translation>
+    </message>
+    <message>
+        <source>CPU pressure</source>
+        <extracomment>PSI: pressure stall information, the share of time tasks waited for the CPU</extracomment>
+        <translation>CPU pressure</translation>
+    </message>
+    <message>
+        <source>Memory pressure</source>
+        <translation>Memory pressure</translation>
+    </message>
+    <message>
+        <source>I/O pressure</source>
+        <translation>I/O pressure</translation>
     </message>
 </context>
 <context>

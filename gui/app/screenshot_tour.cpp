@@ -58,8 +58,8 @@ void ScreenshotTour::step() {
         ++m_step;
         return next(2500);  // a few more frames: the helper's first frames carry no rates yet
     }
-    case 1: case 2: case 3: case 4: case 5: case 6: {
-        static const char* const names[] = {"charts", "limits", "logs", "processes", "inspect", "learn"};
+    case 1: case 2: case 3: case 4: case 5: {
+        static const char* const names[] = {"tune", "logs", "processes", "inspect", "learn"};
         const int tab = m_step - 1;
         m_window->containerPage()->setCurrentTab(tab);
         ++m_step;
@@ -69,11 +69,11 @@ void ScreenshotTour::step() {
         });
         return;
     }
-    case 7:
+    case 6:
         m_window->newContainer();
         ++m_step;
         return next(800);
-    case 8:
+    case 7:
         if (auto* d = m_window->createDialog()) {
             shoot(QStringLiteral("create-dialog"), d);
             d->reject();
