@@ -200,25 +200,90 @@ Status ContainerManager::init()
     return {};
 }
 
-// A container found on disk: running ones get their shim watched again; ones whose shim ended
-// while we were away get their exit code from exit.json.
+// A container found on disk. Its shim's lock and files decide, not the record: the helper may
+// have been killed between a shim's start and the save of the record (docs/shim.md).
 void ContainerManager::adopt(ContainerRecord& c)
 {
-    if (c.state != "running" && c.state != "paused") return;
-    if (c.shim_pid > 0 && process_starttime(c.shim_pid) == c.shim_starttime && c.shim_starttime != 0) {
-        // Still ours. Paused or not is the cgroup's word.
-        auto host = cgroup::probe_host();
-        if (host) {
-            auto cg = cgroup::open(host.value(), cfg_.cgroup_parent + "/" + c.id);
-            if (cg) {
-                auto fr = cg.value()->frozen();
-                if (fr) c.state = fr.value() ? "paused" : "running";
-            }
-        }
-        watch_shim(c.id);
-        return;
+    const ShimProbe p = probe_shim(c);
+    if (p.alive && !p.has_shim_json) return await_launching_shim(c.id);
+    if (p.alive) return take_running_shim(c, p);
+    const bool recorded_running = c.state == "running" || c.state == "paused";
+    // A run the record never saw (started, then the helper died before saving), which ended
+    // while we were away. Records from before shim_started_ns existed count as accounted.
+    const bool unrecorded_run = !recorded_running && p.has_shim_json && p.started_at_ns != c.shim_started_ns &&
+                                !(c.shim_started_ns == 0 && c.state == "exited" && !c.finished_at.empty());
+    if (unrecorded_run) {
+        c.state = "running";
+        c.shim_started_ns = p.started_at_ns;
+        c.started_at = rfc3339_from_ns(p.started_at_ns);
     }
-    finish_exit(c);
+    if (recorded_running || unrecorded_run) return finish_exit(c);
+    // Not running and no shim: nothing may live in its cgroup.
+    if (cgroup_populated(cgroup_path(c.id)))
+        if (auto r = reap_cgroup(cgroup_path(c.id)); !r) qWarning("helper: %s", r.error().message().c_str());
+}
+
+ShimProbe ContainerManager::probe_shim(const ContainerRecord& c) const
+{
+    ShimProbe p = ShimProbe::read(paths(c.id).shim_dir());
+    // A shim started before shim.lock existed: trust its pid and start time, as before.
+    if (!p.has_lock_file)
+        p.alive = c.shim_pid > 0 && c.shim_starttime != 0 && process_starttime(c.shim_pid) == c.shim_starttime;
+    return p;
+}
+
+// A live shim that wrote shim.json: the container runs, whatever the record said.
+void ContainerManager::take_running_shim(ContainerRecord& c, const ShimProbe& p)
+{
+    const bool missed = (c.state != "running" && c.state != "paused") || (p.has_lock_file && p.started_at_ns != c.shim_started_ns);
+    if (p.has_lock_file) {
+        c.pid = p.init_pid;
+        c.shim_pid = p.shim_pid;
+        c.pid_starttime = p.init_start_time ? p.init_start_time : process_starttime(p.init_pid);
+        c.shim_starttime = process_starttime(p.shim_pid);
+    }
+    if (missed) {
+        c.state = "running";
+        c.shim_started_ns = p.started_at_ns;
+        c.started_at = rfc3339_from_ns(p.started_at_ns);
+        c.finished_at.clear();
+        c.exit_code = 0;
+        c.oom_killed = false;
+        c.stop_requested = false;
+        c.error.clear();
+    }
+    // Paused or not is the cgroup's word.
+    if (auto host = cgroup::probe_host(); host)
+        if (auto cg = cgroup::open(host.value(), cgroup_path(c.id)); cg)
+            if (auto fr = cg.value()->frozen(); fr) c.state = fr.value() ? "paused" : "running";
+    (void)save(c, Sync::process);
+    if (missed) {
+        qWarning("helper: adopted container %s: its shim (pid %d) runs although the record said otherwise",
+                 c.short_id().c_str(), int(p.shim_pid));
+        events_->publish("start", c);
+        changed(c.id);
+    }
+    watch_shim(c.id);
+}
+
+// A shim that holds its lock but has not written shim.json yet: started by a helper that was
+// killed during the start. Wait for its verdict (the shim gives up within 60 s), then adopt.
+void ContainerManager::await_launching_shim(const std::string& id)
+{
+    starting_[id] = true;
+    QTimer::singleShot(20, this, [this, id] {
+        ContainerRecord* c = get(id);
+        if (!c) return (void)starting_.erase(id);
+        const ShimProbe p = probe_shim(*c);
+        if (p.alive && !p.has_shim_json) return await_launching_shim(id);
+        starting_.erase(id);
+        adopt(*c);
+        if (!starting_.count(id) && c->state != "running" && c->state != "paused") {
+            auto waiters = std::move(exit_waiters_[id]);
+            exit_waiters_.erase(id);
+            for (auto& w : waiters) w(Status{});
+        }
+    });
 }
 
 ContainerRecord* ContainerManager::get(const std::string& id)
@@ -393,6 +458,18 @@ void ContainerManager::start(const std::string& id, std::function<void(Result<pi
         return done(Error(Errc::bad_state, "container " + c->name + " has no terminal and no open stdin (created without tty or open_stdin): start it without attach and read its output with container.logs"));
     if (starting_[id]) return done(Error(Errc::bad_state, "container " + c->name + " is starting"));
     ContainerPaths cp = paths(id);
+    // Never a second instance: a live shim (the record lagged behind a killed helper) is
+    // adopted, and processes left in the cgroup by a dead shim are killed before we launch.
+    if (const ShimProbe probe = probe_shim(*c); probe.alive) {
+        if (!probe.has_shim_json) {
+            await_launching_shim(id);
+            return done(Error(Errc::bad_state, "container " + c->name + " is starting"));
+        }
+        take_running_shim(*c, probe);
+        return done(Error(Errc::bad_state, "container " + c->name + " is already running"));
+    }
+    if (auto r = reap_cgroup(cgroup_path(id)); !r)
+        return done(Error(Errc::busy, "container " + c->name + ": processes of an earlier run are still in its cgroup: " + r.error().message()));
     // Fresh shim state for this run; upper/ is kept (a restarted container keeps its files).
     (void)remove_tree(cp.shim_dir());
     if (::mkdir(cp.shim_dir().c_str(), 0755) < 0) return done(Error::from_errno("create shim dir"));
@@ -434,6 +511,12 @@ void ContainerManager::start(const std::string& id, std::function<void(Result<pi
             for (auto& w : waiters) w(Status{});
             c = get(id);
             if (!c) return done(Error(Errc::not_found, "container removed while starting"));
+            // A shim that was killed during the launch may leave its container's init behind.
+            if (const ShimProbe probe = probe_shim(*c); probe.alive) {
+                await_launching_shim(id);
+            } else if (auto r = reap_cgroup(cgroup_path(id)); !r) {
+                qWarning("helper: %s", r.error().message().c_str());
+            }
             auto ej = read_json_file(cp.shim_dir() + "/error.json");
             if (ej && ej->is_object()) {
                 const json& e = ej.value();
@@ -453,6 +536,8 @@ void ContainerManager::start(const std::string& id, std::function<void(Result<pi
         c->shim_pid = sj->value("shim_pid", pid_t(0));
         c->pid_starttime = process_starttime(c->pid);
         c->shim_starttime = process_starttime(c->shim_pid);
+        c->shim_started_ns = sj->value("started_at_ns", int64_t(0));
+        c->error.clear();
         c->state = "running";
         c->started_at = now_rfc3339();
         c->finished_at.clear();
@@ -517,10 +602,18 @@ void ContainerManager::finish_exit(ContainerRecord& c)
         c.oom_killed = ej->value("oom_killed", false);
         int64_t ns = ej->value("finished_at_ns", int64_t(0));
         c.finished_at = ns > 1000000000LL * 1000000000LL / 1000 ? rfc3339_from_ns(ns) : now_rfc3339();
+        c.error.clear();
     } else {
         c.exit_code = 255;  // the shim died without a word (killed, host crash)
         c.oom_killed = false;
         c.finished_at = now_rfc3339();
+        // Its init got SIGKILL with the shim (PR_SET_PDEATHSIG); whatever else is in the cgroup
+        // has nobody watching it now: it goes too.
+        c.error = "onggi-shim ended without recording the container's exit (killed?)";
+        auto reaped = reap_cgroup(cgroup_path(id));
+        if (!reaped) c.error += "; " + reaped.error().message();
+        else if (reaped.value() > 0) c.error += "; " + std::to_string(reaped.value()) + " processes left in its cgroup were killed";
+        qWarning("helper: container %s: %s", c.short_id().c_str(), c.error.c_str());
     }
     c.state = "exited";
     c.pid = 0;
@@ -661,6 +754,14 @@ void ContainerManager::remove(std::string id, bool force, std::function<void(Sta
     ContainerRecord* c = get(id);
     if (!c) return done(Error(Errc::not_found, "no such container"));
     if (starting_.count(id)) return done(Error(Errc::bad_state, "container " + c->name + " is starting"));
+    // The record may lag behind its shim: never delete it while the container runs.
+    if (const ShimProbe probe = probe_shim(*c); probe.alive && c->state != "running" && c->state != "paused") {
+        if (!probe.has_shim_json) {
+            await_launching_shim(id);
+            return done(Error(Errc::bad_state, "container " + c->name + " is starting"));
+        }
+        take_running_shim(*c, probe);
+    }
     if (c->state == "running" || c->state == "paused") {
         if (!force) return done(Error(Errc::bad_state, "container " + c->name + " is running: stop it first or force"));
         stop(id, 0, [this, id, done](Status s) {
@@ -669,6 +770,8 @@ void ContainerManager::remove(std::string id, bool force, std::function<void(Sta
         });
         return;
     }
+    // Nothing of it may outlive the record: processes left in its cgroup go, and the cgroup.
+    if (auto r = reap_cgroup(cgroup_path(id)); !r) return done(std::move(r).error().wrap("remove container " + c->name));
     ContainerPaths cp = paths(id);
     // The rootfs is only ever mounted inside the container's own mount namespace, so the
     // bundle holds plain files here; remove_tree stays on this filesystem regardless.
@@ -772,6 +875,7 @@ json ContainerManager::summary(const ContainerRecord& c) const
                 {"finished_at", c.finished_at},
                 {"exit_code", c.exit_code},
                 {"oom_killed", c.oom_killed},
+                {"error", c.error},
                 {"pid", c.pid},
                 {"owner_uid", c.owner_uid},
                 {"restart_policy", c.restart.to_string()},

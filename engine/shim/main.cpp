@@ -327,6 +327,19 @@ int run(Options& o)
         return 1;
     };
     if (auto r = make_dirs(o.state_dir, 0700); !r) return report_failure(r.error(), runtime::Stage::none);
+    // STATE/shim.lock: an open-file-description lock held from here until the shim ends (the
+    // detached shim inherits it through fork). The helper tests it with F_OFD_GETLK to tell a
+    // live shim (launching or running) from a dead one without trusting pids.
+    UniqueFd lock(::open((o.state_dir + "/shim.lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600));
+    if (!lock) return report_failure(Error::from_errno("open shim.lock"), runtime::Stage::none);
+    struct flock fl {};
+    fl.l_type = F_WRLCK;
+    fl.l_whence = SEEK_SET;
+    if (::fcntl(lock.get(), F_OFD_SETLK, &fl) < 0)
+        return report_failure(errno == EAGAIN || errno == EACCES
+                                  ? Error(Errc::busy, "another onggi-shim runs for this container", errno)
+                                  : Error::from_errno("lock shim.lock"),
+                              runtime::Stage::none);
     ::unlink((o.state_dir + "/error.json").c_str());
     ::unlink((o.state_dir + "/exit.json").c_str());
     auto spec = spec::load_spec(o.bundle);
@@ -387,6 +400,7 @@ int run(Options& o)
     lo.bundle = o.bundle;
     lo.cgroup_path = s.spec.linux.cgroups_path.empty() ? "/onggi/" + o.id : s.spec.linux.cgroups_path;
     lo.init = o.init;
+    lo.die_with_parent = true;  // a killed shim takes its container with it
     if (o.attach_wait && !s.spec.process.terminal && !o.open_stdin)
         fail_to_foreground(Error(Errc::invalid_argument, "--attach-wait needs process.terminal or --open-stdin"), runtime::Stage::none);
     lo.wait_for_start = o.attach_wait;  // held before execve until the first attacher (supervise)
