@@ -385,6 +385,8 @@ Result<ContainerRecord*> ContainerManager::create(const CreateParams& p, const P
             return false;
         });
     }
+    if (!peer.admin() && p.log_unlimited)
+        return Error(Errc::permission_denied, "log_opts.max-size: only root may turn off the log's size cap");
     if (!peer.admin() && p.security.privileged)
         return Error(Errc::permission_denied, "security.privileged: only root may create privileged containers");
     if (!peer.admin() && !p.security.seccomp.empty() && p.security.seccomp[0] == '/')
@@ -426,6 +428,8 @@ Result<ContainerRecord*> ContainerManager::create(const CreateParams& p, const P
     rec->open_stdin = p.open_stdin;
     rec->init = p.init;
     rec->limits = p.limits;
+    rec->log_max_size = p.log_unlimited ? UINT64_MAX : p.log_max_size;
+    rec->log_max_files = p.log_max_files;
 
     auto fail = [&](Error e) -> Result<ContainerRecord*> {
         (void)remove_tree(cp.bundle);
@@ -484,6 +488,10 @@ void ContainerManager::start(const std::string& id, std::function<void(Result<pi
     QStringList args = {"run", "--id", QString::fromStdString(id), "--bundle", QString::fromStdString(cp.bundle),
                         "--state-dir", QString::fromStdString(cp.shim_dir()), "--log", QString::fromStdString(cp.log())};
     if (c->init) args << "--init";
+    // Rotation (docs/shim.md): the container's log_opts, else the helper's default.
+    if (c->log_max_size != UINT64_MAX)
+        args << "--log-max-size" << QString::number(c->log_max_size ? c->log_max_size : cfg_.log_max_size) << "--log-max-files"
+             << QString::number(c->log_max_files ? c->log_max_files : cfg_.log_max_files);
     if (attach_wait) args << "--attach-wait";
     if (c->open_stdin && !c->tty) args << "--open-stdin";
     if (so.rows > 0 && so.cols > 0 && c->tty) args << "--console-size" << QStringLiteral("%1x%2").arg(so.rows).arg(so.cols);
@@ -797,22 +805,37 @@ Result<Limits> ContainerManager::update(const std::string& id, const Limits& l)
         return Error(Errc::invalid_argument, "limits.memory_swap: must be at least memory");
     auto res = limits_to_resources(l, cgroup_v2_);
     if (!res) return std::move(res).error();
-    if (c->state == "running" || c->state == "paused") {
-        auto host = cgroup::probe_host();
-        if (!host) return std::move(host).error().wrap("update");
-        auto cg = cgroup::open(host.value(), cfg_.cgroup_parent + "/" + id);
-        if (!cg) return std::move(cg).error().wrap("update: open cgroup");
-        ONGGI_CHECK(cg.value()->apply(res.value()), "update limits");
-    }
-    // Store for the next start: config.json's resources from the merged limits.
+    // Saved first, applied second: a disk that refuses the save (full) leaves the kernel as it
+    // was, and a kernel that refuses the limit gets the files put back. Never a limit in force
+    // that the record does not show.
     auto s = spec::load_spec(paths(id).bundle);
     if (!s) return std::move(s).error().wrap("update: read config.json");
+    const std::string old_config = spec::to_json(s.value()) + "\n";
     auto all = limits_to_resources(merged, cgroup_v2_);
     if (!all) return std::move(all).error();
     s->linux.resources = all.value();
-    ONGGI_CHECK(write_file_atomic(paths(id).config(), spec::to_json(s.value()) + "\n", 0600), "update: write config.json");
+    if (auto st = write_file_atomic(paths(id).config(), spec::to_json(s.value()) + "\n", 0600); !st)
+        return std::move(st).error().wrap("update: write config.json (no limit was changed)");
+    const Limits old_limits = c->limits;
     c->limits = merged;
-    ONGGI_CHECK(save(*c), "update");
+    auto put_back = [&] {
+        c->limits = old_limits;
+        (void)write_file_atomic(paths(id).config(), old_config, 0600);
+        (void)save(*c);
+    };
+    if (auto st = save(*c); !st) {
+        put_back();
+        return std::move(st).error().wrap("update: save the record (no limit was changed)");
+    }
+    if (c->state == "running" || c->state == "paused") {
+        auto host = cgroup::probe_host();
+        auto cg = host ? cgroup::open(host.value(), cfg_.cgroup_parent + "/" + id) : Result<std::unique_ptr<cgroup::Cgroup>>(host.error());
+        Status applied = cg ? cg.value()->apply(res.value()) : Status(cg.error());
+        if (!applied) {
+            put_back();
+            return std::move(applied).error().wrap("update limits");
+        }
+    }
     events_->publish("update", *c);
     changed(id);
     return merged;
@@ -915,6 +938,11 @@ json ContainerManager::inspect(const ContainerRecord& c) const
     }
     out["rootfs"] = {{"lower", lower}, {"upper", cp.upper()}, {"work", cp.work()}, {"merged", cp.rootfs()}};
     out["log_path"] = cp.log();
+    json log_config = {{"type", "onggi-file"}};
+    if (c.log_max_size == UINT64_MAX) log_config["max_size"] = -1;
+    else log_config["max_size"] = c.log_max_size ? c.log_max_size : cfg_.log_max_size;
+    log_config["max_files"] = c.log_max_files ? c.log_max_files : cfg_.log_max_files;
+    out["log_config"] = log_config;
     return out;
 }
 

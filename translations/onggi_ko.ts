@@ -2176,5 +2176,17 @@ OOM kills so far: %3</source>
         <source>Detached from %1; it keeps running. Come back with: onggictl attach %1</source>
         <translation>%1에서 빠져나왔습니다. 컨테이너는 계속 실행됩니다. 다시 연결하려면: onggictl attach %1</translation>
     </message>
+    <message>
+        <source>(older lines of this log were deleted by rotation: %1 bytes)</source>
+        <translation>(로그 순환으로 이 로그의 오래된 줄이 지워졌습니다: %1바이트)</translation>
+    </message>
+    <message>
+        <source>Log options: max-size=10m, max-file=3</source>
+        <translation>로그 옵션: max-size=10m, max-file=3</translation>
+    </message>
+    <message>
+        <source>invalid --log-opt &quot;%1&quot;: supported are max-size=SIZE and max-file=N</source>
+        <translation>--log-opt &quot;%1&quot; 값이 올바르지 않습니다: max-size=크기와 max-file=개수만 쓸 수 있습니다</translation>
+    </message>
 </context>
 </TS>

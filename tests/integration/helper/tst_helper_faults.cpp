@@ -11,6 +11,10 @@
 #include <QTest>
 
 #include <dirent.h>
+#include <fcntl.h>
+#include <sched.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
 #include <signal.h>
 #include <unistd.h>
 
@@ -237,6 +241,72 @@ private slots:
             QVERIFY(c.call("container.remove", {{"id", id}, {"force", true}}).contains("result"));
             QVERIFY(!cgroup_exists(cg));
         }
+    }
+
+    // Issue 18 item 8: the state dir on a full filesystem (a small tmpfs, mounted in a private
+    // mount namespace of this test process, which the helper and shims inherit). Last: the
+    // namespace stays for the rest of the process.
+    void state_dir_full()
+    {
+        if (::unshare(CLONE_NEWNS) < 0) QSKIP("no private mount namespace here");
+        QVERIFY(::mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) == 0);
+        HelperProcess h;
+        ::mkdir(h.state_dir().c_str(), 0711);
+        QVERIFY(::mount("tmpfs", h.state_dir().c_str(), "tmpfs", 0, "size=32m") == 0);
+        QVERIFY2(h.start(), h.log().c_str());
+        RawClient c(h.socket());
+        json r = c.call("container.create", {{"name", uname("full")}, {"image", "busybox"}, {"cmd", {"sleep", "1000"}}});
+        QVERIFY2(r.contains("result"), r.dump().c_str());
+        const std::string id = r["result"]["id"];
+        json idle = c.call("container.create", {{"name", uname("full2")}, {"image", "busybox"}, {"cmd", {"true"}}});
+        QVERIFY(c.call("container.start", {{"id", id}}).contains("result"));
+        const std::string cg = h.cgroup_parent() + "/" + id;
+        std::string limit_file = "/sys/fs/cgroup/memory" + cg + "/memory.limit_in_bytes";
+        if (::access(limit_file.c_str(), F_OK) != 0) limit_file = "/sys/fs/cgroup" + cg + "/memory.max";
+        const std::string kernel_before = slurp(limit_file);
+        // Fill it.
+        {
+            int fd = ::open((h.state_dir() + "/filler").c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+            QVERIFY(fd >= 0);
+            std::string block(1 << 16, 'x');
+            while (::write(fd, block.data(), block.size()) > 0) {}
+            while (::write(fd, block.data(), 1) > 0) {}
+            ::close(fd);
+        }
+        // update: refused, and then the kernel has not taken the limit either (or, if it had, the
+        // record would show it).
+        json u = c.call("container.update", {{"id", id}, {"limits", {{"memory", 64 << 20}}}});
+        json ins = container(c, id);
+        if (u.contains("error")) {
+            QVERIFY(!u["error"]["message"].get<std::string>().empty());
+            QCOMPARE(slurp(limit_file), kernel_before);
+            QVERIFY(!ins["limits"].contains("memory"));
+        } else {
+            QCOMPARE(ins["limits"]["memory"].get<int64_t>(), int64_t(64 << 20));
+        }
+        // A start on a full disk fails with a reason.
+        json st = c.call("container.start", {{"id", idle["result"]["id"]}});
+        if (st.contains("error")) {
+            const std::string msg = st["error"]["message"].get<std::string>();
+            QVERIFY2(msg.find("exit 1): ") == std::string::npos || msg.substr(msg.find("exit 1): ") + 9).size() > 2, msg.c_str());
+            QVERIFY2(msg.size() > 30, msg.c_str());
+        }
+        // stop: SIGKILL is 137, recorded although the disk is full.
+        QVERIFY(c.call("container.stop", {{"id", id}, {"timeout", 0}}).contains("result"));
+        json ex = wait_state(c, id, "exited");
+        QCOMPARE(ex["exit_code"].get<int>(), 137);
+        const std::string finished = ex["finished_at"];
+        QVERIFY(!finished.empty());
+        // The next helper start does not move finished_at.
+        QVERIFY(h.stop());
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        QVERIFY2(h.start(), h.log().c_str());
+        RawClient c2(h.socket());
+        json again = container(c2, id);
+        QCOMPARE(again["state"].get<std::string>(), std::string("exited"));
+        QCOMPARE(again["exit_code"].get<int>(), 137);
+        QCOMPARE(again["finished_at"].get<std::string>(), finished);
+        ::unlink((h.state_dir() + "/filler").c_str());
     }
 };
 
