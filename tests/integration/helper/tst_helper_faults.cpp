@@ -11,6 +11,11 @@
 #include <QTest>
 
 #include <dirent.h>
+#include <grp.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <sys/wait.h>
 #include <fcntl.h>
 #include <sched.h>
 #include <sys/mount.h>
@@ -241,6 +246,58 @@ private slots:
             QVERIFY(c.call("container.remove", {{"id", id}, {"force", true}}).contains("result"));
             QVERIFY(!cgroup_exists(cg));
         }
+    }
+
+    // Issue 18 item 1: a member who opens every connection they can does not lock root out, nor
+    // another member.
+    void member_cannot_lock_root_out()
+    {
+        const std::string group = "onggif" + std::to_string(::getpid() % 100000);
+        QCOMPARE(std::system(("groupadd -f " + group).c_str()), 0);
+        struct Cleanup {
+            std::string g;
+            ~Cleanup() { (void)!std::system(("groupdel " + g + " 2>/dev/null").c_str()); }
+        } cleanup{group};
+        struct group* g = ::getgrnam(group.c_str());
+        QVERIFY(g);
+        const gid_t gid = g->gr_gid;
+        HelperProcess h;
+        QVERIFY2(h.start({"--group", group}), h.log().c_str());
+        const uid_t alice = 62000 + uid_t(::getpid() % 1000), bob = alice + 1000;
+        int ready[2];
+        QVERIFY(::pipe(ready) == 0);
+        pid_t child = ::fork();
+        if (child == 0) {
+            ::close(ready[0]);
+            struct rlimit rl {4096, 4096};
+            ::setrlimit(RLIMIT_NOFILE, &rl);
+            if (::setgroups(0, nullptr) < 0 || ::setgid(gid) < 0 || ::setuid(alice) < 0) ::_exit(3);
+            int held = 0;
+            for (int i = 0; i < 2000; ++i) {
+                int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+                struct sockaddr_un a {};
+                a.sun_family = AF_UNIX;
+                std::strncpy(a.sun_path, h.socket().c_str(), sizeof a.sun_path - 1);
+                if (fd < 0 || ::connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) < 0) break;
+                ++held;
+            }
+            (void)!::write(ready[1], &held, sizeof held);
+            ::pause();
+            ::_exit(0);
+        }
+        ::close(ready[1]);
+        int held = 0;
+        QCOMPARE(::read(ready[0], &held, sizeof held), ssize_t(sizeof held));
+        ::close(ready[0]);
+        std::this_thread::sleep_for(std::chrono::milliseconds(500));  // the helper has accepted them all
+        qInfo("a member opened %d connections", held);
+        RawClient root(h.socket());
+        json l = root.call("container.list", {{"all", true}}, 10000);
+        auto other = as_user(bob, gid, h.socket(), {{"container.list", json::object()}});
+        ::kill(child, SIGKILL);
+        ::waitpid(child, nullptr, 0);
+        QVERIFY2(l.contains("result"), l.dump().c_str());
+        QVERIFY2(other.size() == 1 && other[0].contains("result"), other.empty() ? "nothing" : other[0].dump().c_str());
     }
 
     // Issue 18 item 8: the state dir on a full filesystem (a small tmpfs, mounted in a private
