@@ -34,7 +34,7 @@ int cmdLogs(CliContext& ctx, const QStringList& args)
                                               {QLatin1String("line"), l.line}}, false);
             return;
         }
-        QByteArray b = l.line.toUtf8();
+        QByteArray b = l.bytes;  // the exact bytes, also when they are not UTF-8
         if (ts) b.prepend(l.time.toUtf8() + ' ');
         std::fwrite(b.constData(), 1, size_t(b.size()), l.stream == QLatin1String("stderr") ? stderr : stdout);
     };
@@ -53,11 +53,26 @@ int cmdLogs(CliContext& ctx, const QStringList& args)
         else if (sub == -2) endedEarly.insert(s);
     });
     QJsonObject params{{QLatin1String("id"), p.positional().at(0)}, {QLatin1String("tail"), tail},
-                       {QLatin1String("follow"), follow}, {QLatin1String("timestamps"), ts}};
-    client::RpcResult r = ctx.call(QStringLiteral("container.logs"), params);
+                       {QLatin1String("follow"), false}, {QLatin1String("timestamps"), ts}};
+    // A large log comes in pages (the helper reads a bounded amount per reply); the follow
+    // request, if any, continues from the last page's cursor.
+    client::RpcResult r;
+    for (bool first = true;; first = false) {
+        r = ctx.call(QStringLiteral("container.logs"), params);
+        if (!r.ok()) return ctx.fail(r.error);
+        if (first && r.result.value(QLatin1String("rotated")).toBool() && !ctx.json)
+            std::fprintf(stderr, "%s\n", qPrintable(QCoreApplication::translate("onggictl", "(older lines of this log were deleted by rotation: %1 bytes)")
+                                                        .arg(r.result.value(QLatin1String("rotated_bytes")).toInteger())));
+        for (const QJsonValue& v : r.result.value(QLatin1String("lines")).toArray()) print(client::LogLine::fromJson(v.toObject()));
+        params.insert(QLatin1String("cursor"), r.result.value(QLatin1String("cursor")));
+        if (!r.result.value(QLatin1String("more")).toBool()) break;
+    }
+    if (!follow) return kExitOk;
+    std::fflush(stdout);
+    params.insert(QLatin1String("follow"), true);
+    r = ctx.call(QStringLiteral("container.logs"), params);
     if (!r.ok()) return ctx.fail(r.error);
     for (const QJsonValue& v : r.result.value(QLatin1String("lines")).toArray()) print(client::LogLine::fromJson(v.toObject()));
-    if (!follow) return kExitOk;
     sub = r.result.value(QLatin1String("subscription")).toInteger(-1);
     for (const client::LogLine& l : early)
         if (l.subscription == sub) print(l);

@@ -93,6 +93,7 @@ void CreateFlags::add(ArgParser& p, bool forRun)
     p.addOption({S("w"), S("workdir")}, S("string"), QCoreApplication::translate("onggictl", "Working directory inside the container"));
     p.addOption({S("u"), S("user")}, S("user[:group]"), QCoreApplication::translate("onggictl", "User to run as: a name or UID, and optionally a group name or GID"));
     p.addOption({S("restart")}, S("string"), QCoreApplication::translate("onggictl", "Restart policy: no, on-failure[:max-retries], always"));
+    p.addOption({S("log-opt")}, S("list"), QCoreApplication::translate("onggictl", "Log options: max-size=10m, max-file=3"));
     p.addFlag({S("init")}, QCoreApplication::translate("onggictl", "Run an init inside the container that forwards signals and reaps processes"));
     p.addOption({S("cap-add")}, S("list"), QCoreApplication::translate("onggictl", "Add Linux capabilities"));
     p.addOption({S("cap-drop")}, S("list"), QCoreApplication::translate("onggictl", "Drop Linux capabilities"));
@@ -126,6 +127,15 @@ bool CreateFlags::build(const ArgParser& p, client::CreateOptions& o, QString* e
         const QString r = p.value(S("restart"));
         if (r == QLatin1String("unless-stopped")) o.restart = S("always");
         else o.restart = r;
+    }
+    for (const QString& lo : p.values(S("log-opt"))) {
+        const qsizetype eq = lo.indexOf(QLatin1Char('='));
+        const QString key = lo.left(eq);
+        if (eq <= 0 || (key != QLatin1String("max-size") && key != QLatin1String("max-file"))) {
+            *error = QCoreApplication::translate("onggictl", "invalid --log-opt \"%1\": supported are max-size=SIZE and max-file=N").arg(lo);
+            return false;
+        }
+        o.logOpts.insert(key, lo.mid(eq + 1));
     }
     for (const QString& v : p.values(S("volume"))) {
         const QStringList parts = v.split(QLatin1Char(':'));

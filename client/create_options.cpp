@@ -19,6 +19,11 @@ QJsonObject CreateOptions::toJson() const
     if (autoRemove) o.insert(QLatin1String("auto_remove"), true);
     if (openStdin) o.insert(QLatin1String("open_stdin"), true);
     if (!restart.isEmpty()) o.insert(QLatin1String("restart"), restart);
+    if (!logOpts.isEmpty()) {
+        QJsonObject lo;
+        for (auto it = logOpts.cbegin(); it != logOpts.cend(); ++it) lo.insert(it.key(), it.value());
+        o.insert(QLatin1String("log_opts"), lo);
+    }
     if (!limits.isEmpty()) o.insert(QLatin1String("limits"), limits.toJson());
 
     QJsonObject ns;

@@ -6,6 +6,7 @@
 
 #include <QJsonObject>
 #include <QList>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -36,6 +37,7 @@ struct CreateOptions {
     bool tty = false, init = false, autoRemove = false;
     bool openStdin = false;  // -i without -t: stdin is a pipe, written through the start's attach socket
     QString restart;  // "" | no | on-failure | on-failure:N | always
+    QMap<QString, QString> logOpts;  // docker's --log-opt: max-size, max-file
     Limits limits;
     NamespaceOptions namespaces;
     QList<VolumeSpec> volumes;

@@ -10,6 +10,8 @@ LogLine LogLine::fromJson(const QJsonObject& o)
     l.time = o.value(QLatin1String("t")).toString();
     l.stream = o.value(QLatin1String("stream")).toString();
     l.line = o.value(QLatin1String("line")).toString();
+    const QJsonValue b64 = o.value(QLatin1String("b64"));
+    l.bytes = b64.isString() ? QByteArray::fromBase64(b64.toString().toLatin1()) : l.line.toUtf8();
     return l;
 }
 

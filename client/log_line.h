@@ -1,6 +1,7 @@
 // LogLine: one line of container.logs, or of a container.log notification (follow).
 #pragma once
 
+#include <QByteArray>
 #include <QJsonObject>
 #include <QString>
 
@@ -12,6 +13,7 @@ struct LogLine {
     QString time;             // RFC 3339 nano, empty without timestamps
     QString stream;           // stdout | stderr
     QString line;             // the text, with its trailing newline when it had one
+    QByteArray bytes;         // the exact bytes ("b64" when they are not UTF-8, else line's UTF-8)
 
     static LogLine fromJson(const QJsonObject& o);
 };

@@ -38,6 +38,7 @@ public:
     // Flush what can be flushed, then close.
     void close_after_flush();
     bool closing() const { return closing_; }
+    size_t queued_bytes() const { return queued_; }
 
     // Request bookkeeping for the dispatcher.
     void request_started() { ++in_flight_; }

@@ -205,25 +205,90 @@ Status ContainerManager::init()
     return {};
 }
 
-// A container found on disk: running ones get their shim watched again; ones whose shim ended
-// while we were away get their exit code from exit.json.
+// A container found on disk. Its shim's lock and files decide, not the record: the helper may
+// have been killed between a shim's start and the save of the record (docs/shim.md).
 void ContainerManager::adopt(ContainerRecord& c)
 {
-    if (c.state != "running" && c.state != "paused") return;
-    if (c.shim_pid > 0 && process_starttime(c.shim_pid) == c.shim_starttime && c.shim_starttime != 0) {
-        // Still ours. Paused or not is the cgroup's word.
-        auto host = cgroup::probe_host();
-        if (host) {
-            auto cg = cgroup::open(host.value(), cfg_.cgroup_parent + "/" + c.id);
-            if (cg) {
-                auto fr = cg.value()->frozen();
-                if (fr) c.state = fr.value() ? "paused" : "running";
-            }
-        }
-        watch_shim(c.id);
-        return;
+    const ShimProbe p = probe_shim(c);
+    if (p.alive && !p.has_shim_json) return await_launching_shim(c.id);
+    if (p.alive) return take_running_shim(c, p);
+    const bool recorded_running = c.state == "running" || c.state == "paused";
+    // A run the record never saw (started, then the helper died before saving), which ended
+    // while we were away. Records from before shim_started_ns existed count as accounted.
+    const bool unrecorded_run = !recorded_running && p.has_shim_json && p.started_at_ns != c.shim_started_ns &&
+                                !(c.shim_started_ns == 0 && c.state == "exited" && !c.finished_at.empty());
+    if (unrecorded_run) {
+        c.state = "running";
+        c.shim_started_ns = p.started_at_ns;
+        c.started_at = rfc3339_from_ns(p.started_at_ns);
     }
-    finish_exit(c);
+    if (recorded_running || unrecorded_run) return finish_exit(c);
+    // Not running and no shim: nothing may live in its cgroup.
+    if (cgroup_populated(cgroup_path(c.id)))
+        if (auto r = reap_cgroup(cgroup_path(c.id)); !r) qWarning("helper: %s", r.error().message().c_str());
+}
+
+ShimProbe ContainerManager::probe_shim(const ContainerRecord& c) const
+{
+    ShimProbe p = ShimProbe::read(paths(c.id).shim_dir());
+    // A shim started before shim.lock existed: trust its pid and start time, as before.
+    if (!p.has_lock_file)
+        p.alive = c.shim_pid > 0 && c.shim_starttime != 0 && process_starttime(c.shim_pid) == c.shim_starttime;
+    return p;
+}
+
+// A live shim that wrote shim.json: the container runs, whatever the record said.
+void ContainerManager::take_running_shim(ContainerRecord& c, const ShimProbe& p)
+{
+    const bool missed = (c.state != "running" && c.state != "paused") || (p.has_lock_file && p.started_at_ns != c.shim_started_ns);
+    if (p.has_lock_file) {
+        c.pid = p.init_pid;
+        c.shim_pid = p.shim_pid;
+        c.pid_starttime = p.init_start_time ? p.init_start_time : process_starttime(p.init_pid);
+        c.shim_starttime = process_starttime(p.shim_pid);
+    }
+    if (missed) {
+        c.state = "running";
+        c.shim_started_ns = p.started_at_ns;
+        c.started_at = rfc3339_from_ns(p.started_at_ns);
+        c.finished_at.clear();
+        c.exit_code = 0;
+        c.oom_killed = false;
+        c.stop_requested = false;
+        c.error.clear();
+    }
+    // Paused or not is the cgroup's word.
+    if (auto host = cgroup::probe_host(); host)
+        if (auto cg = cgroup::open(host.value(), cgroup_path(c.id)); cg)
+            if (auto fr = cg.value()->frozen(); fr) c.state = fr.value() ? "paused" : "running";
+    (void)save(c, Sync::process);
+    if (missed) {
+        qWarning("helper: adopted container %s: its shim (pid %d) runs although the record said otherwise",
+                 c.short_id().c_str(), int(p.shim_pid));
+        events_->publish("start", c);
+        changed(c.id);
+    }
+    watch_shim(c.id);
+}
+
+// A shim that holds its lock but has not written shim.json yet: started by a helper that was
+// killed during the start. Wait for its verdict (the shim gives up within 60 s), then adopt.
+void ContainerManager::await_launching_shim(const std::string& id)
+{
+    starting_[id] = true;
+    QTimer::singleShot(20, this, [this, id] {
+        ContainerRecord* c = get(id);
+        if (!c) return (void)starting_.erase(id);
+        const ShimProbe p = probe_shim(*c);
+        if (p.alive && !p.has_shim_json) return await_launching_shim(id);
+        starting_.erase(id);
+        adopt(*c);
+        if (!starting_.count(id) && c->state != "running" && c->state != "paused") {
+            auto waiters = std::move(exit_waiters_[id]);
+            exit_waiters_.erase(id);
+            for (auto& w : waiters) w(Status{});
+        }
+    });
 }
 
 ContainerRecord* ContainerManager::get(const std::string& id)
@@ -327,6 +392,8 @@ Result<ContainerRecord*> ContainerManager::create(const CreateParams& p, const P
     }
     // Privileged asks (privileged, capabilities, seccomp, host namespaces, a profile file) were
     // judged by the policy gate before this (helper/policy_gate.h, container_create.cpp).
+    if (!peer.admin() && p.log_unlimited)
+        return Error(Errc::permission_denied, "log_opts.max-size: only root may turn off the log's size cap");
     for (const auto& v : p.volumes) ONGGI_CHECK(check_volume_source(v, peer), "volumes");
 
     auto img = images_.resolve(p.image);
@@ -364,6 +431,8 @@ Result<ContainerRecord*> ContainerManager::create(const CreateParams& p, const P
     rec->open_stdin = p.open_stdin;
     rec->init = p.init;
     rec->limits = p.limits;
+    rec->log_max_size = p.log_unlimited ? UINT64_MAX : p.log_max_size;
+    rec->log_max_files = p.log_max_files;
 
     auto fail = [&](Error e) -> Result<ContainerRecord*> {
         (void)remove_tree(cp.bundle);
@@ -396,6 +465,18 @@ void ContainerManager::start(const std::string& id, std::function<void(Result<pi
         return done(Error(Errc::bad_state, "container " + c->name + " has no terminal and no open stdin (created without tty or open_stdin): start it without attach and read its output with container.logs"));
     if (starting_[id]) return done(Error(Errc::bad_state, "container " + c->name + " is starting"));
     ContainerPaths cp = paths(id);
+    // Never a second instance: a live shim (the record lagged behind a killed helper) is
+    // adopted, and processes left in the cgroup by a dead shim are killed before we launch.
+    if (const ShimProbe probe = probe_shim(*c); probe.alive) {
+        if (!probe.has_shim_json) {
+            await_launching_shim(id);
+            return done(Error(Errc::bad_state, "container " + c->name + " is starting"));
+        }
+        take_running_shim(*c, probe);
+        return done(Error(Errc::bad_state, "container " + c->name + " is already running"));
+    }
+    if (auto r = reap_cgroup(cgroup_path(id)); !r)
+        return done(Error(Errc::busy, "container " + c->name + ": processes of an earlier run are still in its cgroup: " + r.error().message()));
     // Fresh shim state for this run; upper/ is kept (a restarted container keeps its files).
     (void)remove_tree(cp.shim_dir());
     if (::mkdir(cp.shim_dir().c_str(), 0755) < 0) return done(Error::from_errno("create shim dir"));
@@ -410,6 +491,10 @@ void ContainerManager::start(const std::string& id, std::function<void(Result<pi
     QStringList args = {"run", "--id", QString::fromStdString(id), "--bundle", QString::fromStdString(cp.bundle),
                         "--state-dir", QString::fromStdString(cp.shim_dir()), "--log", QString::fromStdString(cp.log())};
     if (c->init) args << "--init";
+    // Rotation (docs/shim.md): the container's log_opts, else the helper's default.
+    if (c->log_max_size != UINT64_MAX)
+        args << "--log-max-size" << QString::number(c->log_max_size ? c->log_max_size : cfg_.log_max_size) << "--log-max-files"
+             << QString::number(c->log_max_files ? c->log_max_files : cfg_.log_max_files);
     if (attach_wait) args << "--attach-wait";
     if (c->open_stdin && !c->tty) args << "--open-stdin";
     if (so.rows > 0 && so.cols > 0 && c->tty) args << "--console-size" << QStringLiteral("%1x%2").arg(so.rows).arg(so.cols);
@@ -437,6 +522,12 @@ void ContainerManager::start(const std::string& id, std::function<void(Result<pi
             for (auto& w : waiters) w(Status{});
             c = get(id);
             if (!c) return done(Error(Errc::not_found, "container removed while starting"));
+            // A shim that was killed during the launch may leave its container's init behind.
+            if (const ShimProbe probe = probe_shim(*c); probe.alive) {
+                await_launching_shim(id);
+            } else if (auto r = reap_cgroup(cgroup_path(id)); !r) {
+                qWarning("helper: %s", r.error().message().c_str());
+            }
             auto ej = read_json_file(cp.shim_dir() + "/error.json");
             if (ej && ej->is_object()) {
                 const json& e = ej.value();
@@ -456,6 +547,8 @@ void ContainerManager::start(const std::string& id, std::function<void(Result<pi
         c->shim_pid = sj->value("shim_pid", pid_t(0));
         c->pid_starttime = process_starttime(c->pid);
         c->shim_starttime = process_starttime(c->shim_pid);
+        c->shim_started_ns = sj->value("started_at_ns", int64_t(0));
+        c->error.clear();
         c->state = "running";
         c->started_at = now_rfc3339();
         c->finished_at.clear();
@@ -520,10 +613,18 @@ void ContainerManager::finish_exit(ContainerRecord& c)
         c.oom_killed = ej->value("oom_killed", false);
         int64_t ns = ej->value("finished_at_ns", int64_t(0));
         c.finished_at = ns > 1000000000LL * 1000000000LL / 1000 ? rfc3339_from_ns(ns) : now_rfc3339();
+        c.error.clear();
     } else {
         c.exit_code = 255;  // the shim died without a word (killed, host crash)
         c.oom_killed = false;
         c.finished_at = now_rfc3339();
+        // Its init got SIGKILL with the shim (PR_SET_PDEATHSIG); whatever else is in the cgroup
+        // has nobody watching it now: it goes too.
+        c.error = "onggi-shim ended without recording the container's exit (killed?)";
+        auto reaped = reap_cgroup(cgroup_path(id));
+        if (!reaped) c.error += "; " + reaped.error().message();
+        else if (reaped.value() > 0) c.error += "; " + std::to_string(reaped.value()) + " processes left in its cgroup were killed";
+        qWarning("helper: container %s: %s", c.short_id().c_str(), c.error.c_str());
     }
     c.state = "exited";
     c.pid = 0;
@@ -664,6 +765,14 @@ void ContainerManager::remove(std::string id, bool force, std::function<void(Sta
     ContainerRecord* c = get(id);
     if (!c) return done(Error(Errc::not_found, "no such container"));
     if (starting_.count(id)) return done(Error(Errc::bad_state, "container " + c->name + " is starting"));
+    // The record may lag behind its shim: never delete it while the container runs.
+    if (const ShimProbe probe = probe_shim(*c); probe.alive && c->state != "running" && c->state != "paused") {
+        if (!probe.has_shim_json) {
+            await_launching_shim(id);
+            return done(Error(Errc::bad_state, "container " + c->name + " is starting"));
+        }
+        take_running_shim(*c, probe);
+    }
     if (c->state == "running" || c->state == "paused") {
         if (!force) return done(Error(Errc::bad_state, "container " + c->name + " is running: stop it first or force"));
         stop(id, 0, [this, id, done](Status s) {
@@ -672,6 +781,8 @@ void ContainerManager::remove(std::string id, bool force, std::function<void(Sta
         });
         return;
     }
+    // Nothing of it may outlive the record: processes left in its cgroup go, and the cgroup.
+    if (auto r = reap_cgroup(cgroup_path(id)); !r) return done(std::move(r).error().wrap("remove container " + c->name));
     ContainerPaths cp = paths(id);
     // The rootfs is only ever mounted inside the container's own mount namespace, so the
     // bundle holds plain files here; remove_tree stays on this filesystem regardless.
@@ -697,22 +808,37 @@ Result<Limits> ContainerManager::update(const std::string& id, const Limits& l)
         return Error(Errc::invalid_argument, "limits.memory_swap: must be at least memory");
     auto res = limits_to_resources(l, cgroup_v2_);
     if (!res) return std::move(res).error();
-    if (c->state == "running" || c->state == "paused") {
-        auto host = cgroup::probe_host();
-        if (!host) return std::move(host).error().wrap("update");
-        auto cg = cgroup::open(host.value(), cfg_.cgroup_parent + "/" + id);
-        if (!cg) return std::move(cg).error().wrap("update: open cgroup");
-        ONGGI_CHECK(cg.value()->apply(res.value()), "update limits");
-    }
-    // Store for the next start: config.json's resources from the merged limits.
+    // Saved first, applied second: a disk that refuses the save (full) leaves the kernel as it
+    // was, and a kernel that refuses the limit gets the files put back. Never a limit in force
+    // that the record does not show.
     auto s = spec::load_spec(paths(id).bundle);
     if (!s) return std::move(s).error().wrap("update: read config.json");
+    const std::string old_config = spec::to_json(s.value()) + "\n";
     auto all = limits_to_resources(merged, cgroup_v2_);
     if (!all) return std::move(all).error();
     s->linux.resources = all.value();
-    ONGGI_CHECK(write_file_atomic(paths(id).config(), spec::to_json(s.value()) + "\n", 0600), "update: write config.json");
+    if (auto st = write_file_atomic(paths(id).config(), spec::to_json(s.value()) + "\n", 0600); !st)
+        return std::move(st).error().wrap("update: write config.json (no limit was changed)");
+    const Limits old_limits = c->limits;
     c->limits = merged;
-    ONGGI_CHECK(save(*c), "update");
+    auto put_back = [&] {
+        c->limits = old_limits;
+        (void)write_file_atomic(paths(id).config(), old_config, 0600);
+        (void)save(*c);
+    };
+    if (auto st = save(*c); !st) {
+        put_back();
+        return std::move(st).error().wrap("update: save the record (no limit was changed)");
+    }
+    if (c->state == "running" || c->state == "paused") {
+        auto host = cgroup::probe_host();
+        auto cg = host ? cgroup::open(host.value(), cfg_.cgroup_parent + "/" + id) : Result<std::unique_ptr<cgroup::Cgroup>>(host.error());
+        Status applied = cg ? cg.value()->apply(res.value()) : Status(cg.error());
+        if (!applied) {
+            put_back();
+            return std::move(applied).error().wrap("update limits");
+        }
+    }
     events_->publish("update", *c);
     changed(id);
     return merged;
@@ -775,6 +901,7 @@ json ContainerManager::summary(const ContainerRecord& c) const
                 {"finished_at", c.finished_at},
                 {"exit_code", c.exit_code},
                 {"oom_killed", c.oom_killed},
+                {"error", c.error},
                 {"pid", c.pid},
                 {"owner_uid", c.owner_uid},
                 {"restart_policy", c.restart.to_string()},
@@ -814,6 +941,11 @@ json ContainerManager::inspect(const ContainerRecord& c) const
     }
     out["rootfs"] = {{"lower", lower}, {"upper", cp.upper()}, {"work", cp.work()}, {"merged", cp.rootfs()}};
     out["log_path"] = cp.log();
+    json log_config = {{"type", "onggi-file"}};
+    if (c.log_max_size == UINT64_MAX) log_config["max_size"] = -1;
+    else log_config["max_size"] = c.log_max_size ? c.log_max_size : cfg_.log_max_size;
+    log_config["max_files"] = c.log_max_files ? c.log_max_files : cfg_.log_max_files;
+    out["log_config"] = log_config;
     return out;
 }
 

@@ -12,6 +12,7 @@
 #include "helper/helper_config.h"
 #include "helper/params.h"
 #include "helper/peer.h"
+#include "helper/shim_probe.h"
 #include "helper/spec_builder.h"
 
 #include <QObject>
@@ -111,6 +112,12 @@ private:
     ContainerRecord* get(const std::string& id);
     Status save(const ContainerRecord& c, Sync sync = Sync::durable);
     void adopt(ContainerRecord& c);
+    // Crash consistency (helper/shim_probe.h): the shim's own files and lock, not the record,
+    // say whether a container runs. A live shim is taken as running; one still launching is
+    // waited for; processes in a cgroup whose shim is gone are killed.
+    ShimProbe probe_shim(const ContainerRecord& c) const;
+    void take_running_shim(ContainerRecord& c, const ShimProbe& p);
+    void await_launching_shim(const std::string& id);
     void watch_shim(const std::string& id);
     void on_shim_gone(const std::string& id);
     void finish_exit(ContainerRecord& c);

@@ -27,7 +27,11 @@ json ContainerRecord::to_json() const
                 {"shim_pid", shim_pid},
                 {"pid_starttime", pid_starttime},
                 {"shim_starttime", shim_starttime},
-                {"stop_requested", stop_requested}};
+                {"stop_requested", stop_requested},
+                {"error", error},
+                {"shim_started_ns", shim_started_ns},
+                {"log_max_size", log_max_size},
+                {"log_max_files", log_max_files}};
 }
 
 Result<ContainerRecord> ContainerRecord::from_json(const json& j)
@@ -63,6 +67,10 @@ Result<ContainerRecord> ContainerRecord::from_json(const json& j)
         r.pid_starttime = j.value("pid_starttime", uint64_t(0));
         r.shim_starttime = j.value("shim_starttime", uint64_t(0));
         r.stop_requested = j.value("stop_requested", false);
+        r.error = j.value("error", "");
+        r.shim_started_ns = j.value("shim_started_ns", int64_t(0));
+        r.log_max_size = j.value("log_max_size", uint64_t(0));
+        r.log_max_files = j.value("log_max_files", 0);
     } catch (const std::exception& e) {
         return Error(Errc::invalid_argument, std::string("container.json: ") + e.what());
     }

@@ -37,6 +37,15 @@ struct ContainerRecord {
     pid_t shim_pid = 0;
     uint64_t pid_starttime = 0, shim_starttime = 0;  // /proc/PID/stat field 22, guards pid reuse
     bool stop_requested = false;  // set by stop/kill: no restart by policy
+    // Why the last run ended when its exit code alone does not say (the shim died without a
+    // word, the container was adopted from a crashed start); empty otherwise.
+    std::string error;
+    // shim.json's started_at_ns of the run this record accounts for: a shim.json with another
+    // value is a run the helper never recorded (it was killed during the start) and is adopted.
+    int64_t shim_started_ns = 0;
+    // Log rotation (create's log_opts): 0 = the helper's default; max size UINT64_MAX = no cap.
+    uint64_t log_max_size = 0;
+    int log_max_files = 0;
 
     std::string short_id() const { return id.substr(0, 12); }
     json to_json() const;  // container.json

@@ -1,6 +1,7 @@
 // HelperConfig: where the helper keeps things and whom it lets in (flags and environment).
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 namespace onggi::helper {
@@ -12,6 +13,9 @@ struct HelperConfig {
     std::string shim;                               // --shim / ONGGI_SHIM (default: beside us, then libexec)
     std::string group = "onggi";                    // --group: who besides root may connect
     std::string cgroup_parent = "/onggi";           // --cgroup-parent: containers live in <parent>/<id>
+    // Log rotation of containers created without log_opts (docker json-file's max-size/max-file).
+    uint64_t log_max_size = 10u << 20;              // --log-max-size BYTES
+    int log_max_files = 3;                          // --log-max-file N
 };
 
 } // namespace onggi::helper

@@ -1,15 +1,25 @@
-// LogFollowers: container.logs {"follow":true} subscriptions. Each follower has an offset in
-// the container's log file; new complete lines are pushed as container.log notifications,
-// and container.log.end when the container stops (after the last lines) or on unsubscribe.
+// LogFollowers: container.logs {"follow":true} subscriptions. Each follower has a position in
+// the container's log (helper/log_reader.h, valid across rotation); new complete lines are
+// pushed as container.log notifications, and container.log.end when the container stops (after
+// the last lines) or on unsubscribe.
+// Driven by inotify on each followed container's directory (the shim's writes), not by
+// polling: a quiet log costs nothing. Writes are coalesced (one pass per container at most
+// every kPassMs), followers at the same position share one read and one encoding of each line,
+// and a follower whose connection has more than kMaxBacklogBytes queued is skipped until it
+// drains, so a client that does not read never makes the helper read for it.
 #pragma once
+
+#include "helper/log_reader.h"
 
 #include <QObject>
 #include <QPointer>
 
 #include <cstdint>
 #include <map>
+#include <set>
 #include <string>
 
+class QSocketNotifier;
 class QTimer;
 
 namespace onggi::helper {
@@ -20,27 +30,48 @@ class Dispatcher;
 class LogFollowers : public QObject {
     Q_OBJECT
 public:
-    LogFollowers(Dispatcher* dispatcher, QObject* parent = nullptr);
+    static constexpr int kPassMs = 50;
+    static constexpr size_t kMaxBacklogBytes = 4u << 20;
+    static constexpr uint64_t kPageBytes = 1u << 20;
 
-    int64_t follow(Connection* conn, const std::string& container_id, const std::string& log_path, uint64_t offset,
+    LogFollowers(Dispatcher* dispatcher, QObject* parent = nullptr);
+    ~LogFollowers() override;
+
+    int64_t follow(Connection* conn, const std::string& container_id, const std::string& log_path, LogPos pos,
                    bool timestamps);
-    // The container stopped: flush what is left and end its followers.
+    // The container stopped: send what is left and end its followers.
     void container_stopped(const std::string& container_id);
     bool unsubscribe(Connection* conn, int64_t id);
+    size_t size() const { return followers_.size(); }
 
 private:
     struct Follower {
         QPointer<Connection> conn;
         std::string container_id, path;
-        uint64_t offset = 0;
+        LogPos pos;
         bool timestamps = true;
     };
-    void poll();
-    bool pump(int64_t id, Follower& f);  // false when the connection is gone
+    struct Watch {
+        int wd = -1;
+        size_t users = 0;
+    };
+    void on_inotify();
+    void mark(const std::string& container_id);
+    void pass();
+    // One page for every follower of the container; true when some have more to read now.
+    bool pump_container(const std::string& container_id, bool final);
+    void watch(const std::string& container_id, const std::string& dir);
+    void unwatch(const std::string& container_id);
+    void erase(std::map<int64_t, Follower>::iterator it);
 
     Dispatcher* dispatcher_;
-    QTimer* timer_;
+    int inotify_fd_ = -1;
+    QSocketNotifier* notifier_ = nullptr;
+    QTimer* pass_timer_;
     std::map<int64_t, Follower> followers_;
+    std::map<std::string, Watch> watches_;
+    std::map<int, std::string> by_wd_;
+    std::set<std::string> dirty_;
 };
 
 } // namespace onggi::helper

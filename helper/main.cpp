@@ -39,7 +39,11 @@ int main(int argc, char** argv)
                              QString::fromStdString(defaults.group));
     QCommandLineOption cgparent("cgroup-parent", "Parent cgroup of the containers.", "path",
                                 QString::fromStdString(defaults.cgroup_parent));
-    cli.addOptions({socket, state, run, shim, group, cgparent});
+    QCommandLineOption logsize("log-max-size", "Containers' log size before rotation, bytes (default 10 MiB).", "bytes",
+                               QString::number(defaults.log_max_size));
+    QCommandLineOption logfiles("log-max-file", "Log files kept per container, the current one included (default 3).", "n",
+                                QString::number(defaults.log_max_files));
+    cli.addOptions({socket, state, run, shim, group, cgparent, logsize, logfiles});
     cli.process(app);
 
     HelperConfig cfg;
@@ -51,6 +55,13 @@ int main(int argc, char** argv)
     cfg.shim = cli.value(shim).toStdString();
     cfg.group = cli.value(group).toStdString();
     cfg.cgroup_parent = cli.value(cgparent).toStdString();
+    bool ok_size = false, ok_files = false;
+    cfg.log_max_size = cli.value(logsize).toULongLong(&ok_size);
+    cfg.log_max_files = cli.value(logfiles).toInt(&ok_files);
+    if (!ok_size || !ok_files || cfg.log_max_size < 1024 || cfg.log_max_files < 1 || cfg.log_max_files > 100) {
+        std::fprintf(stderr, "onggi-helper: --log-max-size must be at least 1024, --log-max-file 1..100\n");
+        return 2;
+    }
     for (const std::string* p : {&cfg.socket, &cfg.state_dir, &cfg.run_dir})
         if (p->empty() || (*p)[0] != '/') {
             std::fprintf(stderr, "onggi-helper: paths must be absolute: %s\n", p->c_str());

@@ -2,7 +2,9 @@
 
 #include "engine/image/user_lookup.h"
 
+#include <cerrno>
 #include <charconv>
+#include <cstdlib>
 #include <csignal>
 #include <cmath>
 #include <regex>
@@ -420,8 +422,9 @@ Result<ListParams> decode_list(const json& in)
 Result<LogsParams> decode_logs(const json& in)
 {
     LogsParams v;
-    Reader r(params_or_empty(in), "", {"id", "tail", "follow", "timestamps", "next_run"});
+    Reader r(params_or_empty(in), "", {"id", "tail", "follow", "timestamps", "next_run", "cursor"});
     r.str("id", v.id, true, 128, 1);
+    r.str("cursor", v.cursor, false, 48);
     r.integer("tail", v.tail, -1, 1000000);
     r.boolean("follow", v.follow);
     r.boolean("timestamps", v.timestamps);
@@ -477,7 +480,7 @@ Result<CreateParams> decode_create(const json& in)
     CreateParams c;
     Reader r(params_or_empty(in), "",
              {"name", "image", "cmd", "env", "hostname", "workdir", "user", "tty", "open_stdin", "init", "auto_remove", "restart",
-              "limits", "namespaces", "volumes", "security"});
+              "limits", "namespaces", "volumes", "security", "log_opts"});
     r.str("name", c.name, false, 64);
     r.str("image", c.image, true, 256, 1);
     r.strings("cmd", c.cmd, 1024, 65536);
@@ -509,6 +512,40 @@ Result<CreateParams> decode_create(const json& in)
         auto lim = decode_limits(*l);
         if (!lim) return std::move(lim).error();
         c.limits = lim.value();
+    }
+    if (const json* lo = r.get("log_opts")) {
+        // docker's json-file options: {"max-size":"10m","max-file":"3"} (strings, as docker's).
+        Reader lr(*lo, "log_opts.", {"max-size", "max-file"});
+        std::string size, files;
+        lr.str("max-size", size, false, 32);
+        lr.str("max-file", files, false, 8);
+        if (!lr.ok()) return lr.error();
+        if (size == "-1") {
+            c.log_unlimited = true;
+        } else if (!size.empty()) {
+            char* end = nullptr;
+            errno = 0;
+            unsigned long long n = std::strtoull(size.c_str(), &end, 10);
+            unsigned long long mult = 1;
+            if (end && *end) {
+                switch (*end | 0x20) {
+                case 'k': mult = 1ull << 10; break;
+                case 'm': mult = 1ull << 20; break;
+                case 'g': mult = 1ull << 30; break;
+                default: mult = 0;
+                }
+                if (end[1] && !((end[1] | 0x20) == 'b' && !end[2])) mult = 0;
+            }
+            if (end == size.c_str() || errno || mult == 0 || n == 0 || n > (1ull << 40) / mult || n * mult < 1024)
+                return bad("log_opts.max-size", "expected a size of at least 1k such as 10m (k, m, g), or -1");
+            c.log_max_size = n * mult;
+        }
+        if (!files.empty()) {
+            char* end = nullptr;
+            long n = std::strtol(files.c_str(), &end, 10);
+            if (end == files.c_str() || *end || n < 1 || n > 100) return bad("log_opts.max-file", "expected 1..100");
+            c.log_max_files = int(n);
+        }
     }
     if (const json* n = r.get("namespaces")) {
         Reader nr(*n, "namespaces.", {"network", "pid", "ipc", "uts", "cgroup", "time", "user"});

@@ -71,6 +71,11 @@ struct CreateParams {
     NamespaceOptions namespaces;
     std::vector<Volume> volumes;
     SecurityOptions security;
+    // log_opts {"max-size":"10m","max-file":"3"} (docker json-file's): 0 = the helper's default.
+    // max-size "-1" (root only): no cap.
+    uint64_t log_max_size = 0;
+    int log_max_files = 0;
+    bool log_unlimited = false;
 };
 
 struct HelloParams { std::string client; int protocol = 1; };
@@ -85,6 +90,7 @@ struct ListParams { bool all = false; };
 struct LogsParams {
     std::string id;
     int64_t tail = -1;
+    std::string cursor;  // continue from a reply's "cursor" (paging; with follow: follow from there)
     bool follow = false, timestamps = true;
     bool next_run = false;  // follow: an exited container's next run (a start pipelined behind)
 };

@@ -7,6 +7,9 @@
 
 #include <QObject>
 
+#include <sys/types.h>
+
+#include <map>
 #include <string>
 
 class QSocketNotifier;
@@ -33,6 +36,7 @@ private:
     int fd_ = -1;
     QSocketNotifier* notifier_ = nullptr;
     int connections_ = 0;
+    std::map<uid_t, int> per_uid_;  // connections of each uid
 };
 
 } // namespace onggi::helper

@@ -19,7 +19,9 @@ struct ContainerPaths {
     std::string upper() const { return bundle + "/upper"; }
     std::string work() const { return bundle + "/work"; }
     std::string shim_dir() const { return bundle + "/shim"; }
-    std::string log() const { return bundle + "/log.json"; }
+    // The compact, rotated log (docs/shim.md); a log.json beside it is the format of before,
+    // read as the oldest part.
+    std::string log() const { return bundle + "/container.log"; }
     std::string config() const { return bundle + "/config.json"; }
     std::string record() const { return bundle + "/container.json"; }
 };

@@ -2407,5 +2407,17 @@ OOM kills so far: %3</translation>
         <source>%1 is not a seccomp profile (a JSON object of at most 512 KiB)</source>
         <translation>%1 is not a seccomp profile (a JSON object of at most 512 KiB)</translation>
     </message>
+    <message>
+        <source>(older lines of this log were deleted by rotation: %1 bytes)</source>
+        <translation>(older lines of this log were deleted by rotation: %1 bytes)</translation>
+    </message>
+    <message>
+        <source>Log options: max-size=10m, max-file=3</source>
+        <translation>Log options: max-size=10m, max-file=3</translation>
+    </message>
+    <message>
+        <source>invalid --log-opt &quot;%1&quot;: supported are max-size=SIZE and max-file=N</source>
+        <translation>invalid --log-opt &quot;%1&quot;: supported are max-size=SIZE and max-file=N</translation>
+    </message>
 </context>
 </TS>

@@ -2392,5 +2392,17 @@ OOM kills so far: %3</source>
         <source>%1 is not a seccomp profile (a JSON object of at most 512 KiB)</source>
         <translation>seccomp 프로필이 아닙니다 (512 KiB 이하의 JSON 객체여야 합니다): %1</translation>
     </message>
+    <message>
+        <source>(older lines of this log were deleted by rotation: %1 bytes)</source>
+        <translation>(로그 순환으로 이 로그의 오래된 줄이 지워졌습니다: %1바이트)</translation>
+    </message>
+    <message>
+        <source>Log options: max-size=10m, max-file=3</source>
+        <translation>로그 옵션: max-size=10m, max-file=3</translation>
+    </message>
+    <message>
+        <source>invalid --log-opt &quot;%1&quot;: supported are max-size=SIZE and max-file=N</source>
+        <translation>--log-opt &quot;%1&quot; 값이 올바르지 않습니다: max-size=크기와 max-file=개수만 쓸 수 있습니다</translation>
+    </message>
 </context>
 </TS>

@@ -511,6 +511,9 @@ void child_main(const ChildConfig& c)
     g_report_fd = c.report_fd;
     ::umask(0);
     reset_signals();
+    // Errors are ignored on purpose: without it the helper still kills the cgroup of a
+    // container whose shim is gone (docs/shim.md).
+    if (c.parent_death_signal) ::prctl(PR_SET_PDEATHSIG, c.parent_death_signal, 0, 0, 0);
 
     // 1. Wait for the parent: id maps written, cgroup joined.
     if (c.sync_fd >= 0) {
@@ -524,6 +527,7 @@ void child_main(const ChildConfig& c)
     if (c.userns) {
         check(int(::syscall(SYS_setresgid, 0, 0, 0)), Stage::setid_userns);
         check(int(::syscall(SYS_setresuid, 0, 0, 0)), Stage::setid_userns);
+        if (c.parent_death_signal) ::prctl(PR_SET_PDEATHSIG, c.parent_death_signal, 0, 0, 0);
     }
     if (c.unshare_cgroupns) check(::unshare(CLONE_NEWCGROUP), Stage::cgroup_ns);
     check(::setsid(), Stage::setsid);
@@ -564,6 +568,7 @@ void child_main(const ChildConfig& c)
 
     // 4. Identity and capabilities (security.h's order), then the working directory as that user.
     set_identity(c.security, c.uid, c.gid, c.groups, c.n_groups);
+    if (c.parent_death_signal) ::prctl(PR_SET_PDEATHSIG, c.parent_death_signal, 0, 0, 0);
     check(::chdir(c.cwd), Stage::cwd);
     check_neg(security::child_verify_cwd(), Stage::cwd);  // CVE-2024-21626: cwd inside the root
     ::umask(mode_t(c.umask));

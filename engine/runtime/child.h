@@ -96,6 +96,9 @@ struct ChildConfig {
     char* const* envp = nullptr;
     const char* path_env = nullptr;  // the container's PATH, for a program name without '/'
     bool init = false;               // fork: PID 1 reaps zombies and forwards signals
+    // PR_SET_PDEATHSIG: sent when the parent (the shim) dies. Set first, and again after each
+    // change of identity (the kernel clears it when the effective uid or gid changes).
+    int parent_death_signal = 0;
 };
 
 // Never returns: execs the container's program or _exits after reporting.

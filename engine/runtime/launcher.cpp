@@ -451,6 +451,7 @@ Result<Launched> launch(const spec::Spec& spec, const LaunchOptions& opt, Stage*
     c.argv = p.argv.data();
     c.envp = p.envp.data();
     c.init = opt.init;
+    c.parent_death_signal = opt.die_with_parent ? SIGKILL : 0;
     for (int i = 0; i < 3; ++i) c.stdio[i] = opt.stdio[i];
     c.console_fd = opt.console_fd;
 

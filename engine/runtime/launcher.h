@@ -26,6 +26,10 @@ struct LaunchOptions {
     int stdio[3] = {-1, -1, -1}; // fds for the container's 0 1 2; -1 = inherit ours
     int console_fd = -1;         // pty slave; overrides stdio
     std::string seccomp_cache;   // directory of compiled seccomp programs; empty: compile each time
+    // The container's init gets SIGKILL when the process that called launch() dies
+    // (PR_SET_PDEATHSIG): the shim sets it, so a killed shim leaves no container running
+    // unsupervised. Not for onggi-runtime, whose create returns while the container lives.
+    bool die_with_parent = false;
 };
 
 struct Launched {

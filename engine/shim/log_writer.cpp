@@ -1,12 +1,38 @@
 #include "engine/shim/log_writer.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstring>
 #include <cstdio>
 #include <ctime>
 
 namespace onggi::shim {
+
+namespace {
+
+uint64_t realtime_ns()
+{
+    struct timespec ts;
+    ::clock_gettime(CLOCK_REALTIME, &ts);
+    return uint64_t(ts.tv_sec) * 1000000000ull + uint64_t(ts.tv_nsec);
+}
+
+uint64_t file_size(const std::string& path)
+{
+    struct stat st;
+    return ::stat(path.c_str(), &st) == 0 ? uint64_t(st.st_size) : 0;
+}
+
+} // namespace
+
+LogWriter::~LogWriter()
+{
+    if (fd_ >= 0) ::close(fd_);
+}
 
 std::string LogWriter::escape(const std::string& s)
 {
@@ -25,7 +51,7 @@ std::string LogWriter::escape(const std::string& s)
                 std::snprintf(buf, sizeof buf, "\\u%04x", c);
                 out += buf;
             } else {
-                out += char(c);  // UTF-8 passes through; invalid bytes are the reader's problem
+                out += char(c);
             }
         }
     }
@@ -44,30 +70,112 @@ std::string LogWriter::timestamp()
     return buf;
 }
 
-void LogWriter::emit(int stream, const std::string& line)
+bool LogWriter::open(const std::string& path, Limits limits)
 {
-    std::string rec = "{\"t\":\"" + timestamp() + "\",\"s\":\"" + (stream == 0 ? "stdout" : "stderr") + "\",\"l\":\"" +
-                      escape(line) + "\"}\n";
-    const char* p = rec.data();
-    size_t left = rec.size();
-    while (left) {
-        ssize_t n = ::write(fd_, p, left);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            return;  // disk full: drop the line rather than block the container
-        }
-        p += n;
-        left -= size_t(n);
+    if (fd_ >= 0) ::close(fd_);
+    path_ = path;
+    limits_ = limits;
+    if (limits_.max_files < 1) limits_.max_files = 1;
+    fd_ = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0640);
+    if (fd_ < 0) return false;
+    struct stat st;
+    size_ = ::fstat(fd_, &st) == 0 ? uint64_t(st.st_size) : 0;
+    return true;
+}
+
+// FILE.(n-1) goes (its size added to FILE.rotated), FILE.k becomes FILE.(k+1), FILE becomes
+// FILE.1, and a new FILE is opened. With one file only, FILE is emptied.
+void LogWriter::rotate()
+{
+    uint64_t dropped = 0;
+    const int n = limits_.max_files;
+    if (n <= 1) {
+        dropped = size_;
+        if (::ftruncate(fd_, 0) < 0) return;
+    } else {
+        const std::string last = path_ + "." + std::to_string(n - 1);
+        dropped = file_size(last);
+        ::unlink(last.c_str());
+        for (int k = n - 2; k >= 1; --k)
+            ::rename((path_ + "." + std::to_string(k)).c_str(), (path_ + "." + std::to_string(k + 1)).c_str());
+        if (::rename(path_.c_str(), (path_ + ".1").c_str()) < 0) return;  // keep writing where we are
+        int fd = ::open(path_.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0640);
+        if (fd < 0) return;
+        ::close(fd_);
+        fd_ = fd;
     }
+    size_ = 0;
+    if (dropped) {
+        // Cumulative; written in place (a crash mid-write loses a count, never log lines).
+        const std::string rp = path_ + ".rotated";
+        uint64_t total = dropped;
+        if (FILE* f = std::fopen(rp.c_str(), "re")) {
+            unsigned long long v = 0;
+            if (std::fscanf(f, "%llu", &v) == 1) total += v;
+            std::fclose(f);
+        }
+        if (FILE* f = std::fopen(rp.c_str(), "we")) {
+            std::fprintf(f, "%llu\n", static_cast<unsigned long long>(total));
+            std::fclose(f);
+        }
+    }
+}
+
+void LogWriter::emit(int stream, const char* data, size_t len, bool complete)
+{
+    if (fd_ < 0) return;
+    char head[32];
+    int hn = std::snprintf(head, sizeof head, "%llu %c ", static_cast<unsigned long long>(realtime_ns()),
+                           complete ? (stream == 0 ? 'o' : 'e') : (stream == 0 ? 'O' : 'E'));
+    // A complete line's own newline ends the record; a piece gets one.
+    const size_t total = size_t(hn) + len + (complete ? 0 : 1);
+    if (limits_.max_size && size_ > 0 && size_ + total > limits_.max_size) rotate();
+    struct iovec iov[3] = {{head, size_t(hn)}, {const_cast<char*>(data), len}, {const_cast<char*>("\n"), complete ? 0u : 1u}};
+    size_t done = 0;
+    int first = 0;
+    while (done < total) {
+        ssize_t w = ::writev(fd_, iov + first, 3 - first);
+        if (w < 0) {
+            if (errno == EINTR) continue;
+            // Disk full: drop this line rather than block the container, and cut what was
+            // written of it, so that the next record starts on a line of its own.
+            if (done) (void)!::ftruncate(fd_, off_t(size_));
+            return;
+        }
+        done += size_t(w);
+        size_t left = size_t(w);
+        while (first < 3 && left >= iov[first].iov_len) left -= iov[first++].iov_len;
+        if (first < 3) {
+            iov[first].iov_base = static_cast<char*>(iov[first].iov_base) + left;
+            iov[first].iov_len -= left;
+        }
+    }
+    size_ += total;
 }
 
 void LogWriter::feed(int stream, const char* data, size_t len)
 {
     std::string& pend = pending_[stream];
-    for (size_t i = 0; i < len; ++i) {
-        pend += data[i];
-        if (data[i] == '\n' || pend.size() >= kMaxLine) {
-            emit(stream, pend);
+    size_t i = 0;
+    while (i < len) {
+        // Whole lines straight from the input when nothing is pending (no copy).
+        const void* nl = std::memchr(data + i, '\n', len - i);
+        size_t end = nl ? size_t(static_cast<const char*>(nl) - data) + 1 : len;
+        size_t take = end - i;
+        if (pend.empty() && nl && take <= kMaxLine) {
+            emit(stream, data + i, take, true);
+            i = end;
+            continue;
+        }
+        size_t room = kMaxLine - pend.size();
+        if (take > room) take = room;
+        pend.append(data + i, take);
+        i += take;
+        if (pend.back() == '\n') {
+            emit(stream, pend.data(), pend.size(), true);
+            pend.clear();
+        } else if (pend.size() >= kMaxLine) {
+            emit(stream, pend.data(), pend.size(), false);
             pend.clear();
         }
     }
@@ -76,7 +184,7 @@ void LogWriter::feed(int stream, const char* data, size_t len)
 void LogWriter::flush(int stream)
 {
     if (!pending_[stream].empty()) {
-        emit(stream, pending_[stream]);
+        emit(stream, pending_[stream].data(), pending_[stream].size(), false);
         pending_[stream].clear();
     }
 }

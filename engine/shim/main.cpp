@@ -52,6 +52,7 @@ struct Options {
     std::vector<std::string> env, args;
     std::string cwd, user;
     std::string seccomp_cache;  // --seccomp-cache DIR: compiled seccomp programs (helper's run dir)
+    shim::LogWriter::Limits log_limits;  // --log-max-size BYTES --log-max-files N (rotation)
 };
 
 bool parse(int argc, char** argv, Options& o, std::string& err)
@@ -83,6 +84,19 @@ bool parse(int argc, char** argv, Options& o, std::string& err)
         else if (a == "--cwd") ok = val(o.cwd);
         else if (a == "--user") ok = val(o.user);
         else if (a == "--seccomp-cache") ok = val(o.seccomp_cache);
+        else if (a == "--log-max-size" || a == "--log-max-files") {
+            std::string v;
+            ok = val(v);
+            char* end = nullptr;
+            errno = 0;
+            unsigned long long n = ok ? std::strtoull(v.c_str(), &end, 10) : 0;
+            if (ok && (v.empty() || *end || errno || (a == "--log-max-files" ? (n < 1 || n > 100) : n > (1ull << 40)))) {
+                err = a + ": bad value '" + v + "'";
+                return false;
+            }
+            if (a == "--log-max-size") o.log_limits.max_size = n;
+            else o.log_limits.max_files = int(n);
+        }
         else if (a == "--env") {
             std::string e;
             ok = val(e);
@@ -135,7 +149,7 @@ struct Supervisor {
     runtime::Launched launched;
     UniqueFd out_r, err_r, pty_master;
     UniqueFd stdin_w;  // --open-stdin without a terminal: the write end of the container's stdin
-    UniqueFd log_fd;
+    shim::LogWriter log;
     shim::AttachServer attach;  // terminal containers, and --open-stdin ones (input only)
 };
 
@@ -211,15 +225,24 @@ std::string missing_program_message(pid_t pid, const spec::Spec& spec)
         wr = write_file_atomic(s.opt.state_dir + "/shim.json", shim.dump() + "\n", 0644, Sync::process);
     }
     char code = wr ? 0 : 1;
+    std::string failure;
     if (!wr) {
-        std::string line = error_json(wr.error(), runtime::Stage::none);
-        (void)write_file_atomic(s.opt.state_dir + "/error.json", line + "\n");
+        failure = error_json(wr.error(), runtime::Stage::none);
+        (void)write_file_atomic(s.opt.state_dir + "/error.json", failure + "\n");
         ::kill(s.launched.pid, SIGKILL);
     }
+    // Room for exit.json, taken now: a container that ends on a full disk still gets its exit
+    // code recorded (written in place into these blocks, then renamed).
+    const std::string pending = s.opt.state_dir + "/exit.json.pending";
+    if (wr) {
+        std::string room(512, ' ');
+        (void)write_file_atomic(pending, room, 0644, Sync::process);
+    }
     (void)!::write(status_fd, &code, 1);
+    if (!failure.empty()) (void)!::write(status_fd, failure.data(), failure.size());
     ::close(status_fd);
 
-    shim::LogWriter log(s.log_fd.get());
+    shim::LogWriter& log = s.log;
     int streams[2] = {s.pty_master ? s.pty_master.get() : s.out_r.get(), s.pty_master ? -1 : s.err_r.get()};
     bool init_done = false;
     int init_status = 0;
@@ -314,7 +337,19 @@ std::string missing_program_message(pid_t pid, const spec::Spec& spec)
     json ex = {{"exit_code", exit_code}, {"signal", signal}, {"oom_killed", oom}, {"finished_at_ns", realtime_ns()}};
     // Sync::process: after a power loss the helper finds no exit.json and reports the
     // container as exited with code 255 ("died without a word"), which is close to the truth.
-    (void)write_file_atomic(s.opt.state_dir + "/exit.json", ex.dump() + "\n", 0644, Sync::process);
+    const std::string exit_text = ex.dump() + "\n";
+    if (write_file_atomic(s.opt.state_dir + "/exit.json", exit_text, 0644, Sync::process)) {
+        ::unlink(pending.c_str());
+    } else {
+        // Disk full: into the blocks reserved at the start (JSON allows the trailing spaces).
+        int fd = ::open(pending.c_str(), O_WRONLY | O_CLOEXEC | O_NOFOLLOW);
+        if (fd >= 0 && exit_text.size() <= 512 && ::pwrite(fd, exit_text.data(), exit_text.size(), 0) == ssize_t(exit_text.size())) {
+            ::close(fd);
+            ::rename(pending.c_str(), (s.opt.state_dir + "/exit.json").c_str());
+        } else if (fd >= 0) {
+            ::close(fd);
+        }
+    }
     ::_exit(0);
 }
 
@@ -327,6 +362,19 @@ int run(Options& o)
         return 1;
     };
     if (auto r = make_dirs(o.state_dir, 0700); !r) return report_failure(r.error(), runtime::Stage::none);
+    // STATE/shim.lock: an open-file-description lock held from here until the shim ends (the
+    // detached shim inherits it through fork). The helper tests it with F_OFD_GETLK to tell a
+    // live shim (launching or running) from a dead one without trusting pids.
+    UniqueFd lock(::open((o.state_dir + "/shim.lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600));
+    if (!lock) return report_failure(Error::from_errno("open shim.lock"), runtime::Stage::none);
+    struct flock fl {};
+    fl.l_type = F_WRLCK;
+    fl.l_whence = SEEK_SET;
+    if (::fcntl(lock.get(), F_OFD_SETLK, &fl) < 0)
+        return report_failure(errno == EAGAIN || errno == EACCES
+                                  ? Error(Errc::busy, "another onggi-shim runs for this container", errno)
+                                  : Error::from_errno("lock shim.lock"),
+                              runtime::Stage::none);
     ::unlink((o.state_dir + "/error.json").c_str());
     ::unlink((o.state_dir + "/exit.json").c_str());
     auto spec = spec::load_spec(o.bundle);
@@ -343,6 +391,15 @@ int run(Options& o)
         ssize_t n;
         do n = ::read(st[0], &code, 1);
         while (n < 0 && errno == EINTR);
+        // After a failure code, the reason follows on the pipe too: error.json may not be
+        // writable (a full disk), and a start must never fail without one.
+        std::string reason;
+        if (n == 1 && code != 0) {
+            char buf[4096];
+            ssize_t r;
+            while ((r = ::read(st[0], buf, sizeof buf)) > 0 || (r < 0 && errno == EINTR))
+                if (r > 0 && reason.size() < 65536) reason.append(buf, size_t(r));
+        }
         ::waitpid(first, nullptr, 0);
         if (n != 1) {
             // The shim died without a word; error.json may say why.
@@ -353,7 +410,9 @@ int run(Options& o)
         }
         if (code != 0) {
             auto text = read_file(o.state_dir + "/error.json");
-            if (text) std::fprintf(stderr, "%s", text.value().c_str());
+            if (text && !text->empty()) std::fprintf(stderr, "%s", text.value().c_str());
+            else if (!reason.empty()) std::fprintf(stderr, "%s\n", reason.c_str());
+            else std::fprintf(stderr, "%s\n", error_json(Error(Errc::internal, "onggi-shim failed without a reason"), runtime::Stage::none).c_str());
         }
         return code == 0 ? 0 : 1;
     }
@@ -373,13 +432,13 @@ int run(Options& o)
         (void)write_file_atomic(o.state_dir + "/error.json", line + "\n");
         char code = 1;
         (void)!::write(st[1], &code, 1);
+        (void)!::write(st[1], line.data(), line.size());
         ::_exit(1);
     };
     Supervisor s;
     s.opt = o;
     s.spec = std::move(spec.value());
-    s.log_fd.reset(::open(o.log.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0640));
-    if (!s.log_fd) fail_to_foreground(Error::from_errno("open log " + o.log), runtime::Stage::none);
+    if (!s.log.open(o.log, o.log_limits)) fail_to_foreground(Error::from_errno("open log " + o.log), runtime::Stage::none);
 
     runtime::LaunchOptions lo;
     lo.seccomp_cache = o.seccomp_cache;
@@ -387,6 +446,7 @@ int run(Options& o)
     lo.bundle = o.bundle;
     lo.cgroup_path = s.spec.linux.cgroups_path.empty() ? "/onggi/" + o.id : s.spec.linux.cgroups_path;
     lo.init = o.init;
+    lo.die_with_parent = true;  // a killed shim takes its container with it
     if (o.attach_wait && !s.spec.process.terminal && !o.open_stdin)
         fail_to_foreground(Error(Errc::invalid_argument, "--attach-wait needs process.terminal or --open-stdin"), runtime::Stage::none);
     lo.wait_for_start = o.attach_wait;  // held before execve until the first attacher (supervise)

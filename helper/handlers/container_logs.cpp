@@ -1,6 +1,8 @@
-// container.logs: reads the log file the shim writes for a container the caller owns (a path
-// the helper built; opened O_NOFOLLOW), bounded in size; follow streams new lines.
+// container.logs: reads the log files the shim writes for a container the caller owns (paths
+// the helper built; opened O_NOFOLLOW), one bounded page per reply (a client pages through a
+// large log with "cursor"); follow streams new lines.
 #include "helper/handlers/handlers.h"
+#include "helper/log_followers.h"
 #include "helper/log_reader.h"
 
 namespace onggi::helper {
@@ -13,13 +15,32 @@ void register_container_logs(HelperContext& ctx)
         auto c = ctx.containers->find(p->id, call.peer());
         if (!c) return call.fail(c.error());
         const std::string path = ctx.containers->paths(c.value()->id).log();
-        auto chunk = LogReader::tail(path, p->tail, p->timestamps);
+        // A cursor continues a reply; tail -1 (all) pages from the oldest line; tail N is the
+        // last N lines (one page at most).
+        Result<LogChunk> chunk = Error(Errc::internal, "");
+        if (!p->cursor.empty()) {
+            auto pos = LogPos::from_cursor(p->cursor);
+            if (!pos) return call.fail(pos.error());
+            chunk = LogReader::from(path, pos.value(), p->timestamps);
+        } else if (p->tail < 0) {
+            chunk = LogReader::from(path, LogPos{}, p->timestamps);
+        } else {
+            chunk = LogReader::tail(path, p->tail, p->timestamps);
+        }
         if (!chunk) return call.fail(chunk.error());
-        json r = {{"lines", chunk->lines}};
-        if (chunk->truncated) r["truncated"] = true;
+        json r = {{"lines", std::move(chunk->lines)}};
+        if (chunk->truncated || chunk->more) r["truncated"] = true;
+        if (chunk->more) r["more"] = true;
+        r["cursor"] = chunk->end.to_cursor();
+        if (chunk->rotated) {
+            r["rotated"] = true;
+            r["rotated_bytes"] = chunk->rotated_bytes;
+        }
         const std::string state = c.value()->state;
         if (p->follow && call.connection()) {
-            int64_t sub = ctx.logs->follow(call.connection(), c.value()->id, path, chunk->end_offset, p->timestamps);
+            // The follower goes on from the end of this page (the rest of a large log comes as
+            // notifications, as fast as the client reads them).
+            int64_t sub = ctx.logs->follow(call.connection(), c.value()->id, path, chunk->end, p->timestamps);
             r["subscription"] = sub;
             call.reply(r);
             // An exited container has nothing more to say, unless the client asked for its next

@@ -416,9 +416,9 @@ private slots:
         QCOMPARE(w["result"]["exit_code"].get<int>(), 0);
 
         // The log is complete: every line, then the marker (the kernel's file, not the helper's word).
-        const std::string log = slurp(helper_->state_dir() + "/containers/" + id + "/log.json");
+        const std::string log = slurp(helper_->state_dir() + "/containers/" + id + "/container.log");
         size_t count = 0;
-        for (size_t pos = 0; (pos = log.find("\"l\":\"line-", pos)) != std::string::npos; ++pos) ++count;
+        for (size_t pos = 0; (pos = log.find(" o line-", pos)) != std::string::npos; ++pos) ++count;
         QCOMPARE(count, size_t(lines));
         QVERIFY(log.find("line-" + std::to_string(lines - 1) + "-") != std::string::npos);
         QVERIFY(log.find("done-marker") != std::string::npos);

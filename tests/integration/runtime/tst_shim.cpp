@@ -31,7 +31,7 @@ class TstShim : public QObject {
         const std::string base = work_.path().toStdString() + "/" + id;
         st.bundle = base + "/bundle";
         st.state = base + "/state";
-        st.log = base + "/log.json";
+        st.log = base + "/container.log";
         write_bundle(st.bundle, s);
         QStringList args = {"run", "--id", QString::fromStdString(id), "--bundle", QString::fromStdString(st.bundle),
                             "--state-dir", QString::fromStdString(st.state), "--log", QString::fromStdString(st.log)};
@@ -89,16 +89,19 @@ private slots:
         // The shim is gone, and so is the cgroup.
         QVERIFY(eventually([&] { return !process_exists(pid_t(st.shim.value("shim_pid").toInt())); }));
         QVERIFY(!cgroup_exists("/onggi-test/" + id));
-        // Logs: one JSON object per line, stdout and stderr apart, the partial line flushed at EOF.
+        // Logs (docs/shim.md "log format"): "<ns> <o|e|O|E> <bytes>" per record, stdout and
+        // stderr apart, the partial line flushed at EOF (O: its record's newline is not data).
         auto text = read_file(st.log);
         QVERIFY(text.ok());
         QStringList lines = QString::fromStdString(text.value()).split('\n', Qt::SkipEmptyParts);
         QMap<QString, QString> seen;
         for (const QString& l : lines) {
-            auto o = QJsonDocument::fromJson(l.toUtf8()).object();
-            QVERIFY2(!o.isEmpty(), qPrintable(l));
-            QVERIFY(o.value("t").toString().endsWith('Z'));
-            seen[o.value("s").toString()] += o.value("l").toString();
+            const QStringList f = l.split(' ');
+            QVERIFY2(f.size() >= 3 && f[0].toULongLong() > 1000000000000000000ull && f[1].size() == 1, qPrintable(l));
+            const QChar k = f[1][0];
+            QVERIFY2(QStringLiteral("oeOE").contains(k), qPrintable(l));
+            const QString data = l.mid(f[0].size() + 3) + (k.isLower() ? QStringLiteral("\n") : QString());
+            seen[k.toLower() == 'o' ? QStringLiteral("stdout") : QStringLiteral("stderr")] += data;
         }
         QCOMPARE(seen.value("stdout"), QString("out1\npartial"));
         QCOMPARE(seen.value("stderr"), QString("err1\n"));

@@ -90,7 +90,7 @@ class TstShimAttach : public QObject {
         Started st;
         const std::string base = work_.path().toStdString() + "/" + id;
         st.state = base + "/state";
-        st.log = base + "/log.json";
+        st.log = base + "/container.log";
         s.linux.cgroups_path = "/onggi-test/" + id;
         write_bundle(base + "/bundle", s);
         QStringList args = {"run", "--id", QString::fromStdString(id), "--bundle", QString::fromStdString(base + "/bundle"),

@@ -288,14 +288,14 @@ private slots:
         QVERIFY(!t0->truncated);  // a follow from the end (tail 0) was reported as truncated
         QVERIFY(!all->truncated);
         // Following from the end: nothing until the partial line completes.
-        auto more = LogReader::from(path, all->end_offset, true);
+        auto more = LogReader::from(path, all->end, true);
         QVERIFY(more.ok());
         QCOMPARE(more->lines.size(), size_t(0));
         {
             std::ofstream f(path, std::ios::app);
             f << "\"}\n";
         }
-        more = LogReader::from(path, all->end_offset, true);
+        more = LogReader::from(path, all->end, true);
         QCOMPARE(more->lines.size(), size_t(1));
         QCOMPARE(more->lines[0]["line"].get<std::string>(), std::string("partial"));
         QVERIFY(LogReader::tail(tmp.path().toStdString() + "/missing", 10, true)->lines.empty());

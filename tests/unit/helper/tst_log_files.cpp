@@ -1,0 +1,162 @@
+// The container log end to end without a container: the shim's LogWriter (compact records,
+// rotation) and the helper's LogReader (tail, pages, cursors across rotation, encoding of bytes
+// that are not UTF-8, the log.json of before).
+#include "engine/shim/log_writer.h"
+#include "helper/log_reader.h"
+
+#include <QByteArray>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <string>
+
+using namespace onggi;
+using namespace onggi::helper;
+
+namespace {
+
+uint64_t fsize(const std::string& p)
+{
+    struct stat st;
+    return ::stat(p.c_str(), &st) == 0 ? uint64_t(st.st_size) : 0;
+}
+
+std::string bytes_of(const json& line)
+{
+    if (line.contains("b64")) return QByteArray::fromBase64(QByteArray::fromStdString(line["b64"].get<std::string>())).toStdString();
+    return line["line"].get<std::string>();
+}
+
+} // namespace
+
+class TstLogFiles : public QObject {
+    Q_OBJECT
+private slots:
+    void compact_and_lossless()
+    {
+        QTemporaryDir tmp;
+        const std::string path = tmp.path().toStdString() + "/container.log";
+        {
+            shim::LogWriter w;
+            QVERIFY(w.open(path, {}));
+            for (int i = 0; i < 1000; ++i) w.feed(0, "y\n", 2);
+            QVERIFY2(fsize(path) <= 1000 * 26, std::to_string(fsize(path)).c_str());  // was 62 a line
+            // Bytes that are not UTF-8, in pieces; an unterminated invalid tail on stdout, then a
+            // valid line on stderr: neither is lost nor swallows the other.
+            w.feed(0, "bad \xff", 5);
+            w.feed(0, "\n", 1);
+            w.feed(1, "\xc3", 1);  // half a character...
+            w.feed(1, "\xa9t\xc3\xa9\n", 5);  // ...and the rest: valid UTF-8 after all
+            w.feed(0, "tail \xfe", 6);
+            w.flush(0);
+            w.feed(1, "next\n", 5);
+            w.feed(0, "cr\r\n", 4);
+        }
+        auto all = LogReader::from(path, {}, true, 1 << 30, 100000);
+        QVERIFY(all.ok());
+        QCOMPARE(all->lines.size(), size_t(1005));
+        QVERIFY(!all->more);
+        const json* l = &all->lines[1000];
+        QCOMPARE(bytes_of(*l), std::string("bad \xff\n"));
+        QVERIFY(l->contains("b64"));
+        QCOMPARE((*l)["line"].get<std::string>(), std::string("bad \xef\xbf\xbd\n"));  // U+FFFD for display
+        QCOMPARE(bytes_of(all->lines[1001]), std::string("\xc3\xa9t\xc3\xa9\n"));
+        QVERIFY(!all->lines[1001].contains("b64"));
+        QCOMPARE(all->lines[1001]["stream"].get<std::string>(), std::string("stderr"));
+        QCOMPARE(bytes_of(all->lines[1002]), std::string("tail \xfe"));  // no newline: it had none
+        QCOMPARE(bytes_of(all->lines[1003]), std::string("next\n"));
+        QCOMPARE(bytes_of(all->lines[1004]), std::string("cr\r\n"));
+        QVERIFY(all->lines[0]["t"].get<std::string>().size() == 30);
+        // Splitting at 16 KiB: pieces, with no byte lost.
+        {
+            shim::LogWriter w;
+            QVERIFY(w.open(path, {}));
+            std::string big(40000, 'x');
+            big += '\n';
+            w.feed(0, big.data(), big.size());
+        }
+        auto t = LogReader::tail(path, 3, false);
+        QVERIFY(t.ok());
+        std::string joined;
+        for (const auto& e : t->lines) joined += bytes_of(e);
+        QCOMPARE(joined.size(), size_t(40001));
+    }
+
+    void rotation_and_cursor()
+    {
+        QTemporaryDir tmp;
+        const std::string path = tmp.path().toStdString() + "/container.log";
+        shim::LogWriter w;
+        QVERIFY(w.open(path, {4096, 3}));
+        auto line = [](int i) { return "line " + std::to_string(i) + "\n"; };
+        for (int i = 0; i < 100; ++i) w.feed(0, line(i).data(), line(i).size());
+        // A reader in the middle of the oldest file.
+        auto first = LogReader::from(path, {}, false, 1 << 20, 10);
+        QVERIFY(first.ok());
+        QCOMPARE(first->lines.size(), size_t(10));
+        QVERIFY(first->more);
+        QCOMPARE(bytes_of(first->lines[0]), line(0));
+        QVERIFY(!first->rotated);
+        // Pages follow on without a gap or a repeat, across files.
+        LogPos pos = first->end;
+        int next = 10;
+        for (;;) {
+            auto page = LogReader::from(path, pos, false, 1 << 20, 7);
+            QVERIFY(page.ok());
+            for (const auto& e : page->lines) QCOMPARE(bytes_of(e), line(next++));
+            pos = page->end;
+            if (!page->more) break;
+        }
+        QCOMPARE(next, 100);
+        // Writing on past the cap: at most 3 files of at most 4096 bytes.
+        for (int i = 100; i < 2000; ++i) w.feed(0, line(i).data(), line(i).size());
+        QVERIFY(fsize(path) <= 4096);
+        QVERIFY(fsize(path + ".1") <= 4096 && fsize(path + ".1") > 0);
+        QVERIFY(fsize(path + ".2") <= 4096 && fsize(path + ".2") > 0);
+        QVERIFY(::access((path + ".3").c_str(), F_OK) != 0);
+        QVERIFY(LogReader::rotated_bytes(path) > 0);
+        // The old cursor's file is gone: the reader says so and goes on from the oldest line kept.
+        auto after = LogReader::from(path, pos, false, 1 << 20, 100000);
+        QVERIFY(after.ok());
+        QVERIFY(after->rotated);
+        QCOMPARE(bytes_of(after->lines.back()), line(1999));
+        auto all = LogReader::tail(path, -1, false);
+        QVERIFY(all->rotated);
+        QCOMPARE(all->lines.size(), after->lines.size());
+        auto last = LogReader::tail(path, 5, false);
+        QVERIFY(!last->rotated);  // the last 5 lines: nothing before them matters
+        QCOMPARE(bytes_of(last->lines[4]), line(1999));
+        // Cursors are checked.
+        QVERIFY(LogPos::from_cursor("12:5:34").ok());
+        QVERIFY(!LogPos::from_cursor("12:34").ok());
+        QVERIFY(!LogPos::from_cursor("12:5:").ok());
+        QVERIFY(!LogPos::from_cursor("../x").ok());
+        QCOMPARE(LogPos::from_cursor(after->end.to_cursor()).value(), after->end);
+    }
+
+    void legacy_log_json_first()
+    {
+        QTemporaryDir tmp;
+        const std::string dir = tmp.path().toStdString();
+        {
+            std::ofstream f(dir + "/log.json");
+            f << R"({"t":"2026-11-23T08:00:00.000000000Z","s":"stdout","l":"old\n"})" << "\n";
+        }
+        shim::LogWriter w;
+        QVERIFY(w.open(dir + "/container.log", {}));
+        w.feed(1, "new\n", 4);
+        auto all = LogReader::tail(dir + "/container.log", -1, true);
+        QCOMPARE(all->lines.size(), size_t(2));
+        QCOMPARE(bytes_of(all->lines[0]), std::string("old\n"));
+        QCOMPARE(all->lines[0]["t"].get<std::string>(), std::string("2026-11-23T08:00:00.000000000Z"));
+        QCOMPARE(bytes_of(all->lines[1]), std::string("new\n"));
+        QCOMPARE(all->lines[1]["stream"].get<std::string>(), std::string("stderr"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TstLogFiles)
+#include "tst_log_files.moc"
