@@ -27,7 +27,8 @@ json ContainerRecord::to_json() const
                 {"shim_pid", shim_pid},
                 {"pid_starttime", pid_starttime},
                 {"shim_starttime", shim_starttime},
-                {"stop_requested", stop_requested}};
+                {"stop_requested", stop_requested},
+                {"network", network.to_json()}};
 }
 
 Result<ContainerRecord> ContainerRecord::from_json(const json& j)
@@ -63,6 +64,8 @@ Result<ContainerRecord> ContainerRecord::from_json(const json& j)
         r.pid_starttime = j.value("pid_starttime", uint64_t(0));
         r.shim_starttime = j.value("shim_starttime", uint64_t(0));
         r.stop_requested = j.value("stop_requested", false);
+        // Containers made before networks existed had loopback only ("private").
+        if (j.contains("network")) r.network = ContainerNetwork::from_json(j["network"]);
     } catch (const std::exception& e) {
         return Error(Errc::invalid_argument, std::string("container.json: ") + e.what());
     }

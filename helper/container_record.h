@@ -4,6 +4,7 @@
 #pragma once
 
 #include "engine/core/result.h"
+#include "helper/net/net_options.h"
 #include "helper/params.h"
 #include "helper/rpc.h"
 
@@ -37,6 +38,7 @@ struct ContainerRecord {
     pid_t shim_pid = 0;
     uint64_t pid_starttime = 0, shim_starttime = 0;  // /proc/PID/stat field 22, guards pid reuse
     bool stop_requested = false;  // set by stop/kill: no restart by policy
+    ContainerNetwork network;     // its network mode, networks, ports (helper/net/net_options.h)
 
     std::string short_id() const { return id.substr(0, 12); }
     json to_json() const;  // container.json

@@ -12,6 +12,8 @@ struct HelperConfig {
     std::string shim;                               // --shim / ONGGI_SHIM (default: beside us, then libexec)
     std::string group = "onggi";                    // --group: who besides root may connect
     std::string cgroup_parent = "/onggi";           // --cgroup-parent: containers live in <parent>/<id>
+    std::string default_network = "onggi";          // --default-network / ONGGI_DEFAULT_NETWORK: onggi, private, none, host or a network
+    std::string default_subnet = "10.88.0.0/24";    // --default-subnet / ONGGI_DEFAULT_SUBNET: the onggi network's
 };
 
 } // namespace onggi::helper

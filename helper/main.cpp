@@ -38,7 +38,11 @@ int main(int argc, char** argv)
                              QString::fromStdString(defaults.group));
     QCommandLineOption cgparent("cgroup-parent", "Parent cgroup of the containers.", "path",
                                 QString::fromStdString(defaults.cgroup_parent));
-    cli.addOptions({socket, state, run, shim, group, cgparent});
+    QCommandLineOption defnet("default-network", "Network of a container created without one: onggi (a bridge, as docker's), private (loopback only), none, host, or a network's name (env ONGGI_DEFAULT_NETWORK).", "name",
+                              env_or("ONGGI_DEFAULT_NETWORK", QString::fromStdString(defaults.default_network)));
+    QCommandLineOption defsub("default-subnet", "Subnet of the default network onggi (env ONGGI_DEFAULT_SUBNET).", "cidr",
+                              env_or("ONGGI_DEFAULT_SUBNET", QString::fromStdString(defaults.default_subnet)));
+    cli.addOptions({socket, state, run, shim, group, cgparent, defnet, defsub});
     cli.process(app);
 
     HelperConfig cfg;
@@ -50,6 +54,8 @@ int main(int argc, char** argv)
     cfg.shim = cli.value(shim).toStdString();
     cfg.group = cli.value(group).toStdString();
     cfg.cgroup_parent = cli.value(cgparent).toStdString();
+    cfg.default_network = cli.value(defnet).toStdString();
+    cfg.default_subnet = cli.value(defsub).toStdString();
     for (const std::string* p : {&cfg.socket, &cfg.state_dir, &cfg.run_dir})
         if (p->empty() || (*p)[0] != '/') {
             std::fprintf(stderr, "onggi-helper: paths must be absolute: %s\n", p->c_str());
