@@ -431,7 +431,10 @@ void ContainerManager::start(const std::string& id, std::function<void(Result<pi
 
     // Network: addresses, ports, rules, /etc files now; the veths by the shim (docs/shim.md).
     auto netfile = net_->prepare_start(net_container(*c));
-    if (!netfile) return done(std::move(netfile).error().wrap("start " + c->name));
+    if (!netfile) {
+        starting_.erase(id);  // the check above made the key
+        return done(std::move(netfile).error().wrap("start " + c->name));
+    }
 
     auto* proc = new QProcess(this);
     QStringList args = {"run", "--id", QString::fromStdString(id), "--bundle", QString::fromStdString(cp.bundle),

@@ -269,7 +269,7 @@ Status NetworkManager::reserve_ports(Live& l)
         if (::bind(fd.get(), reinterpret_cast<sockaddr*>(&sa), sizeof sa) < 0) {
             int e = errno;
             const std::string what = (m.host_ip.empty() ? std::string() : m.host_ip + ":") + std::to_string(m.host_port) + "/" + m.protocol;
-            if (e == EADDRINUSE) return Error(Errc::already_exists, "ports: host port " + what + " is already in use");
+            if (e == EADDRINUSE) return Error(Errc::busy, "ports: host port " + what + " is already in use");
             if (e == EADDRNOTAVAIL) return Error(Errc::invalid_argument, "ports: " + m.host_ip + " is not an address of this host");
             return Error::from_errno("ports: bind " + what, e);
         }
