@@ -624,23 +624,6 @@ json NetworkManager::container_view(const std::string& id) const
     return {{"networks", nets}, {"ports", ports}};
 }
 
-Result<NetworkManager::Traffic> NetworkManager::traffic(pid_t pid) const
-{
-    auto nl = net::Netlink::open_in(pid);
-    if (!nl) return std::move(nl).error();
-    auto links = nl->links();
-    if (!links) return std::move(links).error();
-    Traffic t;
-    for (const auto& l : links.value()) {
-        if (l.name == "lo") continue;
-        t.rx_bytes += l.rx_bytes;
-        t.tx_bytes += l.tx_bytes;
-        t.rx_packets += l.rx_packets;
-        t.tx_packets += l.tx_packets;
-    }
-    return t;
-}
-
 json NetworkManager::kernel_view()
 {
     json out = {{"links", json::array()}, {"addresses", json::array()}, {"routes", json::array()}, {"rules", ""}};

@@ -81,9 +81,6 @@ public:
 
     // For container inspect: {"networks":{name:{ip,prefix,gateway,bridge,host_ifname,ifname}},"ports":[...]}
     json container_view(const std::string& id) const;
-    // rx/tx of the container's interfaces (every eth*), read inside its network namespace.
-    struct Traffic { uint64_t rx_bytes = 0, tx_bytes = 0, rx_packets = 0, tx_packets = 0; };
-    Result<Traffic> traffic(pid_t pid) const;
     // The kernel's view for the Network page: links, addresses, routes, our rules.
     json kernel_view();
 
