@@ -30,5 +30,6 @@ int cmdStats(CliContext& ctx, const QStringList& args);
 int cmdEvents(CliContext& ctx, const QStringList& args);
 int cmdVersion(CliContext& ctx, const QStringList& args);
 int cmdInfo(CliContext& ctx, const QStringList& args);
+int cmdNetwork(CliContext& ctx, const QStringList& args);
 
 } // namespace onggi::cli

@@ -101,7 +101,13 @@ void CreateFlags::add(ArgParser& p, bool forRun)
     p.addFlag({S("read-only")}, QCoreApplication::translate("onggictl", "Mount the container's root filesystem as read only"));
     p.addFlag({S("privileged")}, QCoreApplication::translate("onggictl", "Give extended privileges to this container (all capabilities, no seccomp)"));
     p.addOption({S("userns")}, S("string"), QCoreApplication::translate("onggictl", "User namespace: \"private\" maps root to an unprivileged range, \"host\" does not"));
-    p.addOption({S("network")}, S("string"), QCoreApplication::translate("onggictl", "Network: private (loopback only), host, none"));
+    p.addOption({S("network")}, S("string"), QCoreApplication::translate("onggictl", "Network: a network's name, bridge (the default network), private (loopback only), none, host"));
+    p.addOption({S("p"), S("publish")}, S("list"), QCoreApplication::translate("onggictl", "Publish a container's port to the host ([ip:][hostPort:]containerPort[/tcp|/udp])"));
+    p.addFlag({S("P"), S("publish-all")}, QCoreApplication::translate("onggictl", "Publish every exposed port to a free host port"));
+    p.addOption({S("expose")}, S("list"), QCoreApplication::translate("onggictl", "Expose a port (port[/tcp|/udp]) for --publish-all"));
+    p.addOption({S("ip")}, S("address"), QCoreApplication::translate("onggictl", "IPv4 address on the container's network"));
+    p.addOption({S("dns")}, S("list"), QCoreApplication::translate("onggictl", "Name servers for the container instead of the host's"));
+    p.addOption({S("add-host")}, S("list"), QCoreApplication::translate("onggictl", "Add a line to the container's /etc/hosts (name:ip)"));
     addLimits(p);
 }
 
@@ -199,12 +205,51 @@ bool CreateFlags::build(const ArgParser& p, client::CreateOptions& o, QString* e
     }
     if (p.isSet(S("network"))) {
         QString n = p.value(S("network"));
-        if (n == QLatin1String("bridge") || n == QLatin1String("default")) n = S("private");
-        if (n != QLatin1String("private") && n != QLatin1String("host") && n != QLatin1String("none")) {
-            *error = QCoreApplication::translate("onggictl", "invalid --network \"%1\": use private, host or none").arg(n);
+        if (n == QLatin1String("default")) n = S("bridge");
+        if (n.isEmpty()) {
+            *error = QCoreApplication::translate("onggictl", "invalid --network \"\": give a network's name, bridge, private, host or none");
             return false;
         }
-        o.namespaces.network = n;
+        o.namespaces.network = n;  // the helper knows the networks
+    }
+    auto portProblem = [error](const QString& flag, const QString& v, client::PortSpec::Problem pr) {
+        switch (pr) {
+        case client::PortSpec::Problem::range:
+            *error = QCoreApplication::translate("onggictl", "invalid %1 \"%2\": ports are 1 to 65535").arg(flag, v);
+            break;
+        case client::PortSpec::Problem::protocol:
+            *error = QCoreApplication::translate("onggictl", "invalid %1 \"%2\": the protocol is tcp or udp").arg(flag, v);
+            break;
+        case client::PortSpec::Problem::address:
+            *error = QCoreApplication::translate("onggictl", "invalid %1 \"%2\": not an IPv4 address").arg(flag, v);
+            break;
+        default:
+            *error = QCoreApplication::translate("onggictl", "invalid %1 \"%2\": expected [ip:][hostPort:]containerPort[/tcp|/udp]").arg(flag, v);
+        }
+        return false;
+    };
+    for (const QString& v : p.values(S("publish"))) {
+        client::PortSpec::Problem pr;
+        auto ps = client::PortSpec::parse(v, &pr);
+        if (!ps) return portProblem(S("--publish"), v, pr);
+        o.network.ports.append(*ps);
+    }
+    for (const QString& v : p.values(S("expose"))) {
+        client::PortSpec::Problem pr;
+        auto ps = client::PortSpec::parse(v, &pr);
+        if (!ps || ps->hostPort || !ps->hostIp.isEmpty()) return portProblem(S("--expose"), v, ps ? client::PortSpec::Problem::syntax : pr);
+        o.network.expose.append(*ps);
+    }
+    o.network.publishAll = p.isSet(S("publish-all"));
+    o.network.ip = p.value(S("ip"));
+    o.network.dns = p.values(S("dns"));
+    for (const QString& h : p.values(S("add-host"))) {
+        const qsizetype c = h.indexOf(QLatin1Char(':'));
+        if (c <= 0 || c == h.size() - 1) {
+            *error = QCoreApplication::translate("onggictl", "invalid --add-host \"%1\": expected name:ip").arg(h);
+            return false;
+        }
+        o.network.extraHosts.append({h.left(c), h.mid(c + 1)});
     }
     return buildLimits(p, o.limits, error);
 }

@@ -48,6 +48,7 @@ const std::map<QString, Command>& commands()
         {QStringLiteral("events"), {cmdEvents, QT_TRANSLATE_NOOP("onggictl", "Get real time events from the helper")}},
         {QStringLiteral("version"), {cmdVersion, QT_TRANSLATE_NOOP("onggictl", "Show the version information")}},
         {QStringLiteral("info"), {cmdInfo, QT_TRANSLATE_NOOP("onggictl", "Display system-wide information")}},
+        {QStringLiteral("network"), {cmdNetwork, QT_TRANSLATE_NOOP("onggictl", "Manage networks")}},
     };
     return table;
 }

@@ -56,7 +56,73 @@ QJsonObject CreateOptions::toJson() const
     if (security.privileged) sec.insert(QLatin1String("privileged"), true);
     if (security.userns) sec.insert(QLatin1String("userns"), true);
     if (!sec.isEmpty()) o.insert(QLatin1String("security"), sec);
+
+    if (!network.ports.isEmpty()) {
+        QJsonArray a;
+        for (const PortSpec& p : network.ports) {
+            QJsonObject po{{QLatin1String("container_port"), p.containerPort}, {QLatin1String("protocol"), p.protocol}};
+            if (p.hostPort) po.insert(QLatin1String("host_port"), p.hostPort);
+            if (!p.hostIp.isEmpty()) po.insert(QLatin1String("host_ip"), p.hostIp);
+            a.append(po);
+        }
+        o.insert(QLatin1String("ports"), a);
+    }
+    if (network.publishAll) o.insert(QLatin1String("publish_all"), true);
+    if (!network.expose.isEmpty()) {
+        QJsonArray a;
+        for (const PortSpec& p : network.expose)
+            a.append(QJsonObject{{QLatin1String("port"), p.containerPort}, {QLatin1String("protocol"), p.protocol}});
+        o.insert(QLatin1String("expose"), a);
+    }
+    if (!network.ip.isEmpty()) o.insert(QLatin1String("ip"), network.ip);
+    if (!network.dns.isEmpty()) o.insert(QLatin1String("dns"), QJsonArray::fromStringList(network.dns));
+    if (!network.extraHosts.isEmpty()) {
+        QJsonArray a;
+        for (const auto& h : network.extraHosts) a.append(QJsonObject{{QLatin1String("name"), h.first}, {QLatin1String("ip"), h.second}});
+        o.insert(QLatin1String("extra_hosts"), a);
+    }
     return o;
+}
+
+std::optional<PortSpec> PortSpec::parse(const QString& text, Problem* problem)
+{
+    auto fail = [problem](Problem p) -> std::optional<PortSpec> {
+        if (problem) *problem = p;
+        return std::nullopt;
+    };
+    if (problem) *problem = Problem::none;
+    PortSpec s;
+    QString rest = text;
+    const qsizetype slash = rest.lastIndexOf(QLatin1Char('/'));
+    if (slash >= 0) {
+        s.protocol = rest.mid(slash + 1);
+        rest = rest.left(slash);
+        if (s.protocol != QLatin1String("tcp") && s.protocol != QLatin1String("udp")) return fail(Problem::protocol);
+    }
+    const QStringList parts = rest.split(QLatin1Char(':'));
+    if (parts.size() > 3) return fail(Problem::syntax);
+    auto number = [](const QString& t, int* out) {
+        if (t.isEmpty() || t.size() > 6) return Problem::syntax;
+        for (QChar c : t)
+            if (!c.isDigit()) return Problem::syntax;
+        *out = t.toInt();
+        return *out >= 1 && *out <= 65535 ? Problem::none : Problem::range;
+    };
+    if (Problem p = number(parts.last(), &s.containerPort); p != Problem::none) return fail(p);
+    if (parts.size() >= 2 && !parts.at(parts.size() - 2).isEmpty())
+        if (Problem p = number(parts.at(parts.size() - 2), &s.hostPort); p != Problem::none) return fail(p);
+    if (parts.size() == 3 && !parts.at(0).isEmpty()) {
+        const QStringList oct = parts.at(0).split(QLatin1Char('.'));
+        bool ok = oct.size() == 4;
+        for (const QString& o : oct) {
+            bool n = false;
+            const int v = o.toInt(&n);
+            ok = ok && n && v >= 0 && v <= 255 && !o.isEmpty() && o.size() <= 3;
+        }
+        if (!ok) return fail(Problem::address);
+        s.hostIp = parts.at(0);
+    }
+    return s;
 }
 
 } // namespace onggi::client

@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QMap>
+#include <QPair>
 #include <QString>
 #include <QStringList>
 
@@ -22,6 +23,27 @@ struct VolumeSpec {
 struct NamespaceOptions {
     QString network;  // "" (helper default) | private | host | none
     std::optional<bool> pid, ipc, uts, cgroup, time, user;
+};
+
+// One published port (-p [ip:][hostPort:]containerPort[/tcp|/udp]); hostPort 0 = any free one.
+struct PortSpec {
+    QString hostIp;
+    int hostPort = 0;
+    int containerPort = 0;
+    QString protocol = QStringLiteral("tcp");
+    enum class Problem { none, syntax, range, protocol, address };
+    // Docker's -p syntax. On a problem, *problem says which and the result is empty.
+    static std::optional<PortSpec> parse(const QString& text, Problem* problem);
+};
+
+// The network a container gets and what it publishes (container.create's network keys).
+struct NetworkOptions {
+    QList<PortSpec> ports;
+    bool publishAll = false;           // -P: every --expose port on a free host port
+    QList<PortSpec> expose;            // containerPort + protocol
+    QString ip;                        // --ip
+    QStringList dns;                   // --dns
+    QList<QPair<QString, QString>> extraHosts;  // --add-host name:ip
 };
 
 struct SecurityOptions {
@@ -42,6 +64,7 @@ struct CreateOptions {
     NamespaceOptions namespaces;
     QList<VolumeSpec> volumes;
     SecurityOptions security;
+    NetworkOptions network;
 
     QJsonObject toJson() const;
 };

@@ -8,7 +8,7 @@ args=()
 static=1
 for a in "$@"; do
   case "$a" in
-    */libseccomp.so|*/libcap.so)
+    */libseccomp.so|*/libcap.so|*/libnl-3.so|*/libnl-route-3.so)
       if [ -f "${a%.so}.a" ]; then a="${a%.so}.a"; else static=0; fi ;;
   esac
   args+=("$a")

@@ -28,6 +28,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstring>
 #include <fstream>
 
@@ -119,7 +120,8 @@ struct ContainerManager::ExecSession {
 };
 
 ContainerManager::ContainerManager(HelperConfig cfg, EventBus* events, QObject* parent)
-    : QObject(parent), cfg_(std::move(cfg)), events_(events), images_(cfg_.state_dir + "/images")
+    : QObject(parent), cfg_(std::move(cfg)), events_(events), images_(cfg_.state_dir + "/images"),
+      net_(std::make_unique<NetworkManager>(NetworkManagerConfig{cfg_.state_dir + "/networks", cfg_.run_dir, cfg_.default_network, cfg_.default_subnet}))
 {
 }
 
@@ -174,6 +176,7 @@ Status ContainerManager::init()
     auto bb = images_.ensure_builtin();
     if (!bb) return std::move(bb).error().wrap("built-in image");
 
+    ONGGI_CHECK(net_->load(), "start helper");
     DIR* d = ::opendir((cfg_.state_dir + "/containers").c_str());
     if (!d) return Error::from_errno("open containers dir");
     std::vector<std::string> ids;
@@ -198,6 +201,11 @@ Status ContainerManager::init()
         containers_[id] = std::move(c);
         adopt(*raw);
     }
+    // Networks: what stopped while we were away is cleaned, the rules are replaced once.
+    std::set<std::string> running;
+    for (const auto& [id, c] : containers_)
+        if (c->state == "running" || c->state == "paused") running.insert(id);
+    net_->restore(running);
     // Layers left behind by an image removed with force whose last container went while we
     // were away (or a crash between the two).
     if (auto n = images_.collect_layers(layers_in_use()); !n)
@@ -396,6 +404,11 @@ Result<ContainerRecord*> ContainerManager::create(const CreateParams& p, const P
         return Error(Errc::permission_denied, "log_opts.max-size: only root may turn off the log's size cap");
     for (const auto& v : p.volumes) ONGGI_CHECK(check_volume_source(v, peer), "volumes");
 
+    auto mode = net_->resolve_mode(p.namespaces.network, p.net, peer.uid);
+    if (!mode) return std::move(mode).error();
+    if (mode.value() == "host" && !peer.admin())
+        return Error(Errc::permission_denied, "namespaces.network: only root may use the host's network");
+
     auto img = images_.resolve(p.image);
     if (!img) return std::move(img).error().wrap("image");
     auto lower = images_.lower_dirs(img.value());
@@ -406,8 +419,18 @@ Result<ContainerRecord*> ContainerManager::create(const CreateParams& p, const P
     while (containers_.count(id));
     ContainerPaths cp = paths(id);
     SpecInput in{id, cfg_.cgroup_parent, cgroup_v2_, cp, lower.value()};
-    auto s = build_spec(p, img.value(), in);
+    CreateParams pn = p;
+    pn.namespaces.network = mode.value() == "host" ? "host" : "private";  // a netns of its own unless host
+    auto s = build_spec(pn, img.value(), in);
     if (!s) return std::move(s).error();
+    ContainerNetwork cn;
+    cn.mode = mode.value();
+    cn.options = p.net;
+    cn.hostname = s->hostname;
+    if (cn.on_bridge())
+        // Written by the network manager at each start (docs/protocol.md), as docker does.
+        for (const char* f : {"hosts", "resolv.conf", "hostname"})
+            s->mounts.push_back({std::string("/etc/") + f, "bind", cp.bundle + "/" + f, {"rbind", "rw", "nosuid", "nodev", "noexec"}});
     if (!p.user_names.empty()) {
         // `--user nobody`: the image's own /etc/passwd and /etc/group, as docker does.
         auto ids = image::resolve_user_in(lower.value(), p.user_names);
@@ -433,6 +456,7 @@ Result<ContainerRecord*> ContainerManager::create(const CreateParams& p, const P
     rec->limits = p.limits;
     rec->log_max_size = p.log_unlimited ? UINT64_MAX : p.log_max_size;
     rec->log_max_files = p.log_max_files;
+    rec->network = cn;
 
     auto fail = [&](Error e) -> Result<ContainerRecord*> {
         (void)remove_tree(cp.bundle);
@@ -441,6 +465,9 @@ Result<ContainerRecord*> ContainerManager::create(const CreateParams& p, const P
     if (::mkdir(cp.bundle.c_str(), 0700) < 0) return Error::from_errno("create " + cp.bundle);
     for (const auto& d : {cp.rootfs(), cp.upper(), cp.work(), cp.shim_dir()})
         if (::mkdir(d.c_str(), 0755) < 0) return fail(Error::from_errno("create " + d));
+    if (cn.on_bridge())
+        for (const char* f : {"/hosts", "/resolv.conf", "/hostname"})
+            if (auto st = write_file_atomic(cp.bundle + f, "", 0644, Sync::process); !st) return fail(std::move(st).error());
     // A --rm container is not meant to outlive this boot: its files need not survive a power
     // loss (four fsyncs less on every `run --rm`). One that does survive, running, is found
     // dead by adopt() at the next start of the helper and removed like any --rm container.
@@ -487,9 +514,17 @@ void ContainerManager::start(const std::string& id, std::function<void(Result<pi
     if (::access(shim.c_str(), X_OK) != 0)
         return done(Error(Errc::unsupported, "onggi-shim not found at " + shim + " (set --shim or ONGGI_SHIM)"));
 
+    // Network: addresses, ports, rules, /etc files now; the veths by the shim (docs/shim.md).
+    auto netfile = net_->prepare_start(net_container(*c));
+    if (!netfile) {
+        starting_.erase(id);  // the check above made the key
+        return done(std::move(netfile).error().wrap("start " + c->name));
+    }
+
     auto* proc = new QProcess(this);
     QStringList args = {"run", "--id", QString::fromStdString(id), "--bundle", QString::fromStdString(cp.bundle),
                         "--state-dir", QString::fromStdString(cp.shim_dir()), "--log", QString::fromStdString(cp.log())};
+    if (!netfile->empty()) args << "--network" << QString::fromStdString(netfile.value());
     if (c->init) args << "--init";
     // Rotation (docs/shim.md): the container's log_opts, else the helper's default.
     if (c->log_max_size != UINT64_MAX)
@@ -516,6 +551,7 @@ void ContainerManager::start(const std::string& id, std::function<void(Result<pi
         if (!c) return done(Error(Errc::not_found, "container removed while starting"));
         ContainerPaths cp = paths(id);
         if (status != QProcess::NormalExit || code != 0) {
+            net_->stopped(id);
             // container.wait calls that came during the start: it never ran, answer them now.
             auto waiters = std::move(exit_waiters_[id]);
             exit_waiters_.erase(id);
@@ -558,6 +594,7 @@ void ContainerManager::start(const std::string& id, std::function<void(Result<pi
         // Sync::process: after a power loss the record says "running" with a dead pid, and
         // adopt() reports it as exited, as it was.
         (void)save(*c, Sync::process);
+        net_->started(id);
         events_->publish("start", *c);
         changed(id);
         pid_t pid = c->pid;
@@ -626,6 +663,7 @@ void ContainerManager::finish_exit(ContainerRecord& c)
         else if (reaped.value() > 0) c.error += "; " + std::to_string(reaped.value()) + " processes left in its cgroup were killed";
         qWarning("helper: container %s: %s", c.short_id().c_str(), c.error.c_str());
     }
+    net_->stopped(id);  // veths, leases, ports, rules
     c.state = "exited";
     c.pid = 0;
     c.shim_pid = 0;
@@ -909,7 +947,9 @@ json ContainerManager::summary(const ContainerRecord& c) const
                 {"auto_remove", c.auto_remove},
                 {"tty", c.tty},
                 {"open_stdin", c.open_stdin},
-                {"limits", c.limits.to_json()}};
+                {"limits", c.limits.to_json()},
+                {"network", c.network.mode},
+                {"ports", net_->container_view(c.id)["ports"]}};
 }
 
 json ContainerManager::inspect(const ContainerRecord& c) const
@@ -946,6 +986,12 @@ json ContainerManager::inspect(const ContainerRecord& c) const
     else log_config["max_size"] = c.log_max_size ? c.log_max_size : cfg_.log_max_size;
     log_config["max_files"] = c.log_max_files ? c.log_max_files : cfg_.log_max_files;
     out["log_config"] = log_config;
+    json nv = net_->container_view(c.id);
+    nv["mode"] = c.network.mode;
+    nv["more"] = c.network.more;
+    nv["options"] = c.network.options.to_json();
+    nv["hostname"] = c.network.hostname;
+    out["network"] = nv;
     return out;
 }
 
@@ -1132,6 +1178,72 @@ void ContainerManager::exec_wait(int64_t exec_id, const Peer& peer, std::functio
     auto s = it->second;
     if (s->done) return done(json{{"exit_code", s->exit_code}});
     s->waiters.push_back(std::move(done));
+}
+
+NetContainer ContainerManager::net_container(const ContainerRecord& c) const
+{
+    NetContainer n;
+    n.id = c.id;
+    n.name = c.name;
+    n.owner = c.owner_uid;
+    n.pid = (c.state == "running" || c.state == "paused") ? c.pid : 0;
+    n.net = c.network;
+    n.bundle = paths(c.id).bundle;
+    return n;
+}
+
+std::vector<std::string> ContainerManager::network_users(const std::string& network) const
+{
+    std::vector<std::string> out;
+    for (const auto& [id, c] : containers_) {
+        auto nets = c->network.networks();
+        if (std::find(nets.begin(), nets.end(), network) != nets.end()) out.push_back(c->name);
+    }
+    return out;
+}
+
+Status ContainerManager::connect_network(const std::string& id, const std::string& network)
+{
+    ContainerRecord* c = get(id);
+    if (!c) return Error(Errc::not_found, "no such container");
+    if (starting_.count(id)) return Error(Errc::bad_state, "container " + c->name + " is starting");
+    auto nets = c->network.networks();
+    if (std::find(nets.begin(), nets.end(), network) != nets.end())
+        return Error(Errc::already_exists, "container " + c->name + " is already on network " + network);
+    if (!net_->network(network) && network != net_->default_network()) return Error(Errc::not_found, "no such network: " + network);
+    if (nets.size() >= 10) return Error(Errc::busy, "container " + c->name + " is on 10 networks already");
+    ONGGI_CHECK(net_->connect(net_container(*c), network), "connect " + c->name);
+    if (!c->network.on_bridge() && c->network.mode != "host" && c->network.more.empty() && !(c->state == "running" || c->state == "paused"))
+        c->network.mode = network;  // a container without a network gets this one as its first
+    else
+        c->network.more.push_back(network);
+    ONGGI_CHECK(save(*c), "connect " + c->name);
+    changed(id);
+    return {};
+}
+
+Status ContainerManager::disconnect_network(const std::string& id, const std::string& network)
+{
+    ContainerRecord* c = get(id);
+    if (!c) return Error(Errc::not_found, "no such container");
+    if (starting_.count(id)) return Error(Errc::bad_state, "container " + c->name + " is starting");
+    auto nets = c->network.networks();
+    if (std::find(nets.begin(), nets.end(), network) == nets.end())
+        return Error(Errc::not_found, "container " + c->name + " is not on network " + network);
+    ONGGI_CHECK(net_->disconnect(net_container(*c), network), "disconnect " + c->name);
+    if (c->network.mode == network) {
+        if (!c->network.more.empty()) {
+            c->network.mode = c->network.more.front();
+            c->network.more.erase(c->network.more.begin());
+        } else {
+            c->network.mode = "none";
+        }
+    } else {
+        std::erase(c->network.more, network);
+    }
+    ONGGI_CHECK(save(*c), "disconnect " + c->name);
+    changed(id);
+    return {};
 }
 
 } // namespace onggi::helper

@@ -10,6 +10,7 @@
 #include "engine/security/security.h"
 #include "helper/container_record.h"
 #include "helper/helper_config.h"
+#include "helper/net/network_manager.h"
 #include "helper/params.h"
 #include "helper/peer.h"
 #include "helper/shim_probe.h"
@@ -41,6 +42,14 @@ public:
     image::ImageStore& images() { return images_; }
     EventBus* events() const { return events_; }
     bool cgroup_v2() const { return cgroup_v2_; }
+    NetworkManager& networks() { return *net_; }
+    // What the network manager needs of a container.
+    NetContainer net_container(const ContainerRecord& c) const;
+    // network.connect / network.disconnect of one container (docs/protocol.md).
+    Status connect_network(const std::string& id, const std::string& network);
+    Status disconnect_network(const std::string& id, const std::string& network);
+    // Names of the containers that use a network (network.remove refuses while any does).
+    std::vector<std::string> network_users(const std::string& network) const;
 
     // Resolve a full id, unique id prefix (>= 3 hex) or name, among what `peer` may see.
     // Others' containers are not_found.
@@ -133,6 +142,7 @@ private:
     security::SealedExecutable shim_exe_;
     EventBus* events_;
     image::ImageStore images_;
+    std::unique_ptr<NetworkManager> net_;
     bool cgroup_v2_ = false;
     std::map<std::string, std::unique_ptr<ContainerRecord>> containers_;
     std::map<std::string, std::vector<std::function<void(Status)>>> exit_waiters_;

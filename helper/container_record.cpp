@@ -31,7 +31,8 @@ json ContainerRecord::to_json() const
                 {"error", error},
                 {"shim_started_ns", shim_started_ns},
                 {"log_max_size", log_max_size},
-                {"log_max_files", log_max_files}};
+                {"log_max_files", log_max_files},
+                {"network", network.to_json()}};
 }
 
 Result<ContainerRecord> ContainerRecord::from_json(const json& j)
@@ -71,6 +72,8 @@ Result<ContainerRecord> ContainerRecord::from_json(const json& j)
         r.shim_started_ns = j.value("shim_started_ns", int64_t(0));
         r.log_max_size = j.value("log_max_size", uint64_t(0));
         r.log_max_files = j.value("log_max_files", 0);
+        // Containers made before networks existed had loopback only ("private").
+        if (j.contains("network")) r.network = ContainerNetwork::from_json(j["network"]);
     } catch (const std::exception& e) {
         return Error(Errc::invalid_argument, std::string("container.json: ") + e.what());
     }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "engine/core/result.h"
+#include "helper/net/net_options.h"
 #include "helper/params.h"
 #include "helper/rpc.h"
 
@@ -46,6 +47,7 @@ struct ContainerRecord {
     // Log rotation (create's log_opts): 0 = the helper's default; max size UINT64_MAX = no cap.
     uint64_t log_max_size = 0;
     int log_max_files = 0;
+    ContainerNetwork network;     // its network mode, networks, ports (helper/net/net_options.h)
 
     std::string short_id() const { return id.substr(0, 12); }
     json to_json() const;  // container.json

@@ -16,6 +16,8 @@ struct HelperConfig {
     // Log rotation of containers created without log_opts (docker json-file's max-size/max-file).
     uint64_t log_max_size = 10u << 20;              // --log-max-size BYTES
     int log_max_files = 3;                          // --log-max-file N
+    std::string default_network = "onggi";          // --default-network / ONGGI_DEFAULT_NETWORK: onggi, private, none, host or a network
+    std::string default_subnet = "10.88.0.0/24";    // --default-subnet / ONGGI_DEFAULT_SUBNET: the onggi network's
 };
 
 } // namespace onggi::helper

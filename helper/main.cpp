@@ -43,7 +43,11 @@ int main(int argc, char** argv)
                                QString::number(defaults.log_max_size));
     QCommandLineOption logfiles("log-max-file", "Log files kept per container, the current one included (default 3).", "n",
                                 QString::number(defaults.log_max_files));
-    cli.addOptions({socket, state, run, shim, group, cgparent, logsize, logfiles});
+    QCommandLineOption defnet("default-network", "Network of a container created without one: onggi (a bridge, as docker's), private (loopback only), none, host, or a network's name (env ONGGI_DEFAULT_NETWORK).", "name",
+                              env_or("ONGGI_DEFAULT_NETWORK", QString::fromStdString(defaults.default_network)));
+    QCommandLineOption defsub("default-subnet", "Subnet of the default network onggi (env ONGGI_DEFAULT_SUBNET).", "cidr",
+                              env_or("ONGGI_DEFAULT_SUBNET", QString::fromStdString(defaults.default_subnet)));
+    cli.addOptions({socket, state, run, shim, group, cgparent, defnet, defsub, logsize, logfiles});
     cli.process(app);
 
     HelperConfig cfg;
@@ -62,6 +66,8 @@ int main(int argc, char** argv)
         std::fprintf(stderr, "onggi-helper: --log-max-size must be at least 1024, --log-max-file 1..100\n");
         return 2;
     }
+    cfg.default_network = cli.value(defnet).toStdString();
+    cfg.default_subnet = cli.value(defsub).toStdString();
     for (const std::string* p : {&cfg.socket, &cfg.state_dir, &cfg.run_dir})
         if (p->empty() || (*p)[0] != '/') {
             std::fprintf(stderr, "onggi-helper: paths must be absolute: %s\n", p->c_str());

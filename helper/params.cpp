@@ -480,7 +480,8 @@ Result<CreateParams> decode_create(const json& in)
     CreateParams c;
     Reader r(params_or_empty(in), "",
              {"name", "image", "cmd", "env", "hostname", "workdir", "user", "tty", "open_stdin", "init", "auto_remove", "restart",
-              "limits", "namespaces", "volumes", "security", "log_opts"});
+              "limits", "namespaces", "volumes", "security", "log_opts",
+              "ports", "publish_all", "expose", "ip", "dns", "extra_hosts"});
     r.str("name", c.name, false, 64);
     r.str("image", c.image, true, 256, 1);
     r.strings("cmd", c.cmd, 1024, 65536);
@@ -549,7 +550,7 @@ Result<CreateParams> decode_create(const json& in)
     }
     if (const json* n = r.get("namespaces")) {
         Reader nr(*n, "namespaces.", {"network", "pid", "ipc", "uts", "cgroup", "time", "user"});
-        nr.str("network", c.namespaces.network, false, 16);
+        nr.str("network", c.namespaces.network, false, 32);
         nr.boolean("pid", c.namespaces.pid);
         nr.boolean("ipc", c.namespaces.ipc);
         nr.boolean("uts", c.namespaces.uts);
@@ -558,8 +559,12 @@ Result<CreateParams> decode_create(const json& in)
         nr.boolean("user", c.namespaces.user);
         if (!nr.ok()) return nr.error();
         const auto& net = c.namespaces.network;
-        if (net != "private" && net != "host" && net != "none") return bad("namespaces.network", "expected private, host or none");
+        if (!net.empty() && net != "private" && net != "host" && net != "none" && !valid_network_name(net))
+            return bad("namespaces.network", "expected private, host, none, bridge or a network's name");
     }
+    auto net_opts = decode_net_options(params_or_empty(in));
+    if (!net_opts) return std::move(net_opts).error();
+    c.net = net_opts.value();
     if (const json* v = r.get("volumes")) {
         if (!v->is_array() || v->size() > 64) return bad("volumes", "expected an array of at most 64 volumes");
         for (size_t i = 0; i < v->size(); ++i) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "engine/core/result.h"
+#include "helper/net/net_options.h"
 #include "helper/rpc.h"
 
 #include <cstdint>
@@ -34,7 +35,7 @@ struct Limits {
 };
 
 struct NamespaceOptions {
-    std::string network = "private";  // private | host | none
+    std::string network;  // "" (the helper's default) | private | host | none | bridge | a network's name
     bool pid = true, ipc = true, uts = true, cgroup = true, time = false, user = false;
 };
 
@@ -76,6 +77,7 @@ struct CreateParams {
     uint64_t log_max_size = 0;
     int log_max_files = 0;
     bool log_unlimited = false;
+    NetOptions net;  // ports, publish_all, expose, ip, dns, extra_hosts (helper/net/net_options.h)
 };
 
 struct HelloParams { std::string client; int protocol = 1; };

@@ -2227,10 +2227,6 @@ OOM kills so far: %3</translation>
         <translation>User namespace: &quot;private&quot; maps root to an unprivileged range, &quot;host&quot; does not</translation>
     </message>
     <message>
-        <source>Network: private (loopback only), host, none</source>
-        <translation>Network: private (loopback only), host, none</translation>
-    </message>
-    <message>
         <source>invalid environment variable &quot;%1&quot;: expected KEY=value</source>
         <translation>invalid environment variable &quot;%1&quot;: expected KEY=value</translation>
     </message>
@@ -2253,10 +2249,6 @@ OOM kills so far: %3</translation>
     <message>
         <source>invalid --userns &quot;%1&quot;: use private or host</source>
         <translation>invalid --userns &quot;%1&quot;: use private or host</translation>
-    </message>
-    <message>
-        <source>invalid --network &quot;%1&quot;: use private, host or none</source>
-        <translation>invalid --network &quot;%1&quot;: use private, host or none</translation>
     </message>
     <message>
         <source>Less than a second</source>
@@ -2418,6 +2410,150 @@ OOM kills so far: %3</translation>
     <message>
         <source>invalid --log-opt &quot;%1&quot;: supported are max-size=SIZE and max-file=N</source>
         <translation>invalid --log-opt &quot;%1&quot;: supported are max-size=SIZE and max-file=N</translation>
+    </message>
+    <message>
+        <source>network create [OPTIONS] NETWORK</source>
+        <translation>network create [OPTIONS] NETWORK</translation>
+    </message>
+    <message>
+        <source>Create a network</source>
+        <translation>Create a network</translation>
+    </message>
+    <message>
+        <source>Subnet in CIDR form (default: a free 10.89.N.0/24)</source>
+        <translation>Subnet in CIDR form (default: a free 10.89.N.0/24)</translation>
+    </message>
+    <message>
+        <source>The bridge&apos;s address (default: the subnet&apos;s first)</source>
+        <translation>The bridge&apos;s address (default: the subnet&apos;s first)</translation>
+    </message>
+    <message>
+        <source>network ls [OPTIONS]</source>
+        <translation>network ls [OPTIONS]</translation>
+    </message>
+    <message>
+        <source>List networks</source>
+        <translation>List networks</translation>
+    </message>
+    <message>
+        <source>Only show network names</source>
+        <translation>Only show network names</translation>
+    </message>
+    <message>
+        <source>BRIDGE</source>
+        <translation>BRIDGE</translation>
+    </message>
+    <message>
+        <source>SUBNET</source>
+        <translation>SUBNET</translation>
+    </message>
+    <message>
+        <source>GATEWAY</source>
+        <translation>GATEWAY</translation>
+    </message>
+    <message>
+        <source>CONTAINERS</source>
+        <translation>CONTAINERS</translation>
+    </message>
+    <message>
+        <source>%1 (default)</source>
+        <translation>%1 (default)</translation>
+    </message>
+    <message>
+        <source>network inspect NETWORK [NETWORK...]</source>
+        <translation>network inspect NETWORK [NETWORK...]</translation>
+    </message>
+    <message>
+        <source>Display detailed information on networks</source>
+        <translation>Display detailed information on networks</translation>
+    </message>
+    <message>
+        <source>network rm NETWORK [NETWORK...]</source>
+        <translation>network rm NETWORK [NETWORK...]</translation>
+    </message>
+    <message>
+        <source>Remove networks</source>
+        <translation>Remove networks</translation>
+    </message>
+    <message>
+        <source>network connect NETWORK CONTAINER</source>
+        <translation>network connect NETWORK CONTAINER</translation>
+    </message>
+    <message>
+        <source>network disconnect NETWORK CONTAINER</source>
+        <translation>network disconnect NETWORK CONTAINER</translation>
+    </message>
+    <message>
+        <source>Connect a container to a network</source>
+        <translation>Connect a container to a network</translation>
+    </message>
+    <message>
+        <source>Disconnect a container from a network</source>
+        <translation>Disconnect a container from a network</translation>
+    </message>
+    <message>
+        <source>Usage:  onggictl network COMMAND</source>
+        <translation>Usage:  onggictl network COMMAND</translation>
+    </message>
+    <message>
+        <source>Manage networks</source>
+        <translation>Manage networks</translation>
+    </message>
+    <message>
+        <source>onggictl network: unknown command &quot;%1&quot;</source>
+        <translation>onggictl network: unknown command &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Network: a network&apos;s name, bridge (the default network), private (loopback only), none, host</source>
+        <translation>Network: a network&apos;s name, bridge (the default network), private (loopback only), none, host</translation>
+    </message>
+    <message>
+        <source>Publish a container&apos;s port to the host ([ip:][hostPort:]containerPort[/tcp|/udp])</source>
+        <translation>Publish a container&apos;s port to the host ([ip:][hostPort:]containerPort[/tcp|/udp])</translation>
+    </message>
+    <message>
+        <source>Publish every exposed port to a free host port</source>
+        <translation>Publish every exposed port to a free host port</translation>
+    </message>
+    <message>
+        <source>Expose a port (port[/tcp|/udp]) for --publish-all</source>
+        <translation>Expose a port (port[/tcp|/udp]) for --publish-all</translation>
+    </message>
+    <message>
+        <source>IPv4 address on the container&apos;s network</source>
+        <translation>IPv4 address on the container&apos;s network</translation>
+    </message>
+    <message>
+        <source>Name servers for the container instead of the host&apos;s</source>
+        <translation>Name servers for the container instead of the host&apos;s</translation>
+    </message>
+    <message>
+        <source>Add a line to the container&apos;s /etc/hosts (name:ip)</source>
+        <translation>Add a line to the container&apos;s /etc/hosts (name:ip)</translation>
+    </message>
+    <message>
+        <source>invalid --network &quot;&quot;: give a network&apos;s name, bridge, private, host or none</source>
+        <translation>invalid --network &quot;&quot;: give a network&apos;s name, bridge, private, host or none</translation>
+    </message>
+    <message>
+        <source>invalid %1 &quot;%2&quot;: ports are 1 to 65535</source>
+        <translation>invalid %1 &quot;%2&quot;: ports are 1 to 65535</translation>
+    </message>
+    <message>
+        <source>invalid %1 &quot;%2&quot;: the protocol is tcp or udp</source>
+        <translation>invalid %1 &quot;%2&quot;: the protocol is tcp or udp</translation>
+    </message>
+    <message>
+        <source>invalid %1 &quot;%2&quot;: not an IPv4 address</source>
+        <translation>invalid %1 &quot;%2&quot;: not an IPv4 address</translation>
+    </message>
+    <message>
+        <source>invalid %1 &quot;%2&quot;: expected [ip:][hostPort:]containerPort[/tcp|/udp]</source>
+        <translation>invalid %1 &quot;%2&quot;: expected [ip:][hostPort:]containerPort[/tcp|/udp]</translation>
+    </message>
+    <message>
+        <source>invalid --add-host &quot;%1&quot;: expected name:ip</source>
+        <translation>invalid --add-host &quot;%1&quot;: expected name:ip</translation>
     </message>
 </context>
 </TS>

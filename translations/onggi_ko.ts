@@ -2219,10 +2219,6 @@ OOM kills so far: %3</source>
         <translation>사용자 네임스페이스: &quot;private&quot;는 root를 권한 없는 ID 범위로 매핑하고, &quot;host&quot;는 매핑하지 않습니다</translation>
     </message>
     <message>
-        <source>Network: private (loopback only), host, none</source>
-        <translation>네트워크: private(루프백만), host, none</translation>
-    </message>
-    <message>
         <source>invalid environment variable &quot;%1&quot;: expected KEY=value</source>
         <translation>환경 변수 &quot;%1&quot;이(가) 올바르지 않습니다: 이름=값 형식이어야 합니다</translation>
     </message>
@@ -2245,10 +2241,6 @@ OOM kills so far: %3</source>
     <message>
         <source>invalid --userns &quot;%1&quot;: use private or host</source>
         <translation>--userns &quot;%1&quot;이(가) 올바르지 않습니다: private나 host를 쓰세요</translation>
-    </message>
-    <message>
-        <source>invalid --network &quot;%1&quot;: use private, host or none</source>
-        <translation>--network &quot;%1&quot;이(가) 올바르지 않습니다: private, host, none 중 하나를 쓰세요</translation>
     </message>
     <message>
         <source>Less than a second</source>
@@ -2403,6 +2395,150 @@ OOM kills so far: %3</source>
     <message>
         <source>invalid --log-opt &quot;%1&quot;: supported are max-size=SIZE and max-file=N</source>
         <translation>--log-opt &quot;%1&quot; 값이 올바르지 않습니다: max-size=크기와 max-file=개수만 쓸 수 있습니다</translation>
+    </message>
+    <message>
+        <source>network create [OPTIONS] NETWORK</source>
+        <translation>network create [옵션] 네트워크</translation>
+    </message>
+    <message>
+        <source>Create a network</source>
+        <translation>네트워크를 만듭니다</translation>
+    </message>
+    <message>
+        <source>Subnet in CIDR form (default: a free 10.89.N.0/24)</source>
+        <translation>CIDR 형식의 서브넷 (기본값: 비어 있는 10.89.N.0/24)</translation>
+    </message>
+    <message>
+        <source>The bridge&apos;s address (default: the subnet&apos;s first)</source>
+        <translation>브리지의 주소 (기본값: 서브넷의 첫 주소)</translation>
+    </message>
+    <message>
+        <source>network ls [OPTIONS]</source>
+        <translation>network ls [옵션]</translation>
+    </message>
+    <message>
+        <source>List networks</source>
+        <translation>네트워크 목록을 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>Only show network names</source>
+        <translation>네트워크 이름만 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>BRIDGE</source>
+        <translation>브리지</translation>
+    </message>
+    <message>
+        <source>SUBNET</source>
+        <translation>서브넷</translation>
+    </message>
+    <message>
+        <source>GATEWAY</source>
+        <translation>게이트웨이</translation>
+    </message>
+    <message>
+        <source>CONTAINERS</source>
+        <translation>컨테이너</translation>
+    </message>
+    <message>
+        <source>%1 (default)</source>
+        <translation>%1 (기본)</translation>
+    </message>
+    <message>
+        <source>network inspect NETWORK [NETWORK...]</source>
+        <translation>network inspect 네트워크 [네트워크...]</translation>
+    </message>
+    <message>
+        <source>Display detailed information on networks</source>
+        <translation>네트워크의 자세한 정보를 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>network rm NETWORK [NETWORK...]</source>
+        <translation>network rm 네트워크 [네트워크...]</translation>
+    </message>
+    <message>
+        <source>Remove networks</source>
+        <translation>네트워크를 삭제합니다</translation>
+    </message>
+    <message>
+        <source>network connect NETWORK CONTAINER</source>
+        <translation>network connect 네트워크 컨테이너</translation>
+    </message>
+    <message>
+        <source>network disconnect NETWORK CONTAINER</source>
+        <translation>network disconnect 네트워크 컨테이너</translation>
+    </message>
+    <message>
+        <source>Connect a container to a network</source>
+        <translation>컨테이너를 네트워크에 연결합니다</translation>
+    </message>
+    <message>
+        <source>Disconnect a container from a network</source>
+        <translation>컨테이너를 네트워크에서 떼어 냅니다</translation>
+    </message>
+    <message>
+        <source>Usage:  onggictl network COMMAND</source>
+        <translation>사용법:  onggictl network 명령</translation>
+    </message>
+    <message>
+        <source>Manage networks</source>
+        <translation>네트워크를 관리합니다</translation>
+    </message>
+    <message>
+        <source>onggictl network: unknown command &quot;%1&quot;</source>
+        <translation>onggictl network: 알 수 없는 명령 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Network: a network&apos;s name, bridge (the default network), private (loopback only), none, host</source>
+        <translation>네트워크: 네트워크 이름, bridge (기본 네트워크), private (루프백만), none, host</translation>
+    </message>
+    <message>
+        <source>Publish a container&apos;s port to the host ([ip:][hostPort:]containerPort[/tcp|/udp])</source>
+        <translation>컨테이너의 포트를 호스트에 공개합니다 ([IP:][호스트포트:]컨테이너포트[/tcp|/udp])</translation>
+    </message>
+    <message>
+        <source>Publish every exposed port to a free host port</source>
+        <translation>노출한 모든 포트를 비어 있는 호스트 포트에 공개합니다</translation>
+    </message>
+    <message>
+        <source>Expose a port (port[/tcp|/udp]) for --publish-all</source>
+        <translation>--publish-all로 공개할 포트를 노출합니다 (포트[/tcp|/udp])</translation>
+    </message>
+    <message>
+        <source>IPv4 address on the container&apos;s network</source>
+        <translation>컨테이너 네트워크에서 쓸 IPv4 주소</translation>
+    </message>
+    <message>
+        <source>Name servers for the container instead of the host&apos;s</source>
+        <translation>호스트의 네임서버 대신 컨테이너가 쓸 네임서버</translation>
+    </message>
+    <message>
+        <source>Add a line to the container&apos;s /etc/hosts (name:ip)</source>
+        <translation>컨테이너의 /etc/hosts에 한 줄을 더합니다 (이름:IP)</translation>
+    </message>
+    <message>
+        <source>invalid --network &quot;&quot;: give a network&apos;s name, bridge, private, host or none</source>
+        <translation>--network 값이 비어 있습니다: 네트워크 이름이나 bridge, private, host, none 가운데 하나를 주세요</translation>
+    </message>
+    <message>
+        <source>invalid %1 &quot;%2&quot;: ports are 1 to 65535</source>
+        <translation>잘못된 %1 값 &quot;%2&quot;: 포트는 1부터 65535까지입니다</translation>
+    </message>
+    <message>
+        <source>invalid %1 &quot;%2&quot;: the protocol is tcp or udp</source>
+        <translation>잘못된 %1 값 &quot;%2&quot;: 프로토콜은 tcp나 udp입니다</translation>
+    </message>
+    <message>
+        <source>invalid %1 &quot;%2&quot;: not an IPv4 address</source>
+        <translation>잘못된 %1 값 &quot;%2&quot;: IPv4 주소가 아닙니다</translation>
+    </message>
+    <message>
+        <source>invalid %1 &quot;%2&quot;: expected [ip:][hostPort:]containerPort[/tcp|/udp]</source>
+        <translation>잘못된 %1 값 &quot;%2&quot;: [IP:][호스트포트:]컨테이너포트[/tcp|/udp] 형식이어야 합니다</translation>
+    </message>
+    <message>
+        <source>invalid --add-host &quot;%1&quot;: expected name:ip</source>
+        <translation>잘못된 --add-host 값 &quot;%1&quot;: 이름:IP 형식이어야 합니다</translation>
     </message>
 </context>
 </TS>

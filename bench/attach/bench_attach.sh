@@ -26,7 +26,7 @@ cleanup() {
 trap cleanup EXIT
 
 mkdir -p "$tmp/state" "$tmp/run"
-"$build/helper/onggi-helper" --socket "$tmp/h.sock" --state-dir "$tmp/state" --run-dir "$tmp/run" \
+"$build/helper/onggi-helper" --socket "$tmp/h.sock" --state-dir "$tmp/state" --run-dir "$tmp/run" --default-network private \
   --cgroup-parent "/onggi-bench-attach-$$" --shim "$build/bin/onggi-shim" >"$tmp/helper.log" 2>&1 &
 helper_pid=$!
 for _ in $(seq 200); do [ -S "$tmp/h.sock" ] && break; sleep 0.05; done

@@ -21,7 +21,7 @@ cleanup() {
 }
 trap cleanup EXIT
 mkdir -p "$tmp/run" "$tmp/state"
-"${ONGGI_BENCH_HELPER:-$build/helper/onggi-helper}" --socket "$sock" --state-dir "$tmp/state" --run-dir "$tmp/run" \
+"${ONGGI_BENCH_HELPER:-$build/helper/onggi-helper}" --socket "$sock" --state-dir "$tmp/state" --run-dir "$tmp/run" --default-network private \
   --cgroup-parent "/onggi-guibench-$$" >"$tmp/helper.log" 2>&1 &
 helper_pid=$!
 for _ in $(seq 100); do [ -S "$sock" ] && break; sleep 0.1; done

@@ -1,9 +1,12 @@
 // onggi-shim: the per-container supervisor. Contract: docs/shim.md.
 //   onggi-shim run  --id ID --bundle DIR --state-dir DIR --log FILE [--init] [--attach-wait] [--console-size ROWSxCOLS]
+//                   [--network FILE]
 //   onggi-shim exec --bundle DIR --state-dir DIR [--env K=V]... [--cwd PATH] [--user UID:GID] [--tty] -- ARGS...
 #include "engine/cgroup/cgroup.h"
 #include "engine/core/files.h"
 #include "engine/core/unique_fd.h"
+#include "engine/net/attachment.h"
+#include "engine/net/netlink.h"
 #include "engine/runtime/exec_process.h"
 #include "engine/runtime/launcher.h"
 #include "engine/security/security.h"
@@ -53,6 +56,7 @@ struct Options {
     std::string cwd, user;
     std::string seccomp_cache;  // --seccomp-cache DIR: compiled seccomp programs (helper's run dir)
     shim::LogWriter::Limits log_limits;  // --log-max-size BYTES --log-max-files N (rotation)
+    std::string network;        // --network FILE: the container's network attachments (engine/net/attachment.h)
 };
 
 bool parse(int argc, char** argv, Options& o, std::string& err)
@@ -97,6 +101,7 @@ bool parse(int argc, char** argv, Options& o, std::string& err)
             if (a == "--log-max-size") o.log_limits.max_size = n;
             else o.log_limits.max_files = int(n);
         }
+        else if (a == "--network") ok = val(o.network);
         else if (a == "--env") {
             std::string e;
             ok = val(e);
@@ -449,7 +454,18 @@ int run(Options& o)
     lo.die_with_parent = true;  // a killed shim takes its container with it
     if (o.attach_wait && !s.spec.process.terminal && !o.open_stdin)
         fail_to_foreground(Error(Errc::invalid_argument, "--attach-wait needs process.terminal or --open-stdin"), runtime::Stage::none);
-    lo.wait_for_start = o.attach_wait;  // held before execve until the first attacher (supervise)
+    // Held before execve: until the first attacher (supervise), and while its network is set up.
+    std::vector<net::Attachment> attachments;
+    if (!o.network.empty()) {
+        auto text = read_file(o.network, 1 << 16);
+        if (!text) fail_to_foreground(std::move(text).error().wrap("--network"), runtime::Stage::none);
+        auto list = net::attachments_from_json(text.value());
+        if (!list) fail_to_foreground(list.error(), runtime::Stage::none);
+        attachments = std::move(list.value());
+        if (!s.spec.linux.has_namespace("network"))
+            fail_to_foreground(Error(Errc::invalid_argument, "--network needs a new network namespace"), runtime::Stage::none);
+    }
+    lo.wait_for_start = o.attach_wait || !attachments.empty();
     UniqueFd out_w, err_w, pty_slave, stdin_r;
     if (s.spec.process.terminal) {
         int m, sl;
@@ -485,6 +501,33 @@ int run(Options& o)
     auto launched = runtime::launch(s.spec, lo, &stage);
     if (!launched) fail_to_foreground(launched.error(), stage);
     s.launched = std::move(launched.value());
+    if (!attachments.empty()) {
+        // The init waits before execve: its veth pairs, addresses and routes first (docs/shim.md).
+        auto kill_init = [&] {
+            ::kill(s.launched.pid, SIGKILL);
+            while (::waitpid(s.launched.pid, nullptr, 0) < 0 && errno == EINTR) {}
+            if (s.launched.cgroup) (void)s.launched.cgroup->remove();
+        };
+        for (const auto& a : attachments)
+            if (auto r = net::attach_container(s.launched.pid, a); !r) {
+                kill_init();  // its namespace, and the veth ends in it, go with it
+                if (auto nl = net::Netlink::open(); nl)
+                    for (const auto& b : attachments) (void)nl->delete_link(b.host_ifname);
+                fail_to_foreground(std::move(r).error().wrap("network " + a.network), runtime::Stage::none);
+            }
+        if (!o.attach_wait) {
+            // Released here, so a missing program would show only as exit 127: say it as a start error.
+            if (std::string msg = missing_program_message(s.launched.pid, s.spec); !msg.empty()) {
+                kill_init();
+                msg.erase(msg.size() - 2);
+                fail_to_foreground(Error(Errc::not_found, msg.substr(7)), runtime::Stage::execve);
+            }
+            if (auto r = runtime::start_parked(s.launched.pid, s.launched.start_time, s.launched.start_fd); !r) {
+                kill_init();
+                fail_to_foreground(r.error(), runtime::Stage::none);
+            }
+        }
+    }
     out_w.reset();
     err_w.reset();
     pty_slave.reset();

@@ -54,6 +54,9 @@ void register_images_list(HelperContext& ctx);
 void register_images_remove(HelperContext& ctx);
 void register_events_subscribe(HelperContext& ctx);
 void register_unsubscribe(HelperContext& ctx);
+void register_network_create(HelperContext& ctx);
+void register_network_list(HelperContext& ctx);
+void register_network_connect(HelperContext& ctx);
 
 inline void register_all(HelperContext& ctx)
 {
@@ -77,6 +80,9 @@ inline void register_all(HelperContext& ctx)
     register_images_remove(ctx);
     register_events_subscribe(ctx);
     register_unsubscribe(ctx);
+    register_network_create(ctx);
+    register_network_list(ctx);
+    register_network_connect(ctx);
 }
 
 } // namespace onggi::helper

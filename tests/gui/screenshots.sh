@@ -26,7 +26,7 @@ shot_prefix=onggi-shots-$$
 trap cleanup EXIT
 if [ "$(id -u)" -eq 0 ] && [ -x "$build/helper/onggi-helper" ]; then
   mkdir -p "$tmp/state" "$tmp/run"
-  "$build/helper/onggi-helper" --socket "$sock" --state-dir "$tmp/state" --run-dir "$tmp/run" \
+  "$build/helper/onggi-helper" --socket "$sock" --state-dir "$tmp/state" --run-dir "$tmp/run" --default-network private \
       --cgroup-parent "/$shot_prefix" >"$tmp/helper.log" 2>&1 &
   helper_pid=$!
   for _ in $(seq 50); do [ -S "$sock" ] && break; sleep 0.1; done

@@ -275,7 +275,7 @@ private slots:
         QTest::newRow("create cpuset") << "container.create" << "{\"image\":\"busybox\",\"limits\":{\"cpuset\":\"0;rm\"}}" << -32602 << "limits.cpuset";
         QTest::newRow("create io device") << "container.create" << "{\"image\":\"busybox\",\"limits\":{\"io\":[{\"device\":\"sda\"}]}}" << -32602 << "device";
         QTest::newRow("create restart") << "container.create" << "{\"image\":\"busybox\",\"restart\":\"sometimes\"}" << -32602 << "restart";
-        QTest::newRow("create network") << "container.create" << "{\"image\":\"busybox\",\"namespaces\":{\"network\":\"bridge\"}}" << -32602 << "namespaces.network";
+        QTest::newRow("create network") << "container.create" << "{\"image\":\"busybox\",\"namespaces\":{\"network\":\"no such/net\"}}" << -32602 << "namespaces.network";
         QTest::newRow("create volume rel") << "container.create" << "{\"image\":\"busybox\",\"volumes\":[{\"source\":\"tmp\",\"target\":\"/x\"}]}" << -32602 << "source";
         QTest::newRow("create volume dotdot") << "container.create" << "{\"image\":\"busybox\",\"volumes\":[{\"source\":\"/tmp\",\"target\":\"/../x\"}]}" << -32602 << "target";
         QTest::newRow("create workdir") << "container.create" << "{\"image\":\"busybox\",\"workdir\":\"relative\"}" << -32602 << "workdir";
