@@ -26,6 +26,9 @@ int cmdUpdate(CliContext& ctx, const QStringList& args);
 int cmdTop(CliContext& ctx, const QStringList& args);
 int cmdImages(CliContext& ctx, const QStringList& args);
 int cmdRmi(CliContext& ctx, const QStringList& args);
+int cmdPull(CliContext& ctx, const QStringList& args);
+// images.pull with progress on stdout (cmd_pull.cpp); `run` uses it for an absent image.
+client::RpcResult pullImage(CliContext& ctx, const QString& image, const QJsonObject& auth, bool quiet);
 int cmdStats(CliContext& ctx, const QStringList& args);
 int cmdEvents(CliContext& ctx, const QStringList& args);
 int cmdVersion(CliContext& ctx, const QStringList& args);

@@ -38,7 +38,9 @@ int main(int argc, char** argv)
                              QString::fromStdString(defaults.group));
     QCommandLineOption cgparent("cgroup-parent", "Parent cgroup of the containers.", "path",
                                 QString::fromStdString(defaults.cgroup_parent));
-    cli.addOptions({socket, state, run, shim, group, cgparent});
+    QCommandLineOption insecure("insecure-registry", "Pull from this registry over plain http (repeatable; env ONGGI_INSECURE_REGISTRIES).", "host[:port]");
+    QCommandLineOption reg_timeout("registry-timeout", "Fail a registry request after this many seconds without data.", "seconds", "30");
+    cli.addOptions({socket, state, run, shim, group, cgparent, insecure, reg_timeout});
     cli.process(app);
 
     HelperConfig cfg;
@@ -50,6 +52,16 @@ int main(int argc, char** argv)
     cfg.shim = cli.value(shim).toStdString();
     cfg.group = cli.value(group).toStdString();
     cfg.cgroup_parent = cli.value(cgparent).toStdString();
+    for (const QString& h : cli.values(insecure)) cfg.insecure_registries.insert(h.toStdString());
+    for (const QString& h : env_or("ONGGI_INSECURE_REGISTRIES", "").split(',', Qt::SkipEmptyParts))
+        cfg.insecure_registries.insert(h.trimmed().toStdString());
+    bool timeout_ok = false;
+    double timeout_s = cli.value(reg_timeout).toDouble(&timeout_ok);
+    if (!timeout_ok || timeout_s <= 0 || timeout_s > 3600) {
+        std::fprintf(stderr, "onggi-helper: --registry-timeout must be a number of seconds in (0, 3600]\n");
+        return 2;
+    }
+    cfg.registry_timeout_ms = int(timeout_s * 1000);
     for (const std::string* p : {&cfg.socket, &cfg.state_dir, &cfg.run_dir})
         if (p->empty() || (*p)[0] != '/') {
             std::fprintf(stderr, "onggi-helper: paths must be absolute: %s\n", p->c_str());

@@ -5,8 +5,12 @@ namespace onggi::helper {
 
 json image_json(const image::ImageRecord& r)
 {
-    return {{"id", r.id}, {"short_id", r.short_id()}, {"name", r.name}, {"tag", r.tag}, {"size", r.size},
-            {"created", r.created}, {"builtin", r.builtin}, {"layers", r.layers}, {"cmd", r.cmd}};
+    json j = {{"id", r.id}, {"short_id", r.short_id()}, {"name", r.name}, {"tag", r.tag}, {"size", r.size},
+              {"created", r.created}, {"builtin", r.builtin}, {"layers", r.layers}, {"cmd", r.cmd}};
+    if (!r.entrypoint.empty()) j["entrypoint"] = r.entrypoint;
+    if (!r.repo_digest.empty()) j["repo_digest"] = r.repo_digest;
+    if (!r.repo_tags.empty()) j["repo_tags"] = r.repo_tags;
+    return j;
 }
 
 void register_images_list(HelperContext& ctx)
