@@ -195,11 +195,6 @@ Result<std::string> ImageStore::install_layer(const std::string& blob_path, cons
     if (!x) return fail(std::move(x).error().wrap("unpack layer " + diff_id));
     if (x->diff_id != diff_id)
         return fail(Error(kBadImage, "layer diff_id mismatch: the image config says " + diff_id + ", the layer is " + x->diff_id));
-    // Durable before visible: a power loss must not leave a renamed layer with lost contents.
-    {
-        UniqueFd t(::open(tmp.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-        if (t && ::syncfs(t.get()) < 0) return fail(Error::from_errno("sync layer " + diff_id));
-    }
     if (::rename(tmp.c_str(), dir.c_str()) < 0) {
         int e = errno;
         if (e == EEXIST || e == ENOTEMPTY) {  // another pull unpacked the same layer first
@@ -266,6 +261,12 @@ Result<ImageRecord> ImageStore::add_image(const std::string& config_digest, cons
     uint64_t size = 0;
     for (const auto& l : r.layers) size += tree_size(layers_dir() + "/" + hex_of(l));
     r.size = size;
+    // Layers durable before the record that makes them an image (one syncfs per image, not one
+    // per layer or per file; the record itself is fsynced by save()).
+    {
+        UniqueFd d(::open(layers_dir().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+        if (d && ::syncfs(d.get()) < 0) return Error::from_errno("sync layers");
+    }
     ONGGI_CHECK(save(r), "add image");
     return r;
 }
