@@ -21,7 +21,7 @@ namespace {
 
 class PullView {
 public:
-    explicit PullView(bool tty) : tty_(tty) {}
+    PullView(bool tty, bool to_stderr) : tty_(tty), stderr_(to_stderr) {}
     void update(const client::PullProgress& p)
     {
         if (p.layer.isEmpty()) {
@@ -52,21 +52,21 @@ private:
         if (p.phase == QLatin1String("retrying") && !p.message.isEmpty()) s += QStringLiteral(" (%1)").arg(p.message);
         return s;
     }
-    void line(const QString& s)
+    void write(const QString& s)
     {
-        CliContext::outLine(s);
-        std::fflush(stdout);
+        std::fputs(s.toUtf8().constData(), stderr_ ? stderr : stdout);
+        std::fflush(stderr_ ? stderr : stdout);
     }
+    void line(const QString& s) { write(s + QLatin1Char('\n')); }
     void redraw()
     {
         QString out;
         if (drawn_) out += QStringLiteral("\x1b[%1A").arg(drawn_);
         for (const auto& l : order_) out += QStringLiteral("\x1b[2K%1: %2\n").arg(l, rows_[l].text);
         drawn_ = int(order_.size());
-        CliContext::out(out);
-        std::fflush(stdout);
+        write(out);
     }
-    bool tty_;
+    bool tty_, stderr_;
     std::vector<QString> order_;
     std::map<QString, Row> rows_;
     int drawn_ = 0;
@@ -74,11 +74,10 @@ private:
 
 } // namespace
 
-// Shared with `run` of an absent image: pull with progress on stderr-free stdout. Returns the reply.
-client::RpcResult pullImage(CliContext& ctx, const QString& image, const QJsonObject& auth, bool quiet)
+client::RpcResult pullImage(CliContext& ctx, const QString& image, const QJsonObject& auth, bool quiet, bool toStderr)
 {
     client::HelperClient& c = ctx.client();
-    PullView view(::isatty(STDOUT_FILENO));
+    PullView view(::isatty(toStderr ? STDERR_FILENO : STDOUT_FILENO), toStderr);
     qint64 pullId = 0;
     auto conn = QObject::connect(&c, &client::HelperClient::notification, [&](const QString& method, const QJsonObject& params) {
         if (method != QLatin1String("images.pull.progress")) return;
@@ -118,7 +117,7 @@ int cmdPull(CliContext& ctx, const QStringList& args)
         return ctx.failText(QCoreApplication::translate("onggictl", "--password-stdin needs --username"));
     }
     const bool quiet = p.isSet(QStringLiteral("quiet"));
-    client::RpcResult r = pullImage(ctx, p.positional().value(0), auth, quiet || ctx.json);
+    client::RpcResult r = pullImage(ctx, p.positional().value(0), auth, quiet || ctx.json, false);
     if (!r.ok()) return ctx.fail(r.error);
     const QJsonObject img = r.result.value(QLatin1String("image")).toObject();
     if (ctx.json) {
@@ -134,6 +133,19 @@ int cmdPull(CliContext& ctx, const QStringList& args)
     if (!digest.isEmpty()) CliContext::outLine(QCoreApplication::translate("onggictl", "Digest: %1").arg(digest));
     CliContext::outLine(QCoreApplication::translate("onggictl", "Status: Downloaded %1").arg(name));
     return kExitOk;
+}
+
+client::RpcResult createPullingIfAbsent(CliContext& ctx, const QJsonObject& createParams)
+{
+    client::RpcResult r = ctx.call(QStringLiteral("container.create"), createParams);
+    // As docker: an image that is not here is pulled (progress on stderr), then create again.
+    if (r.ok() || r.error.errc != QLatin1String("not_found") || !r.error.message.contains(QLatin1String("no such image")))
+        return r;
+    const QString image = createParams.value(QLatin1String("image")).toString();
+    CliContext::errLine(QCoreApplication::translate("onggictl", "Unable to find image '%1' locally").arg(image));
+    client::RpcResult pulled = pullImage(ctx, image, QJsonObject(), false, true);
+    if (!pulled.ok()) return pulled;
+    return ctx.call(QStringLiteral("container.create"), createParams);
 }
 
 } // namespace onggi::cli

@@ -6,6 +6,7 @@
 #include "image_fixture.h"
 
 #include <QDir>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -333,6 +334,38 @@ private slots:
         QVERIFY(::access((layers_dir() + "/" + own.diff_id.substr(7)).c_str(), F_OK) != 0);
         QVERIFY(::access((helper_->state_dir() + "/images/blobs/sha256/" + own_digest.substr(7)).c_str(), F_OK) != 0);
         for (const auto& d : dir_entries(layers_dir())) QVERIFY2(d.rfind(".tmp-", 0) != 0, d.c_str());
+    }
+
+    void onggictl_pull_and_run_of_an_absent_image()
+    {
+        const QString ctl = QString::fromStdString(build_dir() + "/cli/onggictl");
+        const QString host = QString::fromStdString(helper_->socket());
+        const QString img = QString::fromStdString(reg_->host() + "/test/a:v1");
+        c_->call("images.remove", {{"image", img.toStdString()}, {"force", true}});
+        QProcess pull;
+        pull.start(ctl, {"--host", host, "pull", img});
+        QVERIFY(pull.waitForFinished(120000));
+        const QString out = QString::fromUtf8(pull.readAllStandardOutput());
+        QVERIFY2(pull.exitCode() == 0, qPrintable(out + pull.readAllStandardError()));
+        // Not a terminal: one plain line per layer phase, then docker's summary.
+        QCOMPARE(out.count(QStringLiteral(": Pull complete")) + out.count(QStringLiteral(": Already exists")), 3);
+        QVERIFY2(out.contains(QStringLiteral("Status: Downloaded ") + img), qPrintable(out));
+        QVERIFY(!out.contains(QLatin1Char('\x1b')));
+
+        // run of an image that is not here pulls it first (progress on stderr, as docker).
+        c_->call("images.remove", {{"image", img.toStdString()}, {"force", true}});
+        QProcess run;
+        run.start(ctl, {"--host", host, "run", "--rm", img});
+        QVERIFY(run.waitForFinished(120000));
+        const QString err = QString::fromUtf8(run.readAllStandardError());
+        QCOMPARE(run.exitCode(), 0);
+        QCOMPARE(QString::fromUtf8(run.readAllStandardOutput()), QStringLiteral("bar\n/data\n1234\n4321\n"));
+        QVERIFY2(err.contains(QStringLiteral("Unable to find image")), qPrintable(err));
+        // An image that is nowhere: the registry's not_found, exit code 125.
+        QProcess none;
+        none.start(ctl, {"--host", host, "run", "--rm", QString::fromStdString(reg_->host() + "/test/nothing:v1")});
+        QVERIFY(none.waitForFinished(60000));
+        QCOMPARE(none.exitCode(), 125);
     }
 
     void kill9_mid_pull_then_the_pull_completes()
