@@ -153,6 +153,38 @@
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>Downloading</source>
+        <translation>Downloading</translation>
+    </message>
+    <message>
+        <source>Retrying</source>
+        <translation>Retrying</translation>
+    </message>
+    <message>
+        <source>Verifying Checksum</source>
+        <translation>Verifying Checksum</translation>
+    </message>
+    <message>
+        <source>Extracting</source>
+        <translation>Extracting</translation>
+    </message>
+    <message>
+        <source>Already exists</source>
+        <translation>Already exists</translation>
+    </message>
+    <message>
+        <source>Pull complete</source>
+        <translation>Pull complete</translation>
+    </message>
+    <message>
+        <source>Resolving</source>
+        <translation>Resolving</translation>
+    </message>
 </context>
 <context>
     <name>onggi::gui::ChartsPanel</name>
@@ -2189,6 +2221,46 @@ OOM kills so far: %3</translation>
     <message>
         <source>Detached from %1; it keeps running. Come back with: onggictl attach %1</source>
         <translation>Detached from %1; it keeps running. Come back with: onggictl attach %1</translation>
+    </message>
+    <message>
+        <source>Pulling %1</source>
+        <translation>Pulling %1</translation>
+    </message>
+    <message>
+        <source>pull [OPTIONS] NAME[:TAG|@DIGEST]</source>
+        <translation>pull [OPTIONS] NAME[:TAG|@DIGEST]</translation>
+    </message>
+    <message>
+        <source>Download an image from a registry</source>
+        <translation>Download an image from a registry</translation>
+    </message>
+    <message>
+        <source>Suppress verbose output</source>
+        <translation>Suppress verbose output</translation>
+    </message>
+    <message>
+        <source>Registry user name (for this pull only)</source>
+        <translation>Registry user name (for this pull only)</translation>
+    </message>
+    <message>
+        <source>Read the registry password from stdin</source>
+        <translation>Read the registry password from stdin</translation>
+    </message>
+    <message>
+        <source>--password-stdin needs --username</source>
+        <translation>--password-stdin needs --username</translation>
+    </message>
+    <message>
+        <source>Digest: %1</source>
+        <translation>Digest: %1</translation>
+    </message>
+    <message>
+        <source>Status: Downloaded %1</source>
+        <translation>Status: Downloaded %1</translation>
+    </message>
+    <message>
+        <source>Unable to find image &apos;%1&apos; locally</source>
+        <translation>Unable to find image &apos;%1&apos; locally</translation>
     </message>
 </context>
 </TS>

@@ -153,6 +153,38 @@
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
+    <message>
+        <source>Waiting</source>
+        <translation>대기 중</translation>
+    </message>
+    <message>
+        <source>Downloading</source>
+        <translation>내려받는 중</translation>
+    </message>
+    <message>
+        <source>Retrying</source>
+        <translation>다시 시도하는 중</translation>
+    </message>
+    <message>
+        <source>Verifying Checksum</source>
+        <translation>체크섬 확인 중</translation>
+    </message>
+    <message>
+        <source>Extracting</source>
+        <translation>압축 푸는 중</translation>
+    </message>
+    <message>
+        <source>Already exists</source>
+        <translation>이미 있음</translation>
+    </message>
+    <message>
+        <source>Pull complete</source>
+        <translation>받기 완료</translation>
+    </message>
+    <message>
+        <source>Resolving</source>
+        <translation>이미지 찾는 중</translation>
+    </message>
 </context>
 <context>
     <name>onggi::gui::ChartsPanel</name>
@@ -2175,6 +2207,46 @@ OOM kills so far: %3</source>
     <message>
         <source>Detached from %1; it keeps running. Come back with: onggictl attach %1</source>
         <translation>%1에서 빠져나왔습니다. 컨테이너는 계속 실행됩니다. 다시 연결하려면: onggictl attach %1</translation>
+    </message>
+    <message>
+        <source>Pulling %1</source>
+        <translation>%1 이미지를 받습니다</translation>
+    </message>
+    <message>
+        <source>pull [OPTIONS] NAME[:TAG|@DIGEST]</source>
+        <translation>pull [옵션] 이름[:태그|@다이제스트]</translation>
+    </message>
+    <message>
+        <source>Download an image from a registry</source>
+        <translation>레지스트리에서 이미지를 내려받습니다</translation>
+    </message>
+    <message>
+        <source>Suppress verbose output</source>
+        <translation>자세한 출력을 생략합니다</translation>
+    </message>
+    <message>
+        <source>Registry user name (for this pull only)</source>
+        <translation>레지스트리 사용자 이름 (이번 받기에만 씁니다)</translation>
+    </message>
+    <message>
+        <source>Read the registry password from stdin</source>
+        <translation>레지스트리 비밀번호를 표준 입력에서 읽습니다</translation>
+    </message>
+    <message>
+        <source>--password-stdin needs --username</source>
+        <translation>--password-stdin은 --username과 함께 써야 합니다</translation>
+    </message>
+    <message>
+        <source>Digest: %1</source>
+        <translation>다이제스트: %1</translation>
+    </message>
+    <message>
+        <source>Status: Downloaded %1</source>
+        <translation>상태: %1 이미지를 내려받았습니다</translation>
+    </message>
+    <message>
+        <source>Unable to find image &apos;%1&apos; locally</source>
+        <translation>이 컴퓨터에 &apos;%1&apos; 이미지가 없습니다</translation>
     </message>
 </context>
 </TS>
