@@ -43,6 +43,8 @@ const std::map<QString, Command>& commands()
         {QStringLiteral("update"), {cmdUpdate, QT_TRANSLATE_NOOP("onggictl", "Update the resource limits of containers")}},
         {QStringLiteral("top"), {cmdTop, QT_TRANSLATE_NOOP("onggictl", "Display the running processes of a container")}},
         {QStringLiteral("images"), {cmdImages, QT_TRANSLATE_NOOP("onggictl", "List images")}},
+        {QStringLiteral("history"), {cmdHistory, QT_TRANSLATE_NOOP("onggictl", "Show the history of an image")}},
+        {QStringLiteral("image"), {cmdImage, QT_TRANSLATE_NOOP("onggictl", "Manage images (inspect, history, pull, ls, rm)")}},
         {QStringLiteral("pull"), {cmdPull, QT_TRANSLATE_NOOP("onggictl", "Download an image from a registry")}},
         {QStringLiteral("rmi"), {cmdRmi, QT_TRANSLATE_NOOP("onggictl", "Remove one or more images")}},
         {QStringLiteral("stats"), {cmdStats, QT_TRANSLATE_NOOP("onggictl", "Display a live stream of resource usage")}},

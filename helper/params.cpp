@@ -584,6 +584,14 @@ Result<ImagePullParams> decode_image_pull(const json& in)
     return finish(r, v);
 }
 
+Result<ImageRefParams> decode_image_ref(const json& in)
+{
+    ImageRefParams v;
+    Reader r(params_or_empty(in), "", {"image"});
+    r.str("image", v.image, true, 512, 1);
+    return finish(r, v);
+}
+
 Result<ImagePullCancelParams> decode_image_pull_cancel(const json& in)
 {
     ImagePullCancelParams v;

@@ -2262,5 +2262,45 @@ OOM kills so far: %3</translation>
         <source>Unable to find image &apos;%1&apos; locally</source>
         <translation>Unable to find image &apos;%1&apos; locally</translation>
     </message>
+    <message>
+        <source>history [OPTIONS] IMAGE</source>
+        <translation>history [OPTIONS] IMAGE</translation>
+    </message>
+    <message>
+        <source>Show the history of an image</source>
+        <translation>Show the history of an image</translation>
+    </message>
+    <message>
+        <source>LAYER</source>
+        <translation>LAYER</translation>
+    </message>
+    <message>
+        <source>CREATED BY</source>
+        <translation>CREATED BY</translation>
+    </message>
+    <message>
+        <source>COMMENT</source>
+        <translation>COMMENT</translation>
+    </message>
+    <message>
+        <source>image inspect IMAGE [IMAGE...]</source>
+        <translation>image inspect IMAGE [IMAGE...]</translation>
+    </message>
+    <message>
+        <source>Display detailed information on one or more images</source>
+        <translation>Display detailed information on one or more images</translation>
+    </message>
+    <message>
+        <source>Usage: onggictl image inspect|history|pull|ls|rm ...</source>
+        <translation>Usage: onggictl image inspect|history|pull|ls|rm ...</translation>
+    </message>
+    <message>
+        <source>SHARED SIZE</source>
+        <translation>SHARED SIZE</translation>
+    </message>
+    <message>
+        <source>Manage images (inspect, history, pull, ls, rm)</source>
+        <translation>Manage images (inspect, history, pull, ls, rm)</translation>
+    </message>
 </context>
 </TS>

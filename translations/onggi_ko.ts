@@ -2248,5 +2248,45 @@ OOM kills so far: %3</source>
         <source>Unable to find image &apos;%1&apos; locally</source>
         <translation>이 컴퓨터에 &apos;%1&apos; 이미지가 없습니다</translation>
     </message>
+    <message>
+        <source>history [OPTIONS] IMAGE</source>
+        <translation>history [옵션] 이미지</translation>
+    </message>
+    <message>
+        <source>Show the history of an image</source>
+        <translation>이미지가 만들어진 과정을 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>LAYER</source>
+        <translation>레이어</translation>
+    </message>
+    <message>
+        <source>CREATED BY</source>
+        <translation>만든 명령</translation>
+    </message>
+    <message>
+        <source>COMMENT</source>
+        <translation>설명</translation>
+    </message>
+    <message>
+        <source>image inspect IMAGE [IMAGE...]</source>
+        <translation>image inspect 이미지 [이미지...]</translation>
+    </message>
+    <message>
+        <source>Display detailed information on one or more images</source>
+        <translation>이미지의 자세한 정보를 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>Usage: onggictl image inspect|history|pull|ls|rm ...</source>
+        <translation>사용법: onggictl image inspect|history|pull|ls|rm ...</translation>
+    </message>
+    <message>
+        <source>SHARED SIZE</source>
+        <translation>공유 크기</translation>
+    </message>
+    <message>
+        <source>Manage images (inspect, history, pull, ls, rm)</source>
+        <translation>이미지를 관리합니다 (inspect, history, pull, ls, rm)</translation>
+    </message>
 </context>
 </TS>

@@ -271,6 +271,19 @@ Result<ImageRecord> ImageStore::add_image(const std::string& config_digest, cons
     return r;
 }
 
+uint64_t ImageStore::layer_size(const std::string& diff_id) const
+{
+    if (!is_digest(diff_id)) return 0;
+    {
+        std::lock_guard<std::mutex> g(sizes_mu_);
+        if (auto it = layer_sizes_.find(diff_id); it != layer_sizes_.end()) return it->second;
+    }
+    uint64_t n = tree_size(layers_dir() + "/" + hex_of(diff_id));
+    std::lock_guard<std::mutex> g(sizes_mu_);
+    layer_sizes_[diff_id] = n;
+    return n;
+}
+
 Result<ImageConfig> ImageStore::config(const ImageRecord& r) const
 {
     if (r.builtin || !blobs_.has(r.id)) return Error(Errc::not_found, "image " + r.short_id() + " has no config blob");

@@ -21,6 +21,8 @@
 #include <functional>
 
 #include <cstdint>
+#include <map>
+#include <mutex>
 #include <set>
 #include <string>
 #include <vector>
@@ -106,6 +108,8 @@ public:
     // name:tag loses it (and is kept as an untagged record, as docker's dangling images).
     Result<ImageRecord> add_image(const std::string& config_digest, const ImageConfig& cfg, const std::string& name,
                                   const std::string& tag, const std::string& repo_digest);
+    // Bytes of regular files in an unpacked layer (layers never change: computed once).
+    uint64_t layer_size(const std::string& diff_id) const;
     // The parsed config of a pulled/loaded image (not_found for the built-in one).
     Result<ImageConfig> config(const ImageRecord& r) const;
 
@@ -114,6 +118,8 @@ private:
     std::string layers_dir() const { return root_ + "/layers"; }
     std::string root_;
     BlobStore blobs_;
+    mutable std::mutex sizes_mu_;
+    mutable std::map<std::string, uint64_t> layer_sizes_;
 };
 
 // Sum of st_size of regular files below dir (no symlinks followed, one filesystem).

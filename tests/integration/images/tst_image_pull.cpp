@@ -222,6 +222,38 @@ private slots:
         for (const auto& nn : c.notifications) QVERIFY(nn["params"].value("phase", "") != "downloading");
     }
 
+    void inspect_history_and_shared_size()
+    {
+        const std::string a = reg_->host() + "/test/a:v1", b = reg_->host() + "/test/b:v1";
+        QVERIFY(pull(*c_, a).contains("result"));
+        QVERIFY(pull(*c_, b).contains("result"));
+        json in = c_->call("images.inspect", {{"image", a}});
+        QVERIFY2(in.contains("result"), in.dump().c_str());
+        const json& img = in["result"]["image"];
+        QCOMPARE(img["config"]["entrypoint"], json({"/bin/busybox"}));
+        QCOMPARE(img["config"]["working_dir"].get<std::string>(), std::string("/data"));
+        QCOMPARE(img["config"]["user"].get<std::string>(), std::string("app"));
+        QCOMPARE(img["architecture"].get<std::string>(), host_arch());
+        QCOMPARE(img["layer_sizes"].size(), size_t(3));
+        json h = c_->call("images.history", {{"image", a}});
+        QVERIFY2(h.contains("result"), h.dump().c_str());
+        QCOMPARE(h["result"]["history"].size(), size_t(3));
+        QCOMPARE(h["result"]["history"][0]["layer"].get<std::string>(), l3_.diff_id);  // newest first
+        QCOMPARE(h["result"]["history"][2]["created_by"].get<std::string>(), "test layer " + l1_.diff_id.substr(7, 8));
+        // Shared size: the base layer (busybox and all) is used by both a and b.
+        json list = c_->call("images.list");
+        uint64_t base = img["layer_sizes"][0]["size"];
+        QVERIFY(base > 500000);
+        for (const auto& i : list["result"]["images"]) {
+            if (i["name"] == reg_->host() + "/test/a" || i["name"] == reg_->host() + "/test/b") {
+                QCOMPARE(i["shared_size"].get<uint64_t>(), base);
+                QCOMPARE(i["shared_size"].get<uint64_t>() + i["unique_size"].get<uint64_t>(), i["size"].get<uint64_t>());
+            }
+        }
+        QCOMPARE(errc(c_->call("images.inspect", {{"image", "nothing:here"}})), std::string("not_found"));
+        QCOMPARE(errc(c_->call("images.inspect", {{"image", a}, {"bogus", 1}})), std::string("invalid_argument"));
+    }
+
     void index_resolves_to_the_host_platform()
     {
         json r = pull(*c_, reg_->host() + "/test/multi:v1");
