@@ -21,7 +21,7 @@ int cmdCreate(CliContext& ctx, const QStringList& args)
     if (opts.security.privileged)
         CliContext::errLine(QCoreApplication::translate("onggictl", "WARNING: --privileged gives the container every capability and no seccomp filter; "
                                "a process inside can take over the host."));
-    client::RpcResult r = ctx.call(QStringLiteral("container.create"), opts.toJson());
+    client::RpcResult r = createPullingIfAbsent(ctx, opts.toJson());
     if (!r.ok()) return ctx.fail(r.error, kExitCliError);
     if (ctx.json) CliContext::printJson(r.result);
     else CliContext::outLine(r.result.value(QLatin1String("id")).toString());

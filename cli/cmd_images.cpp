@@ -35,11 +35,12 @@ int cmdImages(CliContext& ctx, const QStringList& args)
         for (const QJsonValue& v : list) CliContext::outLine(shortId(client::ImageInfo::fromJson(v.toObject()).id));
         return kExitOk;
     }
-    TablePrinter t({QCoreApplication::translate("onggictl", "REPOSITORY"), QCoreApplication::translate("onggictl", "TAG"), QCoreApplication::translate("onggictl", "IMAGE ID"), QCoreApplication::translate("onggictl", "CREATED"), QCoreApplication::translate("onggictl", "SIZE")});
+    TablePrinter t({QCoreApplication::translate("onggictl", "REPOSITORY"), QCoreApplication::translate("onggictl", "TAG"), QCoreApplication::translate("onggictl", "IMAGE ID"), QCoreApplication::translate("onggictl", "CREATED"), QCoreApplication::translate("onggictl", "SIZE"), QCoreApplication::translate("onggictl", "SHARED SIZE")});
     for (const QJsonValue& v : list) {
         const auto i = client::ImageInfo::fromJson(v.toObject());
         t.addRow({i.name, i.tag.isEmpty() ? QStringLiteral("<none>") : i.tag, shortId(i.id), HumanTime::ago(i.created),
-                  client::ByteSize::formatDecimal(double(i.size))});
+                  client::ByteSize::formatDecimal(double(i.size)),
+                  client::ByteSize::formatDecimal(double(i.raw.value(QLatin1String("shared_size")).toInteger()))});
     }
     CliContext::out(t.toString());
     return kExitOk;

@@ -26,6 +26,14 @@ int cmdUpdate(CliContext& ctx, const QStringList& args);
 int cmdTop(CliContext& ctx, const QStringList& args);
 int cmdImages(CliContext& ctx, const QStringList& args);
 int cmdRmi(CliContext& ctx, const QStringList& args);
+int cmdPull(CliContext& ctx, const QStringList& args);
+int cmdHistory(CliContext& ctx, const QStringList& args);
+int cmdImageInspect(CliContext& ctx, const QStringList& args);
+int cmdImage(CliContext& ctx, const QStringList& args);
+// images.pull with per-layer progress on stdout or stderr (cmd_pull.cpp).
+client::RpcResult pullImage(CliContext& ctx, const QString& image, const QJsonObject& auth, bool quiet, bool toStderr);
+// container.create; when the image is not here, pull it (progress on stderr) and create again.
+client::RpcResult createPullingIfAbsent(CliContext& ctx, const QJsonObject& createParams);
 int cmdStats(CliContext& ctx, const QStringList& args);
 int cmdEvents(CliContext& ctx, const QStringList& args);
 int cmdVersion(CliContext& ctx, const QStringList& args);

@@ -1,6 +1,7 @@
 #include "cli/container_runner.h"
 
 #include "cli/attach_relay.h"
+#include "cli/commands.h"
 #include "client/attach_frame.h"
 #include "client/event.h"
 #include "client/log_line.h"
@@ -173,7 +174,7 @@ int ContainerRunner::run(CliContext& ctx, client::CreateOptions opts, bool detac
 
     if (!ctx.ensureConnected()) return kExitCliError;
     client::RpcReply* sub = detach || viaAttach ? nullptr : ctx.send(QStringLiteral("events.subscribe"));
-    client::RpcResult created = ctx.call(QStringLiteral("container.create"), opts.toJson());
+    client::RpcResult created = createPullingIfAbsent(ctx, opts.toJson());
     if (!created.ok()) {
         delete sub;
         return ctx.fail(created.error, kExitCliError);

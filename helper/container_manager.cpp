@@ -431,9 +431,17 @@ Result<ContainerRecord*> ContainerManager::create(const CreateParams& p, const P
         // Written by the network manager at each start (docs/protocol.md), as docker does.
         for (const char* f : {"hosts", "resolv.conf", "hostname"})
             s->mounts.push_back({std::string("/etc/") + f, "bind", cp.bundle + "/" + f, {"rbind", "rw", "nosuid", "nodev", "noexec"}});
-    if (!p.user_names.empty()) {
+    // The image's User applies when the client gave none (docker).
+    std::string user_names = p.user_names;
+    if (user_names.empty() && !p.uid && !p.gid && !img->user.empty()) {
+        std::optional<uint32_t> uid, gid;
+        ONGGI_CHECK(parse_user(img->user, uid, gid, &user_names), "image config User");
+        if (uid) s->process.user.uid = *uid;
+        if (gid) s->process.user.gid = *gid;
+    }
+    if (!user_names.empty()) {
         // `--user nobody`: the image's own /etc/passwd and /etc/group, as docker does.
-        auto ids = image::resolve_user_in(lower.value(), p.user_names);
+        auto ids = image::resolve_user_in(lower.value(), user_names);
         if (!ids) return std::move(ids).error().wrap("user");
         s->process.user.uid = ids->uid;
         s->process.user.gid = ids->gid;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <set>
 #include <string>
 
 namespace onggi::helper {
@@ -18,6 +19,10 @@ struct HelperConfig {
     int log_max_files = 3;                          // --log-max-file N
     std::string default_network = "onggi";          // --default-network / ONGGI_DEFAULT_NETWORK: onggi, private, none, host or a network
     std::string default_subnet = "10.88.0.0/24";    // --default-subnet / ONGGI_DEFAULT_SUBNET: the onggi network's
+    // --insecure-registry HOST[:PORT] (repeatable) / ONGGI_INSECURE_REGISTRIES (comma-separated):
+    // registries pulled from over plain http besides loopback ones.
+    std::set<std::string> insecure_registries;
+    int registry_timeout_ms = 30000;  // --registry-timeout SECONDS: no byte for this long fails a request
 };
 
 } // namespace onggi::helper

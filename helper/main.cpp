@@ -47,7 +47,9 @@ int main(int argc, char** argv)
                               env_or("ONGGI_DEFAULT_NETWORK", QString::fromStdString(defaults.default_network)));
     QCommandLineOption defsub("default-subnet", "Subnet of the default network onggi (env ONGGI_DEFAULT_SUBNET).", "cidr",
                               env_or("ONGGI_DEFAULT_SUBNET", QString::fromStdString(defaults.default_subnet)));
-    cli.addOptions({socket, state, run, shim, group, cgparent, defnet, defsub, logsize, logfiles});
+    QCommandLineOption insecure("insecure-registry", "Pull from this registry over plain http (repeatable; env ONGGI_INSECURE_REGISTRIES).", "host[:port]");
+    QCommandLineOption reg_timeout("registry-timeout", "Fail a registry request after this many seconds without data.", "seconds", "30");
+    cli.addOptions({socket, state, run, shim, group, cgparent, defnet, defsub, logsize, logfiles, insecure, reg_timeout});
     cli.process(app);
 
     HelperConfig cfg;
@@ -68,6 +70,16 @@ int main(int argc, char** argv)
     }
     cfg.default_network = cli.value(defnet).toStdString();
     cfg.default_subnet = cli.value(defsub).toStdString();
+    for (const QString& h : cli.values(insecure)) cfg.insecure_registries.insert(h.toStdString());
+    for (const QString& h : env_or("ONGGI_INSECURE_REGISTRIES", "").split(',', Qt::SkipEmptyParts))
+        cfg.insecure_registries.insert(h.trimmed().toStdString());
+    bool timeout_ok = false;
+    double timeout_s = cli.value(reg_timeout).toDouble(&timeout_ok);
+    if (!timeout_ok || timeout_s <= 0 || timeout_s > 3600) {
+        std::fprintf(stderr, "onggi-helper: --registry-timeout must be a number of seconds in (0, 3600]\n");
+        return 2;
+    }
+    cfg.registry_timeout_ms = int(timeout_s * 1000);
     for (const std::string* p : {&cfg.socket, &cfg.state_dir, &cfg.run_dir})
         if (p->empty() || (*p)[0] != '/') {
             std::fprintf(stderr, "onggi-helper: paths must be absolute: %s\n", p->c_str());

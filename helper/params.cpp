@@ -614,6 +614,37 @@ Result<ImageRemoveParams> decode_image_remove(const json& in)
     return finish(r, v);
 }
 
+Result<ImagePullParams> decode_image_pull(const json& in)
+{
+    ImagePullParams v;
+    Reader r(params_or_empty(in), "", {"image", "auth"});
+    r.str("image", v.image, true, 512, 1);
+    if (const json* a = r.get("auth")) {
+        Reader ar(*a, "auth.", {"username", "password"});
+        ar.str("username", v.username, true, 256, 1);
+        ar.str("password", v.password, false, 4096);
+        if (!ar.ok()) return ar.error();
+        if (v.username.find(':') != std::string::npos) return bad("auth.username", "must not contain ':'");
+    }
+    return finish(r, v);
+}
+
+Result<ImageRefParams> decode_image_ref(const json& in)
+{
+    ImageRefParams v;
+    Reader r(params_or_empty(in), "", {"image"});
+    r.str("image", v.image, true, 512, 1);
+    return finish(r, v);
+}
+
+Result<ImagePullCancelParams> decode_image_pull_cancel(const json& in)
+{
+    ImagePullCancelParams v;
+    Reader r(params_or_empty(in), "", {"pull"});
+    r.integer("pull", v.pull, 1, INT64_MAX, true);
+    return finish(r, v);
+}
+
 Result<SubscribeParams> decode_subscribe(const json& in)
 {
     SubscribeParams v;

@@ -107,6 +107,10 @@ struct ExecParams {
 struct ExecWaitParams { int64_t exec_id = 0; };
 struct UpdateParams { std::string id; Limits limits; };
 struct ImageRemoveParams { std::string image; bool force = false; };
+// images.pull: credentials are for this pull only (basic auth, or sent to the token realm).
+struct ImagePullParams { std::string image, username, password; };
+struct ImagePullCancelParams { int64_t pull = 0; };
+struct ImageRefParams { std::string image; };
 struct SubscribeParams { std::string filter_id; };
 struct UnsubscribeParams { int64_t subscription = 0; };
 
@@ -123,6 +127,9 @@ Result<ExecWaitParams> decode_exec_wait(const json& p);
 Result<UpdateParams> decode_update(const json& p);
 Result<CreateParams> decode_create(const json& p);
 Result<ImageRemoveParams> decode_image_remove(const json& p);
+Result<ImagePullParams> decode_image_pull(const json& p);
+Result<ImagePullCancelParams> decode_image_pull_cancel(const json& p);
+Result<ImageRefParams> decode_image_ref(const json& p);
 Result<SubscribeParams> decode_subscribe(const json& p);
 Result<UnsubscribeParams> decode_unsubscribe(const json& p);
 Result<Limits> decode_limits(const json& p, const std::string& field = "limits");

@@ -70,7 +70,10 @@ Result<spec::Spec> build_spec(const CreateParams& p, const image::ImageRecord& i
 
     // process
     s.process.terminal = p.tty;
-    s.process.args = p.cmd.empty() ? img.cmd : p.cmd;
+    // As docker: the image's Entrypoint, then the given command or else the image's Cmd.
+    s.process.args = img.entrypoint;
+    const auto& cmd = p.cmd.empty() ? img.cmd : p.cmd;
+    s.process.args.insert(s.process.args.end(), cmd.begin(), cmd.end());
     if (s.process.args.empty()) return Error(Errc::invalid_argument, "cmd: the image has no default command; give one");
     std::vector<std::string> env = img.env;
     auto put_env = [&env](const std::string& kv) {

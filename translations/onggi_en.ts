@@ -254,6 +254,38 @@
         <extracomment>cgroup v1 refused a memory limit below what the container uses (EBUSY). %1 what could not be reclaimed, %2 the limit asked for, %3 in use now, %4 the smallest limit that fits</extracomment>
         <translation>The kernel could not reclaim %1 to bring the container under %2 (it uses %3 now). Choose at least %4, or free memory in the container first.</translation>
     </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>Downloading</source>
+        <translation>Downloading</translation>
+    </message>
+    <message>
+        <source>Retrying</source>
+        <translation>Retrying</translation>
+    </message>
+    <message>
+        <source>Verifying Checksum</source>
+        <translation>Verifying Checksum</translation>
+    </message>
+    <message>
+        <source>Extracting</source>
+        <translation>Extracting</translation>
+    </message>
+    <message>
+        <source>Already exists</source>
+        <translation>Already exists</translation>
+    </message>
+    <message>
+        <source>Pull complete</source>
+        <translation>Pull complete</translation>
+    </message>
+    <message>
+        <source>Resolving</source>
+        <translation>Resolving</translation>
+    </message>
 </context>
 <context>
     <name>onggi::gui::ChartsPanel</name>
@@ -2554,6 +2586,86 @@ OOM kills so far: %3</translation>
     <message>
         <source>invalid --add-host &quot;%1&quot;: expected name:ip</source>
         <translation>invalid --add-host &quot;%1&quot;: expected name:ip</translation>
+    </message>
+    <message>
+        <source>history [OPTIONS] IMAGE</source>
+        <translation>history [OPTIONS] IMAGE</translation>
+    </message>
+    <message>
+        <source>Show the history of an image</source>
+        <translation>Show the history of an image</translation>
+    </message>
+    <message>
+        <source>LAYER</source>
+        <translation>LAYER</translation>
+    </message>
+    <message>
+        <source>CREATED BY</source>
+        <translation>CREATED BY</translation>
+    </message>
+    <message>
+        <source>COMMENT</source>
+        <translation>COMMENT</translation>
+    </message>
+    <message>
+        <source>image inspect IMAGE [IMAGE...]</source>
+        <translation>image inspect IMAGE [IMAGE...]</translation>
+    </message>
+    <message>
+        <source>Display detailed information on one or more images</source>
+        <translation>Display detailed information on one or more images</translation>
+    </message>
+    <message>
+        <source>Usage: onggictl image inspect|history|pull|ls|rm ...</source>
+        <translation>Usage: onggictl image inspect|history|pull|ls|rm ...</translation>
+    </message>
+    <message>
+        <source>SHARED SIZE</source>
+        <translation>SHARED SIZE</translation>
+    </message>
+    <message>
+        <source>Pulling %1</source>
+        <translation>Pulling %1</translation>
+    </message>
+    <message>
+        <source>pull [OPTIONS] NAME[:TAG|@DIGEST]</source>
+        <translation>pull [OPTIONS] NAME[:TAG|@DIGEST]</translation>
+    </message>
+    <message>
+        <source>Download an image from a registry</source>
+        <translation>Download an image from a registry</translation>
+    </message>
+    <message>
+        <source>Suppress verbose output</source>
+        <translation>Suppress verbose output</translation>
+    </message>
+    <message>
+        <source>Registry user name (for this pull only)</source>
+        <translation>Registry user name (for this pull only)</translation>
+    </message>
+    <message>
+        <source>Read the registry password from stdin</source>
+        <translation>Read the registry password from stdin</translation>
+    </message>
+    <message>
+        <source>--password-stdin needs --username</source>
+        <translation>--password-stdin needs --username</translation>
+    </message>
+    <message>
+        <source>Digest: %1</source>
+        <translation>Digest: %1</translation>
+    </message>
+    <message>
+        <source>Status: Downloaded %1</source>
+        <translation>Status: Downloaded %1</translation>
+    </message>
+    <message>
+        <source>Unable to find image &apos;%1&apos; locally</source>
+        <translation>Unable to find image &apos;%1&apos; locally</translation>
+    </message>
+    <message>
+        <source>Manage images (inspect, history, pull, ls, rm)</source>
+        <translation>Manage images (inspect, history, pull, ls, rm)</translation>
     </message>
 </context>
 </TS>

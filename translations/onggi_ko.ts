@@ -254,6 +254,38 @@
         <extracomment>cgroup v1 refused a memory limit below what the container uses (EBUSY). %1 what could not be reclaimed, %2 the limit asked for, %3 in use now, %4 the smallest limit that fits</extracomment>
         <translation>커널이 컨테이너의 메모리를 %2 아래로 줄이지 못했습니다 (지금 사용량: %3, 회수하지 못한 양: %1). 제한을 %4 이상으로 정하거나, 먼저 컨테이너 안에서 메모리를 비워 주세요.</translation>
     </message>
+    <message>
+        <source>Waiting</source>
+        <translation>대기 중</translation>
+    </message>
+    <message>
+        <source>Downloading</source>
+        <translation>내려받는 중</translation>
+    </message>
+    <message>
+        <source>Retrying</source>
+        <translation>다시 시도하는 중</translation>
+    </message>
+    <message>
+        <source>Verifying Checksum</source>
+        <translation>체크섬 확인 중</translation>
+    </message>
+    <message>
+        <source>Extracting</source>
+        <translation>압축 푸는 중</translation>
+    </message>
+    <message>
+        <source>Already exists</source>
+        <translation>이미 있음</translation>
+    </message>
+    <message>
+        <source>Pull complete</source>
+        <translation>받기 완료</translation>
+    </message>
+    <message>
+        <source>Resolving</source>
+        <translation>이미지 찾는 중</translation>
+    </message>
 </context>
 <context>
     <name>onggi::gui::ChartsPanel</name>
@@ -2539,6 +2571,86 @@ OOM kills so far: %3</source>
     <message>
         <source>invalid --add-host &quot;%1&quot;: expected name:ip</source>
         <translation>잘못된 --add-host 값 &quot;%1&quot;: 이름:IP 형식이어야 합니다</translation>
+    </message>
+    <message>
+        <source>history [OPTIONS] IMAGE</source>
+        <translation>history [옵션] 이미지</translation>
+    </message>
+    <message>
+        <source>Show the history of an image</source>
+        <translation>이미지가 만들어진 과정을 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>LAYER</source>
+        <translation>레이어</translation>
+    </message>
+    <message>
+        <source>CREATED BY</source>
+        <translation>만든 명령</translation>
+    </message>
+    <message>
+        <source>COMMENT</source>
+        <translation>설명</translation>
+    </message>
+    <message>
+        <source>image inspect IMAGE [IMAGE...]</source>
+        <translation>image inspect 이미지 [이미지...]</translation>
+    </message>
+    <message>
+        <source>Display detailed information on one or more images</source>
+        <translation>이미지의 자세한 정보를 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>Usage: onggictl image inspect|history|pull|ls|rm ...</source>
+        <translation>사용법: onggictl image inspect|history|pull|ls|rm ...</translation>
+    </message>
+    <message>
+        <source>SHARED SIZE</source>
+        <translation>공유 크기</translation>
+    </message>
+    <message>
+        <source>Pulling %1</source>
+        <translation>%1 이미지를 받습니다</translation>
+    </message>
+    <message>
+        <source>pull [OPTIONS] NAME[:TAG|@DIGEST]</source>
+        <translation>pull [옵션] 이름[:태그|@다이제스트]</translation>
+    </message>
+    <message>
+        <source>Download an image from a registry</source>
+        <translation>레지스트리에서 이미지를 내려받습니다</translation>
+    </message>
+    <message>
+        <source>Suppress verbose output</source>
+        <translation>자세한 출력을 생략합니다</translation>
+    </message>
+    <message>
+        <source>Registry user name (for this pull only)</source>
+        <translation>레지스트리 사용자 이름 (이번 받기에만 씁니다)</translation>
+    </message>
+    <message>
+        <source>Read the registry password from stdin</source>
+        <translation>레지스트리 비밀번호를 표준 입력에서 읽습니다</translation>
+    </message>
+    <message>
+        <source>--password-stdin needs --username</source>
+        <translation>--password-stdin은 --username과 함께 써야 합니다</translation>
+    </message>
+    <message>
+        <source>Digest: %1</source>
+        <translation>다이제스트: %1</translation>
+    </message>
+    <message>
+        <source>Status: Downloaded %1</source>
+        <translation>상태: %1 이미지를 내려받았습니다</translation>
+    </message>
+    <message>
+        <source>Unable to find image &apos;%1&apos; locally</source>
+        <translation>이 컴퓨터에 &apos;%1&apos; 이미지가 없습니다</translation>
+    </message>
+    <message>
+        <source>Manage images (inspect, history, pull, ls, rm)</source>
+        <translation>이미지를 관리합니다 (inspect, history, pull, ls, rm)</translation>
     </message>
 </context>
 </TS>

@@ -1,7 +1,10 @@
 #include "engine/image/image_store.h"
+#include "engine/image/image_errors.h"
 #include "engine/core/files.h"
 #include "engine/image/builtin_rootfs.h"
-#include "engine/core/sha256.h"
+#include "engine/image/content_digest.h"
+#include "engine/core/unique_fd.h"
+#include "engine/image/image_reference.h"
 
 #include <dirent.h>
 #include <fcntl.h>
@@ -14,6 +17,7 @@
 #include <ctime>
 #include <regex>
 #include <set>
+#include <sys/vfs.h>
 
 namespace onggi::image {
 
@@ -62,7 +66,7 @@ bool is_digest(const std::string& s)
 
 Status validate_reference(const std::string& ref)
 {
-    static const std::regex re("[a-z0-9][a-z0-9._/-]{0,127}(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?");
+    static const std::regex re("([a-zA-Z0-9.-]+(:[0-9]{1,5})?/)?[a-z0-9][a-z0-9._/-]{0,127}(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?");
     if (ref.size() > 256 || !std::regex_match(ref, re) || ref.find("..") != std::string::npos)
         return Error(Errc::invalid_argument, "image: invalid reference '" + ref.substr(0, 80) + "'");
     return {};
@@ -73,6 +77,10 @@ std::string record_to_json(const ImageRecord& r)
     json j = {{"id", r.id},          {"name", r.name},   {"tag", r.tag},         {"size", r.size},
               {"created", r.created}, {"builtin", r.builtin}, {"layers", r.layers}, {"cmd", r.cmd},
               {"env", r.env},        {"workdir", r.workdir}};
+    if (!r.entrypoint.empty()) j["entrypoint"] = r.entrypoint;
+    if (!r.user.empty()) j["user"] = r.user;
+    if (!r.repo_digest.empty()) j["repo_digest"] = r.repo_digest;
+    if (!r.repo_tags.empty()) j["repo_tags"] = r.repo_tags;
     return j.dump(2) + "\n";
 }
 
@@ -92,6 +100,13 @@ Result<ImageRecord> record_from_json(const std::string& text)
     ONGGI_CHECK(str("tag", r.tag), "parse");
     ONGGI_CHECK(str("created", r.created), "parse");
     ONGGI_CHECK(str("workdir", r.workdir), "parse");
+    ONGGI_CHECK(str("user", r.user), "parse");
+    ONGGI_CHECK(str("repo_digest", r.repo_digest), "parse");
+    for (auto [k, out] : {std::pair<const char*, std::vector<std::string>*>{"entrypoint", &r.entrypoint}, {"repo_tags", &r.repo_tags}}) {
+        auto v = strings_of(j, k);
+        if (!v) return std::move(v).error().wrap("image record");
+        *out = v.value();
+    }
     if (j.contains("size") && j["size"].is_number_unsigned()) r.size = j["size"].get<uint64_t>();
     if (j.contains("builtin") && j["builtin"].is_boolean()) r.builtin = j["builtin"].get<bool>();
     auto layers = strings_of(j, "layers");
@@ -136,13 +151,145 @@ uint64_t tree_size(const std::string& dir)
     return total;
 }
 
-ImageStore::ImageStore(std::string root) : root_(std::move(root)) {}
+ImageStore::ImageStore(std::string root) : root_(std::move(root)), blobs_(root_ + "/blobs") {}
 
 Status ImageStore::init()
 {
     ONGGI_CHECK(make_dirs(records_dir(), 0755), "create image records dir");
     ONGGI_CHECK(make_dirs(layers_dir(), 0755), "create image layers dir");
+    ONGGI_CHECK(blobs_.init(), "image store");
+    // Half-unpacked layers of a helper that died (never visible under their digest).
+    if (DIR* d = ::opendir(layers_dir().c_str())) {
+        std::vector<std::string> stale;
+        while (struct dirent* e = ::readdir(d))
+            if (std::string(e->d_name).rfind(".tmp-", 0) == 0) stale.push_back(e->d_name);
+        ::closedir(d);
+        for (const auto& n : stale) (void)remove_tree(layers_dir() + "/" + n);
+    }
     return {};
+}
+
+bool ImageStore::has_layer(const std::string& diff_id) const
+{
+    struct stat st;
+    return is_digest(diff_id) && ::lstat((layers_dir() + "/" + hex_of(diff_id)).c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+Result<std::string> ImageStore::install_layer(const std::string& blob_path, const std::string& diff_id, const ExtractLimits& limits,
+                                              const std::atomic<bool>* cancel, const std::function<void(uint64_t)>& progress)
+{
+    if (!is_digest(diff_id)) return Error(Errc::invalid_argument, "layer diff_id: expected sha256:<hex>");
+    const std::string dir = layers_dir() + "/" + hex_of(diff_id);
+    if (has_layer(diff_id)) return dir;
+    static std::atomic<uint64_t> counter{0};
+    const std::string tmp = layers_dir() + "/.tmp-" + hex_of(diff_id).substr(0, 16) + "-" + std::to_string(::getpid()) + "-" +
+                            std::to_string(counter++);
+    if (::mkdir(tmp.c_str(), 0755) < 0) return Error::from_errno("create " + tmp);
+    auto fail = [&](Error e) -> Error {
+        (void)remove_tree(tmp);
+        return e;
+    };
+    UniqueFd blob(::open(blob_path.c_str(), O_RDONLY | O_CLOEXEC));
+    if (!blob) return fail(Error::from_errno("open layer blob " + blob_path));
+    auto x = extract_layer(blob.get(), tmp, limits, cancel, progress);
+    if (!x) return fail(std::move(x).error().wrap("unpack layer " + diff_id));
+    if (x->diff_id != diff_id)
+        return fail(Error(kBadImage, "layer diff_id mismatch: the image config says " + diff_id + ", the layer is " + x->diff_id));
+    if (::rename(tmp.c_str(), dir.c_str()) < 0) {
+        int e = errno;
+        if (e == EEXIST || e == ENOTEMPTY) {  // another pull unpacked the same layer first
+            (void)remove_tree(tmp);
+            return dir;
+        }
+        return fail(Error::from_errno("rename layer " + diff_id, e));
+    }
+    return dir;
+}
+
+Result<ImageRecord> ImageStore::add_image(const std::string& config_digest, const ImageConfig& cfg, const std::string& name,
+                                          const std::string& tag, const std::string& repo_digest)
+{
+    if (!is_digest(config_digest)) return Error(Errc::invalid_argument, "image id: expected sha256:<hex>");
+    if (cfg.diff_ids.empty()) return Error(Errc::invalid_argument, "image config: rootfs.diff_ids: empty");
+    for (const auto& l : cfg.diff_ids)
+        if (!has_layer(l)) return Error(Errc::not_found, "add image: layer " + l + " is not unpacked");
+    auto all = list();
+    if (!all) return std::move(all).error();
+    const std::string name_tag = name + ":" + tag;
+    ImageRecord r;
+    bool existed = false;
+    for (const auto& o : all.value()) {
+        if (o.id == config_digest) {
+            r = o;
+            existed = true;
+        }
+    }
+    // The tag moves: whoever had it loses it.
+    for (auto o : all.value()) {
+        if (o.id == config_digest) continue;
+        auto tags = o.repo_tags.empty() ? std::vector<std::string>{o.name + ":" + o.tag} : o.repo_tags;
+        auto it = std::find(tags.begin(), tags.end(), name_tag);
+        if (it == tags.end() || o.builtin) continue;
+        tags.erase(it);
+        o.repo_tags = tags;
+        if (tags.empty()) {
+            o.name = "<none>";
+            o.tag = "<none>";
+        } else {
+            auto c = tags.front().rfind(':');
+            o.name = tags.front().substr(0, c);
+            o.tag = tags.front().substr(c + 1);
+        }
+        ONGGI_CHECK(save(o), "untag previous image");
+    }
+    if (!existed) {
+        r = ImageRecord{};
+        r.id = config_digest;
+        r.created = cfg.created.empty() ? now_rfc3339() : cfg.created;
+    }
+    r.layers = cfg.diff_ids;
+    r.cmd = cfg.cmd;
+    r.entrypoint = cfg.entrypoint;
+    r.env = cfg.env;
+    r.workdir = cfg.working_dir;
+    r.user = cfg.user;
+    if (!repo_digest.empty()) r.repo_digest = repo_digest;
+    if (r.repo_tags.empty() && existed && r.name != "<none>") r.repo_tags.push_back(r.name + ":" + r.tag);
+    if (std::find(r.repo_tags.begin(), r.repo_tags.end(), name_tag) == r.repo_tags.end()) r.repo_tags.insert(r.repo_tags.begin(), name_tag);
+    r.name = name;
+    r.tag = tag;
+    uint64_t size = 0;
+    for (const auto& l : r.layers) size += tree_size(layers_dir() + "/" + hex_of(l));
+    r.size = size;
+    // Layers durable before the record that makes them an image (one syncfs per image, not one
+    // per layer or per file; the record itself is fsynced by save()).
+    {
+        UniqueFd d(::open(layers_dir().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+        if (d && ::syncfs(d.get()) < 0) return Error::from_errno("sync layers");
+    }
+    ONGGI_CHECK(save(r), "add image");
+    return r;
+}
+
+uint64_t ImageStore::layer_size(const std::string& diff_id) const
+{
+    if (!is_digest(diff_id)) return 0;
+    {
+        std::lock_guard<std::mutex> g(sizes_mu_);
+        if (auto it = layer_sizes_.find(diff_id); it != layer_sizes_.end()) return it->second;
+    }
+    uint64_t n = tree_size(layers_dir() + "/" + hex_of(diff_id));
+    std::lock_guard<std::mutex> g(sizes_mu_);
+    layer_sizes_[diff_id] = n;
+    return n;
+}
+
+Result<ImageConfig> ImageStore::config(const ImageRecord& r) const
+{
+    if (r.builtin || !blobs_.has(r.id)) return Error(Errc::not_found, "image " + r.short_id() + " has no config blob");
+    auto text = blobs_.read(r.id);
+    if (!text) return std::move(text).error();
+    return parse_config(text.value());
 }
 
 Result<std::string> ImageStore::layer_dir(const std::string& digest) const
@@ -169,9 +316,9 @@ Result<ImageRecord> ImageStore::ensure_builtin()
 {
     ONGGI_CHECK(init(), "image store");
     const std::string bb = host_busybox_path();
-    auto bb_hex = Sha256::file_hex(bb);
+    auto bb_hex = ContentDigest::file_hex(bb);
     if (!bb_hex) return std::move(bb_hex).error().wrap("built-in image: hash busybox (is busybox-static installed?)");
-    const std::string layer_digest = "sha256:" + Sha256::hex(bb_hex.value() + "\n" + kBuiltinRecipeVersion);
+    const std::string layer_digest = "sha256:" + ContentDigest::hex(bb_hex.value() + "\n" + kBuiltinRecipeVersion);
     const std::string dir = layers_dir() + "/" + hex_of(layer_digest);
 
     struct stat st;
@@ -197,7 +344,7 @@ Result<ImageRecord> ImageStore::ensure_builtin()
     r.tag = "latest";
     r.builtin = true;
     r.layers = {layer_digest};
-    r.id = "sha256:" + Sha256::hex(std::string("onggi-builtin\n") + layer_digest);
+    r.id = "sha256:" + ContentDigest::hex(std::string("onggi-builtin\n") + layer_digest);
     // Keep the existing record (its created time) when nothing changed.
     if (auto old = read_file(records_dir() + "/" + hex_of(r.id) + ".json"); old) {
         if (auto rec = record_from_json(old.value()); rec) return rec.value();
@@ -261,6 +408,18 @@ Result<ImageRecord> ImageStore::resolve(const std::string& ref) const
         for (const auto& r : all.value())
             if (r.name == name && r.tag == tag) return r;
     }
+    // "docker.io/library/busybox:1" and other spellings of a familiar name.
+    if (auto parsed = ImageReference::parse(ref); parsed && parsed->digest.empty()) {
+        const std::string want = parsed->familiar_name() + ":" + parsed->tag;
+        for (const auto& r : all.value()) {
+            if (r.name + ":" + r.tag == want) return r;
+            for (const auto& t : r.repo_tags)
+                if (t == want) return r;
+        }
+    } else if (parsed && !parsed->digest.empty()) {
+        for (const auto& r : all.value())
+            if (r.repo_digest == parsed->digest && (r.name == parsed->familiar_name() || parsed->repository.empty())) return r;
+    }
     if (hex.size() >= 3 && hex.size() <= 64 && is_hex(hex)) {
         const ImageRecord* found = nullptr;
         for (const auto& r : all.value()) {
@@ -288,6 +447,7 @@ Status ImageStore::remove(const std::string& id, const std::set<std::string>& ke
     if (!victim) return Error(Errc::not_found, "no such image: " + id);
     std::string rec = records_dir() + "/" + hex_of(id) + ".json";
     if (::unlink(rec.c_str()) < 0) return Error::from_errno("remove image record");
+    if (!victim->builtin) (void)blobs_.remove(victim->id);  // its config: the record was its only user
     for (const auto& l : victim->layers) {
         if (still_used.count(l) || !is_digest(l)) continue;
         ONGGI_CHECK(remove_tree(layers_dir() + "/" + hex_of(l)), "remove layer " + l);

@@ -3,13 +3,26 @@
 //   images/records/<hex>.json     one image record (ImageRecord, below); <hex> = image id digest
 // The built-in busybox image's single layer is made by make_busybox_rootfs and addressed by
 // sha256(busybox binary || recipe version), so a new busybox or a new recipe gives a new layer.
-// Layers are built in a temp dir and renamed into place: a crash never leaves a half layer.
+//   images/blobs/sha256/<hex>     manifests, configs, and compressed layers until unpacked (BlobStore)
+// A pulled or loaded image's layers are addressed by diff_id (sha256 of the uncompressed tar), so
+// two images that share a layer share its one directory. Layers are built in a temp dir
+// (layers/.tmp-*) and renamed into place: a crash never leaves a half layer visible, and init()
+// removes what a crash left. References are counted from the records (and the layers containers
+// use, which the caller passes as `keep`): a layer no record or container uses is collected.
 // No Qt here (engine/): the helper wraps it.
 #pragma once
 
 #include "engine/core/result.h"
+#include "engine/image/blob_store.h"
+#include "engine/image/image_manifest.h"
+#include "engine/image/layer_extractor.h"
+
+#include <atomic>
+#include <functional>
 
 #include <cstdint>
+#include <map>
+#include <mutex>
 #include <set>
 #include <string>
 #include <vector>
@@ -31,6 +44,11 @@ struct ImageRecord {
     std::vector<std::string> cmd = {"sh"};
     std::vector<std::string> env = {"PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"};
     std::string workdir = "/";
+    // Pulled and loaded images (empty for the built-in one).
+    std::vector<std::string> entrypoint;
+    std::string user;
+    std::string repo_digest;  // "sha256:<hex>" of the manifest it was pulled by
+    std::vector<std::string> repo_tags;  // every "name:tag" that names this image (name:tag first)
 
     std::string short_id() const;  // 12 hex
 };
@@ -75,10 +93,33 @@ public:
     // Write/replace a record (atomic).
     Status save(const ImageRecord& r);
 
+    // Blobs (manifests, configs, compressed layers).
+    BlobStore& blobs() { return blobs_; }
+    const BlobStore& blobs() const { return blobs_; }
+    bool has_layer(const std::string& diff_id) const;
+    // Unpack the blob at blob_path as the layer `diff_id` (shared when it is already there). The
+    // uncompressed stream must hash to diff_id, else nothing is kept. Thread-safe for different
+    // or equal diff_ids (the second rename loses and is dropped).
+    Result<std::string> install_layer(const std::string& blob_path, const std::string& diff_id,
+                                      const ExtractLimits& limits = {}, const std::atomic<bool>* cancel = nullptr,
+                                      const std::function<void(uint64_t)>& progress = {});
+    // Record an image from its config (id = config digest) under name:tag; every layer must be
+    // installed. An existing record of the same id gains the tag; another image that had
+    // name:tag loses it (and is kept as an untagged record, as docker's dangling images).
+    Result<ImageRecord> add_image(const std::string& config_digest, const ImageConfig& cfg, const std::string& name,
+                                  const std::string& tag, const std::string& repo_digest);
+    // Bytes of regular files in an unpacked layer (layers never change: computed once).
+    uint64_t layer_size(const std::string& diff_id) const;
+    // The parsed config of a pulled/loaded image (not_found for the built-in one).
+    Result<ImageConfig> config(const ImageRecord& r) const;
+
 private:
     std::string records_dir() const { return root_ + "/records"; }
     std::string layers_dir() const { return root_ + "/layers"; }
     std::string root_;
+    BlobStore blobs_;
+    mutable std::mutex sizes_mu_;
+    mutable std::map<std::string, uint64_t> layer_sizes_;
 };
 
 // Sum of st_size of regular files below dir (no symlinks followed, one filesystem).

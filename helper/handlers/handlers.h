@@ -52,6 +52,10 @@ void register_container_attach(HelperContext& ctx);
 void register_container_top(HelperContext& ctx);
 void register_images_list(HelperContext& ctx);
 void register_images_remove(HelperContext& ctx);
+void register_images_pull(HelperContext& ctx);
+void register_images_inspect(HelperContext& ctx);
+// images.list's shape of one image (also the reply of images.pull).
+json image_json(const image::ImageRecord& r);
 void register_events_subscribe(HelperContext& ctx);
 void register_unsubscribe(HelperContext& ctx);
 void register_network_create(HelperContext& ctx);
@@ -78,6 +82,8 @@ inline void register_all(HelperContext& ctx)
     register_container_top(ctx);
     register_images_list(ctx);
     register_images_remove(ctx);
+    register_images_pull(ctx);
+    register_images_inspect(ctx);
     register_events_subscribe(ctx);
     register_unsubscribe(ctx);
     register_network_create(ctx);
