@@ -157,6 +157,11 @@ Status ImageStore::init()
 {
     ONGGI_CHECK(make_dirs(records_dir(), 0755), "create image records dir");
     ONGGI_CHECK(make_dirs(layers_dir(), 0755), "create image layers dir");
+    // Unpacked layers keep their setuid-root files and capabilities (images need them inside
+    // their containers). The layers' paths are predictable (digests are public), so the store is
+    // root's alone: a host user must not reach /var/lib/onggi/images/layers/<diff>/bin/su.
+    // Containers see the layers through overlay mounts made by root, which need no traversal.
+    if (::chmod(root_.c_str(), 0700) < 0) return Error::from_errno("chmod 0700 " + root_);
     ONGGI_CHECK(blobs_.init(), "image store");
     // Half-unpacked layers of a helper that died (never visible under their digest).
     if (DIR* d = ::opendir(layers_dir().c_str())) {

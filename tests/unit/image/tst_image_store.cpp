@@ -90,6 +90,22 @@ private slots:
         }
     }
 
+    // Layers keep setuid-root files at predictable paths: the store is root's alone, also when
+    // an older helper made it 0755.
+    void store_is_private()
+    {
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        const std::string root = tmp.path().toStdString() + "/images";
+        QCOMPARE(::mkdir(root.c_str(), 0755), 0);
+        ImageStore store(root);
+        auto r = store.init();
+        QVERIFY2(r.ok(), r.ok() ? "" : r.error().message().c_str());
+        struct stat st {};
+        QCOMPARE(::stat(root.c_str(), &st), 0);
+        QCOMPARE(int(st.st_mode & 07777), 0700);
+    }
+
     void builtin_image()
     {
         if (::access(host_busybox_path().c_str(), X_OK) != 0) QSKIP("no static busybox on this host");
