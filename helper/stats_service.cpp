@@ -25,6 +25,20 @@ uint64_t unix_ms()
 json opt(uint64_t v) { return v == stats::HistoryPoint::kNone ? json(nullptr) : json(v); }
 json pct(uint64_t v) { return v == stats::HistoryPoint::kNone ? json(nullptr) : json(double(v) / 100.0); }
 
+// The frame's "host" object: CPU over this subscription's own interval, memory now.
+json host_json(const stats::HostCounters& prev, const stats::HostCounters& cur)
+{
+    return {
+        {"cpus", cur.cpus},
+        {"cpu_percent", prev.mono_ns ? stats::host_cpu_percent(prev, cur) : 0.0},
+        {"memory_total", cur.memory_total},
+        {"memory_used", cur.memory_total - cur.memory_available},
+        {"memory_available", cur.memory_available},
+        {"swap_total", cur.swap_total},
+        {"swap_used", cur.swap_total >= cur.swap_free ? cur.swap_total - cur.swap_free : 0},
+    };
+}
+
 bool tracked_state(const ContainerRecord& c) { return (c.state == "running" || c.state == "paused") && c.pid > 0; }
 
 // The service acts for every user: an admin peer sees all containers.
@@ -151,6 +165,8 @@ StatsService::StatsService(HelperContext& ctx, QObject* parent)
         call.reply({{"interval_ms", kHistoryIntervalMs}, {"samples", std::move(samples)}});
     });
 
+    if (auto h = stats::HostReader::open()) host_reader_ = std::move(h.value());
+    else qWarning("stats: %s", h.error().message().c_str());
     started_ticks_ = process_starttime(::getpid());
     reconcile();
     // Starts, exits, updates and removals as they happen (ContainerManager passes the id by
@@ -334,7 +350,14 @@ void StatsService::send_frame(int64_t sub)
     json containers = json::array();
     uint64_t now = unix_ms();
     for (const auto& e : entries) containers.push_back(sample_json(e.id, stats::HistoryPoint::from(e, now), false));
-    s.conn->notify("stats", {{"subscription", sub}, {"time", now_rfc3339_nano()}, {"containers", std::move(containers)}});
+    json frame = {{"subscription", sub}, {"time", now_rfc3339_nano()}, {"containers", std::move(containers)}};
+    if (host_reader_) {
+        if (auto h = host_reader_->read()) {
+            frame["host"] = host_json(s.host_prev, h.value());
+            s.host_prev = h.value();
+        }
+    }
+    s.conn->notify("stats", std::move(frame));
     for (const auto& id : gone) untrack(id);
 }
 

@@ -12,12 +12,14 @@
 //  * Once a second every tracked container is sampled into its history ring (15 min at 1 s),
 //    persisted by HistoryStore so history survives helper restarts.
 //  * Each subscription has its own timer (100..10000 ms) and gets one batched frame per tick
-//    with the containers its peer may see.
+//    with the containers its peer may see, and the host's CPU and memory ("host") read in
+//    the same tick (not secret: any user reads /proc/stat and /proc/meminfo).
 // Safe: params are decoded and bounded first; ids resolve through ContainerManager::find with
 // the caller's peer, so nobody sees or subscribes to another user's containers.
 #pragma once
 
 #include "engine/cgroup/cgroup.h"
+#include "engine/stats/host_reader.h"
 #include "engine/stats/oom_watcher.h"
 #include "engine/stats/sampler.h"
 #include "helper/handlers/handlers.h"
@@ -30,6 +32,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -60,6 +63,7 @@ private:
         Peer peer;
         std::vector<std::string> ids;  // empty: every container the peer may see
         QTimer* timer = nullptr;
+        stats::HostCounters host_prev;  // this subscription's last host reading (its own rates)
     };
 
     void on_change(const std::string& id);
@@ -74,6 +78,7 @@ private:
 
     HelperContext& ctx_;
     stats::Sampler sampler_;
+    std::optional<stats::HostReader> host_reader_;  // /proc/stat + /proc/meminfo, for "host"
     HistoryStore history_;
     std::map<std::string, Tracked> tracked_;
     std::map<int64_t, Sub> subs_;
