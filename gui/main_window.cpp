@@ -34,6 +34,7 @@
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
@@ -101,9 +102,24 @@ MainWindow::MainWindow(LanguageManager* languages, QWidget* parent) : QMainWindo
     m_view->horizontalHeader()->setStretchLastSection(false);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setSectionResizeMode(ContainerListModel::Name, QHeaderView::Stretch);
-    m_view->horizontalHeader()->setSectionResizeMode(ContainerListModel::Image, QHeaderView::Interactive);
-    m_view->horizontalHeader()->resizeSection(ContainerListModel::Image, m_view->fontMetrics().horizontalAdvance(QLatin1Char('m')) * 7);
-    m_view->horizontalHeader()->setMinimumSectionSize(m_view->fontMetrics().horizontalAdvance(QLatin1Char('m')) * 3);
+    const int em = m_view->fontMetrics().horizontalAdvance(QLatin1Char('m'));
+    for (int c : {int(ContainerListModel::Image), int(ContainerListModel::State)})
+        m_view->horizontalHeader()->setSectionResizeMode(c, QHeaderView::Interactive);
+    m_view->horizontalHeader()->resizeSection(ContainerListModel::Image, em * 6);
+    m_view->horizontalHeader()->resizeSection(ContainerListModel::State, em * 7);
+    m_view->horizontalHeader()->setMinimumSectionSize(em * 3);
+    m_view->setColumnHidden(ContainerListModel::Image, true);  // the header's menu shows it
+    m_view->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view->horizontalHeader(), &QWidget::customContextMenuRequested, this, [this](const QPoint& pos) {
+        QMenu menu(this);
+        for (int c = ContainerListModel::Image; c < ContainerListModel::ColumnCount; ++c) {
+            QAction* a = menu.addAction(m_list->headerData(c, Qt::Horizontal).toString());
+            a->setCheckable(true);
+            a->setChecked(!m_view->isColumnHidden(c));
+            connect(a, &QAction::toggled, this, [this, c](bool on) { m_view->setColumnHidden(c, !on); });
+        }
+        menu.exec(m_view->horizontalHeader()->mapToGlobal(pos));
+    });
     m_view->setTextElideMode(Qt::ElideRight);
     m_view->setWordWrap(false);
     m_view->setItemDelegateForColumn(ContainerListModel::Cpu,

@@ -54,11 +54,8 @@ QVariant ContainerListModel::display(const Row& r, int column) const {
     }
     case Cpu: return live ? Units::percent(r.cpuPercent) : QString();
     case Memory:
-        if (!live) return QString();
-        if (r.memLimit > 0)
-            //: memory used / memory limit
-            return tr("%1 / %2").arg(Units::bytes(r.memCurrent), Units::bytes(r.memLimit));
-        return tr("%1 / unlimited").arg(Units::bytes(r.memCurrent));
+        // In use only: the bar under it shows the share of the limit, the tooltip both.
+        return live ? Units::bytes(double(r.memCurrent)) : QString();
     case Pids:
         if (!live) return QString();
         if (r.pidsLimit > 0) return tr("%1 / %2").arg(r.pids).arg(r.pidsLimit);
@@ -92,6 +89,14 @@ QVariant ContainerListModel::data(const QModelIndex& index, int role) const {
             return tr("ID %1\nCommand: %2")
                 .arg(r.summary.value(QLatin1String("short_id")).toString(),
                      r.summary.value(QLatin1String("command")).toString());
+        if (index.column() == Memory && r.hasStats) {
+            if (r.memLimit > 0 && r.memLimit < (qint64(1) << 60))
+                //: memory in use, its limit and the share of the limit in use
+                return tr("%1 in use of a %2 limit (%3)")
+                    .arg(Units::bytes(double(r.memCurrent)), Units::bytes(double(r.memLimit)),
+                         Units::percent(100.0 * double(r.memCurrent) / double(r.memLimit)));
+            return tr("%1 in use, no memory limit").arg(Units::bytes(double(r.memCurrent)));
+        }
         return display(r, index.column());
     case Qt::TextAlignmentRole:
         if (index.column() >= Cpu) return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);

@@ -2,6 +2,8 @@
 
 #include <QLocale>
 
+#include <algorithm>
+
 namespace onggi::gui {
 
 EventListModel::EventListModel(QObject* parent) : QAbstractTableModel(parent) {}
@@ -68,6 +70,38 @@ void EventListModel::setContainers(const QList<client::ContainerSummary>& contai
         m_names.insert(s.id, s.name);
         m_policies.insert(s.id, s.restartPolicy);
     }
+    if (m_seeded) return;
+    m_seeded = true;
+    const QDateTime hourAgo = QDateTime::currentDateTimeUtc().addSecs(-3600);
+    QList<Row> seed;
+    for (const auto& s : containers) {
+        if (s.state != QLatin1String("exited") || s.finishedAt.isEmpty()) continue;
+        const QDateTime t = QDateTime::fromString(s.finishedAt, Qt::ISODateWithMs);
+        if (!t.isValid() || t < hourAgo) continue;
+        Row r;
+        r.time = t;
+        r.id = s.id;
+        r.name = s.name;
+        r.action = QStringLiteral("die");
+        r.detail = QString::number(s.exitCode);
+        r.kind = s.exitCode == 0 ? Exit : Failure;
+        seed.append(r);
+        if (s.oomKilled) {
+            r.kind = Oom;
+            r.action = QStringLiteral("oom");
+            r.detail.clear();
+            seed.append(r);  // shown under its exit, as the helper sends them
+        }
+    }
+    if (seed.isEmpty()) return;
+    std::stable_sort(seed.begin(), seed.end(), [](const Row& a, const Row& b) { return a.time > b.time; });
+    const int first = int(m_rows.size());
+    const int room = std::max(0, m_capacity - first);
+    if (room == 0) return;
+    if (seed.size() > room) seed.resize(room);
+    beginInsertRows({}, first, first + int(seed.size()) - 1);
+    m_rows.append(seed);  // older than anything the subscription brought
+    endInsertRows();
 }
 
 bool EventListModel::addEvent(const client::Event& e) {
@@ -126,6 +160,7 @@ void EventListModel::setCapacity(int rows) {
 }
 
 void EventListModel::clear() {
+    m_seeded = false;
     if (m_rows.isEmpty()) return;
     beginResetModel();
     m_rows.clear();

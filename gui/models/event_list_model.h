@@ -35,7 +35,8 @@ public:
     QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
 
     // Names and restart policies (a start right after an exit of a container with a policy
-    // is a restart).
+    // is a restart). The first list after clear() also seeds the exits of the last hour that
+    // happened before the subscription (from finished_at, exit_code and oom_killed).
     void setContainers(const QList<client::ContainerSummary>& containers);
     // False when the event is not shown (exec, update).
     bool addEvent(const client::Event& e);
@@ -57,6 +58,7 @@ private:
     QHash<QString, QString> m_names, m_policies;
     QHash<QString, QString> m_lastAction;  // per container: the last action seen
     QHash<QString, QDateTime> m_lastTime;  // and when
+    bool m_seeded = false;
 };
 
 }  // namespace gui

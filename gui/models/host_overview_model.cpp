@@ -3,6 +3,7 @@
 #include "gui/models/units.h"
 
 #include <QSet>
+#include <QtNumeric>
 
 #include <algorithm>
 
@@ -138,7 +139,9 @@ void HostOverviewModel::applyFrame(qint64 timeMs, const client::HostSample& host
     // History: one point per frame for the host and for every container it knows.
     const int n = int(m_times.size());
     m_times.append(timeMs);
-    m_hostCpu.append(host.valid ? host.cpuPercent : m_sumCpu);
+    // A subscription's first frame has no rates yet (0): not a point of the host's CPU line.
+    const bool rated = n > 0;
+    m_hostCpu.append(!rated ? qQNaN() : host.valid ? host.cpuPercent : m_sumCpu);
     m_hostMemory.append(host.valid ? double(host.memoryUsed) : double(m_sumMemory));
     for (const auto& s : samples) {
         auto it = m_tracks.find(s.id);

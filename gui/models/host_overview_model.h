@@ -68,6 +68,7 @@ public:
     // History
     int capacity() const { return m_capacity; }
     const QVector<qint64>& times() const { return m_times; }
+    // NaN where the frame had no rate (a subscription's first).
     const QVector<double>& hostHistory(Metric m) const { return m == CpuMetric ? m_hostCpu : m_hostMemory; }
     const QHash<QString, Track>& tracks() const { return m_tracks; }
     // The n containers that use the most of a metric now (ties by name), most first.

@@ -51,7 +51,26 @@ MetricChart::MetricChart(StatsHistoryModel* model, QList<Line> lines, QWidget* p
     setChart(chart);
     setRenderHint(QPainter::Antialiasing);
     setMinimumHeight(170);
+    applyPalette();
     retranslateUi();
+}
+
+void MetricChart::applyPalette() {
+    // QChart's default theme paints a white card whatever the palette: take every colour from
+    // the palette's roles instead, so a dark palette gets a dark card with readable text.
+    const QPalette& pal = palette();
+    QChart* c = chart();
+    setBackgroundBrush(pal.color(QPalette::Window));
+    c->setBackgroundBrush(pal.color(QPalette::Base));
+    c->setBackgroundPen(QPen(pal.color(QPalette::Mid)));
+    c->setTitleBrush(pal.color(QPalette::Text));
+    c->legend()->setLabelColor(pal.color(QPalette::Text));
+    for (QAbstractAxis* a : {static_cast<QAbstractAxis*>(m_axisX), static_cast<QAbstractAxis*>(m_axisY)}) {
+        a->setLabelsColor(pal.color(QPalette::Text));
+        a->setTitleBrush(pal.color(QPalette::Text));
+        a->setGridLineColor(pal.color(QPalette::Midlight));
+        a->setLinePenColor(pal.color(QPalette::Mid));
+    }
 }
 
 void MetricChart::setShowOomMarkers(bool on) {
@@ -104,6 +123,7 @@ void MetricChart::setTitle(const QString& title) {
 
 void MetricChart::changeEvent(QEvent* e) {
     if (e->type() == QEvent::LanguageChange) retranslateUi();
+    if (e->type() == QEvent::PaletteChange) applyPalette();
     QChartView::changeEvent(e);
 }
 

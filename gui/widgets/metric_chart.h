@@ -47,6 +47,7 @@ public:
 
 protected:
     void changeEvent(QEvent* e) override;
+    void applyPalette();  // the chart's card, text and grid in the widget palette's roles
 
 private:
     QString formatValue(double v) const;

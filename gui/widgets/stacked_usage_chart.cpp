@@ -4,6 +4,7 @@
 
 #include <QPainter>
 #include <QPainterPath>
+#include <QtNumeric>
 
 #include <cmath>
 
@@ -139,9 +140,15 @@ void StackedUsageChart::paintEvent(QPaintEvent*) {
     }
     const QVector<double>& host = m_model->hostHistory(m_metric);
     QPainterPath hostLine;
+    bool pen = false;
     for (int i = 0; i < n; ++i) {
-        if (i == 0) hostLine.moveTo(X(i), Y(host[i]));
+        if (qIsNaN(host[i])) {
+            pen = false;
+            continue;
+        }
+        if (!pen) hostLine.moveTo(X(i), Y(host[i]));
         else hostLine.lineTo(X(i), Y(host[i]));
+        pen = true;
     }
     p.setPen(QPen(pal.color(QPalette::Text), 1.6));
     p.drawPath(hostLine);
