@@ -354,10 +354,18 @@ void CreateDialog::showRefusal(const client::RpcError& e) {
                 field = editors[i];
                 break;
             }
-        text = client::ErrorText::describe(e);
-    } else {
-        text = client::ErrorText::describe(e);
     }
+    if (text.isEmpty()) {
+        // In the user's language: what kind of refusal and what to do. The helper's English
+        // context (which field, which limit) stays in the notice's tooltip, as details.
+        text = client::ErrorText::title(e.errc);
+        if (text.isEmpty()) text = client::ErrorText::describe(e);
+        const QString hint = client::ErrorText::hint(e);
+        if (!hint.isEmpty()) text += QLatin1Char('\n') + hint;
+    }
+    const QString details = e.message.isEmpty() ? QString() : tr("Details from the service: %1").arg(e.message);
+    m_fieldNoticeText->setToolTip(details);
+    m_error->setToolTip(details);
     if (field) {
         for (QFormLayout* f : {m_generalForm, m_limitsForm, m_nsForm, m_secForm}) {
             int row = -1;
@@ -506,7 +514,7 @@ void CreateDialog::retranslateUi() {
     label(m_limitsForm, m_weight, tr("CPU &weight:"));
     label(m_limitsForm, m_memory, tr("&Memory:"));
     label(m_limitsForm, m_memoryHigh, tr("Memory &high:"));
-    label(m_limitsForm, m_swap, tr("Memory + s&wap:"));
+    label(m_limitsForm, m_swap, tr("Memory + sw&ap:"));
     label(m_limitsForm, m_pids, tr("&Processes:"));
     for (QSpinBox* b : {m_memory, m_memoryHigh, m_swap}) {
         b->setSuffix(tr(" MiB"));
@@ -531,7 +539,7 @@ void CreateDialog::retranslateUi() {
     m_nsIpc->setText(tr("&IPC namespace: own System V IPC and POSIX message queues"));
     m_nsUts->setText(tr("&UTS namespace: own hostname"));
     m_nsCgroup->setText(tr("&Cgroup namespace: /proc/self/cgroup shows the container's cgroup as the root"));
-    m_nsTime->setText(tr("T&ime namespace: own monotonic and boot clocks"));
+    m_nsTime->setText(tr("Ti&me namespace: own monotonic and boot clocks"));
     m_nsUser->setText(tr("U&ser namespace: root inside is an unprivileged user outside"));
 
     label(m_secForm, m_seccomp, tr("&Seccomp:"));
