@@ -70,6 +70,8 @@ public:
     QString lastNotification() const { return m_lastNotification; }
     int notificationCount() const { return m_notifications; }
     QAction* newAction() const { return m_actNew; }
+    // Start, Stop, Pause/Resume, Restart, Remove.
+    QList<QAction*> containerActions() const { return {m_actStart, m_actStop, m_actPause, m_actRestart, m_actRemove}; }
 
 public slots:
     void newContainer();
