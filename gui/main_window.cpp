@@ -99,14 +99,16 @@ MainWindow::MainWindow(LanguageManager* languages, QWidget* parent) : QMainWindo
     m_view->verticalHeader()->hide();
     // Every column fits the list's width at the default size (no horizontal scroll hiding PIDs
     // and Uptime): the name takes what is left, the image is cut short, numbers fit their text.
+    // Widths from the font, not ResizeToContents: that lays out the text of every row again
+    // on every stats frame (most of the GUI's CPU time with 50 containers).
     m_view->horizontalHeader()->setStretchLastSection(false);
-    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_view->horizontalHeader()->setSectionResizeMode(ContainerListModel::Name, QHeaderView::Stretch);
     const int em = m_view->fontMetrics().horizontalAdvance(QLatin1Char('m'));
-    for (int c : {int(ContainerListModel::Image), int(ContainerListModel::State)})
-        m_view->horizontalHeader()->setSectionResizeMode(c, QHeaderView::Interactive);
-    m_view->horizontalHeader()->resizeSection(ContainerListModel::Image, em * 6);
-    m_view->horizontalHeader()->resizeSection(ContainerListModel::State, em * 7);
+    for (auto [c, w] : {std::pair{ContainerListModel::Image, 6}, std::pair{ContainerListModel::State, 7},
+                        std::pair{ContainerListModel::Cpu, 5}, std::pair{ContainerListModel::Memory, 6},
+                        std::pair{ContainerListModel::Pids, 5}, std::pair{ContainerListModel::Uptime, 5}})
+        m_view->horizontalHeader()->resizeSection(c, em * w);
     m_view->horizontalHeader()->setMinimumSectionSize(em * 3);
     m_view->setColumnHidden(ContainerListModel::Image, true);  // the header's menu shows it
     m_view->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);

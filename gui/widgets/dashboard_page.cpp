@@ -100,15 +100,18 @@ DashboardPage::DashboardPage(HostOverviewModel* overview, EventListModel* events
     m_sorted = new QSortFilterProxyModel(this);
     m_sorted->setSourceModel(overview);
     m_sorted->setSortRole(HostOverviewModel::SortRole);
-    m_sorted->setDynamicSortFilter(true);
+    // Sorted once per frame (below), not once per changed cell.
+    m_sorted->setDynamicSortFilter(false);
     m_consumers = table(this);
     m_consumers->setObjectName(QStringLiteral("topConsumers"));
     m_consumers->setModel(m_sorted);
     m_consumers->setSortingEnabled(true);
     m_consumers->sortByColumn(HostOverviewModel::Cpu, Qt::DescendingOrder);
     m_consumers->horizontalHeader()->setSectionResizeMode(HostOverviewModel::Name, QHeaderView::Stretch);
-    m_consumers->horizontalHeader()->setSectionResizeMode(HostOverviewModel::Cpu, QHeaderView::ResizeToContents);
-    m_consumers->horizontalHeader()->setSectionResizeMode(HostOverviewModel::Memory, QHeaderView::ResizeToContents);
+    // Fixed widths: ResizeToContents would lay out every row's text again on every frame.
+    const int em = m_consumers->fontMetrics().horizontalAdvance(QLatin1Char('m'));
+    m_consumers->horizontalHeader()->resizeSection(HostOverviewModel::Cpu, em * 5);
+    m_consumers->horizontalHeader()->resizeSection(HostOverviewModel::Memory, em * 6);
     m_events = table(this);
     m_events->setObjectName(QStringLiteral("recentEvents"));
     m_events->setModel(events);
@@ -141,7 +144,10 @@ DashboardPage::DashboardPage(HostOverviewModel* overview, EventListModel* events
     connect(m_consumers, &QAbstractItemView::doubleClicked, this, activate);
     connect(m_events, &QAbstractItemView::activated, this, activate);
     connect(m_events, &QAbstractItemView::doubleClicked, this, activate);
-    connect(overview, &HostOverviewModel::frameAppended, this, &DashboardPage::updateTotals);
+    connect(overview, &HostOverviewModel::frameAppended, this, [this] {
+        m_sorted->sort(m_sorted->sortColumn(), m_sorted->sortOrder());
+        updateTotals();
+    });
     connect(overview, &HostOverviewModel::countsChanged, this, &DashboardPage::updateCounts);
     retranslateUi();
 }

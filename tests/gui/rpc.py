@@ -59,3 +59,6 @@ if __name__ == "__main__":
         demo(rpc, int(sys.argv[3]) if len(sys.argv) > 3 else 3)
     elif what == "cleanup":
         cleanup(rpc)
+    elif what == "running":
+        rpc.call("hello", {"client": "bench", "protocol": 1})
+        print(sum(c["state"] == "running" for c in rpc.call("container.list", {"all": True})["containers"]))
