@@ -46,6 +46,7 @@
 #include <QTableView>
 #include <QTimer>
 #include <QScreen>
+#include <QScrollArea>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -136,14 +137,20 @@ MainWindow::MainWindow(LanguageManager* languages, QWidget* parent) : QMainWindo
     ll->setContentsMargins(4, 4, 4, 4);
     ll->addWidget(m_filter);
     ll->addWidget(m_view, 1);
-    m_right = new QStackedWidget(splitter);
+    // The right side scrolls when the window is smaller than its pages want (a 1366×768
+    // screen at twice the scale): the window's minimum stays small.
+    auto* rightScroll = new QScrollArea(splitter);
+    rightScroll->setWidgetResizable(true);
+    rightScroll->setFrameShape(QFrame::NoFrame);
+    m_right = new QStackedWidget(rightScroll);
     m_dashboard = new DashboardPage(m_overview, m_eventList, m_right);
     m_page = new ContainerPage(m_history, m_logs, m_procs, m_right);
     m_right->addWidget(m_dashboard);
     m_right->addWidget(m_page);
     connect(m_dashboard, &DashboardPage::containerActivated, this, [this](const QString& id) { selectContainer(id); });
+    rightScroll->setWidget(m_right);
     splitter->addWidget(left);
-    splitter->addWidget(m_right);
+    splitter->addWidget(rightScroll);
     splitter->setChildrenCollapsible(false);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);

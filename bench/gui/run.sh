@@ -63,8 +63,8 @@ done
 running=$(python3 "$rpc" "$sock" running)
 printf 'onggi GUI, %d containers (%d running at the end) streaming at 1 Hz, %d s per view (Xvfb; load average now: %s)\n' \
   "$n" "$running" "$secs" "$(cut -d' ' -f1-3 /proc/loadavg)"
-printf '  %-34s %-12s %s\n' "view" "CPU (1 core)" "RSS"
-printf '  %-34s %s\n' "host overview (dashboard)" "${res[dashboard]}"
-printf '  %-34s %s\n' "one container selected (charts+logs)" "${res[container]}"
-[ -n "${res[peer]:-}" ] && printf '  %-34s %s\n' "peer: $ONGGI_BENCH_PEER_GUI, same view" "${res[peer]}"
+printf '  %-46s %-12s %s\n' "view" "CPU (1 core)" "RSS"
+printf '  %-46s %s\n' "host overview (dashboard)" "${res[dashboard]}"
+printf '  %-46s %s\n' "one container selected (charts+logs)" "${res[container]}"
+[ -n "${res[peer]:-}" ] && printf '  %-46s %s\n' "peer: $ONGGI_BENCH_PEER_GUI, same view" "${res[peer]}"
 printf '  targets: < 5 %% of one core, < 150 MiB\n'

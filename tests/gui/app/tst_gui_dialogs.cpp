@@ -1,7 +1,8 @@
 // Keyboard accelerators on the real dialogs and menus, in English and Korean (offscreen, no
 // helper): within what is on screen at once (a dialog's buttons and tabs with one tab page;
 // the menu bar's titles; one menu's items) no two entries share an Alt+letter, so every
-// accelerator reaches its own field.
+// accelerator reaches its own field. And the main window's minimum and first size fit a
+// 1366×768 screen (tst_gui_dialogs_2x runs that at QT_SCALE_FACTOR=2).
 #include "gui/app/language_manager.h"
 #include "gui/main_window.h"
 #include "gui/widgets/create_dialog.h"
@@ -12,6 +13,7 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
+#include <QScreen>
 #include <QStandardPaths>
 #include <QTabBar>
 #include <QTabWidget>
@@ -99,6 +101,27 @@ private slots:
         for (const QString& d : duplicates(titles)) problems << QStringLiteral("menu bar: %1").arg(d);
         if (!problems.isEmpty()) qWarning("%s", qPrintable(problems.join(QLatin1Char('\n'))));
         QCOMPARE(problems.size(), 0);
+    }
+
+    // The window's minimum fits a 1366×768 screen (less a 40 px panel), whatever page shows;
+    // at QT_SCALE_FACTOR=2 the same check runs against a 683×364 logical screen.
+    void windowMinimumFitsSmallScreen() {
+        const qreal scale = qEnvironmentVariableIsSet("QT_SCALE_FACTOR") ? qEnvironmentVariable("QT_SCALE_FACTOR").toDouble() : 1.0;
+        const QSize screen(int(1366 / scale), int((768 - 40) / scale));
+        for (const char* lang : {"en", "ko"}) {
+            QVERIFY(m_languages.setLanguage(QString::fromLatin1(lang)));
+            MainWindow w(&m_languages);
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            const QSize min = w.minimumSizeHint().expandedTo(w.minimumSize());
+            qInfo("%s: minimum %dx%d, default %dx%d (scale %.1f)", lang, min.width(), min.height(), w.width(), w.height(), scale);
+            const QSize avail = w.screen()->availableGeometry().size();
+            QVERIFY2(w.width() <= avail.width() && w.height() <= avail.height(),  // the first size too
+                     qPrintable(QStringLiteral("default %1x%2 > screen %3x%4").arg(w.width()).arg(w.height()).arg(avail.width()).arg(avail.height())));
+            QVERIFY2(min.width() <= screen.width() && min.height() <= screen.height(),
+                     qPrintable(QStringLiteral("%1: minimum %2x%3 > %4x%5").arg(QString::fromLatin1(lang)).arg(min.width()).arg(min.height())
+                                    .arg(screen.width()).arg(screen.height())));
+        }
     }
 };
 
