@@ -137,20 +137,24 @@ MainWindow::MainWindow(LanguageManager* languages, QWidget* parent) : QMainWindo
     ll->setContentsMargins(4, 4, 4, 4);
     ll->addWidget(m_filter);
     ll->addWidget(m_view, 1);
-    // The right side scrolls when the window is smaller than its pages want (a 1366×768
-    // screen at twice the scale): the window's minimum stays small.
-    auto* rightScroll = new QScrollArea(splitter);
-    rightScroll->setWidgetResizable(true);
-    rightScroll->setFrameShape(QFrame::NoFrame);
-    m_right = new QStackedWidget(rightScroll);
-    m_dashboard = new DashboardPage(m_overview, m_eventList, m_right);
-    m_page = new ContainerPage(m_history, m_logs, m_procs, m_right);
-    m_right->addWidget(m_dashboard);
-    m_right->addWidget(m_page);
+    // Each page scrolls when the window is smaller than it wants (a 1366×768 screen at twice
+    // the scale): the window's minimum stays small, and one page's size never makes the
+    // other scroll.
+    m_right = new QStackedWidget(splitter);
+    auto scrolled = [this](QWidget* page) {
+        auto* area = new QScrollArea(m_right);
+        area->setWidgetResizable(true);
+        area->setFrameShape(QFrame::NoFrame);
+        area->setWidget(page);
+        m_right->addWidget(area);
+    };
+    m_dashboard = new DashboardPage(m_overview, m_eventList);
+    m_page = new ContainerPage(m_history, m_logs, m_procs);
+    scrolled(m_dashboard);
+    scrolled(m_page);
     connect(m_dashboard, &DashboardPage::containerActivated, this, [this](const QString& id) { selectContainer(id); });
-    rightScroll->setWidget(m_right);
     splitter->addWidget(left);
-    splitter->addWidget(rightScroll);
+    splitter->addWidget(m_right);
     splitter->setChildrenCollapsible(false);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
@@ -434,7 +438,7 @@ void MainWindow::onDisconnected(const RpcError& why) {
     m_overview->clear();
     m_selected.clear();
     m_page->setSummary({});
-    m_right->setCurrentWidget(m_dashboard);
+    showPage(m_dashboard);
     m_lost = !denied;
     m_absent->setReason(denied ? HelperAbsentPage::PermissionDenied : HelperAbsentPage::Lost, m_socketPath,
                         denied ? QString() : client::ErrorText::describe(why));
@@ -565,7 +569,7 @@ void MainWindow::refreshList() {
             if (s.isEmpty()) {
                 m_selected.clear();
                 m_page->setSummary({});
-                m_right->setCurrentWidget(m_dashboard);
+                showPage(m_dashboard);
             } else {
                 const QString before = m_page->property("state").toString();
                 const QString now = s.value(QLatin1String("state")).toString();
@@ -602,7 +606,7 @@ void MainWindow::onSelectionChanged() {
     if (id == m_selected) return;
     m_page->limits()->flush();  // a pending limit change belongs to the container it was made for
     m_selected = id;
-    m_right->setCurrentWidget(id.isEmpty() ? static_cast<QWidget*>(m_dashboard) : m_page);
+    showPage(id.isEmpty() ? static_cast<QWidget*>(m_dashboard) : m_page);
     const QJsonObject s = m_list->summary(id);
     m_page->setSummary(s);
     m_page->setProperty("state", s.value(QLatin1String("state")).toString());
@@ -759,14 +763,18 @@ void MainWindow::sendCreate() {
         });
 }
 
+void MainWindow::showPage(QWidget* page) {
+    m_right->setCurrentIndex(page == m_dashboard ? 0 : 1);  // each page sits in its scroll area
+}
+
 bool MainWindow::dashboardShown() const {
-    return m_stack->currentIndex() == 1 && m_right->currentWidget() == m_dashboard;
+    return m_stack->currentIndex() == 1 && m_right->currentIndex() == 0;
 }
 
 void MainWindow::showOverview() {
     m_view->clearSelection();
     m_view->setCurrentIndex({});
-    m_right->setCurrentWidget(m_dashboard);
+    showPage(m_dashboard);
 }
 
 void MainWindow::startSelected() {

@@ -117,6 +117,7 @@ private:
     void request(const QString& method, const QJsonObject& params, std::function<void(const QJsonObject&)> done = {},
                  std::function<void(const client::RpcError&)> failed = {});
     void sendCreate();
+    void showPage(QWidget* page);  // m_dashboard or m_page
     void showError(const QString& method, const client::RpcError& e);
     void setLanguage(const QString& code);
 
