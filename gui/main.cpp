@@ -52,6 +52,8 @@ int main(int argc, char** argv) {
         QString prefix = languages.effectiveLanguage();
         if (parser.isSet(paletteOpt) && parser.value(paletteOpt) != QLatin1String("system"))
             prefix += QLatin1Char('-') + parser.value(paletteOpt);
+        if (qEnvironmentVariableIntValue("QT_SCALE_FACTOR") > 1)
+            prefix += QStringLiteral("-%1x").arg(qEnvironmentVariableIntValue("QT_SCALE_FACTOR"));
         auto* tour = new onggi::gui::ScreenshotTour(&window, parser.value(shotsOpt), prefix, &window);
         tour->start();
     }

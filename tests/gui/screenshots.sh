@@ -36,9 +36,13 @@ else
 fi
 # Korean and English in the platform palette, then both in a dark palette; the window at its
 # default size on a 1366x768 screen.
-for run in ko: en: ko:dark en:dark; do
-  lang=${run%%:*} pal=${run#*:}
-  HOME=$tmp/home-$lang-$pal XDG_CONFIG_HOME=$tmp/config-$lang-$pal LANG=C.UTF-8 \
+# ONGGI_SHOTS_2X=1 adds a Korean pass at QT_SCALE_FACTOR=2 on the same screen (prefix ko-2x).
+runs=(ko: en: ko:dark en:dark)
+[ -n "${ONGGI_SHOTS_2X:-}" ] && runs+=(ko:2x)
+for run in "${runs[@]}"; do
+  lang=${run%%:*} pal=${run#*:} scale=1
+  [ "$pal" = 2x ] && { pal=; scale=2; }
+  HOME=$tmp/home-$lang-$pal-$scale XDG_CONFIG_HOME=$tmp/config-$lang-$pal-$scale LANG=C.UTF-8 QT_SCALE_FACTOR=$scale \
     xvfb-run -a -s "-screen 0 1366x768x24" "$build/gui/onggi" --socket "$sock" --language "$lang" \
       ${pal:+--palette "$pal"} --select web --screenshots "$out"
 done
