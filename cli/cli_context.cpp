@@ -82,6 +82,9 @@ int CliContext::usageError(const ArgParser& p)
 
 bool CliContext::parseArgs(ArgParser& p, const QStringList& args, int* exitCode)
 {
+    // The README promises --json for every command, also after the command's name
+    // ("onggictl ps --json"), as well as before it ("onggictl --json ps").
+    p.addFlag({QStringLiteral("json")}, QCoreApplication::translate("onggictl", "Print results as JSON"));
     if (!p.parse(args)) {
         *exitCode = usageError(p);
         return false;
@@ -91,6 +94,7 @@ bool CliContext::parseArgs(ArgParser& p, const QStringList& args, int* exitCode)
         *exitCode = kExitOk;
         return false;
     }
+    if (p.isSet(QStringLiteral("json"))) json = true;
     return true;
 }
 

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 
 namespace onggi::cli {
 
@@ -154,9 +155,23 @@ bool CreateFlags::build(const ArgParser& p, client::CreateOptions& o, QString* e
         const qsizetype eq = so.indexOf(QLatin1Char('='));
         const QString key = so.left(eq), value = eq < 0 ? QString() : so.mid(eq + 1);
         if ((key == QLatin1String("seccomp")) && !value.isEmpty()) {
-            o.security.seccomp = value == QLatin1String("unconfined") || value == QLatin1String("default")
-                                     ? value
-                                     : QDir(value).absolutePath();
+            if (value == QLatin1String("unconfined") || value == QLatin1String("default")) {
+                o.security.seccomp = value;
+            } else {
+                // The profile's content, read here with the user's own rights: the root helper
+                // opens no file on a user's behalf (docs/protocol.md, security.seccomp).
+                QFile f(QDir(value).absolutePath());
+                if (!f.open(QIODevice::ReadOnly)) {
+                    *error = QCoreApplication::translate("onggictl", "cannot read the seccomp profile %1: %2").arg(value, f.errorString());
+                    return false;
+                }
+                const QByteArray text = f.read(512 * 1024 + 1).trimmed();
+                if (text.size() > 512 * 1024 || !text.startsWith('{')) {
+                    *error = QCoreApplication::translate("onggictl", "%1 is not a seccomp profile (a JSON object of at most 512 KiB)").arg(value);
+                    return false;
+                }
+                o.security.seccomp = QString::fromUtf8(text);
+            }
         } else {
             *error = QCoreApplication::translate("onggictl", "invalid --security-opt \"%1\": supported is seccomp=default|unconfined|/path/profile.json").arg(so);
             return false;

@@ -1,5 +1,7 @@
 #include "client/error_text.h"
 
+#include "client/byte_size.h"
+
 #include <QCoreApplication>
 
 #include <cstring>
@@ -18,6 +20,8 @@ QString ErrorText::title(const QString& errc)
         return QCoreApplication::translate("onggi::client", "The helper does not know this operation (is it an older version?)");
     if (errc == QLatin1String("invalid_argument")) return QCoreApplication::translate("onggi::client", "Invalid value");
     if (errc == QLatin1String("permission_denied")) return QCoreApplication::translate("onggi::client", "Permission denied");
+    //: the helper's policy refused an option to a user who is not root (only a member of the group onggi)
+    if (errc == QLatin1String("forbidden")) return QCoreApplication::translate("onggi::client", "Not allowed for members of the onggi group");
     if (errc == QLatin1String("not_found")) return QCoreApplication::translate("onggi::client", "Not found");
     if (errc == QLatin1String("already_exists")) return QCoreApplication::translate("onggi::client", "The name is already in use");
     //: the container is in a state where this operation is not possible (e.g. start a running one)
@@ -55,7 +59,83 @@ QString ErrorText::hint(const RpcError& e)
                   "reconnect when it is back.");
     if (e.errc == QLatin1String("method_not_found"))
         return QCoreApplication::translate("onggi::client", "Update onggi-helper to the same version as this program.");
+    if (e.errc == QLatin1String("forbidden")) {
+        if (e.polkit == QLatin1String("none") || e.polkitAction.isEmpty())
+            return QCoreApplication::translate("onggi::client", "Only root may ask for this.");
+        if (e.polkit == QLatin1String("unavailable"))
+            return QCoreApplication::translate("onggi::client", "Only root may ask for this here: polkit, which could let an administrator "
+                      "allow it (action %1), does not run on this computer.").arg(e.polkitAction);
+        if (e.polkit == QLatin1String("challenge"))
+            return QCoreApplication::translate("onggi::client", "An administrator's password is needed (polkit action %1), and no "
+                      "authentication agent answered. Try again from the desktop, or under pkttyagent.").arg(e.polkitAction);
+        if (e.polkit == QLatin1String("dismissed"))
+            return QCoreApplication::translate("onggi::client", "The authentication for polkit action %1 was dismissed.").arg(e.polkitAction);
+        return QCoreApplication::translate("onggi::client", "polkit did not authorize action %1 for you.").arg(e.polkitAction);
+    }
     return QString();
+}
+
+QString ErrorText::policyOption(const QString& option, const QString& value)
+{
+    if (option == QLatin1String("privileged")) {
+        if (value.isEmpty()) return QCoreApplication::translate("onggi::client", "a privileged container (--privileged)");
+        //: %1: the setting, e.g. "masked_paths", "no_new_privileges" or "/sys"
+        return QCoreApplication::translate("onggi::client", "a privileged setting (%1)").arg(value);
+    }
+    if (option == QLatin1String("cap_add"))
+        return QCoreApplication::translate("onggi::client", "the capability %1 (--cap-add)").arg(value);
+    if (option == QLatin1String("seccomp.unconfined"))
+        return QCoreApplication::translate("onggi::client", "no seccomp filter (seccomp=unconfined)");
+    if (option == QLatin1String("seccomp.profile"))
+        //: %1: a system call name such as "mount"
+        return QCoreApplication::translate("onggi::client", "a seccomp profile that lets through %1, which the default profile refuses").arg(value);
+    if (option == QLatin1String("seccomp.file"))
+        return QCoreApplication::translate("onggi::client", "a seccomp profile file read by the helper (send the profile's content instead)");
+    if (option == QLatin1String("namespaces.network"))
+        return QCoreApplication::translate("onggi::client", "the host's network (--network host)");
+    if (option == QLatin1String("namespaces.pid")) return QCoreApplication::translate("onggi::client", "the host's PID namespace");
+    if (option == QLatin1String("namespaces.ipc")) return QCoreApplication::translate("onggi::client", "the host's IPC namespace");
+    if (option == QLatin1String("namespaces.uts")) return QCoreApplication::translate("onggi::client", "the host's UTS namespace (its host name)");
+    if (option == QLatin1String("namespaces.cgroup")) return QCoreApplication::translate("onggi::client", "the host's cgroup namespace");
+    if (option == QLatin1String("namespaces.mount")) return QCoreApplication::translate("onggi::client", "the host's mount namespace");
+    if (option == QLatin1String("namespaces.user")) return QCoreApplication::translate("onggi::client", "the host's user namespace");
+    if (option.startsWith(QLatin1String("namespaces.")))
+        return QCoreApplication::translate("onggi::client", "a namespace of the host (%1)").arg(option.mid(11));
+    if (option == QLatin1String("devices"))
+        //: %1: a device rule such as "b 8:* rwm"
+        return QCoreApplication::translate("onggi::client", "devices of the host (%1)").arg(value);
+    if (option == QLatin1String("cgroup_parent"))
+        return QCoreApplication::translate("onggi::client", "a cgroup outside Onggi's own (%1)").arg(value);
+    if (option == QLatin1String("sysctl"))
+        return QCoreApplication::translate("onggi::client", "a kernel setting (sysctl %1)").arg(value);
+    return QString();
+}
+
+QString ErrorText::explain(const RpcError& e)
+{
+    if (!e.isError()) return QString();
+    const QString reason = e.data.value(QLatin1String("reason")).toString();
+    if (reason == QLatin1String("memory_below_usage")) {
+        auto size = [&](const char* k) { return ByteSize::formatBinary(e.data.value(QLatin1String(k)).toDouble()); };
+        //: cgroup v1 refused a memory limit below what the container uses (EBUSY). %1 what could not be
+        //: reclaimed, %2 the limit asked for, %3 in use now, %4 the smallest limit that fits
+        return QCoreApplication::translate("onggi::client",
+                                           "The kernel could not reclaim %1 to bring the container under %2 (it uses %3 "
+                                           "now). Choose at least %4, or free memory in the container first.")
+            .arg(size("shortfall"), size("requested"), size("memory_current"), size("minimum"));
+    }
+    QString t = title(e.errc);
+    if (t.isEmpty()) t = QCoreApplication::translate("onggi::client", "Error %1").arg(e.errc.isEmpty() ? QString::number(e.code) : e.errc);
+    const QString h = hint(e);
+    return h.isEmpty() ? t : t + QLatin1Char('\n') + h;
+}
+
+QString ErrorText::details(const RpcError& e)
+{
+    QString text = e.message;
+    if (e.sysErrno > 0 && !e.message.contains(QString::fromLocal8Bit(std::strerror(e.sysErrno))))
+        text += QStringLiteral(" (%1)").arg(QString::fromLocal8Bit(std::strerror(e.sysErrno)));
+    return text.trimmed();
 }
 
 QString ErrorText::describe(const RpcError& e)
@@ -64,7 +144,11 @@ QString ErrorText::describe(const RpcError& e)
     QString t = title(e.errc);
     if (t.isEmpty()) t = QCoreApplication::translate("onggi::client", "Error %1").arg(e.errc.isEmpty() ? QString::number(e.code) : e.errc);
     QString text = t;
-    if (!e.message.isEmpty()) text = QCoreApplication::translate("onggi::client", "%1: %2").arg(t, e.message);
+    // A policy refusal in the user's words; the helper's English context only for an option we
+    // do not know (a newer helper).
+    const QString option = e.errc == QLatin1String("forbidden") ? policyOption(e.option, e.value) : QString();
+    if (!option.isEmpty()) text = QCoreApplication::translate("onggi::client", "%1: %2").arg(t, option);
+    else if (!e.message.isEmpty()) text = QCoreApplication::translate("onggi::client", "%1: %2").arg(t, e.message);
     if (e.sysErrno > 0 && !e.message.contains(QString::fromLocal8Bit(std::strerror(e.sysErrno))))
         text = QCoreApplication::translate("onggi::client", "%1 (%2)").arg(text, QString::fromLocal8Bit(std::strerror(e.sysErrno)));
     const QString h = hint(e);

@@ -14,6 +14,7 @@ QString errcForCode(int code)
     case -32601: return QStringLiteral("method_not_found");
     case -32602: return QStringLiteral("invalid_argument");
     case -32001: return QStringLiteral("permission_denied");
+    case -32002: return QStringLiteral("forbidden");
     case -32010: return QStringLiteral("not_found");
     case -32011: return QStringLiteral("already_exists");
     case -32012: return QStringLiteral("bad_state");
@@ -35,6 +36,11 @@ RpcError RpcError::fromJson(const QJsonObject& error)
     e.errc = data.value(QLatin1String("errc")).toString();
     if (e.errc.isEmpty()) e.errc = errcForCode(e.code);
     e.sysErrno = data.value(QLatin1String("errno")).toInt(0);
+    e.option = data.value(QLatin1String("option")).toString();
+    e.value = data.value(QLatin1String("value")).toString();
+    e.polkitAction = data.value(QLatin1String("polkit_action")).toString();
+    e.polkit = data.value(QLatin1String("polkit")).toString();
+    e.data = data;
     return e;
 }
 

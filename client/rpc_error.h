@@ -14,6 +14,12 @@ struct RpcError {
     QString message;       // English context from the helper (for logs, and after the translation)
     int sysErrno = 0;      // data.errno when the helper set it, or the client's errno
     QString socketPath;    // for the connection errors: which socket
+    // errc "forbidden" (the helper's policy gate, docs/protocol.md): what was refused and why.
+    QString option;        // data.option: "privileged", "cap_add", "namespaces.pid", ...
+    QString value;         // data.value: "SYS_ADMIN", a syscall name, ...
+    QString polkitAction;  // data.polkit_action: "org.onggi.container.capabilities"; empty: root only
+    QString polkit;        // data.polkit: "unavailable", "denied", "challenge", "dismissed", "none"
+    QJsonObject data;      // error.data as sent (machine-readable details: "reason", numbers, "kernel")
 
     // Client-side codes (outside the JSON-RPC and helper ranges).
     static constexpr int kSocketMissing = -31001;    // errc "socket_missing": helper not running

@@ -169,7 +169,7 @@ MainWindow::MainWindow(LanguageManager* languages, QWidget* parent) : QMainWindo
         if (m_selected.isEmpty() || !m_ready) return;
         const QString id = m_selected;
         request(QStringLiteral("stats.history"), {{"id", id}, {"seconds", seconds}}, [this, id](const QJsonObject& r) {
-            if (id == m_selected) m_history->setHistory(r.value(QLatin1String("samples")).toArray());
+            if (id == m_selected) m_history->setHistory(client::StatsHistory::fromJson(r));
         });
     });
     connect(m_page, &ContainerPage::tabShown, this, [this](int tab) {
@@ -212,6 +212,7 @@ MainWindow::MainWindow(LanguageManager* languages, QWidget* parent) : QMainWindo
     QSettings settings;
     m_intervalMs = settings.value(QStringLiteral("statsIntervalMs"), 1000).toInt();
     m_history->setCapacity(900000 / std::max(100, m_intervalMs) + 10);
+    m_history->setIntervalMs(m_intervalMs);
     retranslateUi();
     updateActions();
     // A first start: most of the screen, at most 1200×760; the minimum comes from the layouts
@@ -451,7 +452,7 @@ void MainWindow::onDisconnected(const RpcError& why) {
 
 void MainWindow::subscribeStats() {
     if (!m_ready) return;
-    if (m_statsSub) request(QStringLiteral("unsubscribe"), {{"subscription", m_statsSub}});
+    if (m_statsSub) unsubscribe(m_statsSub);
     m_statsSub = 0;
     request(QStringLiteral("stats.subscribe"), {{"interval_ms", m_intervalMs}}, [this](const QJsonObject& r) {
         m_statsSub = r.value(QLatin1String("subscription")).toInteger();
@@ -461,6 +462,7 @@ void MainWindow::subscribeStats() {
 void MainWindow::setStatsIntervalMs(int ms) {
     m_intervalMs = std::clamp(ms, 100, 10000);
     m_history->setCapacity(900000 / m_intervalMs + 10);
+    m_history->setIntervalMs(m_intervalMs);
     QSettings().setValue(QStringLiteral("statsIntervalMs"), m_intervalMs);
     subscribeStats();
 }
@@ -480,9 +482,19 @@ void MainWindow::request(const QString& method, const QJsonObject& params, std::
     });
 }
 
+void MainWindow::unsubscribe(qint64 subscription) {
+    // Quietly: a subscription the helper already ended (a log stream at the container's exit,
+    // a removed container) is gone either way; "no such subscription" is no news to the user.
+    if (!m_client->isConnected() || subscription <= 0) return;
+    RpcReply* r = m_client->call(QStringLiteral("unsubscribe"), {{"subscription", subscription}}, false, this);
+    connect(r, &RpcReply::finished, r, &QObject::deleteLater);
+}
+
 void MainWindow::showError(const QString& method, const RpcError& e) {
     if (e.errc == QLatin1String("connection_lost") || e.errc == QLatin1String("not_connected")) return;
-    const QString text = client::ErrorText::describe(e);
+    // In the user's language; the helper's English context only as a tooltip.
+    const QString text = client::ErrorText::explain(e);
+    statusBar()->setToolTip(client::ErrorText::details(e));
     statusBar()->showMessage(text, 10000);
     emit requestFailed(method, text);
 }
@@ -494,6 +506,8 @@ void MainWindow::onNotification(const QString& method, const QJsonObject& params
     else if (method == QLatin1String("event")) onEvent(params);
     else if (method == QLatin1String("container.log")) {
         if (params.value(QLatin1String("subscription")).toInteger() == m_logSub) m_logs->appendLine(params);
+    } else if (method == QLatin1String("container.log.end")) {
+        if (params.value(QLatin1String("subscription")).toInteger() == m_logSub) m_logSub = 0;  // the helper ended it
     }
 }
 
@@ -501,7 +515,7 @@ void MainWindow::onStatsFrame(const QJsonObject& params) {
     if (params.value(QLatin1String("subscription")).toInteger() != m_statsSub) return;
     const QJsonArray samples = params.value(QLatin1String("containers")).toArray();
     m_list->applyStats(samples);  // one pass over the frame
-    qint64 t = StatsHistoryModel::parseTimeMs(params.value(QLatin1String("time")).toString());
+    qint64 t = client::Sample::parseTimeMs(params.value(QLatin1String("time")).toString());
     if (t <= 0) t = QDateTime::currentMSecsSinceEpoch();
     {
         QList<client::Sample> typed;
@@ -512,13 +526,14 @@ void MainWindow::onStatsFrame(const QJsonObject& params) {
         m_overview->applyFrame(t, host, typed);
     }
     for (const QJsonValue& v : samples) {
-        const QJsonObject s = v.toObject();
-        const QString id = s.value(QLatin1String("id")).toString();
-        m_lastSample.insert(id, s);
+        const QJsonObject o = v.toObject();
+        const QString id = o.value(QLatin1String("id")).toString();
+        m_lastSample.insert(id, o);
         if (id == m_selected) {
+            const client::Sample s = client::Sample::fromJson(o);
             m_history->appendSample(s, t);  // one frameAppended → one redraw of the charts
-            m_page->limits()->setMemoryInUse(s.value(QLatin1String("memory_current")).toInteger());
-            m_page->limits()->setEffectiveFromSample(s);
+            m_page->limits()->setMemoryInUse(s.memoryCurrent);
+            m_page->limits()->setEffectiveFromSample(s.pidsLimit);
         }
     }
 }
@@ -528,10 +543,13 @@ void MainWindow::onEvent(const QJsonObject& params) {
     const QString id = params.value(QLatin1String("id")).toString();
     if (params.value(QLatin1String("subscription")).toInteger() == m_eventsSub || !m_eventsSub)
         m_eventList->addEvent(client::Event::fromJson(params));
+    if (id == m_selected && (action == QLatin1String("die") || action == QLatin1String("stop")))
+        m_history->markStopped();  // no line across the time it did not run
     if (action == QLatin1String("oom")) {
         if (id == m_selected) {
-            qint64 t = StatsHistoryModel::parseTimeMs(params.value(QLatin1String("time")).toString());
-            m_history->addOomEvent(t > 0 ? t : QDateTime::currentMSecsSinceEpoch());
+            const client::Event ev = client::Event::fromJson(params);
+            const qint64 t = client::Sample::parseTimeMs(ev.time);
+            m_history->addOomKill(t > 0 ? t : QDateTime::currentMSecsSinceEpoch(), ev.attributes.value(QStringLiteral("oom_kill_count")).toLongLong());
         }
         QString name = params.value(QLatin1String("name")).toString();
         if (name.isEmpty()) name = m_list->summary(id).value(QLatin1String("name")).toString();
@@ -620,14 +638,17 @@ void MainWindow::onSelectionChanged() {
 
 void MainWindow::loadSelected() {
     if (m_logSub) {
-        request(QStringLiteral("unsubscribe"), {{"subscription", m_logSub}});
+        unsubscribe(m_logSub);
         m_logSub = 0;
     }
     if (m_selected.isEmpty() || !m_ready) return;
     const QString id = m_selected;
     request(QStringLiteral("stats.history"), {{"id", id}, {"seconds", m_page->charts()->windowSeconds()}},
             [this, id](const QJsonObject& r) {
-                if (id == m_selected) m_history->setHistory(r.value(QLatin1String("samples")).toArray());
+                if (id != m_selected) return;
+                const client::StatsHistory h = client::StatsHistory::fromJson(r);
+                m_history->setHistory(h);
+                if (!h.samples.isEmpty()) m_page->limits()->setEffectiveFromSample(h.samples.last().pidsLimit);
             });
     request(QStringLiteral("container.inspect"), {{"id", id}}, [this, id](const QJsonObject& r) {
         if (id != m_selected) return;
@@ -638,8 +659,7 @@ void MainWindow::loadSelected() {
     request(QStringLiteral("container.logs"), {{"id", id}, {"tail", 1000}, {"follow", follow}, {"timestamps", true}},
             [this, id](const QJsonObject& r) {
                 if (id != m_selected) {
-                    if (r.contains(QLatin1String("subscription")))
-                        request(QStringLiteral("unsubscribe"), {{"subscription", r.value(QLatin1String("subscription"))}});
+                    if (r.contains(QLatin1String("subscription"))) unsubscribe(r.value(QLatin1String("subscription")).toInteger());
                     return;
                 }
                 m_logs->setLines(r.value(QLatin1String("lines")).toArray());
@@ -661,11 +681,25 @@ void MainWindow::refreshProcesses() {
     });
 }
 
-void MainWindow::applyLimits(const QJsonObject& limits) {
+void MainWindow::applyLimits(const client::Limits& limits) {
     if (m_selected.isEmpty() || limits.isEmpty()) return;
     const QString id = m_selected;
-    request(QStringLiteral("container.update"), {{"id", id}, {"limits", limits}}, [this, id](const QJsonObject& r) {
-        const QJsonObject now = r.value(QLatin1String("limits")).toObject();
+    if (!m_client->isConnected()) return;
+    RpcReply* r = m_client->call(QStringLiteral("container.update"), {{"id", id}, {"limits", limits.toJson()}}, false, this);
+    connect(r, &RpcReply::finished, this, [this, r, id, limits] {
+        r->deleteLater();
+        if (r->isError()) {
+            // Refused: the controls go back to what the kernel has, with the reason beside them.
+            const RpcError& e = r->error();
+            if (id == m_selected)
+                m_page->limits()->refused(limits, client::Limits::fromJson(e.data.value(QLatin1String("kernel")).toObject()),
+                                          client::ErrorText::explain(e),
+                                          client::ErrorText::details(e));
+            showError(QStringLiteral("container.update"), e);
+            return;
+        }
+        const QJsonObject now = r->result().value(QLatin1String("limits")).toObject();
+        if (id == m_selected) m_page->limits()->applied(client::Limits::fromJson(now));
         statusBar()->showMessage(tr("Limits applied"), 3000);
         emit limitsApplied(now);
         refreshList();

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "client/helper_client.h"
+#include "client/limits.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -108,7 +109,7 @@ private:
     void loadSelected();
     void subscribeStats();
     void refreshProcesses();
-    void applyLimits(const QJsonObject& limits);
+    void applyLimits(const onggi::client::Limits& limits);
     void updateActions();
     void updateStatusBar();
     void notifyOom(const QString& name);
@@ -118,6 +119,7 @@ private:
                  std::function<void(const client::RpcError&)> failed = {});
     void sendCreate();
     void showPage(QWidget* page);  // m_dashboard or m_page
+    void unsubscribe(qint64 subscription);
     void showError(const QString& method, const client::RpcError& e);
     void setLanguage(const QString& code);
 

@@ -36,6 +36,21 @@ void Call::fail(const Error& e) const
     if (take()) st_->conn->send_line(error_line(st_->id, error_object(e)));
 }
 
+void Call::fail_with(const json& error) const
+{
+    if (take()) st_->conn->send_line(error_line(st_->id, error));
+}
+
+void Call::fail(const Error& e, const json& data) const
+{
+    if (!take()) return;
+    json o = error_object(e);
+    if (data.is_object())
+        for (auto it = data.begin(); it != data.end(); ++it)
+            if (it.key() != "errc" && it.key() != "errno") o["data"][it.key()] = it.value();
+    st_->conn->send_line(error_line(st_->id, o));
+}
+
 Dispatcher::Dispatcher(QObject* parent) : QObject(parent) {}
 
 void Dispatcher::add(const std::string& method, Handler h) { handlers_[method] = std::move(h); }

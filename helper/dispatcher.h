@@ -56,6 +56,11 @@ public:
     // Reply and pass `fd` (owned; closed after sending or if the client is gone) by SCM_RIGHTS.
     void reply_with_fd(const json& result, int fd) const;
     void fail(const Error& e) const;
+    // A whole JSON-RPC error object (error_object() plus members in data), e.g. the policy gate's.
+    void fail_with(const json& error) const;
+    // The same with machine-readable details merged into error.data (numbers a client needs
+    // to explain the refusal in its own language), e.g. {"reason":"memory_below_usage",...}.
+    void fail(const Error& e, const json& data) const;
 
 private:
     struct State {

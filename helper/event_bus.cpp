@@ -48,7 +48,10 @@ bool EventBus::unsubscribe(Connection* conn, int64_t id)
 
 void EventBus::publish(const std::string& action, const ContainerRecord& c, const std::map<std::string, std::string>& attributes)
 {
-    const std::string time = now_rfc3339_nano();
+    struct timespec ts;
+    ::clock_gettime(CLOCK_REALTIME, &ts);
+    const int64_t unix_ns = int64_t(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+    const std::string time = rfc3339_from_ns(unix_ns);
     if (action == "oom") oom_run_[c.id] = c.started_at;
     else if (action == "destroy") oom_run_.erase(c.id);
     for (auto it = subs_.begin(); it != subs_.end();) {
@@ -66,6 +69,7 @@ void EventBus::publish(const std::string& action, const ContainerRecord& c, cons
         }
         ++it;
     }
+    for (const auto& l : listeners_) l(action, c, unix_ns, attributes);
 }
 
 } // namespace onggi::helper

@@ -8,8 +8,10 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
 #include <map>
 #include <string>
+#include <vector>
 
 namespace onggi::helper {
 
@@ -31,6 +33,12 @@ public:
     // stats service reports kills the moment the kernel does; the exit path must not repeat it).
     bool oom_announced(const ContainerRecord& c) const;
 
+    // In-process listeners (the stats service keeps OOM kills in history whichever path
+    // announced them), called after the subscribers with the event's own time.
+    using Listener = std::function<void(const std::string& action, const ContainerRecord& c, int64_t unix_ns,
+                                        const std::map<std::string, std::string>& attributes)>;
+    void on_publish(Listener l) { listeners_.push_back(std::move(l)); }
+
 private:
     struct Sub {
         QPointer<Connection> conn;
@@ -38,7 +46,8 @@ private:
     };
     Dispatcher* dispatcher_;
     std::map<int64_t, Sub> subs_;
-    std::map<std::string, std::string> oom_run_;  // container id -> started_at of the run with an "oom" event
+    std::map<std::string, std::string> oom_run_;
+    std::vector<Listener> listeners_;  // container id -> started_at of the run with an "oom" event
 };
 
 std::string now_rfc3339_nano();

@@ -17,13 +17,13 @@
 namespace onggi::helper {
 
 HelperDaemon::HelperDaemon(HelperConfig cfg, QObject* parent)
-    : QObject(parent), cfg_(std::move(cfg)), dispatcher_(this)
+    : QObject(parent), cfg_(std::move(cfg)), dispatcher_(this), polkit_(new PolkitAuthority({}, 120000, this)), gate_(polkit_)
 {
     events_ = new EventBus(&dispatcher_, this);
     logs_ = new LogFollowers(&dispatcher_, this);
     containers_ = new ContainerManager(cfg_, events_, this);
     containers_->on_exit([this](const std::string& id) { logs_->container_stopped(id); });
-    ctx_ = HelperContext{&dispatcher_, containers_, events_, logs_};
+    ctx_ = HelperContext{&dispatcher_, containers_, events_, logs_, &gate_};
     register_all(ctx_);
 #ifdef ONGGI_HAVE_STATS_SERVICE
     install_stats_service(ctx_);

@@ -5,6 +5,7 @@
 
 #include "helper/handlers/handlers.h"
 #include "helper/helper_config.h"
+#include "helper/polkit_authority.h"
 #include "helper/server.h"
 
 #include <QObject>
@@ -27,6 +28,8 @@ private:
     EventBus* events_;
     LogFollowers* logs_;
     ContainerManager* containers_;
+    PolkitAuthority* polkit_;
+    PolicyGate gate_;
     Server* server_ = nullptr;
     HelperContext ctx_;
     int sigfd_ = -1;

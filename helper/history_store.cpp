@@ -2,7 +2,12 @@
 
 #include "engine/core/files.h"
 
+#include <QtGlobal>
+
 #include <unistd.h>
+
+#include <cstdio>
+#include <sstream>
 
 namespace onggi::helper {
 
@@ -37,6 +42,40 @@ stats::HistoryRing& HistoryStore::ring(const std::string& id)
     return rings_.emplace(id, std::move(r)).first->second;
 }
 
+const std::vector<OomMark>& HistoryStore::ooms(const std::string& id)
+{
+    auto it = ooms_.find(id);
+    if (it != ooms_.end()) return it->second;
+    std::vector<OomMark> v;
+    // "<unix_ms> <kills> <limit> <current>" a line; a damaged line ends the list.
+    if (safe_id(id))
+        if (auto bytes = read_file(oom_file(id), 1 << 20)) {
+            std::istringstream in(bytes.value());
+            OomMark m;
+            while (v.size() < kMaxOomMarks && in >> m.unix_ms >> m.kills >> m.memory_limit >> m.memory_current) v.push_back(m);
+        }
+    return ooms_.emplace(id, std::move(v)).first->second;
+}
+
+void HistoryStore::add_oom(const std::string& id, const OomMark& m)
+{
+    (void)ooms(id);
+    auto& v = ooms_[id];
+    v.push_back(m);
+    if (v.size() > kMaxOomMarks) v.erase(v.begin(), v.end() - kMaxOomMarks);
+    // Written at once: a kill is rare and is what the user most wants to see afterwards.
+    if (!safe_id(id)) return;
+    std::string text;
+    for (const auto& k : v) {
+        char line[96];
+        std::snprintf(line, sizeof line, "%llu %llu %llu %llu\n", (unsigned long long)k.unix_ms, (unsigned long long)k.kills,
+                      (unsigned long long)k.memory_limit, (unsigned long long)k.memory_current);
+        text += line;
+    }
+    if (auto s = make_dirs(dir_, 0700); !s) return;
+    if (auto s = write_file_atomic(oom_file(id), text, 0600); !s) qWarning("stats: %s", s.error().message().c_str());
+}
+
 void HistoryStore::push(const std::string& id, const stats::HistoryPoint& p)
 {
     ring(id).push(p);
@@ -63,8 +102,12 @@ void HistoryStore::save_dirty()
 void HistoryStore::forget(const std::string& id)
 {
     rings_.erase(id);
+    ooms_.erase(id);
     dirty_.erase(id);
-    if (safe_id(id)) ::unlink(file(id).c_str());
+    if (safe_id(id)) {
+        ::unlink(file(id).c_str());
+        ::unlink(oom_file(id).c_str());
+    }
 }
 
 } // namespace onggi::helper

@@ -114,12 +114,13 @@ Result<LogChunk> LogReader::tail(const std::string& path, int64_t tail, bool tim
     if (start > 0) {
         size_t first_nl = text.find('\n');
         text.erase(0, first_nl + 1);
-        c.truncated = true;
     }
     json all = json::array();
     split_lines(text, timestamps, all);
+    // "truncated" means the reply's size cap cut lines the caller asked for (docs/protocol.md),
+    // not that --tail left older lines out: a follow with tail 0 is not truncated.
+    if (start > 0 && (tail < 0 || int64_t(all.size()) < tail)) c.truncated = true;
     if (tail >= 0 && int64_t(all.size()) > tail) {
-        c.truncated = true;
         for (size_t i = all.size() - size_t(tail); i < all.size(); ++i) c.lines.push_back(std::move(all[i]));
     } else {
         c.lines = std::move(all);

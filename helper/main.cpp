@@ -1,4 +1,5 @@
 // onggi-helper: the privileged daemon. See docs/protocol.md and helper/dispatcher.h.
+#include "helper/fd_limit.h"
 #include "helper/helper_daemon.h"
 
 #include <QCommandLineParser>
@@ -59,6 +60,8 @@ int main(int argc, char** argv)
         std::fprintf(stderr, "onggi-helper: --cgroup-parent must be an absolute cgroup path\n");
         return 2;
     }
+
+    if (raise_fd_limit() < 0) std::perror("onggi-helper: warning: could not raise RLIMIT_NOFILE");
 
     HelperDaemon daemon(cfg);
     auto st = daemon.start();

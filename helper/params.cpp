@@ -2,6 +2,7 @@
 
 #include "engine/image/user_lookup.h"
 
+#include <charconv>
 #include <csignal>
 #include <cmath>
 #include <regex>
@@ -226,8 +227,10 @@ int signal_from_name(const std::string& in)
         {"PROF", SIGPROF}, {"WINCH", SIGWINCH}, {"IO", SIGIO},   {"PWR", SIGPWR},   {"SYS", SIGSYS}};
     if (in.empty() || in.size() > 16) return 0;
     if (std::all_of(in.begin(), in.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-        int n = std::stoi(in);
-        return n >= 1 && n <= 64 ? n : 0;
+        // from_chars, not stoi: "99999999999" is out of int's range and stoi throws.
+        int n = 0;
+        const auto [end, ec] = std::from_chars(in.data(), in.data() + in.size(), n);
+        return ec == std::errc() && end == in.data() + in.size() && n >= 1 && n <= 64 ? n : 0;
     }
     std::string s = in;
     for (auto& c : s) c = char(std::toupper(static_cast<unsigned char>(c)));

@@ -1,5 +1,7 @@
 #include "helper/peer.h"
 
+#include "helper/container_manager.h"  // process_starttime
+
 #include <grp.h>
 #include <pwd.h>
 #include <sys/socket.h>
@@ -18,6 +20,7 @@ Result<Peer> peer_of(int fd)
     p.uid = cred.uid;
     p.gid = cred.gid;
     p.pid = cred.pid;
+    p.start_time = process_starttime(cred.pid);
     return p;
 }
 

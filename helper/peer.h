@@ -6,6 +6,7 @@
 
 #include <sys/types.h>
 
+#include <cstdint>
 #include <string>
 
 namespace onggi::helper {
@@ -14,6 +15,7 @@ struct Peer {
     uid_t uid = uid_t(-1);
     gid_t gid = gid_t(-1);
     pid_t pid = 0;
+    uint64_t start_time = 0;  // /proc/PID/stat starttime at accept: polkit's unix-process subject
     bool admin() const { return uid == 0; }
     // A non-admin peer sees only what it owns.
     bool may_see(uid_t owner) const { return admin() || owner == uid; }

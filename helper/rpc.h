@@ -21,6 +21,9 @@ inline constexpr int invalid_request = -32600;
 inline constexpr int method_not_found = -32601;
 inline constexpr int invalid_params = -32602;
 inline constexpr int internal = -32603;
+// The helper's policy gate refused a privileged ask (errc "forbidden", helper/policy_gate.h).
+// Not an engine Errc: only the gate says it, with data naming the option.
+inline constexpr int forbidden = -32002;
 } // namespace rpc_code
 
 // The JSON-RPC code for a stable error code.

@@ -119,6 +119,9 @@ Result<spec::Spec> build_spec(const CreateParams& p, const image::ImageRecord& i
     if (!p.namespaces.ipc)  // without its own IPC namespace a fresh mqueue mount would fail
         s.mounts.erase(std::remove_if(s.mounts.begin(), s.mounts.end(), [](const spec::Mount& m) { return m.destination == "/dev/mqueue"; }),
                        s.mounts.end());
+    if (!p.namespaces.pid)  // the runtime mounts a fresh proc only in a pid namespace: the host's, as docker --pid host shows it
+        for (auto& m : s.mounts)
+            if (m.destination == "/proc") m = {"/proc", "bind", "/proc", {"rbind", "nosuid", "noexec", "nodev"}};
     if (p.namespaces.network == "host")  // sysfs needs a private netns; bind the host's read-only
         for (auto& m : s.mounts)
             if (m.destination == "/sys") m = {"/sys", "bind", "/sys", {"rbind", "nosuid", "noexec", "nodev", "ro"}};

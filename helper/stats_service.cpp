@@ -6,7 +6,10 @@
 
 #include <unistd.h>
 
+#include <cstdlib>
 #include <ctime>
+#include <numeric>
+#include <set>
 
 namespace onggi::helper {
 
@@ -14,6 +17,8 @@ namespace {
 
 constexpr int kHistoryIntervalMs = 1000;
 constexpr size_t kMaxSubscribeIds = 256;
+
+uint64_t mono_ms() { return stats::monotonic_ns() / 1000000; }
 
 uint64_t unix_ms()
 {
@@ -25,7 +30,7 @@ uint64_t unix_ms()
 json opt(uint64_t v) { return v == stats::HistoryPoint::kNone ? json(nullptr) : json(v); }
 json pct(uint64_t v) { return v == stats::HistoryPoint::kNone ? json(nullptr) : json(double(v) / 100.0); }
 
-// The frame's "host" object: CPU over this subscription's own interval, memory now.
+// The frame's "host" object: CPU over the interval since the previous reading, memory now.
 json host_json(const stats::HostCounters& prev, const stats::HostCounters& cur)
 {
     return {
@@ -62,6 +67,7 @@ json StatsService::sample_json(const std::string& id, const stats::HistoryPoint&
         {"cpu_ns", p.cpu_ns},
         {"cpu_percent", double(p.cpu_percent_x100) / 100.0},
         {"cpu_percent_of_limit", pct(p.cpu_percent_of_limit_x100)},
+        {"cpu_limit", p.cpu_limit_millicores == stats::HistoryPoint::kNone ? json(nullptr) : json(double(p.cpu_limit_millicores) / 1000.0)},
         {"throttled_periods", p.throttled_periods},
         {"throttled_ns", p.throttled_ns},
         {"memory_current", p.memory_current},
@@ -86,6 +92,11 @@ json StatsService::sample_json(const std::string& id, const stats::HistoryPoint&
         {"psi", psi},
         {"oom_events", p.oom_events},
         {"oom_kill_events", p.oom_kill_events},
+        {"net_rx_bps", p.net_rx_bps},
+        {"net_tx_bps", p.net_tx_bps},
+        {"throttled_percent", double(p.throttled_percent_x100) / 100.0},
+        {"rate_ms", p.rate_ms},
+        {"pid", p.pid},
     };
     if (with_time) s["time"] = rfc3339_from_ns(int64_t(p.unix_ms) * 1000000);
     return s;
@@ -130,14 +141,19 @@ StatsService::StatsService(HelperContext& ctx, QObject* parent)
         s.conn = conn;
         s.peer = call.peer();
         s.ids = std::move(ids);
-        s.timer = new QTimer(this);
-        s.timer->setInterval(interval);
-        connect(s.timer, &QTimer::timeout, this, [this, sub] { send_frame(sub); });
+        s.interval_ms = std::max(kTickQuantumMs, (interval + kTickQuantumMs / 2) / kTickQuantumMs * kTickQuantumMs);
+        s.due_ms = mono_ms() + uint64_t(s.interval_ms);
         connect(conn, &Connection::closed, this, [this, c = conn.data(), sub] { drop_sub(c, sub); });
-        subs_[sub] = std::move(s);
         call.reply({{"subscription", sub}});
-        subs_[sub].timer->start();
-        send_frame(sub);  // the first frame at once: rates appear from the second
+        // The first frame at once: the last tick's samples, rates included; nothing is read.
+        std::vector<std::string> now;
+        for (const auto& id : visible_ids(s))
+            if (latest_.count(id)) now.push_back(id);
+        uint64_t t = 0;
+        for (const auto& id : now) t = std::max(t, latest_[id].point.unix_ms);
+        send_frame(sub, s, now, t ? t : unix_ms());
+        subs_[sub] = std::move(s);
+        retime();
     });
     ctx_.dispatcher->add_unsubscriber([this](Connection* c, int64_t sub) { return drop_sub(c, sub); });
 
@@ -162,7 +178,14 @@ StatsService::StatsService(HelperContext& ctx, QObject* parent)
         uint64_t since = unix_ms() - uint64_t(seconds) * 1000;
         json samples = json::array();
         for (const auto& pt : history_.ring(id).since(since)) samples.push_back(sample_json(id, pt, true));
-        call.reply({{"interval_ms", kHistoryIntervalMs}, {"samples", std::move(samples)}});
+        json ooms = json::array();
+        for (const auto& m : history_.ooms(id))
+            if (m.unix_ms >= since)
+                ooms.push_back({{"time", rfc3339_from_ns(int64_t(m.unix_ms) * 1000000)},
+                                {"oom_kill_count", m.kills},
+                                {"memory_limit", opt(m.memory_limit)},
+                                {"memory_current", opt(m.memory_current)}});
+        call.reply({{"interval_ms", kHistoryIntervalMs}, {"samples", std::move(samples)}, {"oom_kills", std::move(ooms)}});
     });
 
     if (auto h = stats::HostReader::open()) host_reader_ = std::move(h.value());
@@ -184,9 +207,14 @@ StatsService::StatsService(HelperContext& ctx, QObject* parent)
     rec->setInterval(250);
     connect(rec, &QTimer::timeout, this, &StatsService::reconcile);
     rec->start();
-    history_timer_.setInterval(kHistoryIntervalMs);
-    connect(&history_timer_, &QTimer::timeout, this, &StatsService::history_tick);
-    history_timer_.start();
+    ctx_.events->on_publish([this](const std::string& action, const ContainerRecord& c, int64_t unix_ns,
+                                   const std::map<std::string, std::string>& attrs) {
+        if (action == "oom") record_oom(c, unix_ns, attrs);
+    });
+    tick_timer_.setTimerType(Qt::PreciseTimer);
+    connect(&tick_timer_, &QTimer::timeout, this, &StatsService::tick);
+    history_due_ms_ = mono_ms() + kHistoryIntervalMs;
+    retime();
     // Keep the history of a helper that is stopped cleanly.
     connect(QCoreApplication::instance(), &QCoreApplication::aboutToQuit, this, [this] { history_.save_dirty(); });
 }
@@ -275,6 +303,13 @@ void StatsService::track(const ContainerRecord& c)
     const std::string id = c.id;
     tracked_[id] = std::move(t);
     (void)history_.ring(id);  // load what an earlier helper kept
+    // The baseline the first tick's rates are computed from (no consumer sees this reading).
+    std::vector<std::string> gone;
+    (void)sampler_.sample_some({id}, &gone);
+    if (!gone.empty()) {
+        untrack(id);
+        return;
+    }
     if (fresh && watching) {
         check_oom(id);  // a kill before the watch began
         // v1: an OOM that was under way when the eventfd was registered notified nobody and
@@ -295,6 +330,7 @@ void StatsService::untrack(const std::string& id)
         it->second.notifier->deleteLater();
     }
     sampler_.remove(id);
+    latest_.erase(id);
     tracked_.erase(it);
     (void)history_.save(id);
 }
@@ -315,50 +351,127 @@ void StatsService::check_oom(const std::string& id)
     if (ev->recheck_ms > 0) QTimer::singleShot(ev->recheck_ms, this, [this, id] { check_oom(id); });
 }
 
-void StatsService::history_tick()
+void StatsService::retime()
 {
-    std::vector<std::string> gone;
-    uint64_t now = unix_ms();
-    for (const auto& e : sampler_.sample_all(&gone)) history_.push(e.id, stats::HistoryPoint::from(e, now));
-    for (const auto& id : gone) untrack(id);
-    if (--save_countdown_ <= 0) {  // once a minute, so a crash loses at most a minute
-        save_countdown_ = 60;
-        history_.save_dirty();
+    int g = kHistoryIntervalMs;
+    for (const auto& [id, sub] : subs_) g = std::gcd(g, sub.interval_ms);
+    g = std::max(g, kTickQuantumMs);
+    if (g != tick_ms_ || !tick_timer_.isActive()) {
+        tick_ms_ = g;
+        tick_timer_.start(tick_ms_);
     }
 }
 
-void StatsService::send_frame(int64_t sub)
+std::vector<std::string> StatsService::visible_ids(const Sub& s) const
 {
-    auto it = subs_.find(sub);
-    if (it == subs_.end()) return;
-    Sub& s = it->second;
-    if (!s.conn) {
-        drop_sub(nullptr, sub);
-        return;
-    }
-    std::vector<std::string> ids = s.ids;
-    if (ids.empty())
-        for (const auto& [id, t] : tracked_) ids.push_back(id);
-    std::vector<std::string> visible;
-    for (const auto& id : ids) {
+    std::vector<std::string> out;
+    auto add = [&](const std::string& id) {
         const ContainerRecord* c = record(id);
-        if (c && s.peer.may_see(c->owner_uid) && tracked_.count(id)) visible.push_back(id);
+        if (c && s.peer.may_see(c->owner_uid)) out.push_back(id);
+    };
+    if (s.ids.empty())
+        for (const auto& [id, t] : tracked_) add(id);
+    else
+        for (const auto& id : s.ids)
+            if (tracked_.count(id)) add(id);
+    return out;
+}
+
+void StatsService::tick()
+{
+    const uint64_t now = mono_ms();
+    const uint64_t slack = uint64_t(tick_ms_) / 2;  // a consumer takes the tick nearest its due time
+    auto next = [&](uint64_t due, int interval) {
+        due += uint64_t(interval);
+        return due + slack <= now ? now + uint64_t(interval) : due;  // late by a whole interval: skip, never bunch
+    };
+    const bool history = now + slack >= history_due_ms_;
+    std::set<std::string> want;
+    if (history)
+        for (const auto& [id, t] : tracked_) want.insert(id);
+    std::vector<std::pair<int64_t, std::vector<std::string>>> due;
+    std::vector<int64_t> closed;
+    for (auto& [sub, s] : subs_) {
+        if (!s.conn) {
+            closed.push_back(sub);
+            continue;
+        }
+        if (now + slack < s.due_ms) continue;
+        auto ids = visible_ids(s);
+        want.insert(ids.begin(), ids.end());
+        due.emplace_back(sub, std::move(ids));
+        s.due_ms = next(s.due_ms, s.interval_ms);
     }
-    // One batch, so the sampler's parent gate applies (an idle host reads two or three files).
+    for (int64_t sub : closed) drop_sub(nullptr, sub);
+    if (!history && due.empty()) return;
+
+    // The one reading of this tick, in one batch so the sampler's parent gate applies (an
+    // idle host reads two or three files).
     std::vector<std::string> gone;
-    auto entries = sampler_.sample_some(visible, &gone);
-    json containers = json::array();
-    uint64_t now = unix_ms();
-    for (const auto& e : entries) containers.push_back(sample_json(e.id, stats::HistoryPoint::from(e, now), false));
-    json frame = {{"subscription", sub}, {"time", now_rfc3339_nano()}, {"containers", std::move(containers)}};
-    if (host_reader_) {
+    const uint64_t unix_now = unix_ms();
+    std::set<std::string> fresh;
+    for (const auto& e : sampler_.sample_some(std::vector<std::string>(want.begin(), want.end()), &gone)) {
+        auto p = stats::HistoryPoint::from(e, unix_now);
+        if (auto t = tracked_.find(e.id); t != tracked_.end()) p.pid = uint64_t(t->second.pid);
+        Latest& l = latest_[e.id];
+        l.point = p;
+        l.sample = sample_json(e.id, p, false);
+        fresh.insert(e.id);
+        if (history) history_.push(e.id, p);
+    }
+    // The host in the same tick, once, for every frame of it.
+    if (!due.empty() && host_reader_) {
         if (auto h = host_reader_->read()) {
-            frame["host"] = host_json(s.host_prev, h.value());
-            s.host_prev = h.value();
+            host_latest_ = host_json(host_prev_, h.value());
+            host_prev_ = h.value();
         }
     }
-    s.conn->notify("stats", std::move(frame));
+    for (auto& [sub, ids] : due) {
+        std::erase_if(ids, [&](const std::string& id) { return !fresh.count(id); });
+        auto it = subs_.find(sub);
+        if (it != subs_.end()) send_frame(sub, it->second, ids, unix_now);
+    }
     for (const auto& id : gone) untrack(id);
+    if (history) {
+        history_due_ms_ = next(history_due_ms_, kHistoryIntervalMs);
+        if (--save_countdown_ <= 0) {  // once a minute, so a crash loses at most a minute
+            save_countdown_ = 60;
+            history_.save_dirty();
+        }
+    }
+}
+
+void StatsService::send_frame(int64_t sub, const Sub& s, const std::vector<std::string>& ids, uint64_t unix_now)
+{
+    if (!s.conn) return;
+    json containers = json::array();
+    for (const auto& id : ids)
+        if (auto it = latest_.find(id); it != latest_.end()) containers.push_back(it->second.sample);
+    json frame = {{"subscription", sub}, {"time", rfc3339_from_ns(int64_t(unix_now) * 1000000)},
+                  {"containers", std::move(containers)}};
+    if (!host_latest_.is_null()) frame["host"] = host_latest_;
+    s.conn->notify("stats", std::move(frame));
+}
+
+void StatsService::record_oom(const ContainerRecord& c, int64_t unix_ns, const std::map<std::string, std::string>& attrs)
+{
+    OomMark m;
+    m.unix_ms = uint64_t(unix_ns / 1000000);
+    if (auto a = attrs.find("oom_kill_count"); a != attrs.end()) m.kills = std::strtoull(a->second.c_str(), nullptr, 10);
+    // The limit and use of the container's last tick (its cgroup may be gone by now).
+    const stats::HistoryPoint* last = nullptr;
+    if (auto it = latest_.find(c.id); it != latest_.end()) last = &it->second.point;
+    std::vector<stats::HistoryPoint> tail;
+    if (!last) {
+        tail = history_.ring(c.id).points(1);
+        if (!tail.empty()) last = &tail.back();
+    }
+    if (last) {
+        m.memory_limit = last->memory_limit;
+        m.memory_current = last->memory_current;
+        if (m.kills == 0) m.kills = last->oom_kill_events + 1;
+    }
+    history_.add_oom(c.id, m);
 }
 
 bool StatsService::drop_sub(Connection* conn, int64_t sub)
@@ -366,11 +479,8 @@ bool StatsService::drop_sub(Connection* conn, int64_t sub)
     auto it = subs_.find(sub);
     if (it == subs_.end()) return false;
     if (conn && it->second.conn && it->second.conn.data() != conn) return false;  // not theirs
-    if (it->second.timer) {
-        it->second.timer->stop();
-        it->second.timer->deleteLater();
-    }
     subs_.erase(it);
+    retime();
     return true;
 }
 

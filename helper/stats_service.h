@@ -9,11 +9,24 @@
 //    net. A kill the watcher cannot see any more (the cgroup already removed) is published
 //    by ContainerManager::finish_exit from the shim's exit.json, which the shim reads from
 //    the cgroup before removing it; EventBus::oom_announced keeps it to one event per run.
-//  * Once a second every tracked container is sampled into its history ring (15 min at 1 s),
-//    persisted by HistoryStore so history survives helper restarts.
-//  * Each subscription has its own timer (100..10000 ms) and gets one batched frame per tick
-//    with the containers its peer may see, and the host's CPU and memory ("host") read in
-//    the same tick (not secret: any user reads /proc/stat and /proc/meminfo).
+//  * One tick, one truth (the ksystemstats shape): ONE timer samples each container that some
+//    consumer wants at most once per tick; the engine computes the rates once, from
+//    CLOCK_MONOTONIC over the real interval since that container's previous tick, and that
+//    same sample goes to history and to every subscriber whose interval includes the tick.
+//    Consumers: history (every tracked container, each 1000 ms: 15 min ring, persisted by
+//    HistoryStore) and each subscription (100..10000 ms, rounded to 100 ms). The tick is
+//    the greatest common divisor of their intervals; each consumer keeps its own due time,
+//    and takes the tick nearest to it. No consumer ever reads the cgroup itself, so none can
+//    shorten another's interval (once, each subscription's own timer sampled the shared
+//    reader and the second of two back-to-back timers computed its rate over microseconds).
+//    A new subscription gets the last tick's samples at once (with their rates).
+//  * The host's CPU and memory ("host" in every frame, for the dashboard's totals) are read in
+//    the same tick as the containers, once per tick in which some subscriber gets a frame;
+//    the host's CPU rate is over the real interval since the previous reading (not secret:
+//    any user reads /proc/stat and /proc/meminfo).
+//  * OOM kills are kept in history with the time of the kill and the memory limit then,
+//    whichever path announced them (EventBus::on_publish), also when the kill took init and
+//    the cgroup with it; a container's history stays until it is removed.
 // Safe: params are decoded and bounded first; ids resolve through ContainerManager::find with
 // the caller's peer, so nobody sees or subscribes to another user's containers.
 #pragma once
@@ -50,6 +63,8 @@ public:
     size_t tracked() const { return tracked_.size(); }
 
 private:
+    static constexpr int kTickQuantumMs = 100;
+
     struct Tracked {
         std::unique_ptr<cgroup::Cgroup> cgroup;
         std::unique_ptr<stats::OomWatcher> oom;
@@ -62,8 +77,13 @@ private:
         QPointer<Connection> conn;
         Peer peer;
         std::vector<std::string> ids;  // empty: every container the peer may see
-        QTimer* timer = nullptr;
-        stats::HostCounters host_prev;  // this subscription's last host reading (its own rates)
+        int interval_ms = 1000;         // a multiple of kTickQuantumMs
+        uint64_t due_ms = 0;            // CLOCK_MONOTONIC ms of its next frame
+    };
+    // The last tick's sample of a container: what a new subscriber gets first.
+    struct Latest {
+        stats::HistoryPoint point;
+        json sample;
     };
 
     void on_change(const std::string& id);
@@ -72,17 +92,25 @@ private:
     void track(const ContainerRecord& c);
     void untrack(const std::string& id);
     void check_oom(const std::string& id);
-    void history_tick();
-    void send_frame(int64_t sub);
+    void tick();
+    void retime();  // the tick interval after a subscription came or went
+    std::vector<std::string> visible_ids(const Sub& s) const;
+    void send_frame(int64_t sub, const Sub& s, const std::vector<std::string>& ids, uint64_t unix_ms);
     bool drop_sub(Connection* conn, int64_t sub);
+    void record_oom(const ContainerRecord& c, int64_t unix_ns, const std::map<std::string, std::string>& attrs);
 
     HelperContext& ctx_;
     stats::Sampler sampler_;
-    std::optional<stats::HostReader> host_reader_;  // /proc/stat + /proc/meminfo, for "host"
     HistoryStore history_;
     std::map<std::string, Tracked> tracked_;
     std::map<int64_t, Sub> subs_;
-    QTimer history_timer_;
+    std::map<std::string, Latest> latest_;
+    std::optional<stats::HostReader> host_reader_;  // /proc/stat + /proc/meminfo
+    stats::HostCounters host_prev_;                 // the last reading (rates from it)
+    json host_latest_;                              // the last tick's "host" object, or null
+    QTimer tick_timer_;
+    int tick_ms_ = 1000;
+    uint64_t history_due_ms_ = 0;
     int save_countdown_ = 60;
     // This helper's start (clock ticks since boot, as ContainerRecord::pid_starttime): a
     // container whose init started later was started by this helper, so its cgroup is new and

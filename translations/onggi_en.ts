@@ -153,6 +153,107 @@
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
+    <message>
+        <source>Not allowed for members of the onggi group</source>
+        <extracomment>the helper&apos;s policy refused an option to a user who is not root (only a member of the group onggi)</extracomment>
+        <translation>Not allowed for members of the onggi group</translation>
+    </message>
+    <message>
+        <source>Only root may ask for this.</source>
+        <translation>Only root may ask for this.</translation>
+    </message>
+    <message>
+        <source>Only root may ask for this here: polkit, which could let an administrator allow it (action %1), does not run on this computer.</source>
+        <translation>Only root may ask for this here: polkit, which could let an administrator allow it (action %1), does not run on this computer.</translation>
+    </message>
+    <message>
+        <source>An administrator&apos;s password is needed (polkit action %1), and no authentication agent answered. Try again from the desktop, or under pkttyagent.</source>
+        <translation>An administrator&apos;s password is needed (polkit action %1), and no authentication agent answered. Try again from the desktop, or under pkttyagent.</translation>
+    </message>
+    <message>
+        <source>The authentication for polkit action %1 was dismissed.</source>
+        <translation>The authentication for polkit action %1 was dismissed.</translation>
+    </message>
+    <message>
+        <source>polkit did not authorize action %1 for you.</source>
+        <translation>polkit did not authorize action %1 for you.</translation>
+    </message>
+    <message>
+        <source>a privileged container (--privileged)</source>
+        <translation>a privileged container (--privileged)</translation>
+    </message>
+    <message>
+        <source>a privileged setting (%1)</source>
+        <extracomment>%1: the setting, e.g. &quot;masked_paths&quot;, &quot;no_new_privileges&quot; or &quot;/sys&quot;</extracomment>
+        <translation>a privileged setting (%1)</translation>
+    </message>
+    <message>
+        <source>the capability %1 (--cap-add)</source>
+        <translation>the capability %1 (--cap-add)</translation>
+    </message>
+    <message>
+        <source>no seccomp filter (seccomp=unconfined)</source>
+        <translation>no seccomp filter (seccomp=unconfined)</translation>
+    </message>
+    <message>
+        <source>a seccomp profile that lets through %1, which the default profile refuses</source>
+        <extracomment>%1: a system call name such as &quot;mount&quot;</extracomment>
+        <translation>a seccomp profile that lets through %1, which the default profile refuses</translation>
+    </message>
+    <message>
+        <source>a seccomp profile file read by the helper (send the profile&apos;s content instead)</source>
+        <translation>a seccomp profile file read by the helper (send the profile&apos;s content instead)</translation>
+    </message>
+    <message>
+        <source>the host&apos;s network (--network host)</source>
+        <translation>the host&apos;s network (--network host)</translation>
+    </message>
+    <message>
+        <source>the host&apos;s PID namespace</source>
+        <translation>the host&apos;s PID namespace</translation>
+    </message>
+    <message>
+        <source>the host&apos;s IPC namespace</source>
+        <translation>the host&apos;s IPC namespace</translation>
+    </message>
+    <message>
+        <source>the host&apos;s UTS namespace (its host name)</source>
+        <translation>the host&apos;s UTS namespace (its host name)</translation>
+    </message>
+    <message>
+        <source>the host&apos;s cgroup namespace</source>
+        <translation>the host&apos;s cgroup namespace</translation>
+    </message>
+    <message>
+        <source>the host&apos;s mount namespace</source>
+        <translation>the host&apos;s mount namespace</translation>
+    </message>
+    <message>
+        <source>the host&apos;s user namespace</source>
+        <translation>the host&apos;s user namespace</translation>
+    </message>
+    <message>
+        <source>a namespace of the host (%1)</source>
+        <translation>a namespace of the host (%1)</translation>
+    </message>
+    <message>
+        <source>devices of the host (%1)</source>
+        <extracomment>%1: a device rule such as &quot;b 8:* rwm&quot;</extracomment>
+        <translation>devices of the host (%1)</translation>
+    </message>
+    <message>
+        <source>a cgroup outside Onggi&apos;s own (%1)</source>
+        <translation>a cgroup outside Onggi&apos;s own (%1)</translation>
+    </message>
+    <message>
+        <source>a kernel setting (sysctl %1)</source>
+        <translation>a kernel setting (sysctl %1)</translation>
+    </message>
+    <message>
+        <source>The kernel could not reclaim %1 to bring the container under %2 (it uses %3 now). Choose at least %4, or free memory in the container first.</source>
+        <extracomment>cgroup v1 refused a memory limit below what the container uses (EBUSY). %1 what could not be reclaimed, %2 the limit asked for, %3 in use now, %4 the smallest limit that fits</extracomment>
+        <translation>The kernel could not reclaim %1 to bring the container under %2 (it uses %3 now). Choose at least %4, or free memory in the container first.</translation>
+    </message>
 </context>
 <context>
     <name>onggi::gui::ChartsPanel</name>
@@ -191,6 +292,58 @@
     <message>
         <source>Network</source>
         <translation>Network</translation>
+    </message>
+    <message>
+        <source>pressure %1</source>
+        <extracomment>PSI (pressure stall information): the share of the last 10 s some task waited</extracomment>
+        <translation>pressure %1</translation>
+    </message>
+    <message>
+        <source>%1 of one core</source>
+        <translation>%1 of one core</translation>
+    </message>
+    <message>
+        <source>%1 of the limit</source>
+        <translation>%1 of the limit</translation>
+    </message>
+    <message>
+        <source>throttled %1 of the time</source>
+        <translation>throttled %1 of the time</translation>
+    </message>
+    <message>
+        <source>used %1</source>
+        <translation>used %1</translation>
+    </message>
+    <message>
+        <source>page cache %1</source>
+        <translation>page cache %1</translation>
+    </message>
+    <message>
+        <source>anonymous %1</source>
+        <translation>anonymous %1</translation>
+    </message>
+    <message>
+        <source>peak %1</source>
+        <translation>peak %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n process(es)</source>
+        <translation>
+            <numerusform>%n process</numerusform>
+            <numerusform>%n processes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>read %1</source>
+        <translation>read %1</translation>
+    </message>
+    <message>
+        <source>write %1</source>
+        <translation>write %1</translation>
+    </message>
+    <message>
+        <source>received %1 · sent %2</source>
+        <translation>received %1 · sent %2</translation>
     </message>
 </context>
 <context>
@@ -271,14 +424,6 @@ Command: %2</translation>
 <context>
     <name>onggi::gui::ContainerPage</name>
     <message>
-        <source>Charts</source>
-        <translation>Charts</translation>
-    </message>
-    <message>
-        <source>Limits</source>
-        <translation>Limits</translation>
-    </message>
-    <message>
         <source>Logs</source>
         <translation>Logs</translation>
     </message>
@@ -307,8 +452,21 @@ Command: %2</translation>
         <translation>&lt;b&gt;No container selected.&lt;/b&gt; Choose one in the list, or create one with New.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp; %2 &amp;nbsp; &lt;span style=&apos;color:#666&apos;&gt;%3 · %4 · %5&lt;/span&gt;</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp; %2 &amp;nbsp; &lt;span style=&apos;color:#666&apos;&gt;%3 · %4 · %5&lt;/span&gt;</translation>
+        <source>exited (OOM killed)</source>
+        <extracomment>the header of a container whose main process the kernel&apos;s OOM killer ended</extracomment>
+        <translation>exited (OOM killed)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp; %2 &amp;nbsp; &lt;span style=&apos;color:%6&apos;&gt;%3 · %4 · %5&lt;/span&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp; %2 &amp;nbsp; &lt;span style=&apos;color:%6&apos;&gt;%3 · %4 · %5&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Monitor &amp;&amp; tune</source>
+        <translation>Monitor &amp;&amp; tune</translation>
+    </message>
+    <message>
+        <source>Live charts with the limits that act on them beside each one</source>
+        <translation>Live charts with the limits that act on them beside each one</translation>
     </message>
 </context>
 <context>
@@ -1116,6 +1274,7 @@ cgroup v2: memory.swap.max (swap only: this value minus the memory limit)</trans
     </message>
     <message>
         <source>Processes</source>
+        <extracomment>the value is not known yet (shown in a number field until the first measurement)</extracomment>
         <translation>Processes</translation>
     </message>
     <message>
@@ -1161,6 +1320,10 @@ cgroup v2: io.max (wbps)</translation>
     <message>
         <source>I/O limits apply per block device, named by its major:minor numbers (see lsblk).</source>
         <translation>I/O limits apply per block device, named by its major:minor numbers (see lsblk).</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
     </message>
 </context>
 <context>
@@ -1373,16 +1536,6 @@ cgroup v2: io.max (wbps)</translation>
 <context>
     <name>onggi::gui::MetricChart</name>
     <message>
-        <source>OOM kill at %1
-The kernel&apos;s out-of-memory killer ended a process in this container because it reached its memory limit.
-Memory in use: %2
-OOM kills so far: %3</source>
-        <translation>OOM kill at %1
-The kernel&apos;s out-of-memory killer ended a process in this container because it reached its memory limit.
-Memory in use: %2
-OOM kills so far: %3</translation>
-    </message>
-    <message>
         <source>OOM kill</source>
         <translation>OOM kill</translation>
     </message>
@@ -1394,6 +1547,24 @@ OOM kills so far: %3</translation>
     <message>
         <source>%1/s</source>
         <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>OOM kill at %1
+The kernel&apos;s out-of-memory killer ended a process in this container because it reached its memory limit.
+Memory limit: %2
+OOM kills so far: %3</source>
+        <translation>OOM kill at %1
+The kernel&apos;s out-of-memory killer ended a process in this container because it reached its memory limit.
+Memory limit: %2
+OOM kills so far: %3</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>%1 %2 ↑</source>
+        <translation>%1 %2 ↑</translation>
     </message>
 </context>
 <context>
@@ -1532,6 +1703,44 @@ OOM kills so far: %3</translation>
     <message>
         <source>Network sent</source>
         <translation>Network sent</translation>
+    </message>
+    <message>
+        <source>CPU limit</source>
+        <extracomment>the CPU limit (CFS quota) drawn as a line on the CPU chart</extracomment>
+        <translation>CPU limit</translation>
+    </message>
+    <message>
+        <source>Share of the CPU limit</source>
+        <translation>Share of the CPU limit</translation>
+    </message>
+    <message>
+        <source>Throttled</source>
+        <translation>Throttled</translation>
+    </message>
+    <message>
+        <source>Page cache</source>
+        <translation>Page cache</translation>
+    </message>
+    <message>
+        <source>Anonymous memory</source>
+        <translation>Anonymous memory</translation>
+    </message>
+    <message>
+        <source>Peak memory</source>
+        <translation>Peak memory</translation>
+    </message>
+    <message>
+        <source>CPU pressure</source>
+        <extracomment>PSI: pressure stall information, the share of time tasks waited for the CPU</extracomment>
+        <translation>CPU pressure</translation>
+    </message>
+    <message>
+        <source>Memory pressure</source>
+        <translation>Memory pressure</translation>
+    </message>
+    <message>
+        <source>I/O pressure</source>
+        <translation>I/O pressure</translation>
     </message>
 </context>
 <context>
@@ -2398,6 +2607,14 @@ OOM kills so far: %3</translation>
     <message>
         <source>Detached from %1; it keeps running. Come back with: onggictl attach %1</source>
         <translation>Detached from %1; it keeps running. Come back with: onggictl attach %1</translation>
+    </message>
+    <message>
+        <source>cannot read the seccomp profile %1: %2</source>
+        <translation>cannot read the seccomp profile %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a seccomp profile (a JSON object of at most 512 KiB)</source>
+        <translation>%1 is not a seccomp profile (a JSON object of at most 512 KiB)</translation>
     </message>
 </context>
 </TS>

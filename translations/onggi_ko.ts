@@ -153,6 +153,107 @@
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
+    <message>
+        <source>Not allowed for members of the onggi group</source>
+        <extracomment>the helper&apos;s policy refused an option to a user who is not root (only a member of the group onggi)</extracomment>
+        <translation>onggi 그룹 구성원에게는 허용되지 않는 요청입니다</translation>
+    </message>
+    <message>
+        <source>Only root may ask for this.</source>
+        <translation>root만 요청할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Only root may ask for this here: polkit, which could let an administrator allow it (action %1), does not run on this computer.</source>
+        <translation>이 컴퓨터에서는 root만 요청할 수 있습니다. 관리자가 허용할 수 있게 해 주는 polkit(동작 %1)이 이 컴퓨터에서 실행되고 있지 않습니다.</translation>
+    </message>
+    <message>
+        <source>An administrator&apos;s password is needed (polkit action %1), and no authentication agent answered. Try again from the desktop, or under pkttyagent.</source>
+        <translation>관리자 비밀번호가 필요한데(polkit 동작 %1) 응답한 인증 에이전트가 없습니다. 데스크톱에서 다시 하거나 pkttyagent 아래에서 실행해 보세요.</translation>
+    </message>
+    <message>
+        <source>The authentication for polkit action %1 was dismissed.</source>
+        <translation>polkit 동작 %1의 인증이 취소되었습니다.</translation>
+    </message>
+    <message>
+        <source>polkit did not authorize action %1 for you.</source>
+        <translation>polkit이 이 사용자에게 허가하지 않은 동작입니다: %1</translation>
+    </message>
+    <message>
+        <source>a privileged container (--privileged)</source>
+        <translation>특권 컨테이너 (--privileged)</translation>
+    </message>
+    <message>
+        <source>a privileged setting (%1)</source>
+        <extracomment>%1: the setting, e.g. &quot;masked_paths&quot;, &quot;no_new_privileges&quot; or &quot;/sys&quot;</extracomment>
+        <translation>특권 설정 (%1)</translation>
+    </message>
+    <message>
+        <source>the capability %1 (--cap-add)</source>
+        <translation>추가 권한(capability) %1 (--cap-add)</translation>
+    </message>
+    <message>
+        <source>no seccomp filter (seccomp=unconfined)</source>
+        <translation>seccomp 필터 없이 실행 (seccomp=unconfined)</translation>
+    </message>
+    <message>
+        <source>a seccomp profile that lets through %1, which the default profile refuses</source>
+        <extracomment>%1: a system call name such as &quot;mount&quot;</extracomment>
+        <translation>기본 프로필이 막는 시스템 콜 %1까지 통과시키는 seccomp 프로필</translation>
+    </message>
+    <message>
+        <source>a seccomp profile file read by the helper (send the profile&apos;s content instead)</source>
+        <translation>헬퍼가 직접 읽는 seccomp 프로필 파일 (대신 프로필 내용을 보내세요)</translation>
+    </message>
+    <message>
+        <source>the host&apos;s network (--network host)</source>
+        <translation>호스트의 네트워크 (--network host)</translation>
+    </message>
+    <message>
+        <source>the host&apos;s PID namespace</source>
+        <translation>호스트의 PID 네임스페이스</translation>
+    </message>
+    <message>
+        <source>the host&apos;s IPC namespace</source>
+        <translation>호스트의 IPC 네임스페이스</translation>
+    </message>
+    <message>
+        <source>the host&apos;s UTS namespace (its host name)</source>
+        <translation>호스트의 UTS 네임스페이스 (호스트 이름)</translation>
+    </message>
+    <message>
+        <source>the host&apos;s cgroup namespace</source>
+        <translation>호스트의 cgroup 네임스페이스</translation>
+    </message>
+    <message>
+        <source>the host&apos;s mount namespace</source>
+        <translation>호스트의 마운트 네임스페이스</translation>
+    </message>
+    <message>
+        <source>the host&apos;s user namespace</source>
+        <translation>호스트의 사용자 네임스페이스</translation>
+    </message>
+    <message>
+        <source>a namespace of the host (%1)</source>
+        <translation>호스트의 네임스페이스 (%1)</translation>
+    </message>
+    <message>
+        <source>devices of the host (%1)</source>
+        <extracomment>%1: a device rule such as &quot;b 8:* rwm&quot;</extracomment>
+        <translation>호스트의 장치 (%1)</translation>
+    </message>
+    <message>
+        <source>a cgroup outside Onggi&apos;s own (%1)</source>
+        <translation>옹기 밖의 cgroup (%1)</translation>
+    </message>
+    <message>
+        <source>a kernel setting (sysctl %1)</source>
+        <translation>커널 설정 (sysctl %1)</translation>
+    </message>
+    <message>
+        <source>The kernel could not reclaim %1 to bring the container under %2 (it uses %3 now). Choose at least %4, or free memory in the container first.</source>
+        <extracomment>cgroup v1 refused a memory limit below what the container uses (EBUSY). %1 what could not be reclaimed, %2 the limit asked for, %3 in use now, %4 the smallest limit that fits</extracomment>
+        <translation>커널이 컨테이너의 메모리를 %2 아래로 줄이지 못했습니다 (지금 사용량: %3, 회수하지 못한 양: %1). 제한을 %4 이상으로 정하거나, 먼저 컨테이너 안에서 메모리를 비워 주세요.</translation>
+    </message>
 </context>
 <context>
     <name>onggi::gui::ChartsPanel</name>
@@ -191,6 +292,57 @@
     <message>
         <source>Network</source>
         <translation>네트워크</translation>
+    </message>
+    <message>
+        <source>pressure %1</source>
+        <extracomment>PSI (pressure stall information): the share of the last 10 s some task waited</extracomment>
+        <translation>압력 %1</translation>
+    </message>
+    <message>
+        <source>%1 of one core</source>
+        <translation>코어 하나의 %1</translation>
+    </message>
+    <message>
+        <source>%1 of the limit</source>
+        <translation>제한의 %1</translation>
+    </message>
+    <message>
+        <source>throttled %1 of the time</source>
+        <translation>스로틀링 시간 %1</translation>
+    </message>
+    <message>
+        <source>used %1</source>
+        <translation>사용 %1</translation>
+    </message>
+    <message>
+        <source>page cache %1</source>
+        <translation>페이지 캐시 %1</translation>
+    </message>
+    <message>
+        <source>anonymous %1</source>
+        <translation>익명 메모리 %1</translation>
+    </message>
+    <message>
+        <source>peak %1</source>
+        <translation>최대 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n process(es)</source>
+        <translation>
+            <numerusform>프로세스 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>read %1</source>
+        <translation>읽기 %1</translation>
+    </message>
+    <message>
+        <source>write %1</source>
+        <translation>쓰기 %1</translation>
+    </message>
+    <message>
+        <source>received %1 · sent %2</source>
+        <translation>받음 %1 · 보냄 %2</translation>
     </message>
 </context>
 <context>
@@ -271,14 +423,6 @@ Command: %2</source>
 <context>
     <name>onggi::gui::ContainerPage</name>
     <message>
-        <source>Charts</source>
-        <translation>차트</translation>
-    </message>
-    <message>
-        <source>Limits</source>
-        <translation>자원 제한</translation>
-    </message>
-    <message>
         <source>Logs</source>
         <translation>로그</translation>
     </message>
@@ -307,8 +451,21 @@ Command: %2</source>
         <translation>&lt;b&gt;선택한 컨테이너가 없습니다.&lt;/b&gt; 목록에서 하나를 고르거나 [새로 만들기]로 만들어 보세요.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp; %2 &amp;nbsp; &lt;span style=&apos;color:#666&apos;&gt;%3 · %4 · %5&lt;/span&gt;</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp; %2 &amp;nbsp; &lt;span style=&apos;color:#666&apos;&gt;%3 · %4 · %5&lt;/span&gt;</translation>
+        <source>exited (OOM killed)</source>
+        <extracomment>the header of a container whose main process the kernel&apos;s OOM killer ended</extracomment>
+        <translation>종료됨 (OOM 강제 종료)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp; %2 &amp;nbsp; &lt;span style=&apos;color:%6&apos;&gt;%3 · %4 · %5&lt;/span&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp; %2 &amp;nbsp; &lt;span style=&apos;color:%6&apos;&gt;%3 · %4 · %5&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Monitor &amp;&amp; tune</source>
+        <translation>보며 조정하기</translation>
+    </message>
+    <message>
+        <source>Live charts with the limits that act on them beside each one</source>
+        <translation>실시간 차트마다 그 차트에 영향을 주는 제한을 바로 옆에 두었습니다</translation>
     </message>
 </context>
 <context>
@@ -1112,6 +1269,7 @@ cgroup v2: memory.swap.max (스왑만 따로: 이 값에서 메모리 제한을 
     </message>
     <message>
         <source>Processes</source>
+        <extracomment>the value is not known yet (shown in a number field until the first measurement)</extracomment>
         <translation>프로세스 수</translation>
     </message>
     <message>
@@ -1157,6 +1315,10 @@ cgroup v2: io.max (wbps)</translation>
     <message>
         <source>I/O limits apply per block device, named by its major:minor numbers (see lsblk).</source>
         <translation>I/O 제한은 블록 장치마다 걸리며, 장치는 major:minor 번호로 가리킵니다(lsblk로 확인).</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
     </message>
 </context>
 <context>
@@ -1366,16 +1528,6 @@ cgroup v2: io.max (wbps)</translation>
 <context>
     <name>onggi::gui::MetricChart</name>
     <message>
-        <source>OOM kill at %1
-The kernel&apos;s out-of-memory killer ended a process in this container because it reached its memory limit.
-Memory in use: %2
-OOM kills so far: %3</source>
-        <translation>%1 OOM 강제 종료
-이 컨테이너가 메모리 제한에 닿아서 커널의 OOM(메모리 부족) 킬러가 프로세스 하나를 끝냈습니다.
-그때 쓰던 메모리: %2
-지금까지 OOM 강제 종료 횟수: %3</translation>
-    </message>
-    <message>
         <source>OOM kill</source>
         <translation>OOM 강제 종료</translation>
     </message>
@@ -1387,6 +1539,24 @@ OOM kills so far: %3</source>
     <message>
         <source>%1/s</source>
         <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>OOM kill at %1
+The kernel&apos;s out-of-memory killer ended a process in this container because it reached its memory limit.
+Memory limit: %2
+OOM kills so far: %3</source>
+        <translation>OOM 강제 종료 시각: %1
+이 컨테이너가 메모리 제한에 닿아서 커널의 OOM(메모리 부족) 킬러가 프로세스 하나를 끝냈습니다.
+메모리 제한: %2
+지금까지 OOM 강제 종료 횟수: %3</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>%1 %2 ↑</source>
+        <translation>%1 %2 ↑</translation>
     </message>
 </context>
 <context>
@@ -1524,6 +1694,44 @@ OOM kills so far: %3</source>
     <message>
         <source>Network sent</source>
         <translation>네트워크 보냄</translation>
+    </message>
+    <message>
+        <source>CPU limit</source>
+        <extracomment>the CPU limit (CFS quota) drawn as a line on the CPU chart</extracomment>
+        <translation>CPU 제한</translation>
+    </message>
+    <message>
+        <source>Share of the CPU limit</source>
+        <translation>CPU 제한 대비 사용률</translation>
+    </message>
+    <message>
+        <source>Throttled</source>
+        <translation>스로틀링</translation>
+    </message>
+    <message>
+        <source>Page cache</source>
+        <translation>페이지 캐시</translation>
+    </message>
+    <message>
+        <source>Anonymous memory</source>
+        <translation>익명 메모리</translation>
+    </message>
+    <message>
+        <source>Peak memory</source>
+        <translation>최대 메모리</translation>
+    </message>
+    <message>
+        <source>CPU pressure</source>
+        <extracomment>PSI: pressure stall information, the share of time tasks waited for the CPU</extracomment>
+        <translation>CPU 압력</translation>
+    </message>
+    <message>
+        <source>Memory pressure</source>
+        <translation>메모리 압력</translation>
+    </message>
+    <message>
+        <source>I/O pressure</source>
+        <translation>I/O 압력</translation>
     </message>
 </context>
 <context>
@@ -2380,6 +2588,14 @@ OOM kills so far: %3</source>
     <message>
         <source>Detached from %1; it keeps running. Come back with: onggictl attach %1</source>
         <translation>%1에서 빠져나왔습니다. 컨테이너는 계속 실행됩니다. 다시 연결하려면: onggictl attach %1</translation>
+    </message>
+    <message>
+        <source>cannot read the seccomp profile %1: %2</source>
+        <translation>seccomp 프로필을 읽을 수 없습니다: %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a seccomp profile (a JSON object of at most 512 KiB)</source>
+        <translation>seccomp 프로필이 아닙니다 (512 KiB 이하의 JSON 객체여야 합니다): %1</translation>
     </message>
 </context>
 </TS>

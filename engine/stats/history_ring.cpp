@@ -18,6 +18,8 @@ constexpr uint64_t HistoryPoint::*kFields[] = {
     &HistoryPoint::net_tx_packets, &HistoryPoint::psi_cpu_some_x100, &HistoryPoint::psi_cpu_full_x100,
     &HistoryPoint::psi_memory_some_x100, &HistoryPoint::psi_memory_full_x100, &HistoryPoint::psi_io_some_x100,
     &HistoryPoint::psi_io_full_x100, &HistoryPoint::oom_events, &HistoryPoint::oom_kill_events,
+    &HistoryPoint::net_rx_bps, &HistoryPoint::net_tx_bps, &HistoryPoint::throttled_percent_x100, &HistoryPoint::rate_ms,
+    &HistoryPoint::pid, &HistoryPoint::cpu_limit_millicores,
 };
 constexpr size_t kFieldCount = sizeof kFields / sizeof kFields[0];
 constexpr char kMagic[4] = {'O', 'G', 'H', 'R'};
@@ -64,7 +66,13 @@ HistoryPoint HistoryPoint::from(const Sampler::Entry& e, uint64_t unix_ms)
         if (e.rates->cpu_percent_of_limit) p.cpu_percent_of_limit_x100 = x100(*e.rates->cpu_percent_of_limit);
         p.io_read_bps = uint64_t(std::llround(e.rates->io_read_bytes_per_s));
         p.io_write_bps = uint64_t(std::llround(e.rates->io_write_bytes_per_s));
+        p.net_rx_bps = uint64_t(std::llround(e.rates->net_rx_bytes_per_s));
+        p.net_tx_bps = uint64_t(std::llround(e.rates->net_tx_bytes_per_s));
+        p.throttled_percent_x100 = x100(e.rates->throttled_percent);
+        p.rate_ms = std::max<uint64_t>(1, uint64_t(std::llround(e.rates->seconds * 1000.0)));
     }
+    if (s.cpu_quota_us && *s.cpu_quota_us > 0 && s.cpu_period_us > 0)
+        p.cpu_limit_millicores = uint64_t(std::llround(double(*s.cpu_quota_us) * 1000.0 / double(s.cpu_period_us)));
     p.throttled_periods = s.cpu_nr_throttled;
     p.throttled_ns = s.cpu_throttled_ns;
     p.memory_current = s.memory_current;

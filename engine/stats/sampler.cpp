@@ -108,13 +108,13 @@ void Sampler::refresh(const std::string& id)
     if (auto it = slots_.find(id); it != slots_.end()) it->second.reader.refresh_all();
 }
 
-Result<Sampler::Entry> Sampler::sample_slot(const std::string& id, Slot& s, bool quiet)
+Result<Sampler::Entry> Sampler::sample_slot(const std::string& id, Slot& s, bool quiet, bool keep)
 {
     Entry e;
     e.id = id;
     if (auto st = s.reader.read(e.sample, quiet); !st) return std::move(st).error().wrap("sample container " + id);
     if (s.last) e.rates = compute_rates(*s.last, e.sample);
-    s.last = e.sample;
+    if (keep) s.last = e.sample;
     return e;
 }
 
@@ -161,7 +161,7 @@ Result<Sampler::Entry> Sampler::sample_one(const std::string& id)
 {
     auto it = slots_.find(id);
     if (it == slots_.end()) return Error(Errc::not_found, "container " + id + " is not sampled");
-    return sample_slot(id, it->second);
+    return sample_slot(id, it->second, false, false);
 }
 
 } // namespace onggi::stats

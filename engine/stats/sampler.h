@@ -1,6 +1,9 @@
 // Samples many containers once per tick: one CgroupReader each (files kept open), the last
-// sample kept so every tick also yields rates. Not thread-safe; the helper drives it from
-// its event loop (a QTimer at 1 s, down to 100 ms).
+// sample kept so every tick also yields rates, over the real CLOCK_MONOTONIC interval since
+// that container's previous tick. Not thread-safe; the helper drives it from its event loop
+// (one QTimer for history and every subscriber: helper/stats_service.h). Only sample_all()
+// and sample_some() move a container's "last" sample: whoever calls them owns the rates, so
+// there must be one such caller (the tick), never one per consumer.
 //
 // Parent gate: containers usually share one parent cgroup (/onggi). sample_all() and
 // sample_some() first read the parent's CPU and memory usage (v2: also io.stat), byte for
@@ -51,7 +54,8 @@ public:
     // The same for the named containers (unknown ids are skipped), in that order, with the
     // parent gate (a subscription's frame).
     std::vector<Entry> sample_some(const std::vector<std::string>& ids, std::vector<std::string>* gone = nullptr);
-    // One container, e.g. for a stats request between ticks.
+    // One container, e.g. for a stats request between ticks: rates from the last tick's
+    // sample to now; the last sample stays the tick's, so no tick's rates change.
     Result<Entry> sample_one(const std::string& id);
 
 private:
@@ -68,7 +72,7 @@ private:
         uint64_t gen = 1;                // bumped whenever a reading differs from the one before
         size_t users = 0;
     };
-    Result<Entry> sample_slot(const std::string& id, Slot& s, bool quiet = false);
+    Result<Entry> sample_slot(const std::string& id, Slot& s, bool quiet = false, bool keep = true);
     void drop_slot(std::map<std::string, Slot>::iterator it);
     void read_parents();
     std::map<std::string, Slot> slots_;

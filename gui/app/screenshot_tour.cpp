@@ -75,8 +75,8 @@ void ScreenshotTour::step() {
         });
         return;
     }
-    case 2: case 3: case 4: case 5: case 6: case 7: {
-        static const char* const names[] = {"charts", "limits", "logs", "processes", "inspect", "learn"};
+    case 2: case 3: case 4: case 5: case 6: {
+        static const char* const names[] = {"tune", "logs", "processes", "inspect", "learn"};
         const int tab = m_step - 2;
         m_window->containerPage()->setCurrentTab(tab);
         ++m_step;
@@ -86,11 +86,11 @@ void ScreenshotTour::step() {
         });
         return;
     }
-    case 8:
+    case 7:
         m_window->newContainer();
         ++m_step;
         return next(800);
-    case 9:
+    case 8:
         if (auto* d = m_window->createDialog()) {
             shoot(QStringLiteral("create-dialog"), d);
             // A name that is taken: the helper refuses, the dialog keeps the input and says why.
@@ -99,7 +99,7 @@ void ScreenshotTour::step() {
         }
         ++m_step;
         return next(1500);
-    case 10:
+    case 9:
         if (auto* d = m_window->createDialog()) {
             shoot(QStringLiteral("create-refused"), d);
             d->reject();

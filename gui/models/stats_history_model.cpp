@@ -8,10 +8,16 @@
 
 namespace onggi::gui {
 
+namespace {
+// cgroup v1 reports "no limit" as a huge page-rounded number; anything that large is none.
+constexpr double kUnlimited = double(1ull << 60);
+bool isLimit(double v) { return v > 0 && v < kUnlimited; }
+}  // namespace
+
 StatsHistoryModel::StatsHistoryModel(QObject* parent) : QAbstractTableModel(parent) {}
 
 int StatsHistoryModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : int(m_samples.size());
+    return parent.isValid() ? 0 : int(m_rows.size());
 }
 
 int StatsHistoryModel::columnCount(const QModelIndex& parent) const {
@@ -19,28 +25,38 @@ int StatsHistoryModel::columnCount(const QModelIndex& parent) const {
 }
 
 static StatsHistoryModel::Unit unitOf(int column) {
+    using M = StatsHistoryModel;
     switch (column) {
-    case StatsHistoryModel::Time: return StatsHistoryModel::UnitTime;
-    case StatsHistoryModel::CpuPercent: return StatsHistoryModel::UnitPercent;
-    case StatsHistoryModel::MemoryCurrent:
-    case StatsHistoryModel::MemoryLimit:
-    case StatsHistoryModel::MemoryHigh: return StatsHistoryModel::UnitBytes;
-    case StatsHistoryModel::IoReadRate:
-    case StatsHistoryModel::IoWriteRate:
-    case StatsHistoryModel::NetRxRate:
-    case StatsHistoryModel::NetTxRate: return StatsHistoryModel::UnitBytesPerSecond;
-    default: return StatsHistoryModel::UnitCount;
+    case M::Time: return M::UnitTime;
+    case M::CpuPercent:
+    case M::CpuLimit:
+    case M::CpuPercentOfLimit:
+    case M::ThrottledPercent:
+    case M::PsiCpu:
+    case M::PsiMemory:
+    case M::PsiIo: return M::UnitPercent;
+    case M::MemoryCurrent:
+    case M::MemoryLimit:
+    case M::MemoryHigh:
+    case M::MemoryCache:
+    case M::MemoryAnon:
+    case M::MemoryPeak: return M::UnitBytes;
+    case M::IoReadRate:
+    case M::IoWriteRate:
+    case M::NetRxRate:
+    case M::NetTxRate: return M::UnitBytesPerSecond;
+    default: return M::UnitCount;
     }
 }
 
 QVariant StatsHistoryModel::data(const QModelIndex& index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return {};
-    const double v = m_samples.at(index.row()).v[index.column()];
+    const double v = m_rows.at(index.row()).v[index.column()];
     if (role == Qt::EditRole || role == Qt::UserRole) return v;
     if (role != Qt::DisplayRole) return {};
     switch (unitOf(index.column())) {
     case UnitTime: return QLocale().toString(QDateTime::fromMSecsSinceEpoch(qint64(v)).toLocalTime().time());
-    case UnitPercent: return Units::percent(v);
+    case UnitPercent: return v < 0 ? QVariant() : QVariant(Units::percent(v));
     case UnitBytes: return Units::bytes(v);
     case UnitBytesPerSecond: return Units::bytesPerSecond(v);
     case UnitCount: return Units::count(qint64(v));
@@ -53,162 +69,191 @@ QVariant StatsHistoryModel::headerData(int section, Qt::Orientation o, int role)
     if (role == UnitRole) return int(unitOf(section));
     if (role == MaximumRole) {
         double m = 0;
-        for (const Sample& s : m_samples) m = std::max(m, s.v[section]);
+        for (const Row& r : m_rows) m = std::max(m, r.v[section]);
         return m;
     }
     if (role != Qt::DisplayRole) return {};
     switch (section) {
     case Time: return tr("Time");
     case CpuPercent: return tr("CPU");
+    //: the CPU limit (CFS quota) drawn as a line on the CPU chart
+    case CpuLimit: return tr("CPU limit");
+    case CpuPercentOfLimit: return tr("Share of the CPU limit");
+    case ThrottledPercent: return tr("Throttled");
     case MemoryCurrent: return tr("Memory used");
     case MemoryLimit: return tr("Memory limit");
     case MemoryHigh: return tr("Memory high");
+    case MemoryCache: return tr("Page cache");
+    case MemoryAnon: return tr("Anonymous memory");
+    case MemoryPeak: return tr("Peak memory");
     case IoReadRate: return tr("Disk read");
     case IoWriteRate: return tr("Disk write");
     case Pids: return tr("Processes");
     case PidsLimit: return tr("Process limit");
     case NetRxRate: return tr("Network received");
     case NetTxRate: return tr("Network sent");
+    //: PSI: pressure stall information, the share of time tasks waited for the CPU
+    case PsiCpu: return tr("CPU pressure");
+    case PsiMemory: return tr("Memory pressure");
+    case PsiIo: return tr("I/O pressure");
     }
     return {};
 }
 
 void StatsHistoryModel::setCapacity(int samples) {
     m_capacity = std::max(2, samples);
-    if (m_samples.size() > m_capacity) {
-        const int drop = int(m_samples.size()) - m_capacity;
+    if (m_rows.size() > m_capacity) {
+        const int drop = int(m_rows.size()) - m_capacity;
         beginRemoveRows({}, 0, drop - 1);
-        m_samples.erase(m_samples.begin(), m_samples.begin() + drop);
+        m_rows.erase(m_rows.begin(), m_rows.begin() + drop);
         endRemoveRows();
+        if (!m_rows.isEmpty()) m_rows.first().runStart = true;
     }
 }
 
 void StatsHistoryModel::reset(const QString& containerId) {
     beginResetModel();
     m_id = containerId;
-    m_samples.clear();
-    m_oom.clear();
-    m_lastEventOomMs = 0;
+    m_rows.clear();
+    m_kills.clear();
+    m_latest = {};
+    m_stopped = false;
     endResetModel();
     emit oomMarkersChanged();
     emit frameAppended();
 }
 
-qint64 StatsHistoryModel::parseTimeMs(const QString& s) {
-    QDateTime t = QDateTime::fromString(s, Qt::ISODateWithMs);
-    if (!t.isValid()) t = QDateTime::fromString(s, Qt::ISODate);
-    return t.isValid() ? t.toMSecsSinceEpoch() : 0;
+StatsHistoryModel::Row StatsHistoryModel::decode(const client::Sample& s, qint64 timeMs) const {
+    Row out;
+    out.v[Time] = double(timeMs);
+    out.v[CpuPercent] = s.cpuPercent;
+    out.v[CpuLimit] = s.hasCpuLimit ? s.cpuLimit * 100.0 : 0;
+    out.v[CpuPercentOfLimit] = s.hasCpuLimit ? s.cpuPercentOfLimit : 0;
+    out.v[ThrottledPercent] = s.throttledPercent;
+    out.v[MemoryCurrent] = double(s.memoryCurrent);
+    out.v[MemoryLimit] = double(s.memoryLimit);
+    out.v[MemoryHigh] = double(s.memoryHigh);
+    out.v[MemoryCache] = double(s.memoryCache);
+    out.v[MemoryAnon] = double(s.memoryAnon);
+    out.v[MemoryPeak] = double(s.memoryPeak);
+    out.v[IoReadRate] = s.ioReadBps;
+    out.v[IoWriteRate] = s.ioWriteBps;
+    out.v[Pids] = double(s.pidsCurrent);
+    out.v[PidsLimit] = double(s.pidsLimit);
+    out.v[NetRxRate] = s.netRxBps;
+    out.v[NetTxRate] = s.netTxBps;
+    out.v[PsiCpu] = s.hasPsiCpu ? s.psiCpu.some : -1;  // -1: the kernel gives none
+    out.v[PsiMemory] = s.hasPsiMemory ? s.psiMemory.some : -1;
+    out.v[PsiIo] = s.hasPsiIo ? s.psiIo.some : -1;
+    out.pid = s.pid;
+    return out;
 }
 
-StatsHistoryModel::Sample StatsHistoryModel::decode(const QJsonObject& s, qint64 timeMs) const {
-    Sample out;
-    auto num = [&](const char* key) { return s.value(QLatin1String(key)).toDouble(); };
-    out.v[Time] = double(timeMs);
-    out.v[CpuPercent] = num("cpu_percent");
-    out.v[MemoryCurrent] = num("memory_current");
-    out.v[MemoryLimit] = num("memory_limit");
-    out.v[MemoryHigh] = num("memory_high");
-    out.v[IoReadRate] = num("io_read_bps");
-    out.v[IoWriteRate] = num("io_write_bps");
-    out.v[Pids] = num("pids_current");
-    out.v[PidsLimit] = num("pids_limit");
-    out.netRxBytes = s.value(QLatin1String("net_rx_bytes")).toInteger();
-    out.netTxBytes = s.value(QLatin1String("net_tx_bytes")).toInteger();
-    out.oomKills = s.value(QLatin1String("oom_kill_events")).toInteger();
-    if (!m_samples.isEmpty()) {
-        const Sample& p = m_samples.last();
-        const double dt = (out.v[Time] - p.v[Time]) / 1000.0;
-        if (dt > 0) {
-            out.v[NetRxRate] = std::max(0.0, double(out.netRxBytes - p.netRxBytes) / dt);
-            out.v[NetTxRate] = std::max(0.0, double(out.netTxBytes - p.netTxBytes) / dt);
+bool StatsHistoryModel::breaksRun(const Row& r) const {
+    if (m_rows.isEmpty()) return true;
+    const Row& p = m_rows.last();
+    if (r.pid != 0 && p.pid != 0 && r.pid != p.pid) return true;  // another run of the container
+    const double gap = r.v[Time] - p.v[Time];
+    return gap > std::max(3000.0, 3.0 * m_intervalMs);
+}
+
+void StatsHistoryModel::appendSample(const client::Sample& sample, qint64 timeMs) {
+    if (!m_rows.isEmpty() && timeMs <= qint64(m_rows.last().v[Time])) return;  // stale/duplicate
+    Row r = decode(sample, timeMs);
+    r.runStart = m_stopped || breaksRun(r);
+    m_stopped = false;
+    m_latest = sample;
+    if (m_rows.size() >= m_capacity) {
+        beginRemoveRows({}, 0, 0);
+        m_rows.removeFirst();
+        endRemoveRows();
+        if (!m_rows.isEmpty()) m_rows.first().runStart = true;
+    }
+    const int row = int(m_rows.size());
+    beginInsertRows({}, row, row);
+    m_rows.append(r);
+    endInsertRows();
+    const auto before = m_kills.size();
+    dropOldKills();
+    if (before != m_kills.size()) emit oomMarkersChanged();
+    emit frameAppended();
+}
+
+void StatsHistoryModel::setHistory(const client::StatsHistory& h) {
+    beginResetModel();
+    m_rows.clear();
+    m_kills.clear();
+    m_stopped = false;
+    for (const client::Sample& s : h.samples) {
+        const qint64 t = s.timeMs;
+        if (t <= 0 || (!m_rows.isEmpty() && t <= qint64(m_rows.last().v[Time]))) continue;
+        Row r = decode(s, t);
+        r.runStart = breaksRun(r);
+        m_rows.append(r);
+        m_latest = s;
+    }
+    if (m_rows.size() > m_capacity) m_rows.erase(m_rows.begin(), m_rows.end() - m_capacity);
+    if (!m_rows.isEmpty()) m_rows.first().runStart = true;
+    for (const client::OomKill& k : h.oomKills) m_kills.append({k.timeMs, k.count, k.memoryLimit, k.memoryCurrent});
+    dropOldKills();
+    endResetModel();
+    emit oomMarkersChanged();
+    emit frameAppended();
+}
+
+void StatsHistoryModel::addOomKill(qint64 timeMs, qint64 count) {
+    // One marker per kill: a count already marked (history loaded after the event) is the same kill.
+    if (count > 0)
+        for (const Kill& k : m_kills)
+            if (k.count == count && std::llabs(k.timeMs - timeMs) < 10000) return;
+    m_kills.append({timeMs, count, 0, 0});
+    emit oomMarkersChanged();
+}
+
+void StatsHistoryModel::markStopped() { m_stopped = true; }
+
+void StatsHistoryModel::dropOldKills() {
+    if (m_rows.isEmpty()) return;
+    const qint64 oldest = qint64(m_rows.first().v[Time]);
+    m_kills.erase(std::remove_if(m_kills.begin(), m_kills.end(), [&](const Kill& k) { return k.timeMs < oldest - 5000; }),
+                  m_kills.end());
+}
+
+QList<StatsHistoryModel::OomMarker> StatsHistoryModel::oomMarkers() const {
+    QList<OomMarker> out;
+    for (const Kill& k : m_kills) {
+        // The limit in force at the kill: the last sample at or before it (the kill that took
+        // init has no sample after it), else what the helper recorded, else the use.
+        OomMarker m{k.timeMs, 0, false, k.count};
+        int row = int(m_rows.size()) - 1;
+        while (row >= 0 && m_rows[row].v[Time] > double(k.timeMs)) --row;
+        if (row < 0 && !m_rows.isEmpty()) row = 0;
+        const double limit = row >= 0 ? m_rows[row].v[MemoryLimit] : 0;
+        if (isLimit(limit)) {
+            m.memoryBytes = qint64(limit);
+            m.atLimit = true;
+        } else if (isLimit(double(k.limit))) {
+            m.memoryBytes = k.limit;
+            m.atLimit = true;
+        } else {
+            m.memoryBytes = row >= 0 ? qint64(m_rows[row].v[MemoryCurrent]) : k.current;
         }
+        out.append(m);
     }
     return out;
 }
 
-void StatsHistoryModel::push(Sample s) {
-    // OOM kills seen in the counters that no pushed event accounted for get a marker too.
-    bool markers = false;
-    if (!m_samples.isEmpty() && s.oomKills > m_samples.last().oomKills) {
-        const qint64 prevMs = qint64(m_samples.last().v[Time]);
-        if (m_lastEventOomMs <= prevMs) {
-            m_oom.append({qint64(s.v[Time]), qint64(s.v[MemoryCurrent]), s.oomKills});
-            markers = true;
-        } else {
-            // The event came first; complete its marker with what the sample knows.
-            for (auto& m : m_oom)
-                if (m.timeMs > prevMs) {
-                    m.killsTotal = s.oomKills;
-                    if (m.memoryBytes == 0) m.memoryBytes = qint64(m_samples.last().v[MemoryCurrent]);
-                }
-            markers = true;
-        }
-    }
-    if (m_samples.size() >= m_capacity) {
-        beginRemoveRows({}, 0, 0);
-        m_samples.removeFirst();
-        endRemoveRows();
-    }
-    // Drop markers that fell out of the window.
-    if (!m_samples.isEmpty()) {
-        const qint64 oldest = qint64(m_samples.first().v[Time]);
-        const auto before = m_oom.size();
-        m_oom.erase(std::remove_if(m_oom.begin(), m_oom.end(), [&](const OomMarker& m) { return m.timeMs < oldest; }),
-                    m_oom.end());
-        markers = markers || before != m_oom.size();
-    }
-    const int row = int(m_samples.size());
-    beginInsertRows({}, row, row);
-    m_samples.append(s);
-    endInsertRows();
-    if (markers) emit oomMarkersChanged();
-}
-
-void StatsHistoryModel::setHistory(const QJsonArray& samples) {
-    beginResetModel();
-    m_samples.clear();
-    m_oom.clear();
-    for (const QJsonValue& v : samples) {
-        const QJsonObject o = v.toObject();
-        const qint64 t = parseTimeMs(o.value(QLatin1String("time")).toString());
-        if (t <= 0 || (!m_samples.isEmpty() && t <= qint64(m_samples.last().v[Time]))) continue;
-        const Sample s = decode(o, t);  // decode() reads the previous sample for rates
-        if (!m_samples.isEmpty() && s.oomKills > m_samples.last().oomKills)
-            m_oom.append({t, qint64(s.v[MemoryCurrent]), s.oomKills});
-        m_samples.append(s);
-    }
-    if (m_samples.size() > m_capacity) m_samples.erase(m_samples.begin(), m_samples.end() - m_capacity);
-    if (!m_samples.isEmpty()) {
-        const qint64 oldest = qint64(m_samples.first().v[Time]);
-        m_oom.erase(std::remove_if(m_oom.begin(), m_oom.end(), [&](const OomMarker& m) { return m.timeMs < oldest; }),
-                    m_oom.end());
-    }
-    endResetModel();
-    emit oomMarkersChanged();
-    emit frameAppended();
-}
-
-void StatsHistoryModel::appendSample(const QJsonObject& sample, qint64 timeMs) {
-    if (!m_samples.isEmpty() && timeMs <= qint64(m_samples.last().v[Time])) return;  // stale/duplicate
-    push(decode(sample, timeMs));
-    emit frameAppended();
-}
-
-void StatsHistoryModel::addOomEvent(qint64 timeMs) {
-    m_lastEventOomMs = timeMs;
-    const qint64 mem = m_samples.isEmpty() ? 0 : qint64(m_samples.last().v[MemoryCurrent]);
-    const qint64 kills = m_samples.isEmpty() ? 1 : m_samples.last().oomKills + 1;
-    m_oom.append({timeMs, mem, kills});
-    emit oomMarkersChanged();
-}
-
 double StatsHistoryModel::value(int row, int column) const {
-    if (row < 0 || row >= m_samples.size() || column < 0 || column >= ColumnCount) return 0;
-    return m_samples[row].v[column];
+    if (row < 0 || row >= m_rows.size() || column < 0 || column >= ColumnCount) return 0;
+    return m_rows[row].v[column];
+}
+
+bool StatsHistoryModel::startsRun(int row) const {
+    return row >= 0 && row < m_rows.size() && (row == 0 || m_rows[row].runStart);
 }
 
 qint64 StatsHistoryModel::latestTimeMs() const {
-    return m_samples.isEmpty() ? 0 : qint64(m_samples.last().v[Time]);
+    return m_rows.isEmpty() ? 0 : qint64(m_rows.last().v[Time]);
 }
 
 }  // namespace onggi::gui

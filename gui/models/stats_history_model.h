@@ -1,12 +1,17 @@
 // Bounded history of stats samples for one container: time in column 0 (ms since the epoch,
 // UTC), one column per metric; the unit and the largest value of each column travel as
-// header roles (the KSysGuard pattern). Network rates are derived here from the counters.
-// OOM kills are kept as markers (time + count) for the memory chart.
+// header roles (the KSysGuard pattern). Every rate is the helper's (client::Sample carries
+// it, computed once per tick over the real interval): nothing is derived here from frame
+// times. Rows are split into runs: a new init (pid), a stop, or a gap of several intervals
+// starts a new line, so a chart never draws a straight line across time the container was
+// not running. OOM kills are markers at the time of the kill, placed at the memory limit in
+// force then: one per kill, from the helper's pushed events (live) or its history.
 #pragma once
 
+#include "client/sample.h"
+
 #include <QAbstractTableModel>
-#include <QJsonArray>
-#include <QJsonObject>
+#include <algorithm>
 #include <QList>
 #include <QString>
 
@@ -19,15 +24,22 @@ class StatsHistoryModel : public QAbstractTableModel {
 public:
     enum Column {
         Time, CpuPercent, MemoryCurrent, MemoryLimit, MemoryHigh, IoReadRate, IoWriteRate,
-        Pids, PidsLimit, NetRxRate, NetTxRate, ColumnCount
+        Pids, PidsLimit, NetRxRate, NetTxRate,
+        CpuLimit,           // the CFS quota as % of one core (0.5 CPU = 50 %)
+        CpuPercentOfLimit,  // use as % of the quota
+        ThrottledPercent,   // share of the interval the group spent throttled
+        MemoryCache, MemoryAnon, MemoryPeak,
+        PsiCpu, PsiMemory, PsiIo,  // "some" avg10, % (-1: the kernel gives none)
+        ColumnCount
     };
     enum Unit { UnitTime, UnitPercent, UnitBytes, UnitBytesPerSecond, UnitCount };
     enum HeaderRole { UnitRole = Qt::UserRole + 1, MaximumRole };
 
     struct OomMarker {
         qint64 timeMs = 0;
-        qint64 memoryBytes = 0;  // memory in use at that moment, where known
-        qint64 killsTotal = 0;   // the container's OOM kill count after this one
+        qint64 memoryBytes = 0;  // where to draw it: the memory limit then, else the use
+        bool atLimit = false;    // memoryBytes is the limit
+        qint64 killsTotal = 0;   // the container's OOM kill count after this one (0: unknown)
     };
 
     explicit StatsHistoryModel(QObject* parent = nullptr);
@@ -39,39 +51,52 @@ public:
 
     void setCapacity(int samples);
     int capacity() const { return m_capacity; }
+    // The live subscription's interval: a gap of more than three intervals (at least 3 s)
+    // between two samples starts a new line.
+    void setIntervalMs(int ms) { m_intervalMs = std::max(100, ms); }
     QString containerId() const { return m_id; }
     // Start over for another container.
     void reset(const QString& containerId);
-    // Replace the history by a stats.history result's samples (each with "time").
-    void setHistory(const QJsonArray& samples);
-    // Append one live sample; timeMs is the frame's time. Emits frameAppended once.
-    void appendSample(const QJsonObject& sample, qint64 timeMs);
-    // An OOM event pushed by the helper (events.subscribe action "oom").
-    void addOomEvent(qint64 timeMs);
+    // Replace the history (and its OOM kills) by a stats.history result.
+    void setHistory(const client::StatsHistory& history);
+    // Append one live sample taken at timeMs (the frame's time). Emits frameAppended once.
+    void appendSample(const client::Sample& sample, qint64 timeMs);
+    // An OOM kill pushed by the helper (event "oom"); count: its oom_kill_count, 0 if none.
+    void addOomKill(qint64 timeMs, qint64 count = 0);
+    // The container stopped or died: the next sample starts a new line.
+    void markStopped();
 
     double value(int row, int column) const;
-    QList<OomMarker> oomMarkers() const { return m_oom; }
+    bool startsRun(int row) const;  // row 0, or the first sample after a stop or a gap
+    QList<OomMarker> oomMarkers() const;
     qint64 latestTimeMs() const;
-
-    static qint64 parseTimeMs(const QString& rfc3339);
+    // The latest sample as received (for readouts beside the charts); empty id when none.
+    const client::Sample& latest() const { return m_latest; }
 
 signals:
     void frameAppended();
     void oomMarkersChanged();
 
 private:
-    struct Sample {
+    struct Row {
         double v[ColumnCount] = {};
-        qint64 netRxBytes = 0, netTxBytes = 0, oomKills = 0;
+        qint64 pid = 0;
+        bool runStart = false;
     };
-    Sample decode(const QJsonObject& s, qint64 timeMs) const;
-    void push(Sample s);
+    struct Kill {
+        qint64 timeMs = 0, count = 0, limit = 0, current = 0;
+    };
+    Row decode(const client::Sample& s, qint64 timeMs) const;
+    bool breaksRun(const Row& r) const;
+    void dropOldKills();
 
     QString m_id;
-    QList<Sample> m_samples;
-    QList<OomMarker> m_oom;
+    QList<Row> m_rows;
+    QList<Kill> m_kills;
+    client::Sample m_latest;
     int m_capacity = 3600;
-    qint64 m_lastEventOomMs = 0;
+    int m_intervalMs = 1000;
+    bool m_stopped = false;
 };
 
 }  // namespace gui

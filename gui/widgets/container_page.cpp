@@ -26,12 +26,10 @@ ContainerPage::ContainerPage(StatsHistoryModel* history, LogModel* logs, Process
     m_header->setTextFormat(Qt::RichText);
     m_header->setWordWrap(true);
     m_tabs = new QTabWidget(this);
-    m_charts = new ChartsPanel(history, m_tabs);
-    m_limits = new LimitsPanel(m_tabs);
-    auto* limitsScroll = new QScrollArea(m_tabs);
-    limitsScroll->setWidget(m_limits);
-    limitsScroll->setWidgetResizable(true);
-    limitsScroll->setFrameShape(QFrame::NoFrame);
+    // The limits panel keeps the controls' state; its groups are shown beside the charts.
+    m_limits = new LimitsPanel(this);
+    m_limits->hide();
+    m_charts = new ChartsPanel(history, m_limits, m_tabs);
     m_logs = new LogsView(logs, m_tabs);
     m_procs = new QTableView(m_tabs);
     m_procs->setModel(processes);
@@ -45,7 +43,6 @@ ContainerPage::ContainerPage(StatsHistoryModel* history, LogModel* logs, Process
     m_inspect->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_learn = new LearnPanel(m_tabs);
     m_tabs->addTab(m_charts, QString());
-    m_tabs->addTab(limitsScroll, QString());
     m_tabs->addTab(m_logs, QString());
     m_tabs->addTab(m_procs, QString());
     m_tabs->addTab(m_inspect, QString());
@@ -61,10 +58,13 @@ ContainerPage::ContainerPage(StatsHistoryModel* history, LogModel* logs, Process
 void ContainerPage::setSummary(const QJsonObject& summary) {
     m_summary = summary;
     const QString id = summary.value(QLatin1String("id")).toString();
-    if (id != m_id) m_limits->setLimits({});  // another container: start from its own values
+    if (id != m_id) {  // another container: start from its own values
+        m_limits->forgetEffective();
+        m_limits->setLimits(client::Limits());
+    }
     m_id = id;
     setEnabled(!m_id.isEmpty());
-    m_limits->setLimits(summary.value(QLatin1String("limits")).toObject());
+    m_limits->setLimits(client::Limits::fromJson(summary.value(QLatin1String("limits")).toObject()));
     retranslateUi();
 }
 
@@ -72,6 +72,19 @@ void ContainerPage::setInspect(const QJsonObject& inspect, const QString& cgroup
     m_inspect->setPlainText(QString::fromUtf8(
         QJsonDocument(inspect.value(QLatin1String("config")).toObject()).toJson(QJsonDocument::Indented)));
     m_learn->setContainer(inspect, cgroupMode, lastSample);
+}
+
+QString ContainerPage::headerText() const {
+    if (m_id.isEmpty()) return m_header->text();
+    const auto s = [&](const char* k) { return m_summary.value(QLatin1String(k)).toString().toHtmlEscaped(); };
+    QString state = ContainerListModel::stateText(s("state"));
+    if (s("state") == QLatin1String("exited") && m_summary.value(QLatin1String("oom_killed")).toBool())
+        //: the header of a container whose main process the kernel's OOM killer ended
+        state = tr("exited (OOM killed)");
+    // Secondary text in the palette's placeholder colour: readable in a dark palette too.
+    const QString dim = palette().color(QPalette::PlaceholderText).name();
+    return tr("<b>%1</b> &nbsp; %2 &nbsp; <span style='color:%6'>%3 · %4 · %5</span>")
+        .arg(s("name"), state.toHtmlEscaped(), s("short_id"), s("image"), s("command"), dim);
 }
 
 int ContainerPage::currentTab() const { return m_tabs->currentIndex(); }
@@ -83,8 +96,8 @@ void ContainerPage::changeEvent(QEvent* e) {
 }
 
 void ContainerPage::retranslateUi() {
-    m_tabs->setTabText(ChartsTab, tr("Charts"));
-    m_tabs->setTabText(LimitsTab, tr("Limits"));
+    m_tabs->setTabText(ChartsTab, tr("Monitor && tune"));
+    m_tabs->setTabToolTip(ChartsTab, tr("Live charts with the limits that act on them beside each one"));
     m_tabs->setTabText(LogsTab, tr("Logs"));
     m_tabs->setTabText(ProcessesTab, tr("Processes"));
     m_tabs->setTabText(InspectTab, tr("Inspect"));
@@ -95,9 +108,7 @@ void ContainerPage::retranslateUi() {
         m_header->setText(tr("<b>No container selected.</b> Choose one in the list, or create one with New."));
         return;
     }
-    const auto s = [&](const char* k) { return m_summary.value(QLatin1String(k)).toString().toHtmlEscaped(); };
-    m_header->setText(tr("<b>%1</b> &nbsp; %2 &nbsp; <span style='color:#666'>%3 · %4 · %5</span>")
-                          .arg(s("name"), ContainerListModel::stateText(s("state")), s("short_id"), s("image"), s("command")));
+    m_header->setText(headerText());
 }
 
 }  // namespace onggi::gui

@@ -1,6 +1,7 @@
-// Everything about the selected container, in tabs: charts, limits, logs, processes,
-// inspect (the OCI config.json) and learn. The page holds no connection: it asks the main
-// window through signals and is fed through setters.
+// Everything about the selected container, in tabs: monitor & tune (each chart with the
+// limits that act on it beside it), logs, processes, inspect (the OCI config.json) and
+// learn. The page holds no connection: it asks the main window through signals and is fed
+// through setters.
 #pragma once
 
 #include <QJsonObject>
@@ -26,11 +27,13 @@ class StatsHistoryModel;
 class ContainerPage : public QWidget {
     Q_OBJECT
 public:
-    enum Tab { ChartsTab, LimitsTab, LogsTab, ProcessesTab, InspectTab, LearnTab };
+    // The limits live beside the charts: LimitsTab names the same tab as ChartsTab.
+    enum Tab { ChartsTab, LogsTab, ProcessesTab, InspectTab, LearnTab, LimitsTab = ChartsTab };
 
     ContainerPage(StatsHistoryModel* history, LogModel* logs, ProcessListModel* processes, QWidget* parent = nullptr);
 
     void setSummary(const QJsonObject& summary);  // empty = nothing selected
+    QString headerText() const;
     void setInspect(const QJsonObject& inspect, const QString& cgroupMode, const QJsonObject& lastSample);
     QString containerId() const { return m_id; }
     int currentTab() const;

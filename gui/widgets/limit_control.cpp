@@ -4,6 +4,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSlider>
+#include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
 
@@ -12,23 +13,27 @@ namespace onggi::gui {
 LimitControl::LimitControl(double maximum, int decimals, double protocolScale, QWidget* parent)
     : QWidget(parent), m_scale(protocolScale), m_decimals(decimals) {
     m_label = new QLabel(this);
-    m_label->setMinimumWidth(150);
     m_slider = new QSlider(Qt::Horizontal, this);
-    m_slider->setMinimumWidth(160);
+    m_slider->setMinimumWidth(100);
     m_spin = new QDoubleSpinBox(this);
     m_spin->setDecimals(decimals);
-    m_spin->setMinimumWidth(110);
+    m_spin->setMinimumWidth(90);
     m_spin->setAccelerated(true);
     m_spin->setKeyboardTracking(false);
     m_unit = new QLabel(this);
-    m_unit->setMinimumWidth(40);
+    m_unit->setMinimumWidth(30);
     m_label->setBuddy(m_spin);
-    auto* lay = new QHBoxLayout(this);
+    // Two rows, so that it fits beside its chart: the name, then slider, value and unit.
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->setSpacing(2);
+    outer->addWidget(m_label);
+    auto* lay = new QHBoxLayout;
     lay->setContentsMargins(0, 0, 0, 0);
-    lay->addWidget(m_label);
     lay->addWidget(m_slider, 1);
     lay->addWidget(m_spin);
     lay->addWidget(m_unit);
+    outer->addLayout(lay);
     setRange(maximum);
 
     connect(m_slider, &QSlider::valueChanged, this, [this](int s) {

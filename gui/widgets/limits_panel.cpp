@@ -7,7 +7,6 @@
 #include <QFile>
 #include <QFormLayout>
 #include <QHBoxLayout>
-#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QRegularExpressionValidator>
@@ -55,8 +54,9 @@ LimitsPanel::LimitsPanel(QWidget* parent) : QWidget(parent) {
     m_ioWrite = new LimitControl(1000, 0, MiB, this);
     m_warning = new QLabel(this);
     m_warning->setWordWrap(true);
-    m_warning->setStyleSheet(QStringLiteral("QLabel { color: #a01010; background: #fff0e8; border: 1px solid #e0a080; "
-                                            "border-radius: 4px; padding: 6px; }"));
+    // Palette colours only: readable in a dark palette too.
+    m_warning->setStyleSheet(QStringLiteral("QLabel { border: 1px solid palette(mid); border-left: 4px solid #e67e22; "
+                                            "border-radius: 3px; padding: 4px; }"));
     m_warning->hide();
     m_deviceLabel = new QLabel(this);
     m_device = new QLineEdit(rootDiskDevice(), this);
@@ -64,18 +64,36 @@ LimitsPanel::LimitsPanel(QWidget* parent) : QWidget(parent) {
     m_device->setMaximumWidth(100);
     m_deviceLabel->setBuddy(m_device);
 
-    auto* lay = new QVBoxLayout(this);
-    lay->addWidget(m_title);
-    lay->addWidget(m_help);
-    for (LimitControl* c : {m_cpus, m_weight, m_memory, m_high, m_swap, m_pids}) lay->addWidget(c);
-    lay->addWidget(m_warning);
-    auto* dev = new QHBoxLayout;
+    auto makeGroup = [this](Group g, QList<QWidget*> widgets) {
+        auto* w = new QWidget(this);
+        w->setObjectName(QStringLiteral("limitsGroup%1").arg(int(g)));
+        auto* l = new QVBoxLayout(w);
+        l->setContentsMargins(0, 0, 0, 0);
+        for (QWidget* c : widgets) l->addWidget(c);
+        m_refusal[g] = new QLabel(w);
+        m_refusal[g]->setWordWrap(true);
+        m_refusal[g]->setObjectName(QStringLiteral("refusal"));
+        m_refusal[g]->setStyleSheet(QStringLiteral("QLabel { border: 1px solid palette(mid); border-left: 4px solid #c0392b; "
+                                                   "border-radius: 3px; padding: 4px; }"));
+        m_refusal[g]->hide();
+        l->addWidget(m_refusal[g]);
+        l->addStretch();
+        m_groups[g] = w;
+    };
+    auto* devRow = new QWidget(this);
+    auto* dev = new QHBoxLayout(devRow);
+    dev->setContentsMargins(0, 0, 0, 0);
     dev->addWidget(m_deviceLabel);
     dev->addWidget(m_device);
     dev->addStretch();
-    lay->addLayout(dev);
-    lay->addWidget(m_ioRead);
-    lay->addWidget(m_ioWrite);
+    makeGroup(CpuGroup, {m_cpus, m_weight});
+    makeGroup(MemoryGroup, {m_memory, m_high, m_swap, m_warning});
+    makeGroup(PidsGroup, {m_pids});
+    makeGroup(IoGroup, {devRow, m_ioRead, m_ioWrite});
+    auto* lay = new QVBoxLayout(this);
+    lay->addWidget(m_title);
+    lay->addWidget(m_help);
+    for (QWidget* g : m_groups) lay->addWidget(g);
     lay->addStretch();
 
     m_weight->setAllowZero(false);
@@ -116,26 +134,66 @@ void LimitsPanel::setHost(const QString& cgroupMode, qint64 memoryBytes, int cpu
     retranslateUi();
 }
 
-void LimitsPanel::setLimits(const QJsonObject& l) {
+QWidget* LimitsPanel::group(Group g) const { return m_groups[g]; }
+
+QString LimitsPanel::refusalText(Group g) const { return m_refusal[g]->isHidden() ? QString() : m_refusal[g]->text(); }
+
+void LimitsPanel::refused(const client::Limits& sent, const client::Limits& kernel, const QString& text, const QString& details) {
+    // What was sent is gone; the kernel's values are the truth now.
+    m_dirty.clear();
+    m_debounce->stop();
+    client::Limits back = m_applied;
+    if (kernel.cpus) back.cpus = kernel.cpus;
+    if (kernel.memory) back.memory = kernel.memory;
+    if (kernel.memoryHigh) back.memoryHigh = kernel.memoryHigh;
+    if (kernel.pids && back.pids) back.pids = kernel.pids;  // a default limit stays "not in the config"
+    setLimits(back, true);
+    Group g = CpuGroup;
+    if (sent.memory || sent.memoryHigh || sent.memorySwap) g = MemoryGroup;
+    else if (sent.pids) g = PidsGroup;
+    else if (sent.io) g = IoGroup;
+    for (QLabel* l : m_refusal) l->hide();
+    m_refusal[g]->setText(text);
+    m_refusal[g]->setToolTip(details);
+    m_refusal[g]->show();
+}
+
+void LimitsPanel::applied(const client::Limits& limits) {
+    for (QLabel* l : m_refusal) l->hide();
+    setLimits(limits);
+}
+
+void LimitsPanel::setLimits(const client::Limits& l) { setLimits(l, false); }
+
+void LimitsPanel::setLimits(const client::Limits& l, bool force) {
     // Never pull a control from under the user: a drag or an edit not yet sent wins.
-    for (LimitControl* c : {m_cpus, m_weight, m_memory, m_high, m_swap, m_pids, m_ioRead, m_ioWrite})
-        if (c->slider()->isSliderDown()) return;
-    if (!m_dirty.isEmpty()) return;
-    m_cpus->setValue(l.value(QLatin1String("cpus")).toDouble());
-    const int w = l.value(QLatin1String("cpu_weight")).toInt();
-    m_weight->setValue(w > 0 ? w : 100);
-    m_memory->setProtocolValue(l.value(QLatin1String("memory")).toDouble());
-    m_high->setProtocolValue(l.value(QLatin1String("memory_high")).toDouble());
-    m_swap->setProtocolValue(std::max(0.0, l.value(QLatin1String("memory_swap")).toDouble()));
-    m_pids->setValue(l.value(QLatin1String("pids")).toDouble());
-    m_pidsFromConfig = l.contains(QLatin1String("pids"));
-    double rd = 0, wr = 0;
-    for (const QJsonValue& v : l.value(QLatin1String("io")).toArray()) {
-        const QJsonObject o = v.toObject();
-        rd = o.value(QLatin1String("read_bps")).toDouble();
-        wr = o.value(QLatin1String("write_bps")).toDouble();
-        if (!o.value(QLatin1String("device")).toString().isEmpty()) m_device->setText(o.value(QLatin1String("device")).toString());
+    if (!force) {
+        for (LimitControl* c : {m_cpus, m_weight, m_memory, m_high, m_swap, m_pids, m_ioRead, m_ioWrite})
+            if (c->slider()->isSliderDown()) return;
+        if (!m_dirty.isEmpty()) return;
+        m_applied = l;
     }
+    m_cpus->setValue(l.cpus.value_or(0));
+    m_weight->setValue(l.cpuWeight.value_or(0) > 0 ? double(*l.cpuWeight) : 100.0);
+    m_memory->setProtocolValue(double(l.memory.value_or(0)));
+    m_high->setProtocolValue(double(l.memoryHigh.value_or(0)));
+    m_swap->setProtocolValue(std::max(0.0, double(l.memorySwap.value_or(0))));
+    m_pidsFromConfig = l.pids.has_value();
+    // Not in the config: the helper's default limit applies, known from the first sample
+    // (and kept from it: a list refresh does not make it unknown again).
+    m_pids->setValue(m_pidsFromConfig ? double(*l.pids) : double(m_effectivePids));
+    const bool known = m_pidsFromConfig || m_effectivePids > 0;
+    if (known != m_pidsKnown) {
+        m_pidsKnown = known;
+        retranslateUi();
+    }
+    double rd = 0, wr = 0;
+    if (l.io)
+        for (const client::IoLimit& io : *l.io) {
+            rd = double(io.readBps);
+            wr = double(io.writeBps);
+            if (!io.device.isEmpty()) m_device->setText(io.device);
+        }
     m_ioRead->setProtocolValue(rd);
     m_ioWrite->setProtocolValue(wr);
     updateWarning();
@@ -146,8 +204,18 @@ void LimitsPanel::setMemoryInUse(qint64 bytes) {
     updateWarning();
 }
 
-void LimitsPanel::setEffectiveFromSample(const QJsonObject& sample) {
-    const qint64 pids = sample.value(QLatin1String("pids_limit")).toInteger();
+void LimitsPanel::forgetEffective() {
+    m_effectivePids = 0;
+    m_pidsKnown = false;
+    retranslateUi();
+}
+
+void LimitsPanel::setEffectiveFromSample(qint64 pids) {
+    if (pids > 0 && pids < (qint64(1) << 40)) m_effectivePids = pids;
+    if (!m_pidsKnown && !m_pidsFromConfig) {
+        m_pidsKnown = true;
+        retranslateUi();
+    }
     if (m_pidsFromConfig || m_dirty.contains(m_pids) || m_pids->slider()->isSliderDown()) return;
     if (pids > 0 && pids < (qint64(1) << 40) && qint64(m_pids->value()) != pids) m_pids->setValue(double(pids));
 }
@@ -171,18 +239,20 @@ void LimitsPanel::updateWarning() {
     m_warning->setVisible(warn);
 }
 
-QJsonObject LimitsPanel::pendingLimits() const {
-    QJsonObject out;
-    if (m_dirty.contains(m_cpus)) out[QLatin1String("cpus")] = m_cpus->value();
-    if (m_dirty.contains(m_weight)) out[QLatin1String("cpu_weight")] = qint64(m_weight->value());
-    if (m_dirty.contains(m_memory)) out[QLatin1String("memory")] = m_memory->protocolValue();
-    if (m_dirty.contains(m_high)) out[QLatin1String("memory_high")] = m_high->protocolValue();
-    if (m_dirty.contains(m_swap)) out[QLatin1String("memory_swap")] = m_swap->protocolValue();
-    if (m_dirty.contains(m_pids)) out[QLatin1String("pids")] = qint64(m_pids->value());
+client::Limits LimitsPanel::pendingLimits() const {
+    client::Limits out;
+    if (m_dirty.contains(m_cpus)) out.cpus = m_cpus->value();
+    if (m_dirty.contains(m_weight)) out.cpuWeight = qint64(m_weight->value());
+    if (m_dirty.contains(m_memory)) out.memory = m_memory->protocolValue();
+    if (m_dirty.contains(m_high)) out.memoryHigh = m_high->protocolValue();
+    if (m_dirty.contains(m_swap)) out.memorySwap = m_swap->protocolValue();
+    if (m_dirty.contains(m_pids)) out.pids = qint64(m_pids->value());
     if (m_dirty.contains(m_ioRead) || m_dirty.contains(m_ioWrite)) {
-        out[QLatin1String("io")] = QJsonArray{QJsonObject{{QLatin1String("device"), m_device->text()},
-                                                          {QLatin1String("read_bps"), m_ioRead->protocolValue()},
-                                                          {QLatin1String("write_bps"), m_ioWrite->protocolValue()}}};
+        client::IoLimit io;
+        io.device = m_device->text();
+        io.readBps = m_ioRead->protocolValue();
+        io.writeBps = m_ioWrite->protocolValue();
+        out.io = QList<client::IoLimit>{io};
     }
     return out;
 }
@@ -190,7 +260,7 @@ QJsonObject LimitsPanel::pendingLimits() const {
 void LimitsPanel::flush() {
     m_debounce->stop();
     if (m_dirty.isEmpty()) return;
-    const QJsonObject limits = pendingLimits();
+    const client::Limits limits = pendingLimits();
     m_dirty.clear();
     emit limitsChanged(limits);
 }
@@ -226,7 +296,8 @@ void LimitsPanel::retranslateUi() {
                      tr("Memory plus swap together, as in docker --memory-swap; it must be at least the memory "
                         "limit.\ncgroup v1: memory.memsw.limit_in_bytes\ncgroup v2: memory.swap.max (swap only: "
                         "this value minus the memory limit)"));
-    m_pids->setTexts(tr("Processes"), QString(), unlimited,
+    //: the value is not known yet (shown in a number field until the first measurement)
+    m_pids->setTexts(tr("Processes"), QString(), m_pidsKnown ? unlimited : tr("…"),
                      tr("The most processes and threads the container may have; fork() fails with EAGAIN beyond it "
                         "(stops fork bombs).\ncgroup v1: pids.max\ncgroup v2: pids.max"));
     m_ioRead->setTexts(tr("Disk read"), tr("MiB/s"), unlimited,

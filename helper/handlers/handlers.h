@@ -8,6 +8,7 @@
 #include "helper/dispatcher.h"
 #include "helper/event_bus.h"
 #include "helper/log_followers.h"
+#include "helper/policy_gate.h"
 
 namespace onggi::helper {
 
@@ -16,7 +17,22 @@ struct HelperContext {
     ContainerManager* containers = nullptr;
     EventBus* events = nullptr;
     LogFollowers* logs = nullptr;
+    PolicyGate* gate = nullptr;  // create, start, update, exec ask it first (helper/policy_gate.h)
 };
+
+// The gate's refusal as the reply to `call`.
+inline void fail_refused(const Call& call, const PolicyRefusal& r) { call.fail_with(r.error_object()); }
+
+// The privileged asks of what a container will run (its config.json), for start, exec and
+// update. Root asks nothing here (the gate lets root through anyway; no file is read). A config
+// that cannot be read asks nothing: the operation itself reports it.
+inline std::vector<PolicyAsk> stored_asks(HelperContext& ctx, const std::string& id, const Peer& peer)
+{
+    if (peer.admin()) return {};
+    auto s = spec::load_spec(ctx.containers->paths(id).bundle);
+    if (!s) return {};
+    return privileged_asks(s.value(), ctx.containers->cgroup_path(id));
+}
 
 void register_hello(HelperContext& ctx);
 void register_container_create(HelperContext& ctx);

@@ -3,7 +3,9 @@
 //  - the language switches at run time, without restart, including the client's error texts,
 //  - a container created through the New dialog runs, with the memory limit in its cgroup file,
 //  - moving the memory slider rewrites the cgroup file (memory.limit_in_bytes on v1, memory.max on v2),
-//  - an OOM kill becomes a marker on the memory chart and a desktop notification.
+//  - an OOM kill becomes a marker on the memory chart (at the limit) and a desktop notification,
+//  - dragging the CPU slider beside the CPU chart from 0.5 to 0.2 makes the next frames read ~20 %,
+//  - a memory limit the kernel refuses puts the slider back and says why, in the user's language.
 #include "client/error_text.h"
 #include "client/helper_client.h"
 #include "gui/app/language_manager.h"
@@ -25,6 +27,7 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
+#include <QPalette>
 #include <QJsonDocument>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -36,6 +39,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <cmath>
 #include <csignal>
 #include <unistd.h>
 
@@ -343,6 +347,161 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(w.containerPage()->charts()->memoryChart()->oomMarkerCount() >= 1, kWaitMs);
         QTRY_VERIFY_WITH_TIMEOUT(w.notificationCount() > notes, kWaitMs);
         QVERIFY(w.lastNotification().contains(name));
+        // Drawn at the limit (16 MiB), not at whatever use the last sample saw.
+        for (const QPointF& p : w.containerPage()->charts()->memoryChart()->oomMarkerPoints())
+            QCOMPARE(qint64(p.y()), 16 * MiB);
+    }
+
+    // Tune where you watch: drag the CPU slider from 0.5 to 0.2 on the tuning view and the
+    // chart's next frames read about 20 %.
+    void cpuSliderAnswersInTheChart() {
+        if (::geteuid() != 0) QSKIP("needs root: starts a real onggi-helper");
+        if (!helperUsable() || !m_window || !m_hasStats) QSKIP("no helper window with stats");
+        MainWindow& w = *m_window;
+        const QString id = startContainer(QStringLiteral("guitest-cpu"), {"sh", "-c", "while :; do :; done"}, {{"cpus", 0.5}});
+        QVERIFY(!id.isEmpty());
+        favourTestCgroup();
+        QTRY_VERIFY_WITH_TIMEOUT(w.selectContainer(id), kWaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(w.selectedId(), id, kWaitMs);
+        w.containerPage()->setCurrentTab(ContainerPage::ChartsTab);
+        StatsHistoryModel* h = w.historyModel();
+        MetricChart* chart = w.containerPage()->charts()->cpuChart();
+        // Settled at the quota (the quota line at 50 % beside it).
+        QTRY_VERIFY_WITH_TIMEOUT(h->rowCount() >= 3 && std::abs(h->value(h->rowCount() - 1, StatsHistoryModel::CpuPercent) - 50) < 10,
+                                 kWaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(chart->lastValue(1), 50.0, kWaitMs);
+        LimitsPanel* limits = w.containerPage()->limits();
+        QVERIFY(limits->cpus()->isVisible());  // the control sits beside the chart, on the same tab
+        QCOMPARE(limits->cpus()->value(), 0.5);
+        QSignalSpy applied(&w, &MainWindow::limitsApplied);
+        QSlider* slider = limits->cpus()->slider();
+        slider->setSliderDown(true);
+        for (int v : {45, 35, 25, 20}) slider->setValue(v);  // 0.01 core steps
+        slider->setSliderDown(false);
+        QTRY_VERIFY_WITH_TIMEOUT(applied.count() >= 1, kWaitMs);
+        QCOMPARE(applied.first().at(0).toJsonObject().value(QLatin1String("cpus")).toDouble(), 0.2);
+        // The next frames: the first may straddle the change; the three after it read ~20 %.
+        const int from = h->rowCount();
+        QTRY_VERIFY_WITH_TIMEOUT(h->rowCount() >= from + 4, kWaitMs);
+        for (int r = from + 1; r < from + 4; ++r)
+            QVERIFY2(std::abs(h->value(r, StatsHistoryModel::CpuPercent) - 20) <= 8,
+                     qPrintable(QStringLiteral("frame %1 reads %2 %").arg(r).arg(h->value(r, StatsHistoryModel::CpuPercent))));
+        QTRY_COMPARE_WITH_TIMEOUT(chart->lastValue(1), 20.0, kWaitMs);  // the quota line moved too
+        QVERIFY(std::abs(chart->lastValue(0) - 20) <= 8);
+        // The tuning view as the user sees it now: English, Korean, and in a dark palette.
+        w.containerPage()->charts()->setWindowSeconds(60);
+        QTest::qWait(2500);
+        shoot(w, QStringLiteral("tune_en"));
+        m_languages.setLanguage(QStringLiteral("ko"));
+        QTest::qWait(300);
+        shoot(w, QStringLiteral("tune_ko"));
+        const QPalette light = QApplication::palette();
+        QApplication::setPalette(darkPalette());
+        QTest::qWait(300);
+        shoot(w, QStringLiteral("tune_ko_dark"));
+        m_languages.setLanguage(QStringLiteral("en"));
+        QTest::qWait(300);
+        shoot(w, QStringLiteral("tune_en_dark"));
+        QApplication::setPalette(light);
+        w.containerPage()->charts()->setWindowSeconds(300);
+    }
+
+    // A memory limit the kernel refuses (cgroup v1, below what cannot be reclaimed) puts the
+    // slider back to the kernel's value and says why beside it, in numbers.
+    void refusedMemoryLimitRevertsSlider() {
+        if (::geteuid() != 0) QSKIP("needs root: starts a real onggi-helper");
+        if (!helperUsable() || !m_window || !m_hasStats) QSKIP("no helper window with stats");
+        if (m_cgroupMode == QLatin1String("v2")) QSKIP("cgroup v2 takes any memory.max (reclaim, then OOM kill): nothing is refused");
+        MainWindow& w = *m_window;
+        const QString id = startContainer(QStringLiteral("guitest-hold"),
+                                          {"sh", "-c", "dd if=/dev/zero of=/dev/shm/hold bs=1M count=40; exec sleep 1000"},
+                                          {{"memory", 256 * MiB}});
+        QVERIFY(!id.isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(w.selectContainer(id), kWaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(w.selectedId(), id, kWaitMs);
+        w.containerPage()->setCurrentTab(ContainerPage::ChartsTab);
+        StatsHistoryModel* h = w.historyModel();
+        QTRY_VERIFY_WITH_TIMEOUT(h->rowCount() > 0 && h->value(h->rowCount() - 1, StatsHistoryModel::MemoryCurrent) > 40 * MiB, kWaitMs);
+        LimitsPanel* limits = w.containerPage()->limits();
+        QTRY_COMPARE_WITH_TIMEOUT(qint64(limits->memory()->value()), qint64(256), kWaitMs);
+        QSignalSpy failed(&w, &MainWindow::requestFailed);
+        limits->memory()->spinBox()->setValue(8);  // typed: applies at once
+        QTRY_VERIFY_WITH_TIMEOUT(failed.count() >= 1, kWaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(qint64(limits->memory()->value()), qint64(256), kWaitMs);  // back to the kernel's value
+        QCOMPARE(limits->memory()->slider()->value(), [&] {
+            LimitControl probe(limits->memory()->spinBox()->maximum(), 0, MiB);
+            probe.setLogScale(6);
+            probe.setValue(256);
+            return probe.slider()->value();
+        }());
+        const QString why = limits->refusalText(LimitsPanel::MemoryGroup);
+        QVERIFY2(why.contains(QLatin1String("at least")), qPrintable(why));
+        QVERIFY2(!why.contains(QLatin1String("Device or resource busy")), qPrintable(why));  // no raw errno text
+        QCOMPARE(readFile(memoryLimitFile(cgroupPathOf(id))).toLongLong(), 256 * MiB);
+        // In Korean: the same, in Korean, with no English in it.
+        m_languages.setLanguage(QStringLiteral("ko"));
+        limits->memory()->spinBox()->setValue(8);
+        QTRY_VERIFY_WITH_TIMEOUT(failed.count() >= 2, kWaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(qint64(limits->memory()->value()), qint64(256), kWaitMs);
+        const QString ko = limits->refusalText(LimitsPanel::MemoryGroup);
+        m_languages.setLanguage(QStringLiteral("en"));
+        QVERIFY2(!ko.contains(QLatin1String("kernel")) && !ko.contains(QLatin1String("Choose")), qPrintable(ko));
+    }
+
+private:
+    // Screenshots for people to look at (docs/screenshots): $ONGGI_SHOTS_DIR, else build/screenshots.
+    void shoot(QWidget& w, const QString& name) {
+        const QString dir = qEnvironmentVariable("ONGGI_SHOTS_DIR", QStringLiteral(ONGGI_BINARY_DIR "/screenshots"));
+        QDir().mkpath(dir);
+        const QSize before = w.size();
+        w.resize(1366, 768);  // the smallest screen the app must fit
+        QTest::qWait(200);
+        w.grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
+        w.resize(before);
+    }
+    static QPalette darkPalette() {
+        QPalette p;
+        p.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+        p.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+        p.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+        p.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
+        p.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+        p.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
+        p.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+        p.setColor(QPalette::Highlight, QColor(0x3d, 0x7a, 0xc6));
+        p.setColor(QPalette::HighlightedText, Qt::white);
+        p.setColor(QPalette::ToolTipBase, QColor(0x35, 0x35, 0x35));
+        p.setColor(QPalette::ToolTipText, QColor(0xe6, 0xe6, 0xe6));
+        p.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
+        p.setColor(QPalette::Mid, QColor(0x55, 0x55, 0x55));
+        for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+            p.setColor(QPalette::Disabled, role, QColor(0x80, 0x80, 0x80));
+        return p;
+    }
+
+    QString startContainer(const QString& base, const QJsonArray& cmd, const QJsonObject& lim) {
+        client::HelperClient c;
+        if (!c.connectToHelper(m_socket)) return {};
+        c.callSync(QStringLiteral("hello"), {{"client", "tst_gui_app"}, {"protocol", 1}}, 10000);
+        const auto r = c.callSync(QStringLiteral("container.create"),
+                                  {{"image", "busybox"}, {"name", QStringLiteral("%1-%2").arg(base).arg(QCoreApplication::applicationPid())},
+                                   {"cmd", cmd}, {"limits", lim}},
+                                  20000);
+        if (!r.ok()) return {};
+        const QString id = r.result.value(QLatin1String("id")).toString();
+        if (!c.callSync(QStringLiteral("container.start"), {{"id", id}}, 20000).ok()) return {};
+        m_window->refreshList();
+        return id;
+    }
+
+    // This test's cgroup parent competes with every task of the host's root cgroup as ONE
+    // task (cgroup v1): a large weight, so a container's quota and not the machine's load is
+    // what its CPU reads. Only the test's own cgroup is written.
+    void favourTestCgroup() {
+        QFile v1(QStringLiteral("/sys/fs/cgroup/cpu") + m_cgroupParent + QStringLiteral("/cpu.shares"));
+        if (v1.open(QIODevice::WriteOnly)) v1.write("262144");
+        QFile v2(QStringLiteral("/sys/fs/cgroup") + m_cgroupParent + QStringLiteral("/cpu.weight"));
+        if (v2.open(QIODevice::WriteOnly)) v2.write("10000");
     }
 };
 

@@ -338,6 +338,24 @@ private slots:
         QVERIFY(s.value(S("pids_current")).toInteger() >= 1);
     }
 
+    // The README: "every command takes --json" - before or after the command's name.
+    void jsonAfterTheCommand()
+    {
+        const QString n = name();
+        CliResult r = ctl({S("create"), S("--name"), n, S("busybox"), S("true")});
+        QVERIFY2(r.exitCode == 0, describe(r));
+        for (const QStringList& args : {QStringList{S("ps"), S("-a"), S("--json")}, QStringList{S("--json"), S("ps"), S("-a")}}) {
+            r = ctl(args);
+            QVERIFY2(r.exitCode == 0, describe(r));
+            const QJsonDocument d = QJsonDocument::fromJson(r.out);
+            QVERIFY2(d.isArray(), r.out.constData());
+            bool found = false;
+            for (const QJsonValue& v : d.array()) found = found || v.toObject().value(S("name")).toString() == n;
+            QVERIFY2(found, r.out.constData());
+        }
+        ctl({S("rm"), S("-f"), n});
+    }
+
     void errorsLikeDocker_data()
     {
         QTest::addColumn<QStringList>("args");

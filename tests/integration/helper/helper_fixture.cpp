@@ -268,14 +268,15 @@ bool HelperProcess::stop()
     return false;
 }
 
-std::vector<json> as_user(uid_t uid, gid_t gid, const std::string& socket, const std::vector<std::pair<std::string, json>>& requests)
+std::vector<json> as_user(uid_t uid, gid_t gid, const std::string& socket, const std::vector<std::pair<std::string, json>>& requests,
+                          const std::vector<gid_t>& groups)
 {
     int p[2];
     if (::pipe2(p, O_CLOEXEC) < 0) return {};
     pid_t pid = ::fork();
     if (pid == 0) {
         ::close(p[0]);
-        if (::setgroups(0, nullptr) < 0 || ::setgid(gid) < 0 || ::setuid(uid) < 0) ::_exit(3);
+        if (::setgroups(groups.size(), groups.data()) < 0 || ::setgid(gid) < 0 || ::setuid(uid) < 0) ::_exit(3);
         int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
         struct sockaddr_un a {};
         a.sun_family = AF_UNIX;

@@ -87,10 +87,11 @@ private:
     pid_t pid_ = -1;
 };
 
-// Fork a child that drops to uid/gid (no supplementary groups), connects, and for each request
-// (method, params) sends it and reads one reply line. Returns the replies read (parsed), fewer
-// when the helper closed the connection. With no requests, returns the one line the helper
-// sends unasked (the refusal), if any.
-std::vector<json> as_user(uid_t uid, gid_t gid, const std::string& socket, const std::vector<std::pair<std::string, json>>& requests);
+// Fork a child that drops to uid/gid (with `groups` as its supplementary groups, none by
+// default), connects, and for each request (method, params) sends it and reads one reply line.
+// Returns the replies read (parsed), fewer when the helper closed the connection. With no
+// requests, returns the one line the helper sends unasked (the refusal), if any.
+std::vector<json> as_user(uid_t uid, gid_t gid, const std::string& socket, const std::vector<std::pair<std::string, json>>& requests,
+                          const std::vector<gid_t>& groups = {});
 
 } // namespace onggi::test

@@ -508,7 +508,7 @@ private slots:
         QCOMPARE(b[0]["result"]["containers"].size(), size_t(0));
         for (int i = 1; i <= 8; ++i) QCOMPARE(errc(b[size_t(i)]), std::string("not_found"));
         QCOMPARE(errc(b[9]), std::string("permission_denied"));   // images are shared: root only
-        QCOMPARE(errc(b[10]), std::string("permission_denied"));  // privileged is root only
+        QCOMPARE(errc(b[10]), std::string("forbidden"));          // privileged is root only (policy gate)
         QCOMPARE(errc(b[11]), std::string("permission_denied"));  // /etc is not bob's
 
         // Root sees it, owned by alice; alice can remove it.

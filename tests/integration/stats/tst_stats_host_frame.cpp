@@ -62,15 +62,16 @@ private slots:
         auto frame = [&] {
             return c_->wait_notification("stats", 20000, [&](const json& m) { return m["params"]["subscription"] == sub; });
         };
+        // The first frame of the first subscription may come before any tick read the host.
         json first = frame();
         QVERIFY2(!first.is_null(), "no stats frame");
+        if (!first["params"].contains("host")) first = frame();
         QVERIFY2(first["params"].contains("host"), first.dump().c_str());
         const json h0 = first["params"]["host"];
         struct sysinfo si {};
         QCOMPARE(::sysinfo(&si), 0);
         QCOMPARE(h0["memory_total"].get<uint64_t>(), uint64_t(si.totalram) * si.mem_unit);
         QCOMPARE(h0["cpus"].get<long>(), ::sysconf(_SC_NPROCESSORS_ONLN));
-        QCOMPARE(h0["cpu_percent"].get<double>(), 0.0);  // no rate on the first frame
 
         // A container that burns CPU: the host's CPU includes it.
         json c = c_->call("container.create", {{"name", "hostburn-" + std::to_string(::getpid())}, {"image", "busybox"},

@@ -313,6 +313,7 @@ private slots:
         QTest::addColumn<QString>("expectedErrc");
         QTest::newRow("by errc") << -32012 << "bad_state" << "bad_state";
         QTest::newRow("code only: not_found") << -32010 << "" << "not_found";
+        QTest::newRow("code only: forbidden") << -32002 << "" << "forbidden";
         QTest::newRow("code only: invalid") << -32602 << "" << "invalid_argument";
         QTest::newRow("code only: method") << -32601 << "" << "method_not_found";
         QTest::newRow("code only: unsupported") << -32013 << "" << "unsupported";
@@ -332,10 +333,37 @@ private slots:
         QVERIFY(ErrorText::describe(e).contains(QStringLiteral("ctx")));
     }
 
+    // The policy gate's refusal: the option in the user's words, what to do, not the English context.
+    void policyRefusalIsDescribed()
+    {
+        QJsonObject data{{"errc", "forbidden"}, {"errno", 0}, {"option", "cap_add"}, {"value", "CAP_SYS_ADMIN"},
+                         {"polkit_action", "org.onggi.container.capabilities"}, {"polkit", "unavailable"}};
+        const RpcError e = RpcError::fromJson(QJsonObject{{"code", -32002}, {"message", "english context"}, {"data", data}});
+        QCOMPARE(e.option, QStringLiteral("cap_add"));
+        QCOMPARE(e.polkit, QStringLiteral("unavailable"));
+        const QString text = ErrorText::describe(e);
+        QVERIFY2(text.startsWith(ErrorText::title(QStringLiteral("forbidden"))), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("the capability CAP_SYS_ADMIN (--cap-add)")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("org.onggi.container.capabilities")), qPrintable(text));
+        QVERIFY2(!text.contains(QStringLiteral("english context")), qPrintable(text));
+        data.insert("polkit", "challenge");
+        QVERIFY(ErrorText::describe(RpcError::fromJson(QJsonObject{{"code", -32002}, {"data", data}})).contains(QStringLiteral("pkttyagent")));
+        data.insert("polkit", "none");
+        data.insert("option", "seccomp.file");
+        QVERIFY(ErrorText::describe(RpcError::fromJson(QJsonObject{{"code", -32002}, {"data", data}})).contains(QStringLiteral("Only root")));
+        // An option this client does not know: the helper's English context.
+        data.insert("option", "something_newer");
+        QVERIFY(ErrorText::describe(RpcError::fromJson(QJsonObject{{"code", -32002}, {"message", "ctx"}, {"data", data}})).contains(QStringLiteral("ctx")));
+        for (const char* o : {"privileged", "cap_add", "seccomp.unconfined", "seccomp.profile", "seccomp.file", "namespaces.network",
+                              "namespaces.pid", "namespaces.ipc", "namespaces.uts", "namespaces.cgroup", "namespaces.mount",
+                              "namespaces.user", "devices", "cgroup_parent", "sysctl"})
+            QVERIFY2(!ErrorText::policyOption(QString::fromLatin1(o), QStringLiteral("x")).isEmpty(), o);
+    }
+
     void everyProtocolErrcHasText()
     {
         for (const char* errc : {"parse_error", "invalid_request", "method_not_found", "invalid_argument",
-                                 "permission_denied", "not_found", "already_exists", "bad_state", "unsupported",
+                                 "permission_denied", "forbidden", "not_found", "already_exists", "bad_state", "unsupported",
                                  "busy", "timeout", "system", "internal", "socket_missing",
                                  "socket_permission_denied", "connect_failed", "connection_lost", "bad_reply",
                                  "client_timeout", "not_connected"})

@@ -1,10 +1,9 @@
 // Every GUI item model under QAbstractItemModelTester (Fatal), plus the behaviour the views
 // rely on: diffs keep rows, dataChanged names exactly the changed cells, histories are bounded,
-// rates are derived from counters, OOM kills become markers.
+// (the stats history model has its own test: tst_stats_history_model).
 #include "gui/models/container_list_model.h"
 #include "gui/models/log_model.h"
 #include "gui/models/process_list_model.h"
-#include "gui/models/stats_history_model.h"
 #include "gui/models/units.h"
 
 #include <QAbstractItemModelTester>
@@ -125,72 +124,6 @@ private slots:
         m.setContainers({exited, summary(hexId('b'), "db", "running")});
         QVERIFY(m.data(m.index(0, ContainerListModel::Cpu)).toString().isEmpty());
         QVERIFY(m.data(m.index(0, ContainerListModel::State)).toString().contains(QStringLiteral("137")));
-    }
-
-    void statsHistory() {
-        StatsHistoryModel m;
-        QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::Fatal);
-        m.setCapacity(5);
-        m.reset(hexId('a'));
-        QSignalSpy frames(&m, &StatsHistoryModel::frameAppended);
-        const qint64 t0 = 1'800'000'000'000;
-        for (int i = 0; i < 8; ++i) {
-            QJsonObject s = sample(hexId('a'), i, 1000 * i);
-            s["net_rx_bytes"] = 1000 * i * i;
-            s["net_tx_bytes"] = 0;
-            s["io_read_bps"] = 4096;
-            m.appendSample(s, t0 + 1000 * i);
-        }
-        QCOMPARE(frames.count(), 8);
-        QCOMPARE(m.rowCount(), 5);  // bounded
-        QCOMPARE(qint64(m.value(0, StatsHistoryModel::Time)), t0 + 3000);
-        QCOMPARE(m.value(4, StatsHistoryModel::CpuPercent), 7.0);
-        // rx bytes 49000 - 36000 over 1 s
-        QCOMPARE(m.value(4, StatsHistoryModel::NetRxRate), 13000.0);
-        QCOMPARE(m.headerData(StatsHistoryModel::MemoryCurrent, Qt::Horizontal, StatsHistoryModel::MaximumRole).toDouble(), 7000.0);
-        QCOMPARE(m.headerData(StatsHistoryModel::IoReadRate, Qt::Horizontal, StatsHistoryModel::UnitRole).toInt(),
-                 int(StatsHistoryModel::UnitBytesPerSecond));
-        QVERIFY(m.data(m.index(0, StatsHistoryModel::IoReadRate)).toString().contains(QStringLiteral("/s")));
-        // A stale (older) sample is ignored.
-        m.appendSample(sample(hexId('a'), 99, 1), t0);
-        QCOMPARE(m.value(4, StatsHistoryModel::CpuPercent), 7.0);
-    }
-
-    void statsHistoryOom() {
-        StatsHistoryModel m;
-        QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::Fatal);
-        m.reset(hexId('a'));
-        const qint64 t0 = 1'800'000'000'000;
-        QSignalSpy markers(&m, &StatsHistoryModel::oomMarkersChanged);
-        QJsonObject s = sample(hexId('a'), 1, 60 << 20);
-        s["oom_kill_events"] = 0;
-        m.appendSample(s, t0);
-        s["oom_kill_events"] = 1;
-        m.appendSample(s, t0 + 1000);  // found in the counters
-        QCOMPARE(m.oomMarkers().size(), 1);
-        QCOMPARE(m.oomMarkers().at(0).timeMs, t0 + 1000);
-        QCOMPARE(m.oomMarkers().at(0).killsTotal, 1);
-        // Pushed event first, then the counter: one marker, not two.
-        m.addOomEvent(t0 + 1500);
-        s["oom_kill_events"] = 2;
-        m.appendSample(s, t0 + 2000);
-        QCOMPARE(m.oomMarkers().size(), 2);
-        QCOMPARE(m.oomMarkers().at(1).timeMs, t0 + 1500);
-        QCOMPARE(m.oomMarkers().at(1).killsTotal, 2);
-        QVERIFY(markers.count() >= 2);
-
-        // History load: markers from the counters, times from "time".
-        QJsonArray hist;
-        for (int i = 0; i < 4; ++i) {
-            QJsonObject h = sample(hexId('a'), i, 1 << 20);
-            h["time"] = QDateTime::fromMSecsSinceEpoch(t0 + 1000 * i, Qt::UTC).toString(Qt::ISODateWithMs);
-            h["oom_kill_events"] = i >= 2 ? 1 : 0;
-            hist.append(h);
-        }
-        m.setHistory(hist);
-        QCOMPARE(m.rowCount(), 4);
-        QCOMPARE(m.oomMarkers().size(), 1);
-        QCOMPARE(m.oomMarkers().at(0).timeMs, t0 + 2000);
     }
 
     void processList() {

@@ -110,6 +110,10 @@ private slots:
         QVERIFY(!decode_kill(json{{"id", "a"}, {"signal", 0}}).ok());
         QVERIFY(!decode_kill(json{{"id", "a"}, {"signal", true}}).ok());
         QVERIFY(!decode_kill(json{{"id", "a"}, {"signal", "SIGNOPE"}}).ok());
+        // Digits beyond int's range: refused as a bad field, not an exception (was: internal error).
+        QVERIFY(!decode_kill(json{{"id", "a"}, {"signal", "99999999999"}}).ok());
+        QVERIFY(!decode_kill(json{{"id", "a"}, {"signal", "9999999999999999"}}).ok());
+        QVERIFY(!decode_kill(json{{"id", "a"}, {"signal", "65"}}).ok());
         QCOMPARE(decode_logs(json{{"id", "a"}})->tail, int64_t(-1));
         QVERIFY(!decode_logs(json{{"id", "a"}, {"tail", -2}}).ok());
         QCOMPARE(decode_logs(json{{"id", "a"}})->next_run, false);
@@ -277,6 +281,12 @@ private slots:
         QCOMPARE(t3->lines[0]["line"].get<std::string>(), std::string("line8\n"));
         QCOMPARE(t3->lines[2]["line"].get<std::string>(), std::string("line10\n"));
         QVERIFY(!t3->lines[0].contains("t"));
+        QVERIFY(!t3->truncated);  // --tail leaving older lines out is not a cut by the size cap
+        auto t0 = LogReader::tail(path, 0, false);
+        QVERIFY(t0.ok());
+        QCOMPARE(t0->lines.size(), size_t(0));
+        QVERIFY(!t0->truncated);  // a follow from the end (tail 0) was reported as truncated
+        QVERIFY(!all->truncated);
         // Following from the end: nothing until the partial line completes.
         auto more = LogReader::from(path, all->end_offset, true);
         QVERIFY(more.ok());

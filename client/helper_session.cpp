@@ -1,0 +1,216 @@
+#include "client/helper_session.h"
+
+#include "client/rpc_reply.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QPointer>
+#include <QTimer>
+
+namespace onggi::client {
+
+HelperSession::HelperSession(QObject* parent)
+    : QObject(parent), client_(new HelperClient(this)), reconnect_(new QTimer(this))
+{
+    client_->setClientName(QStringLiteral("onggi/%1").arg(QCoreApplication::applicationVersion()));
+    reconnect_->setInterval(2000);
+    reconnect_->setSingleShot(true);
+    connect(reconnect_, &QTimer::timeout, this, &HelperSession::tryConnect);
+    connect(client_, &HelperClient::disconnected, this, &HelperSession::onLost);
+    connect(client_, &HelperClient::protocolError, this, [this](const RpcError& e) {
+        lastError_ = e;
+        if (e.errc == QLatin1String("permission_denied")) setState(State::Denied);
+    });
+    connect(client_, &HelperClient::statsReceived, this, [this](qint64 sub, const QString& time, const QList<Sample>& samples) {
+        if (sub != statsSub_ || sub == 0) return;  // an older subscription's last frames
+        emit statsFrame(StatsFrame{Sample::parseTimeMs(time), samples});
+    });
+    connect(client_, &HelperClient::eventReceived, this, [this](const Event& e) {
+        if (e.subscription == eventsSub_ && eventsSub_ != 0) emit event(e);
+    });
+}
+
+HelperSession::~HelperSession() { reconnecting_ = false; }
+
+void HelperSession::setReconnectIntervalMs(int ms) { reconnect_->setInterval(std::max(10, ms)); }
+
+void HelperSession::open(const QString& socketPath)
+{
+    socketPath_ = socketPath.isEmpty() ? HelperClient::defaultSocketPath() : socketPath;
+    reconnecting_ = true;
+    tryConnect();
+}
+
+void HelperSession::adopt(int fd)
+{
+    reconnecting_ = false;
+    if (!client_->adoptSocket(fd)) return;
+    sayHello();
+}
+
+void HelperSession::close()
+{
+    reconnecting_ = false;
+    reconnect_->stop();
+    client_->disconnectFromHelper();
+    setState(State::Disconnected);
+}
+
+void HelperSession::setState(State s)
+{
+    if (s == state_) return;
+    state_ = s;
+    emit stateChanged(s);
+}
+
+void HelperSession::tryConnect()
+{
+    if (client_->isConnected()) return;
+    if (!client_->connectToHelper(socketPath_)) {
+        lastError_ = client_->lastError();
+        setState(lastError_.errc == QLatin1String("socket_permission_denied") ? State::Denied : State::Disconnected);
+        if (reconnecting_) reconnect_->start();
+        return;
+    }
+    sayHello();
+}
+
+void HelperSession::sayHello()
+{
+    setState(State::Connecting);
+    RpcReply* r = client_->hello();
+    connect(r, &RpcReply::finished, this, [this, r] {
+        r->deleteLater();
+        if (r->isError()) {
+            lastError_ = r->error();
+            const bool denied = lastError_.errc == QLatin1String("permission_denied") || state_ == State::Denied;
+            client_->disconnectFromHelper();
+            setState(denied ? State::Denied : State::Disconnected);
+            return;
+        }
+        hello_ = HelloInfo::fromJson(r->result());
+        if (hello_.protocol != HelperClient::kProtocolVersion) {
+            lastError_ = RpcError::client(RpcError::kBadReply, QStringLiteral("incompatible"),
+                                          QStringLiteral("the helper speaks protocol %1, this client %2")
+                                              .arg(hello_.protocol)
+                                              .arg(HelperClient::kProtocolVersion));
+            setState(State::Incompatible);
+            const bool again = reconnecting_;
+            client_->disconnectFromHelper();  // onLost: retry later (the helper may be upgraded)
+            setState(State::Incompatible);
+            reconnecting_ = again;
+            return;
+        }
+        lastError_ = RpcError();
+        statsSub_ = eventsSub_ = 0;
+        if (statsInterval_ > 0) subscribeStats();
+        if (eventsWanted_) subscribeEvents();
+        setState(State::Ready);
+        emit ready(hello_);
+    });
+}
+
+void HelperSession::onLost(const RpcError& why)
+{
+    statsSub_ = eventsSub_ = 0;
+    ++statsGen_;
+    if (!lastError_.isError() || state_ == State::Ready) lastError_ = why;
+    if (state_ != State::Denied && state_ != State::Incompatible) setState(State::Disconnected);
+    emit disconnected(why);
+    if (reconnecting_) reconnect_->start();
+}
+
+template <typename F>
+void HelperSession::call(const QString& method, const QJsonObject& params, F&& done)
+{
+    if (!client_->isConnected()) {
+        done(QJsonObject(), RpcError::client(RpcError::kNotConnected, QStringLiteral("not_connected"),
+                                             QStringLiteral("not connected to the helper")));
+        return;
+    }
+    RpcReply* r = client_->call(method, params, false, this);
+    connect(r, &RpcReply::finished, this, [r, done = std::forward<F>(done)] {
+        r->deleteLater();
+        done(r->result(), r->error());
+    });
+}
+
+void HelperSession::setStatsSubscription(int intervalMs, const QStringList& ids)
+{
+    statsInterval_ = intervalMs > 0 ? std::clamp(intervalMs, 100, 10000) : 0;
+    statsIds_ = ids;
+    if (statsSub_) unsubscribe(statsSub_);
+    statsSub_ = 0;
+    ++statsGen_;
+    if (state_ == State::Ready && statsInterval_ > 0) subscribeStats();
+}
+
+void HelperSession::subscribeStats()
+{
+    const quint64 gen = ++statsGen_;
+    QJsonObject p{{QStringLiteral("interval_ms"), statsInterval_}};
+    if (!statsIds_.isEmpty()) p.insert(QStringLiteral("ids"), QJsonArray::fromStringList(statsIds_));
+    call(QStringLiteral("stats.subscribe"), p, [this, gen](const QJsonObject& r, const RpcError& e) {
+        if (e.isError()) {
+            lastError_ = e;
+            return;
+        }
+        const qint64 sub = r.value(QLatin1String("subscription")).toInteger();
+        if (gen != statsGen_) {  // asked again meanwhile: this one is not wanted any more
+            unsubscribe(sub);
+            return;
+        }
+        statsSub_ = sub;
+    });
+}
+
+void HelperSession::setEventsSubscribed(bool on)
+{
+    eventsWanted_ = on;
+    if (!on && eventsSub_) {
+        unsubscribe(eventsSub_);
+        eventsSub_ = 0;
+    }
+    if (on && !eventsSub_ && state_ == State::Ready) subscribeEvents();
+}
+
+void HelperSession::subscribeEvents()
+{
+    call(QStringLiteral("events.subscribe"), QJsonObject(), [this](const QJsonObject& r, const RpcError& e) {
+        if (e.isError()) {
+            lastError_ = e;
+            return;
+        }
+        eventsSub_ = r.value(QLatin1String("subscription")).toInteger();
+    });
+}
+
+void HelperSession::unsubscribe(qint64 subscription)
+{
+    if (subscription <= 0 || !client_->isConnected()) return;
+    RpcReply* r = client_->call(QStringLiteral("unsubscribe"), {{QStringLiteral("subscription"), subscription}}, false, this);
+    connect(r, &RpcReply::finished, r, &QObject::deleteLater);
+}
+
+void HelperSession::listContainers(bool all, std::function<void(const QList<ContainerSummary>&, const RpcError&)> done)
+{
+    call(QStringLiteral("container.list"), {{QStringLiteral("all"), all}}, [done](const QJsonObject& r, const RpcError& e) {
+        QList<ContainerSummary> out;
+        for (const QJsonValue& v : r.value(QLatin1String("containers")).toArray()) out.append(ContainerSummary::fromJson(v.toObject()));
+        done(out, e);
+    });
+}
+
+void HelperSession::statsHistory(const QString& id, int seconds, std::function<void(const StatsHistory&, const RpcError&)> done)
+{
+    call(QStringLiteral("stats.history"), {{QStringLiteral("id"), id}, {QStringLiteral("seconds"), seconds}},
+         [done](const QJsonObject& r, const RpcError& e) { done(e.isError() ? StatsHistory() : StatsHistory::fromJson(r), e); });
+}
+
+void HelperSession::updateLimits(const QString& id, const Limits& limits, std::function<void(const Limits&, const RpcError&)> done)
+{
+    call(QStringLiteral("container.update"), {{QStringLiteral("id"), id}, {QStringLiteral("limits"), limits.toJson()}},
+         [done](const QJsonObject& r, const RpcError& e) { done(Limits::fromJson(r.value(QLatin1String("limits")).toObject()), e); });
+}
+
+} // namespace onggi::client

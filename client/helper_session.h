@@ -1,0 +1,110 @@
+// HelperSession: the one owner of a GUI's conversation with onggi-helper. Not a widget: it
+// owns the HelperClient, connects and reconnects (every 2 s while the helper is away), says
+// hello, keeps the stats and events subscriptions the caller asked for across reconnects,
+// and emits typed structs only (client/*.h): nothing above it reads protocol JSON.
+//
+// Frames of a subscription that is no longer the current one (an interval change, a
+// reconnect) are dropped here, so a model never sees two streams at once. Rates travel as
+// the helper computed them (client::Sample): the session adds nothing.
+#pragma once
+
+#include "client/container_summary.h"
+#include "client/event.h"
+#include "client/helper_client.h"
+#include "client/host_info.h"
+#include "client/limits.h"
+#include "client/rpc_error.h"
+#include "client/sample.h"
+
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+class QTimer;
+
+namespace onggi::client {
+
+// One "stats" frame: the tick's time and its samples.
+struct StatsFrame {
+    qint64 timeMs = 0;
+    QList<Sample> samples;
+};
+
+class HelperSession : public QObject {
+    Q_OBJECT
+public:
+    enum class State {
+        Disconnected,  // no helper (not running, or lost): retrying every reconnectIntervalMs
+        Connecting,    // connected, waiting for hello
+        Ready,         // hello done, subscriptions (re)made
+        Denied,        // not root nor in group onggi: retrying too (the user may join the group)
+        Incompatible,  // another protocol version
+    };
+    Q_ENUM(State)
+
+    explicit HelperSession(QObject* parent = nullptr);
+    ~HelperSession() override;
+
+    // Connect to the helper's socket (empty: $ONGGI_SOCKET or /run/onggi/helper.sock), and
+    // reconnect whenever the connection is lost.
+    void open(const QString& socketPath = QString());
+    // Use an already connected stream socket (tests: a socketpair). No reconnect: when it
+    // closes, the session stays Disconnected.
+    void adopt(int fd);
+    void close();
+    void setReconnectIntervalMs(int ms);
+
+    State state() const { return state_; }
+    const HelloInfo& hello() const { return hello_; }
+    const RpcError& lastError() const { return lastError_; }
+    // For requests this session does not type yet (the GUI's other pages): the same connection.
+    HelperClient* client() const { return client_; }
+
+    // Subscriptions, kept across reconnects. intervalMs <= 0 ends the stats subscription.
+    void setStatsSubscription(int intervalMs, const QStringList& ids = {});
+    int statsIntervalMs() const { return statsInterval_; }
+    void setEventsSubscribed(bool on);
+
+    // Typed requests; `done` runs once, with an error or the result (not after close()).
+    void listContainers(bool all, std::function<void(const QList<ContainerSummary>&, const RpcError&)> done);
+    void statsHistory(const QString& id, int seconds, std::function<void(const StatsHistory&, const RpcError&)> done);
+    // container.update: the limits in effect afterwards, or the refusal (RpcError::data has
+    // "kernel" with the limits still in force, and "reason" with numbers where the kernel said why).
+    void updateLimits(const QString& id, const Limits& limits, std::function<void(const Limits&, const RpcError&)> done);
+    void unsubscribe(qint64 subscription);  // quietly: one the helper already ended is gone either way
+
+signals:
+    void stateChanged(onggi::client::HelperSession::State state);
+    void ready(const onggi::client::HelloInfo& hello);
+    void statsFrame(const onggi::client::StatsFrame& frame);
+    void event(const onggi::client::Event& event);
+    void disconnected(const onggi::client::RpcError& why);
+
+private:
+    void tryConnect();
+    void sayHello();
+    void setState(State s);
+    void subscribeStats();
+    void subscribeEvents();
+    void onLost(const RpcError& why);
+    template <typename F> void call(const QString& method, const QJsonObject& params, F&& done);
+
+    HelperClient* client_;
+    QTimer* reconnect_;
+    QString socketPath_;
+    bool reconnecting_ = false;
+    State state_ = State::Disconnected;
+    HelloInfo hello_;
+    RpcError lastError_;
+    int statsInterval_ = 0;
+    QStringList statsIds_;
+    qint64 statsSub_ = 0;
+    quint64 statsGen_ = 0;  // bumped per (re)subscribe: a late reply of an older one is unsubscribed
+    bool eventsWanted_ = false;
+    qint64 eventsSub_ = 0;
+};
+
+} // namespace onggi::client

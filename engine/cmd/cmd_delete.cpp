@@ -1,0 +1,36 @@
+// onggi-runtime delete: removes a stopped container, or with -f kills it first (runtime.md#delete).
+#include "engine/cmd/runtime_cli.h"
+
+#include <signal.h>
+
+namespace onggi::runtime_cli {
+
+int cmd_delete(cmd::StateStore& store, const Args& a)
+{
+    if (a.pos.size() != 1) return usage_error("usage: onggi-runtime delete [-f] ID");
+    auto st = store.load(a.pos[0]);
+    if (!st) {
+        if (st.error().code == Errc::not_found && (a.has("-f") || a.has("--force"))) return 0;
+        return fail(st.error());
+    }
+    std::string status = live_status(st.value());
+    const bool force = a.has("-f") || a.has("--force");
+    if ((status == "running" || status == "paused") && !force)
+        return fail(Error(Errc::bad_state, "container '" + st->id + "' is " + status + "; stop it first or use --force"));
+    if (status != "stopped") {
+        if (!st->cgroup_path.empty()) {
+            if (auto cg = open_cgroup(st.value())) {
+                (void)cg.value()->kill_all(SIGKILL);
+                (void)cg.value()->thaw();
+            }
+        }
+        ::kill(st->pid, SIGKILL);
+        if (!wait_gone(st->pid, st->start_time, 10000))
+            return fail(Error(Errc::timeout, "container '" + st->id + "' did not die"));
+    }
+    if (auto r = remove_cgroup(st->cgroup_path); !r) return fail(std::move(r).error().wrap("remove cgroup"));
+    if (auto r = store.remove(st->id); !r) return fail(r.error());
+    return 0;
+}
+
+} // namespace onggi::runtime_cli

@@ -1,0 +1,75 @@
+// onggi-runtime's command line: what the commands share (global options, the parsed arguments,
+// errors and logging, state and cgroup helpers). One command per file: cmd_<name>.cpp.
+#pragma once
+
+#include "engine/cgroup/cgroup.h"
+#include "engine/cmd/container_state.h"
+#include "engine/core/result.h"
+#include "engine/core/unique_fd.h"
+#include "engine/runtime/launcher.h"
+
+#include <sys/types.h>
+
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace onggi::runtime_cli {
+
+struct Globals {
+    std::string root = "/run/onggi-runtime";
+    std::string log;
+    std::string log_format = "text";
+};
+extern Globals g;
+
+// Parsed command line of one command: options (name -> values) and positionals.
+struct Args {
+    std::map<std::string, std::vector<std::string>> opts;
+    std::vector<std::string> pos;
+    bool has(const std::string& k) const { return opts.count(k) != 0; }
+    std::string get(const std::string& k, const std::string& def = "") const
+    {
+        auto it = opts.find(k);
+        return it == opts.end() || it->second.empty() ? def : it->second.back();
+    }
+};
+
+std::string now_rfc3339();
+void log_line(const std::string& level, const std::string& msg);
+int fail(const Error& e);
+int usage_error(const std::string& msg);
+Result<Args> parse_args(const std::vector<std::string>& in, bool stop_after_first_positional,
+                        const std::set<std::string>& valued_override = {});
+std::string bundle_of(const Args& a);
+Status write_pid_file(const Args& a, pid_t pid);
+std::string live_status(const cmd::ContainerState& s);
+Result<std::unique_ptr<cgroup::Cgroup>> open_cgroup(const cmd::ContainerState& s);
+bool wait_gone(pid_t pid, uint64_t start_time, int timeout_ms);
+Status remove_cgroup(const std::string& path);
+
+// The foreground process of `run` and `exec`: termination signals go on to it (as runc does).
+extern volatile pid_t g_forward_pid;
+void forward(int sig);
+
+// create and run: launches the bundle's container and fills its state (cmd_create.cpp).
+Result<runtime::Launched> do_create(const cmd::StateStore& store, const std::string& id, const Args& a,
+                                    bool wait_for_start, cmd::ContainerState& st, UniqueFd* console_master = nullptr);
+
+// One function per command, one file per command (cmd_<name>.cpp).
+int cmd_create(cmd::StateStore& store, const Args& a);
+int cmd_start(cmd::StateStore& store, const Args& a);
+int cmd_run(cmd::StateStore& store, const Args& a);
+int cmd_state(cmd::StateStore& store, const Args& a);
+int cmd_kill(cmd::StateStore& store, const Args& a);
+int cmd_delete(cmd::StateStore& store, const Args& a);
+int cmd_pause_resume(cmd::StateStore& store, const Args& a, bool pause);
+int cmd_update(cmd::StateStore& store, const Args& a);
+int cmd_ps(cmd::StateStore& store, const Args& a);
+int cmd_list(cmd::StateStore& store, const Args& a);
+int cmd_spec(const Args& a);
+int cmd_exec(cmd::StateStore& store, const Args& a);
+
+} // namespace onggi::runtime_cli
