@@ -1,5 +1,6 @@
 // onggi: the desktop app. Options: --socket PATH (default $ONGGI_SOCKET or
-// /run/onggi/helper.sock), --language system|ko|en, --screenshots DIR.
+// /run/onggi/helper.sock), --language system|ko|en, --palette system|dark|light, --screenshots DIR.
+#include "gui/app/app_palette.h"
 #include "gui/app/language_manager.h"
 #include "gui/app/screenshot_tour.h"
 #include "gui/main_window.h"
@@ -28,8 +29,10 @@ int main(int argc, char** argv) {
                                 QStringLiteral("dir"));
     QCommandLineOption selectOpt(QStringLiteral("select"), QStringLiteral("select this container once connected"),
                                  QStringLiteral("name"));
-    parser.addOptions({socketOpt, langOpt, shotsOpt, selectOpt});
+    QCommandLineOption paletteOpt(QStringLiteral("palette"), QStringLiteral("system, dark or light"), QStringLiteral("name"));
+    parser.addOptions({socketOpt, langOpt, shotsOpt, selectOpt, paletteOpt});
     parser.process(app);
+    if (!onggi::gui::AppPalette::apply(parser.value(paletteOpt))) parser.showHelp(2);
 
     QSettings settings;
     const QString lang = parser.isSet(langOpt) ? parser.value(langOpt)
@@ -46,7 +49,12 @@ int main(int argc, char** argv) {
                          [&window, name] { if (window.selectedId().isEmpty()) window.selectContainer(name); });
     }
     if (parser.isSet(shotsOpt)) {
-        auto* tour = new onggi::gui::ScreenshotTour(&window, parser.value(shotsOpt), languages.effectiveLanguage(), &window);
+        QString prefix = languages.effectiveLanguage();
+        if (parser.isSet(paletteOpt) && parser.value(paletteOpt) != QLatin1String("system"))
+            prefix += QLatin1Char('-') + parser.value(paletteOpt);
+        if (qEnvironmentVariableIntValue("QT_SCALE_FACTOR") > 1)
+            prefix += QStringLiteral("-%1x").arg(qEnvironmentVariableIntValue("QT_SCALE_FACTOR"));
+        auto* tour = new onggi::gui::ScreenshotTour(&window, parser.value(shotsOpt), prefix, &window);
         tour->start();
     }
     return app.exec();

@@ -1,8 +1,16 @@
 #include "gui/main_window.h"
 
+#include "client/container_summary.h"
 #include "client/error_text.h"
+#include "client/event.h"
+#include "client/host_info.h"
+#include "client/host_sample.h"
+#include "client/sample.h"
+#include "gui/app/action_icon_engine.h"
 #include "gui/app/language_manager.h"
 #include "gui/models/container_list_model.h"
+#include "gui/models/event_list_model.h"
+#include "gui/models/host_overview_model.h"
 #include "gui/models/log_model.h"
 #include "gui/models/process_list_model.h"
 #include "gui/models/stats_history_model.h"
@@ -10,10 +18,12 @@
 #include "gui/widgets/charts_panel.h"
 #include "gui/widgets/container_page.h"
 #include "gui/widgets/create_dialog.h"
+#include "gui/widgets/dashboard_page.h"
 #include "gui/widgets/helper_absent_page.h"
 #include "gui/widgets/limits_panel.h"
 #include "gui/widgets/logs_view.h"
 #include "gui/widgets/settings_dialog.h"
+#include "gui/widgets/sparkline_delegate.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -24,6 +34,7 @@
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
@@ -34,6 +45,8 @@
 #include <QSystemTrayIcon>
 #include <QTableView>
 #include <QTimer>
+#include <QScreen>
+#include <QScrollArea>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -67,6 +80,8 @@ MainWindow::MainWindow(LanguageManager* languages, QWidget* parent) : QMainWindo
     m_history = new StatsHistoryModel(this);
     m_logs = new LogModel(this);
     m_procs = new ProcessListModel(this);
+    m_overview = new HostOverviewModel(this);
+    m_eventList = new EventListModel(this);
 
     m_stack = new QStackedWidget(this);
     m_absent = new HelperAbsentPage(m_stack);
@@ -83,20 +98,67 @@ MainWindow::MainWindow(LanguageManager* languages, QWidget* parent) : QMainWindo
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // Every column fits the list's width at the default size (no horizontal scroll hiding PIDs
+    // and Uptime): the name takes what is left, the image is cut short, numbers fit their text.
+    // Widths from the font, not ResizeToContents: that lays out the text of every row again
+    // on every stats frame (most of the GUI's CPU time with 50 containers).
+    m_view->horizontalHeader()->setStretchLastSection(false);
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_view->horizontalHeader()->setSectionResizeMode(ContainerListModel::Name, QHeaderView::Stretch);
+    const int em = m_view->fontMetrics().horizontalAdvance(QLatin1Char('m'));
+    for (auto [c, w] : {std::pair{ContainerListModel::Image, 6}, std::pair{ContainerListModel::State, 7},
+                        std::pair{ContainerListModel::Cpu, 5}, std::pair{ContainerListModel::Memory, 6},
+                        std::pair{ContainerListModel::Pids, 5}, std::pair{ContainerListModel::Uptime, 5}})
+        m_view->horizontalHeader()->resizeSection(c, em * w);
+    m_view->horizontalHeader()->setMinimumSectionSize(em * 3);
+    m_view->setColumnHidden(ContainerListModel::Image, true);  // the header's menu shows it
+    m_view->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view->horizontalHeader(), &QWidget::customContextMenuRequested, this, [this](const QPoint& pos) {
+        QMenu menu(this);
+        for (int c = ContainerListModel::Image; c < ContainerListModel::ColumnCount; ++c) {
+            QAction* a = menu.addAction(m_list->headerData(c, Qt::Horizontal).toString());
+            a->setCheckable(true);
+            a->setChecked(!m_view->isColumnHidden(c));
+            connect(a, &QAction::toggled, this, [this, c](bool on) { m_view->setColumnHidden(c, !on); });
+        }
+        menu.exec(m_view->horizontalHeader()->mapToGlobal(pos));
+    });
+    m_view->setTextElideMode(Qt::ElideRight);
+    m_view->setWordWrap(false);
+    m_view->setItemDelegateForColumn(ContainerListModel::Cpu,
+        new SparklineDelegate(SparklineDelegate::Sparkline, ContainerListModel::HistoryRole, ContainerListModel::ScaleRole,
+                              ContainerListModel::FractionRole, m_view));
+    m_view->setItemDelegateForColumn(ContainerListModel::Memory,
+        new SparklineDelegate(SparklineDelegate::Bar, ContainerListModel::HistoryRole, ContainerListModel::ScaleRole,
+                              ContainerListModel::FractionRole, m_view));
     m_view->setAlternatingRowColors(true);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     auto* ll = new QVBoxLayout(left);
     ll->setContentsMargins(4, 4, 4, 4);
     ll->addWidget(m_filter);
     ll->addWidget(m_view, 1);
-    m_page = new ContainerPage(m_history, m_logs, m_procs, splitter);
+    // Each page scrolls when the window is smaller than it wants (a 1366×768 screen at twice
+    // the scale): the window's minimum stays small, and one page's size never makes the
+    // other scroll.
+    m_right = new QStackedWidget(splitter);
+    auto scrolled = [this](QWidget* page) {
+        auto* area = new QScrollArea(m_right);
+        area->setWidgetResizable(true);
+        area->setFrameShape(QFrame::NoFrame);
+        area->setWidget(page);
+        m_right->addWidget(area);
+    };
+    m_dashboard = new DashboardPage(m_overview, m_eventList);
+    m_page = new ContainerPage(m_history, m_logs, m_procs);
+    scrolled(m_dashboard);
+    scrolled(m_page);
+    connect(m_dashboard, &DashboardPage::containerActivated, this, [this](const QString& id) { selectContainer(id); });
     splitter->addWidget(left);
-    splitter->addWidget(m_page);
+    splitter->addWidget(m_right);
+    splitter->setChildrenCollapsible(false);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
-    splitter->setSizes({520, 780});
+    splitter->setSizes({500, 700});
     m_stack->addWidget(m_absent);
     m_stack->addWidget(splitter);
     setCentralWidget(m_stack);
@@ -151,10 +213,14 @@ MainWindow::MainWindow(LanguageManager* languages, QWidget* parent) : QMainWindo
     m_intervalMs = settings.value(QStringLiteral("statsIntervalMs"), 1000).toInt();
     m_history->setCapacity(900000 / std::max(100, m_intervalMs) + 10);
     m_history->setIntervalMs(m_intervalMs);
-    restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
     retranslateUi();
     updateActions();
-    resize(std::max(width(), 1200), std::max(height(), 760));
+    // A first start: most of the screen, at most 1200×760; the minimum comes from the layouts
+    // and fits a 1366×768 screen (also at twice the scale: the splitter's sides shrink).
+    if (!restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray())) {
+        const QRect avail = screen() ? screen()->availableGeometry() : QRect(0, 0, 1366, 768);
+        resize(std::min(1200, avail.width() * 9 / 10), std::min(760, avail.height() * 9 / 10));
+    }
 }
 
 MainWindow::~MainWindow() = default;
@@ -162,14 +228,18 @@ MainWindow::~MainWindow() = default;
 CreateDialog* MainWindow::createDialog() const { return m_createDialog.data(); }
 
 void MainWindow::createActions() {
-    auto icon = [this](QStyle::StandardPixmap p) { return style()->standardIcon(p); };
-    m_actNew = new QAction(QIcon::fromTheme(QStringLiteral("document-new"), icon(QStyle::SP_FileIcon)), QString(), this);
+    // Theme icons where the desktop has them, else shapes in the palette's colours.
+    using AI = ActionIconEngine;
+    m_actNew = new QAction(AI::icon(AI::New, QStringLiteral("document-new")), QString(), this);
     m_actNew->setShortcut(QKeySequence::New);
-    m_actStart = new QAction(QIcon::fromTheme(QStringLiteral("media-playback-start"), icon(QStyle::SP_MediaPlay)), QString(), this);
-    m_actStop = new QAction(QIcon::fromTheme(QStringLiteral("media-playback-stop"), icon(QStyle::SP_MediaStop)), QString(), this);
-    m_actPause = new QAction(QIcon::fromTheme(QStringLiteral("media-playback-pause"), icon(QStyle::SP_MediaPause)), QString(), this);
-    m_actRestart = new QAction(QIcon::fromTheme(QStringLiteral("view-refresh"), icon(QStyle::SP_BrowserReload)), QString(), this);
-    m_actRemove = new QAction(QIcon::fromTheme(QStringLiteral("edit-delete"), icon(QStyle::SP_TrashIcon)), QString(), this);
+    m_actStart = new QAction(AI::icon(AI::Start, QStringLiteral("media-playback-start")), QString(), this);
+    m_actStop = new QAction(AI::icon(AI::Stop, QStringLiteral("media-playback-stop")), QString(), this);
+    m_actPause = new QAction(AI::icon(AI::Pause, QStringLiteral("media-playback-pause")), QString(), this);
+    m_actRestart = new QAction(AI::icon(AI::Restart, QStringLiteral("view-refresh")), QString(), this);
+    m_actRemove = new QAction(AI::icon(AI::Remove, QStringLiteral("edit-delete")), QString(), this);
+    m_actOverview = new QAction(AI::icon(AI::Overview, QString()), QString(), this);
+    m_actOverview->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Home));
+    connect(m_actOverview, &QAction::triggered, this, &MainWindow::showOverview);
     m_actRemove->setShortcut(QKeySequence::Delete);
     m_actRefresh = new QAction(this);
     m_actRefresh->setShortcut(QKeySequence::Refresh);
@@ -199,6 +269,8 @@ void MainWindow::createActions() {
     m_toolbar->setObjectName(QStringLiteral("mainToolbar"));
     m_toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_toolbar->setMovable(false);
+    m_toolbar->addAction(m_actOverview);
+    m_toolbar->addSeparator();
     for (QAction* a : {m_actNew, m_actStart, m_actStop, m_actPause, m_actRestart, m_actRemove}) m_toolbar->addAction(a);
     for (QAction* a : {m_actStart, m_actStop, m_actPause, m_actRestart, m_actRemove}) m_view->addAction(a);
 
@@ -212,6 +284,7 @@ void MainWindow::createActions() {
     m_containerMenu = menuBar()->addMenu(QString());
     for (QAction* a : {m_actStart, m_actStop, m_actPause, m_actRestart, m_actRemove}) m_containerMenu->addAction(a);
     m_viewMenu = menuBar()->addMenu(QString());
+    m_viewMenu->addAction(m_actOverview);
     m_langMenu = m_viewMenu->addMenu(QString());
     m_langGroup = new QActionGroup(this);
     m_actLangSystem = m_langMenu->addAction(QString());
@@ -256,6 +329,8 @@ void MainWindow::retranslateUi() {
     m_actRestart->setText(tr("&Restart"));
     m_actRemove->setText(tr("Re&move"));
     m_actRefresh->setText(tr("Re&fresh"));
+    m_actOverview->setText(tr("&Host overview"));
+    m_actOverview->setToolTip(tr("The whole host: CPU and memory, top consumers, recent events"));
     m_actSettings->setText(tr("&Settings…"));
     m_actQuit->setText(tr("&Quit"));
     m_actAbout->setText(tr("&About Onggi"));
@@ -287,9 +362,13 @@ void MainWindow::tryConnect() {
     setProperty("denied", false);
     if (!m_client->connectToHelper(m_socketPath)) {
         const RpcError& e = m_client->lastError();
+        // After a lost connection the page keeps saying so (containers keep running) while
+        // the retries fail: "not running" would read as if they had stopped too.
         const auto reason = e.errc == QLatin1String("socket_permission_denied") ? HelperAbsentPage::PermissionDenied
-                                                                                : HelperAbsentPage::NotRunning;
-        m_absent->setReason(reason, m_socketPath, e.message);
+                            : m_lost                                          ? HelperAbsentPage::Lost
+                                                                              : HelperAbsentPage::NotRunning;
+        if (reason != m_absent->reason() || reason != HelperAbsentPage::Lost)
+            m_absent->setReason(reason, m_socketPath, reason == HelperAbsentPage::Lost ? QString() : e.message);
         m_stack->setCurrentWidget(m_absent);
         m_reconnect->start();
         updateStatusBar();
@@ -327,11 +406,16 @@ void MainWindow::onHello(RpcReply* r) {
     }
     m_reconnect->stop();
     m_ready = true;
+    m_lost = false;
     const QJsonObject host = m_hello.value(QLatin1String("host")).toObject();
+    const client::HostInfo hostInfo = client::HostInfo::fromJson(host);
+    m_overview->setHostInfo(hostInfo);
+    m_list->setHost(hostInfo.memoryBytes, hostInfo.cpus);
     m_page->limits()->setHost(host.value(QLatin1String("cgroup_mode")).toString(),
                               host.value(QLatin1String("memory_bytes")).toInteger(),
                               host.value(QLatin1String("cpus")).toInt());
     m_stack->setCurrentIndex(1);
+    updateActions();
     request(QStringLiteral("events.subscribe"), {}, [this](const QJsonObject& res) {
         m_eventsSub = res.value(QLatin1String("subscription")).toInteger();
     });
@@ -352,12 +436,17 @@ void MainWindow::onDisconnected(const RpcError& why) {
     m_procTimer->stop();
     m_clock->stop();
     m_list->clear();
+    m_overview->clear();
     m_selected.clear();
     m_page->setSummary({});
+    showPage(m_dashboard);
+    m_lost = !denied;
     m_absent->setReason(denied ? HelperAbsentPage::PermissionDenied : HelperAbsentPage::Lost, m_socketPath,
                         denied ? QString() : client::ErrorText::describe(why));
     m_stack->setCurrentWidget(m_absent);
     m_reconnect->start();
+    if (m_createDialog) m_createDialog->setBusy(false);
+    updateActions();  // nothing to act on until the service is back
     updateStatusBar();
 }
 
@@ -378,11 +467,16 @@ void MainWindow::setStatsIntervalMs(int ms) {
     subscribeStats();
 }
 
-void MainWindow::request(const QString& method, const QJsonObject& params, std::function<void(const QJsonObject&)> done) {
-    if (!m_client->isConnected()) return;
+void MainWindow::request(const QString& method, const QJsonObject& params, std::function<void(const QJsonObject&)> done,
+                         std::function<void(const RpcError&)> failed) {
+    if (!m_client->isConnected()) {
+        if (failed) failed(RpcError::client(RpcError::kNotConnected, QStringLiteral("not_connected"), QString()));
+        return;
+    }
     RpcReply* r = m_client->call(method, params, false, this);
-    connect(r, &RpcReply::finished, this, [this, r, method, done = std::move(done)] {
-        if (r->isError()) showError(method, r->error());
+    connect(r, &RpcReply::finished, this, [this, r, method, done = std::move(done), failed = std::move(failed)] {
+        if (r->isError() && failed) failed(r->error());
+        else if (r->isError()) showError(method, r->error());
         else if (done) done(r->result());
         r->deleteLater();
     });
@@ -423,6 +517,14 @@ void MainWindow::onStatsFrame(const QJsonObject& params) {
     m_list->applyStats(samples);  // one pass over the frame
     qint64 t = client::Sample::parseTimeMs(params.value(QLatin1String("time")).toString());
     if (t <= 0) t = QDateTime::currentMSecsSinceEpoch();
+    {
+        QList<client::Sample> typed;
+        typed.reserve(samples.size());
+        for (const QJsonValue& v : samples) typed.append(client::Sample::fromJson(v.toObject()));
+        const auto host = client::HostSample::fromJson(params.value(QLatin1String("host")).toObject());
+        if (host.valid) m_list->setHost(host.memoryTotal, host.cpus);
+        m_overview->applyFrame(t, host, typed);
+    }
     for (const QJsonValue& v : samples) {
         const QJsonObject o = v.toObject();
         const QString id = o.value(QLatin1String("id")).toString();
@@ -439,6 +541,8 @@ void MainWindow::onStatsFrame(const QJsonObject& params) {
 void MainWindow::onEvent(const QJsonObject& params) {
     const QString action = params.value(QLatin1String("action")).toString();
     const QString id = params.value(QLatin1String("id")).toString();
+    if (params.value(QLatin1String("subscription")).toInteger() == m_eventsSub || !m_eventsSub)
+        m_eventList->addEvent(client::Event::fromJson(params));
     if (id == m_selected && (action == QLatin1String("die") || action == QLatin1String("stop")))
         m_history->markStopped();  // no line across the time it did not run
     if (action == QLatin1String("oom")) {
@@ -472,12 +576,18 @@ void MainWindow::notifyOom(const QString& name) {
 void MainWindow::refreshList() {
     if (!m_ready) return;
     request(QStringLiteral("container.list"), {{"all", true}}, [this](const QJsonObject& r) {
-        m_list->setContainers(r.value(QLatin1String("containers")).toArray());
+        const QJsonArray all = r.value(QLatin1String("containers")).toArray();
+        m_list->setContainers(all);
+        QList<client::ContainerSummary> typed;
+        for (const QJsonValue& v : all) typed.append(client::ContainerSummary::fromJson(v.toObject()));
+        m_overview->setContainers(typed);
+        m_eventList->setContainers(typed);
         if (!m_selected.isEmpty()) {
             const QJsonObject s = m_list->summary(m_selected);
             if (s.isEmpty()) {
                 m_selected.clear();
                 m_page->setSummary({});
+                showPage(m_dashboard);
             } else {
                 const QString before = m_page->property("state").toString();
                 const QString now = s.value(QLatin1String("state")).toString();
@@ -514,6 +624,7 @@ void MainWindow::onSelectionChanged() {
     if (id == m_selected) return;
     m_page->limits()->flush();  // a pending limit change belongs to the container it was made for
     m_selected = id;
+    showPage(id.isEmpty() ? static_cast<QWidget*>(m_dashboard) : m_page);
     const QJsonObject s = m_list->summary(id);
     m_page->setSummary(s);
     m_page->setProperty("state", s.value(QLatin1String("state")).toString());
@@ -601,6 +712,7 @@ void MainWindow::updateActions() {
     const bool running = state == QLatin1String("running"), paused = state == QLatin1String("paused");
     m_actNew->setEnabled(m_ready);
     m_actRefresh->setEnabled(m_ready);
+    m_actOverview->setEnabled(m_ready);
     m_actStart->setEnabled(sel && (state == QLatin1String("created") || state == QLatin1String("exited")));
     m_actStop->setEnabled(sel && (running || paused));
     m_actPause->setEnabled(sel && (running || paused));
@@ -641,21 +753,7 @@ void MainWindow::newContainer() {
     if (!m_createDialog) {
         m_createDialog = new CreateDialog(this);
         m_createDialog->setAttribute(Qt::WA_DeleteOnClose);
-        connect(m_createDialog, &QDialog::accepted, this, [this] {
-            const QJsonObject params = m_createDialog->params();
-            const bool start = m_createDialog->startAfterCreate();
-            request(QStringLiteral("container.create"), params, [this, start](const QJsonObject& r) {
-                const QString id = r.value(QLatin1String("id")).toString();
-                auto select = [this, id] {
-                    connect(this, &MainWindow::listRefreshed, this, [this, id] { selectContainer(id); },
-                            Qt::SingleShotConnection);
-                    refreshList();
-                    emit containerCreated(id);
-                };
-                if (start) request(QStringLiteral("container.start"), {{"id", id}}, [select](const QJsonObject&) { select(); });
-                else select();
-            });
-        });
+        connect(m_createDialog, &CreateDialog::createRequested, this, &MainWindow::sendCreate);
     }
     m_createDialog->setCgroupMode(m_hello.value(QLatin1String("host")).toObject().value(QLatin1String("cgroup_mode")).toString());
     request(QStringLiteral("images.list"), {}, [this](const QJsonObject& r) {
@@ -670,6 +768,47 @@ void MainWindow::newContainer() {
         m_createDialog->setImages(names);
     });
     m_createDialog->open();
+}
+
+// The dialog stays open, its input kept, until the helper has created the container; a
+// refusal (a name in use, a bad limit) is shown beside the field it concerns.
+void MainWindow::sendCreate() {
+    QPointer<CreateDialog> dialog = m_createDialog;
+    if (!dialog) return;
+    const QJsonObject params = dialog->params();
+    const bool start = dialog->startAfterCreate();
+    dialog->setBusy(true);
+    request(
+        QStringLiteral("container.create"), params,
+        [this, dialog, start](const QJsonObject& r) {
+            if (dialog) dialog->accept();
+            const QString id = r.value(QLatin1String("id")).toString();
+            auto select = [this, id] {
+                connect(this, &MainWindow::listRefreshed, this, [this, id] { selectContainer(id); }, Qt::SingleShotConnection);
+                refreshList();
+                emit containerCreated(id);
+            };
+            if (start) request(QStringLiteral("container.start"), {{"id", id}}, [select](const QJsonObject&) { select(); });
+            else select();
+        },
+        [this, dialog](const RpcError& e) {
+            if (dialog) dialog->showRefusal(e);
+            emit requestFailed(QStringLiteral("container.create"), client::ErrorText::describe(e));
+        });
+}
+
+void MainWindow::showPage(QWidget* page) {
+    m_right->setCurrentIndex(page == m_dashboard ? 0 : 1);  // each page sits in its scroll area
+}
+
+bool MainWindow::dashboardShown() const {
+    return m_stack->currentIndex() == 1 && m_right->currentIndex() == 0;
+}
+
+void MainWindow::showOverview() {
+    m_view->clearSelection();
+    m_view->setCurrentIndex({});
+    showPage(m_dashboard);
 }
 
 void MainWindow::startSelected() {

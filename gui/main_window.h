@@ -31,6 +31,9 @@ namespace gui {
 class ContainerListModel;
 class ContainerPage;
 class CreateDialog;
+class DashboardPage;
+class EventListModel;
+class HostOverviewModel;
 class HelperAbsentPage;
 class LanguageManager;
 class LogModel;
@@ -58,12 +61,18 @@ public:
     StatsHistoryModel* historyModel() const { return m_history; }
     ContainerPage* containerPage() const { return m_page; }
     HelperAbsentPage* absentPage() const { return m_absent; }
+    DashboardPage* dashboard() const { return m_dashboard; }
+    HostOverviewModel* overviewModel() const { return m_overview; }
+    EventListModel* eventModel() const { return m_eventList; }
+    bool dashboardShown() const;
     QTableView* listView() const { return m_view; }
     CreateDialog* createDialog() const;
     bool isHelperConnected() const { return m_ready; }
     QString lastNotification() const { return m_lastNotification; }
     int notificationCount() const { return m_notifications; }
     QAction* newAction() const { return m_actNew; }
+    // Start, Stop, Pause/Resume, Restart, Remove.
+    QList<QAction*> containerActions() const { return {m_actStart, m_actStop, m_actPause, m_actRestart, m_actRemove}; }
 
 public slots:
     void newContainer();
@@ -74,6 +83,7 @@ public slots:
     void removeSelected();
     void showSettings();
     void refreshList();
+    void showOverview();  // the dashboard: clears the selection
 
 signals:
     void helperReady();
@@ -104,7 +114,11 @@ private:
     void updateStatusBar();
     void notifyOom(const QString& name);
     // Send a request; on error show the translated message. done gets the result.
-    void request(const QString& method, const QJsonObject& params, std::function<void(const QJsonObject&)> done = {});
+    // failed (when given) gets the error instead of the status bar.
+    void request(const QString& method, const QJsonObject& params, std::function<void(const QJsonObject&)> done = {},
+                 std::function<void(const client::RpcError&)> failed = {});
+    void sendCreate();
+    void showPage(QWidget* page);  // m_dashboard or m_page
     void unsubscribe(qint64 subscription);
     void showError(const QString& method, const client::RpcError& e);
     void setLanguage(const QString& code);
@@ -126,12 +140,17 @@ private:
     StatsHistoryModel* m_history;
     LogModel* m_logs;
     ProcessListModel* m_procs;
+    HostOverviewModel* m_overview;
+    EventListModel* m_eventList;
+    bool m_lost = false;  // the connection was lost (not: never made): keep saying so
 
     QStackedWidget* m_stack;
     HelperAbsentPage* m_absent;
     QTableView* m_view;
     QLineEdit* m_filter;
     ContainerPage* m_page;
+    QStackedWidget* m_right;  // the dashboard or the selected container's page
+    DashboardPage* m_dashboard;
     QPointer<CreateDialog> m_createDialog;
     QToolBar* m_toolbar;
     QLabel *m_connLabel, *m_hostLabel, *m_countLabel;
@@ -140,7 +159,7 @@ private:
 
     QMenu *m_fileMenu, *m_containerMenu, *m_viewMenu, *m_langMenu, *m_helpMenu;
     QAction *m_actNew, *m_actStart, *m_actStop, *m_actPause, *m_actRestart, *m_actRemove, *m_actSettings, *m_actQuit,
-        *m_actAbout, *m_actLangSystem, *m_actLangKo, *m_actLangEn, *m_actRefresh;
+        *m_actAbout, *m_actLangSystem, *m_actLangKo, *m_actLangEn, *m_actRefresh, *m_actOverview;
     QActionGroup* m_langGroup;
 };
 

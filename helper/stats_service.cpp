@@ -30,6 +30,20 @@ uint64_t unix_ms()
 json opt(uint64_t v) { return v == stats::HistoryPoint::kNone ? json(nullptr) : json(v); }
 json pct(uint64_t v) { return v == stats::HistoryPoint::kNone ? json(nullptr) : json(double(v) / 100.0); }
 
+// The frame's "host" object: CPU over the interval since the previous reading, memory now.
+json host_json(const stats::HostCounters& prev, const stats::HostCounters& cur)
+{
+    return {
+        {"cpus", cur.cpus},
+        {"cpu_percent", prev.mono_ns ? stats::host_cpu_percent(prev, cur) : 0.0},
+        {"memory_total", cur.memory_total},
+        {"memory_used", cur.memory_total - cur.memory_available},
+        {"memory_available", cur.memory_available},
+        {"swap_total", cur.swap_total},
+        {"swap_used", cur.swap_total >= cur.swap_free ? cur.swap_total - cur.swap_free : 0},
+    };
+}
+
 bool tracked_state(const ContainerRecord& c) { return (c.state == "running" || c.state == "paused") && c.pid > 0; }
 
 // The service acts for every user: an admin peer sees all containers.
@@ -174,6 +188,8 @@ StatsService::StatsService(HelperContext& ctx, QObject* parent)
         call.reply({{"interval_ms", kHistoryIntervalMs}, {"samples", std::move(samples)}, {"oom_kills", std::move(ooms)}});
     });
 
+    if (auto h = stats::HostReader::open()) host_reader_ = std::move(h.value());
+    else qWarning("stats: %s", h.error().message().c_str());
     started_ticks_ = process_starttime(::getpid());
     reconcile();
     // Starts, exits, updates and removals as they happen (ContainerManager passes the id by
@@ -403,6 +419,13 @@ void StatsService::tick()
         fresh.insert(e.id);
         if (history) history_.push(e.id, p);
     }
+    // The host in the same tick, once, for every frame of it.
+    if (!due.empty() && host_reader_) {
+        if (auto h = host_reader_->read()) {
+            host_latest_ = host_json(host_prev_, h.value());
+            host_prev_ = h.value();
+        }
+    }
     for (auto& [sub, ids] : due) {
         std::erase_if(ids, [&](const std::string& id) { return !fresh.count(id); });
         auto it = subs_.find(sub);
@@ -424,8 +447,10 @@ void StatsService::send_frame(int64_t sub, const Sub& s, const std::vector<std::
     json containers = json::array();
     for (const auto& id : ids)
         if (auto it = latest_.find(id); it != latest_.end()) containers.push_back(it->second.sample);
-    s.conn->notify("stats", {{"subscription", sub}, {"time", rfc3339_from_ns(int64_t(unix_now) * 1000000)},
-                             {"containers", std::move(containers)}});
+    json frame = {{"subscription", sub}, {"time", rfc3339_from_ns(int64_t(unix_now) * 1000000)},
+                  {"containers", std::move(containers)}};
+    if (!host_latest_.is_null()) frame["host"] = host_latest_;
+    s.conn->notify("stats", std::move(frame));
 }
 
 void StatsService::record_oom(const ContainerRecord& c, int64_t unix_ns, const std::map<std::string, std::string>& attrs)

@@ -20,6 +20,10 @@
 //    shorten another's interval (once, each subscription's own timer sampled the shared
 //    reader and the second of two back-to-back timers computed its rate over microseconds).
 //    A new subscription gets the last tick's samples at once (with their rates).
+//  * The host's CPU and memory ("host" in every frame, for the dashboard's totals) are read in
+//    the same tick as the containers, once per tick in which some subscriber gets a frame;
+//    the host's CPU rate is over the real interval since the previous reading (not secret:
+//    any user reads /proc/stat and /proc/meminfo).
 //  * OOM kills are kept in history with the time of the kill and the memory limit then,
 //    whichever path announced them (EventBus::on_publish), also when the kill took init and
 //    the cgroup with it; a container's history stays until it is removed.
@@ -28,6 +32,7 @@
 #pragma once
 
 #include "engine/cgroup/cgroup.h"
+#include "engine/stats/host_reader.h"
 #include "engine/stats/oom_watcher.h"
 #include "engine/stats/sampler.h"
 #include "helper/handlers/handlers.h"
@@ -40,6 +45,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -99,6 +105,9 @@ private:
     std::map<std::string, Tracked> tracked_;
     std::map<int64_t, Sub> subs_;
     std::map<std::string, Latest> latest_;
+    std::optional<stats::HostReader> host_reader_;  // /proc/stat + /proc/meminfo
+    stats::HostCounters host_prev_;                 // the last reading (rates from it)
+    json host_latest_;                              // the last tick's "host" object, or null
     QTimer tick_timer_;
     int tick_ms_ = 1000;
     uint64_t history_due_ms_ = 0;

@@ -406,12 +406,7 @@
     </message>
     <message>
         <source>%1 / %2</source>
-        <extracomment>memory used / memory limit</extracomment>
         <translation>%1 / %2</translation>
-    </message>
-    <message>
-        <source>%1 / unlimited</source>
-        <translation>%1 / unlimited</translation>
     </message>
     <message>
         <source>ID %1
@@ -447,6 +442,15 @@ Command: %2</translation>
     <message>
         <source>Uptime</source>
         <translation>Uptime</translation>
+    </message>
+    <message>
+        <source>%1 in use of a %2 limit (%3)</source>
+        <extracomment>memory in use, its limit and the share of the limit in use</extracomment>
+        <translation>%1 in use of a %2 limit (%3)</translation>
+    </message>
+    <message>
+        <source>%1 in use, no memory limit</source>
+        <translation>%1 in use, no memory limit</translation>
     </message>
 </context>
 <context>
@@ -665,8 +669,8 @@ Command: %2</translation>
         <translation>Memory &amp;high:</translation>
     </message>
     <message>
-        <source>Memory + s&amp;wap:</source>
-        <translation>Memory + s&amp;wap:</translation>
+        <source>Memory + sw&amp;ap:</source>
+        <translation>Memory + sw&amp;ap:</translation>
     </message>
     <message>
         <source>&amp;Processes:</source>
@@ -737,8 +741,8 @@ Command: %2</translation>
         <translation>&amp;Cgroup namespace: /proc/self/cgroup shows the container&apos;s cgroup as the root</translation>
     </message>
     <message>
-        <source>T&amp;ime namespace: own monotonic and boot clocks</source>
-        <translation>T&amp;ime namespace: own monotonic and boot clocks</translation>
+        <source>Ti&amp;me namespace: own monotonic and boot clocks</source>
+        <translation>Ti&amp;me namespace: own monotonic and boot clocks</translation>
     </message>
     <message>
         <source>U&amp;ser namespace: root inside is an unprivileged user outside</source>
@@ -779,6 +783,164 @@ Command: %2</translation>
     <message>
         <source>&amp;Privileged (all capabilities, no seccomp: unsafe)</source>
         <translation>&amp;Privileged (all capabilities, no seccomp: unsafe)</translation>
+    </message>
+    <message>
+        <source>Another container is already called &quot;%1&quot;. Choose another name, or leave it empty for a generated one.</source>
+        <translation>Another container is already called &quot;%1&quot;. Choose another name, or leave it empty for a generated one.</translation>
+    </message>
+    <message>
+        <source>There is no image called &quot;%1&quot;. Choose one from the list.</source>
+        <translation>There is no image called &quot;%1&quot;. Choose one from the list.</translation>
+    </message>
+    <message>
+        <source>Details from the service: %1</source>
+        <translation>Details from the service: %1</translation>
+    </message>
+</context>
+<context>
+    <name>onggi::gui::DashboardPage</name>
+    <message>
+        <source>Host overview</source>
+        <translation>Host overview</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Memory</translation>
+    </message>
+    <message>
+        <source>Containers</source>
+        <translation>Containers</translation>
+    </message>
+    <message>
+        <source>CPU use, containers stacked</source>
+        <translation>CPU use, containers stacked</translation>
+    </message>
+    <message>
+        <source>Memory use, containers stacked</source>
+        <translation>Memory use, containers stacked</translation>
+    </message>
+    <message>
+        <source>Top consumers</source>
+        <translation>Top consumers</translation>
+    </message>
+    <message>
+        <source>Recent events</source>
+        <translation>Recent events</translation>
+    </message>
+    <message>
+        <source>Double-click a container to open it.</source>
+        <translation>Double-click a container to open it.</translation>
+    </message>
+    <message>
+        <source>Double-click an event to open its container.</source>
+        <translation>Double-click an event to open its container.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n CPU(s)</source>
+        <extracomment>host CPU use, e.g. &quot;57 % of 2 CPUs&quot;; 100 % is one CPU</extracomment>
+        <translation>
+            <numerusform>%1 of %n CPU</numerusform>
+            <numerusform>%1 of %n CPUs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n CPU(s)</source>
+        <translation>
+            <numerusform>%n CPU</numerusform>
+            <numerusform>%n CPUs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>containers: %1 (100 % is one CPU)</source>
+        <translation>containers: %1 (100 % is one CPU)</translation>
+    </message>
+    <message>
+        <source>containers: %1 (with their page cache)</source>
+        <translation>containers: %1 (with their page cache)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n running</source>
+        <translation>
+            <numerusform>%n running</numerusform>
+            <numerusform>%n running</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 paused · %2 stopped · %3 created</source>
+        <translation>%1 paused · %2 stopped · %3 created</translation>
+    </message>
+</context>
+<context>
+    <name>onggi::gui::EventListModel</name>
+    <message>
+        <source>Out of memory: the kernel ended a process</source>
+        <translation>Out of memory: the kernel ended a process</translation>
+    </message>
+    <message>
+        <source>Exited normally (code 0)</source>
+        <translation>Exited normally (code 0)</translation>
+    </message>
+    <message>
+        <source>Ended by SIGKILL (code 137)</source>
+        <translation>Ended by SIGKILL (code 137)</translation>
+    </message>
+    <message>
+        <source>Ended by SIGTERM (code 143)</source>
+        <translation>Ended by SIGTERM (code 143)</translation>
+    </message>
+    <message>
+        <source>Exited with code %1</source>
+        <translation>Exited with code %1</translation>
+    </message>
+    <message>
+        <source>Restarted by its restart policy</source>
+        <translation>Restarted by its restart policy</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Stopped</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <source>Resumed</source>
+        <translation>Resumed</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Removed</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <extracomment>the time of an event</extracomment>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Container</source>
+        <translation>Container</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <extracomment>what happened to the container</extracomment>
+        <translation>Event</translation>
     </message>
 </context>
 <context>
@@ -852,6 +1014,22 @@ sudo systemctl enable onggi-helper</translation>
     <message>
         <source>Details: %1</source>
         <translation>Details: %1</translation>
+    </message>
+</context>
+<context>
+    <name>onggi::gui::HostOverviewModel</name>
+    <message>
+        <source>Container</source>
+        <extracomment>the name of a container</extracomment>
+        <translation>Container</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Memory</translation>
     </message>
 </context>
 <context>
@@ -1378,6 +1556,14 @@ cgroup v2: io.max (wbps)</translation>
         <source>Remove container</source>
         <translation>Remove container</translation>
     </message>
+    <message>
+        <source>&amp;Host overview</source>
+        <translation>&amp;Host overview</translation>
+    </message>
+    <message>
+        <source>The whole host: CPU and memory, top consumers, recent events</source>
+        <translation>The whole host: CPU and memory, top consumers, recent events</translation>
+    </message>
 </context>
 <context>
     <name>onggi::gui::MetricChart</name>
@@ -1479,6 +1665,29 @@ OOM kills so far: %3</translation>
     <message>
         <source>How often the helper samples the containers&apos; cgroups for the charts (100 ms to 10 s).</source>
         <translation>How often the helper samples the containers&apos; cgroups for the charts (100 ms to 10 s).</translation>
+    </message>
+</context>
+<context>
+    <name>onggi::gui::StackedUsageChart</name>
+    <message>
+        <source>other containers</source>
+        <translation>other containers</translation>
+    </message>
+    <message>
+        <source>whole host</source>
+        <translation>whole host</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <extracomment>the left end of the dashboard&apos;s time axis, e.g. &quot;5 min ago&quot;</extracomment>
+        <translation>
+            <numerusform>%n min ago</numerusform>
+            <numerusform>%n min ago</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>now</translation>
     </message>
 </context>
 <context>

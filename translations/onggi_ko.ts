@@ -127,11 +127,11 @@
     </message>
     <message>
         <source>Only root and members of the group &quot;onggi&quot; may use %1. Join the group (sudo usermod -aG onggi $USER), then log out and in again.</source>
-        <translation>%1은(는) root와 &quot;onggi&quot; 그룹의 구성원만 쓸 수 있습니다. 그룹에 가입한 뒤(sudo usermod -aG onggi $USER) 로그아웃했다가 다시 로그인하세요.</translation>
+        <translation>root와 &quot;onggi&quot; 그룹의 구성원만 쓸 수 있는 소켓입니다: %1. 그룹에 가입한 뒤(sudo usermod -aG onggi $USER) 로그아웃했다가 다시 로그인하세요.</translation>
     </message>
     <message>
         <source>The socket %1 exists but nobody answers; the helper may have crashed. Restart it (sudo systemctl restart onggi-helper).</source>
-        <translation>소켓 %1은(는) 있지만 아무도 응답하지 않습니다. 헬퍼가 비정상 종료되었을 수 있습니다. 다시 시작하세요(sudo systemctl restart onggi-helper).</translation>
+        <translation>소켓 파일(%1)은 있지만 아무도 응답하지 않습니다. 헬퍼가 비정상 종료되었을 수 있습니다. 다시 시작하세요(sudo systemctl restart onggi-helper).</translation>
     </message>
     <message>
         <source>The helper stopped or closed the connection. Containers keep running; reconnect when it is back.</source>
@@ -405,12 +405,7 @@
     </message>
     <message>
         <source>%1 / %2</source>
-        <extracomment>memory used / memory limit</extracomment>
         <translation>%1 / %2</translation>
-    </message>
-    <message>
-        <source>%1 / unlimited</source>
-        <translation>%1 / 무제한</translation>
     </message>
     <message>
         <source>ID %1
@@ -446,6 +441,15 @@ Command: %2</source>
     <message>
         <source>Uptime</source>
         <translation>실행 시간</translation>
+    </message>
+    <message>
+        <source>%1 in use of a %2 limit (%3)</source>
+        <extracomment>memory in use, its limit and the share of the limit in use</extracomment>
+        <translation>제한 %2 가운데 %1 사용 중 (%3)</translation>
+    </message>
+    <message>
+        <source>%1 in use, no memory limit</source>
+        <translation>%1 사용 중, 메모리 제한 없음</translation>
     </message>
 </context>
 <context>
@@ -664,8 +668,8 @@ Command: %2</source>
         <translation>메모리 high(&amp;H):</translation>
     </message>
     <message>
-        <source>Memory + s&amp;wap:</source>
-        <translation>메모리 + 스왑(&amp;W):</translation>
+        <source>Memory + sw&amp;ap:</source>
+        <translation>메모리 + 스왑(&amp;A):</translation>
     </message>
     <message>
         <source>&amp;Processes:</source>
@@ -736,8 +740,8 @@ Command: %2</source>
         <translation>cgroup 네임스페이스(&amp;C): /proc/self/cgroup에서 컨테이너의 cgroup이 루트(/)로 보입니다</translation>
     </message>
     <message>
-        <source>T&amp;ime namespace: own monotonic and boot clocks</source>
-        <translation>시간 네임스페이스(&amp;I): monotonic 시계와 부팅 시계를 따로 가집니다</translation>
+        <source>Ti&amp;me namespace: own monotonic and boot clocks</source>
+        <translation>시간 네임스페이스(&amp;M): monotonic 시계와 부팅 시계를 따로 가집니다</translation>
     </message>
     <message>
         <source>U&amp;ser namespace: root inside is an unprivileged user outside</source>
@@ -779,6 +783,161 @@ Command: %2</source>
         <source>&amp;Privileged (all capabilities, no seccomp: unsafe)</source>
         <translation>특권 모드(&amp;P) (모든 케이퍼빌리티, seccomp 없음: 위험)</translation>
     </message>
+    <message>
+        <source>Another container is already called &quot;%1&quot;. Choose another name, or leave it empty for a generated one.</source>
+        <translation>같은 이름(&quot;%1&quot;)의 컨테이너가 이미 있습니다. 다른 이름을 고르거나, 비워 두어 이름을 자동으로 만드세요.</translation>
+    </message>
+    <message>
+        <source>There is no image called &quot;%1&quot;. Choose one from the list.</source>
+        <translation>없는 이미지입니다: &quot;%1&quot;. 목록에서 고르세요.</translation>
+    </message>
+    <message>
+        <source>Details from the service: %1</source>
+        <translation>서비스가 보낸 자세한 내용: %1</translation>
+    </message>
+</context>
+<context>
+    <name>onggi::gui::DashboardPage</name>
+    <message>
+        <source>Host overview</source>
+        <translation>호스트 한눈에 보기</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>메모리</translation>
+    </message>
+    <message>
+        <source>Containers</source>
+        <translation>컨테이너</translation>
+    </message>
+    <message>
+        <source>CPU use, containers stacked</source>
+        <translation>CPU 사용량 (컨테이너별로 쌓아서)</translation>
+    </message>
+    <message>
+        <source>Memory use, containers stacked</source>
+        <translation>메모리 사용량 (컨테이너별로 쌓아서)</translation>
+    </message>
+    <message>
+        <source>Top consumers</source>
+        <translation>많이 쓰는 컨테이너</translation>
+    </message>
+    <message>
+        <source>Recent events</source>
+        <translation>최근 이벤트</translation>
+    </message>
+    <message>
+        <source>Double-click a container to open it.</source>
+        <translation>컨테이너를 두 번 누르면 그 컨테이너 화면으로 갑니다.</translation>
+    </message>
+    <message>
+        <source>Double-click an event to open its container.</source>
+        <translation>이벤트를 두 번 누르면 그 컨테이너 화면으로 갑니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n CPU(s)</source>
+        <extracomment>host CPU use, e.g. &quot;57 % of 2 CPUs&quot;; 100 % is one CPU</extracomment>
+        <translation>
+            <numerusform>CPU %n개 중 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%2 중 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n CPU(s)</source>
+        <translation>
+            <numerusform>CPU %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>containers: %1 (100 % is one CPU)</source>
+        <translation>컨테이너: %1 (CPU 1개 = 100 %)</translation>
+    </message>
+    <message>
+        <source>containers: %1 (with their page cache)</source>
+        <translation>컨테이너: %1 (페이지 캐시 포함)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n running</source>
+        <translation>
+            <numerusform>실행 중 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 paused · %2 stopped · %3 created</source>
+        <translation>일시 정지 %1 · 종료 %2 · 생성만 됨 %3</translation>
+    </message>
+</context>
+<context>
+    <name>onggi::gui::EventListModel</name>
+    <message>
+        <source>Out of memory: the kernel ended a process</source>
+        <translation>메모리 부족: 커널이 프로세스를 강제로 끝냄</translation>
+    </message>
+    <message>
+        <source>Exited normally (code 0)</source>
+        <translation>정상 종료 (코드 0)</translation>
+    </message>
+    <message>
+        <source>Ended by SIGKILL (code 137)</source>
+        <translation>SIGKILL 신호로 끝남 (코드 137)</translation>
+    </message>
+    <message>
+        <source>Ended by SIGTERM (code 143)</source>
+        <translation>SIGTERM 신호로 끝남 (코드 143)</translation>
+    </message>
+    <message>
+        <source>Exited with code %1</source>
+        <translation>종료됨 (종료 코드 %1)</translation>
+    </message>
+    <message>
+        <source>Restarted by its restart policy</source>
+        <translation>재시작 정책에 따라 다시 시작됨</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>시작됨</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>중지됨</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>일시 정지됨</translation>
+    </message>
+    <message>
+        <source>Resumed</source>
+        <translation>다시 실행됨</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>만들어짐</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>삭제됨</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <extracomment>the time of an event</extracomment>
+        <translation>시각</translation>
+    </message>
+    <message>
+        <source>Container</source>
+        <translation>컨테이너</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <extracomment>what happened to the container</extracomment>
+        <translation>이벤트</translation>
+    </message>
 </context>
 <context>
     <name>onggi::gui::HelperAbsentPage</name>
@@ -792,7 +951,7 @@ Command: %2</source>
     </message>
     <message>
         <source>Onggi talks to onggi-helper, a small service that runs as root and creates containers on its behalf, through %1.</source>
-        <translation>옹기는 %1을(를) 통해 onggi-helper와 이야기합니다. onggi-helper는 root 권한으로 실행되며 옹기를 대신해 컨테이너를 만드는 작은 서비스입니다.</translation>
+        <translation>옹기는 소켓 %1 너머의 onggi-helper와 이야기합니다. onggi-helper는 root 권한으로 실행되며 옹기를 대신해 컨테이너를 만드는 작은 서비스입니다.</translation>
     </message>
     <message>
         <source>The Onggi service is not running</source>
@@ -851,6 +1010,22 @@ sudo systemctl enable onggi-helper</translation>
     <message>
         <source>Details: %1</source>
         <translation>자세한 내용: %1</translation>
+    </message>
+</context>
+<context>
+    <name>onggi::gui::HostOverviewModel</name>
+    <message>
+        <source>Container</source>
+        <extracomment>the name of a container</extracomment>
+        <translation>컨테이너</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>메모리</translation>
     </message>
 </context>
 <context>
@@ -1001,7 +1176,7 @@ sudo systemctl enable onggi-helper</translation>
     </message>
     <message>
         <source>Try it: move the memory slider in Limits and run cat %1 again.</source>
-        <translation>직접 해 보세요: [자원 제한] 탭에서 메모리 슬라이더를 움직인 뒤 cat %1을(를) 다시 실행해 보세요.</translation>
+        <translation>직접 해 보세요: [자원 제한] 탭에서 메모리 슬라이더를 움직인 뒤 다음 명령을 다시 실행해 보세요: cat %1</translation>
     </message>
     <message>
         <source>3. Layers: the container&apos;s files</source>
@@ -1038,7 +1213,7 @@ sudo systemctl enable onggi-helper</translation>
     <name>onggi::gui::LimitsPanel</name>
     <message>
         <source>The container uses %1 now, more than the new limit of %2. The kernel will first try to reclaim memory (page cache, swap); if that is not enough, the OOM killer may end processes in the container.</source>
-        <translation>컨테이너가 지금 %1을(를) 쓰고 있어 새 제한 %2보다 많습니다. 커널은 먼저 메모리를 회수하려고(페이지 캐시, 스왑) 하고, 그래도 모자라면 OOM 킬러가 컨테이너 안의 프로세스를 강제로 끝낼 수 있습니다.</translation>
+        <translation>컨테이너가 지금 쓰는 메모리(%1)가 새 제한 %2보다 많습니다. 커널은 먼저 메모리를 회수하려고(페이지 캐시, 스왑) 하고, 그래도 모자라면 OOM 킬러가 컨테이너 안의 프로세스를 강제로 끝낼 수 있습니다.</translation>
     </message>
     <message>
         <source>unlimited</source>
@@ -1305,7 +1480,7 @@ cgroup v2: io.max (wbps)</translation>
     </message>
     <message>
         <source>the service speaks protocol %1, this app %2</source>
-        <translation>서비스는 프로토콜 %1, 이 앱은 %2을(를) 씁니다</translation>
+        <translation>프로토콜 버전이 다릅니다: 서비스 %1, 이 앱 %2</translation>
     </message>
     <message>
         <source>Out of memory in &quot;%1&quot;</source>
@@ -1372,6 +1547,14 @@ cgroup v2: io.max (wbps)</translation>
     <message>
         <source>Remove container</source>
         <translation>컨테이너 삭제</translation>
+    </message>
+    <message>
+        <source>&amp;Host overview</source>
+        <translation>호스트 한눈에 보기(&amp;H)</translation>
+    </message>
+    <message>
+        <source>The whole host: CPU and memory, top consumers, recent events</source>
+        <translation>호스트 전체: CPU와 메모리, 많이 쓰는 컨테이너, 최근 이벤트</translation>
     </message>
 </context>
 <context>
@@ -1477,6 +1660,28 @@ OOM kills so far: %3</source>
     </message>
 </context>
 <context>
+    <name>onggi::gui::StackedUsageChart</name>
+    <message>
+        <source>other containers</source>
+        <translation>나머지 컨테이너</translation>
+    </message>
+    <message>
+        <source>whole host</source>
+        <translation>호스트 전체</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <extracomment>the left end of the dashboard&apos;s time axis, e.g. &quot;5 min ago&quot;</extracomment>
+        <translation>
+            <numerusform>%n분 전</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>지금</translation>
+    </message>
+</context>
+<context>
     <name>onggi::gui::StatsHistoryModel</name>
     <message>
         <source>Time</source>
@@ -1573,7 +1778,7 @@ OOM kills so far: %3</source>
     </message>
     <message>
         <source>invalid argument &quot;%1&quot; for &quot;--%2&quot; flag: expected true or false</source>
-        <translation>&quot;--%2&quot; 플래그의 인자 &quot;%1&quot;이(가) 올바르지 않습니다: true나 false여야 합니다</translation>
+        <translation>&quot;--%2&quot; 플래그에 준 값이 올바르지 않습니다(&quot;%1&quot;): true나 false여야 합니다</translation>
     </message>
     <message>
         <source>unknown shorthand flag: &apos;%1&apos; in %2</source>
@@ -1594,7 +1799,7 @@ OOM kills so far: %3</source>
     <message numerus="yes">
         <source>&quot;%1&quot; accepts at most %n argument(s).</source>
         <translation>
-            <numerusform>&quot;%1&quot;은(는) 인자를 %n개까지만 받습니다.</numerusform>
+            <numerusform>&quot;%1&quot; 명령이 받는 인자는 %n개까지입니다.</numerusform>
         </translation>
     </message>
     <message>
@@ -1647,7 +1852,7 @@ OOM kills so far: %3</source>
     </message>
     <message>
         <source>invalid filter &quot;%1&quot;: supported is container=&lt;name or id&gt;</source>
-        <translation>필터 &quot;%1&quot;이(가) 올바르지 않습니다: container=&lt;이름 또는 ID&gt;만 지원합니다</translation>
+        <translation>올바르지 않은 필터입니다(&quot;%1&quot;): container=&lt;이름 또는 ID&gt;만 지원합니다</translation>
     </message>
     <message>
         <source>exec [OPTIONS] CONTAINER COMMAND [ARG...]</source>
@@ -1855,7 +2060,7 @@ OOM kills so far: %3</source>
     </message>
     <message>
         <source>invalid --tail &quot;%1&quot;: a number of lines or &quot;all&quot;</source>
-        <translation>--tail &quot;%1&quot;이(가) 올바르지 않습니다: 줄 수나 &quot;all&quot;이어야 합니다</translation>
+        <translation>--tail 값이 올바르지 않습니다(&quot;%1&quot;): 줄 수나 &quot;all&quot;이어야 합니다</translation>
     </message>
     <message>
         <source>pause CONTAINER [CONTAINER...]</source>
@@ -2144,11 +2349,11 @@ OOM kills so far: %3</source>
     </message>
     <message>
         <source>invalid timeout &quot;%1&quot;: expected seconds &gt;= 0</source>
-        <translation>제한 시간 &quot;%1&quot;이(가) 올바르지 않습니다: 0 이상의 초여야 합니다</translation>
+        <translation>제한 시간이 올바르지 않습니다(&quot;%1&quot;): 0 이상의 초여야 합니다</translation>
     </message>
     <message>
         <source>invalid size &quot;%1&quot; for --%2: use a number with an optional unit b, k, m, g (e.g. 64m)</source>
-        <translation>--%2의 크기 &quot;%1&quot;이(가) 올바르지 않습니다: 숫자 뒤에 b, k, m, g 단위를 붙일 수 있습니다 (예: 64m)</translation>
+        <translation>--%2에 준 크기가 올바르지 않습니다(&quot;%1&quot;): 숫자 뒤에 b, k, m, g 단위를 붙일 수 있습니다 (예: 64m)</translation>
     </message>
     <message>
         <source>Memory limit (e.g. 64m, 1g)</source>
@@ -2184,15 +2389,15 @@ OOM kills so far: %3</source>
     </message>
     <message>
         <source>invalid value &quot;%1&quot; for --cpus: expected a number of CPUs such as 0.5</source>
-        <translation>--cpus의 값 &quot;%1&quot;이(가) 올바르지 않습니다: 0.5 같은 CPU 개수여야 합니다</translation>
+        <translation>--cpus 값이 올바르지 않습니다(&quot;%1&quot;): 0.5 같은 CPU 개수여야 합니다</translation>
     </message>
     <message>
         <source>invalid value &quot;%1&quot; for --cpu-weight: expected 1 to 10000</source>
-        <translation>--cpu-weight의 값 &quot;%1&quot;이(가) 올바르지 않습니다: 1~10000이어야 합니다</translation>
+        <translation>--cpu-weight 값이 올바르지 않습니다(&quot;%1&quot;): 1~10000이어야 합니다</translation>
     </message>
     <message>
         <source>invalid value &quot;%1&quot; for --pids-limit: expected a number of processes</source>
-        <translation>--pids-limit의 값 &quot;%1&quot;이(가) 올바르지 않습니다: 프로세스 개수여야 합니다</translation>
+        <translation>--pids-limit 값이 올바르지 않습니다(&quot;%1&quot;): 프로세스 개수여야 합니다</translation>
     </message>
     <message>
         <source>Run the container in the background and print its ID</source>
@@ -2252,27 +2457,27 @@ OOM kills so far: %3</source>
     </message>
     <message>
         <source>invalid environment variable &quot;%1&quot;: expected KEY=value</source>
-        <translation>환경 변수 &quot;%1&quot;이(가) 올바르지 않습니다: 이름=값 형식이어야 합니다</translation>
+        <translation>환경 변수가 올바르지 않습니다(&quot;%1&quot;): 이름=값 형식이어야 합니다</translation>
     </message>
     <message>
         <source>invalid volume &quot;%1&quot;: expected /host/path:/container/path[:ro]</source>
-        <translation>볼륨 &quot;%1&quot;이(가) 올바르지 않습니다: /호스트/경로:/컨테이너/경로[:ro] 형식이어야 합니다</translation>
+        <translation>볼륨 지정이 올바르지 않습니다(&quot;%1&quot;): /호스트/경로:/컨테이너/경로[:ro] 형식이어야 합니다</translation>
     </message>
     <message>
         <source>invalid volume &quot;%1&quot;: named volumes are not supported, give a host path</source>
-        <translation>볼륨 &quot;%1&quot;이(가) 올바르지 않습니다: 이름 있는 볼륨은 지원하지 않으니 호스트 경로를 주세요</translation>
+        <translation>볼륨 지정이 올바르지 않습니다(&quot;%1&quot;): 이름 있는 볼륨은 지원하지 않으니 호스트 경로를 주세요</translation>
     </message>
     <message>
         <source>invalid volume mode &quot;%1&quot; in &quot;%2&quot;: use ro or rw</source>
-        <translation>&quot;%2&quot;의 볼륨 모드 &quot;%1&quot;이(가) 올바르지 않습니다: ro나 rw를 쓰세요</translation>
+        <translation>&quot;%2&quot;의 볼륨 모드가 올바르지 않습니다(&quot;%1&quot;): ro나 rw를 쓰세요</translation>
     </message>
     <message>
         <source>invalid --security-opt &quot;%1&quot;: supported is seccomp=default|unconfined|/path/profile.json</source>
-        <translation>--security-opt &quot;%1&quot;이(가) 올바르지 않습니다: seccomp=default|unconfined|/경로/profile.json만 지원합니다</translation>
+        <translation>--security-opt 값이 올바르지 않습니다(&quot;%1&quot;): seccomp=default|unconfined|/경로/profile.json만 지원합니다</translation>
     </message>
     <message>
         <source>invalid --userns &quot;%1&quot;: use private or host</source>
-        <translation>--userns &quot;%1&quot;이(가) 올바르지 않습니다: private나 host를 쓰세요</translation>
+        <translation>--userns 값이 올바르지 않습니다(&quot;%1&quot;): private나 host를 쓰세요</translation>
     </message>
     <message>
         <source>Less than a second</source>
@@ -2402,7 +2607,7 @@ OOM kills so far: %3</source>
     </message>
     <message>
         <source>onggictl: &apos;%1&apos; is not an onggictl command.</source>
-        <translation>onggictl: &apos;%1&apos;은(는) onggictl 명령이 아닙니다.</translation>
+        <translation>onggictl: 그런 명령은 없습니다: &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Detached from %1; it keeps running. Come back with: onggictl attach %1</source>
@@ -2417,16 +2622,44 @@ OOM kills so far: %3</source>
         <translation>seccomp 프로필이 아닙니다 (512 KiB 이하의 JSON 객체여야 합니다): %1</translation>
     </message>
     <message>
+        <source>history [OPTIONS] IMAGE</source>
+        <translation>history [옵션] 이미지</translation>
+    </message>
+    <message>
+        <source>Show the history of an image</source>
+        <translation>이미지가 만들어진 과정을 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>LAYER</source>
+        <translation>레이어</translation>
+    </message>
+    <message>
+        <source>CREATED BY</source>
+        <translation>만든 명령</translation>
+    </message>
+    <message>
+        <source>COMMENT</source>
+        <translation>설명</translation>
+    </message>
+    <message>
+        <source>image inspect IMAGE [IMAGE...]</source>
+        <translation>image inspect 이미지 [이미지...]</translation>
+    </message>
+    <message>
+        <source>Display detailed information on one or more images</source>
+        <translation>이미지의 자세한 정보를 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>Usage: onggictl image inspect|history|pull|ls|rm ...</source>
+        <translation>사용법: onggictl image inspect|history|pull|ls|rm ...</translation>
+    </message>
+    <message>
+        <source>SHARED SIZE</source>
+        <translation>공유 크기</translation>
+    </message>
+    <message>
         <source>(older lines of this log were deleted by rotation: %1 bytes)</source>
         <translation>(로그 순환으로 이 로그의 오래된 줄이 지워졌습니다: %1바이트)</translation>
-    </message>
-    <message>
-        <source>Log options: max-size=10m, max-file=3</source>
-        <translation>로그 옵션: max-size=10m, max-file=3</translation>
-    </message>
-    <message>
-        <source>invalid --log-opt &quot;%1&quot;: supported are max-size=SIZE and max-file=N</source>
-        <translation>--log-opt &quot;%1&quot; 값이 올바르지 않습니다: max-size=크기와 max-file=개수만 쓸 수 있습니다</translation>
     </message>
     <message>
         <source>network create [OPTIONS] NETWORK</source>
@@ -2521,94 +2754,6 @@ OOM kills so far: %3</source>
         <translation>onggictl network: 알 수 없는 명령 &quot;%1&quot;</translation>
     </message>
     <message>
-        <source>Network: a network&apos;s name, bridge (the default network), private (loopback only), none, host</source>
-        <translation>네트워크: 네트워크 이름, bridge (기본 네트워크), private (루프백만), none, host</translation>
-    </message>
-    <message>
-        <source>Publish a container&apos;s port to the host ([ip:][hostPort:]containerPort[/tcp|/udp])</source>
-        <translation>컨테이너의 포트를 호스트에 공개합니다 ([IP:][호스트포트:]컨테이너포트[/tcp|/udp])</translation>
-    </message>
-    <message>
-        <source>Publish every exposed port to a free host port</source>
-        <translation>노출한 모든 포트를 비어 있는 호스트 포트에 공개합니다</translation>
-    </message>
-    <message>
-        <source>Expose a port (port[/tcp|/udp]) for --publish-all</source>
-        <translation>--publish-all로 공개할 포트를 노출합니다 (포트[/tcp|/udp])</translation>
-    </message>
-    <message>
-        <source>IPv4 address on the container&apos;s network</source>
-        <translation>컨테이너 네트워크에서 쓸 IPv4 주소</translation>
-    </message>
-    <message>
-        <source>Name servers for the container instead of the host&apos;s</source>
-        <translation>호스트의 네임서버 대신 컨테이너가 쓸 네임서버</translation>
-    </message>
-    <message>
-        <source>Add a line to the container&apos;s /etc/hosts (name:ip)</source>
-        <translation>컨테이너의 /etc/hosts에 한 줄을 더합니다 (이름:IP)</translation>
-    </message>
-    <message>
-        <source>invalid --network &quot;&quot;: give a network&apos;s name, bridge, private, host or none</source>
-        <translation>--network 값이 비어 있습니다: 네트워크 이름이나 bridge, private, host, none 가운데 하나를 주세요</translation>
-    </message>
-    <message>
-        <source>invalid %1 &quot;%2&quot;: ports are 1 to 65535</source>
-        <translation>잘못된 %1 값 &quot;%2&quot;: 포트는 1부터 65535까지입니다</translation>
-    </message>
-    <message>
-        <source>invalid %1 &quot;%2&quot;: the protocol is tcp or udp</source>
-        <translation>잘못된 %1 값 &quot;%2&quot;: 프로토콜은 tcp나 udp입니다</translation>
-    </message>
-    <message>
-        <source>invalid %1 &quot;%2&quot;: not an IPv4 address</source>
-        <translation>잘못된 %1 값 &quot;%2&quot;: IPv4 주소가 아닙니다</translation>
-    </message>
-    <message>
-        <source>invalid %1 &quot;%2&quot;: expected [ip:][hostPort:]containerPort[/tcp|/udp]</source>
-        <translation>잘못된 %1 값 &quot;%2&quot;: [IP:][호스트포트:]컨테이너포트[/tcp|/udp] 형식이어야 합니다</translation>
-    </message>
-    <message>
-        <source>invalid --add-host &quot;%1&quot;: expected name:ip</source>
-        <translation>잘못된 --add-host 값 &quot;%1&quot;: 이름:IP 형식이어야 합니다</translation>
-    </message>
-    <message>
-        <source>history [OPTIONS] IMAGE</source>
-        <translation>history [옵션] 이미지</translation>
-    </message>
-    <message>
-        <source>Show the history of an image</source>
-        <translation>이미지가 만들어진 과정을 보여 줍니다</translation>
-    </message>
-    <message>
-        <source>LAYER</source>
-        <translation>레이어</translation>
-    </message>
-    <message>
-        <source>CREATED BY</source>
-        <translation>만든 명령</translation>
-    </message>
-    <message>
-        <source>COMMENT</source>
-        <translation>설명</translation>
-    </message>
-    <message>
-        <source>image inspect IMAGE [IMAGE...]</source>
-        <translation>image inspect 이미지 [이미지...]</translation>
-    </message>
-    <message>
-        <source>Display detailed information on one or more images</source>
-        <translation>이미지의 자세한 정보를 보여 줍니다</translation>
-    </message>
-    <message>
-        <source>Usage: onggictl image inspect|history|pull|ls|rm ...</source>
-        <translation>사용법: onggictl image inspect|history|pull|ls|rm ...</translation>
-    </message>
-    <message>
-        <source>SHARED SIZE</source>
-        <translation>공유 크기</translation>
-    </message>
-    <message>
         <source>Pulling %1</source>
         <translation>%1 이미지를 받습니다</translation>
     </message>
@@ -2647,6 +2792,66 @@ OOM kills so far: %3</source>
     <message>
         <source>Unable to find image &apos;%1&apos; locally</source>
         <translation>이 컴퓨터에 &apos;%1&apos; 이미지가 없습니다</translation>
+    </message>
+    <message>
+        <source>Log options: max-size=10m, max-file=3</source>
+        <translation>로그 옵션: max-size=10m, max-file=3</translation>
+    </message>
+    <message>
+        <source>Network: a network&apos;s name, bridge (the default network), private (loopback only), none, host</source>
+        <translation>네트워크: 네트워크 이름, bridge (기본 네트워크), private (루프백만), none, host</translation>
+    </message>
+    <message>
+        <source>Publish a container&apos;s port to the host ([ip:][hostPort:]containerPort[/tcp|/udp])</source>
+        <translation>컨테이너의 포트를 호스트에 공개합니다 ([IP:][호스트포트:]컨테이너포트[/tcp|/udp])</translation>
+    </message>
+    <message>
+        <source>Publish every exposed port to a free host port</source>
+        <translation>노출한 모든 포트를 비어 있는 호스트 포트에 공개합니다</translation>
+    </message>
+    <message>
+        <source>Expose a port (port[/tcp|/udp]) for --publish-all</source>
+        <translation>--publish-all로 공개할 포트를 노출합니다 (포트[/tcp|/udp])</translation>
+    </message>
+    <message>
+        <source>IPv4 address on the container&apos;s network</source>
+        <translation>컨테이너 네트워크에서 쓸 IPv4 주소</translation>
+    </message>
+    <message>
+        <source>Name servers for the container instead of the host&apos;s</source>
+        <translation>호스트의 네임서버 대신 컨테이너가 쓸 네임서버</translation>
+    </message>
+    <message>
+        <source>Add a line to the container&apos;s /etc/hosts (name:ip)</source>
+        <translation>컨테이너의 /etc/hosts에 한 줄을 더합니다 (이름:IP)</translation>
+    </message>
+    <message>
+        <source>invalid --log-opt &quot;%1&quot;: supported are max-size=SIZE and max-file=N</source>
+        <translation>--log-opt &quot;%1&quot; 값이 올바르지 않습니다: max-size=크기와 max-file=개수만 쓸 수 있습니다</translation>
+    </message>
+    <message>
+        <source>invalid --network &quot;&quot;: give a network&apos;s name, bridge, private, host or none</source>
+        <translation>--network 값이 비어 있습니다: 네트워크 이름이나 bridge, private, host, none 가운데 하나를 주세요</translation>
+    </message>
+    <message>
+        <source>invalid %1 &quot;%2&quot;: ports are 1 to 65535</source>
+        <translation>잘못된 %1 값 &quot;%2&quot;: 포트는 1부터 65535까지입니다</translation>
+    </message>
+    <message>
+        <source>invalid %1 &quot;%2&quot;: the protocol is tcp or udp</source>
+        <translation>잘못된 %1 값 &quot;%2&quot;: 프로토콜은 tcp나 udp입니다</translation>
+    </message>
+    <message>
+        <source>invalid %1 &quot;%2&quot;: not an IPv4 address</source>
+        <translation>잘못된 %1 값 &quot;%2&quot;: IPv4 주소가 아닙니다</translation>
+    </message>
+    <message>
+        <source>invalid %1 &quot;%2&quot;: expected [ip:][hostPort:]containerPort[/tcp|/udp]</source>
+        <translation>잘못된 %1 값 &quot;%2&quot;: [IP:][호스트포트:]컨테이너포트[/tcp|/udp] 형식이어야 합니다</translation>
+    </message>
+    <message>
+        <source>invalid --add-host &quot;%1&quot;: expected name:ip</source>
+        <translation>잘못된 --add-host 값 &quot;%1&quot;: 이름:IP 형식이어야 합니다</translation>
     </message>
     <message>
         <source>Manage images (inspect, history, pull, ls, rm)</source>

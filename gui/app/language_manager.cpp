@@ -1,6 +1,8 @@
 #include "gui/app/language_manager.h"
 
 #include <QCoreApplication>
+#include <QFontDatabase>
+#include <QGuiApplication>
 #include <QLibraryInfo>
 #include <QLocale>
 
@@ -65,8 +67,28 @@ bool LanguageManager::setLanguage(const QString& code) {
     }
     m_code = code.isEmpty() ? QStringLiteral("system") : code;
     m_effective = effective;
+    applyFont();
     emit languageChanged(m_code);
     return ok;
+}
+
+QString LanguageManager::koreanUiFamily() {
+    static const QString family = [] {
+        for (const char* f : {"Noto Sans CJK KR", "Noto Sans KR", "Source Han Sans KR"})
+            if (QFontDatabase::hasFamily(QString::fromLatin1(f))) return QString::fromLatin1(f);
+        return QString();
+    }();
+    return family;
+}
+
+void LanguageManager::applyFont() {
+    if (!qobject_cast<QGuiApplication*>(QCoreApplication::instance())) return;  // no fonts without a GUI
+    QFont f = QGuiApplication::font();
+    if (m_platformFamily.isEmpty()) m_platformFamily = f.family();
+    const QString want = m_effective == QLatin1String("ko") && !koreanUiFamily().isEmpty() ? koreanUiFamily() : m_platformFamily;
+    if (f.family() == want) return;
+    f.setFamily(want);
+    QGuiApplication::setFont(f);
 }
 
 }  // namespace onggi::gui

@@ -23,13 +23,20 @@ public:
     QString language() const { return m_code; }
     // The language actually in effect ("ko" or "en") after resolving "system".
     QString effectiveLanguage() const { return m_effective; }
+    // The UI font family for Korean: Noto Sans CJK KR when installed (fonts-noto-cjk), whose
+    // "\" is a backslash and whose "." reads at the default size; the Nanum fonts draw "\"
+    // as "₩" (paths, the Learn panel's commands) and a faint period. Empty when absent.
+    static QString koreanUiFamily();
 
 signals:
     void languageChanged(const QString& code);
 
 private:
     std::unique_ptr<QTranslator> m_app, m_qt;
+    void applyFont();
+
     QString m_code, m_effective;
+    QString m_platformFamily;  // the application font's family before Korean changed it
 };
 
 }  // namespace gui

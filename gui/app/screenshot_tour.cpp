@@ -2,12 +2,16 @@
 
 #include "gui/main_window.h"
 #include "gui/models/container_list_model.h"
+#include "gui/models/host_overview_model.h"
 #include "gui/models/stats_history_model.h"
 #include "gui/widgets/container_page.h"
 #include "gui/widgets/create_dialog.h"
 
 #include <QApplication>
+#include <QDialogButtonBox>
 #include <QDir>
+#include <QLineEdit>
+#include <QPushButton>
 #include <QTimer>
 
 namespace onggi::gui {
@@ -51,31 +55,53 @@ void ScreenshotTour::step() {
         }
         const int row = m_window->listModel()->rowOf(m_window->selectedId());
         const bool live = row >= 0 && !m_window->listModel()->index(row, ContainerListModel::Cpu).data().toString().isEmpty();
-        if ((m_window->selectedId().isEmpty() || m_window->historyModel()->rowCount() < 8 || !live) && m_waited < m_timeoutMs) {
+        const bool dashboardFilled = m_window->overviewModel()->times().size() >= 25;  // the stacked charts show a while
+        if ((m_window->selectedId().isEmpty() || m_window->historyModel()->rowCount() < 8 || !live || !dashboardFilled) &&
+            m_waited < m_timeoutMs) {
             m_waited += 250;
             return next(250);
         }
         ++m_step;
         return next(2500);  // a few more frames: the helper's first frames carry no rates yet
     }
-    case 1: case 2: case 3: case 4: case 5: {
+    case 1: {  // the host overview: no container selected
+        const QString keep = m_window->selectedId();
+        m_window->showOverview();
+        ++m_step;
+        QTimer::singleShot(1200, this, [this, keep] {
+            shoot(QStringLiteral("dashboard"));
+            m_window->selectContainer(keep);
+            step();
+        });
+        return;
+    }
+    case 2: case 3: case 4: case 5: case 6: {
         static const char* const names[] = {"tune", "logs", "processes", "inspect", "learn"};
-        const int tab = m_step - 1;
+        const int tab = m_step - 2;
         m_window->containerPage()->setCurrentTab(tab);
         ++m_step;
-        QTimer::singleShot(tab == 0 ? 100 : 1200, this, [this, tab] {
+        QTimer::singleShot(tab == 0 ? 600 : 1200, this, [this, tab] {
             shoot(QString::fromLatin1(names[tab]));
             step();
         });
         return;
     }
-    case 6:
+    case 7:
         m_window->newContainer();
         ++m_step;
         return next(800);
-    case 7:
+    case 8:
         if (auto* d = m_window->createDialog()) {
             shoot(QStringLiteral("create-dialog"), d);
+            // A name that is taken: the helper refuses, the dialog keeps the input and says why.
+            d->nameEdit()->setText(m_window->listModel()->index(0, ContainerListModel::Name).data().toString());
+            d->buttons()->button(QDialogButtonBox::Ok)->click();
+        }
+        ++m_step;
+        return next(1500);
+    case 9:
+        if (auto* d = m_window->createDialog()) {
+            shoot(QStringLiteral("create-refused"), d);
             d->reject();
         }
         ++m_step;

@@ -4,6 +4,8 @@
 
 #include <QSet>
 
+#include <algorithm>
+
 namespace onggi::gui {
 
 namespace {
@@ -52,11 +54,8 @@ QVariant ContainerListModel::display(const Row& r, int column) const {
     }
     case Cpu: return live ? Units::percent(r.cpuPercent) : QString();
     case Memory:
-        if (!live) return QString();
-        if (r.memLimit > 0)
-            //: memory used / memory limit
-            return tr("%1 / %2").arg(Units::bytes(r.memCurrent), Units::bytes(r.memLimit));
-        return tr("%1 / unlimited").arg(Units::bytes(r.memCurrent));
+        // In use only: the bar under it shows the share of the limit, the tooltip both.
+        return live ? Units::bytes(double(r.memCurrent)) : QString();
     case Pids:
         if (!live) return QString();
         if (r.pidsLimit > 0) return tr("%1 / %2").arg(r.pids).arg(r.pidsLimit);
@@ -90,6 +89,14 @@ QVariant ContainerListModel::data(const QModelIndex& index, int role) const {
             return tr("ID %1\nCommand: %2")
                 .arg(r.summary.value(QLatin1String("short_id")).toString(),
                      r.summary.value(QLatin1String("command")).toString());
+        if (index.column() == Memory && r.hasStats) {
+            if (r.memLimit > 0 && r.memLimit < (qint64(1) << 60))
+                //: memory in use, its limit and the share of the limit in use
+                return tr("%1 in use of a %2 limit (%3)")
+                    .arg(Units::bytes(double(r.memCurrent)), Units::bytes(double(r.memLimit)),
+                         Units::percent(100.0 * double(r.memCurrent) / double(r.memLimit)));
+            return tr("%1 in use, no memory limit").arg(Units::bytes(double(r.memCurrent)));
+        }
         return display(r, index.column());
     case Qt::TextAlignmentRole:
         if (index.column() >= Cpu) return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
@@ -98,6 +105,19 @@ QVariant ContainerListModel::data(const QModelIndex& index, int role) const {
     case SortRole: return sortValue(r, index.column());
     case StateRole: return r.summary.value(QLatin1String("state")).toString();
     case SummaryRole: return r.summary;
+    case HistoryRole:
+        if (index.column() == Cpu) return QVariant::fromValue(r.cpuHistory);
+        if (index.column() == Memory) return QVariant::fromValue(r.memHistory);
+        return {};
+    case ScaleRole:
+        if (index.column() == Cpu) return cpuScale(r);
+        if (index.column() == Memory) return memScale(r);
+        return {};
+    case FractionRole: {
+        if (index.column() != Memory || !r.hasStats) return {};
+        const double scale = memScale(r);
+        return scale > 0 ? std::clamp(double(r.memCurrent) / scale, 0.0, 1.0) : 0.0;
+    }
     }
     return {};
 }
@@ -157,7 +177,11 @@ void ContainerListModel::setContainers(const QJsonArray& summaries) {
         r.summary = o;
         r.startedAt = parseTime(o.value(QLatin1String("started_at")));
         const QString st = o.value(QLatin1String("state")).toString();
-        if (st != QLatin1String("running") && st != QLatin1String("paused")) r.hasStats = false;
+        if (st != QLatin1String("running") && st != QLatin1String("paused")) {
+            r.hasStats = false;
+            r.cpuHistory.clear();
+            r.memHistory.clear();
+        }
         for (int c = 0; c < ColumnCount; ++c)
             if (display(r, c) != before[c]) emitCell(i, c);
         if (!stateBefore) emitCell(i, State);  // raw state role changed even if text equal
@@ -181,6 +205,28 @@ void ContainerListModel::setContainers(const QJsonArray& summaries) {
     }
 }
 
+double ContainerListModel::cpuScale(const Row& r) const {
+    // The CPU quota when there is one, else the busiest moment in the sparkline, at least one
+    // core: an idle container's line stays low, a busy one's fills the cell.
+    const double quota = r.summary.value(QLatin1String("limits")).toObject().value(QLatin1String("cpus")).toDouble();
+    if (quota > 0) return quota * 100.0;
+    double peak = 100.0;
+    for (double v : r.cpuHistory) peak = std::max(peak, v);
+    return std::min(peak, 100.0 * std::max(1, m_hostCpus));
+}
+
+double ContainerListModel::memScale(const Row& r) const {
+    if (r.memLimit > 0 && (m_hostMemory <= 0 || r.memLimit < m_hostMemory)) return double(r.memLimit);
+    return double(m_hostMemory > 0 ? m_hostMemory : std::max<qint64>(r.memCurrent, 1));
+}
+
+void ContainerListModel::setHost(qint64 memoryBytes, int cpus) {
+    if (memoryBytes == m_hostMemory && cpus == m_hostCpus) return;
+    m_hostMemory = memoryBytes;
+    m_hostCpus = std::max(1, cpus);
+    if (!m_rows.isEmpty()) emit dataChanged(index(0, Cpu), index(int(m_rows.size()) - 1, Memory));
+}
+
 void ContainerListModel::applyStats(const QJsonArray& samples) {
     for (const QJsonValue& v : samples) {
         const QJsonObject s = v.toObject();
@@ -194,8 +240,20 @@ void ContainerListModel::applyStats(const QJsonArray& samples) {
         const qint64 pids = s.value(QLatin1String("pids_current")).toInteger();
         const qint64 pidsLimit = s.value(QLatin1String("pids_limit")).toInteger();
         r.hasStats = true;
-        if (!had || cpu != r.cpuPercent) { r.cpuPercent = cpu; emitCell(row, Cpu); }
-        if (!had || mem != r.memCurrent || memLimit != r.memLimit) {
+        // A sparkline's picture moves with a frame unless every point in it is the new value
+        // (an idle container): only then does its cell stay as it was.
+        const auto push = [](QList<double>& h, double v) {
+            const bool flat = std::all_of(h.cbegin(), h.cend(), [v](double x) { return x == v; });
+            h.append(v);
+            if (h.size() > kSparkPoints) h.removeFirst();
+            return !flat;
+        };
+        const bool cpuMoved = push(r.cpuHistory, cpu), memMoved = push(r.memHistory, double(mem));
+        if (!had || cpu != r.cpuPercent || cpuMoved) {
+            r.cpuPercent = cpu;
+            emitCell(row, Cpu);
+        }
+        if (!had || mem != r.memCurrent || memLimit != r.memLimit || memMoved) {
             r.memCurrent = mem;
             r.memLimit = memLimit;
             emitCell(row, Memory);

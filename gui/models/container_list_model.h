@@ -24,7 +24,11 @@ public:
         SortRole,                   // numeric value for numeric columns, text otherwise
         StateRole,                  // raw state string: created|running|paused|exited
         SummaryRole,                // the protocol Summary as QJsonObject
+        HistoryRole,                // Cpu/Memory columns: the last kSparkPoints values, QList<double>
+        ScaleRole,                  // Cpu/Memory columns: the value that fills the cell (double)
+        FractionRole,               // Memory column: used / limit (or / host memory), 0..1
     };
+    static constexpr int kSparkPoints = 60;
 
     explicit ContainerListModel(QObject* parent = nullptr);
 
@@ -39,6 +43,8 @@ public:
     void applyStats(const QJsonArray& samples);
     // Advance the clock used for the uptime column (emits dataChanged for running rows).
     void setNow(const QDateTime& now);
+    // The host's memory and CPUs: the scale of a container without a limit.
+    void setHost(qint64 memoryBytes, int cpus);
     void clear();
 
     int rowOf(const QString& id) const;  // -1 when absent
@@ -56,7 +62,10 @@ private:
         double cpuPercent = 0;
         qint64 memCurrent = 0, memLimit = 0, pids = 0, pidsLimit = 0;
         QDateTime startedAt;
+        QList<double> cpuHistory, memHistory;  // oldest first, at most kSparkPoints
     };
+    double cpuScale(const Row& r) const;
+    double memScale(const Row& r) const;
     QVariant display(const Row& r, int column) const;
     QVariant sortValue(const Row& r, int column) const;
     void rebuildIndex();
@@ -65,6 +74,8 @@ private:
     QList<Row> m_rows;
     QHash<QString, int> m_index;
     QDateTime m_now;
+    qint64 m_hostMemory = 0;
+    int m_hostCpus = 1;
 };
 
 }  // namespace gui

@@ -13,6 +13,9 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSpinBox>
+#include <QStyle>
+
+#include "client/error_text.h"
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -98,6 +101,23 @@ QSpinBox* mibBox(QWidget* parent, int max) {
     b->setSingleStep(16);
     return b;
 }
+// A warning icon beside a word-wrapped label, for problems in the form.
+QWidget* notice(QWidget* parent, QLabel*& text) {
+    auto* box = new QWidget(parent);
+    auto* icon = new QLabel(box);
+    const int px = box->style()->pixelMetric(QStyle::PM_SmallIconSize);
+    icon->setPixmap(box->style()->standardIcon(QStyle::SP_MessageBoxWarning).pixmap(px, px));
+    icon->setAlignment(Qt::AlignTop);
+    text = new QLabel(box);
+    text->setWordWrap(true);
+    text->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto* l = new QHBoxLayout(box);
+    l->setContentsMargins(0, 0, 0, 0);
+    l->addWidget(icon, 0, Qt::AlignTop);
+    l->addWidget(text, 1);
+    return box;
+}
+
 }  // namespace
 
 CreateDialog::CreateDialog(QWidget* parent) : QDialog(parent) {
@@ -187,18 +207,23 @@ CreateDialog::CreateDialog(QWidget* parent) : QDialog(parent) {
     m_tabs->addTab(ns, QString());
     m_tabs->addTab(sec, QString());
 
-    m_error = new QLabel(this);
-    m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #b00020"));
+    // Problems show with the style's warning icon in the palette's text colour (a hard-coded
+    // red is unreadable on some palettes).
+    m_errorBox = notice(this, m_error);
+    m_fieldNotice = notice(general, m_fieldNoticeText);
+    m_fieldNotice->setObjectName(QStringLiteral("fieldRefusal"));
+    m_fieldNotice->hide();
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
-        if (validationError().isEmpty()) accept();
+        if (m_busy || !validationError().isEmpty()) return;
+        clearRefusal();
+        emit createRequested();
     });
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     auto* lay = new QVBoxLayout(this);
     lay->addWidget(m_tabs);
-    lay->addWidget(m_error);
+    lay->addWidget(m_errorBox);
     lay->addWidget(m_buttons);
 
     for (QLineEdit* e : {m_name, m_command, m_hostname, m_workdir, m_capAdd, m_capDrop})
@@ -264,10 +289,103 @@ QString CreateDialog::validationError() const {
 }
 
 void CreateDialog::validate() {
+    if ((m_refusedField || !m_refusal.isEmpty()) && params() != m_refusedParams) clearRefusal();
     const QString err = validationError();
-    m_error->setText(err);
-    m_error->setVisible(!err.isEmpty());
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(err.isEmpty());
+    const QString shown = err.isEmpty() ? m_refusal : err;
+    m_error->setText(shown);
+    m_errorBox->setVisible(!shown.isEmpty());
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(err.isEmpty() && !m_busy);
+}
+
+void CreateDialog::setBusy(bool busy) {
+    m_busy = busy;
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!busy && validationError().isEmpty());
+    setCursor(busy ? Qt::BusyCursor : Qt::ArrowCursor);
+}
+
+QString CreateDialog::refusalText() const { return m_refusedField ? m_fieldNoticeText->text() : m_refusal; }
+
+void CreateDialog::clearRefusal() {
+    m_refusal.clear();
+    m_refusedParams = {};
+    if (m_refusedField) {
+        for (QFormLayout* f : {m_generalForm, m_limitsForm, m_nsForm, m_secForm}) {
+            int row = -1;
+            QFormLayout::ItemRole role;
+            f->getWidgetPosition(m_fieldNotice, &row, &role);
+            if (row >= 0) {
+                f->takeRow(row);
+                break;
+            }
+        }
+        m_fieldNotice->hide();
+        m_refusedField = nullptr;
+    }
+}
+
+void CreateDialog::showRefusal(const client::RpcError& e) {
+    setBusy(false);
+    clearRefusal();
+    m_refusedParams = params();
+    // The field the helper names: "name in use: web" (already_exists) is the name; an
+    // invalid_argument message starts with the field's path ("limits.memory: ...").
+    QWidget* field = nullptr;
+    QString text;
+    if (e.errc == QLatin1String("already_exists")) {
+        field = m_name;
+        const QString name = m_name->text().trimmed();
+        text = tr("Another container is already called \"%1\". Choose another name, or leave it empty for a "
+                  "generated one.").arg(name);
+    } else if (e.errc == QLatin1String("not_found") && e.message.startsWith(QLatin1String("no such image"))) {
+        field = m_image;
+        text = tr("There is no image called \"%1\". Choose one from the list.").arg(m_image->currentText().trimmed());
+    } else if (e.errc == QLatin1String("invalid_argument") || e.errc == QLatin1String("permission_denied") ||
+               e.errc == QLatin1String("unsupported")) {
+        static const std::pair<const char*, int> fields[] = {
+            {"limits.memory_high", 0}, {"limits.memory_swap", 1}, {"limits.memory", 2}, {"limits.cpus", 3},
+            {"limits.cpu_weight", 4},  {"limits.pids", 5},        {"name", 6},          {"image", 7},
+            {"cmd", 8},                {"hostname", 9},           {"workdir", 10},      {"env", 11},
+            {"volumes", 12},           {"security.cap_add", 13},  {"security.cap_drop", 14}, {"user", 15}};
+        QWidget* const editors[] = {m_memoryHigh, m_swap, m_memory, m_cpus, m_weight, m_pids, m_name, m_image,
+                                    m_command, m_hostname, m_workdir, m_env, m_volumes, m_capAdd, m_capDrop, nullptr};
+        for (const auto& [path, i] : fields)
+            if (e.message.startsWith(QLatin1String(path)) &&
+                (e.message.size() == int(qstrlen(path)) || !e.message.at(int(qstrlen(path))).isLetter())) {
+                field = editors[i];
+                break;
+            }
+    }
+    if (text.isEmpty()) {
+        // In the user's language: what kind of refusal and what to do. The helper's English
+        // context (which field, which limit) stays in the notice's tooltip, as details.
+        text = client::ErrorText::title(e.errc);
+        if (text.isEmpty()) text = client::ErrorText::describe(e);
+        const QString hint = client::ErrorText::hint(e);
+        if (!hint.isEmpty()) text += QLatin1Char('\n') + hint;
+    }
+    const QString details = e.message.isEmpty() ? QString() : tr("Details from the service: %1").arg(e.message);
+    m_fieldNoticeText->setToolTip(details);
+    m_error->setToolTip(details);
+    if (field) {
+        for (QFormLayout* f : {m_generalForm, m_limitsForm, m_nsForm, m_secForm}) {
+            int row = -1;
+            QFormLayout::ItemRole role;
+            f->getWidgetPosition(field, &row, &role);
+            if (row < 0) continue;
+            m_fieldNotice->setParent(f->parentWidget());
+            f->insertRow(row + 1, QString(), m_fieldNotice);
+            m_tabs->setCurrentWidget(f->parentWidget());
+            break;
+        }
+        m_fieldNoticeText->setText(text);
+        m_fieldNotice->show();
+        m_refusedField = field;
+        field->setFocus();
+        if (auto* le = qobject_cast<QLineEdit*>(field)) le->selectAll();
+    } else {
+        m_refusal = text;
+    }
+    validate();
 }
 
 QStringList CreateDialog::splitCommand(const QString& text) {
@@ -396,7 +514,7 @@ void CreateDialog::retranslateUi() {
     label(m_limitsForm, m_weight, tr("CPU &weight:"));
     label(m_limitsForm, m_memory, tr("&Memory:"));
     label(m_limitsForm, m_memoryHigh, tr("Memory &high:"));
-    label(m_limitsForm, m_swap, tr("Memory + s&wap:"));
+    label(m_limitsForm, m_swap, tr("Memory + sw&ap:"));
     label(m_limitsForm, m_pids, tr("&Processes:"));
     for (QSpinBox* b : {m_memory, m_memoryHigh, m_swap}) {
         b->setSuffix(tr(" MiB"));
@@ -421,7 +539,7 @@ void CreateDialog::retranslateUi() {
     m_nsIpc->setText(tr("&IPC namespace: own System V IPC and POSIX message queues"));
     m_nsUts->setText(tr("&UTS namespace: own hostname"));
     m_nsCgroup->setText(tr("&Cgroup namespace: /proc/self/cgroup shows the container's cgroup as the root"));
-    m_nsTime->setText(tr("T&ime namespace: own monotonic and boot clocks"));
+    m_nsTime->setText(tr("Ti&me namespace: own monotonic and boot clocks"));
     m_nsUser->setText(tr("U&ser namespace: root inside is an unprivileged user outside"));
 
     label(m_secForm, m_seccomp, tr("&Seccomp:"));

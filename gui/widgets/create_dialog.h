@@ -3,6 +3,8 @@
 // disabled). params() is the container.create request of docs/protocol.md.
 #pragma once
 
+#include "client/rpc_error.h"
+
 #include <QDialog>
 #include <QJsonObject>
 #include <QStringList>
@@ -33,6 +35,15 @@ public:
     // The first validation problem, empty when the form is valid.
     QString validationError() const;
     bool startAfterCreate() const;
+    // While the helper works on a create: OK disabled, the form stays as it is.
+    void setBusy(bool busy);
+    bool isBusy() const { return m_busy; }
+    // The helper refused the create: keep every input, show why beside the field it names
+    // (a name in use beside Name, "limits.memory: ..." beside Memory) or under the tabs.
+    void showRefusal(const client::RpcError& e);
+    // The field the last refusal was shown beside (nullptr: under the tabs), and its text.
+    QWidget* refusedField() const { return m_refusedField; }
+    QString refusalText() const;
     // Shell-like word splitting of the command line ('single', "double", \escapes).
     static QStringList splitCommand(const QString& text);
 
@@ -48,12 +59,17 @@ public:
     QSpinBox* pidsEdit() const { return m_pids; }
     QDialogButtonBox* buttons() const { return m_buttons; }
 
+signals:
+    // OK with a valid form: the owner sends params() and answers with accept() or showRefusal().
+    void createRequested();
+
 protected:
     void changeEvent(QEvent* e) override;
 
 private:
     void retranslateUi();
     void validate();
+    void clearRefusal();
 
     QTabWidget* m_tabs;
     QComboBox* m_image;
@@ -65,6 +81,13 @@ private:
     QCheckBox *m_nsPid, *m_nsIpc, *m_nsUts, *m_nsCgroup, *m_nsTime, *m_nsUser;
     QCheckBox *m_readOnly, *m_privileged, *m_start;
     QLabel* m_error;
+    QWidget* m_errorBox;
+    QWidget* m_fieldNotice;      // icon + text, moved into the form row under the refused field
+    QLabel* m_fieldNoticeText;
+    QWidget* m_refusedField = nullptr;
+    QString m_refusal;           // the general refusal under the tabs, until the form changes
+    QJsonObject m_refusedParams;  // the request that was refused: an edit clears the notice
+    bool m_busy = false;
     QDialogButtonBox* m_buttons;
     QFormLayout *m_generalForm, *m_limitsForm, *m_nsForm, *m_secForm;
     QString m_cgroupMode = QStringLiteral("v2");

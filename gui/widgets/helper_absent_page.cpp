@@ -1,6 +1,7 @@
 #include "gui/widgets/helper_absent_page.h"
 
 #include <QEvent>
+#include <QFontDatabase>
 #include <QLabel>
 #include <QPushButton>
 #include <QStyle>
@@ -22,8 +23,14 @@ HelperAbsentPage::HelperAbsentPage(QWidget* parent) : QWidget(parent) {
     m_body->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_commands = new QLabel(this);
     m_commands->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_commands->setStyleSheet(QStringLiteral("QLabel { font-family: monospace; background: #f4f1ea; border: 1px solid #d8d0c0; "
-                                             "border-radius: 4px; padding: 10px; }"));
+    // The commands in a framed box of the palette's own colours (a fixed beige box is
+    // unreadable in a dark palette) and the system's fixed-width font.
+    m_commands->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_commands->setFrameShape(QFrame::StyledPanel);
+    m_commands->setBackgroundRole(QPalette::AlternateBase);
+    m_commands->setForegroundRole(QPalette::Text);
+    m_commands->setAutoFillBackground(true);
+    m_commands->setMargin(10);
     m_retry = new QPushButton(this);
     connect(m_retry, &QPushButton::clicked, this, &HelperAbsentPage::retryRequested);
 

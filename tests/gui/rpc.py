@@ -30,6 +30,13 @@ def demo(rpc, count=3):
         {"name": "hungry", "cmd": ["sh", "-c", "x=a; while true; do x=\"$x$x\"; sleep 1; if [ ${#x} -gt 8000000 ]; then x=a; fi; done"],
          "limits": {"memory": 48 << 20}},
     ]
+    # more life for the dashboard's events: one that runs out of memory again and again (its
+    # policy restarts it), one batch job that ends with an error
+    specs += [
+        {"name": "oom-loop", "cmd": ["sh", "-c", "sleep 3; x=a; while true; do x=\"$x$x\"; done"],
+         "limits": {"memory": 8 << 20}, "restart": "on-failure"},
+        {"name": "batch", "cmd": ["sh", "-c", "echo working; sleep 4; echo failed >&2; exit 3"]},
+    ]
     extra = [{"name": f"worker-{i:02d}", "cmd": ["sh", "-c", "while true; do echo tick; sleep 1; done"],
               "limits": {"memory": 32 << 20}} for i in range(max(0, count - len(specs)))]
     for spec in (specs + extra)[:count]:
@@ -52,3 +59,6 @@ if __name__ == "__main__":
         demo(rpc, int(sys.argv[3]) if len(sys.argv) > 3 else 3)
     elif what == "cleanup":
         cleanup(rpc)
+    elif what == "running":
+        rpc.call("hello", {"client": "bench", "protocol": 1})
+        print(sum(c["state"] == "running" for c in rpc.call("container.list", {"all": True})["containers"]))

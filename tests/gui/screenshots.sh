@@ -30,12 +30,20 @@ if [ "$(id -u)" -eq 0 ] && [ -x "$build/helper/onggi-helper" ]; then
       --cgroup-parent "/$shot_prefix" >"$tmp/helper.log" 2>&1 &
   helper_pid=$!
   for _ in $(seq 50); do [ -S "$sock" ] && break; sleep 0.1; done
-  python3 "$(dirname "$0")/rpc.py" "$sock" demo || { echo "could not create demo containers"; cat "$tmp/helper.log"; }
+  python3 "$(dirname "$0")/rpc.py" "$sock" demo 7 || { echo "could not create demo containers"; cat "$tmp/helper.log"; }
 else
   echo "screenshots: no helper (not root or not built): only the 'helper absent' page" >&2
 fi
-for lang in ko en; do
-  HOME=$tmp/home-$lang XDG_CONFIG_HOME=$tmp/config-$lang LANG=C.UTF-8 \
-    xvfb-run -a -s "-screen 0 1400x900x24" "$build/gui/onggi" --socket "$sock" --language "$lang" --select web --screenshots "$out"
+# Korean and English in the platform palette, then both in a dark palette; the window at its
+# default size on a 1366x768 screen.
+# ONGGI_SHOTS_2X=1 adds a Korean pass at QT_SCALE_FACTOR=2 on the same screen (prefix ko-2x).
+runs=(ko: en: ko:dark en:dark)
+[ -n "${ONGGI_SHOTS_2X:-}" ] && runs+=(ko:2x)
+for run in "${runs[@]}"; do
+  lang=${run%%:*} pal=${run#*:} scale=1
+  [ "$pal" = 2x ] && { pal=; scale=2; }
+  HOME=$tmp/home-$lang-$pal-$scale XDG_CONFIG_HOME=$tmp/config-$lang-$pal-$scale LANG=C.UTF-8 QT_SCALE_FACTOR=$scale \
+    xvfb-run -a -s "-screen 0 1366x768x24" "$build/gui/onggi" --socket "$sock" --language "$lang" \
+      ${pal:+--palette "$pal"} --select web --screenshots "$out"
 done
 ls -1 "$out"/*.png

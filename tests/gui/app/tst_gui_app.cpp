@@ -285,7 +285,8 @@ private slots:
             QTRY_VERIFY_WITH_TIMEOUT(w.historyModel()->rowCount() >= 2, kWaitMs);
             const int row = w.listModel()->rowOf(id);
             QTRY_VERIFY_WITH_TIMEOUT(!w.listModel()->index(row, ContainerListModel::Memory).data().toString().isEmpty(), kWaitMs);
-            QVERIFY(w.listModel()->index(row, ContainerListModel::Memory).data().toString().contains(QLatin1String("64.0 MiB")));
+            // The limit: in the tooltip (the cell shows the use over a bar of the limit's share).
+            QVERIFY(w.listModel()->index(row, ContainerListModel::Memory).data(Qt::ToolTipRole).toString().contains(QLatin1String("64.0 MiB")));
         }
 
         // Move the memory slider like a drag: press, move, release.

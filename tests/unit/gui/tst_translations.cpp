@@ -1,7 +1,10 @@
 // Fails when a Korean translation is unfinished: runs lupdate (translations/update.sh) over
 // gui/, cli/ and client/ into a temp copy of the .ts files, so strings added anywhere since the
 // last translation pass count too. Also checks that every translation keeps the source's
-// %1.. / %n placeholders and its keyboard accelerator.
+// %1.. / %n placeholders and its keyboard accelerator, that no Korean translation leans on a
+// particle placeholder ("%1을(를)": rephrase so the particle is not needed) and that no Korean
+// translation is left in English. (Duplicate accelerators in one dialog are checked on the
+// real dialogs: tests/gui/app/tst_gui_dialogs.cpp.)
 #include <QDir>
 #include <QFile>
 #include <QProcess>
@@ -103,6 +106,35 @@ private slots:
         QCOMPARE(unfinished.size(), 0);
         if (!broken.isEmpty()) qWarning("%s", qPrintable(broken.join(QLatin1Char('\n'))));
         QCOMPARE(broken.size(), 0);
+
+        // "을(를)", "이(가)", "(으)로"...: the reader sees the machinery; a teacher rephrases.
+        static const QRegularExpression particle(
+            QStringLiteral("(을\\(를\\)|를\\(을\\)|이\\(가\\)|가\\(이\\)|은\\(는\\)|는\\(은\\)|과\\(와\\)|와\\(과\\)|\\(으\\)로|\\(이\\)라)"));
+        // English left: no Hangul, and a word that is not a name, command or kernel term.
+        static const QRegularExpression hangul(QStringLiteral("[\\x{AC00}-\\x{D7A3}]"));
+        static const QRegularExpression word(QStringLiteral("[A-Za-z]{4,}"));
+        static const QSet<QString> terms = {
+            QStringLiteral("English"), QStringLiteral("cgroup"), QStringLiteral("seccomp"), QStringLiteral("sudo"),
+            QStringLiteral("systemctl"), QStringLiteral("restart"), QStringLiteral("status"), QStringLiteral("onggi"),
+            QStringLiteral("helper"), QStringLiteral("onggictl"), QStringLiteral("info"), QStringLiteral("version"),
+            QStringLiteral("span"), QStringLiteral("style"), QStringLiteral("color"), QStringLiteral("nbsp")};
+        QStringList particles, english;
+        for (const Message& m : ko)
+            for (const QString& t : m.translations) {
+                if (particle.match(t).hasMatch()) particles << QStringLiteral("[%1] %2").arg(m.context, t);
+                if (hangul.match(t).hasMatch()) continue;
+                for (auto it = word.globalMatch(t); it.hasNext();) {
+                    const QString w = it.next().captured(0);
+                    if (!terms.contains(w)) {
+                        english << QStringLiteral("[%1] %2 (\"%3\")").arg(m.context, t, w);
+                        break;
+                    }
+                }
+            }
+        if (!particles.isEmpty()) qWarning("particle placeholders:\n%s", qPrintable(particles.join(QLatin1Char('\n'))));
+        QCOMPARE(particles.size(), 0);
+        if (!english.isEmpty()) qWarning("left in English:\n%s", qPrintable(english.join(QLatin1Char('\n'))));
+        QCOMPARE(english.size(), 0);
 
         const QList<Message> en = readTs(tmp.filePath(QStringLiteral("onggi_en.ts")));
         int enUnfinished = 0;

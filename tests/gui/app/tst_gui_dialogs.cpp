@@ -1,0 +1,136 @@
+// Keyboard accelerators on the real dialogs and menus, in English and Korean (offscreen, no
+// helper): within what is on screen at once (a dialog's buttons and tabs with one tab page;
+// the menu bar's titles; one menu's items) no two entries share an Alt+letter, so every
+// accelerator reaches its own field. And the main window's minimum and first size fit a
+// 1366×768 screen (tst_gui_dialogs_2x runs that at QT_SCALE_FACTOR=2).
+#include "gui/app/language_manager.h"
+#include "gui/main_window.h"
+#include "gui/widgets/create_dialog.h"
+#include "gui/widgets/settings_dialog.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QScreen>
+#include <QStandardPaths>
+#include <QTabBar>
+#include <QTabWidget>
+#include <QTest>
+
+using namespace onggi::gui;
+
+namespace {
+
+// Alt+letter of a text with "&x", lower case; empty when none.
+QString mnemonic(const QString& text) {
+    const QKeySequence k = QKeySequence::mnemonic(text);
+    return k.isEmpty() ? QString() : k.toString().toLower();
+}
+
+// The texts with accelerators of `root`'s own widgets, not looking into `skip` (a tab page).
+void collect(QWidget* root, QWidget* skip, QStringList& out) {
+    for (QWidget* w : root->findChildren<QWidget*>(Qt::FindDirectChildrenOnly)) {
+        if (w == skip) continue;
+        if (auto* l = qobject_cast<QLabel*>(w); l && l->buddy()) out << l->text();
+        if (auto* b = qobject_cast<QAbstractButton*>(w)) out << b->text();
+        if (auto* t = qobject_cast<QTabBar*>(w))
+            for (int i = 0; i < t->count(); ++i) out << t->tabText(i);
+        collect(w, skip, out);
+    }
+}
+
+QStringList duplicates(const QStringList& texts) {
+    QHash<QString, QStringList> byKey;
+    for (const QString& t : texts)
+        if (const QString k = mnemonic(t); !k.isEmpty()) byKey[k] << t;
+    QStringList out;
+    for (auto it = byKey.cbegin(); it != byKey.cend(); ++it)
+        if (it.value().size() > 1) out << it.key() + QStringLiteral(": ") + it.value().join(QStringLiteral(" | "));
+    return out;
+}
+
+}  // namespace
+
+class TstGuiDialogs : public QObject {
+    Q_OBJECT
+    LanguageManager m_languages;
+
+private slots:
+    void noDuplicateAccelerators_data() {
+        QTest::addColumn<QString>("lang");
+        QTest::newRow("en") << QStringLiteral("en");
+        QTest::newRow("ko") << QStringLiteral("ko");
+    }
+
+    void noDuplicateAccelerators() {
+        QFETCH(QString, lang);
+        QVERIFY(m_languages.setLanguage(lang));
+        QStringList problems;
+
+        CreateDialog create;
+        auto* tabs = create.findChild<QTabWidget*>();
+        QVERIFY(tabs);
+        int checked = 0;
+        for (int i = 0; i < tabs->count(); ++i) {
+            QStringList texts;
+            collect(&create, tabs, texts);  // the buttons and the tab titles
+            collect(tabs->widget(i), nullptr, texts);
+            checked += int(texts.size());
+            for (const QString& d : duplicates(texts)) problems << QStringLiteral("New container, tab %1: %2").arg(tabs->tabText(i), d);
+        }
+        QVERIFY2(checked > 20, "the create dialog's fields were not found");
+
+        SettingsDialog settings;
+        QStringList texts;
+        collect(&settings, nullptr, texts);
+        for (const QString& d : duplicates(texts)) problems << QStringLiteral("Settings: %1").arg(d);
+
+        MainWindow window(&m_languages);
+        QStringList titles;
+        for (QAction* a : window.menuBar()->actions()) {
+            titles << a->text();
+            if (QMenu* m = a->menu()) {
+                QStringList items;
+                for (QAction* i : m->actions()) items << i->text();
+                for (const QString& d : duplicates(items)) problems << QStringLiteral("menu %1: %2").arg(a->text(), d);
+            }
+        }
+        QVERIFY(titles.size() >= 4);
+        for (const QString& d : duplicates(titles)) problems << QStringLiteral("menu bar: %1").arg(d);
+        if (!problems.isEmpty()) qWarning("%s", qPrintable(problems.join(QLatin1Char('\n'))));
+        QCOMPARE(problems.size(), 0);
+    }
+
+    // The window's minimum fits a 1366×768 screen (less a 40 px panel), whatever page shows;
+    // at QT_SCALE_FACTOR=2 the same check runs against a 683×364 logical screen.
+    void windowMinimumFitsSmallScreen() {
+        const qreal scale = qEnvironmentVariableIsSet("QT_SCALE_FACTOR") ? qEnvironmentVariable("QT_SCALE_FACTOR").toDouble() : 1.0;
+        const QSize screen(int(1366 / scale), int((768 - 40) / scale));
+        for (const char* lang : {"en", "ko"}) {
+            QVERIFY(m_languages.setLanguage(QString::fromLatin1(lang)));
+            MainWindow w(&m_languages);
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            const QSize min = w.minimumSizeHint().expandedTo(w.minimumSize());
+            qInfo("%s: minimum %dx%d, default %dx%d (scale %.1f)", lang, min.width(), min.height(), w.width(), w.height(), scale);
+            const QSize avail = w.screen()->availableGeometry().size();
+            QVERIFY2(w.width() <= avail.width() && w.height() <= avail.height(),  // the first size too
+                     qPrintable(QStringLiteral("default %1x%2 > screen %3x%4").arg(w.width()).arg(w.height()).arg(avail.width()).arg(avail.height())));
+            QVERIFY2(min.width() <= screen.width() && min.height() <= screen.height(),
+                     qPrintable(QStringLiteral("%1: minimum %2x%3 > %4x%5").arg(QString::fromLatin1(lang)).arg(min.width()).arg(min.height())
+                                    .arg(screen.width()).arg(screen.height())));
+        }
+    }
+};
+
+int main(int argc, char** argv) {
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+    QStandardPaths::setTestModeEnabled(true);  // QSettings in a test location
+    QApplication app(argc, argv);
+    app.setOrganizationName(QStringLiteral("onggi-test"));
+    TstGuiDialogs t;
+    return QTest::qExec(&t, argc, argv);
+}
+#include "tst_gui_dialogs.moc"
