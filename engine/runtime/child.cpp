@@ -592,7 +592,11 @@ void child_main(const ChildConfig& c)
     set_stdio(c.stdio, c.console_fd);
 
     // 2. Root filesystem and mounts, all in our own mount namespace.
-    check(::mount(nullptr, "/", nullptr, MS_REC | (c.root_propagation ? c.root_propagation : (unsigned long)MS_PRIVATE), nullptr),
+    // Cut every mount we inherited off the caller's peer groups first (rslave when asked for
+    // slave, else rprivate): nothing we mount may propagate back, even where the caller's "/"
+    // is shared. rootfsPropagation itself goes onto the new root after pivot_root (which
+    // refuses a shared parent).
+    check(::mount(nullptr, "/", nullptr, MS_REC | ((c.root_propagation & MS_SLAVE) ? MS_SLAVE : MS_PRIVATE), nullptr),
           Stage::propagation);
     if (c.overlay_data)
         check(::mount("overlay", c.rootfs, "overlay", 0, c.overlay_data), Stage::overlay);
@@ -612,6 +616,9 @@ void child_main(const ChildConfig& c)
     if (c.root_readonly)
         check(::mount(nullptr, "/", nullptr, MS_BIND | MS_REMOUNT | MS_RDONLY | locked_flags("/"), nullptr),
               Stage::root_readonly);
+    // Last of the mount work (an unbindable tree refuses the binds above).
+    if (c.root_propagation & (MS_SHARED | MS_UNBINDABLE))
+        check(::mount(nullptr, "/", nullptr, c.root_propagation, nullptr), Stage::propagation);
     if (c.hostname) check(::sethostname(c.hostname, str_len(c.hostname)), Stage::hostname);
     if (c.domainname) check(::setdomainname(c.domainname, str_len(c.domainname)), Stage::domainname);
     if (c.loopback_up) loopback_up();

@@ -64,7 +64,7 @@ struct ChildConfig {
     // root filesystem
     const char* rootfs = nullptr;        // absolute host path (the overlay mount point with overlay_data)
     const char* overlay_data = nullptr;  // "lowerdir=..,upperdir=..,workdir=.." or nullptr
-    unsigned long root_propagation = 0;  // applied to "/" first
+    unsigned long root_propagation = 0;  // rootfsPropagation: slave before the mounts, shared/unbindable after them
     const MountOp* mounts = nullptr;
     size_t n_mounts = 0;
     bool make_dev = false;               // /dev is a tmpfs: create the standard nodes and links

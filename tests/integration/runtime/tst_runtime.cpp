@@ -549,6 +549,51 @@ private slots:
         QCOMPARE(parked_after_start, 0);
         QCOMPARE(lost, 0);
     }
+
+    // issue 19.4: rootfsPropagation reaches the container's "/" (shared and unbindable too), and
+    // nothing mounted for the container shows in the caller's mount namespace, even when the
+    // caller's "/" is shared (systemd's default; here `unshare -m --propagation shared`).
+    void rootfsPropagationAppliedAndNothingLeaks_data()
+    {
+        QTest::addColumn<QString>("propagation");
+        QTest::addColumn<QString>("tag");  // optional field of "/" in the container's mountinfo
+        QTest::newRow("shared") << "shared" << "shared:";
+        QTest::newRow("rshared") << "rshared" << "shared:";
+        QTest::newRow("unbindable") << "unbindable" << "unbindable";
+        QTest::newRow("runbindable") << "runbindable" << "unbindable";
+        QTest::newRow("rslave") << "rslave" << "master:";
+        QTest::newRow("rprivate") << "rprivate" << "";
+    }
+    void rootfsPropagationAppliedAndNothingLeaks()
+    {
+        QFETCH(QString, propagation);
+        QFETCH(QString, tag);
+        const std::string id = unique_id("prop");
+        auto s = test_spec(rootfs_, {"sleep", "300"});
+        s.linux.rootfs_propagation = propagation.toStdString();
+        const std::string b = bundle(id, s);
+        const QString rt = binary("onggi-runtime") + " --root " + QString::fromStdString(state_root_);
+        const QString qid = QString::fromStdString(id), root = QString::fromStdString(rootfs_);
+        const QString script = QString(
+            "set -e; %1 create -b %2 %3; echo caller-created=$(grep -c %4 /proc/self/mountinfo || true);"
+            "%1 start %3; echo caller-started=$(grep -c %4 /proc/self/mountinfo || true);"
+            "%1 exec %3 cat /proc/self/mountinfo | sed 's/^/ctr: /';"
+            "%1 delete -f %3; echo caller-deleted=$(grep -c %4 /proc/self/mountinfo || true)")
+                                   .arg(rt, QString::fromStdString(b), qid, root);
+        Run r = run("unshare", {"-m", "--propagation", "shared", "sh", "-c", script});
+        QVERIFY2(r.code == 0, qPrintable(r.err + r.out));
+        QVERIFY2(r.out.contains("caller-created=0\n"), qPrintable(r.out));
+        QVERIFY2(r.out.contains("caller-started=0\n"), qPrintable(r.out));
+        QVERIFY2(r.out.contains("caller-deleted=0\n"), qPrintable(r.out));
+        QString root_line;
+        for (const QString& line : r.out.split('\n'))
+            if (line.startsWith("ctr: ") && line.section(' ', 5, 5) == "/") root_line = line;
+        QVERIFY2(!root_line.isEmpty(), qPrintable(r.out));
+        const QString optional = root_line.section(" - ", 0, 0).section(' ', 7);
+        if (tag.isEmpty()) QVERIFY2(optional.isEmpty(), qPrintable(root_line));
+        else QVERIFY2(optional.contains(tag), qPrintable(root_line));
+        QVERIFY(!host_mounts_mention(rootfs_));
+    }
 };
 
 QTEST_GUILESS_MAIN(TstRuntime)
