@@ -237,28 +237,53 @@ void do_mount(int rootfd, const MountOp& m, bool userns)
     }
 }
 
-void make_devices(int rootfd, const ChildConfig& c)
+// The parent directory of a /dev path ("/dev/net/tun" -> "/dev/net"), created in the rootfs.
+int device_parent(int rootfd, const char* path)
 {
-    int devfd = open_in_root(rootfd, "/dev", O_DIRECTORY);
-    if (devfd < 0) fail(Stage::devices, -devfd);
-    // O_PATH fds serve as dirfd for mknodat/symlinkat/openat.
-    for (size_t i = 0; i < c.n_devices; ++i) {
-        const DeviceNode& d = c.devices[i];
-        const char* name = d.path + 5;  // after "/dev/"
-        if (!c.userns) {
-            if (::mknodat(devfd, name, d.mode, d.dev) < 0 && errno != EEXIST) fail(Stage::devices, errno);
-            continue;
-        }
+    char buf[256];
+    size_t len = str_len(path);
+    if (len >= sizeof buf) return -ENAMETOOLONG;
+    size_t slash = len;
+    while (slash > 0 && path[slash - 1] != '/') --slash;
+    for (size_t i = 0; i + 1 < slash; ++i) buf[i] = path[i];
+    buf[slash > 1 ? slash - 1 : 1] = 0;
+    if (slash <= 1) buf[0] = '/';
+    return ensure_in_root(rootfd, buf, true);
+}
+
+void make_device(int rootfd, const DeviceNode& d, bool userns)
+{
+    int dirfd = device_parent(rootfd, d.path);
+    if (dirfd < 0) fail(Stage::devices, -dirfd);
+    const char* name = d.path;
+    for (const char* q = d.path; *q; ++q)
+        if (*q == '/') name = q + 1;
+    if (!userns || S_ISFIFO(d.mode)) {
+        if (d.from_spec && ::unlinkat(dirfd, name, 0) < 0 && errno != ENOENT) fail(Stage::devices, errno);
+        if (::mknodat(dirfd, name, d.mode, d.dev) < 0 && errno != EEXIST) fail(Stage::devices, errno);
+    } else {
         // mknod is not allowed in a user namespace: bind the host's node onto an empty file.
-        int f = ::openat(devfd, name, O_CREAT | O_WRONLY | O_CLOEXEC | O_NOFOLLOW, 0666);
+        int f = ::openat(dirfd, name, O_CREAT | O_WRONLY | O_CLOEXEC | O_NOFOLLOW, 0666);
         if (f < 0) fail(Stage::devices, errno);
         ::close(f);
-        int t = open_in_root(devfd, name, 0);
+        int t = open_in_root(dirfd, name, 0);
         if (t < 0) fail(Stage::devices, -t);
         char p[32];
         check(::mount(d.path, fd_path(p, t), nullptr, MS_BIND, nullptr), Stage::devices);
         ::close(t);
     }
+    if ((d.uid != uid_t(-1) || d.gid != gid_t(-1)) && ::fchownat(dirfd, name, d.uid, d.gid, AT_SYMLINK_NOFOLLOW) < 0)
+        fail(Stage::devices, errno);
+    ::close(dirfd);
+}
+
+void make_devices(int rootfd, const ChildConfig& c)
+{
+    for (size_t i = 0; i < c.n_devices; ++i)
+        if (c.make_dev || c.devices[i].from_spec) make_device(rootfd, c.devices[i], c.userns);
+    if (!c.make_dev) return;
+    int devfd = open_in_root(rootfd, "/dev", O_DIRECTORY);
+    if (devfd < 0) fail(Stage::devices, -devfd);
     static const char* const links[][2] = {{"/proc/self/fd", "fd"},     {"/proc/self/fd/0", "stdin"},
                                            {"/proc/self/fd/1", "stdout"}, {"/proc/self/fd/2", "stderr"},
                                            {"pts/ptmx", "ptmx"},          {"/proc/kcore", "core"}};
@@ -605,7 +630,7 @@ void child_main(const ChildConfig& c)
     int rootfd = ::open(c.rootfs, O_PATH | O_DIRECTORY | O_CLOEXEC);
     check(rootfd, Stage::rootfs);
     for (size_t i = 0; i < c.n_mounts; ++i) do_mount(rootfd, c.mounts[i], c.userns);
-    if (c.make_dev) make_devices(rootfd, c);
+    if (c.make_dev || c.n_devices) make_devices(rootfd, c);
     ::close(rootfd);
     pivot_into(c.rootfs);
 

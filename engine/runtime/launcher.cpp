@@ -38,6 +38,7 @@ constexpr int CLONE_NEWTIME = 0x80;
 struct Prepared {
     std::deque<std::string> strings;  // deque: pointers to elements stay valid as it grows
     std::vector<MountOp> mounts;
+    std::vector<DeviceNode> devices;
     std::vector<const char*> masked, readonly, sysctl_paths, sysctl_values;
     std::vector<RlimitEntry> rlimits;
     std::vector<gid_t> groups;
@@ -433,8 +434,27 @@ Result<Launched> launch(const spec::Spec& spec, const LaunchOptions& opt, Stage*
     ONGGI_CHECK(prepare_mounts(spec, opt, cg_path, cgroupns, userns, netns, p), "mounts");
     c.mounts = p.mounts.data();
     c.n_mounts = p.mounts.size();
-    c.devices = kDevices;
-    c.n_devices = std::size(kDevices);
+    // The standard nodes, then linux.devices (config-linux.md#devices), which win on the same path.
+    for (const auto& d : kDevices) {
+        bool overridden = false;
+        for (const auto& sd : lx.devices) overridden = overridden || sd.path == d.path;
+        if (!overridden) p.devices.push_back(d);
+    }
+    for (const auto& sd : lx.devices) {
+        DeviceNode n{};
+        n.path = p.keep(sd.path);
+        mode_t type = sd.type == "b" ? S_IFBLK : sd.type == "p" ? S_IFIFO : S_IFCHR;
+        n.mode = type | (sd.file_mode ? mode_t(*sd.file_mode) & 07777 : 0666);
+        n.dev = sd.type == "p" ? 0 : makedev(unsigned(sd.major), unsigned(sd.minor));
+        n.from_spec = true;
+        if (sd.uid) n.uid = uid_t(*sd.uid);
+        if (sd.gid) n.gid = gid_t(*sd.gid);
+        if (!sd.uid && sd.gid) n.uid = 0;
+        if (sd.uid && !sd.gid) n.gid = 0;
+        p.devices.push_back(n);
+    }
+    c.devices = p.devices.data();
+    c.n_devices = p.devices.size();
     c.userns = userns;
     for (const auto& s : lx.masked_paths) p.masked.push_back(p.keep(s));
     for (const auto& s : lx.readonly_paths) p.readonly.push_back(p.keep(s));
@@ -523,6 +543,9 @@ Result<Launched> launch(const spec::Spec& spec, const LaunchOptions& opt, Stage*
                 for (auto [maj, min] : {std::pair{1, 3}, {1, 5}, {1, 7}, {1, 8}, {1, 9}, {5, 0}, {5, 1}, {5, 2}})
                     res.devices.push_back({true, "c", int64_t(maj), int64_t(min), "rwm"});
                 res.devices.push_back({true, "c", 136, std::nullopt, "rwm"});
+                // linux.devices MUST be available: allowed after the spec's own rules.
+                for (const auto& sd : lx.devices)
+                    if (sd.type != "p") res.devices.push_back({true, sd.type == "b" ? "b" : "c", sd.major, sd.minor, "rwm"});
             }
             if (auto r = cg->apply(res); !r) {
                 (void)cg->remove();

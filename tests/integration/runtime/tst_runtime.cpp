@@ -594,6 +594,29 @@ private slots:
         else QVERIFY2(optional.contains(tag), qPrintable(root_line));
         QVERIFY(!host_mounts_mention(rootfs_));
     }
+
+    // issue 19.3: linux.devices exist in the container's /dev with the given type, numbers,
+    // mode and owner, and the device cgroup (deny-all otherwise) lets the container use them.
+    void linuxDevicesAreCreatedAndAllowed()
+    {
+        auto s = test_spec(rootfs_, {"sh", "-c",
+                                     "stat -c '%F %t:%T %a %u:%g' /dev/onggi-null /dev/sub/onggi-zero /dev/onggi-fifo;"
+                                     "echo x > /dev/onggi-null && echo write-ok; head -c 5 /dev/sub/onggi-zero | wc -c"});
+        s.linux.devices = {{"/dev/onggi-null", "c", 1, 3, 0640u, 1000u, 1001u},
+                           {"/dev/sub/onggi-zero", "c", 1, 5, 0666u, std::nullopt, std::nullopt},
+                           {"/dev/onggi-fifo", "p", 0, 0, 0600u, std::nullopt, std::nullopt}};
+        spec::Resources res = s.linux.resources.value_or(spec::Resources{});
+        res.devices.insert(res.devices.begin(), spec::DeviceRule{false, "a", std::nullopt, std::nullopt, "rwm"});
+        s.linux.resources = res;
+        const std::string id = unique_id("dev");
+        Run r = runtime({"run", "-b", QString::fromStdString(bundle(id, s)), QString::fromStdString(id)});
+        QVERIFY2(r.code == 0, qPrintable(r.err + r.out));
+        QVERIFY2(r.out.contains("character special file 1:3 640 1000:1001\n"), qPrintable(r.out));
+        QVERIFY2(r.out.contains("character special file 1:5 666 0:0\n"), qPrintable(r.out));
+        QVERIFY2(r.out.contains("fifo 0:0 600 0:0\n"), qPrintable(r.out));
+        QVERIFY2(r.out.contains("write-ok\n"), qPrintable(r.out));
+        QVERIFY2(r.out.endsWith("5\n"), qPrintable(r.out));
+    }
 };
 
 QTEST_GUILESS_MAIN(TstRuntime)
