@@ -200,7 +200,7 @@ private slots:
         // A failing exec reports the step.
         Run bad = runtime({"exec", QString::fromStdString(id), "/no/such/program"});
         QVERIFY(bad.code != 0);
-        QVERIFY2(bad.err.contains("execve") && bad.err.contains("No such file"), qPrintable(bad.err));
+        QVERIFY2(bad.err.contains("process.args[0] \"/no/such/program\"") && bad.err.contains("No such file"), qPrintable(bad.err));
     }
 
     void lifecycleCreateStartPauseResumeKillDelete()
