@@ -12,6 +12,7 @@
 #include <net/if.h>
 #include <sched.h>
 #include <signal.h>
+#include <linux/capability.h>
 #include <sys/ioctl.h>
 #include <sys/mount.h>
 #include <sys/prctl.h>
@@ -236,28 +237,53 @@ void do_mount(int rootfd, const MountOp& m, bool userns)
     }
 }
 
-void make_devices(int rootfd, const ChildConfig& c)
+// The parent directory of a /dev path ("/dev/net/tun" -> "/dev/net"), created in the rootfs.
+int device_parent(int rootfd, const char* path)
 {
-    int devfd = open_in_root(rootfd, "/dev", O_DIRECTORY);
-    if (devfd < 0) fail(Stage::devices, -devfd);
-    // O_PATH fds serve as dirfd for mknodat/symlinkat/openat.
-    for (size_t i = 0; i < c.n_devices; ++i) {
-        const DeviceNode& d = c.devices[i];
-        const char* name = d.path + 5;  // after "/dev/"
-        if (!c.userns) {
-            if (::mknodat(devfd, name, d.mode, d.dev) < 0 && errno != EEXIST) fail(Stage::devices, errno);
-            continue;
-        }
+    char buf[256];
+    size_t len = str_len(path);
+    if (len >= sizeof buf) return -ENAMETOOLONG;
+    size_t slash = len;
+    while (slash > 0 && path[slash - 1] != '/') --slash;
+    for (size_t i = 0; i + 1 < slash; ++i) buf[i] = path[i];
+    buf[slash > 1 ? slash - 1 : 1] = 0;
+    if (slash <= 1) buf[0] = '/';
+    return ensure_in_root(rootfd, buf, true);
+}
+
+void make_device(int rootfd, const DeviceNode& d, bool userns)
+{
+    int dirfd = device_parent(rootfd, d.path);
+    if (dirfd < 0) fail(Stage::devices, -dirfd);
+    const char* name = d.path;
+    for (const char* q = d.path; *q; ++q)
+        if (*q == '/') name = q + 1;
+    if (!userns || S_ISFIFO(d.mode)) {
+        if (d.from_spec && ::unlinkat(dirfd, name, 0) < 0 && errno != ENOENT) fail(Stage::devices, errno);
+        if (::mknodat(dirfd, name, d.mode, d.dev) < 0 && errno != EEXIST) fail(Stage::devices, errno);
+    } else {
         // mknod is not allowed in a user namespace: bind the host's node onto an empty file.
-        int f = ::openat(devfd, name, O_CREAT | O_WRONLY | O_CLOEXEC | O_NOFOLLOW, 0666);
+        int f = ::openat(dirfd, name, O_CREAT | O_WRONLY | O_CLOEXEC | O_NOFOLLOW, 0666);
         if (f < 0) fail(Stage::devices, errno);
         ::close(f);
-        int t = open_in_root(devfd, name, 0);
+        int t = open_in_root(dirfd, name, 0);
         if (t < 0) fail(Stage::devices, -t);
         char p[32];
         check(::mount(d.path, fd_path(p, t), nullptr, MS_BIND, nullptr), Stage::devices);
         ::close(t);
     }
+    if ((d.uid != uid_t(-1) || d.gid != gid_t(-1)) && ::fchownat(dirfd, name, d.uid, d.gid, AT_SYMLINK_NOFOLLOW) < 0)
+        fail(Stage::devices, errno);
+    ::close(dirfd);
+}
+
+void make_devices(int rootfd, const ChildConfig& c)
+{
+    for (size_t i = 0; i < c.n_devices; ++i)
+        if (c.make_dev || c.devices[i].from_spec) make_device(rootfd, c.devices[i], c.userns);
+    if (!c.make_dev) return;
+    int devfd = open_in_root(rootfd, "/dev", O_DIRECTORY);
+    if (devfd < 0) fail(Stage::devices, -devfd);
     static const char* const links[][2] = {{"/proc/self/fd", "fd"},     {"/proc/self/fd/0", "stdin"},
                                            {"/proc/self/fd/1", "stdout"}, {"/proc/self/fd/2", "stderr"},
                                            {"pts/ptmx", "ptmx"},          {"/proc/kcore", "core"}};
@@ -385,11 +411,47 @@ void set_rlimits(const RlimitEntry* r, size_t n)
     for (size_t i = 0; i < n; ++i) check(int(::syscall(SYS_prlimit64, 0, r[i].resource, &r[i].value, nullptr)), Stage::rlimits);
 }
 
+// Without no_new_privs only a task holding CAP_SYS_ADMIN may load a seccomp filter. The filter
+// is still the last thing before execve (onggi's own set-up is never subject to it): the child
+// keeps CAP_SYS_ADMIN in its effective and permitted sets until the filter is in, then drops it
+// with one capset. Only when process.capabilities is absent and the user is not root (the kernel
+// then clears every capability at setuid) is the filter loaded before the identity change.
+constexpr uint64_t kCapSysAdmin = uint64_t(1) << 21;  // CAP_SYS_ADMIN
+bool g_seccomp_loaded = false;
+bool g_admin_held = false;  // CAP_SYS_ADMIN kept only to load the filter
+
+int capset_sets(uint64_t eff, uint64_t perm, uint64_t inh)
+{
+    __user_cap_header_struct hdr{_LINUX_CAPABILITY_VERSION_3, 0};
+    __user_cap_data_struct data[2] = {};
+    data[0].effective = uint32_t(eff);
+    data[1].effective = uint32_t(eff >> 32);
+    data[0].permitted = uint32_t(perm);
+    data[1].permitted = uint32_t(perm >> 32);
+    data[0].inheritable = uint32_t(inh);
+    data[1].inheritable = uint32_t(inh >> 32);
+    return ::syscall(SYS_capset, &hdr, data) != 0 ? -errno : 0;
+}
+
+// The final sets plus CAP_SYS_ADMIN, and the final ambient set (a subset of both).
+int apply_caps_holding_admin(const security::SecurityPlan& sec)
+{
+    if (int rc = capset_sets(sec.effective | kCapSysAdmin, sec.permitted | kCapSysAdmin, sec.inheritable); rc < 0)
+        return rc;
+    if (::prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0) != 0 && errno != EINVAL) return -errno;
+    for (int cap = 0; cap <= sec.last_cap && cap < 64; ++cap)
+        if ((sec.ambient & (uint64_t(1) << cap)) && ::prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_RAISE, cap, 0, 0) != 0)
+            return -errno;
+    return 0;
+}
+
 // drop bounding -> groups/gid/uid keeping caps -> capability sets (security.h's order).
 void set_identity(const security::SecurityPlan* sec, uid_t uid, gid_t gid, const gid_t* groups, size_t n_groups)
 {
-    // Without no_new_privs only a task with CAP_SYS_ADMIN may load a filter: load it first.
-    if (sec && sec->seccomp_before_caps()) check_neg(security::child_load_seccomp(*sec), Stage::seccomp);
+    if (sec && sec->seccomp_before_caps() && !sec->set_caps && uid != 0) {
+        check_neg(security::child_load_seccomp(*sec), Stage::seccomp);
+        g_seccomp_loaded = true;
+    }
     if (sec) check_neg(security::child_drop_bounding(*sec), Stage::drop_bounding);
     check(int(::syscall(SYS_setgroups, n_groups, groups)), Stage::setgroups);
     check(int(::syscall(SYS_setresgid, gid, gid, gid)), Stage::setgid);
@@ -397,41 +459,65 @@ void set_identity(const security::SecurityPlan* sec, uid_t uid, gid_t gid, const
     check(int(::syscall(SYS_setresuid, uid, uid, uid)), Stage::setuid);
     if (sec && sec->set_caps) {
         check(::prctl(PR_SET_KEEPCAPS, 0, 0, 0, 0), Stage::setuid);
-        check_neg(security::child_apply_caps(*sec), Stage::capabilities);
+        if (sec->seccomp_before_caps() && !(sec->effective & kCapSysAdmin)) {
+            check_neg(apply_caps_holding_admin(*sec), Stage::capabilities);
+            g_admin_held = true;
+        } else {
+            check_neg(security::child_apply_caps(*sec), Stage::capabilities);
+        }
     }
 }
 
+// The last steps before execve: no_new_privs, the filter, and giving up CAP_SYS_ADMIN if it
+// was held only for the filter (that capset is the one syscall the filter sees from us).
 void finish_security(const security::SecurityPlan* sec)
 {
     if (!sec) return;
     check_neg(security::child_set_no_new_privs(*sec), Stage::no_new_privs);
-    if (!sec->seccomp_before_caps()) check_neg(security::child_load_seccomp(*sec), Stage::seccomp);
+    if (!g_seccomp_loaded) check_neg(security::child_load_seccomp(*sec), Stage::seccomp);
+    g_seccomp_loaded = true;
+    if (g_admin_held) check_neg(capset_sets(sec->effective, sec->permitted, sec->inheritable), Stage::capabilities);
+    g_admin_held = false;
 }
 
-// execve with the container's PATH for a bare program name. Returns the errno to report.
-int exec_program(char* const* argv, char* const* envp, const char* path_env)
+// Is `path` a file execve would run? 0, or the errno execve would give (ENOENT, EACCES...).
+int executable_file(const char* path)
 {
-    if (has_char(argv[0], '/') || !path_env) {
-        ::execve(argv[0], argv, envp);
-        return errno;
+    struct stat st;
+    if (::stat(path, &st) < 0) return errno;
+    if (!S_ISREG(st.st_mode)) return EACCES;
+    // access() checks the x bits for this uid and a noexec mount.
+    if (::access(path, X_OK) < 0) return errno;
+    return 0;
+}
+
+// Resolve process.args[0] as execvp does (the container's PATH for a name without '/') into
+// `out`, before `start`, so that a missing program fails `create` (runtime.md#start).
+// Returns 0 or the errno to report.
+int resolve_program(const char* name, const char* path_env, char (&out)[PATH_MAX])
+{
+    size_t name_len = str_len(name);
+    if (name_len == 0) return ENOENT;
+    if (has_char(name, '/') || !path_env) {
+        if (name_len >= sizeof out) return ENAMETOOLONG;
+        for (size_t k = 0; k <= name_len; ++k) out[k] = name[k];
+        return executable_file(out);
     }
-    char buf[PATH_MAX];
-    size_t name_len = str_len(argv[0]);
     int result = ENOENT;
     const char* p = path_env;
     for (;;) {
         const char* end = p;
         while (*end && *end != ':') ++end;
         size_t dlen = size_t(end - p);
-        if (dlen + 1 + name_len < sizeof buf) {
+        if (dlen + 2 + name_len < sizeof out) {
             size_t i = 0;
-            if (dlen == 0) buf[i++] = '.';
-            for (const char* q = p; q < end; ++q) buf[i++] = *q;
-            buf[i++] = '/';
-            for (size_t k = 0; k <= name_len; ++k) buf[i++] = argv[0][k];
-            ::execve(buf, argv, envp);
-            if (errno == EACCES) result = EACCES;
-            else if (errno != ENOENT && errno != ENOTDIR) return errno;
+            if (dlen == 0) out[i++] = '.';
+            for (const char* q = p; q < end; ++q) out[i++] = *q;
+            out[i++] = '/';
+            for (size_t k = 0; k <= name_len; ++k) out[i++] = name[k];
+            int e = executable_file(out);
+            if (e == 0) return 0;
+            if (e == EACCES) result = EACCES;
         }
         if (!*end) break;
         p = end + 1;
@@ -461,7 +547,7 @@ void forward_signal(int sig)
     if (g_main_child > 0) ::kill(g_main_child, sig);
 }
 
-[[noreturn]] void run_init(const ChildConfig& c)
+[[noreturn]] void run_init(const ChildConfig& c, const char* program)
 {
     sigset_t all, old;
     sigfillset(&all);
@@ -470,7 +556,8 @@ void forward_signal(int sig)
     if (child < 0) fail(Stage::init_fork, errno);
     if (child == 0) {
         ::sigprocmask(SIG_SETMASK, &old, nullptr);
-        fail(Stage::execve, exec_program(c.argv, c.envp, c.path_env));
+        ::execve(program, c.argv, c.envp);
+        fail(Stage::execve, errno);
     }
     g_main_child = child;
     ::prctl(PR_SET_NAME, "onggi-init", 0, 0, 0);
@@ -534,7 +621,11 @@ void child_main(const ChildConfig& c)
     set_stdio(c.stdio, c.console_fd);
 
     // 2. Root filesystem and mounts, all in our own mount namespace.
-    check(::mount(nullptr, "/", nullptr, MS_REC | (c.root_propagation ? c.root_propagation : (unsigned long)MS_PRIVATE), nullptr),
+    // Cut every mount we inherited off the caller's peer groups first (rslave when asked for
+    // slave, else rprivate): nothing we mount may propagate back, even where the caller's "/"
+    // is shared. rootfsPropagation itself goes onto the new root after pivot_root (which
+    // refuses a shared parent).
+    check(::mount(nullptr, "/", nullptr, MS_REC | ((c.root_propagation & MS_SLAVE) ? MS_SLAVE : MS_PRIVATE), nullptr),
           Stage::propagation);
     if (c.overlay_data)
         check(::mount("overlay", c.rootfs, "overlay", 0, c.overlay_data), Stage::overlay);
@@ -543,7 +634,7 @@ void child_main(const ChildConfig& c)
     int rootfd = ::open(c.rootfs, O_PATH | O_DIRECTORY | O_CLOEXEC);
     check(rootfd, Stage::rootfs);
     for (size_t i = 0; i < c.n_mounts; ++i) do_mount(rootfd, c.mounts[i], c.userns);
-    if (c.make_dev) make_devices(rootfd, c);
+    if (c.make_dev || c.n_devices) make_devices(rootfd, c);
     ::close(rootfd);
     pivot_into(c.rootfs);
 
@@ -554,6 +645,9 @@ void child_main(const ChildConfig& c)
     if (c.root_readonly)
         check(::mount(nullptr, "/", nullptr, MS_BIND | MS_REMOUNT | MS_RDONLY | locked_flags("/"), nullptr),
               Stage::root_readonly);
+    // Last of the mount work (an unbindable tree refuses the binds above).
+    if (c.root_propagation & (MS_SHARED | MS_UNBINDABLE))
+        check(::mount(nullptr, "/", nullptr, c.root_propagation, nullptr), Stage::propagation);
     if (c.hostname) check(::sethostname(c.hostname, str_len(c.hostname)), Stage::hostname);
     if (c.domainname) check(::setdomainname(c.domainname, str_len(c.domainname)), Stage::domainname);
     if (c.loopback_up) loopback_up();
@@ -572,10 +666,15 @@ void child_main(const ChildConfig& c)
     check(::chdir(c.cwd), Stage::cwd);
     check_neg(security::child_verify_cwd(), Stage::cwd);  // CVE-2024-21626: cwd inside the root
     ::umask(mode_t(c.umask));
+    // The program must exist and be executable now, as this user: a missing one fails `create`.
+    char program[PATH_MAX];
+    if (int e = resolve_program(c.argv[0], c.path_env, program)) fail(Stage::program, e);
     // Nothing of the runtime's leaks into the container: every fd above stderr closes at execve.
     ::syscall(SYS_close_range, 3u, ~0u, CLOSE_RANGE_CLOEXEC);
 
-    // 5. create/start split: say we are ready, then block until `start`.
+    // 5. create/start split: say we are ready, then block until `start`. start_fd stays open
+    // (close-on-exec): `start` returns once it closes, i.e. once the program is exec'd and
+    // signals reach it rather than this parked state.
     if (c.start_fd >= 0) {
         ChildReport r{static_cast<int32_t>(Stage::ready), 0};
         write_all(g_report_fd, &r, sizeof r);
@@ -586,12 +685,13 @@ void child_main(const ChildConfig& c)
         do n = ::read(c.start_fd, &b, 1);
         while (n < 0 && errno == EINTR);
         if (n != 1) ::_exit(127);
-        ::close(c.start_fd);
     }
 
+    // 6. The seccomp filter last, then the program.
     finish_security(c.security);
-    if (c.init) run_init(c);
-    fail(Stage::execve, exec_program(c.argv, c.envp, c.path_env));
+    if (c.init) run_init(c, program);
+    ::execve(program, c.argv, c.envp);
+    fail(Stage::execve, errno);
 }
 
 void exec_child_main(const ExecChildConfig& c)
@@ -604,9 +704,12 @@ void exec_child_main(const ExecChildConfig& c)
     if (c.set_ids) set_identity(c.security, c.uid, c.gid, c.groups, c.n_groups);
     check(::chdir(c.cwd), Stage::cwd);
     check_neg(security::child_verify_cwd(), Stage::cwd);  // CVE-2024-21626: cwd inside the root
+    char program[PATH_MAX];
+    if (int e = resolve_program(c.argv[0], c.path_env, program)) fail(Stage::program, e);
     ::syscall(SYS_close_range, 3u, ~0u, CLOSE_RANGE_CLOEXEC);
     finish_security(c.security);
-    fail(Stage::execve, exec_program(c.argv, c.envp, c.path_env));
+    ::execve(program, c.argv, c.envp);
+    fail(Stage::execve, errno);
 }
 
 } // namespace onggi::runtime

@@ -45,6 +45,9 @@ struct DeviceNode {
     const char* path;  // "/dev/null"
     mode_t mode;       // S_IFCHR | 0666
     dev_t dev;
+    bool from_spec = false;  // linux.devices: made even without a tmpfs /dev, replacing what is there
+    uid_t uid = uid_t(-1);   // chown when not -1
+    gid_t gid = gid_t(-1);
 };
 
 struct RlimitEntry {
@@ -64,10 +67,10 @@ struct ChildConfig {
     // root filesystem
     const char* rootfs = nullptr;        // absolute host path (the overlay mount point with overlay_data)
     const char* overlay_data = nullptr;  // "lowerdir=..,upperdir=..,workdir=.." or nullptr
-    unsigned long root_propagation = 0;  // applied to "/" first
+    unsigned long root_propagation = 0;  // rootfsPropagation: slave before the mounts, shared/unbindable after them
     const MountOp* mounts = nullptr;
     size_t n_mounts = 0;
-    bool make_dev = false;               // /dev is a tmpfs: create the standard nodes and links
+    bool make_dev = false;               // /dev is a tmpfs: create the standard nodes and links (and always linux.devices)
     const DeviceNode* devices = nullptr;
     size_t n_devices = 0;
     const char* const* masked = nullptr;

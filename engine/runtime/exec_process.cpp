@@ -192,7 +192,7 @@ Result<pid_t> exec_in_container(const spec::Spec& spec, const ExecOptions& opt, 
     if (got == ssize_t(sizeof report)) {
         if (have_child) wait_exit_code(child);
         Stage s = static_cast<Stage>(report.stage);
-        return fail(Error::from_errno(std::string("exec: ") + stage_name(s), report.err), s);
+        return fail(child_failure("exec", s, report.err, spec.process.args[0]), s);
     }
     if (!have_child) return fail(Error(Errc::internal, "exec: the intermediate process died"), Stage::fork);
     return child;

@@ -5,6 +5,7 @@
 #include "engine/security/security.h"
 
 #include <fcntl.h>
+#include <poll.h>
 #include <sched.h>
 #include <signal.h>
 #include <sys/mount.h>
@@ -37,6 +38,7 @@ constexpr int CLONE_NEWTIME = 0x80;
 struct Prepared {
     std::deque<std::string> strings;  // deque: pointers to elements stay valid as it grows
     std::vector<MountOp> mounts;
+    std::vector<DeviceNode> devices;
     std::vector<const char*> masked, readonly, sysctl_paths, sysctl_values;
     std::vector<RlimitEntry> rlimits;
     std::vector<gid_t> groups;
@@ -191,11 +193,30 @@ uint64_t process_start_time(pid_t pid)
     return start;
 }
 
+char process_state(pid_t pid)
+{
+    auto text = read_file("/proc/" + std::to_string(pid) + "/stat", 4096);
+    if (!text) return 0;
+    auto close = text.value().rfind(')');
+    return close != std::string::npos && close + 2 < text.value().size() ? text.value()[close + 2] : 0;
+}
+
 bool process_alive(pid_t pid, uint64_t start_time)
 {
     if (pid <= 0) return false;
     uint64_t now = process_start_time(pid);
     return now != 0 && (start_time == 0 || now == start_time);
+}
+
+Error child_failure(const std::string& who, Stage stage, int err, const std::string& program)
+{
+    if (stage != Stage::program) return Error::from_errno(who + ": " + stage_name(stage), err);
+    // As docker says it: the program of process.args[0], not a stage of ours, is at fault.
+    const bool searched = program.find('/') == std::string::npos;
+    std::string what = who + ": process.args[0] \"" + program + "\"";
+    if (err == ENOENT && searched) what += ": executable file not found in $PATH";
+    if (err == EACCES) what += ": not an executable file";
+    return Error::from_errno(what, err);
 }
 
 Status start_parked(pid_t pid, uint64_t start_time, int start_fd)
@@ -206,6 +227,27 @@ Status start_parked(pid_t pid, uint64_t start_time, int start_fd)
     if (!fd) return Error::from_errno("open start pipe " + path);
     char b = 's';
     if (::write(fd.get(), &b, 1) != 1) return Error::from_errno("write start pipe");
+    // The parked process keeps its end of this pipe until execve closes it (and so does the
+    // program's process under --init). Return only then: a signal sent after `start` returns
+    // reaches the program, never the parked set-up (which, as PID 1 of a pid namespace, would
+    // drop it). POLLERR on a write end means no reader is left.
+    struct pollfd pfd{fd.get(), 0, 0};
+    for (int waited_ms = 0;;) {
+        int n = ::poll(&pfd, 1, 100);
+        if (n < 0 && errno != EINTR) return Error::from_errno("wait for the container's program");
+        if (n > 0 && (pfd.revents & (POLLERR | POLLHUP))) break;
+        if (n == 0 && (waited_ms += 100) >= 30000)
+            return Error(Errc::timeout, "the container's process did not exec its program within 30 s");
+        if (!process_alive(pid, start_time)) return {};  // it exited (or failed) at once: nothing to wait for
+    }
+    // Exec'd. A program sets up its signal handlers as it starts (a shell's trap, a daemon's
+    // sigaction); until it first waits for something it is still starting. Give it that long,
+    // at most 250 ms, so that a TERM sent when `start` returns meets the program's own handler.
+    for (int i = 0; i < 250; ++i) {
+        char state = process_state(pid);
+        if (state != 'R' && state != 'D') break;  // sleeping, stopped, or gone
+        ::usleep(1000);
+    }
     return {};
 }
 
@@ -392,8 +434,27 @@ Result<Launched> launch(const spec::Spec& spec, const LaunchOptions& opt, Stage*
     ONGGI_CHECK(prepare_mounts(spec, opt, cg_path, cgroupns, userns, netns, p), "mounts");
     c.mounts = p.mounts.data();
     c.n_mounts = p.mounts.size();
-    c.devices = kDevices;
-    c.n_devices = std::size(kDevices);
+    // The standard nodes, then linux.devices (config-linux.md#devices), which win on the same path.
+    for (const auto& d : kDevices) {
+        bool overridden = false;
+        for (const auto& sd : lx.devices) overridden = overridden || sd.path == d.path;
+        if (!overridden) p.devices.push_back(d);
+    }
+    for (const auto& sd : lx.devices) {
+        DeviceNode n{};
+        n.path = p.keep(sd.path);
+        mode_t type = sd.type == "b" ? S_IFBLK : sd.type == "p" ? S_IFIFO : S_IFCHR;
+        n.mode = type | (sd.file_mode ? mode_t(*sd.file_mode) & 07777 : 0666);
+        n.dev = sd.type == "p" ? 0 : makedev(unsigned(sd.major), unsigned(sd.minor));
+        n.from_spec = true;
+        if (sd.uid) n.uid = uid_t(*sd.uid);
+        if (sd.gid) n.gid = gid_t(*sd.gid);
+        if (!sd.uid && sd.gid) n.uid = 0;
+        if (sd.uid && !sd.gid) n.gid = 0;
+        p.devices.push_back(n);
+    }
+    c.devices = p.devices.data();
+    c.n_devices = p.devices.size();
     c.userns = userns;
     for (const auto& s : lx.masked_paths) p.masked.push_back(p.keep(s));
     for (const auto& s : lx.readonly_paths) p.readonly.push_back(p.keep(s));
@@ -483,6 +544,9 @@ Result<Launched> launch(const spec::Spec& spec, const LaunchOptions& opt, Stage*
                 for (auto [maj, min] : {std::pair{1, 3}, {1, 5}, {1, 7}, {1, 8}, {1, 9}, {5, 0}, {5, 1}, {5, 2}})
                     res.devices.push_back({true, "c", int64_t(maj), int64_t(min), "rwm"});
                 res.devices.push_back({true, "c", 136, std::nullopt, "rwm"});
+                // linux.devices MUST be available: allowed after the spec's own rules.
+                for (const auto& sd : lx.devices)
+                    if (sd.type != "p") res.devices.push_back({true, sd.type == "b" ? "b" : "c", sd.major, sd.minor, "rwm"});
             }
             if (auto r = cg->apply(res); !r) {
                 (void)cg->remove();
@@ -570,7 +634,7 @@ Result<Launched> launch(const spec::Spec& spec, const LaunchOptions& opt, Stage*
     }
     if (got == sizeof report && report.stage != int32_t(Stage::ready)) {
         Stage s = static_cast<Stage>(report.stage);
-        return reap(Error::from_errno(std::string("container init: ") + stage_name(s), report.err), s);
+        return reap(child_failure("container init", s, report.err, proc.args.empty() ? "" : proc.args[0]), s);
     }
     if (got != 0 && got != sizeof report) return reap(Error(Errc::internal, "container init: short report"), Stage::none);
     if (got == 0 && opt.wait_for_start)

@@ -34,7 +34,11 @@ struct LaunchOptions {
 
 struct Launched {
     pid_t pid = -1;               // host pid of the container's init
-    uint64_t start_time = 0;      // /proc/PID/stat field 22, to recognise the pid later
+    uint64_t start_time = 0;      // The error for a child's {stage, errno} report; Stage::program names process.args[0] (program)
+// the way docker does ("executable file not found in $PATH").
+Error child_failure(const std::string& who, Stage stage, int err, const std::string& program);
+
+// /proc/PID/stat field 22, to recognise the pid later
     int start_fd = -1;            // create mode: the fd number, inside that process, that start() writes to
     std::string cgroup_path;      // empty when there is no cgroup
     std::unique_ptr<cgroup::Cgroup> cgroup;
@@ -44,11 +48,19 @@ struct Launched {
 Result<Launched> launch(const spec::Spec& spec, const LaunchOptions& opt, Stage* failed_stage = nullptr);
 
 // Release a container parked by launch(wait_for_start=true): writes one byte to
-// /proc/PID/fd/START_FD after checking that PID still is the process that was created.
+// /proc/PID/fd/START_FD after checking that PID still is the process that was created, and
+// returns once the program is exec'd (the parked process's end of that pipe closes at execve)
+// and has first waited for something (at most 250 ms more): it has set up its signal handlers.
 Status start_parked(pid_t pid, uint64_t start_time, int start_fd);
+
+// The error for a child's {stage, errno} report; Stage::program names process.args[0] (program)
+// the way docker does ("executable file not found in $PATH").
+Error child_failure(const std::string& who, Stage stage, int err, const std::string& program);
 
 // /proc/PID/stat field 22 (start time in clock ticks); 0 when the process is gone.
 uint64_t process_start_time(pid_t pid);
+// /proc/PID/stat field 3 ('R', 'S', 'D', 'Z', ...); 0 when the process is gone.
+char process_state(pid_t pid);
 // The process exists, is the one we started, and is not a zombie.
 bool process_alive(pid_t pid, uint64_t start_time);
 

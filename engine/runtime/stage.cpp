@@ -42,6 +42,7 @@ const char* stage_name(Stage s)
     case Stage::execve: return "execve";
     case Stage::setns: return "setns";
     case Stage::fork: return "fork";
+    case Stage::program: return "program";
     }
     return "unknown";
 }

@@ -44,6 +44,7 @@ enum class Stage : int32_t {
     execve,
     setns,           // exec: joining a namespace
     fork,
+    program,         // process.args[0] is not an executable file (checked before `start`)
 };
 
 const char* stage_name(Stage s);

@@ -539,8 +539,36 @@ void parse_linux(Reader& r, const json& j, Linux& l)
         if (!r.failed() && !l.has_namespace("time"))
             r.fail(base + ".timeOffsets", "time offsets need a time namespace in linux.namespaces");
     }
-    if (const json* d = r.array(j, "devices", base + ".devices"); d && !d->empty())
-        r.fail(base + ".devices", "extra device nodes are not supported", Errc::unsupported);
+    if (const json* d = r.array(j, "devices", base + ".devices"))
+        for (size_t i = 0; i < d->size() && !r.failed(); ++i) {
+            std::string p = idx(base + ".devices", i);
+            const auto& e = (*d)[i];
+            if (!e.is_object()) {
+                r.fail(p, "expected an object");
+                break;
+            }
+            Device dev;
+            r.str(e, "path", p + ".path", dev.path, true);
+            r.str(e, "type", p + ".type", dev.type, true);
+            if (r.failed()) break;
+            if (dev.path.rfind("/dev/", 0) != 0 || dev.path.size() <= 5 || dev.path.find("/../") != std::string::npos ||
+                dev.path.size() >= 256 || dev.path.compare(dev.path.size() - 3, 3, "/..") == 0)
+                r.fail(p + ".path", "expected a path below /dev, got '" + dev.path + "'");
+            else if (dev.type != "c" && dev.type != "b" && dev.type != "u" && dev.type != "p")
+                r.fail(p + ".type", "expected c, b, u or p, got '" + dev.type + "'");
+            else if (dev.type != "p" && (!e.contains("major") || !e.contains("minor")))
+                r.fail(p, "major and minor are required for a " + dev.type + " device");
+            if (r.failed()) break;
+            r.integer(e, "major", p + ".major", dev.major);
+            r.integer(e, "minor", p + ".minor", dev.minor);
+            r.opt_integer(e, "fileMode", p + ".fileMode", dev.file_mode);
+            r.opt_integer(e, "uid", p + ".uid", dev.uid);
+            r.opt_integer(e, "gid", p + ".gid", dev.gid);
+            if (!r.failed() && (dev.major < 0 || dev.major > 4095 || dev.minor < 0 || dev.minor > 1048575))
+                r.fail(p, "major/minor out of range");
+            if (!r.failed() && dev.file_mode && *dev.file_mode > 07777) r.fail(p + ".fileMode", "expected permission bits (<= 07777)");
+            l.devices.push_back(dev);
+        }
     if (j.contains("intelRdt")) r.fail(base + ".intelRdt", "not supported by onggi", Errc::unsupported);
     if (j.contains("personality")) r.fail(base + ".personality", "not supported by onggi", Errc::unsupported);
 }
@@ -745,6 +773,17 @@ std::string to_json(const Spec& s, int indent)
     if (!s.linux.masked_paths.empty()) l["maskedPaths"] = s.linux.masked_paths;
     if (!s.linux.readonly_paths.empty()) l["readonlyPaths"] = s.linux.readonly_paths;
     if (!s.linux.rootfs_propagation.empty()) l["rootfsPropagation"] = s.linux.rootfs_propagation;
+    if (!s.linux.devices.empty()) {
+        json a = json::array();
+        for (const auto& d : s.linux.devices) {
+            json dj = {{"path", d.path}, {"type", d.type}, {"major", d.major}, {"minor", d.minor}};
+            if (d.file_mode) dj["fileMode"] = *d.file_mode;
+            if (d.uid) dj["uid"] = *d.uid;
+            if (d.gid) dj["gid"] = *d.gid;
+            a.push_back(dj);
+        }
+        l["devices"] = a;
+    }
     if (!s.linux.mount_label.empty()) l["mountLabel"] = s.linux.mount_label;
     if (s.linux.time_offset_monotonic || s.linux.time_offset_boottime) {
         json t = json::object();

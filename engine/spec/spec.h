@@ -133,8 +133,17 @@ struct Seccomp {
     std::vector<SeccompSyscall> syscalls;
 };
 
+// linux.devices: a node the container's /dev must have (config-linux.md#devices).
+struct Device {
+    std::string path;  // "/dev/fuse"
+    std::string type;  // c, b, u, p
+    int64_t major = 0, minor = 0;
+    std::optional<uint32_t> file_mode, uid, gid;
+};
+
 struct Linux {
     std::vector<Namespace> namespaces;
+    std::vector<Device> devices;
     std::vector<IdMapping> uid_mappings, gid_mappings;
     std::optional<Resources> resources;
     std::string cgroups_path;  // "/onggi/<id>" or "slice:prefix:name" (systemd form, not supported)

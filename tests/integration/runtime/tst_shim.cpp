@@ -140,6 +140,24 @@ private slots:
         QVERIFY(!host_mounts_mention(rootfs_));
     }
 
+    // issue 19.6, the helper's path: a missing program is a clear start error in error.json,
+    // in docker's words, and nothing is left.
+    void missingProgramIsAClearStartError()
+    {
+        const std::string id = unique_id("shimnoprog");
+        Started st = start(id, test_spec(rootfs_, {"no-such-program"}));
+        QCOMPARE(st.run.code, 1);
+        auto t = read_file(st.state + "/error.json");
+        QVERIFY(t.ok());
+        auto o = QJsonDocument::fromJson(QByteArray::fromStdString(t.value())).object();
+        QCOMPARE(o.value("stage").toString(), QString("program"));
+        QCOMPARE(o.value("errc").toString(), QString("not_found"));
+        QVERIFY2(o.value("message").toString().contains("process.args[0] \"no-such-program\": executable file not found in $PATH"),
+                 qPrintable(o.value("message").toString()));
+        QVERIFY(!cgroup_exists("/onggi/" + id));
+        QVERIFY(!host_mounts_mention(rootfs_));
+    }
+
     void execRunsInsideAndReturnsItsCode()
     {
         const std::string id = unique_id("shimexec");
@@ -159,7 +177,7 @@ private slots:
         Run bad = run(binary("onggi-shim"), {"exec", "--bundle", QString::fromStdString(st.bundle), "--state-dir",
                                              QString::fromStdString(st.state), "--", "/nope"});
         QCOMPARE(bad.code, 125);
-        QVERIFY2(bad.err.contains("\"stage\":\"execve\""), qPrintable(bad.err));
+        QVERIFY2(bad.err.contains("\"stage\":\"program\""), qPrintable(bad.err));
         ::kill(init, SIGKILL);
         QJsonObject ex = wait_exit(st.state);
         QCOMPARE(ex.value("exit_code").toInt(), 137);

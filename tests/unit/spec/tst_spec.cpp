@@ -156,6 +156,18 @@ private slots:
                                             << "linux.resources.pids.limit" << inval;
         QTest::newRow("device type") << mod([](json& j) { j["linux"]["resources"]["devices"][0]["type"] = "x"; })
                                      << "linux.resources.devices[0].type" << inval;
+        QTest::newRow("linux.devices outside /dev")
+            << mod([](json& j) { j["linux"]["devices"] = json::array({{{"path", "/etc/x"}, {"type", "c"}, {"major", 1}, {"minor", 3}}}); })
+            << "linux.devices[0].path" << inval;
+        QTest::newRow("linux.devices escaping /dev")
+            << mod([](json& j) { j["linux"]["devices"] = json::array({{{"path", "/dev/../etc/x"}, {"type", "c"}, {"major", 1}, {"minor", 3}}}); })
+            << "linux.devices[0].path" << inval;
+        QTest::newRow("linux.devices type")
+            << mod([](json& j) { j["linux"]["devices"] = json::array({{{"path", "/dev/x"}, {"type", "z"}, {"major", 1}, {"minor", 3}}}); })
+            << "linux.devices[0].type" << inval;
+        QTest::newRow("linux.devices without minor")
+            << mod([](json& j) { j["linux"]["devices"] = json::array({{{"path", "/dev/x"}, {"type", "c"}, {"major", 1}}}); })
+            << "linux.devices[0]" << inval;
         QTest::newRow("systemd cgroup") << mod([](json& j) { j["linux"]["cgroupsPath"] = "system.slice:onggi:x"; })
                                         << "linux.cgroupsPath" << unsup;
         QTest::newRow("cgroup dotdot") << mod([](json& j) { j["linux"]["cgroupsPath"] = "/onggi/../x"; })
