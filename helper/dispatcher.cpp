@@ -39,6 +39,8 @@ void Call::fail(const Error& e) const
 void Call::fail_with(const json& error) const
 {
     if (take()) st_->conn->send_line(error_line(st_->id, error));
+}
+
 void Call::fail(const Error& e, const json& data) const
 {
     if (!take()) return;
