@@ -9,6 +9,7 @@
 #include "gui/models/units.h"
 #include "gui/widgets/charts_panel.h"
 #include "gui/widgets/container_page.h"
+#include "gui/widgets/learn_panel.h"
 #include "gui/widgets/create_dialog.h"
 #include "gui/widgets/helper_absent_page.h"
 #include "gui/widgets/limits_panel.h"
@@ -92,6 +93,7 @@ MainWindow::MainWindow(LanguageManager* languages, QWidget* parent) : QMainWindo
     ll->addWidget(m_filter);
     ll->addWidget(m_view, 1);
     m_page = new ContainerPage(m_history, m_logs, m_procs, splitter);
+    m_page->learn()->setClient(m_client);  // its live panel asks container.kernel_view while shown
     splitter->addWidget(left);
     splitter->addWidget(m_page);
     splitter->setStretchFactor(0, 2);

@@ -300,10 +300,10 @@ Result<json> KernelView::collect() const
     out["process"] = parse_status(status.value());
     out["uid_map"] = parse_id_map(read_small(base + "/uid_map"));
     out["gid_map"] = parse_id_map(read_small(base + "/gid_map"));
-    out["host_uid_map"] = parse_id_map(read_small("/proc/1/uid_map"));
+    out["host_uid_map"] = parse_id_map(read_small("/proc/self/uid_map"));
     json ns = json::object();
     for (const char* n : {"cgroup", "ipc", "mnt", "net", "pid", "time", "user", "uts"})
-        ns[n] = {{"container", ns_link(base + "/ns/" + n)}, {"host", ns_link(std::string("/proc/1/ns/") + n)}};
+        ns[n] = {{"container", ns_link(base + "/ns/" + n)}, {"host", ns_link(std::string("/proc/self/ns/") + n)}};
     out["namespaces"] = ns;
     struct utsname u {};
     ::uname(&u);
@@ -312,9 +312,9 @@ Result<json> KernelView::collect() const
     out["kernel"] = {{"release", u.release}, {"machine", u.machine}};
     const std::string mi = read_small(base + "/mountinfo", 1 << 20);
     out["mounts"] = parse_mountinfo(mi, kMaxMounts);
-    out["host_mount_count"] = parse_mountinfo(read_small("/proc/1/mountinfo", 1 << 20), 100000).size();
+    out["host_mount_count"] = parse_mountinfo(read_small("/proc/self/mountinfo", 1 << 20), 100000).size();
     out["interfaces"] = parse_net_dev(read_small(base + "/net/dev"));
-    out["host_interfaces"] = parse_net_dev(read_small("/proc/1/net/dev"));
+    out["host_interfaces"] = parse_net_dev(read_small("/proc/self/net/dev"));
     out["proc_cgroup"] = trim(read_small(base + "/cgroup"));
     out["cgroup"] = cgroup_files();
     out["cgroup"]["path"] = in_.cgroup_path;

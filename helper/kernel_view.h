@@ -3,7 +3,8 @@
 // the moment of the call, never from Onggi's records, so a lesson shows what the kernel says.
 // Read-only and bounded: at most kMaxMounts mount lines, kMaxUpperEntries upper entries,
 // kMaxInterfaces interfaces; each file read is capped. Nothing is followed out of the upper
-// directory (openat with O_NOFOLLOW, no symlink is resolved).
+// directory (openat with O_NOFOLLOW, no symlink is resolved). "host" values are the helper's own
+// (/proc/self: the helper runs in the host's namespaces), not PID 1's, which a sandbox may hide.
 #pragma once
 
 #include "engine/core/result.h"
