@@ -17,6 +17,7 @@
 #include "gui/models/units.h"
 #include "gui/widgets/charts_panel.h"
 #include "gui/widgets/container_page.h"
+#include "gui/widgets/learn_panel.h"
 #include "gui/widgets/create_dialog.h"
 #include "gui/widgets/dashboard_page.h"
 #include "gui/widgets/helper_absent_page.h"
@@ -150,6 +151,7 @@ MainWindow::MainWindow(LanguageManager* languages, QWidget* parent) : QMainWindo
     };
     m_dashboard = new DashboardPage(m_overview, m_eventList);
     m_page = new ContainerPage(m_history, m_logs, m_procs);
+    m_page->learn()->setClient(m_client);  // its live panel asks container.kernel_view while shown
     scrolled(m_dashboard);
     scrolled(m_page);
     connect(m_dashboard, &DashboardPage::containerActivated, this, [this](const QString& id) { selectContainer(id); });

@@ -16,6 +16,10 @@
 
 namespace onggi::helper {
 
+// helper/handlers/container_kernel_view.cpp (kept out of handlers.h's register_all so that
+// adding it did not touch the header every handler includes; fold it in at the next edit there).
+void register_container_kernel_view(HelperContext& ctx);
+
 HelperDaemon::HelperDaemon(HelperConfig cfg, QObject* parent)
     : QObject(parent), cfg_(std::move(cfg)), dispatcher_(this), polkit_(new PolkitAuthority({}, 120000, this)), gate_(polkit_)
 {
@@ -25,6 +29,7 @@ HelperDaemon::HelperDaemon(HelperConfig cfg, QObject* parent)
     containers_->on_exit([this](const std::string& id) { logs_->container_stopped(id); });
     ctx_ = HelperContext{&dispatcher_, containers_, events_, logs_, &gate_};
     register_all(ctx_);
+    register_container_kernel_view(ctx_);
 #ifdef ONGGI_HAVE_STATS_SERVICE
     install_stats_service(ctx_);
 #endif

@@ -2,6 +2,499 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>LessonLive</name>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Value now</source>
+        <translation>Value now</translation>
+    </message>
+    <message>
+        <source>This host has none of these files for the container.</source>
+        <translation>This host has none of these files for the container.</translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation>unlimited</translation>
+    </message>
+    <message>
+        <source>Namespace</source>
+        <translation>Namespace</translation>
+    </message>
+    <message>
+        <source>Container</source>
+        <translation>Container</translation>
+    </message>
+    <message>
+        <source>shared with the host</source>
+        <translation>shared with the host</translation>
+    </message>
+    <message>
+        <source>its own</source>
+        <translation>its own</translation>
+    </message>
+    <message>
+        <source>Hostname</source>
+        <translation>Hostname</translation>
+    </message>
+    <message>
+        <source>inside (its UTS namespace)</source>
+        <translation>inside (its UTS namespace)</translation>
+    </message>
+    <message>
+        <source>outside (this host)</source>
+        <translation>outside (this host)</translation>
+    </message>
+    <message>
+        <source>Seen from</source>
+        <translation>Seen from</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>the host</source>
+        <translation>the host</translation>
+    </message>
+    <message>
+        <source>inside the container</source>
+        <translation>inside the container</translation>
+    </message>
+    <message>
+        <source>NSpid in /proc/%1/status: %2</source>
+        <translation>NSpid in /proc/%1/status: %2</translation>
+    </message>
+    <message>
+        <source>Network interfaces</source>
+        <translation>Network interfaces</translation>
+    </message>
+    <message>
+        <source>inside</source>
+        <translation>inside</translation>
+    </message>
+    <message>
+        <source>outside</source>
+        <translation>outside</translation>
+    </message>
+    <message>
+        <source>Effective capabilities of the init (CapEff %1)</source>
+        <translation>Effective capabilities of the init (CapEff %1)</translation>
+    </message>
+    <message>
+        <source>Capability</source>
+        <translation>Capability</translation>
+    </message>
+    <message>
+        <source>What it allows</source>
+        <translation>What it allows</translation>
+    </message>
+    <message>
+        <source>Not held, among others</source>
+        <translation>Not held, among others</translation>
+    </message>
+    <message>
+        <source>What it would allow</source>
+        <translation>What it would allow</translation>
+    </message>
+    <message numerus="yes">
+        <source>Bounding set: %n capabilities. Permitted: %1. Ambient: %2.</source>
+        <translation>
+            <numerusform>Bounding set: %n capability. Permitted: %1. Ambient: %2.</numerusform>
+            <numerusform>Bounding set: %n capabilities. Permitted: %1. Ambient: %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>0: no filter</source>
+        <translation>0: no filter</translation>
+    </message>
+    <message>
+        <source>1: strict (read, write, exit only)</source>
+        <translation>1: strict (read, write, exit only)</translation>
+    </message>
+    <message numerus="yes">
+        <source>2: filter (%n BPF program(s) loaded)</source>
+        <translation>
+            <numerusform>2: filter (%n BPF program loaded)</numerusform>
+            <numerusform>2: filter (%n BPF programs loaded)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>Value in /proc/%1/status</source>
+        <translation>Value in /proc/%1/status</translation>
+    </message>
+    <message>
+        <source>1: exec can never gain privileges (no setuid)</source>
+        <translation>1: exec can never gain privileges (no setuid)</translation>
+    </message>
+    <message>
+        <source>0: setuid programs may gain privileges</source>
+        <translation>0: setuid programs may gain privileges</translation>
+    </message>
+    <message>
+        <source>held: mount and unshare are allowed by capabilities</source>
+        <translation>held: mount and unshare are allowed by capabilities</translation>
+    </message>
+    <message>
+        <source>not held: mount and unshare fail with EPERM</source>
+        <translation>not held: mount and unshare fail with EPERM</translation>
+    </message>
+    <message>
+        <source>Mount point</source>
+        <translation>Mount point</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Options</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mount(s) inside the container</source>
+        <translation>
+            <numerusform>%n mount inside the container</numerusform>
+            <numerusform>%n mounts inside the container</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mount(s) on the host</source>
+        <translation>
+            <numerusform>%n mount on the host</numerusform>
+            <numerusform>%n mounts on the host</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Layer</translation>
+    </message>
+    <message>
+        <source>Directory</source>
+        <translation>Directory</translation>
+    </message>
+    <message>
+        <source>lower (read-only)</source>
+        <translation>lower (read-only)</translation>
+    </message>
+    <message>
+        <source>upper (this container&apos;s changes)</source>
+        <translation>upper (this container&apos;s changes)</translation>
+    </message>
+    <message>
+        <source>merged (its /)</source>
+        <translation>merged (its /)</translation>
+    </message>
+    <message numerus="yes">
+        <source>What is in the upper layer now (%n entries)</source>
+        <translation>
+            <numerusform>What is in the upper layer now (%n entry)</numerusform>
+            <numerusform>What is in the upper layer now (%n entries)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing yet: the container has not changed a file.</source>
+        <translation>Nothing yet: the container has not changed a file.</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Path</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>In a lower layer?</source>
+        <translation>In a lower layer?</translation>
+    </message>
+    <message>
+        <source>file (%1)</source>
+        <translation>file (%1)</translation>
+    </message>
+    <message>
+        <source>directory</source>
+        <translation>directory</translation>
+    </message>
+    <message>
+        <source>opaque directory (hides the lower one)</source>
+        <translation>opaque directory (hides the lower one)</translation>
+    </message>
+    <message>
+        <source>whiteout (char device 0/0: deleted)</source>
+        <translation>whiteout (char device 0/0: deleted)</translation>
+    </message>
+    <message>
+        <source>symbolic link</source>
+        <translation>symbolic link</translation>
+    </message>
+    <message>
+        <source>yes: copied up or hidden</source>
+        <translation>yes: copied up or hidden</translation>
+    </message>
+    <message>
+        <source>no: new</source>
+        <translation>no: new</translation>
+    </message>
+    <message>
+        <source>(more entries than shown)</source>
+        <translation>(more entries than shown)</translation>
+    </message>
+    <message>
+        <source>Limit: %1</source>
+        <translation>Limit: %1</translation>
+    </message>
+    <message>
+        <source>The kernel gives no OOM kill count here.</source>
+        <translation>The kernel gives no OOM kill count here.</translation>
+    </message>
+    <message>
+        <source>oom_kill: %1</source>
+        <translation>oom_kill: %1</translation>
+    </message>
+    <message>
+        <source>change the owner of any file</source>
+        <translation>change the owner of any file</translation>
+    </message>
+    <message>
+        <source>read, write and run files regardless of their permission bits</source>
+        <translation>read, write and run files regardless of their permission bits</translation>
+    </message>
+    <message>
+        <source>read any file and list any directory, and open files by handle</source>
+        <translation>read any file and list any directory, and open files by handle</translation>
+    </message>
+    <message>
+        <source>act as the owner of any file (chmod, utime)</source>
+        <translation>act as the owner of any file (chmod, utime)</translation>
+    </message>
+    <message>
+        <source>keep the setuid/setgid bits when changing a file</source>
+        <translation>keep the setuid/setgid bits when changing a file</translation>
+    </message>
+    <message>
+        <source>send signals to processes of other users</source>
+        <translation>send signals to processes of other users</translation>
+    </message>
+    <message>
+        <source>change its group IDs</source>
+        <translation>change its group IDs</translation>
+    </message>
+    <message>
+        <source>change its user IDs</source>
+        <translation>change its user IDs</translation>
+    </message>
+    <message>
+        <source>pass on or drop capabilities</source>
+        <translation>pass on or drop capabilities</translation>
+    </message>
+    <message>
+        <source>listen on ports below 1024</source>
+        <translation>listen on ports below 1024</translation>
+    </message>
+    <message>
+        <source>use raw sockets (ping)</source>
+        <translation>use raw sockets (ping)</translation>
+    </message>
+    <message>
+        <source>configure interfaces, routes and firewalls</source>
+        <translation>configure interfaces, routes and firewalls</translation>
+    </message>
+    <message>
+        <source>call chroot</source>
+        <translation>call chroot</translation>
+    </message>
+    <message>
+        <source>create device files</source>
+        <translation>create device files</translation>
+    </message>
+    <message>
+        <source>write to the kernel&apos;s audit log</source>
+        <translation>write to the kernel&apos;s audit log</translation>
+    </message>
+    <message>
+        <source>mount, create namespaces, and many other admin tasks</source>
+        <translation>mount, create namespaces, and many other admin tasks</translation>
+    </message>
+    <message>
+        <source>load and unload kernel modules</source>
+        <translation>load and unload kernel modules</translation>
+    </message>
+    <message>
+        <source>set the system clock</source>
+        <translation>set the system clock</translation>
+    </message>
+    <message>
+        <source>trace and inspect any process</source>
+        <translation>trace and inspect any process</translation>
+    </message>
+    <message>
+        <source>reboot the machine</source>
+        <translation>reboot the machine</translation>
+    </message>
+    <message>
+        <source>raw access to I/O ports and devices</source>
+        <translation>raw access to I/O ports and devices</translation>
+    </message>
+    <message>
+        <source>raise priorities and change scheduling</source>
+        <translation>raise priorities and change scheduling</translation>
+    </message>
+    <message>
+        <source>go past resource limits</source>
+        <translation>go past resource limits</translation>
+    </message>
+    <message>
+        <source>lock memory</source>
+        <translation>lock memory</translation>
+    </message>
+    <message>
+        <source>read and clear the kernel log</source>
+        <translation>read and clear the kernel log</translation>
+    </message>
+    <message>
+        <source>load BPF programs</source>
+        <translation>load BPF programs</translation>
+    </message>
+    <message>
+        <source>Select a running container: this panel then shows what the kernel says about it, every second.</source>
+        <translation>Select a running container: this panel then shows what the kernel says about it, every second.</translation>
+    </message>
+    <message>
+        <source>Kernel</source>
+        <translation>Kernel</translation>
+    </message>
+    <message>
+        <source>the container runs on</source>
+        <translation>the container runs on</translation>
+    </message>
+    <message>
+        <source>this host runs</source>
+        <translation>this host runs</translation>
+    </message>
+    <message>
+        <source>The same kernel, because there is only one: the container&apos;s init is host process %1.</source>
+        <translation>The same kernel, because there is only one: the container&apos;s init is host process %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Its init: %1 (%2), %n thread(s).</source>
+        <translation>
+            <numerusform>Its init: %1 (%2), %n thread.</numerusform>
+            <numerusform>Its init: %1 (%2), %n threads.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>User namespace: uid_map</source>
+        <translation>User namespace: uid_map</translation>
+    </message>
+    <message>
+        <source>Root (0) inside is uid %1 on the host.</source>
+        <translation>Root (0) inside is uid %1 on the host.</translation>
+    </message>
+    <message>
+        <source>cgroup layout of this host</source>
+        <translation>cgroup layout of this host</translation>
+    </message>
+    <message>
+        <source>the container&apos;s group</source>
+        <translation>the container&apos;s group</translation>
+    </message>
+    <message>
+        <source>/proc/%1/cgroup as the kernel writes it</source>
+        <translation>/proc/%1/cgroup as the kernel writes it</translation>
+    </message>
+    <message>
+        <source>Throttled periods so far: %1</source>
+        <translation>Throttled periods so far: %1</translation>
+    </message>
+    <message>
+        <source>fork() refused at the limit so far: %1</source>
+        <translation>fork() refused at the limit so far: %1</translation>
+    </message>
+    <message>
+        <source>An empty limit file means no limit on any device.</source>
+        <translation>An empty limit file means no limit on any device.</translation>
+    </message>
+    <message>
+        <source>State of the init in /proc/%1/status: %2</source>
+        <translation>State of the init in /proc/%1/status: %2</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>How</translation>
+    </message>
+    <message>
+        <source>Covered in the mount table by</source>
+        <translation>Covered in the mount table by</translation>
+    </message>
+    <message>
+        <source>not mounted over (absent on this host, or covered by a read-only /proc)</source>
+        <translation>not mounted over (absent on this host, or covered by a read-only /proc)</translation>
+    </message>
+    <message>
+        <source>masked</source>
+        <translation>masked</translation>
+    </message>
+    <message>
+        <source>read-only</source>
+        <translation>read-only</translation>
+    </message>
+    <message>
+        <source>This container shares the host&apos;s network namespace.</source>
+        <translation>This container shares the host&apos;s network namespace.</translation>
+    </message>
+    <message>
+        <source>Its own network namespace: %1</source>
+        <translation>Its own network namespace: %1</translation>
+    </message>
+    <message>
+        <source>Only the loopback device inside: this container has no network yet, so no veth pair and no bridge.</source>
+        <translation>Only the loopback device inside: this container has no network yet, so no veth pair and no bridge.</translation>
+    </message>
+    <message>
+        <source>init program</source>
+        <translation>init program</translation>
+    </message>
+    <message>
+        <source>host PID</source>
+        <translation>host PID</translation>
+    </message>
+    <message>
+        <source>cgroup made by Onggi</source>
+        <translation>cgroup made by Onggi</translation>
+    </message>
+    <message>
+        <source>root filesystem</source>
+        <translation>root filesystem</translation>
+    </message>
+    <message>
+        <source>shared kernel</source>
+        <translation>shared kernel</translation>
+    </message>
+    <message>
+        <source>No live view for this lesson.</source>
+        <translation>No live view for this lesson.</translation>
+    </message>
+    <message>
+        <source>Host (the helper)</source>
+        <translation>Host (the helper)</translation>
+    </message>
+    <message>
+        <source>give files capabilities (setcap)</source>
+        <translation>give files capabilities (setcap)</translation>
+    </message>
+</context>
+<context>
     <name>Units</name>
     <message>
         <source>%1 %2</source>
@@ -1035,183 +1528,22 @@ sudo systemctl enable onggi-helper</translation>
 <context>
     <name>onggi::gui::LearnPanel</name>
     <message>
-        <source>process IDs: the container&apos;s first process is PID 1 and it cannot see host processes</source>
-        <translation>process IDs: the container&apos;s first process is PID 1 and it cannot see host processes</translation>
+        <source>en</source>
+        <comment>lesson language code</comment>
+        <extracomment>The folder of lessons (resources/lessons/&lt;code&gt;/) to show with this translation: &quot;ko&quot; or &quot;en&quot;.</extracomment>
+        <translation>en</translation>
     </message>
     <message>
-        <source>mount points: the container has its own root filesystem (pivot_root)</source>
-        <translation>mount points: the container has its own root filesystem (pivot_root)</translation>
+        <source>What the kernel says: select a running container.</source>
+        <translation>What the kernel says: select a running container.</translation>
     </message>
     <message>
-        <source>network devices, addresses, routes and ports</source>
-        <translation>network devices, addresses, routes and ports</translation>
+        <source>What the kernel says about &quot;%1&quot; now (read every second while shown)</source>
+        <translation>What the kernel says about &quot;%1&quot; now (read every second while shown)</translation>
     </message>
     <message>
-        <source>hostname and domain name</source>
-        <translation>hostname and domain name</translation>
-    </message>
-    <message>
-        <source>System V IPC and POSIX message queues</source>
-        <translation>System V IPC and POSIX message queues</translation>
-    </message>
-    <message>
-        <source>the view of /proc/self/cgroup: its own group looks like the root</source>
-        <translation>the view of /proc/self/cgroup: its own group looks like the root</translation>
-    </message>
-    <message>
-        <source>user and group IDs: root inside can be an ordinary user outside</source>
-        <translation>user and group IDs: root inside can be an ordinary user outside</translation>
-    </message>
-    <message>
-        <source>the monotonic and boot-time clocks</source>
-        <translation>the monotonic and boot-time clocks</translation>
-    </message>
-    <message>
-        <source>Select a running container to see how it is built from namespaces, control groups and layers.</source>
-        <translation>Select a running container to see how it is built from namespaces, control groups and layers.</translation>
-    </message>
-    <message>
-        <source>How &quot;%1&quot; is built</source>
-        <translation>How &quot;%1&quot; is built</translation>
-    </message>
-    <message>
-        <source>A container is not a virtual machine: it is ordinary processes on this kernel, isolated by namespaces, limited by control groups and given their own root filesystem made of layers.</source>
-        <translation>A container is not a virtual machine: it is ordinary processes on this kernel, isolated by namespaces, limited by control groups and given their own root filesystem made of layers.</translation>
-    </message>
-    <message>
-        <source>1. Namespaces: what the container can see</source>
-        <translation>1. Namespaces: what the container can see</translation>
-    </message>
-    <message>
-        <source>Each namespace gives the processes inside their own copy of one kind of kernel resource. The kernel names a namespace by an inode number; two processes share a namespace exactly when the numbers match.</source>
-        <translation>Each namespace gives the processes inside their own copy of one kind of kernel resource. The kernel names a namespace by an inode number; two processes share a namespace exactly when the numbers match.</translation>
-    </message>
-    <message>
-        <source>The container is not running, so it has no namespaces right now.</source>
-        <translation>The container is not running, so it has no namespaces right now.</translation>
-    </message>
-    <message>
-        <source>Namespace</source>
-        <translation>Namespace</translation>
-    </message>
-    <message>
-        <source>Container (%1)</source>
-        <translation>Container (%1)</translation>
-    </message>
-    <message>
-        <source>This app (/proc/self/ns)</source>
-        <translation>This app (/proc/self/ns)</translation>
-    </message>
-    <message>
-        <source>Isolates</source>
-        <translation>Isolates</translation>
-    </message>
-    <message>
-        <source>(shared with the host)</source>
-        <translation>(shared with the host)</translation>
-    </message>
-    <message>
-        <source>(separate)</source>
-        <translation>(separate)</translation>
-    </message>
-    <message>
-        <source>Try it: sudo ls -l /proc/%1/ns and compare with ls -l /proc/self/ns; sudo nsenter -t %1 -p -m ps enters them.</source>
-        <translation>Try it: sudo ls -l /proc/%1/ns and compare with ls -l /proc/self/ns; sudo nsenter -t %1 -p -m ps enters them.</translation>
-    </message>
-    <message>
-        <source>2. Control groups (cgroups): what the container may use</source>
-        <translation>2. Control groups (cgroups): what the container may use</translation>
-    </message>
-    <message>
-        <source>The kernel counts and limits CPU, memory, I/O and processes per control group. Onggi put this container&apos;s processes in %1 and writes its limits to files there; the charts read the same files.</source>
-        <translation>The kernel counts and limits CPU, memory, I/O and processes per control group. Onggi put this container&apos;s processes in %1 and writes its limits to files there; the charts read the same files.</translation>
-    </message>
-    <message>
-        <source>This host uses cgroup v2: one unified tree, all controllers in one directory.</source>
-        <translation>This host uses cgroup v2: one unified tree, all controllers in one directory.</translation>
-    </message>
-    <message>
-        <source>This host uses cgroup v1 (mode: %1): one tree per controller, so the same group appears under memory/, cpu/, pids/ ...</source>
-        <translation>This host uses cgroup v1 (mode: %1): one tree per controller, so the same group appears under memory/, cpu/, pids/ ...</translation>
-    </message>
-    <message>
-        <source>unlimited</source>
-        <translation>unlimited</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation>File</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>Value</translation>
-    </message>
-    <message>
-        <source>Meaning</source>
-        <translation>Meaning</translation>
-    </message>
-    <message>
-        <source>memory limit</source>
-        <translation>memory limit</translation>
-    </message>
-    <message>
-        <source>memory in use now</source>
-        <translation>memory in use now</translation>
-    </message>
-    <message>
-        <source>quota and period in microseconds</source>
-        <translation>quota and period in microseconds</translation>
-    </message>
-    <message>
-        <source>CPU time allowed per period of cpu.cfs_period_us (100000 µs)</source>
-        <translation>CPU time allowed per period of cpu.cfs_period_us (100000 µs)</translation>
-    </message>
-    <message>
-        <source>most processes</source>
-        <translation>most processes</translation>
-    </message>
-    <message>
-        <source>processes now</source>
-        <translation>processes now</translation>
-    </message>
-    <message>
-        <source>OOM kills so far (oom_kill)</source>
-        <translation>OOM kills so far (oom_kill)</translation>
-    </message>
-    <message>
-        <source>Try it: move the memory slider in Limits and run cat %1 again.</source>
-        <translation>Try it: move the memory slider in Limits and run cat %1 again.</translation>
-    </message>
-    <message>
-        <source>3. Layers: the container&apos;s files</source>
-        <translation>3. Layers: the container&apos;s files</translation>
-    </message>
-    <message>
-        <source>The image&apos;s layers are shared read-only by every container that uses them. The overlay filesystem stacks them under one writable upper directory of this container: a changed file is copied up, a deleted one is hidden by a whiteout. The merged view is what the container sees as /.</source>
-        <translation>The image&apos;s layers are shared read-only by every container that uses them. The overlay filesystem stacks them under one writable upper directory of this container: a changed file is copied up, a deleted one is hidden by a whiteout. The merged view is what the container sees as /.</translation>
-    </message>
-    <message>
-        <source>lower (read-only):</source>
-        <translation>lower (read-only):</translation>
-    </message>
-    <message>
-        <source>upper (this container&apos;s changes):</source>
-        <translation>upper (this container&apos;s changes):</translation>
-    </message>
-    <message>
-        <source>merged (its /):</source>
-        <translation>merged (its /):</translation>
-    </message>
-    <message>
-        <source>4. Capabilities and seccomp: what root inside may do</source>
-        <translation>4. Capabilities and seccomp: what root inside may do</translation>
-    </message>
-    <message numerus="yes">
-        <source>Root in the container keeps only %n of the kernel&apos;s capabilities, and a seccomp filter refuses dangerous system calls.</source>
-        <translation>
-            <numerusform>Root in the container keeps only %n of the kernel&apos;s capabilities, and a seccomp filter refuses dangerous system calls.</numerusform>
-            <numerusform>Root in the container keeps only %n of the kernel&apos;s capabilities, and a seccomp filter refuses dangerous system calls.</numerusform>
-        </translation>
+        <source>The container is not running: start it to see the kernel&apos;s view.</source>
+        <translation>The container is not running: start it to see the kernel&apos;s view.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,493 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>LessonLive</name>
+    <message>
+        <source>File</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <source>Value now</source>
+        <translation>지금 값</translation>
+    </message>
+    <message>
+        <source>This host has none of these files for the container.</source>
+        <translation>이 호스트에는 이 컨테이너의 해당 파일이 없습니다.</translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation>제한 없음</translation>
+    </message>
+    <message>
+        <source>Namespace</source>
+        <translation>네임스페이스</translation>
+    </message>
+    <message>
+        <source>Container</source>
+        <translation>컨테이너</translation>
+    </message>
+    <message>
+        <source>shared with the host</source>
+        <translation>호스트와 같음</translation>
+    </message>
+    <message>
+        <source>its own</source>
+        <translation>따로 있음</translation>
+    </message>
+    <message>
+        <source>Hostname</source>
+        <translation>호스트 이름</translation>
+    </message>
+    <message>
+        <source>inside (its UTS namespace)</source>
+        <translation>안 (컨테이너의 UTS 네임스페이스)</translation>
+    </message>
+    <message>
+        <source>outside (this host)</source>
+        <translation>밖 (이 호스트)</translation>
+    </message>
+    <message>
+        <source>Seen from</source>
+        <translation>보는 곳</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>the host</source>
+        <translation>호스트</translation>
+    </message>
+    <message>
+        <source>inside the container</source>
+        <translation>컨테이너 안</translation>
+    </message>
+    <message>
+        <source>NSpid in /proc/%1/status: %2</source>
+        <translation>/proc/%1/status의 NSpid: %2</translation>
+    </message>
+    <message>
+        <source>Network interfaces</source>
+        <translation>네트워크 인터페이스</translation>
+    </message>
+    <message>
+        <source>inside</source>
+        <translation>안</translation>
+    </message>
+    <message>
+        <source>outside</source>
+        <translation>밖</translation>
+    </message>
+    <message>
+        <source>Effective capabilities of the init (CapEff %1)</source>
+        <translation>init의 유효 권한 (CapEff %1)</translation>
+    </message>
+    <message>
+        <source>Capability</source>
+        <translation>권한</translation>
+    </message>
+    <message>
+        <source>What it allows</source>
+        <translation>허락하는 일</translation>
+    </message>
+    <message>
+        <source>Not held, among others</source>
+        <translation>없는 권한 (일부)</translation>
+    </message>
+    <message>
+        <source>What it would allow</source>
+        <translation>있다면 할 수 있는 일</translation>
+    </message>
+    <message numerus="yes">
+        <source>Bounding set: %n capabilities. Permitted: %1. Ambient: %2.</source>
+        <translation>
+            <numerusform>경계 집합: 권한 %n개. 허용: %1. 앰비언트: %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>0: no filter</source>
+        <translation>0: 필터 없음</translation>
+    </message>
+    <message>
+        <source>1: strict (read, write, exit only)</source>
+        <translation>1: 엄격 모드 (read, write, exit만 허용)</translation>
+    </message>
+    <message numerus="yes">
+        <source>2: filter (%n BPF program(s) loaded)</source>
+        <translation>
+            <numerusform>2: 필터 모드 (BPF 프로그램 %n개)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>알 수 없음</translation>
+    </message>
+    <message>
+        <source>Value in /proc/%1/status</source>
+        <translation>/proc/%1/status의 값</translation>
+    </message>
+    <message>
+        <source>1: exec can never gain privileges (no setuid)</source>
+        <translation>1: exec로 권한을 더 얻을 수 없음 (setuid 무효)</translation>
+    </message>
+    <message>
+        <source>0: setuid programs may gain privileges</source>
+        <translation>0: setuid 프로그램이 권한을 얻을 수 있음</translation>
+    </message>
+    <message>
+        <source>held: mount and unshare are allowed by capabilities</source>
+        <translation>있음: 권한으로는 mount와 unshare가 허락됨</translation>
+    </message>
+    <message>
+        <source>not held: mount and unshare fail with EPERM</source>
+        <translation>없음: mount와 unshare는 EPERM으로 실패함</translation>
+    </message>
+    <message>
+        <source>Mount point</source>
+        <translation>마운트 위치</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>종류</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>원본</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>옵션</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mount(s) inside the container</source>
+        <translation>
+            <numerusform>컨테이너 안의 마운트 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mount(s) on the host</source>
+        <translation>
+            <numerusform>호스트의 마운트 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>레이어</translation>
+    </message>
+    <message>
+        <source>Directory</source>
+        <translation>디렉터리</translation>
+    </message>
+    <message>
+        <source>lower (read-only)</source>
+        <translation>lower (읽기 전용)</translation>
+    </message>
+    <message>
+        <source>upper (this container&apos;s changes)</source>
+        <translation>upper (이 컨테이너가 바꾼 것)</translation>
+    </message>
+    <message>
+        <source>merged (its /)</source>
+        <translation>merged (컨테이너의 /)</translation>
+    </message>
+    <message numerus="yes">
+        <source>What is in the upper layer now (%n entries)</source>
+        <translation>
+            <numerusform>지금 upper 레이어에 있는 것 (%n개)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing yet: the container has not changed a file.</source>
+        <translation>아직 없습니다. 컨테이너가 바꾼 파일이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>경로</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>종류</translation>
+    </message>
+    <message>
+        <source>In a lower layer?</source>
+        <translation>lower에도 있나요?</translation>
+    </message>
+    <message>
+        <source>file (%1)</source>
+        <translation>파일 (%1)</translation>
+    </message>
+    <message>
+        <source>directory</source>
+        <translation>디렉터리</translation>
+    </message>
+    <message>
+        <source>opaque directory (hides the lower one)</source>
+        <translation>불투명 디렉터리 (lower의 내용을 가림)</translation>
+    </message>
+    <message>
+        <source>whiteout (char device 0/0: deleted)</source>
+        <translation>화이트아웃 (문자 장치 0/0: 지워짐)</translation>
+    </message>
+    <message>
+        <source>symbolic link</source>
+        <translation>심볼릭 링크</translation>
+    </message>
+    <message>
+        <source>yes: copied up or hidden</source>
+        <translation>예: 위로 복사되었거나 가려짐</translation>
+    </message>
+    <message>
+        <source>no: new</source>
+        <translation>아니요: 새 파일</translation>
+    </message>
+    <message>
+        <source>(more entries than shown)</source>
+        <translation>(보이는 것보다 항목이 더 있습니다)</translation>
+    </message>
+    <message>
+        <source>Limit: %1</source>
+        <translation>한도: %1</translation>
+    </message>
+    <message>
+        <source>The kernel gives no OOM kill count here.</source>
+        <translation>이 호스트의 커널은 OOM 강제 종료 횟수를 알려 주지 않습니다.</translation>
+    </message>
+    <message>
+        <source>oom_kill: %1</source>
+        <translation>oom_kill: %1</translation>
+    </message>
+    <message>
+        <source>change the owner of any file</source>
+        <translation>어떤 파일이든 소유자 바꾸기</translation>
+    </message>
+    <message>
+        <source>read, write and run files regardless of their permission bits</source>
+        <translation>권한 비트와 상관없이 파일 읽기·쓰기·실행</translation>
+    </message>
+    <message>
+        <source>read any file and list any directory, and open files by handle</source>
+        <translation>어떤 파일이든 읽고 어떤 디렉터리든 보기, 핸들로 파일 열기</translation>
+    </message>
+    <message>
+        <source>act as the owner of any file (chmod, utime)</source>
+        <translation>어떤 파일이든 소유자처럼 다루기 (chmod, utime)</translation>
+    </message>
+    <message>
+        <source>keep the setuid/setgid bits when changing a file</source>
+        <translation>파일을 바꿀 때 setuid/setgid 비트 유지하기</translation>
+    </message>
+    <message>
+        <source>send signals to processes of other users</source>
+        <translation>다른 사용자의 프로세스에 시그널 보내기</translation>
+    </message>
+    <message>
+        <source>change its group IDs</source>
+        <translation>자기 그룹 번호 바꾸기</translation>
+    </message>
+    <message>
+        <source>change its user IDs</source>
+        <translation>자기 사용자 번호 바꾸기</translation>
+    </message>
+    <message>
+        <source>pass on or drop capabilities</source>
+        <translation>권한을 넘겨주거나 버리기</translation>
+    </message>
+    <message>
+        <source>listen on ports below 1024</source>
+        <translation>1024번 아래 포트 열기</translation>
+    </message>
+    <message>
+        <source>use raw sockets (ping)</source>
+        <translation>raw 소켓 쓰기 (ping)</translation>
+    </message>
+    <message>
+        <source>configure interfaces, routes and firewalls</source>
+        <translation>인터페이스, 라우팅, 방화벽 설정하기</translation>
+    </message>
+    <message>
+        <source>call chroot</source>
+        <translation>chroot 호출하기</translation>
+    </message>
+    <message>
+        <source>create device files</source>
+        <translation>장치 파일 만들기</translation>
+    </message>
+    <message>
+        <source>write to the kernel&apos;s audit log</source>
+        <translation>커널 감사 로그에 쓰기</translation>
+    </message>
+    <message>
+        <source>mount, create namespaces, and many other admin tasks</source>
+        <translation>마운트, 네임스페이스 만들기 등 수많은 관리 작업</translation>
+    </message>
+    <message>
+        <source>load and unload kernel modules</source>
+        <translation>커널 모듈 올리고 내리기</translation>
+    </message>
+    <message>
+        <source>set the system clock</source>
+        <translation>시스템 시계 맞추기</translation>
+    </message>
+    <message>
+        <source>trace and inspect any process</source>
+        <translation>어떤 프로세스든 추적하고 들여다보기</translation>
+    </message>
+    <message>
+        <source>reboot the machine</source>
+        <translation>기계 재부팅하기</translation>
+    </message>
+    <message>
+        <source>raw access to I/O ports and devices</source>
+        <translation>I/O 포트와 장치에 직접 접근하기</translation>
+    </message>
+    <message>
+        <source>raise priorities and change scheduling</source>
+        <translation>우선순위 올리기와 스케줄링 바꾸기</translation>
+    </message>
+    <message>
+        <source>go past resource limits</source>
+        <translation>자원 한도 넘기기</translation>
+    </message>
+    <message>
+        <source>lock memory</source>
+        <translation>메모리 잠그기</translation>
+    </message>
+    <message>
+        <source>read and clear the kernel log</source>
+        <translation>커널 로그 읽고 지우기</translation>
+    </message>
+    <message>
+        <source>load BPF programs</source>
+        <translation>BPF 프로그램 올리기</translation>
+    </message>
+    <message>
+        <source>Select a running container: this panel then shows what the kernel says about it, every second.</source>
+        <translation>실행 중인 컨테이너를 고르세요. 그러면 이 패널이 커널이 그 컨테이너에 대해 말하는 것을 1초마다 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Kernel</source>
+        <translation>커널</translation>
+    </message>
+    <message>
+        <source>the container runs on</source>
+        <translation>컨테이너가 쓰는 커널</translation>
+    </message>
+    <message>
+        <source>this host runs</source>
+        <translation>이 호스트의 커널</translation>
+    </message>
+    <message>
+        <source>The same kernel, because there is only one: the container&apos;s init is host process %1.</source>
+        <translation>커널은 하나뿐이라 같습니다. 컨테이너의 init은 호스트의 %1번 프로세스입니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Its init: %1 (%2), %n thread(s).</source>
+        <translation>
+            <numerusform>init: %1 (%2), 스레드 %n개.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>User namespace: uid_map</source>
+        <translation>사용자 네임스페이스: uid_map</translation>
+    </message>
+    <message>
+        <source>Root (0) inside is uid %1 on the host.</source>
+        <translation>안의 root(0)는 호스트에서 uid %1입니다.</translation>
+    </message>
+    <message>
+        <source>cgroup layout of this host</source>
+        <translation>이 호스트의 cgroup 방식</translation>
+    </message>
+    <message>
+        <source>the container&apos;s group</source>
+        <translation>컨테이너의 그룹</translation>
+    </message>
+    <message>
+        <source>/proc/%1/cgroup as the kernel writes it</source>
+        <translation>커널이 적은 /proc/%1/cgroup</translation>
+    </message>
+    <message>
+        <source>Throttled periods so far: %1</source>
+        <translation>지금까지 스로틀링된 주기: %1</translation>
+    </message>
+    <message>
+        <source>fork() refused at the limit so far: %1</source>
+        <translation>지금까지 한도에 걸려 거부된 fork(): %1</translation>
+    </message>
+    <message>
+        <source>An empty limit file means no limit on any device.</source>
+        <translation>한도 파일이 비어 있으면 어느 장치에도 한도가 없다는 뜻입니다.</translation>
+    </message>
+    <message>
+        <source>State of the init in /proc/%1/status: %2</source>
+        <translation>/proc/%1/status에 적힌 init의 상태: %2</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>방식</translation>
+    </message>
+    <message>
+        <source>Covered in the mount table by</source>
+        <translation>마운트 목록에서 덮은 것</translation>
+    </message>
+    <message>
+        <source>not mounted over (absent on this host, or covered by a read-only /proc)</source>
+        <translation>덮인 마운트 없음 (이 호스트에 없거나 읽기 전용 /proc 아래에 있음)</translation>
+    </message>
+    <message>
+        <source>masked</source>
+        <translation>가려짐</translation>
+    </message>
+    <message>
+        <source>read-only</source>
+        <translation>읽기 전용</translation>
+    </message>
+    <message>
+        <source>This container shares the host&apos;s network namespace.</source>
+        <translation>이 컨테이너는 호스트의 네트워크 네임스페이스를 함께 씁니다.</translation>
+    </message>
+    <message>
+        <source>Its own network namespace: %1</source>
+        <translation>자기 네트워크 네임스페이스: %1</translation>
+    </message>
+    <message>
+        <source>Only the loopback device inside: this container has no network yet, so no veth pair and no bridge.</source>
+        <translation>안에는 루프백 장치만 있습니다. 이 컨테이너에는 아직 네트워크가 없어서 veth 쌍도 브리지도 없습니다.</translation>
+    </message>
+    <message>
+        <source>init program</source>
+        <translation>init 프로그램</translation>
+    </message>
+    <message>
+        <source>host PID</source>
+        <translation>호스트 PID</translation>
+    </message>
+    <message>
+        <source>cgroup made by Onggi</source>
+        <translation>Onggi가 만든 cgroup</translation>
+    </message>
+    <message>
+        <source>root filesystem</source>
+        <translation>루트 파일시스템</translation>
+    </message>
+    <message>
+        <source>shared kernel</source>
+        <translation>함께 쓰는 커널</translation>
+    </message>
+    <message>
+        <source>No live view for this lesson.</source>
+        <translation>이 수업에는 실시간 보기가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Host (the helper)</source>
+        <translation>호스트 (헬퍼)</translation>
+    </message>
+    <message>
+        <source>give files capabilities (setcap)</source>
+        <translation>파일에 권한 붙이기 (setcap)</translation>
+    </message>
+</context>
+<context>
     <name>Units</name>
     <message>
         <source>%1 %2</source>
@@ -127,11 +614,11 @@
     </message>
     <message>
         <source>Only root and members of the group &quot;onggi&quot; may use %1. Join the group (sudo usermod -aG onggi $USER), then log out and in again.</source>
-        <translation>root와 &quot;onggi&quot; 그룹의 구성원만 쓸 수 있는 소켓입니다: %1. 그룹에 가입한 뒤(sudo usermod -aG onggi $USER) 로그아웃했다가 다시 로그인하세요.</translation>
+        <translation>%1은(는) root와 &quot;onggi&quot; 그룹의 구성원만 쓸 수 있습니다. 그룹에 가입한 뒤(sudo usermod -aG onggi $USER) 로그아웃했다가 다시 로그인하세요.</translation>
     </message>
     <message>
         <source>The socket %1 exists but nobody answers; the helper may have crashed. Restart it (sudo systemctl restart onggi-helper).</source>
-        <translation>소켓 파일(%1)은 있지만 아무도 응답하지 않습니다. 헬퍼가 비정상 종료되었을 수 있습니다. 다시 시작하세요(sudo systemctl restart onggi-helper).</translation>
+        <translation>소켓 %1은(는) 있지만 아무도 응답하지 않습니다. 헬퍼가 비정상 종료되었을 수 있습니다. 다시 시작하세요(sudo systemctl restart onggi-helper).</translation>
     </message>
     <message>
         <source>The helper stopped or closed the connection. Containers keep running; reconnect when it is back.</source>
@@ -668,10 +1155,6 @@ Command: %2</source>
         <translation>메모리 high(&amp;H):</translation>
     </message>
     <message>
-        <source>Memory + sw&amp;ap:</source>
-        <translation>메모리 + 스왑(&amp;A):</translation>
-    </message>
-    <message>
         <source>&amp;Processes:</source>
         <translation>프로세스 수(&amp;P):</translation>
     </message>
@@ -740,10 +1223,6 @@ Command: %2</source>
         <translation>cgroup 네임스페이스(&amp;C): /proc/self/cgroup에서 컨테이너의 cgroup이 루트(/)로 보입니다</translation>
     </message>
     <message>
-        <source>Ti&amp;me namespace: own monotonic and boot clocks</source>
-        <translation>시간 네임스페이스(&amp;M): monotonic 시계와 부팅 시계를 따로 가집니다</translation>
-    </message>
-    <message>
         <source>U&amp;ser namespace: root inside is an unprivileged user outside</source>
         <translation>사용자 네임스페이스(&amp;S): 안에서는 root이지만 밖에서는 권한 없는 사용자입니다</translation>
     </message>
@@ -794,6 +1273,14 @@ Command: %2</source>
     <message>
         <source>Details from the service: %1</source>
         <translation>서비스가 보낸 자세한 내용: %1</translation>
+    </message>
+    <message>
+        <source>Memory + sw&amp;ap:</source>
+        <translation>메모리 + 스왑(&amp;A):</translation>
+    </message>
+    <message>
+        <source>Ti&amp;me namespace: own monotonic and boot clocks</source>
+        <translation>시간 네임스페이스(&amp;M): monotonic 시계와 부팅 시계를 따로 가집니다</translation>
     </message>
 </context>
 <context>
@@ -951,7 +1438,7 @@ Command: %2</source>
     </message>
     <message>
         <source>Onggi talks to onggi-helper, a small service that runs as root and creates containers on its behalf, through %1.</source>
-        <translation>옹기는 소켓 %1 너머의 onggi-helper와 이야기합니다. onggi-helper는 root 권한으로 실행되며 옹기를 대신해 컨테이너를 만드는 작은 서비스입니다.</translation>
+        <translation>옹기는 %1을(를) 통해 onggi-helper와 이야기합니다. onggi-helper는 root 권한으로 실행되며 옹기를 대신해 컨테이너를 만드는 작은 서비스입니다.</translation>
     </message>
     <message>
         <source>The Onggi service is not running</source>
@@ -1031,189 +1518,29 @@ sudo systemctl enable onggi-helper</translation>
 <context>
     <name>onggi::gui::LearnPanel</name>
     <message>
-        <source>process IDs: the container&apos;s first process is PID 1 and it cannot see host processes</source>
-        <translation>프로세스 ID: 컨테이너의 첫 프로세스가 PID 1이 되고, 호스트의 프로세스는 보이지 않습니다</translation>
+        <source>en</source>
+        <comment>lesson language code</comment>
+        <extracomment>The folder of lessons (resources/lessons/&lt;code&gt;/) to show with this translation: &quot;ko&quot; or &quot;en&quot;.</extracomment>
+        <translation>ko</translation>
     </message>
     <message>
-        <source>mount points: the container has its own root filesystem (pivot_root)</source>
-        <translation>마운트 지점: 컨테이너는 자기만의 루트 파일시스템을 가집니다 (pivot_root)</translation>
+        <source>What the kernel says: select a running container.</source>
+        <translation>커널이 말하는 것: 실행 중인 컨테이너를 고르세요.</translation>
     </message>
     <message>
-        <source>network devices, addresses, routes and ports</source>
-        <translation>네트워크 장치, 주소, 라우팅 표, 포트</translation>
+        <source>What the kernel says about &quot;%1&quot; now (read every second while shown)</source>
+        <translation>커널이 지금 &quot;%1&quot;에 대해 말하는 것 (보이는 동안 1초마다 읽음)</translation>
     </message>
     <message>
-        <source>hostname and domain name</source>
-        <translation>호스트 이름과 도메인 이름</translation>
-    </message>
-    <message>
-        <source>System V IPC and POSIX message queues</source>
-        <translation>System V IPC와 POSIX 메시지 큐</translation>
-    </message>
-    <message>
-        <source>the view of /proc/self/cgroup: its own group looks like the root</source>
-        <translation>/proc/self/cgroup에서 보이는 모습: 자기 그룹이 루트처럼 보입니다</translation>
-    </message>
-    <message>
-        <source>user and group IDs: root inside can be an ordinary user outside</source>
-        <translation>사용자·그룹 ID: 안의 root가 밖에서는 평범한 사용자일 수 있습니다</translation>
-    </message>
-    <message>
-        <source>the monotonic and boot-time clocks</source>
-        <translation>monotonic 시계와 부팅 이후 시간 시계</translation>
-    </message>
-    <message>
-        <source>Select a running container to see how it is built from namespaces, control groups and layers.</source>
-        <translation>실행 중인 컨테이너를 고르면, 그 컨테이너가 네임스페이스, 컨트롤 그룹, 레이어로 어떻게 이루어져 있는지 보여 드립니다.</translation>
-    </message>
-    <message>
-        <source>How &quot;%1&quot; is built</source>
-        <translation>&quot;%1&quot; 컨테이너는 이렇게 만들어져 있습니다</translation>
-    </message>
-    <message>
-        <source>A container is not a virtual machine: it is ordinary processes on this kernel, isolated by namespaces, limited by control groups and given their own root filesystem made of layers.</source>
-        <translation>컨테이너는 가상 머신이 아닙니다. 이 커널 위에서 도는 평범한 프로세스인데, 네임스페이스로 격리하고, 컨트롤 그룹(cgroup)으로 자원을 제한하고, 레이어를 쌓아 만든 자기만의 루트 파일시스템을 준 것입니다.</translation>
-    </message>
-    <message>
-        <source>1. Namespaces: what the container can see</source>
-        <translation>1. 네임스페이스: 컨테이너가 볼 수 있는 것</translation>
-    </message>
-    <message>
-        <source>Each namespace gives the processes inside their own copy of one kind of kernel resource. The kernel names a namespace by an inode number; two processes share a namespace exactly when the numbers match.</source>
-        <translation>네임스페이스는 안에 있는 프로세스들에게 커널 자원 한 종류를 따로 떼어 줍니다. 커널은 네임스페이스를 inode 번호로 구별하는데, 두 프로세스의 번호가 같으면 같은 네임스페이스를 쓰는 것입니다.</translation>
-    </message>
-    <message>
-        <source>The container is not running, so it has no namespaces right now.</source>
-        <translation>컨테이너가 실행 중이 아니어서 지금은 네임스페이스가 없습니다.</translation>
-    </message>
-    <message>
-        <source>Namespace</source>
-        <translation>네임스페이스</translation>
-    </message>
-    <message>
-        <source>Container (%1)</source>
-        <translation>컨테이너 (%1)</translation>
-    </message>
-    <message>
-        <source>This app (/proc/self/ns)</source>
-        <translation>이 앱 (/proc/self/ns)</translation>
-    </message>
-    <message>
-        <source>Isolates</source>
-        <translation>격리하는 것</translation>
-    </message>
-    <message>
-        <source>(shared with the host)</source>
-        <translation>(호스트와 같음)</translation>
-    </message>
-    <message>
-        <source>(separate)</source>
-        <translation>(따로 있음)</translation>
-    </message>
-    <message>
-        <source>Try it: sudo ls -l /proc/%1/ns and compare with ls -l /proc/self/ns; sudo nsenter -t %1 -p -m ps enters them.</source>
-        <translation>직접 해 보세요: sudo ls -l /proc/%1/ns 결과를 ls -l /proc/self/ns와 비교해 보고, sudo nsenter -t %1 -p -m ps로 그 네임스페이스에 들어가 볼 수 있습니다.</translation>
-    </message>
-    <message>
-        <source>2. Control groups (cgroups): what the container may use</source>
-        <translation>2. 컨트롤 그룹(cgroup): 컨테이너가 쓸 수 있는 만큼</translation>
-    </message>
-    <message>
-        <source>The kernel counts and limits CPU, memory, I/O and processes per control group. Onggi put this container&apos;s processes in %1 and writes its limits to files there; the charts read the same files.</source>
-        <translation>커널은 CPU, 메모리, I/O, 프로세스 수를 컨트롤 그룹 단위로 세고 제한합니다. 옹기는 이 컨테이너의 프로세스를 %1 그룹에 넣고, 제한 값을 그곳의 파일에 씁니다. 차트도 같은 파일을 읽어서 그립니다.</translation>
-    </message>
-    <message>
-        <source>This host uses cgroup v2: one unified tree, all controllers in one directory.</source>
-        <translation>이 호스트는 cgroup v2를 씁니다. 하나로 합쳐진 트리에서 모든 컨트롤러가 한 디렉터리에 있습니다.</translation>
-    </message>
-    <message>
-        <source>This host uses cgroup v1 (mode: %1): one tree per controller, so the same group appears under memory/, cpu/, pids/ ...</source>
-        <translation>이 호스트는 cgroup v1을 씁니다 (모드: %1). 컨트롤러마다 트리가 따로 있어서 같은 그룹이 memory/, cpu/, pids/ … 아래에 각각 나타납니다.</translation>
-    </message>
-    <message>
-        <source>unlimited</source>
-        <translation>무제한</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation>파일</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>값</translation>
-    </message>
-    <message>
-        <source>Meaning</source>
-        <translation>뜻</translation>
-    </message>
-    <message>
-        <source>memory limit</source>
-        <translation>메모리 제한</translation>
-    </message>
-    <message>
-        <source>memory in use now</source>
-        <translation>지금 쓰고 있는 메모리</translation>
-    </message>
-    <message>
-        <source>quota and period in microseconds</source>
-        <translation>할당량과 주기 (마이크로초)</translation>
-    </message>
-    <message>
-        <source>CPU time allowed per period of cpu.cfs_period_us (100000 µs)</source>
-        <translation>cpu.cfs_period_us 주기(100000 µs)마다 쓸 수 있는 CPU 시간</translation>
-    </message>
-    <message>
-        <source>most processes</source>
-        <translation>최대 프로세스 수</translation>
-    </message>
-    <message>
-        <source>processes now</source>
-        <translation>지금 프로세스 수</translation>
-    </message>
-    <message>
-        <source>OOM kills so far (oom_kill)</source>
-        <translation>지금까지 OOM으로 강제 종료된 횟수 (oom_kill)</translation>
-    </message>
-    <message>
-        <source>Try it: move the memory slider in Limits and run cat %1 again.</source>
-        <translation>직접 해 보세요: [자원 제한] 탭에서 메모리 슬라이더를 움직인 뒤 다음 명령을 다시 실행해 보세요: cat %1</translation>
-    </message>
-    <message>
-        <source>3. Layers: the container&apos;s files</source>
-        <translation>3. 레이어: 컨테이너의 파일</translation>
-    </message>
-    <message>
-        <source>The image&apos;s layers are shared read-only by every container that uses them. The overlay filesystem stacks them under one writable upper directory of this container: a changed file is copied up, a deleted one is hidden by a whiteout. The merged view is what the container sees as /.</source>
-        <translation>이미지의 레이어는 그 이미지를 쓰는 모든 컨테이너가 읽기 전용으로 함께 씁니다. 오버레이 파일시스템(overlayfs)은 그 위에 이 컨테이너만의 쓰기 가능한 상위 디렉터리를 하나 얹습니다. 파일을 고치면 상위로 복사(copy-up)되고, 지우면 화이트아웃(whiteout) 파일이 가립니다. 이렇게 합쳐진(merged) 모습이 컨테이너가 보는 /입니다.</translation>
-    </message>
-    <message>
-        <source>lower (read-only):</source>
-        <translation>하위 레이어 (읽기 전용):</translation>
-    </message>
-    <message>
-        <source>upper (this container&apos;s changes):</source>
-        <translation>상위 레이어 (이 컨테이너가 바꾼 내용):</translation>
-    </message>
-    <message>
-        <source>merged (its /):</source>
-        <translation>합쳐진 모습 (컨테이너의 /):</translation>
-    </message>
-    <message>
-        <source>4. Capabilities and seccomp: what root inside may do</source>
-        <translation>4. 케이퍼빌리티와 seccomp: 안의 root가 할 수 있는 일</translation>
-    </message>
-    <message numerus="yes">
-        <source>Root in the container keeps only %n of the kernel&apos;s capabilities, and a seccomp filter refuses dangerous system calls.</source>
-        <translation>
-            <numerusform>컨테이너 안의 root는 커널의 케이퍼빌리티 중 %n개만 가지고 있고, seccomp 필터가 위험한 시스템 콜을 거부합니다.</numerusform>
-        </translation>
+        <source>The container is not running: start it to see the kernel&apos;s view.</source>
+        <translation>컨테이너가 실행 중이 아닙니다. 시작하면 커널이 보는 모습이 나타납니다.</translation>
     </message>
 </context>
 <context>
     <name>onggi::gui::LimitsPanel</name>
     <message>
         <source>The container uses %1 now, more than the new limit of %2. The kernel will first try to reclaim memory (page cache, swap); if that is not enough, the OOM killer may end processes in the container.</source>
-        <translation>컨테이너가 지금 쓰는 메모리(%1)가 새 제한 %2보다 많습니다. 커널은 먼저 메모리를 회수하려고(페이지 캐시, 스왑) 하고, 그래도 모자라면 OOM 킬러가 컨테이너 안의 프로세스를 강제로 끝낼 수 있습니다.</translation>
+        <translation>컨테이너가 지금 %1을(를) 쓰고 있어 새 제한 %2보다 많습니다. 커널은 먼저 메모리를 회수하려고(페이지 캐시, 스왑) 하고, 그래도 모자라면 OOM 킬러가 컨테이너 안의 프로세스를 강제로 끝낼 수 있습니다.</translation>
     </message>
     <message>
         <source>unlimited</source>
@@ -1480,7 +1807,7 @@ cgroup v2: io.max (wbps)</translation>
     </message>
     <message>
         <source>the service speaks protocol %1, this app %2</source>
-        <translation>프로토콜 버전이 다릅니다: 서비스 %1, 이 앱 %2</translation>
+        <translation>서비스는 프로토콜 %1, 이 앱은 %2을(를) 씁니다</translation>
     </message>
     <message>
         <source>Out of memory in &quot;%1&quot;</source>
@@ -1778,7 +2105,7 @@ OOM kills so far: %3</source>
     </message>
     <message>
         <source>invalid argument &quot;%1&quot; for &quot;--%2&quot; flag: expected true or false</source>
-        <translation>&quot;--%2&quot; 플래그에 준 값이 올바르지 않습니다(&quot;%1&quot;): true나 false여야 합니다</translation>
+        <translation>&quot;--%2&quot; 플래그의 인자 &quot;%1&quot;이(가) 올바르지 않습니다: true나 false여야 합니다</translation>
     </message>
     <message>
         <source>unknown shorthand flag: &apos;%1&apos; in %2</source>
@@ -1799,7 +2126,7 @@ OOM kills so far: %3</source>
     <message numerus="yes">
         <source>&quot;%1&quot; accepts at most %n argument(s).</source>
         <translation>
-            <numerusform>&quot;%1&quot; 명령이 받는 인자는 %n개까지입니다.</numerusform>
+            <numerusform>&quot;%1&quot;은(는) 인자를 %n개까지만 받습니다.</numerusform>
         </translation>
     </message>
     <message>
@@ -1852,7 +2179,7 @@ OOM kills so far: %3</source>
     </message>
     <message>
         <source>invalid filter &quot;%1&quot;: supported is container=&lt;name or id&gt;</source>
-        <translation>올바르지 않은 필터입니다(&quot;%1&quot;): container=&lt;이름 또는 ID&gt;만 지원합니다</translation>
+        <translation>필터 &quot;%1&quot;이(가) 올바르지 않습니다: container=&lt;이름 또는 ID&gt;만 지원합니다</translation>
     </message>
     <message>
         <source>exec [OPTIONS] CONTAINER COMMAND [ARG...]</source>
@@ -2060,7 +2387,7 @@ OOM kills so far: %3</source>
     </message>
     <message>
         <source>invalid --tail &quot;%1&quot;: a number of lines or &quot;all&quot;</source>
-        <translation>--tail 값이 올바르지 않습니다(&quot;%1&quot;): 줄 수나 &quot;all&quot;이어야 합니다</translation>
+        <translation>--tail &quot;%1&quot;이(가) 올바르지 않습니다: 줄 수나 &quot;all&quot;이어야 합니다</translation>
     </message>
     <message>
         <source>pause CONTAINER [CONTAINER...]</source>
@@ -2349,11 +2676,11 @@ OOM kills so far: %3</source>
     </message>
     <message>
         <source>invalid timeout &quot;%1&quot;: expected seconds &gt;= 0</source>
-        <translation>제한 시간이 올바르지 않습니다(&quot;%1&quot;): 0 이상의 초여야 합니다</translation>
+        <translation>제한 시간 &quot;%1&quot;이(가) 올바르지 않습니다: 0 이상의 초여야 합니다</translation>
     </message>
     <message>
         <source>invalid size &quot;%1&quot; for --%2: use a number with an optional unit b, k, m, g (e.g. 64m)</source>
-        <translation>--%2에 준 크기가 올바르지 않습니다(&quot;%1&quot;): 숫자 뒤에 b, k, m, g 단위를 붙일 수 있습니다 (예: 64m)</translation>
+        <translation>--%2의 크기 &quot;%1&quot;이(가) 올바르지 않습니다: 숫자 뒤에 b, k, m, g 단위를 붙일 수 있습니다 (예: 64m)</translation>
     </message>
     <message>
         <source>Memory limit (e.g. 64m, 1g)</source>
@@ -2389,15 +2716,15 @@ OOM kills so far: %3</source>
     </message>
     <message>
         <source>invalid value &quot;%1&quot; for --cpus: expected a number of CPUs such as 0.5</source>
-        <translation>--cpus 값이 올바르지 않습니다(&quot;%1&quot;): 0.5 같은 CPU 개수여야 합니다</translation>
+        <translation>--cpus의 값 &quot;%1&quot;이(가) 올바르지 않습니다: 0.5 같은 CPU 개수여야 합니다</translation>
     </message>
     <message>
         <source>invalid value &quot;%1&quot; for --cpu-weight: expected 1 to 10000</source>
-        <translation>--cpu-weight 값이 올바르지 않습니다(&quot;%1&quot;): 1~10000이어야 합니다</translation>
+        <translation>--cpu-weight의 값 &quot;%1&quot;이(가) 올바르지 않습니다: 1~10000이어야 합니다</translation>
     </message>
     <message>
         <source>invalid value &quot;%1&quot; for --pids-limit: expected a number of processes</source>
-        <translation>--pids-limit 값이 올바르지 않습니다(&quot;%1&quot;): 프로세스 개수여야 합니다</translation>
+        <translation>--pids-limit의 값 &quot;%1&quot;이(가) 올바르지 않습니다: 프로세스 개수여야 합니다</translation>
     </message>
     <message>
         <source>Run the container in the background and print its ID</source>
@@ -2457,27 +2784,27 @@ OOM kills so far: %3</source>
     </message>
     <message>
         <source>invalid environment variable &quot;%1&quot;: expected KEY=value</source>
-        <translation>환경 변수가 올바르지 않습니다(&quot;%1&quot;): 이름=값 형식이어야 합니다</translation>
+        <translation>환경 변수 &quot;%1&quot;이(가) 올바르지 않습니다: 이름=값 형식이어야 합니다</translation>
     </message>
     <message>
         <source>invalid volume &quot;%1&quot;: expected /host/path:/container/path[:ro]</source>
-        <translation>볼륨 지정이 올바르지 않습니다(&quot;%1&quot;): /호스트/경로:/컨테이너/경로[:ro] 형식이어야 합니다</translation>
+        <translation>볼륨 &quot;%1&quot;이(가) 올바르지 않습니다: /호스트/경로:/컨테이너/경로[:ro] 형식이어야 합니다</translation>
     </message>
     <message>
         <source>invalid volume &quot;%1&quot;: named volumes are not supported, give a host path</source>
-        <translation>볼륨 지정이 올바르지 않습니다(&quot;%1&quot;): 이름 있는 볼륨은 지원하지 않으니 호스트 경로를 주세요</translation>
+        <translation>볼륨 &quot;%1&quot;이(가) 올바르지 않습니다: 이름 있는 볼륨은 지원하지 않으니 호스트 경로를 주세요</translation>
     </message>
     <message>
         <source>invalid volume mode &quot;%1&quot; in &quot;%2&quot;: use ro or rw</source>
-        <translation>&quot;%2&quot;의 볼륨 모드가 올바르지 않습니다(&quot;%1&quot;): ro나 rw를 쓰세요</translation>
+        <translation>&quot;%2&quot;의 볼륨 모드 &quot;%1&quot;이(가) 올바르지 않습니다: ro나 rw를 쓰세요</translation>
     </message>
     <message>
         <source>invalid --security-opt &quot;%1&quot;: supported is seccomp=default|unconfined|/path/profile.json</source>
-        <translation>--security-opt 값이 올바르지 않습니다(&quot;%1&quot;): seccomp=default|unconfined|/경로/profile.json만 지원합니다</translation>
+        <translation>--security-opt &quot;%1&quot;이(가) 올바르지 않습니다: seccomp=default|unconfined|/경로/profile.json만 지원합니다</translation>
     </message>
     <message>
         <source>invalid --userns &quot;%1&quot;: use private or host</source>
-        <translation>--userns 값이 올바르지 않습니다(&quot;%1&quot;): private나 host를 쓰세요</translation>
+        <translation>--userns &quot;%1&quot;이(가) 올바르지 않습니다: private나 host를 쓰세요</translation>
     </message>
     <message>
         <source>Less than a second</source>
@@ -2607,7 +2934,7 @@ OOM kills so far: %3</source>
     </message>
     <message>
         <source>onggictl: &apos;%1&apos; is not an onggictl command.</source>
-        <translation>onggictl: 그런 명령은 없습니다: &apos;%1&apos;</translation>
+        <translation>onggictl: &apos;%1&apos;은(는) onggictl 명령이 아닙니다.</translation>
     </message>
     <message>
         <source>Detached from %1; it keeps running. Come back with: onggictl attach %1</source>

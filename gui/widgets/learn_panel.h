@@ -1,15 +1,25 @@
-// "Learn": explains namespaces, control groups and the layered root filesystem with the
-// selected container's real values (its /proc/PID/ns inodes next to this desktop session's,
-// its cgroup path and the files the limits were written to, overlay lower/upper dirs).
+// "Learn": short lessons, one per concept of how containers work (resources/lessons/<lang>/
+// NN-id.html: content that teachers and translators edit, embedded as Qt resources), each
+// beside a live panel that reads the kernel's view of the selected container
+// (container.kernel_view) once a second while the panel is shown, and stops when hidden.
 #pragma once
 
+#include "client/kernel_view.h"
+
 #include <QJsonObject>
+#include <QStringList>
 #include <QWidget>
 
+class QListWidget;
+class QLabel;
 class QTextBrowser;
+class QTimer;
 
-// (two namespace blocks, not "onggi::gui": lupdate 6.4 needs them to name tr() contexts)
 namespace onggi {
+namespace client {
+class HelperClient;
+}
+// (two namespace blocks, not "onggi::gui": lupdate 6.4 needs them to name tr() contexts)
 namespace gui {
 
 class LearnPanel : public QWidget {
@@ -17,20 +27,53 @@ class LearnPanel : public QWidget {
 public:
     explicit LearnPanel(QWidget* parent = nullptr);
 
-    // inspect: container.inspect result; cgroupMode: hello host.cgroup_mode; sample: last stats.
+    // Where the live panel asks container.kernel_view (not owned; may be null).
+    void setClient(client::HelperClient* client);
+    // inspect: container.inspect result (the container's id, name and state are taken from it).
     void setContainer(const QJsonObject& inspect, const QString& cgroupMode, const QJsonObject& sample);
     void clear();
-    QString html() const;
+
+    // The lessons, in order: ids ("namespaces") from the file names under :/lessons/<lang>/.
+    static QStringList lessonIds();
+    // The lesson file's path for a language ("ko", "en"), and its language actually shown.
+    static QString lessonPath(const QString& lang, const QString& id);
+    QString language() const;  // the lessons' language for the UI language now in effect
+    int lessonCount() const;
+    int currentLesson() const;
+    void setCurrentLesson(int index);
+    QString lessonHtml() const;  // the lesson shown, as the browser holds it
+    QString liveHtml() const;    // the live panel's HTML now
+    QString html() const { return lessonHtml() + liveHtml(); }
+    const client::KernelView& kernelView() const { return m_view; }
+    bool isPolling() const;
+    // Ask the helper now (the timer does this every second while shown).
+    void refresh();
+    // The view to draw (used by refresh(); public for tests that feed one).
+    void setKernelView(const client::KernelView& v);
+
+signals:
+    void kernelViewUpdated();
 
 protected:
     void changeEvent(QEvent* e) override;
+    void showEvent(QShowEvent* e) override;
+    void hideEvent(QHideEvent* e) override;
 
 private:
-    void render();
+    void loadLessonList();
+    void showLesson();
+    void renderLive();
+    void updatePolling();
 
-    QTextBrowser* m_text;
-    QJsonObject m_inspect, m_sample;
-    QString m_mode;
+    QListWidget* m_list;
+    QTextBrowser* m_lesson;
+    QLabel* m_liveTitle;
+    QTextBrowser* m_live;
+    QTimer* m_timer;
+    client::HelperClient* m_client = nullptr;
+    QString m_id, m_name, m_state, m_error;
+    client::KernelView m_view;
+    bool m_inFlight = false;
 };
 
 }  // namespace gui

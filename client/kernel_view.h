@@ -1,0 +1,56 @@
+// KernelView: container.kernel_view, the kernel's own view of one running container (its
+// init's /proc entries, its cgroup files, its overlay upper directory), typed for the Learn
+// lessons. See docs/protocol.md.
+#pragma once
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace onggi::client {
+
+struct KernelView {
+    struct IdMapLine { qint64 inside = 0, outside = 0, count = 0; };
+    struct Namespace { QString kind, container, host; };
+    struct Mount { QString mountPoint, fstype, source, options; };
+    struct Interface { QString name; qint64 rxBytes = 0, txBytes = 0; };
+    struct CgroupFile { QString controller, file, path, value; };
+    struct UpperEntry { QString path, kind; qint64 size = 0; bool inLower = false; };
+    struct CapSet { QString hex; QStringList names; };
+
+    QString id, name;
+    qint64 pid = 0;
+    QList<qint64> nspid;
+    QString processName, processState;
+    QList<qint64> uids, gids;
+    bool noNewPrivs = false;
+    int seccompMode = -1, seccompFilters = 0, threads = 0;
+    CapSet capEffective, capPermitted, capBounding, capInheritable, capAmbient;
+    QList<IdMapLine> uidMap, gidMap, hostUidMap;
+    QList<Namespace> namespaces;
+    QString hostnameInside, hostnameHost;
+    bool hostnameKnown = false;
+    QString kernelRelease, machine;
+    QList<Mount> mounts;
+    qint64 hostMountCount = 0;
+    QList<Interface> interfaces, hostInterfaces;
+    QString procCgroup;
+    QString cgroupMode, cgroupPath;
+    QList<CgroupFile> cgroupFiles;
+    qint64 oomKills = -1;  // -1: the kernel gave no count
+    QStringList lower;
+    QString upper, merged;
+    QList<UpperEntry> upperChanges;
+    bool upperTruncated = false;
+    QStringList maskedPaths, readonlyPaths;
+
+    bool isEmpty() const { return pid <= 0; }
+    // The value of one cgroup file by name ("memory.max"); empty when the host lacks it.
+    QString cgroupValue(const QString& file) const;
+    // A key of a flat keyed cgroup file ("memory.events", "oom_kill"); -1 when absent.
+    qint64 cgroupKey(const QString& file, const QString& key) const;
+    static KernelView fromJson(const QJsonObject& o);
+};
+
+} // namespace onggi::client
