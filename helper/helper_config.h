@@ -12,6 +12,9 @@ struct HelperConfig {
     std::string shim;                               // --shim / ONGGI_SHIM (default: beside us, then libexec)
     std::string group = "onggi";                    // --group: who besides root may connect
     std::string cgroup_parent = "/onggi";           // --cgroup-parent: containers live in <parent>/<id>
+    // --cgroup-delegated: our own cgroup v2 is delegated to us (systemd Delegate=yes): the
+    // helper moves into <own>/supervisor and the containers live in <own>/containers/<id>.
+    bool cgroup_delegated = false;
 };
 
 } // namespace onggi::helper

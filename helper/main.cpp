@@ -38,7 +38,10 @@ int main(int argc, char** argv)
                              QString::fromStdString(defaults.group));
     QCommandLineOption cgparent("cgroup-parent", "Parent cgroup of the containers.", "path",
                                 QString::fromStdString(defaults.cgroup_parent));
-    cli.addOptions({socket, state, run, shim, group, cgparent});
+    QCommandLineOption delegated("cgroup-delegated",
+                                 "cgroup v2: our own cgroup is delegated to us (systemd Delegate=yes); the helper moves "
+                                 "into <own>/supervisor and puts containers in <own>/containers (replaces --cgroup-parent).");
+    cli.addOptions({socket, state, run, shim, group, cgparent, delegated});
     cli.process(app);
 
     HelperConfig cfg;
@@ -50,6 +53,7 @@ int main(int argc, char** argv)
     cfg.shim = cli.value(shim).toStdString();
     cfg.group = cli.value(group).toStdString();
     cfg.cgroup_parent = cli.value(cgparent).toStdString();
+    cfg.cgroup_delegated = cli.isSet(delegated);
     for (const std::string* p : {&cfg.socket, &cfg.state_dir, &cfg.run_dir})
         if (p->empty() || (*p)[0] != '/') {
             std::fprintf(stderr, "onggi-helper: paths must be absolute: %s\n", p->c_str());
