@@ -6,6 +6,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include <cstddef>
 #include <cstring>
 
 namespace onggi::cgroup::v2 {
@@ -68,6 +69,8 @@ Result<std::vector<uint32_t>> query_ids(int cgroup_fd, uint32_t* flags)
 
 Result<DeviceFilter> DeviceFilter::compile(const std::vector<spec::DeviceRule>& rules)
 {
+    for (size_t n = 0; n < rules.size(); ++n)
+        if (auto v = validate_device_rule(rules[n]); !v) return std::move(v).error().wrap("linux.resources.devices[" + std::to_string(n) + "]");
     DeviceFilter f;
     auto& p = f.insns_;
     // Prologue: unpack struct bpf_cgroup_dev_ctx { u32 access_type; u32 major; u32 minor; }.
@@ -80,11 +83,11 @@ Result<DeviceFilter> DeviceFilter::compile(const std::vector<spec::DeviceRule>& 
 
     // v1 semantics: the last rule that matches decides. So the rules are emitted last first,
     // each a block that jumps past itself when the device does not match and otherwise
-    // returns its verdict.
-    for (auto it = rules.rbegin(); it != rules.rend(); ++it) {
+    // returns its verdict. A rule that matches everything ("a", rwm) ends the program: the
+    // rules before it can never decide, and the verifier refuses unreachable instructions.
+    bool catch_all = false;
+    for (auto it = rules.rbegin(); it != rules.rend() && !catch_all; ++it) {
         const spec::DeviceRule& r = *it;
-        const size_t n = size_t(it.base() - rules.begin()) - 1;
-        if (auto v = validate_device_rule(r); !v) return std::move(v).error().wrap("linux.resources.devices[" + std::to_string(n) + "]");
         std::vector<bpf_insn> block;  // jump offsets are filled in once the block's length is known
         std::vector<size_t> jumps;
         if (r.type != "a") {
@@ -111,10 +114,12 @@ Result<DeviceFilter> DeviceFilter::compile(const std::vector<spec::DeviceRule>& 
         block.push_back(exit_insn());
         for (size_t j : jumps) block[j].off = int16_t(block.size() - j - 1);
         p.insert(p.end(), block.begin(), block.end());
+        catch_all = jumps.empty();
     }
-    // No rule matched: denied.
-    p.push_back(mov64_imm(R0, 0));
-    p.push_back(exit_insn());
+    if (!catch_all) {  // no rule matched: denied
+        p.push_back(mov64_imm(R0, 0));
+        p.push_back(exit_insn());
+    }
     if (p.size() > BPF_MAXINSNS) return Error(Errc::invalid_argument, "linux.resources.devices: too many rules for one device program");
     return f;
 }
