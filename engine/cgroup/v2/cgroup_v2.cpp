@@ -59,9 +59,10 @@ Status enable_subtree(const std::string& dir, bool root_level)
     if (!before) return std::move(before).error();
     const std::vector<std::string> offered = words(avail.value()), enabled = words(before.value());
     std::vector<std::string> want;
-    for (const auto* list : {&kDomain, &kThreaded})
-        for (const char* c : *list)
-            if (has(offered, c) && !has(enabled, c)) want.push_back(c);
+    for (const char* c : kDomain)
+        if (has(offered, c) && !has(enabled, c)) want.push_back(c);
+    for (const char* c : kThreaded)
+        if (has(offered, c) && !has(enabled, c)) want.push_back(c);
     if (want.empty()) return {};
     std::string all;
     for (auto& w : want) all += (all.empty() ? "+" : " +") + w;

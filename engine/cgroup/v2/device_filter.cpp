@@ -73,6 +73,7 @@ Result<DeviceFilter> DeviceFilter::compile(const std::vector<spec::DeviceRule>& 
         if (auto v = validate_device_rule(rules[n]); !v) return std::move(v).error().wrap("linux.resources.devices[" + std::to_string(n) + "]");
     DeviceFilter f;
     auto& p = f.insns_;
+    p.reserve(8 + 8 * rules.size());  // at most 8 instructions per rule, 8 around them
     // Prologue: unpack struct bpf_cgroup_dev_ctx { u32 access_type; u32 major; u32 minor; }.
     p.push_back(load_ctx_u32(R2, offsetof(bpf_cgroup_dev_ctx, access_type)));
     p.push_back(alu32_imm(BPF_AND, R2, 0xffff));
@@ -89,6 +90,7 @@ Result<DeviceFilter> DeviceFilter::compile(const std::vector<spec::DeviceRule>& 
     for (auto it = rules.rbegin(); it != rules.rend() && !catch_all; ++it) {
         const spec::DeviceRule& r = *it;
         std::vector<bpf_insn> block;  // jump offsets are filled in once the block's length is known
+        block.reserve(8);
         std::vector<size_t> jumps;
         if (r.type != "a") {
             jumps.push_back(block.size());

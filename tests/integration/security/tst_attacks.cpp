@@ -13,6 +13,7 @@
 #include <signal.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 #include <linux/magic.h>
@@ -249,6 +250,38 @@ private slots:
         // privileged may mount cgroupfs (the control): it succeeds
         auto c = probe({mountStep}, privileged());
         QVERIFY2(c.value(mountStep).startsWith("ok"), qPrintable(c.value(mountStep)));
+    }
+
+    // The device rules hold on v1 (devices controller) and v2 (a BPF_CGROUP_DEVICE program):
+    // a default container may make a node of the disk under the test (as docker, mknod is
+    // allowed), but can neither read it nor open it for writing; the default nodes work; a rule
+    // root adds to the spec lets the container read it (and still not write). Nothing is ever
+    // written to the disk: open-rw only opens.
+    void hostDiskIsUnreachableByDefault()
+    {
+        struct stat st {};
+        QCOMPARE(::stat(work_.path().toUtf8().constData(), &st), 0);
+        if (major(st.st_dev) == 0) QSKIP("the work directory is not on a block device");
+        const QString node = QString("b %1 %2").arg(major(st.st_dev)).arg(minor(st.st_dev));
+        const std::string script = ("rm -f /tmp/disk; mknod /tmp/disk " + node + " && echo mknod-ok; "
+                                    "/bin/sec_probe read:/tmp/disk open-rw:/tmp/disk read:/dev/zero read:/dev/urandom "
+                                    "open-rw:/dev/null open-rw:/dev/full").toStdString();
+        Run r = container(make_spec({"sh", "-c", script}));
+        QVERIFY2(r.code == 0, qPrintable(r.err + r.out));
+        auto m = parse_probe(r.out);
+        QVERIFY2(r.out.contains("mknod-ok"), qPrintable(r.out));
+        QCOMPARE(m.value("read:/tmp/disk"), QString("errno 1 EPERM"));
+        QCOMPARE(m.value("open-rw:/tmp/disk"), QString("errno 1 EPERM"));
+        for (const char* ok : {"read:/dev/zero", "read:/dev/urandom", "open-rw:/dev/null", "open-rw:/dev/full"})
+            QVERIFY2(m.value(ok).startsWith("ok"), qPrintable(QString(ok) + " -> " + m.value(ok)));
+
+        // root's own rule: read access to that disk.
+        spec::Spec s = make_spec({"sh", "-c", script});
+        s.linux.resources->devices.push_back({true, "b", int64_t(major(st.st_dev)), int64_t(minor(st.st_dev)), "r"});
+        Run a = container(s);
+        auto ma = parse_probe(a.out);
+        QVERIFY2(ma.value("read:/tmp/disk").startsWith("ok bytes=16"), qPrintable(a.out + a.err));
+        QCOMPARE(ma.value("open-rw:/tmp/disk"), QString("errno 1 EPERM"));
     }
 
     // CVE-2024-21626: an fd the runtime inherited never reaches the container, and a cwd
