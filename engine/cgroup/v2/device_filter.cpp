@@ -132,29 +132,43 @@ Status DeviceFilter::attach(int cgroup_fd) const
     auto old = query_ids(cgroup_fd, &old_flags);
     if (!old) return std::move(old).error().wrap("device rules");
 
-    char log[4096] = {};
+    // Loaded without a verifier log first: with one, a log longer than its buffer fails the
+    // load itself (ENOSPC). Only a refused program is loaded again, to say why.
     static const char license[] = "Apache-2.0";
-    union bpf_attr a;
-    std::memset(&a, 0, sizeof a);
-    a.prog_type = BPF_PROG_TYPE_CGROUP_DEVICE;
-    a.insns = uint64_t(uintptr_t(insns_.data()));
-    a.insn_cnt = uint32_t(insns_.size());
-    a.license = uint64_t(uintptr_t(license));
-    a.log_buf = uint64_t(uintptr_t(log));
-    a.log_size = sizeof log;
-    a.log_level = 1;
-    std::memcpy(a.prog_name, "onggi_devices", sizeof("onggi_devices"));
-    UniqueFd prog(int(sys_bpf(BPF_PROG_LOAD, &a)));
+    auto load = [&](char* log, uint32_t log_size) {
+        union bpf_attr a;
+        std::memset(&a, 0, sizeof a);
+        a.prog_type = BPF_PROG_TYPE_CGROUP_DEVICE;
+        a.insns = uint64_t(uintptr_t(insns_.data()));
+        a.insn_cnt = uint32_t(insns_.size());
+        a.license = uint64_t(uintptr_t(license));
+        if (log) {
+            a.log_buf = uint64_t(uintptr_t(log));
+            a.log_size = log_size;
+            a.log_level = 1;
+        }
+        std::memcpy(a.prog_name, "onggi_devices", sizeof("onggi_devices"));
+        return UniqueFd(int(sys_bpf(BPF_PROG_LOAD, &a)));
+    };
+    UniqueFd prog = load(nullptr, 0);
     if (!prog) {
-        int e = errno;
+        const int e = errno;
         std::string why = "bpf(BPF_PROG_LOAD) of the device program";
-        if (log[0]) why += " (verifier: " + std::string(log, strnlen(log, sizeof log)) + ")";
+        if (e == EINVAL || e == EACCES) {
+            std::vector<char> log(1 << 20);
+            if (!load(log.data(), uint32_t(log.size()))) {
+                std::string text(log.data(), strnlen(log.data(), log.size()));
+                if (text.size() > 2000) text = "..." + text.substr(text.size() - 2000);  // the end says why
+                if (!text.empty()) why += " (verifier: " + text + ")";
+            }
+        }
         return Error::from_errno(why, e).wrap("device rules");
     }
 
     // A program attached without BPF_F_ALLOW_MULTI (by another manager) is replaced by
     // attaching the same way; ours are attached with ALLOW_MULTI and detached after.
     const bool multi = old->empty() || (old_flags & BPF_F_ALLOW_MULTI);
+    union bpf_attr a;
     std::memset(&a, 0, sizeof a);
     a.target_fd = uint32_t(cgroup_fd);
     a.attach_bpf_fd = uint32_t(prog.get());
