@@ -375,8 +375,6 @@ Result<ContainerRecord*> ContainerManager::create(const CreateParams& p, const P
     while (containers_.count(id));
     ContainerPaths cp = paths(id);
     SpecInput in{id, cfg_.cgroup_parent, cgroup_v2_, cp, lower.value()};
-    if (auto host = cgroup::probe_host(); host && host->mode == cgroup::Mode::v2)
-        in.memory_controller = std::find(host->controllers.begin(), host->controllers.end(), "memory") != host->controllers.end();
     auto s = build_spec(p, img.value(), in);
     if (!s) return std::move(s).error();
     if (!p.user_names.empty()) {

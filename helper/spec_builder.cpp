@@ -137,12 +137,9 @@ Result<spec::Spec> build_spec(const CreateParams& p, const image::ImageRecord& i
     s.linux.cgroups_path = in.cgroup_parent + "/" + in.id;
     auto res = limits_to_resources(p.limits, in.cgroup_v2);
     if (!res) return std::move(res).error();
-    // cgroup v2: an OOM kill in a container ends the whole container (memory.oom.group = 1), as
-    // Kubernetes does for containers since 1.28. Docker leaves 0: the kernel kills the largest
-    // process, and when that is not PID 1 the container keeps running without it, half dead
-    // (a worker gone, its supervisor waiting). A container here is one application: it ends
-    // whole, with exit 137 and one OOM event, and its restart policy can bring it back whole.
-    if (in.cgroup_v2 && in.memory_controller) res->unified["memory.oom.group"] = "1";
+    // memory.oom.group stays 0, as docker leaves it (docs/protocol.md): the OOM killer ends the
+    // one process it picks, and every kill is an `oom` event with its count, while the container
+    // runs on (its init decides, as a shell that ran a job would).
     if (!res->empty()) s.linux.resources = res.value();
 
     // volumes

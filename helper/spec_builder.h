@@ -30,7 +30,6 @@ struct SpecInput {
     bool cgroup_v2 = false;  // memory_high needs the unified hierarchy
     ContainerPaths paths;
     std::vector<std::string> lower_dirs;  // top first
-    bool memory_controller = true;  // v2: the host offers the memory controller (memory.oom.group)
 };
 
 Result<spec::Spec> build_spec(const CreateParams& p, const image::ImageRecord& img, const SpecInput& in);
