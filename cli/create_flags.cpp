@@ -5,6 +5,10 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QMap>
+
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 
 namespace onggi::cli {
 
@@ -27,6 +31,52 @@ bool size(const ArgParser& p, const char* name, std::optional<qint64>& out, QStr
     out = *b;
     return true;
 }
+// docker's --device-read-bps/--device-write-bps/--device-read-iops/--device-write-iops:
+// "/dev/sda:1mb" (a size) or "/dev/sda:100" (operations per second). The device is resolved here,
+// where the path means what the user sees, and travels as MAJOR:MINOR.
+bool deviceRates(const ArgParser& p, std::optional<QList<client::IoLimit>>& out, QString* error)
+{
+    struct Flag { const char* name; bool bytes; qint64 client::IoLimit::*field; };
+    const Flag flags[] = {{"device-read-bps", true, &client::IoLimit::readBps},
+                          {"device-write-bps", true, &client::IoLimit::writeBps},
+                          {"device-read-iops", false, &client::IoLimit::readIops},
+                          {"device-write-iops", false, &client::IoLimit::writeIops}};
+    QMap<QString, client::IoLimit> byDevice;  // "8:0" -> its four rates
+    for (const Flag& f : flags) {
+        for (const QString& v : p.values(S(f.name))) {
+            const qsizetype colon = v.lastIndexOf(QLatin1Char(':'));
+            const QString path = v.left(colon), rate = v.mid(colon + 1);
+            if (colon <= 0 || rate.isEmpty()) {
+                *error = QCoreApplication::translate("onggictl", "invalid value \"%1\" for --%2: expected DEVICE:RATE, e.g. /dev/sda:1mb").arg(v, S(f.name));
+                return false;
+            }
+            struct stat st {};
+            if (::stat(QFile::encodeName(path).constData(), &st) != 0 || !S_ISBLK(st.st_mode)) {
+                *error = QCoreApplication::translate("onggictl", "invalid value \"%1\" for --%2: %3 is not a block device").arg(v, S(f.name), path);
+                return false;
+            }
+            std::optional<qint64> n;
+            if (f.bytes) {
+                n = client::ByteSize::parse(rate);
+            } else {
+                bool ok = false;
+                const qint64 ops = rate.toLongLong(&ok);
+                if (ok && ops >= 0) n = ops;
+            }
+            if (!n) {
+                *error = f.bytes ? QCoreApplication::translate("onggictl", "invalid rate \"%1\" for --%2: use a size per second such as 1mb").arg(rate, S(f.name))
+                                 : QCoreApplication::translate("onggictl", "invalid rate \"%1\" for --%2: use a number of operations per second").arg(rate, S(f.name));
+                return false;
+            }
+            const QString dev = QStringLiteral("%1:%2").arg(major(st.st_rdev)).arg(minor(st.st_rdev));
+            client::IoLimit& l = byDevice[dev];
+            l.device = dev;
+            l.*(f.field) = *n;
+        }
+    }
+    if (!byDevice.isEmpty()) out = byDevice.values();
+    return true;
+}
 } // namespace
 
 void CreateFlags::addLimits(ArgParser& p)
@@ -34,7 +84,7 @@ void CreateFlags::addLimits(ArgParser& p)
     p.addOption({S("m"), S("memory")}, S("bytes"), QCoreApplication::translate("onggictl", "Memory limit (e.g. 64m, 1g)"));
     p.addOption({S("memory-swap")}, S("bytes"), QCoreApplication::translate("onggictl", "Memory plus swap limit; -1 for unlimited swap"));
     p.addOption({S("memory-high")}, S("bytes"), QCoreApplication::translate("onggictl", "Memory throttling threshold (cgroup v2 memory.high)"));
-    p.addOption({S("memory-reservation")}, S("bytes"), QCoreApplication::translate("onggictl", "Soft memory limit (sent as memory.high)"));
+    p.addOption({S("memory-reservation")}, S("bytes"), QCoreApplication::translate("onggictl", "Memory soft limit: protected from reclaim (cgroup v2 memory.low, v1 soft limit)"));
     p.addOption({S("cpus")}, S("decimal"), QCoreApplication::translate("onggictl", "Number of CPUs (e.g. 0.5)"));
     p.addOption({S("cpu-weight")}, S("int"), QCoreApplication::translate("onggictl", "Relative CPU weight (1-10000)"));
     p.addOption({S("cpuset-cpus")}, S("string"), QCoreApplication::translate("onggictl", "CPUs in which to allow execution (0-3, 0,1)"));
@@ -46,7 +96,7 @@ bool CreateFlags::buildLimits(const ArgParser& p, client::Limits& l, QString* er
     if (!size(p, "memory", l.memory, error)) return false;
     if (!size(p, "memory-swap", l.memorySwap, error, true)) return false;
     if (!size(p, "memory-high", l.memoryHigh, error)) return false;
-    if (p.isSet(S("memory-reservation")) && !size(p, "memory-reservation", l.memoryHigh, error)) return false;
+    if (!size(p, "memory-reservation", l.memoryReservation, error)) return false;
     if (p.isSet(S("cpus"))) {
         bool ok = false;
         const double c = p.value(S("cpus")).toDouble(&ok);
@@ -108,6 +158,10 @@ void CreateFlags::add(ArgParser& p, bool forRun)
     p.addOption({S("ip")}, S("address"), QCoreApplication::translate("onggictl", "IPv4 address on the container's network"));
     p.addOption({S("dns")}, S("list"), QCoreApplication::translate("onggictl", "Name servers for the container instead of the host's"));
     p.addOption({S("add-host")}, S("list"), QCoreApplication::translate("onggictl", "Add a line to the container's /etc/hosts (name:ip)"));
+    p.addOption({S("device-read-bps")}, S("list"), QCoreApplication::translate("onggictl", "Limit read rate (bytes per second) from a device (e.g. /dev/sda:1mb)"));
+    p.addOption({S("device-write-bps")}, S("list"), QCoreApplication::translate("onggictl", "Limit write rate (bytes per second) to a device (e.g. /dev/sda:1mb)"));
+    p.addOption({S("device-read-iops")}, S("list"), QCoreApplication::translate("onggictl", "Limit read rate (operations per second) from a device (e.g. /dev/sda:100)"));
+    p.addOption({S("device-write-iops")}, S("list"), QCoreApplication::translate("onggictl", "Limit write rate (operations per second) to a device (e.g. /dev/sda:100)"));
     addLimits(p);
 }
 
@@ -251,6 +305,7 @@ bool CreateFlags::build(const ArgParser& p, client::CreateOptions& o, QString* e
         }
         o.network.extraHosts.append({h.left(c), h.mid(c + 1)});
     }
+    if (!deviceRates(p, o.limits.io, error)) return false;
     return buildLimits(p, o.limits, error);
 }
 

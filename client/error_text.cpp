@@ -57,6 +57,9 @@ QString ErrorText::hint(const RpcError& e)
     if (e.errc == QLatin1String("connection_lost"))
         return QCoreApplication::translate("onggi::client", "The helper stopped or closed the connection. Containers keep running; "
                   "reconnect when it is back.");
+    if (e.errc == QLatin1String("busy") && e.message.contains(QLatin1String("no internal processes")))
+        return QCoreApplication::translate("onggi::client", "This is not temporary: on cgroup v2 a cgroup that holds processes of its own "
+                  "cannot give controllers to child cgroups. Give the helper a --cgroup-parent that holds no processes.");
     if (e.errc == QLatin1String("method_not_found"))
         return QCoreApplication::translate("onggi::client", "Update onggi-helper to the same version as this program.");
     if (e.errc == QLatin1String("forbidden")) {

@@ -6,7 +6,7 @@ namespace onggi::client {
 
 bool Limits::isEmpty() const
 {
-    return !cpus && !cpuWeight && !cpuset && !memory && !memoryHigh && !memorySwap && !pids && !io;
+    return !cpus && !cpuWeight && !cpuset && !memory && !memoryHigh && !memoryReservation && !memorySwap && !pids && !io;
 }
 
 QJsonObject Limits::toJson() const
@@ -17,6 +17,7 @@ QJsonObject Limits::toJson() const
     if (cpuset) o.insert(QLatin1String("cpuset"), *cpuset);
     if (memory) o.insert(QLatin1String("memory"), *memory);
     if (memoryHigh) o.insert(QLatin1String("memory_high"), *memoryHigh);
+    if (memoryReservation) o.insert(QLatin1String("memory_reservation"), *memoryReservation);
     if (memorySwap) o.insert(QLatin1String("memory_swap"), *memorySwap);
     if (pids) o.insert(QLatin1String("pids"), *pids);
     if (io) {
@@ -45,6 +46,7 @@ Limits Limits::fromJson(const QJsonObject& o)
     if (o.value(QLatin1String("cpuset")).isString()) l.cpuset = o.value(QLatin1String("cpuset")).toString();
     l.memory = num("memory");
     l.memoryHigh = num("memory_high");
+    l.memoryReservation = num("memory_reservation");
     l.memorySwap = num("memory_swap");
     l.pids = num("pids");
     if (o.value(QLatin1String("io")).isArray()) {

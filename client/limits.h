@@ -21,6 +21,7 @@ struct Limits {
     std::optional<QString> cpuset;       // "0-1"
     std::optional<qint64> memory;        // bytes
     std::optional<qint64> memoryHigh;    // bytes (cgroup v2 only)
+    std::optional<qint64> memoryReservation;  // bytes: v2 memory.low, v1 soft limit (0 = none)
     std::optional<qint64> memorySwap;    // memory+swap bytes as docker; -1 = unlimited swap
     std::optional<qint64> pids;
     std::optional<QList<IoLimit>> io;

@@ -29,6 +29,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 
@@ -165,6 +166,7 @@ ContainerPaths ContainerManager::paths(const std::string& id) const
 Status ContainerManager::init()
 {
     cgroup_v2_ = host_is_cgroup_v2();
+    ONGGI_CHECK(place_in_delegated_cgroup(), "cgroup delegation");
     ONGGI_CHECK(make_dirs(cfg_.state_dir, 0711), "create state dir");
     ::chmod(cfg_.state_dir.c_str(), 0711);
     ONGGI_CHECK(make_dirs(cfg_.state_dir + "/containers", 0700), "create containers dir");
@@ -210,6 +212,43 @@ Status ContainerManager::init()
     // were away (or a crash between the two).
     if (auto n = images_.collect_layers(layers_in_use()); !n)
         qWarning("helper: %s", n.error().message().c_str());
+    return {};
+}
+
+// --cgroup-delegated (the systemd unit passes it, with Delegate=yes): the containers go below our
+// own cgroup, where systemd shows them (systemd-cgls) and leaves them alone, instead of /onggi at
+// the root of the hierarchy, which is systemd's to manage. systemd >= 254 starts us in
+// <unit>/supervisor (DelegateSubgroup=supervisor). Older systemd starts us in the unit's cgroup
+// itself, and a restart while containers run would fail there (systemd puts the new helper into
+// the unit's cgroup, which then gives controllers to children: EBUSY, status 219/CGROUP; systemd
+// issue 24064). So under older systemd (INVOCATION_ID set, not in a "supervisor" leaf) we keep
+// --cgroup-parent and say why; started by anything else, we move ourselves into the leaf.
+Status ContainerManager::place_in_delegated_cgroup()
+{
+    if (!cfg_.cgroup_delegated) return {};
+    auto host = cgroup::probe_host();
+    if (!host) return std::move(host).error();
+    if (host->mode != cgroup::Mode::v2) {
+        qWarning("helper: --cgroup-delegated needs cgroup v2; containers stay in %s", cfg_.cgroup_parent.c_str());
+        return {};
+    }
+    auto own = cgroup::self_path();
+    if (!own) return std::move(own).error();
+    std::string root = own.value();
+    const std::string leaf = "/supervisor";
+    if (root.size() > leaf.size() && root.compare(root.size() - leaf.size(), leaf.size(), leaf) == 0)
+        root.resize(root.size() - leaf.size());
+    else if (std::getenv("INVOCATION_ID")) {
+        qWarning("helper: systemd started us in %s, not in a supervisor leaf (DelegateSubgroup= needs systemd 254): "
+                 "containers stay in %s, so that a restart of the service does not fail",
+                 root.c_str(), cfg_.cgroup_parent.c_str());
+        return {};
+    }
+    if (root == "/") return Error(Errc::invalid_argument, "--cgroup-delegated: the helper runs in the root cgroup, nothing is delegated to it");
+    auto parent = cgroup::take_delegated(host.value(), root);
+    if (!parent) return std::move(parent).error();
+    cfg_.cgroup_parent = parent.value();
+    qInfo("helper: containers live in the delegated cgroup %s", cfg_.cgroup_parent.c_str());
     return {};
 }
 

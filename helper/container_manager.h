@@ -139,6 +139,7 @@ private:
     QStringList shim_common_args() const;
 
     HelperConfig cfg_;
+    Status place_in_delegated_cgroup();
     security::SealedExecutable shim_exe_;
     EventBus* events_;
     image::ImageStore images_;

@@ -49,7 +49,10 @@ int main(int argc, char** argv)
                               env_or("ONGGI_DEFAULT_SUBNET", QString::fromStdString(defaults.default_subnet)));
     QCommandLineOption insecure("insecure-registry", "Pull from this registry over plain http (repeatable; env ONGGI_INSECURE_REGISTRIES).", "host[:port]");
     QCommandLineOption reg_timeout("registry-timeout", "Fail a registry request after this many seconds without data.", "seconds", "30");
-    cli.addOptions({socket, state, run, shim, group, cgparent, defnet, defsub, logsize, logfiles, insecure, reg_timeout});
+    QCommandLineOption delegated("cgroup-delegated",
+                                 "cgroup v2: our own cgroup is delegated to us (systemd Delegate=yes); the helper moves "
+                                 "into <own>/supervisor and puts containers in <own>/containers (replaces --cgroup-parent).");
+    cli.addOptions({socket, state, run, shim, group, cgparent, defnet, defsub, logsize, logfiles, insecure, reg_timeout, delegated});
     cli.process(app);
 
     HelperConfig cfg;
@@ -80,6 +83,7 @@ int main(int argc, char** argv)
         return 2;
     }
     cfg.registry_timeout_ms = int(timeout_s * 1000);
+    cfg.cgroup_delegated = cli.isSet(delegated);
     for (const std::string* p : {&cfg.socket, &cfg.state_dir, &cfg.run_dir})
         if (p->empty() || (*p)[0] != '/') {
             std::fprintf(stderr, "onggi-helper: paths must be absolute: %s\n", p->c_str());

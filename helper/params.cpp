@@ -171,7 +171,7 @@ Status check_abs_path(const std::string& p, const std::string& field)
 
 } // namespace
 
-bool Limits::empty() const { return !cpus && !cpu_weight && !cpuset && !memory && !memory_high && !memory_swap && !pids && !io; }
+bool Limits::empty() const { return !cpus && !cpu_weight && !cpuset && !memory && !memory_high && !memory_reservation && !memory_swap && !pids && !io; }
 
 void Limits::merge(const Limits& n)
 {
@@ -180,6 +180,7 @@ void Limits::merge(const Limits& n)
     if (n.cpuset) cpuset = n.cpuset;
     if (n.memory) memory = n.memory;
     if (n.memory_high) memory_high = n.memory_high;
+    if (n.memory_reservation) memory_reservation = n.memory_reservation;
     if (n.memory_swap) memory_swap = n.memory_swap;
     if (n.pids) pids = n.pids;
     if (n.io) io = n.io;
@@ -193,6 +194,7 @@ json Limits::to_json() const
     if (cpuset) j["cpuset"] = *cpuset;
     if (memory) j["memory"] = *memory;
     if (memory_high) j["memory_high"] = *memory_high;
+    if (memory_reservation) j["memory_reservation"] = *memory_reservation;
     if (memory_swap) j["memory_swap"] = *memory_swap;
     if (pids) j["pids"] = *pids;
     if (io) {
@@ -286,7 +288,7 @@ Result<RestartPolicy> parse_restart_policy(const std::string& s)
 Result<Limits> decode_limits(const json& p, const std::string& field)
 {
     Limits l;
-    Reader r(p, field + ".", {"cpus", "cpu_weight", "cpuset", "memory", "memory_high", "memory_swap", "pids", "io"});
+    Reader r(p, field + ".", {"cpus", "cpu_weight", "cpuset", "memory", "memory_high", "memory_reservation", "memory_swap", "pids", "io"});
     if (const json* v = r.get("cpus")) {
         if (!v->is_number()) r.fail(r.name("cpus"), "expected a number");
         else {
@@ -307,6 +309,7 @@ Result<Limits> decode_limits(const json& p, const std::string& field)
     constexpr int64_t max_bytes = int64_t(1) << 50;  // 1 PiB: beyond any host, catches unit mistakes
     r.opt_integer("memory", l.memory, 0, max_bytes);
     r.opt_integer("memory_high", l.memory_high, 0, max_bytes);
+    r.opt_integer("memory_reservation", l.memory_reservation, 0, max_bytes);
     r.opt_integer("memory_swap", l.memory_swap, -1, max_bytes);
     r.opt_integer("pids", l.pids, 0, 4194304);
     if (r.ok() && l.memory && *l.memory > 0 && *l.memory < (6 << 20))

@@ -25,7 +25,7 @@ struct Limits {
     std::optional<double> cpus;
     std::optional<uint64_t> cpu_weight;  // 1..10000 (0 = default)
     std::optional<std::string> cpuset;
-    std::optional<int64_t> memory, memory_high, memory_swap;  // memory_swap -1 = unlimited swap
+    std::optional<int64_t> memory, memory_high, memory_reservation, memory_swap;  // memory_swap -1 = unlimited swap
     std::optional<int64_t> pids;
     std::optional<std::vector<IoLimit>> io;
 

@@ -1,4 +1,5 @@
 #include "helper/spec_builder.h"
+#include "engine/cgroup/cgroup.h"
 #include "engine/security/security.h"
 
 #include <sys/statfs.h>
@@ -24,10 +25,13 @@ Result<spec::Resources> limits_to_resources(const Limits& l, bool cgroup_v2)
         if (*r.cpu_quota > 0 && *r.cpu_quota < 1000) r.cpu_quota = 1000;  // kernel minimum is 1 ms
     }
     if (l.cpu_weight) {
-        // weight 1..10000 -> shares 2..262144 (inverse of runc's shares->weight conversion);
-        // 0 = the default (1024 shares, weight 100).
-        uint64_t w = *l.cpu_weight;
-        r.cpu_shares = w == 0 ? 1024 : 2 + ((w - 1) * 262142) / 9999;
+        // 0 = the default (weight 100, 1024 shares). v2 takes the weight as given (cpu.weight,
+        // through linux.resources.unified as runc reads it); a round trip through shares would
+        // lose it (500 -> 13098 shares -> 499). v1 has only shares: weight 1..10000 -> shares
+        // 2..262144, the inverse of runc's shares->weight conversion.
+        const uint64_t w = *l.cpu_weight == 0 ? 100 : *l.cpu_weight;
+        if (cgroup_v2) r.unified["cpu.weight"] = std::to_string(w);
+        else r.cpu_shares = cgroup::weight_to_shares(w);
     }
     if (l.cpuset) r.cpu_cpus = *l.cpuset;
     if (l.memory) r.memory_limit = *l.memory > 0 ? *l.memory : -1;
@@ -39,6 +43,12 @@ Result<spec::Resources> limits_to_resources(const Limits& l, bool cgroup_v2)
         } else {
             r.unified["memory.high"] = *l.memory_high > 0 ? std::to_string(*l.memory_high) : "max";
         }
+    }
+    if (l.memory_reservation) {
+        // docker's --memory-reservation: a protection, not a throttle. v2 memory.low (as runc and
+        // docker write it), v1 memory.soft_limit_in_bytes. 0 = none: memory.low 0, and on v1 the
+        // soft limit's own "unlimited" (-1), since a soft limit of 0 would reclaim it first.
+        r.memory_reservation = *l.memory_reservation > 0 ? *l.memory_reservation : (cgroup_v2 ? 0 : -1);
     }
     if (l.pids) r.pids_limit = *l.pids > 0 ? *l.pids : -1;
     if (l.io) {
@@ -133,7 +143,10 @@ Result<spec::Spec> build_spec(const CreateParams& p, const image::ImageRecord& i
     s.linux.cgroups_path = in.cgroup_parent + "/" + in.id;
     auto res = limits_to_resources(p.limits, in.cgroup_v2);
     if (!res) return std::move(res).error();
-    if (!p.limits.empty()) s.linux.resources = res.value();
+    // memory.oom.group stays 0, as docker leaves it (docs/protocol.md): the OOM killer ends the
+    // one process it picks, and every kill is an `oom` event with its count, while the container
+    // runs on (its init decides, as a shell that ran a job would).
+    if (!res->empty()) s.linux.resources = res.value();
 
     // volumes
     for (const auto& v : p.volumes) {

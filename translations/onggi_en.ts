@@ -779,6 +779,10 @@
         <source>Resolving</source>
         <translation>Resolving</translation>
     </message>
+    <message>
+        <source>This is not temporary: on cgroup v2 a cgroup that holds processes of its own cannot give controllers to child cgroups. Give the helper a --cgroup-parent that holds no processes.</source>
+        <translation>This is not temporary: on cgroup v2 a cgroup that holds processes of its own cannot give controllers to child cgroups. Give the helper a --cgroup-parent that holds no processes.</translation>
+    </message>
 </context>
 <context>
     <name>onggi::gui::ChartsPanel</name>
@@ -2712,10 +2716,6 @@ OOM kills so far: %3</translation>
         <translation>Memory throttling threshold (cgroup v2 memory.high)</translation>
     </message>
     <message>
-        <source>Soft memory limit (sent as memory.high)</source>
-        <translation>Soft memory limit (sent as memory.high)</translation>
-    </message>
-    <message>
         <source>Number of CPUs (e.g. 0.5)</source>
         <translation>Number of CPUs (e.g. 0.5)</translation>
     </message>
@@ -3207,6 +3207,42 @@ OOM kills so far: %3</translation>
     <message>
         <source>Manage images (inspect, history, pull, ls, rm)</source>
         <translation>Manage images (inspect, history, pull, ls, rm)</translation>
+    </message>
+    <message>
+        <source>invalid value &quot;%1&quot; for --%2: expected DEVICE:RATE, e.g. /dev/sda:1mb</source>
+        <translation>invalid value &quot;%1&quot; for --%2: expected DEVICE:RATE, e.g. /dev/sda:1mb</translation>
+    </message>
+    <message>
+        <source>invalid value &quot;%1&quot; for --%2: %3 is not a block device</source>
+        <translation>invalid value &quot;%1&quot; for --%2: %3 is not a block device</translation>
+    </message>
+    <message>
+        <source>invalid rate &quot;%1&quot; for --%2: use a size per second such as 1mb</source>
+        <translation>invalid rate &quot;%1&quot; for --%2: use a size per second such as 1mb</translation>
+    </message>
+    <message>
+        <source>invalid rate &quot;%1&quot; for --%2: use a number of operations per second</source>
+        <translation>invalid rate &quot;%1&quot; for --%2: use a number of operations per second</translation>
+    </message>
+    <message>
+        <source>Memory soft limit: protected from reclaim (cgroup v2 memory.low, v1 soft limit)</source>
+        <translation>Memory soft limit: protected from reclaim (cgroup v2 memory.low, v1 soft limit)</translation>
+    </message>
+    <message>
+        <source>Limit read rate (bytes per second) from a device (e.g. /dev/sda:1mb)</source>
+        <translation>Limit read rate (bytes per second) from a device (e.g. /dev/sda:1mb)</translation>
+    </message>
+    <message>
+        <source>Limit write rate (bytes per second) to a device (e.g. /dev/sda:1mb)</source>
+        <translation>Limit write rate (bytes per second) to a device (e.g. /dev/sda:1mb)</translation>
+    </message>
+    <message>
+        <source>Limit read rate (operations per second) from a device (e.g. /dev/sda:100)</source>
+        <translation>Limit read rate (operations per second) from a device (e.g. /dev/sda:100)</translation>
+    </message>
+    <message>
+        <source>Limit write rate (operations per second) to a device (e.g. /dev/sda:100)</source>
+        <translation>Limit write rate (operations per second) to a device (e.g. /dev/sda:100)</translation>
     </message>
 </context>
 </TS>

@@ -773,6 +773,10 @@
         <source>Resolving</source>
         <translation>이미지 찾는 중</translation>
     </message>
+    <message>
+        <source>This is not temporary: on cgroup v2 a cgroup that holds processes of its own cannot give controllers to child cgroups. Give the helper a --cgroup-parent that holds no processes.</source>
+        <translation>잠시 기다린다고 풀리는 문제가 아닙니다. cgroup v2에서는 자기 프로세스를 가진 cgroup이 하위 cgroup에 컨트롤러를 나눠 줄 수 없습니다. 프로세스가 없는 cgroup을 헬퍼의 --cgroup-parent로 지정하세요.</translation>
+    </message>
 </context>
 <context>
     <name>onggi::gui::ChartsPanel</name>
@@ -2695,10 +2699,6 @@ OOM kills so far: %3</source>
         <translation>메모리 스로틀링 기준 (cgroup v2 memory.high)</translation>
     </message>
     <message>
-        <source>Soft memory limit (sent as memory.high)</source>
-        <translation>부드러운 메모리 제한 (memory.high로 보냄)</translation>
-    </message>
-    <message>
         <source>Number of CPUs (e.g. 0.5)</source>
         <translation>CPU 개수 (예: 0.5)</translation>
     </message>
@@ -3183,6 +3183,42 @@ OOM kills so far: %3</source>
     <message>
         <source>Manage images (inspect, history, pull, ls, rm)</source>
         <translation>이미지를 관리합니다 (inspect, history, pull, ls, rm)</translation>
+    </message>
+    <message>
+        <source>invalid value &quot;%1&quot; for --%2: expected DEVICE:RATE, e.g. /dev/sda:1mb</source>
+        <translation>--%2의 값이 올바르지 않습니다(&quot;%1&quot;). 장치:속도 형식으로 쓰세요(예: /dev/sda:1mb).</translation>
+    </message>
+    <message>
+        <source>invalid value &quot;%1&quot; for --%2: %3 is not a block device</source>
+        <translation>--%2의 값이 올바르지 않습니다(&quot;%1&quot;). 블록 장치가 아닌 경로입니다: %3</translation>
+    </message>
+    <message>
+        <source>invalid rate &quot;%1&quot; for --%2: use a size per second such as 1mb</source>
+        <translation>--%2의 속도 값이 올바르지 않습니다(&quot;%1&quot;). 1mb처럼 초당 크기로 쓰세요.</translation>
+    </message>
+    <message>
+        <source>invalid rate &quot;%1&quot; for --%2: use a number of operations per second</source>
+        <translation>--%2의 속도 값이 올바르지 않습니다(&quot;%1&quot;). 초당 입출력 횟수를 숫자로 쓰세요.</translation>
+    </message>
+    <message>
+        <source>Memory soft limit: protected from reclaim (cgroup v2 memory.low, v1 soft limit)</source>
+        <translation>메모리 예약량: 이만큼은 회수되지 않도록 보호합니다(cgroup v2의 memory.low, v1의 소프트 제한)</translation>
+    </message>
+    <message>
+        <source>Limit read rate (bytes per second) from a device (e.g. /dev/sda:1mb)</source>
+        <translation>장치에서 읽는 속도를 초당 바이트로 제한합니다(예: /dev/sda:1mb)</translation>
+    </message>
+    <message>
+        <source>Limit write rate (bytes per second) to a device (e.g. /dev/sda:1mb)</source>
+        <translation>장치에 쓰는 속도를 초당 바이트로 제한합니다(예: /dev/sda:1mb)</translation>
+    </message>
+    <message>
+        <source>Limit read rate (operations per second) from a device (e.g. /dev/sda:100)</source>
+        <translation>장치에서 읽는 속도를 초당 입출력 횟수로 제한합니다(예: /dev/sda:100)</translation>
+    </message>
+    <message>
+        <source>Limit write rate (operations per second) to a device (e.g. /dev/sda:100)</source>
+        <translation>장치에 쓰는 속도를 초당 입출력 횟수로 제한합니다(예: /dev/sda:100)</translation>
     </message>
 </context>
 </TS>

@@ -133,6 +133,17 @@ Status validate_path(const std::string& path)
     return {};
 }
 
+Status validate_device_rule(const spec::DeviceRule& rule)
+{
+    if (rule.type != "a" && rule.type != "c" && rule.type != "b")
+        return Error(Errc::invalid_argument, "device rule type must be a, c or b, not '" + rule.type + "'");
+    if (rule.access.empty() || rule.access.size() > 3 || rule.access.find_first_not_of("rwm") != std::string::npos)
+        return Error(Errc::invalid_argument, "device rule access must be letters of rwm, not '" + rule.access + "'");
+    if ((rule.major && (*rule.major < 0 || *rule.major > 4095)) || (rule.minor && (*rule.minor < 0 || *rule.minor > 1048575)))
+        return Error(Errc::invalid_argument, "device rule major must be 0..4095 and minor 0..1048575");
+    return {};
+}
+
 uint64_t shares_to_weight(uint64_t shares)
 {
     if (shares == 0) return 0;
@@ -185,5 +196,49 @@ Result<size_t> prime_io_accounting(const HostInfo& host, const std::string& pare
     return primed;
 }
 Result<std::unique_ptr<Cgroup>> open(const HostInfo& host, const std::string& path) { return make(host, path, false); }
+
+Result<std::string> self_path()
+{
+    auto t = files::read("/proc/self/cgroup");
+    if (!t) return std::move(t).error().wrap("own cgroup");
+    std::string_view s = t.value();
+    size_t pos = 0;
+    while (pos < s.size()) {
+        size_t nl = s.find('\n', pos);
+        if (nl == std::string_view::npos) nl = s.size();
+        std::string_view line = s.substr(pos, nl - pos);
+        if (line.rfind("0::", 0) == 0) return std::string(line.substr(3));
+        pos = nl + 1;
+    }
+    return Error(Errc::not_found, "own cgroup: /proc/self/cgroup has no cgroup v2 line");
+}
+
+Result<std::string> take_delegated(const HostInfo& host, const std::string& root)
+{
+    if (host.mode != Mode::v2) return Error(Errc::unsupported, "a delegated cgroup needs the unified hierarchy (cgroup v2)");
+    if (auto r = validate_path(root); !r) return std::move(r).error().wrap("delegated cgroup");
+    const std::string dir = host.root + root, leaf = dir + "/supervisor";
+    auto made = files::make_dirs(leaf);
+    if (!made) return std::move(made).error().wrap("delegated cgroup " + root);
+    // Every process of the root moves (a write of a pid to cgroup.procs moves all its threads).
+    // Processes are moved until none is left: one may fork while we move.
+    for (int round = 0; round < 16; ++round) {
+        auto procs = files::read(dir + "/cgroup.procs");
+        if (!procs) return std::move(procs).error().wrap("delegated cgroup " + root);
+        std::string_view t = procs.value();
+        if (files::trim(t).empty()) return root + "/containers";
+        size_t pos = 0;
+        while (pos < t.size()) {
+            size_t nl = t.find('\n', pos);
+            if (nl == std::string_view::npos) nl = t.size();
+            std::string pid(t.substr(pos, nl - pos));
+            if (!pid.empty())
+                if (auto r = files::write(leaf, "cgroup.procs", pid); !r && r.error().sys_errno != ESRCH)
+                    return std::move(r).error().wrap("move process " + pid + " into " + root + "/supervisor");
+            pos = nl + 1;
+        }
+    }
+    return Error(Errc::busy, "delegated cgroup " + root + ": processes keep appearing in it");
+}
 
 } // namespace onggi::cgroup

@@ -104,8 +104,22 @@ Result<std::unique_ptr<Cgroup>> open(const HostInfo& host, const std::string& pa
 // Returns how many disks took the rule.
 Result<size_t> prime_io_accounting(const HostInfo& host, const std::string& parent);
 
+// cgroup v2: the cgroup the calling process is in ("/system.slice/onggi-helper.service"), from
+// the "0::" line of /proc/self/cgroup.
+Result<std::string> self_path();
+
+// cgroup v2, a cgroup delegated to this process (systemd's Delegate=yes): take it over for
+// containers. Processes in `root` itself, this one included, move into the leaf
+// <root>/supervisor, so that <root> holds no process and may give controllers to its children
+// (cgroup v2's "no internal processes" rule). Returns "<root>/containers", the parent for the
+// containers. systemd >= 254 with DelegateSubgroup=supervisor starts us in that leaf already.
+Result<std::string> take_delegated(const HostInfo& host, const std::string& root);
+
 // Helpers shared by both backends and by the helper's validation.
 Status validate_path(const std::string& path);
+// A device rule as the v1 devices controller takes it: type a|c|b, access letters of "rwm",
+// major/minor absent (any) or 0..4095 / 0..1048575.
+Status validate_device_rule(const spec::DeviceRule& rule);
 uint64_t shares_to_weight(uint64_t shares);  // v1 cpu.shares -> v2 cpu.weight (runc's formula)
 uint64_t weight_to_shares(uint64_t weight);
 

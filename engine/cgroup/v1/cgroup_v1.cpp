@@ -241,12 +241,7 @@ Status CgroupV1::apply_devices(const spec::Resources& r)
     std::string d = controller_dir("devices");
     if (d.empty()) return Error(Errc::unsupported, "the devices controller is not mounted");
     for (const auto& rule : r.devices) {
-        if (rule.type != "a" && rule.type != "c" && rule.type != "b")
-            return Error(Errc::invalid_argument, "device rule type must be a, c or b, not '" + rule.type + "'");
-        if (rule.access.empty() || rule.access.size() > 3 || rule.access.find_first_not_of("rwm") != std::string::npos)
-            return Error(Errc::invalid_argument, "device rule access must be letters of rwm, not '" + rule.access + "'");
-        if ((rule.major && *rule.major < 0) || (rule.minor && *rule.minor < 0))
-            return Error(Errc::invalid_argument, "device rule major/minor must not be negative");
+        ONGGI_CHECK(validate_device_rule(rule), "linux.resources.devices");
         ONGGI_CHECK(files::write(d, rule.allow ? "devices.allow" : "devices.deny", dev_rule(rule)), "device rule");
     }
     return {};

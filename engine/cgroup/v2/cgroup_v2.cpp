@@ -1,6 +1,7 @@
 #include "engine/cgroup/v2/cgroup_v2.h"
 
 #include "engine/cgroup/cgroup_files.h"
+#include "engine/cgroup/v2/device_filter.h"
 
 #include <fcntl.h>
 #include <signal.h>
@@ -21,27 +22,84 @@ void sleep_ms(long ms)
     ::nanosleep(&ts, nullptr);
 }
 
-// The controllers Onggi sets limits with, in the order the kernel lists them.
-const char* const kWanted[] = {"cpuset", "cpu", "io", "memory", "hugetlb", "pids", "rdma", "misc"};
+// The controllers Onggi sets limits with: the domain ones first, then the threaded ones
+// (cpuset, cpu, pids). Order matters in the one-by-one fallback below: a threaded controller
+// enabled in a cgroup that has processes makes it a thread root, and every domain controller
+// (io, memory) is refused there afterwards (EOPNOTSUPP) - the cgroup is damaged for good.
+const char* const kDomain[] = {"io", "memory", "hugetlb", "rdma", "misc"};
+const char* const kThreaded[] = {"cpuset", "cpu", "pids"};
+
+std::vector<std::string> words(std::string_view text)
+{
+    std::vector<std::string> out;
+    size_t pos = 0;
+    text = files::trim(text);
+    while (pos < text.size()) {
+        size_t sp = text.find_first_of(" \n", pos);
+        if (sp == std::string_view::npos) sp = text.size();
+        if (sp > pos) out.emplace_back(text.substr(pos, sp - pos));
+        pos = sp + 1;
+    }
+    return out;
+}
+
+bool has(const std::vector<std::string>& v, const std::string& w) { return std::find(v.begin(), v.end(), w) != v.end(); }
 
 // Enable in dir/cgroup.subtree_control every wanted controller dir/cgroup.controllers offers.
-Status enable_subtree(const std::string& dir)
+// When the kernel refuses the whole set, domain controllers are enabled one by one first; a
+// controller refused for its own reason (cpuset with a real-time task) is left out. A cgroup
+// with processes of its own cannot give domain controllers to children (cgroup v2's "no
+// internal processes" rule, EBUSY): then everything enabled here is undone and the error says
+// so, and the cgroup is left as it was.
+Status enable_subtree(const std::string& dir, bool root_level)
 {
     auto avail = files::read(dir + "/cgroup.controllers");
     if (!avail) return std::move(avail).error();
-    std::string have = " " + std::string(files::trim(avail.value())) + " ";
+    auto before = files::read(dir + "/cgroup.subtree_control");
+    if (!before) return std::move(before).error();
+    const std::vector<std::string> offered = words(avail.value()), enabled = words(before.value());
     std::vector<std::string> want;
-    for (const char* c : kWanted)
-        if (have.find(std::string(" ") + c + " ") != std::string::npos) want.push_back(std::string("+") + c);
+    for (const char* c : kDomain)
+        if (has(offered, c) && !has(enabled, c)) want.push_back(c);
+    for (const char* c : kThreaded)
+        if (has(offered, c) && !has(enabled, c)) want.push_back(c);
     if (want.empty()) return {};
     std::string all;
-    for (auto& w : want) all += (all.empty() ? "" : " ") + w;
+    for (auto& w : want) all += (all.empty() ? "+" : " +") + w;
     if (files::write(dir, "cgroup.subtree_control", all)) return {};
-    // One refused (e.g. cpuset with a real-time task): enable the others one by one.
-    Status first;
-    for (auto& w : want)
-        if (auto r = files::write(dir, "cgroup.subtree_control", w); !r && first.ok()) first = std::move(r).error();
-    return first;
+
+    std::vector<std::string> done;
+    auto undo = [&] {
+        for (auto it = done.rbegin(); it != done.rend(); ++it) (void)files::write(dir, "cgroup.subtree_control", "-" + *it);
+    };
+    for (auto& w : want) {
+        auto r = files::write(dir, "cgroup.subtree_control", "+" + w);
+        if (r) {
+            done.push_back(w);
+            continue;
+        }
+        if (r.error().sys_errno == EBUSY && !root_level) {
+            undo();
+            auto procs = files::read(dir + "/cgroup.procs");
+            const bool has_procs = procs && !files::trim(procs.value()).empty();
+            return Error(Errc::busy,
+                         dir + " has processes of its own" + std::string(has_procs ? "" : " (or threads)") +
+                             ": cgroup v2 gives controllers only to the children of a cgroup without processes "
+                             "(\"no internal processes\"); put the containers below a cgroup that holds no process, "
+                             "e.g. a sibling of this one, or move these processes into a leaf cgroup",
+                         EBUSY);
+        }
+        if (r.error().sys_errno == EOPNOTSUPP) {
+            undo();
+            return Error(Errc::unsupported,
+                         dir + " is a threaded cgroup (cgroup.type): domain controllers such as io and memory "
+                               "cannot be enabled below it; choose a parent cgroup of type domain",
+                         EOPNOTSUPP);
+        }
+        // Refused for a reason of its own (e.g. cpuset while a real-time task runs): left out;
+        // a limit that needs it says so when it is set.
+    }
+    return {};
 }
 
 Status check_device(const std::string& where, int64_t major, int64_t minor)
@@ -67,7 +125,7 @@ Result<std::unique_ptr<Cgroup>> CgroupV2::make(const HostInfo& host, const std::
         while (pos <= path.size()) {
             size_t s = path.find('/', pos);
             if (s == std::string::npos) s = path.size();
-            if (auto r = enable_subtree(level); !r) {
+            if (auto r = enable_subtree(level, level == host.root); !r) {
                 for (auto it = made.rbegin(); it != made.rend(); ++it) ::rmdir(it->c_str());
                 return std::move(r).error().wrap("enable controllers in " + level).wrap(what + path);
             }
@@ -215,8 +273,13 @@ Status CgroupV2::apply(const spec::Resources& r)
     if (r.pids_limit)
         ONGGI_CHECK(files::write(dir_, "pids.max", *r.pids_limit <= 0 ? "max" : std::to_string(*r.pids_limit)), "pids limit");
     ONGGI_CHECK(apply_io(r), "io");
-    // Device rules need an eBPF program on v2 (BPF_CGROUP_DEVICE). TODO(cg): compile the rules
-    // to BPF; until then v2 relies on the mount namespace's /dev (only the default nodes).
+    // Device rules: v2 has no devices controller; a BPF_CGROUP_DEVICE program decides. An
+    // empty list leaves the program in place (a live update that does not mention devices).
+    if (!r.devices.empty()) {
+        auto filter = DeviceFilter::compile(r.devices);
+        if (!filter) return std::move(filter).error();
+        ONGGI_CHECK(filter->attach(fd_.get()), "devices");
+    }
     ONGGI_CHECK(apply_unified(r), "unified");
     return {};
 }

@@ -59,7 +59,9 @@ QString readFile(const QString& path) {
 class TstGuiApp : public QObject {
     Q_OBJECT
 private:
-    QTemporaryDir m_tmp{QStringLiteral("/tmp/onggi-guitest-XXXXXX")};
+    // TMPDIR (QDir::tempPath): overlay upper/work dirs need a plain filesystem, which /tmp is
+    // not everywhere (an overlay root, as in the v2 guest, keeps them on TMPDIR).
+    QTemporaryDir m_tmp{QDir::tempPath() + QStringLiteral("/onggi-guitest-XXXXXX")};
     QProcess m_helper;
     QString m_socket, m_cgroupParent, m_cgroupMode;
     bool m_hasStats = false;  // the helper serves stats.subscribe (hello "methods")

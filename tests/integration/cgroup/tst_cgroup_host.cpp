@@ -3,6 +3,7 @@
 // the cgroup, remove leaves nothing. Root only; every cgroup is under /onggi-test-<random>.
 #include "engine/cgroup/cgroup.h"
 #include "engine/cgroup/cgroup_files.h"
+#include "engine/cgroup/v2/device_filter.h"
 
 #include <QDir>
 #include <QTemporaryDir>
@@ -83,6 +84,56 @@ pid_t spawn_family(int n, int gate[2])
         for (;;) x = x + 1;
     }
     return p;
+}
+
+// In a child placed in `cg`, try each device access and report one letter per try: Y done,
+// P refused by the device rules (EPERM), X failed otherwise.
+std::string device_tries(Cgroup& cg, const std::string& dir)
+{
+    int gate[2], res[2];
+    if (::pipe(gate) != 0 || ::pipe(res) != 0) return "pipe";
+    pid_t p = ::fork();
+    if (p == 0) {
+        ::close(gate[1]);
+        ::close(res[0]);
+        char c;
+        if (::read(gate[0], &c, 1) != 1) ::_exit(1);
+        char out[8];
+        int n = 0;
+        auto note = [&](int r) { out[n++] = r >= 0 ? 'Y' : errno == EPERM ? 'P' : 'X'; };
+        auto try_open = [&](const char* path, int flags) {
+            int fd = ::open(path, flags | O_CLOEXEC | O_NONBLOCK);
+            note(fd);
+            if (fd >= 0) ::close(fd);
+        };
+        const std::string full = dir + "/full", blk = dir + "/blk", b2 = dir + "/b2", c2 = dir + "/c2";
+        try_open("/dev/null", O_RDWR);
+        try_open(full.c_str(), O_RDONLY);
+        try_open(full.c_str(), O_WRONLY);
+        try_open(blk.c_str(), O_RDONLY);
+        note(::mknod(b2.c_str(), S_IFBLK | 0600, makedev(7, 0)));
+        note(::mknod(c2.c_str(), S_IFCHR | 0600, makedev(1, 8)));
+        (void)!::write(res[1], out, size_t(n));
+        ::_exit(0);
+    }
+    ::close(gate[0]);
+    ::close(res[1]);
+    bool added = cg.add_process(p).ok();
+    (void)!::write(gate[1], "g", 1);
+    ::close(gate[1]);
+    char buf[16] = {};
+    ssize_t n = ::read(res[0], buf, sizeof buf);
+    ::close(res[0]);
+    ::waitpid(p, nullptr, 0);
+    ::unlink((dir + "/b2").c_str());
+    ::unlink((dir + "/c2").c_str());
+    if (!added) return "not added";
+    return std::string(buf, n > 0 ? size_t(n) : 0);
+}
+
+spec::DeviceRule rule(bool allow, const char* type, std::optional<int64_t> maj, std::optional<int64_t> min, const char* access)
+{
+    return spec::DeviceRule{allow, type, maj, min, access};
 }
 
 } // namespace
@@ -184,9 +235,16 @@ private slots:
             QVERIFY(slurp(dir("blkio", path) + "/blkio.throttle.read_bps_device").find("7:0 1048576") != std::string::npos);
             QVERIFY(slurp(dir("blkio", path) + "/blkio.throttle.write_iops_device").find("7:0 100") != std::string::npos);
         } else {
-            QCOMPARE(trimmed(host_.root + path + "/cpu.max"), std::string("50000 100000"));
-            QCOMPARE(trimmed(host_.root + path + "/memory.max"), std::to_string(64 << 20));
-            QCOMPARE(trimmed(host_.root + path + "/pids.max"), std::string("42"));
+            const std::string d = host_.root + path;
+            QCOMPARE(trimmed(d + "/cpu.max"), std::string("50000 100000"));
+            QCOMPARE(trimmed(d + "/cpu.weight"), std::to_string(shares_to_weight(512)));
+            QCOMPARE(trimmed(d + "/cpuset.cpus"), std::string("0"));
+            QCOMPARE(trimmed(d + "/memory.max"), std::to_string(64 << 20));
+            QCOMPARE(trimmed(d + "/memory.swap.max"), std::to_string(32 << 20));  // memory+swap - memory
+            QCOMPARE(trimmed(d + "/memory.low"), std::to_string(32 << 20));       // the reservation
+            QCOMPARE(trimmed(d + "/pids.max"), std::string("42"));
+            const std::string io = slurp(d + "/io.max");
+            QVERIFY2(io.find("7:0 rbps=1048576 wbps=max riops=max wiops=100") != std::string::npos, io.c_str());
         }
 
         // Live update: raise memory above the old memsw (needs the other write order),
@@ -208,8 +266,13 @@ private slots:
             // Untouched fields stay.
             QCOMPARE(trimmed(dir("cpu", path) + "/cpu.cfs_period_us"), std::string("100000"));
         } else {
-            QCOMPARE(trimmed(host_.root + path + "/cpu.max"), std::string("max 100000"));
-            QCOMPARE(trimmed(host_.root + path + "/pids.max"), std::string("7"));
+            const std::string d = host_.root + path;
+            QCOMPARE(trimmed(d + "/memory.max"), std::to_string(128 << 20));
+            QCOMPARE(trimmed(d + "/memory.swap.max"), std::to_string(128 << 20));
+            QCOMPARE(trimmed(d + "/cpu.max"), std::string("max 100000"));
+            QCOMPARE(trimmed(d + "/cpu.weight"), std::to_string(shares_to_weight(2048)));
+            QCOMPARE(trimmed(d + "/pids.max"), std::string("7"));
+            QCOMPARE(trimmed(d + "/memory.low"), std::to_string(32 << 20));  // untouched fields stay
         }
         // Lower both again (limit first this time).
         spec::Resources d;
@@ -220,6 +283,9 @@ private slots:
         if (host_.mode != Mode::v2) {
             QCOMPARE(trimmed(dir("memory", path) + "/memory.limit_in_bytes"), std::to_string(16 << 20));
             QCOMPARE(trimmed(dir("memory", path) + "/memory.memsw.limit_in_bytes"), std::to_string(16 << 20));
+        } else {
+            QCOMPARE(trimmed(host_.root + path + "/memory.max"), std::to_string(16 << 20));
+            QCOMPARE(trimmed(host_.root + path + "/memory.swap.max"), std::string("0"));
         }
 
         // Stats report the limits back.
@@ -236,8 +302,9 @@ private slots:
         auto b = cg.value()->apply(bad);
         QVERIFY(!b.ok());
         QCOMPARE(b.error().code, Errc::invalid_argument);
+        QCOMPARE(trimmed(host_.mode == Mode::v2 ? host_.root + path + "/cpu.max" : dir("cpu", path) + "/cpu.cfs_quota_us"),
+                 std::string(host_.mode == Mode::v2 ? "max 100000" : "-1"));
         if (host_.mode != Mode::v2) {
-            QCOMPARE(trimmed(dir("cpu", path) + "/cpu.cfs_quota_us"), std::string("-1"));
             spec::Resources high;
             high.unified["memory.high"] = "1000000";
             auto h = cg.value()->apply(high);
@@ -247,23 +314,111 @@ private slots:
         QVERIFY(cg.value()->remove().ok());
     }
 
+    // Device rules as the kernel enforces them: v1 the devices controller, v2 a BPF_CGROUP_DEVICE
+    // program. A process in the cgroup opens and makes device nodes; a live update replaces the
+    // rules (on v2 the old program goes: one program stays attached).
     void devices_rules()
     {
-        if (host_.mode == Mode::v2) QSKIP("device rules are eBPF on v2");
+        QTemporaryDir tmp;  // TMPDIR: a plain disk in the v2 guest, where nodes can be made
+        QVERIFY(tmp.isValid());
+        const std::string d = tmp.path().toStdString();
+        QCOMPARE(::mknod((d + "/full").c_str(), S_IFCHR | 0666, makedev(1, 7)), 0);
+        QCOMPARE(::mknod((d + "/blk").c_str(), S_IFBLK | 0600, makedev(7, 0)), 0);
         std::string path = fresh();
         auto cg = create(host_, path);
         QVERIFY(cg.ok());
         spec::Resources r;
-        r.devices.push_back({false, "a", std::nullopt, std::nullopt, "rwm"});
-        r.devices.push_back({true, "c", 1, 3, "rwm"});
-        r.devices.push_back({true, "c", 136, std::nullopt, "rw"});
+        r.devices = {rule(false, "a", {}, {}, "rwm"), rule(true, "b", {}, {}, "m"), rule(true, "c", 1, 3, "rwm"),
+                     rule(true, "c", 1, 7, "r"), rule(true, "c", 136, {}, "rw")};
         auto st = cg.value()->apply(r);
         QVERIFY2(st.ok(), st.ok() ? "" : st.error().message().c_str());
-        std::string list = slurp(dir("devices", path) + "/devices.list");
-        QVERIFY2(list.find("c 1:3 rwm") != std::string::npos, list.c_str());
-        QVERIFY2(list.find("c 136:* rw") != std::string::npos, list.c_str());
-        QVERIFY2(list.find("a *:* rwm") == std::string::npos, list.c_str());
+        if (host_.mode != Mode::v2) {
+            std::string list = slurp(dir("devices", path) + "/devices.list");
+            QVERIFY2(list.find("c 1:3 rwm") != std::string::npos, list.c_str());
+            QVERIFY2(list.find("c 136:* rw") != std::string::npos, list.c_str());
+            QVERIFY2(list.find("a *:* rwm") == std::string::npos, list.c_str());
+        }
+        // /dev/null rw; 1:7 read only; the block device not at all; mknod of b only.
+        QCOMPARE(device_tries(*cg.value(), d), std::string("YYPPYP"));
+
+        spec::Resources u;
+        u.devices = {rule(false, "a", {}, {}, "rwm"), rule(true, "c", 1, 3, "rwm"), rule(true, "c", 1, 7, "rw")};
+        st = cg.value()->apply(u);
+        QVERIFY2(st.ok(), st.ok() ? "" : st.error().message().c_str());
+        QCOMPARE(device_tries(*cg.value(), d), std::string("YYYPPP"));
+        if (host_.mode == Mode::v2) {
+            auto n = v2::DeviceFilter::attached_count(cg.value()->dir_fd());
+            QVERIFY2(n.ok(), n.ok() ? "" : n.error().message().c_str());
+            QCOMPARE(n.value(), size_t(1));
+        }
+        // A bad rule is refused with a clear code, and the rules in force stay.
+        spec::Resources bad;
+        bad.devices = {rule(true, "x", {}, {}, "rwm")};
+        auto b = cg.value()->apply(bad);
+        QVERIFY(!b.ok());
+        QCOMPARE(b.error().code, Errc::invalid_argument);
+        QCOMPARE(device_tries(*cg.value(), d), std::string("YYYPPP"));
         QVERIFY(cg.value()->remove().ok());
+    }
+
+    // cgroup v2's "no internal processes" rule: a parent with processes of its own cannot give
+    // domain controllers to children. Creating below it fails with a clear error, and the parent
+    // is left as it was (not turned threaded by a half-done enable: issue 12, defect 1).
+    void parent_with_processes_is_left_alone()
+    {
+        if (host_.mode != Mode::v2) QSKIP("cgroup v1 has no internal-process rule: the kernel has no such thing there");
+        std::string p = fresh();
+        auto parent = create(host_, p);
+        QVERIFY(parent.ok());
+        pid_t busy = spawn_busy();
+        children_.push_back(busy);
+        QVERIFY(parent.value()->add_process(busy).ok());
+        const std::string pd = host_.root + p;
+        const std::string subtree = trimmed(pd + "/cgroup.subtree_control"), type = trimmed(pd + "/cgroup.type");
+        auto child = create(host_, p + "/c");
+        QVERIFY(!child.ok());
+        QCOMPARE(child.error().code, Errc::busy);
+        QVERIFY2(child.error().message().find("processes of its own") != std::string::npos, child.error().message().c_str());
+        QCOMPARE(trimmed(pd + "/cgroup.subtree_control"), subtree);
+        QCOMPARE(trimmed(pd + "/cgroup.type"), type);
+        QCOMPARE(type, std::string("domain"));
+        QVERIFY(!files::exists(pd + "/c"));
+        // Without the process, the same create works and limits land.
+        reap_all();
+        child = create(host_, p + "/c");
+        QVERIFY2(child.ok(), child.ok() ? "" : child.error().message().c_str());
+        spec::Resources r;
+        r.memory_limit = 32 << 20;
+        QVERIFY(child.value()->apply(r).ok());
+        QCOMPARE(trimmed(pd + "/c/memory.max"), std::to_string(32 << 20));
+        QVERIFY(child.value()->remove().ok());
+    }
+
+    // A delegated cgroup (systemd Delegate=yes) with our process in it: take_delegated moves the
+    // process into <root>/supervisor and containers go in <root>/containers with their limits.
+    void delegated_cgroup_is_taken_over()
+    {
+        if (host_.mode != Mode::v2) QSKIP("cgroup v1/hybrid: systemd delegates only the unified hierarchy, which has no controllers here");
+        std::string root = fresh();
+        auto cg = create(host_, root);
+        QVERIFY(cg.ok());
+        pid_t busy = spawn_busy();
+        children_.push_back(busy);
+        QVERIFY(cg.value()->add_process(busy).ok());
+        auto parent = take_delegated(host_, root);
+        QVERIFY2(parent.ok(), parent.ok() ? "" : parent.error().message().c_str());
+        QCOMPARE(parent.value(), root + "/containers");
+        QCOMPARE(trimmed(host_.root + root + "/cgroup.procs"), std::string());
+        QCOMPARE(trimmed(host_.root + root + "/supervisor/cgroup.procs"), std::to_string(busy));
+        auto c = create(host_, parent.value() + "/c1");
+        QVERIFY2(c.ok(), c.ok() ? "" : c.error().message().c_str());
+        spec::Resources r;
+        r.memory_limit = 32 << 20;
+        r.pids_limit = 9;
+        QVERIFY(c.value()->apply(r).ok());
+        QCOMPARE(trimmed(host_.root + parent.value() + "/c1/memory.max"), std::to_string(32 << 20));
+        QCOMPARE(trimmed(host_.root + parent.value() + "/c1/pids.max"), std::string("9"));
+        QVERIFY(c.value()->remove().ok());
     }
 
     void add_process_and_pids()
@@ -402,13 +557,13 @@ private slots:
         auto n = prime_io_accounting(host_, parent_ + "/prime");
         QVERIFY2(n.ok(), n.ok() ? "" : n.error().message().c_str());
         if (host_.mode == Mode::v2) {
-            QCOMPARE(n.value(), size_t(0));
-            return;
+            QCOMPARE(n.value(), size_t(0));  // v2 counts every cgroup's I/O without it
+        } else {
+            QVERIFY(n.value() > 0);
+            auto rules = files::read(dir("blkio", parent_ + "/prime") + "/blkio.throttle.read_bps_device");
+            QVERIFY(rules.ok());
+            QVERIFY2(QByteArray::fromStdString(rules.value()).trimmed().isEmpty(), rules.value().c_str());
         }
-        QVERIFY(n.value() > 0);
-        auto rules = files::read(dir("blkio", parent_ + "/prime") + "/blkio.throttle.read_bps_device");
-        QVERIFY(rules.ok());
-        QVERIFY2(QByteArray::fromStdString(rules.value()).trimmed().isEmpty(), rules.value().c_str());
 
         QTemporaryDir work(QDir::currentPath() + "/cg-io-XXXXXX");
         QVERIFY(work.isValid());
@@ -440,12 +595,17 @@ private slots:
         QVERIFY(WIFEXITED(status));
         if (WEXITSTATUS(status) == 2) QSKIP("O_DIRECT is not supported here");
         QCOMPARE(WEXITSTATUS(status), 0);
-        auto counted = files::read(cg.value()->controller_dir("blkio") + "/blkio.throttle.io_service_bytes_recursive");
+        auto counted = host_.mode == Mode::v2 ? files::read(cg.value()->controller_dir("io") + "/io.stat")
+                                              : files::read(cg.value()->controller_dir("blkio") + "/blkio.throttle.io_service_bytes_recursive");
         QVERIFY(counted.ok());
         uint64_t written = 0;
-        for (const auto& line : QString::fromStdString(counted.value()).split('\n')) {
-            auto f = line.split(' ');
-            if (f.size() == 3 && f[1] == "Write") written += f[2].toULongLong();
+        if (host_.mode == Mode::v2) {
+            written = files::parse_io_stat(counted.value()).wbytes;
+        } else {
+            for (const auto& line : QString::fromStdString(counted.value()).split('\n')) {
+                auto f = line.split(' ');
+                if (f.size() == 3 && f[1] == "Write") written += f[2].toULongLong();
+            }
         }
         QVERIFY2(written >= 65536, counted.value().c_str());
     }

@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -13,6 +14,8 @@
 #include <QTest>
 #include <QThread>
 
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 using onggi::test::CliFixture;
@@ -164,6 +167,50 @@ private slots:
                                  S("cat"), S("/proc/self/cgroup")});
         QVERIFY2(r.exitCode == 0, describe(r));
         QVERIFY2(!out(r).isEmpty(), describe(r));
+    }
+
+    // docker's --device-read-bps/--device-write-bps/--device-read-iops/--device-write-iops:
+    // "/dev/X:RATE" resolved by onggictl, carried as MAJOR:MINOR, written to io.max (v2) or
+    // blkio.throttle.* (v1). A path that is not a block device is refused before the helper.
+    void deviceRateFlagsReachTheKernel()
+    {
+        QString disk;  // a whole disk (io.max and blkio refuse partitions)
+        for (const QString& n : QDir(S("/sys/block")).entryList(QDir::Dirs | QDir::NoDotAndDotDot))
+            if (QFileInfo::exists(S("/dev/") + n) && !n.startsWith(S("zram"))) {
+                disk = S("/dev/") + n;
+                break;
+            }
+        if (disk.isEmpty()) QSKIP("no block device in /sys/block");
+        struct stat st {};
+        QCOMPARE(::stat(disk.toLocal8Bit().constData(), &st), 0);
+        const QString dev = S("%1:%2").arg(major(st.st_rdev)).arg(minor(st.st_rdev));
+        const QString n = name();
+        CliResult r = ctl({S("run"), S("-d"), S("--name"), n, S("--device-read-bps"), disk + S(":1mb"),
+                           S("--device-write-iops"), disk + S(":100"), S("busybox"), S("sleep"), S("1000")});
+        QVERIFY2(r.exitCode == 0, describe(r));
+        const QJsonObject in = inspect(n);
+        const QString cg = in.value(S("cgroup_path")).toString();
+        QVERIFY(!cg.isEmpty());
+        if (QFile::exists(S("/sys/fs/cgroup/blkio") + cg)) {
+            QVERIFY2(readFile(S("/sys/fs/cgroup/blkio%1/blkio.throttle.read_bps_device").arg(cg)).contains(dev + S(" 1048576")), qPrintable(dev));
+            QVERIFY2(readFile(S("/sys/fs/cgroup/blkio%1/blkio.throttle.write_iops_device").arg(cg)).contains(dev + S(" 100")), qPrintable(dev));
+        } else {
+            const QString io = readFile(S("/sys/fs/cgroup%1/io.max").arg(cg));
+            QVERIFY2(io.contains(dev + S(" rbps=1048576 wbps=max riops=max wiops=100")), qPrintable(io));
+        }
+        const QJsonArray lim = in.value(S("container")).toObject().value(S("limits")).toObject().value(S("io")).toArray();
+        QCOMPARE(lim.size(), 1);
+        QCOMPARE(lim.at(0).toObject().value(S("device")).toString(), dev);
+        QCOMPARE(lim.at(0).toObject().value(S("read_bps")).toInteger(), 1048576);
+        QCOMPARE(lim.at(0).toObject().value(S("write_iops")).toInteger(), 100);
+        QVERIFY(ctl({S("rm"), S("-f"), n}).exitCode == 0);
+
+        r = ctl({S("run"), S("--rm"), S("--device-read-bps"), S("/etc/passwd:1mb"), S("busybox"), S("true")});
+        QCOMPARE(r.exitCode, 125);
+        QVERIFY2(err(r).contains(S("not a block device")), describe(r));
+        r = ctl({S("run"), S("--rm"), S("--device-write-bps"), disk + S(":fast"), S("busybox"), S("true")});
+        QCOMPARE(r.exitCode, 125);
+        QVERIFY2(err(r).contains(S("fast")), describe(r));
     }
 
     void detachedLifecycle()

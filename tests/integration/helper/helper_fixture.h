@@ -71,6 +71,8 @@ public:
 
     // Starts onggi-helper; extra args appended. Waits until the socket answers hello.
     bool start(const std::vector<std::string>& extra = {});
+    // cgroup v2: the helper starts in this cgroup (as systemd puts a service in its own), not ours.
+    void start_in_cgroup(const std::string& path) { start_cgroup_ = path; }
     void kill9();
     bool stop();  // SIGTERM + wait
     bool alive() const;
@@ -83,7 +85,7 @@ public:
 
 private:
     QTemporaryDir dir_;
-    std::string socket_, state_, run_, cgroup_parent_;
+    std::string socket_, state_, run_, cgroup_parent_, start_cgroup_;
     pid_t pid_ = -1;
 };
 

@@ -10,7 +10,11 @@
 #include <signal.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/statfs.h>
+#include <sys/wait.h>
 #include <unistd.h>
+
+#include <linux/magic.h>
 
 #include <chrono>
 #include <fstream>
@@ -41,6 +45,29 @@ std::string cgroup_file(const std::string& controller, const std::string& path, 
     if (::access(v1.c_str(), F_OK) == 0) return v1;
     return "/sys/fs/cgroup" + path + "/" + file;
 }
+
+bool cgroup_v2_host()
+{
+    struct statfs fs {};
+    return ::statfs("/sys/fs/cgroup", &fs) == 0 && fs.f_type == CGROUP2_SUPER_MAGIC;
+}
+
+std::string trim(std::string s)
+{
+    while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
+    return s;
+}
+
+// The "0::" line of /proc/PID/cgroup: the process's cgroup v2 path.
+std::string v2_cgroup_of(const std::string& pid)
+{
+    std::string t = slurp("/proc/" + pid + "/cgroup");
+    auto at = t.find("0::");
+    return at == std::string::npos ? std::string() : trim(t.substr(at + 3, t.find('\n', at) - at - 3));
+}
+
+// v1 cpu.shares for a weight, as runc converts (the helper's mapping on v1).
+long long shares_of_weight(long long w) { return 2 + ((w - 1) * 262142) / 9999; }
 
 } // namespace
 
@@ -154,7 +181,8 @@ private slots:
     void running_container_kernel_view()
     {
         std::string id = run(*c_, {{"name", uname("view")}, {"image", "busybox"}, {"cmd", {"sleep", "1000"}},
-                                   {"hostname", "viewhost"}, {"limits", {{"memory", 64 << 20}, {"pids", 40}}}});
+                                   {"hostname", "viewhost"},
+                                   {"limits", {{"memory", 64 << 20}, {"pids", 40}, {"cpu_weight", 500}, {"memory_reservation", 32 << 20}}}});
         QVERIFY(!id.empty());
         json ins = c_->call("container.inspect", {{"id", id}});
         const json& s = ins["result"]["container"];
@@ -174,6 +202,22 @@ private slots:
         if (mem.empty()) mem = slurp(cgroup_file("memory", cg, "memory.max"));
         QCOMPARE(std::stoll(mem), (long long)(64 << 20));
         QCOMPARE(std::stoll(slurp(cgroup_file("pids", cg, "pids.max"))), 40LL);
+        // cpu_weight is cpu.weight itself on v2 (not 499 after a trip through shares), shares on
+        // v1; memory_reservation is a protection (v2 memory.low, v1 soft limit), not memory.high;
+        // an OOM kill ends only the process the kernel picks (memory.oom.group 0, docs/protocol.md).
+        const bool v2 = cgroup_v2_host();
+        auto check_weight_and_reservation = [&](long long weight, long long reservation) {
+            if (v2) {
+                QCOMPARE(trim(slurp(cgroup_file("cpu", cg, "cpu.weight"))), std::to_string(weight));
+                QCOMPARE(trim(slurp(cgroup_file("memory", cg, "memory.low"))), std::to_string(reservation));
+                QCOMPARE(trim(slurp(cgroup_file("memory", cg, "memory.high"))), std::string("max"));
+            } else {
+                QCOMPARE(std::stoll(slurp(cgroup_file("cpu", cg, "cpu.shares"))), shares_of_weight(weight));
+                QCOMPARE(std::stoll(slurp(cgroup_file("memory", cg, "memory.soft_limit_in_bytes"))), reservation);
+            }
+        };
+        check_weight_and_reservation(500, 32 << 20);
+        if (v2) QCOMPARE(trim(slurp(cgroup_file("memory", cg, "memory.oom.group"))), std::string("0"));
 
         // top: sleep is PID 1 inside.
         json top = c_->call("container.top", {{"id", id}});
@@ -188,12 +232,14 @@ private slots:
         QVERIFY(found);
 
         // Live update lands in the cgroup file.
-        json up = c_->call("container.update", {{"id", id}, {"limits", {{"memory", 96 << 20}, {"pids", 60}}}});
+        json up = c_->call("container.update", {{"id", id}, {"limits", {{"memory", 96 << 20}, {"pids", 60}, {"cpu_weight", 300}, {"memory_reservation", 16 << 20}}}});
         QVERIFY2(up.contains("result"), up.dump().c_str());
         mem = slurp(cgroup_file("memory", cg, "memory.limit_in_bytes"));
         if (mem.empty()) mem = slurp(cgroup_file("memory", cg, "memory.max"));
         QCOMPARE(std::stoll(mem), (long long)(96 << 20));
         QCOMPARE(std::stoll(slurp(cgroup_file("pids", cg, "pids.max"))), 60LL);
+        check_weight_and_reservation(300, 16 << 20);
+        QCOMPARE(ins["result"]["container"]["limits"].value("memory_reservation", 0LL), (long long)(32 << 20));
 
         // start again: bad_state; remove without force: bad_state.
         QCOMPARE(errc(c_->call("container.start", {{"id", id}})), std::string("bad_state"));
@@ -242,6 +288,47 @@ private slots:
         QVERIFY(pid > 0);
         QCOMPARE(soft_nofile(std::to_string(pid)), 1024LL);
         QVERIFY(c.call("container.remove", {{"id", id}, {"force", true}}).contains("result"));
+    }
+
+    // systemd's Delegate=yes, reproduced: a helper started in a cgroup of its own (as systemd
+    // starts a service in /system.slice/onggi-helper.service) with --cgroup-delegated moves into
+    // <own>/supervisor and puts containers in <own>/containers/<id>, with their limits.
+    void delegated_cgroup_placement()
+    {
+        if (!cgroup_v2_host())
+            QSKIP("cgroup v1/hybrid: systemd delegates only the unified hierarchy, which has no controllers here");
+        std::string own = v2_cgroup_of("self");
+        QVERIFY(!own.empty());
+        // A sibling of our own cgroup (we hold processes; a sibling's parent gives controllers).
+        std::string base = own == "/" ? std::string() : own.substr(0, own.rfind('/'));
+        const std::string root = base + "/onggi-deleg-" + std::to_string(::getpid()) + ".service";
+        const std::string dir = "/sys/fs/cgroup" + root;
+        QVERIFY2(::mkdir(dir.c_str(), 0755) == 0, dir.c_str());
+        HelperProcess h;
+        h.start_in_cgroup(root);
+        const bool started = h.start({"--cgroup-delegated"});
+        std::string id;
+        if (started) {
+            QCOMPARE(v2_cgroup_of(std::to_string(h.pid())), root + "/supervisor");
+            QCOMPARE(trim(slurp(dir + "/cgroup.procs")), std::string());  // no internal processes
+            RawClient c(h.socket());
+            json r = c.call("container.create", {{"image", "busybox"}, {"cmd", {"sleep", "1000"}}, {"limits", {{"memory", 64 << 20}}}});
+            if (r.contains("result")) {
+                id = r["result"]["id"];
+                json s = c.call("container.start", {{"id", id}});
+                QVERIFY2(s.contains("result"), (s.dump() + h.log()).c_str());
+                json ins = c.call("container.inspect", {{"id", id}});
+                QCOMPARE(ins["result"]["cgroup_path"].get<std::string>(), root + "/containers/" + id);
+                QCOMPARE(v2_cgroup_of(std::to_string(ins["result"]["container"]["pid"].get<int>())), root + "/containers/" + id);
+                QCOMPARE(std::stoll(slurp(dir + "/containers/" + id + "/memory.max")), (long long)(64 << 20));
+                QVERIFY(c.call("container.remove", {{"id", id}, {"force", true}}).contains("result"));
+            }
+            QVERIFY2(r.contains("result"), (r.dump() + h.log()).c_str());
+        }
+        const std::string log = h.log();
+        h.stop();
+        for (const std::string& d : {dir + "/containers/" + id, dir + "/containers", dir + "/supervisor", dir}) ::rmdir(d.c_str());
+        QVERIFY2(started, log.c_str());
     }
 
     void stop_escalates_to_sigkill()

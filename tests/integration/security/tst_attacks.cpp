@@ -12,7 +12,11 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/stat.h>
+#include <sys/statfs.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
+
+#include <linux/magic.h>
 
 #include <atomic>
 #include <cstdio>
@@ -223,22 +227,69 @@ private slots:
     }
 
     // CVE-2022-0492: no way to a writable release_agent: cgroupfs read-only, no new cgroup mount.
+    // Pure cgroup v2 has no release_agent and no v1 hierarchy can be mounted there (every
+    // controller is bound to v2); the same way out is a fresh cgroup2 mount, writable: the v2
+    // form mounts that, and makes a cgroup in the container's own /sys/fs/cgroup.
     void releaseAgentIsUnreachable()
     {
+        struct statfs fs {};
+        const bool v2 = ::statfs("/sys/fs/cgroup", &fs) == 0 && fs.f_type == CGROUP2_SUPER_MAGIC;
+        const QString mountStep = v2 ? "cgroup2-mount" : "cgroup-mount";
+        const QString mkdirPath = v2 ? "/sys/fs/cgroup/evil" : "/sys/fs/cgroup/pids/evil";
         Run r = container(make_spec({"sh", "-c",
-            "for f in /sys/fs/cgroup/release_agent /sys/fs/cgroup/*/release_agent; do "
-            "  [ -e \"$f\" ] && /bin/sec_probe write:$f=/evil; done; "
-            "/bin/sec_probe write:/sys/fs/cgroup/onggi-test-file=x cgroup-mount; "
-            "mkdir /sys/fs/cgroup/pids/evil 2>/dev/null && echo mkdir-ok || echo mkdir-refused"}));
+            ("for f in /sys/fs/cgroup/release_agent /sys/fs/cgroup/*/release_agent; do "
+             "  [ -e \"$f\" ] && /bin/sec_probe write:$f=/evil; done; "
+             "/bin/sec_probe write:/sys/fs/cgroup/onggi-test-file=x " + mountStep + "; "
+             "mkdir " + mkdirPath + " 2>/dev/null && echo mkdir-ok || echo mkdir-refused").toStdString()}));
         QVERIFY2(r.code == 0, qPrintable(r.err));
         auto m = parse_probe(r.out);
         for (auto it = m.begin(); it != m.end(); ++it)
             if (it.key().startsWith("write:")) QVERIFY2(!it.value().startsWith("ok"), qPrintable(it.key() + " -> " + it.value()));
-        QCOMPARE(m.value("cgroup-mount"), QString("errno 1 EPERM"));
+        QCOMPARE(m.value(mountStep), QString("errno 1 EPERM"));
         QVERIFY2(r.out.contains("mkdir-refused"), qPrintable(r.out));
-        // privileged may mount cgroupfs (the control): not EPERM
-        auto c = probe({"cgroup-mount"}, privileged());
-        QVERIFY2(!c.value("cgroup-mount").contains("EPERM") && !c.value("cgroup-mount").isEmpty(), qPrintable(c.value("cgroup-mount")));
+        // privileged may mount cgroupfs (the control): it succeeds
+        auto c = probe({mountStep}, privileged());
+        QVERIFY2(c.value(mountStep).startsWith("ok"), qPrintable(c.value(mountStep)));
+    }
+
+    // The device rules hold on v1 (devices controller) and v2 (a BPF_CGROUP_DEVICE program):
+    // a default container may make a node of the disk under the test (as docker, mknod is
+    // allowed), but can neither read it nor open it for writing; the default nodes work; a rule
+    // root adds to the spec lets the container read it (and still not write). Nothing is ever
+    // written to the disk: open-rw only opens.
+    void hostDiskIsUnreachableByDefault()
+    {
+        struct stat st {};
+        QCOMPARE(::stat(work_.path().toUtf8().constData(), &st), 0);
+        if (major(st.st_dev) == 0) QSKIP("the work directory is not on a block device");
+        // The control: this test, outside any container, reads the disk through such a node.
+        const std::string host_node = work_.path().toStdString() + "/host-disk";
+        QCOMPARE(::mknod(host_node.c_str(), S_IFBLK | 0600, st.st_dev), 0);
+        const int hfd = ::open(host_node.c_str(), O_RDONLY | O_CLOEXEC);
+        const int herr = errno;
+        if (hfd >= 0) ::close(hfd);
+        ::unlink(host_node.c_str());
+        if (hfd < 0) QSKIP(qPrintable(QString("this machine does not let even the test open its own disk (%1): nothing to show").arg(strerror(herr))));
+        const QString node = QString("b %1 %2").arg(major(st.st_dev)).arg(minor(st.st_dev));
+        const std::string script = ("rm -f /tmp/disk; mknod /tmp/disk " + node + " && echo mknod-ok; "
+                                    "/bin/sec_probe read:/tmp/disk open-rw:/tmp/disk read:/dev/zero read:/dev/urandom "
+                                    "open-rw:/dev/null open-rw:/dev/full").toStdString();
+        Run r = container(make_spec({"sh", "-c", script}));
+        QVERIFY2(r.code == 0, qPrintable(r.err + r.out));
+        auto m = parse_probe(r.out);
+        QVERIFY2(r.out.contains("mknod-ok"), qPrintable(r.out));
+        QCOMPARE(m.value("read:/tmp/disk"), QString("errno 1 EPERM"));
+        QCOMPARE(m.value("open-rw:/tmp/disk"), QString("errno 1 EPERM"));
+        for (const char* ok : {"read:/dev/zero", "read:/dev/urandom", "open-rw:/dev/null", "open-rw:/dev/full"})
+            QVERIFY2(m.value(ok).startsWith("ok"), qPrintable(QString(ok) + " -> " + m.value(ok)));
+
+        // root's own rule: read access to that disk.
+        spec::Spec s = make_spec({"sh", "-c", script});
+        s.linux.resources->devices.push_back({true, "b", int64_t(major(st.st_dev)), int64_t(minor(st.st_dev)), "r"});
+        Run a = container(s);
+        auto ma = parse_probe(a.out);
+        QVERIFY2(ma.value("read:/tmp/disk").startsWith("ok bytes=16"), qPrintable(a.out + a.err));
+        QCOMPARE(ma.value("open-rw:/tmp/disk"), QString("errno 1 EPERM"));
     }
 
     // CVE-2024-21626: an fd the runtime inherited never reaches the container, and a cwd

@@ -200,6 +200,30 @@ private slots:
         QCOMPARE(v2->unified.at("memory.high"), std::to_string(32 << 20));
         Limits none;
         QVERIFY(limits_to_resources(none, false)->empty());
+
+        // cpu_weight: cpu.weight exactly on v2 (no trip through shares: 500 stayed 499 that
+        // way), shares on v1. memory_reservation: OCI memory.reservation (v2 memory.low, v1
+        // soft limit), never memory.high.
+        Limits w;
+        w.cpu_weight = 500;
+        w.memory_reservation = 32 << 20;
+        auto w2 = limits_to_resources(w, true);
+        QVERIFY(w2.ok());
+        QCOMPARE(w2->unified.at("cpu.weight"), std::string("500"));
+        QVERIFY(!w2->cpu_shares);
+        QCOMPARE(*w2->memory_reservation, int64_t(32 << 20));
+        QVERIFY(!w2->unified.count("memory.high"));
+        auto w1 = limits_to_resources(w, false);
+        QVERIFY(w1.ok());
+        QCOMPARE(*w1->cpu_shares, uint64_t(2 + (499ull * 262142) / 9999));
+        QVERIFY(w1->unified.empty());
+        QCOMPARE(*w1->memory_reservation, int64_t(32 << 20));
+        Limits zero;  // 0 = the defaults: weight 100, no reservation
+        zero.cpu_weight = 0;
+        zero.memory_reservation = 0;
+        QCOMPARE(limits_to_resources(zero, true)->unified.at("cpu.weight"), std::string("100"));
+        QCOMPARE(*limits_to_resources(zero, true)->memory_reservation, int64_t(0));
+        QCOMPARE(*limits_to_resources(zero, false)->memory_reservation, int64_t(-1));
     }
 
     void spec_for_container()
@@ -220,6 +244,11 @@ private slots:
         in.lower_dirs = {"/var/lib/onggi/images/layers/" + std::string(64, 'b')};
         auto s = build_spec(cp.value(), img, in);
         QVERIFY2(s.ok(), s.ok() ? "" : s.error().message().c_str());
+        SpecInput in2 = in;
+        in2.cgroup_v2 = true;
+        auto s2 = build_spec(cp.value(), img, in2);
+        QVERIFY(s2.ok());
+        QVERIFY(!s2->linux.resources->unified.count("memory.oom.group"));  // stays 0: docs/protocol.md
         QCOMPARE(s->process.args, std::vector<std::string>({"echo", "hi"}));
         QVERIFY(s->process.terminal);
         QCOMPARE(s->process.user.uid, 1000u);
