@@ -12,6 +12,7 @@
 
 #include <sys/types.h>
 
+#include <map>
 #include <memory>
 #include <string>
 
@@ -26,6 +27,10 @@ struct LaunchOptions {
     int stdio[3] = {-1, -1, -1}; // fds for the container's 0 1 2; -1 = inherit ours
     int console_fd = -1;         // pty slave; overrides stdio
     std::string seccomp_cache;   // directory of compiled seccomp programs; empty: compile each time
+    // Bind mount sources opened by the caller (the helper opens a volume as its owner, once,
+    // and passes the O_PATH fd on; docs/shim.md --mount-fd): spec.mounts index -> fd. Such a
+    // mount is a detached copy of that very object (open_tree), never a path looked up again.
+    std::map<size_t, int> mount_fds;
 };
 
 struct Launched {

@@ -52,6 +52,7 @@ struct Options {
     std::vector<std::string> env, args;
     std::string cwd, user;
     std::string seccomp_cache;  // --seccomp-cache DIR: compiled seccomp programs (helper's run dir)
+    std::map<size_t, int> mount_fds;  // --mount-fd I:FD: spec.mounts[I] is the object open on FD
 };
 
 bool parse(int argc, char** argv, Options& o, std::string& err)
@@ -383,6 +384,11 @@ int run(Options& o)
 
     runtime::LaunchOptions lo;
     lo.seccomp_cache = o.seccomp_cache;
+    lo.mount_fds = o.mount_fds;
+    for (const auto& [idx, fd] : o.mount_fds)
+        if (idx >= s.spec.mounts.size())
+            fail_to_foreground(Error(Errc::invalid_argument, "--mount-fd " + std::to_string(idx) + ": config.json has no such mount"),
+                               runtime::Stage::none);
     lo.id = o.id;
     lo.bundle = o.bundle;
     lo.cgroup_path = s.spec.linux.cgroups_path.empty() ? "/onggi/" + o.id : s.spec.linux.cgroups_path;
