@@ -6,6 +6,7 @@
 #include "engine/image/user_lookup.h"
 #include "helper/event_bus.h"
 #include "helper/name_generator.h"
+#include "helper/volume_source.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -28,6 +29,8 @@
 
 #include <cstring>
 #include <fstream>
+#include <memory>
+#include <optional>
 
 namespace onggi::helper {
 
@@ -61,17 +64,16 @@ bool is_hex(const std::string& s)
     return !s.empty() && s.find_first_not_of("0123456789abcdef") == std::string::npos;
 }
 
-// Volume sources of non-root users: the path must exist and belong to them, so that group
-// membership does not turn into reading /etc/shadow through a container.
-Status check_volume_source(const Volume& v, const Peer& peer)
+// The host ids of the container's root (its user namespace's maps), or none.
+std::optional<std::pair<uint32_t, uint32_t>> mapped_root(const spec::Spec& s)
 {
-    char resolved[PATH_MAX];
-    if (!::realpath(v.source.c_str(), resolved)) return Error::from_errno("volume source " + v.source);
-    struct stat st;
-    if (::stat(resolved, &st) < 0) return Error::from_errno("volume source " + v.source);
-    if (!peer.admin() && st.st_uid != peer.uid)
-        return Error(Errc::permission_denied, "volume source " + v.source + " is not owned by uid " + std::to_string(peer.uid));
-    return {};
+    std::optional<uint32_t> u, g;
+    for (const auto& m : s.linux.uid_mappings)
+        if (m.container_id == 0) u = m.host_id;
+    for (const auto& m : s.linux.gid_mappings)
+        if (m.container_id == 0) g = m.host_id;
+    if (!u || !g) return std::nullopt;
+    return std::pair{*u, *g};
 }
 
 } // namespace
@@ -323,7 +325,24 @@ Result<ContainerRecord*> ContainerManager::create(const CreateParams& p, const P
         return Error(Errc::permission_denied, "security.privileged: only root may create privileged containers");
     if (!peer.admin() && !p.security.seccomp.empty() && p.security.seccomp[0] == '/')
         return Error(Errc::permission_denied, "security.seccomp: only root may name a profile file; send the profile JSON itself");
-    for (const auto& v : p.volumes) ONGGI_CHECK(check_volume_source(v, peer), "volumes");
+    // Who the peer is on the host: a member's containers always run in a user namespace on the
+    // member's own subordinate range, and their volumes are opened with the member's
+    // credentials (docs/protocol.md, "Who may do what").
+    auto who = VolumeSource::identity_of(peer.uid);
+    if (!who) return std::move(who).error().wrap("peer");
+    CreateParams q = p;
+    if (!peer.admin()) q.security.userns = true;
+    std::vector<VolumeSource> sources;
+    for (size_t i = 0; i < p.volumes.size(); ++i) {
+        auto src = VolumeSource::open_as(p.volumes[i].source, *who);
+        if (!src) return std::move(src).error().wrap("volumes[" + std::to_string(i) + "]");
+        // A member's volume is their own directory (or file): its owner is who the container's
+        // root writes as there.
+        if (!peer.admin() && src->owner != peer.uid)
+            return Error(Errc::permission_denied, "volumes[" + std::to_string(i) + "]: volume source " + p.volumes[i].source +
+                                                      " is not owned by uid " + std::to_string(peer.uid));
+        sources.push_back(std::move(*src));
+    }
 
     auto img = images_.resolve(p.image);
     if (!img) return std::move(img).error().wrap("image");
@@ -335,8 +354,38 @@ Result<ContainerRecord*> ContainerManager::create(const CreateParams& p, const P
     while (containers_.count(id));
     ContainerPaths cp = paths(id);
     SpecInput in{id, cfg_.cgroup_parent, cgroup_v2_, cp, lower.value()};
-    auto s = build_spec(p, img.value(), in);
+    in.subid_owner = peer.admin() ? "onggi" : who->name;
+    in.subuid_file = cfg_.subuid_file;
+    in.subgid_file = cfg_.subgid_file;
+    if (!peer.admin() && in.subid_owner.empty())
+        return Error(Errc::permission_denied, "uid " + std::to_string(peer.uid) + " has no login name for a subordinate id range");
+    auto s = build_spec(q, img.value(), in);
     if (!s) return std::move(s).error();
+    const auto root_ids = mapped_root(s.value());
+    // Volumes: mounted from the object opened above (re-opened and compared at each start), and
+    // in a user namespace idmapped so that the container's root reads and writes there as the
+    // source's owner -- a member's files stay the member's; no other host id can be written.
+    std::vector<VolumeRef> volume_refs;
+    size_t next = 0;
+    for (size_t i = 0; i < p.volumes.size(); ++i) {
+        size_t k = next;
+        while (k < s->mounts.size() &&
+               !(s->mounts[k].type == "bind" && s->mounts[k].source == p.volumes[i].source && s->mounts[k].destination == p.volumes[i].target))
+            ++k;
+        if (k == s->mounts.size()) return Error(Errc::internal, "volumes[" + std::to_string(i) + "]: not in the spec");
+        next = k + 1;
+        spec::Mount& m = s->mounts[k];
+        if (root_ids) {
+            m.uid_mappings = {{sources[i].owner, root_ids->first, 1}};
+            m.gid_mappings = {{sources[i].group, root_ids->second, 1}};
+        }
+        if (!peer.admin()) {  // only the member's own directory, not what is mounted below it
+            m.type = "none";
+            for (auto& o : m.options)
+                if (o == "rbind") o = "bind";
+        }
+        volume_refs.push_back({k, p.volumes[i].source, sources[i].dev, sources[i].ino});
+    }
     if (!p.user_names.empty()) {
         // `--user nobody`: the image's own /etc/passwd and /etc/group, as docker does.
         auto ids = image::resolve_user_in(lower.value(), p.user_names);
@@ -360,6 +409,7 @@ Result<ContainerRecord*> ContainerManager::create(const CreateParams& p, const P
     rec->open_stdin = p.open_stdin;
     rec->init = p.init;
     rec->limits = p.limits;
+    rec->volumes = volume_refs;
 
     auto fail = [&](Error e) -> Result<ContainerRecord*> {
         (void)remove_tree(cp.bundle);
@@ -368,6 +418,10 @@ Result<ContainerRecord*> ContainerManager::create(const CreateParams& p, const P
     if (::mkdir(cp.bundle.c_str(), 0700) < 0) return Error::from_errno("create " + cp.bundle);
     for (const auto& d : {cp.rootfs(), cp.upper(), cp.work(), cp.shim_dir()})
         if (::mkdir(d.c_str(), 0755) < 0) return fail(Error::from_errno("create " + d));
+    // The overlay's upper and work directories belong to the container's root on the host.
+    if (root_ids)
+        for (const auto& d : {cp.upper(), cp.work()})
+            if (::chown(d.c_str(), root_ids->first, root_ids->second) < 0) return fail(Error::from_errno("chown " + d));
     // A --rm container is not meant to outlive this boot: its files need not survive a power
     // loss (four fsyncs less on every `run --rm`). One that does survive, running, is found
     // dead by adopt() at the next start of the helper and removed like any --rm container.
@@ -402,9 +456,39 @@ void ContainerManager::start(const std::string& id, std::function<void(Result<pi
     if (::access(shim.c_str(), X_OK) != 0)
         return done(Error(Errc::unsupported, "onggi-shim not found at " + shim + " (set --shim or ONGGI_SHIM)"));
 
+    // Volume sources, opened again as the container's owner: still the very object seen at
+    // create (a symlink turned since, or a directory swapped, is refused), passed as fds.
+    auto held = std::make_shared<std::vector<UniqueFd>>();
+    std::vector<int> pass;
+    QStringList fd_args;
+    if (!c->volumes.empty()) {
+        auto who = VolumeSource::identity_of(c->owner_uid);
+        if (!who) return done(std::move(who).error().wrap("start " + c->name));
+        for (const auto& ref : c->volumes) {
+            auto src = VolumeSource::open_as(ref.source, *who);
+            if (!src) return done(std::move(src).error().wrap("start " + c->name));
+            if (src->dev != ref.dev || src->ino != ref.ino)
+                return done(Error(Errc::permission_denied, "start " + c->name + ": volume source " + ref.source +
+                                                               " is no longer what it was when the container was created"));
+            if (c->owner_uid != 0 && src->owner != c->owner_uid)
+                return done(Error(Errc::permission_denied, "start " + c->name + ": volume source " + ref.source +
+                                                               " is not owned by uid " + std::to_string(c->owner_uid)));
+            fd_args << "--mount-fd" << QStringLiteral("%1:%2").arg(ref.mount).arg(src->fd.get());
+            pass.push_back(src->fd.get());
+            held->push_back(std::move(src->fd));
+        }
+    }
+
     auto* proc = new QProcess(this);
     QStringList args = {"run", "--id", QString::fromStdString(id), "--bundle", QString::fromStdString(cp.bundle),
                         "--state-dir", QString::fromStdString(cp.shim_dir()), "--log", QString::fromStdString(cp.log())};
+    args << fd_args;
+    // Only the shim gets the volume fds (close-on-exec everywhere else). In the forked child:
+    // async-signal-safe calls only.
+    if (!pass.empty())
+        proc->setChildProcessModifier([pass] {
+            for (int fd : pass) ::fcntl(fd, F_SETFD, 0);
+        });
     if (c->init) args << "--init";
     if (attach_wait) args << "--attach-wait";
     if (c->open_stdin && !c->tty) args << "--open-stdin";
@@ -419,7 +503,8 @@ void ContainerManager::start(const std::string& id, std::function<void(Result<pi
     timer->setSingleShot(true);
     connect(timer, &QTimer::timeout, proc, [proc] { proc->kill(); });
     timer->start(60000);
-    auto finished = [this, id, proc, done](int code, QProcess::ExitStatus status) {
+    auto finished = [this, id, proc, done, held](int code, QProcess::ExitStatus status) {
+        held->clear();  // the shim has its own copies by now
         proc->deleteLater();
         starting_.erase(id);
         ContainerRecord* c = get(id);

@@ -4,7 +4,10 @@ namespace onggi::helper {
 
 json ContainerRecord::to_json() const
 {
+    json vols = json::array();
+    for (const auto& v : volumes) vols.push_back({{"mount", v.mount}, {"source", v.source}, {"dev", v.dev}, {"ino", v.ino}});
     return json{{"id", id},
+                {"volumes", vols},
                 {"name", name},
                 {"image", image},
                 {"image_id", image_id},
@@ -63,6 +66,10 @@ Result<ContainerRecord> ContainerRecord::from_json(const json& j)
         r.pid_starttime = j.value("pid_starttime", uint64_t(0));
         r.shim_starttime = j.value("shim_starttime", uint64_t(0));
         r.stop_requested = j.value("stop_requested", false);
+        if (j.contains("volumes"))
+            for (const auto& v : j.at("volumes"))
+                r.volumes.push_back({v.at("mount").get<size_t>(), v.at("source").get<std::string>(), v.at("dev").get<uint64_t>(),
+                                     v.at("ino").get<uint64_t>()});
     } catch (const std::exception& e) {
         return Error(Errc::invalid_argument, std::string("container.json: ") + e.what());
     }

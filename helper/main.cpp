@@ -38,7 +38,11 @@ int main(int argc, char** argv)
                              QString::fromStdString(defaults.group));
     QCommandLineOption cgparent("cgroup-parent", "Parent cgroup of the containers.", "path",
                                 QString::fromStdString(defaults.cgroup_parent));
-    cli.addOptions({socket, state, run, shim, group, cgparent});
+    QCommandLineOption subuid("subuid-file", "Subordinate uid ranges of the members (env ONGGI_SUBUID_FILE).", "path",
+                              env_or("ONGGI_SUBUID_FILE", QString::fromStdString(defaults.subuid_file)));
+    QCommandLineOption subgid("subgid-file", "Subordinate gid ranges of the members (env ONGGI_SUBGID_FILE).", "path",
+                              env_or("ONGGI_SUBGID_FILE", QString::fromStdString(defaults.subgid_file)));
+    cli.addOptions({socket, state, run, shim, group, cgparent, subuid, subgid});
     cli.process(app);
 
     HelperConfig cfg;
@@ -50,7 +54,9 @@ int main(int argc, char** argv)
     cfg.shim = cli.value(shim).toStdString();
     cfg.group = cli.value(group).toStdString();
     cfg.cgroup_parent = cli.value(cgparent).toStdString();
-    for (const std::string* p : {&cfg.socket, &cfg.state_dir, &cfg.run_dir})
+    cfg.subuid_file = cli.value(subuid).toStdString();
+    cfg.subgid_file = cli.value(subgid).toStdString();
+    for (const std::string* p : {&cfg.socket, &cfg.state_dir, &cfg.run_dir, &cfg.subuid_file, &cfg.subgid_file})
         if (p->empty() || (*p)[0] != '/') {
             std::fprintf(stderr, "onggi-helper: paths must be absolute: %s\n", p->c_str());
             return 2;

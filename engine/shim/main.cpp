@@ -88,6 +88,19 @@ bool parse(int argc, char** argv, Options& o, std::string& err)
             std::string e;
             ok = val(e);
             o.env.push_back(e);
+        } else if (a == "--mount-fd") {
+            std::string v;
+            ok = val(v);
+            unsigned idx = 0;
+            int fd = -1;
+            char colon = 0, rest = 0;
+            if (ok && (std::sscanf(v.c_str(), "%u%c%d%c", &idx, &colon, &fd, &rest) != 3 || colon != ':' || fd < 3 ||
+                       ::fcntl(fd, F_GETFD) < 0 || o.mount_fds.count(idx))) {
+                err = "--mount-fd: expected INDEX:FD of an open fd, got '" + v + "'";
+                return false;
+            }
+            ::fcntl(fd, F_SETFD, FD_CLOEXEC);  // ours only: nothing we exec inherits it
+            o.mount_fds[idx] = fd;
         } else if (a == "--init") o.init = true;
         else if (a == "--attach-wait") o.attach_wait = true;
         else if (a == "--open-stdin") o.open_stdin = true;
