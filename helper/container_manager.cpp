@@ -328,13 +328,12 @@ Result<ContainerRecord*> ContainerManager::create(const CreateParams& p, const P
     // Who the peer is on the host: a member's containers always run in a user namespace on the
     // member's own subordinate range, and their volumes are opened with the member's
     // credentials (docs/protocol.md, "Who may do what").
-    auto who = VolumeSource::identity_of(peer.uid);
-    if (!who) return std::move(who).error().wrap("peer");
+    const Identity who = VolumeSource::identity_of(peer.uid, peer.gid);
     CreateParams q = p;
     if (!peer.admin()) q.security.userns = true;
     std::vector<VolumeSource> sources;
     for (size_t i = 0; i < p.volumes.size(); ++i) {
-        auto src = VolumeSource::open_as(p.volumes[i].source, *who);
+        auto src = VolumeSource::open_as(p.volumes[i].source, who);
         if (!src) return std::move(src).error().wrap("volumes[" + std::to_string(i) + "]");
         // A member's volume is their own directory (or file): its owner is who the container's
         // root writes as there.
@@ -354,11 +353,9 @@ Result<ContainerRecord*> ContainerManager::create(const CreateParams& p, const P
     while (containers_.count(id));
     ContainerPaths cp = paths(id);
     SpecInput in{id, cfg_.cgroup_parent, cgroup_v2_, cp, lower.value()};
-    in.subid_owner = peer.admin() ? "onggi" : who->name;
+    in.subid_owner = peer.admin() ? "onggi" : who.name;
     in.subuid_file = cfg_.subuid_file;
     in.subgid_file = cfg_.subgid_file;
-    if (!peer.admin() && in.subid_owner.empty())
-        return Error(Errc::permission_denied, "uid " + std::to_string(peer.uid) + " has no login name for a subordinate id range");
     auto s = build_spec(q, img.value(), in);
     if (!s) return std::move(s).error();
     const auto root_ids = mapped_root(s.value());
@@ -403,6 +400,7 @@ Result<ContainerRecord*> ContainerManager::create(const CreateParams& p, const P
     rec->command = s->process.args;
     rec->created = now_rfc3339();
     rec->owner_uid = peer.uid;
+    rec->owner_gid = peer.gid;
     rec->restart = p.restart;
     rec->auto_remove = p.auto_remove;
     rec->tty = p.tty;
@@ -462,10 +460,9 @@ void ContainerManager::start(const std::string& id, std::function<void(Result<pi
     std::vector<int> pass;
     QStringList fd_args;
     if (!c->volumes.empty()) {
-        auto who = VolumeSource::identity_of(c->owner_uid);
-        if (!who) return done(std::move(who).error().wrap("start " + c->name));
+        const Identity who = VolumeSource::identity_of(c->owner_uid, c->owner_gid);
         for (const auto& ref : c->volumes) {
-            auto src = VolumeSource::open_as(ref.source, *who);
+            auto src = VolumeSource::open_as(ref.source, who);
             if (!src) return done(std::move(src).error().wrap("start " + c->name));
             if (src->dev != ref.dev || src->ino != ref.ino)
                 return done(Error(Errc::permission_denied, "start " + c->name + ": volume source " + ref.source +

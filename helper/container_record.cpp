@@ -14,6 +14,7 @@ json ContainerRecord::to_json() const
                 {"command", command},
                 {"created", created},
                 {"owner_uid", owner_uid},
+                {"owner_gid", owner_gid},
                 {"restart_policy", restart.to_string()},
                 {"restart_count", restart_count},
                 {"auto_remove", auto_remove},
@@ -45,6 +46,7 @@ Result<ContainerRecord> ContainerRecord::from_json(const json& j)
         r.command = j.value("command", std::vector<std::string>{});
         r.created = j.value("created", "");
         r.owner_uid = j.value("owner_uid", uid_t(0));
+        r.owner_gid = j.value("owner_gid", gid_t(0));
         auto rp = parse_restart_policy(j.value("restart_policy", "no"));
         if (rp) r.restart = rp.value();
         r.restart_count = j.value("restart_count", 0);

@@ -31,6 +31,7 @@ struct ContainerRecord {
     std::vector<std::string> command;
     std::string created;  // RFC 3339
     uid_t owner_uid = 0;
+    gid_t owner_gid = 0;  // the creator's gid (SO_PEERCRED): their group when they have no passwd entry
     RestartPolicy restart;
     int restart_count = 0;
     bool auto_remove = false, tty = false, init = false, open_stdin = false;

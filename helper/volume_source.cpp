@@ -78,7 +78,7 @@ int walk_as(const std::string& path, uid_t uid)
 
 } // namespace
 
-Result<Identity> VolumeSource::identity_of(uid_t uid)
+Identity VolumeSource::identity_of(uid_t uid, gid_t fallback_gid)
 {
     Identity id;
     id.uid = uid;
@@ -89,8 +89,12 @@ Result<Identity> VolumeSource::identity_of(uid_t uid)
     std::vector<char> buf(16384);
     struct passwd pw {};
     struct passwd* pwp = nullptr;
-    if (::getpwuid_r(uid, &pw, buf.data(), buf.size(), &pwp) != 0 || !pwp)
-        return Error(Errc::not_found, "uid " + std::to_string(uid) + " has no passwd entry");
+    if (::getpwuid_r(uid, &pw, buf.data(), buf.size(), &pwp) != 0 || !pwp) {
+        id.gid = fallback_gid;
+        id.groups = {fallback_gid};
+        id.name = std::to_string(uid);
+        return id;
+    }
     id.gid = pwp->pw_gid;
     id.name = pwp->pw_name;
     int n = 64;

@@ -34,8 +34,10 @@ struct VolumeSource {
     gid_t group = 0;
     bool directory = false;
 
-    // The passwd entry and groups of uid (root: 0, 0, no groups).
-    static Result<Identity> identity_of(uid_t uid);
+    // The passwd entry and groups of uid (root: 0, 0, no groups). A uid without a passwd entry
+    // (a member by its primary gid only) is named by its number, as /etc/subuid allows, with
+    // gid `fallback_gid` and no other group.
+    static Identity identity_of(uid_t uid, gid_t fallback_gid);
     // Opens `path` (absolute) as `who`. Errors are those `who` would get (EACCES, ENOENT, ELOOP
     // for a symlink they do not own), with the path as context.
     static Result<VolumeSource> open_as(const std::string& path, const Identity& who);
