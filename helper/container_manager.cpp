@@ -8,6 +8,7 @@
 #include "helper/fd_limit.h"
 #include "helper/name_generator.h"
 #include "helper/policy_gate.h"
+#include "helper/volume_source.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -32,6 +33,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <memory>
+#include <optional>
 
 namespace onggi::helper {
 
@@ -65,21 +68,16 @@ bool is_hex(const std::string& s)
     return !s.empty() && s.find_first_not_of("0123456789abcdef") == std::string::npos;
 }
 
-// Volume sources of non-root users: the path must exist and belong to them, so that group
-// membership does not turn into reading /etc/shadow through a container.
-// Every refusal goes through volume_source_refusal(): a member gets one answer whether the
-// path is missing, unreadable or someone else's (no existence oracle).
-Status check_volume_source(const Volume& v, const Peer& peer)
+// The host ids of the container's root (its user namespace's maps), or none.
+std::optional<std::pair<uint32_t, uint32_t>> mapped_root(const spec::Spec& s)
 {
-    char resolved[PATH_MAX];
-    if (!::realpath(v.source.c_str(), resolved))
-        return volume_source_refusal(v.source, peer, Error::from_errno("volume source " + v.source));
-    struct stat st;
-    if (::stat(resolved, &st) < 0) return volume_source_refusal(v.source, peer, Error::from_errno("volume source " + v.source));
-    if (!peer.admin() && st.st_uid != peer.uid)
-        return volume_source_refusal(v.source, peer,
-                                     Error(Errc::permission_denied, "volume source " + v.source + " is not owned by uid " + std::to_string(peer.uid)));
-    return {};
+    std::optional<uint32_t> u, g;
+    for (const auto& m : s.linux.uid_mappings)
+        if (m.container_id == 0) u = m.host_id;
+    for (const auto& m : s.linux.gid_mappings)
+        if (m.container_id == 0) g = m.host_id;
+    if (!u || !g) return std::nullopt;
+    return std::pair{*u, *g};
 }
 
 } // namespace
@@ -441,7 +439,26 @@ Result<ContainerRecord*> ContainerManager::create(const CreateParams& p, const P
     // judged by the policy gate before this (helper/policy_gate.h, container_create.cpp).
     if (!peer.admin() && p.log_unlimited)
         return Error(Errc::permission_denied, "log_opts.max-size: only root may turn off the log's size cap");
-    for (const auto& v : p.volumes) ONGGI_CHECK(check_volume_source(v, peer), "volumes");
+    // Who the peer is on the host: a member's containers always run in a user namespace on the
+    // member's own subordinate range, and their volumes are opened with the member's
+    // credentials (docs/protocol.md, "Who may do what").
+    const Identity who = VolumeSource::identity_of(peer.uid, peer.gid);
+    CreateParams q = p;
+    if (!peer.admin()) q.security.userns = true;
+    std::vector<VolumeSource> sources;
+    for (size_t i = 0; i < p.volumes.size(); ++i) {
+        auto src = VolumeSource::open_as(p.volumes[i].source, who);
+        // One answer for a member whether the path is missing, unreadable or someone else's.
+        if (!src) return volume_source_refusal(p.volumes[i].source, peer, src.error()).wrap("volumes");
+        // A member's volume is their own directory (or file): its owner is who the container's
+        // root writes as there.
+        if (!peer.admin() && src->owner != peer.uid)
+            return volume_source_refusal(p.volumes[i].source, peer,
+                                         Error(Errc::permission_denied, "volume source " + p.volumes[i].source +
+                                                                            " is not owned by uid " + std::to_string(peer.uid)))
+                .wrap("volumes");
+        sources.push_back(std::move(*src));
+    }
 
     auto mode = net_->resolve_mode(p.namespaces.network, p.net, peer.uid);
     if (!mode) return std::move(mode).error();
@@ -458,10 +475,38 @@ Result<ContainerRecord*> ContainerManager::create(const CreateParams& p, const P
     while (containers_.count(id));
     ContainerPaths cp = paths(id);
     SpecInput in{id, cfg_.cgroup_parent, cgroup_v2_, cp, lower.value()};
-    CreateParams pn = p;
+    in.subid_owner = peer.admin() ? "onggi" : who.name;
+    in.subuid_file = cfg_.subuid_file;
+    in.subgid_file = cfg_.subgid_file;
+    CreateParams pn = q;
     pn.namespaces.network = mode.value() == "host" ? "host" : "private";  // a netns of its own unless host
     auto s = build_spec(pn, img.value(), in);
     if (!s) return std::move(s).error();
+    const auto root_ids = mapped_root(s.value());
+    // Volumes: mounted from the object opened above (re-opened and compared at each start), and
+    // in a user namespace idmapped so that the container's root reads and writes there as the
+    // source's owner -- a member's files stay the member's; no other host id can be written.
+    std::vector<VolumeRef> volume_refs;
+    size_t next = 0;
+    for (size_t i = 0; i < p.volumes.size(); ++i) {
+        size_t k = next;
+        while (k < s->mounts.size() &&
+               !(s->mounts[k].type == "bind" && s->mounts[k].source == p.volumes[i].source && s->mounts[k].destination == p.volumes[i].target))
+            ++k;
+        if (k == s->mounts.size()) return Error(Errc::internal, "volumes[" + std::to_string(i) + "]: not in the spec");
+        next = k + 1;
+        spec::Mount& m = s->mounts[k];
+        if (root_ids) {
+            m.uid_mappings = {{sources[i].owner, root_ids->first, 1}};
+            m.gid_mappings = {{sources[i].group, root_ids->second, 1}};
+        }
+        if (!peer.admin()) {  // only the member's own directory, not what is mounted below it
+            m.type = "none";
+            for (auto& o : m.options)
+                if (o == "rbind") o = "bind";
+        }
+        volume_refs.push_back({k, p.volumes[i].source, sources[i].dev, sources[i].ino});
+    }
     ContainerNetwork cn;
     cn.mode = mode.value();
     cn.options = p.net;
@@ -495,6 +540,7 @@ Result<ContainerRecord*> ContainerManager::create(const CreateParams& p, const P
     rec->command = s->process.args;
     rec->created = now_rfc3339();
     rec->owner_uid = peer.uid;
+    rec->owner_gid = peer.gid;
     rec->restart = p.restart;
     rec->auto_remove = p.auto_remove;
     rec->tty = p.tty;
@@ -504,6 +550,7 @@ Result<ContainerRecord*> ContainerManager::create(const CreateParams& p, const P
     rec->log_max_size = p.log_unlimited ? UINT64_MAX : p.log_max_size;
     rec->log_max_files = p.log_max_files;
     rec->network = cn;
+    rec->volumes = volume_refs;
 
     auto fail = [&](Error e) -> Result<ContainerRecord*> {
         (void)remove_tree(cp.bundle);
@@ -512,6 +559,10 @@ Result<ContainerRecord*> ContainerManager::create(const CreateParams& p, const P
     if (::mkdir(cp.bundle.c_str(), 0700) < 0) return Error::from_errno("create " + cp.bundle);
     for (const auto& d : {cp.rootfs(), cp.upper(), cp.work(), cp.shim_dir()})
         if (::mkdir(d.c_str(), 0755) < 0) return fail(Error::from_errno("create " + d));
+    // The overlay's upper and work directories belong to the container's root on the host.
+    if (root_ids)
+        for (const auto& d : {cp.upper(), cp.work()})
+            if (::chown(d.c_str(), root_ids->first, root_ids->second) < 0) return fail(Error::from_errno("chown " + d));
     if (cn.on_bridge())
         for (const char* f : {"/hosts", "/resolv.conf", "/hostname"})
             if (auto st = write_file_atomic(cp.bundle + f, "", 0644, Sync::process); !st) return fail(std::move(st).error());
@@ -561,6 +612,38 @@ void ContainerManager::start(const std::string& id, std::function<void(Result<pi
     if (::access(shim.c_str(), X_OK) != 0)
         return done(Error(Errc::unsupported, "onggi-shim not found at " + shim + " (set --shim or ONGGI_SHIM)"));
 
+    // Volume sources, opened again as the container's owner: still the very object seen at
+    // create (a symlink turned since, or a directory swapped, is refused), passed as fds.
+    auto held = std::make_shared<std::vector<UniqueFd>>();
+    std::vector<int> pass;
+    QStringList fd_args;
+    if (!c->volumes.empty()) {
+        const Identity who = VolumeSource::identity_of(c->owner_uid, c->owner_gid);
+        for (const auto& ref : c->volumes) {
+            auto src = VolumeSource::open_as(ref.source, who);
+            if (!src) {
+                Peer owner;
+                owner.uid = c->owner_uid;
+                owner.gid = c->owner_gid;
+                starting_.erase(id);  // the check above made the key
+                return done(volume_source_refusal(ref.source, owner, src.error()).wrap("start " + c->name));
+            }
+            if (src->dev != ref.dev || src->ino != ref.ino) {
+                starting_.erase(id);
+                return done(Error(Errc::permission_denied, "start " + c->name + ": volume source " + ref.source +
+                                                               " is no longer what it was when the container was created"));
+            }
+            if (c->owner_uid != 0 && src->owner != c->owner_uid) {
+                starting_.erase(id);
+                return done(Error(Errc::permission_denied, "start " + c->name + ": volume source " + ref.source +
+                                                               " is not owned by uid " + std::to_string(c->owner_uid)));
+            }
+            fd_args << "--mount-fd" << QStringLiteral("%1:%2").arg(ref.mount).arg(src->fd.get());
+            pass.push_back(src->fd.get());
+            held->push_back(std::move(src->fd));
+        }
+    }
+
     // Network: addresses, ports, rules, /etc files now; the veths by the shim (docs/shim.md).
     auto netfile = net_->prepare_start(net_container(*c));
     if (!netfile) {
@@ -572,6 +655,7 @@ void ContainerManager::start(const std::string& id, std::function<void(Result<pi
     QStringList args = {"run", "--id", QString::fromStdString(id), "--bundle", QString::fromStdString(cp.bundle),
                         "--state-dir", QString::fromStdString(cp.shim_dir()), "--log", QString::fromStdString(cp.log())};
     if (!netfile->empty()) args << "--network" << QString::fromStdString(netfile.value());
+    args << fd_args;
     if (c->init) args << "--init";
     // Rotation (docs/shim.md): the container's log_opts, else the helper's default.
     if (c->log_max_size != UINT64_MAX)
@@ -583,7 +667,12 @@ void ContainerManager::start(const std::string& id, std::function<void(Result<pi
     args << shim_common_args();
     proc->setProgram(shim_program());
     proc->setArguments(args);
-    proc->setChildProcessModifier(restore_child_fd_limit);
+    // In the forked child, before execve: async-signal-safe calls only. The soft open-file limit
+    // the helper started with, and the volume fds (close-on-exec everywhere else) for the shim.
+    proc->setChildProcessModifier([pass] {
+        restore_child_fd_limit();
+        for (int fd : pass) ::fcntl(fd, F_SETFD, 0);
+    });
     proc->setStandardInputFile(QProcess::nullDevice());
     proc->setProcessChannelMode(QProcess::MergedChannels);
     starting_[id] = true;
@@ -591,7 +680,8 @@ void ContainerManager::start(const std::string& id, std::function<void(Result<pi
     timer->setSingleShot(true);
     connect(timer, &QTimer::timeout, proc, [proc] { proc->kill(); });
     timer->start(60000);
-    auto finished = [this, id, proc, done](int code, QProcess::ExitStatus status) {
+    auto finished = [this, id, proc, done, held](int code, QProcess::ExitStatus status) {
+        held->clear();  // the shim has its own copies by now
         proc->deleteLater();
         starting_.erase(id);
         ContainerRecord* c = get(id);

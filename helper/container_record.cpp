@@ -4,13 +4,17 @@ namespace onggi::helper {
 
 json ContainerRecord::to_json() const
 {
+    json vols = json::array();
+    for (const auto& v : volumes) vols.push_back({{"mount", v.mount}, {"source", v.source}, {"dev", v.dev}, {"ino", v.ino}});
     return json{{"id", id},
+                {"volumes", vols},
                 {"name", name},
                 {"image", image},
                 {"image_id", image_id},
                 {"command", command},
                 {"created", created},
                 {"owner_uid", owner_uid},
+                {"owner_gid", owner_gid},
                 {"restart_policy", restart.to_string()},
                 {"restart_count", restart_count},
                 {"auto_remove", auto_remove},
@@ -47,6 +51,7 @@ Result<ContainerRecord> ContainerRecord::from_json(const json& j)
         r.command = j.value("command", std::vector<std::string>{});
         r.created = j.value("created", "");
         r.owner_uid = j.value("owner_uid", uid_t(0));
+        r.owner_gid = j.value("owner_gid", gid_t(0));
         auto rp = parse_restart_policy(j.value("restart_policy", "no"));
         if (rp) r.restart = rp.value();
         r.restart_count = j.value("restart_count", 0);
@@ -74,6 +79,10 @@ Result<ContainerRecord> ContainerRecord::from_json(const json& j)
         r.log_max_files = j.value("log_max_files", 0);
         // Containers made before networks existed had loopback only ("private").
         if (j.contains("network")) r.network = ContainerNetwork::from_json(j["network"]);
+        if (j.contains("volumes"))
+            for (const auto& v : j.at("volumes"))
+                r.volumes.push_back({v.at("mount").get<size_t>(), v.at("source").get<std::string>(), v.at("dev").get<uint64_t>(),
+                                     v.at("ino").get<uint64_t>()});
     } catch (const std::exception& e) {
         return Error(Errc::invalid_argument, std::string("container.json: ") + e.what());
     }

@@ -16,6 +16,14 @@
 
 namespace onggi::helper {
 
+// A volume whose source the helper opened as the owner at create: the shim mounts the object
+// opened again (as the owner) at each start, only while it is still this one (dev, ino).
+struct VolumeRef {
+    size_t mount = 0;  // index in config.json's mounts
+    std::string source;
+    uint64_t dev = 0, ino = 0;
+};
+
 struct ContainerRecord {
     std::string id;  // 64 hex
     std::string name;
@@ -24,10 +32,12 @@ struct ContainerRecord {
     std::vector<std::string> command;
     std::string created;  // RFC 3339
     uid_t owner_uid = 0;
+    gid_t owner_gid = 0;  // the creator's gid (SO_PEERCRED): their group when they have no passwd entry
     RestartPolicy restart;
     int restart_count = 0;
     bool auto_remove = false, tty = false, init = false, open_stdin = false;
     Limits limits;
+    std::vector<VolumeRef> volumes;
 
     // Run state.
     std::string state = "created";  // created | running | paused | exited

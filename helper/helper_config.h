@@ -26,6 +26,10 @@ struct HelperConfig {
     // --cgroup-delegated: our own cgroup v2 is delegated to us (systemd Delegate=yes): the
     // helper moves into <own>/supervisor and the containers live in <own>/containers/<id>.
     bool cgroup_delegated = false;
+    // Where members' subordinate id ranges are found or allocated (tests point these at temp
+    // files, never the host's): --subuid-file / ONGGI_SUBUID_FILE, --subgid-file / ONGGI_SUBGID_FILE.
+    std::string subuid_file = "/etc/subuid";
+    std::string subgid_file = "/etc/subgid";
 };
 
 } // namespace onggi::helper

@@ -52,7 +52,11 @@ int main(int argc, char** argv)
     QCommandLineOption delegated("cgroup-delegated",
                                  "cgroup v2: our own cgroup is delegated to us (systemd Delegate=yes); the helper moves "
                                  "into <own>/supervisor and puts containers in <own>/containers (replaces --cgroup-parent).");
-    cli.addOptions({socket, state, run, shim, group, cgparent, defnet, defsub, logsize, logfiles, insecure, reg_timeout, delegated});
+    QCommandLineOption subuid("subuid-file", "Subordinate uid ranges of the members (env ONGGI_SUBUID_FILE).", "path",
+                              env_or("ONGGI_SUBUID_FILE", QString::fromStdString(defaults.subuid_file)));
+    QCommandLineOption subgid("subgid-file", "Subordinate gid ranges of the members (env ONGGI_SUBGID_FILE).", "path",
+                              env_or("ONGGI_SUBGID_FILE", QString::fromStdString(defaults.subgid_file)));
+    cli.addOptions({socket, state, run, shim, group, cgparent, defnet, defsub, logsize, logfiles, insecure, reg_timeout, delegated, subuid, subgid});
     cli.process(app);
 
     HelperConfig cfg;
@@ -84,7 +88,9 @@ int main(int argc, char** argv)
     }
     cfg.registry_timeout_ms = int(timeout_s * 1000);
     cfg.cgroup_delegated = cli.isSet(delegated);
-    for (const std::string* p : {&cfg.socket, &cfg.state_dir, &cfg.run_dir})
+    cfg.subuid_file = cli.value(subuid).toStdString();
+    cfg.subgid_file = cli.value(subgid).toStdString();
+    for (const std::string* p : {&cfg.socket, &cfg.state_dir, &cfg.run_dir, &cfg.subuid_file, &cfg.subgid_file})
         if (p->empty() || (*p)[0] != '/') {
             std::fprintf(stderr, "onggi-helper: paths must be absolute: %s\n", p->c_str());
             return 2;

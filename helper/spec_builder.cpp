@@ -62,7 +62,7 @@ Result<spec::Resources> limits_to_resources(const Limits& l, bool cgroup_v2)
     return r;
 }
 
-Status apply_security(spec::Spec& s, const SecurityOptions& o)
+Status apply_security(spec::Spec& s, const SecurityOptions& o, const SpecInput& in)
 {
     security::Options opt;
     opt.cap_add = o.cap_add;
@@ -71,6 +71,9 @@ Status apply_security(spec::Spec& s, const SecurityOptions& o)
     opt.read_only = o.read_only;
     opt.privileged = o.privileged;
     opt.userns = o.userns;
+    opt.subid_owner = in.subid_owner;
+    opt.subuid_file = in.subuid_file;
+    opt.subgid_file = in.subgid_file;
     return security::apply_options(s, opt);
 }
 
@@ -158,7 +161,7 @@ Result<spec::Spec> build_spec(const CreateParams& p, const image::ImageRecord& i
         s.mounts.push_back(m);
     }
 
-    ONGGI_CHECK(apply_security(s, p.security), "security");
+    ONGGI_CHECK(apply_security(s, p.security, in), "security");
     return s;
 }
 

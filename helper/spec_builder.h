@@ -32,6 +32,10 @@ struct SpecInput {
     bool cgroup_v2 = false;  // memory_high needs the unified hierarchy
     ContainerPaths paths;
     std::vector<std::string> lower_dirs;  // top first
+    // The user namespace (security.userns, always on for a member): whose subordinate range in
+    // which files. A member's own login name; "onggi" for root's --userns private.
+    std::string subid_owner = "onggi";
+    std::string subuid_file = "/etc/subuid", subgid_file = "/etc/subgid";
 };
 
 Result<spec::Spec> build_spec(const CreateParams& p, const image::ImageRecord& img, const SpecInput& in);
@@ -41,7 +45,7 @@ Result<spec::Spec> build_spec(const CreateParams& p, const image::ImageRecord& i
 Result<spec::Resources> limits_to_resources(const Limits& l, bool cgroup_v2);
 
 // Security options onto the spec (capabilities add/drop, seccomp, read-only root, privileged).
-Status apply_security(spec::Spec& s, const SecurityOptions& o);
+Status apply_security(spec::Spec& s, const SecurityOptions& o, const SpecInput& in = {});
 
 // True when the host's /sys/fs/cgroup is a cgroup2 mount (pure v2).
 bool host_is_cgroup_v2();

@@ -219,6 +219,15 @@ void do_mount(int rootfd, const MountOp& m, bool userns)
         finish_mount(rootfd, m, m.flags);
         return;
     }
+    case MountOp::tree: {
+        // A detached mount the parent prepared (a volume opened as its owner, or any bind of a
+        // user-namespaced container): attach it here. No path of the host is looked up.
+        check(int(::syscall(SYS_move_mount, m.tree_fd, "", fd, "", MOVE_MOUNT_F_EMPTY_PATH | MOVE_MOUNT_T_EMPTY_PATH)),
+              Stage::mount);
+        ::close(fd);
+        finish_mount(rootfd, m, m.flags);
+        return;
+    }
     case MountOp::remount: {
         ::close(fd);
         finish_mount(rootfd, m, m.flags);
@@ -292,12 +301,11 @@ void make_devices(int rootfd, const ChildConfig& c)
     ::close(devfd);
 }
 
-void pivot_into(const char* rootfs)
+// newroot: an fd of the new root directory (O_PATH is fine); closed here.
+void pivot_into_fd(int newroot)
 {
     int oldroot = ::open("/", O_DIRECTORY | O_RDONLY | O_CLOEXEC);
     check(oldroot, Stage::pivot_root);
-    int newroot = ::open(rootfs, O_DIRECTORY | O_RDONLY | O_CLOEXEC);
-    check(newroot, Stage::pivot_root);
     check(::fchdir(newroot), Stage::pivot_root);
     check(int(::syscall(SYS_pivot_root, ".", ".")), Stage::pivot_root);
     // The old root is now mounted on top of "."; detach it without propagating to the host.
@@ -307,6 +315,66 @@ void pivot_into(const char* rootfs)
     check(::chdir("/"), Stage::pivot_root);
     ::close(oldroot);
     ::close(newroot);
+}
+
+void pivot_into(const char* rootfs)
+{
+    int newroot = ::open(rootfs, O_DIRECTORY | O_RDONLY | O_CLOEXEC);
+    check(newroot, Stage::pivot_root);
+    pivot_into_fd(newroot);
+}
+
+// ChildConfig::overlay_from_fds, part 1, before setresuid: the host paths, looked up while the
+// file permission checks still see the host's uid 0 (the clone's credentials until setresuid).
+struct OverlayFds {
+    int root = -1, upper = -1, work = -1;
+};
+
+OverlayFds open_overlay_dirs(const ChildConfig& c)
+{
+    OverlayFds o;
+    constexpr int fl = O_PATH | O_DIRECTORY | O_CLOEXEC;
+    o.root = ::open(c.rootfs, fl);
+    check(o.root, Stage::overlay);
+    o.upper = ::open(c.upper_dir, fl);
+    check(o.upper, Stage::overlay);
+    o.work = ::open(c.work_dir, fl);
+    check(o.work, Stage::overlay);
+    for (size_t i = 0; i < c.n_layers; ++i) {
+        c.layer_dir_fds[i] = ::open(c.layer_paths[i], fl);
+        check(c.layer_dir_fds[i], Stage::overlay);
+    }
+    return o;
+}
+
+// Part 2, as root of the user namespace: the idmapped layers into our mount namespace (each
+// over its own directory, where nobody else sees it), then the overlay from fd paths, attached
+// on rootfs. Returns the overlay's root (an fd of the mount itself, not of what it covers).
+int mount_overlay_from_fds(const ChildConfig& c, const OverlayFds& o)
+{
+    for (size_t i = 0; i < c.n_layers; ++i) {
+        check(int(::syscall(SYS_move_mount, c.layer_trees[i], "", c.layer_dir_fds[i], "",
+                            MOVE_MOUNT_F_EMPTY_PATH | MOVE_MOUNT_T_EMPTY_PATH)),
+              Stage::overlay);
+        ::close(c.layer_dir_fds[i]);
+    }
+    int fs = int(::syscall(SYS_fsopen, "overlay", FSOPEN_CLOEXEC));
+    check(fs, Stage::overlay);
+    char up[32], wk[32];
+    check(int(::syscall(SYS_fsconfig, fs, FSCONFIG_SET_STRING, "lowerdir", c.overlay_lower, 0)), Stage::overlay);
+    check(int(::syscall(SYS_fsconfig, fs, FSCONFIG_SET_STRING, "upperdir", fd_path(up, o.upper), 0)), Stage::overlay);
+    check(int(::syscall(SYS_fsconfig, fs, FSCONFIG_SET_STRING, "workdir", fd_path(wk, o.work), 0)), Stage::overlay);
+    if (c.overlay_userxattr) check(int(::syscall(SYS_fsconfig, fs, FSCONFIG_SET_FLAG, "userxattr", nullptr, 0)), Stage::overlay);
+    check(int(::syscall(SYS_fsconfig, fs, FSCONFIG_CMD_CREATE, nullptr, nullptr, 0)), Stage::overlay);
+    int mnt = int(::syscall(SYS_fsmount, fs, FSMOUNT_CLOEXEC, 0));
+    check(mnt, Stage::overlay);
+    ::close(fs);
+    check(int(::syscall(SYS_move_mount, mnt, "", o.root, "", MOVE_MOUNT_F_EMPTY_PATH | MOVE_MOUNT_T_EMPTY_PATH)),
+          Stage::overlay);
+    ::close(o.root);
+    ::close(o.upper);
+    ::close(o.work);
+    return mnt;
 }
 
 void mask_paths(const ChildConfig& c)
@@ -611,6 +679,8 @@ void child_main(const ChildConfig& c)
         if (n != 1) fail(Stage::sync, n < 0 ? errno : EPIPE);
         ::close(c.sync_fd);
     }
+    OverlayFds ofds;
+    if (c.overlay_from_fds) ofds = open_overlay_dirs(c);
     if (c.userns) {
         check(int(::syscall(SYS_setresgid, 0, 0, 0)), Stage::setid_userns);
         check(int(::syscall(SYS_setresuid, 0, 0, 0)), Stage::setid_userns);
@@ -627,16 +697,25 @@ void child_main(const ChildConfig& c)
     // refuses a shared parent).
     check(::mount(nullptr, "/", nullptr, MS_REC | ((c.root_propagation & MS_SLAVE) ? MS_SLAVE : MS_PRIVATE), nullptr),
           Stage::propagation);
-    if (c.overlay_data)
-        check(::mount("overlay", c.rootfs, "overlay", 0, c.overlay_data), Stage::overlay);
-    else
-        check(::mount(c.rootfs, c.rootfs, nullptr, MS_BIND | MS_REC, nullptr), Stage::rootfs);
-    int rootfd = ::open(c.rootfs, O_PATH | O_DIRECTORY | O_CLOEXEC);
-    check(rootfd, Stage::rootfs);
+    int rootfd;
+    if (c.overlay_from_fds) {
+        rootfd = mount_overlay_from_fds(c, ofds);
+    } else {
+        if (c.overlay_data)
+            check(::mount("overlay", c.rootfs, "overlay", 0, c.overlay_data), Stage::overlay);
+        else
+            check(::mount(c.rootfs, c.rootfs, nullptr, MS_BIND | MS_REC, nullptr), Stage::rootfs);
+        rootfd = ::open(c.rootfs, O_PATH | O_DIRECTORY | O_CLOEXEC);
+        check(rootfd, Stage::rootfs);
+    }
     for (size_t i = 0; i < c.n_mounts; ++i) do_mount(rootfd, c.mounts[i], c.userns);
     if (c.make_dev || c.n_devices) make_devices(rootfd, c);
-    ::close(rootfd);
-    pivot_into(c.rootfs);
+    if (c.overlay_from_fds) {
+        pivot_into_fd(rootfd);
+    } else {
+        ::close(rootfd);
+        pivot_into(c.rootfs);
+    }
 
     // 3. Kernel settings that need the new /proc, then lock things down.
     write_sysctls(c);

@@ -28,6 +28,8 @@ struct MountOp {
         bind,         // bind (recursive when `recursive`), then remount with flags when they matter
         remount,      // MS_REMOUNT of target with flags (e.g. make a tmpfs read-only after sub-mounts)
         cgroup_v1,    // one v1 hierarchy; data = "cpu" / "none,name=systemd"; needs a cgroup ns
+        tree,         // move_mount of tree_fd, a detached mount the parent made (open_tree
+                      // OPEN_TREE_CLONE, maybe idmapped), then flags as for bind
     };
     Kind kind = plain;
     const char* source = nullptr;
@@ -39,6 +41,7 @@ struct MountOp {
     bool recursive = false;
     bool source_is_dir = true;     // bind of a file: the target is created as an empty file
     bool sysfs_fallback = false;   // sysfs refused (user ns without net ns): bind the host's /sys
+    int tree_fd = -1;              // kind == tree
 };
 
 struct DeviceNode {
@@ -67,6 +70,23 @@ struct ChildConfig {
     // root filesystem
     const char* rootfs = nullptr;        // absolute host path (the overlay mount point with overlay_data)
     const char* overlay_data = nullptr;  // "lowerdir=..,upperdir=..,workdir=.." or nullptr
+    // With a user namespace the overlay is put together from fds instead (overlay_data unused):
+    // the child, once root of its namespace, is an unprivileged host id that may not look up
+    // the state directories. Before its setresuid (still the host's uid 0 for the file
+    // permission checks) it opens rootfs, upper_dir, work_dir and each layer_paths[i]
+    // (O_PATH, into layer_dir_fds, a buffer of n_layers ints); then, as root of the namespace,
+    // moves each layer_trees[i] (the layer idmapped to the container's ids, detached, made by
+    // the parent) over its own layer directory and mounts overlay with fsopen/fsmount from
+    // "/proc/self/fd/N" paths (lowerdir = overlay_lower, prepared by the parent), onto rootfs.
+    bool overlay_from_fds = false;
+    const char* overlay_lower = nullptr;
+    const char* upper_dir = nullptr;
+    const char* work_dir = nullptr;
+    const char* const* layer_paths = nullptr;
+    const int* layer_trees = nullptr;
+    int* layer_dir_fds = nullptr;
+    size_t n_layers = 0;
+    bool overlay_userxattr = false;
     unsigned long root_propagation = 0;  // rootfsPropagation: slave before the mounts, shared/unbindable after them
     const MountOp* mounts = nullptr;
     size_t n_mounts = 0;

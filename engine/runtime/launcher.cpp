@@ -45,6 +45,17 @@ struct Prepared {
     std::vector<char*> argv, envp;
     security::SecurityPlan security;
     ChildConfig child;
+    // Detached mounts and user namespaces made for the child (kept open until it has used them).
+    std::vector<UniqueFd> fds;
+    std::map<std::string, int> idmap_userns;  // "uid_map|gid_map" text -> fd in `fds`
+    std::vector<const char*> layer_paths;
+    std::vector<int> layer_trees, layer_dir_fds;
+
+    int own(int fd)
+    {
+        fds.emplace_back(fd);
+        return fd;
+    }
 
     const char* keep(std::string s)
     {
@@ -253,6 +264,61 @@ Status start_parked(pid_t pid, uint64_t start_time, int start_fd)
 
 namespace {
 
+std::string map_text(const std::vector<spec::IdMapping>& maps)
+{
+    std::string text;
+    for (const auto& m : maps)
+        text += std::to_string(m.container_id) + " " + std::to_string(m.host_id) + " " + std::to_string(m.size) + "\n";
+    return text;
+}
+
+// A user namespace holding these maps, only to idmap mounts with (mount_setattr takes the
+// namespace, not the maps): a child clones into a new one and waits while we write its maps
+// and open /proc/PID/ns/user, then exits. crun does the same. One per distinct map in a launch.
+Result<int> idmap_userns(Prepared& p, const std::vector<spec::IdMapping>& uids, const std::vector<spec::IdMapping>& gids)
+{
+    const std::string ut = map_text(uids), gt = map_text(gids);
+    if (ut.empty() || gt.empty()) return Error(Errc::invalid_argument, "an id-mapped mount needs uid and gid mappings");
+    if (auto it = p.idmap_userns.find(ut + "|" + gt); it != p.idmap_userns.end()) return it->second;
+    int hold[2];
+    if (::pipe2(hold, O_CLOEXEC) < 0) return Error::from_errno("pipe");
+    UniqueFd hold_r(hold[0]), hold_w(hold[1]);
+    pid_t pid = raw_fork(CLONE_NEWUSER);
+    if (pid < 0) return Error::from_errno("clone a user namespace for an id-mapped mount");
+    if (pid == 0) {  // raw syscalls only: wait for EOF, then go
+        ::close(hold[1]);
+        char b;
+        while (::read(hold[0], &b, 1) < 0 && errno == EINTR) {}
+        ::_exit(0);
+    }
+    hold_r.reset();
+    const std::string proc = "/proc/" + std::to_string(pid);
+    Status st = write_file(proc + "/uid_map", ut);
+    if (st) st = write_file(proc + "/gid_map", gt);
+    int fd = -1;
+    if (st) {
+        fd = ::open((proc + "/ns/user").c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0) st = Error::from_errno("open " + proc + "/ns/user");
+    }
+    hold_w.reset();
+    int status;
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
+    if (!st) return std::move(st).error().wrap("user namespace for an id-mapped mount");
+    p.own(fd);
+    p.idmap_userns[ut + "|" + gt] = fd;
+    return fd;
+}
+
+Status set_idmap(int tree, int userns_fd, bool recursive, bool readonly, const std::string& what)
+{
+    mount_attr a{};
+    a.attr_set = MOUNT_ATTR_IDMAP | (readonly ? MOUNT_ATTR_RDONLY : 0);
+    a.userns_fd = uint64_t(userns_fd);
+    if (::mount_setattr(tree, "", AT_EMPTY_PATH | (recursive ? AT_RECURSIVE : 0), &a, sizeof a) < 0)
+        return Error::from_errno("id-map " + what + " (mount_setattr MOUNT_ATTR_IDMAP; needs Linux >= 5.12 and a filesystem that supports it)");
+    return {};
+}
+
 Status prepare_mounts(const spec::Spec& spec, const LaunchOptions& opt, const std::string& cgroup_path,
                       bool cgroupns, bool userns, bool new_netns, Prepared& p)
 {
@@ -268,12 +334,37 @@ Status prepare_mounts(const spec::Spec& spec, const LaunchOptions& opt, const st
         if (m.type == "bind" || po.bind) {
             op.kind = MountOp::bind;
             std::string src = absolute_in(opt.bundle, m.source);
-            struct stat st;
-            if (::stat(src.c_str(), &st) < 0) return Error::from_errno(where + ".source: " + src);
-            op.source = p.keep(src);
-            op.source_is_dir = S_ISDIR(st.st_mode);
             op.recursive = po.recursive || m.type == "bind";
             op.flags = po.flags;
+            auto given = opt.mount_fds.find(i);
+            const bool idmapped = m.idmapped();
+            if (given == opt.mount_fds.end() && !userns && !idmapped) {
+                struct stat st;
+                if (::stat(src.c_str(), &st) < 0) return Error::from_errno(where + ".source: " + src);
+                op.source = p.keep(src);
+                op.source_is_dir = S_ISDIR(st.st_mode);
+                p.mounts.push_back(op);
+                continue;
+            }
+            // A detached copy, made here: of the object the caller opened (never the path
+            // again), or, in a user namespace, of a path the child could no longer look up.
+            const unsigned tf = OPEN_TREE_CLONE | OPEN_TREE_CLOEXEC | (op.recursive ? AT_RECURSIVE : 0);
+            int tree = given != opt.mount_fds.end() ? ::open_tree(given->second, "", tf | AT_EMPTY_PATH)
+                                                    : ::open_tree(AT_FDCWD, src.c_str(), tf);
+            if (tree < 0) return Error::from_errno(where + ".source: " + (given != opt.mount_fds.end() ? "the fd given" : src));
+            p.own(tree);
+            struct stat st;
+            if (::fstat(tree, &st) < 0) return Error::from_errno(where + ".source");
+            if (idmapped) {
+                const bool own_maps = !m.uid_mappings.empty();
+                auto ns = idmap_userns(p, own_maps ? m.uid_mappings : spec.linux.uid_mappings,
+                                       own_maps ? m.gid_mappings : spec.linux.gid_mappings);
+                if (!ns) return std::move(ns).error().wrap(where);
+                ONGGI_CHECK(set_idmap(tree, *ns, op.recursive, false, where), "mounts");
+            }
+            op.kind = MountOp::tree;
+            op.tree_fd = tree;
+            op.source_is_dir = S_ISDIR(st.st_mode);
             p.mounts.push_back(op);
             continue;
         }
@@ -353,10 +444,45 @@ Status prepare_mounts(const spec::Spec& spec, const LaunchOptions& opt, const st
 
 Status write_id_map(pid_t pid, const char* file, const std::vector<spec::IdMapping>& maps)
 {
-    std::string text;
-    for (const auto& m : maps)
-        text += std::to_string(m.container_id) + " " + std::to_string(m.host_id) + " " + std::to_string(m.size) + "\n";
-    return write_file("/proc/" + std::to_string(pid) + "/" + file, text);
+    return write_file("/proc/" + std::to_string(pid) + "/" + file, map_text(maps));
+}
+
+// A user-namespaced container's overlay (ChildConfig::overlay_from_fds): every layer idmapped
+// with the container's own maps, so that files of the host's root show as the container's
+// root and each layer stays one shared, read-only copy for every user.
+Status prepare_userns_overlay(const spec::Spec& spec, const std::string& lower, const std::string& upper,
+                              const std::string& work, Prepared& p)
+{
+    ChildConfig& c = p.child;
+    auto ns = idmap_userns(p, spec.linux.uid_mappings, spec.linux.gid_mappings);
+    if (!ns) return std::move(ns).error().wrap("overlay layers");
+    std::string lowerdir;
+    size_t pos = 0;
+    while (pos <= lower.size()) {
+        size_t colon = lower.find(':', pos);
+        if (colon == std::string::npos) colon = lower.size();
+        std::string dir = lower.substr(pos, colon - pos);
+        pos = colon + 1;
+        if (dir.empty()) continue;
+        int tree = ::open_tree(AT_FDCWD, dir.c_str(), OPEN_TREE_CLONE | OPEN_TREE_CLOEXEC);
+        if (tree < 0) return Error::from_errno("overlay layer " + dir);
+        p.own(tree);
+        ONGGI_CHECK(set_idmap(tree, *ns, false, true, "overlay layer " + dir), "overlay");
+        p.layer_paths.push_back(p.keep(dir));
+        p.layer_trees.push_back(tree);
+        lowerdir += (lowerdir.empty() ? "" : ":") + std::string("/proc/self/fd/") + std::to_string(tree);
+    }
+    if (p.layer_trees.empty()) return Error(Errc::invalid_argument, "annotations: org.onggi.overlay.lowerdir is empty");
+    p.layer_dir_fds.assign(p.layer_trees.size(), -1);
+    c.overlay_from_fds = true;
+    c.overlay_lower = p.keep(lowerdir);
+    c.upper_dir = p.keep(upper);
+    c.work_dir = p.keep(work);
+    c.layer_paths = p.layer_paths.data();
+    c.layer_trees = p.layer_trees.data();
+    c.layer_dir_fds = p.layer_dir_fds.data();
+    c.n_layers = p.layer_trees.size();
+    return {};
 }
 
 // Join namespaces given by path (linux.namespaces[].path) before cloning: the clone inherits them.
@@ -413,6 +539,7 @@ Result<Launched> launch(const spec::Spec& spec, const LaunchOptions& opt, Stage*
         if (data.size() >= 4096) return Error(Errc::invalid_argument, "annotations: overlay layer list is too long");
         if (auto r = make_dirs(rootfs); !r) return std::move(r).error().wrap("root.path");
         c.overlay_data = p.keep(data);
+        if (userns) ONGGI_CHECK(prepare_userns_overlay(spec, lower->second, upper->second, work->second, p), "root");
     }
     if (!::realpath(rootfs.c_str(), real)) return Error::from_errno("root.path: " + rootfs);
     struct stat st;

@@ -12,6 +12,7 @@
 
 #include <sys/types.h>
 
+#include <map>
 #include <memory>
 #include <string>
 
@@ -30,6 +31,10 @@ struct LaunchOptions {
     // (PR_SET_PDEATHSIG): the shim sets it, so a killed shim leaves no container running
     // unsupervised. Not for onggi-runtime, whose create returns while the container lives.
     bool die_with_parent = false;
+    // Bind mount sources opened by the caller (the helper opens a volume as its owner, once,
+    // and passes the O_PATH fd on; docs/shim.md --mount-fd): spec.mounts index -> fd. Such a
+    // mount is a detached copy of that very object (open_tree), never a path looked up again.
+    std::map<size_t, int> mount_fds;
 };
 
 struct Launched {

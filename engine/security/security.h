@@ -132,9 +132,12 @@ struct IdRange {
 };
 // The first "name:start:count" entry for `name` (not_found when there is none).
 Result<IdRange> find_subid_range(const std::string& file, const std::string& name);
-// The same, appending a fresh non-overlapping range (lowest free gap >= 100000, useradd's rule)
-// under flock when `name` has none. Onggi's choice: one entry "onggi" shared by every
-// user-namespaced container, created on first use (like Docker's "dockremap").
+// The range of `name`, allocated when it has none: a fresh non-overlapping range (lowest free
+// gap >= 100000, useradd's rule) appended under shadow's lock ("<file>.lock" made with link(2),
+// stale when its pid is gone; lckpwdf() too for files in /etc), the file rewritten whole and
+// renamed over. A range the user already has is reused (the first of at least `count` ids,
+// else the biggest). Root's user-namespaced containers use the entry "onggi" (like Docker's
+// "dockremap"); each member of the group gets one under their login name.
 Result<IdRange> ensure_subid_range(const std::string& file, const std::string& name, uint32_t count = 65536);
 
 struct Options {

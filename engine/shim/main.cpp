@@ -57,6 +57,7 @@ struct Options {
     std::string seccomp_cache;  // --seccomp-cache DIR: compiled seccomp programs (helper's run dir)
     shim::LogWriter::Limits log_limits;  // --log-max-size BYTES --log-max-files N (rotation)
     std::string network;        // --network FILE: the container's network attachments (engine/net/attachment.h)
+    std::map<size_t, int> mount_fds;  // --mount-fd I:FD: spec.mounts[I] is the object open on FD
 };
 
 bool parse(int argc, char** argv, Options& o, std::string& err)
@@ -106,6 +107,19 @@ bool parse(int argc, char** argv, Options& o, std::string& err)
             std::string e;
             ok = val(e);
             o.env.push_back(e);
+        } else if (a == "--mount-fd") {
+            std::string v;
+            ok = val(v);
+            unsigned idx = 0;
+            int fd = -1;
+            char colon = 0, rest = 0;
+            if (ok && (std::sscanf(v.c_str(), "%u%c%d%c", &idx, &colon, &fd, &rest) != 3 || colon != ':' || fd < 3 ||
+                       ::fcntl(fd, F_GETFD) < 0 || o.mount_fds.count(idx))) {
+                err = "--mount-fd: expected INDEX:FD of an open fd, got '" + v + "'";
+                return false;
+            }
+            ::fcntl(fd, F_SETFD, FD_CLOEXEC);  // ours only: nothing we exec inherits it
+            o.mount_fds[idx] = fd;
         } else if (a == "--init") o.init = true;
         else if (a == "--attach-wait") o.attach_wait = true;
         else if (a == "--open-stdin") o.open_stdin = true;
@@ -447,6 +461,11 @@ int run(Options& o)
 
     runtime::LaunchOptions lo;
     lo.seccomp_cache = o.seccomp_cache;
+    lo.mount_fds = o.mount_fds;
+    for (const auto& [idx, fd] : o.mount_fds)
+        if (idx >= s.spec.mounts.size())
+            fail_to_foreground(Error(Errc::invalid_argument, "--mount-fd " + std::to_string(idx) + ": config.json has no such mount"),
+                               runtime::Stage::none);
     lo.id = o.id;
     lo.bundle = o.bundle;
     lo.cgroup_path = s.spec.linux.cgroups_path.empty() ? "/onggi/" + o.id : s.spec.linux.cgroups_path;

@@ -21,6 +21,14 @@ bool Resources::empty() const
            devices.empty() && unified.empty();
 }
 
+bool Mount::idmapped() const
+{
+    if (!uid_mappings.empty()) return true;
+    for (const auto& o : options)
+        if (o == "idmap" || o == "ridmap") return true;
+    return false;
+}
+
 bool Linux::has_namespace(const std::string& type) const { return find_namespace(type) != nullptr; }
 
 const Namespace* Linux::find_namespace(const std::string& type) const
@@ -223,32 +231,6 @@ void parse_process(Reader& r, const json& j, Process& p)
     if (j.contains("consoleSize") && !j["consoleSize"].is_object()) r.fail(base + ".consoleSize", "expected an object");
 }
 
-void parse_mounts(Reader& r, const json& root, std::vector<Mount>& out)
-{
-    const json* a = r.array(root, "mounts", "mounts");
-    if (!a) return;
-    for (size_t i = 0; i < a->size() && !r.failed(); ++i) {
-        const auto& e = (*a)[i];
-        std::string path = idx("mounts", i);
-        if (!e.is_object()) {
-            r.fail(path, "expected an object");
-            return;
-        }
-        Mount m;
-        r.str(e, "destination", path + ".destination", m.destination, true);
-        if (!r.failed() && (m.destination.empty() || m.destination[0] != '/'))
-            r.fail(path + ".destination", "must be an absolute path, got '" + m.destination + "'");
-        r.str(e, "type", path + ".type", m.type);
-        r.str(e, "source", path + ".source", m.source);
-        r.strings(e, "options", path + ".options", m.options);
-        for (const auto& o : m.options)
-            if (o == "idmap" || o == "ridmap") r.fail(path + ".options", "'" + o + "' mounts are not supported", Errc::unsupported);
-        if (e.contains("uidMappings") || e.contains("gidMappings"))
-            r.fail(path + ".uidMappings", "id-mapped mounts are not supported", Errc::unsupported);
-        out.push_back(std::move(m));
-    }
-}
-
 void parse_id_mappings(Reader& r, const json& j, const std::string& key, const std::string& path,
                        std::vector<IdMapping>& out)
 {
@@ -270,6 +252,35 @@ void parse_id_mappings(Reader& r, const json& j, const std::string& key, const s
         out.push_back(m);
     }
     if (out.size() > 340 && !r.failed()) r.fail(path, "the kernel takes at most 340 mappings");
+}
+
+void parse_mounts(Reader& r, const json& root, std::vector<Mount>& out)
+{
+    const json* a = r.array(root, "mounts", "mounts");
+    if (!a) return;
+    for (size_t i = 0; i < a->size() && !r.failed(); ++i) {
+        const auto& e = (*a)[i];
+        std::string path = idx("mounts", i);
+        if (!e.is_object()) {
+            r.fail(path, "expected an object");
+            return;
+        }
+        Mount m;
+        r.str(e, "destination", path + ".destination", m.destination, true);
+        if (!r.failed() && (m.destination.empty() || m.destination[0] != '/'))
+            r.fail(path + ".destination", "must be an absolute path, got '" + m.destination + "'");
+        r.str(e, "type", path + ".type", m.type);
+        r.str(e, "source", path + ".source", m.source);
+        r.strings(e, "options", path + ".options", m.options);
+        parse_id_mappings(r, e, "uidMappings", path + ".uidMappings", m.uid_mappings);
+        parse_id_mappings(r, e, "gidMappings", path + ".gidMappings", m.gid_mappings);
+        if (!r.failed() && m.uid_mappings.empty() != m.gid_mappings.empty())
+            r.fail(path + ".uidMappings", "an id-mapped mount needs both uidMappings and gidMappings");
+        if (!r.failed() && m.idmapped() && m.type != "bind" &&
+            std::find_if(m.options.begin(), m.options.end(), [](const std::string& o) { return o == "bind" || o == "rbind"; }) == m.options.end())
+            r.fail(path + ".options", "only bind mounts can be id-mapped", Errc::unsupported);
+        out.push_back(std::move(m));
+    }
 }
 
 void parse_throttle(Reader& r, const json& j, const std::string& key, const std::string& path,
@@ -722,12 +733,19 @@ std::string to_json(const Spec& s, int indent)
     j["root"] = {{"path", s.root.path}, {"readonly", s.root.readonly}};
     if (!s.hostname.empty()) j["hostname"] = s.hostname;
     if (!s.domainname.empty()) j["domainname"] = s.domainname;
+    auto maps = [](const std::vector<IdMapping>& v) {
+        json a = json::array();
+        for (const auto& m : v) a.push_back({{"containerID", m.container_id}, {"hostID", m.host_id}, {"size", m.size}});
+        return a;
+    };
     json mounts = json::array();
     for (const auto& m : s.mounts) {
         json mj = {{"destination", m.destination}};
         if (!m.type.empty()) mj["type"] = m.type;
         if (!m.source.empty()) mj["source"] = m.source;
         if (!m.options.empty()) mj["options"] = m.options;
+        if (!m.uid_mappings.empty()) mj["uidMappings"] = maps(m.uid_mappings);
+        if (!m.gid_mappings.empty()) mj["gidMappings"] = maps(m.gid_mappings);
         mounts.push_back(mj);
     }
     j["mounts"] = mounts;
@@ -739,11 +757,6 @@ std::string to_json(const Spec& s, int indent)
         ns.push_back(nj);
     }
     l["namespaces"] = ns;
-    auto maps = [](const std::vector<IdMapping>& v) {
-        json a = json::array();
-        for (const auto& m : v) a.push_back({{"containerID", m.container_id}, {"hostID", m.host_id}, {"size", m.size}});
-        return a;
-    };
     if (!s.linux.uid_mappings.empty()) l["uidMappings"] = maps(s.linux.uid_mappings);
     if (!s.linux.gid_mappings.empty()) l["gidMappings"] = maps(s.linux.gid_mappings);
     if (s.linux.resources) l["resources"] = resources_json(*s.linux.resources);

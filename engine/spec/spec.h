@@ -49,22 +49,28 @@ struct Root {
     bool readonly = false;
 };
 
+struct IdMapping {
+    uint32_t container_id = 0;
+    uint32_t host_id = 0;
+    uint32_t size = 0;
+};
+
 struct Mount {
     std::string destination;
     std::string type;
     std::string source;
     std::vector<std::string> options;
+    // An id-mapped bind mount (OCI runtime-spec 1.1, options "idmap"/"ridmap"): each entry is
+    // written as "containerID hostID size" into the uid_map/gid_map of the namespace the mount
+    // is idmapped with, so a file stored with id containerID shows (and is written) as host id
+    // hostID. Empty with the "idmap" option: the container's own linux.uidMappings/gidMappings.
+    std::vector<IdMapping> uid_mappings, gid_mappings;
+    bool idmapped() const;
 };
 
 struct Namespace {
     std::string type;  // pid network mount ipc uts user cgroup time
     std::string path;  // join an existing one when set
-};
-
-struct IdMapping {
-    uint32_t container_id = 0;
-    uint32_t host_id = 0;
-    uint32_t size = 0;
 };
 
 struct ThrottleDevice {

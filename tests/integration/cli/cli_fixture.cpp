@@ -68,7 +68,10 @@ bool CliFixture::start()
     QStringList args{QStringLiteral("--socket"), socket_,
                      QStringLiteral("--state-dir"), dir_.filePath(QStringLiteral("state")),
                      QStringLiteral("--run-dir"), dir_.filePath(QStringLiteral("run")),
-                     QStringLiteral("--cgroup-parent"), cgroupParent_};
+                     QStringLiteral("--cgroup-parent"), cgroupParent_,
+                     // subordinate ranges (--userns private): never the host's /etc/subuid
+                     QStringLiteral("--subuid-file"), dir_.filePath(QStringLiteral("subuid")),
+                     QStringLiteral("--subgid-file"), dir_.filePath(QStringLiteral("subgid"))};
     if (!shim().isEmpty()) args << QStringLiteral("--shim") << shim();
     helper_.setProcessChannelMode(QProcess::MergedChannels);
     helper_.setStandardOutputFile(dir_.filePath(QStringLiteral("helper.log")));

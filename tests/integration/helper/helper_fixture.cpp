@@ -201,7 +201,10 @@ std::string HelperProcess::log() const
 
 bool HelperProcess::start(const std::vector<std::string>& extra)
 {
-    std::vector<std::string> args = {helper_binary(), "--socket", socket_, "--state-dir", state_, "--run-dir", run_};
+    std::vector<std::string> args = {helper_binary(), "--socket", socket_, "--state-dir", state_, "--run-dir", run_,
+                                     // members' subordinate ranges: never the host's /etc/subuid
+                                     "--subuid-file", dir_.path().toStdString() + "/subuid",
+                                     "--subgid-file", dir_.path().toStdString() + "/subgid"};
     if (auto s = shim_binary(); !s.empty()) {
         args.push_back("--shim");
         args.push_back(s);

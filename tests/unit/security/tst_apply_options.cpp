@@ -4,6 +4,10 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <fstream>
 #include <sstream>
@@ -282,6 +286,42 @@ private slots:
         auto bad = security::ensure_subid_range(f, "on:ggi", 10);
         QVERIFY(!bad.ok());
         QCOMPARE(bad.error().code, Errc::invalid_argument);
+    }
+
+    // A range the user already has (useradd made it) is reused, even a smaller one; never a
+    // second entry for the same name.
+    void subid_existing_range_reused()
+    {
+        QTemporaryDir dir;
+        std::string f = dir.filePath("subuid").toStdString();
+        std::ofstream(f) << "alice:300000:1000\n";
+        auto r = security::ensure_subid_range(f, "alice", 65536);
+        QVERIFY(r.ok());
+        QCOMPARE(r->start, 300000u);
+        QCOMPARE(r->count, 1000u);
+        QCOMPARE(slurp(f), std::string("alice:300000:1000\n"));
+    }
+
+    // shadow's lock: "<file>.lock" of a process that is gone is stale and taken over; ours is
+    // removed again; the file is rewritten whole with its mode kept.
+    void subid_shadow_lock()
+    {
+        QTemporaryDir dir;
+        std::string f = dir.filePath("subgid").toStdString();
+        std::ofstream(f) << "a:100000:65536\n";
+        QVERIFY(::chmod(f.c_str(), 0640) == 0);
+        pid_t gone = ::fork();
+        if (gone == 0) ::_exit(0);
+        ::waitpid(gone, nullptr, 0);
+        std::ofstream(f + ".lock") << gone;
+        auto r = security::ensure_subid_range(f, "bob", 65536);
+        QVERIFY2(r.ok(), r.ok() ? "" : r.error().message().c_str());
+        QCOMPARE(r->start, 165536u);
+        QVERIFY(::access((f + ".lock").c_str(), F_OK) != 0);
+        QCOMPARE(slurp(f), std::string("a:100000:65536\nbob:165536:65536\n"));
+        struct stat st {};
+        QVERIFY(::stat(f.c_str(), &st) == 0);
+        QCOMPARE(st.st_mode & 0777, mode_t(0640));
     }
 };
 
