@@ -255,7 +255,7 @@
     </message>
     <message>
         <source>oom_kill: %1</source>
-        <translation>oom_kill: %1</translation>
+        <translation>oom_kill(강제 종료 횟수): %1</translation>
     </message>
     <message>
         <source>change the owner of any file</source>
@@ -614,11 +614,11 @@
     </message>
     <message>
         <source>Only root and members of the group &quot;onggi&quot; may use %1. Join the group (sudo usermod -aG onggi $USER), then log out and in again.</source>
-        <translation>%1은(는) root와 &quot;onggi&quot; 그룹의 구성원만 쓸 수 있습니다. 그룹에 가입한 뒤(sudo usermod -aG onggi $USER) 로그아웃했다가 다시 로그인하세요.</translation>
+        <translation>root와 &quot;onggi&quot; 그룹의 구성원만 쓸 수 있는 소켓입니다: %1. 그룹에 가입한 뒤(sudo usermod -aG onggi $USER) 로그아웃했다가 다시 로그인하세요.</translation>
     </message>
     <message>
         <source>The socket %1 exists but nobody answers; the helper may have crashed. Restart it (sudo systemctl restart onggi-helper).</source>
-        <translation>소켓 %1은(는) 있지만 아무도 응답하지 않습니다. 헬퍼가 비정상 종료되었을 수 있습니다. 다시 시작하세요(sudo systemctl restart onggi-helper).</translation>
+        <translation>소켓 파일(%1)은 있지만 아무도 응답하지 않습니다. 헬퍼가 비정상 종료되었을 수 있습니다. 다시 시작하세요(sudo systemctl restart onggi-helper).</translation>
     </message>
     <message>
         <source>The helper stopped or closed the connection. Containers keep running; reconnect when it is back.</source>
@@ -1442,7 +1442,7 @@ Command: %2</source>
     </message>
     <message>
         <source>Onggi talks to onggi-helper, a small service that runs as root and creates containers on its behalf, through %1.</source>
-        <translation>옹기는 %1을(를) 통해 onggi-helper와 이야기합니다. onggi-helper는 root 권한으로 실행되며 옹기를 대신해 컨테이너를 만드는 작은 서비스입니다.</translation>
+        <translation>옹기는 소켓 %1 너머의 onggi-helper와 이야기합니다. onggi-helper는 root 권한으로 실행되며 옹기를 대신해 컨테이너를 만드는 작은 서비스입니다.</translation>
     </message>
     <message>
         <source>The Onggi service is not running</source>
@@ -1544,7 +1544,7 @@ sudo systemctl enable onggi-helper</translation>
     <name>onggi::gui::LimitsPanel</name>
     <message>
         <source>The container uses %1 now, more than the new limit of %2. The kernel will first try to reclaim memory (page cache, swap); if that is not enough, the OOM killer may end processes in the container.</source>
-        <translation>컨테이너가 지금 %1을(를) 쓰고 있어 새 제한 %2보다 많습니다. 커널은 먼저 메모리를 회수하려고(페이지 캐시, 스왑) 하고, 그래도 모자라면 OOM 킬러가 컨테이너 안의 프로세스를 강제로 끝낼 수 있습니다.</translation>
+        <translation>컨테이너가 지금 쓰는 메모리(%1)가 새 제한 %2보다 많습니다. 커널은 먼저 메모리를 회수하려고(페이지 캐시, 스왑) 하고, 그래도 모자라면 OOM 킬러가 컨테이너 안의 프로세스를 강제로 끝낼 수 있습니다.</translation>
     </message>
     <message>
         <source>unlimited</source>
@@ -1811,7 +1811,7 @@ cgroup v2: io.max (wbps)</translation>
     </message>
     <message>
         <source>the service speaks protocol %1, this app %2</source>
-        <translation>서비스는 프로토콜 %1, 이 앱은 %2을(를) 씁니다</translation>
+        <translation>프로토콜 버전이 다릅니다: 서비스 %1, 이 앱 %2</translation>
     </message>
     <message>
         <source>Out of memory in &quot;%1&quot;</source>
@@ -2109,7 +2109,7 @@ OOM kills so far: %3</source>
     </message>
     <message>
         <source>invalid argument &quot;%1&quot; for &quot;--%2&quot; flag: expected true or false</source>
-        <translation>&quot;--%2&quot; 플래그의 인자 &quot;%1&quot;이(가) 올바르지 않습니다: true나 false여야 합니다</translation>
+        <translation>&quot;--%2&quot; 플래그에 준 값이 올바르지 않습니다(&quot;%1&quot;): true나 false여야 합니다</translation>
     </message>
     <message>
         <source>unknown shorthand flag: &apos;%1&apos; in %2</source>
@@ -2130,7 +2130,7 @@ OOM kills so far: %3</source>
     <message numerus="yes">
         <source>&quot;%1&quot; accepts at most %n argument(s).</source>
         <translation>
-            <numerusform>&quot;%1&quot;은(는) 인자를 %n개까지만 받습니다.</numerusform>
+            <numerusform>&quot;%1&quot; 명령이 받는 인자는 %n개까지입니다.</numerusform>
         </translation>
     </message>
     <message>
@@ -2183,7 +2183,7 @@ OOM kills so far: %3</source>
     </message>
     <message>
         <source>invalid filter &quot;%1&quot;: supported is container=&lt;name or id&gt;</source>
-        <translation>필터 &quot;%1&quot;이(가) 올바르지 않습니다: container=&lt;이름 또는 ID&gt;만 지원합니다</translation>
+        <translation>올바르지 않은 필터입니다(&quot;%1&quot;): container=&lt;이름 또는 ID&gt;만 지원합니다</translation>
     </message>
     <message>
         <source>exec [OPTIONS] CONTAINER COMMAND [ARG...]</source>
@@ -2391,7 +2391,7 @@ OOM kills so far: %3</source>
     </message>
     <message>
         <source>invalid --tail &quot;%1&quot;: a number of lines or &quot;all&quot;</source>
-        <translation>--tail &quot;%1&quot;이(가) 올바르지 않습니다: 줄 수나 &quot;all&quot;이어야 합니다</translation>
+        <translation>--tail 값이 올바르지 않습니다(&quot;%1&quot;): 줄 수나 &quot;all&quot;이어야 합니다</translation>
     </message>
     <message>
         <source>pause CONTAINER [CONTAINER...]</source>
@@ -2680,11 +2680,11 @@ OOM kills so far: %3</source>
     </message>
     <message>
         <source>invalid timeout &quot;%1&quot;: expected seconds &gt;= 0</source>
-        <translation>제한 시간 &quot;%1&quot;이(가) 올바르지 않습니다: 0 이상의 초여야 합니다</translation>
+        <translation>제한 시간이 올바르지 않습니다(&quot;%1&quot;): 0 이상의 초여야 합니다</translation>
     </message>
     <message>
         <source>invalid size &quot;%1&quot; for --%2: use a number with an optional unit b, k, m, g (e.g. 64m)</source>
-        <translation>--%2의 크기 &quot;%1&quot;이(가) 올바르지 않습니다: 숫자 뒤에 b, k, m, g 단위를 붙일 수 있습니다 (예: 64m)</translation>
+        <translation>--%2에 준 크기가 올바르지 않습니다(&quot;%1&quot;): 숫자 뒤에 b, k, m, g 단위를 붙일 수 있습니다 (예: 64m)</translation>
     </message>
     <message>
         <source>Memory limit (e.g. 64m, 1g)</source>
@@ -2716,15 +2716,15 @@ OOM kills so far: %3</source>
     </message>
     <message>
         <source>invalid value &quot;%1&quot; for --cpus: expected a number of CPUs such as 0.5</source>
-        <translation>--cpus의 값 &quot;%1&quot;이(가) 올바르지 않습니다: 0.5 같은 CPU 개수여야 합니다</translation>
+        <translation>--cpus 값이 올바르지 않습니다(&quot;%1&quot;): 0.5 같은 CPU 개수여야 합니다</translation>
     </message>
     <message>
         <source>invalid value &quot;%1&quot; for --cpu-weight: expected 1 to 10000</source>
-        <translation>--cpu-weight의 값 &quot;%1&quot;이(가) 올바르지 않습니다: 1~10000이어야 합니다</translation>
+        <translation>--cpu-weight 값이 올바르지 않습니다(&quot;%1&quot;): 1~10000이어야 합니다</translation>
     </message>
     <message>
         <source>invalid value &quot;%1&quot; for --pids-limit: expected a number of processes</source>
-        <translation>--pids-limit의 값 &quot;%1&quot;이(가) 올바르지 않습니다: 프로세스 개수여야 합니다</translation>
+        <translation>--pids-limit 값이 올바르지 않습니다(&quot;%1&quot;): 프로세스 개수여야 합니다</translation>
     </message>
     <message>
         <source>Run the container in the background and print its ID</source>
@@ -2784,27 +2784,27 @@ OOM kills so far: %3</source>
     </message>
     <message>
         <source>invalid environment variable &quot;%1&quot;: expected KEY=value</source>
-        <translation>환경 변수 &quot;%1&quot;이(가) 올바르지 않습니다: 이름=값 형식이어야 합니다</translation>
+        <translation>환경 변수가 올바르지 않습니다(&quot;%1&quot;): 이름=값 형식이어야 합니다</translation>
     </message>
     <message>
         <source>invalid volume &quot;%1&quot;: expected /host/path:/container/path[:ro]</source>
-        <translation>볼륨 &quot;%1&quot;이(가) 올바르지 않습니다: /호스트/경로:/컨테이너/경로[:ro] 형식이어야 합니다</translation>
+        <translation>볼륨 지정이 올바르지 않습니다(&quot;%1&quot;): /호스트/경로:/컨테이너/경로[:ro] 형식이어야 합니다</translation>
     </message>
     <message>
         <source>invalid volume &quot;%1&quot;: named volumes are not supported, give a host path</source>
-        <translation>볼륨 &quot;%1&quot;이(가) 올바르지 않습니다: 이름 있는 볼륨은 지원하지 않으니 호스트 경로를 주세요</translation>
+        <translation>볼륨 지정이 올바르지 않습니다(&quot;%1&quot;): 이름 있는 볼륨은 지원하지 않으니 호스트 경로를 주세요</translation>
     </message>
     <message>
         <source>invalid volume mode &quot;%1&quot; in &quot;%2&quot;: use ro or rw</source>
-        <translation>&quot;%2&quot;의 볼륨 모드 &quot;%1&quot;이(가) 올바르지 않습니다: ro나 rw를 쓰세요</translation>
+        <translation>&quot;%2&quot;의 볼륨 모드가 올바르지 않습니다(&quot;%1&quot;): ro나 rw를 쓰세요</translation>
     </message>
     <message>
         <source>invalid --security-opt &quot;%1&quot;: supported is seccomp=default|unconfined|/path/profile.json</source>
-        <translation>--security-opt &quot;%1&quot;이(가) 올바르지 않습니다: seccomp=default|unconfined|/경로/profile.json만 지원합니다</translation>
+        <translation>--security-opt 값이 올바르지 않습니다(&quot;%1&quot;): seccomp=default|unconfined|/경로/profile.json만 지원합니다</translation>
     </message>
     <message>
         <source>invalid --userns &quot;%1&quot;: use private or host</source>
-        <translation>--userns &quot;%1&quot;이(가) 올바르지 않습니다: private나 host를 쓰세요</translation>
+        <translation>--userns 값이 올바르지 않습니다(&quot;%1&quot;): private나 host를 쓰세요</translation>
     </message>
     <message>
         <source>Less than a second</source>
@@ -2934,7 +2934,7 @@ OOM kills so far: %3</source>
     </message>
     <message>
         <source>onggictl: &apos;%1&apos; is not an onggictl command.</source>
-        <translation>onggictl: &apos;%1&apos;은(는) onggictl 명령이 아닙니다.</translation>
+        <translation>onggictl: 그런 명령은 없습니다: &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Detached from %1; it keeps running. Come back with: onggictl attach %1</source>

@@ -192,7 +192,9 @@ void finish_mount(int rootfd, const MountOp& m, unsigned long flags)
 
 void do_mount(int rootfd, const MountOp& m, bool userns)
 {
-    bool is_dir = m.kind != MountOp::bind || m.source_is_dir;
+    // A bind of a file (a volume that is a file, /etc/hosts) needs a file to land on, whether it
+    // is bound by path or attached as a detached tree (move_mount refuses a dir over a file).
+    bool is_dir = (m.kind != MountOp::bind && m.kind != MountOp::tree) || m.source_is_dir;
     int fd = ensure_in_root(rootfd, m.target, is_dir);
     if (fd < 0) fail(Stage::mount_target, -fd);
     char p[32];

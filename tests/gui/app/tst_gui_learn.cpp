@@ -184,5 +184,13 @@ private slots:
     }
 };
 
-QTEST_MAIN(TstGuiLearn)
+int main(int argc, char** argv)
+{
+    // Offscreen unless a display is asked for (CI has none).
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    TstGuiLearn t;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&t, argc, argv);
+}
 #include "tst_gui_learn.moc"

@@ -315,7 +315,7 @@ private slots:
         Out u = ctl({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), QStringLiteral("u1"), QStringLiteral("-p"),
                      QStringLiteral("15353:5353/udp"), QStringLiteral("-v"), QStringLiteral(ONGGI_UDP_SINK ":/udp_sink:ro"), QStringLiteral("busybox"),
                      QStringLiteral("/udp_sink"), QStringLiteral("5353")});
-        QCOMPARE(u.code, 0);
+        QVERIFY2(u.code == 0, qPrintable(u.err + u.out));
         bool got = false;
         for (int i = 0; i < 50 && !got; ++i) {
             ns_.in({QStringLiteral("bash"), QStringLiteral("-c"), QStringLiteral("echo datagram > /dev/udp/127.0.0.1/15353")});
