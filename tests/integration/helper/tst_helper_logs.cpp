@@ -187,8 +187,10 @@ private slots:
         qInfo("container.list with 1000 followers of a container printing 100 lines/s: median %.1f ms, max %.1f ms; %ld messages received",
               ms[ms.size() / 2], ms.back(), received.load());
         QVERIFY(received > 1000 * 10);  // the followers were served
-        // Answered before the deadline (generous: the machine is shared): was 12.6 s before.
-        QVERIFY2(ms[ms.size() / 2] < 200.0, std::to_string(ms[ms.size() / 2]).c_str());
+        // Answered before a deadline, not a micro-timing: 12.6 s before the fix (this host), 0.5 ms
+        // after; the emulated (TCG) cgroup v2 guest of CI answers in about 200 ms while it serves the
+        // 1000 followers, so the deadline is 2 s, still far below the old polling's cost.
+        QVERIFY2(ms[ms.size() / 2] < 2000.0, std::to_string(ms[ms.size() / 2]).c_str());
         QVERIFY(c.call("container.remove", {{"id", id}, {"force", true}}).contains("result"));
     }
 };
