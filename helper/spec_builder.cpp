@@ -138,9 +138,12 @@ Result<spec::Spec> build_spec(const CreateParams& p, const image::ImageRecord& i
     if (!p.namespaces.pid)  // the runtime mounts a fresh proc only in a pid namespace: the host's, as docker --pid host shows it
         for (auto& m : s.mounts)
             if (m.destination == "/proc") m = {"/proc", "bind", "/proc", {"rbind", "nosuid", "noexec", "nodev"}};
-    if (p.namespaces.network == "host")  // sysfs needs a private netns; bind the host's read-only
+    // sysfs needs a private netns: bind the host's read-only. Not recursively: the host's mounts
+    // below /sys stay out (on cgroup v2 its /sys/fs/cgroup would be the same cgroup2 superblock
+    // the container's own cgroup mount then lands on: EBUSY), and so do debugfs, securityfs, ...
+    if (p.namespaces.network == "host")
         for (auto& m : s.mounts)
-            if (m.destination == "/sys") m = {"/sys", "bind", "/sys", {"rbind", "nosuid", "noexec", "nodev", "ro"}};
+            if (m.destination == "/sys") m = {"/sys", "none", "/sys", {"bind", "nosuid", "noexec", "nodev", "ro"}};
 
     // cgroup + limits
     s.linux.cgroups_path = in.cgroup_parent + "/" + in.id;
