@@ -70,6 +70,14 @@ Status Server::listen(const std::string& path)
         ::close(fd);
         return Error::from_errno("bind " + path, e);
     }
+    // Listen at once: a client that sees the socket appear may connect right away (it was
+    // refused between bind and listen while the group was looked up, often so in a slow VM).
+    // Until the chmod below only root can connect (the umask above).
+    if (::listen(fd, 128) < 0) {
+        int e = errno;
+        ::close(fd);
+        return Error::from_errno("listen", e);
+    }
     if (!group_.empty()) {
         if (struct group* g = ::getgrnam(group_.c_str())) {
             if (::chown(path.c_str(), 0, g->gr_gid) < 0 && ::geteuid() == 0) {
@@ -83,11 +91,6 @@ Status Server::listen(const std::string& path)
         int e = errno;
         ::close(fd);
         return Error::from_errno("chmod " + path, e);
-    }
-    if (::listen(fd, 128) < 0) {
-        int e = errno;
-        ::close(fd);
-        return Error::from_errno("listen", e);
     }
     fd_ = fd;
     path_ = path;

@@ -78,7 +78,7 @@ private slots:
         if (!m_helper.usable()) QSKIP("needs root and a built onggi-helper");
         QVERIFY2(m_helper.start(), qPrintable(m_helper.log()));
         client::HelperClient c;
-        QVERIFY(c.connectToHelper(m_helper.socket()));
+        QTRY_VERIFY_WITH_TIMEOUT(c.connectToHelper(m_helper.socket()), 20000);  // a slow (emulated) machine
         QVERIFY(c.callSync(QStringLiteral("hello"), {{"client", "tst_gui_dashboard"}, {"protocol", 1}}, 10000).ok());
         m_busy = createAndMaybeStart(c, {{"name", "busy-" + m_tag}, {"image", "busybox"},
                                           {"cmd", QJsonArray{"sh", "-c", "while :; do :; done"}},
@@ -186,7 +186,7 @@ private slots:
 
         // An event row: stop the idle container, its exit shows, double-click it.
         client::HelperClient c;
-        QVERIFY(c.connectToHelper(m_helper.socket()));
+        QTRY_VERIFY_WITH_TIMEOUT(c.connectToHelper(m_helper.socket()), 20000);  // a slow (emulated) machine
         c.callSync(QStringLiteral("hello"), {{"client", "tst"}, {"protocol", 1}}, 10000);
         QVERIFY(c.callSync(QStringLiteral("container.kill"), {{"id", m_idle}, {"signal", "SIGKILL"}}, 20000).ok());
         EventListModel* ev = w.eventModel();

@@ -64,7 +64,7 @@ private slots:
                                 m_cgroupParent});
         QVERIFY(m_helper.waitForStarted());
         QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(m_socket) || m_helper.state() != QProcess::Running, 20000);
-        QVERIFY(m_client.connectToHelper(m_socket));
+        QTRY_VERIFY_WITH_TIMEOUT(m_client.connectToHelper(m_socket), 20000);  // a slow (emulated) machine
         QVERIFY(call(QStringLiteral("hello"), {{"client", "tst_gui_learn"}, {"protocol", 1}}).ok());
         m_name = QStringLiteral("learn-%1").arg(QCoreApplication::applicationPid());
         const auto r = call(QStringLiteral("container.create"), {{"image", "busybox"}, {"name", m_name}, {"hostname", "learnhost"},
