@@ -481,8 +481,16 @@ private slots:
         std::string ticker = run(c, {{"name", uname("tick")}, {"image", "busybox"},
                                      {"cmd", {"sh", "-c", "i=0; while true; do i=$((i+1)); echo tick$i; sleep 0.1; done"}}});
         std::string quitter = run(c, {{"name", uname("quit")}, {"image", "busybox"},
-                                      {"cmd", {"sh", "-c", "trap 'exit 7' TERM; while true; do sleep 0.1; done"}}});
+                                      {"cmd", {"sh", "-c", "trap 'exit 7' TERM; echo ready; while true; do sleep 0.1; done"}}});
         QVERIFY(!ticker.empty() && !quitter.empty());
+        // The TERM below must find the trap in place (PID 1 ignores a signal it has no handler
+        // for): wait for the line printed after it, not for a time.
+        bool ready = false;
+        for (int i = 0; i < 200 && !ready; ++i) {
+            ready = c.call("container.logs", {{"id", quitter}}).dump().find("ready") != std::string::npos;
+            if (!ready) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+        QVERIFY(ready);
         int tick_pid = c.call("container.inspect", {{"id", ticker}})["result"]["container"]["pid"];
         int quit_pid = c.call("container.inspect", {{"id", quitter}})["result"]["container"]["pid"];
         size_t before = c.call("container.logs", {{"id", ticker}})["result"]["lines"].size();
