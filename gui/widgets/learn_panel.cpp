@@ -1,8 +1,7 @@
 #include "gui/widgets/learn_panel.h"
 
 #include "client/error_text.h"
-#include "client/helper_client.h"
-#include "client/rpc_reply.h"
+#include "client/helper_session.h"
 #include "gui/widgets/lesson_live.h"
 
 #include <QDir>
@@ -132,18 +131,16 @@ void LearnPanel::showLesson() {
     m_lesson->setHtml(html);
 }
 
-void LearnPanel::setClient(client::HelperClient* client) {
-    m_client = client;
+void LearnPanel::setSession(client::HelperSession* session) {
+    m_session = session;
     updatePolling();
 }
 
-void LearnPanel::setContainer(const QJsonObject& inspect, const QString&, const QJsonObject&) {
-    const QJsonObject c = inspect.value(QLatin1String("container")).toObject();
-    const QString id = c.value(QLatin1String("id")).toString();
-    const bool changed = id != m_id;
-    m_id = id;
-    m_name = c.value(QLatin1String("name")).toString();
-    m_state = c.value(QLatin1String("state")).toString();
+void LearnPanel::setContainer(const client::ContainerSummary& c) {
+    const bool changed = c.id != m_id;
+    m_id = c.id;
+    m_name = c.name;
+    m_state = c.state;
     if (changed) {
         m_view = {};
         m_error.clear();
@@ -166,7 +163,7 @@ void LearnPanel::clear() {
 }
 
 void LearnPanel::updatePolling() {
-    const bool want = isVisible() && m_client && !m_id.isEmpty();
+    const bool want = isVisible() && m_session && !m_id.isEmpty();
     if (want && !m_timer->isActive()) m_timer->start();
     if (!want) m_timer->stop();
 }
@@ -183,23 +180,23 @@ void LearnPanel::hideEvent(QHideEvent* e) {
 }
 
 void LearnPanel::refresh() {
-    if (!m_client || !m_client->isConnected() || m_id.isEmpty() || m_inFlight) return;
+    if (!m_session || m_session->state() != client::HelperSession::State::Ready || m_id.isEmpty() || m_inFlight) return;
     m_inFlight = true;
     const QString id = m_id;
-    client::RpcReply* r = m_client->call(QStringLiteral("container.kernel_view"), {{QStringLiteral("id"), id}}, false, this);
-    connect(r, &client::RpcReply::finished, this, [this, r, id] {
-        m_inFlight = false;
-        r->deleteLater();
-        if (id != m_id) return;
-        if (r->isError()) {
-            m_view = {};
-            m_error = client::ErrorText::describe(r->error());
+    QPointer<LearnPanel> self(this);
+    m_session->kernelView(id, [self, id](const client::KernelView& v, const client::RpcError& e) {
+        if (!self) return;
+        self->m_inFlight = false;
+        if (id != self->m_id) return;
+        if (e.isError()) {
+            self->m_view = {};
+            self->m_error = client::ErrorText::describe(e);
         } else {
-            m_error.clear();
-            m_view = client::KernelView::fromJson(r->result());
+            self->m_error.clear();
+            self->m_view = v;
         }
-        renderLive();
-        emit kernelViewUpdated();
+        self->renderLive();
+        emit self->kernelViewUpdated();
     });
 }
 

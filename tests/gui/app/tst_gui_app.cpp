@@ -257,7 +257,7 @@ private slots:
         const QString id = created.at(0).at(0).toString();
         QCOMPARE(id.size(), 64);
         QTRY_COMPARE_WITH_TIMEOUT(w.selectedId(), id, kWaitMs);
-        QTRY_VERIFY_WITH_TIMEOUT(!w.listModel()->summary(id).isEmpty(), kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.listModel()->summary(id).id.isEmpty(), kWaitMs);
         {
             const auto i = w.client()->callSync(QStringLiteral("container.inspect"), {{"id", id}}, 10000);
             const auto l = w.client()->callSync(QStringLiteral("container.logs"), {{"id", id}}, 10000);
@@ -267,7 +267,7 @@ private slots:
                       QJsonDocument(i.result.value(QLatin1String("config")).toObject().value(QLatin1String("process")).toObject()).toJson())
                          .constData());
         }
-        QCOMPARE(w.listModel()->summary(id).value(QLatin1String("name")).toString(), name);
+        QCOMPARE(w.listModel()->summary(id).name, name);
 
         // The kernel's view: the memory limit from the dialog is in the container's cgroup.
         const QString cg = cgroupPathOf(id);
@@ -304,7 +304,7 @@ private slots:
         const qint64 want = qint64(limits->memory()->value()) * MiB;
         QVERIFY2(want > 64 * MiB, qPrintable(QString::number(want)));
         QTRY_VERIFY_WITH_TIMEOUT(applied.count() >= 1, kWaitMs);
-        QCOMPARE(applied.first().at(0).toJsonObject().value(QLatin1String("memory")).toInteger(), want);
+        QCOMPARE(applied.first().at(0).value<client::Limits>().memory.value_or(0), want);
         QTRY_COMPARE_WITH_TIMEOUT(readFile(file).toLongLong(), want, kWaitMs);
         QCOMPARE(applied.count(), 1);  // one container.update for the whole drag
 
@@ -381,7 +381,7 @@ private slots:
         for (int v : {45, 35, 25, 20}) slider->setValue(v);  // 0.01 core steps
         slider->setSliderDown(false);
         QTRY_VERIFY_WITH_TIMEOUT(applied.count() >= 1, kWaitMs);
-        QCOMPARE(applied.first().at(0).toJsonObject().value(QLatin1String("cpus")).toDouble(), 0.2);
+        QCOMPARE(applied.first().at(0).value<client::Limits>().cpus.value_or(0), 0.2);
         // The next frames: the first may straddle the change; the three after it read ~20 %.
         const int from = h->rowCount();
         QTRY_VERIFY_WITH_TIMEOUT(h->rowCount() >= from + 4, kWaitMs);
