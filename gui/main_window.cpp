@@ -526,6 +526,7 @@ void MainWindow::refreshList() {
                 m_page->setSummary({});
                 showPage(m_dashboard);
             } else {
+                m_history->setIoLimits(s.limits.io.value_or(QList<client::IoLimit>()));
                 const QString before = m_page->property("state").toString();
                 const QString now = s.state;
                 if (!m_page->limits()->oomWarningShown() || before != now) m_page->setSummary(s);
@@ -566,6 +567,7 @@ void MainWindow::onSelectionChanged() {
     m_page->setSummary(s);
     m_page->setProperty("state", s.state);
     m_history->reset(id);
+    m_history->setIoLimits(s.limits.io.value_or(QList<client::IoLimit>()));
     m_logs->clear();
     m_procs->clear();
     loadSelected();
@@ -626,7 +628,10 @@ void MainWindow::applyLimits(const client::Limits& limits) {
             showError(QStringLiteral("container.update"), e);
             return;
         }
-        if (id == m_selected) m_page->limits()->applied(now);
+        if (id == m_selected) {
+            m_page->limits()->applied(now);
+            if (now.io) m_history->setIoLimits(*now.io);
+        }
         statusBar()->showMessage(tr("Limits applied"), 3000);
         emit limitsApplied(now);
         refreshList();

@@ -33,6 +33,7 @@
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QSpinBox>
@@ -405,6 +406,86 @@ private slots:
         QTest::qWait(300);
         shoot(w, QStringLiteral("tune_en_dark"));
         QApplication::setPalette(light);
+        w.containerPage()->charts()->setWindowSeconds(300);
+    }
+
+    // The disk I/O chart draws the bandwidth limit in force, the kernel's (v1
+    // blkio.throttle.*_bps_device, v2 io.max), set with the sliders beside it; frame after
+    // frame the line holds the value of the kernel's file, and without a limit there is none.
+    void ioLimitLineIsTheKernels() {
+        if (::geteuid() != 0) QSKIP("needs root: starts a real onggi-helper");
+        if (!helperUsable() || !m_window || !m_hasStats) QSKIP("no helper window with stats");
+        QString dev;  // a whole disk: blkio and io.max refuse partitions
+        for (const QString& n : QDir(QStringLiteral("/sys/block")).entryList(QDir::Dirs | QDir::NoDotAndDotDot))
+            if (!n.startsWith(QLatin1String("loop")) && !n.startsWith(QLatin1String("zram")) && !n.startsWith(QLatin1String("ram"))) {
+                dev = readFile(QStringLiteral("/sys/block/%1/dev").arg(n)).trimmed();
+                if (!dev.isEmpty()) break;
+            }
+        if (dev.isEmpty()) QSKIP("no disk in /sys/block");
+        MainWindow& w = *m_window;
+        const QString id = startContainer(QStringLiteral("guitest-io"), {"sleep", "1000"}, {});
+        QVERIFY(!id.isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(w.selectContainer(id), kWaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(w.selectedId(), id, kWaitMs);
+        w.containerPage()->setCurrentTab(ContainerPage::ChartsTab);
+        StatsHistoryModel* h = w.historyModel();
+        MetricChart* chart = w.containerPage()->charts()->ioChart();  // lines: read, write, read limit, write limit
+        QTRY_VERIFY_WITH_TIMEOUT(h->rowCount() >= 2, kWaitMs);
+        QCOMPARE(chart->lastValue(2), 0.0);  // no limit, no line
+        QCOMPARE(chart->pointCount(2), 0);
+        const QString cg = cgroupPathOf(id);
+        const bool v2 = m_cgroupMode == QLatin1String("v2");
+        // The kernel's limit for dev: "rbps"/"wbps" in io.max, else the v1 throttle file.
+        const auto kernel = [&](bool write) -> qint64 {
+            if (v2) {
+                for (const QString& l : readFile(QStringLiteral("/sys/fs/cgroup%1/io.max").arg(cg)).split(QLatin1Char('\n')))
+                    if (l.startsWith(dev + QLatin1Char(' ')))
+                        for (const QString& kv : l.split(QLatin1Char(' ')))
+                            if (kv.startsWith(write ? QLatin1String("wbps=") : QLatin1String("rbps="))) return kv.mid(5).toLongLong();
+                return 0;
+            }
+            const QString f = QStringLiteral("/sys/fs/cgroup/blkio%1/blkio.throttle.%2_bps_device").arg(cg, write ? "write" : "read");
+            for (const QString& l : readFile(f).split(QLatin1Char('\n')))
+                if (l.startsWith(dev + QLatin1Char(' '))) return l.section(QLatin1Char(' '), 1).toLongLong();
+            return 0;
+        };
+        LimitsPanel* limits = w.containerPage()->limits();
+        QVERIFY(limits->ioRead()->isVisible());  // the slider sits beside the chart
+        limits->ioDevice()->setText(dev);
+        QSignalSpy applied(&w, &MainWindow::limitsApplied);
+        limits->ioRead()->spinBox()->setValue(5);  // MiB/s, typed: applies at once
+        QTRY_VERIFY_WITH_TIMEOUT(applied.count() >= 1, kWaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(kernel(false), 5 * MiB, kWaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(chart->lastValue(2), double(kernel(false)), kWaitMs);
+        QVERIFY(chart->pointCount(2) > 0);
+        // Over time: every later frame draws the kernel's value.
+        int from = h->rowCount();
+        QTRY_VERIFY_WITH_TIMEOUT(h->rowCount() >= from + 3, kWaitMs);
+        for (int r = from; r < h->rowCount(); ++r) QCOMPARE(h->value(r, StatsHistoryModel::IoReadLimit), double(kernel(false)));
+        // A write limit: its own line, the read line stays.
+        limits->ioWrite()->spinBox()->setValue(2);
+        QTRY_COMPARE_WITH_TIMEOUT(kernel(true), 2 * MiB, kWaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(chart->lastValue(3), double(kernel(true)), kWaitMs);
+        QCOMPARE(chart->lastValue(2), double(kernel(false)));
+        // No read limit any more: the kernel drops it and the line ends with the next frames.
+        limits->ioRead()->spinBox()->setValue(0);
+        QTRY_COMPARE_WITH_TIMEOUT(kernel(false), qint64(0), kWaitMs);
+        from = h->rowCount();
+        QTRY_VERIFY_WITH_TIMEOUT(h->rowCount() >= from + 2, kWaitMs);
+        QCOMPARE(h->value(h->rowCount() - 1, StatsHistoryModel::IoReadLimit), 0.0);
+        QCOMPARE(chart->lastValue(3), double(kernel(true)));
+        w.containerPage()->charts()->setWindowSeconds(60);
+        for (QWidget* p = chart->parentWidget(); p; p = p->parentWidget())
+            if (auto* area = qobject_cast<QScrollArea*>(p)) {
+                area->ensureWidgetVisible(chart);
+                break;
+            }
+        QTest::qWait(1500);
+        shoot(w, QStringLiteral("tune_io_en"));
+        m_languages.setLanguage(QStringLiteral("ko"));
+        QTest::qWait(300);
+        shoot(w, QStringLiteral("tune_io_ko"));
+        m_languages.setLanguage(QStringLiteral("en"));
         w.containerPage()->charts()->setWindowSeconds(300);
     }
 
