@@ -1364,6 +1364,23 @@ Command: %2</source>
         <source>%1 paused · %2 stopped · %3 created</source>
         <translation>일시 정지 %1 · 종료 %2 · 생성만 됨 %3</translation>
     </message>
+    <message>
+        <source>Chart scal&amp;e:</source>
+        <extracomment>the dashboard charts&apos; y axis: fitted to the containers, or to scale with the whole host</extracomment>
+        <translation>차트 눈금(&amp;E):</translation>
+    </message>
+    <message>
+        <source>Fit the containers</source>
+        <translation>컨테이너에 맞춤</translation>
+    </message>
+    <message>
+        <source>The whole host</source>
+        <translation>호스트 전체 기준</translation>
+    </message>
+    <message>
+        <source>Fit: the axis ends just above the containers&apos; use, so small containers show; the host&apos;s line runs along the top with its value in the legend. The whole host: to scale with all CPUs and all memory.</source>
+        <translation>컨테이너에 맞춤: 세로축이 컨테이너 사용량 바로 위에서 끝나서 작은 컨테이너도 잘 보입니다. 호스트 전체를 나타내는 선은 위쪽 가장자리를 따라 그려지고 그 값은 범례에 나옵니다. 호스트 전체 기준: 모든 CPU와 모든 메모리에 비례해 그립니다.</translation>
+    </message>
 </context>
 <context>
     <name>onggi::gui::EventListModel</name>
@@ -2011,6 +2028,11 @@ OOM kills so far: %3</source>
         <source>now</source>
         <translation>지금</translation>
     </message>
+    <message>
+        <source>whole host %1 ↑</source>
+        <extracomment>the dashboard chart&apos;s host line, above the chart&apos;s scale (drawn along its top edge)</extracomment>
+        <translation>호스트 전체 %1 ↑</translation>
+    </message>
 </context>
 <context>
     <name>onggi::gui::StatsHistoryModel</name>
@@ -2095,6 +2117,16 @@ OOM kills so far: %3</source>
     <message>
         <source>I/O pressure</source>
         <translation>I/O 압력</translation>
+    </message>
+    <message>
+        <source>Read limit</source>
+        <extracomment>the configured disk read bandwidth limit, drawn as a line on the disk I/O chart</extracomment>
+        <translation>읽기 제한</translation>
+    </message>
+    <message>
+        <source>Write limit</source>
+        <extracomment>the configured disk write bandwidth limit, drawn as a line on the disk I/O chart</extracomment>
+        <translation>쓰기 제한</translation>
     </message>
 </context>
 <context>
