@@ -392,8 +392,7 @@ void MainWindow::onSessionState(client::HelperSession::State state) {
         if (m_lost) {
             if (m_absent->reason() != HelperAbsentPage::Lost) m_absent->setReason(HelperAbsentPage::Lost, m_socketPath);
         } else {
-            m_absent->setReason(HelperAbsentPage::NotRunning, m_socketPath,
-                                e.errc == QLatin1String("socket_missing") ? e.message : client::ErrorText::describe(e));
+            m_absent->setReason(HelperAbsentPage::NotRunning, m_socketPath, e.message);
         }
         m_stack->setCurrentWidget(m_absent);
         break;

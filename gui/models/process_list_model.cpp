@@ -1,7 +1,6 @@
 #include "gui/models/process_list_model.h"
 
 #include <QHash>
-#include <QJsonObject>
 
 namespace onggi::gui {
 
