@@ -1027,7 +1027,7 @@ Command: %2</source>
     </message>
     <message>
         <source>Memory high must not be above the memory limit.</source>
-        <translation>메모리 high 값은 메모리 제한보다 클 수 없습니다.</translation>
+        <translation>메모리 회수 기준은 메모리 제한보다 클 수 없습니다.</translation>
     </message>
     <message>
         <source>Memory + swap needs a memory limit and must be at least as large as it.</source>
@@ -1156,7 +1156,7 @@ Command: %2</source>
     </message>
     <message>
         <source>Memory &amp;high:</source>
-        <translation>메모리 high(&amp;H):</translation>
+        <translation>메모리 회수 기준(&amp;H):</translation>
     </message>
     <message>
         <source>&amp;Processes:</source>
@@ -1633,7 +1633,7 @@ cgroup v2: memory.high</translation>
     </message>
     <message>
         <source>Memory high</source>
-        <translation>메모리 high</translation>
+        <translation>메모리 회수 기준</translation>
     </message>
     <message>
         <source>Memory + swap</source>
@@ -2054,7 +2054,7 @@ OOM kills so far: %3</source>
     </message>
     <message>
         <source>Memory high</source>
-        <translation>메모리 high</translation>
+        <translation>메모리 회수 기준</translation>
     </message>
     <message>
         <source>Disk read</source>
