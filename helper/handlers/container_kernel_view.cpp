@@ -32,7 +32,7 @@ void register_container_kernel_view(HelperContext& ctx)
         auto c = ctx.containers->find(p->id, call.peer());
         if (!c) return call.fail(c.error());
         const ContainerRecord& r = *c.value();
-        if ((r.state != "running" && r.state != "paused") || r.pid <= 0)
+        if (!r.live() || r.pid <= 0)
             return call.fail(Error(Errc::bad_state, "container " + r.name + " is not running"));
         const ContainerPaths cp = ctx.containers->paths(r.id);
         KernelView::Input in;
