@@ -22,6 +22,9 @@ class HelperClient;
 // (two namespace blocks, not "onggi::gui": lupdate 6.4 needs them to name tr() contexts)
 namespace gui {
 
+class TryItBar;
+class WeightSplitDemo;
+
 class LearnPanel : public QWidget {
     Q_OBJECT
 public:
@@ -45,6 +48,8 @@ public:
     QString liveHtml() const;    // the live panel's HTML now
     QString html() const { return lessonHtml() + liveHtml(); }
     const client::KernelView& kernelView() const { return m_view; }
+    TryItBar* tryIt() const { return m_tryIt; }            // the lesson's "try it" buttons
+    WeightSplitDemo* cpuDemo() const { return m_cpuDemo; }  // the CPU lesson's 1:4 demo
     bool isPolling() const;
     // Ask the helper now (the timer does this every second while shown).
     void refresh();
@@ -74,6 +79,8 @@ private:
     QString m_id, m_name, m_state, m_error;
     client::KernelView m_view;
     bool m_inFlight = false;
+    TryItBar* m_tryIt = nullptr;
+    WeightSplitDemo* m_cpuDemo = nullptr;
 };
 
 }  // namespace gui
