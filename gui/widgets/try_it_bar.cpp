@@ -119,7 +119,11 @@ void TryItBar::show(const QString& text) {
 }
 
 void TryItBar::rebuild() {
-    for (QPushButton* b : m_buttons) b->deleteLater();
+    for (QPushButton* b : m_buttons) {  // gone from the layout now, deleted once idle
+        b->hide();
+        m_row->removeWidget(b);
+        b->deleteLater();
+    }
     m_buttons.clear();
     int runnable = 0;
     for (int i = 0; i < m_steps.size(); ++i) {
