@@ -617,8 +617,8 @@
         <translation>covered: %1 (%2, %3)</translation>
     </message>
     <message>
-        <source>absent: the container&apos;s /proc has no such entry</source>
-        <translation>absent: the container&apos;s /proc has no such entry</translation>
+        <source>absent: the container has no such entry</source>
+        <translation>absent: the container has no such entry</translation>
     </message>
     <message>
         <source>not mounted over (covered by a read-only /proc, or unknown)</source>

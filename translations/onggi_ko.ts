@@ -611,8 +611,8 @@
         <translation>덮음: %1 (%2, %3)</translation>
     </message>
     <message>
-        <source>absent: the container&apos;s /proc has no such entry</source>
-        <translation>없음: 컨테이너의 /proc에 이 항목이 없습니다</translation>
+        <source>absent: the container has no such entry</source>
+        <translation>없음: 컨테이너 안에 이런 항목이 없습니다</translation>
     </message>
     <message>
         <source>not mounted over (covered by a read-only /proc, or unknown)</source>

@@ -112,7 +112,7 @@ QString LessonLiveSections::coverage(const KV& v, const QString& path) {
         if (m.mountPoint == path)
             return tr("covered: %1 (%2, %3)").arg(m.fstype, m.source, m.options.section(QLatin1Char(','), 0, 0));
     const auto it = v.pathsPresent.constFind(path);
-    if (it != v.pathsPresent.constEnd() && !it.value()) return tr("absent: the container's /proc has no such entry");
+    if (it != v.pathsPresent.constEnd() && !it.value()) return tr("absent: the container has no such entry");
     return tr("not mounted over (covered by a read-only /proc, or unknown)");
 }
 

@@ -62,6 +62,7 @@ QList<TryItBar::Step> TryItBar::parse(const QString& html) {
         const QString rest = unescape(m.captured(2)).trimmed();
         s.text = (s.verb + QStringLiteral(" NAME ") + rest).trimmed();
         if (s.verb == QLatin1String("exec")) {
+            s.command = rest;
             s.argv = splitWords(rest);
             // Never ends by itself (a loop, something left in the background): a terminal's job.
             s.runnable = !s.argv.isEmpty() && !rest.contains(QLatin1Char('&')) && !rest.contains(QLatin1String("while :"));
@@ -132,7 +133,7 @@ void TryItBar::rebuild() {
         ++runnable;
         QString label = s.text;
         label.replace(QLatin1String("NAME"), m_name.isEmpty() ? tr("(container)") : m_name);
-        auto* b = new QPushButton(tr("Run: %1").arg(s.verb == QLatin1String("exec") ? s.argv.join(QLatin1Char(' ')) : s.verb), this);
+        auto* b = new QPushButton(tr("Run: %1").arg(s.verb == QLatin1String("exec") ? s.command : QStringLiteral("onggictl ") + label), this);
         b->setObjectName(QStringLiteral("tryIt%1").arg(i));
         b->setToolTip(tr("Runs onggictl %1 as you, in your own container").arg(label));
         b->setEnabled(!m_id.isEmpty() && !m_busy);

@@ -29,6 +29,7 @@ public:
     struct Step {
         QString text;      // as the lesson writes it, without "onggictl " ("exec NAME uname -r")
         QString verb;      // exec | pause | unpause | inspect
+        QString command;   // exec: the command inside as written ("sh -c 'echo hi'")
         QStringList argv;  // exec: the command inside
         bool runnable = false;
     };
