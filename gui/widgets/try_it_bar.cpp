@@ -94,9 +94,15 @@ TryItBar::TryItBar(QWidget* parent) : QWidget(parent) {
 }
 
 void TryItBar::setLesson(const QString& html) {
-    m_steps = parse(html);
-    m_out->clear();
-    m_out->hide();
+    const QList<Step> steps = parse(html);
+    QStringList before, after;
+    for (const Step& s : m_steps) before << s.text;
+    for (const Step& s : steps) after << s.text;
+    m_steps = steps;
+    if (before != after) {  // another lesson (the same one in another language keeps its output)
+        m_out->clear();
+        m_out->hide();
+    }
     rebuild();
 }
 
@@ -122,6 +128,7 @@ void TryItBar::show(const QString& text) {
 void TryItBar::rebuild() {
     for (QPushButton* b : m_buttons) {  // gone from the layout now, deleted once idle
         b->hide();
+        b->setObjectName(QString());
         m_row->removeWidget(b);
         b->deleteLater();
     }
@@ -139,6 +146,7 @@ void TryItBar::rebuild() {
         b->setEnabled(!m_id.isEmpty() && !m_busy);
         connect(b, &QPushButton::clicked, this, [this, i] { run(i); });
         m_row->addWidget(b);
+        b->show();  // now, not once the event loop shows it
         m_buttons << b;
     }
     if (runnable == 0) m_title->setText(QString());

@@ -40,13 +40,13 @@ qint64 usageNs(const client::KernelView& v, QString* path) {
 // The measured shares over time, with the weights' shares as dashed lines.
 class ShareChart : public QWidget {
 public:
-    explicit ShareChart(WeightSplitDemo* demo) : QWidget(demo), m_demo(demo) { setMinimumHeight(150); }
+    explicit ShareChart(WeightSplitDemo* demo) : QWidget(demo), m_demo(demo) { setMinimumHeight(170); }
 
 protected:
     void paintEvent(QPaintEvent*) override {
         QPainter p(this);
         p.setRenderHint(QPainter::Antialiasing);
-        const QRect r = rect().adjusted(36, 8, -8, -20);
+        const QRect r = rect().adjusted(36, 8, -8, -34);
         p.setPen(palette().color(QPalette::Mid));
         p.drawRect(r);
         p.setPen(palette().color(QPalette::Text));
@@ -54,10 +54,17 @@ protected:
             const int y = r.bottom() - r.height() * pct / 100;
             p.drawText(QRect(0, y - 8, 32, 16), Qt::AlignRight | Qt::AlignVCenter, QStringLiteral("%1%").arg(pct));
         }
-        p.drawText(QRect(r.left(), r.bottom() + 2, r.width(), 18), Qt::AlignCenter,
+        p.drawText(QRect(r.left(), r.bottom() + 16, r.width(), 18), Qt::AlignCenter,
                    WeightSplitDemo::tr("seconds since the start (last %1 s per point)").arg(kWindowS));
         const auto& s = m_demo->samples();
         const double span = std::max<double>(30.0, s.isEmpty() ? 0.0 : s.last().msec / 1000.0);
+        const int step = span > 60 ? 20 : 10;
+        p.setPen(palette().color(QPalette::Text));
+        for (int sec = 0; sec <= int(span); sec += step) {
+            const int x = r.left() + int(r.width() * sec / span);
+            p.drawLine(x, r.bottom(), x, r.bottom() + 3);
+            if (sec > 0 && sec + step <= int(span)) p.drawText(QRect(x - 20, r.bottom() + 3, 40, 14), Qt::AlignCenter, QString::number(sec));
+        }
         for (int i = 0; i < 2; ++i) {
             QPen dash(kColors[i], 1, Qt::DashLine);
             p.setPen(dash);

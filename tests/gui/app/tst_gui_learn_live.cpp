@@ -26,6 +26,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLabel>
+#include <QPushButton>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
@@ -247,6 +248,11 @@ private slots:
         QVERIFY(done.wait(30000));
         QVERIFY2(bar->output().contains(readFile(QStringLiteral("/proc/sys/kernel/osrelease"))), qPrintable(bar->output()));
         m_panel->grab().save(QStringLiteral("%1/learn-en-01-kernel-tryit.png").arg(shots()));
+        QVERIFY(bar->findChild<QPushButton*>(QStringLiteral("tryIt%1").arg(uname))->isVisible());
+        QVERIFY(m_languages.setLanguage(QStringLiteral("ko")));
+        QTest::qWait(50);
+        m_panel->grab().save(QStringLiteral("%1/learn-ko-01-kernel-tryit.png").arg(shots()));
+        QVERIFY(m_languages.setLanguage(QStringLiteral("en")));
         for (const QString& lesson : {QStringLiteral("06-cpu"), QStringLiteral("08-pids")}) {
             m_panel->setCurrentLesson(lessonIndex(lesson));
             bool endless = false;
@@ -305,6 +311,14 @@ private slots:
         QVERIFY2(heavy > 0.5, qPrintable(QString::number(heavy)));
         QVERIFY(plain(demo->findChild<QLabel*>(QStringLiteral("weightSplitValues"))->text()).contains(QLatin1String("share")));
         m_panel->grab().save(QStringLiteral("%1/learn-en-06-cpu-split.png").arg(shots()));
+        QVERIFY(m_languages.setLanguage(QStringLiteral("ko")));
+        QVERIFY(AppPalette::apply(QStringLiteral("dark")));
+        QVERIFY(sampled.wait(5000));
+        QTest::qWait(50);
+        QVERIFY(demo->statusText().contains(QStringLiteral("CPU 0")) && !demo->statusText().contains(QLatin1String("compete")));
+        m_panel->grab().save(QStringLiteral("%1/learn-dark-ko-06-cpu-split.png").arg(shots()));
+        AppPalette::apply(QStringLiteral("light"));
+        QVERIFY(m_languages.setLanguage(QStringLiteral("en")));
         const QString ids[2] = {demo->containerId(0), demo->containerId(1)};
         // Another lesson: the demo hides, and its containers go.
         m_panel->setCurrentLesson(lessonIndex(QStringLiteral("07-memory")));
