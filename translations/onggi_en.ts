@@ -2354,6 +2354,10 @@ OOM kills so far: %3</translation>
         <source>The kernel divides a busy CPU in the ratio of the weights: 100:400 is 20 % and 80 %.</source>
         <translation>The kernel divides a busy CPU in the ratio of the weights: 100:400 is 20 % and 80 %.</translation>
     </message>
+    <message>
+        <source>Last run: the container with weight 400 got %1 % of the CPU time the two used (the weights say 80 %). Its containers are removed.</source>
+        <translation>Last run: the container with weight 400 got %1 % of the CPU time the two used (the weights say 80 %). Its containers are removed.</translation>
+    </message>
 </context>
 <context>
     <name>onggictl</name>

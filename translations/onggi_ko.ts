@@ -2339,6 +2339,10 @@ OOM kills so far: %3</source>
         <source>The kernel divides a busy CPU in the ratio of the weights: 100:400 is 20 % and 80 %.</source>
         <translation>CPU가 바쁘면 커널은 가중치 비율대로 나눕니다. 100:400이면 20%와 80%입니다.</translation>
     </message>
+    <message>
+        <source>Last run: the container with weight 400 got %1 % of the CPU time the two used (the weights say 80 %). Its containers are removed.</source>
+        <translation>지난 실행: 가중치 400인 컨테이너가 둘이 쓴 CPU 시간의 %1%를 받았습니다(가중치대로라면 80%). 시연용 컨테이너는 지웠습니다.</translation>
+    </message>
 </context>
 <context>
     <name>onggictl</name>

@@ -253,6 +253,9 @@ void WeightSplitDemo::updateText() {
     else if (isRunning())
         m_status->setText(tr("Two busy loops compete for CPU 0. Measured from their cgroup files every second; they stop after %n second(s).",
                              nullptr, kMaxSeconds));
+    else if (share(1) >= 0)
+        m_status->setText(tr("Last run: the container with weight 400 got %1 % of the CPU time the two used (the weights say 80 %). "
+                             "Its containers are removed.").arg(share(1) * 100, 0, 'f', 0));
     else
         m_status->setText(tr("Creates two of your containers (weights 100 and 400, both on CPU 0, each a busy loop) and measures how the kernel splits the CPU between them."));
     if (!isRunning() || m_samples.isEmpty()) {

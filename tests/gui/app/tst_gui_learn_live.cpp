@@ -323,6 +323,7 @@ private slots:
         // Another lesson: the demo hides, and its containers go.
         m_panel->setCurrentLesson(lessonIndex(QStringLiteral("07-memory")));
         QVERIFY(!demo->isRunning());
+        QVERIFY2(demo->statusText().contains(QStringLiteral("got %1 %").arg(demo->share(1) * 100, 0, 'f', 0)), qPrintable(demo->statusText()));
         for (const QString& id : ids)
             QTRY_VERIFY_WITH_TIMEOUT(!call(QStringLiteral("container.inspect"), {{"id", id}}).ok(), 20000);
     }
