@@ -148,6 +148,8 @@ QString WeightSplitDemo::statusText() const { return m_status->text(); }
 void WeightSplitDemo::startDemo() {
     if (!m_client || !m_client->isConnected() || isRunning() || m_starting) return;
     m_starting = true;
+    ++m_generation;
+    m_inFlight = 0;
     m_error.clear();
     m_samples.clear();
     const QString tag = QString::number(QRandomGenerator::global()->bounded(0x10000), 16);
@@ -162,16 +164,26 @@ void WeightSplitDemo::startDemo() {
             {QStringLiteral("auto_remove"), true},
             {QStringLiteral("limits"), QJsonObject{{QStringLiteral("cpu_weight"), kWeights[i]}, {QStringLiteral("cpuset"), QStringLiteral("0")}}}};
         client::RpcReply* c = m_client->call(QStringLiteral("container.create"), params, false, this);
-        connect(c, &client::RpcReply::finished, this, [this, c, i] {
+        connect(c, &client::RpcReply::finished, this, [this, c, i, gen = m_generation] {
             c->deleteLater();
-            if (!m_starting) return;
+            if (!m_starting || gen != m_generation) {
+                // Stopped meanwhile: this one must not stay behind.
+                if (!c->isError() && m_client) {
+                    client::RpcReply* r = m_client->call(QStringLiteral("container.remove"),
+                                                         {{QStringLiteral("id"), c->result().value(QLatin1String("id")).toString()},
+                                                          {QStringLiteral("force"), true}},
+                                                         false, this);
+                    connect(r, &client::RpcReply::finished, r, &QObject::deleteLater);
+                }
+                return;
+            }
             if (c->isError()) return fail(client::ErrorText::describe(c->error()));
             m_ids[i] = c->result().value(QLatin1String("id")).toString();
             emit runningChanged(true);
             client::RpcReply* s = m_client->call(QStringLiteral("container.start"), {{QStringLiteral("id"), m_ids[i]}}, false, this);
-            connect(s, &client::RpcReply::finished, this, [this, s] {
+            connect(s, &client::RpcReply::finished, this, [this, s, gen = m_generation] {
                 s->deleteLater();
-                if (!m_starting) return;
+                if (!m_starting || gen != m_generation) return;
                 if (s->isError()) return fail(client::ErrorText::describe(s->error()));
                 if (++m_inFlight < 2) return;  // counts the starts until both are up
                 m_inFlight = 0;
@@ -190,6 +202,7 @@ void WeightSplitDemo::startDemo() {
 }
 
 void WeightSplitDemo::stopDemo() {
+    ++m_generation;
     m_timer->stop();
     m_starting = false;
     m_inFlight = 0;
@@ -218,8 +231,9 @@ void WeightSplitDemo::poll() {
     const qint64 msec = m_clock.elapsed();
     for (int i = 0; i < 2; ++i) {
         client::RpcReply* r = m_client->call(QStringLiteral("container.kernel_view"), {{QStringLiteral("id"), m_ids[i]}}, false, this);
-        connect(r, &client::RpcReply::finished, this, [this, r, i, msec] {
+        connect(r, &client::RpcReply::finished, this, [this, r, i, msec, gen = m_generation] {
             r->deleteLater();
+            if (gen != m_generation) return;
             --m_inFlight;
             if (!r->isError()) {
                 const client::KernelView v = client::KernelView::fromJson(r->result());

@@ -74,6 +74,7 @@ private:
     QString m_ids[2], m_names[2], m_usageFile[2], m_weightFile[2], m_weightValue[2], m_error;
     qint64 m_pending[2] = {-1, -1};
     int m_inFlight = 0;
+    int m_generation = 0;  // a reply from before the last start/stop is ignored
     bool m_starting = false;
     QList<Sample> m_samples;
 };

@@ -280,6 +280,18 @@ private slots:
         WeightSplitDemo* demo = m_panel->cpuDemo();
         QVERIFY(demo->isVisible());
         QSignalSpy sampled(demo, &WeightSplitDemo::sampled);
+        // Stopped while its containers are still being made: none stays behind, and a new
+        // start runs.
+        demo->startDemo();
+        demo->stopDemo();
+        QTest::qWait(3000);
+        auto demoContainers = [this] {
+            int n = 0;
+            for (const QJsonValue& c : call(QStringLiteral("container.list"), {{"all", true}}).result.value(QLatin1String("containers")).toArray())
+                n += c.toObject().value(QLatin1String("name")).toString().startsWith(QLatin1String("learn-cpu-")) ? 1 : 0;
+            return n;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(demoContainers(), 0, 30000);
         demo->startDemo();
         QElapsedTimer t;
         t.start();
