@@ -1525,6 +1525,23 @@ Command: %2</translation>
         <source>%1 paused · %2 stopped · %3 created</source>
         <translation>%1 paused · %2 stopped · %3 created</translation>
     </message>
+    <message>
+        <source>Chart scal&amp;e:</source>
+        <extracomment>the dashboard charts&apos; y axis: fitted to the containers, or to scale with the whole host</extracomment>
+        <translation>Chart scal&amp;e:</translation>
+    </message>
+    <message>
+        <source>Fit the containers</source>
+        <translation>Fit the containers</translation>
+    </message>
+    <message>
+        <source>The whole host</source>
+        <translation>The whole host</translation>
+    </message>
+    <message>
+        <source>Fit: the axis ends just above the containers&apos; use, so small containers show; the host&apos;s line runs along the top with its value in the legend. The whole host: to scale with all CPUs and all memory.</source>
+        <translation>Fit: the axis ends just above the containers&apos; use, so small containers show; the host&apos;s line runs along the top with its value in the legend. The whole host: to scale with all CPUs and all memory.</translation>
+    </message>
 </context>
 <context>
     <name>onggi::gui::EventListModel</name>
@@ -2176,6 +2193,11 @@ OOM kills so far: %3</translation>
         <source>now</source>
         <translation>now</translation>
     </message>
+    <message>
+        <source>whole host %1 ↑</source>
+        <extracomment>the dashboard chart&apos;s host line, above the chart&apos;s scale (drawn along its top edge)</extracomment>
+        <translation>whole host %1 ↑</translation>
+    </message>
 </context>
 <context>
     <name>onggi::gui::StatsHistoryModel</name>
@@ -2260,6 +2282,16 @@ OOM kills so far: %3</translation>
     <message>
         <source>I/O pressure</source>
         <translation>I/O pressure</translation>
+    </message>
+    <message>
+        <source>Read limit</source>
+        <extracomment>the configured disk read bandwidth limit, drawn as a line on the disk I/O chart</extracomment>
+        <translation>Read limit</translation>
+    </message>
+    <message>
+        <source>Write limit</source>
+        <extracomment>the configured disk write bandwidth limit, drawn as a line on the disk I/O chart</extracomment>
+        <translation>Write limit</translation>
     </message>
 </context>
 <context>

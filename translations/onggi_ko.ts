@@ -1178,7 +1178,7 @@ Command: %2</source>
     </message>
     <message>
         <source>Memory high must not be above the memory limit.</source>
-        <translation>메모리 high 값은 메모리 제한보다 클 수 없습니다.</translation>
+        <translation>메모리 회수 기준은 메모리 제한보다 클 수 없습니다.</translation>
     </message>
     <message>
         <source>Memory + swap needs a memory limit and must be at least as large as it.</source>
@@ -1307,7 +1307,7 @@ Command: %2</source>
     </message>
     <message>
         <source>Memory &amp;high:</source>
-        <translation>메모리 high(&amp;H):</translation>
+        <translation>메모리 회수 기준(&amp;H):</translation>
     </message>
     <message>
         <source>&amp;Processes:</source>
@@ -1514,6 +1514,23 @@ Command: %2</source>
     <message>
         <source>%1 paused · %2 stopped · %3 created</source>
         <translation>일시 정지 %1 · 종료 %2 · 생성만 됨 %3</translation>
+    </message>
+    <message>
+        <source>Chart scal&amp;e:</source>
+        <extracomment>the dashboard charts&apos; y axis: fitted to the containers, or to scale with the whole host</extracomment>
+        <translation>차트 눈금(&amp;E):</translation>
+    </message>
+    <message>
+        <source>Fit the containers</source>
+        <translation>컨테이너에 맞춤</translation>
+    </message>
+    <message>
+        <source>The whole host</source>
+        <translation>호스트 전체 기준</translation>
+    </message>
+    <message>
+        <source>Fit: the axis ends just above the containers&apos; use, so small containers show; the host&apos;s line runs along the top with its value in the legend. The whole host: to scale with all CPUs and all memory.</source>
+        <translation>컨테이너에 맞춤: 세로축이 컨테이너 사용량 바로 위에서 끝나서 작은 컨테이너도 잘 보입니다. 호스트 전체를 나타내는 선은 위쪽 가장자리를 따라 그려지고 그 값은 범례에 나옵니다. 호스트 전체 기준: 모든 CPU와 모든 메모리에 비례해 그립니다.</translation>
     </message>
 </context>
 <context>
@@ -1767,7 +1784,7 @@ cgroup v2: memory.high</translation>
     </message>
     <message>
         <source>Memory high</source>
-        <translation>메모리 high</translation>
+        <translation>메모리 회수 기준</translation>
     </message>
     <message>
         <source>Memory + swap</source>
@@ -2162,6 +2179,11 @@ OOM kills so far: %3</source>
         <source>now</source>
         <translation>지금</translation>
     </message>
+    <message>
+        <source>whole host %1 ↑</source>
+        <extracomment>the dashboard chart&apos;s host line, above the chart&apos;s scale (drawn along its top edge)</extracomment>
+        <translation>호스트 전체 %1 ↑</translation>
+    </message>
 </context>
 <context>
     <name>onggi::gui::StatsHistoryModel</name>
@@ -2183,7 +2205,7 @@ OOM kills so far: %3</source>
     </message>
     <message>
         <source>Memory high</source>
-        <translation>메모리 high</translation>
+        <translation>메모리 회수 기준</translation>
     </message>
     <message>
         <source>Disk read</source>
@@ -2246,6 +2268,16 @@ OOM kills so far: %3</source>
     <message>
         <source>I/O pressure</source>
         <translation>I/O 압력</translation>
+    </message>
+    <message>
+        <source>Read limit</source>
+        <extracomment>the configured disk read bandwidth limit, drawn as a line on the disk I/O chart</extracomment>
+        <translation>읽기 제한</translation>
+    </message>
+    <message>
+        <source>Write limit</source>
+        <extracomment>the configured disk write bandwidth limit, drawn as a line on the disk I/O chart</extracomment>
+        <translation>쓰기 제한</translation>
     </message>
 </context>
 <context>

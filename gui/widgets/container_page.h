@@ -4,7 +4,9 @@
 // through setters.
 #pragma once
 
-#include <QJsonObject>
+#include "client/container_inspect.h"
+#include "client/container_summary.h"
+
 #include <QWidget>
 
 class QLabel;
@@ -32,9 +34,9 @@ public:
 
     ContainerPage(StatsHistoryModel* history, LogModel* logs, ProcessListModel* processes, QWidget* parent = nullptr);
 
-    void setSummary(const QJsonObject& summary);  // empty = nothing selected
+    void setSummary(const client::ContainerSummary& summary);  // empty id = nothing selected
     QString headerText() const;
-    void setInspect(const QJsonObject& inspect, const QString& cgroupMode, const QJsonObject& lastSample);
+    void setInspect(const client::ContainerInspect& inspect);
     QString containerId() const { return m_id; }
     int currentTab() const;
     void setCurrentTab(int tab);
@@ -54,7 +56,7 @@ protected:
 private:
     void retranslateUi();
     QString m_id;
-    QJsonObject m_summary;
+    client::ContainerSummary m_summary;
     QLabel* m_header;
     QTabWidget* m_tabs;
     ChartsPanel* m_charts;

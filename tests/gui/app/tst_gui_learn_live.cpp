@@ -13,6 +13,8 @@
 //  - screenshots of every lesson in a dark palette, in English and Korean
 //    ($ONGGI_SHOTS_DIR, default build/screenshots: learn-dark-<lang>-<NN-id>.png).
 #include "client/helper_client.h"
+#include "client/container_inspect.h"
+#include "client/helper_session.h"
 #include "gui/app/app_palette.h"
 #include "gui/app/language_manager.h"
 #include "gui/widgets/learn_panel.h"
@@ -72,7 +74,8 @@ class TstGuiLearnLive : public QObject {
     QProcess m_holder, m_helper;
     QString m_netns, m_socket, m_cgroupParent, m_id, m_name;
     LanguageManager m_languages;
-    client::HelperClient m_client, m_panelClient;
+    client::HelperClient m_client;       // the test's own blocking calls
+    client::HelperSession m_panelSession;  // the panel's
     LearnPanel* m_panel = nullptr;
 
     client::RpcResult call(const QString& m, const QJsonObject& p) { return m_client.callSync(m, p, 60000); }
@@ -121,10 +124,10 @@ private slots:
 
         m_panel = new LearnPanel;
         m_panel->resize(1366, 768);
-        QVERIFY(m_panelClient.connectToHelper(m_socket));
-        QVERIFY(m_panelClient.callSync(QStringLiteral("hello"), {{"client", "tst_gui_learn_live panel"}, {"protocol", 1}}, 10000).ok());
-        m_panel->setClient(&m_panelClient);
-        m_panel->setContainer(call(QStringLiteral("container.inspect"), {{"id", m_id}}).result, QString(), {});
+        m_panelSession.open(m_socket);
+        QTRY_COMPARE_WITH_TIMEOUT(m_panelSession.state(), client::HelperSession::State::Ready, 20000);
+        m_panel->setSession(&m_panelSession);
+        m_panel->setContainer(client::ContainerInspect::fromJson(call(QStringLiteral("container.inspect"), {{"id", m_id}}).result).container);
         QSignalSpy updated(m_panel, &LearnPanel::kernelViewUpdated);
         m_panel->show();
         QVERIFY(updated.wait(20000));
