@@ -3,6 +3,8 @@
 #include "client/error_text.h"
 #include "client/helper_session.h"
 #include "gui/widgets/lesson_live.h"
+#include "gui/widgets/try_it_bar.h"
+#include "gui/widgets/weight_split_demo.h"
 
 #include <QDir>
 #include <QEvent>
@@ -55,10 +57,21 @@ LearnPanel::LearnPanel(QWidget* parent) : QWidget(parent) {
     liveLay->setContentsMargins(0, 0, 0, 0);
     liveLay->addWidget(m_liveTitle);
     liveLay->addWidget(m_live, 1);
+    m_cpuDemo = new WeightSplitDemo(liveBox);
+    m_cpuDemo->hide();
+    liveLay->addWidget(m_cpuDemo, 1);
+
+    // The lesson text with its "try it" buttons below.
+    auto* lessonBox = new QWidget(this);
+    auto* lessonLay = new QVBoxLayout(lessonBox);
+    lessonLay->setContentsMargins(0, 0, 0, 0);
+    lessonLay->addWidget(m_lesson, 1);
+    m_tryIt = new TryItBar(lessonBox);
+    lessonLay->addWidget(m_tryIt);
 
     auto* split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(m_list);
-    split->addWidget(m_lesson);
+    split->addWidget(lessonBox);
     split->addWidget(liveBox);
     split->setStretchFactor(0, 0);
     split->setStretchFactor(1, 3);
@@ -126,6 +139,7 @@ void LearnPanel::showLesson() {
     QString path = lessonPath(language(), id);
     if (!QFile::exists(path)) path = lessonPath(QStringLiteral("en"), id);
     QString html = readResource(path);
+    m_tryIt->setLesson(html);
     // The try-it commands name the learner's container.
     if (!m_name.isEmpty()) html.replace(QLatin1String("NAME"), m_name.toHtmlEscaped());
     m_lesson->setHtml(html);
@@ -133,6 +147,9 @@ void LearnPanel::showLesson() {
 
 void LearnPanel::setSession(client::HelperSession* session) {
     m_session = session;
+    // The try-it buttons and the CPU demo make requests the session does not type yet.
+    m_tryIt->setClient(session ? session->client() : nullptr);
+    m_cpuDemo->setClient(session ? session->client() : nullptr);
     updatePolling();
 }
 
@@ -145,6 +162,7 @@ void LearnPanel::setContainer(const client::ContainerSummary& c) {
         m_view = {};
         m_error.clear();
     }
+    m_tryIt->setContainer(m_id, m_name, m_state);
     showLesson();
     renderLive();
     updatePolling();
@@ -157,6 +175,7 @@ void LearnPanel::clear() {
     m_state.clear();
     m_view = {};
     m_error.clear();
+    m_tryIt->setContainer(QString(), QString(), QString());
     showLesson();
     renderLive();
     updatePolling();
@@ -209,6 +228,7 @@ void LearnPanel::setKernelView(const client::KernelView& v) {
 void LearnPanel::renderLive() {
     const QListWidgetItem* item = m_list->currentItem();
     const QString id = item ? item->data(Qt::UserRole).toString().section(QLatin1Char('-'), 1) : QString();
+    m_cpuDemo->setVisible(id == QLatin1String("cpu") && m_session);
     if (m_id.isEmpty()) m_liveTitle->setText(tr("What the kernel says: select a running container."));
     else m_liveTitle->setText(tr("What the kernel says about \"%1\" now (read every second while shown)").arg(m_name));
     QString h;

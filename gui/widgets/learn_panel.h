@@ -23,6 +23,9 @@ class HelperSession;
 // (two namespace blocks, not "onggi::gui": lupdate 6.4 needs them to name tr() contexts)
 namespace gui {
 
+class TryItBar;
+class WeightSplitDemo;
+
 class LearnPanel : public QWidget {
     Q_OBJECT
 public:
@@ -46,6 +49,8 @@ public:
     QString liveHtml() const;    // the live panel's HTML now
     QString html() const { return lessonHtml() + liveHtml(); }
     const client::KernelView& kernelView() const { return m_view; }
+    TryItBar* tryIt() const { return m_tryIt; }            // the lesson's "try it" buttons
+    WeightSplitDemo* cpuDemo() const { return m_cpuDemo; }  // the CPU lesson's 1:4 demo
     bool isPolling() const;
     // Ask the helper now (the timer does this every second while shown).
     void refresh();
@@ -75,6 +80,8 @@ private:
     QString m_id, m_name, m_state, m_error;
     client::KernelView m_view;
     bool m_inFlight = false;
+    TryItBar* m_tryIt = nullptr;
+    WeightSplitDemo* m_cpuDemo = nullptr;
 };
 
 }  // namespace gui
