@@ -28,8 +28,11 @@ int cmd_delete(cmd::StateStore& store, const Args& a)
         if (!wait_gone(st->pid, st->start_time, 10000))
             return fail(Error(Errc::timeout, "container '" + st->id + "' did not die"));
     }
+    if (auto r = runtime::detach_shared_rootfs(shared_rootfs_of(st.value())); !r) return fail(r.error());
     if (auto r = remove_cgroup(st->cgroup_path); !r) return fail(std::move(r).error().wrap("remove cgroup"));
+    auto spec = stored_spec(store, st->id);  // before the state directory goes
     if (auto r = store.remove(st->id); !r) return fail(r.error());
+    if (spec) run_poststop(spec.value(), st.value());
     return 0;
 }
 

@@ -679,7 +679,11 @@ void child_main(const ChildConfig& c)
         do n = ::read(c.sync_fd, &b, 1);
         while (n < 0 && errno == EINTR);
         if (n != 1) fail(Stage::sync, n < 0 ? errno : EPIPE);
-        ::close(c.sync_fd);
+        if (!c.pre_pivot_sync) ::close(c.sync_fd);
+    }
+    if (c.join_mnt_fd >= 0) {
+        check(::setns(c.join_mnt_fd, CLONE_NEWNS), Stage::join_mount_ns);
+        ::close(c.join_mnt_fd);
     }
     OverlayFds ofds;
     if (c.overlay_from_fds) ofds = open_overlay_dirs(c);
@@ -697,8 +701,9 @@ void child_main(const ChildConfig& c)
     // slave, else rprivate): nothing we mount may propagate back, even where the caller's "/"
     // is shared. rootfsPropagation itself goes onto the new root after pivot_root (which
     // refuses a shared parent).
-    check(::mount(nullptr, "/", nullptr, MS_REC | ((c.root_propagation & MS_SLAVE) ? MS_SLAVE : MS_PRIVATE), nullptr),
-          Stage::propagation);
+    if (!c.shared_mountns)
+        check(::mount(nullptr, "/", nullptr, MS_REC | ((c.root_propagation & MS_SLAVE) ? MS_SLAVE : MS_PRIVATE), nullptr),
+              Stage::propagation);
     int rootfd;
     if (c.overlay_from_fds) {
         rootfd = mount_overlay_from_fds(c, ofds);
@@ -707,12 +712,30 @@ void child_main(const ChildConfig& c)
             check(::mount("overlay", c.rootfs, "overlay", 0, c.overlay_data), Stage::overlay);
         else
             check(::mount(c.rootfs, c.rootfs, nullptr, MS_BIND | MS_REC, nullptr), Stage::rootfs);
+        // In a shared mount namespace only this one mount may be seen by the namespace's other
+        // processes; what goes below it stays ours (and leaves with it).
+        if (c.shared_mountns) check(::mount(nullptr, c.rootfs, nullptr, MS_PRIVATE | MS_REC, nullptr), Stage::propagation);
         rootfd = ::open(c.rootfs, O_PATH | O_DIRECTORY | O_CLOEXEC);
         check(rootfd, Stage::rootfs);
     }
     for (size_t i = 0; i < c.n_mounts; ++i) do_mount(rootfd, c.mounts[i], c.userns);
     if (c.make_dev || c.n_devices) make_devices(rootfd, c);
-    if (c.overlay_from_fds) {
+    if (c.pre_pivot_sync) {
+        ChildReport r{static_cast<int32_t>(Stage::hooks), 0};
+        write_all(g_report_fd, &r, sizeof r);
+        char b;
+        ssize_t n;
+        do n = ::read(c.sync_fd, &b, 1);
+        while (n < 0 && errno == EINTR);
+        if (n != 1) fail(Stage::sync, n < 0 ? errno : EPIPE);
+        ::close(c.sync_fd);
+    }
+    if (c.shared_mountns) {
+        ::close(rootfd);
+        check(::chdir(c.rootfs), Stage::chroot);
+        check(::chroot("."), Stage::chroot);
+        check(::chdir("/"), Stage::chroot);
+    } else if (c.overlay_from_fds) {
         pivot_into_fd(rootfd);
     } else {
         ::close(rootfd);
@@ -786,7 +809,8 @@ void exec_child_main(const ExecChildConfig& c)
     check(::chdir(c.cwd), Stage::cwd);
     check_neg(security::child_verify_cwd(), Stage::cwd);  // CVE-2024-21626: cwd inside the root
     char program[PATH_MAX];
-    if (int e = resolve_program(c.argv[0], c.path_env, program)) fail(Stage::program, e);
+    if (int e = resolve_program(c.program ? c.program : c.argv[0], c.program ? nullptr : c.path_env, program))
+        fail(Stage::program, e);
     ::syscall(SYS_close_range, 3u, ~0u, CLOSE_RANGE_CLOEXEC);
     finish_security(c.security);
     ::execve(program, c.argv, c.envp);

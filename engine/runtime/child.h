@@ -67,6 +67,16 @@ struct ChildConfig {
     int console_fd = -1;           // pty slave: becomes stdio and controlling terminal
     bool userns = false;           // a new user namespace: setresuid(0) after the maps, no mknod
     bool unshare_cgroupns = false; // after the v1 cgroup join
+    // No mount namespace of its own (docs/oci-mount-namespace.md): the runtime's (linux.namespaces
+    // has no "mount") or one joined by path (join_mnt_fd, entered first). Nothing of the caller's
+    // mounts is touched: the rootfs is bound onto itself and made rprivate, every mount goes
+    // below it, and chroot replaces pivot_root (which would move the root of every process of
+    // that namespace). The caller detaches the rootfs mount at delete.
+    bool shared_mountns = false;
+    int join_mnt_fd = -1;
+    // After the mounts and before pivot_root: report Stage::hooks and wait for one more byte on
+    // sync_fd (the createContainer hooks run meanwhile).
+    bool pre_pivot_sync = false;
     // root filesystem
     const char* rootfs = nullptr;        // absolute host path (the overlay mount point with overlay_data)
     const char* overlay_data = nullptr;  // "lowerdir=..,upperdir=..,workdir=.." or nullptr
@@ -146,6 +156,7 @@ struct ExecChildConfig {
     char* const* argv = nullptr;
     char* const* envp = nullptr;
     const char* path_env = nullptr;
+    const char* program = nullptr;   // run this absolute path with argv (a hook); nullptr: look up argv[0]
 };
 
 [[noreturn]] void exec_child_main(const ExecChildConfig& c);

@@ -5,9 +5,11 @@
 #include "engine/security/security.h"
 
 #include <fcntl.h>
+#include <linux/nsfs.h>
 #include <poll.h>
 #include <sched.h>
 #include <signal.h>
+#include <sys/ioctl.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -262,6 +264,33 @@ Status start_parked(pid_t pid, uint64_t start_time, int start_fd)
     return {};
 }
 
+Status detach_shared_rootfs(const SharedRootfs& s)
+{
+    if (s.rootfs.empty()) return {};
+    UniqueFd ns;
+    struct stat st;
+    if (!s.ns_path.empty()) {
+        ns.reset(::open(s.ns_path.c_str(), O_RDONLY | O_CLOEXEC));
+        if (!ns) return {};  // the namespace is gone, and its mounts with it
+        if (::fstat(ns.get(), &st) < 0 || uint64_t(st.st_ino) != s.ns_inode) return {};
+    } else if (::stat("/proc/self/ns/mnt", &st) < 0 || uint64_t(st.st_ino) != s.ns_inode) {
+        return Error(Errc::bad_state, "the container's rootfs is mounted in another mount namespace than this one; "
+                                      "run delete where create ran");
+    }
+    // A child does it, so that our own mount namespace never changes.
+    pid_t pid = raw_fork();
+    if (pid < 0) return Error::from_errno("fork");
+    if (pid == 0) {
+        if (ns && ::setns(ns.get(), CLONE_NEWNS) < 0) ::_exit(2);
+        ::_exit(::umount2(s.rootfs.c_str(), MNT_DETACH | UMOUNT_NOFOLLOW) < 0 && errno != EINVAL ? 1 : 0);
+    }
+    int status = 0;
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+        return Error(Errc::system, "detach the rootfs mount " + s.rootfs + " in the shared mount namespace");
+    return {};
+}
+
 namespace {
 
 std::string map_text(const std::vector<spec::IdMapping>& maps)
@@ -434,8 +463,8 @@ Status prepare_mounts(const spec::Spec& spec, const LaunchOptions& opt, const st
         op.flags = po.flags;
         op.data = po.data.empty() ? nullptr : p.keep(po.data);
         op.sysfs_fallback = m.type == "sysfs" && userns && !new_netns;
-        if (m.type == "proc" && !spec.linux.has_namespace("pid"))
-            return Error(Errc::invalid_argument, where + ": mounting proc needs a pid namespace");
+        // A proc mount without a pid namespace shows the host's processes, as crun and runc
+        // mount it (config-linux.md#namespaces: an absent pid type is the runtime's namespace).
         if (m.destination == "/dev" && m.type == "tmpfs") p.child.make_dev = true;
         p.mounts.push_back(op);
     }
@@ -492,7 +521,7 @@ Status join_namespace_paths(const spec::Spec& spec)
                                                       {"ipc", CLONE_NEWIPC}, {"uts", CLONE_NEWUTS},
                                                       {"cgroup", CLONE_NEWCGROUP}, {"time", CLONE_NEWTIME}};
     for (const auto& ns : spec.linux.namespaces) {
-        if (ns.path.empty()) continue;
+        if (ns.path.empty() || ns.type == "mount") continue;  // mount: the child joins it (ChildConfig::join_mnt_fd)
         auto it = types.find(ns.type);
         if (it == types.end())
             return Error(Errc::unsupported, "linux.namespaces: joining an existing " + ns.type +
@@ -516,9 +545,31 @@ Result<Launched> launch(const spec::Spec& spec, const LaunchOptions& opt, Stage*
         const auto* n = lx.find_namespace(t);
         return n && n->path.empty();
     };
-    if (!new_ns("mount"))
-        return Error(Errc::unsupported, "linux.namespaces: onggi runs every container in a new mount namespace; add {\"type\":\"mount\"}");
     const bool userns = new_ns("user");
+    // Without a mount namespace of its own (none listed: the runtime's; a path: that one) the
+    // container's mounts go below its rootfs in that shared namespace, and chroot replaces
+    // pivot_root (docs/oci-mount-namespace.md).
+    const bool own_mountns = new_ns("mount");
+    UniqueFd join_mnt;
+    SharedRootfs shared;
+    if (!own_mountns) {
+        if (userns)
+            return Error(Errc::unsupported, "linux.namespaces: a new user namespace needs a new mount namespace "
+                                            "(it may not mount in one it does not own)");
+        struct stat nst;
+        if (const auto* m = lx.find_namespace("mount")) {
+            join_mnt.reset(::open(m->path.c_str(), O_RDONLY | O_CLOEXEC));
+            if (!join_mnt) return Error::from_errno("linux.namespaces: open " + m->path);
+            int type = ::ioctl(join_mnt.get(), NS_GET_NSTYPE);
+            if (type != CLONE_NEWNS)
+                return Error(Errc::invalid_argument, "linux.namespaces: " + m->path + " is not a mount namespace");
+            if (::fstat(join_mnt.get(), &nst) < 0) return Error::from_errno("linux.namespaces: " + m->path);
+            shared.ns_path = m->path;
+        } else if (::stat("/proc/self/ns/mnt", &nst) < 0) {
+            return Error::from_errno("stat /proc/self/ns/mnt");
+        }
+        shared.ns_inode = uint64_t(nst.st_ino);
+    }
     const bool netns = new_ns("network");
     const bool cgroupns = new_ns("cgroup");
 
@@ -546,6 +597,11 @@ Result<Launched> launch(const spec::Spec& spec, const LaunchOptions& opt, Stage*
     if (::stat(real, &st) < 0 || !S_ISDIR(st.st_mode))
         return Error(Errc::invalid_argument, "root.path: " + rootfs + " is not a directory");
     c.rootfs = p.keep(real);
+    if (!own_mountns) {
+        shared.rootfs = real;
+        c.shared_mountns = true;
+        c.join_mnt_fd = join_mnt.get();
+    }
     c.root_readonly = spec.root.readonly;
     if (!lx.rootfs_propagation.empty()) {
         auto po = parse_mount_options({lx.rootfs_propagation});
@@ -691,7 +747,7 @@ Result<Launched> launch(const spec::Spec& spec, const LaunchOptions& opt, Stage*
     if (::pipe2(rep, O_CLOEXEC) < 0) return fail_cleanup(Error::from_errno("pipe"));
     UniqueFd rep_r(rep[0]), rep_w(rep[1]);
     const bool v1_join = cg && cg->dir_fd() < 0;
-    const bool need_sync = userns || v1_join;
+    const bool need_sync = userns || v1_join || opt.on_created || opt.before_pivot;
     UniqueFd syn_r, syn_w, sta_r, sta_w;
     if (need_sync) {
         if (::pipe2(syn, O_CLOEXEC) < 0) return fail_cleanup(Error::from_errno("pipe"));
@@ -707,8 +763,9 @@ Result<Launched> launch(const spec::Spec& spec, const LaunchOptions& opt, Stage*
     c.sync_fd = syn_r.get();
     c.start_fd = sta_r.get();
     c.unshare_cgroupns = cgroupns && v1_join;
+    c.pre_pivot_sync = bool(opt.before_pivot);
 
-    uint64_t flags = CLONE_NEWNS;
+    uint64_t flags = own_mountns ? CLONE_NEWNS : 0;
     if (new_ns("pid")) flags |= CLONE_NEWPID;
     if (netns) flags |= CLONE_NEWNET;
     if (new_ns("ipc")) flags |= CLONE_NEWIPC;
@@ -729,11 +786,19 @@ Result<Launched> launch(const spec::Spec& spec, const LaunchOptions& opt, Stage*
     // Parent.
     rep_w.reset();
     syn_r.reset();
+    join_mnt.reset();
+    bool rootfs_mounted = false;  // in a shared mount namespace: detach it on failure
     auto reap = [&](Error e, Stage stage) -> Result<Launched> {
         ::kill(pid_t(pid), SIGKILL);
         int status;
         while (::waitpid(pid_t(pid), &status, 0) < 0 && errno == EINTR) {}
         if (failed_stage) *failed_stage = stage;
+        static const Stage before_rootfs[] = {Stage::none,  Stage::sync,    Stage::setid_userns,  Stage::cgroup_ns,
+                                              Stage::setsid, Stage::stdio,  Stage::console,       Stage::propagation,
+                                              Stage::rootfs, Stage::overlay, Stage::join_mount_ns};
+        bool after = true;
+        for (Stage s : before_rootfs) after = after && stage != s;
+        if (!shared.rootfs.empty() && (rootfs_mounted || after)) (void)detach_shared_rootfs(shared);
         return fail_cleanup(std::move(e));
     };
     if (userns) {
@@ -746,18 +811,33 @@ Result<Launched> launch(const spec::Spec& spec, const LaunchOptions& opt, Stage*
         if (auto r = cg->add_process(pid_t(pid)); !r)
             return reap(std::move(r).error().wrap("join cgroup " + cg_path), Stage::none);
     }
+    if (opt.on_created) {
+        if (auto r = opt.on_created(pid_t(pid)); !r) return reap(std::move(r).error(), Stage::none);
+    }
     if (need_sync) {
         char b = 'g';
         if (::write(syn_w.get(), &b, 1) != 1) return reap(Error::from_errno("sync with container"), Stage::sync);
-        syn_w.reset();
+        if (!opt.before_pivot) syn_w.reset();
     }
     ChildReport report{};
     size_t got = 0;
-    while (got < sizeof report) {
-        ssize_t n = ::read(rep_r.get(), reinterpret_cast<char*>(&report) + got, sizeof report - got);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) break;
-        got += size_t(n);
+    auto read_report = [&] {
+        got = 0;
+        while (got < sizeof report) {
+            ssize_t n = ::read(rep_r.get(), reinterpret_cast<char*>(&report) + got, sizeof report - got);
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) break;
+            got += size_t(n);
+        }
+    };
+    read_report();
+    if (got == sizeof report && report.stage == int32_t(Stage::hooks)) {
+        rootfs_mounted = true;
+        if (auto r = opt.before_pivot(pid_t(pid)); !r) return reap(std::move(r).error(), Stage::none);
+        char b = 'g';
+        if (::write(syn_w.get(), &b, 1) != 1) return reap(Error::from_errno("sync with container"), Stage::sync);
+        syn_w.reset();
+        read_report();
     }
     if (got == sizeof report && report.stage != int32_t(Stage::ready)) {
         Stage s = static_cast<Stage>(report.stage);
@@ -773,6 +853,7 @@ Result<Launched> launch(const spec::Spec& spec, const LaunchOptions& opt, Stage*
     out.start_fd = opt.wait_for_start ? sta_w.get() : -1;
     out.cgroup_path = cg_path;
     out.cgroup = std::move(cg);
+    out.shared_rootfs = shared;
     return out;
 }
 

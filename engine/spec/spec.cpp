@@ -679,14 +679,40 @@ Result<Spec> parse_spec(const std::string& json_text)
             }
             s.annotations[it.key()] = it.value().get<std::string>();
         }
-    if (const json* h = r.object(root, "hooks", "hooks"))
-        for (auto it = h->begin(); it != h->end(); ++it)
-            if (it.value().is_array() && !it.value().empty())
-                r.fail("hooks." + it.key(), "hooks are not supported by onggi", Errc::unsupported);
+    if (const json* h = r.object(root, "hooks", "hooks")) {
+        const std::pair<const char*, std::vector<Hook>*> kinds[] = {
+            {"prestart", &s.hooks.prestart},           {"createRuntime", &s.hooks.create_runtime},
+            {"createContainer", &s.hooks.create_container}, {"startContainer", &s.hooks.start_container},
+            {"poststart", &s.hooks.poststart},         {"poststop", &s.hooks.poststop}};
+        for (const auto& [key, list] : kinds)
+            if (const json* a = r.array(*h, key, std::string("hooks.") + key))
+                for (size_t i = 0; i < a->size() && !r.failed(); ++i) {
+                    const std::string p = idx(std::string("hooks.") + key, i);
+                    const json& e = (*a)[i];
+                    if (!e.is_object()) {
+                        r.fail(p, "expected an object");
+                        break;
+                    }
+                    Hook hk;
+                    r.str(e, "path", p + ".path", hk.path, true);
+                    if (!r.failed() && (hk.path.empty() || hk.path[0] != '/')) r.fail(p + ".path", "must be an absolute path");
+                    r.strings(e, "args", p + ".args", hk.args);
+                    r.strings(e, "env", p + ".env", hk.env);
+                    r.opt_integer(e, "timeout", p + ".timeout", hk.timeout);
+                    if (!r.failed() && hk.timeout && *hk.timeout <= 0) r.fail(p + ".timeout", "must be greater than zero");
+                    list->push_back(std::move(hk));
+                }
+    }
     if (!r.failed() && !s.hostname.empty() && !s.linux.has_namespace("uts"))
         r.fail("hostname", "setting a hostname needs a uts namespace in linux.namespaces");
     if (r.failed()) return r.error();
     return s;
+}
+
+bool Hooks::empty() const
+{
+    return prestart.empty() && create_runtime.empty() && create_container.empty() && start_container.empty() &&
+           poststart.empty() && poststop.empty();
 }
 
 Result<Spec> load_spec(const std::string& bundle_dir)
@@ -806,6 +832,26 @@ std::string to_json(const Spec& s, int indent)
     }
     j["linux"] = l;
     if (!s.annotations.empty()) j["annotations"] = s.annotations;
+    if (!s.hooks.empty()) {
+        json h = json::object();
+        const std::pair<const char*, const std::vector<Hook>*> kinds[] = {
+            {"prestart", &s.hooks.prestart},           {"createRuntime", &s.hooks.create_runtime},
+            {"createContainer", &s.hooks.create_container}, {"startContainer", &s.hooks.start_container},
+            {"poststart", &s.hooks.poststart},         {"poststop", &s.hooks.poststop}};
+        for (const auto& [key, list] : kinds) {
+            if (list->empty()) continue;
+            json a = json::array();
+            for (const auto& hk : *list) {
+                json e = {{"path", hk.path}};
+                if (!hk.args.empty()) e["args"] = hk.args;
+                if (!hk.env.empty()) e["env"] = hk.env;
+                if (hk.timeout) e["timeout"] = *hk.timeout;
+                a.push_back(e);
+            }
+            h[key] = a;
+        }
+        j["hooks"] = h;
+    }
     return j.dump(indent);
 }
 

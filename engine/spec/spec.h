@@ -166,9 +166,15 @@ struct Linux {
 };
 
 struct Hook {
-    std::string path;
-    std::vector<std::string> args, env;
-    std::optional<int> timeout;
+    std::string path;  // absolute
+    std::vector<std::string> args, env;  // args[0] is argv[0]; empty args: argv = {path}
+    std::optional<int> timeout;          // seconds, > 0
+};
+
+// config.md#posix-platform-hooks: where and when each list runs is in engine/runtime/hook_runner.h.
+struct Hooks {
+    std::vector<Hook> prestart, create_runtime, create_container, start_container, poststart, poststop;
+    bool empty() const;
 };
 
 struct Spec {
@@ -180,6 +186,7 @@ struct Spec {
     std::vector<Mount> mounts;
     Linux linux;
     std::map<std::string, std::string> annotations;
+    Hooks hooks;
 };
 
 // Parse and validate. Errors have code invalid_argument (or unsupported for a valid but

@@ -89,11 +89,21 @@ private slots:
         j["linux"]["seccomp"] = {{"defaultAction", "SCMP_ACT_ERRNO"},
                                  {"syscalls", json::array({{{"names", {"read", "write"}}, {"action", "SCMP_ACT_ALLOW"}}})}};
         j["annotations"] = {{"org.onggi.overlay.lowerdir", "/a:/b"}};
+        j["hooks"] = {{"prestart", json::array({{{"path", "/bin/a"}}})},
+                      {"createRuntime", json::array({{{"path", "/bin/b"}, {"args", {"b", "1"}}}})},
+                      {"createContainer", json::array({{{"path", "/bin/c"}, {"env", {"X=1"}}}})},
+                      {"startContainer", json::array({{{"path", "/bin/d"}, {"timeout", 5}}})},
+                      {"poststart", json::array({{{"path", "/bin/e"}}})},
+                      {"poststop", json::array({{{"path", "/bin/f"}}, {{"path", "/bin/g"}}})}};
         auto s = spec::parse_spec(j.dump());
         QVERIFY2(s.ok(), s.ok() ? "" : s.error().message().c_str());
         QCOMPARE(*s->linux.time_offset_monotonic, int64_t(3600));
         QCOMPARE(s->linux.uid_mappings[0].host_id, uint32_t(100000));
         QCOMPARE(s->linux.seccomp->syscalls[0].names.size(), size_t(2));
+        QCOMPARE(s->hooks.create_runtime[0].args.size(), size_t(2));
+        QCOMPARE(s->hooks.create_container[0].env[0], std::string("X=1"));
+        QCOMPARE(*s->hooks.start_container[0].timeout, 5);
+        QCOMPARE(s->hooks.poststop[1].path, std::string("/bin/g"));
         auto again = spec::parse_spec(spec::to_json(s.value()));
         QVERIFY(again.ok());
         QCOMPARE(spec::to_json(again.value()), spec::to_json(s.value()));
@@ -172,8 +182,15 @@ private slots:
                                         << "linux.cgroupsPath" << unsup;
         QTest::newRow("cgroup dotdot") << mod([](json& j) { j["linux"]["cgroupsPath"] = "/onggi/../x"; })
                                        << "linux.cgroupsPath" << inval;
-        QTest::newRow("hooks") << mod([](json& j) { j["hooks"] = {{"prestart", json::array({{{"path", "/bin/true"}}})}}; })
-                               << "hooks.prestart" << unsup;
+        QTest::newRow("hook path relative") << mod([](json& j) { j["hooks"] = {{"prestart", json::array({{{"path", "bin/true"}}})}}; })
+                                            << "hooks.prestart[0].path" << inval;
+        QTest::newRow("hook without path") << mod([](json& j) { j["hooks"] = {{"poststop", json::array({{{"args", {"x"}}}})}}; })
+                                           << "hooks.poststop[0].path" << inval;
+        QTest::newRow("hook timeout 0") << mod([](json& j) {
+            j["hooks"] = {{"createContainer", json::array({{{"path", "/bin/true"}, {"timeout", 0}}})}};
+        }) << "hooks.createContainer[0].timeout" << inval;
+        QTest::newRow("hook list type") << mod([](json& j) { j["hooks"] = {{"startContainer", "/bin/true"}}; })
+                                        << "hooks.startContainer" << inval;
         QTest::newRow("hostname without uts") << mod([](json& j) { j["linux"]["namespaces"].erase(3); }) << "hostname" << inval;
         QTest::newRow("time offsets without timens") << mod([](json& j) {
             j["linux"]["timeOffsets"] = {{"boottime", {{"secs", 1}}}};
