@@ -109,6 +109,7 @@ Result<runtime::Launched> do_create(const cmd::StateStore& store, const std::str
                         "create");
             return {};
         };
+    opt.runs_hooks = true;
     runtime::Stage stage;
     auto launched = runtime::launch(spec.value(), opt, &stage);
     if (!launched) return std::move(launched).error();

@@ -545,6 +545,8 @@ Result<Launched> launch(const spec::Spec& spec, const LaunchOptions& opt, Stage*
         const auto* n = lx.find_namespace(t);
         return n && n->path.empty();
     };
+    if (!spec.hooks.empty() && !opt.runs_hooks)
+        return Error(Errc::unsupported, "hooks: this launcher does not run OCI hooks (onggi-runtime does)");
     const bool userns = new_ns("user");
     // Without a mount namespace of its own (none listed: the runtime's; a path: that one) the
     // container's mounts go below its rootfs in that shared namespace, and chroot replaces

@@ -40,6 +40,9 @@ struct LaunchOptions {
     // namespaces exist (and its cgroup, id maps), nothing is set up in them yet. before_pivot:
     // its mounts are done, pivot_root (or chroot) is next. An error fails the launch.
     std::function<Status(pid_t)> on_created, before_pivot;
+    // The caller runs spec.hooks (onggi-runtime does). Otherwise a spec with hooks is refused
+    // (Errc::unsupported) rather than run without them.
+    bool runs_hooks = false;
 };
 
 // A container's rootfs mount in a mount namespace it shares (docs/oci-mount-namespace.md).
