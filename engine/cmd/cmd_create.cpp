@@ -14,6 +14,7 @@
 #include <sys/un.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstring>
 
 namespace onggi::runtime_cli {
@@ -113,6 +114,7 @@ Result<runtime::Launched> do_create(const cmd::StateStore& store, const std::str
     runtime::Stage stage;
     auto launched = runtime::launch(spec.value(), opt, &stage);
     if (!launched) return std::move(launched).error();
+    for (const auto& w : launched->warnings) std::fprintf(stderr, "onggi-runtime: warning: %s\n", w.c_str());
     slave.reset();
     if (master && !console_socket.empty()) {
         if (auto r = send_console(console_socket, master.get()); !r) {

@@ -724,6 +724,14 @@ Result<Launched> launch(const spec::Spec& spec, const LaunchOptions& opt, Stage*
         cg = std::move(created.value());
         if (lx.resources && !lx.resources->empty()) {
             spec::Resources res = *lx.resources;
+            if (res.memory_kernel)
+                out.warnings.push_back("linux.resources.memory.kernel is ignored: kernel memory limits have had no effect "
+                                       "since Linux 5.16 (kernel memory counts against memory.limit)");
+            if (res.memory_kernel_tcp && cg->mode() == cgroup::Mode::v2) {
+                out.warnings.push_back("linux.resources.memory.kernelTCP is ignored: cgroup v2 has no TCP buffer limit "
+                                       "(TCP memory counts against memory.limit)");
+                res.memory_kernel_tcp.reset();
+            }
             if (!res.devices.empty()) {
                 // The nodes every container gets (runc's default allow list).
                 for (auto [maj, min] : {std::pair{1, 3}, {1, 5}, {1, 7}, {1, 8}, {1, 9}, {5, 0}, {5, 1}, {5, 2}})

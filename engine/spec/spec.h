@@ -92,9 +92,22 @@ struct DeviceRule {
     std::string access = "rwm";
 };
 
+struct HugepageLimit {
+    std::string page_size;  // "2MB", "1GB", "64KB"
+    uint64_t limit = 0;     // bytes
+};
+
+struct NetPriority {
+    std::string interface;
+    uint32_t priority = 0;
+};
+
 struct Resources {
     // memory (bytes). limit=-1 means unlimited. swap is memory+swap as in the OCI spec.
     std::optional<int64_t> memory_limit, memory_reservation, memory_swap;
+    // kmem: kernel is ignored with a warning (no effect since Linux 5.16, none on v2); kernelTCP
+    // is memory.kmem.tcp.limit_in_bytes on v1, ignored with a warning on v2.
+    std::optional<int64_t> memory_kernel, memory_kernel_tcp;
     std::optional<int64_t> memory_swappiness;
     std::optional<bool> disable_oom_killer;
     // cpu
@@ -113,6 +126,11 @@ struct Resources {
     std::vector<DeviceRule> devices;
     // v2 only, raw key -> value ("memory.high" -> "67108864")
     std::map<std::string, std::string> unified;
+    // hugetlb controller (v1 hugetlb.<size>.limit_in_bytes, v2 hugetlb.<size>.max)
+    std::vector<HugepageLimit> hugepage_limits;
+    // v1 only: net_cls.classid and net_prio.ifpriomap
+    std::optional<uint32_t> net_class_id;
+    std::vector<NetPriority> net_priorities;
 
     bool empty() const;
 };

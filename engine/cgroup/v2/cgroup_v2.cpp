@@ -281,6 +281,15 @@ Status CgroupV2::apply(const spec::Resources& r)
         ONGGI_CHECK(filter->attach(fd_.get()), "devices");
     }
     ONGGI_CHECK(apply_unified(r), "unified");
+    for (const auto& l : r.hugepage_limits) {
+        const std::string file = "hugetlb." + l.page_size + ".max";
+        if (!files::exists(dir_ + "/" + file))
+            return Error(Errc::unsupported, "hugepageLimits: no " + file + " here (the hugetlb controller is not enabled, "
+                                            "or the host has no " + l.page_size + " pages)");
+        ONGGI_CHECK(files::write(dir_, file, std::to_string(l.limit)), "hugepageLimits " + l.page_size);
+    }
+    if (r.net_class_id || !r.net_priorities.empty())
+        return Error(Errc::unsupported, "linux.resources.network: net_cls and net_prio are cgroup v1 controllers; cgroup v2 has none");
     return {};
 }
 

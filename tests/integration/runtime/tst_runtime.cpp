@@ -810,6 +810,92 @@ private slots:
         holder.kill();
         holder.waitForFinished();
     }
+
+    // issue 19.7: memory.kernel is a warning (no effect since Linux 5.16), kernelTCP is the
+    // v1 TCP buffer limit (a warning on v2); both used to be dropped without a word.
+    void kernelMemoryIsAWarningAndKernelTcpIsApplied()
+    {
+        auto s = test_spec(rootfs_, {"sleep", "300"});
+        spec::Resources res;
+        res.memory_limit = 64 << 20;
+        res.memory_kernel = 48 << 20;
+        res.memory_kernel_tcp = 40 << 20;
+        s.linux.resources = res;
+        const std::string id = unique_id("kmem");
+        Run r = runtime({"run", "-d", "-b", QString::fromStdString(bundle(id, s)), QString::fromStdString(id)});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(r.err.contains("warning: linux.resources.memory.kernel is ignored"), qPrintable(r.err));
+        const std::string v1 = "/sys/fs/cgroup/memory/onggi-runtime/" + id + "/memory.kmem.tcp.limit_in_bytes";
+        if (::access("/sys/fs/cgroup/memory", F_OK) == 0) {
+            auto tcp = read_file(v1);
+            QVERIFY2(tcp.ok(), v1.c_str());
+            QCOMPARE(std::stoll(tcp.value()), int64_t(40) << 20);
+            QVERIFY2(!r.err.contains("kernelTCP"), qPrintable(r.err));
+        } else {
+            QVERIFY2(r.err.contains("warning: linux.resources.memory.kernelTCP is ignored"), qPrintable(r.err));
+        }
+    }
+
+    // issue 19.7: hugepageLimits and network are applied where the controller is (hugetlb on
+    // v1 and v2, net_cls/net_prio on v1) and refused, naming the controller, where it is not.
+    void hugetlbAndNetworkAppliedOrRefusedByController_data()
+    {
+        QTest::addColumn<QString>("what");
+        QTest::newRow("hugetlb") << "hugetlb";
+        QTest::newRow("net_cls") << "net_cls";
+        QTest::newRow("net_prio") << "net_prio";
+        QTest::newRow("bad page size") << "3MB";
+    }
+    void hugetlbAndNetworkAppliedOrRefusedByController()
+    {
+        QFETCH(QString, what);
+        auto s = test_spec(rootfs_, {"sleep", "300"});
+        spec::Resources res;
+        std::string page = "2MB";
+        for (const char* dir : {"/sys/kernel/mm/hugepages/hugepages-2048kB", "/sys/kernel/mm/hugepages/hugepages-1048576kB"})
+            if (::access(dir, F_OK) == 0) page = std::string(dir).find("1048576") != std::string::npos ? "1GB" : "2MB";
+        if (what == "hugetlb") res.hugepage_limits = {{page, 2ull << 30}};
+        if (what == "3MB") res.hugepage_limits = {{"3MB", 300ull << 20}};
+        if (what == "net_cls") res.net_class_id = 0x100001;
+        if (what == "net_prio") res.net_priorities = {{"lo", 5}};
+        s.linux.resources = res;
+        const std::string id = unique_id("hugenet");
+        Run r = runtime({"run", "-d", "-b", QString::fromStdString(bundle(id, s)), QString::fromStdString(id)});
+        const bool v2 = ::access("/sys/fs/cgroup/cgroup.controllers", F_OK) == 0;
+        const std::string ctl = what == "3MB" ? "hugetlb" : what.toStdString();
+        const std::string v1dir = "/sys/fs/cgroup/" + ctl + "/onggi-runtime/" + id;
+        const std::string v2dir = "/sys/fs/cgroup/onggi-runtime/" + id;
+        const bool v2_hugetlb = v2 && [] { auto t = read_file("/sys/fs/cgroup/cgroup.controllers"); return t.ok() && t.value().find("hugetlb") != std::string::npos; }();
+        const bool have = v2 ? (ctl == "hugetlb" && v2_hugetlb) : ::access(("/sys/fs/cgroup/" + ctl).c_str(), F_OK) == 0;
+        if (what == "3MB") {
+            QVERIFY2(r.code != 0, qPrintable(r.out));
+            QVERIFY2(r.err.contains(have ? "page size 3MB is not one this host has" : "hugetlb"), qPrintable(r.err));
+            return;
+        }
+        if (!have) {
+            QVERIFY2(r.code != 0, qPrintable(r.out));
+            const QString expected = v2 ? (ctl == "hugetlb" ? "the hugetlb controller is not enabled" : "cgroup v2 has none")
+                                        : QString("the %1 controller is not mounted on this host").arg(QString::fromStdString(ctl));
+            QVERIFY2(r.err.contains(expected), qPrintable(r.err));
+            QVERIFY(runtime({"state", QString::fromStdString(id)}).code != 0);
+            QVERIFY(!cgroup_exists("/onggi-runtime/" + id));
+            return;
+        }
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        if (what == "hugetlb") {
+            auto v = read_file(v2 ? v2dir + "/hugetlb." + page + ".max" : v1dir + "/hugetlb." + page + ".limit_in_bytes");
+            QVERIFY(v.ok());
+            QCOMPARE(std::stoull(v.value()), 2ull << 30);
+        } else if (what == "net_cls") {
+            auto v = read_file(v1dir + "/net_cls.classid");
+            QVERIFY(v.ok());
+            QCOMPARE(std::stoul(v.value()), 0x100001ul);
+        } else {
+            auto v = read_file(v1dir + "/net_prio.ifpriomap");
+            QVERIFY(v.ok());
+            QVERIFY2(v.value().find("lo 5") != std::string::npos, v.value().c_str());
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TstRuntime)

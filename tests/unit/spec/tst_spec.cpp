@@ -89,6 +89,9 @@ private slots:
         j["linux"]["seccomp"] = {{"defaultAction", "SCMP_ACT_ERRNO"},
                                  {"syscalls", json::array({{{"names", {"read", "write"}}, {"action", "SCMP_ACT_ALLOW"}}})}};
         j["annotations"] = {{"org.onggi.overlay.lowerdir", "/a:/b"}};
+        j["linux"]["resources"] = {{"memory", {{"limit", 1 << 26}, {"kernel", 1 << 25}, {"kernelTCP", 1 << 24}}},
+                                   {"hugepageLimits", json::array({{{"pageSize", "2MB"}, {"limit", 1 << 30}}})},
+                                   {"network", {{"classID", 1048577}, {"priorities", json::array({{{"name", "eth0"}, {"priority", 3}}})}}}};
         j["hooks"] = {{"prestart", json::array({{{"path", "/bin/a"}}})},
                       {"createRuntime", json::array({{{"path", "/bin/b"}, {"args", {"b", "1"}}}})},
                       {"createContainer", json::array({{{"path", "/bin/c"}, {"env", {"X=1"}}}})},
@@ -104,6 +107,10 @@ private slots:
         QCOMPARE(s->hooks.create_container[0].env[0], std::string("X=1"));
         QCOMPARE(*s->hooks.start_container[0].timeout, 5);
         QCOMPARE(s->hooks.poststop[1].path, std::string("/bin/g"));
+        QCOMPARE(*s->linux.resources->memory_kernel_tcp, int64_t(1) << 24);
+        QCOMPARE(s->linux.resources->hugepage_limits[0].page_size, std::string("2MB"));
+        QCOMPARE(*s->linux.resources->net_class_id, uint32_t(1048577));
+        QCOMPARE(s->linux.resources->net_priorities[0].priority, uint32_t(3));
         auto again = spec::parse_spec(spec::to_json(s.value()));
         QVERIFY(again.ok());
         QCOMPARE(spec::to_json(again.value()), spec::to_json(s.value()));
@@ -182,6 +189,18 @@ private slots:
                                         << "linux.cgroupsPath" << unsup;
         QTest::newRow("cgroup dotdot") << mod([](json& j) { j["linux"]["cgroupsPath"] = "/onggi/../x"; })
                                        << "linux.cgroupsPath" << inval;
+        QTest::newRow("hugepage size") << mod([](json& j) {
+            j["linux"]["resources"] = {{"hugepageLimits", json::array({{{"pageSize", "2M"}, {"limit", 1}}})}};
+        }) << "linux.resources.hugepageLimits[0].pageSize" << inval;
+        QTest::newRow("hugepage limit missing") << mod([](json& j) {
+            j["linux"]["resources"] = {{"hugepageLimits", json::array({{{"pageSize", "2MB"}}})}};
+        }) << "linux.resources.hugepageLimits[0].limit" << inval;
+        QTest::newRow("net priority name") << mod([](json& j) {
+            j["linux"]["resources"] = {{"network", {{"priorities", json::array({{{"name", "a/b"}, {"priority", 1}}})}}}};
+        }) << "linux.resources.network.priorities[0].name" << inval;
+        QTest::newRow("kernel memory negative") << mod([](json& j) {
+            j["linux"]["resources"] = {{"memory", {{"kernel", -5}}}};
+        }) << "linux.resources.memory" << inval;
         QTest::newRow("hook path relative") << mod([](json& j) { j["hooks"] = {{"prestart", json::array({{{"path", "bin/true"}}})}}; })
                                             << "hooks.prestart[0].path" << inval;
         QTest::newRow("hook without path") << mod([](json& j) { j["hooks"] = {{"poststop", json::array({{{"args", {"x"}}}})}}; })
