@@ -216,6 +216,10 @@ private slots:
         auto comm = read_file("/proc/" + std::to_string(pid) + "/comm");
         QVERIFY(comm.ok() && comm.value() != "sleep\n");
         QCOMPARE(runtime({"create", "-b", b, qid}).code, 1);  // id taken
+        // runtime.md#delete: created is not stopped: an error, and no effect on the container.
+        QCOMPARE(runtime({"delete", qid}).code, 1);
+        QCOMPARE(status_of(id), QString("created"));
+        QVERIFY(process_exists(pid));
         QCOMPARE(runtime({"start", qid}).code, 0);
         QVERIFY(eventually([&] { return comm_of(pid) == "sleep\n"; }));
         QCOMPARE(status_of(id), QString("running"));
