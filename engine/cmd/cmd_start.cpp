@@ -12,13 +12,19 @@ Status do_start(cmd::StateStore& store, cmd::ContainerState& st)
 {
     auto spec = stored_spec(store, st.id);
     const spec::Hooks hooks = spec ? spec->hooks : spec::Hooks{};
-    if (auto r = runtime::run_hooks(hooks.start_container, "startContainer", st.oci_json("created"),
-                                    {st.pid, st.start_time});
-        !r) {
-        // runtime.md#lifecycle: the container is stopped; delete comes next.
+    auto stop = [&] {
         if (auto cg = open_cgroup(st)) (void)cg.value()->kill_all(SIGKILL);
         if (runtime::process_alive(st.pid, st.start_time)) ::kill(st.pid, SIGKILL);
         (void)wait_gone(st.pid, st.start_time, 10000);
+    };
+    if (spec && !spec->has_process) {  // config.md#process: REQUIRED when start is called
+        stop();
+        return Error(Errc::invalid_argument, "start: process: the config has none, and start needs one; the container is stopped");
+    }
+    if (auto r = runtime::run_hooks(hooks.start_container, "startContainer", st.oci_json("created"),
+                                    {st.pid, st.start_time});
+        !r) {
+        stop();  // runtime.md#lifecycle: the container is stopped; delete comes next.
         return std::move(r).error().wrap("start");
     }
     ONGGI_CHECK(runtime::start_parked(st.pid, st.start_time, st.start_fd), "start");

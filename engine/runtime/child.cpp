@@ -772,7 +772,10 @@ void child_main(const ChildConfig& c)
     ::umask(mode_t(c.umask));
     // The program must exist and be executable now, as this user: a missing one fails `create`.
     char program[PATH_MAX];
-    if (int e = resolve_program(c.argv[0], c.path_env, program)) fail(Stage::program, e);
+    // No process in the config (only with create): park, and never run anything.
+    if (c.argv[0]) {
+        if (int e = resolve_program(c.argv[0], c.path_env, program)) fail(Stage::program, e);
+    }
     // Nothing of the runtime's leaks into the container: every fd above stderr closes at execve.
     ::syscall(SYS_close_range, 3u, ~0u, CLOSE_RANGE_CLOEXEC);
 
@@ -788,7 +791,7 @@ void child_main(const ChildConfig& c)
         ssize_t n;
         do n = ::read(c.start_fd, &b, 1);
         while (n < 0 && errno == EINTR);
-        if (n != 1) ::_exit(127);
+        if (n != 1 || !c.argv[0]) ::_exit(127);
     }
 
     // 6. The seccomp filter last, then the program.

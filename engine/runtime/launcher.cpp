@@ -545,6 +545,8 @@ Result<Launched> launch(const spec::Spec& spec, const LaunchOptions& opt, Stage*
         const auto* n = lx.find_namespace(t);
         return n && n->path.empty();
     };
+    if (!spec.has_process && !opt.wait_for_start)
+        return Error(Errc::invalid_argument, "process: required field is missing (a container runs its process)");
     if (!spec.hooks.empty() && !opt.runs_hooks)
         return Error(Errc::unsupported, "hooks: this launcher does not run OCI hooks (onggi-runtime does)");
     const bool userns = new_ns("user");

@@ -714,7 +714,7 @@ Result<Spec> parse_spec(const std::string& json_text)
     if (!r.failed() && s.oci_version.rfind("1.", 0) != 0)
         r.fail("ociVersion", "unsupported version '" + s.oci_version + "' (expected 1.x)", Errc::unsupported);
     if (const json* p = r.object(root, "process", "process")) parse_process(r, *p, s.process);
-    else if (!r.failed()) r.fail("process", "required field is missing");
+    else if (!r.failed()) s.has_process = false;
     if (const json* rt = r.object(root, "root", "root")) {
         r.str(*rt, "path", "root.path", s.root.path, true);
         if (!r.failed() && s.root.path.empty()) r.fail("root.path", "must not be empty");
@@ -812,7 +812,7 @@ std::string to_json(const Spec& s, int indent)
     p["noNewPrivileges"] = s.process.no_new_privileges;
     if (s.process.oom_score_adj) p["oomScoreAdj"] = *s.process.oom_score_adj;
     if (!s.process.apparmor_profile.empty()) p["apparmorProfile"] = s.process.apparmor_profile;
-    j["process"] = p;
+    if (s.has_process) j["process"] = p;
     j["root"] = {{"path", s.root.path}, {"readonly", s.root.readonly}};
     if (!s.hostname.empty()) j["hostname"] = s.hostname;
     if (!s.domainname.empty()) j["domainname"] = s.domainname;

@@ -197,6 +197,9 @@ struct Hooks {
 
 struct Spec {
     std::string oci_version = "1.0.2";
+    // config.md#process: OPTIONAL in the config, REQUIRED when start is called. Without one a
+    // container can be created (parked), and start fails (and stops it).
+    bool has_process = true;
     Process process;
     Root root;
     std::string hostname;

@@ -900,6 +900,29 @@ private slots:
             QVERIFY2(v.value().find("lo 5") != std::string::npos, v.value().c_str());
         }
     }
+
+    // config.md#process: a config without process can be created; start then fails and
+    // stops the container, which delete removes (runtime.md#start).
+    void noProcessCreatesAndStartFails()
+    {
+        auto s = test_spec(rootfs_, {"true"});
+        s.has_process = false;
+        const std::string id = unique_id("noproc");
+        const QString qid = QString::fromStdString(id);
+        Run c = runtime({"create", "-b", QString::fromStdString(bundle(id, s)), qid});
+        QVERIFY2(c.code == 0, qPrintable(c.err));
+        QCOMPARE(status_of(id), QString("created"));
+        const pid_t pid = pid_of(id);
+        Run st = runtime({"start", qid});
+        QVERIFY(st.code != 0);
+        QVERIFY2(st.err.contains("process: the config has none"), qPrintable(st.err));
+        QVERIFY(eventually([&] { return !process_exists(pid); }));
+        QCOMPARE(status_of(id), QString("stopped"));
+        QCOMPARE(runtime({"delete", qid}).code, 0);
+        Run r = runtime({"run", "-b", QString::fromStdString(bundle(id + "-run", s)), qid + "-run"});
+        QVERIFY(r.code != 0);
+        QVERIFY2(r.err.contains("process: required field is missing"), qPrintable(r.err));
+    }
 };
 
 QTEST_GUILESS_MAIN(TstRuntime)

@@ -129,7 +129,6 @@ private slots:
         };
         QTest::newRow("not json") << "{\"ociVersion\": " << "not valid JSON" << inval;
         QTest::newRow("top-level array") << "[]" << "top level" << inval;
-        QTest::newRow("no process") << mod([](json& j) { j.erase("process"); }) << "process" << inval;
         QTest::newRow("args not array") << mod([](json& j) { j["process"]["args"] = "sh"; }) << "process.args" << inval;
         QTest::newRow("args element") << mod([](json& j) { j["process"]["args"] = {"sh", 3}; }) << "process.args[1]" << inval;
         QTest::newRow("empty args") << mod([](json& j) { j["process"]["args"] = json::array(); }) << "process.args" << inval;
@@ -222,6 +221,22 @@ private slots:
         QTest::newRow("oci version") << mod([](json& j) { j["ociVersion"] = "2.0.0"; }) << "ociVersion" << unsup;
         QTest::newRow("sysctl value") << mod([](json& j) { j["linux"]["sysctl"] = {{"net.ipv4.ip_forward", 1}}; })
                                       << "linux.sysctl.net.ipv4.ip_forward" << inval;
+    }
+
+    // config.md#process: OPTIONAL in the config (REQUIRED only when start is called).
+    void processIsOptional()
+    {
+        json j = base();
+        j.erase("process");
+        auto s = spec::parse_spec(j.dump());
+        QVERIFY2(s.ok(), s.ok() ? "" : s.error().message().c_str());
+        QVERIFY(!s->has_process);
+        const std::string text = spec::to_json(s.value());
+        QVERIFY2(text.find("\"process\"") == std::string::npos, text.c_str());
+        auto again = spec::parse_spec(text);
+        QVERIFY(again.ok() && !again->has_process);
+        auto with = spec::parse_spec(base().dump());
+        QVERIFY(with.ok() && with->has_process);
     }
 
     void malformed()
