@@ -595,6 +595,30 @@ int resolve_program(const char* name, const char* path_env, char (&out)[PATH_MAX
     return result;
 }
 
+// The LSM labels the program gets at execve: "exec PROFILE" to AppArmor's own attr file (the
+// older shared /proc/self/attr/exec where the kernel has no apparmor directory), the SELinux
+// context to /proc/self/attr/exec. Written by the task itself, before it drops privileges.
+void write_attr(const char* path, const char* fallback, const char* prefix, const char* value, Stage stage)
+{
+    int fd = ::open(path, O_WRONLY | O_CLOEXEC);
+    if (fd < 0 && fallback && errno == ENOENT) fd = ::open(fallback, O_WRONLY | O_CLOEXEC);
+    check(fd, stage);
+    char buf[4096];
+    size_t n = 0;
+    for (const char* q = prefix; *q && n < sizeof buf; ++q) buf[n++] = *q;
+    for (const char* q = value; *q && n < sizeof buf; ++q) buf[n++] = *q;
+    if (n >= sizeof buf) fail(stage, ENAMETOOLONG);
+    if (::write(fd, buf, n) != ssize_t(n)) fail(stage, errno ? errno : EIO);
+    ::close(fd);
+}
+
+void set_lsm_labels(const char* apparmor_profile, const char* selinux_label)
+{
+    if (apparmor_profile)
+        write_attr("/proc/self/attr/apparmor/exec", "/proc/self/attr/exec", "exec ", apparmor_profile, Stage::apparmor);
+    if (selinux_label) write_attr("/proc/self/attr/exec", nullptr, "", selinux_label, Stage::selinux_label);
+}
+
 // The runtime may block or ignore signals (run forwards them, the shim ignores SIGPIPE);
 // none of that may reach the container: default dispositions, empty mask.
 void reset_signals()
@@ -765,6 +789,7 @@ void child_main(const ChildConfig& c)
     }
 
     // 4. Identity and capabilities (security.h's order), then the working directory as that user.
+    set_lsm_labels(c.apparmor_profile, c.selinux_label);
     set_identity(c.security, c.uid, c.gid, c.groups, c.n_groups);
     if (c.parent_death_signal) ::prctl(PR_SET_PDEATHSIG, c.parent_death_signal, 0, 0, 0);
     check(::chdir(c.cwd), Stage::cwd);
@@ -808,6 +833,7 @@ void exec_child_main(const ExecChildConfig& c)
     if (c.setsid || c.console_fd >= 0) check(::setsid(), Stage::setsid);
     set_stdio(c.stdio, c.console_fd);
     set_rlimits(c.rlimits, c.n_rlimits);
+    set_lsm_labels(c.apparmor_profile, c.selinux_label);
     if (c.set_ids) set_identity(c.security, c.uid, c.gid, c.groups, c.n_groups);
     check(::chdir(c.cwd), Stage::cwd);
     check_neg(security::child_verify_cwd(), Stage::cwd);  // CVE-2024-21626: cwd inside the root

@@ -129,6 +129,9 @@ struct ChildConfig {
     char* const* envp = nullptr;
     const char* path_env = nullptr;  // the container's PATH, for a program name without '/'
     bool init = false;               // fork: PID 1 reaps zombies and forwards signals
+    // LSM labels for the program, taking effect at its execve (checked enabled by the parent).
+    const char* apparmor_profile = nullptr;
+    const char* selinux_label = nullptr;
     // PR_SET_PDEATHSIG: sent when the parent (the shim) dies. Set first, and again after each
     // change of identity (the kernel clears it when the effective uid or gid changes).
     int parent_death_signal = 0;
@@ -157,6 +160,8 @@ struct ExecChildConfig {
     char* const* envp = nullptr;
     const char* path_env = nullptr;
     const char* program = nullptr;   // run this absolute path with argv (a hook); nullptr: look up argv[0]
+    const char* apparmor_profile = nullptr;
+    const char* selinux_label = nullptr;
 };
 
 [[noreturn]] void exec_child_main(const ExecChildConfig& c);

@@ -142,6 +142,9 @@ Result<pid_t> exec_in_container(const spec::Spec& spec, const ExecOptions& opt, 
     cc.envp = envp.data();
     cc.path_env = path_env;
     cc.program = opt.program.empty() ? nullptr : opt.program.c_str();
+    ONGGI_CHECK(check_lsm_labels(spec), "security");
+    cc.apparmor_profile = spec.process.apparmor_profile.empty() ? nullptr : spec.process.apparmor_profile.c_str();
+    cc.selinux_label = spec.process.selinux_label.empty() ? nullptr : spec.process.selinux_label.c_str();
     (void)joins_user;
 
     int rep[2], syn[2], pidp[2];

@@ -264,6 +264,31 @@ Status start_parked(pid_t pid, uint64_t start_time, int start_fd)
     return {};
 }
 
+bool apparmor_enabled()
+{
+    auto p = read_file("/sys/module/apparmor/parameters/enabled", 16);
+    return p && !p.value().empty() && p.value()[0] == 'Y' && ::access("/sys/kernel/security/apparmor", F_OK) == 0;
+}
+
+bool selinux_enabled()
+{
+    return ::access("/sys/fs/selinux/enforce", F_OK) == 0;
+}
+
+Status check_lsm_labels(const spec::Spec& spec)
+{
+    if (!spec.process.apparmor_profile.empty() && !apparmor_enabled())
+        return Error(Errc::unsupported, "process.apparmorProfile: AppArmor is not enabled on this host, so profile '" +
+                                            spec.process.apparmor_profile + "' cannot be applied; remove it or enable AppArmor");
+    if (!spec.process.selinux_label.empty() && !selinux_enabled())
+        return Error(Errc::unsupported, "process.selinuxLabel: SELinux is not enabled on this host, so label '" +
+                                            spec.process.selinux_label + "' cannot be applied; remove it or enable SELinux");
+    if (!spec.linux.mount_label.empty() && !selinux_enabled())
+        return Error(Errc::unsupported, "linux.mountLabel: SELinux is not enabled on this host, so label '" +
+                                            spec.linux.mount_label + "' cannot be applied; remove it or enable SELinux");
+    return {};
+}
+
 Status detach_shared_rootfs(const SharedRootfs& s)
 {
     if (s.rootfs.empty()) return {};
@@ -461,7 +486,12 @@ Status prepare_mounts(const spec::Spec& spec, const LaunchOptions& opt, const st
         op.source = p.keep(m.source.empty() ? m.type : m.source);
         op.fstype = p.keep(m.type);
         op.flags = po.flags;
-        op.data = po.data.empty() ? nullptr : p.keep(po.data);
+        std::string data = po.data;
+        // linux.mountLabel: the SELinux context of the container's own filesystems (check_lsm_labels
+        // has refused it where SELinux is not enabled).
+        if (!spec.linux.mount_label.empty() && (m.type == "tmpfs" || m.type == "devpts" || m.type == "mqueue"))
+            data += (data.empty() ? "" : ",") + std::string("context=\"") + spec.linux.mount_label + "\"";
+        op.data = data.empty() ? nullptr : p.keep(data);
         op.sysfs_fallback = m.type == "sysfs" && userns && !new_netns;
         // A proc mount without a pid namespace shows the host's processes, as crun and runc
         // mount it (config-linux.md#namespaces: an absent pid type is the runtime's namespace).
@@ -547,6 +577,7 @@ Result<Launched> launch(const spec::Spec& spec, const LaunchOptions& opt, Stage*
     };
     if (!spec.has_process && !opt.wait_for_start)
         return Error(Errc::invalid_argument, "process: required field is missing (a container runs its process)");
+    ONGGI_CHECK(check_lsm_labels(spec), "security");
     if (!spec.hooks.empty() && !opt.runs_hooks)
         return Error(Errc::unsupported, "hooks: this launcher does not run OCI hooks (onggi-runtime does)");
     const bool userns = new_ns("user");
@@ -699,6 +730,8 @@ Result<Launched> launch(const spec::Spec& spec, const LaunchOptions& opt, Stage*
     c.argv = p.argv.data();
     c.envp = p.envp.data();
     c.init = opt.init;
+    if (!proc.apparmor_profile.empty()) c.apparmor_profile = p.keep(proc.apparmor_profile);
+    if (!proc.selinux_label.empty()) c.selinux_label = p.keep(proc.selinux_label);
     c.parent_death_signal = opt.die_with_parent ? SIGKILL : 0;
     for (int i = 0; i < 3; ++i) c.stdio[i] = opt.stdio[i];
     c.console_fd = opt.console_fd;

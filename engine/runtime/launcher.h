@@ -87,6 +87,13 @@ Status start_parked(pid_t pid, uint64_t start_time, int start_fd);
 // the way docker does ("executable file not found in $PATH").
 Error child_failure(const std::string& who, Stage stage, int err, const std::string& program);
 
+// The host's LSMs: AppArmor loaded and enabled (its securityfs directory and module parameter),
+// SELinux (selinuxfs mounted). A config that asks for a label of an LSM the host does not run
+// is refused (Errc::unsupported, naming the field) rather than run unconfined.
+bool apparmor_enabled();
+bool selinux_enabled();
+Status check_lsm_labels(const spec::Spec& spec);
+
 // /proc/PID/stat field 22 (start time in clock ticks); 0 when the process is gone.
 uint64_t process_start_time(pid_t pid);
 // /proc/PID/stat field 3 ('R', 'S', 'D', 'Z', ...); 0 when the process is gone.

@@ -46,6 +46,8 @@ const char* stage_name(Stage s)
     case Stage::hooks: return "hooks";
     case Stage::join_mount_ns: return "join_mount_ns";
     case Stage::chroot: return "chroot";
+    case Stage::apparmor: return "apparmor";
+    case Stage::selinux_label: return "selinux_label";
     }
     return "unknown";
 }

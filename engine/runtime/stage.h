@@ -48,6 +48,8 @@ enum class Stage : int32_t {
     hooks,           // not a failure: mounts done, waiting for the createContainer hooks before pivot_root
     join_mount_ns,   // setns into linux.namespaces' mount path
     chroot,          // no mount namespace of its own: chroot instead of pivot_root
+    apparmor,        // process.apparmorProfile: /proc/self/attr/apparmor/exec
+    selinux_label,   // process.selinuxLabel: /proc/self/attr/exec
 };
 
 const char* stage_name(Stage s);

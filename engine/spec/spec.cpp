@@ -229,6 +229,10 @@ void parse_process(Reader& r, const json& j, Process& p)
     if (p.oom_score_adj && (*p.oom_score_adj < -1000 || *p.oom_score_adj > 1000))
         r.fail(base + ".oomScoreAdj", "must be between -1000 and 1000");
     r.str(j, "apparmorProfile", base + ".apparmorProfile", p.apparmor_profile);
+    r.str(j, "selinuxLabel", base + ".selinuxLabel", p.selinux_label);
+    for (const auto* v : {&p.apparmor_profile, &p.selinux_label})
+        if (!r.failed() && v->find_first_of("\n\0", 0, 2) != std::string::npos)
+            r.fail(v == &p.apparmor_profile ? base + ".apparmorProfile" : base + ".selinuxLabel", "must be one line");
     if (j.contains("consoleSize") && !j["consoleSize"].is_object()) r.fail(base + ".consoleSize", "expected an object");
 }
 
@@ -812,6 +816,7 @@ std::string to_json(const Spec& s, int indent)
     p["noNewPrivileges"] = s.process.no_new_privileges;
     if (s.process.oom_score_adj) p["oomScoreAdj"] = *s.process.oom_score_adj;
     if (!s.process.apparmor_profile.empty()) p["apparmorProfile"] = s.process.apparmor_profile;
+    if (!s.process.selinux_label.empty()) p["selinuxLabel"] = s.process.selinux_label;
     if (s.has_process) j["process"] = p;
     j["root"] = {{"path", s.root.path}, {"readonly", s.root.readonly}};
     if (!s.hostname.empty()) j["hostname"] = s.hostname;

@@ -41,7 +41,8 @@ struct Process {
     std::vector<Rlimit> rlimits;
     bool no_new_privileges = false;
     std::optional<int> oom_score_adj;
-    std::string apparmor_profile;  // kept for round-trip, not applied
+    std::string apparmor_profile;  // applied at execve where AppArmor is enabled, refused where not
+    std::string selinux_label;     // process.selinuxLabel: the same, with SELinux
 };
 
 struct Root {
@@ -175,7 +176,7 @@ struct Linux {
     std::optional<Seccomp> seccomp;
     std::vector<std::string> masked_paths, readonly_paths;
     std::string rootfs_propagation;
-    std::string mount_label;
+    std::string mount_label;  // SELinux context= of the container's new mounts; refused without SELinux
     // time namespace offsets (seconds)
     std::optional<int64_t> time_offset_monotonic, time_offset_boottime;
 

@@ -923,6 +923,71 @@ private slots:
         QVERIFY(r.code != 0);
         QVERIFY2(r.err.contains("process: required field is missing"), qPrintable(r.err));
     }
+
+    // issue 19.8: process.apparmorProfile, process.selinuxLabel and linux.mountLabel are applied
+    // where the host runs that LSM, and refused (naming the field, leaving nothing) where it does
+    // not -- never run unconfined in silence. exec's --apparmor/--process-label alike.
+    void lsmLabelsAppliedOrRefused_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::newRow("apparmorProfile") << "process.apparmorProfile";
+        QTest::newRow("selinuxLabel") << "process.selinuxLabel";
+        QTest::newRow("mountLabel") << "linux.mountLabel";
+    }
+    void lsmLabelsAppliedOrRefused()
+    {
+        QFETCH(QString, field);
+        auto enabled_flag = read_file("/sys/module/apparmor/parameters/enabled");
+        const bool apparmor = enabled_flag.ok() && enabled_flag.value().rfind("Y", 0) == 0 &&
+                              ::access("/sys/kernel/security/apparmor", F_OK) == 0;
+        const bool selinux = ::access("/sys/fs/selinux/enforce", F_OK) == 0;
+        auto own = read_file("/proc/self/attr/current");
+        const std::string label = selinux && own.ok() ? std::string(own.value().c_str()) : "system_u:system_r:container_t:s0";
+        auto s = test_spec(rootfs_, {"sleep", "300"});
+        bool have = false;
+        if (field == "process.apparmorProfile") {
+            s.process.apparmor_profile = "unconfined";
+            have = apparmor;
+        } else if (field == "process.selinuxLabel") {
+            s.process.selinux_label = label;
+            have = selinux;
+        } else {
+            s.linux.mount_label = "system_u:object_r:container_file_t:s0";
+            have = selinux;
+        }
+        const std::string id = unique_id("lsm");
+        const QString qid = QString::fromStdString(id);
+        Run r = runtime({"run", "-d", "-b", QString::fromStdString(bundle(id, s)), qid});
+        if (!have) {
+            QVERIFY2(r.code != 0, qPrintable(r.out));
+            QVERIFY2(r.err.contains(field + ": ") && r.err.contains("is not enabled on this host"), qPrintable(r.err));
+            QVERIFY(runtime({"state", qid}).code != 0);
+            QVERIFY(!cgroup_exists("/onggi-runtime/" + id));
+            // exec asks the same of the host.
+            const std::string id2 = unique_id("lsmexec");
+            QVERIFY(start_sleeper(id2, test_spec(rootfs_, {"sleep", "300"})) > 0);
+            const QString opt = field == "process.apparmorProfile" ? "--apparmor" : "--process-label";
+            if (field != "linux.mountLabel") {
+                Run e = runtime({"exec", opt, "some-label", QString::fromStdString(id2), "true"});
+                QVERIFY2(e.code != 0 && e.err.contains(field + ": "), qPrintable(e.err));
+            }
+            return;
+        }
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const std::string pid = std::to_string(pid_of(id));
+        if (field == "process.apparmorProfile") {
+            auto cur = read_file("/proc/" + pid + "/attr/apparmor/current");
+            if (!cur.ok()) cur = read_file("/proc/" + pid + "/attr/current");
+            QVERIFY(cur.ok() && cur.value().find("unconfined") != std::string::npos);
+        } else if (field == "process.selinuxLabel") {
+            auto cur = read_file("/proc/" + pid + "/attr/current");
+            QVERIFY(cur.ok());
+            QCOMPARE(std::string(cur.value().c_str()), label);
+        } else {
+            auto mi = read_file("/proc/" + pid + "/mountinfo");
+            QVERIFY(mi.ok() && mi.value().find("container_file_t") != std::string::npos);
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TstRuntime)
