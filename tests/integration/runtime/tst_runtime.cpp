@@ -878,7 +878,7 @@ private slots:
         }
         if (!have) {
             QVERIFY2(r.code != 0, qPrintable(r.out));
-            const QString expected = v2 ? (ctl == "hugetlb" ? "the hugetlb controller is not enabled" : "cgroup v2 has none")
+            const QString expected = v2 ? (ctl == "hugetlb" ? "the hugetlb controller is not enabled for this cgroup" : "cgroup v2 has none")
                                         : QString("the %1 controller is not mounted on this host").arg(QString::fromStdString(ctl));
             QVERIFY2(r.err.contains(expected), qPrintable(r.err));
             QVERIFY(runtime({"state", QString::fromStdString(id)}).code != 0);
