@@ -3,6 +3,7 @@
 
 #include "engine/core/files.h"
 #include "engine/runtime/exec_process.h"
+#include "engine/runtime/hook_runner.h"
 #include "engine/spec/spec.h"
 
 #include <fcntl.h>
@@ -13,6 +14,7 @@
 #include <sys/un.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstring>
 
 namespace onggi::runtime_cli {
@@ -79,29 +81,59 @@ Result<runtime::Launched> do_create(const cmd::StateStore& store, const std::str
     opt.init = a.has("--init");
     opt.wait_for_start = wait_for_start;
     opt.console_fd = slave.get();
+    st.id = id;
+    st.bundle = bundle;
+    st.rootfs = spec->root.path[0] == '/' ? spec->root.path : bundle + "/" + spec->root.path;
+    st.created = now_rfc3339();
+    st.annotations = spec->annotations;
+    // Kept for start's and delete's hooks (stored_spec).
+    if (auto r = write_file_atomic(store.dir(id) + "/config.json", spec::to_json(spec.value()), 0600, Sync::process); !r)
+        return std::move(r).error().wrap("keep the config");
+    // The hooks of create (hook_runner.h): the state they read says "created", as crun's do.
+    const spec::Hooks& hooks = spec->hooks;
+    auto state_for = [&](pid_t pid) {
+        cmd::ContainerState s = st;
+        s.pid = pid;
+        return s.oci_json("created");
+    };
+    if (!hooks.prestart.empty() || !hooks.create_runtime.empty())
+        opt.on_created = [&](pid_t pid) -> Status {
+            const std::string state = state_for(pid);
+            ONGGI_CHECK(runtime::run_hooks(hooks.prestart, "prestart", state), "create");
+            ONGGI_CHECK(runtime::run_hooks(hooks.create_runtime, "createRuntime", state), "create");
+            return {};
+        };
+    if (!hooks.create_container.empty())
+        opt.before_pivot = [&](pid_t pid) -> Status {
+            ONGGI_CHECK(runtime::run_hooks(hooks.create_container, "createContainer", state_for(pid),
+                                           {pid, runtime::process_start_time(pid)}),
+                        "create");
+            return {};
+        };
+    opt.runs_hooks = true;
     runtime::Stage stage;
     auto launched = runtime::launch(spec.value(), opt, &stage);
     if (!launched) return std::move(launched).error();
+    for (const auto& w : launched->warnings) std::fprintf(stderr, "onggi-runtime: warning: %s\n", w.c_str());
     slave.reset();
     if (master && !console_socket.empty()) {
         if (auto r = send_console(console_socket, master.get()); !r) {
             ::kill(launched->pid, SIGKILL);
             runtime::wait_exit_code(launched->pid);
             if (launched->cgroup) (void)launched->cgroup->remove();
+            (void)runtime::detach_shared_rootfs(launched->shared_rootfs);
             return std::move(r).error();
         }
     } else if (master && console_master) {
         *console_master = std::move(master);
     }
-    st.id = id;
-    st.bundle = bundle;
-    st.rootfs = spec->root.path[0] == '/' ? spec->root.path : bundle + "/" + spec->root.path;
     st.pid = launched->pid;
     st.start_time = launched->start_time;
     st.start_fd = launched->start_fd;
     st.cgroup_path = launched->cgroup_path;
-    st.created = now_rfc3339();
-    st.annotations = spec->annotations;
+    st.shared_rootfs = launched->shared_rootfs.rootfs;
+    st.mount_ns_path = launched->shared_rootfs.ns_path;
+    st.mount_ns_inode = launched->shared_rootfs.ns_inode;
     st.status = wait_for_start ? "created" : "running";
     (void)store;
     return launched;

@@ -1,4 +1,5 @@
 // onggi-runtime delete: removes a stopped container, or with -f kills it first (runtime.md#delete).
+// Without -f a created, running or paused container is refused and left as it is.
 #include "engine/cmd/runtime_cli.h"
 
 #include <signal.h>
@@ -15,7 +16,8 @@ int cmd_delete(cmd::StateStore& store, const Args& a)
     }
     std::string status = live_status(st.value());
     const bool force = a.has("-f") || a.has("--force");
-    if ((status == "running" || status == "paused") && !force)
+    // runtime.md#delete: a container that is not stopped (created included) is an error, with no effect.
+    if (status != "stopped" && !force)
         return fail(Error(Errc::bad_state, "container '" + st->id + "' is " + status + "; stop it first or use --force"));
     if (status != "stopped") {
         if (!st->cgroup_path.empty()) {
@@ -28,8 +30,11 @@ int cmd_delete(cmd::StateStore& store, const Args& a)
         if (!wait_gone(st->pid, st->start_time, 10000))
             return fail(Error(Errc::timeout, "container '" + st->id + "' did not die"));
     }
+    if (auto r = runtime::detach_shared_rootfs(shared_rootfs_of(st.value())); !r) return fail(r.error());
     if (auto r = remove_cgroup(st->cgroup_path); !r) return fail(std::move(r).error().wrap("remove cgroup"));
+    auto spec = stored_spec(store, st->id);  // before the state directory goes
     if (auto r = store.remove(st->id); !r) return fail(r.error());
+    if (spec) run_poststop(spec.value(), st.value());
     return 0;
 }
 

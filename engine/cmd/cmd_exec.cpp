@@ -18,7 +18,8 @@ int cmd_exec(cmd::StateStore& store, const Args& a)
     if (!st) return fail(st.error());
     if (live_status(st.value()) != "running")
         return fail(Error(Errc::bad_state, "container '" + st->id + "' is not running"));
-    auto spec = spec::load_spec(st->bundle);
+    auto spec = stored_spec(store, st->id);  // what it was created with
+    if (!spec) spec = spec::load_spec(st->bundle);
     if (!spec) return fail(spec.error());
     spec::Spec s = spec.value();
     s.process.terminal = false;
@@ -45,6 +46,8 @@ int cmd_exec(cmd::StateStore& store, const Args& a)
                 s.process.env.push_back(e);
             }
     if (a.has("--cwd")) s.process.cwd = a.get("--cwd");
+    if (a.has("--apparmor")) s.process.apparmor_profile = a.get("--apparmor");
+    if (a.has("--process-label")) s.process.selinux_label = a.get("--process-label");
     std::string user = a.get("--user", a.get("-u"));
     if (!user.empty()) {
         auto colon = user.find(':');

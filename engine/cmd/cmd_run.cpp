@@ -63,10 +63,22 @@ int cmd_run(cmd::StateStore& store, const Args& a)
     ::sigprocmask(SIG_BLOCK, &block, &old);
     cmd::ContainerState st;
     UniqueFd console;
-    auto l = do_create(store, id, a, false, st, detach ? nullptr : &console);
+    // startContainer and poststart hooks need the created state between create and the program.
+    auto hooks = spec::load_spec(bundle_of(a));
+    const bool split = hooks && (!hooks->hooks.start_container.empty() || !hooks->hooks.poststart.empty());
+    auto l = do_create(store, id, a, split, st, detach ? nullptr : &console);
     if (!l) {
         (void)store.remove(id);
         return fail(l.error());
+    }
+    if (split) {
+        if (auto r = store.save(st); !r) return fail(r.error());
+        if (auto r = do_start(store, st); !r) {
+            (void)runtime::detach_shared_rootfs(l->shared_rootfs);
+            (void)remove_cgroup(st.cgroup_path);
+            (void)store.remove(id);
+            return fail(r.error());
+        }
     }
     if (auto r = write_pid_file(a, st.pid); !r) fail(r.error());
     if (detach) {
@@ -94,7 +106,10 @@ int cmd_run(cmd::StateStore& store, const Args& a)
             ::usleep(5000);
         }
     }
+    (void)runtime::detach_shared_rootfs(l->shared_rootfs);
+    auto spec = stored_spec(store, id);
     (void)store.remove(id);
+    if (spec) run_poststop(spec.value(), st);
     return code;
 }
 

@@ -16,6 +16,8 @@ std::string ContainerState::to_json() const
     json j = {{"id", id},           {"bundle", bundle},         {"rootfs", rootfs}, {"status", status},
               {"pid", pid},         {"start_time", start_time}, {"start_fd", start_fd},
               {"cgroup_path", cgroup_path}, {"created", created}, {"annotations", annotations}};
+    if (!shared_rootfs.empty())
+        j["shared_rootfs"] = {{"rootfs", shared_rootfs}, {"ns_path", mount_ns_path}, {"ns_inode", mount_ns_inode}};
     return j.dump();
 }
 
@@ -41,6 +43,12 @@ Result<ContainerState> ContainerState::from_json(const std::string& text)
         s.start_fd = j.value("start_fd", -1);
         s.cgroup_path = j.value("cgroup_path", "");
         s.created = j.value("created", "");
+        if (j.contains("shared_rootfs")) {
+            const auto& sr = j["shared_rootfs"];
+            s.shared_rootfs = sr.at("rootfs").get<std::string>();
+            s.mount_ns_path = sr.value("ns_path", "");
+            s.mount_ns_inode = sr.value("ns_inode", uint64_t(0));
+        }
         if (j.contains("annotations")) s.annotations = j["annotations"].get<std::map<std::string, std::string>>();
         return s;
     } catch (const std::exception& e) {

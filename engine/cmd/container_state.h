@@ -26,6 +26,9 @@ struct ContainerState {
     std::string cgroup_path;
     std::string created;  // RFC 3339
     std::map<std::string, std::string> annotations;
+    // No mount namespace of its own: its rootfs mount to detach at delete (launcher.h SharedRootfs).
+    std::string shared_rootfs, mount_ns_path;
+    uint64_t mount_ns_inode = 0;
 
     std::string to_json() const;                   // the stored form
     std::string oci_json(const std::string& live_status) const;  // what `state` prints

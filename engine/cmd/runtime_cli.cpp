@@ -3,6 +3,7 @@
 
 #include "engine/core/files.h"
 #include "engine/runtime/exec_process.h"
+#include "engine/runtime/hook_runner.h"
 
 #include <nlohmann/json.hpp>
 
@@ -173,6 +174,22 @@ Status remove_cgroup(const std::string& path)
         ::usleep(5000);
     }
     return last;
+}
+
+Result<spec::Spec> stored_spec(const cmd::StateStore& store, const std::string& id)
+{
+    return spec::load_spec(store.dir(id));
+}
+
+runtime::SharedRootfs shared_rootfs_of(const cmd::ContainerState& st)
+{
+    return {st.shared_rootfs, st.mount_ns_path, st.mount_ns_inode};
+}
+
+void run_poststop(const spec::Spec& spec, cmd::ContainerState st)
+{
+    st.pid = 0;
+    runtime::run_hooks_warn(spec.hooks.poststop, "poststop", st.oci_json("stopped"));
 }
 
 volatile pid_t g_forward_pid = 0;

@@ -7,6 +7,7 @@
 #include "engine/core/result.h"
 #include "engine/core/unique_fd.h"
 #include "engine/runtime/launcher.h"
+#include "engine/spec/spec.h"
 
 #include <sys/types.h>
 
@@ -57,6 +58,18 @@ void forward(int sig);
 // create and run: launches the bundle's container and fills its state (cmd_create.cpp).
 Result<runtime::Launched> do_create(const cmd::StateStore& store, const std::string& id, const Args& a,
                                     bool wait_for_start, cmd::ContainerState& st, UniqueFd* console_master = nullptr);
+
+// The config the container was created with (<state>/<id>/config.json, written by create):
+// its hooks run at start and delete even when the bundle has changed or is gone.
+Result<spec::Spec> stored_spec(const cmd::StateStore& store, const std::string& id);
+// The rootfs mount of a container without a mount namespace of its own.
+runtime::SharedRootfs shared_rootfs_of(const cmd::ContainerState& st);
+// start's work on a created container (cmd_start.cpp): startContainer hooks in the container
+// (one failing stops the container), the program, then poststart hooks (failures: warnings).
+// Saves the state as running.
+Status do_start(cmd::StateStore& store, cmd::ContainerState& st);
+// poststop hooks (failures: warnings), state "stopped"; after the container is gone.
+void run_poststop(const spec::Spec& spec, cmd::ContainerState st);
 
 // One function per command, one file per command (cmd_<name>.cpp).
 int cmd_create(cmd::StateStore& store, const Args& a);

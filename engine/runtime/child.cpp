@@ -595,6 +595,30 @@ int resolve_program(const char* name, const char* path_env, char (&out)[PATH_MAX
     return result;
 }
 
+// The LSM labels the program gets at execve: "exec PROFILE" to AppArmor's own attr file (the
+// older shared /proc/self/attr/exec where the kernel has no apparmor directory), the SELinux
+// context to /proc/self/attr/exec. Written by the task itself, before it drops privileges.
+void write_attr(const char* path, const char* fallback, const char* prefix, const char* value, Stage stage)
+{
+    int fd = ::open(path, O_WRONLY | O_CLOEXEC);
+    if (fd < 0 && fallback && errno == ENOENT) fd = ::open(fallback, O_WRONLY | O_CLOEXEC);
+    check(fd, stage);
+    char buf[4096];
+    size_t n = 0;
+    for (const char* q = prefix; *q && n < sizeof buf; ++q) buf[n++] = *q;
+    for (const char* q = value; *q && n < sizeof buf; ++q) buf[n++] = *q;
+    if (n >= sizeof buf) fail(stage, ENAMETOOLONG);
+    if (::write(fd, buf, n) != ssize_t(n)) fail(stage, errno ? errno : EIO);
+    ::close(fd);
+}
+
+void set_lsm_labels(const char* apparmor_profile, const char* selinux_label)
+{
+    if (apparmor_profile)
+        write_attr("/proc/self/attr/apparmor/exec", "/proc/self/attr/exec", "exec ", apparmor_profile, Stage::apparmor);
+    if (selinux_label) write_attr("/proc/self/attr/exec", nullptr, "", selinux_label, Stage::selinux_label);
+}
+
 // The runtime may block or ignore signals (run forwards them, the shim ignores SIGPIPE);
 // none of that may reach the container: default dispositions, empty mask.
 void reset_signals()
@@ -679,7 +703,11 @@ void child_main(const ChildConfig& c)
         do n = ::read(c.sync_fd, &b, 1);
         while (n < 0 && errno == EINTR);
         if (n != 1) fail(Stage::sync, n < 0 ? errno : EPIPE);
-        ::close(c.sync_fd);
+        if (!c.pre_pivot_sync) ::close(c.sync_fd);
+    }
+    if (c.join_mnt_fd >= 0) {
+        check(::setns(c.join_mnt_fd, CLONE_NEWNS), Stage::join_mount_ns);
+        ::close(c.join_mnt_fd);
     }
     OverlayFds ofds;
     if (c.overlay_from_fds) ofds = open_overlay_dirs(c);
@@ -697,8 +725,9 @@ void child_main(const ChildConfig& c)
     // slave, else rprivate): nothing we mount may propagate back, even where the caller's "/"
     // is shared. rootfsPropagation itself goes onto the new root after pivot_root (which
     // refuses a shared parent).
-    check(::mount(nullptr, "/", nullptr, MS_REC | ((c.root_propagation & MS_SLAVE) ? MS_SLAVE : MS_PRIVATE), nullptr),
-          Stage::propagation);
+    if (!c.shared_mountns)
+        check(::mount(nullptr, "/", nullptr, MS_REC | ((c.root_propagation & MS_SLAVE) ? MS_SLAVE : MS_PRIVATE), nullptr),
+              Stage::propagation);
     int rootfd;
     if (c.overlay_from_fds) {
         rootfd = mount_overlay_from_fds(c, ofds);
@@ -707,12 +736,30 @@ void child_main(const ChildConfig& c)
             check(::mount("overlay", c.rootfs, "overlay", 0, c.overlay_data), Stage::overlay);
         else
             check(::mount(c.rootfs, c.rootfs, nullptr, MS_BIND | MS_REC, nullptr), Stage::rootfs);
+        // In a shared mount namespace only this one mount may be seen by the namespace's other
+        // processes; what goes below it stays ours (and leaves with it).
+        if (c.shared_mountns) check(::mount(nullptr, c.rootfs, nullptr, MS_PRIVATE | MS_REC, nullptr), Stage::propagation);
         rootfd = ::open(c.rootfs, O_PATH | O_DIRECTORY | O_CLOEXEC);
         check(rootfd, Stage::rootfs);
     }
     for (size_t i = 0; i < c.n_mounts; ++i) do_mount(rootfd, c.mounts[i], c.userns);
     if (c.make_dev || c.n_devices) make_devices(rootfd, c);
-    if (c.overlay_from_fds) {
+    if (c.pre_pivot_sync) {
+        ChildReport r{static_cast<int32_t>(Stage::hooks), 0};
+        write_all(g_report_fd, &r, sizeof r);
+        char b;
+        ssize_t n;
+        do n = ::read(c.sync_fd, &b, 1);
+        while (n < 0 && errno == EINTR);
+        if (n != 1) fail(Stage::sync, n < 0 ? errno : EPIPE);
+        ::close(c.sync_fd);
+    }
+    if (c.shared_mountns) {
+        ::close(rootfd);
+        check(::chdir(c.rootfs), Stage::chroot);
+        check(::chroot("."), Stage::chroot);
+        check(::chdir("/"), Stage::chroot);
+    } else if (c.overlay_from_fds) {
         pivot_into_fd(rootfd);
     } else {
         ::close(rootfd);
@@ -742,6 +789,7 @@ void child_main(const ChildConfig& c)
     }
 
     // 4. Identity and capabilities (security.h's order), then the working directory as that user.
+    set_lsm_labels(c.apparmor_profile, c.selinux_label);
     set_identity(c.security, c.uid, c.gid, c.groups, c.n_groups);
     if (c.parent_death_signal) ::prctl(PR_SET_PDEATHSIG, c.parent_death_signal, 0, 0, 0);
     check(::chdir(c.cwd), Stage::cwd);
@@ -749,7 +797,10 @@ void child_main(const ChildConfig& c)
     ::umask(mode_t(c.umask));
     // The program must exist and be executable now, as this user: a missing one fails `create`.
     char program[PATH_MAX];
-    if (int e = resolve_program(c.argv[0], c.path_env, program)) fail(Stage::program, e);
+    // No process in the config (only with create): park, and never run anything.
+    if (c.argv[0]) {
+        if (int e = resolve_program(c.argv[0], c.path_env, program)) fail(Stage::program, e);
+    }
     // Nothing of the runtime's leaks into the container: every fd above stderr closes at execve.
     ::syscall(SYS_close_range, 3u, ~0u, CLOSE_RANGE_CLOEXEC);
 
@@ -765,7 +816,7 @@ void child_main(const ChildConfig& c)
         ssize_t n;
         do n = ::read(c.start_fd, &b, 1);
         while (n < 0 && errno == EINTR);
-        if (n != 1) ::_exit(127);
+        if (n != 1 || !c.argv[0]) ::_exit(127);
     }
 
     // 6. The seccomp filter last, then the program.
@@ -782,11 +833,13 @@ void exec_child_main(const ExecChildConfig& c)
     if (c.setsid || c.console_fd >= 0) check(::setsid(), Stage::setsid);
     set_stdio(c.stdio, c.console_fd);
     set_rlimits(c.rlimits, c.n_rlimits);
+    set_lsm_labels(c.apparmor_profile, c.selinux_label);
     if (c.set_ids) set_identity(c.security, c.uid, c.gid, c.groups, c.n_groups);
     check(::chdir(c.cwd), Stage::cwd);
     check_neg(security::child_verify_cwd(), Stage::cwd);  // CVE-2024-21626: cwd inside the root
     char program[PATH_MAX];
-    if (int e = resolve_program(c.argv[0], c.path_env, program)) fail(Stage::program, e);
+    if (int e = resolve_program(c.program ? c.program : c.argv[0], c.program ? nullptr : c.path_env, program))
+        fail(Stage::program, e);
     ::syscall(SYS_close_range, 3u, ~0u, CLOSE_RANGE_CLOEXEC);
     finish_security(c.security);
     ::execve(program, c.argv, c.envp);

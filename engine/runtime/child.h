@@ -67,6 +67,16 @@ struct ChildConfig {
     int console_fd = -1;           // pty slave: becomes stdio and controlling terminal
     bool userns = false;           // a new user namespace: setresuid(0) after the maps, no mknod
     bool unshare_cgroupns = false; // after the v1 cgroup join
+    // No mount namespace of its own (docs/oci-mount-namespace.md): the runtime's (linux.namespaces
+    // has no "mount") or one joined by path (join_mnt_fd, entered first). Nothing of the caller's
+    // mounts is touched: the rootfs is bound onto itself and made rprivate, every mount goes
+    // below it, and chroot replaces pivot_root (which would move the root of every process of
+    // that namespace). The caller detaches the rootfs mount at delete.
+    bool shared_mountns = false;
+    int join_mnt_fd = -1;
+    // After the mounts and before pivot_root: report Stage::hooks and wait for one more byte on
+    // sync_fd (the createContainer hooks run meanwhile).
+    bool pre_pivot_sync = false;
     // root filesystem
     const char* rootfs = nullptr;        // absolute host path (the overlay mount point with overlay_data)
     const char* overlay_data = nullptr;  // "lowerdir=..,upperdir=..,workdir=.." or nullptr
@@ -119,6 +129,9 @@ struct ChildConfig {
     char* const* envp = nullptr;
     const char* path_env = nullptr;  // the container's PATH, for a program name without '/'
     bool init = false;               // fork: PID 1 reaps zombies and forwards signals
+    // LSM labels for the program, taking effect at its execve (checked enabled by the parent).
+    const char* apparmor_profile = nullptr;
+    const char* selinux_label = nullptr;
     // PR_SET_PDEATHSIG: sent when the parent (the shim) dies. Set first, and again after each
     // change of identity (the kernel clears it when the effective uid or gid changes).
     int parent_death_signal = 0;
@@ -146,6 +159,9 @@ struct ExecChildConfig {
     char* const* argv = nullptr;
     char* const* envp = nullptr;
     const char* path_env = nullptr;
+    const char* program = nullptr;   // run this absolute path with argv (a hook); nullptr: look up argv[0]
+    const char* apparmor_profile = nullptr;
+    const char* selinux_label = nullptr;
 };
 
 [[noreturn]] void exec_child_main(const ExecChildConfig& c);

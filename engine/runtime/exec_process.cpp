@@ -79,6 +79,11 @@ Result<pid_t> exec_in_container(const spec::Spec& spec, const ExecOptions& opt, 
         ns_fds.push_back(std::move(fd));
         if (type == CLONE_NEWUSER) joins_user = true;
     }
+    // Its root: the same as its mount namespace's after pivot_root, but a container without a
+    // mount namespace of its own (docs/oci-mount-namespace.md) is chroot-ed there.
+    const std::string root_path = "/proc/" + std::to_string(opt.target_pid) + "/root";
+    UniqueFd root_fd(::open(root_path.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
+    if (!root_fd) return Error::from_errno("open " + root_path);
     // The pid may have been reused while we opened: check again.
     if (!process_alive(opt.target_pid, opt.target_start_time))
         return Error(Errc::bad_state, "the container exited");
@@ -136,6 +141,10 @@ Result<pid_t> exec_in_container(const spec::Spec& spec, const ExecOptions& opt, 
     cc.argv = argv.data();
     cc.envp = envp.data();
     cc.path_env = path_env;
+    cc.program = opt.program.empty() ? nullptr : opt.program.c_str();
+    ONGGI_CHECK(check_lsm_labels(spec), "security");
+    cc.apparmor_profile = spec.process.apparmor_profile.empty() ? nullptr : spec.process.apparmor_profile.c_str();
+    cc.selinux_label = spec.process.selinux_label.empty() ? nullptr : spec.process.selinux_label.c_str();
     (void)joins_user;
 
     int rep[2], syn[2], pidp[2];
@@ -156,6 +165,11 @@ Result<pid_t> exec_in_container(const spec::Spec& spec, const ExecOptions& opt, 
                 (void)!::write(rep_w.get(), &r, sizeof r);
                 ::_exit(1);
             }
+        }
+        if (::fchdir(root_fd.get()) < 0 || ::chroot(".") < 0) {
+            ChildReport r{int32_t(Stage::chroot), errno};
+            (void)!::write(rep_w.get(), &r, sizeof r);
+            ::_exit(1);
         }
         pid_t child = raw_fork(CLONE_PARENT);
         if (child < 0) {
@@ -192,7 +206,7 @@ Result<pid_t> exec_in_container(const spec::Spec& spec, const ExecOptions& opt, 
     if (got == ssize_t(sizeof report)) {
         if (have_child) wait_exit_code(child);
         Stage s = static_cast<Stage>(report.stage);
-        return fail(child_failure("exec", s, report.err, spec.process.args[0]), s);
+        return fail(child_failure("exec", s, report.err, opt.program.empty() ? spec.process.args[0] : opt.program), s);
     }
     if (!have_child) return fail(Error(Errc::internal, "exec: the intermediate process died"), Stage::fork);
     return child;

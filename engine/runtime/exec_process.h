@@ -24,6 +24,7 @@ struct ExecOptions {
     int stdio[3] = {-1, -1, -1};
     int console_fd = -1;             // a pty slave that becomes the controlling terminal
     std::string seccomp_cache;       // directory of compiled seccomp programs; empty: compile each time
+    std::string program;             // an absolute path to run with spec.process.args as argv (hooks); empty: args[0]
 };
 
 // spec.process describes what to run (args, env, cwd, user, capabilities, rlimits,

@@ -5,9 +5,11 @@
 #include "engine/security/security.h"
 
 #include <fcntl.h>
+#include <linux/nsfs.h>
 #include <poll.h>
 #include <sched.h>
 #include <signal.h>
+#include <sys/ioctl.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -262,6 +264,58 @@ Status start_parked(pid_t pid, uint64_t start_time, int start_fd)
     return {};
 }
 
+bool apparmor_enabled()
+{
+    auto p = read_file("/sys/module/apparmor/parameters/enabled", 16);
+    return p && !p.value().empty() && p.value()[0] == 'Y' && ::access("/sys/kernel/security/apparmor", F_OK) == 0;
+}
+
+bool selinux_enabled()
+{
+    return ::access("/sys/fs/selinux/enforce", F_OK) == 0;
+}
+
+Status check_lsm_labels(const spec::Spec& spec)
+{
+    if (!spec.process.apparmor_profile.empty() && !apparmor_enabled())
+        return Error(Errc::unsupported, "process.apparmorProfile: AppArmor is not enabled on this host, so profile '" +
+                                            spec.process.apparmor_profile + "' cannot be applied; remove it or enable AppArmor");
+    if (!spec.process.selinux_label.empty() && !selinux_enabled())
+        return Error(Errc::unsupported, "process.selinuxLabel: SELinux is not enabled on this host, so label '" +
+                                            spec.process.selinux_label + "' cannot be applied; remove it or enable SELinux");
+    if (!spec.linux.mount_label.empty() && !selinux_enabled())
+        return Error(Errc::unsupported, "linux.mountLabel: SELinux is not enabled on this host, so label '" +
+                                            spec.linux.mount_label + "' cannot be applied; remove it or enable SELinux");
+    return {};
+}
+
+Status detach_shared_rootfs(const SharedRootfs& s)
+{
+    if (s.rootfs.empty()) return {};
+    UniqueFd ns;
+    struct stat st;
+    if (!s.ns_path.empty()) {
+        ns.reset(::open(s.ns_path.c_str(), O_RDONLY | O_CLOEXEC));
+        if (!ns) return {};  // the namespace is gone, and its mounts with it
+        if (::fstat(ns.get(), &st) < 0 || uint64_t(st.st_ino) != s.ns_inode) return {};
+    } else if (::stat("/proc/self/ns/mnt", &st) < 0 || uint64_t(st.st_ino) != s.ns_inode) {
+        return Error(Errc::bad_state, "the container's rootfs is mounted in another mount namespace than this one; "
+                                      "run delete where create ran");
+    }
+    // A child does it, so that our own mount namespace never changes.
+    pid_t pid = raw_fork();
+    if (pid < 0) return Error::from_errno("fork");
+    if (pid == 0) {
+        if (ns && ::setns(ns.get(), CLONE_NEWNS) < 0) ::_exit(2);
+        ::_exit(::umount2(s.rootfs.c_str(), MNT_DETACH | UMOUNT_NOFOLLOW) < 0 && errno != EINVAL ? 1 : 0);
+    }
+    int status = 0;
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+        return Error(Errc::system, "detach the rootfs mount " + s.rootfs + " in the shared mount namespace");
+    return {};
+}
+
 namespace {
 
 std::string map_text(const std::vector<spec::IdMapping>& maps)
@@ -432,10 +486,15 @@ Status prepare_mounts(const spec::Spec& spec, const LaunchOptions& opt, const st
         op.source = p.keep(m.source.empty() ? m.type : m.source);
         op.fstype = p.keep(m.type);
         op.flags = po.flags;
-        op.data = po.data.empty() ? nullptr : p.keep(po.data);
+        std::string data = po.data;
+        // linux.mountLabel: the SELinux context of the container's own filesystems (check_lsm_labels
+        // has refused it where SELinux is not enabled).
+        if (!spec.linux.mount_label.empty() && (m.type == "tmpfs" || m.type == "devpts" || m.type == "mqueue"))
+            data += (data.empty() ? "" : ",") + std::string("context=\"") + spec.linux.mount_label + "\"";
+        op.data = data.empty() ? nullptr : p.keep(data);
         op.sysfs_fallback = m.type == "sysfs" && userns && !new_netns;
-        if (m.type == "proc" && !spec.linux.has_namespace("pid"))
-            return Error(Errc::invalid_argument, where + ": mounting proc needs a pid namespace");
+        // A proc mount without a pid namespace shows the host's processes, as crun and runc
+        // mount it (config-linux.md#namespaces: an absent pid type is the runtime's namespace).
         if (m.destination == "/dev" && m.type == "tmpfs") p.child.make_dev = true;
         p.mounts.push_back(op);
     }
@@ -492,7 +551,7 @@ Status join_namespace_paths(const spec::Spec& spec)
                                                       {"ipc", CLONE_NEWIPC}, {"uts", CLONE_NEWUTS},
                                                       {"cgroup", CLONE_NEWCGROUP}, {"time", CLONE_NEWTIME}};
     for (const auto& ns : spec.linux.namespaces) {
-        if (ns.path.empty()) continue;
+        if (ns.path.empty() || ns.type == "mount") continue;  // mount: the child joins it (ChildConfig::join_mnt_fd)
         auto it = types.find(ns.type);
         if (it == types.end())
             return Error(Errc::unsupported, "linux.namespaces: joining an existing " + ns.type +
@@ -516,9 +575,36 @@ Result<Launched> launch(const spec::Spec& spec, const LaunchOptions& opt, Stage*
         const auto* n = lx.find_namespace(t);
         return n && n->path.empty();
     };
-    if (!new_ns("mount"))
-        return Error(Errc::unsupported, "linux.namespaces: onggi runs every container in a new mount namespace; add {\"type\":\"mount\"}");
+    if (!spec.has_process && !opt.wait_for_start)
+        return Error(Errc::invalid_argument, "process: required field is missing (a container runs its process)");
+    ONGGI_CHECK(check_lsm_labels(spec), "security");
+    if (!spec.hooks.empty() && !opt.runs_hooks)
+        return Error(Errc::unsupported, "hooks: this launcher does not run OCI hooks (onggi-runtime does)");
     const bool userns = new_ns("user");
+    // Without a mount namespace of its own (none listed: the runtime's; a path: that one) the
+    // container's mounts go below its rootfs in that shared namespace, and chroot replaces
+    // pivot_root (docs/oci-mount-namespace.md).
+    const bool own_mountns = new_ns("mount");
+    UniqueFd join_mnt;
+    SharedRootfs shared;
+    if (!own_mountns) {
+        if (userns)
+            return Error(Errc::unsupported, "linux.namespaces: a new user namespace needs a new mount namespace "
+                                            "(it may not mount in one it does not own)");
+        struct stat nst;
+        if (const auto* m = lx.find_namespace("mount")) {
+            join_mnt.reset(::open(m->path.c_str(), O_RDONLY | O_CLOEXEC));
+            if (!join_mnt) return Error::from_errno("linux.namespaces: open " + m->path);
+            int type = ::ioctl(join_mnt.get(), NS_GET_NSTYPE);
+            if (type != CLONE_NEWNS)
+                return Error(Errc::invalid_argument, "linux.namespaces: " + m->path + " is not a mount namespace");
+            if (::fstat(join_mnt.get(), &nst) < 0) return Error::from_errno("linux.namespaces: " + m->path);
+            shared.ns_path = m->path;
+        } else if (::stat("/proc/self/ns/mnt", &nst) < 0) {
+            return Error::from_errno("stat /proc/self/ns/mnt");
+        }
+        shared.ns_inode = uint64_t(nst.st_ino);
+    }
     const bool netns = new_ns("network");
     const bool cgroupns = new_ns("cgroup");
 
@@ -546,6 +632,11 @@ Result<Launched> launch(const spec::Spec& spec, const LaunchOptions& opt, Stage*
     if (::stat(real, &st) < 0 || !S_ISDIR(st.st_mode))
         return Error(Errc::invalid_argument, "root.path: " + rootfs + " is not a directory");
     c.rootfs = p.keep(real);
+    if (!own_mountns) {
+        shared.rootfs = real;
+        c.shared_mountns = true;
+        c.join_mnt_fd = join_mnt.get();
+    }
     c.root_readonly = spec.root.readonly;
     if (!lx.rootfs_propagation.empty()) {
         auto po = parse_mount_options({lx.rootfs_propagation});
@@ -639,6 +730,8 @@ Result<Launched> launch(const spec::Spec& spec, const LaunchOptions& opt, Stage*
     c.argv = p.argv.data();
     c.envp = p.envp.data();
     c.init = opt.init;
+    if (!proc.apparmor_profile.empty()) c.apparmor_profile = p.keep(proc.apparmor_profile);
+    if (!proc.selinux_label.empty()) c.selinux_label = p.keep(proc.selinux_label);
     c.parent_death_signal = opt.die_with_parent ? SIGKILL : 0;
     for (int i = 0; i < 3; ++i) c.stdio[i] = opt.stdio[i];
     c.console_fd = opt.console_fd;
@@ -666,6 +759,14 @@ Result<Launched> launch(const spec::Spec& spec, const LaunchOptions& opt, Stage*
         cg = std::move(created.value());
         if (lx.resources && !lx.resources->empty()) {
             spec::Resources res = *lx.resources;
+            if (res.memory_kernel)
+                out.warnings.push_back("linux.resources.memory.kernel is ignored: kernel memory limits have had no effect "
+                                       "since Linux 5.16 (kernel memory counts against memory.limit)");
+            if (res.memory_kernel_tcp && cg->mode() == cgroup::Mode::v2) {
+                out.warnings.push_back("linux.resources.memory.kernelTCP is ignored: cgroup v2 has no TCP buffer limit "
+                                       "(TCP memory counts against memory.limit)");
+                res.memory_kernel_tcp.reset();
+            }
             if (!res.devices.empty()) {
                 // The nodes every container gets (runc's default allow list).
                 for (auto [maj, min] : {std::pair{1, 3}, {1, 5}, {1, 7}, {1, 8}, {1, 9}, {5, 0}, {5, 1}, {5, 2}})
@@ -691,7 +792,7 @@ Result<Launched> launch(const spec::Spec& spec, const LaunchOptions& opt, Stage*
     if (::pipe2(rep, O_CLOEXEC) < 0) return fail_cleanup(Error::from_errno("pipe"));
     UniqueFd rep_r(rep[0]), rep_w(rep[1]);
     const bool v1_join = cg && cg->dir_fd() < 0;
-    const bool need_sync = userns || v1_join;
+    const bool need_sync = userns || v1_join || opt.on_created || opt.before_pivot;
     UniqueFd syn_r, syn_w, sta_r, sta_w;
     if (need_sync) {
         if (::pipe2(syn, O_CLOEXEC) < 0) return fail_cleanup(Error::from_errno("pipe"));
@@ -707,8 +808,9 @@ Result<Launched> launch(const spec::Spec& spec, const LaunchOptions& opt, Stage*
     c.sync_fd = syn_r.get();
     c.start_fd = sta_r.get();
     c.unshare_cgroupns = cgroupns && v1_join;
+    c.pre_pivot_sync = bool(opt.before_pivot);
 
-    uint64_t flags = CLONE_NEWNS;
+    uint64_t flags = own_mountns ? CLONE_NEWNS : 0;
     if (new_ns("pid")) flags |= CLONE_NEWPID;
     if (netns) flags |= CLONE_NEWNET;
     if (new_ns("ipc")) flags |= CLONE_NEWIPC;
@@ -729,11 +831,19 @@ Result<Launched> launch(const spec::Spec& spec, const LaunchOptions& opt, Stage*
     // Parent.
     rep_w.reset();
     syn_r.reset();
+    join_mnt.reset();
+    bool rootfs_mounted = false;  // in a shared mount namespace: detach it on failure
     auto reap = [&](Error e, Stage stage) -> Result<Launched> {
         ::kill(pid_t(pid), SIGKILL);
         int status;
         while (::waitpid(pid_t(pid), &status, 0) < 0 && errno == EINTR) {}
         if (failed_stage) *failed_stage = stage;
+        static const Stage before_rootfs[] = {Stage::none,  Stage::sync,    Stage::setid_userns,  Stage::cgroup_ns,
+                                              Stage::setsid, Stage::stdio,  Stage::console,       Stage::propagation,
+                                              Stage::rootfs, Stage::overlay, Stage::join_mount_ns};
+        bool after = true;
+        for (Stage s : before_rootfs) after = after && stage != s;
+        if (!shared.rootfs.empty() && (rootfs_mounted || after)) (void)detach_shared_rootfs(shared);
         return fail_cleanup(std::move(e));
     };
     if (userns) {
@@ -746,18 +856,33 @@ Result<Launched> launch(const spec::Spec& spec, const LaunchOptions& opt, Stage*
         if (auto r = cg->add_process(pid_t(pid)); !r)
             return reap(std::move(r).error().wrap("join cgroup " + cg_path), Stage::none);
     }
+    if (opt.on_created) {
+        if (auto r = opt.on_created(pid_t(pid)); !r) return reap(std::move(r).error(), Stage::none);
+    }
     if (need_sync) {
         char b = 'g';
         if (::write(syn_w.get(), &b, 1) != 1) return reap(Error::from_errno("sync with container"), Stage::sync);
-        syn_w.reset();
+        if (!opt.before_pivot) syn_w.reset();
     }
     ChildReport report{};
     size_t got = 0;
-    while (got < sizeof report) {
-        ssize_t n = ::read(rep_r.get(), reinterpret_cast<char*>(&report) + got, sizeof report - got);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) break;
-        got += size_t(n);
+    auto read_report = [&] {
+        got = 0;
+        while (got < sizeof report) {
+            ssize_t n = ::read(rep_r.get(), reinterpret_cast<char*>(&report) + got, sizeof report - got);
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) break;
+            got += size_t(n);
+        }
+    };
+    read_report();
+    if (got == sizeof report && report.stage == int32_t(Stage::hooks)) {
+        rootfs_mounted = true;
+        if (auto r = opt.before_pivot(pid_t(pid)); !r) return reap(std::move(r).error(), Stage::none);
+        char b = 'g';
+        if (::write(syn_w.get(), &b, 1) != 1) return reap(Error::from_errno("sync with container"), Stage::sync);
+        syn_w.reset();
+        read_report();
     }
     if (got == sizeof report && report.stage != int32_t(Stage::ready)) {
         Stage s = static_cast<Stage>(report.stage);
@@ -773,6 +898,7 @@ Result<Launched> launch(const spec::Spec& spec, const LaunchOptions& opt, Stage*
     out.start_fd = opt.wait_for_start ? sta_w.get() : -1;
     out.cgroup_path = cg_path;
     out.cgroup = std::move(cg);
+    out.shared_rootfs = shared;
     return out;
 }
 

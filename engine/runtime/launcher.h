@@ -12,6 +12,7 @@
 
 #include <sys/types.h>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -35,7 +36,25 @@ struct LaunchOptions {
     // and passes the O_PATH fd on; docs/shim.md --mount-fd): spec.mounts index -> fd. Such a
     // mount is a detached copy of that very object (open_tree), never a path looked up again.
     std::map<size_t, int> mount_fds;
+    // The hooks' moments (hook_runner.h), called with the container's pid. on_created: its
+    // namespaces exist (and its cgroup, id maps), nothing is set up in them yet. before_pivot:
+    // its mounts are done, pivot_root (or chroot) is next. An error fails the launch.
+    std::function<Status(pid_t)> on_created, before_pivot;
+    // The caller runs spec.hooks (onggi-runtime does). Otherwise a spec with hooks is refused
+    // (Errc::unsupported) rather than run without them.
+    bool runs_hooks = false;
 };
+
+// A container's rootfs mount in a mount namespace it shares (docs/oci-mount-namespace.md).
+struct SharedRootfs {
+    std::string rootfs;      // the mount point (real path); empty: the container has its own mount namespace
+    std::string ns_path;     // linux.namespaces' mount path; empty: the runtime's mount namespace
+    uint64_t ns_inode = 0;   // that namespace, recognised again at delete
+};
+
+// Detaches (MNT_DETACH, with everything below it) the rootfs mount in that namespace, if the
+// namespace still is the one recorded; a namespace that is gone took its mounts with it.
+Status detach_shared_rootfs(const SharedRootfs& s);
 
 struct Launched {
     pid_t pid = -1;               // host pid of the container's init
@@ -47,6 +66,12 @@ Error child_failure(const std::string& who, Stage stage, int err, const std::str
     int start_fd = -1;            // create mode: the fd number, inside that process, that start() writes to
     std::string cgroup_path;      // empty when there is no cgroup
     std::unique_ptr<cgroup::Cgroup> cgroup;
+    // Without a mount namespace of its own the rootfs mount (and all below it) is left in the
+    // runtime's mount namespace or the one joined by path: detach_shared_rootfs() at delete.
+    SharedRootfs shared_rootfs;
+    // What the spec asked for and was not applied, said as crun says it (a warning, not an error):
+    // linux.resources.memory.kernel, and kernelTCP on cgroup v2.
+    std::vector<std::string> warnings;
 };
 
 // The failing step is stored in *failed_stage (Stage::none when the failure is the parent's).
@@ -61,6 +86,13 @@ Status start_parked(pid_t pid, uint64_t start_time, int start_fd);
 // The error for a child's {stage, errno} report; Stage::program names process.args[0] (program)
 // the way docker does ("executable file not found in $PATH").
 Error child_failure(const std::string& who, Stage stage, int err, const std::string& program);
+
+// The host's LSMs: AppArmor loaded and enabled (its securityfs directory and module parameter),
+// SELinux (selinuxfs mounted). A config that asks for a label of an LSM the host does not run
+// is refused (Errc::unsupported, naming the field) rather than run unconfined.
+bool apparmor_enabled();
+bool selinux_enabled();
+Status check_lsm_labels(const spec::Spec& spec);
 
 // /proc/PID/stat field 22 (start time in clock ticks); 0 when the process is gone.
 uint64_t process_start_time(pid_t pid);

@@ -43,6 +43,11 @@ const char* stage_name(Stage s)
     case Stage::setns: return "setns";
     case Stage::fork: return "fork";
     case Stage::program: return "program";
+    case Stage::hooks: return "hooks";
+    case Stage::join_mount_ns: return "join_mount_ns";
+    case Stage::chroot: return "chroot";
+    case Stage::apparmor: return "apparmor";
+    case Stage::selinux_label: return "selinux_label";
     }
     return "unknown";
 }

@@ -45,6 +45,11 @@ enum class Stage : int32_t {
     setns,           // exec: joining a namespace
     fork,
     program,         // process.args[0] is not an executable file (checked before `start`)
+    hooks,           // not a failure: mounts done, waiting for the createContainer hooks before pivot_root
+    join_mount_ns,   // setns into linux.namespaces' mount path
+    chroot,          // no mount namespace of its own: chroot instead of pivot_root
+    apparmor,        // process.apparmorProfile: /proc/self/attr/apparmor/exec
+    selinux_label,   // process.selinuxLabel: /proc/self/attr/exec
 };
 
 const char* stage_name(Stage s);

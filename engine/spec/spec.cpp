@@ -18,7 +18,8 @@ bool Resources::empty() const
            !cpu_shares && !cpu_quota && !cpu_period && cpu_cpus.empty() && cpu_mems.empty() && !cpu_idle &&
            !pids_limit && !blkio_weight && blkio_weight_device.empty() && throttle_read_bps.empty() &&
            throttle_write_bps.empty() && throttle_read_iops.empty() && throttle_write_iops.empty() &&
-           devices.empty() && unified.empty();
+           devices.empty() && unified.empty() && !memory_kernel && !memory_kernel_tcp && hugepage_limits.empty() &&
+           !net_class_id && net_priorities.empty();
 }
 
 bool Mount::idmapped() const
@@ -228,6 +229,10 @@ void parse_process(Reader& r, const json& j, Process& p)
     if (p.oom_score_adj && (*p.oom_score_adj < -1000 || *p.oom_score_adj > 1000))
         r.fail(base + ".oomScoreAdj", "must be between -1000 and 1000");
     r.str(j, "apparmorProfile", base + ".apparmorProfile", p.apparmor_profile);
+    r.str(j, "selinuxLabel", base + ".selinuxLabel", p.selinux_label);
+    for (const auto* v : {&p.apparmor_profile, &p.selinux_label})
+        if (!r.failed() && v->find_first_of("\n\0", 0, 2) != std::string::npos)
+            r.fail(v == &p.apparmor_profile ? base + ".apparmorProfile" : base + ".selinuxLabel", "must be one line");
     if (j.contains("consoleSize") && !j["consoleSize"].is_object()) r.fail(base + ".consoleSize", "expected an object");
 }
 
@@ -311,11 +316,13 @@ void parse_resources(Reader& r, const json& j, Resources& res)
         r.opt_integer(*m, "reservation", base + ".memory.reservation", res.memory_reservation);
         r.opt_integer(*m, "swap", base + ".memory.swap", res.memory_swap);
         r.opt_integer(*m, "swappiness", base + ".memory.swappiness", res.memory_swappiness);
+        r.opt_integer(*m, "kernel", base + ".memory.kernel", res.memory_kernel);
+        r.opt_integer(*m, "kernelTCP", base + ".memory.kernelTCP", res.memory_kernel_tcp);
         if (res.memory_swappiness && (*res.memory_swappiness < 0 || *res.memory_swappiness > 100))
             r.fail(base + ".memory.swappiness", "must be between 0 and 100");
         bool b;
         if (r.boolean(*m, "disableOOMKiller", base + ".memory.disableOOMKiller", b)) res.disable_oom_killer = b;
-        for (auto* f : {&res.memory_limit, &res.memory_reservation, &res.memory_swap})
+        for (auto* f : {&res.memory_limit, &res.memory_reservation, &res.memory_swap, &res.memory_kernel, &res.memory_kernel_tcp})
             if (*f && **f < -1 && !r.failed()) r.fail(base + ".memory", "memory sizes must be -1 (unlimited) or positive");
         if (res.memory_limit && *res.memory_limit > 0 && res.memory_swap && *res.memory_swap > 0 &&
             *res.memory_swap < *res.memory_limit)
@@ -397,7 +404,44 @@ void parse_resources(Reader& r, const json& j, Resources& res)
                 r.fail(base + ".unified." + it.key(), "not a cgroup file name");
             res.unified[it.key()] = it.value().get<std::string>();
         }
-    for (const char* unsupported : {"hugepageLimits", "network", "rdma"})
+    if (const json* h = r.array(j, "hugepageLimits", base + ".hugepageLimits"))
+        for (size_t i = 0; i < h->size() && !r.failed(); ++i) {
+            const std::string p = idx(base + ".hugepageLimits", i);
+            if (!(*h)[i].is_object()) {
+                r.fail(p, "expected an object");
+                break;
+            }
+            HugepageLimit l;
+            r.str((*h)[i], "pageSize", p + ".pageSize", l.page_size, true);
+            if (!r.integer((*h)[i], "limit", p + ".limit", l.limit) && !r.failed()) r.fail(p + ".limit", "required field is missing");
+            // The kernel's names: a number and KB, MB or GB ("2MB", "1GB").
+            const auto& ps = l.page_size;
+            size_t digits = 0;
+            while (digits < ps.size() && std::isdigit((unsigned char)ps[digits])) ++digits;
+            const std::string unit = ps.substr(digits);
+            if (!r.failed() && (digits == 0 || ps[0] == '0' || (unit != "KB" && unit != "MB" && unit != "GB")))
+                r.fail(p + ".pageSize", "expected a size like 2MB or 1GB, got '" + ps + "'");
+            res.hugepage_limits.push_back(l);
+        }
+    if (const json* n = r.object(j, "network", base + ".network")) {
+        r.opt_integer(*n, "classID", base + ".network.classID", res.net_class_id);
+        if (const json* a = r.array(*n, "priorities", base + ".network.priorities"))
+            for (size_t i = 0; i < a->size() && !r.failed(); ++i) {
+                const std::string p = idx(base + ".network.priorities", i);
+                if (!(*a)[i].is_object()) {
+                    r.fail(p, "expected an object");
+                    break;
+                }
+                NetPriority np;
+                r.str((*a)[i], "name", p + ".name", np.interface, true);
+                if (!r.failed() && (np.interface.empty() || np.interface.size() >= 16 || np.interface.find_first_of(" /\n") != std::string::npos))
+                    r.fail(p + ".name", "not an interface name");
+                if (!r.integer((*a)[i], "priority", p + ".priority", np.priority) && !r.failed())
+                    r.fail(p + ".priority", "required field is missing");
+                res.net_priorities.push_back(np);
+            }
+    }
+    for (const char* unsupported : {"rdma"})
         if (j.contains(unsupported) && !j[unsupported].is_null() && !j[unsupported].empty())
             r.fail(base + "." + unsupported, "not supported by onggi", Errc::unsupported);
 }
@@ -592,6 +636,8 @@ json resources_json(const Resources& r)
     if (r.memory_reservation) mem["reservation"] = *r.memory_reservation;
     if (r.memory_swap) mem["swap"] = *r.memory_swap;
     if (r.memory_swappiness) mem["swappiness"] = *r.memory_swappiness;
+    if (r.memory_kernel) mem["kernel"] = *r.memory_kernel;
+    if (r.memory_kernel_tcp) mem["kernelTCP"] = *r.memory_kernel_tcp;
     if (r.disable_oom_killer) mem["disableOOMKiller"] = *r.disable_oom_killer;
     if (!mem.empty()) j["memory"] = mem;
     json cpu = json::object();
@@ -636,6 +682,21 @@ json resources_json(const Resources& r)
         j["devices"] = a;
     }
     if (!r.unified.empty()) j["unified"] = r.unified;
+    if (!r.hugepage_limits.empty()) {
+        json a = json::array();
+        for (const auto& h : r.hugepage_limits) a.push_back({{"pageSize", h.page_size}, {"limit", h.limit}});
+        j["hugepageLimits"] = a;
+    }
+    if (r.net_class_id || !r.net_priorities.empty()) {
+        json n = json::object();
+        if (r.net_class_id) n["classID"] = *r.net_class_id;
+        if (!r.net_priorities.empty()) {
+            json a = json::array();
+            for (const auto& p : r.net_priorities) a.push_back({{"name", p.interface}, {"priority", p.priority}});
+            n["priorities"] = a;
+        }
+        j["network"] = n;
+    }
     return j;
 }
 
@@ -657,7 +718,7 @@ Result<Spec> parse_spec(const std::string& json_text)
     if (!r.failed() && s.oci_version.rfind("1.", 0) != 0)
         r.fail("ociVersion", "unsupported version '" + s.oci_version + "' (expected 1.x)", Errc::unsupported);
     if (const json* p = r.object(root, "process", "process")) parse_process(r, *p, s.process);
-    else if (!r.failed()) r.fail("process", "required field is missing");
+    else if (!r.failed()) s.has_process = false;
     if (const json* rt = r.object(root, "root", "root")) {
         r.str(*rt, "path", "root.path", s.root.path, true);
         if (!r.failed() && s.root.path.empty()) r.fail("root.path", "must not be empty");
@@ -679,14 +740,40 @@ Result<Spec> parse_spec(const std::string& json_text)
             }
             s.annotations[it.key()] = it.value().get<std::string>();
         }
-    if (const json* h = r.object(root, "hooks", "hooks"))
-        for (auto it = h->begin(); it != h->end(); ++it)
-            if (it.value().is_array() && !it.value().empty())
-                r.fail("hooks." + it.key(), "hooks are not supported by onggi", Errc::unsupported);
+    if (const json* h = r.object(root, "hooks", "hooks")) {
+        const std::pair<const char*, std::vector<Hook>*> kinds[] = {
+            {"prestart", &s.hooks.prestart},           {"createRuntime", &s.hooks.create_runtime},
+            {"createContainer", &s.hooks.create_container}, {"startContainer", &s.hooks.start_container},
+            {"poststart", &s.hooks.poststart},         {"poststop", &s.hooks.poststop}};
+        for (const auto& [key, list] : kinds)
+            if (const json* a = r.array(*h, key, std::string("hooks.") + key))
+                for (size_t i = 0; i < a->size() && !r.failed(); ++i) {
+                    const std::string p = idx(std::string("hooks.") + key, i);
+                    const json& e = (*a)[i];
+                    if (!e.is_object()) {
+                        r.fail(p, "expected an object");
+                        break;
+                    }
+                    Hook hk;
+                    r.str(e, "path", p + ".path", hk.path, true);
+                    if (!r.failed() && (hk.path.empty() || hk.path[0] != '/')) r.fail(p + ".path", "must be an absolute path");
+                    r.strings(e, "args", p + ".args", hk.args);
+                    r.strings(e, "env", p + ".env", hk.env);
+                    r.opt_integer(e, "timeout", p + ".timeout", hk.timeout);
+                    if (!r.failed() && hk.timeout && *hk.timeout <= 0) r.fail(p + ".timeout", "must be greater than zero");
+                    list->push_back(std::move(hk));
+                }
+    }
     if (!r.failed() && !s.hostname.empty() && !s.linux.has_namespace("uts"))
         r.fail("hostname", "setting a hostname needs a uts namespace in linux.namespaces");
     if (r.failed()) return r.error();
     return s;
+}
+
+bool Hooks::empty() const
+{
+    return prestart.empty() && create_runtime.empty() && create_container.empty() && start_container.empty() &&
+           poststart.empty() && poststop.empty();
 }
 
 Result<Spec> load_spec(const std::string& bundle_dir)
@@ -729,7 +816,8 @@ std::string to_json(const Spec& s, int indent)
     p["noNewPrivileges"] = s.process.no_new_privileges;
     if (s.process.oom_score_adj) p["oomScoreAdj"] = *s.process.oom_score_adj;
     if (!s.process.apparmor_profile.empty()) p["apparmorProfile"] = s.process.apparmor_profile;
-    j["process"] = p;
+    if (!s.process.selinux_label.empty()) p["selinuxLabel"] = s.process.selinux_label;
+    if (s.has_process) j["process"] = p;
     j["root"] = {{"path", s.root.path}, {"readonly", s.root.readonly}};
     if (!s.hostname.empty()) j["hostname"] = s.hostname;
     if (!s.domainname.empty()) j["domainname"] = s.domainname;
@@ -806,6 +894,26 @@ std::string to_json(const Spec& s, int indent)
     }
     j["linux"] = l;
     if (!s.annotations.empty()) j["annotations"] = s.annotations;
+    if (!s.hooks.empty()) {
+        json h = json::object();
+        const std::pair<const char*, const std::vector<Hook>*> kinds[] = {
+            {"prestart", &s.hooks.prestart},           {"createRuntime", &s.hooks.create_runtime},
+            {"createContainer", &s.hooks.create_container}, {"startContainer", &s.hooks.start_container},
+            {"poststart", &s.hooks.poststart},         {"poststop", &s.hooks.poststop}};
+        for (const auto& [key, list] : kinds) {
+            if (list->empty()) continue;
+            json a = json::array();
+            for (const auto& hk : *list) {
+                json e = {{"path", hk.path}};
+                if (!hk.args.empty()) e["args"] = hk.args;
+                if (!hk.env.empty()) e["env"] = hk.env;
+                if (hk.timeout) e["timeout"] = *hk.timeout;
+                a.push_back(e);
+            }
+            h[key] = a;
+        }
+        j["hooks"] = h;
+    }
     return j.dump(indent);
 }
 

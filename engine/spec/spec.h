@@ -41,7 +41,8 @@ struct Process {
     std::vector<Rlimit> rlimits;
     bool no_new_privileges = false;
     std::optional<int> oom_score_adj;
-    std::string apparmor_profile;  // kept for round-trip, not applied
+    std::string apparmor_profile;  // applied at execve where AppArmor is enabled, refused where not
+    std::string selinux_label;     // process.selinuxLabel: the same, with SELinux
 };
 
 struct Root {
@@ -92,9 +93,22 @@ struct DeviceRule {
     std::string access = "rwm";
 };
 
+struct HugepageLimit {
+    std::string page_size;  // "2MB", "1GB", "64KB"
+    uint64_t limit = 0;     // bytes
+};
+
+struct NetPriority {
+    std::string interface;
+    uint32_t priority = 0;
+};
+
 struct Resources {
     // memory (bytes). limit=-1 means unlimited. swap is memory+swap as in the OCI spec.
     std::optional<int64_t> memory_limit, memory_reservation, memory_swap;
+    // kmem: kernel is ignored with a warning (no effect since Linux 5.16, none on v2); kernelTCP
+    // is memory.kmem.tcp.limit_in_bytes on v1, ignored with a warning on v2.
+    std::optional<int64_t> memory_kernel, memory_kernel_tcp;
     std::optional<int64_t> memory_swappiness;
     std::optional<bool> disable_oom_killer;
     // cpu
@@ -113,6 +127,11 @@ struct Resources {
     std::vector<DeviceRule> devices;
     // v2 only, raw key -> value ("memory.high" -> "67108864")
     std::map<std::string, std::string> unified;
+    // hugetlb controller (v1 hugetlb.<size>.limit_in_bytes, v2 hugetlb.<size>.max)
+    std::vector<HugepageLimit> hugepage_limits;
+    // v1 only: net_cls.classid and net_prio.ifpriomap
+    std::optional<uint32_t> net_class_id;
+    std::vector<NetPriority> net_priorities;
 
     bool empty() const;
 };
@@ -157,7 +176,7 @@ struct Linux {
     std::optional<Seccomp> seccomp;
     std::vector<std::string> masked_paths, readonly_paths;
     std::string rootfs_propagation;
-    std::string mount_label;
+    std::string mount_label;  // SELinux context= of the container's new mounts; refused without SELinux
     // time namespace offsets (seconds)
     std::optional<int64_t> time_offset_monotonic, time_offset_boottime;
 
@@ -166,13 +185,22 @@ struct Linux {
 };
 
 struct Hook {
-    std::string path;
-    std::vector<std::string> args, env;
-    std::optional<int> timeout;
+    std::string path;  // absolute
+    std::vector<std::string> args, env;  // args[0] is argv[0]; empty args: argv = {path}
+    std::optional<int> timeout;          // seconds, > 0
+};
+
+// config.md#posix-platform-hooks: where and when each list runs is in engine/runtime/hook_runner.h.
+struct Hooks {
+    std::vector<Hook> prestart, create_runtime, create_container, start_container, poststart, poststop;
+    bool empty() const;
 };
 
 struct Spec {
     std::string oci_version = "1.0.2";
+    // config.md#process: OPTIONAL in the config, REQUIRED when start is called. Without one a
+    // container can be created (parked), and start fails (and stops it).
+    bool has_process = true;
     Process process;
     Root root;
     std::string hostname;
@@ -180,6 +208,7 @@ struct Spec {
     std::vector<Mount> mounts;
     Linux linux;
     std::map<std::string, std::string> annotations;
+    Hooks hooks;
 };
 
 // Parse and validate. Errors have code invalid_argument (or unsupported for a valid but

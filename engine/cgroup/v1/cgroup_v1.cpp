@@ -161,7 +161,7 @@ Status CgroupV1::apply_cpu(const spec::Resources& r)
 Status CgroupV1::apply_memory(const spec::Resources& r)
 {
     bool wants = r.memory_limit || r.memory_swap || r.memory_reservation || r.disable_oom_killer ||
-                 (r.memory_swappiness && *r.memory_swappiness >= 0);
+                 (r.memory_swappiness && *r.memory_swappiness >= 0) || r.memory_kernel_tcp;
     if (!wants) return {};
     std::string mem = controller_dir("memory");
     if (mem.empty()) return Error(Errc::unsupported, "the memory controller is not mounted");
@@ -196,6 +196,39 @@ Status CgroupV1::apply_memory(const spec::Resources& r)
     }
     if (r.disable_oom_killer)
         ONGGI_CHECK(files::write(mem, "memory.oom_control", *r.disable_oom_killer ? "1" : "0"), "disable OOM killer");
+    // memory.kernel has had no effect since Linux 5.16 (the caller warns); the TCP buffer limit still works.
+    if (r.memory_kernel_tcp) {
+        if (!files::exists(mem + "/memory.kmem.tcp.limit_in_bytes"))
+            return Error(Errc::unsupported, "kernelTCP: this kernel has no memory.kmem.tcp.limit_in_bytes");
+        ONGGI_CHECK(files::write(mem, "memory.kmem.tcp.limit_in_bytes", bytes(*r.memory_kernel_tcp)), "kernel TCP limit");
+    }
+    return {};
+}
+
+Status CgroupV1::apply_hugetlb_and_network(const spec::Resources& r)
+{
+    if (!r.hugepage_limits.empty()) {
+        std::string h = controller_dir("hugetlb");
+        if (h.empty()) return Error(Errc::unsupported, "hugepageLimits: the hugetlb controller is not mounted on this host");
+        for (const auto& l : r.hugepage_limits) {
+            const std::string file = "hugetlb." + l.page_size + ".limit_in_bytes";
+            if (!files::exists(h + "/" + file))
+                return Error(Errc::invalid_argument, "hugepageLimits: page size " + l.page_size + " is not one this host has");
+            ONGGI_CHECK(files::write(h, file, std::to_string(l.limit)), "hugepageLimits " + l.page_size);
+        }
+    }
+    if (r.net_class_id) {
+        std::string n = controller_dir("net_cls");
+        if (n.empty()) return Error(Errc::unsupported, "network.classID: the net_cls controller is not mounted on this host");
+        ONGGI_CHECK(files::write(n, "net_cls.classid", std::to_string(*r.net_class_id)), "network.classID");
+    }
+    if (!r.net_priorities.empty()) {
+        std::string n = controller_dir("net_prio");
+        if (n.empty()) return Error(Errc::unsupported, "network.priorities: the net_prio controller is not mounted on this host");
+        for (const auto& p : r.net_priorities)  // one "IFNAME PRIO" per write
+            ONGGI_CHECK(files::write(n, "net_prio.ifpriomap", p.interface + " " + std::to_string(p.priority)),
+                        "network.priorities " + p.interface);
+    }
     return {};
 }
 
@@ -258,6 +291,7 @@ Status CgroupV1::apply(const spec::Resources& r)
     }
     ONGGI_CHECK(apply_blkio(r), "blkio");
     ONGGI_CHECK(apply_devices(r), "devices");
+    if (auto s = apply_hugetlb_and_network(r); !s) return s;
     for (const auto& [key, value] : r.unified) {
         if (key == "memory.high")
             return Error(Errc::unsupported, "memory.high needs cgroup v2; on cgroup v1 use the memory reservation (soft limit)");

@@ -34,6 +34,7 @@ private:
     Status apply_memory(const spec::Resources& r);
     Status apply_blkio(const spec::Resources& r);
     Status apply_devices(const spec::Resources& r);
+    Status apply_hugetlb_and_network(const spec::Resources& r);  // hugetlb, net_cls, net_prio
     Status set_freezer(const char* state);
 
     std::string path_;

@@ -281,6 +281,17 @@ Status CgroupV2::apply(const spec::Resources& r)
         ONGGI_CHECK(filter->attach(fd_.get()), "devices");
     }
     ONGGI_CHECK(apply_unified(r), "unified");
+    for (const auto& l : r.hugepage_limits) {
+        const std::string file = "hugetlb." + l.page_size + ".max";
+        auto ctl = files::read(dir_ + "/cgroup.controllers");
+        if (!ctl || !has(words(ctl.value()), "hugetlb"))
+            return Error(Errc::unsupported, "hugepageLimits: the hugetlb controller is not enabled for this cgroup");
+        if (!files::exists(dir_ + "/" + file))
+            return Error(Errc::invalid_argument, "hugepageLimits: page size " + l.page_size + " is not one this host has");
+        ONGGI_CHECK(files::write(dir_, file, std::to_string(l.limit)), "hugepageLimits " + l.page_size);
+    }
+    if (r.net_class_id || !r.net_priorities.empty())
+        return Error(Errc::unsupported, "linux.resources.network: net_cls and net_prio are cgroup v1 controllers; cgroup v2 has none");
     return {};
 }
 

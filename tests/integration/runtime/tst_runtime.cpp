@@ -216,6 +216,10 @@ private slots:
         auto comm = read_file("/proc/" + std::to_string(pid) + "/comm");
         QVERIFY(comm.ok() && comm.value() != "sleep\n");
         QCOMPARE(runtime({"create", "-b", b, qid}).code, 1);  // id taken
+        // runtime.md#delete: created is not stopped: an error, and no effect on the container.
+        QCOMPARE(runtime({"delete", qid}).code, 1);
+        QCOMPARE(status_of(id), QString("created"));
+        QVERIFY(process_exists(pid));
         QCOMPARE(runtime({"start", qid}).code, 0);
         QVERIFY(eventually([&] { return comm_of(pid) == "sleep\n"; }));
         QCOMPARE(status_of(id), QString("running"));
@@ -616,6 +620,373 @@ private slots:
         QVERIFY2(r.out.contains("fifo 0:0 600 0:0\n"), qPrintable(r.out));
         QVERIFY2(r.out.contains("write-ok\n"), qPrintable(r.out));
         QVERIFY2(r.out.endsWith("5\n"), qPrintable(r.out));
+    }
+
+    // issue 19.1: every hook kind runs at its point of the lifecycle, in the namespaces the spec
+    // names (config.md#posix-platform-hooks), with the state on stdin.
+    void hooksRunAtTheirPointsWithTheStateOnStdin()
+    {
+        auto s = test_spec(rootfs_, {"sleep", "300"});
+        auto hook = [](const char* kind, const char* sh) {
+            return spec::Hook{sh, {"sh", "-c", std::string("echo ") + kind + " mnt=$(readlink /proc/self/ns/mnt) state=$(cat)"}, {}, 10};
+        };
+        s.hooks.prestart = {hook("prestart", "/bin/sh")};
+        s.hooks.create_runtime = {hook("createRuntime", "/bin/sh")};
+        s.hooks.create_container = {hook("createContainer", "/bin/sh")};
+        s.hooks.start_container = {hook("startContainer", "/bin/sh")};  // the container's busybox sh
+        s.hooks.poststart = {hook("poststart", "/bin/sh")};
+        s.hooks.poststop = {hook("poststop", "/bin/sh")};
+        const std::string id = unique_id("hooks");
+        const QString qid = QString::fromStdString(id);
+        Run c = runtime({"create", "-b", QString::fromStdString(bundle(id, s)), qid});
+        QVERIFY2(c.code == 0, qPrintable(c.err + c.out));
+        const pid_t pid = pid_of(id);
+        QVERIFY(pid > 0);
+        const QString ours = QString("mnt=mnt:[%1]").arg(ns_inode("self", "mnt"));
+        const QString theirs = QString("mnt=mnt:[%1]").arg(ns_inode(std::to_string(pid), "mnt"));
+        QVERIFY(ours != theirs);
+        Run st = runtime({"start", qid});
+        QVERIFY2(st.code == 0, qPrintable(st.err + st.out));
+        Run d = runtime({"delete", "-f", qid});
+        QVERIFY2(d.code == 0, qPrintable(d.err + d.out));
+        const QStringList created = c.out.split('\n', Qt::SkipEmptyParts), started = st.out.split('\n', Qt::SkipEmptyParts),
+                          deleted = d.out.split('\n', Qt::SkipEmptyParts);
+        QCOMPARE(created.size(), 3);
+        QCOMPARE(started.size(), 2);
+        QCOMPARE(deleted.size(), 1);
+        struct Want {
+            QString line, kind, mnt, status;
+            bool pid;
+        };
+        const QString p = QString("\"pid\": %1").arg(pid);
+        const Want want[] = {{created[0], "prestart", ours, "created", true},       {created[1], "createRuntime", ours, "created", true},
+                             {created[2], "createContainer", theirs, "created", true}, {started[0], "startContainer", theirs, "created", true},
+                             {started[1], "poststart", ours, "running", true},       {deleted[0], "poststop", ours, "stopped", false}};
+        for (const auto& w : want) {
+            QVERIFY2(w.line.startsWith(w.kind + " "), qPrintable(w.line));
+            QVERIFY2(w.line.contains(" " + w.mnt + " "), qPrintable(w.mnt + " in " + w.line));
+            QVERIFY2(w.line.contains("\"status\": \"" + w.status + "\""), qPrintable(w.line));
+            QVERIFY2(w.line.contains("\"id\": \"" + qid + "\""), qPrintable(w.line));
+            if (w.pid) QVERIFY2(w.line.contains(p), qPrintable(w.line));
+        }
+    }
+
+    // runtime.md#lifecycle: a failing (or timed-out) prestart, createRuntime or createContainer
+    // hook fails create and leaves nothing; a failing startContainer hook fails start and stops
+    // the container; a failing poststart or poststop hook is a warning, and the next hook runs.
+    void failingHooksFollowTheLifecycle_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("script");
+        QTest::addColumn<int>("timeout");
+        QTest::addColumn<QString>("failing");  // the command that fails; empty: none does
+        QTest::addColumn<QString>("message");
+        QTest::newRow("prestart") << "prestart" << "exit 3" << 0 << "create" << "hooks.prestart[0] (/bin/sh): exited with status 3";
+        QTest::newRow("createRuntime timeout") << "createRuntime" << "sleep 60" << 1 << "create"
+                                               << "hooks.createRuntime[0] (/bin/sh): did not finish within its timeout of 1 s";
+        QTest::newRow("createContainer") << "createContainer" << "exit 4" << 0 << "create" << "hooks.createContainer[0] (/bin/sh): exited with status 4";
+        QTest::newRow("startContainer") << "startContainer" << "exit 5" << 0 << "start" << "hooks.startContainer[0] (/bin/sh): exited with status 5";
+        QTest::newRow("poststart") << "poststart" << "exit 6" << 0 << "" << "warning: hooks.poststart[0] (/bin/sh): exited with status 6";
+        QTest::newRow("poststop") << "poststop" << "exit 7" << 0 << "" << "warning: hooks.poststop[0] (/bin/sh): exited with status 7";
+    }
+    void failingHooksFollowTheLifecycle()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, script);
+        QFETCH(int, timeout);
+        QFETCH(QString, failing);
+        QFETCH(QString, message);
+        auto s = test_spec(rootfs_, {"sleep", "300"});
+        spec::Hook bad{"/bin/sh", {"sh", "-c", script.toStdString()}, {}, std::nullopt};
+        if (timeout) bad.timeout = timeout;
+        const spec::Hook next{"/bin/sh", {"sh", "-c", "echo next-hook-ran"}, {}, std::nullopt};
+        std::vector<spec::Hook>* list = kind == "prestart" ? &s.hooks.prestart
+                                        : kind == "createRuntime" ? &s.hooks.create_runtime
+                                        : kind == "createContainer" ? &s.hooks.create_container
+                                        : kind == "startContainer" ? &s.hooks.start_container
+                                        : kind == "poststart" ? &s.hooks.poststart : &s.hooks.poststop;
+        *list = {bad, next};
+        const std::string id = unique_id("hookfail");
+        const QString qid = QString::fromStdString(id);
+        Run c = runtime({"create", "-b", QString::fromStdString(bundle(id, s)), qid});
+        if (failing == "create") {
+            QVERIFY2(c.code != 0, qPrintable(c.out));
+            QVERIFY2(c.err.contains(message), qPrintable(c.err));
+            QVERIFY2(!c.out.contains("next-hook-ran"), qPrintable(c.out));
+            QVERIFY(runtime({"state", qid}).code != 0);  // nothing left: no state,
+            QVERIFY(!cgroup_exists("/onggi-runtime/" + id));  // no cgroup,
+            QVERIFY(!host_mounts_mention(rootfs_));           // no mount
+            return;
+        }
+        QVERIFY2(c.code == 0, qPrintable(c.err));
+        const pid_t pid = pid_of(id);
+        Run st = runtime({"start", qid});
+        if (failing == "start") {
+            QVERIFY2(st.code != 0, qPrintable(st.out));
+            QVERIFY2(st.err.contains(message), qPrintable(st.err));
+            QVERIFY(eventually([&] { return !process_exists(pid); }));
+            QCOMPARE(status_of(id), QString("stopped"));
+            QVERIFY2(runtime({"delete", qid}).code == 0, "delete after a failed start");
+            return;
+        }
+        QVERIFY2(st.code == 0, qPrintable(st.err));
+        QCOMPARE(status_of(id), QString("running"));
+        Run d = runtime({"delete", "-f", qid});
+        QVERIFY2(d.code == 0, qPrintable(d.err));
+        const Run& warned = kind == "poststart" ? st : d;
+        QVERIFY2(warned.err.contains(message), qPrintable(warned.err));
+        QVERIFY2(warned.out.contains("next-hook-ran"), qPrintable(warned.out));
+    }
+
+    // issue 19.2, config-linux.md#namespaces: a type that is not listed is the runtime's own,
+    // mount included. Without a mount namespace of its own the container is chroot-ed into its
+    // rootfs; nothing is left mounted in the caller's namespace after delete (with "/" shared).
+    void absentNamespacesAreTheRuntimes()
+    {
+        auto s = test_spec(rootfs_, {"sleep", "300"});
+        s.linux.namespaces.clear();
+        s.hostname.clear();
+        const std::string id = unique_id("nsinherit");
+        const std::string marker = "/.ns-marker-" + id;
+        QVERIFY(write_file_atomic(rootfs_ + marker, "x"));
+        const std::string b = bundle(id, s);
+        const QString rt = binary("onggi-runtime") + " --root " + QString::fromStdString(state_root_);
+        const QString qid = QString::fromStdString(id), root = QString::fromStdString(rootfs_);
+        const QString script = QString(
+            "set -e; %1 create -b %2 %3; %1 start %3;"
+            "pid=$(%1 state %3 | sed -n 's/.*\"pid\": \\([0-9]*\\).*/\\1/p');"
+            "for n in mnt pid net ipc uts cgroup; do echo \"$n $(readlink /proc/self/ns/$n) $(readlink /proc/$pid/ns/$n)\"; done;"
+            "echo root=$(readlink /proc/$pid/root);"
+            "%1 exec %3 sh -c 'test -e %5 && echo exec-in-rootfs';"
+            "echo during=$(grep -c %4 /proc/self/mountinfo || true);"
+            "%1 delete -f %3; echo after=$(grep -c %4 /proc/self/mountinfo || true)")
+                                   .arg(rt, QString::fromStdString(b), qid, root, QString::fromStdString(marker));
+        Run r = run("unshare", {"-m", "--propagation", "shared", "sh", "-c", script});
+        ::unlink((rootfs_ + marker).c_str());
+        QVERIFY2(r.code == 0, qPrintable(r.err + r.out));
+        for (const char* n : {"mnt", "pid", "net", "ipc", "uts", "cgroup"}) {
+            QString line;
+            for (const QString& l : r.out.split('\n'))
+                if (l.startsWith(QString(n) + " ")) line = l;
+            const QStringList f = line.split(' ');
+            QVERIFY2(f.size() == 3 && f[1] == f[2] && !f[1].isEmpty(), qPrintable(QString(n) + ": " + r.out));
+        }
+        QVERIFY2(r.out.contains("root=" + root + "\n"), qPrintable(r.out));
+        QVERIFY2(r.out.contains("exec-in-rootfs\n"), qPrintable(r.out));
+        QVERIFY2(!r.out.contains("during=0\n"), qPrintable(r.out));  // the rootfs mount is in the caller's namespace
+        QVERIFY2(r.out.contains("after=0\n"), qPrintable(r.out));
+        QVERIFY(!host_mounts_mention(rootfs_));
+    }
+
+    // config-linux.md#namespaces: a path is joined, mount included. The other processes of the
+    // joined mount namespace keep their root (pivot_root would have moved it), and delete
+    // leaves nothing mounted there.
+    void namespacePathsAreJoinedMountIncluded()
+    {
+        QProcess holder;
+        holder.start("unshare", {"-m", "-i", "-u", "-n", "--fork", "sleep", "300"});
+        QVERIFY(holder.waitForStarted());
+        const std::string hp = std::to_string(holder.processId());
+        QVERIFY(eventually([&] { return ns_inode(hp, "mnt") != ns_inode("self", "mnt") && ns_inode(hp, "net") != ns_inode("self", "net"); }));
+        auto s = test_spec(rootfs_, {"sleep", "300"});
+        s.hostname.clear();
+        const std::string nsdir = "/proc/" + hp + "/ns/";
+        s.linux.namespaces = {{"pid", ""}, {"mount", nsdir + "mnt"}, {"ipc", nsdir + "ipc"}, {"uts", nsdir + "uts"}, {"network", nsdir + "net"}};
+        const std::string id = unique_id("nspath");
+        const std::string marker = "/.ns-marker-" + id;
+        QVERIFY(write_file_atomic(rootfs_ + marker, "x"));
+        pid_t pid = start_sleeper(id, s);
+        ::unlink((rootfs_ + marker).c_str());
+        QVERIFY(pid > 0);
+        for (const char* n : {"mnt", "ipc", "uts", "net"}) QVERIFY2(ns_inode(std::to_string(pid), n) == ns_inode(hp, n), n);
+        QVERIFY(ns_inode(std::to_string(pid), "pid") != ns_inode(hp, "pid"));
+        QVERIFY2(::access(("/proc/" + hp + "/root/etc/passwd").c_str(), F_OK) == 0 || ::access(("/proc/" + hp + "/root/usr").c_str(), F_OK) == 0,
+                 "the holder's root moved");
+        QVERIFY2(::access(("/proc/" + hp + "/root" + marker).c_str(), F_OK) != 0, "the holder's root is the container's rootfs");
+        auto during = read_file("/proc/" + hp + "/mountinfo");
+        QVERIFY(during.ok() && during.value().find(rootfs_) != std::string::npos);
+        QVERIFY(!host_mounts_mention(rootfs_));
+        Run d = runtime({"delete", "-f", QString::fromStdString(id)});
+        QVERIFY2(d.code == 0, qPrintable(d.err));
+        auto after = read_file("/proc/" + hp + "/mountinfo");
+        QVERIFY(after.ok());
+        QVERIFY2(after.value().find(rootfs_) == std::string::npos, after.value().c_str());
+        holder.kill();
+        holder.waitForFinished();
+    }
+
+    // issue 19.7: memory.kernel is a warning (no effect since Linux 5.16), kernelTCP is the
+    // v1 TCP buffer limit (a warning on v2); both used to be dropped without a word.
+    void kernelMemoryIsAWarningAndKernelTcpIsApplied()
+    {
+        auto s = test_spec(rootfs_, {"sleep", "300"});
+        spec::Resources res;
+        res.memory_limit = 64 << 20;
+        res.memory_kernel = 48 << 20;
+        res.memory_kernel_tcp = 40 << 20;
+        s.linux.resources = res;
+        const std::string id = unique_id("kmem");
+        Run r = runtime({"run", "-d", "-b", QString::fromStdString(bundle(id, s)), QString::fromStdString(id)});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(r.err.contains("warning: linux.resources.memory.kernel is ignored"), qPrintable(r.err));
+        const std::string v1 = "/sys/fs/cgroup/memory/onggi-runtime/" + id + "/memory.kmem.tcp.limit_in_bytes";
+        if (::access("/sys/fs/cgroup/memory", F_OK) == 0) {
+            auto tcp = read_file(v1);
+            QVERIFY2(tcp.ok(), v1.c_str());
+            QCOMPARE(std::stoll(tcp.value()), int64_t(40) << 20);
+            QVERIFY2(!r.err.contains("kernelTCP"), qPrintable(r.err));
+        } else {
+            QVERIFY2(r.err.contains("warning: linux.resources.memory.kernelTCP is ignored"), qPrintable(r.err));
+        }
+    }
+
+    // issue 19.7: hugepageLimits and network are applied where the controller is (hugetlb on
+    // v1 and v2, net_cls/net_prio on v1) and refused, naming the controller, where it is not.
+    void hugetlbAndNetworkAppliedOrRefusedByController_data()
+    {
+        QTest::addColumn<QString>("what");
+        QTest::newRow("hugetlb") << "hugetlb";
+        QTest::newRow("net_cls") << "net_cls";
+        QTest::newRow("net_prio") << "net_prio";
+        QTest::newRow("bad page size") << "3MB";
+    }
+    void hugetlbAndNetworkAppliedOrRefusedByController()
+    {
+        QFETCH(QString, what);
+        auto s = test_spec(rootfs_, {"sleep", "300"});
+        spec::Resources res;
+        std::string page = "2MB";
+        for (const char* dir : {"/sys/kernel/mm/hugepages/hugepages-2048kB", "/sys/kernel/mm/hugepages/hugepages-1048576kB"})
+            if (::access(dir, F_OK) == 0) page = std::string(dir).find("1048576") != std::string::npos ? "1GB" : "2MB";
+        if (what == "hugetlb") res.hugepage_limits = {{page, 2ull << 30}};
+        if (what == "3MB") res.hugepage_limits = {{"3MB", 300ull << 20}};
+        if (what == "net_cls") res.net_class_id = 0x100001;
+        if (what == "net_prio") res.net_priorities = {{"lo", 5}};
+        s.linux.resources = res;
+        const std::string id = unique_id("hugenet");
+        Run r = runtime({"run", "-d", "-b", QString::fromStdString(bundle(id, s)), QString::fromStdString(id)});
+        const bool v2 = ::access("/sys/fs/cgroup/cgroup.controllers", F_OK) == 0;
+        const std::string ctl = what == "3MB" ? "hugetlb" : what.toStdString();
+        const std::string v1dir = "/sys/fs/cgroup/" + ctl + "/onggi-runtime/" + id;
+        const std::string v2dir = "/sys/fs/cgroup/onggi-runtime/" + id;
+        const bool v2_hugetlb = v2 && [] { auto t = read_file("/sys/fs/cgroup/cgroup.controllers"); return t.ok() && t.value().find("hugetlb") != std::string::npos; }();
+        const bool have = v2 ? (ctl == "hugetlb" && v2_hugetlb) : ::access(("/sys/fs/cgroup/" + ctl).c_str(), F_OK) == 0;
+        if (what == "3MB") {
+            QVERIFY2(r.code != 0, qPrintable(r.out));
+            QVERIFY2(r.err.contains(have ? "page size 3MB is not one this host has" : "hugetlb"), qPrintable(r.err));
+            return;
+        }
+        if (!have) {
+            QVERIFY2(r.code != 0, qPrintable(r.out));
+            const QString expected = v2 ? (ctl == "hugetlb" ? "the hugetlb controller is not enabled for this cgroup" : "cgroup v2 has none")
+                                        : QString("the %1 controller is not mounted on this host").arg(QString::fromStdString(ctl));
+            QVERIFY2(r.err.contains(expected), qPrintable(r.err));
+            QVERIFY(runtime({"state", QString::fromStdString(id)}).code != 0);
+            QVERIFY(!cgroup_exists("/onggi-runtime/" + id));
+            return;
+        }
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        if (what == "hugetlb") {
+            auto v = read_file(v2 ? v2dir + "/hugetlb." + page + ".max" : v1dir + "/hugetlb." + page + ".limit_in_bytes");
+            QVERIFY(v.ok());
+            QCOMPARE(std::stoull(v.value()), 2ull << 30);
+        } else if (what == "net_cls") {
+            auto v = read_file(v1dir + "/net_cls.classid");
+            QVERIFY(v.ok());
+            QCOMPARE(std::stoul(v.value()), 0x100001ul);
+        } else {
+            auto v = read_file(v1dir + "/net_prio.ifpriomap");
+            QVERIFY(v.ok());
+            QVERIFY2(v.value().find("lo 5") != std::string::npos, v.value().c_str());
+        }
+    }
+
+    // config.md#process: a config without process can be created; start then fails and
+    // stops the container, which delete removes (runtime.md#start).
+    void noProcessCreatesAndStartFails()
+    {
+        auto s = test_spec(rootfs_, {"true"});
+        s.has_process = false;
+        const std::string id = unique_id("noproc");
+        const QString qid = QString::fromStdString(id);
+        Run c = runtime({"create", "-b", QString::fromStdString(bundle(id, s)), qid});
+        QVERIFY2(c.code == 0, qPrintable(c.err));
+        QCOMPARE(status_of(id), QString("created"));
+        const pid_t pid = pid_of(id);
+        Run st = runtime({"start", qid});
+        QVERIFY(st.code != 0);
+        QVERIFY2(st.err.contains("process: the config has none"), qPrintable(st.err));
+        QVERIFY(eventually([&] { return !process_exists(pid); }));
+        QCOMPARE(status_of(id), QString("stopped"));
+        QCOMPARE(runtime({"delete", qid}).code, 0);
+        Run r = runtime({"run", "-b", QString::fromStdString(bundle(id + "-run", s)), qid + "-run"});
+        QVERIFY(r.code != 0);
+        QVERIFY2(r.err.contains("process: required field is missing"), qPrintable(r.err));
+    }
+
+    // issue 19.8: process.apparmorProfile, process.selinuxLabel and linux.mountLabel are applied
+    // where the host runs that LSM, and refused (naming the field, leaving nothing) where it does
+    // not -- never run unconfined in silence. exec's --apparmor/--process-label alike.
+    void lsmLabelsAppliedOrRefused_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::newRow("apparmorProfile") << "process.apparmorProfile";
+        QTest::newRow("selinuxLabel") << "process.selinuxLabel";
+        QTest::newRow("mountLabel") << "linux.mountLabel";
+    }
+    void lsmLabelsAppliedOrRefused()
+    {
+        QFETCH(QString, field);
+        auto enabled_flag = read_file("/sys/module/apparmor/parameters/enabled");
+        const bool apparmor = enabled_flag.ok() && enabled_flag.value().rfind("Y", 0) == 0 &&
+                              ::access("/sys/kernel/security/apparmor", F_OK) == 0;
+        const bool selinux = ::access("/sys/fs/selinux/enforce", F_OK) == 0;
+        auto own = read_file("/proc/self/attr/current");
+        const std::string label = selinux && own.ok() ? std::string(own.value().c_str()) : "system_u:system_r:container_t:s0";
+        auto s = test_spec(rootfs_, {"sleep", "300"});
+        bool have = false;
+        if (field == "process.apparmorProfile") {
+            s.process.apparmor_profile = "unconfined";
+            have = apparmor;
+        } else if (field == "process.selinuxLabel") {
+            s.process.selinux_label = label;
+            have = selinux;
+        } else {
+            s.linux.mount_label = "system_u:object_r:container_file_t:s0";
+            have = selinux;
+        }
+        const std::string id = unique_id("lsm");
+        const QString qid = QString::fromStdString(id);
+        Run r = runtime({"run", "-d", "-b", QString::fromStdString(bundle(id, s)), qid});
+        if (!have) {
+            QVERIFY2(r.code != 0, qPrintable(r.out));
+            QVERIFY2(r.err.contains(field + ": ") && r.err.contains("is not enabled on this host"), qPrintable(r.err));
+            QVERIFY(runtime({"state", qid}).code != 0);
+            QVERIFY(!cgroup_exists("/onggi-runtime/" + id));
+            // exec asks the same of the host.
+            const std::string id2 = unique_id("lsmexec");
+            QVERIFY(start_sleeper(id2, test_spec(rootfs_, {"sleep", "300"})) > 0);
+            const QString opt = field == "process.apparmorProfile" ? "--apparmor" : "--process-label";
+            if (field != "linux.mountLabel") {
+                Run e = runtime({"exec", opt, "some-label", QString::fromStdString(id2), "true"});
+                QVERIFY2(e.code != 0 && e.err.contains(field + ": "), qPrintable(e.err));
+            }
+            return;
+        }
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const std::string pid = std::to_string(pid_of(id));
+        if (field == "process.apparmorProfile") {
+            auto cur = read_file("/proc/" + pid + "/attr/apparmor/current");
+            if (!cur.ok()) cur = read_file("/proc/" + pid + "/attr/current");
+            QVERIFY(cur.ok() && cur.value().find("unconfined") != std::string::npos);
+        } else if (field == "process.selinuxLabel") {
+            auto cur = read_file("/proc/" + pid + "/attr/current");
+            QVERIFY(cur.ok());
+            QCOMPARE(std::string(cur.value().c_str()), label);
+        } else {
+            auto mi = read_file("/proc/" + pid + "/mountinfo");
+            QVERIFY(mi.ok() && mi.value().find("container_file_t") != std::string::npos);
+        }
     }
 };
 

@@ -89,11 +89,28 @@ private slots:
         j["linux"]["seccomp"] = {{"defaultAction", "SCMP_ACT_ERRNO"},
                                  {"syscalls", json::array({{{"names", {"read", "write"}}, {"action", "SCMP_ACT_ALLOW"}}})}};
         j["annotations"] = {{"org.onggi.overlay.lowerdir", "/a:/b"}};
+        j["linux"]["resources"] = {{"memory", {{"limit", 1 << 26}, {"kernel", 1 << 25}, {"kernelTCP", 1 << 24}}},
+                                   {"hugepageLimits", json::array({{{"pageSize", "2MB"}, {"limit", 1 << 30}}})},
+                                   {"network", {{"classID", 1048577}, {"priorities", json::array({{{"name", "eth0"}, {"priority", 3}}})}}}};
+        j["hooks"] = {{"prestart", json::array({{{"path", "/bin/a"}}})},
+                      {"createRuntime", json::array({{{"path", "/bin/b"}, {"args", {"b", "1"}}}})},
+                      {"createContainer", json::array({{{"path", "/bin/c"}, {"env", {"X=1"}}}})},
+                      {"startContainer", json::array({{{"path", "/bin/d"}, {"timeout", 5}}})},
+                      {"poststart", json::array({{{"path", "/bin/e"}}})},
+                      {"poststop", json::array({{{"path", "/bin/f"}}, {{"path", "/bin/g"}}})}};
         auto s = spec::parse_spec(j.dump());
         QVERIFY2(s.ok(), s.ok() ? "" : s.error().message().c_str());
         QCOMPARE(*s->linux.time_offset_monotonic, int64_t(3600));
         QCOMPARE(s->linux.uid_mappings[0].host_id, uint32_t(100000));
         QCOMPARE(s->linux.seccomp->syscalls[0].names.size(), size_t(2));
+        QCOMPARE(s->hooks.create_runtime[0].args.size(), size_t(2));
+        QCOMPARE(s->hooks.create_container[0].env[0], std::string("X=1"));
+        QCOMPARE(*s->hooks.start_container[0].timeout, 5);
+        QCOMPARE(s->hooks.poststop[1].path, std::string("/bin/g"));
+        QCOMPARE(*s->linux.resources->memory_kernel_tcp, int64_t(1) << 24);
+        QCOMPARE(s->linux.resources->hugepage_limits[0].page_size, std::string("2MB"));
+        QCOMPARE(*s->linux.resources->net_class_id, uint32_t(1048577));
+        QCOMPARE(s->linux.resources->net_priorities[0].priority, uint32_t(3));
         auto again = spec::parse_spec(spec::to_json(s.value()));
         QVERIFY(again.ok());
         QCOMPARE(spec::to_json(again.value()), spec::to_json(s.value()));
@@ -112,7 +129,6 @@ private slots:
         };
         QTest::newRow("not json") << "{\"ociVersion\": " << "not valid JSON" << inval;
         QTest::newRow("top-level array") << "[]" << "top level" << inval;
-        QTest::newRow("no process") << mod([](json& j) { j.erase("process"); }) << "process" << inval;
         QTest::newRow("args not array") << mod([](json& j) { j["process"]["args"] = "sh"; }) << "process.args" << inval;
         QTest::newRow("args element") << mod([](json& j) { j["process"]["args"] = {"sh", 3}; }) << "process.args[1]" << inval;
         QTest::newRow("empty args") << mod([](json& j) { j["process"]["args"] = json::array(); }) << "process.args" << inval;
@@ -172,8 +188,27 @@ private slots:
                                         << "linux.cgroupsPath" << unsup;
         QTest::newRow("cgroup dotdot") << mod([](json& j) { j["linux"]["cgroupsPath"] = "/onggi/../x"; })
                                        << "linux.cgroupsPath" << inval;
-        QTest::newRow("hooks") << mod([](json& j) { j["hooks"] = {{"prestart", json::array({{{"path", "/bin/true"}}})}}; })
-                               << "hooks.prestart" << unsup;
+        QTest::newRow("hugepage size") << mod([](json& j) {
+            j["linux"]["resources"] = {{"hugepageLimits", json::array({{{"pageSize", "2M"}, {"limit", 1}}})}};
+        }) << "linux.resources.hugepageLimits[0].pageSize" << inval;
+        QTest::newRow("hugepage limit missing") << mod([](json& j) {
+            j["linux"]["resources"] = {{"hugepageLimits", json::array({{{"pageSize", "2MB"}}})}};
+        }) << "linux.resources.hugepageLimits[0].limit" << inval;
+        QTest::newRow("net priority name") << mod([](json& j) {
+            j["linux"]["resources"] = {{"network", {{"priorities", json::array({{{"name", "a/b"}, {"priority", 1}}})}}}};
+        }) << "linux.resources.network.priorities[0].name" << inval;
+        QTest::newRow("kernel memory negative") << mod([](json& j) {
+            j["linux"]["resources"] = {{"memory", {{"kernel", -5}}}};
+        }) << "linux.resources.memory" << inval;
+        QTest::newRow("hook path relative") << mod([](json& j) { j["hooks"] = {{"prestart", json::array({{{"path", "bin/true"}}})}}; })
+                                            << "hooks.prestart[0].path" << inval;
+        QTest::newRow("hook without path") << mod([](json& j) { j["hooks"] = {{"poststop", json::array({{{"args", {"x"}}}})}}; })
+                                           << "hooks.poststop[0].path" << inval;
+        QTest::newRow("hook timeout 0") << mod([](json& j) {
+            j["hooks"] = {{"createContainer", json::array({{{"path", "/bin/true"}, {"timeout", 0}}})}};
+        }) << "hooks.createContainer[0].timeout" << inval;
+        QTest::newRow("hook list type") << mod([](json& j) { j["hooks"] = {{"startContainer", "/bin/true"}}; })
+                                        << "hooks.startContainer" << inval;
         QTest::newRow("hostname without uts") << mod([](json& j) { j["linux"]["namespaces"].erase(3); }) << "hostname" << inval;
         QTest::newRow("time offsets without timens") << mod([](json& j) {
             j["linux"]["timeOffsets"] = {{"boottime", {{"secs", 1}}}};
@@ -186,6 +221,22 @@ private slots:
         QTest::newRow("oci version") << mod([](json& j) { j["ociVersion"] = "2.0.0"; }) << "ociVersion" << unsup;
         QTest::newRow("sysctl value") << mod([](json& j) { j["linux"]["sysctl"] = {{"net.ipv4.ip_forward", 1}}; })
                                       << "linux.sysctl.net.ipv4.ip_forward" << inval;
+    }
+
+    // config.md#process: OPTIONAL in the config (REQUIRED only when start is called).
+    void processIsOptional()
+    {
+        json j = base();
+        j.erase("process");
+        auto s = spec::parse_spec(j.dump());
+        QVERIFY2(s.ok(), s.ok() ? "" : s.error().message().c_str());
+        QVERIFY(!s->has_process);
+        const std::string text = spec::to_json(s.value());
+        QVERIFY2(text.find("\"process\"") == std::string::npos, text.c_str());
+        auto again = spec::parse_spec(text);
+        QVERIFY(again.ok() && !again->has_process);
+        auto with = spec::parse_spec(base().dump());
+        QVERIFY(with.ok() && with->has_process);
     }
 
     void malformed()
