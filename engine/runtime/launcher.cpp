@@ -283,9 +283,8 @@ Status check_lsm_labels(const spec::Spec& spec)
     if (!spec.process.selinux_label.empty() && !selinux_enabled())
         return Error(Errc::unsupported, "process.selinuxLabel: SELinux is not enabled on this host, so label '" +
                                             spec.process.selinux_label + "' cannot be applied; remove it or enable SELinux");
-    if (!spec.linux.mount_label.empty() && !selinux_enabled())
-        return Error(Errc::unsupported, "linux.mountLabel: SELinux is not enabled on this host, so label '" +
-                                            spec.linux.mount_label + "' cannot be applied; remove it or enable SELinux");
+    // linux.mountLabel is not refused: without SELinux a mount's context confines nothing, so
+    // nothing the caller relies on is lost; launch() warns that it is ignored (as crun ignores it).
     return {};
 }
 
@@ -487,9 +486,10 @@ Status prepare_mounts(const spec::Spec& spec, const LaunchOptions& opt, const st
         op.fstype = p.keep(m.type);
         op.flags = po.flags;
         std::string data = po.data;
-        // linux.mountLabel: the SELinux context of the container's own filesystems (check_lsm_labels
-        // has refused it where SELinux is not enabled).
-        if (!spec.linux.mount_label.empty() && (m.type == "tmpfs" || m.type == "devpts" || m.type == "mqueue"))
+        // linux.mountLabel: the SELinux context of the container's own filesystems (ignored, with a
+        // warning from launch(), where SELinux is not enabled).
+        if (!spec.linux.mount_label.empty() && selinux_enabled() &&
+            (m.type == "tmpfs" || m.type == "devpts" || m.type == "mqueue"))
             data += (data.empty() ? "" : ",") + std::string("context=\"") + spec.linux.mount_label + "\"";
         op.data = data.empty() ? nullptr : p.keep(data);
         op.sysfs_fallback = m.type == "sysfs" && userns && !new_netns;
@@ -750,6 +750,9 @@ Result<Launched> launch(const spec::Spec& spec, const LaunchOptions& opt, Stage*
 
     // Cgroup.
     Launched out;
+    if (!spec.linux.mount_label.empty() && !selinux_enabled())
+        out.warnings.push_back("linux.mountLabel is ignored: SELinux is not enabled on this host, so label '" +
+                               spec.linux.mount_label + "' would label nothing");
     std::unique_ptr<cgroup::Cgroup> cg;
     if (!cg_path.empty()) {
         auto host = cgroup::probe_host();
