@@ -31,8 +31,8 @@ int cmdImagePrune(CliContext& ctx, const QStringList& args)
     }
     const int layers = r.result.value(QLatin1String("layers")).toInt();
     const int blobs = r.result.value(QLatin1String("blobs")).toInt();
-    CliContext::outLine(QCoreApplication::translate("onggictl", "Removed %n unused layer(s)", nullptr, layers) + QLatin1String(", ") +
-                        QCoreApplication::translate("onggictl", "%n unused blob(s)", nullptr, blobs));
+    CliContext::outLine(QCoreApplication::translate("onggictl", "Unused layers removed: %1").arg(layers));
+    CliContext::outLine(QCoreApplication::translate("onggictl", "Unused blobs removed: %1").arg(blobs));
     CliContext::outLine(QCoreApplication::translate("onggictl", "Total reclaimed space: %1")
                             .arg(client::ByteSize::formatDecimal(double(r.result.value(QLatin1String("reclaimed")).toInteger()))));
     return kExitOk;
