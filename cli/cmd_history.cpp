@@ -72,7 +72,9 @@ int cmdImage(CliContext& ctx, const QStringList& args)
     if (sub == QLatin1String("pull")) return cmdPull(ctx, rest);
     if (sub == QLatin1String("ls")) return cmdImages(ctx, rest);
     if (sub == QLatin1String("rm")) return cmdRmi(ctx, rest);
-    return ctx.failText(QCoreApplication::translate("onggictl", "Usage: onggictl image inspect|history|pull|ls|rm ..."));
+    if (sub == QLatin1String("tag")) return cmdTag(ctx, rest);
+    if (sub == QLatin1String("prune")) return cmdImagePrune(ctx, rest);
+    return ctx.failText(QCoreApplication::translate("onggictl", "Usage: onggictl image inspect|history|pull|ls|rm|tag|prune ..."));
 }
 
 } // namespace onggi::cli

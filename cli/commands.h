@@ -30,6 +30,9 @@ int cmdPull(CliContext& ctx, const QStringList& args);
 int cmdHistory(CliContext& ctx, const QStringList& args);
 int cmdImageInspect(CliContext& ctx, const QStringList& args);
 int cmdImage(CliContext& ctx, const QStringList& args);
+int cmdImagePrune(CliContext& ctx, const QStringList& args);
+int cmdTag(CliContext& ctx, const QStringList& args);
+int cmdSystem(CliContext& ctx, const QStringList& args);
 // images.pull with per-layer progress on stdout or stderr (cmd_pull.cpp).
 client::RpcResult pullImage(CliContext& ctx, const QString& image, const QJsonObject& auth, bool quiet, bool toStderr);
 // container.create; when the image is not here, pull it (progress on stderr) and create again.

@@ -44,13 +44,15 @@ const std::map<QString, Command>& commands()
         {QStringLiteral("top"), {cmdTop, QT_TRANSLATE_NOOP("onggictl", "Display the running processes of a container")}},
         {QStringLiteral("images"), {cmdImages, QT_TRANSLATE_NOOP("onggictl", "List images")}},
         {QStringLiteral("history"), {cmdHistory, QT_TRANSLATE_NOOP("onggictl", "Show the history of an image")}},
-        {QStringLiteral("image"), {cmdImage, QT_TRANSLATE_NOOP("onggictl", "Manage images (inspect, history, pull, ls, rm)")}},
+        {QStringLiteral("image"), {cmdImage, QT_TRANSLATE_NOOP("onggictl", "Manage images (inspect, history, pull, ls, rm, tag, prune)")}},
         {QStringLiteral("pull"), {cmdPull, QT_TRANSLATE_NOOP("onggictl", "Download an image from a registry")}},
         {QStringLiteral("rmi"), {cmdRmi, QT_TRANSLATE_NOOP("onggictl", "Remove one or more images")}},
         {QStringLiteral("stats"), {cmdStats, QT_TRANSLATE_NOOP("onggictl", "Display a live stream of resource usage")}},
         {QStringLiteral("events"), {cmdEvents, QT_TRANSLATE_NOOP("onggictl", "Get real time events from the helper")}},
         {QStringLiteral("version"), {cmdVersion, QT_TRANSLATE_NOOP("onggictl", "Show the version information")}},
         {QStringLiteral("info"), {cmdInfo, QT_TRANSLATE_NOOP("onggictl", "Display system-wide information")}},
+        {QStringLiteral("tag"), {cmdTag, QT_TRANSLATE_NOOP("onggictl", "Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE")}},
+        {QStringLiteral("system"), {cmdSystem, QT_TRANSLATE_NOOP("onggictl", "Manage Onggi (df: disk usage)")}},
         {QStringLiteral("network"), {cmdNetwork, QT_TRANSLATE_NOOP("onggictl", "Manage networks")}},
     };
     return table;

@@ -86,7 +86,7 @@ Status ContainerManager::init()
     net_->restore(running);
     // Layers left behind by an image removed with force whose last container went while we
     // were away (or a crash between the two).
-    if (auto n = images_.collect_layers(layers_in_use()); !n)
+    if (auto n = images_.collect_layers(layers_in_use(), image::kUnusedLayerGrace); !n)
         qWarning("helper: %s", n.error().message().c_str());
     return {};
 }

@@ -68,7 +68,15 @@ ImagePuller::~ImagePuller()
         r->disconnect(this);
         r->abort();
     }
+    fail_pipes();  // extractors waiting for bytes that will not come
     pool_.waitForDone();
+    for (const auto& d : pinned_) store_.unpin_layer(d);
+}
+
+void ImagePuller::fail_pipes()
+{
+    for (auto& l : layers_)
+        if (l.pipe) l.pipe->fail(pending_error_ ? *pending_error_ : Error(kCancelled, "pull cancelled"));
 }
 
 void ImagePuller::report(const std::string& id, const std::string& phase, uint64_t cur, uint64_t total, const std::string& msg)
@@ -116,7 +124,7 @@ void ImagePuller::fetch(std::shared_ptr<Fetch> f)
     if (f->to_registry && !auth_header_.empty() && same_origin(f->url, base_))
         req.setRawHeader("Authorization", QByteArray::fromStdString(auth_header_));
     QNetworkReply* reply = nam_->get(req);
-    reply->setReadBufferSize(1 << 20);
+    reply->setReadBufferSize(1 << 20);  // a paused sink stops the socket at 1 MiB
     replies_.insert(reply);
 
     struct State {
@@ -130,9 +138,11 @@ void ImagePuller::fetch(std::shared_ptr<Fetch> f)
         int s = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         return s >= 200 && s < 300;
     };
-    connect(reply, &QNetworkReply::readyRead, this, [this, reply, f, st, ok_status] {
+    // force: read even when the sink is paused (the reply has finished: what is left is < 1 MiB).
+    auto read_some = [this, reply, f, st, ok_status](bool force) {
+        if (!force && f->paused && f->paused()) return;
         QByteArray chunk = reply->readAll();
-        if (st->failed) return;
+        if (chunk.isEmpty() || st->failed) return;
         if (!ok_status()) {  // an error page: keep a little of it for the message
             if (st->body.size() < 4096) st->body += chunk.left(4096 - st->body.size());
             return;
@@ -146,7 +156,7 @@ void ImagePuller::fetch(std::shared_ptr<Fetch> f)
             return;
         }
         if (f->sink) {
-            if (auto w = f->sink(chunk.constData(), size_t(chunk.size())); !w) {
+            if (auto w = f->sink(std::move(chunk)); !w) {
                 st->failed = true;
                 st->error = std::move(w).error();
                 reply->abort();
@@ -156,8 +166,15 @@ void ImagePuller::fetch(std::shared_ptr<Fetch> f)
             st->body += chunk;
         }
         if (f->on_bytes) f->on_bytes(st->got);
-    });
-    connect(reply, &QNetworkReply::finished, this, [this, reply, f, st] {
+    };
+    QPointer<QNetworkReply> guard(reply);
+    f->resume = [guard, read_some] {
+        if (guard) read_some(false);
+    };
+    connect(reply, &QNetworkReply::readyRead, this, [read_some] { read_some(false); });
+    connect(reply, &QNetworkReply::finished, this, [this, reply, f, st, read_some] {
+        read_some(true);
+        f->resume = nullptr;
         replies_.erase(reply);
         reply->deleteLater();
         if (st->failed) return f->done(st->error);
@@ -264,6 +281,7 @@ void ImagePuller::cancel()
     if (finished_) return;
     cancel_->store(true);
     for (auto* r : std::set<QNetworkReply*>(replies_)) r->abort();
+    fail_pipes();
     // Downloads report through their done callbacks; unpacking threads stop at the next block.
     if (active_ == 0) finish(Error(kCancelled, "pull cancelled"));
 }
@@ -348,6 +366,8 @@ void ImagePuller::start_layers()
             l.started = l.finished = true;
             report(l.short_id, "already_exists", l.desc.size, l.desc.size);
         } else {
+            store_.pin_layer(l.diff_id);
+            pinned_.push_back(l.diff_id);
             report(l.short_id, "waiting", 0, l.desc.size);
         }
     }
@@ -383,18 +403,39 @@ void ImagePuller::download(size_t i)
         report(l.short_id, "verifying", l.desc.size, l.desc.size);
         return unpack(i, p.value());
     }
-    auto w = store_.blobs().writer(l.desc.digest, l.desc.size, opt_.max_layer_bytes);
-    if (!w) return layer_finished(i, std::move(w).error());
-    fetch_layer(i, std::make_shared<image::BlobWriter>(std::move(w).value()));
+    ++l.attempt;
+    l.retry = l.fetch_done = l.extract_done = false;
+    l.fetch_error.reset();
+    l.extract_error.reset();
+    l.pipe = std::make_shared<image::LayerPipe>();
+    unpack_stream(i, l.pipe);
+    fetch_layer(i, l.pipe);
 }
 
-void ImagePuller::fetch_layer(size_t i, std::shared_ptr<image::BlobWriter> writer)
+void ImagePuller::fetch_layer(size_t i, std::shared_ptr<image::LayerPipe> pipe)
 {
     const Layer& l = layers_[i];
     auto f = std::make_shared<Fetch>();
     f->url = registry_url("/v2/" + ref_.repository + "/blobs/" + l.desc.digest);
     f->max_bytes = l.desc.size;
-    f->sink = [writer](const char* p, size_t n) { return writer->write(p, n); };
+    auto hash = std::make_shared<image::ContentDigest>();
+    auto received = std::make_shared<uint64_t>(0);
+    f->sink = [pipe, hash, received](QByteArray chunk) -> Status {
+        hash->update(chunk.constData(), size_t(chunk.size()));
+        *received += uint64_t(chunk.size());
+        auto owner = std::make_shared<const QByteArray>(std::move(chunk));
+        pipe->push(owner, owner->constData(), size_t(owner->size()));
+        return {};
+    };
+    f->paused = [pipe] { return pipe->full(); };
+    // Called on the extractor's thread: read on in the event loop.
+    std::weak_ptr<Fetch> weak = f;
+    QPointer<ImagePuller> self(this);
+    pipe->on_drained([self, weak] {
+        QMetaObject::invokeMethod(self, [weak] {
+            if (auto f = weak.lock(); f && f->resume) f->resume();
+        }, Qt::QueuedConnection);
+    });
     auto last = std::make_shared<uint64_t>(0);
     const std::string id = l.short_id;
     const uint64_t total = l.desc.size;
@@ -405,24 +446,78 @@ void ImagePuller::fetch_layer(size_t i, std::shared_ptr<image::BlobWriter> write
         }
     };
     report(id, "downloading", 0, total);
-    f->done = [this, i, writer](Result<Response> r) {
+    const int attempt = l.attempt;
+    f->done = [this, i, pipe, hash, received, attempt](Result<Response> r) {
         Layer& l = layers_[i];
+        if (l.finished || l.attempt != attempt) return;
+        l.fetch_done = true;
         if (!r) {
             const Errc c = r.error().code;
             const bool transient = c == kRegistryError || c == Errc::timeout;
-            if (transient && ++l.tries < opt_.tries && !cancel_->load()) {
+            if (transient && l.tries + 1 < opt_.tries && !cancel_->load()) {
+                ++l.tries;
+                l.retry = true;
                 report(l.short_id, "retrying", 0, l.desc.size, r.error().message());
-                if (auto rs = writer->reset(); !rs) return layer_finished(i, std::move(rs).error());
-                return fetch_layer(i, writer);
             }
-            return layer_finished(i, std::move(r).error().wrap("layer " + l.short_id));
+            l.fetch_error = std::move(r).error().wrap("layer " + l.short_id);
+        } else {
+            // The digest is checked before the extractor may see the end of the stream. (The
+            // hash covers every byte received, also those an extractor that gave up dropped.)
+            const uint64_t got = *received;
+            const std::string digest = hash->finish_digest();
+            if (got != l.desc.size)
+                l.fetch_error = Error(kBadImage, "layer " + l.short_id + ": the registry sent " + std::to_string(got) +
+                                                     " bytes, the manifest declared " + std::to_string(l.desc.size));
+            else if (digest != l.desc.digest)
+                l.fetch_error = Error(kBadImage, "layer " + l.short_id + ": blob digest mismatch: expected " + l.desc.digest +
+                                                     ", got " + digest);
         }
-        report(l.short_id, "verifying", l.desc.size, l.desc.size);
-        auto path = writer->commit();
-        if (!path) return layer_finished(i, std::move(path).error().wrap("layer " + l.short_id));
-        unpack(i, path.value());
+        if (l.fetch_error) {
+            pipe->fail(*l.fetch_error);
+        } else {
+            if (!l.extract_done) report(l.short_id, "extracting", l.desc.size, l.desc.size);
+            pipe->close();
+        }
+        stream_step(i);
     };
     fetch(f);
+}
+
+void ImagePuller::unpack_stream(size_t i, std::shared_ptr<image::LayerPipe> pipe)
+{
+    const Layer& l = layers_[i];
+    const std::string diff_id = l.diff_id;
+    const int attempt = l.attempt;
+    auto cancel = cancel_;
+    image::ImageStore* store = &store_;
+    QPointer<ImagePuller> self(this);
+    pool_.start([self, store, pipe, diff_id, cancel, i, attempt] {
+        image::LayerSource source = [&pipe](const void** out, Error* err) { return pipe->read(out, err); };
+        auto r = store->install_layer(source, diff_id, {}, cancel.get());
+        pipe->abandon();  // a download still running drops its bytes (the pull is failing)
+        Status st = r ? Status() : Status(std::move(r).error());
+        QMetaObject::invokeMethod(self, [self, i, attempt, st] {
+            if (!self) return;
+            Layer& l = self->layers_[i];
+            if (l.finished || l.attempt != attempt) return;
+            l.extract_done = true;
+            if (!st) l.extract_error = st.error();
+            self->stream_step(i);
+        }, Qt::QueuedConnection);
+    });
+}
+
+// An extractor that failed first (a damaged stream) lets the download run to its end, so that a
+// blob that is not what the manifest says is reported as that (the digest), not as its symptom.
+void ImagePuller::stream_step(size_t i)
+{
+    Layer& l = layers_[i];
+    if (!l.fetch_done || !l.extract_done) return;
+    l.pipe.reset();
+    if (l.retry && !cancel_->load()) return download(i);  // the half layer is gone: start over
+    if (l.fetch_error) return layer_finished(i, *l.fetch_error);
+    if (l.extract_error) return layer_finished(i, *l.extract_error);
+    layer_finished(i, {});
 }
 
 void ImagePuller::unpack(size_t i, const std::string& blob_path)
@@ -459,8 +554,9 @@ void ImagePuller::layer_finished(size_t i, Status st)
         if (st.error().code == kBadImage) (void)store_.blobs().remove(l.desc.digest);
         if (!finished_) {
             cancel_->store(true);
-            for (auto* r : std::set<QNetworkReply*>(replies_)) r->abort();
             if (!pending_error_) pending_error_ = st.error();
+            for (auto* r : std::set<QNetworkReply*>(replies_)) r->abort();
+            fail_pipes();
         }
     } else {
         report(l.short_id, "done", l.desc.size, l.desc.size);
@@ -479,6 +575,10 @@ void ImagePuller::finish(Result<image::ImageRecord> r)
     finished_ = true;
     cancel_->store(true);
     for (auto* rep : std::set<QNetworkReply*>(replies_)) rep->abort();
+    fail_pipes();
+    // Unpinned once the record holds the layers (or the pull failed: then they are unused).
+    for (const auto& d : pinned_) store_.unpin_layer(d);
+    pinned_.clear();
     if (done_) done_(std::move(r));
 }
 

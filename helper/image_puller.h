@@ -6,12 +6,19 @@
 //  2. An index/manifest list -> the entry for the host's platform (else not_found naming what is
 //     there) -> that manifest, by digest. Every document fetched by digest is verified.
 //  3. The config blob (verified) gives diff_ids, Entrypoint, Cmd, Env, WorkingDir, User.
-//  4. Layers, 3 downloads at a time (docker's default), each streamed into a BlobWriter that
-//     hashes while it writes and refuses a byte past the declared size; retried (3 tries) on
-//     network errors and 5xx; then unpacked on a worker thread (ImageStore::install_layer, which
-//     checks the diff_id). A layer already unpacked is not downloaded ("Already exists").
-//  5. The record is written last: a killed helper leaves at most verified blobs (reused by the next
-//     pull) and temp files (removed at start), never a half layer or a record without layers.
+//  4. Layers, 3 downloads at a time (docker's default), each unpacked WHILE it downloads: the
+//     reply's buffers go through a LayerPipe (no copy, no compressed blob on disk) to
+//     ImageStore::install_layer on a worker thread. The blob digest is hashed on the way and
+//     checked when the last byte is in, before the extractor may see the end of the stream: a
+//     mismatch (or a body longer than declared, or a cut connection) fails the pipe, and the
+//     half-unpacked layer (a .tmp-* directory) is removed; the diff_id is checked by the store.
+//     A full pipe stops reading the socket until the extractor has drained half of it. Network
+//     errors and 5xx are retried (3 tries, the layer unpacked again from the start). A layer
+//     already unpacked is not downloaded ("Already exists").
+//  5. The record is written last: a killed helper leaves at most complete layers that no image
+//     uses yet (kept an hour for the retry: ImageStore::collect_layers) and temp files (removed
+//     at start), never a half layer or a record without layers. Layers being installed are
+//     pinned, so no collection removes them before the record is written.
 // Redirects (blob storage) are followed by hand: the Authorization header goes only to the
 // registry's own scheme://host:port. Plain http only for loopback hosts or hosts the admin
 // listed (--insecure-registry). Every request has a transfer timeout: a stalling registry fails.
@@ -21,6 +28,7 @@
 #include "engine/image/image_manifest.h"
 #include "engine/image/image_reference.h"
 #include "engine/image/image_store.h"
+#include "engine/image/layer_pipe.h"
 
 #include <QObject>
 #include <QPointer>
@@ -95,7 +103,10 @@ private:
         std::string accept;
         uint64_t max_bytes = 0;
         // Streamed sink for a 2xx body (blobs); null = keep the body (documents).
-        std::function<Status(const char*, size_t)> sink;
+        std::function<Status(QByteArray)> sink;
+        // While it returns true the reply is not read (the consumer is behind); resume() reads on.
+        std::function<bool()> paused;
+        std::function<void()> resume;
         std::function<void(uint64_t)> on_bytes;
         std::function<void(Result<Response>)> done;
         int redirects = 0;
@@ -108,6 +119,12 @@ private:
         std::string short_id;
         int tries = 0;
         bool started = false, finished = false;
+        int attempt = 0;      // callbacks of an earlier attempt are ignored
+        bool retry = false;   // the download failed transiently: unpack again once both stopped
+        // A streamed layer is over when both its download and its extractor are.
+        bool fetch_done = false, extract_done = false;
+        std::optional<Error> fetch_error, extract_error;
+        std::shared_ptr<image::LayerPipe> pipe;
     };
 
     QUrl registry_url(const std::string& path) const;
@@ -123,8 +140,11 @@ private:
     void start_layers();
     void pump();
     void download(size_t i);
-    void fetch_layer(size_t i, std::shared_ptr<image::BlobWriter> writer);
+    void fetch_layer(size_t i, std::shared_ptr<image::LayerPipe> pipe);
     void unpack(size_t i, const std::string& blob_path);
+    void unpack_stream(size_t i, std::shared_ptr<image::LayerPipe> pipe);
+    void stream_step(size_t i);
+    void fail_pipes();
     void layer_finished(size_t i, Status st);
     void finish(Result<image::ImageRecord> r);
 
@@ -147,6 +167,7 @@ private:
     QThreadPool pool_;
     bool finished_ = false;
     std::optional<Error> pending_error_;  // the first layer error; others are then cancelled
+    std::vector<std::string> pinned_;
 };
 
 } // namespace onggi::helper

@@ -640,6 +640,23 @@ Result<ImageRefParams> decode_image_ref(const json& in)
     return finish(r, v);
 }
 
+Result<ImageTagParams> decode_image_tag(const json& in)
+{
+    ImageTagParams v;
+    Reader r(params_or_empty(in), "", {"image", "target"});
+    r.str("image", v.image, true, 512, 1);
+    r.str("target", v.target, true, 512, 1);
+    return finish(r, v);
+}
+
+Result<ImagePruneParams> decode_image_prune(const json& in)
+{
+    ImagePruneParams v;
+    Reader r(params_or_empty(in), "", {"all"});
+    r.boolean("all", v.all);
+    return finish(r, v);
+}
+
 Result<ImagePullCancelParams> decode_image_pull_cancel(const json& in)
 {
     ImagePullCancelParams v;

@@ -111,6 +111,10 @@ struct ImageRemoveParams { std::string image; bool force = false; };
 struct ImagePullParams { std::string image, username, password; };
 struct ImagePullCancelParams { int64_t pull = 0; };
 struct ImageRefParams { std::string image; };
+// images.tag: target is "name[:tag]" as docker reads it (tag defaults to latest).
+struct ImageTagParams { std::string image, target; };
+// images.prune: without all, only dangling (untagged) images; with all, every image no container uses.
+struct ImagePruneParams { bool all = false; };
 struct SubscribeParams { std::string filter_id; };
 struct UnsubscribeParams { int64_t subscription = 0; };
 
@@ -130,6 +134,8 @@ Result<ImageRemoveParams> decode_image_remove(const json& p);
 Result<ImagePullParams> decode_image_pull(const json& p);
 Result<ImagePullCancelParams> decode_image_pull_cancel(const json& p);
 Result<ImageRefParams> decode_image_ref(const json& p);
+Result<ImageTagParams> decode_image_tag(const json& p);
+Result<ImagePruneParams> decode_image_prune(const json& p);
 Result<SubscribeParams> decode_subscribe(const json& p);
 Result<UnsubscribeParams> decode_unsubscribe(const json& p);
 Result<Limits> decode_limits(const json& p, const std::string& field = "limits");

@@ -3437,10 +3437,6 @@ OOM kills so far: %3</translation>
         <translation>Display detailed information on one or more images</translation>
     </message>
     <message>
-        <source>Usage: onggictl image inspect|history|pull|ls|rm ...</source>
-        <translation>Usage: onggictl image inspect|history|pull|ls|rm ...</translation>
-    </message>
-    <message>
         <source>SHARED SIZE</source>
         <translation>SHARED SIZE</translation>
     </message>
@@ -3485,10 +3481,6 @@ OOM kills so far: %3</translation>
         <translation>Unable to find image &apos;%1&apos; locally</translation>
     </message>
     <message>
-        <source>Manage images (inspect, history, pull, ls, rm)</source>
-        <translation>Manage images (inspect, history, pull, ls, rm)</translation>
-    </message>
-    <message>
         <source>invalid value &quot;%1&quot; for --%2: expected DEVICE:RATE, e.g. /dev/sda:1mb</source>
         <translation>invalid value &quot;%1&quot; for --%2: expected DEVICE:RATE, e.g. /dev/sda:1mb</translation>
     </message>
@@ -3523,6 +3515,102 @@ OOM kills so far: %3</translation>
     <message>
         <source>Limit write rate (operations per second) to a device (e.g. /dev/sda:100)</source>
         <translation>Limit write rate (operations per second) to a device (e.g. /dev/sda:100)</translation>
+    </message>
+    <message>
+        <source>Usage: onggictl image inspect|history|pull|ls|rm|tag|prune ...</source>
+        <translation>Usage: onggictl image inspect|history|pull|ls|rm|tag|prune ...</translation>
+    </message>
+    <message>
+        <source>image prune [OPTIONS]</source>
+        <translation>image prune [OPTIONS]</translation>
+    </message>
+    <message>
+        <source>Remove unused images, layers and blobs</source>
+        <translation>Remove unused images, layers and blobs</translation>
+    </message>
+    <message>
+        <source>Remove all images not used by a container, not just dangling ones</source>
+        <translation>Remove all images not used by a container, not just dangling ones</translation>
+    </message>
+    <message>
+        <source>Do not prompt for confirmation (accepted for docker&apos;s scripts; onggictl never prompts)</source>
+        <translation>Do not prompt for confirmation (accepted for docker&apos;s scripts; onggictl never prompts)</translation>
+    </message>
+    <message>
+        <source>Deleted Images:</source>
+        <translation>Deleted Images:</translation>
+    </message>
+    <message>
+        <source>deleted: %1</source>
+        <translation>deleted: %1</translation>
+    </message>
+    <message>
+        <source>Total reclaimed space: %1</source>
+        <translation>Total reclaimed space: %1</translation>
+    </message>
+    <message>
+        <source>system df [OPTIONS]</source>
+        <translation>system df [OPTIONS]</translation>
+    </message>
+    <message>
+        <source>Show disk usage</source>
+        <translation>Show disk usage</translation>
+    </message>
+    <message>
+        <source>Show the size of each container</source>
+        <translation>Show the size of each container</translation>
+    </message>
+    <message>
+        <source>TYPE</source>
+        <translation>TYPE</translation>
+    </message>
+    <message>
+        <source>TOTAL</source>
+        <translation>TOTAL</translation>
+    </message>
+    <message>
+        <source>ACTIVE</source>
+        <translation>ACTIVE</translation>
+    </message>
+    <message>
+        <source>RECLAIMABLE</source>
+        <translation>RECLAIMABLE</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Images</translation>
+    </message>
+    <message>
+        <source>Containers</source>
+        <translation>Containers</translation>
+    </message>
+    <message>
+        <source>Usage: onggictl system df</source>
+        <translation>Usage: onggictl system df</translation>
+    </message>
+    <message>
+        <source>tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]</source>
+        <translation>tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]</translation>
+    </message>
+    <message>
+        <source>Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE</source>
+        <translation>Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE</translation>
+    </message>
+    <message>
+        <source>Manage images (inspect, history, pull, ls, rm, tag, prune)</source>
+        <translation>Manage images (inspect, history, pull, ls, rm, tag, prune)</translation>
+    </message>
+    <message>
+        <source>Manage Onggi (df: disk usage)</source>
+        <translation>Manage Onggi (df: disk usage)</translation>
+    </message>
+    <message>
+        <source>Unused layers removed: %1</source>
+        <translation>Unused layers removed: %1</translation>
+    </message>
+    <message>
+        <source>Unused blobs removed: %1</source>
+        <translation>Unused blobs removed: %1</translation>
     </message>
 </context>
 </TS>

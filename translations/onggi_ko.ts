@@ -3256,10 +3256,6 @@ OOM kills so far: %3</source>
         <translation>이미지의 자세한 정보를 보여 줍니다</translation>
     </message>
     <message>
-        <source>Usage: onggictl image inspect|history|pull|ls|rm ...</source>
-        <translation>사용법: onggictl image inspect|history|pull|ls|rm ...</translation>
-    </message>
-    <message>
         <source>SHARED SIZE</source>
         <translation>공유 크기</translation>
     </message>
@@ -3460,10 +3456,6 @@ OOM kills so far: %3</source>
         <translation>잘못된 --add-host 값 &quot;%1&quot;: 이름:IP 형식이어야 합니다</translation>
     </message>
     <message>
-        <source>Manage images (inspect, history, pull, ls, rm)</source>
-        <translation>이미지를 관리합니다 (inspect, history, pull, ls, rm)</translation>
-    </message>
-    <message>
         <source>invalid value &quot;%1&quot; for --%2: expected DEVICE:RATE, e.g. /dev/sda:1mb</source>
         <translation>--%2의 값이 올바르지 않습니다(&quot;%1&quot;). 장치:속도 형식으로 쓰세요(예: /dev/sda:1mb).</translation>
     </message>
@@ -3498,6 +3490,102 @@ OOM kills so far: %3</source>
     <message>
         <source>Limit write rate (operations per second) to a device (e.g. /dev/sda:100)</source>
         <translation>장치에 쓰는 속도를 초당 입출력 횟수로 제한합니다(예: /dev/sda:100)</translation>
+    </message>
+    <message>
+        <source>Usage: onggictl image inspect|history|pull|ls|rm|tag|prune ...</source>
+        <translation>사용법: onggictl image inspect|history|pull|ls|rm|tag|prune ...</translation>
+    </message>
+    <message>
+        <source>image prune [OPTIONS]</source>
+        <translation>image prune [옵션]</translation>
+    </message>
+    <message>
+        <source>Remove unused images, layers and blobs</source>
+        <translation>쓰지 않는 이미지와 레이어, 블롭을 지웁니다</translation>
+    </message>
+    <message>
+        <source>Remove all images not used by a container, not just dangling ones</source>
+        <translation>이름 없는 이미지뿐 아니라 컨테이너가 쓰지 않는 이미지를 모두 지웁니다</translation>
+    </message>
+    <message>
+        <source>Do not prompt for confirmation (accepted for docker&apos;s scripts; onggictl never prompts)</source>
+        <translation>확인을 묻지 않습니다 (docker 스크립트와 맞추려고 받는 옵션이며, onggictl은 원래 묻지 않습니다)</translation>
+    </message>
+    <message>
+        <source>Deleted Images:</source>
+        <translation>삭제한 이미지:</translation>
+    </message>
+    <message>
+        <source>deleted: %1</source>
+        <translation>삭제함: %1</translation>
+    </message>
+    <message>
+        <source>Total reclaimed space: %1</source>
+        <translation>되찾은 공간: 모두 %1</translation>
+    </message>
+    <message>
+        <source>system df [OPTIONS]</source>
+        <translation>system df [옵션]</translation>
+    </message>
+    <message>
+        <source>Show disk usage</source>
+        <translation>디스크 사용량을 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>Show the size of each container</source>
+        <translation>컨테이너마다 크기를 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>TYPE</source>
+        <translation>종류</translation>
+    </message>
+    <message>
+        <source>TOTAL</source>
+        <translation>전체</translation>
+    </message>
+    <message>
+        <source>ACTIVE</source>
+        <translation>사용 중</translation>
+    </message>
+    <message>
+        <source>RECLAIMABLE</source>
+        <translation>되찾을 수 있는 공간</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>이미지</translation>
+    </message>
+    <message>
+        <source>Containers</source>
+        <translation>컨테이너</translation>
+    </message>
+    <message>
+        <source>Usage: onggictl system df</source>
+        <translation>사용법: onggictl system df</translation>
+    </message>
+    <message>
+        <source>tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]</source>
+        <translation>tag 원본_이미지[:태그] 새_이미지[:태그]</translation>
+    </message>
+    <message>
+        <source>Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE</source>
+        <translation>원본 이미지를 가리키는 새 이름(태그)을 붙입니다</translation>
+    </message>
+    <message>
+        <source>Manage images (inspect, history, pull, ls, rm, tag, prune)</source>
+        <translation>이미지를 관리합니다 (inspect, history, pull, ls, rm, tag, prune)</translation>
+    </message>
+    <message>
+        <source>Manage Onggi (df: disk usage)</source>
+        <translation>옹기를 관리합니다 (df: 디스크 사용량)</translation>
+    </message>
+    <message>
+        <source>Unused layers removed: %1</source>
+        <translation>쓰지 않아 지운 레이어: %1개</translation>
+    </message>
+    <message>
+        <source>Unused blobs removed: %1</source>
+        <translation>쓰지 않아 지운 블롭: %1개</translation>
     </message>
 </context>
 </TS>

@@ -5,6 +5,7 @@
 # image to a fresh OCI directory (download and verify only: skopeo does not unpack). Then the
 # unpack rate: onggi's extract_layer (libarchive + openat2, diff_id hashed) vs `tar -xzf` of the
 # same layer files, the floor.   ONGGI_BUILD_DIR (default ./build)  RUNS (default 5)
+# BASELINE=<build dir>: also that build's pull, interleaved run by run with this one's.
 set -euo pipefail
 build=$(realpath "${1:-${ONGGI_BUILD_DIR:-build}}")
 runs=${RUNS:-5}
@@ -76,6 +77,31 @@ hyperfine -N --runs "$runs" --export-markdown "$tmp/pull.md" \
   --prepare "rm -rf $tmp/skopeo-out" -n "skopeo copy (to OCI dir, no unpack)" \
   "skopeo --insecure-policy copy -q --src-tls-verify=false docker://$img oci:$tmp/skopeo-out:v1" 2>&1 | grep -v "^ *$"
 "${ctl[@]}" images
+
+# BASELINE=<other build dir>: the same pull by that build's helper and onggictl, interleaved run by
+# run with this build's (the host's load changes between hyperfine's blocks; interleaving shares it).
+if [ -n "${BASELINE:-}" ]; then
+  base=$(realpath "$BASELINE")
+  "$base/helper/onggi-helper" --socket "$tmp/b.sock" --state-dir "$tmp/bstate" --run-dir "$tmp/brun" \
+    --cgroup-parent /onggi-bench-b-$$ >"$tmp/bhelper.log" 2>&1 & bhelper_pid=$!
+  for _ in $(seq 200); do [ -S "$tmp/b.sock" ] && break; sleep 0.05; done
+  bctl=("$base/cli/onggictl" --host "$tmp/b.sock")
+  echo "== interleaved, $runs runs each: this build vs $base (ms)"
+  python3 - "$runs" "$img" "${ctl[*]}" "${bctl[*]}" <<'PY'
+import statistics, subprocess, sys, time
+runs, img, a, b = int(sys.argv[1]), sys.argv[2], sys.argv[3].split(), sys.argv[4].split()
+t = {"this": [], "baseline": []}
+for _ in range(runs):
+    for k, c in (("this", a), ("baseline", b)):
+        subprocess.run(c + ["rmi", "-f", img], capture_output=True)
+        s = time.monotonic(); subprocess.run(c + ["pull", "-q", img], check=True, capture_output=True)
+        t[k].append((time.monotonic() - s) * 1000)
+for k, v in t.items():
+    print(f"{k:>9}: median {statistics.median(v):6.0f}  mean {statistics.mean(v):6.0f}  min {min(v):6.0f}  max {max(v):6.0f}")
+print(f"this / baseline (median) = {statistics.median(t['this']) / statistics.median(t['baseline']):.2f}")
+PY
+  kill "$bhelper_pid" 2>/dev/null && wait "$bhelper_pid" 2>/dev/null || true
+fi
 
 echo "== unpack of the same 3 layers ($(du -cb "$tmp"/layer*.tar.gz | tail -1 | cut -f1) bytes gzip)"
 raw=$(python3 -c "import gzip,sys; print(sum(len(gzip.open(f).read()) for f in sys.argv[1:]))" "$tmp"/layer*.tar.gz)

@@ -167,4 +167,15 @@ Status BlobStore::remove(const std::string& digest)
     return {};
 }
 
+Result<std::vector<std::string>> BlobStore::list() const
+{
+    std::vector<std::string> out;
+    DIR* d = ::opendir((root_ + "/sha256").c_str());
+    if (!d) return errno == ENOENT ? Result<std::vector<std::string>>(out) : Result<std::vector<std::string>>(Error::from_errno("open " + root_));
+    while (struct dirent* e = ::readdir(d))
+        if (is_digest(std::string("sha256:") + e->d_name)) out.push_back(std::string("sha256:") + e->d_name);
+    ::closedir(d);
+    return out;
+}
+
 } // namespace onggi::image

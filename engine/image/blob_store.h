@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace onggi::image {
 
@@ -60,6 +61,8 @@ public:
     // size 0 = not declared; max_size bounds the stream either way.
     Result<BlobWriter> writer(const std::string& digest, uint64_t size, uint64_t max_size) const;
     Status remove(const std::string& digest);
+    // Every blob stored ("sha256:<hex>"), in no order.
+    Result<std::vector<std::string>> list() const;
 
     const std::string& root() const { return root_; }
     std::string tmp_dir() const { return root_ + "/.tmp"; }

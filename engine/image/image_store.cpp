@@ -186,10 +186,9 @@ Result<std::string> ImageStore::install_layer(const std::string& blob_path, cons
     if (!is_digest(diff_id)) return Error(Errc::invalid_argument, "layer diff_id: expected sha256:<hex>");
     const std::string dir = layers_dir() + "/" + hex_of(diff_id);
     if (has_layer(diff_id)) return dir;
-    static std::atomic<uint64_t> counter{0};
-    const std::string tmp = layers_dir() + "/.tmp-" + hex_of(diff_id).substr(0, 16) + "-" + std::to_string(::getpid()) + "-" +
-                            std::to_string(counter++);
-    if (::mkdir(tmp.c_str(), 0755) < 0) return Error::from_errno("create " + tmp);
+    auto made = make_layer_tmp(diff_id);
+    if (!made) return std::move(made).error();
+    const std::string tmp = made.value();
     auto fail = [&](Error e) -> Error {
         (void)remove_tree(tmp);
         return e;
@@ -197,6 +196,37 @@ Result<std::string> ImageStore::install_layer(const std::string& blob_path, cons
     UniqueFd blob(::open(blob_path.c_str(), O_RDONLY | O_CLOEXEC));
     if (!blob) return fail(Error::from_errno("open layer blob " + blob_path));
     auto x = extract_layer(blob.get(), tmp, limits, cancel, progress);
+    return place_layer(tmp, diff_id, std::move(x));
+}
+
+Result<std::string> ImageStore::install_layer(const LayerSource& source, const std::string& diff_id, const ExtractLimits& limits,
+                                              const std::atomic<bool>* cancel, const std::function<void(uint64_t)>& progress)
+{
+    if (!is_digest(diff_id)) return Error(Errc::invalid_argument, "layer diff_id: expected sha256:<hex>");
+    const std::string dir = layers_dir() + "/" + hex_of(diff_id);
+    if (has_layer(diff_id)) return dir;
+    auto tmp = make_layer_tmp(diff_id);
+    if (!tmp) return std::move(tmp).error();
+    auto x = extract_layer(source, tmp.value(), limits, cancel, progress);
+    return place_layer(tmp.value(), diff_id, std::move(x));
+}
+
+Result<std::string> ImageStore::make_layer_tmp(const std::string& diff_id) const
+{
+    static std::atomic<uint64_t> counter{0};
+    const std::string tmp = layers_dir() + "/.tmp-" + hex_of(diff_id).substr(0, 16) + "-" + std::to_string(::getpid()) + "-" +
+                            std::to_string(counter++);
+    if (::mkdir(tmp.c_str(), 0755) < 0) return Error::from_errno("create " + tmp);
+    return tmp;
+}
+
+Result<std::string> ImageStore::place_layer(const std::string& tmp, const std::string& diff_id, Result<ExtractResult> x)
+{
+    const std::string dir = layers_dir() + "/" + hex_of(diff_id);
+    auto fail = [&](Error e) -> Error {
+        (void)remove_tree(tmp);
+        return e;
+    };
     if (!x) return fail(std::move(x).error().wrap("unpack layer " + diff_id));
     if (x->diff_id != diff_id)
         return fail(Error(kBadImage, "layer diff_id mismatch: the image config says " + diff_id + ", the layer is " + x->diff_id));
@@ -209,6 +239,49 @@ Result<std::string> ImageStore::install_layer(const std::string& blob_path, cons
         return fail(Error::from_errno("rename layer " + diff_id, e));
     }
     return dir;
+}
+
+Status ImageStore::take_tag(const std::vector<ImageRecord>& all, const std::string& config_digest, const std::string& name_tag)
+{
+    // The tag moves: whoever had it loses it.
+    for (auto o : all) {
+        if (o.id == config_digest) continue;
+        auto tags = o.repo_tags.empty() ? std::vector<std::string>{o.name + ":" + o.tag} : o.repo_tags;
+        auto it = std::find(tags.begin(), tags.end(), name_tag);
+        if (it == tags.end() || o.builtin) continue;
+        tags.erase(it);
+        o.repo_tags = tags;
+        if (tags.empty()) {
+            o.name = "<none>";
+            o.tag = "<none>";
+        } else {
+            auto c = tags.front().rfind(':');
+            o.name = tags.front().substr(0, c);
+            o.tag = tags.front().substr(c + 1);
+        }
+        ONGGI_CHECK(save(o), "untag previous image");
+    }
+    return {};
+}
+
+Result<ImageRecord> ImageStore::tag(const std::string& id, const std::string& name, const std::string& tag)
+{
+    auto all = list();
+    if (!all) return std::move(all).error();
+    auto it = std::find_if(all->begin(), all->end(), [&](const ImageRecord& r) { return r.id == id; });
+    if (it == all->end()) return Error(Errc::not_found, "no such image: " + id);
+    if (it->builtin) return Error(Errc::invalid_argument, "the built-in image cannot be given another name");
+    const std::string name_tag = name + ":" + tag;
+    ImageRecord r = *it;
+    ONGGI_CHECK(take_tag(all.value(), id, name_tag), "tag image");
+    if (r.repo_tags.empty() && r.name != "<none>") r.repo_tags.push_back(r.name + ":" + r.tag);
+    if (std::find(r.repo_tags.begin(), r.repo_tags.end(), name_tag) == r.repo_tags.end()) r.repo_tags.push_back(name_tag);
+    if (r.name == "<none>") {
+        r.name = name;
+        r.tag = tag;
+    }
+    ONGGI_CHECK(save(r), "tag image");
+    return r;
 }
 
 Result<ImageRecord> ImageStore::add_image(const std::string& config_digest, const ImageConfig& cfg, const std::string& name,
@@ -229,24 +302,7 @@ Result<ImageRecord> ImageStore::add_image(const std::string& config_digest, cons
             existed = true;
         }
     }
-    // The tag moves: whoever had it loses it.
-    for (auto o : all.value()) {
-        if (o.id == config_digest) continue;
-        auto tags = o.repo_tags.empty() ? std::vector<std::string>{o.name + ":" + o.tag} : o.repo_tags;
-        auto it = std::find(tags.begin(), tags.end(), name_tag);
-        if (it == tags.end() || o.builtin) continue;
-        tags.erase(it);
-        o.repo_tags = tags;
-        if (tags.empty()) {
-            o.name = "<none>";
-            o.tag = "<none>";
-        } else {
-            auto c = tags.front().rfind(':');
-            o.name = tags.front().substr(0, c);
-            o.tag = tags.front().substr(c + 1);
-        }
-        ONGGI_CHECK(save(o), "untag previous image");
-    }
+    ONGGI_CHECK(take_tag(all.value(), config_digest, name_tag), "add image");
     if (!existed) {
         r = ImageRecord{};
         r.id = config_digest;
@@ -264,7 +320,7 @@ Result<ImageRecord> ImageStore::add_image(const std::string& config_digest, cons
     r.name = name;
     r.tag = tag;
     uint64_t size = 0;
-    for (const auto& l : r.layers) size += tree_size(layers_dir() + "/" + hex_of(l));
+    for (const auto& l : r.layers) size += layer_size(l);
     r.size = size;
     // Layers durable before the record that makes them an image (one syncfs per image, not one
     // per layer or per file; the record itself is fsynced by save()).
@@ -450,6 +506,10 @@ Status ImageStore::remove(const std::string& id, const std::set<std::string>& ke
         else still_used.insert(r.layers.begin(), r.layers.end());
     }
     if (!victim) return Error(Errc::not_found, "no such image: " + id);
+    {
+        std::lock_guard lk(pins_mu_);
+        still_used.insert(pins_.begin(), pins_.end());
+    }
     std::string rec = records_dir() + "/" + hex_of(id) + ".json";
     if (::unlink(rec.c_str()) < 0) return Error::from_errno("remove image record");
     if (!victim->builtin) (void)blobs_.remove(victim->id);  // its config: the record was its only user
@@ -460,19 +520,133 @@ Status ImageStore::remove(const std::string& id, const std::set<std::string>& ke
     return {};
 }
 
-Result<size_t> ImageStore::collect_layers(const std::set<std::string>& keep)
+void ImageStore::pin_layer(const std::string& diff_id)
+{
+    std::lock_guard lk(pins_mu_);
+    pins_.insert(diff_id);
+}
+
+void ImageStore::unpin_layer(const std::string& diff_id)
+{
+    std::lock_guard lk(pins_mu_);
+    if (auto it = pins_.find(diff_id); it != pins_.end()) pins_.erase(it);
+}
+
+namespace {
+
+// The blobs the records need: configs, the documents they were pulled by, and what those name.
+std::set<std::string> needed_blobs(const BlobStore& blobs, const std::vector<ImageRecord>& records)
+{
+    std::set<std::string> need;
+    std::vector<std::string> docs;
+    for (const auto& r : records) {
+        if (r.builtin) continue;
+        need.insert(r.id);
+        if (is_digest(r.repo_digest)) docs.push_back(r.repo_digest);
+    }
+    for (size_t i = 0; i < docs.size() && i < 10000; ++i) {
+        if (!need.insert(docs[i]).second) continue;
+        auto text = blobs.read(docs[i], 4u << 20);
+        if (!text) continue;
+        if (auto idx = parse_index(text.value())) {
+            for (const auto& m : idx->manifests) docs.push_back(m.digest);
+        } else if (auto m = parse_manifest(text.value())) {
+            need.insert(m->config.digest);
+            for (const auto& l : m->layers) need.insert(l.digest);
+        }
+    }
+    return need;
+}
+
+} // namespace
+
+Result<ImageStore::Garbage> ImageStore::garbage(const std::set<std::string>& keep) const
+{
+    auto all = list();
+    if (!all) return std::move(all).error();
+    Garbage g;
+    std::set<std::string> used = keep;
+    for (const auto& r : all.value()) used.insert(r.layers.begin(), r.layers.end());
+    {
+        std::lock_guard lk(pins_mu_);
+        used.insert(pins_.begin(), pins_.end());
+    }
+    if (DIR* d = ::opendir(layers_dir().c_str())) {
+        while (struct dirent* e = ::readdir(d)) {
+            std::string n = e->d_name;
+            if (!is_digest("sha256:" + n) || used.count("sha256:" + n)) continue;
+            ++g.layers;
+            g.bytes += layer_size("sha256:" + n);
+        }
+        ::closedir(d);
+    }
+    auto blobs = blobs_.list();
+    if (!blobs) return std::move(blobs).error();
+    const auto need = needed_blobs(blobs_, all.value());
+    for (const auto& b : blobs.value()) {
+        if (need.count(b)) continue;
+        ++g.blobs;
+        if (auto s = blobs_.size(b)) g.bytes += s.value();
+    }
+    return g;
+}
+
+Result<ImageStore::Garbage> ImageStore::collect_garbage(const std::set<std::string>& keep, std::chrono::seconds min_age)
+{
+    Garbage g;
+    // Sizes first: a removed layer cannot be measured.
+    auto before = garbage(keep);
+    if (!before) return std::move(before).error();
+    auto layers = collect_layers(keep, min_age);
+    if (!layers) return std::move(layers).error();
+    g.layers = layers.value();
+    auto all = list();
+    if (!all) return std::move(all).error();
+    auto blobs = blobs_.list();
+    if (!blobs) return std::move(blobs).error();
+    const auto need = needed_blobs(blobs_, all.value());
+    const time_t now = ::time(nullptr);
+    for (const auto& b : blobs.value()) {
+        if (need.count(b)) continue;
+        auto p = blobs_.path(b);
+        struct stat st;
+        if (!p || ::stat(p->c_str(), &st) < 0) continue;
+        if (min_age.count() > 0 && now - st.st_mtime < min_age.count()) continue;
+        ONGGI_CHECK(blobs_.remove(b), "remove unused blob");
+        ++g.blobs;
+        g.bytes += uint64_t(st.st_size);
+    }
+    // Layer bytes: what was reclaimable and is gone now (a layer kept for its age is not counted).
+    auto after = garbage(keep);
+    if (after && before->bytes > after->bytes) g.bytes = before->bytes - after->bytes;
+    return g;
+}
+
+Result<size_t> ImageStore::collect_layers(const std::set<std::string>& keep, std::chrono::seconds min_age)
 {
     auto all = list();
     if (!all) return std::move(all).error();
     std::set<std::string> used = keep;
     for (const auto& r : all.value()) used.insert(r.layers.begin(), r.layers.end());
+    {
+        std::lock_guard lk(pins_mu_);
+        used.insert(pins_.begin(), pins_.end());
+    }
+    const time_t now = ::time(nullptr);
+    // The inode's change time is the rename into place: what a tar sets (mtime) cannot fake it.
+    auto young = [&](const std::string& n) {
+        if (min_age.count() <= 0) return false;
+        struct stat st;
+        if (::stat((layers_dir() + "/" + n).c_str(), &st) < 0) return false;
+        return now - st.st_ctime < min_age.count();
+    };
     DIR* d = ::opendir(layers_dir().c_str());
     if (!d) return errno == ENOENT ? Result<size_t>(size_t(0)) : Result<size_t>(Error::from_errno("open " + layers_dir()));
     std::vector<std::string> gone;
     while (struct dirent* e = ::readdir(d)) {
         std::string n = e->d_name;
         if (!is_digest("sha256:" + n)) continue;  // also skips ".", ".." and .tmp-* of a build in progress
-        if (!used.count("sha256:" + n)) gone.push_back(n);
+        if (!used.count("sha256:" + n) && !young(n)) gone.push_back(n);
     }
     ::closedir(d);
     for (const auto& n : gone) ONGGI_CHECK(remove_tree(layers_dir() + "/" + n), "remove unused layer sha256:" + n);

@@ -18,6 +18,7 @@
 #include "engine/image/layer_extractor.h"
 
 #include <atomic>
+#include <chrono>
 #include <functional>
 
 #include <cstdint>
@@ -31,6 +32,8 @@ namespace onggi::image {
 
 // Bump when make_busybox_rootfs changes what it writes.
 inline constexpr const char* kBuiltinRecipeVersion = "onggi-busybox-rootfs/1";
+// How long an unpacked layer no image uses is kept (for the retry of a pull that was killed).
+inline constexpr std::chrono::seconds kUnusedLayerGrace{3600};
 
 struct ImageRecord {
     std::string id;    // "sha256:<64 hex>"
@@ -84,9 +87,28 @@ public:
     // this is docker's `rmi -f` of an image that stopped containers use: the image goes, its
     // layers stay until the last such container is removed (collect_layers).
     Status remove(const std::string& id, const std::set<std::string>& keep = {});
-    // Remove every layer ("sha256:<hex>") that no record uses and that is not in keep.
+    // Remove every layer ("sha256:<hex>") that no record uses, that is not in keep and not pinned,
+    // and that was placed at least min_age ago (the helper's start passes kUnusedLayerGrace: a
+    // pull killed after some of its layers were unpacked finds them again when it is retried).
     // Returns how many were removed.
-    Result<size_t> collect_layers(const std::set<std::string>& keep);
+    Result<size_t> collect_layers(const std::set<std::string>& keep, std::chrono::seconds min_age = std::chrono::seconds{0});
+    // Garbage collection (`image prune`, and the helper's start with kUnusedLayerGrace): the
+    // layers collect_layers removes, and every blob no record needs: a record keeps its config
+    // (its id), the manifest or index it was pulled by (repo_digest) and what that document
+    // names (an index's manifests, a manifest's config and layers). Blobs left by a pull that was
+    // killed and never retried, or by an image that was removed, go. Both only when older than
+    // min_age (mtime of the blob, ctime of the layer). Nothing a record or `keep` uses is touched.
+    struct Garbage {
+        size_t layers = 0, blobs = 0;
+        uint64_t bytes = 0;  // what it freed (files in layers, blob sizes)
+    };
+    Result<Garbage> collect_garbage(const std::set<std::string>& keep, std::chrono::seconds min_age = std::chrono::seconds{0});
+    // What collect_garbage would free now, without removing anything (system df's reclaimable).
+    Result<Garbage> garbage(const std::set<std::string>& keep) const;
+    // A pull in flight pins the layers it is installing, so no collection removes one between
+    // its unpacking and the record that will use it. Counted.
+    void pin_layer(const std::string& diff_id);
+    void unpin_layer(const std::string& diff_id);
     // The layer digest of a directory under layers/ (as in a container's overlay lowerdir), or
     // empty when the path is not one of ours.
     std::string layer_of_dir(const std::string& dir) const;
@@ -103,11 +125,18 @@ public:
     Result<std::string> install_layer(const std::string& blob_path, const std::string& diff_id,
                                       const ExtractLimits& limits = {}, const std::atomic<bool>* cancel = nullptr,
                                       const std::function<void(uint64_t)>& progress = {});
+    // The same from a stream (a download in progress): unpacked as the bytes come; a failure of
+    // the source (e.g. the blob's digest, checked at its end) throws the half layer away.
+    Result<std::string> install_layer(const LayerSource& source, const std::string& diff_id,
+                                      const ExtractLimits& limits = {}, const std::atomic<bool>* cancel = nullptr,
+                                      const std::function<void(uint64_t)>& progress = {});
     // Record an image from its config (id = config digest) under name:tag; every layer must be
     // installed. An existing record of the same id gains the tag; another image that had
     // name:tag loses it (and is kept as an untagged record, as docker's dangling images).
     Result<ImageRecord> add_image(const std::string& config_digest, const ImageConfig& cfg, const std::string& name,
                                   const std::string& tag, const std::string& repo_digest);
+    // docker tag: the image (full id) is also called name:tag, which another image loses.
+    Result<ImageRecord> tag(const std::string& id, const std::string& name, const std::string& tag);
     // Bytes of regular files in an unpacked layer (layers never change: computed once).
     uint64_t layer_size(const std::string& diff_id) const;
     // The parsed config of a pulled/loaded image (not_found for the built-in one).
@@ -116,8 +145,13 @@ public:
 private:
     std::string records_dir() const { return root_ + "/records"; }
     std::string layers_dir() const { return root_ + "/layers"; }
+    Status take_tag(const std::vector<ImageRecord>& all, const std::string& id, const std::string& name_tag);
+    Result<std::string> make_layer_tmp(const std::string& diff_id) const;
+    Result<std::string> place_layer(const std::string& tmp, const std::string& diff_id, Result<ExtractResult> x);
     std::string root_;
     BlobStore blobs_;
+    mutable std::mutex pins_mu_;
+    std::multiset<std::string> pins_;
     mutable std::mutex sizes_mu_;
     mutable std::map<std::string, uint64_t> layer_sizes_;
 };

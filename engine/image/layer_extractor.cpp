@@ -16,6 +16,7 @@
 
 #include <cstring>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -337,6 +338,9 @@ Status Extractor::entry(struct archive* a, struct archive_entry* e)
         UniqueFd f(::openat(pfd, base.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
         if (!f) return Error::from_errno("create " + rel);
         ONGGI_CHECK(write_data(a, f.get(), rel), "layer");
+        // Start the write-back now, while the rest of the layer still downloads: the one syncfs
+        // before the image record (ImageStore::add_image) then finds little left to write.
+        (void)::sync_file_range(f.get(), 0, 0, SYNC_FILE_RANGE_WRITE);
         if (archive_entry_size_is_set(e) && ::ftruncate(f.get(), archive_entry_size(e)) < 0)
             return Error::from_errno("size " + rel);
         return apply_meta(pfd, base, rel, e, f.get(), AE_IFREG);
@@ -381,10 +385,31 @@ Status Extractor::finish()
     return {};
 }
 
-} // namespace
+// The outer archive reads the layer's compressed bytes through this; the source's own failure
+// (not libarchive's rewording of it) is what the caller gets.
+struct SourceReader {
+    const LayerSource* source = nullptr;
+    std::optional<Error> failure;
+    bool eof = false;
 
-Result<ExtractResult> extract_layer(int blob_fd, const std::string& dir, const ExtractLimits& limits,
-                                    const std::atomic<bool>* cancel, const std::function<void(uint64_t)>& progress)
+    static la_ssize_t read(struct archive* a, void* self, const void** out)
+    {
+        auto* s = static_cast<SourceReader*>(self);
+        if (s->eof) return 0;
+        Error e;
+        ssize_t n = (*s->source)(out, &e);
+        if (n < 0) {
+            if (!s->failure) s->failure = e;
+            archive_set_error(a, e.sys_errno ? e.sys_errno : EIO, "%s", e.message().c_str());
+            return -1;
+        }
+        if (n == 0) s->eof = true;
+        return la_ssize_t(n);
+    }
+};
+
+Result<ExtractResult> extract_from(SourceReader& src, const std::string& dir, const ExtractLimits& limits,
+                                   const std::atomic<bool>* cancel, const std::function<void(uint64_t)>& progress)
 {
     UniqueFd root(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
     if (!root) return Error::from_errno("open layer directory " + dir);
@@ -396,7 +421,7 @@ Result<ExtractResult> extract_layer(int blob_fd, const std::string& dir, const E
     archive_read_support_filter_none(outer.get());
     archive_read_support_format_raw(outer.get());
     archive_read_support_format_empty(outer.get());
-    if (archive_read_open_fd(outer.get(), blob_fd, 1 << 18) != ARCHIVE_OK)
+    if (archive_read_open(outer.get(), &src, nullptr, &SourceReader::read, nullptr) != ARCHIVE_OK)
         return Error(kBadImage, std::string("layer: ") + archive_error_string(outer.get()));
     struct archive_entry* oe = nullptr;
     int r = archive_read_next_header(outer.get(), &oe);
@@ -458,6 +483,53 @@ Result<ExtractResult> extract_layer(int blob_fd, const std::string& dir, const E
     result.file_bytes = x.file_bytes;
     result.stream_bytes = s.bytes;
     return result;
+}
+
+// What libarchive left unread after the compressed stream's end is read to the end too: a source
+// that fails only at its end (a digest checked once the last byte is in) must fail the layer.
+Status drain(SourceReader& src)
+{
+    while (!src.eof) {
+        const void* p;
+        Error e;
+        ssize_t n = (*src.source)(&p, &e);
+        if (n < 0) return e;
+        if (n == 0) src.eof = true;
+    }
+    return {};
+}
+
+} // namespace
+
+Result<ExtractResult> extract_layer(const LayerSource& source, const std::string& dir, const ExtractLimits& limits,
+                                    const std::atomic<bool>* cancel, const std::function<void(uint64_t)>& progress)
+{
+    SourceReader src;
+    src.source = &source;
+    auto r = extract_from(src, dir, limits, cancel, progress);
+    if (src.failure) return *src.failure;
+    if (!r) return r;
+    if (auto d = drain(src); !d) return std::move(d).error();
+    return r;
+}
+
+Result<ExtractResult> extract_layer(int blob_fd, const std::string& dir, const ExtractLimits& limits,
+                                    const std::atomic<bool>* cancel, const std::function<void(uint64_t)>& progress)
+{
+    std::vector<char> buf(size_t(1) << 18);
+    LayerSource from_fd = [&](const void** out, Error* err) -> ssize_t {
+        for (;;) {
+            ssize_t n = ::read(blob_fd, buf.data(), buf.size());
+            if (n < 0 && errno == EINTR) continue;
+            if (n < 0) {
+                *err = Error::from_errno("read layer blob");
+                return -1;
+            }
+            *out = buf.data();
+            return n;
+        }
+    };
+    return extract_layer(from_fd, dir, limits, cancel, progress);
 }
 
 } // namespace onggi::image

@@ -22,6 +22,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <sys/types.h>
 
 namespace onggi::image {
 
@@ -40,6 +41,13 @@ struct ExtractResult {
 // Unpack the layer read from blob_fd (read to the end; not closed) into dir, which must exist
 // and be empty. `cancel`, when set, is polled between blocks. `progress` (may be empty) is
 // called with the compressed bytes consumed so far, at most every few MiB.
+// The compressed bytes of a layer, from wherever they come: returns how many were put at *out
+// (valid until the next call), 0 at the end, -1 on failure with *err filled (that error is what
+// extract_layer then returns: e.g. the download's digest mismatch or cancellation).
+using LayerSource = std::function<ssize_t(const void** out, Error* err)>;
+Result<ExtractResult> extract_layer(const LayerSource& source, const std::string& dir, const ExtractLimits& limits = {},
+                                    const std::atomic<bool>* cancel = nullptr,
+                                    const std::function<void(uint64_t)>& progress = {});
 Result<ExtractResult> extract_layer(int blob_fd, const std::string& dir, const ExtractLimits& limits = {},
                                     const std::atomic<bool>* cancel = nullptr,
                                     const std::function<void(uint64_t)>& progress = {});

@@ -55,6 +55,9 @@ void register_images_list(HelperContext& ctx);
 void register_images_remove(HelperContext& ctx);
 void register_images_pull(HelperContext& ctx);
 void register_images_inspect(HelperContext& ctx);
+void register_images_tag(HelperContext& ctx);
+void register_images_prune(HelperContext& ctx);
+void register_system_df(HelperContext& ctx);
 // images.list's shape of one image (also the reply of images.pull).
 json image_json(const image::ImageRecord& r);
 void register_events_subscribe(HelperContext& ctx);
@@ -85,6 +88,9 @@ inline void register_all(HelperContext& ctx)
     register_images_remove(ctx);
     register_images_pull(ctx);
     register_images_inspect(ctx);
+    register_images_tag(ctx);
+    register_images_prune(ctx);
+    register_system_df(ctx);
     register_events_subscribe(ctx);
     register_unsubscribe(ctx);
     register_network_create(ctx);

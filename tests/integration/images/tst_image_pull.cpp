@@ -401,6 +401,72 @@ private slots:
         QCOMPARE(none.exitCode(), 125);
     }
 
+    // tag, system df, and garbage collection: a second name; orphans (a blob and a layer nothing
+    // names, as a killed and never retried pull leaves) reported by df and removed by prune,
+    // while what an image uses stays; prune --all then removes the unused image and everything of it.
+    void tag_df_and_prune()
+    {
+        const std::string name = "gc";
+        OciLayout lay(layout(name));
+        LayerBlob own = make_layer({{"gc-" + name, 'f', std::string(300000, 'g')}}, "gzip");
+        lay.write_index({lay.add_image({own}, {})}, "v1", false);
+        TestServer reg(layout_registry(layout(name), "v1"));
+        const std::string image = reg.host() + "/test/" + name + ":v1";
+        json r = pull(*c_, image);
+        QVERIFY2(r.contains("result"), r.dump().c_str());
+        const std::string id = r["result"]["image"]["id"];
+        const std::string blobs = helper_->state_dir() + "/images/blobs/sha256/";
+        QVERIFY(::access((blobs + id.substr(7)).c_str(), F_OK) == 0);
+
+        json t = c_->call("images.tag", {{"image", image}, {"target", "gc-copy:v2"}});
+        QVERIFY2(t.contains("result"), t.dump().c_str());
+        QVERIFY(c_->call("images.inspect", {{"image", "gc-copy:v2"}})["result"]["image"]["id"] == id);
+        QCOMPARE(errc(c_->call("images.tag", {{"image", image}, {"target", "Bad Name!"}})), std::string("invalid_argument"));
+        QCOMPARE(errc(c_->call("images.tag", {{"image", "nothing-here:v9"}, {"target", "x:y"}})), std::string("not_found"));
+
+        // Orphans: a verified-looking blob and an unpacked layer that no record names.
+        const std::string orphan_data(123456, 'o');
+        const std::string orphan_blob = sha256_digest(orphan_data);
+        { std::ofstream(blobs + orphan_blob.substr(7), std::ios::binary) << orphan_data; }
+        const std::string orphan_layer = layers_dir() + "/" + std::string(64, 'e');
+        QVERIFY(::mkdir(orphan_layer.c_str(), 0755) == 0);
+        { std::ofstream(orphan_layer + "/f", std::ios::binary) << std::string(200000, 'l'); }
+
+        json df = c_->call("system.df");
+        QVERIFY2(df.contains("result"), df.dump().c_str());
+        const json& im = df["result"]["images"];
+        QVERIFY(im["unused_blobs"].get<int>() >= 1);
+        QVERIFY(im["unused_layers"].get<int>() >= 1);
+        QVERIFY(im["reclaimable"].get<uint64_t>() >= 123456 + 200000 + 300000);  // the orphans and the unused image
+        QVERIFY(im["size"].get<uint64_t>() >= im["reclaimable"].get<uint64_t>());
+
+        json pr = c_->call("images.prune", json::object());
+        QVERIFY2(pr.contains("result"), pr.dump().c_str());
+        QVERIFY(pr["result"]["deleted"].empty());  // the image has names: not dangling
+        QVERIFY(pr["result"]["blobs"].get<int>() >= 1);
+        QVERIFY(pr["result"]["layers"].get<int>() >= 1);
+        QVERIFY(pr["result"]["reclaimed"].get<uint64_t>() >= 123456 + 200000);
+        QVERIFY(::access((blobs + orphan_blob.substr(7)).c_str(), F_OK) != 0);
+        QVERIFY(::access(orphan_layer.c_str(), F_OK) != 0);
+        // What the image uses stays: its layer, its config.
+        QVERIFY(::access((layers_dir() + "/" + own.diff_id.substr(7)).c_str(), F_OK) == 0);
+        QVERIFY(::access((blobs + id.substr(7)).c_str(), F_OK) == 0);
+
+        json all = c_->call("images.prune", {{"all", true}});
+        QVERIFY2(all.contains("result"), all.dump().c_str());
+        bool gone = false;
+        for (const auto& d : all["result"]["deleted"]) gone |= d == id;
+        QVERIFY(gone);
+        QVERIFY(::access((layers_dir() + "/" + own.diff_id.substr(7)).c_str(), F_OK) != 0);
+        QVERIFY(::access((blobs + id.substr(7)).c_str(), F_OK) != 0);
+        QVERIFY(c_->call("images.inspect", {{"image", "gc-copy:v2"}}).contains("error"));
+        // The built-in image and images that containers use are never pruned.
+        QVERIFY(c_->call("images.inspect", {{"image", "busybox"}}).contains("result"));
+        // Other tests' images were pulled again where needed; pull a and b back for them.
+        QVERIFY(pull(*c_, reg_->host() + "/test/a:v1").contains("result"));
+        QVERIFY(pull(*c_, reg_->host() + "/test/b:v1").contains("result"));
+    }
+
     void kill9_mid_pull_then_the_pull_completes()
     {
         const std::string name = "killed";
@@ -436,8 +502,8 @@ private slots:
         RawClient c2(helper_->socket());
         json r = pull(c2, image);
         QVERIFY2(r.contains("result"), (r.dump() + helper_->log()).c_str());
-        // The fast layer's verified blob was kept from the killed pull: not downloaded again
-        // (its unpacked directory, which no record used yet, was collected at the restart).
+        // The fast layer, unpacked (while it downloaded) before the kill, was kept at the
+        // restart (an unused layer younger than kUnusedLayerGrace): not downloaded again.
         const std::string fast_id = sha256_digest(fast.blob).substr(7, 12);
         bool fast_downloaded = false, fast_seen = false;
         for (const auto& n : c2.notifications) {
@@ -447,6 +513,8 @@ private slots:
         }
         QVERIFY(fast_seen);
         QVERIFY(!fast_downloaded);
+        // Nothing of the slow layer's compressed blob on disk: it was unpacked as it came.
+        QVERIFY(::access((helper_->state_dir() + "/images/blobs/sha256/" + slow_digest.substr(7)).c_str(), F_OK) != 0);
         QCOMPARE(r["result"]["image"]["layers"], json({fast.diff_id, slow.diff_id}));
         QVERIFY(::access((layers_dir() + "/" + slow.diff_id.substr(7) + "/slow.bin").c_str(), F_OK) == 0);
     }

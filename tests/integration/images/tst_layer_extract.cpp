@@ -2,7 +2,9 @@
 // layer may carry is kept, and every way out of the layer directory is refused with nothing
 // written outside.
 #include "engine/core/unique_fd.h"
+#include "engine/image/image_store.h"
 #include "engine/image/layer_extractor.h"
+#include "engine/image/layer_pipe.h"
 #include "image_fixture.h"
 
 #include <QTemporaryDir>
@@ -14,6 +16,9 @@
 #include <sys/sysmacros.h>
 #include <sys/xattr.h>
 #include <unistd.h>
+
+#include <random>
+#include <thread>
 
 using namespace onggi;
 using namespace onggi::test;
@@ -198,6 +203,58 @@ private slots:
         auto r2 = image::extract_layer(f.get(), base, lim);
         QVERIFY(!r2);
         QVERIFY2(r2.error().context.find("limit") != std::string::npos, r2.error().message().c_str());
+    }
+
+    // A layer unpacked while it downloads (the pull's path): the producer thread feeds a LayerPipe
+    // in small chunks; a stream that ends well is the layer, one that fails at its very end (the
+    // blob digest is only known then) leaves nothing: no layer, no half layer under .tmp-*.
+    void streamed_layer_is_kept_only_when_its_stream_ends_well_data()
+    {
+        QTest::addColumn<bool>("fail_at_end");
+        QTest::addColumn<QString>("compression");
+        QTest::newRow("ends well, gzip") << false << "gzip";
+        QTest::newRow("ends well, zstd") << false << "zstd";
+        QTest::newRow("fails at the end, gzip") << true << "gzip";
+        QTest::newRow("fails at the end, plain") << true << "";
+    }
+    void streamed_layer_is_kept_only_when_its_stream_ends_well()
+    {
+        QFETCH(bool, fail_at_end);
+        QFETCH(QString, compression);
+        std::string payload(3 << 20, 'p');  // incompressible: the blob is megabytes too
+        std::mt19937 rnd(7);
+        for (auto& ch : payload) ch = char(rnd());
+        LayerBlob l = make_layer({{"d", 'd'}, {"d/big", 'f', payload}, {"d/small", 'f', "small\n"}}, compression.toStdString());
+        const std::string root = tmp_.path().toStdString() + "/store" + std::to_string(++serial_);
+        image::ImageStore store(root);
+        QVERIFY(store.init());
+        image::LayerPipe pipe(64 << 10);  // small: the producer waits for the extractor
+        std::thread producer([&] {
+            for (size_t at = 0; at < l.blob.size(); at += 10000) {
+                while (pipe.full()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+                pipe.push(l.blob.substr(at, 10000));
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));  // the extractor is at the end by now
+            if (fail_at_end) pipe.fail(Error(Errc::invalid_argument, "blob digest mismatch: expected x, got y"));
+            else pipe.close();
+        });
+        image::LayerSource src = [&](const void** out, Error* err) { return pipe.read(out, err); };
+        auto r = store.install_layer(src, l.diff_id);
+        producer.join();
+        const QStringList left = QDir(QString::fromStdString(root + "/layers"))
+                                     .entryList({QStringLiteral(".tmp-*")}, QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
+        QVERIFY2(left.isEmpty(), qPrintable(left.join(u' ')));
+        if (fail_at_end) {
+            QVERIFY(!r);
+            QVERIFY2(r.error().message().find("digest mismatch") != std::string::npos, r.error().message().c_str());
+            QVERIFY(!store.has_layer(l.diff_id));
+        } else {
+            QVERIFY2(r, r ? "" : r.error().message().c_str());
+            QVERIFY(store.has_layer(l.diff_id));
+            QFile f(QString::fromStdString(r.value() + "/d/big"));
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QVERIFY(f.readAll().toStdString() == payload);
+        }
     }
 };
 

@@ -204,6 +204,38 @@ private slots:
         QCOMPARE(store.collect_layers({}).value(), size_t(1));
         QVERIFY(!QFileInfo::exists(QString::fromStdString(*dir)));
     }
+
+    // A layer a pull is installing is pinned (no record uses it yet): no collection, no remove
+    // of another image sharing it, takes it. An unused layer younger than min_age (the helper's
+    // start: a killed pull's finished layers) stays; with no age given it goes.
+    void pinned_and_young_layers_stay()
+    {
+        QTemporaryDir tmp;
+        ImageStore store(tmp.path().toStdString() + "/images");
+        QVERIFY(store.init().ok());
+        const std::string a = "sha256:" + std::string(64, 'a'), b = "sha256:" + std::string(64, 'b');
+        for (const auto& l : {a, b}) QVERIFY(QDir().mkpath(QString::fromStdString(store.root() + "/layers/" + l.substr(7))));
+        store.pin_layer(a);
+        QCOMPARE(store.collect_layers({}, kUnusedLayerGrace).value(), size_t(0));  // a pinned, b young
+        QVERIFY(store.has_layer(a) && store.has_layer(b));
+        QCOMPARE(store.collect_layers({}).value(), size_t(1));  // b: unused, no age asked
+        QVERIFY(store.has_layer(a) && !store.has_layer(b));
+        auto g = store.garbage({});
+        QVERIFY(g.ok());
+        QCOMPARE(g->layers, size_t(0));  // a pinned layer is not garbage either
+        store.unpin_layer(a);
+        QCOMPARE(store.garbage({})->layers, size_t(1));
+        // An orphan blob (its content matches its name) is garbage; collect_garbage takes both.
+        const std::string data = "orphan";
+        const std::string digest = "sha256:" + Sha256::hex(data);
+        QVERIFY(store.blobs().put(digest, data).ok());
+        QCOMPARE(store.garbage({})->blobs, size_t(1));
+        auto done = store.collect_garbage({});
+        QVERIFY(done.ok());
+        QCOMPARE(done->layers, size_t(1));
+        QCOMPARE(done->blobs, size_t(1));
+        QVERIFY(!store.has_layer(a) && !store.blobs().has(digest));
+    }
 };
 
 QTEST_GUILESS_MAIN(TstImageStore)
