@@ -5,6 +5,8 @@
 // from the client; every read is bounded; the upper dir is walked without following symlinks;
 // the only namespace entered is the container's UTS namespace, by a thread that ends at once.
 #include "helper/handlers/handlers.h"
+
+#include "engine/core/shim_contract.h"
 #include "helper/kernel_view.h"
 
 #include "engine/core/files.h"
@@ -45,7 +47,7 @@ void register_container_kernel_view(HelperContext& ctx)
         const nlohmann::json* cfg = parsed.is_object() ? &parsed : nullptr;
         if (cfg) {
             if (cfg->contains("annotations") && (*cfg)["annotations"].is_object()) {
-                const std::string l = (*cfg)["annotations"].value("org.onggi.overlay.lowerdir", std::string());
+                const std::string l = (*cfg)["annotations"].value(shim::kOverlayLowerdir, std::string());
                 size_t pos = 0;
                 while (!l.empty() && pos <= l.size() && in.lower.size() < 128) {
                     size_t e = l.find(':', pos);
