@@ -1,11 +1,6 @@
 #include "helper/helper_daemon.h"
 
-// Services of other areas plug in here without editing this file: helper/stats_service.h
-// ("cg") provides  void install_stats_service(HelperContext& ctx);  see helper/dispatcher.h.
-#if __has_include("helper/stats_service.h")
 #include "helper/stats_service.h"
-#define ONGGI_HAVE_STATS_SERVICE 1
-#endif
 
 #include <QCoreApplication>
 #include <QSocketNotifier>
@@ -30,9 +25,7 @@ HelperDaemon::HelperDaemon(HelperConfig cfg, QObject* parent)
     ctx_ = HelperContext{&dispatcher_, containers_, events_, logs_, &gate_};
     register_all(ctx_);
     register_container_kernel_view(ctx_);
-#ifdef ONGGI_HAVE_STATS_SERVICE
     install_stats_service(ctx_);
-#endif
 }
 
 HelperDaemon::~HelperDaemon()

@@ -1,5 +1,6 @@
 #include "engine/runtime/launcher.h"
 #include "engine/core/files.h"
+#include "engine/core/shim_contract.h"
 #include "engine/core/unique_fd.h"
 #include "engine/runtime/child.h"
 #include "engine/security/security.h"
@@ -611,10 +612,10 @@ Result<Launched> launch(const spec::Spec& spec, const LaunchOptions& opt, Stage*
     // Root filesystem.
     char real[PATH_MAX];
     std::string rootfs = absolute_in(opt.bundle, spec.root.path);
-    auto lower = spec.annotations.find("org.onggi.overlay.lowerdir");
+    auto lower = spec.annotations.find(shim::kOverlayLowerdir);
     if (lower != spec.annotations.end()) {
-        auto upper = spec.annotations.find("org.onggi.overlay.upperdir");
-        auto work = spec.annotations.find("org.onggi.overlay.workdir");
+        auto upper = spec.annotations.find(shim::kOverlayUpperdir);
+        auto work = spec.annotations.find(shim::kOverlayWorkdir);
         if (upper == spec.annotations.end() || work == spec.annotations.end())
             return Error(Errc::invalid_argument,
                          "annotations: org.onggi.overlay.lowerdir needs org.onggi.overlay.upperdir and .workdir");
