@@ -510,6 +510,10 @@ void MainWindow::onNotification(const QString& method, const QJsonObject& params
         if (params.value(QLatin1String("subscription")).toInteger() == m_logSub) m_logs->appendLine(params);
     } else if (method == QLatin1String("container.log.end")) {
         if (params.value(QLatin1String("subscription")).toInteger() == m_logSub) m_logSub = 0;  // the helper ended it
+    } else if (method == QLatin1String("container.log.gap")) {
+        // Rotation deleted lines before we read them: say so where they would have been.
+        if (params.value(QLatin1String("subscription")).toInteger() == m_logSub)
+            m_logs->appendGap(params.value(QLatin1String("lost_bytes")).toInteger());
     }
 }
 

@@ -24,6 +24,8 @@ public:
     void setCapacity(int lines);
     void setLines(const QJsonArray& lines);  // [{t, stream, line}]
     void appendLine(const QJsonObject& line);
+    // A line saying that rotation deleted lostBytes before they were read (stream "gap").
+    void appendGap(qint64 lostBytes);
     void clear();
 
 private:
