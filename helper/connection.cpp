@@ -64,6 +64,9 @@ void Connection::send_line(std::string line, int fd)
         return;
     }
     line += '\n';
+    // The budget counts bytes: hold no more than that (the append above may have doubled the
+    // allocation of a line built to its exact size).
+    if (line.capacity() > line.size() + line.size() / 8 + 64) line.shrink_to_fit();
     const long long n = (long long)line.size();
     out_.push_back(Out{std::move(line), 0, fd});
     add_queued(n);

@@ -27,7 +27,9 @@ class Connection : public QObject {
 public:
     // Without PeerLimits (a connection made outside the Server): then the client is too slow.
     static constexpr size_t kMaxQueuedBytes = 16u << 20;
-    static constexpr int kDropGraceMs = 5000;  // a dropped client has this long to read its error
+    // A dropped client has this long to read the rest and its error (its queue is gone already:
+    // what it holds meanwhile is one line at most and the fd).
+    static constexpr int kDropGraceMs = 30000;
     static constexpr int kMaxInFlight = 256;              // requests awaiting replies
 
     Connection(int fd, Peer peer, Dispatcher* dispatcher, QObject* parent = nullptr);
