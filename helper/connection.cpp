@@ -78,7 +78,7 @@ void Connection::enforce_limits()
 {
     if (!limits_) {
         // The client does not read what it asked for (e.g. a subscription it never drains).
-        if (queued_ > kMaxQueuedBytes) drop_slow_reader("the client does not read: more than 16 MiB of output queued");
+        if (queued_ > kMaxQueuedBytes && out_.size() > 1) drop_slow_reader("the client does not read: more than 16 MiB of output queued");
         return;
     }
     // This connection over its own or its uid's cap, or the helper's budget spent: whoever

@@ -57,6 +57,7 @@ public:
     void drop_slow_reader(const std::string& why);
     bool dropping() const { return dropping_; }
     size_t queued_bytes() const { return queued_; }
+    size_t queued_lines() const { return out_.size(); }
 
     // Request bookkeeping for the dispatcher.
     void request_started() { ++in_flight_; }

@@ -114,7 +114,9 @@ void PeerLimits::queued(Connection* c, long long delta)
 
 Connection* PeerLimits::over_limit(Connection* c, std::string* why) const
 {
-    if (c && conns_.count(c)) {
+    // One reply larger than a cap (an exec's output of 4 MiB escaped) is not a slow reader: the
+    // caps count from a second line on. The global budget counts everything.
+    if (c && conns_.count(c) && c->queued_lines() > 1) {
         if (c->queued_bytes() > s_.max_queued_per_connection) {
             *why = "the client does not read: more than " + mib(s_.max_queued_per_connection) +
                    " of output queued for this connection";
