@@ -50,6 +50,20 @@ int children_of(pid_t pid)
     return n;
 }
 
+// The helper's fd count once it holds still: the stats service opens a container's cgroup files
+// at its next tick (1 s) after the start, so count when two readings 1.2 s apart agree.
+int settled_fd_count(pid_t pid)
+{
+    int a = fd_count(pid);
+    for (int i = 0; i < 20; ++i) {
+        QTest::qWait(1200);
+        int b = fd_count(pid);
+        if (a == b) return b;
+        a = b;
+    }
+    return a;
+}
+
 double ms_since(std::chrono::steady_clock::time_point t)
 {
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t).count();
@@ -74,7 +88,7 @@ private slots:
         QVERIFY2(h.start(), h.log().c_str());
         RawClient c(h.socket());
         QVERIFY(c.call("container.list", {{"all", true}}).contains("result"));
-        const int fd0 = fd_count(h.pid());
+        const int fd0 = settled_fd_count(h.pid());
         std::vector<std::string> ids;
         auto add = [&](int n) {
             for (int i = 0; i < n; ++i) {
@@ -90,15 +104,15 @@ private slots:
         // parent cgroups): the per-container share is measured from it on.
         std::string err = add(1);
         QVERIFY2(err.empty(), err.c_str());
-        const int fd_first = fd_count(h.pid());
+        const int fd_first = settled_fd_count(h.pid());
         auto t = std::chrono::steady_clock::now();
         err = add(kHalf - 1);
         QVERIFY2(err.empty(), err.c_str());
-        const int fd1 = fd_count(h.pid());
+        const int fd1 = settled_fd_count(h.pid());
         err = add(kHalf);
         QVERIFY2(err.empty(), err.c_str());
         const double start_ms = ms_since(t);
-        const int fd2 = fd_count(h.pid());
+        const int fd2 = settled_fd_count(h.pid());
         const double per = double(fd2 - fd1) / kHalf;
         qInfo("helper fds: %d with none, %d with 1 running, %d with %d, %d with %d: %.2f per container "
               "(199 created and started in %.1f s)", fd0, fd_first, fd1, kHalf, fd2, 2 * kHalf, per, start_ms / 1000);
