@@ -2,7 +2,8 @@
 # bench/load: the helper under N running containers (onggi-bench-load), and beside it the peer:
 # `crun list` over the same number of running crun containers (busybox `sleep`, the bench/start
 # bundle). Root only.
-#   bench/load/run.sh [BUILD_DIR]     Env: LEVELS (default 100,500,1000), CLIENTS (default 100)
+#   bench/load/run.sh [BUILD_DIR]     Env: LEVELS (default 100,500,1000), CLIENTS (default 100),
+#                                     ONLY=onggi or ONLY=peer for one side
 # crun 1.8 refuses a hybrid host whose cgroup2 mount lists a controller, so crun runs in a private
 # mount namespace with that empty cgroup2 mount detached (as bench/start does).
 set -euo pipefail
@@ -15,8 +16,11 @@ for b in onggi-bench-load onggi-bench-make-bundle; do
   [ -x "$build/bin/$b" ] || { echo "bench/load: build $b first" >&2; exit 1; }
 done
 
-echo "== onggi-helper"
-"$build/bin/onggi-bench-load" --levels "$levels" --clients "$clients"
+if [ "${ONLY:-}" != peer ]; then
+  echo "== onggi-helper"
+  "$build/bin/onggi-bench-load" --levels "$levels" --clients "$clients"
+fi
+[ "${ONLY:-}" != onggi ] || exit 0
 
 command -v crun >/dev/null || { echo "bench/load: crun missing, no peer figures"; exit 0; }
 work=$(mktemp -d /tmp/onggi-bench-load.XXXXXX)
