@@ -35,6 +35,7 @@ HelperSession::HelperSession(QObject* parent)
     });
     connect(client_, &HelperClient::logLineReceived, this, &HelperSession::logLine);
     connect(client_, &HelperClient::logEnded, this, &HelperSession::logEnded);
+    connect(client_, &HelperClient::logGap, this, &HelperSession::logGap);
     connect(client_, &HelperClient::eventReceived, this, [this](const Event& e) {
         if (e.subscription == eventsSub_ && eventsSub_ != 0) emit event(e);
     });

@@ -110,6 +110,7 @@ signals:
     void event(const onggi::client::Event& event);
     void logLine(const onggi::client::LogLine& line);  // a followed log's line (line.subscription)
     void logEnded(qint64 subscription);                // the helper ended a followed log
+    void logGap(qint64 subscription, qint64 lostBytes); // rotation deleted lostBytes before they were read
     void disconnected(const onggi::client::RpcError& why);
 
 private:

@@ -71,6 +71,10 @@ MainWindow::MainWindow(LanguageManager* languages, QWidget* parent) : QMainWindo
     connect(m_session, &client::HelperSession::logEnded, this, [this](qint64 sub) {
         if (sub == m_logSub) m_logSub = 0;  // the helper ended it
     });
+    connect(m_session, &client::HelperSession::logGap, this, [this](qint64 sub, qint64 lostBytes) {
+        // Rotation deleted lines before we read them: say so where they would have been.
+        if (sub == m_logSub && m_logSub) m_logs->appendGap(lostBytes);
+    });
 
     m_list = new ContainerListModel(this);
     m_proxy = new QSortFilterProxyModel(this);

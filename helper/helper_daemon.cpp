@@ -52,7 +52,10 @@ Status HelperDaemon::start()
         });
     }
     ONGGI_CHECK(containers_->init(), "start helper");
-    server_ = new Server(&dispatcher_, cfg_.group, this);
+    LimitSettings limits;
+    limits.output_budget = size_t(cfg_.output_budget);
+    limits.idle_timeout_ms = cfg_.idle_timeout_ms;
+    server_ = new Server(&dispatcher_, cfg_.group, limits, this);
     ONGGI_CHECK(server_->listen(cfg_.socket), "listen");
     return {};
 }

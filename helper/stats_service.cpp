@@ -117,8 +117,11 @@ StatsService::StatsService(HelperContext& ctx, QObject* parent)
         }
         QPointer<Connection> conn = call.connection();
         if (!conn) return;
+        auto slot = conn->take_subscription();
+        if (!slot) return call.fail(slot.error());
         int64_t sub = ctx_.dispatcher->next_subscription_id();
         Sub s;
+        s.slot = std::move(slot).value();
         s.conn = conn;
         s.peer = call.peer();
         s.ids = std::move(ids);

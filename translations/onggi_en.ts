@@ -934,6 +934,23 @@
         <source>This is not temporary: on cgroup v2 a cgroup that holds processes of its own cannot give controllers to child cgroups. Give the helper a --cgroup-parent that holds no processes.</source>
         <translation>This is not temporary: on cgroup v2 a cgroup that holds processes of its own cannot give controllers to child cgroups. Give the helper a --cgroup-parent that holds no processes.</translation>
     </message>
+    <message>
+        <source>The helper dropped the connection: this program did not keep up reading</source>
+        <extracomment>the helper closed the connection because this program did not read what the helper sent</extracomment>
+        <translation>The helper dropped the connection: this program did not keep up reading</translation>
+    </message>
+    <message>
+        <source>Too much output was waiting for this program (for example a subscription it stopped reading). The helper keeps running; connect again.</source>
+        <translation>Too much output was waiting for this program (for example a subscription it stopped reading). The helper keeps running; connect again.</translation>
+    </message>
+    <message numerus="yes">
+        <source>--- %n byte(s) of log deleted by rotation before they were read ---</source>
+        <extracomment>shown in a followed log where rotation deleted lines before this program read them</extracomment>
+        <translation>
+            <numerusform>--- %n byte of log deleted by rotation before it was read ---</numerusform>
+            <numerusform>--- %n bytes of log deleted by rotation before they were read ---</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>onggi::gui::ChartsPanel</name>

@@ -928,6 +928,22 @@
         <source>This is not temporary: on cgroup v2 a cgroup that holds processes of its own cannot give controllers to child cgroups. Give the helper a --cgroup-parent that holds no processes.</source>
         <translation>잠시 기다린다고 풀리는 문제가 아닙니다. cgroup v2에서는 자기 프로세스를 가진 cgroup이 하위 cgroup에 컨트롤러를 나눠 줄 수 없습니다. 프로세스가 없는 cgroup을 헬퍼의 --cgroup-parent로 지정하세요.</translation>
     </message>
+    <message>
+        <source>The helper dropped the connection: this program did not keep up reading</source>
+        <extracomment>the helper closed the connection because this program did not read what the helper sent</extracomment>
+        <translation>헬퍼가 보낸 내용을 이 프로그램이 제때 읽지 못해 헬퍼가 연결을 끊었습니다</translation>
+    </message>
+    <message>
+        <source>Too much output was waiting for this program (for example a subscription it stopped reading). The helper keeps running; connect again.</source>
+        <translation>이 프로그램에 보낼 출력이 너무 많이 쌓였습니다(예: 구독해 놓고 더 이상 읽지 않는 경우). 헬퍼는 계속 동작하고 있으니 다시 연결하세요.</translation>
+    </message>
+    <message numerus="yes">
+        <source>--- %n byte(s) of log deleted by rotation before they were read ---</source>
+        <extracomment>shown in a followed log where rotation deleted lines before this program read them</extracomment>
+        <translation>
+            <numerusform>--- 읽기 전에 로그 순환으로 %n바이트가 지워졌습니다 ---</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>onggi::gui::ChartsPanel</name>
