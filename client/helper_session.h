@@ -13,6 +13,7 @@
 #include "client/helper_client.h"
 #include "client/host_info.h"
 #include "client/limits.h"
+#include "client/network_info.h"
 #include "client/rpc_error.h"
 #include "client/sample.h"
 
@@ -74,6 +75,10 @@ public:
     // container.update: the limits in effect afterwards, or the refusal (RpcError::data has
     // "kernel" with the limits still in force, and "reason" with numbers where the kernel said why).
     void updateLimits(const QString& id, const Limits& limits, std::function<void(const Limits&, const RpcError&)> done);
+    // network.list, network.inspect (members) and network.kernel (the Networks view).
+    void listNetworks(std::function<void(const QList<NetworkInfo>&, const RpcError&)> done);
+    void inspectNetwork(const QString& name, std::function<void(const NetworkInfo&, const RpcError&)> done);
+    void networkKernel(std::function<void(const NetworkKernelView&, const RpcError&)> done);
     void unsubscribe(qint64 subscription);  // quietly: one the helper already ended is gone either way
 
 signals:

@@ -12,6 +12,7 @@
 
 #include <sys/types.h>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -35,6 +36,11 @@ struct LaunchOptions {
     // and passes the O_PATH fd on; docs/shim.md --mount-fd): spec.mounts index -> fd. Such a
     // mount is a detached copy of that very object (open_tree), never a path looked up again.
     std::map<size_t, int> mount_fds;
+    // Runs in the parent right after the child is cloned (its namespaces exist) and let go,
+    // while the child sets up its mounts: work on the container's namespaces that needs none of
+    // that set-up (the shim's veth pairs) overlaps with it. Needs wait_for_start, so the program
+    // is not exec'd before it is done. A failure kills the child and fails launch() with it.
+    std::function<Status(pid_t)> after_clone;
 };
 
 struct Launched {
