@@ -30,6 +30,24 @@ NetworkInfo NetworkInfo::fromJson(const QJsonObject& o)
     return n;
 }
 
+ContainerNetworkView ContainerNetworkView::fromJson(const QJsonObject& o)
+{
+    ContainerNetworkView v;
+    v.mode = o.value(QLatin1String("mode")).toString();
+    const QJsonObject nets = o.value(QLatin1String("networks")).toObject();
+    for (auto it = nets.begin(); it != nets.end(); ++it) {
+        const QJsonObject a = it.value().toObject();
+        v.addresses.append({it.key(), a.value(QLatin1String("ip")).toString(), a.value(QLatin1String("gateway")).toString(),
+                            a.value(QLatin1String("ifname")).toString(), a.value(QLatin1String("prefix")).toInt()});
+    }
+    for (const QJsonValue& x : o.value(QLatin1String("ports")).toArray()) {
+        const QJsonObject p = x.toObject();
+        v.ports.append({p.value(QLatin1String("host_ip")).toString(), p.value(QLatin1String("protocol")).toString(),
+                        p.value(QLatin1String("host_port")).toInt(), p.value(QLatin1String("container_port")).toInt()});
+    }
+    return v;
+}
+
 NetworkKernelView NetworkKernelView::fromJson(const QJsonObject& o)
 {
     NetworkKernelView k;

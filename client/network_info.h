@@ -20,6 +20,17 @@ struct NetworkInfo {
     static NetworkInfo fromJson(const QJsonObject& o);
 };
 
+// The "network" object of container.inspect: its mode, its address on each network, the
+// ports it publishes (resolved host ports while it runs).
+struct ContainerNetworkView {
+    struct Address { QString network, ip, gateway, ifname; int prefix = 0; };
+    struct Port { QString hostIp, protocol; int hostPort = 0, containerPort = 0; };
+    QString mode;  // private | host | none | a network's name
+    QList<Address> addresses;
+    QList<Port> ports;
+    static ContainerNetworkView fromJson(const QJsonObject& o);
+};
+
 // network.kernel: the kernel's own view of Onggi's bridges (links, addresses, routes, rules).
 struct NetworkKernelView {
     struct Link {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "client/helper_client.h"
+#include "client/helper_session.h"
 #include "client/limits.h"
 
 #include <QHash>
@@ -37,6 +38,7 @@ class HostOverviewModel;
 class HelperAbsentPage;
 class LanguageManager;
 class LogModel;
+class NetworksDialog;
 class ProcessListModel;
 class StatsHistoryModel;
 
@@ -67,6 +69,7 @@ public:
     bool dashboardShown() const;
     QTableView* listView() const { return m_view; }
     CreateDialog* createDialog() const;
+    NetworksDialog* networksDialog() const;
     bool isHelperConnected() const { return m_ready; }
     QString lastNotification() const { return m_lastNotification; }
     int notificationCount() const { return m_notifications; }
@@ -76,6 +79,7 @@ public:
 
 public slots:
     void newContainer();
+    void showNetworks();  // the Networks view (its own HelperSession)
     void startSelected();
     void stopSelected();
     void pauseResumeSelected();
@@ -152,6 +156,9 @@ private:
     QStackedWidget* m_right;  // the dashboard or the selected container's page
     DashboardPage* m_dashboard;
     QPointer<CreateDialog> m_createDialog;
+    QPointer<NetworksDialog> m_networksDialog;
+    client::HelperSession* m_netSession = nullptr;
+    QAction* m_actNetworks = nullptr;
     QToolBar* m_toolbar;
     QLabel *m_connLabel, *m_hostLabel, *m_countLabel;
     QTimer *m_reconnect, *m_listTimer, *m_procTimer, *m_clock, *m_refreshSoon;

@@ -44,6 +44,7 @@ public:
     LogsView* logs() const { return m_logs; }
     LearnPanel* learn() const { return m_learn; }
     QPlainTextEdit* inspectText() const { return m_inspect; }
+    QLabel* networkLabel() const { return m_network; }  // address and published ports
 
 signals:
     void tabShown(int tab);
@@ -56,6 +57,9 @@ private:
     QString m_id;
     QJsonObject m_summary;
     QLabel* m_header;
+    QLabel* m_network = nullptr;
+    QJsonObject m_networkJson;  // inspect's "network", kept to retranslate
+    void showNetwork();
     QTabWidget* m_tabs;
     ChartsPanel* m_charts;
     LimitsPanel* m_limits;
