@@ -569,7 +569,7 @@ void CreateDialog::retranslateUi() {
     m_network->setItemText(1, tr("host (share the host's network)"));
     m_network->setItemText(2, tr("none (own namespace, no interfaces up)"));
     m_network->setItemText(3, tr("bridge (an address on Onggi's network, outbound NAT, published ports)"));
-    label(m_nsForm, m_ports, tr("Publish &ports:"));
+    label(m_nsForm, m_ports, tr("Publish p&orts:"));
     m_ports->setToolTip(tr("Host ports that lead to the container, e.g. 8080:80 for the container's port 80 on the host's "
                            "port 8080; several separated by spaces"));
     m_nsPid->setText(tr("&PID namespace: the container's first process is PID 1 and sees only its own processes"));
