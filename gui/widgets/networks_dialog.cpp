@@ -72,6 +72,8 @@ NetworksDialog::NetworksDialog(client::HelperSession* session, QWidget* parent) 
     rbox->addWidget(m_rules);
     ll->addLayout(kbox, 3);
     ll->addLayout(rbox, 2);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
     top->addWidget(split, 1);
     auto* buttons = new QHBoxLayout;
     m_status = new QLabel(this);

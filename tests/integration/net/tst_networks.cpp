@@ -397,6 +397,43 @@ private slots:
 
     // kill -9 of the helper: at the next start the rules are rebuilt once (one DNAT rule, not two),
     // the port still answers, and a container that stopped meanwhile leaves nothing behind.
+    // network connect / disconnect on a running container, seen from the kernel: the interface
+    // appears inside (its namespace's /proc/net/dev), answers on its new address from the
+    // helper's namespace, and goes again with its host end and its lease.
+    void connectDisconnectRunning()
+    {
+        QCOMPARE(ctl({QStringLiteral("network"), QStringLiteral("create"), QStringLiteral("--subnet"), QStringLiteral("10.93.0.0/24"), QStringLiteral("side")}).code, 0);
+        QCOMPARE(ctl({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), QStringLiteral("cd1"), QStringLiteral("busybox"),
+                      QStringLiteral("sleep"), QStringLiteral("300")}).code, 0);
+        const QString id = shortId(QStringLiteral("cd1"));
+        auto devs = [&] { return ctl({QStringLiteral("exec"), QStringLiteral("cd1"), QStringLiteral("cat"), QStringLiteral("/proc/net/dev")}).out; };
+        QVERIFY2(devs().contains(QLatin1String("eth0:")) && !devs().contains(QLatin1String("eth1:")), qPrintable(devs()));
+
+        Out c = ctl({QStringLiteral("network"), QStringLiteral("connect"), QStringLiteral("side"), QStringLiteral("cd1")});
+        QVERIFY2(c.code == 0, qPrintable(c.err));
+        QVERIFY2(devs().contains(QLatin1String("eth1:")), qPrintable(devs()));
+        const QString ip = ipOf(QStringLiteral("cd1"), QStringLiteral("side"));
+        QVERIFY2(ip.startsWith(QLatin1String("10.93.0.")), qPrintable(ip));
+        QCOMPARE(leases(QStringLiteral("side")), QStringList{ip});
+        QVERIFY(links().contains(QLatin1String("veth") + id.left(10) + QLatin1Char('1')));
+        Out ping = ns_.in({QStringLiteral("busybox"), QStringLiteral("ping"), QStringLiteral("-c"), QStringLiteral("1"), QStringLiteral("-W"),
+                           QStringLiteral("3"), ip});
+        QVERIFY2(ping.code == 0, qPrintable(ping.out + ping.err));
+        // Twice: already on it.
+        QVERIFY(ctl({QStringLiteral("network"), QStringLiteral("connect"), QStringLiteral("side"), QStringLiteral("cd1")}).code != 0);
+
+        Out d = ctl({QStringLiteral("network"), QStringLiteral("disconnect"), QStringLiteral("side"), QStringLiteral("cd1")});
+        QVERIFY2(d.code == 0, qPrintable(d.err));
+        QVERIFY2(!devs().contains(QLatin1String("eth1:")), qPrintable(devs()));
+        QVERIFY2(devs().contains(QLatin1String("eth0:")), qPrintable(devs()));
+        QVERIFY(!links().contains(QLatin1String("veth") + id.left(10) + QLatin1Char('1')));
+        QVERIFY(leases(QStringLiteral("side")).isEmpty());
+        QVERIFY(ns_.in({QStringLiteral("busybox"), QStringLiteral("ping"), QStringLiteral("-c"), QStringLiteral("1"), QStringLiteral("-W"),
+                        QStringLiteral("1"), ip}).code != 0);
+        QCOMPARE(ctl({QStringLiteral("rm"), QStringLiteral("-f"), QStringLiteral("cd1")}).code, 0);
+        QCOMPARE(ctl({QStringLiteral("network"), QStringLiteral("rm"), QStringLiteral("side")}).code, 0);
+    }
+
     void helperKill9RebuildsRulesOnce()
     {
         QCOMPARE(web({QStringLiteral("-p"), QStringLiteral("18090:80"), QStringLiteral("--hostname"), QStringLiteral("keeper")}, QStringLiteral("k1")).code, 0);
