@@ -61,7 +61,7 @@ echo "== throughput: $mb MiB over one TCP connection, and ping latency"
 # own start-up was counted, and the host's busybox nc stopped after 1 KiB; neither figure held.)
 "${ctl[@]}" run -d --name srv busybox sleep 3600 >/dev/null
 "${ctl[@]}" run -d --name cli busybox sleep 3600 >/dev/null
-pid_of() { "${ctl[@]}" inspect "$1" | python3 -c 'import json,sys; d=json.load(sys.stdin); d=d[0] if isinstance(d,list) else d; print(d["pid"])'; }
+pid_of() { "${ctl[@]}" inspect "$1" | python3 -c 'import json,sys; d=json.load(sys.stdin); d=d[0] if isinstance(d,list) else d; print(d["container"]["pid"])'; }
 srv_ip=$("${ctl[@]}" inspect srv | python3 -c 'import json,sys; d=json.load(sys.stdin); d=d[0] if isinstance(d,list) else d; print(d["network"]["networks"]["onggi"]["ip"])')
 S=$(pid_of srv) C=$(pid_of cli)
 # A plain veth pair between two namespaces.
