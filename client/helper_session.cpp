@@ -21,10 +21,20 @@ HelperSession::HelperSession(QObject* parent)
         lastError_ = e;
         if (e.errc == QLatin1String("permission_denied")) setState(State::Denied);
     });
-    connect(client_, &HelperClient::statsReceived, this, [this](qint64 sub, const QString& time, const QList<Sample>& samples) {
+    connect(client_, &HelperClient::notification, this, [this](const QString& method, const QJsonObject& p) {
+        if (method != QLatin1String("stats")) return;
+        const qint64 sub = p.value(QLatin1String("subscription")).toInteger();
         if (sub != statsSub_ || sub == 0) return;  // an older subscription's last frames
-        emit statsFrame(StatsFrame{Sample::parseTimeMs(time), samples});
+        StatsFrame f;
+        f.timeMs = Sample::parseTimeMs(p.value(QLatin1String("time")).toString());
+        const QJsonArray samples = p.value(QLatin1String("containers")).toArray();
+        f.samples.reserve(samples.size());
+        for (const QJsonValue& v : samples) f.samples.append(Sample::fromJson(v.toObject()));
+        f.host = HostSample::fromJson(p.value(QLatin1String("host")).toObject());
+        emit statsFrame(f);
     });
+    connect(client_, &HelperClient::logLineReceived, this, &HelperSession::logLine);
+    connect(client_, &HelperClient::logEnded, this, &HelperSession::logEnded);
     connect(client_, &HelperClient::eventReceived, this, [this](const Event& e) {
         if (e.subscription == eventsSub_ && eventsSub_ != 0) emit event(e);
     });
@@ -228,10 +238,93 @@ void HelperSession::statsHistory(const QString& id, int seconds, std::function<v
          [done](const QJsonObject& r, const RpcError& e) { done(e.isError() ? StatsHistory() : StatsHistory::fromJson(r), e); });
 }
 
+void HelperSession::inspect(const QString& id, std::function<void(const ContainerInspect&, const RpcError&)> done)
+{
+    call(QStringLiteral("container.inspect"), {{QStringLiteral("id"), id}},
+         [done](const QJsonObject& r, const RpcError& e) { done(e.isError() ? ContainerInspect() : ContainerInspect::fromJson(r), e); });
+}
+
+void HelperSession::kernelView(const QString& id, std::function<void(const KernelView&, const RpcError&)> done)
+{
+    call(QStringLiteral("container.kernel_view"), {{QStringLiteral("id"), id}},
+         [done](const QJsonObject& r, const RpcError& e) { done(e.isError() ? KernelView() : KernelView::fromJson(r), e); });
+}
+
 void HelperSession::updateLimits(const QString& id, const Limits& limits, std::function<void(const Limits&, const RpcError&)> done)
 {
     call(QStringLiteral("container.update"), {{QStringLiteral("id"), id}, {QStringLiteral("limits"), limits.toJson()}},
-         [done](const QJsonObject& r, const RpcError& e) { done(Limits::fromJson(r.value(QLatin1String("limits")).toObject()), e); });
+         [done](const QJsonObject& r, const RpcError& e) {
+             done(Limits::fromJson((e.isError() ? e.data.value(QLatin1String("kernel")) : r.value(QLatin1String("limits"))).toObject()), e);
+         });
+}
+
+void HelperSession::top(const QString& id, std::function<void(const QList<ProcessInfo>&, const RpcError&)> done)
+{
+    call(QStringLiteral("container.top"), {{QStringLiteral("id"), id}}, [done](const QJsonObject& r, const RpcError& e) {
+        QList<ProcessInfo> out;
+        for (const QJsonValue& v : r.value(QLatin1String("processes")).toArray()) out.append(ProcessInfo::fromJson(v.toObject()));
+        done(out, e);
+    });
+}
+
+void HelperSession::listImages(std::function<void(const QList<ImageInfo>&, const RpcError&)> done)
+{
+    call(QStringLiteral("images.list"), QJsonObject(), [done](const QJsonObject& r, const RpcError& e) {
+        QList<ImageInfo> out;
+        for (const QJsonValue& v : r.value(QLatin1String("images")).toArray()) out.append(ImageInfo::fromJson(v.toObject()));
+        done(out, e);
+    });
+}
+
+void HelperSession::logs(const QString& id, int tail, bool follow,
+                         std::function<void(const QList<LogLine>&, qint64, const RpcError&)> done)
+{
+    const QJsonObject p{{QStringLiteral("id"), id}, {QStringLiteral("tail"), tail}, {QStringLiteral("follow"), follow},
+                        {QStringLiteral("timestamps"), true}};
+    call(QStringLiteral("container.logs"), p, [done](const QJsonObject& r, const RpcError& e) {
+        QList<LogLine> out;
+        for (const QJsonValue& v : r.value(QLatin1String("lines")).toArray()) out.append(LogLine::fromJson(v.toObject()));
+        done(out, r.value(QLatin1String("subscription")).toInteger(), e);
+    });
+}
+
+void HelperSession::create(const QJsonObject& params, std::function<void(const QString&, const RpcError&)> done)
+{
+    call(QStringLiteral("container.create"), params,
+         [done](const QJsonObject& r, const RpcError& e) { done(r.value(QLatin1String("id")).toString(), e); });
+}
+
+void HelperSession::start(const QString& id, Done done)
+{
+    call(QStringLiteral("container.start"), {{QStringLiteral("id"), id}}, [done](const QJsonObject&, const RpcError& e) { done(e); });
+}
+
+void HelperSession::stop(const QString& id, int timeoutSeconds, Done done)
+{
+    call(QStringLiteral("container.stop"), {{QStringLiteral("id"), id}, {QStringLiteral("timeout"), timeoutSeconds}},
+         [done](const QJsonObject&, const RpcError& e) { done(e); });
+}
+
+void HelperSession::restart(const QString& id, int timeoutSeconds, Done done)
+{
+    call(QStringLiteral("container.restart"), {{QStringLiteral("id"), id}, {QStringLiteral("timeout"), timeoutSeconds}},
+         [done](const QJsonObject&, const RpcError& e) { done(e); });
+}
+
+void HelperSession::pause(const QString& id, Done done)
+{
+    call(QStringLiteral("container.pause"), {{QStringLiteral("id"), id}}, [done](const QJsonObject&, const RpcError& e) { done(e); });
+}
+
+void HelperSession::resume(const QString& id, Done done)
+{
+    call(QStringLiteral("container.resume"), {{QStringLiteral("id"), id}}, [done](const QJsonObject&, const RpcError& e) { done(e); });
+}
+
+void HelperSession::remove(const QString& id, bool force, Done done)
+{
+    call(QStringLiteral("container.remove"), {{QStringLiteral("id"), id}, {QStringLiteral("force"), force}},
+         [done](const QJsonObject&, const RpcError& e) { done(e); });
 }
 
 } // namespace onggi::client

@@ -8,12 +8,18 @@
 // the helper computed them (client::Sample): the session adds nothing.
 #pragma once
 
+#include "client/container_inspect.h"
 #include "client/container_summary.h"
 #include "client/event.h"
 #include "client/helper_client.h"
 #include "client/host_info.h"
+#include "client/host_sample.h"
+#include "client/image_info.h"
+#include "client/kernel_view.h"
 #include "client/limits.h"
+#include "client/log_line.h"
 #include "client/network_info.h"
+#include "client/process_info.h"
 #include "client/rpc_error.h"
 #include "client/sample.h"
 
@@ -28,10 +34,11 @@ class QTimer;
 
 namespace onggi::client {
 
-// One "stats" frame: the tick's time and its samples.
+// One "stats" frame: the tick's time, its samples and the host's figures at that tick.
 struct StatsFrame {
     qint64 timeMs = 0;
     QList<Sample> samples;
+    HostSample host;  // host.valid is false when the helper sent none
 };
 
 class HelperSession : public QObject {
@@ -72,9 +79,29 @@ public:
     // Typed requests; `done` runs once, with an error or the result (not after close()).
     void listContainers(bool all, std::function<void(const QList<ContainerSummary>&, const RpcError&)> done);
     void statsHistory(const QString& id, int seconds, std::function<void(const StatsHistory&, const RpcError&)> done);
-    // container.update: the limits in effect afterwards, or the refusal (RpcError::data has
-    // "kernel" with the limits still in force, and "reason" with numbers where the kernel said why).
+    // container.update: the limits in effect afterwards; on a refusal, the limits still in force
+    // (read back from the cgroup by the helper) and the error (RpcError::data's "reason" has
+    // numbers where the kernel said why: client::ErrorText explains them).
     void updateLimits(const QString& id, const Limits& limits, std::function<void(const Limits&, const RpcError&)> done);
+    // container.kernel_view: the kernel's own view of a running container (the Learn lessons).
+    void kernelView(const QString& id, std::function<void(const KernelView&, const RpcError&)> done);
+    void inspect(const QString& id, std::function<void(const ContainerInspect&, const RpcError&)> done);
+    void top(const QString& id, std::function<void(const QList<ProcessInfo>&, const RpcError&)> done);
+    void listImages(std::function<void(const QList<ImageInfo>&, const RpcError&)> done);
+    // container.logs: the last `tail` lines; with follow, the subscription whose lines then
+    // arrive as logLine() (0 without follow).
+    void logs(const QString& id, int tail, bool follow,
+              std::function<void(const QList<LogLine>&, qint64 subscription, const RpcError&)> done);
+    // container.create with the params of docs/protocol.md; done gets the new container's id.
+    void create(const QJsonObject& params, std::function<void(const QString& id, const RpcError&)> done);
+    // Lifecycle: done gets the error, if any.
+    using Done = std::function<void(const RpcError&)>;
+    void start(const QString& id, Done done);
+    void stop(const QString& id, int timeoutSeconds, Done done);
+    void restart(const QString& id, int timeoutSeconds, Done done);
+    void pause(const QString& id, Done done);
+    void resume(const QString& id, Done done);
+    void remove(const QString& id, bool force, Done done);
     // network.list, network.inspect (members) and network.kernel (the Networks view).
     void listNetworks(std::function<void(const QList<NetworkInfo>&, const RpcError&)> done);
     void inspectNetwork(const QString& name, std::function<void(const NetworkInfo&, const RpcError&)> done);
@@ -86,6 +113,8 @@ signals:
     void ready(const onggi::client::HelloInfo& hello);
     void statsFrame(const onggi::client::StatsFrame& frame);
     void event(const onggi::client::Event& event);
+    void logLine(const onggi::client::LogLine& line);  // a followed log's line (line.subscription)
+    void logEnded(qint64 subscription);                // the helper ended a followed log
     void disconnected(const onggi::client::RpcError& why);
 
 private:

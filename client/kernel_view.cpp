@@ -134,6 +134,43 @@ KernelView KernelView::fromJson(const QJsonObject& o)
     v.upperTruncated = r.value(QLatin1String("upper_truncated")).toBool();
     v.maskedPaths = strings(arr(o, "masked_paths"));
     v.readonlyPaths = strings(arr(o, "readonly_paths"));
+    const QJsonObject present = obj(o, "paths_present");
+    for (auto it = present.begin(); it != present.end(); ++it)
+        if (it.value().isBool()) v.pathsPresent.insert(it.key(), it.value().toBool());
+    for (const QJsonValue& e : arr(r, "layers")) {
+        const QJsonObject l = e.toObject();
+        LayerUse u{s(l, "dir"), s(l, "layer"), {}, {}};
+        for (const QJsonValue& i : arr(l, "images")) u.images << s(i.toObject(), "name");
+        for (const QJsonValue& c : arr(l, "containers")) u.containers << s(c.toObject(), "name");
+        v.layers << u;
+    }
+    const QJsonObject net = obj(o, "network");
+    v.netError = s(net, "error");
+    const QJsonObject in = obj(net, "inside"), host = obj(net, "host");
+    for (const QJsonValue& e : arr(in, "links")) {
+        const QJsonObject l = e.toObject();
+        v.netLinks << NetLink{int(n(l, "ifindex")), s(l, "name"), s(l, "kind"), int(n(l, "peer_ifindex")),
+                              l.value(QLatin1String("up")).toBool(), s(l, "mac"), n(l, "mtu")};
+    }
+    for (const QJsonValue& e : arr(in, "addresses")) {
+        const QJsonObject a = e.toObject();
+        v.netAddresses << NetAddress{int(n(a, "ifindex")), s(a, "dev"), s(a, "address")};
+    }
+    auto routes = [](const QJsonArray& a) {
+        QList<NetRoute> out;
+        for (const QJsonValue& e : a) {
+            const QJsonObject rt = e.toObject();
+            out << NetRoute{s(rt, "destination"), s(rt, "gateway"), s(rt, "dev"), int(n(rt, "ifindex"))};
+        }
+        return out;
+    };
+    v.netRoutes = routes(arr(in, "routes"));
+    v.hostRoutes = routes(arr(host, "routes"));
+    for (const QJsonValue& e : arr(host, "peers")) {
+        const QJsonObject pe = e.toObject();
+        v.vethPeers << VethPeer{int(n(pe, "inside_ifindex")), s(pe, "inside_name"), int(n(pe, "ifindex")), s(pe, "name"),
+                                pe.value(QLatin1String("up")).toBool(), s(pe, "mac"), s(pe, "master")};
+    }
     return v;
 }
 

@@ -5,6 +5,7 @@
 
 #include <QJsonObject>
 #include <QList>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -18,6 +19,14 @@ struct KernelView {
     struct CgroupFile { QString controller, file, path, value; };
     struct UpperEntry { QString path, kind; qint64 size = 0; bool inLower = false; };
     struct CapSet { QString hex; QStringList names; };
+    // The network from both ends (rtnetlink): inside the container's namespace, and the host
+    // side of each of its veths with the bridge it is a port of.
+    struct NetLink { int ifindex = 0; QString name, kind; int peerIfindex = 0; bool up = false; QString mac; qint64 mtu = 0; };
+    struct NetAddress { int ifindex = 0; QString dev, address; };
+    struct NetRoute { QString destination, gateway, dev; int ifindex = 0; };
+    struct VethPeer { int insideIfindex = 0; QString insideName; int ifindex = 0; QString name; bool up = false; QString mac, master; };
+    // One lower layer and who else uses it.
+    struct LayerUse { QString dir, layer; QStringList images, containers; };
 
     QString id, name;
     qint64 pid = 0;
@@ -44,6 +53,13 @@ struct KernelView {
     QList<UpperEntry> upperChanges;
     bool upperTruncated = false;
     QStringList maskedPaths, readonlyPaths;
+    QMap<QString, bool> pathsPresent;  // masked/read-only path -> exists in its root (absent when unknown)
+    QList<NetLink> netLinks;
+    QList<NetAddress> netAddresses;
+    QList<NetRoute> netRoutes, hostRoutes;
+    QList<VethPeer> vethPeers;
+    QString netError;
+    QList<LayerUse> layers;
 
     bool isEmpty() const { return pid <= 0; }
     // The value of one cgroup file by name ("memory.max"); empty when the host lacks it.

@@ -10,6 +10,8 @@
 #include <QIcon>
 #include <QSettings>
 
+#include <memory>
+
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("onggi"));
@@ -45,8 +47,11 @@ int main(int argc, char** argv) {
 
     if (parser.isSet(selectOpt)) {
         const QString name = parser.value(selectOpt);
-        QObject::connect(&window, &onggi::gui::MainWindow::listRefreshed, &window,
-                         [&window, name] { if (window.selectedId().isEmpty()) window.selectContainer(name); });
+        // Once: after that the user (or the screenshot tour's host overview) owns the selection.
+        auto once = std::make_shared<QMetaObject::Connection>();
+        *once = QObject::connect(&window, &onggi::gui::MainWindow::listRefreshed, &window, [&window, name, once] {
+            if (!window.selectedId().isEmpty() || window.selectContainer(name)) QObject::disconnect(*once);
+        });
     }
     if (parser.isSet(shotsOpt)) {
         QString prefix = languages.effectiveLanguage();

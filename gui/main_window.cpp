@@ -33,7 +33,6 @@
 #include <QCloseEvent>
 #include <QDateTime>
 #include <QHeaderView>
-#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -60,17 +59,18 @@ using client::RpcReply;
 MainWindow::MainWindow(LanguageManager* languages, QWidget* parent) : QMainWindow(parent), m_languages(languages) {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/onggi.svg")));
-    m_client = new client::HelperClient(this);
-    m_client->setClientName(QStringLiteral("onggi/%1").arg(QCoreApplication::applicationVersion()));
-    connect(m_client, &client::HelperClient::notification, this, &MainWindow::onNotification);
-    connect(m_client, &client::HelperClient::disconnected, this, &MainWindow::onDisconnected);
-    connect(m_client, &client::HelperClient::protocolError, this, [this](const RpcError& e) {
-        if (e.errc == QLatin1String("permission_denied")) {
-            m_ready = false;
-            m_absent->setReason(HelperAbsentPage::PermissionDenied, m_client->socketPath(), e.message);
-            m_stack->setCurrentWidget(m_absent);
-            setProperty("denied", true);
-        }
+    // The session connects, reconnects every 2 s, says hello and keeps the subscriptions.
+    m_session = new client::HelperSession(this);
+    connect(m_session, &client::HelperSession::stateChanged, this, &MainWindow::onSessionState);
+    connect(m_session, &client::HelperSession::ready, this, &MainWindow::onReady);
+    connect(m_session, &client::HelperSession::disconnected, this, &MainWindow::onDisconnected);
+    connect(m_session, &client::HelperSession::statsFrame, this, &MainWindow::onStatsFrame);
+    connect(m_session, &client::HelperSession::event, this, &MainWindow::onEvent);
+    connect(m_session, &client::HelperSession::logLine, this, [this](const client::LogLine& l) {
+        if (l.subscription == m_logSub && m_logSub) m_logs->appendLine(l);
+    });
+    connect(m_session, &client::HelperSession::logEnded, this, [this](qint64 sub) {
+        if (sub == m_logSub) m_logSub = 0;  // the helper ended it
     });
 
     m_list = new ContainerListModel(this);
@@ -152,7 +152,7 @@ MainWindow::MainWindow(LanguageManager* languages, QWidget* parent) : QMainWindo
     };
     m_dashboard = new DashboardPage(m_overview, m_eventList);
     m_page = new ContainerPage(m_history, m_logs, m_procs);
-    m_page->learn()->setClient(m_client);  // its live panel asks container.kernel_view while shown
+    m_page->learn()->setSession(m_session);  // its live panel asks container.kernel_view while shown
     scrolled(m_dashboard);
     scrolled(m_page);
     connect(m_dashboard, &DashboardPage::containerActivated, this, [this](const QString& id) { selectContainer(id); });
@@ -171,8 +171,9 @@ MainWindow::MainWindow(LanguageManager* languages, QWidget* parent) : QMainWindo
     connect(m_page->charts(), &ChartsPanel::historyRequested, this, [this](int seconds) {
         if (m_selected.isEmpty() || !m_ready) return;
         const QString id = m_selected;
-        request(QStringLiteral("stats.history"), {{"id", id}, {"seconds", seconds}}, [this, id](const QJsonObject& r) {
-            if (id == m_selected) m_history->setHistory(client::StatsHistory::fromJson(r));
+        m_session->statsHistory(id, seconds, [this, id](const client::StatsHistory& h, const RpcError& e) {
+            if (e.isError()) showError(QStringLiteral("stats.history"), e);
+            else if (id == m_selected) m_history->setHistory(h);
         });
     });
     connect(m_page, &ContainerPage::tabShown, this, [this](int tab) {
@@ -187,9 +188,6 @@ MainWindow::MainWindow(LanguageManager* languages, QWidget* parent) : QMainWindo
     statusBar()->addWidget(m_countLabel);
     statusBar()->addPermanentWidget(m_hostLabel);
 
-    m_reconnect = new QTimer(this);
-    m_reconnect->setInterval(2000);
-    connect(m_reconnect, &QTimer::timeout, this, &MainWindow::tryConnect);
     m_listTimer = new QTimer(this);
     m_listTimer->setInterval(5000);  // events drive refreshes; this is a safety net
     connect(m_listTimer, &QTimer::timeout, this, &MainWindow::refreshList);
@@ -328,7 +326,7 @@ void MainWindow::retranslateUi() {
     m_actStart->setText(tr("&Start"));
     m_actStop->setText(tr("S&top"));
     m_actStop->setToolTip(tr("Send SIGTERM, then SIGKILL after 10 seconds"));
-    const QString state = m_list->summary(m_selected).value(QLatin1String("state")).toString();
+    const QString state = m_list->summary(m_selected).state;
     m_actPause->setText(state == QLatin1String("paused") ? tr("Res&ume") : tr("&Pause"));
     m_actPause->setToolTip(tr("Freeze or thaw every process of the container (cgroup freezer)"));
     m_actRestart->setText(tr("&Restart"));
@@ -361,72 +359,61 @@ void MainWindow::connectToHelper(const QString& socketPath) {
     m_socketPath = socketPath.isEmpty() ? client::HelperClient::defaultSocketPath() : socketPath;
     m_absent->setReason(HelperAbsentPage::Connecting, m_socketPath);
     m_stack->setCurrentWidget(m_absent);
+    m_session->setStatsSubscription(m_intervalMs);
+    m_session->setEventsSubscribed(true);
     tryConnect();
 }
 
 void MainWindow::tryConnect() {
-    if (m_client->isConnected()) return;
-    setProperty("denied", false);
-    if (!m_client->connectToHelper(m_socketPath)) {
-        const RpcError& e = m_client->lastError();
-        // After a lost connection the page keeps saying so (containers keep running) while
-        // the retries fail: "not running" would read as if they had stopped too.
-        const auto reason = e.errc == QLatin1String("socket_permission_denied") ? HelperAbsentPage::PermissionDenied
-                            : m_lost                                          ? HelperAbsentPage::Lost
-                                                                              : HelperAbsentPage::NotRunning;
-        if (reason != m_absent->reason() || reason != HelperAbsentPage::Lost)
-            m_absent->setReason(reason, m_socketPath, reason == HelperAbsentPage::Lost ? QString() : e.message);
-        m_stack->setCurrentWidget(m_absent);
-        m_reconnect->start();
-        updateStatusBar();
-        return;
-    }
-    RpcReply* r = m_client->hello();
-    connect(r, &RpcReply::finished, this, [this, r] {
-        onHello(r);
-        r->deleteLater();
-    });
+    if (m_session->state() == client::HelperSession::State::Ready) return;
+    m_session->open(m_socketPath);  // a first try now; the session retries every 2 s after
+    onSessionState(m_session->state());
 }
 
-void MainWindow::onHello(RpcReply* r) {
-    if (r->isError()) {
-        const RpcError& e = r->error();
-        HelperAbsentPage::Reason reason = HelperAbsentPage::NotRunning;
-        if (e.errc == QLatin1String("permission_denied") || property("denied").toBool())
-            reason = HelperAbsentPage::PermissionDenied;
-        m_absent->setReason(reason, m_socketPath, client::ErrorText::describe(e));
+// What the helper-absent page says follows the session's state. After a lost connection it
+// keeps saying so (containers keep running) while the retries fail: "not running" would
+// read as if they had stopped too.
+void MainWindow::onSessionState(client::HelperSession::State state) {
+    using State = client::HelperSession::State;
+    const RpcError& e = m_session->lastError();
+    switch (state) {
+    case State::Ready:
+    case State::Connecting: break;
+    case State::Denied:
+        m_ready = false;
+        m_absent->setReason(HelperAbsentPage::PermissionDenied, m_socketPath, e.message);
         m_stack->setCurrentWidget(m_absent);
-        m_client->disconnectFromHelper();
-        m_reconnect->start();
-        return;
-    }
-    m_hello = r->result();
-    if (m_hello.value(QLatin1String("protocol")).toInt() != client::HelperClient::kProtocolVersion) {
+        break;
+    case State::Incompatible:
+        m_ready = false;
         m_absent->setReason(HelperAbsentPage::Incompatible, m_socketPath,
                             tr("the service speaks protocol %1, this app %2")
-                                .arg(m_hello.value(QLatin1String("protocol")).toInt())
+                                .arg(m_session->hello().protocol)
                                 .arg(client::HelperClient::kProtocolVersion));
         m_stack->setCurrentWidget(m_absent);
-        m_client->disconnectFromHelper();
-        m_reconnect->start();
-        return;
+        break;
+    case State::Disconnected:
+        if (m_ready) break;  // onDisconnected says it
+        if (m_lost) {
+            if (m_absent->reason() != HelperAbsentPage::Lost) m_absent->setReason(HelperAbsentPage::Lost, m_socketPath);
+        } else {
+            m_absent->setReason(HelperAbsentPage::NotRunning, m_socketPath, e.message);
+        }
+        m_stack->setCurrentWidget(m_absent);
+        break;
     }
-    m_reconnect->stop();
+    updateStatusBar();
+}
+
+void MainWindow::onReady(const client::HelloInfo& hello) {
+    m_hello = hello;
     m_ready = true;
     m_lost = false;
-    const QJsonObject host = m_hello.value(QLatin1String("host")).toObject();
-    const client::HostInfo hostInfo = client::HostInfo::fromJson(host);
-    m_overview->setHostInfo(hostInfo);
-    m_list->setHost(hostInfo.memoryBytes, hostInfo.cpus);
-    m_page->limits()->setHost(host.value(QLatin1String("cgroup_mode")).toString(),
-                              host.value(QLatin1String("memory_bytes")).toInteger(),
-                              host.value(QLatin1String("cpus")).toInt());
+    m_overview->setHostInfo(hello.host);
+    m_list->setHost(hello.host.memoryBytes, hello.host.cpus);
+    m_page->limits()->setHost(hello.host.cgroupMode, hello.host.memoryBytes, hello.host.cpus);
     m_stack->setCurrentIndex(1);
     updateActions();
-    request(QStringLiteral("events.subscribe"), {}, [this](const QJsonObject& res) {
-        m_eventsSub = res.value(QLatin1String("subscription")).toInteger();
-    });
-    subscribeStats();
     refreshList();
     m_listTimer->start();
     m_procTimer->start();
@@ -436,9 +423,13 @@ void MainWindow::onHello(RpcReply* r) {
 }
 
 void MainWindow::onDisconnected(const RpcError& why) {
-    const bool denied = property("denied").toBool();
+    if (!m_ready) {  // a refused hello: the session's state says why
+        onSessionState(m_session->state());
+        return;
+    }
+    const bool denied = m_session->state() == client::HelperSession::State::Denied;
     m_ready = false;
-    m_statsSub = m_eventsSub = m_logSub = 0;
+    m_logSub = 0;
     m_listTimer->stop();
     m_procTimer->stop();
     m_clock->stop();
@@ -451,19 +442,9 @@ void MainWindow::onDisconnected(const RpcError& why) {
     m_absent->setReason(denied ? HelperAbsentPage::PermissionDenied : HelperAbsentPage::Lost, m_socketPath,
                         denied ? QString() : client::ErrorText::describe(why));
     m_stack->setCurrentWidget(m_absent);
-    m_reconnect->start();
     if (m_createDialog) m_createDialog->setBusy(false);
     updateActions();  // nothing to act on until the service is back
     updateStatusBar();
-}
-
-void MainWindow::subscribeStats() {
-    if (!m_ready) return;
-    if (m_statsSub) unsubscribe(m_statsSub);
-    m_statsSub = 0;
-    request(QStringLiteral("stats.subscribe"), {{"interval_ms", m_intervalMs}}, [this](const QJsonObject& r) {
-        m_statsSub = r.value(QLatin1String("subscription")).toInteger();
-    });
 }
 
 void MainWindow::setStatsIntervalMs(int ms) {
@@ -471,30 +452,14 @@ void MainWindow::setStatsIntervalMs(int ms) {
     m_history->setCapacity(900000 / m_intervalMs + 10);
     m_history->setIntervalMs(m_intervalMs);
     QSettings().setValue(QStringLiteral("statsIntervalMs"), m_intervalMs);
-    subscribeStats();
+    m_session->setStatsSubscription(m_intervalMs);
 }
 
-void MainWindow::request(const QString& method, const QJsonObject& params, std::function<void(const QJsonObject&)> done,
-                         std::function<void(const RpcError&)> failed) {
-    if (!m_client->isConnected()) {
-        if (failed) failed(RpcError::client(RpcError::kNotConnected, QStringLiteral("not_connected"), QString()));
-        return;
-    }
-    RpcReply* r = m_client->call(method, params, false, this);
-    connect(r, &RpcReply::finished, this, [this, r, method, done = std::move(done), failed = std::move(failed)] {
-        if (r->isError() && failed) failed(r->error());
-        else if (r->isError()) showError(method, r->error());
-        else if (done) done(r->result());
-        r->deleteLater();
-    });
-}
-
-void MainWindow::unsubscribe(qint64 subscription) {
-    // Quietly: a subscription the helper already ended (a log stream at the container's exit,
-    // a removed container) is gone either way; "no such subscription" is no news to the user.
-    if (!m_client->isConnected() || subscription <= 0) return;
-    RpcReply* r = m_client->call(QStringLiteral("unsubscribe"), {{"subscription", subscription}}, false, this);
-    connect(r, &RpcReply::finished, r, &QObject::deleteLater);
+client::HelperSession::Done MainWindow::answered(const QString& method, std::function<void()> then) {
+    return [this, method, then = std::move(then)](const RpcError& e) {
+        if (e.isError()) showError(method, e);
+        else if (then) then();
+    };
 }
 
 void MainWindow::showError(const QString& method, const RpcError& e) {
@@ -508,63 +473,31 @@ void MainWindow::showError(const QString& method, const RpcError& e) {
 
 // ---- notifications -----------------------------------------------------------------------
 
-void MainWindow::onNotification(const QString& method, const QJsonObject& params) {
-    if (method == QLatin1String("stats")) onStatsFrame(params);
-    else if (method == QLatin1String("event")) onEvent(params);
-    else if (method == QLatin1String("container.log")) {
-        if (params.value(QLatin1String("subscription")).toInteger() == m_logSub) m_logs->appendLine(params);
-    } else if (method == QLatin1String("container.log.end")) {
-        if (params.value(QLatin1String("subscription")).toInteger() == m_logSub) m_logSub = 0;  // the helper ended it
+void MainWindow::onStatsFrame(const client::StatsFrame& frame) {
+    m_list->applyStats(frame.samples);  // one pass over the frame
+    const qint64 t = frame.timeMs > 0 ? frame.timeMs : QDateTime::currentMSecsSinceEpoch();
+    if (frame.host.valid) m_list->setHost(frame.host.memoryTotal, frame.host.cpus);
+    m_overview->applyFrame(t, frame.host, frame.samples);
+    for (const client::Sample& s : frame.samples) {
+        if (s.id != m_selected) continue;
+        m_history->appendSample(s, t);  // one frameAppended → one redraw of the charts
+        m_page->limits()->setMemoryInUse(s.memoryCurrent);
+        m_page->limits()->setEffectiveFromSample(s.pidsLimit);
     }
 }
 
-void MainWindow::onStatsFrame(const QJsonObject& params) {
-    if (params.value(QLatin1String("subscription")).toInteger() != m_statsSub) return;
-    const QJsonArray samples = params.value(QLatin1String("containers")).toArray();
-    m_list->applyStats(samples);  // one pass over the frame
-    qint64 t = client::Sample::parseTimeMs(params.value(QLatin1String("time")).toString());
-    if (t <= 0) t = QDateTime::currentMSecsSinceEpoch();
-    {
-        QList<client::Sample> typed;
-        typed.reserve(samples.size());
-        for (const QJsonValue& v : samples) typed.append(client::Sample::fromJson(v.toObject()));
-        const auto host = client::HostSample::fromJson(params.value(QLatin1String("host")).toObject());
-        if (host.valid) m_list->setHost(host.memoryTotal, host.cpus);
-        m_overview->applyFrame(t, host, typed);
-    }
-    for (const QJsonValue& v : samples) {
-        const QJsonObject o = v.toObject();
-        const QString id = o.value(QLatin1String("id")).toString();
-        m_lastSample.insert(id, o);
-        if (id == m_selected) {
-            const client::Sample s = client::Sample::fromJson(o);
-            m_history->appendSample(s, t);  // one frameAppended → one redraw of the charts
-            m_page->limits()->setMemoryInUse(s.memoryCurrent);
-            m_page->limits()->setEffectiveFromSample(s.pidsLimit);
-        }
-    }
-}
-
-void MainWindow::onEvent(const QJsonObject& params) {
-    const QString action = params.value(QLatin1String("action")).toString();
-    const QString id = params.value(QLatin1String("id")).toString();
-    if (params.value(QLatin1String("subscription")).toInteger() == m_eventsSub || !m_eventsSub)
-        m_eventList->addEvent(client::Event::fromJson(params));
-    if (id == m_selected && (action == QLatin1String("die") || action == QLatin1String("stop")))
+void MainWindow::onEvent(const client::Event& ev) {
+    m_eventList->addEvent(ev);
+    if (ev.id == m_selected && (ev.action == QLatin1String("die") || ev.action == QLatin1String("stop")))
         m_history->markStopped();  // no line across the time it did not run
-    if (action == QLatin1String("oom")) {
-        if (id == m_selected) {
-            const client::Event ev = client::Event::fromJson(params);
+    if (ev.action == QLatin1String("oom")) {
+        if (ev.id == m_selected) {
             const qint64 t = client::Sample::parseTimeMs(ev.time);
             m_history->addOomKill(t > 0 ? t : QDateTime::currentMSecsSinceEpoch(), ev.attributes.value(QStringLiteral("oom_kill_count")).toLongLong());
         }
-        QString name = params.value(QLatin1String("name")).toString();
-        if (name.isEmpty()) name = m_list->summary(id).value(QLatin1String("name")).toString();
-        notifyOom(name);
+        notifyOom(ev.name.isEmpty() ? m_list->summary(ev.id).name : ev.name);
     }
-    if (action == QLatin1String("update") && id == m_selected) {
-        // limits changed elsewhere (onggictl update): the list refresh brings them
-    }
+    // Any change (limits changed by onggictl update too) comes with the next list.
     m_refreshSoon->start();
 }
 
@@ -582,22 +515,24 @@ void MainWindow::notifyOom(const QString& name) {
 
 void MainWindow::refreshList() {
     if (!m_ready) return;
-    request(QStringLiteral("container.list"), {{"all", true}}, [this](const QJsonObject& r) {
-        const QJsonArray all = r.value(QLatin1String("containers")).toArray();
+    m_session->listContainers(true, [this](const QList<client::ContainerSummary>& all, const RpcError& e) {
+        if (e.isError()) {
+            showError(QStringLiteral("container.list"), e);
+            return;
+        }
         m_list->setContainers(all);
-        QList<client::ContainerSummary> typed;
-        for (const QJsonValue& v : all) typed.append(client::ContainerSummary::fromJson(v.toObject()));
-        m_overview->setContainers(typed);
-        m_eventList->setContainers(typed);
+        m_overview->setContainers(all);
+        m_eventList->setContainers(all);
         if (!m_selected.isEmpty()) {
-            const QJsonObject s = m_list->summary(m_selected);
-            if (s.isEmpty()) {
+            const client::ContainerSummary s = m_list->summary(m_selected);
+            if (s.id.isEmpty()) {
                 m_selected.clear();
                 m_page->setSummary({});
                 showPage(m_dashboard);
             } else {
+                m_history->setIoLimits(s.limits.io.value_or(QList<client::IoLimit>()));
                 const QString before = m_page->property("state").toString();
-                const QString now = s.value(QLatin1String("state")).toString();
+                const QString now = s.state;
                 if (!m_page->limits()->oomWarningShown() || before != now) m_page->setSummary(s);
                 if (before != now) {
                     m_page->setProperty("state", now);
@@ -632,10 +567,11 @@ void MainWindow::onSelectionChanged() {
     m_page->limits()->flush();  // a pending limit change belongs to the container it was made for
     m_selected = id;
     showPage(id.isEmpty() ? static_cast<QWidget*>(m_dashboard) : m_page);
-    const QJsonObject s = m_list->summary(id);
+    const client::ContainerSummary s = m_list->summary(id);
     m_page->setSummary(s);
-    m_page->setProperty("state", s.value(QLatin1String("state")).toString());
+    m_page->setProperty("state", s.state);
     m_history->reset(id);
+    m_history->setIoLimits(s.limits.io.value_or(QList<client::IoLimit>()));
     m_logs->clear();
     m_procs->clear();
     loadSelected();
@@ -645,68 +581,61 @@ void MainWindow::onSelectionChanged() {
 
 void MainWindow::loadSelected() {
     if (m_logSub) {
-        unsubscribe(m_logSub);
+        m_session->unsubscribe(m_logSub);
         m_logSub = 0;
     }
     if (m_selected.isEmpty() || !m_ready) return;
     const QString id = m_selected;
-    request(QStringLiteral("stats.history"), {{"id", id}, {"seconds", m_page->charts()->windowSeconds()}},
-            [this, id](const QJsonObject& r) {
-                if (id != m_selected) return;
-                const client::StatsHistory h = client::StatsHistory::fromJson(r);
-                m_history->setHistory(h);
-                if (!h.samples.isEmpty()) m_page->limits()->setEffectiveFromSample(h.samples.last().pidsLimit);
-            });
-    request(QStringLiteral("container.inspect"), {{"id", id}}, [this, id](const QJsonObject& r) {
+    m_session->statsHistory(id, m_page->charts()->windowSeconds(), [this, id](const client::StatsHistory& h, const RpcError& e) {
+        if (e.isError()) return showError(QStringLiteral("stats.history"), e);
         if (id != m_selected) return;
-        const QString mode = m_hello.value(QLatin1String("host")).toObject().value(QLatin1String("cgroup_mode")).toString();
-        m_page->setInspect(r, mode, m_lastSample.value(id));
+        m_history->setHistory(h);
+        if (!h.samples.isEmpty()) m_page->limits()->setEffectiveFromSample(h.samples.last().pidsLimit);
     });
-    const bool follow = m_page->logs()->follow();
-    request(QStringLiteral("container.logs"), {{"id", id}, {"tail", 1000}, {"follow", follow}, {"timestamps", true}},
-            [this, id](const QJsonObject& r) {
-                if (id != m_selected) {
-                    if (r.contains(QLatin1String("subscription"))) unsubscribe(r.value(QLatin1String("subscription")).toInteger());
-                    return;
-                }
-                m_logs->setLines(r.value(QLatin1String("lines")).toArray());
-                m_logSub = r.value(QLatin1String("subscription")).toInteger();
-            });
+    m_session->inspect(id, [this, id](const client::ContainerInspect& i, const RpcError& e) {
+        if (e.isError()) return showError(QStringLiteral("container.inspect"), e);
+        if (id == m_selected) m_page->setInspect(i);
+    });
+    m_session->logs(id, 1000, m_page->logs()->follow(), [this, id](const QList<client::LogLine>& lines, qint64 sub, const RpcError& e) {
+        if (e.isError()) return showError(QStringLiteral("container.logs"), e);
+        if (id != m_selected) {
+            m_session->unsubscribe(sub);
+            return;
+        }
+        m_logs->setLines(lines);
+        m_logSub = sub;
+    });
     if (m_page->currentTab() == ContainerPage::ProcessesTab) refreshProcesses();
 }
 
 void MainWindow::refreshProcesses() {
     if (m_selected.isEmpty() || !m_ready) return;
-    const QString state = m_list->summary(m_selected).value(QLatin1String("state")).toString();
-    if (state != QLatin1String("running") && state != QLatin1String("paused")) {
+    if (!m_list->summary(m_selected).isRunning()) {
         m_procs->clear();
         return;
     }
     const QString id = m_selected;
-    request(QStringLiteral("container.top"), {{"id", id}}, [this, id](const QJsonObject& r) {
-        if (id == m_selected) m_procs->setProcesses(r.value(QLatin1String("processes")).toArray());
+    m_session->top(id, [this, id](const QList<client::ProcessInfo>& procs, const RpcError& e) {
+        if (e.isError()) return showError(QStringLiteral("container.top"), e);
+        if (id == m_selected) m_procs->setProcesses(procs);
     });
 }
 
 void MainWindow::applyLimits(const client::Limits& limits) {
-    if (m_selected.isEmpty() || limits.isEmpty()) return;
+    if (m_selected.isEmpty() || limits.isEmpty() || !m_ready) return;
     const QString id = m_selected;
-    if (!m_client->isConnected()) return;
-    RpcReply* r = m_client->call(QStringLiteral("container.update"), {{"id", id}, {"limits", limits.toJson()}}, false, this);
-    connect(r, &RpcReply::finished, this, [this, r, id, limits] {
-        r->deleteLater();
-        if (r->isError()) {
+    m_session->updateLimits(id, limits, [this, id, limits](const client::Limits& now, const RpcError& e) {
+        if (e.isError()) {
             // Refused: the controls go back to what the kernel has, with the reason beside them.
-            const RpcError& e = r->error();
             if (id == m_selected)
-                m_page->limits()->refused(limits, client::Limits::fromJson(e.data.value(QLatin1String("kernel")).toObject()),
-                                          client::ErrorText::explain(e),
-                                          client::ErrorText::details(e));
+                m_page->limits()->refused(limits, now, client::ErrorText::explain(e), client::ErrorText::details(e));
             showError(QStringLiteral("container.update"), e);
             return;
         }
-        const QJsonObject now = r->result().value(QLatin1String("limits")).toObject();
-        if (id == m_selected) m_page->limits()->applied(client::Limits::fromJson(now));
+        if (id == m_selected) {
+            m_page->limits()->applied(now);
+            if (now.io) m_history->setIoLimits(*now.io);
+        }
         statusBar()->showMessage(tr("Limits applied"), 3000);
         emit limitsApplied(now);
         refreshList();
@@ -714,7 +643,7 @@ void MainWindow::applyLimits(const client::Limits& limits) {
 }
 
 void MainWindow::updateActions() {
-    const QString state = m_list->summary(m_selected).value(QLatin1String("state")).toString();
+    const QString state = m_list->summary(m_selected).state;
     const bool sel = !m_selected.isEmpty() && m_ready;
     const bool running = state == QLatin1String("running"), paused = state == QLatin1String("paused");
     m_actNew->setEnabled(m_ready);
@@ -730,22 +659,21 @@ void MainWindow::updateActions() {
 
 void MainWindow::updateStatusBar() {
     if (!m_ready) {
-        m_connLabel->setText(m_client->isConnected() ? tr("Connecting to %1…").arg(m_socketPath)
+        m_connLabel->setText(m_session->client()->isConnected() ? tr("Connecting to %1…").arg(m_socketPath)
                                                      : tr("Not connected to the Onggi service"));
         m_hostLabel->clear();
         m_countLabel->clear();
         return;
     }
-    m_connLabel->setText(tr("Connected to onggi-helper %1").arg(m_hello.value(QLatin1String("helper_version")).toString()));
-    const QJsonObject host = m_hello.value(QLatin1String("host")).toObject();
-    const QString mode = host.value(QLatin1String("cgroup_mode")).toString();
+    m_connLabel->setText(tr("Connected to onggi-helper %1").arg(m_hello.helperVersion));
+    const client::HostInfo& host = m_hello.host;
+    const QString& mode = host.cgroupMode;
     QString modeText = mode;
     if (mode == QLatin1String("v1")) modeText = tr("cgroup v1");
     else if (mode == QLatin1String("v2")) modeText = tr("cgroup v2");
     else if (mode == QLatin1String("hybrid")) modeText = tr("cgroup hybrid (v1 controllers)");
-    m_hostLabel->setText(tr("%1 · Linux %2 · %n CPU(s) · %3", nullptr, host.value(QLatin1String("cpus")).toInt())
-                             .arg(modeText, host.value(QLatin1String("kernel")).toString(),
-                                  Units::bytes(double(host.value(QLatin1String("memory_bytes")).toInteger()))));
+    m_hostLabel->setText(tr("%1 · Linux %2 · %n CPU(s) · %3", nullptr, host.cpus)
+                             .arg(modeText, host.kernel, Units::bytes(double(host.memoryBytes))));
     int running = 0;
     for (int r = 0; r < m_list->rowCount(); ++r)
         if (m_list->index(r, 0).data(ContainerListModel::StateRole).toString() == QLatin1String("running")) ++running;
@@ -762,16 +690,13 @@ void MainWindow::newContainer() {
         m_createDialog->setAttribute(Qt::WA_DeleteOnClose);
         connect(m_createDialog, &CreateDialog::createRequested, this, &MainWindow::sendCreate);
     }
-    m_createDialog->setCgroupMode(m_hello.value(QLatin1String("host")).toObject().value(QLatin1String("cgroup_mode")).toString());
-    request(QStringLiteral("images.list"), {}, [this](const QJsonObject& r) {
+    m_createDialog->setCgroupMode(m_hello.host.cgroupMode);
+    m_session->listImages([this](const QList<client::ImageInfo>& images, const RpcError& e) {
+        if (e.isError()) return showError(QStringLiteral("images.list"), e);
         if (!m_createDialog) return;
         QStringList names;
-        for (const QJsonValue& v : r.value(QLatin1String("images")).toArray()) {
-            const QJsonObject o = v.toObject();
-            const QString tag = o.value(QLatin1String("tag")).toString();
-            const QString name = o.value(QLatin1String("name")).toString();
-            names << ((tag.isEmpty() || tag == QLatin1String("latest")) ? name : name + QLatin1Char(':') + tag);
-        }
+        for (const client::ImageInfo& i : images)
+            names << ((i.tag.isEmpty() || i.tag == QLatin1String("latest")) ? i.name : i.name + QLatin1Char(':') + i.tag);
         m_createDialog->setImages(names);
     });
     m_createDialog->open();
@@ -785,23 +710,21 @@ void MainWindow::sendCreate() {
     const QJsonObject params = dialog->params();
     const bool start = dialog->startAfterCreate();
     dialog->setBusy(true);
-    request(
-        QStringLiteral("container.create"), params,
-        [this, dialog, start](const QJsonObject& r) {
-            if (dialog) dialog->accept();
-            const QString id = r.value(QLatin1String("id")).toString();
-            auto select = [this, id] {
-                connect(this, &MainWindow::listRefreshed, this, [this, id] { selectContainer(id); }, Qt::SingleShotConnection);
-                refreshList();
-                emit containerCreated(id);
-            };
-            if (start) request(QStringLiteral("container.start"), {{"id", id}}, [select](const QJsonObject&) { select(); });
-            else select();
-        },
-        [this, dialog](const RpcError& e) {
+    m_session->create(params, [this, dialog, start](const QString& id, const RpcError& e) {
+        if (e.isError()) {
             if (dialog) dialog->showRefusal(e);
             emit requestFailed(QStringLiteral("container.create"), client::ErrorText::describe(e));
-        });
+            return;
+        }
+        if (dialog) dialog->accept();
+        auto select = [this, id] {
+            connect(this, &MainWindow::listRefreshed, this, [this, id] { selectContainer(id); }, Qt::SingleShotConnection);
+            refreshList();
+            emit containerCreated(id);
+        };
+        if (start) m_session->start(id, answered(QStringLiteral("container.start"), select));
+        else select();
+    });
 }
 
 void MainWindow::showPage(QWidget* page) {
@@ -815,12 +738,8 @@ bool MainWindow::dashboardShown() const {
 NetworksDialog* MainWindow::networksDialog() const { return m_networksDialog; }
 
 void MainWindow::showNetworks() {
-    if (!m_netSession) {
-        m_netSession = new client::HelperSession(this);
-        m_netSession->open(m_socketPath);
-    }
     if (!m_networksDialog) {
-        m_networksDialog = new NetworksDialog(m_netSession, this);
+        m_networksDialog = new NetworksDialog(m_session, this);
         m_networksDialog->setAttribute(Qt::WA_DeleteOnClose);
     } else {
         m_networksDialog->refresh();
@@ -836,32 +755,30 @@ void MainWindow::showOverview() {
 }
 
 void MainWindow::startSelected() {
-    if (!m_selected.isEmpty()) request(QStringLiteral("container.start"), {{"id", m_selected}}, [this](const QJsonObject&) { refreshList(); });
+    if (!m_selected.isEmpty()) m_session->start(m_selected, answered(QStringLiteral("container.start"), [this] { refreshList(); }));
 }
 
 void MainWindow::stopSelected() {
-    if (!m_selected.isEmpty())
-        request(QStringLiteral("container.stop"), {{"id", m_selected}, {"timeout", 10}}, [this](const QJsonObject&) { refreshList(); });
+    if (!m_selected.isEmpty()) m_session->stop(m_selected, 10, answered(QStringLiteral("container.stop"), [this] { refreshList(); }));
 }
 
 void MainWindow::pauseResumeSelected() {
     if (m_selected.isEmpty()) return;
-    const bool paused = m_list->summary(m_selected).value(QLatin1String("state")).toString() == QLatin1String("paused");
-    request(paused ? QStringLiteral("container.resume") : QStringLiteral("container.pause"), {{"id", m_selected}},
-            [this](const QJsonObject&) { refreshList(); });
+    if (m_list->summary(m_selected).state == QLatin1String("paused"))
+        m_session->resume(m_selected, answered(QStringLiteral("container.resume"), [this] { refreshList(); }));
+    else m_session->pause(m_selected, answered(QStringLiteral("container.pause"), [this] { refreshList(); }));
 }
 
 void MainWindow::restartSelected() {
     if (!m_selected.isEmpty())
-        request(QStringLiteral("container.restart"), {{"id", m_selected}, {"timeout", 10}}, [this](const QJsonObject&) { refreshList(); });
+        m_session->restart(m_selected, 10, answered(QStringLiteral("container.restart"), [this] { refreshList(); }));
 }
 
 void MainWindow::removeSelected() {
     if (m_selected.isEmpty()) return;
-    const QJsonObject s = m_list->summary(m_selected);
-    const QString name = s.value(QLatin1String("name")).toString();
-    const QString state = s.value(QLatin1String("state")).toString();
-    const bool running = state == QLatin1String("running") || state == QLatin1String("paused");
+    const client::ContainerSummary s = m_list->summary(m_selected);
+    const QString& name = s.name;
+    const bool running = s.isRunning();
     const QString question =
         running ? tr("Container \"%1\" is running. Stop it and remove it with everything it wrote (its upper layer and "
                      "logs)?").arg(name)
@@ -869,8 +786,7 @@ void MainWindow::removeSelected() {
     if (QMessageBox::question(this, tr("Remove container"), question, QMessageBox::Yes | QMessageBox::Cancel,
                               QMessageBox::Cancel) != QMessageBox::Yes)
         return;
-    request(QStringLiteral("container.remove"), {{"id", m_selected}, {"force", running}},
-            [this](const QJsonObject&) { refreshList(); });
+    m_session->remove(m_selected, running, answered(QStringLiteral("container.remove"), [this] { refreshList(); }));
 }
 
 void MainWindow::showSettings() {

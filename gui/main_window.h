@@ -1,15 +1,15 @@
 // The main window: container list (sort, filter) beside the selected container's page,
 // toolbar actions, a status bar with the helper connection and host facts, and the
-// "helper absent" page in place of all that while the helper cannot be reached. It owns the
-// one HelperClient connection, the subscriptions (events, stats, logs) and feeds the models.
+// "helper absent" page in place of all that while the helper cannot be reached. Its
+// client::HelperSession owns the connection and the subscriptions and hands it typed structs;
+// it feeds the models and pages with them (nothing here reads protocol JSON).
 #pragma once
 
-#include "client/helper_client.h"
+#include "client/container_summary.h"
+#include "client/event.h"
 #include "client/helper_session.h"
 #include "client/limits.h"
 
-#include <QHash>
-#include <QJsonObject>
 #include <QMainWindow>
 #include <QPointer>
 
@@ -58,7 +58,8 @@ public:
     QString selectedId() const { return m_selected; }
 
     // For tests and screenshots.
-    client::HelperClient* client() const { return m_client; }
+    client::HelperSession* session() const { return m_session; }
+    client::HelperClient* client() const { return m_session->client(); }
     ContainerListModel* listModel() const { return m_list; }
     StatsHistoryModel* historyModel() const { return m_history; }
     ContainerPage* containerPage() const { return m_page; }
@@ -79,7 +80,7 @@ public:
 
 public slots:
     void newContainer();
-    void showNetworks();  // the Networks view (its own HelperSession)
+    void showNetworks();  // the Networks view
     void startSelected();
     void stopSelected();
     void pauseResumeSelected();
@@ -93,7 +94,7 @@ signals:
     void helperReady();
     void containerCreated(const QString& id);
     void listRefreshed();
-    void limitsApplied(const QJsonObject& limits);
+    void limitsApplied(const onggi::client::Limits& limits);
     void requestFailed(const QString& method, const QString& text);
 
 protected:
@@ -104,38 +105,33 @@ private:
     void createActions();
     void retranslateUi();
     void tryConnect();
-    void onHello(client::RpcReply* r);
+    void onSessionState(client::HelperSession::State state);
+    void onReady(const client::HelloInfo& hello);
     void onDisconnected(const client::RpcError& why);
-    void onNotification(const QString& method, const QJsonObject& params);
-    void onStatsFrame(const QJsonObject& params);
-    void onEvent(const QJsonObject& params);
+    void onStatsFrame(const client::StatsFrame& frame);
+    void onEvent(const client::Event& event);
     void onSelectionChanged();
     void loadSelected();
-    void subscribeStats();
     void refreshProcesses();
     void applyLimits(const onggi::client::Limits& limits);
     void updateActions();
     void updateStatusBar();
     void notifyOom(const QString& name);
-    // Send a request; on error show the translated message. done gets the result.
-    // failed (when given) gets the error instead of the status bar.
-    void request(const QString& method, const QJsonObject& params, std::function<void(const QJsonObject&)> done = {},
-                 std::function<void(const client::RpcError&)> failed = {});
+    // The end of a request: an error goes to the status bar (translated), else then() runs.
+    client::HelperSession::Done answered(const QString& method, std::function<void()> then = {});
     void sendCreate();
     void showPage(QWidget* page);  // m_dashboard or m_page
-    void unsubscribe(qint64 subscription);
     void showError(const QString& method, const client::RpcError& e);
     void setLanguage(const QString& code);
 
     LanguageManager* m_languages;
-    client::HelperClient* m_client = nullptr;
+    client::HelperSession* m_session;
     QString m_socketPath;
     bool m_ready = false;
-    QJsonObject m_hello;
-    qint64 m_statsSub = 0, m_eventsSub = 0, m_logSub = 0;
+    client::HelloInfo m_hello;
+    qint64 m_logSub = 0;
     int m_intervalMs = 1000;
     QString m_selected;
-    QHash<QString, QJsonObject> m_lastSample;
     QString m_lastNotification;
     int m_notifications = 0;
 
@@ -157,11 +153,10 @@ private:
     DashboardPage* m_dashboard;
     QPointer<CreateDialog> m_createDialog;
     QPointer<NetworksDialog> m_networksDialog;
-    client::HelperSession* m_netSession = nullptr;
     QAction* m_actNetworks = nullptr;
     QToolBar* m_toolbar;
     QLabel *m_connLabel, *m_hostLabel, *m_countLabel;
-    QTimer *m_reconnect, *m_listTimer, *m_procTimer, *m_clock, *m_refreshSoon;
+    QTimer *m_listTimer, *m_procTimer, *m_clock, *m_refreshSoon;
     QSystemTrayIcon* m_tray = nullptr;
 
     QMenu *m_fileMenu, *m_containerMenu, *m_viewMenu, *m_langMenu, *m_helpMenu;

@@ -1,19 +1,31 @@
-// ContainerManager: every container of this helper (its state root), their lifecycle through
-// onggi-shim (docs/shim.md), persistence, re-adoption after a helper restart, restart policies,
-// and the exec sessions. Main thread only; long operations complete through callbacks, never by
-// blocking the event loop.
+// ContainerManager: the lifecycle of every container of this helper, the one object the handlers
+// call. It decides (create, start, stop, kill, pause, resume, remove, update, networks, the
+// restart policy after an exit) and hands each job to its owner:
+//   records, lookup, container.json       ContainerStore   (helper/container_store.h)
+//   shim launch, watch, exit, re-adoption ShimSupervisor   (helper/shim_supervisor.h)
+//   which shim binary, its common args    ShimCommand      (helper/shim_command.h)
+//   exec and its pty sessions             ExecSessions     (helper/exec_sessions.h)
+//   the attach socket                     connect_attach_socket (helper/attach_socket.h)
+//   restart decision and back-off         restart_due/restart_delay_ms (helper/restart_policy.h)
+//   /proc for container.top               ProcessTable     (helper/process_table.h)
+//   wire JSON                             container_json.h, the handlers
+// Main thread only; long operations complete through callbacks, never by blocking the event loop.
 #pragma once
 
 #include "engine/core/files.h"
 #include "engine/core/result.h"
 #include "engine/image/image_store.h"
-#include "engine/security/security.h"
 #include "helper/container_record.h"
+#include "helper/container_store.h"
+#include "helper/exec_sessions.h"
 #include "helper/helper_config.h"
 #include "helper/net/network_manager.h"
 #include "helper/params.h"
 #include "helper/peer.h"
+#include "helper/process_table.h"
+#include "helper/shim_command.h"
 #include "helper/shim_probe.h"
+#include "helper/shim_supervisor.h"
 #include "helper/spec_builder.h"
 
 #include <QObject>
@@ -43,8 +55,9 @@ public:
     EventBus* events() const { return events_; }
     bool cgroup_v2() const { return cgroup_v2_; }
     NetworkManager& networks() { return *net_; }
+    const NetworkManager& networks() const { return *net_; }
     // What the network manager needs of a container.
-    NetContainer net_container(const ContainerRecord& c) const;
+    NetContainer net_container(const ContainerRecord& c) const { return helper::net_container(c, paths(c.id)); }
     // network.connect / network.disconnect of one container (docs/protocol.md).
     Status connect_network(const std::string& id, const std::string& network);
     Status disconnect_network(const std::string& id, const std::string& network);
@@ -53,19 +66,16 @@ public:
 
     // Resolve a full id, unique id prefix (>= 3 hex) or name, among what `peer` may see.
     // Others' containers are not_found.
-    Result<ContainerRecord*> find(const std::string& ref, const Peer& peer);
-    std::vector<const ContainerRecord*> visible(const Peer& peer, bool all) const;
-    ContainerPaths paths(const std::string& id) const;
+    Result<ContainerRecord*> find(const std::string& ref, const Peer& peer) { return store_.find(ref, peer); }
+    std::vector<const ContainerRecord*> visible(const Peer& peer, bool all) const { return store_.visible(peer, all); }
+    ContainerPaths paths(const std::string& id) const { return store_.paths(id); }
 
     Result<ContainerRecord*> create(const CreateParams& p, const Peer& peer);
-    // attach_wait: a terminal container's init is held before execve until the first attacher
-    // connects to the shim's attach socket (onggi-shim --attach-wait), at most 10 s; rows/cols:
-    // the terminal's size from the start (onggi-shim --console-size), 0 = the kernel's default.
-    struct StartOptions {
-        bool attach_wait = false;
-        uint16_t rows = 0, cols = 0;
-    };
-    void start(const std::string& id, std::function<void(Result<pid_t>)> done, const StartOptions& so);
+    using StartOptions = ShimSupervisor::StartOptions;
+    void start(const std::string& id, std::function<void(Result<pid_t>)> done, const StartOptions& so)
+    {
+        supervisor_.start(id, std::move(done), so);
+    }
     void start(const std::string& id, std::function<void(Result<pid_t>)> done) { start(id, std::move(done), StartOptions{}); }
     void stop(const std::string& id, int timeout_s, std::function<void(Status)> done);
     void restart(const std::string& id, int timeout_s, std::function<void(Status)> done);
@@ -74,13 +84,11 @@ public:
     Status resume(const std::string& id);
     void remove(std::string id, bool force, std::function<void(Status)> done);
     Result<Limits> update(const std::string& id, const Limits& l);
-    Result<json> top(const std::string& id);
+    // The processes in its cgroup (container.top; the JSON is container_json.h's).
+    Result<std::vector<ProcessRow>> top(const std::string& id);
 
-    json summary(const ContainerRecord& c) const;
-    json inspect(const ContainerRecord& c) const;
-    bool image_in_use(const std::string& image_id) const;
     // The containers made from the image, in any state (images.remove).
-    std::vector<const ContainerRecord*> image_users(const std::string& image_id) const;
+    std::vector<const ContainerRecord*> image_users(const std::string& image_id) const { return store_.image_users(image_id); }
     // Every layer ("sha256:<hex>") that some container's overlay uses, read from the
     // containers' config.json: what images.remove with force and layer collection must keep.
     std::set<std::string> layers_in_use() const;
@@ -97,60 +105,41 @@ public:
     // Exec (docs/protocol.md container.exec).
     void exec(const std::string& id, const ExecParams& p, const Peer& peer,
               std::function<void(Result<json>, int pty_master)> done);
-    void exec_wait(int64_t exec_id, const Peer& peer, std::function<void(Result<json>)> done);
+    void exec_wait(int64_t exec_id, const Peer& peer, std::function<void(Result<json>)> done)
+    {
+        execs_.wait(exec_id, peer, std::move(done));
+    }
 
     // Called when a container stops running (for log followers).
     void on_exit(std::function<void(const std::string& id)> cb) { exit_listeners_.push_back(std::move(cb)); }
     // Called after any change of a container: create, start, exit, pause, resume, update, remove
     // (then get_record() is null). For services such as stats that track running containers.
     void on_change(std::function<void(const std::string& id)> cb) { change_listeners_.push_back(std::move(cb)); }
-    const ContainerRecord* get_record(const std::string& id) const
-    {
-        auto it = containers_.find(id);
-        return it == containers_.end() ? nullptr : it->second.get();
-    }
+    const ContainerRecord* get_record(const std::string& id) const { return store_.get(id); }
     // Every container (for services running as root on behalf of all users; filter by
     // Peer::may_see before showing anything to a client).
-    std::vector<const ContainerRecord*> all() const;
+    std::vector<const ContainerRecord*> all() const { return store_.all(); }
     // The container's cgroup path ("<cgroup parent>/<id>").
-    std::string cgroup_path(const std::string& id) const { return cfg_.cgroup_parent + "/" + id; }
+    std::string cgroup_path(const std::string& id) const { return supervisor_.cgroup_path(id); }
+    ExecSessions& exec_sessions() { return execs_; }
 
 private:
-    struct ExecSession;
-    struct Waiters;
-    ContainerRecord* get(const std::string& id);
-    Status save(const ContainerRecord& c, Sync sync = Sync::durable);
-    void adopt(ContainerRecord& c);
-    // Crash consistency (helper/shim_probe.h): the shim's own files and lock, not the record,
-    // say whether a container runs. A live shim is taken as running; one still launching is
-    // waited for; processes in a cgroup whose shim is gone are killed.
-    ShimProbe probe_shim(const ContainerRecord& c) const;
-    void take_running_shim(ContainerRecord& c, const ShimProbe& p);
-    void await_launching_shim(const std::string& id);
-    void watch_shim(const std::string& id);
-    void on_shim_gone(const std::string& id);
-    void finish_exit(ContainerRecord& c);
-    Status signal_init(const ContainerRecord& c, int sig);
-    std::string shim_path() const;
-    // What QProcess runs: the sealed copy of shim_path() (CVE-2019-5736, made once, see
-    // security::SealedExecutable), or the file itself if no copy can be made.
-    QString shim_program();
-    // Arguments every shim gets: the directory of compiled seccomp programs.
-    QStringList shim_common_args() const;
+    ContainerRecord* get(const std::string& id) { return store_.get(id); }
+    // After an exit was recorded: auto-remove, or a start again by the restart policy.
+    void after_exit(const std::string& id);
+    // A save that failed: the log (ContainerStore) and an `error` event for its owner.
+    void save_failed(const ContainerRecord& c, const Error& e);
+    Status place_in_delegated_cgroup();
 
     HelperConfig cfg_;
-    Status place_in_delegated_cgroup();
-    security::SealedExecutable shim_exe_;
     EventBus* events_;
     image::ImageStore images_;
     std::unique_ptr<NetworkManager> net_;
     bool cgroup_v2_ = false;
-    std::map<std::string, std::unique_ptr<ContainerRecord>> containers_;
-    std::map<std::string, std::vector<std::function<void(Status)>>> exit_waiters_;
-    std::map<std::string, int> watch_fds_;  // id -> pidfd of the shim
-    std::map<std::string, bool> starting_;
-    std::map<int64_t, std::shared_ptr<ExecSession>> execs_;
-    int64_t next_exec_ = 1;
+    ContainerStore store_;
+    ShimCommand shim_;
+    ShimSupervisor supervisor_;
+    ExecSessions execs_;
     std::vector<std::function<void(const std::string&)>> exit_listeners_;
     std::vector<std::function<void(const std::string&)>> change_listeners_;
     // By value: a listener may look up or erase records, and callers often pass a record's own id.
@@ -159,9 +148,5 @@ private:
         for (auto& l : change_listeners_) l(id);
     }
 };
-
-// /proc/PID/stat field 22 (start time in clock ticks); 0 when the process is gone.
-uint64_t process_starttime(pid_t pid);
-Errc errc_from_name(const std::string& name);
 
 } // namespace onggi::helper

@@ -2,6 +2,16 @@
 
 namespace onggi::helper {
 
+std::string join_command(const std::vector<std::string>& args)
+{
+    std::string s;
+    for (const auto& a : args) {
+        if (!s.empty()) s += ' ';
+        s += a;
+    }
+    return s;
+}
+
 json ContainerRecord::to_json() const
 {
     json vols = json::array();
@@ -22,7 +32,7 @@ json ContainerRecord::to_json() const
                 {"open_stdin", open_stdin},
                 {"init", init},
                 {"limits", limits.to_json()},
-                {"state", state},
+                {"state", container_state_name(state)},
                 {"started_at", started_at},
                 {"finished_at", finished_at},
                 {"exit_code", exit_code},
@@ -63,7 +73,10 @@ Result<ContainerRecord> ContainerRecord::from_json(const json& j)
             auto l = decode_limits(j["limits"]);
             if (l) r.limits = l.value();
         }
-        r.state = j.value("state", "created");
+        const std::string state = j.value("state", "created");
+        auto st = parse_container_state(state);
+        if (!st) return Error(Errc::invalid_argument, "container.json: bad state \"" + state + "\"");
+        r.state = *st;
         r.started_at = j.value("started_at", "");
         r.finished_at = j.value("finished_at", "");
         r.exit_code = j.value("exit_code", 0);

@@ -3,6 +3,7 @@
 // container's spec; the shim's files (shim.json, exit.json, error.json) are in shim/.
 #pragma once
 
+#include "engine/core/container_state.h"
 #include "engine/core/result.h"
 #include "helper/net/net_options.h"
 #include "helper/params.h"
@@ -40,7 +41,7 @@ struct ContainerRecord {
     std::vector<VolumeRef> volumes;
 
     // Run state.
-    std::string state = "created";  // created | running | paused | exited
+    ContainerState state = ContainerState::created;  // a string only in container.json and on the wire
     std::string started_at, finished_at;
     int exit_code = 0;
     bool oom_killed = false;
@@ -60,8 +61,12 @@ struct ContainerRecord {
     ContainerNetwork network;     // its network mode, networks, ports (helper/net/net_options.h)
 
     std::string short_id() const { return id.substr(0, 12); }
+    bool live() const { return is_live(state); }  // running or paused
     json to_json() const;  // container.json
     static Result<ContainerRecord> from_json(const json& j);
 };
+
+// A command line for showing: the arguments joined by spaces.
+std::string join_command(const std::vector<std::string>& args);
 
 } // namespace onggi::helper

@@ -3,9 +3,13 @@
 #include "engine/cgroup/cgroup.h"
 #include "engine/core/files.h"
 #include "engine/core/unique_fd.h"
+#include "engine/net/netlink.h"
 #include "engine/security/security.h"
 
 #include <fcntl.h>
+#include <linux/openat2.h>
+#include <linux/rtnetlink.h>
+#include <sys/syscall.h>
 #include <sched.h>
 #include <sys/stat.h>
 #include <sys/utsname.h>
@@ -14,8 +18,10 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <map>
 #include <cstring>
 #include <sstream>
+#include <set>
 #include <thread>
 
 namespace onggi::helper {
@@ -251,6 +257,108 @@ Result<std::string> KernelView::hostname_in(pid_t pid)
     return name;
 }
 
+json KernelView::network_of(pid_t pid)
+{
+    json out = {{"inside", {{"links", json::array()}, {"addresses", json::array()}, {"routes", json::array()}}},
+                {"host", {{"peers", json::array()}, {"routes", json::array()}}}};
+    auto in = net::Netlink::open_in(pid);
+    if (!in) {
+        out["error"] = in.error().message();
+        return out;
+    }
+    std::map<int, std::string> names;
+    std::vector<net::LinkInfo> inside_links;
+    if (auto links = in->links(); links) inside_links = links.value();
+    for (const auto& l : inside_links) {
+        if (out["inside"]["links"].size() >= kMaxInterfaces) break;
+        names[l.ifindex] = l.name;
+        out["inside"]["links"].push_back({{"ifindex", l.ifindex}, {"name", l.name}, {"kind", l.kind}, {"peer_ifindex", l.peer_ifindex},
+                                          {"up", l.up}, {"mac", l.mac}, {"mtu", l.mtu}});
+    }
+    if (auto addrs = in->addresses(); addrs)
+        for (const auto& a : addrs.value())
+            if (out["inside"]["addresses"].size() < kMaxInterfaces)
+                out["inside"]["addresses"].push_back({{"ifindex", a.ifindex}, {"dev", names[a.ifindex]}, {"address", a.address.to_string()}});
+    auto route_json = [](const net::RouteInfo& r, const std::string& dev) {
+        return json{{"destination", r.destination.prefix == 0 ? std::string("default") : r.destination.subnet().to_string()},
+                    {"gateway", r.gateway ? net::Ipv4Net::format(r.gateway) : std::string()},
+                    {"dev", dev},
+                    {"ifindex", r.ifindex}};
+    };
+    if (auto routes = in->routes(); routes)
+        for (const auto& r : routes.value())
+            if (r.table == RT_TABLE_MAIN && r.type == RTN_UNICAST && out["inside"]["routes"].size() < kMaxInterfaces)
+                out["inside"]["routes"].push_back(route_json(r, names[r.ifindex]));
+
+    auto host = net::Netlink::open();
+    if (!host) return out;
+    auto hl = host->links();
+    if (!hl) return out;
+    std::map<int, const net::LinkInfo*> by_index;
+    for (const auto& l : hl.value()) by_index[l.ifindex] = &l;
+    std::set<int> bridges;
+    for (const auto& l : inside_links) {
+        if (l.kind != "veth" || l.peer_ifindex <= 0) continue;
+        auto it = by_index.find(l.peer_ifindex);
+        // The peer's own peer must be this end: an index alone could name a link of another namespace.
+        if (it == by_index.end() || it->second->kind != "veth" || it->second->peer_ifindex != l.ifindex) continue;
+        const net::LinkInfo& p = *it->second;
+        json j = {{"inside_ifindex", l.ifindex}, {"inside_name", l.name}, {"ifindex", p.ifindex}, {"name", p.name},
+                  {"up", p.up}, {"mac", p.mac}, {"master_ifindex", p.master}, {"master", ""}};
+        if (auto m = by_index.find(p.master); p.master > 0 && m != by_index.end()) {
+            j["master"] = m->second->name;
+            bridges.insert(p.master);
+        }
+        out["host"]["peers"].push_back(j);
+    }
+    if (!bridges.empty())
+        if (auto routes = host->routes(); routes)
+            for (const auto& r : routes.value())
+                if (bridges.count(r.ifindex) && r.table == RT_TABLE_MAIN && r.type == RTN_UNICAST)
+                    out["host"]["routes"].push_back(route_json(r, by_index.count(r.ifindex) ? by_index[r.ifindex]->name : std::string()));
+    return out;
+}
+
+json KernelView::paths_present(pid_t pid, const std::vector<std::string>& paths)
+{
+    json out = json::object();
+    UniqueFd root(::open(("/proc/" + std::to_string(pid) + "/root").c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
+    if (!root) return out;
+    for (const auto& p : paths) {
+        if (out.size() >= 256) break;
+        std::string rel = p;
+        while (!rel.empty() && rel.front() == '/') rel.erase(0, 1);
+        if (rel.empty()) continue;
+        open_how how {};
+        how.flags = O_PATH | O_NOFOLLOW | O_CLOEXEC;
+        how.resolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS;
+        const long fd = ::syscall(SYS_openat2, root.get(), rel.c_str(), &how, sizeof how);
+        if (fd >= 0) ::close(int(fd));
+        // Only a clear "no such entry" is "absent"; any other failure leaves it unknown.
+        if (fd >= 0) out[p] = true;
+        else if (errno == ENOENT || errno == ENOTDIR) out[p] = false;
+    }
+    return out;
+}
+
+json KernelView::layer_sharing(const std::vector<std::string>& lower, const std::vector<std::string>& lower_layers,
+                               const std::vector<Input::LayerUser>& users)
+{
+    json out = json::array();
+    for (size_t i = 0; i < lower.size(); ++i) {
+        const std::string layer = i < lower_layers.size() ? lower_layers[i] : std::string();
+        json images = json::array(), containers = json::array();
+        if (!layer.empty())
+            for (const auto& u : users)
+                if (std::find(u.layers.begin(), u.layers.end(), layer) != u.layers.end()) {
+                    json& list = u.kind == "image" ? images : containers;
+                    if (list.size() < 64) list.push_back({{"name", u.name}, {"id", u.id}});
+                }
+        out.push_back({{"dir", lower[i]}, {"layer", layer}, {"images", images}, {"containers", containers}});
+    }
+    return out;
+}
+
 json KernelView::cgroup_files() const
 {
     json out = {{"mode", ""}, {"files", json::array()}};
@@ -264,6 +372,7 @@ json KernelView::cgroup_files() const
         {"memory", "memory.limit_in_bytes"}, {"memory", "memory.usage_in_bytes"}, {"memory", "memory.max_usage_in_bytes"},
         {"memory", "memory.soft_limit_in_bytes"}, {"memory", "memory.failcnt"}, {"memory", "memory.oom_control"},
         {"cpu", "cpu.cfs_quota_us"}, {"cpu", "cpu.cfs_period_us"}, {"cpu", "cpu.shares"}, {"cpu", "cpu.stat"},
+        {"cpuacct", "cpuacct.usage"}, {"cpuset", "cpuset.cpus"},
         {"pids", "pids.max"}, {"pids", "pids.current"}, {"pids", "pids.events"},
         {"blkio", "blkio.weight"}, {"blkio", "blkio.throttle.read_bps_device"}, {"blkio", "blkio.throttle.write_bps_device"},
         {"blkio", "blkio.throttle.read_iops_device"}, {"blkio", "blkio.throttle.write_iops_device"},
@@ -271,7 +380,7 @@ json KernelView::cgroup_files() const
     static const std::pair<const char*, const char*> v2files[] = {
         {"memory", "memory.max"}, {"memory", "memory.current"}, {"memory", "memory.peak"}, {"memory", "memory.low"},
         {"memory", "memory.min"}, {"memory", "memory.high"}, {"memory", "memory.events"},
-        {"cpu", "cpu.max"}, {"cpu", "cpu.weight"}, {"cpu", "cpu.stat"},
+        {"cpu", "cpu.max"}, {"cpu", "cpu.weight"}, {"cpu", "cpu.stat"}, {"cpuset", "cpuset.cpus"},
         {"pids", "pids.max"}, {"pids", "pids.current"}, {"pids", "pids.events"},
         {"io", "io.max"}, {"io", "io.weight"}, {"io", "io.stat"},
         {"freezer", "cgroup.freeze"}, {"freezer", "cgroup.controllers"}, {"freezer", "cgroup.subtree_control"}};
@@ -322,7 +431,14 @@ Result<json> KernelView::collect() const
     auto changes = in_.upper.empty() ? Result<json>(json::array()) : upper_changes(in_.upper, in_.lower, kMaxUpperEntries, &truncated);
     out["rootfs"] = {{"lower", in_.lower}, {"upper", in_.upper}, {"merged", in_.merged},
                      {"upper_changes", changes ? changes.value() : json::array()}, {"upper_truncated", truncated}};
+    out["rootfs"]["layers"] = layer_sharing(in_.lower, in_.lower_layers, in_.layer_users);
+    out["network"] = network_of(in_.pid);
     out["masked_paths"] = in_.masked_paths;
+    {
+        std::vector<std::string> all = in_.masked_paths;
+        all.insert(all.end(), in_.readonly_paths.begin(), in_.readonly_paths.end());
+        out["paths_present"] = paths_present(in_.pid, all);
+    }
     out["readonly_paths"] = in_.readonly_paths;
     return out;
 }

@@ -30,6 +30,15 @@ public:
         std::vector<std::string> lower;  // overlay lower dirs, top first
         std::string upper, merged;
         std::vector<std::string> masked_paths, readonly_paths;  // from the stored config
+        // Which layer each lower dir is ("sha256:<hex>", "" when it is no image layer), and who
+        // else uses layers: the images of the store and the caller's other containers.
+        std::vector<std::string> lower_layers;
+        struct LayerUser {
+            std::string kind;  // "image" | "container"
+            std::string name, id;
+            std::vector<std::string> layers;
+        };
+        std::vector<LayerUser> layer_users;
     };
 
     explicit KernelView(Input in) : in_(std::move(in)) {}
@@ -48,6 +57,18 @@ public:
                                                 size_t max, bool* truncated);
     // uname().nodename inside the UTS namespace of pid (a short-lived thread does setns).
     static Result<std::string> hostname_in(pid_t pid);
+    // The container's network from both ends, from rtnetlink: inside its namespace its links
+    // (index, name, kind, the index its veth names as peer), IPv4 addresses and main-table
+    // routes; outside, for each veth inside, the host-side peer (the link of that index whose
+    // own peer is the inside end) with the bridge it is a port of, and the host's main-table
+    // routes through that bridge. Nothing else of the host is shown.
+    static nlohmann::json network_of(pid_t pid);
+    // For each path, whether it exists in the container's root as its init sees it (resolved
+    // in its mount namespace, inside its root: RESOLVE_IN_ROOT, no magic links; only looked up).
+    static nlohmann::json paths_present(pid_t pid, const std::vector<std::string>& paths);
+    // Per lower dir (top first): its layer and the images and containers that use it too.
+    static nlohmann::json layer_sharing(const std::vector<std::string>& lower, const std::vector<std::string>& lower_layers,
+                                        const std::vector<Input::LayerUser>& users);
 
 private:
     nlohmann::json cgroup_files() const;

@@ -44,7 +44,7 @@ json host_json(const stats::HostCounters& prev, const stats::HostCounters& cur)
     };
 }
 
-bool tracked_state(const ContainerRecord& c) { return (c.state == "running" || c.state == "paused") && c.pid > 0; }
+bool tracked_state(const ContainerRecord& c) { return c.live() && c.pid > 0; }
 
 // The service acts for every user: an admin peer sees all containers.
 const Peer kRoot{0, 0, 0};
@@ -344,7 +344,7 @@ void StatsService::check_oom(const std::string& id)
     if (ev->new_kills > 0) {
         // A kill seen only after init died was already announced from the shim's exit.json.
         const ContainerRecord* c = record(id);
-        bool exited = c && c->state != "running" && c->state != "paused";
+        bool exited = c && !c->live();
         if (c && !(exited && ctx_.events->oom_announced(*c)))
             ctx_.events->publish("oom", *c, {{"oom_kill_count", std::to_string(ev->total_kills)}});
     }

@@ -32,6 +32,7 @@
 #pragma once
 
 #include "engine/cgroup/cgroup.h"
+#include "engine/core/container_state.h"
 #include "engine/stats/host_reader.h"
 #include "engine/stats/oom_watcher.h"
 #include "engine/stats/sampler.h"
@@ -70,7 +71,7 @@ private:
         std::unique_ptr<stats::OomWatcher> oom;
         QSocketNotifier* notifier = nullptr;
         pid_t pid = 0;
-        std::string state;
+        ContainerState state = ContainerState::created;
         std::string limits;  // serialized, to notice updates
     };
     struct Sub {

@@ -430,38 +430,6 @@
         <translation>State of the init in /proc/%1/status: %2</translation>
     </message>
     <message>
-        <source>How</source>
-        <translation>How</translation>
-    </message>
-    <message>
-        <source>Covered in the mount table by</source>
-        <translation>Covered in the mount table by</translation>
-    </message>
-    <message>
-        <source>not mounted over (absent on this host, or covered by a read-only /proc)</source>
-        <translation>not mounted over (absent on this host, or covered by a read-only /proc)</translation>
-    </message>
-    <message>
-        <source>masked</source>
-        <translation>masked</translation>
-    </message>
-    <message>
-        <source>read-only</source>
-        <translation>read-only</translation>
-    </message>
-    <message>
-        <source>This container shares the host&apos;s network namespace.</source>
-        <translation>This container shares the host&apos;s network namespace.</translation>
-    </message>
-    <message>
-        <source>Its own network namespace: %1</source>
-        <translation>Its own network namespace: %1</translation>
-    </message>
-    <message>
-        <source>Only the loopback device inside: this container has no network yet, so no veth pair and no bridge.</source>
-        <translation>Only the loopback device inside: this container has no network yet, so no veth pair and no bridge.</translation>
-    </message>
-    <message>
         <source>init program</source>
         <translation>init program</translation>
     </message>
@@ -492,6 +460,189 @@
     <message>
         <source>give files capabilities (setcap)</source>
         <translation>give files capabilities (setcap)</translation>
+    </message>
+</context>
+<context>
+    <name>LessonLiveSections</name>
+    <message>
+        <source>Destination</source>
+        <translation>Destination</translation>
+    </message>
+    <message>
+        <source>Via</source>
+        <translation>Via</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <source>default (everything else)</source>
+        <translation>default (everything else)</translation>
+    </message>
+    <message>
+        <source>directly (on the link)</source>
+        <translation>directly (on the link)</translation>
+    </message>
+    <message>
+        <source>This container shares the host&apos;s network namespace.</source>
+        <translation>This container shares the host&apos;s network namespace.</translation>
+    </message>
+    <message>
+        <source>Its own network namespace: %1</source>
+        <translation>Its own network namespace: %1</translation>
+    </message>
+    <message>
+        <source>The kernel&apos;s network view could not be read: %1</source>
+        <translation>The kernel&apos;s network view could not be read: %1</translation>
+    </message>
+    <message>
+        <source>Inside the container: interfaces</source>
+        <translation>Inside the container: interfaces</translation>
+    </message>
+    <message>
+        <source>Index</source>
+        <translation>Index</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>loopback</source>
+        <translation>loopback</translation>
+    </message>
+    <message>
+        <source>veth (its peer is interface %1 outside)</source>
+        <translation>veth (its peer is interface %1 outside)</translation>
+    </message>
+    <message>
+        <source>up</source>
+        <translation>up</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>down</translation>
+    </message>
+    <message>
+        <source>Inside the container: routes</source>
+        <translation>Inside the container: routes</translation>
+    </message>
+    <message>
+        <source>No routes: nothing leaves this container.</source>
+        <translation>No routes: nothing leaves this container.</translation>
+    </message>
+    <message>
+        <source>Only the loopback device inside: this container has no network of Onggi&apos;s, so no veth pair and no bridge. Create one with a network (the default &quot;onggi&quot; network or --network) to see both ends.</source>
+        <translation>Only the loopback device inside: this container has no network of Onggi&apos;s, so no veth pair and no bridge. Create one with a network (the default &quot;onggi&quot; network or --network) to see both ends.</translation>
+    </message>
+    <message>
+        <source>The veth pair: both ends</source>
+        <translation>The veth pair: both ends</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>MAC address</source>
+        <translation>MAC address</translation>
+    </message>
+    <message>
+        <source>Bridge</source>
+        <translation>Bridge</translation>
+    </message>
+    <message>
+        <source>inside the container</source>
+        <translation>inside the container</translation>
+    </message>
+    <message>
+        <source>on the host</source>
+        <translation>on the host</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>What goes into one end comes out of the other: the host end is a port of the bridge, so the bridge switches the container&apos;s packets to the other containers and to the host.</source>
+        <translation>What goes into one end comes out of the other: the host end is a port of the bridge, so the bridge switches the container&apos;s packets to the other containers and to the host.</translation>
+    </message>
+    <message>
+        <source>On the host: its routes to the container</source>
+        <translation>On the host: its routes to the container</translation>
+    </message>
+    <message>
+        <source>The host has no route through the bridge.</source>
+        <translation>The host has no route through the bridge.</translation>
+    </message>
+    <message>
+        <source>Who else uses each lower layer</source>
+        <translation>Who else uses each lower layer</translation>
+    </message>
+    <message>
+        <source>Lower layer (top first)</source>
+        <translation>Lower layer (top first)</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Images</translation>
+    </message>
+    <message>
+        <source>Other containers of yours</source>
+        <translation>Other containers of yours</translation>
+    </message>
+    <message>
+        <source>not an image layer</source>
+        <translation>not an image layer</translation>
+    </message>
+    <message>
+        <source>A layer is stored once on disk and shared read-only by every image and container listed: only the upper layer belongs to this container alone.</source>
+        <translation>A layer is stored once on disk and shared read-only by every image and container listed: only the upper layer belongs to this container alone.</translation>
+    </message>
+    <message>
+        <source>covered: %1 (%2, %3)</source>
+        <translation>covered: %1 (%2, %3)</translation>
+    </message>
+    <message>
+        <source>absent: the container has no such entry</source>
+        <translation>absent: the container has no such entry</translation>
+    </message>
+    <message>
+        <source>not mounted over (covered by a read-only /proc, or unknown)</source>
+        <translation>not mounted over (covered by a read-only /proc, or unknown)</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Path</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>How</translation>
+    </message>
+    <message>
+        <source>What the container&apos;s mount table says</source>
+        <translation>What the container&apos;s mount table says</translation>
+    </message>
+    <message>
+        <source>masked</source>
+        <translation>masked</translation>
+    </message>
+    <message>
+        <source>read-only</source>
+        <translation>read-only</translation>
     </message>
 </context>
 <context>
@@ -1414,6 +1565,23 @@ Command: %2</translation>
         <source>%1 paused · %2 stopped · %3 created</source>
         <translation>%1 paused · %2 stopped · %3 created</translation>
     </message>
+    <message>
+        <source>Chart scal&amp;e:</source>
+        <extracomment>the dashboard charts&apos; y axis: fitted to the containers, or to scale with the whole host</extracomment>
+        <translation>Chart scal&amp;e:</translation>
+    </message>
+    <message>
+        <source>Fit the containers</source>
+        <translation>Fit the containers</translation>
+    </message>
+    <message>
+        <source>The whole host</source>
+        <translation>The whole host</translation>
+    </message>
+    <message>
+        <source>Fit: the axis ends just above the containers&apos; use, so small containers show; the host&apos;s line runs along the top with its value in the legend. The whole host: to scale with all CPUs and all memory.</source>
+        <translation>Fit: the axis ends just above the containers&apos; use, so small containers show; the host&apos;s line runs along the top with its value in the legend. The whole host: to scale with all CPUs and all memory.</translation>
+    </message>
 </context>
 <context>
     <name>onggi::gui::EventListModel</name>
@@ -2227,6 +2395,11 @@ OOM kills so far: %3</translation>
         <source>now</source>
         <translation>now</translation>
     </message>
+    <message>
+        <source>whole host %1 ↑</source>
+        <extracomment>the dashboard chart&apos;s host line, above the chart&apos;s scale (drawn along its top edge)</extracomment>
+        <translation>whole host %1 ↑</translation>
+    </message>
 </context>
 <context>
     <name>onggi::gui::StatsHistoryModel</name>
@@ -2311,6 +2484,113 @@ OOM kills so far: %3</translation>
     <message>
         <source>I/O pressure</source>
         <translation>I/O pressure</translation>
+    </message>
+    <message>
+        <source>Read limit</source>
+        <extracomment>the configured disk read bandwidth limit, drawn as a line on the disk I/O chart</extracomment>
+        <translation>Read limit</translation>
+    </message>
+    <message>
+        <source>Write limit</source>
+        <extracomment>the configured disk write bandwidth limit, drawn as a line on the disk I/O chart</extracomment>
+        <translation>Write limit</translation>
+    </message>
+</context>
+<context>
+    <name>onggi::gui::TryItBar</name>
+    <message>
+        <source>(container)</source>
+        <translation>(container)</translation>
+    </message>
+    <message>
+        <source>Run: %1</source>
+        <translation>Run: %1</translation>
+    </message>
+    <message>
+        <source>Runs onggictl %1 as you, in your own container</source>
+        <translation>Runs onggictl %1 as you, in your own container</translation>
+    </message>
+    <message>
+        <source>Try it here: select one of your containers first.</source>
+        <translation>Try it here: select one of your containers first.</translation>
+    </message>
+    <message>
+        <source>Try it here, in &quot;%1&quot;:</source>
+        <translation>Try it here, in &quot;%1&quot;:</translation>
+    </message>
+    <message>
+        <source>(running…)</source>
+        <translation>(running…)</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Refused: %1</translation>
+    </message>
+    <message>
+        <source>(exit code 0: it worked)</source>
+        <translation>(exit code 0: it worked)</translation>
+    </message>
+    <message>
+        <source>(exit code %1: it failed)</source>
+        <translation>(exit code %1: it failed)</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Done.</translation>
+    </message>
+</context>
+<context>
+    <name>onggi::gui::WeightSplitDemo</name>
+    <message>
+        <source>seconds since the start (last %1 s per point)</source>
+        <translation>seconds since the start (last %1 s per point)</translation>
+    </message>
+    <message>
+        <source>Stop the demo</source>
+        <translation>Stop the demo</translation>
+    </message>
+    <message>
+        <source>Run the 1:4 demo</source>
+        <translation>Run the 1:4 demo</translation>
+    </message>
+    <message>
+        <source>The demo could not start: %1</source>
+        <translation>The demo could not start: %1</translation>
+    </message>
+    <message>
+        <source>Creating two busy containers with weights 100 and 400 on CPU 0…</source>
+        <translation>Creating two busy containers with weights 100 and 400 on CPU 0…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Two busy loops compete for CPU 0. Measured from their cgroup files every second; they stop after %n second(s).</source>
+        <translation>
+            <numerusform>Two busy loops compete for CPU 0. Measured from their cgroup files every second; they stop after %n second.</numerusform>
+            <numerusform>Two busy loops compete for CPU 0. Measured from their cgroup files every second; they stop after %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Creates two of your containers (weights 100 and 400, both on CPU 0, each a busy loop) and measures how the kernel splits the CPU between them.</source>
+        <translation>Creates two of your containers (weights 100 and 400, both on CPU 0, each a busy loop) and measures how the kernel splits the CPU between them.</translation>
+    </message>
+    <message>
+        <source>weight file: %1 = %2</source>
+        <translation>weight file: %1 = %2</translation>
+    </message>
+    <message>
+        <source>CPU time: %1 s</source>
+        <translation>CPU time: %1 s</translation>
+    </message>
+    <message>
+        <source>share now: %1 % · since the start: %2 %</source>
+        <translation>share now: %1 % · since the start: %2 %</translation>
+    </message>
+    <message>
+        <source>The kernel divides a busy CPU in the ratio of the weights: 100:400 is 20 % and 80 %.</source>
+        <translation>The kernel divides a busy CPU in the ratio of the weights: 100:400 is 20 % and 80 %.</translation>
+    </message>
+    <message>
+        <source>Last run: the container with weight 400 got %1 % of the CPU time the two used (the weights say 80 %). Its containers are removed.</source>
+        <translation>Last run: the container with weight 400 got %1 % of the CPU time the two used (the weights say 80 %). Its containers are removed.</translation>
     </message>
 </context>
 <context>

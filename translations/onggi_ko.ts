@@ -424,38 +424,6 @@
         <translation>/proc/%1/status에 적힌 init의 상태: %2</translation>
     </message>
     <message>
-        <source>How</source>
-        <translation>방식</translation>
-    </message>
-    <message>
-        <source>Covered in the mount table by</source>
-        <translation>마운트 목록에서 덮은 것</translation>
-    </message>
-    <message>
-        <source>not mounted over (absent on this host, or covered by a read-only /proc)</source>
-        <translation>덮인 마운트 없음 (이 호스트에 없거나 읽기 전용 /proc 아래에 있음)</translation>
-    </message>
-    <message>
-        <source>masked</source>
-        <translation>가려짐</translation>
-    </message>
-    <message>
-        <source>read-only</source>
-        <translation>읽기 전용</translation>
-    </message>
-    <message>
-        <source>This container shares the host&apos;s network namespace.</source>
-        <translation>이 컨테이너는 호스트의 네트워크 네임스페이스를 함께 씁니다.</translation>
-    </message>
-    <message>
-        <source>Its own network namespace: %1</source>
-        <translation>자기 네트워크 네임스페이스: %1</translation>
-    </message>
-    <message>
-        <source>Only the loopback device inside: this container has no network yet, so no veth pair and no bridge.</source>
-        <translation>안에는 루프백 장치만 있습니다. 이 컨테이너에는 아직 네트워크가 없어서 veth 쌍도 브리지도 없습니다.</translation>
-    </message>
-    <message>
         <source>init program</source>
         <translation>init 프로그램</translation>
     </message>
@@ -486,6 +454,189 @@
     <message>
         <source>give files capabilities (setcap)</source>
         <translation>파일에 권한 붙이기 (setcap)</translation>
+    </message>
+</context>
+<context>
+    <name>LessonLiveSections</name>
+    <message>
+        <source>Destination</source>
+        <translation>목적지</translation>
+    </message>
+    <message>
+        <source>Via</source>
+        <translation>거쳐 가는 곳</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>장치</translation>
+    </message>
+    <message>
+        <source>default (everything else)</source>
+        <translation>기본 (나머지 전부)</translation>
+    </message>
+    <message>
+        <source>directly (on the link)</source>
+        <translation>직접 (같은 링크 위)</translation>
+    </message>
+    <message>
+        <source>This container shares the host&apos;s network namespace.</source>
+        <translation>이 컨테이너는 호스트의 네트워크 네임스페이스를 함께 씁니다.</translation>
+    </message>
+    <message>
+        <source>Its own network namespace: %1</source>
+        <translation>자기 네트워크 네임스페이스: %1</translation>
+    </message>
+    <message>
+        <source>The kernel&apos;s network view could not be read: %1</source>
+        <translation>커널에서 네트워크 정보를 읽지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Inside the container: interfaces</source>
+        <translation>컨테이너 안: 인터페이스</translation>
+    </message>
+    <message>
+        <source>Index</source>
+        <translation>번호</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>종류</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>주소</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>loopback</source>
+        <translation>루프백</translation>
+    </message>
+    <message>
+        <source>veth (its peer is interface %1 outside)</source>
+        <translation>veth (짝은 바깥의 %1번 인터페이스)</translation>
+    </message>
+    <message>
+        <source>up</source>
+        <translation>켜짐</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>꺼짐</translation>
+    </message>
+    <message>
+        <source>Inside the container: routes</source>
+        <translation>컨테이너 안: 경로</translation>
+    </message>
+    <message>
+        <source>No routes: nothing leaves this container.</source>
+        <translation>경로가 없습니다. 이 컨테이너에서는 아무것도 밖으로 나가지 못합니다.</translation>
+    </message>
+    <message>
+        <source>Only the loopback device inside: this container has no network of Onggi&apos;s, so no veth pair and no bridge. Create one with a network (the default &quot;onggi&quot; network or --network) to see both ends.</source>
+        <translation>안에는 루프백 장치만 있습니다. 이 컨테이너는 Onggi 네트워크에 붙어 있지 않아서 veth 쌍도 브리지도 없습니다. 네트워크에 붙여서(기본 &quot;onggi&quot; 네트워크나 --network) 만들면 양 끝을 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>The veth pair: both ends</source>
+        <translation>veth 쌍의 양 끝</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>끝</translation>
+    </message>
+    <message>
+        <source>MAC address</source>
+        <translation>MAC 주소</translation>
+    </message>
+    <message>
+        <source>Bridge</source>
+        <translation>브리지</translation>
+    </message>
+    <message>
+        <source>inside the container</source>
+        <translation>컨테이너 안</translation>
+    </message>
+    <message>
+        <source>on the host</source>
+        <translation>호스트</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>What goes into one end comes out of the other: the host end is a port of the bridge, so the bridge switches the container&apos;s packets to the other containers and to the host.</source>
+        <translation>한쪽 끝으로 들어간 패킷은 다른 끝으로 나옵니다. 호스트 쪽 끝은 브리지의 포트라서, 브리지가 컨테이너의 패킷을 다른 컨테이너와 호스트로 넘겨 줍니다.</translation>
+    </message>
+    <message>
+        <source>On the host: its routes to the container</source>
+        <translation>호스트: 컨테이너로 가는 경로</translation>
+    </message>
+    <message>
+        <source>The host has no route through the bridge.</source>
+        <translation>호스트에는 브리지를 거치는 경로가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Who else uses each lower layer</source>
+        <translation>하위 레이어마다 함께 쓰는 곳</translation>
+    </message>
+    <message>
+        <source>Lower layer (top first)</source>
+        <translation>하위 레이어 (위에서부터)</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>이미지</translation>
+    </message>
+    <message>
+        <source>Other containers of yours</source>
+        <translation>내 다른 컨테이너</translation>
+    </message>
+    <message>
+        <source>not an image layer</source>
+        <translation>이미지 레이어가 아님</translation>
+    </message>
+    <message>
+        <source>A layer is stored once on disk and shared read-only by every image and container listed: only the upper layer belongs to this container alone.</source>
+        <translation>레이어는 디스크에 한 번만 저장되고, 여기 나온 이미지와 컨테이너가 모두 읽기 전용으로 함께 씁니다. 이 컨테이너만의 것은 상위 레이어뿐입니다.</translation>
+    </message>
+    <message>
+        <source>covered: %1 (%2, %3)</source>
+        <translation>덮음: %1 (%2, %3)</translation>
+    </message>
+    <message>
+        <source>absent: the container has no such entry</source>
+        <translation>없음: 컨테이너 안에 이런 항목이 없습니다</translation>
+    </message>
+    <message>
+        <source>not mounted over (covered by a read-only /proc, or unknown)</source>
+        <translation>덮은 마운트 없음 (읽기 전용 /proc 아래에 있거나 알 수 없음)</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>경로</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>방식</translation>
+    </message>
+    <message>
+        <source>What the container&apos;s mount table says</source>
+        <translation>컨테이너의 마운트 목록에 나온 것</translation>
+    </message>
+    <message>
+        <source>masked</source>
+        <translation>가려짐</translation>
+    </message>
+    <message>
+        <source>read-only</source>
+        <translation>읽기 전용</translation>
     </message>
 </context>
 <context>
@@ -1035,7 +1186,7 @@ Command: %2</source>
     </message>
     <message>
         <source>Memory high must not be above the memory limit.</source>
-        <translation>메모리 high 값은 메모리 제한보다 클 수 없습니다.</translation>
+        <translation>메모리 회수 기준은 메모리 제한보다 클 수 없습니다.</translation>
     </message>
     <message>
         <source>Memory + swap needs a memory limit and must be at least as large as it.</source>
@@ -1164,7 +1315,7 @@ Command: %2</source>
     </message>
     <message>
         <source>Memory &amp;high:</source>
-        <translation>메모리 high(&amp;H):</translation>
+        <translation>메모리 회수 기준(&amp;H):</translation>
     </message>
     <message>
         <source>&amp;Processes:</source>
@@ -1403,6 +1554,23 @@ Command: %2</source>
     <message>
         <source>%1 paused · %2 stopped · %3 created</source>
         <translation>일시 정지 %1 · 종료 %2 · 생성만 됨 %3</translation>
+    </message>
+    <message>
+        <source>Chart scal&amp;e:</source>
+        <extracomment>the dashboard charts&apos; y axis: fitted to the containers, or to scale with the whole host</extracomment>
+        <translation>차트 눈금(&amp;E):</translation>
+    </message>
+    <message>
+        <source>Fit the containers</source>
+        <translation>컨테이너에 맞춤</translation>
+    </message>
+    <message>
+        <source>The whole host</source>
+        <translation>호스트 전체 기준</translation>
+    </message>
+    <message>
+        <source>Fit: the axis ends just above the containers&apos; use, so small containers show; the host&apos;s line runs along the top with its value in the legend. The whole host: to scale with all CPUs and all memory.</source>
+        <translation>컨테이너에 맞춤: 세로축이 컨테이너 사용량 바로 위에서 끝나서 작은 컨테이너도 잘 보입니다. 호스트 전체를 나타내는 선은 위쪽 가장자리를 따라 그려지고 그 값은 범례에 나옵니다. 호스트 전체 기준: 모든 CPU와 모든 메모리에 비례해 그립니다.</translation>
     </message>
 </context>
 <context>
@@ -1656,7 +1824,7 @@ cgroup v2: memory.high</translation>
     </message>
     <message>
         <source>Memory high</source>
-        <translation>메모리 high</translation>
+        <translation>메모리 회수 기준</translation>
     </message>
     <message>
         <source>Memory + swap</source>
@@ -2212,6 +2380,11 @@ OOM kills so far: %3</source>
         <source>now</source>
         <translation>지금</translation>
     </message>
+    <message>
+        <source>whole host %1 ↑</source>
+        <extracomment>the dashboard chart&apos;s host line, above the chart&apos;s scale (drawn along its top edge)</extracomment>
+        <translation>호스트 전체 %1 ↑</translation>
+    </message>
 </context>
 <context>
     <name>onggi::gui::StatsHistoryModel</name>
@@ -2233,7 +2406,7 @@ OOM kills so far: %3</source>
     </message>
     <message>
         <source>Memory high</source>
-        <translation>메모리 high</translation>
+        <translation>메모리 회수 기준</translation>
     </message>
     <message>
         <source>Disk read</source>
@@ -2296,6 +2469,112 @@ OOM kills so far: %3</source>
     <message>
         <source>I/O pressure</source>
         <translation>I/O 압력</translation>
+    </message>
+    <message>
+        <source>Read limit</source>
+        <extracomment>the configured disk read bandwidth limit, drawn as a line on the disk I/O chart</extracomment>
+        <translation>읽기 제한</translation>
+    </message>
+    <message>
+        <source>Write limit</source>
+        <extracomment>the configured disk write bandwidth limit, drawn as a line on the disk I/O chart</extracomment>
+        <translation>쓰기 제한</translation>
+    </message>
+</context>
+<context>
+    <name>onggi::gui::TryItBar</name>
+    <message>
+        <source>(container)</source>
+        <translation>(컨테이너)</translation>
+    </message>
+    <message>
+        <source>Run: %1</source>
+        <translation>실행: %1</translation>
+    </message>
+    <message>
+        <source>Runs onggictl %1 as you, in your own container</source>
+        <translation>내 권한으로, 내 컨테이너에서 onggictl %1 실행</translation>
+    </message>
+    <message>
+        <source>Try it here: select one of your containers first.</source>
+        <translation>여기서 해 보기: 먼저 내 컨테이너를 하나 고르세요.</translation>
+    </message>
+    <message>
+        <source>Try it here, in &quot;%1&quot;:</source>
+        <translation>여기서 해 보기 (&quot;%1&quot; 안에서):</translation>
+    </message>
+    <message>
+        <source>(running…)</source>
+        <translation>(실행 중…)</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>거부됨: %1</translation>
+    </message>
+    <message>
+        <source>(exit code 0: it worked)</source>
+        <translation>(종료 코드 0: 성공)</translation>
+    </message>
+    <message>
+        <source>(exit code %1: it failed)</source>
+        <translation>(종료 코드 %1: 실패)</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>끝났습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>onggi::gui::WeightSplitDemo</name>
+    <message>
+        <source>seconds since the start (last %1 s per point)</source>
+        <translation>시작 후 지난 시간(초), 점마다 최근 %1초</translation>
+    </message>
+    <message>
+        <source>Stop the demo</source>
+        <translation>시연 멈추기</translation>
+    </message>
+    <message>
+        <source>Run the 1:4 demo</source>
+        <translation>1:4 시연 실행</translation>
+    </message>
+    <message>
+        <source>The demo could not start: %1</source>
+        <translation>시연을 시작하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Creating two busy containers with weights 100 and 400 on CPU 0…</source>
+        <translation>CPU 0에서 가중치 100과 400으로 바쁘게 도는 컨테이너 두 개를 만드는 중…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Two busy loops compete for CPU 0. Measured from their cgroup files every second; they stop after %n second(s).</source>
+        <translation>
+            <numerusform>바쁜 반복문 두 개가 CPU 0을 두고 다툽니다. 1초마다 cgroup 파일에서 재며, %n초 뒤에 멈춥니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Creates two of your containers (weights 100 and 400, both on CPU 0, each a busy loop) and measures how the kernel splits the CPU between them.</source>
+        <translation>내 컨테이너 두 개(가중치 100과 400, 둘 다 CPU 0, 각각 바쁜 반복문)를 만들고, 커널이 CPU를 둘 사이에 어떻게 나누는지 잽니다.</translation>
+    </message>
+    <message>
+        <source>weight file: %1 = %2</source>
+        <translation>가중치 파일: %1 = %2</translation>
+    </message>
+    <message>
+        <source>CPU time: %1 s</source>
+        <translation>CPU 시간: %1초</translation>
+    </message>
+    <message>
+        <source>share now: %1 % · since the start: %2 %</source>
+        <translation>지금 몫: %1% · 시작부터: %2%</translation>
+    </message>
+    <message>
+        <source>The kernel divides a busy CPU in the ratio of the weights: 100:400 is 20 % and 80 %.</source>
+        <translation>CPU가 바쁘면 커널은 가중치 비율대로 나눕니다. 100:400이면 20%와 80%입니다.</translation>
+    </message>
+    <message>
+        <source>Last run: the container with weight 400 got %1 % of the CPU time the two used (the weights say 80 %). Its containers are removed.</source>
+        <translation>지난 실행: 가중치 400인 컨테이너가 둘이 쓴 CPU 시간의 %1%를 받았습니다(가중치대로라면 80%). 시연용 컨테이너는 지웠습니다.</translation>
     </message>
 </context>
 <context>

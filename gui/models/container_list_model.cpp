@@ -9,8 +9,7 @@
 namespace onggi::gui {
 
 namespace {
-QDateTime parseTime(const QJsonValue& v) {
-    const QString s = v.toString();
+QDateTime parseTime(const QString& s) {
     if (s.isEmpty()) return {};
     QDateTime t = QDateTime::fromString(s, Qt::ISODateWithMs);
     if (!t.isValid()) t = QDateTime::fromString(s, Qt::ISODate);
@@ -38,15 +37,15 @@ QString ContainerListModel::stateText(const QString& state) {
 }
 
 QVariant ContainerListModel::display(const Row& r, int column) const {
-    const QString state = r.summary.value(QLatin1String("state")).toString();
+    const QString state = r.summary.state;
     const bool live = r.hasStats && (state == QLatin1String("running") || state == QLatin1String("paused"));
     switch (column) {
-    case Name: return r.summary.value(QLatin1String("name")).toString();
-    case Image: return r.summary.value(QLatin1String("image")).toString();
+    case Name: return r.summary.name;
+    case Image: return r.summary.image;
     case State: {
         if (state == QLatin1String("exited")) {
-            const int code = r.summary.value(QLatin1String("exit_code")).toInt();
-            if (r.summary.value(QLatin1String("oom_killed")).toBool())
+            const int code = r.summary.exitCode;
+            if (r.summary.oomKilled)
                 return tr("exited (%1, OOM killed)").arg(code);
             return tr("exited (%1)").arg(code);
         }
@@ -74,7 +73,7 @@ QVariant ContainerListModel::sortValue(const Row& r, int column) const {
     case Memory: return r.hasStats ? r.memCurrent : qint64(-1);
     case Pids: return r.hasStats ? r.pids : qint64(-1);
     case Uptime: return r.startedAt.isValid() ? r.startedAt.secsTo(m_now) : qint64(-1);
-    case State: return r.summary.value(QLatin1String("state")).toString();
+    case State: return r.summary.state;
     default: return display(r, column);
     }
 }
@@ -87,8 +86,8 @@ QVariant ContainerListModel::data(const QModelIndex& index, int role) const {
     case Qt::ToolTipRole:
         if (index.column() == Name)
             return tr("ID %1\nCommand: %2")
-                .arg(r.summary.value(QLatin1String("short_id")).toString(),
-                     r.summary.value(QLatin1String("command")).toString());
+                .arg(r.summary.shortId,
+                     r.summary.command);
         if (index.column() == Memory && r.hasStats) {
             if (r.memLimit > 0 && r.memLimit < (qint64(1) << 60))
                 //: memory in use, its limit and the share of the limit in use
@@ -103,8 +102,7 @@ QVariant ContainerListModel::data(const QModelIndex& index, int role) const {
         return {};
     case IdRole: return r.id;
     case SortRole: return sortValue(r, index.column());
-    case StateRole: return r.summary.value(QLatin1String("state")).toString();
-    case SummaryRole: return r.summary;
+    case StateRole: return r.summary.state;
     case HistoryRole:
         if (index.column() == Cpu) return QVariant::fromValue(r.cpuHistory);
         if (index.column() == Memory) return QVariant::fromValue(r.memHistory);
@@ -147,12 +145,11 @@ void ContainerListModel::emitCell(int row, int column) {
     emit dataChanged(i, i);
 }
 
-void ContainerListModel::setContainers(const QJsonArray& summaries) {
-    QHash<QString, QJsonObject> incoming;
+void ContainerListModel::setContainers(const QList<client::ContainerSummary>& summaries) {
+    QHash<QString, client::ContainerSummary> incoming;
     QStringList order;
-    for (const QJsonValue& v : summaries) {
-        const QJsonObject o = v.toObject();
-        const QString id = o.value(QLatin1String("id")).toString();
+    for (const client::ContainerSummary& o : summaries) {
+        const QString id = o.id;
         if (id.isEmpty() || incoming.contains(id)) continue;
         incoming.insert(id, o);
         order << id;
@@ -169,14 +166,14 @@ void ContainerListModel::setContainers(const QJsonArray& summaries) {
     // Update the rows that stay.
     for (int i = 0; i < m_rows.size(); ++i) {
         Row& r = m_rows[i];
-        const QJsonObject o = incoming.value(r.id);
-        if (o == r.summary) continue;
+        const client::ContainerSummary o = incoming.value(r.id);
+        if (o.raw == r.summary.raw) continue;
         QList<QVariant> before;
         for (int c = 0; c < ColumnCount; ++c) before << display(r, c);
-        const bool stateBefore = r.summary.value(QLatin1String("state")) == o.value(QLatin1String("state"));
+        const bool stateBefore = r.summary.state == o.state;
         r.summary = o;
-        r.startedAt = parseTime(o.value(QLatin1String("started_at")));
-        const QString st = o.value(QLatin1String("state")).toString();
+        r.startedAt = parseTime(o.startedAt);
+        const QString& st = o.state;
         if (st != QLatin1String("running") && st != QLatin1String("paused")) {
             r.hasStats = false;
             r.cpuHistory.clear();
@@ -193,7 +190,7 @@ void ContainerListModel::setContainers(const QJsonArray& summaries) {
         Row r;
         r.id = id;
         r.summary = incoming.value(id);
-        r.startedAt = parseTime(r.summary.value(QLatin1String("started_at")));
+        r.startedAt = parseTime(r.summary.startedAt);
         added << r;
     }
     if (!added.isEmpty()) {
@@ -208,7 +205,7 @@ void ContainerListModel::setContainers(const QJsonArray& summaries) {
 double ContainerListModel::cpuScale(const Row& r) const {
     // The CPU quota when there is one, else the busiest moment in the sparkline, at least one
     // core: an idle container's line stays low, a busy one's fills the cell.
-    const double quota = r.summary.value(QLatin1String("limits")).toObject().value(QLatin1String("cpus")).toDouble();
+    const double quota = r.summary.limits.cpus.value_or(0.0);
     if (quota > 0) return quota * 100.0;
     double peak = 100.0;
     for (double v : r.cpuHistory) peak = std::max(peak, v);
@@ -227,18 +224,17 @@ void ContainerListModel::setHost(qint64 memoryBytes, int cpus) {
     if (!m_rows.isEmpty()) emit dataChanged(index(0, Cpu), index(int(m_rows.size()) - 1, Memory));
 }
 
-void ContainerListModel::applyStats(const QJsonArray& samples) {
-    for (const QJsonValue& v : samples) {
-        const QJsonObject s = v.toObject();
-        const int row = m_index.value(s.value(QLatin1String("id")).toString(), -1);
+void ContainerListModel::applyStats(const QList<client::Sample>& samples) {
+    for (const client::Sample& s : samples) {
+        const int row = m_index.value(s.id, -1);
         if (row < 0) continue;
         Row& r = m_rows[row];
         const bool had = r.hasStats;
-        const double cpu = s.value(QLatin1String("cpu_percent")).toDouble();
-        const qint64 mem = s.value(QLatin1String("memory_current")).toInteger();
-        const qint64 memLimit = s.value(QLatin1String("memory_limit")).toInteger();
-        const qint64 pids = s.value(QLatin1String("pids_current")).toInteger();
-        const qint64 pidsLimit = s.value(QLatin1String("pids_limit")).toInteger();
+        const double cpu = s.cpuPercent;
+        const qint64 mem = s.memoryCurrent;
+        const qint64 memLimit = s.memoryLimit;
+        const qint64 pids = s.pidsCurrent;
+        const qint64 pidsLimit = s.pidsLimit;
         r.hasStats = true;
         // A sparkline's picture moves with a frame unless every point in it is the new value
         // (an idle container): only then does its cell stay as it was.
@@ -286,9 +282,9 @@ QString ContainerListModel::idAt(int row) const {
     return (row >= 0 && row < m_rows.size()) ? m_rows[row].id : QString();
 }
 
-QJsonObject ContainerListModel::summary(const QString& id) const {
+client::ContainerSummary ContainerListModel::summary(const QString& id) const {
     const int row = rowOf(id);
-    return row < 0 ? QJsonObject() : m_rows[row].summary;
+    return row < 0 ? client::ContainerSummary() : m_rows[row].summary;
 }
 
 QStringList ContainerListModel::ids() const {

@@ -1,14 +1,15 @@
 // The container table of the main window: one row per container from container.list
-// (protocol Summary objects), live columns fed by stats frames. Updates are diffs: rows are
+// (client::ContainerSummary), live columns fed by stats frames. Updates are diffs: rows are
 // inserted/removed one by one and dataChanged is emitted for exactly the cells that changed,
 // so selection and sort survive a refresh.
 #pragma once
 
+#include "client/container_summary.h"
+#include "client/sample.h"
+
 #include <QAbstractTableModel>
 #include <QDateTime>
 #include <QHash>
-#include <QJsonArray>
-#include <QJsonObject>
 #include <QList>
 
 // (two namespace blocks, not "onggi::gui": lupdate 6.4 needs them to name tr() contexts)
@@ -23,7 +24,6 @@ public:
         IdRole = Qt::UserRole + 1,  // full 64-hex id
         SortRole,                   // numeric value for numeric columns, text otherwise
         StateRole,                  // raw state string: created|running|paused|exited
-        SummaryRole,                // the protocol Summary as QJsonObject
         HistoryRole,                // Cpu/Memory columns: the last kSparkPoints values, QList<double>
         ScaleRole,                  // Cpu/Memory columns: the value that fills the cell (double)
         FractionRole,               // Memory column: used / limit (or / host memory), 0..1
@@ -37,10 +37,10 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
 
-    // Replace the set of containers by a container.list result (array of Summary).
-    void setContainers(const QJsonArray& summaries);
-    // Apply one stats frame (array of Sample); unknown ids are ignored.
-    void applyStats(const QJsonArray& samples);
+    // Replace the set of containers by a container.list result.
+    void setContainers(const QList<client::ContainerSummary>& summaries);
+    // Apply one stats frame; unknown ids are ignored.
+    void applyStats(const QList<client::Sample>& samples);
     // Advance the clock used for the uptime column (emits dataChanged for running rows).
     void setNow(const QDateTime& now);
     // The host's memory and CPUs: the scale of a container without a limit.
@@ -49,14 +49,14 @@ public:
 
     int rowOf(const QString& id) const;  // -1 when absent
     QString idAt(int row) const;
-    QJsonObject summary(const QString& id) const;
+    client::ContainerSummary summary(const QString& id) const;  // an empty one (no id) when absent
     QStringList ids() const;
 
     static QString stateText(const QString& state);
 
 private:
     struct Row {
-        QJsonObject summary;
+        client::ContainerSummary summary;
         QString id;
         bool hasStats = false;
         double cpuPercent = 0;

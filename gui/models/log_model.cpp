@@ -25,10 +25,10 @@ QVariant LogModel::data(const QModelIndex& index, int role) const {
     return {};
 }
 
-LogModel::Line LogModel::decode(const QJsonObject& o) {
-    QString text = o.value(QLatin1String("line")).toString();
+LogModel::Line LogModel::decode(const client::LogLine& o) {
+    QString text = o.line;
     while (text.endsWith(QLatin1Char('\n')) || text.endsWith(QLatin1Char('\r'))) text.chop(1);
-    return {o.value(QLatin1String("t")).toString(), o.value(QLatin1String("stream")).toString(), text};
+    return {o.time, o.stream, text};
 }
 
 void LogModel::setCapacity(int lines) {
@@ -41,15 +41,15 @@ void LogModel::setCapacity(int lines) {
     }
 }
 
-void LogModel::setLines(const QJsonArray& lines) {
+void LogModel::setLines(const QList<client::LogLine>& lines) {
     beginResetModel();
     m_lines.clear();
-    for (const QJsonValue& v : lines) m_lines.append(decode(v.toObject()));
+    for (const client::LogLine& l : lines) m_lines.append(decode(l));
     if (m_lines.size() > m_capacity) m_lines.erase(m_lines.begin(), m_lines.end() - m_capacity);
     endResetModel();
 }
 
-void LogModel::appendLine(const QJsonObject& line) {
+void LogModel::appendLine(const client::LogLine& line) {
     if (m_lines.size() >= m_capacity) {
         beginRemoveRows({}, 0, 0);
         m_lines.removeFirst();

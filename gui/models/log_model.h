@@ -2,9 +2,9 @@
 // the oldest lines fall off once the capacity is reached.
 #pragma once
 
+#include "client/log_line.h"
+
 #include <QAbstractListModel>
-#include <QJsonArray>
-#include <QJsonObject>
 #include <QList>
 
 // (two namespace blocks, not "onggi::gui": lupdate 6.4 needs them to name tr() contexts)
@@ -22,15 +22,15 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
 
     void setCapacity(int lines);
-    void setLines(const QJsonArray& lines);  // [{t, stream, line}]
-    void appendLine(const QJsonObject& line);
+    void setLines(const QList<client::LogLine>& lines);
+    void appendLine(const client::LogLine& line);
     void clear();
 
 private:
     struct Line {
         QString time, stream, text;
     };
-    static Line decode(const QJsonObject& o);
+    static Line decode(const client::LogLine& o);
     QList<Line> m_lines;
     int m_capacity = 10000;
 };

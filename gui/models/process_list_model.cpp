@@ -1,7 +1,6 @@
 #include "gui/models/process_list_model.h"
 
 #include <QHash>
-#include <QJsonObject>
 
 namespace onggi::gui {
 
@@ -49,14 +48,9 @@ QVariant ProcessListModel::headerData(int section, Qt::Orientation o, int role) 
     return {};
 }
 
-void ProcessListModel::setProcesses(const QJsonArray& processes) {
+void ProcessListModel::setProcesses(const QList<client::ProcessInfo>& processes) {
     QList<Proc> next;
-    for (const QJsonValue& v : processes) {
-        const QJsonObject o = v.toObject();
-        next.append({o.value(QLatin1String("host_pid")).toInteger(), o.value(QLatin1String("pid")).toInteger(),
-                     o.value(QLatin1String("uid")).toInteger(), o.value(QLatin1String("state")).toString(),
-                     o.value(QLatin1String("cmd")).toString()});
-    }
+    for (const client::ProcessInfo& o : processes) next.append({o.hostPid, o.pid, o.uid, o.state, o.cmd});
     QHash<qint64, int> nextIndex;
     for (int i = 0; i < next.size(); ++i) nextIndex.insert(next[i].hostPid, i);
     // Remove processes that ended.

@@ -2,8 +2,9 @@
 // sees inside its PID namespace. Diffed by host PID so the selection survives a refresh.
 #pragma once
 
+#include "client/process_info.h"
+
 #include <QAbstractTableModel>
-#include <QJsonArray>
 #include <QList>
 
 // (two namespace blocks, not "onggi::gui": lupdate 6.4 needs them to name tr() contexts)
@@ -22,7 +23,7 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
 
-    void setProcesses(const QJsonArray& processes);
+    void setProcesses(const QList<client::ProcessInfo>& processes);
     void clear();
 
 private:

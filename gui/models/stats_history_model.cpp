@@ -43,6 +43,8 @@ static StatsHistoryModel::Unit unitOf(int column) {
     case M::MemoryPeak: return M::UnitBytes;
     case M::IoReadRate:
     case M::IoWriteRate:
+    case M::IoReadLimit:
+    case M::IoWriteLimit:
     case M::NetRxRate:
     case M::NetTxRate: return M::UnitBytesPerSecond;
     default: return M::UnitCount;
@@ -96,6 +98,10 @@ QVariant StatsHistoryModel::headerData(int section, Qt::Orientation o, int role)
     case PsiCpu: return tr("CPU pressure");
     case PsiMemory: return tr("Memory pressure");
     case PsiIo: return tr("I/O pressure");
+    //: the configured disk read bandwidth limit, drawn as a line on the disk I/O chart
+    case IoReadLimit: return tr("Read limit");
+    //: the configured disk write bandwidth limit, drawn as a line on the disk I/O chart
+    case IoWriteLimit: return tr("Write limit");
     }
     return {};
 }
@@ -118,6 +124,7 @@ void StatsHistoryModel::reset(const QString& containerId) {
     m_kills.clear();
     m_latest = {};
     m_stopped = false;
+    m_ioReadLimit = m_ioWriteLimit = 0;
     endResetModel();
     emit oomMarkersChanged();
     emit frameAppended();
@@ -145,8 +152,27 @@ StatsHistoryModel::Row StatsHistoryModel::decode(const client::Sample& s, qint64
     out.v[PsiCpu] = s.hasPsiCpu ? s.psiCpu.some : -1;  // -1: the kernel gives none
     out.v[PsiMemory] = s.hasPsiMemory ? s.psiMemory.some : -1;
     out.v[PsiIo] = s.hasPsiIo ? s.psiIo.some : -1;
+    out.v[IoReadLimit] = m_ioReadLimit;
+    out.v[IoWriteLimit] = m_ioWriteLimit;
     out.pid = s.pid;
     return out;
+}
+
+void StatsHistoryModel::setIoLimits(const QList<client::IoLimit>& limits) {
+    double rd = 0, wr = 0;
+    for (const client::IoLimit& l : limits) {
+        rd += double(std::max<qint64>(0, l.readBps));
+        wr += double(std::max<qint64>(0, l.writeBps));
+    }
+    if (rd == m_ioReadLimit && wr == m_ioWriteLimit) return;
+    m_ioReadLimit = rd;
+    m_ioWriteLimit = wr;
+    if (m_rows.isEmpty()) return;
+    const int last = int(m_rows.size()) - 1;
+    m_rows[last].v[IoReadLimit] = rd;
+    m_rows[last].v[IoWriteLimit] = wr;
+    emit dataChanged(index(last, IoReadLimit), index(last, IoWriteLimit));
+    emit frameAppended();  // the chart shows the new line now, not at the next frame
 }
 
 bool StatsHistoryModel::breaksRun(const Row& r) const {

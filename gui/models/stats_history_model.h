@@ -8,6 +8,7 @@
 // force then: one per kill, from the helper's pushed events (live) or its history.
 #pragma once
 
+#include "client/limits.h"
 #include "client/sample.h"
 
 #include <QAbstractTableModel>
@@ -30,6 +31,8 @@ public:
         ThrottledPercent,   // share of the interval the group spent throttled
         MemoryCache, MemoryAnon, MemoryPeak,
         PsiCpu, PsiMemory, PsiIo,  // "some" avg10, % (-1: the kernel gives none)
+        IoReadLimit, IoWriteLimit,  // bytes/s: the configured throttle (v1 blkio.throttle.*_bps_device,
+                                    // v2 io.max rbps/wbps), summed over the devices it names; 0: none
         ColumnCount
     };
     enum Unit { UnitTime, UnitPercent, UnitBytes, UnitBytesPerSecond, UnitCount };
@@ -63,6 +66,10 @@ public:
     void appendSample(const client::Sample& sample, qint64 timeMs);
     // An OOM kill pushed by the helper (event "oom"); count: its oom_kill_count, 0 if none.
     void addOomKill(qint64 timeMs, qint64 count = 0);
+    // The I/O bandwidth limits in force (the container's limits, as container.list and
+    // container.update report them): they hold for the samples appended from now on and for
+    // the last one (a stats.history loaded later takes them for all its samples).
+    void setIoLimits(const QList<client::IoLimit>& limits);
     // The container stopped or died: the next sample starts a new line.
     void markStopped();
 
@@ -97,6 +104,7 @@ private:
     int m_capacity = 3600;
     int m_intervalMs = 1000;
     bool m_stopped = false;
+    double m_ioReadLimit = 0, m_ioWriteLimit = 0;
 };
 
 }  // namespace gui

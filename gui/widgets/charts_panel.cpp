@@ -43,7 +43,12 @@ ChartsPanel::ChartsPanel(StatsHistoryModel* model, LimitsPanel* limits, QWidget*
                                 {C::MemoryHigh, orange, Qt::DashDotLine, true}},
                                this);
     m_memory->setShowOomMarkers(true);
-    m_io = new MetricChart(model, {{C::IoReadRate, blue}, {C::IoWriteRate, orange}}, this);
+    m_io = new MetricChart(model,
+                           {{C::IoReadRate, blue},
+                            {C::IoWriteRate, orange},
+                            {C::IoReadLimit, red, Qt::DashLine, true},
+                            {C::IoWriteLimit, red, Qt::DashDotLine, true}},
+                           this);
     m_pids = new MetricChart(model, {{C::Pids, purple}, {C::PidsLimit, red, Qt::DashLine, true}}, this);
     m_net = new MetricChart(model, {{C::NetRxRate, green}, {C::NetTxRate, grey}}, this);
 

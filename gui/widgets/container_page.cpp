@@ -11,7 +11,6 @@
 #include <QEvent>
 #include <QFontDatabase>
 #include <QHeaderView>
-#include <QJsonDocument>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QScrollArea>
@@ -63,30 +62,29 @@ ContainerPage::ContainerPage(StatsHistoryModel* history, LogModel* logs, Process
     retranslateUi();
 }
 
-void ContainerPage::setSummary(const QJsonObject& summary) {
+void ContainerPage::setSummary(const client::ContainerSummary& summary) {
     m_summary = summary;
-    const QString id = summary.value(QLatin1String("id")).toString();
+    const QString id = summary.id;
     if (id != m_id) {  // another container: start from its own values
         m_limits->forgetEffective();
         m_limits->setLimits(client::Limits());
-        m_networkJson = {};  // until its inspect comes
+        m_networkView = {};  // until its inspect comes
     }
     m_id = id;
     setEnabled(!m_id.isEmpty());
-    m_limits->setLimits(client::Limits::fromJson(summary.value(QLatin1String("limits")).toObject()));
+    m_limits->setLimits(summary.limits);
     retranslateUi();
 }
 
-void ContainerPage::setInspect(const QJsonObject& inspect, const QString& cgroupMode, const QJsonObject& lastSample) {
-    m_inspect->setPlainText(QString::fromUtf8(
-        QJsonDocument(inspect.value(QLatin1String("config")).toObject()).toJson(QJsonDocument::Indented)));
-    m_learn->setContainer(inspect, cgroupMode, lastSample);
-    m_networkJson = inspect.value(QLatin1String("network")).toObject();
+void ContainerPage::setInspect(const client::ContainerInspect& inspect) {
+    m_inspect->setPlainText(inspect.configText);
+    m_learn->setContainer(inspect.container);
+    m_networkView = inspect.network;
     showNetwork();
 }
 
 void ContainerPage::showNetwork() {
-    const auto v = client::ContainerNetworkView::fromJson(m_networkJson);
+    const auto& v = m_networkView;
     QStringList parts;
     for (const auto& a : v.addresses)
         parts << tr("%1 on network %2 (%3, gateway %4)").arg(QStringLiteral("<b>%1/%2</b>").arg(a.ip.toHtmlEscaped()).arg(a.prefix),
@@ -108,15 +106,15 @@ void ContainerPage::showNetwork() {
 
 QString ContainerPage::headerText() const {
     if (m_id.isEmpty()) return m_header->text();
-    const auto s = [&](const char* k) { return m_summary.value(QLatin1String(k)).toString().toHtmlEscaped(); };
-    QString state = ContainerListModel::stateText(s("state"));
-    if (s("state") == QLatin1String("exited") && m_summary.value(QLatin1String("oom_killed")).toBool())
+    const auto s = [](const QString& v) { return v.toHtmlEscaped(); };
+    QString state = ContainerListModel::stateText(m_summary.state);
+    if (m_summary.state == QLatin1String("exited") && m_summary.oomKilled)
         //: the header of a container whose main process the kernel's OOM killer ended
         state = tr("exited (OOM killed)");
     // Secondary text in the palette's placeholder colour: readable in a dark palette too.
     const QString dim = palette().color(QPalette::PlaceholderText).name();
     return tr("<b>%1</b> &nbsp; %2 &nbsp; <span style='color:%6'>%3 · %4 · %5</span>")
-        .arg(s("name"), state.toHtmlEscaped(), s("short_id"), s("image"), s("command"), dim);
+        .arg(s(m_summary.name), state.toHtmlEscaped(), s(m_summary.shortId), s(m_summary.image), s(m_summary.command), dim);
 }
 
 int ContainerPage::currentTab() const { return m_tabs->currentIndex(); }

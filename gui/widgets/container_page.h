@@ -4,7 +4,11 @@
 // through setters.
 #pragma once
 
-#include <QJsonObject>
+#include "client/network_info.h"
+
+#include "client/container_inspect.h"
+#include "client/container_summary.h"
+
 #include <QWidget>
 
 class QLabel;
@@ -32,9 +36,9 @@ public:
 
     ContainerPage(StatsHistoryModel* history, LogModel* logs, ProcessListModel* processes, QWidget* parent = nullptr);
 
-    void setSummary(const QJsonObject& summary);  // empty = nothing selected
+    void setSummary(const client::ContainerSummary& summary);  // empty id = nothing selected
     QString headerText() const;
-    void setInspect(const QJsonObject& inspect, const QString& cgroupMode, const QJsonObject& lastSample);
+    void setInspect(const client::ContainerInspect& inspect);
     QString containerId() const { return m_id; }
     int currentTab() const;
     void setCurrentTab(int tab);
@@ -55,10 +59,10 @@ protected:
 private:
     void retranslateUi();
     QString m_id;
-    QJsonObject m_summary;
+    client::ContainerSummary m_summary;
     QLabel* m_header;
     QLabel* m_network = nullptr;
-    QJsonObject m_networkJson;  // inspect's "network", kept to retranslate
+    client::ContainerNetworkView m_networkView;  // inspect's "network", kept to retranslate
     void showNetwork();
     QTabWidget* m_tabs;
     ChartsPanel* m_charts;

@@ -5,12 +5,14 @@
 #include "gui/models/units.h"
 #include "gui/widgets/stacked_usage_chart.h"
 
+#include <QComboBox>
 #include <QEvent>
 #include <QFrame>
 #include <QGridLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QScrollArea>
+#include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -96,6 +98,25 @@ DashboardPage::DashboardPage(HostOverviewModel* overview, EventListModel* events
     auto* charts = new QHBoxLayout;
     charts->addWidget(chartPanel(m_cpuChartTitle, m_cpuChart), 1);
     charts->addWidget(chartPanel(m_memChartTitle, m_memChart), 1);
+    // The charts fit the containers by default: a few MiB of containers beside 23 GiB of host
+    // memory would be a flat line at the bottom. "The whole host" draws them to scale.
+    m_scaleLabel = new QLabel(this);
+    m_scale = new QComboBox(this);
+    m_scale->setObjectName(QStringLiteral("chartScale"));
+    m_scale->addItem(QString(), int(StackedUsageChart::Scale::FitContainers));
+    m_scale->addItem(QString(), int(StackedUsageChart::Scale::WholeHost));
+    m_scaleLabel->setBuddy(m_scale);
+    auto* scaleRow = new QHBoxLayout;
+    scaleRow->addStretch();
+    scaleRow->addWidget(m_scaleLabel);
+    scaleRow->addWidget(m_scale);
+    connect(m_scale, &QComboBox::currentIndexChanged, this, [this] {
+        const auto scale = StackedUsageChart::Scale(m_scale->currentData().toInt());
+        m_cpuChart->setScale(scale);
+        m_memChart->setScale(scale);
+        QSettings().setValue(QStringLiteral("dashboard/chartScale"), m_scale->currentIndex());
+    });
+    m_scale->setCurrentIndex(std::clamp(QSettings().value(QStringLiteral("dashboard/chartScale"), 0).toInt(), 0, 1));
 
     m_sorted = new QSortFilterProxyModel(this);
     m_sorted->setSourceModel(overview);
@@ -132,6 +153,7 @@ DashboardPage::DashboardPage(HostOverviewModel* overview, EventListModel* events
     lay->setContentsMargins(8, 8, 8, 8);
     lay->addWidget(m_title);
     lay->addLayout(tiles);
+    lay->addLayout(scaleRow);
     lay->addLayout(charts, 3);
     lay->addLayout(lists, 2);
 
@@ -168,6 +190,13 @@ void DashboardPage::retranslateUi() {
     m_countTitle->setText(tr("Containers"));
     m_cpuChartTitle->setText(tr("CPU use, containers stacked"));
     m_memChartTitle->setText(tr("Memory use, containers stacked"));
+    //: the dashboard charts' y axis: fitted to the containers, or to scale with the whole host
+    m_scaleLabel->setText(tr("Chart scal&e:"));
+    m_scale->setItemText(0, tr("Fit the containers"));
+    m_scale->setItemText(1, tr("The whole host"));
+    m_scale->setToolTip(tr("Fit: the axis ends just above the containers' use, so small containers show; the host's "
+                           "line runs along the top with its value in the legend. The whole host: to scale with all "
+                           "CPUs and all memory."));
     m_consumersTitle->setText(tr("Top consumers"));
     m_eventsTitle->setText(tr("Recent events"));
     m_consumers->setToolTip(tr("Double-click a container to open it."));

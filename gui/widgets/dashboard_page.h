@@ -1,11 +1,12 @@
 // The host overview, shown when no container is selected: the host's CPU and memory now
 // (with the containers' part), counts by state, the CPU and memory charts with the containers
-// stacked, the top consumers and the recent events. Double-click (or Enter) on a consumer or
+// stacked (fitted to the containers, or to scale with the host), the top consumers and the recent events. Double-click (or Enter) on a consumer or
 // an event opens that container.
 #pragma once
 
 #include <QWidget>
 
+class QComboBox;
 class QLabel;
 class QSortFilterProxyModel;
 class QTableView;
@@ -28,6 +29,8 @@ public:
     QTableView* eventsView() const { return m_events; }
     StackedUsageChart* cpuChart() const { return m_cpuChart; }
     StackedUsageChart* memoryChart() const { return m_memChart; }
+    // The charts' scale: fitted to the containers (default) or to the whole host.
+    QComboBox* scaleBox() const { return m_scale; }
     QString cpuText() const;
     QString memoryText() const;
     QString countsText() const;
@@ -49,6 +52,8 @@ private:
     QLabel *m_title, *m_cpuTitle, *m_cpuValue, *m_cpuDetail, *m_memTitle, *m_memValue, *m_memDetail, *m_countTitle,
         *m_countValue, *m_countDetail, *m_cpuChartTitle, *m_memChartTitle, *m_consumersTitle, *m_eventsTitle;
     StackedUsageChart *m_cpuChart, *m_memChart;
+    QLabel* m_scaleLabel;
+    QComboBox* m_scale;
     QTableView *m_consumers, *m_events;
 };
 

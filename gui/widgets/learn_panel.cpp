@@ -1,9 +1,10 @@
 #include "gui/widgets/learn_panel.h"
 
 #include "client/error_text.h"
-#include "client/helper_client.h"
-#include "client/rpc_reply.h"
+#include "client/helper_session.h"
 #include "gui/widgets/lesson_live.h"
+#include "gui/widgets/try_it_bar.h"
+#include "gui/widgets/weight_split_demo.h"
 
 #include <QDir>
 #include <QEvent>
@@ -56,10 +57,21 @@ LearnPanel::LearnPanel(QWidget* parent) : QWidget(parent) {
     liveLay->setContentsMargins(0, 0, 0, 0);
     liveLay->addWidget(m_liveTitle);
     liveLay->addWidget(m_live, 1);
+    m_cpuDemo = new WeightSplitDemo(liveBox);
+    m_cpuDemo->hide();
+    liveLay->addWidget(m_cpuDemo, 1);
+
+    // The lesson text with its "try it" buttons below.
+    auto* lessonBox = new QWidget(this);
+    auto* lessonLay = new QVBoxLayout(lessonBox);
+    lessonLay->setContentsMargins(0, 0, 0, 0);
+    lessonLay->addWidget(m_lesson, 1);
+    m_tryIt = new TryItBar(lessonBox);
+    lessonLay->addWidget(m_tryIt);
 
     auto* split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(m_list);
-    split->addWidget(m_lesson);
+    split->addWidget(lessonBox);
     split->addWidget(liveBox);
     split->setStretchFactor(0, 0);
     split->setStretchFactor(1, 3);
@@ -127,27 +139,30 @@ void LearnPanel::showLesson() {
     QString path = lessonPath(language(), id);
     if (!QFile::exists(path)) path = lessonPath(QStringLiteral("en"), id);
     QString html = readResource(path);
+    m_tryIt->setLesson(html);
     // The try-it commands name the learner's container.
     if (!m_name.isEmpty()) html.replace(QLatin1String("NAME"), m_name.toHtmlEscaped());
     m_lesson->setHtml(html);
 }
 
-void LearnPanel::setClient(client::HelperClient* client) {
-    m_client = client;
+void LearnPanel::setSession(client::HelperSession* session) {
+    m_session = session;
+    // The try-it buttons and the CPU demo make requests the session does not type yet.
+    m_tryIt->setClient(session ? session->client() : nullptr);
+    m_cpuDemo->setClient(session ? session->client() : nullptr);
     updatePolling();
 }
 
-void LearnPanel::setContainer(const QJsonObject& inspect, const QString&, const QJsonObject&) {
-    const QJsonObject c = inspect.value(QLatin1String("container")).toObject();
-    const QString id = c.value(QLatin1String("id")).toString();
-    const bool changed = id != m_id;
-    m_id = id;
-    m_name = c.value(QLatin1String("name")).toString();
-    m_state = c.value(QLatin1String("state")).toString();
+void LearnPanel::setContainer(const client::ContainerSummary& c) {
+    const bool changed = c.id != m_id;
+    m_id = c.id;
+    m_name = c.name;
+    m_state = c.state;
     if (changed) {
         m_view = {};
         m_error.clear();
     }
+    m_tryIt->setContainer(m_id, m_name, m_state);
     showLesson();
     renderLive();
     updatePolling();
@@ -160,13 +175,14 @@ void LearnPanel::clear() {
     m_state.clear();
     m_view = {};
     m_error.clear();
+    m_tryIt->setContainer(QString(), QString(), QString());
     showLesson();
     renderLive();
     updatePolling();
 }
 
 void LearnPanel::updatePolling() {
-    const bool want = isVisible() && m_client && !m_id.isEmpty();
+    const bool want = isVisible() && m_session && !m_id.isEmpty();
     if (want && !m_timer->isActive()) m_timer->start();
     if (!want) m_timer->stop();
 }
@@ -183,23 +199,23 @@ void LearnPanel::hideEvent(QHideEvent* e) {
 }
 
 void LearnPanel::refresh() {
-    if (!m_client || !m_client->isConnected() || m_id.isEmpty() || m_inFlight) return;
+    if (!m_session || m_session->state() != client::HelperSession::State::Ready || m_id.isEmpty() || m_inFlight) return;
     m_inFlight = true;
     const QString id = m_id;
-    client::RpcReply* r = m_client->call(QStringLiteral("container.kernel_view"), {{QStringLiteral("id"), id}}, false, this);
-    connect(r, &client::RpcReply::finished, this, [this, r, id] {
-        m_inFlight = false;
-        r->deleteLater();
-        if (id != m_id) return;
-        if (r->isError()) {
-            m_view = {};
-            m_error = client::ErrorText::describe(r->error());
+    QPointer<LearnPanel> self(this);
+    m_session->kernelView(id, [self, id](const client::KernelView& v, const client::RpcError& e) {
+        if (!self) return;
+        self->m_inFlight = false;
+        if (id != self->m_id) return;
+        if (e.isError()) {
+            self->m_view = {};
+            self->m_error = client::ErrorText::describe(e);
         } else {
-            m_error.clear();
-            m_view = client::KernelView::fromJson(r->result());
+            self->m_error.clear();
+            self->m_view = v;
         }
-        renderLive();
-        emit kernelViewUpdated();
+        self->renderLive();
+        emit self->kernelViewUpdated();
     });
 }
 
@@ -212,6 +228,7 @@ void LearnPanel::setKernelView(const client::KernelView& v) {
 void LearnPanel::renderLive() {
     const QListWidgetItem* item = m_list->currentItem();
     const QString id = item ? item->data(Qt::UserRole).toString().section(QLatin1Char('-'), 1) : QString();
+    m_cpuDemo->setVisible(id == QLatin1String("cpu") && m_session);
     if (m_id.isEmpty()) m_liveTitle->setText(tr("What the kernel says: select a running container."));
     else m_liveTitle->setText(tr("What the kernel says about \"%1\" now (read every second while shown)").arg(m_name));
     QString h;

@@ -4,9 +4,10 @@
 // (container.kernel_view) once a second while the panel is shown, and stops when hidden.
 #pragma once
 
+#include "client/container_summary.h"
 #include "client/kernel_view.h"
 
-#include <QJsonObject>
+#include <QPointer>
 #include <QStringList>
 #include <QWidget>
 
@@ -17,10 +18,13 @@ class QTimer;
 
 namespace onggi {
 namespace client {
-class HelperClient;
+class HelperSession;
 }
 // (two namespace blocks, not "onggi::gui": lupdate 6.4 needs them to name tr() contexts)
 namespace gui {
+
+class TryItBar;
+class WeightSplitDemo;
 
 class LearnPanel : public QWidget {
     Q_OBJECT
@@ -28,9 +32,9 @@ public:
     explicit LearnPanel(QWidget* parent = nullptr);
 
     // Where the live panel asks container.kernel_view (not owned; may be null).
-    void setClient(client::HelperClient* client);
-    // inspect: container.inspect result (the container's id, name and state are taken from it).
-    void setContainer(const QJsonObject& inspect, const QString& cgroupMode, const QJsonObject& sample);
+    void setSession(client::HelperSession* session);
+    // The learner's container (its id, name and state are what the panel uses).
+    void setContainer(const client::ContainerSummary& container);
     void clear();
 
     // The lessons, in order: ids ("namespaces") from the file names under :/lessons/<lang>/.
@@ -45,6 +49,8 @@ public:
     QString liveHtml() const;    // the live panel's HTML now
     QString html() const { return lessonHtml() + liveHtml(); }
     const client::KernelView& kernelView() const { return m_view; }
+    TryItBar* tryIt() const { return m_tryIt; }            // the lesson's "try it" buttons
+    WeightSplitDemo* cpuDemo() const { return m_cpuDemo; }  // the CPU lesson's 1:4 demo
     bool isPolling() const;
     // Ask the helper now (the timer does this every second while shown).
     void refresh();
@@ -70,10 +76,12 @@ private:
     QLabel* m_liveTitle;
     QTextBrowser* m_live;
     QTimer* m_timer;
-    client::HelperClient* m_client = nullptr;
+    QPointer<client::HelperSession> m_session;
     QString m_id, m_name, m_state, m_error;
     client::KernelView m_view;
     bool m_inFlight = false;
+    TryItBar* m_tryIt = nullptr;
+    WeightSplitDemo* m_cpuDemo = nullptr;
 };
 
 }  // namespace gui

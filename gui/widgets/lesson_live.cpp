@@ -1,6 +1,7 @@
 #include "gui/widgets/lesson_live.h"
 
 #include "gui/models/units.h"
+#include "gui/widgets/lesson_live_sections.h"
 
 #include <QFileInfo>
 #include <QSet>
@@ -295,32 +296,15 @@ QString LessonLive::html(const QString& lesson, const client::KernelView& v) {
     } else if (lesson == QLatin1String("rootfs")) {
         h += mountsHtml(v, 40);
     } else if (lesson == QLatin1String("overlay")) {
-        h += upperHtml(v);
+        h += upperHtml(v) + LessonLiveSections::layers(v);
     } else if (lesson == QLatin1String("capabilities")) {
         h += capsHtml(v);
     } else if (lesson == QLatin1String("seccomp")) {
         h += seccompHtml(v);
     } else if (lesson == QLatin1String("masked")) {
-        Table t;
-        t.head({LessonLive::tr("Path"), tr("How"), tr("Covered in the mount table by")});
-        auto cover = [&](const QString& p) {
-            for (const auto& m : v.mounts)
-                if (m.mountPoint == p) return QStringLiteral("%1 (%2, %3)").arg(m.fstype, m.source, m.options.section(QLatin1Char(','), 0, 0));
-            return tr("not mounted over (absent on this host, or covered by a read-only /proc)");
-        };
-        for (const QString& p : v.maskedPaths) t.row({code(p), esc(tr("masked")), esc(cover(p))});
-        for (const QString& p : v.readonlyPaths) t.row({code(p), esc(tr("read-only")), esc(cover(p))});
-        h += t.end();
+        h += LessonLiveSections::masked(v);
     } else if (lesson == QLatin1String("network")) {
-        h += interfaces(v);
-        const auto& ns = v.namespaces;
-        for (const auto& n : ns)
-            if (n.kind == QLatin1String("net"))
-                h += para(n.container == n.host ? tr("This container shares the host's network namespace.")
-                                                : tr("Its own network namespace: %1").arg(n.container));
-        bool veth = false;
-        for (const auto& i : v.interfaces) veth = veth || (i.name != QLatin1String("lo"));
-        if (!veth) h += para(tr("Only the loopback device inside: this container has no network yet, so no veth pair and no bridge."));
+        h += interfaces(v) + LessonLiveSections::network(v);
     } else if (lesson == QLatin1String("runtimes")) {
         Table t;
         t.head({QString(), QString()});

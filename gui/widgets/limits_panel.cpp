@@ -4,6 +4,7 @@
 #include "gui/widgets/limit_control.h"
 
 #include <QEvent>
+#include <QDir>
 #include <QFile>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -31,7 +32,14 @@ QString rootDiskDevice() {
         QFile dev(sys + QLatin1String("/../dev"));
         if (dev.open(QIODevice::ReadOnly)) return QString::fromLatin1(dev.readAll()).trimmed();
     }
-    if (maj == 0) return QStringLiteral("8:0");  // overlay/tmpfs root: guess the first disk
+    if (maj == 0) {  // an overlay or tmpfs root: the first real disk of /sys/block
+        for (const QString& n : QDir(QStringLiteral("/sys/block")).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+            if (n.startsWith(QLatin1String("loop")) || n.startsWith(QLatin1String("ram")) || n.startsWith(QLatin1String("zram"))) continue;
+            QFile dev(QStringLiteral("/sys/block/%1/dev").arg(n));
+            if (dev.open(QIODevice::ReadOnly)) return QString::fromLatin1(dev.readAll()).trimmed();
+        }
+        return QStringLiteral("8:0");
+    }
     return QStringLiteral("%1:%2").arg(maj).arg(min);
 }
 }  // namespace

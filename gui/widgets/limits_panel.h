@@ -63,6 +63,7 @@ public:
     LimitControl* pids() const { return m_pids; }
     LimitControl* ioRead() const { return m_ioRead; }
     LimitControl* ioWrite() const { return m_ioWrite; }
+    QLineEdit* ioDevice() const { return m_device; }  // "major:minor" of the disk the I/O limits name
     QLabel* warningLabel() const { return m_warning; }
     bool oomWarningShown() const;
     // The pending changes as container.update limits (for tests).

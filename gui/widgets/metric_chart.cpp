@@ -8,6 +8,7 @@
 #include <QEvent>
 #include <QLegendMarker>
 #include <QLegend>
+#include <QFontMetricsF>
 #include <QLineSeries>
 #include <QLocale>
 #include <QScatterSeries>
@@ -226,13 +227,18 @@ void MetricChart::redraw() {
     } else {
         m_scaleUnit.clear();
     }
-    // Round ticks: a step of 1, 2, 2.5 or 5 x 10^n, at most 5 steps, the top on a step.
+    // Round ticks: a step of 1, 2, 2.5 or 5 x 10^n, at most 5 steps, the top on a step. Fewer
+    // where the plot is too short for a label per step: Qt Charts would cut every label to
+    // "…" (the Korean UI font is a third taller than DejaVu).
+    const double plotHeight = chart()->plotArea().height();
+    const double labelHeight = QFontMetricsF(m_axisY->labelsFont()).height();
+    const double maxSteps = plotHeight > 0 ? std::clamp(std::floor(plotHeight / (labelHeight * 1.2)), 2.0, 5.0) : 5.0;
     const double raw = std::max(maxAll / m_scale * 1.1, unit == StatsHistoryModel::UnitBytes ? 1.0 : floorTop);
     double step = 1;
     {
-        const double mag = std::pow(10.0, std::floor(std::log10(raw / 5.0)));
-        for (double f : {1.0, 2.0, 2.5, 5.0, 10.0})
-            if (raw / (f * mag) <= 5.0 + 1e-9) {
+        const double mag = std::pow(10.0, std::floor(std::log10(raw / maxSteps)));
+        for (double f : {1.0, 2.0, 2.5, 5.0, 10.0, 20.0})
+            if (raw / (f * mag) <= maxSteps + 1e-9) {
                 step = f * mag;
                 break;
             }

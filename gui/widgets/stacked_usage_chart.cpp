@@ -32,6 +32,52 @@ QColor StackedUsageChart::seriesColor(const QPalette& pal, int k) {
     return QColor::fromHslF(hue, dark ? 0.55f : 0.6f, dark ? 0.62f : 0.45f);
 }
 
+void StackedUsageChart::setScale(Scale scale) {
+    if (scale == m_scale) return;
+    m_scale = scale;
+    update();
+}
+
+double StackedUsageChart::roundUp(double v, bool bytes) {
+    if (!(v > 0)) return 1;
+    double unit = 1;
+    if (bytes)
+        while (v / unit >= 1024) unit *= 1024;
+    const double x = v / unit;
+    const double p = std::pow(10.0, std::floor(std::log10(x)));
+    for (double m : {1.0, 2.0, 2.5, 5.0})
+        if (m * p >= x * (1 - 1e-9)) return m * p * unit;
+    return 10 * p * unit;
+}
+
+double StackedUsageChart::containersPeak() const {
+    const bool cpu = m_metric == HostOverviewModel::CpuMetric;
+    const int n = int(m_model->times().size());
+    QVector<double> sum(n, 0.0);
+    for (const auto& t : m_model->tracks()) {
+        const auto& v = cpu ? t.cpu : t.memory;
+        for (int i = 0; i < n && i < v.size(); ++i)
+            if (!qIsNaN(v[i])) sum[i] += v[i];
+    }
+    double peak = 0;
+    for (double v : sum) peak = std::max(peak, v);
+    return peak;
+}
+
+double StackedUsageChart::axisTop() const {
+    const bool cpu = m_metric == HostOverviewModel::CpuMetric;
+    const double host = cpu ? 100.0 * std::max(1, m_model->cpus()) : double(std::max<qint64>(1, m_model->memoryTotal()));
+    if (m_scale == Scale::WholeHost) return host;
+    // A little headroom over the highest stack, at least 1 % of one core or 1 MiB.
+    const double floor = cpu ? 1.0 : double(1 << 20);
+    return std::min(host, roundUp(std::max(floor, containersPeak() * 1.1), !cpu));
+}
+
+bool StackedUsageChart::hostAboveAxis() const {
+    const QVector<double>& host = m_model->hostHistory(m_metric);
+    return !host.isEmpty() && !qIsNaN(host.last()) && host.last() > axisTop();
+}
+
 QString StackedUsageChart::valueText(double v) const {
     return m_metric == HostOverviewModel::CpuMetric ? Units::percent(v) : Units::bytes(v);
 }
@@ -42,7 +88,7 @@ void StackedUsageChart::paintEvent(QPaintEvent*) {
     const QPalette& pal = palette();
     const QFontMetrics fm(font());
     const bool cpu = m_metric == HostOverviewModel::CpuMetric;
-    const double yMax = cpu ? 100.0 * m_model->cpus() : double(std::max<qint64>(1, m_model->memoryTotal()));
+    const double yMax = axisTop();
 
     // Legend above the plot: one swatch per shown container, the others, the host line.
     const QStringList ids = shownIds();
@@ -56,7 +102,11 @@ void StackedUsageChart::paintEvent(QPaintEvent*) {
     QList<Entry> legend;
     for (int k = 0; k < ids.size(); ++k) legend.append({m_model->nameOf(ids[k]), seriesColor(pal, k)});
     if (tracks.size() > ids.size()) legend.append({tr("other containers"), seriesColor(pal, kShown)});
-    legend.append({tr("whole host"), pal.color(QPalette::Text), true});
+    const QVector<double>& hostNow = m_model->hostHistory(m_metric);
+    if (hostAboveAxis())
+        //: the dashboard chart's host line, above the chart's scale (drawn along its top edge)
+        legend.append({tr("whole host %1 ↑").arg(valueText(hostNow.last())), pal.color(QPalette::Text), true});
+    else legend.append({tr("whole host"), pal.color(QPalette::Text), true});
     const int sw = fm.height() * 2 / 3;
     int lx = 4, ly = 2;
     for (const Entry& e : legend) {

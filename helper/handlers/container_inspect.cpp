@@ -11,7 +11,7 @@ void register_container_inspect(HelperContext& ctx)
         if (!p) return call.fail(p.error());
         auto c = ctx.containers->find(p->id, call.peer());
         if (!c) return call.fail(c.error());
-        call.reply(ctx.containers->inspect(*c.value()));
+        call.reply(container_inspect(*c.value(), *ctx.containers));
     });
 }
 

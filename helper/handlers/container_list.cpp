@@ -9,7 +9,7 @@ void register_container_list(HelperContext& ctx)
         auto p = decode_list(call.params());
         if (!p) return call.fail(p.error());
         json list = json::array();
-        for (const auto* c : ctx.containers->visible(call.peer(), p->all)) list.push_back(ctx.containers->summary(*c));
+        for (const auto* c : ctx.containers->visible(call.peer(), p->all)) list.push_back(container_summary(*c, ctx.containers->networks()));
         call.reply({{"containers", list}});
     });
 }

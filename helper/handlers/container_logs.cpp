@@ -36,7 +36,7 @@ void register_container_logs(HelperContext& ctx)
             r["rotated"] = true;
             r["rotated_bytes"] = chunk->rotated_bytes;
         }
-        const std::string state = c.value()->state;
+        const ContainerState state = c.value()->state;
         if (p->follow && call.connection()) {
             // The follower goes on from the end of this page (the rest of a large log comes as
             // notifications, as fast as the client reads them).
@@ -45,7 +45,7 @@ void register_container_logs(HelperContext& ctx)
             call.reply(r);
             // An exited container has nothing more to say, unless the client asked for its next
             // run (start -a: this request, then the start); a created one is followed from its start.
-            if (state == "exited" && !p->next_run) ctx.logs->container_stopped(c.value()->id);
+            if (state == ContainerState::exited && !p->next_run) ctx.logs->container_stopped(c.value()->id);
             return;
         }
         call.reply(r);

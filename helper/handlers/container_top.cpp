@@ -12,7 +12,7 @@ void register_container_top(HelperContext& ctx)
         if (!c) return call.fail(c.error());
         auto r = ctx.containers->top(c.value()->id);
         if (!r) return call.fail(r.error());
-        call.reply(r.value());
+        call.reply(process_rows_json(r.value()));
     });
 }
 

@@ -4,6 +4,7 @@
 // ContainerManager::find(ref, peer), which hides other users' containers.
 #pragma once
 
+#include "helper/container_json.h"
 #include "helper/container_manager.h"
 #include "helper/dispatcher.h"
 #include "helper/event_bus.h"

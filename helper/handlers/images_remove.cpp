@@ -17,7 +17,7 @@ void register_images_remove(HelperContext& ctx)
         if (!img) return call.fail(img.error());
         auto users = ctx.containers->image_users(img->id);
         for (const auto* c : users)
-            if (c->state == "running" || c->state == "paused")
+            if (c->live())
                 return call.fail(Error(Errc::bad_state, "image " + p->image + " is used by running container " + c->name +
                                                             " (stop it first; force does not remove an image in use)"));
         if (!users.empty() && !p->force)

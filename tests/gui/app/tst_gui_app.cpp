@@ -33,6 +33,8 @@
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QSpinBox>
@@ -257,7 +259,7 @@ private slots:
         const QString id = created.at(0).at(0).toString();
         QCOMPARE(id.size(), 64);
         QTRY_COMPARE_WITH_TIMEOUT(w.selectedId(), id, kWaitMs);
-        QTRY_VERIFY_WITH_TIMEOUT(!w.listModel()->summary(id).isEmpty(), kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.listModel()->summary(id).id.isEmpty(), kWaitMs);
         {
             const auto i = w.client()->callSync(QStringLiteral("container.inspect"), {{"id", id}}, 10000);
             const auto l = w.client()->callSync(QStringLiteral("container.logs"), {{"id", id}}, 10000);
@@ -267,7 +269,7 @@ private slots:
                       QJsonDocument(i.result.value(QLatin1String("config")).toObject().value(QLatin1String("process")).toObject()).toJson())
                          .constData());
         }
-        QCOMPARE(w.listModel()->summary(id).value(QLatin1String("name")).toString(), name);
+        QCOMPARE(w.listModel()->summary(id).name, name);
 
         // The kernel's view: the memory limit from the dialog is in the container's cgroup.
         const QString cg = cgroupPathOf(id);
@@ -304,7 +306,7 @@ private slots:
         const qint64 want = qint64(limits->memory()->value()) * MiB;
         QVERIFY2(want > 64 * MiB, qPrintable(QString::number(want)));
         QTRY_VERIFY_WITH_TIMEOUT(applied.count() >= 1, kWaitMs);
-        QCOMPARE(applied.first().at(0).toJsonObject().value(QLatin1String("memory")).toInteger(), want);
+        QCOMPARE(applied.first().at(0).value<client::Limits>().memory.value_or(0), want);
         QTRY_COMPARE_WITH_TIMEOUT(readFile(file).toLongLong(), want, kWaitMs);
         QCOMPARE(applied.count(), 1);  // one container.update for the whole drag
 
@@ -381,7 +383,7 @@ private slots:
         for (int v : {45, 35, 25, 20}) slider->setValue(v);  // 0.01 core steps
         slider->setSliderDown(false);
         QTRY_VERIFY_WITH_TIMEOUT(applied.count() >= 1, kWaitMs);
-        QCOMPARE(applied.first().at(0).toJsonObject().value(QLatin1String("cpus")).toDouble(), 0.2);
+        QCOMPARE(applied.first().at(0).value<client::Limits>().cpus.value_or(0), 0.2);
         // The next frames: the first may straddle the change; the three after it read ~20 %.
         const int from = h->rowCount();
         QTRY_VERIFY_WITH_TIMEOUT(h->rowCount() >= from + 4, kWaitMs);
@@ -405,6 +407,86 @@ private slots:
         QTest::qWait(300);
         shoot(w, QStringLiteral("tune_en_dark"));
         QApplication::setPalette(light);
+        w.containerPage()->charts()->setWindowSeconds(300);
+    }
+
+    // The disk I/O chart draws the bandwidth limit in force, the kernel's (v1
+    // blkio.throttle.*_bps_device, v2 io.max), set with the sliders beside it; frame after
+    // frame the line holds the value of the kernel's file, and without a limit there is none.
+    void ioLimitLineIsTheKernels() {
+        if (::geteuid() != 0) QSKIP("needs root: starts a real onggi-helper");
+        if (!helperUsable() || !m_window || !m_hasStats) QSKIP("no helper window with stats");
+        QString dev;  // a whole disk: blkio and io.max refuse partitions
+        for (const QString& n : QDir(QStringLiteral("/sys/block")).entryList(QDir::Dirs | QDir::NoDotAndDotDot))
+            if (!n.startsWith(QLatin1String("loop")) && !n.startsWith(QLatin1String("zram")) && !n.startsWith(QLatin1String("ram"))) {
+                dev = readFile(QStringLiteral("/sys/block/%1/dev").arg(n)).trimmed();
+                if (!dev.isEmpty()) break;
+            }
+        if (dev.isEmpty()) QSKIP("no disk in /sys/block");
+        MainWindow& w = *m_window;
+        const QString id = startContainer(QStringLiteral("guitest-io"), {"sleep", "1000"}, {});
+        QVERIFY(!id.isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(w.selectContainer(id), kWaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(w.selectedId(), id, kWaitMs);
+        w.containerPage()->setCurrentTab(ContainerPage::ChartsTab);
+        StatsHistoryModel* h = w.historyModel();
+        MetricChart* chart = w.containerPage()->charts()->ioChart();  // lines: read, write, read limit, write limit
+        QTRY_VERIFY_WITH_TIMEOUT(h->rowCount() >= 2, kWaitMs);
+        QCOMPARE(chart->lastValue(2), 0.0);  // no limit, no line
+        QCOMPARE(chart->pointCount(2), 0);
+        const QString cg = cgroupPathOf(id);
+        const bool v2 = m_cgroupMode == QLatin1String("v2");
+        // The kernel's limit for dev: "rbps"/"wbps" in io.max, else the v1 throttle file.
+        const auto kernel = [&](bool write) -> qint64 {
+            if (v2) {
+                for (const QString& l : readFile(QStringLiteral("/sys/fs/cgroup%1/io.max").arg(cg)).split(QLatin1Char('\n')))
+                    if (l.startsWith(dev + QLatin1Char(' ')))
+                        for (const QString& kv : l.split(QLatin1Char(' ')))
+                            if (kv.startsWith(write ? QLatin1String("wbps=") : QLatin1String("rbps="))) return kv.mid(5).toLongLong();
+                return 0;
+            }
+            const QString f = QStringLiteral("/sys/fs/cgroup/blkio%1/blkio.throttle.%2_bps_device").arg(cg, write ? "write" : "read");
+            for (const QString& l : readFile(f).split(QLatin1Char('\n')))
+                if (l.startsWith(dev + QLatin1Char(' '))) return l.section(QLatin1Char(' '), 1).toLongLong();
+            return 0;
+        };
+        LimitsPanel* limits = w.containerPage()->limits();
+        QVERIFY(limits->ioRead()->isVisible());  // the slider sits beside the chart
+        limits->ioDevice()->setText(dev);
+        QSignalSpy applied(&w, &MainWindow::limitsApplied);
+        limits->ioRead()->spinBox()->setValue(5);  // MiB/s, typed: applies at once
+        QTRY_VERIFY_WITH_TIMEOUT(applied.count() >= 1, kWaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(kernel(false), 5 * MiB, kWaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(chart->lastValue(2), double(kernel(false)), kWaitMs);
+        QVERIFY(chart->pointCount(2) > 0);
+        // Over time: every later frame draws the kernel's value.
+        int from = h->rowCount();
+        QTRY_VERIFY_WITH_TIMEOUT(h->rowCount() >= from + 3, kWaitMs);
+        for (int r = from; r < h->rowCount(); ++r) QCOMPARE(h->value(r, StatsHistoryModel::IoReadLimit), double(kernel(false)));
+        // A write limit: its own line, the read line stays.
+        limits->ioWrite()->spinBox()->setValue(2);
+        QTRY_COMPARE_WITH_TIMEOUT(kernel(true), 2 * MiB, kWaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(chart->lastValue(3), double(kernel(true)), kWaitMs);
+        QCOMPARE(chart->lastValue(2), double(kernel(false)));
+        // No read limit any more: the kernel drops it and the line ends with the next frames.
+        limits->ioRead()->spinBox()->setValue(0);
+        QTRY_COMPARE_WITH_TIMEOUT(kernel(false), qint64(0), kWaitMs);
+        from = h->rowCount();
+        QTRY_VERIFY_WITH_TIMEOUT(h->rowCount() >= from + 2, kWaitMs);
+        QCOMPARE(h->value(h->rowCount() - 1, StatsHistoryModel::IoReadLimit), 0.0);
+        QCOMPARE(chart->lastValue(3), double(kernel(true)));
+        w.containerPage()->charts()->setWindowSeconds(60);
+        for (QWidget* p = chart->parentWidget(); p; p = p->parentWidget())
+            if (auto* area = qobject_cast<QScrollArea*>(p)) {  // the I/O chart at the top of the view
+                area->verticalScrollBar()->setValue(chart->mapTo(area->widget(), QPoint(0, 0)).y());
+                break;
+            }
+        QTest::qWait(1500);
+        shoot(w, QStringLiteral("tune_io_en"));
+        m_languages.setLanguage(QStringLiteral("ko"));
+        QTest::qWait(300);
+        shoot(w, QStringLiteral("tune_io_ko"));
+        m_languages.setLanguage(QStringLiteral("en"));
         w.containerPage()->charts()->setWindowSeconds(300);
     }
 

@@ -27,6 +27,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QFile>
 #include <QJsonArray>
 #include <QLineEdit>
 #include <QPushButton>
@@ -167,6 +168,69 @@ private slots:
         QCOMPARE(w.dashboard()->cpuChart()->shownIds().value(0), m_busy);
         QVERIFY(m->times().size() >= 6);
         QCOMPARE(m->tracks().value(m_busy).cpu.size(), m->times().size());
+    }
+
+    // The memory chart fits the containers: two idle-ish busybox containers use a few MiB,
+    // the host ~GiB. Frame after frame the stack the chart draws is what the kernel's cgroup
+    // files say the containers use, and the window's highest stack fills at least 40 % of the
+    // chart's height (or the axis is at its 1 MiB floor); the
+    // host's line rides the top edge with its value in the legend. "The whole host" scales
+    // the axis to the host's MemTotal (/proc/meminfo).
+    void memoryChartFitsTheContainers() {
+        if (!m_window) QSKIP("no helper");
+        MainWindow& w = *m_window;
+        w.showOverview();
+        QVERIFY(w.dashboardShown());
+        StackedUsageChart* chart = w.dashboard()->memoryChart();
+        w.dashboard()->scaleBox()->setCurrentIndex(0);
+        QCOMPARE(chart->scale(), StackedUsageChart::Scale::FitContainers);
+        // The containers' cgroups, and the kernel's word on their memory.
+        QStringList files;
+        for (const QString& id : {m_busy, m_idle}) {
+            const auto i = w.client()->callSync(QStringLiteral("container.inspect"), {{"id", id}}, 10000);
+            const QString cg = i.result.value(QLatin1String("cgroup_path")).toString();
+            QVERIFY(!cg.isEmpty());
+            const QString v2 = QStringLiteral("/sys/fs/cgroup%1/memory.current").arg(cg);
+            files << (QFile::exists(v2) ? v2 : QStringLiteral("/sys/fs/cgroup/memory%1/memory.usage_in_bytes").arg(cg));
+        }
+        const auto kernelSum = [&] {
+            qint64 sum = 0;
+            for (const QString& f : files) {
+                QFile file(f);
+                if (file.open(QIODevice::ReadOnly)) sum += file.readAll().trimmed().toLongLong();
+            }
+            return sum;
+        };
+        HostOverviewModel* m = w.overviewModel();
+        QSignalSpy frames(m, &HostOverviewModel::frameAppended);
+        for (int k = 0; k < 4; ++k) {
+            QVERIFY(frames.wait(kWaitMs));
+            const double kernel = double(kernelSum());
+            double stack = 0;
+            for (const auto& t : m->tracks())
+                if (!t.memory.isEmpty() && !qIsNaN(t.memory.last())) stack += t.memory.last();
+            QVERIFY2(kernel > 0, qPrintable(files.join(QLatin1Char(' '))));
+            QVERIFY2(std::abs(stack - kernel) <= std::max(256.0 * 1024, 0.25 * kernel),
+                     qPrintable(QStringLiteral("chart %1, kernel %2").arg(stack).arg(kernel)));
+            // The axis: a round step above the window's highest stack (1 MiB at least).
+            const double top = chart->axisTop(), peak = chart->containersPeak();
+            QVERIFY2(top >= peak && (peak >= 0.4 * top || top <= double(1 << 20)) && stack > 0.1 * top,
+                     qPrintable(QStringLiteral("axis %1, stack %2, peak %3").arg(top).arg(stack).arg(chart->containersPeak())));
+        }
+        QVERIFY(chart->axisTop() < double(m->memoryTotal()) / 10);
+        QVERIFY(chart->hostAboveAxis());
+        // To scale with the host.
+        qint64 memTotal = 0;
+        QFile meminfo(QStringLiteral("/proc/meminfo"));
+        QVERIFY(meminfo.open(QIODevice::ReadOnly));
+        for (const QByteArray& l : meminfo.readAll().split('\n'))
+            if (l.startsWith("MemTotal:")) memTotal = l.mid(9).trimmed().split(' ').value(0).toLongLong() * 1024;
+        w.dashboard()->scaleBox()->setCurrentIndex(1);
+        QCOMPARE(chart->scale(), StackedUsageChart::Scale::WholeHost);
+        QCOMPARE(chart->axisTop(), double(memTotal));
+        QVERIFY(!chart->hostAboveAxis());
+        QCOMPARE(w.dashboard()->cpuChart()->axisTop(), 100.0 * m->cpus());
+        w.dashboard()->scaleBox()->setCurrentIndex(0);
     }
 
     void doubleClickOpensTheContainer() {

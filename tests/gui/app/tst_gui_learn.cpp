@@ -5,6 +5,7 @@
 // what the test reads from /proc itself. Screenshots of each lesson in both languages go to
 // $ONGGI_SHOTS_DIR (default build/screenshots) as learn-<lang>-<NN-id>.png.
 #include "client/helper_client.h"
+#include "client/helper_session.h"
 #include "gui/app/language_manager.h"
 #include "gui/widgets/learn_panel.h"
 
@@ -42,7 +43,7 @@ class TstGuiLearn : public QObject {
     QString m_socket, m_cgroupParent, m_id, m_name;
     LanguageManager m_languages;
     client::HelperClient m_client;       // the test's own blocking calls
-    client::HelperClient m_panelClient;  // the panel's (asynchronous) calls
+    client::HelperSession m_panelSession;  // the panel's (asynchronous) calls
 
     client::RpcResult call(const QString& m, const QJsonObject& p) { return m_client.callSync(m, p, 30000); }
 
@@ -87,13 +88,13 @@ private slots:
     void everyLessonLiveInBothLanguages() {
         LearnPanel panel;
         panel.resize(1366, 768);
-        QVERIFY(m_panelClient.connectToHelper(m_socket));
-        QVERIFY(m_panelClient.callSync(QStringLiteral("hello"), {{"client", "tst_gui_learn panel"}, {"protocol", 1}}, 10000).ok());
-        panel.setClient(&m_panelClient);
+        m_panelSession.open(m_socket);
+        QTRY_COMPARE_WITH_TIMEOUT(m_panelSession.state(), client::HelperSession::State::Ready, 20000);
+        panel.setSession(&m_panelSession);
         QVERIFY(!panel.isPolling());  // hidden: no timer
         const auto inspect = call(QStringLiteral("container.inspect"), {{"id", m_id}});
         QVERIFY(inspect.ok());
-        panel.setContainer(inspect.result, QString(), {});
+        panel.setContainer(client::ContainerInspect::fromJson(inspect.result).container);
         QSignalSpy updated(&panel, &LearnPanel::kernelViewUpdated);
         panel.show();
         QVERIFY(panel.isPolling());
@@ -152,7 +153,7 @@ private slots:
         QVERIFY2(adm.ok(), qPrintable(adm.error.message));
         const QString admId = adm.result.value(QLatin1String("id")).toString();
         QVERIFY(call(QStringLiteral("container.start"), {{"id", admId}}).ok());
-        panel.setContainer(call(QStringLiteral("container.inspect"), {{"id", admId}}).result, QString(), {});
+        panel.setContainer(client::ContainerInspect::fromJson(call(QStringLiteral("container.inspect"), {{"id", admId}}).result).container);
         QTRY_COMPARE_WITH_TIMEOUT(panel.kernelView().hostnameInside, QStringLiteral("learnhost"), 15000);
         QVERIFY(call(QStringLiteral("container.exec"), {{"id", admId}, {"cmd", QJsonArray{"hostname", "seoul"}}}).ok());
         QTRY_COMPARE_WITH_TIMEOUT(panel.kernelView().hostnameInside, QStringLiteral("seoul"), 15000);
@@ -163,7 +164,7 @@ private slots:
         QVERIFY(plain(panel.liveHtml()).contains(QString::fromLocal8Bit(host)));
         panel.grab().save(QStringLiteral("%1/learn-en-03-namespaces-after.png").arg(shots));
         call(QStringLiteral("container.remove"), {{"id", admId}, {"force", true}});
-        panel.setContainer(inspect.result, QString(), {});
+        panel.setContainer(client::ContainerInspect::fromJson(inspect.result).container);
 
         // A write and a delete inside: the upper layer's list follows.
         const int ov = int(ids.indexOf(QStringLiteral("13-overlay")));

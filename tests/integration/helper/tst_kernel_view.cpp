@@ -7,6 +7,7 @@
 
 #include <QtTest>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -286,6 +287,69 @@ private slots:
         if (kernel < 0) kernel = keyed(slurp(cgroup_file("memory", cg, "memory.events")), "oom_kill");
         QVERIFY(kernel >= 1);
         QCOMPARE(v["cgroup"]["oom_kills"].get<int64_t>(), kernel);
+        rm(id);
+    }
+
+    // Lesson 13: who else uses each lower layer. Each lower dir is the store's directory of
+    // an image layer (images.list names it); busybox and a second container of ours use it,
+    // and once that container is removed it is no longer named. Another user's containers are
+    // never named (as_user: the member sees only its own).
+    void layers_shared_with_images_and_containers()
+    {
+        const std::string a = run({{"name", uname("kvla")}, {"image", "busybox"}, {"cmd", {"sleep", "1000"}}});
+        const std::string bname = uname("kvlb");
+        const std::string b = run({{"name", bname}, {"image", "busybox"}, {"cmd", {"sleep", "1000"}}});
+        QVERIFY(!a.empty() && !b.empty());
+        json images = c_->call("images.list", json::object())["result"]["images"];
+        std::vector<std::string> busybox_layers;
+        std::string busybox_name;
+        for (const auto& i : images)
+            if (i["name"].get<std::string>().find("busybox") != std::string::npos) {
+                busybox_layers = i["layers"].get<std::vector<std::string>>();
+                busybox_name = i["name"].get<std::string>() + ":" + i["tag"].get<std::string>();
+            }
+        QVERIFY(!busybox_layers.empty());
+        json v = view(a);
+        const json& layers = v["rootfs"]["layers"];
+        QCOMPARE(layers.size(), v["rootfs"]["lower"].size());
+        QVERIFY(!layers.empty());
+        for (const auto& l : layers) {
+            const std::string layer = l["layer"], dir = l["dir"];
+            // The digest names the directory the overlay uses, and the image lists that layer.
+            QVERIFY2(layer.rfind("sha256:", 0) == 0 && dir.find(layer.substr(7)) != std::string::npos, l.dump().c_str());
+            QVERIFY(std::filesystem::is_directory(dir));
+            QVERIFY(std::find(busybox_layers.begin(), busybox_layers.end(), layer) != busybox_layers.end());
+            std::set<std::string> imgs, ctrs;
+            for (const auto& i : l["images"]) imgs.insert(i["name"]);
+            for (const auto& c : l["containers"]) ctrs.insert(c["name"]);
+            QVERIFY2(imgs.count(busybox_name), l.dump().c_str());
+            QVERIFY2(ctrs.count(bname), l.dump().c_str());
+            QVERIFY(!ctrs.count(v["name"].get<std::string>()));  // not itself
+        }
+        rm(b);
+        for (const auto& l : view(a)["rootfs"]["layers"])
+            for (const auto& c : l["containers"]) QVERIFY(c["name"] != bname);
+        rm(a);
+    }
+
+    // Lesson 16: a masked path the container's /proc does not have is reported absent (false),
+    // one it has (masked by a bind of an empty file) present: as `test -e` inside says.
+    void masked_paths_absent_or_present()
+    {
+        const std::string id = run({{"name", uname("kvmask")}, {"image", "busybox"}, {"cmd", {"sleep", "1000"}}});
+        QVERIFY(!id.empty());
+        json v = view(id);
+        const json& present = v["paths_present"];
+        QVERIFY2(present.contains("/proc/kcore") && present.contains("/proc/keys"), present.dump().c_str());
+        int checked = 0;
+        for (auto it = present.begin(); it != present.end(); ++it) {
+            json e = exec(id, {"test", "-e", it.key()});
+            QVERIFY(e.contains("exit_code"));
+            QCOMPARE(it.value().get<bool>(), e["exit_code"].get<int>() == 0);
+            ++checked;
+        }
+        QVERIFY(checked >= 4);
+        QCOMPARE(present["/proc/keys"].get<bool>(), true);
         rm(id);
     }
 

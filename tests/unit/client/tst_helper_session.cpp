@@ -162,6 +162,82 @@ private slots:
         QCOMPARE(frames.at(1).at(0).value<StatsFrame>().samples[0].cpuPercent, 20.0);
     }
 
+    // What the GUI's pages need, typed: the host's figures in a frame, a followed log (its
+    // lines by subscription), container.top, container.inspect's config text, a create's id.
+    void typed_requests_for_the_pages()
+    {
+        int sv[2];
+        QCOMPARE(::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv), 0);
+        FakeHelper helper(sv[1]);
+        HelperSession s;
+        QSignalSpy frames(&s, &HelperSession::statsFrame);
+        QSignalSpy lines(&s, &HelperSession::logLine);
+        QSignalSpy ended(&s, &HelperSession::logEnded);
+        s.setStatsSubscription(1000);
+        s.adopt(sv[0]);
+        QCOMPARE(helper.greet(7, 0, 1), qint64(7));
+        QTRY_COMPARE(s.state(), HelperSession::State::Ready);
+        helper.send({{"jsonrpc", "2.0"}, {"method", "stats"},
+                     {"params", QJsonObject{{"subscription", 7}, {"time", "2026-12-07T05:00:01Z"}, {"containers", QJsonArray{}},
+                                            {"host", QJsonObject{{"cpus", 2}, {"cpu_percent", 12.5}, {"memory_total", 1 << 30},
+                                                                 {"memory_used", 1 << 29}}}}}});
+        QTRY_COMPARE(frames.count(), 1);
+        const auto f = frames.at(0).at(0).value<StatsFrame>();
+        QVERIFY(f.host.valid);
+        QCOMPARE(f.host.memoryTotal, qint64(1 << 30));
+        QCOMPARE(f.host.cpuPercent, 12.5);
+
+        bool gotLogs = false;
+        s.logs(QStringLiteral("abc"), 10, true, [&](const QList<LogLine>& l, qint64 sub, const RpcError& e) {
+            gotLogs = true;
+            QVERIFY(!e.isError());
+            QCOMPARE(l.size(), 1);
+            QCOMPARE(l[0].line, QStringLiteral("one\n"));
+            QCOMPARE(sub, qint64(5));
+        });
+        QJsonObject r = helper.request();
+        QCOMPARE(r.value("method").toString(), QStringLiteral("container.logs"));
+        QCOMPARE(r.value("params").toObject().value("follow").toBool(), true);
+        helper.reply(r, {{"lines", QJsonArray{QJsonObject{{"t", "2026-12-07T05:00:00Z"}, {"stream", "stdout"}, {"line", "one\n"}}}},
+                         {"subscription", 5}});
+        QTRY_VERIFY(gotLogs);
+        helper.send({{"jsonrpc", "2.0"}, {"method", "container.log"},
+                     {"params", QJsonObject{{"subscription", 5}, {"id", "abc"}, {"stream", "stderr"}, {"line", "two\n"}}}});
+        QTRY_COMPARE(lines.count(), 1);
+        QCOMPARE(lines.at(0).at(0).value<LogLine>().subscription, qint64(5));
+        QCOMPARE(lines.at(0).at(0).value<LogLine>().stream, QStringLiteral("stderr"));
+        helper.send({{"jsonrpc", "2.0"}, {"method", "container.log.end"}, {"params", QJsonObject{{"subscription", 5}}}});
+        QTRY_COMPARE(ended.count(), 1);
+        QCOMPARE(ended.at(0).at(0).toLongLong(), qint64(5));
+
+        bool gotTop = false;
+        s.top(QStringLiteral("abc"), [&](const QList<ProcessInfo>& p, const RpcError& e) {
+            gotTop = !e.isError() && p.size() == 1 && p[0].hostPid == 4000 && p[0].pid == 1 && p[0].cmd == QLatin1String("sh");
+        });
+        r = helper.request();
+        QCOMPARE(r.value("method").toString(), QStringLiteral("container.top"));
+        helper.reply(r, {{"processes", QJsonArray{QJsonObject{{"host_pid", 4000}, {"pid", 1}, {"uid", 0}, {"state", "S"}, {"cmd", "sh"}}}}});
+        QTRY_VERIFY(gotTop);
+
+        bool gotInspect = false;
+        s.inspect(QStringLiteral("abc"), [&](const ContainerInspect& i, const RpcError& e) {
+            gotInspect = !e.isError() && i.container.name == QLatin1String("web") && i.container.state == QLatin1String("running") &&
+                         i.configText.contains(QLatin1String("\"ociVersion\"")) && i.cgroupPath == QLatin1String("/onggi/abc");
+        });
+        r = helper.request();
+        QCOMPARE(r.value("method").toString(), QStringLiteral("container.inspect"));
+        helper.reply(r, {{"container", QJsonObject{{"id", "abc"}, {"name", "web"}, {"state", "running"}}},
+                         {"config", QJsonObject{{"ociVersion", "1.0.2"}}}, {"cgroup_path", "/onggi/abc"}});
+        QTRY_VERIFY(gotInspect);
+
+        QString created;
+        s.create({{"image", "busybox"}}, [&](const QString& id, const RpcError&) { created = id; });
+        r = helper.request();
+        QCOMPARE(r.value("method").toString(), QStringLiteral("container.create"));
+        helper.reply(r, {{"id", "def"}});
+        QTRY_COMPARE(created, QStringLiteral("def"));
+    }
+
     void refusal_is_typed_with_numbers()
     {
         int sv[2];
@@ -174,8 +250,9 @@ private slots:
         bool called = false;
         Limits l;
         l.memory = 8 << 20;
-        s.updateLimits(QStringLiteral("abc"), l, [&](const Limits&, const RpcError& e) {
+        s.updateLimits(QStringLiteral("abc"), l, [&](const Limits& inForce, const RpcError& e) {
             called = true;
+            QCOMPARE(inForce.memory.value_or(0), qint64(256 << 20));  // refused: the kernel's limits, to put the controls back
             QCOMPARE(e.errc, QStringLiteral("system"));
             QCOMPARE(e.data.value("reason").toString(), QStringLiteral("memory_below_usage"));
             QCOMPARE(e.data.value("kernel").toObject().value("memory").toInteger(), qint64(256 << 20));

@@ -17,15 +17,18 @@
 using namespace onggi::gui;
 
 namespace {
-QJsonObject summary(const QString& id, const QString& name, const QString& state,
-                    const QString& started = QStringLiteral("2026-11-23T08:00:00Z")) {
+QJsonObject summaryJson(const QString& id, const QString& name, const QString& state,
+                        const QString& started = QStringLiteral("2026-11-23T08:00:00Z")) {
     return QJsonObject{{"id", id}, {"short_id", id.left(12)}, {"name", name}, {"image", "busybox"},
                        {"command", "sh"}, {"state", state}, {"started_at", started}, {"exit_code", 0}};
 }
+onggi::client::ContainerSummary summary(const QString& id, const QString& name, const QString& state) {
+    return onggi::client::ContainerSummary::fromJson(summaryJson(id, name, state));
+}
 QString hexId(char c) { return QString(64, QLatin1Char(c)); }
-QJsonObject sample(const QString& id, double cpu, qint64 mem, qint64 pids = 1) {
-    return QJsonObject{{"id", id}, {"cpu_percent", cpu}, {"memory_current", mem}, {"memory_limit", 64 << 20},
-                       {"pids_current", pids}, {"pids_limit", 100}};
+onggi::client::Sample sample(const QString& id, double cpu, qint64 mem, qint64 pids = 1) {
+    return onggi::client::Sample::fromJson(QJsonObject{{"id", id}, {"cpu_percent", cpu}, {"memory_current", mem},
+                                                       {"memory_limit", 64 << 20}, {"pids_current", pids}, {"pids_limit", 100}});
 }
 }  // namespace
 
@@ -91,9 +94,10 @@ private slots:
                  qPrintable(m.data(m.index(0, ContainerListModel::Cpu)).toString()));
         // Samples as the helper sends them: parsed from JSON text, first without rates.
         const auto frame = [&](const char* cpu) {
-            return QJsonDocument::fromJson(QByteArray("[{\"id\":\"") + hexId('b').toLatin1() + "\",\"cpu_percent\":" + cpu +
+            const QJsonArray a = QJsonDocument::fromJson(QByteArray("[{\"id\":\"") + hexId('b').toLatin1() + "\",\"cpu_percent\":" + cpu +
                                            ",\"memory_current\":1048576,\"memory_limit\":0,\"pids_current\":1,\"pids_limit\":1024}]")
                 .array();
+            return QList<onggi::client::Sample>{onggi::client::Sample::fromJson(a.at(0).toObject())};
         };
         m.applyStats(frame("0"));
         m.applyStats(frame("29.46"));
@@ -118,10 +122,10 @@ private slots:
         QVERIFY(!m.data(m.index(0, ContainerListModel::Uptime)).toString().isEmpty());
 
         // An exited container shows no live figures and says why it exited.
-        QJsonObject exited = summary(hexId('a'), "web", "exited");
+        QJsonObject exited = summaryJson(hexId('a'), "web", "exited");
         exited["exit_code"] = 137;
         exited["oom_killed"] = true;
-        m.setContainers({exited, summary(hexId('b'), "db", "running")});
+        m.setContainers({onggi::client::ContainerSummary::fromJson(exited), summary(hexId('b'), "db", "running")});
         QVERIFY(m.data(m.index(0, ContainerListModel::Cpu)).toString().isEmpty());
         QVERIFY(m.data(m.index(0, ContainerListModel::State)).toString().contains(QStringLiteral("137")));
     }
@@ -130,7 +134,7 @@ private slots:
         ProcessListModel m;
         QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::Fatal);
         auto proc = [](int host, int pid, const char* cmd) {
-            return QJsonObject{{"host_pid", host}, {"pid", pid}, {"uid", 0}, {"state", "S"}, {"cmd", cmd}};
+            return onggi::client::ProcessInfo::fromJson(QJsonObject{{"host_pid", host}, {"pid", pid}, {"uid", 0}, {"state", "S"}, {"cmd", cmd}});
         };
         m.setProcesses({proc(4000, 1, "sh"), proc(4001, 7, "sleep 100")});
         QCOMPARE(m.rowCount(), 2);
@@ -149,9 +153,10 @@ private slots:
         LogModel m;
         QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::Fatal);
         m.setCapacity(3);
-        m.setLines({QJsonObject{{"t", "2026-11-23T08:00:00.1Z"}, {"stream", "stdout"}, {"line", "one\n"}}});
+        using onggi::client::LogLine;
+        m.setLines({LogLine::fromJson({{"t", "2026-11-23T08:00:00.1Z"}, {"stream", "stdout"}, {"line", "one\n"}})});
         for (int i = 0; i < 4; ++i)
-            m.appendLine({{"t", "2026-11-23T08:00:01Z"}, {"stream", i % 2 ? "stderr" : "stdout"}, {"line", QString::number(i)}});
+            m.appendLine(LogLine::fromJson({{"t", "2026-11-23T08:00:01Z"}, {"stream", i % 2 ? "stderr" : "stdout"}, {"line", QString::number(i)}}));
         QCOMPARE(m.rowCount(), 3);
         QCOMPARE(m.data(m.index(0), LogModel::TextRole).toString(), QStringLiteral("1"));
         QCOMPARE(m.data(m.index(0), LogModel::StreamRole).toString(), QStringLiteral("stderr"));

@@ -1,0 +1,395 @@
+#include "helper/shim_supervisor.h"
+
+#include "engine/cgroup/cgroup.h"
+#include "engine/core/files.h"
+#include "engine/core/unique_fd.h"
+#include "helper/container_store.h"
+#include "helper/event_bus.h"
+#include "helper/fd_limit.h"
+#include "helper/peer.h"
+#include "helper/policy_gate.h"
+#include "helper/process_table.h"
+#include "helper/shim_command.h"
+#include "helper/volume_source.h"
+
+#include <QProcess>
+#include <QSocketNotifier>
+#include <QTimer>
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include <memory>
+
+namespace onggi::helper {
+
+namespace {
+
+int pidfd_open(pid_t pid) { return int(::syscall(SYS_pidfd_open, pid, 0)); }
+
+} // namespace
+
+NetContainer net_container(const ContainerRecord& c, const ContainerPaths& p)
+{
+    NetContainer n;
+    n.id = c.id;
+    n.name = c.name;
+    n.owner = c.owner_uid;
+    n.pid = c.live() ? c.pid : 0;
+    n.net = c.network;
+    n.bundle = p.bundle;
+    return n;
+}
+
+ShimSupervisor::ShimSupervisor(const HelperConfig& cfg, ContainerStore& store, NetworkManager& net, EventBus* events,
+                               ShimCommand& shim, Hooks hooks, QObject* parent)
+    : QObject(parent), cfg_(cfg), store_(store), net_(net), events_(events), shim_(shim), hooks_(std::move(hooks))
+{
+}
+
+ShimSupervisor::~ShimSupervisor()
+{
+    for (auto& [id, fd] : watch_fds_) ::close(fd);
+}
+
+NetContainer ShimSupervisor::net_container(const ContainerRecord& c) const
+{
+    return helper::net_container(c, store_.paths(c.id));
+}
+
+// A container found on disk. Its shim's lock and files decide, not the record: the helper may
+// have been killed between a shim's start and the save of the record (docs/shim.md).
+void ShimSupervisor::adopt(ContainerRecord& c)
+{
+    const ShimProbe p = probe_shim(c);
+    if (p.alive && !p.has_shim_json) return await_launching_shim(c.id);
+    if (p.alive) return take_running_shim(c, p);
+    const bool recorded_running = c.live();
+    // A run the record never saw (started, then the helper died before saving), which ended
+    // while we were away. Records from before shim_started_ns existed count as accounted.
+    const bool unrecorded_run = !recorded_running && p.has_shim_json && p.started_at_ns != c.shim_started_ns &&
+                                !(c.shim_started_ns == 0 && c.state == ContainerState::exited && !c.finished_at.empty());
+    if (unrecorded_run) {
+        c.state = ContainerState::running;
+        c.shim_started_ns = p.started_at_ns;
+        c.started_at = rfc3339_from_ns(p.started_at_ns);
+    }
+    if (recorded_running || unrecorded_run) return finish_exit(c);
+    // Not running and no shim: nothing may live in its cgroup.
+    if (cgroup_populated(cgroup_path(c.id)))
+        if (auto r = reap_cgroup(cgroup_path(c.id)); !r) qWarning("helper: %s", r.error().message().c_str());
+}
+
+ShimProbe ShimSupervisor::probe_shim(const ContainerRecord& c) const
+{
+    ShimProbe p = ShimProbe::read(store_.paths(c.id).shim_dir());
+    // A shim started before shim.lock existed: trust its pid and start time, as before.
+    if (!p.has_lock_file)
+        p.alive = c.shim_pid > 0 && c.shim_starttime != 0 && process_starttime(c.shim_pid) == c.shim_starttime;
+    return p;
+}
+
+// A live shim that wrote shim.json: the container runs, whatever the record said.
+void ShimSupervisor::take_running_shim(ContainerRecord& c, const ShimProbe& p)
+{
+    const bool missed = !c.live() || (p.has_lock_file && p.started_at_ns != c.shim_started_ns);
+    if (p.has_lock_file) {
+        c.pid = p.init_pid;
+        c.shim_pid = p.shim_pid;
+        c.pid_starttime = p.init_start_time ? p.init_start_time : process_starttime(p.init_pid);
+        c.shim_starttime = process_starttime(p.shim_pid);
+    }
+    if (missed) {
+        c.state = ContainerState::running;
+        c.shim_started_ns = p.started_at_ns;
+        c.started_at = rfc3339_from_ns(p.started_at_ns);
+        c.finished_at.clear();
+        c.exit_code = 0;
+        c.oom_killed = false;
+        c.stop_requested = false;
+        c.error.clear();
+    }
+    // Paused or not is the cgroup's word.
+    if (auto host = cgroup::probe_host(); host)
+        if (auto cg = cgroup::open(host.value(), cgroup_path(c.id)); cg)
+            if (auto fr = cg.value()->frozen(); fr) c.state = fr.value() ? ContainerState::paused : ContainerState::running;
+    store_.save_or_report(c, Sync::process, "adopting its running shim");
+    if (missed) {
+        qWarning("helper: adopted container %s: its shim (pid %d) runs although the record said otherwise",
+                 c.short_id().c_str(), int(p.shim_pid));
+        events_->publish("start", c);
+        hooks_.changed(c.id);
+    }
+    watch_shim(c.id);
+}
+
+// A shim that holds its lock but has not written shim.json yet: started by a helper that was
+// killed during the start. Wait for its verdict (the shim gives up within 60 s), then adopt.
+void ShimSupervisor::await_launching_shim(const std::string& id)
+{
+    starting_[id] = true;
+    QTimer::singleShot(20, this, [this, id] {
+        ContainerRecord* c = store_.get(id);
+        if (!c) return (void)starting_.erase(id);
+        const ShimProbe p = probe_shim(*c);
+        if (p.alive && !p.has_shim_json) return await_launching_shim(id);
+        starting_.erase(id);
+        adopt(*c);
+        if (!starting_.count(id) && !c->live()) {
+            auto waiters = std::move(exit_waiters_[id]);
+            exit_waiters_.erase(id);
+            for (auto& w : waiters) w(Status{});
+        }
+    });
+}
+
+void ShimSupervisor::start(const std::string& id, std::function<void(Result<pid_t>)> done, const StartOptions& so)
+{
+    const bool attach_wait = so.attach_wait;
+    ContainerRecord* c = store_.get(id);
+    if (!c) return done(Error(Errc::not_found, "no such container"));
+    if (c->live()) return done(Error(Errc::bad_state, "container " + c->name + " is already running"));
+    if (attach_wait && !c->tty && !c->open_stdin)
+        return done(Error(Errc::bad_state, "container " + c->name + " has no terminal and no open stdin (created without tty or open_stdin): start it without attach and read its output with container.logs"));
+    if (starting_[id]) return done(Error(Errc::bad_state, "container " + c->name + " is starting"));
+    ContainerPaths cp = store_.paths(id);
+    // Never a second instance: a live shim (the record lagged behind a killed helper) is
+    // adopted, and processes left in the cgroup by a dead shim are killed before we launch.
+    if (const ShimProbe probe = probe_shim(*c); probe.alive) {
+        if (!probe.has_shim_json) {
+            await_launching_shim(id);
+            return done(Error(Errc::bad_state, "container " + c->name + " is starting"));
+        }
+        take_running_shim(*c, probe);
+        return done(Error(Errc::bad_state, "container " + c->name + " is already running"));
+    }
+    if (auto r = reap_cgroup(cgroup_path(id)); !r)
+        return done(Error(Errc::busy, "container " + c->name + ": processes of an earlier run are still in its cgroup: " + r.error().message()));
+    // Fresh shim state for this run; upper/ is kept (a restarted container keeps its files).
+    (void)remove_tree(cp.shim_dir());
+    if (::mkdir(cp.shim_dir().c_str(), 0755) < 0) return done(Error::from_errno("create shim dir"));
+    for (const auto& d : {cp.rootfs(), cp.upper(), cp.work()})
+        if (auto st = make_dirs(d); !st) return done(std::move(st).error().wrap("start"));
+
+    const std::string shim = shim_.path();
+    if (::access(shim.c_str(), X_OK) != 0)
+        return done(Error(Errc::unsupported, "onggi-shim not found at " + shim + " (set --shim or ONGGI_SHIM)"));
+
+    // Volume sources, opened again as the container's owner: still the very object seen at
+    // create (a symlink turned since, or a directory swapped, is refused), passed as fds.
+    auto held = std::make_shared<std::vector<UniqueFd>>();
+    std::vector<int> pass;
+    QStringList fd_args;
+    if (!c->volumes.empty()) {
+        const Identity who = VolumeSource::identity_of(c->owner_uid, c->owner_gid);
+        for (const auto& ref : c->volumes) {
+            auto src = VolumeSource::open_as(ref.source, who);
+            if (!src) {
+                Peer owner;
+                owner.uid = c->owner_uid;
+                owner.gid = c->owner_gid;
+                starting_.erase(id);  // the check above made the key
+                return done(volume_source_refusal(ref.source, owner, src.error()).wrap("start " + c->name));
+            }
+            if (src->dev != ref.dev || src->ino != ref.ino) {
+                starting_.erase(id);
+                return done(Error(Errc::permission_denied, "start " + c->name + ": volume source " + ref.source +
+                                                               " is no longer what it was when the container was created"));
+            }
+            if (c->owner_uid != 0 && src->owner != c->owner_uid) {
+                starting_.erase(id);
+                return done(Error(Errc::permission_denied, "start " + c->name + ": volume source " + ref.source +
+                                                               " is not owned by uid " + std::to_string(c->owner_uid)));
+            }
+            fd_args << "--mount-fd" << QStringLiteral("%1:%2").arg(ref.mount).arg(src->fd.get());
+            pass.push_back(src->fd.get());
+            held->push_back(std::move(src->fd));
+        }
+    }
+
+    // Network: addresses, ports, rules, /etc files now; the veths by the shim (docs/shim.md).
+    auto netfile = net_.prepare_start(net_container(*c));
+    if (!netfile) {
+        starting_.erase(id);  // the check above made the key
+        return done(std::move(netfile).error().wrap("start " + c->name));
+    }
+
+    auto* proc = new QProcess(this);
+    QStringList args = {"run", "--id", QString::fromStdString(id), "--bundle", QString::fromStdString(cp.bundle),
+                        "--state-dir", QString::fromStdString(cp.shim_dir()), "--log", QString::fromStdString(cp.log())};
+    if (!netfile->empty()) args << "--network" << QString::fromStdString(netfile.value());
+    args << fd_args;
+    if (c->init) args << "--init";
+    // Rotation (docs/shim.md): the container's log_opts, else the helper's default.
+    if (c->log_max_size != UINT64_MAX)
+        args << "--log-max-size" << QString::number(c->log_max_size ? c->log_max_size : cfg_.log_max_size) << "--log-max-files"
+             << QString::number(c->log_max_files ? c->log_max_files : cfg_.log_max_files);
+    if (attach_wait) args << "--attach-wait";
+    if (c->open_stdin && !c->tty) args << "--open-stdin";
+    if (so.rows > 0 && so.cols > 0 && c->tty) args << "--console-size" << QStringLiteral("%1x%2").arg(so.rows).arg(so.cols);
+    args << shim_.common_args();
+    proc->setProgram(shim_.program());
+    proc->setArguments(args);
+    // In the forked child, before execve: async-signal-safe calls only. The soft open-file limit
+    // the helper started with, and the volume fds (close-on-exec everywhere else) for the shim.
+    proc->setChildProcessModifier([pass] {
+        restore_child_fd_limit();
+        for (int fd : pass) ::fcntl(fd, F_SETFD, 0);
+    });
+    proc->setStandardInputFile(QProcess::nullDevice());
+    proc->setProcessChannelMode(QProcess::MergedChannels);
+    starting_[id] = true;
+    auto timer = new QTimer(proc);
+    timer->setSingleShot(true);
+    connect(timer, &QTimer::timeout, proc, [proc] { proc->kill(); });
+    timer->start(60000);
+    auto finished = [this, id, proc, done, held](int code, QProcess::ExitStatus status) {
+        held->clear();  // the shim has its own copies by now
+        proc->deleteLater();
+        starting_.erase(id);
+        ContainerRecord* c = store_.get(id);
+        if (!c) return done(Error(Errc::not_found, "container removed while starting"));
+        ContainerPaths cp = store_.paths(id);
+        if (status != QProcess::NormalExit || code != 0) {
+            net_.stopped(id);
+            // container.wait calls that came during the start: it never ran, answer them now.
+            auto waiters = std::move(exit_waiters_[id]);
+            exit_waiters_.erase(id);
+            for (auto& w : waiters) w(Status{});
+            c = store_.get(id);
+            if (!c) return done(Error(Errc::not_found, "container removed while starting"));
+            // A shim that was killed during the launch may leave its container's init behind.
+            if (const ShimProbe probe = probe_shim(*c); probe.alive) {
+                await_launching_shim(id);
+            } else if (auto r = reap_cgroup(cgroup_path(id)); !r) {
+                qWarning("helper: %s", r.error().message().c_str());
+            }
+            auto ej = read_json_file(cp.shim_dir() + "/error.json");
+            if (ej && ej->is_object()) {
+                const json& e = ej.value();
+                std::string msg = e.value("message", std::string("start failed"));
+                std::string stage = e.value("stage", std::string());
+                Error err(errc_from_name(e.value("errc", std::string("internal"))),
+                          stage.empty() ? msg : stage + ": " + msg, e.value("errno", 0));
+                if (err.code == Errc::internal || err.code == Errc::invalid_argument) err.code = Errc::system;
+                return done(std::move(err).wrap("start " + c->name));
+            }
+            std::string out = proc->readAll().left(2000).toStdString();
+            return done(Error(Errc::system, "start " + c->name + ": onggi-shim failed (exit " + std::to_string(code) + "): " + out));
+        }
+        auto sj = read_json_file(cp.shim_dir() + "/shim.json");
+        if (!sj || !sj->is_object()) return done(Error(Errc::internal, "start " + c->name + ": shim.json missing or damaged"));
+        c->pid = sj->value("init_pid", pid_t(0));
+        c->shim_pid = sj->value("shim_pid", pid_t(0));
+        c->pid_starttime = process_starttime(c->pid);
+        c->shim_starttime = process_starttime(c->shim_pid);
+        c->shim_started_ns = sj->value("started_at_ns", int64_t(0));
+        c->error.clear();
+        c->state = ContainerState::running;
+        c->started_at = now_rfc3339_nano();
+        c->finished_at.clear();
+        c->exit_code = 0;
+        c->oom_killed = false;
+        c->stop_requested = false;
+        // Sync::process: after a power loss the record says "running" with a dead pid, and
+        // adopt() reports it as exited, as it was.
+        store_.save_or_report(*c, Sync::process, "start");
+        net_.started(id);
+        events_->publish("start", *c);
+        hooks_.changed(id);
+        pid_t pid = c->pid;
+        watch_shim(id);  // may finish the exit at once when the container was very short
+        done(pid);
+    };
+    connect(proc, &QProcess::finished, this, finished);
+    connect(proc, &QProcess::errorOccurred, this, [proc, finished](QProcess::ProcessError e) {
+        if (e == QProcess::FailedToStart) finished(127, QProcess::CrashExit);
+    });
+    proc->start();
+}
+
+void ShimSupervisor::watch_shim(const std::string& id)
+{
+    ContainerRecord* c = store_.get(id);
+    if (!c) return;
+    int fd = c->shim_pid > 0 ? pidfd_open(c->shim_pid) : -1;
+    if (fd < 0 || process_starttime(c->shim_pid) != c->shim_starttime || c->shim_starttime == 0) {
+        if (fd >= 0) ::close(fd);
+        // Gone already: handle it from the event loop, not inside the caller.
+        QTimer::singleShot(0, this, [this, id] { on_shim_gone(id); });
+        return;
+    }
+    if (auto old = watch_fds_.find(id); old != watch_fds_.end()) ::close(old->second);
+    watch_fds_[id] = fd;
+    auto* n = new QSocketNotifier(fd, QSocketNotifier::Read, this);
+    connect(n, &QSocketNotifier::activated, this, [this, id, n] {
+        n->setEnabled(false);
+        n->deleteLater();
+        on_shim_gone(id);
+    });
+}
+
+void ShimSupervisor::on_shim_gone(const std::string& id)
+{
+    if (auto it = watch_fds_.find(id); it != watch_fds_.end()) {
+        ::close(it->second);
+        watch_fds_.erase(it);
+    }
+    ContainerRecord* c = store_.get(id);
+    if (!c || (!c->live())) return;
+    finish_exit(*c);
+}
+
+// The shim has ended: take the exit code from exit.json, tell everyone, apply the policy.
+void ShimSupervisor::finish_exit(ContainerRecord& c)
+{
+    const std::string id = c.id;
+    auto ej = read_json_file(store_.paths(id).shim_dir() + "/exit.json");
+    if (ej && ej->is_object()) {
+        c.exit_code = ej->value("exit_code", 255);
+        c.oom_killed = ej->value("oom_killed", false);
+        int64_t ns = ej->value("finished_at_ns", int64_t(0));
+        c.finished_at = ns > 1000000000LL * 1000000000LL / 1000 ? rfc3339_from_ns(ns) : now_rfc3339_nano();
+        c.error.clear();
+    } else {
+        c.exit_code = 255;  // the shim died without a word (killed, host crash)
+        c.oom_killed = false;
+        c.finished_at = now_rfc3339_nano();
+        // Its init got SIGKILL with the shim (PR_SET_PDEATHSIG); whatever else is in the cgroup
+        // has nobody watching it now: it goes too.
+        c.error = "onggi-shim ended without recording the container's exit (killed?)";
+        auto reaped = reap_cgroup(cgroup_path(id));
+        if (!reaped) c.error += "; " + reaped.error().message();
+        else if (reaped.value() > 0) c.error += "; " + std::to_string(reaped.value()) + " processes left in its cgroup were killed";
+        qWarning("helper: container %s: %s", c.short_id().c_str(), c.error.c_str());
+    }
+    net_.stopped(id);  // veths, leases, ports, rules
+    c.state = ContainerState::exited;
+    c.pid = 0;
+    c.shim_pid = 0;
+    c.pid_starttime = c.shim_starttime = 0;
+    store_.save_or_report(c, Sync::process, "exit");  // lost in a power loss: "running" with a dead pid, which adopt() ends
+    if (c.oom_killed && !events_->oom_announced(c)) events_->publish("oom", c);
+    events_->publish("die", c, {{"exit_code", std::to_string(c.exit_code)}, {"oom_killed", c.oom_killed ? "true" : "false"}});
+    hooks_.exited(id);
+    hooks_.changed(id);
+    auto waiters = std::move(exit_waiters_[id]);
+    exit_waiters_.erase(id);
+    for (auto& w : waiters) w(Status{});
+
+    // auto-remove, restart policy: the manager's (ContainerManager::after_exit).
+    hooks_.ended(id);
+}
+
+Status ShimSupervisor::signal_init(const ContainerRecord& c, int sig) const
+{
+    if (c.pid <= 0 || process_starttime(c.pid) != c.pid_starttime)
+        return Error(Errc::bad_state, "container " + c.name + " is not running");
+    if (::kill(c.pid, sig) < 0) return Error::from_errno("signal container " + c.name);
+    return {};
+}
+
+} // namespace onggi::helper
