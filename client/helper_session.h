@@ -18,6 +18,7 @@
 #include "client/kernel_view.h"
 #include "client/limits.h"
 #include "client/log_line.h"
+#include "client/network_info.h"
 #include "client/process_info.h"
 #include "client/rpc_error.h"
 #include "client/sample.h"
@@ -101,6 +102,10 @@ public:
     void pause(const QString& id, Done done);
     void resume(const QString& id, Done done);
     void remove(const QString& id, bool force, Done done);
+    // network.list, network.inspect (members) and network.kernel (the Networks view).
+    void listNetworks(std::function<void(const QList<NetworkInfo>&, const RpcError&)> done);
+    void inspectNetwork(const QString& name, std::function<void(const NetworkInfo&, const RpcError&)> done);
+    void networkKernel(std::function<void(const NetworkKernelView&, const RpcError&)> done);
     void unsubscribe(qint64 subscription);  // quietly: one the helper already ended is gone either way
 
 signals:

@@ -868,6 +868,10 @@ Result<Launched> launch(const spec::Spec& spec, const LaunchOptions& opt, Stage*
         if (::write(syn_w.get(), &b, 1) != 1) return reap(Error::from_errno("sync with container"), Stage::sync);
         if (!opt.before_pivot) syn_w.reset();
     }
+    if (opt.after_clone) {
+        if (!opt.wait_for_start) return reap(Error(Errc::internal, "launch: after_clone needs wait_for_start"), Stage::none);
+        if (auto r = opt.after_clone(pid_t(pid)); !r) return reap(std::move(r).error(), Stage::none);
+    }
     ChildReport report{};
     size_t got = 0;
     auto read_report = [&] {

@@ -517,24 +517,30 @@ int run(Options& o)
         lo.stdio[1] = po[1];
         lo.stdio[2] = pe[1];
     }
+    if (!attachments.empty()) {
+        // The init waits before execve: its veth pairs, addresses and routes are made while it
+        // sets up its mounts (docs/shim.md). On failure launch() kills it: its namespace, and
+        // the veth ends in it, go with it; the host ends go here.
+        lo.after_clone = [&attachments](pid_t pid) -> Status {
+            for (const auto& a : attachments)
+                if (auto r = net::attach_container(pid, a); !r) {
+                    if (auto nl = net::Netlink::open(); nl)
+                        for (const auto& b : attachments) (void)nl->delete_link(b.host_ifname);
+                    return std::move(r).error().wrap("network " + a.network);
+                }
+            return {};
+        };
+    }
     runtime::Stage stage;
     auto launched = runtime::launch(s.spec, lo, &stage);
     if (!launched) fail_to_foreground(launched.error(), stage);
     s.launched = std::move(launched.value());
     if (!attachments.empty()) {
-        // The init waits before execve: its veth pairs, addresses and routes first (docs/shim.md).
         auto kill_init = [&] {
             ::kill(s.launched.pid, SIGKILL);
             while (::waitpid(s.launched.pid, nullptr, 0) < 0 && errno == EINTR) {}
             if (s.launched.cgroup) (void)s.launched.cgroup->remove();
         };
-        for (const auto& a : attachments)
-            if (auto r = net::attach_container(s.launched.pid, a); !r) {
-                kill_init();  // its namespace, and the veth ends in it, go with it
-                if (auto nl = net::Netlink::open(); nl)
-                    for (const auto& b : attachments) (void)nl->delete_link(b.host_ifname);
-                fail_to_foreground(std::move(r).error().wrap("network " + a.network), runtime::Stage::none);
-            }
         if (!o.attach_wait) {
             // Released here, so a missing program would show only as exit 127: say it as a start error.
             if (std::string msg = missing_program_message(s.launched.pid, s.spec); !msg.empty()) {
