@@ -155,7 +155,9 @@ void ShimSupervisor::start(const std::string& id, std::function<void(Result<pid_
     if (c->live()) return done(Error(Errc::bad_state, "container " + c->name + " is already running"));
     if (attach_wait && !c->tty && !c->open_stdin)
         return done(Error(Errc::bad_state, "container " + c->name + " has no terminal and no open stdin (created without tty or open_stdin): start it without attach and read its output with container.logs"));
-    if (starting_[id]) return done(Error(Errc::bad_state, "container " + c->name + " is starting"));
+    // Only a lookup: operator[] would leave a key behind on the early returns below, and
+    // remove() would then answer "is starting" for ever.
+    if (starting(id)) return done(Error(Errc::bad_state, "container " + c->name + " is starting"));
     ContainerPaths cp = store_.paths(id);
     // Never a second instance: a live shim (the record lagged behind a killed helper) is
     // adopted, and processes left in the cgroup by a dead shim are killed before we launch.
@@ -192,16 +194,13 @@ void ShimSupervisor::start(const std::string& id, std::function<void(Result<pid_
                 Peer owner;
                 owner.uid = c->owner_uid;
                 owner.gid = c->owner_gid;
-                starting_.erase(id);  // the check above made the key
                 return done(volume_source_refusal(ref.source, owner, src.error()).wrap("start " + c->name));
             }
             if (src->dev != ref.dev || src->ino != ref.ino) {
-                starting_.erase(id);
                 return done(Error(Errc::permission_denied, "start " + c->name + ": volume source " + ref.source +
                                                                " is no longer what it was when the container was created"));
             }
             if (c->owner_uid != 0 && src->owner != c->owner_uid) {
-                starting_.erase(id);
                 return done(Error(Errc::permission_denied, "start " + c->name + ": volume source " + ref.source +
                                                                " is not owned by uid " + std::to_string(c->owner_uid)));
             }
@@ -214,7 +213,6 @@ void ShimSupervisor::start(const std::string& id, std::function<void(Result<pid_
     // Network: addresses, ports, rules, /etc files now; the veths by the shim (docs/shim.md).
     auto netfile = net_.prepare_start(net_container(*c));
     if (!netfile) {
-        starting_.erase(id);  // the check above made the key
         return done(std::move(netfile).error().wrap("start " + c->name));
     }
 

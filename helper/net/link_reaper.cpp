@@ -5,9 +5,23 @@
 
 #include <optional>
 
+#include <pthread.h>
+#include <signal.h>
+
 namespace onggi::helper {
 
-LinkReaper::LinkReaper() : thread_([this] { run(); }) {}
+LinkReaper::LinkReaper()
+{
+    // The helper takes SIGTERM and SIGINT through a signalfd on its main thread, which blocks them
+    // only in HelperDaemon::start(), after this thread exists. A thread that does not block them
+    // may be the one the kernel picks, and the default action ends the helper uncleanly. So the
+    // thread starts with every signal blocked.
+    sigset_t all, old;
+    ::sigfillset(&all);
+    ::pthread_sigmask(SIG_SETMASK, &all, &old);
+    thread_ = std::thread([this] { run(); });
+    ::pthread_sigmask(SIG_SETMASK, &old, nullptr);
+}
 
 LinkReaper::~LinkReaper()
 {

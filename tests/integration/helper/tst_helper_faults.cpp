@@ -278,6 +278,25 @@ private slots:
         QVERIFY(c.call("container.remove", {{"id", id}, {"force", true}}).contains("result"));
     }
 
+    // A start that fails before the shim runs (here: no onggi-shim) leaves the container as it was:
+    // a second start gets the same clear error, and remove works, never "is starting" for ever.
+    void failed_start_leaves_no_starting_mark()
+    {
+        HelperProcess h;
+        QVERIFY2(h.start({"--shim", h.state_dir() + "/no-such-shim"}), h.log().c_str());
+        RawClient c(h.socket());
+        json r = c.call("container.create", {{"name", uname("noshim")}, {"image", "busybox"}, {"cmd", {"true"}}});
+        QVERIFY2(r.contains("result"), r.dump().c_str());
+        const std::string id = r["result"]["id"];
+        for (int i = 0; i < 2; ++i) {
+            json s = c.call("container.start", {{"id", id}});
+            QVERIFY2(s.contains("error"), s.dump().c_str());
+            QVERIFY2(s.dump().find("onggi-shim not found") != std::string::npos, s.dump().c_str());
+        }
+        json rm = c.call("container.remove", {{"id", id}});
+        QVERIFY2(rm.contains("result"), rm.dump().c_str());
+    }
+
     // Issue 18 item 1: a member who opens every connection they can does not lock root out, nor
     // another member.
     void member_cannot_lock_root_out()

@@ -347,8 +347,16 @@ private slots:
         json r2 = c_->call("container.start", {{"id", id}});
         QVERIFY(r2.contains("result"));
         std::string id2 = run(*c_, {{"name", uname("stop2")}, {"image", "busybox"},
-                                    {"cmd", {"sh", "-c", "trap 'exit 42' TERM; while true; do sleep 0.1; done"}}});
+                                    {"cmd", {"sh", "-c", "trap 'exit 42' TERM; echo ready; while true; do sleep 0.1; done"}}});
         QVERIFY(!id2.empty());
+        // TERM must find the trap in place (PID 1 ignores a signal it has no handler for): wait
+        // for the line printed after it, not for a time.
+        bool ready = false;
+        for (int i = 0; i < 200 && !ready; ++i) {
+            ready = c_->call("container.logs", {{"id", id2}}).dump().find("ready") != std::string::npos;
+            if (!ready) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+        QVERIFY(ready);
         QVERIFY(c_->call("container.stop", {{"id", id2}, {"timeout", 30}}).contains("result"));
         QCOMPARE(wait_state(*c_, id2, "exited")["exit_code"].get<int>(), 42);
         QVERIFY(c_->call("container.remove", {{"id", id}, {"force", true}}).contains("result"));
