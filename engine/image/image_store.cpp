@@ -622,6 +622,21 @@ Result<ImageStore::Garbage> ImageStore::collect_garbage(const std::set<std::stri
     return g;
 }
 
+Status ImageStore::drop_layer(const std::string& diff_id)
+{
+    if (!is_digest(diff_id)) return Error(Errc::invalid_argument, "layer digest: expected sha256:<hex>");
+    {
+        std::lock_guard lk(pins_mu_);
+        if (pins_.count(diff_id)) return {};
+    }
+    auto all = list();
+    if (!all) return std::move(all).error();
+    for (const auto& r : all.value())
+        for (const auto& l : r.layers)
+            if (l == diff_id) return {};
+    return remove_tree(layers_dir() + "/" + hex_of(diff_id));
+}
+
 Result<size_t> ImageStore::collect_layers(const std::set<std::string>& keep, std::chrono::seconds min_age)
 {
     auto all = list();
