@@ -64,9 +64,16 @@ struct EntryFree {
     void operator()(archive_entry* e) const { archive_entry_free(e); }
 };
 
+uint32_t to_container(const std::vector<spec::IdMapping>& maps, uint32_t host)
+{
+    for (const auto& m : maps)
+        if (host >= m.host_id && host - m.host_id < m.size) return m.container_id + (host - m.host_id);
+    return 65534;
+}
+
 class Packer {
 public:
-    Packer(struct archive* a, Sink* sink) : a_(a), sink_(sink) {}
+    Packer(struct archive* a, Sink* sink, const IdShift* shift) : a_(a), sink_(sink), shift_(shift) {}
 
     Status dir(int dfd, const std::string& rel)
     {
@@ -109,8 +116,8 @@ private:
     {
         std::unique_ptr<archive_entry, EntryFree> e(archive_entry_new());
         archive_entry_set_pathname(e.get(), name.c_str());
-        archive_entry_set_uid(e.get(), st.st_uid);
-        archive_entry_set_gid(e.get(), st.st_gid);
+        archive_entry_set_uid(e.get(), shift_ ? to_container(shift_->uid, st.st_uid) : st.st_uid);
+        archive_entry_set_gid(e.get(), shift_ ? to_container(shift_->gid, st.st_gid) : st.st_gid);
         archive_entry_set_perm(e.get(), st.st_mode & 07777);
         archive_entry_set_mtime(e.get(), st.st_mtim.tv_sec, 0);
         return e;
@@ -134,8 +141,11 @@ private:
         }
         std::sort(names.begin(), names.end());
         for (const auto& name : names) {
-            const bool keep = name.rfind("user.", 0) == 0 || name == "security.capability";
-            if (!keep && !(opaque && name == "trusted.overlay.opaque")) continue;
+            // overlayfs' own marks (trusted.overlay.*, or user.overlay.* with userxattr) are never
+            // image content; its opaque mark becomes .wh..wh..opq.
+            const bool ovl = name.rfind("trusted.overlay.", 0) == 0 || name.rfind("user.overlay.", 0) == 0;
+            const bool keep = !ovl && (name.rfind("user.", 0) == 0 || name == "security.capability");
+            if (!keep && !(opaque && (name == "trusted.overlay.opaque" || name == "user.overlay.opaque"))) continue;
             std::vector<char> v(256);
             ssize_t m;
             while ((m = ::fgetxattr(fd, name.c_str(), v.data(), v.size())) < 0 && errno == ERANGE) v.resize(v.size() * 4);
@@ -240,12 +250,13 @@ private:
 
     struct archive* a_;
     Sink* sink_;
+    const IdShift* shift_;
     std::map<std::pair<uint64_t, uint64_t>, std::string> links_;
 };
 
 } // namespace
 
-Result<PackResult> pack_layer(const std::string& dir, int out_fd)
+Result<PackResult> pack_layer(const std::string& dir, int out_fd, const IdShift* shift)
 {
     UniqueFd root(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (!root) return Error::from_errno("pack layer " + dir);
@@ -257,7 +268,7 @@ Result<PackResult> pack_layer(const std::string& dir, int out_fd)
     archive_write_set_bytes_per_block(a.get(), 10240);
     if (archive_write_open(a.get(), &sink, nullptr, &sink_write, nullptr) != ARCHIVE_OK)
         return Error(Errc::system, "pack layer " + dir + ": " + std::string(archive_error_string(a.get()) ?: ""));
-    Packer p(a.get(), &sink);
+    Packer p(a.get(), &sink, shift);
     if (auto st = p.dir(root.get(), ""); !st) return std::move(st).error().wrap("pack layer " + dir);
     if (archive_write_close(a.get()) != ARCHIVE_OK)
         return Error(Errc::system, "pack layer " + dir + ": close: " + std::string(archive_error_string(a.get()) ?: ""), sink.err);

@@ -11,9 +11,11 @@
 #pragma once
 
 #include "engine/core/result.h"
+#include "engine/spec/spec.h"
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace onggi::image {
 
@@ -22,7 +24,14 @@ struct PackResult {
     uint64_t size = 0;    // bytes written
 };
 
+// The user namespace of a container whose upper dir is packed: files there belong to host ids
+// (container id + the range's start); the tar names the ids the container saw. A host id
+// outside the mappings (none can be made from inside) is written as 65534 (nobody).
+struct IdShift {
+    std::vector<spec::IdMapping> uid, gid;
+};
+
 // Writes the tar of `dir` to out_fd (from its current position).
-Result<PackResult> pack_layer(const std::string& dir, int out_fd);
+Result<PackResult> pack_layer(const std::string& dir, int out_fd, const IdShift* shift = nullptr);
 
 } // namespace onggi::image
