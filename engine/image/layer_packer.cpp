@@ -123,6 +123,19 @@ private:
         return e;
     }
 
+    // A whiteout or opaque marker: an empty file with fixed owner, mode and time (the extractor
+    // makes a whiteout with the time of the extraction, which must not change the tar).
+    Status write_marker(const std::string& name)
+    {
+        std::unique_ptr<archive_entry, EntryFree> e(archive_entry_new());
+        archive_entry_set_pathname(e.get(), name.c_str());
+        archive_entry_set_filetype(e.get(), AE_IFREG);
+        archive_entry_set_perm(e.get(), 0);
+        archive_entry_set_size(e.get(), 0);
+        archive_entry_set_mtime(e.get(), 0, 0);
+        return write_header(e.get(), name);
+    }
+
     // user.* and security.capability, sorted (llistxattr order is the filesystem's).
     Status xattrs(int fd, archive_entry* e, const std::string& rel, bool* opaque)
     {
@@ -167,11 +180,7 @@ private:
             // An overlay whiteout: the file is deleted in this layer.
             const auto slash = rel.rfind('/');
             const std::string wh = (slash == std::string::npos ? "" : rel.substr(0, slash + 1)) + ".wh." + base;
-            auto e = base_entry(wh, st);
-            archive_entry_set_filetype(e.get(), AE_IFREG);
-            archive_entry_set_perm(e.get(), 0);
-            archive_entry_set_size(e.get(), 0);
-            return write_header(e.get(), wh);
+            return write_marker(wh);
         }
         if (S_ISDIR(st.st_mode)) {
             UniqueFd fd(::openat(parent, base.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
@@ -183,11 +192,7 @@ private:
             PACK_TRY(write_header(e.get(), rel));
             if (opaque) {
                 // Nothing of the lower layers shows through this directory.
-                auto o = base_entry(rel + "/.wh..wh..opq", st);
-                archive_entry_set_filetype(o.get(), AE_IFREG);
-                archive_entry_set_perm(o.get(), 0);
-                archive_entry_set_size(o.get(), 0);
-                PACK_TRY(write_header(o.get(), rel + "/.wh..wh..opq"));
+                PACK_TRY(write_marker(rel + "/.wh..wh..opq"));
             }
             return dir(fd.get(), rel);
         }
