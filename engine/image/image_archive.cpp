@@ -331,6 +331,33 @@ bool normalize(const std::string& in, std::string* out)
     return true;
 }
 
+// A link's target resolved against the directory of the link, lexically ("a/../b" is "b"):
+// false when it climbs out of the archive or is absolute.
+bool resolve_link(const std::string& dir, const std::string& target, std::string* out)
+{
+    if (target.empty() || target[0] == '/') return false;
+    std::vector<std::string> parts;
+    const std::string whole = dir + target;
+    size_t i = 0;
+    while (i <= whole.size()) {
+        size_t j = whole.find('/', i);
+        if (j == std::string::npos) j = whole.size();
+        std::string c = whole.substr(i, j - i);
+        i = j + 1;
+        if (c.empty() || c == ".") continue;
+        if (c == "..") {
+            if (parts.empty()) return false;
+            parts.pop_back();
+            continue;
+        }
+        parts.push_back(std::move(c));
+    }
+    std::string r;
+    for (const auto& p : parts) r += (r.empty() ? "" : "/") + p;
+    *out = r;
+    return !r.empty();
+}
+
 class Staging {
 public:
     Staging(std::string dir, ArchiveError* why) : dir_(std::move(dir)), why_(why) {}
@@ -372,7 +399,7 @@ public:
                 const char* t = archive_entry_symlink(e);
                 std::string dir = name.rfind('/') == std::string::npos ? "" : name.substr(0, name.rfind('/') + 1);
                 std::string target;
-                if (!t || !normalize(dir + t, &target))
+                if (!t || !resolve_link(dir, t, &target))
                     return refuse(why_, archive_reason::kPath, "entry " + raw + ": symlink out of the archive");
                 entries_[name] = Staged{{}, {}, 0, target};
                 continue;

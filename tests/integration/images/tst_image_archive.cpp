@@ -159,6 +159,7 @@ private slots:
         if (::geteuid() != 0) QSKIP("integration tests run as root");
         if (shim_binary().empty()) QSKIP("onggi-shim is not built");
         if (::access("/usr/bin/skopeo", X_OK) != 0) QSKIP("skopeo is needed (scripts/setup-deps)");
+        if (qEnvironmentVariableIsSet("ONGGI_KEEP_TMP")) { tmp_.setAutoRemove(false); qInfo("tmp %s", qPrintable(tmp_.path())); }
         const std::string bb = read_all(image::host_busybox_path());
         QVERIFY(!bb.empty());
         // Two layers: busybox and files; then a deletion, an opaque dir, an addition.
@@ -241,8 +242,8 @@ private slots:
             p.start("skopeo", {"copy", "--quiet", QString::fromStdString(src), QString::fromStdString("docker-archive:" + path("sk.tar") + ":test/sk:v2")});
             QVERIFY(p.waitForFinished(120000));
             QVERIFY2(p.exitCode() == 0, (src + ": " + p.readAllStandardError().toStdString()).c_str());
-            QCOMPARE(onggictl({"load", "-i", QString::fromStdString(path("sk.tar"))}, &out), 0);
-            QVERIFY2(out.contains("Loaded image: test/sk:v2"), qPrintable(out));
+            const int rc = onggictl({"load", "-i", QString::fromStdString(path("sk.tar"))}, &out);
+            QVERIFY2(rc == 0 && out.contains("Loaded image: test/sk:v2"), qPrintable(QString::fromStdString(src) + ": " + out));
             QCOMPARE(run_and_logs("test/sk:v2"), expect);
             ::unlink(path("sk.tar").c_str());
         }
