@@ -278,6 +278,50 @@ private slots:
         QVERIFY(!sv["result"]["rewritten"].get<bool>());
     }
 
+    // Two images in one archive: the first is fine and brings a layer the store lacks, the
+    // second's config names a wrong diff_id. The load is refused and the first image's new layer
+    // is taken back: the store is as it was.
+    void failed_load_takes_back_what_it_unpacked()
+    {
+        const std::string good = path("committed.tar");
+        QVERIFY(::access(good.c_str(), F_OK) == 0);  // from commit_then_run_sees_the_change
+        json rm = c_->call("images.remove", {{"image", "test/committed:v1"}});
+        QVERIFY2(rm.contains("result"), rm.dump().c_str());
+        auto files = read_tar(good);
+        json manifest;
+        for (const auto& f : files)
+            if (f.first == "manifest.json") manifest = json::parse(f.second);
+        QCOMPARE(manifest.size(), size_t(1));
+        json cfg;
+        for (const auto& f : files)
+            if (f.first == manifest[0]["Config"].get<std::string>()) cfg = json::parse(f.second);
+        QCOMPARE(cfg["rootfs"]["diff_ids"].size(), size_t(3));
+        cfg["rootfs"]["diff_ids"][1] = sha256_digest("not this layer");
+        const std::string text = cfg.dump();
+        const std::string name = "blobs/sha256/" + sha256_digest(text).substr(7);
+        json broken = manifest[0];
+        broken["Config"] = name;
+        broken["RepoTags"] = {"test/broken:v1"};
+        manifest.push_back(broken);
+        std::vector<std::pair<std::string, std::string>> out;
+        for (const auto& f : files)
+            if (f.first != "manifest.json") out.push_back(f);
+        out.emplace_back(name, text);
+        out.emplace_back("manifest.json", manifest.dump());
+        const std::string bad = path("two-images.tar");
+        write_all(bad, rewrite(out));
+        const json before = image_list();
+        const auto layers_before = dir_entries(layers_dir());
+        json r = c_->call("images.load", {{"path", bad}}, 120000);
+        QVERIFY2(r.contains("error"), r.dump().c_str());
+        QCOMPARE(reason(r), std::string("archive_digest_mismatch"));
+        QCOMPARE(image_list(), before);
+        QCOMPARE(dir_entries(layers_dir()), layers_before);
+        // The good archive alone still loads.
+        json ok = c_->call("images.load", {{"path", good}}, 120000);
+        QVERIFY2(ok.contains("result"), ok.dump().c_str());
+    }
+
     void bad_archives_data()
     {
         QTest::addColumn<QString>("kind");
