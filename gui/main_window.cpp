@@ -23,6 +23,7 @@
 #include "gui/widgets/helper_absent_page.h"
 #include "gui/widgets/limits_panel.h"
 #include "gui/widgets/logs_view.h"
+#include "gui/widgets/networks_dialog.h"
 #include "gui/widgets/settings_dialog.h"
 #include "gui/widgets/sparkline_delegate.h"
 
@@ -70,6 +71,10 @@ MainWindow::MainWindow(LanguageManager* languages, QWidget* parent) : QMainWindo
     });
     connect(m_session, &client::HelperSession::logEnded, this, [this](qint64 sub) {
         if (sub == m_logSub) m_logSub = 0;  // the helper ended it
+    });
+    connect(m_session, &client::HelperSession::logGap, this, [this](qint64 sub, qint64 lostBytes) {
+        // Rotation deleted lines before we read them: say so where they would have been.
+        if (sub == m_logSub && m_logSub) m_logs->appendGap(lostBytes);
     });
 
     m_list = new ContainerListModel(this);
@@ -285,6 +290,8 @@ void MainWindow::createActions() {
     for (QAction* a : {m_actStart, m_actStop, m_actPause, m_actRestart, m_actRemove}) m_containerMenu->addAction(a);
     m_viewMenu = menuBar()->addMenu(QString());
     m_viewMenu->addAction(m_actOverview);
+    m_actNetworks = m_viewMenu->addAction(QString());
+    connect(m_actNetworks, &QAction::triggered, this, &MainWindow::showNetworks);
     m_langMenu = m_viewMenu->addMenu(QString());
     m_langGroup = new QActionGroup(this);
     m_actLangSystem = m_langMenu->addAction(QString());
@@ -332,6 +339,8 @@ void MainWindow::retranslateUi() {
     m_actOverview->setText(tr("&Host overview"));
     m_actOverview->setToolTip(tr("The whole host: CPU and memory, top consumers, recent events"));
     m_actSettings->setText(tr("&Settings…"));
+    m_actNetworks->setText(tr("&Networks…"));
+    m_actNetworks->setToolTip(tr("Networks, their members, and what the kernel has for them"));
     m_actQuit->setText(tr("&Quit"));
     m_actAbout->setText(tr("&About Onggi"));
     m_fileMenu->setTitle(tr("&File"));
@@ -728,6 +737,19 @@ void MainWindow::showPage(QWidget* page) {
 
 bool MainWindow::dashboardShown() const {
     return m_stack->currentIndex() == 1 && m_right->currentIndex() == 0;
+}
+
+NetworksDialog* MainWindow::networksDialog() const { return m_networksDialog; }
+
+void MainWindow::showNetworks() {
+    if (!m_networksDialog) {
+        m_networksDialog = new NetworksDialog(m_session, this);
+        m_networksDialog->setAttribute(Qt::WA_DeleteOnClose);
+    } else {
+        m_networksDialog->refresh();
+    }
+    m_networksDialog->show();
+    m_networksDialog->raise();
 }
 
 void MainWindow::showOverview() {

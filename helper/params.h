@@ -123,6 +123,9 @@ struct ImageLoadParams { std::string path; };
 struct ImageCommitParams { std::string container, image, comment; };
 struct SubscribeParams { std::string filter_id; };
 struct UnsubscribeParams { int64_t subscription = 0; };
+// stats.subscribe: ids are references as the client gave them (resolved by the service).
+struct StatsSubscribeParams { int interval_ms = 1000; std::vector<std::string> ids; };
+struct StatsHistoryParams { std::string id; int64_t seconds = 900; };
 
 Result<HelloParams> decode_hello(const json& p);
 Result<IdParams> decode_id(const json& p);
@@ -147,6 +150,8 @@ Result<ImageLoadParams> decode_image_load(const json& p);
 Result<ImageCommitParams> decode_image_commit(const json& p);
 Result<SubscribeParams> decode_subscribe(const json& p);
 Result<UnsubscribeParams> decode_unsubscribe(const json& p);
+Result<StatsSubscribeParams> decode_stats_subscribe(const json& p);
+Result<StatsHistoryParams> decode_stats_history(const json& p);
 Result<Limits> decode_limits(const json& p, const std::string& field = "limits");
 Result<RestartPolicy> parse_restart_policy(const std::string& s);
 

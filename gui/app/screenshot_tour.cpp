@@ -6,6 +6,7 @@
 #include "gui/models/stats_history_model.h"
 #include "gui/widgets/container_page.h"
 #include "gui/widgets/create_dialog.h"
+#include "gui/widgets/networks_dialog.h"
 
 #include <QApplication>
 #include <QDialogButtonBox>
@@ -103,6 +104,17 @@ void ScreenshotTour::step() {
         if (auto* d = m_window->createDialog()) {
             shoot(QStringLiteral("create-refused"), d);
             d->reject();
+        }
+        ++m_step;
+        return next(100);
+    case 10:
+        m_window->showNetworks();
+        ++m_step;
+        return next(2000);
+    case 11:
+        if (auto* d = m_window->networksDialog()) {
+            shoot(QStringLiteral("networks"), d);
+            d->close();
         }
         ++m_step;
         return next(100);
