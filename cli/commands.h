@@ -32,6 +32,9 @@ int cmdImageInspect(CliContext& ctx, const QStringList& args);
 int cmdImage(CliContext& ctx, const QStringList& args);
 int cmdImagePrune(CliContext& ctx, const QStringList& args);
 int cmdTag(CliContext& ctx, const QStringList& args);
+int cmdSave(CliContext& ctx, const QStringList& args);
+int cmdLoad(CliContext& ctx, const QStringList& args);
+int cmdCommit(CliContext& ctx, const QStringList& args);
 int cmdSystem(CliContext& ctx, const QStringList& args);
 // images.pull with per-layer progress on stdout or stderr (cmd_pull.cpp).
 client::RpcResult pullImage(CliContext& ctx, const QString& image, const QJsonObject& auth, bool quiet, bool toStderr);

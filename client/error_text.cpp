@@ -45,6 +45,22 @@ QString ErrorText::title(const QString& errc)
 
 QString ErrorText::hint(const RpcError& e)
 {
+    // images.load refused the archive (docs/protocol.md): the store is unchanged.
+    const QString reason = e.data.value(QLatin1String("reason")).toString();
+    if (reason == QLatin1String("archive_path"))
+        return QCoreApplication::translate("onggi::client", "The archive has a name that points outside it (an absolute path or \"..\"); "
+                  "nothing was loaded.");
+    if (reason == QLatin1String("archive_missing_blob"))
+        return QCoreApplication::translate("onggi::client", "A file that the archive's manifest names is missing from it; nothing was loaded.");
+    if (reason == QLatin1String("archive_digest_mismatch"))
+        return QCoreApplication::translate("onggi::client", "A file in the archive does not match its checksum: it is damaged or was "
+                  "altered. Nothing was loaded.");
+    if (reason == QLatin1String("archive_truncated"))
+        return QCoreApplication::translate("onggi::client", "The archive is not a tar file or ends too early (an incomplete copy?); "
+                  "nothing was loaded.");
+    if (reason == QLatin1String("archive_format"))
+        return QCoreApplication::translate("onggi::client", "This is not an image archive that Onggi can read (docker save or OCI "
+                  "layout); nothing was loaded.");
     const QString path = e.socketPath.isEmpty() ? QStringLiteral("/run/onggi/helper.sock") : e.socketPath;
     if (e.errc == QLatin1String("socket_missing"))
         return QCoreApplication::translate("onggi::client", "No socket at %1. Start the helper (sudo systemctl start onggi-helper), or point "

@@ -649,6 +649,34 @@ Result<ImageTagParams> decode_image_tag(const json& in)
     return finish(r, v);
 }
 
+Result<ImageSaveParams> decode_image_save(const json& in)
+{
+    ImageSaveParams v;
+    Reader r(params_or_empty(in), "", {"images", "path"});
+    r.strings("images", v.images, 64, 512);
+    r.str("path", v.path, true, 4096, 1);
+    if (r.ok() && v.images.empty()) r.fail("images", "at least one image");
+    return finish(r, v);
+}
+
+Result<ImageLoadParams> decode_image_load(const json& in)
+{
+    ImageLoadParams v;
+    Reader r(params_or_empty(in), "", {"path"});
+    r.str("path", v.path, true, 4096, 1);
+    return finish(r, v);
+}
+
+Result<ImageCommitParams> decode_image_commit(const json& in)
+{
+    ImageCommitParams v;
+    Reader r(params_or_empty(in), "", {"container", "image", "comment"});
+    r.str("container", v.container, true, 256, 1);
+    r.str("image", v.image, false, 512);
+    r.str("comment", v.comment, false, 4096);
+    return finish(r, v);
+}
+
 Result<ImagePruneParams> decode_image_prune(const json& in)
 {
     ImagePruneParams v;

@@ -115,6 +115,12 @@ struct ImageRefParams { std::string image; };
 struct ImageTagParams { std::string image, target; };
 // images.prune: without all, only dangling (untagged) images; with all, every image no container uses.
 struct ImagePruneParams { bool all = false; };
+// images.save: the images ("name[:tag]" or id) written to path (absolute; opened as the caller).
+struct ImageSaveParams { std::vector<std::string> images; std::string path; };
+// images.load: the archive at path (absolute; opened as the caller).
+struct ImageLoadParams { std::string path; };
+// images.commit: the container's writable layer as a new image (name[:tag], or untagged).
+struct ImageCommitParams { std::string container, image, comment; };
 struct SubscribeParams { std::string filter_id; };
 struct UnsubscribeParams { int64_t subscription = 0; };
 // stats.subscribe: ids are references as the client gave them (resolved by the service).
@@ -139,6 +145,9 @@ Result<ImagePullCancelParams> decode_image_pull_cancel(const json& p);
 Result<ImageRefParams> decode_image_ref(const json& p);
 Result<ImageTagParams> decode_image_tag(const json& p);
 Result<ImagePruneParams> decode_image_prune(const json& p);
+Result<ImageSaveParams> decode_image_save(const json& p);
+Result<ImageLoadParams> decode_image_load(const json& p);
+Result<ImageCommitParams> decode_image_commit(const json& p);
 Result<SubscribeParams> decode_subscribe(const json& p);
 Result<UnsubscribeParams> decode_unsubscribe(const json& p);
 Result<StatsSubscribeParams> decode_stats_subscribe(const json& p);

@@ -935,6 +935,26 @@
         <translation>This is not temporary: on cgroup v2 a cgroup that holds processes of its own cannot give controllers to child cgroups. Give the helper a --cgroup-parent that holds no processes.</translation>
     </message>
     <message>
+        <source>The archive has a name that points outside it (an absolute path or &quot;..&quot;); nothing was loaded.</source>
+        <translation>The archive has a name that points outside it (an absolute path or &quot;..&quot;); nothing was loaded.</translation>
+    </message>
+    <message>
+        <source>A file that the archive&apos;s manifest names is missing from it; nothing was loaded.</source>
+        <translation>A file that the archive&apos;s manifest names is missing from it; nothing was loaded.</translation>
+    </message>
+    <message>
+        <source>A file in the archive does not match its checksum: it is damaged or was altered. Nothing was loaded.</source>
+        <translation>A file in the archive does not match its checksum: it is damaged or was altered. Nothing was loaded.</translation>
+    </message>
+    <message>
+        <source>The archive is not a tar file or ends too early (an incomplete copy?); nothing was loaded.</source>
+        <translation>The archive is not a tar file or ends too early (an incomplete copy?); nothing was loaded.</translation>
+    </message>
+    <message>
+        <source>This is not an image archive that Onggi can read (docker save or OCI layout); nothing was loaded.</source>
+        <translation>This is not an image archive that Onggi can read (docker save or OCI layout); nothing was loaded.</translation>
+    </message>
+    <message>
         <source>The helper dropped the connection: this program did not keep up reading</source>
         <extracomment>the helper closed the connection because this program did not read what the helper sent</extracomment>
         <translation>The helper dropped the connection: this program did not keep up reading</translation>
@@ -3830,6 +3850,62 @@ OOM kills so far: %3</translation>
     <message>
         <source>Unused blobs removed: %1</source>
         <translation>Unused blobs removed: %1</translation>
+    </message>
+    <message>
+        <source>load -i FILE</source>
+        <translation>load -i FILE</translation>
+    </message>
+    <message>
+        <source>Load images from a tar archive (docker save or OCI layout)</source>
+        <translation>Load images from a tar archive (docker save or OCI layout)</translation>
+    </message>
+    <message>
+        <source>Read from this file</source>
+        <translation>Read from this file</translation>
+    </message>
+    <message>
+        <source>load: name the archive with -i FILE</source>
+        <translation>load: name the archive with -i FILE</translation>
+    </message>
+    <message>
+        <source>Loaded image ID: %1</source>
+        <translation>Loaded image ID: %1</translation>
+    </message>
+    <message>
+        <source>Loaded image: %1</source>
+        <translation>Loaded image: %1</translation>
+    </message>
+    <message>
+        <source>save -o FILE IMAGE [IMAGE...]</source>
+        <translation>save -o FILE IMAGE [IMAGE...]</translation>
+    </message>
+    <message>
+        <source>Save one or more images to a tar archive (docker save and OCI layout)</source>
+        <translation>Save one or more images to a tar archive (docker save and OCI layout)</translation>
+    </message>
+    <message>
+        <source>Write to this file</source>
+        <translation>Write to this file</translation>
+    </message>
+    <message>
+        <source>save: name the archive with -o FILE</source>
+        <translation>save: name the archive with -o FILE</translation>
+    </message>
+    <message>
+        <source>Note: the layers were packed anew, so the saved image has the ID %1.</source>
+        <translation>Note: the layers were packed anew, so the saved image has the ID %1.</translation>
+    </message>
+    <message>
+        <source>commit [OPTIONS] CONTAINER [REPOSITORY[:TAG]]</source>
+        <translation>commit [OPTIONS] CONTAINER [REPOSITORY[:TAG]]</translation>
+    </message>
+    <message>
+        <source>Create a new image from a container&apos;s changes</source>
+        <translation>Create a new image from a container&apos;s changes</translation>
+    </message>
+    <message>
+        <source>Commit message</source>
+        <translation>Commit message</translation>
     </message>
 </context>
 </TS>

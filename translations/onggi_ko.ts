@@ -929,6 +929,26 @@
         <translation>잠시 기다린다고 풀리는 문제가 아닙니다. cgroup v2에서는 자기 프로세스를 가진 cgroup이 하위 cgroup에 컨트롤러를 나눠 줄 수 없습니다. 프로세스가 없는 cgroup을 헬퍼의 --cgroup-parent로 지정하세요.</translation>
     </message>
     <message>
+        <source>The archive has a name that points outside it (an absolute path or &quot;..&quot;); nothing was loaded.</source>
+        <translation>아카이브 안에 바깥을 가리키는 이름(절대 경로나 &quot;..&quot;)이 있습니다. 아무것도 불러오지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>A file that the archive&apos;s manifest names is missing from it; nothing was loaded.</source>
+        <translation>아카이브의 매니페스트가 가리키는 파일이 아카이브에 없습니다. 아무것도 불러오지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>A file in the archive does not match its checksum: it is damaged or was altered. Nothing was loaded.</source>
+        <translation>아카이브 안의 파일이 체크섬과 맞지 않습니다. 파일이 손상되었거나 바뀌었습니다. 아무것도 불러오지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>The archive is not a tar file or ends too early (an incomplete copy?); nothing was loaded.</source>
+        <translation>tar 파일이 아니거나 중간에 끝납니다(복사가 덜 되었을 수 있습니다). 아무것도 불러오지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>This is not an image archive that Onggi can read (docker save or OCI layout); nothing was loaded.</source>
+        <translation>옹기가 읽을 수 있는 이미지 아카이브(docker save 또는 OCI 레이아웃)가 아닙니다. 아무것도 불러오지 않았습니다.</translation>
+    </message>
+    <message>
         <source>The helper dropped the connection: this program did not keep up reading</source>
         <extracomment>the helper closed the connection because this program did not read what the helper sent</extracomment>
         <translation>헬퍼가 보낸 내용을 이 프로그램이 제때 읽지 못해 헬퍼가 연결을 끊었습니다</translation>
@@ -3803,6 +3823,62 @@ OOM kills so far: %3</source>
     <message>
         <source>Unused blobs removed: %1</source>
         <translation>쓰지 않아 지운 블롭: %1개</translation>
+    </message>
+    <message>
+        <source>load -i FILE</source>
+        <translation>load -i 파일</translation>
+    </message>
+    <message>
+        <source>Load images from a tar archive (docker save or OCI layout)</source>
+        <translation>tar 아카이브(docker save 또는 OCI 레이아웃)에서 이미지 불러오기</translation>
+    </message>
+    <message>
+        <source>Read from this file</source>
+        <translation>이 파일에서 읽기</translation>
+    </message>
+    <message>
+        <source>load: name the archive with -i FILE</source>
+        <translation>load: 읽을 아카이브를 -i 파일로 지정하세요</translation>
+    </message>
+    <message>
+        <source>Loaded image ID: %1</source>
+        <translation>불러온 이미지 ID: %1</translation>
+    </message>
+    <message>
+        <source>Loaded image: %1</source>
+        <translation>불러온 이미지: %1</translation>
+    </message>
+    <message>
+        <source>save -o FILE IMAGE [IMAGE...]</source>
+        <translation>save -o 파일 이미지 [이미지...]</translation>
+    </message>
+    <message>
+        <source>Save one or more images to a tar archive (docker save and OCI layout)</source>
+        <translation>하나 이상의 이미지를 tar 아카이브(docker save 겸 OCI 레이아웃)로 저장</translation>
+    </message>
+    <message>
+        <source>Write to this file</source>
+        <translation>이 파일에 쓰기</translation>
+    </message>
+    <message>
+        <source>save: name the archive with -o FILE</source>
+        <translation>save: 저장할 아카이브를 -o 파일로 지정하세요</translation>
+    </message>
+    <message>
+        <source>Note: the layers were packed anew, so the saved image has the ID %1.</source>
+        <translation>참고: 레이어를 새로 묶었기 때문에 저장된 이미지의 ID는 %1입니다.</translation>
+    </message>
+    <message>
+        <source>commit [OPTIONS] CONTAINER [REPOSITORY[:TAG]]</source>
+        <translation>commit [옵션] 컨테이너 [저장소[:태그]]</translation>
+    </message>
+    <message>
+        <source>Create a new image from a container&apos;s changes</source>
+        <translation>컨테이너에서 바뀐 내용으로 새 이미지 만들기</translation>
+    </message>
+    <message>
+        <source>Commit message</source>
+        <translation>커밋 메시지</translation>
     </message>
 </context>
 </TS>

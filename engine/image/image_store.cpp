@@ -302,7 +302,9 @@ Result<ImageRecord> ImageStore::add_image(const std::string& config_digest, cons
             existed = true;
         }
     }
-    ONGGI_CHECK(take_tag(all.value(), config_digest, name_tag), "add image");
+    // name "<none>" (a load or commit without a name): an untagged image, nobody loses a name.
+    const bool untagged = name == "<none>";
+    if (!untagged) ONGGI_CHECK(take_tag(all.value(), config_digest, name_tag), "add image");
     if (!existed) {
         r = ImageRecord{};
         r.id = config_digest;
@@ -315,10 +317,15 @@ Result<ImageRecord> ImageStore::add_image(const std::string& config_digest, cons
     r.workdir = cfg.working_dir;
     r.user = cfg.user;
     if (!repo_digest.empty()) r.repo_digest = repo_digest;
-    if (r.repo_tags.empty() && existed && r.name != "<none>") r.repo_tags.push_back(r.name + ":" + r.tag);
-    if (std::find(r.repo_tags.begin(), r.repo_tags.end(), name_tag) == r.repo_tags.end()) r.repo_tags.insert(r.repo_tags.begin(), name_tag);
-    r.name = name;
-    r.tag = tag;
+    if (!untagged) {
+        if (r.repo_tags.empty() && existed && r.name != "<none>") r.repo_tags.push_back(r.name + ":" + r.tag);
+        if (std::find(r.repo_tags.begin(), r.repo_tags.end(), name_tag) == r.repo_tags.end()) r.repo_tags.insert(r.repo_tags.begin(), name_tag);
+        r.name = name;
+        r.tag = tag;
+    } else if (!existed) {
+        r.name = "<none>";
+        r.tag = "<none>";
+    }
     uint64_t size = 0;
     for (const auto& l : r.layers) size += layer_size(l);
     r.size = size;
@@ -620,6 +627,21 @@ Result<ImageStore::Garbage> ImageStore::collect_garbage(const std::set<std::stri
     auto after = garbage(keep);
     if (after && before->bytes > after->bytes) g.bytes = before->bytes - after->bytes;
     return g;
+}
+
+Status ImageStore::drop_layer(const std::string& diff_id)
+{
+    if (!is_digest(diff_id)) return Error(Errc::invalid_argument, "layer digest: expected sha256:<hex>");
+    {
+        std::lock_guard lk(pins_mu_);
+        if (pins_.count(diff_id)) return {};
+    }
+    auto all = list();
+    if (!all) return std::move(all).error();
+    for (const auto& r : all.value())
+        for (const auto& l : r.layers)
+            if (l == diff_id) return {};
+    return remove_tree(layers_dir() + "/" + hex_of(diff_id));
 }
 
 Result<size_t> ImageStore::collect_layers(const std::set<std::string>& keep, std::chrono::seconds min_age)

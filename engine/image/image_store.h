@@ -109,6 +109,9 @@ public:
     // its unpacking and the record that will use it. Counted.
     void pin_layer(const std::string& diff_id);
     void unpin_layer(const std::string& diff_id);
+    // Remove one layer unless a record uses it or it is pinned (a load that failed takes back
+    // the layers it unpacked).
+    Status drop_layer(const std::string& diff_id);
     // The layer digest of a directory under layers/ (as in a container's overlay lowerdir), or
     // empty when the path is not one of ours.
     std::string layer_of_dir(const std::string& dir) const;

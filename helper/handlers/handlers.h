@@ -58,6 +58,8 @@ void register_images_inspect(HelperContext& ctx);
 void register_images_tag(HelperContext& ctx);
 void register_images_prune(HelperContext& ctx);
 void register_system_df(HelperContext& ctx);
+void register_images_archive(HelperContext& ctx);
+void register_images_commit(HelperContext& ctx);
 // images.list's shape of one image (also the reply of images.pull).
 json image_json(const image::ImageRecord& r);
 void register_events_subscribe(HelperContext& ctx);
@@ -89,6 +91,8 @@ inline void register_all(HelperContext& ctx)
     register_images_pull(ctx);
     register_images_inspect(ctx);
     register_images_tag(ctx);
+    register_images_archive(ctx);
+    register_images_commit(ctx);
     register_images_prune(ctx);
     register_system_df(ctx);
     register_events_subscribe(ctx);

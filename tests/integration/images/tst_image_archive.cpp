@@ -1,0 +1,428 @@
+// images.save / images.load (onggictl save -o / load -i): round trips through real archives and
+// real containers, skopeo reading what we save and writing what we load, and archives that lie
+// or are damaged, each refused with its stable reason and the store left as it was.
+#include "engine/image/builtin_rootfs.h"
+#include "helper_fixture.h"
+#include "image_fixture.h"
+
+#include <archive.h>
+#include <archive_entry.h>
+
+#include <QDir>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <grp.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <thread>
+
+using namespace onggi;
+using namespace onggi::test;
+
+namespace {
+
+std::string read_all(const std::string& path)
+{
+    std::ifstream f(path, std::ios::binary);
+    std::stringstream ss;
+    ss << f.rdbuf();
+    return ss.str();
+}
+
+void write_all(const std::string& path, const std::string& data)
+{
+    std::ofstream f(path, std::ios::binary | std::ios::trunc);
+    f << data;
+}
+
+std::string errc(const json& r) { return r.contains("error") ? r["error"]["data"].value("errc", "") : ""; }
+std::string reason(const json& r) { return r.contains("error") ? r["error"]["data"].value("reason", "") : ""; }
+
+// The regular files of a tar, in order (name, bytes).
+std::vector<std::pair<std::string, std::string>> read_tar(const std::string& path)
+{
+    std::vector<std::pair<std::string, std::string>> out;
+    struct archive* a = archive_read_new();
+    archive_read_support_format_tar(a);
+    archive_read_support_filter_all(a);
+    if (archive_read_open_filename(a, path.c_str(), 1 << 16) == ARCHIVE_OK) {
+        archive_entry* e;
+        while (archive_read_next_header(a, &e) == ARCHIVE_OK) {
+            if (archive_entry_filetype(e) != AE_IFREG) continue;
+            std::string data(size_t(archive_entry_size(e)), '\0');
+            if (!data.empty()) archive_read_data(a, data.data(), data.size());
+            out.emplace_back(archive_entry_pathname(e), std::move(data));
+        }
+    }
+    archive_read_free(a);
+    return out;
+}
+
+std::string rewrite(const std::vector<std::pair<std::string, std::string>>& files)
+{
+    std::vector<TarEntry> es;
+    for (const auto& [n, d] : files) es.push_back({n, 'f', d});
+    return make_tar(es);
+}
+
+std::vector<std::string> dir_entries(const std::string& d)
+{
+    std::vector<std::string> out;
+    for (const auto& e : QDir(QString::fromStdString(d)).entryList(QDir::NoDotAndDotDot | QDir::AllEntries | QDir::Hidden | QDir::System))
+        out.push_back(e.toStdString());
+    return out;
+}
+
+} // namespace
+
+class TstImageArchive : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir tmp_;
+    std::unique_ptr<HelperProcess> helper_;
+    std::unique_ptr<RawClient> c_;
+    std::string config_;  // the id of the image the test built
+
+    std::string path(const std::string& name) const { return tmp_.path().toStdString() + "/" + name; }
+    QString ctl() const { return QString::fromStdString(build_dir() + "/cli/onggictl"); }
+
+    // onggictl ARGS -> exit code; out gets stdout+stderr.
+    int onggictl(const QStringList& args, QString* out = nullptr)
+    {
+        QProcess p;
+        p.start(ctl(), QStringList{"--host", QString::fromStdString(helper_->socket())} + args);
+        if (!p.waitForFinished(180000)) return -1;
+        if (out) *out = QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
+        return p.exitCode();
+    }
+
+    // create + start + wait for exit; the container id (empty on failure, *log says why).
+    std::string run_keep(const std::string& image, const json& cmd, std::string* log)
+    {
+        json p = {{"image", image}};
+        if (!cmd.is_null()) p["cmd"] = cmd;
+        json r = c_->call("container.create", p);
+        if (!r.contains("result")) {
+            *log = "create failed: " + r.dump();
+            return {};
+        }
+        std::string id = r["result"]["id"];
+        json s = c_->call("container.start", {{"id", id}});
+        if (!s.contains("result")) {
+            *log = "start failed: " + s.dump();
+            return {};
+        }
+        for (int i = 0; i < 600; ++i) {
+            json in = c_->call("container.inspect", {{"id", id}});
+            if (in["result"]["container"]["state"] == "exited") break;
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+        json lg = c_->call("container.logs", {{"id", id}, {"timestamps", false}});
+        for (const auto& l : lg["result"]["lines"]) *log += l["line"].get<std::string>();
+        return id;
+    }
+
+    std::string run_and_logs(const std::string& image, const json& cmd = nullptr)
+    {
+        json p = {{"image", image}};
+        if (!cmd.is_null()) p["cmd"] = cmd;
+        json r = c_->call("container.create", p);
+        if (!r.contains("result")) return "create failed: " + r.dump();
+        std::string id = r["result"]["id"];
+        json s = c_->call("container.start", {{"id", id}});
+        if (!s.contains("result")) return "start failed: " + s.dump();
+        for (int i = 0; i < 600; ++i) {
+            json in = c_->call("container.inspect", {{"id", id}});
+            if (in["result"]["container"]["state"] == "exited") break;
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+        json lg = c_->call("container.logs", {{"id", id}, {"timestamps", false}});
+        std::string out;
+        for (const auto& l : lg["result"]["lines"]) out += l["line"].get<std::string>();
+        c_->call("container.remove", {{"id", id}, {"force", true}});
+        return out;
+    }
+
+    std::string layers_dir() const { return helper_->state_dir() + "/images/layers"; }
+    json image_list() { return c_->call("images.list", json::object())["result"]; }
+
+private slots:
+    void initTestCase()
+    {
+        if (::geteuid() != 0) QSKIP("integration tests run as root");
+        if (shim_binary().empty()) QSKIP("onggi-shim is not built");
+        if (::access("/usr/bin/skopeo", X_OK) != 0) QSKIP("skopeo is needed (scripts/setup-deps)");
+        if (qEnvironmentVariableIsSet("ONGGI_KEEP_TMP")) { tmp_.setAutoRemove(false); qInfo("tmp %s", qPrintable(tmp_.path())); }
+        const std::string bb = read_all(image::host_busybox_path());
+        QVERIFY(!bb.empty());
+        // Two layers: busybox and files; then a deletion, an opaque dir, an addition.
+        LayerBlob l1 = make_layer({{"bin/", 'd', "", "", 0755},
+                                   {"bin/busybox", 'f', bb, "", 0755},
+                                   {"bin/sh", 'l', "", "busybox"},
+                                   {"etc/", 'd', "", "", 0755},
+                                   {"etc/base.txt", 'f', "base\n"},
+                                   {"del/gone.txt", 'f', "gone\n"},
+                                   {"opq/old", 'f', "old\n"},
+                                   {"data/a.txt", 'f', "A\n", "", 0644, 0, 0, 0, 0, {{"user.origin", "layer1"}}},
+                                   {"data/b.txt", 'h', "", "data/a.txt"},
+                                   {"suid", 'f', "s", "", 04755}},
+                                  "gzip");
+        LayerBlob l2 = make_layer({{"del/.wh.gone.txt", 'f'}, {"opq/", 'd', "", "", 0755}, {"opq/.wh..wh..opq", 'f'},
+                                   {"opq/new", 'f', "new\n"}, {"etc/added.txt", 'f', "added\n"}},
+                                  "zstd");
+        OciLayout lay(path("layout"));
+        json m = lay.add_image({l1, l2},
+                               {{"Cmd", {"sh", "-c", "cat /etc/base.txt /etc/added.txt; ls /opq; ls /del; stat -c %a /suid; cat /data/b.txt"}},
+                                {"Env", {"PATH=/bin"}}},
+                               host_arch(), &config_);
+        lay.write_index({m}, "v1", false);
+        helper_ = std::make_unique<HelperProcess>();
+        QVERIFY2(helper_->start(), helper_->log().c_str());
+        c_ = std::make_unique<RawClient>(helper_->socket());
+    }
+
+    void cleanupTestCase()
+    {
+        c_.reset();
+        helper_.reset();
+    }
+
+    // skopeo writes an OCI archive (offline, from the layout) → load → run; save → rmi → load →
+    // run, with the same id; a second save is the same bytes; skopeo reads our archive both as a
+    // docker-save archive and as an OCI archive.
+    void round_trip_with_skopeo_and_containers()
+    {
+        const std::string oci = path("skopeo-oci.tar");
+        QProcess sk;
+        sk.start("skopeo", {"copy", "--quiet", QString::fromStdString("oci:" + path("layout") + ":v1"),
+                            QString::fromStdString("oci-archive:" + oci + ":test/arch:v1")});
+        QVERIFY(sk.waitForFinished(120000));
+        QVERIFY2(sk.exitCode() == 0, sk.readAllStandardError().constData());
+        QString out;
+        QCOMPARE(onggictl({"load", "-i", QString::fromStdString(oci)}, &out), 0);
+        QVERIFY2(out.contains("Loaded image: test/arch:v1"), qPrintable(out));
+        const std::string expect = "base\nadded\nnew\n4755\nA\n";
+        QCOMPARE(run_and_logs("test/arch:v1"), expect);
+        json in = c_->call("images.inspect", {{"image", "test/arch:v1"}});
+        QCOMPARE(in["result"]["image"]["id"].get<std::string>(), config_);
+
+        const std::string s1 = path("s1.tar"), s2 = path("s2.tar");
+        QCOMPARE(onggictl({"save", "-o", QString::fromStdString(s1), "test/arch:v1"}, &out), 0);
+        json saved = c_->call("images.save", {{"images", {"test/arch:v1"}}, {"path", s2}});
+        QVERIFY2(saved.contains("result"), saved.dump().c_str());
+        // Layers first unpacked from skopeo's gzip/zstd tars pack to other bytes: a new id.
+        QVERIFY(saved["result"]["rewritten"].get<bool>());
+        const std::string id = saved["result"]["id"];
+        QCOMPARE(read_all(s1), read_all(s2));  // deterministic
+        const auto files = read_tar(s1);
+        std::set<std::string> names;
+        for (const auto& f : files) names.insert(f.first);
+        for (const char* n : {"manifest.json", "index.json", "oci-layout", "repositories"}) QVERIFY2(names.count(n), n);
+        QCOMPARE(onggictl({"rmi", "test/arch:v1"}), 0);
+        QCOMPARE(onggictl({"load", "-i", QString::fromStdString(s1)}, &out), 0);
+        QCOMPARE(c_->call("images.inspect", {{"image", "test/arch:v1"}})["result"]["image"]["id"].get<std::string>(), id);
+        QCOMPARE(run_and_logs("test/arch:v1"), expect);
+        // Saved again from what our archive unpacked: the same id, not rewritten.
+        json again = c_->call("images.save", {{"images", {"test/arch:v1"}}, {"path", path("s3.tar")}});
+        QVERIFY2(again.contains("result"), again.dump().c_str());
+        QCOMPARE(again["result"]["id"].get<std::string>(), id);
+        QVERIFY(!again["result"]["rewritten"].get<bool>());
+        QCOMPARE(read_all(path("s3.tar")), read_all(s1));
+
+        // skopeo reads it as docker save and as an OCI layout, and what it writes loads back.
+        for (const std::string src : {"docker-archive:" + s1, "oci-archive:" + s1}) {
+            QProcess p;
+            p.start("skopeo", {"copy", "--quiet", QString::fromStdString(src), QString::fromStdString("docker-archive:" + path("sk.tar") + ":test/sk:v2")});
+            QVERIFY(p.waitForFinished(120000));
+            QVERIFY2(p.exitCode() == 0, (src + ": " + p.readAllStandardError().toStdString()).c_str());
+            const int rc = onggictl({"load", "-i", QString::fromStdString(path("sk.tar"))}, &out);
+            QVERIFY2(rc == 0 && out.contains("Loaded image: test/sk:v2"), qPrintable(QString::fromStdString(src) + ": " + out));
+            QCOMPARE(run_and_logs("test/sk:v2"), expect);
+            ::unlink(path("sk.tar").c_str());
+        }
+    }
+
+    // commit: a container that wrote, deleted and replaced a directory; the new image shows the
+    // change (the deletion as a whiteout, the replaced directory opaque), on top of the same
+    // lower layers; it saves without a rewrite (every layer packs to its diff_id).
+    void commit_then_run_sees_the_change()
+    {
+        std::string log;
+        const std::string id = run_keep("test/arch:v1",
+                                        {"sh", "-c", "echo new > /data/new.txt; rm /etc/base.txt; rm -r /opq; mkdir /opq; echo only > /opq/only"},
+                                        &log);
+        QVERIFY2(!id.empty(), log.c_str());
+        QString out;
+        QCOMPARE(onggictl({"commit", "-m", "the change", QString::fromStdString(id), "test/committed:v1"}, &out), 0);
+        QVERIFY2(out.trimmed().startsWith("sha256:"), qPrintable(out));
+        c_->call("container.remove", {{"id", id}, {"force", true}});
+        const std::string seen =
+            run_and_logs("test/committed:v1", {"sh", "-c", "ls /etc; cat /data/new.txt; ls /opq; cat /data/b.txt; stat -c %a /suid"});
+        QCOMPARE(seen, std::string("added.txt\nnew\nonly\nA\n4755\n"));
+        json base = c_->call("images.inspect", {{"image", "test/arch:v1"}})["result"]["image"];
+        json img = c_->call("images.inspect", {{"image", "test/committed:v1"}})["result"]["image"];
+        QCOMPARE(img["layers"].size(), base["layers"].size() + 1);
+        for (size_t i = 0; i < base["layers"].size(); ++i) QCOMPARE(img["layers"][i], base["layers"][i]);
+        json h = c_->call("images.history", {{"image", "test/committed:v1"}})["result"]["history"];
+        QVERIFY2(h.dump().find("the change") != std::string::npos, h.dump().c_str());
+        json sv = c_->call("images.save", {{"images", {"test/committed:v1"}}, {"path", path("committed.tar")}});
+        QVERIFY2(sv.contains("result"), sv.dump().c_str());
+        QCOMPARE(sv["result"]["id"], img["id"]);
+        QVERIFY(!sv["result"]["rewritten"].get<bool>());
+    }
+
+    // Two images in one archive: the first is fine and brings a layer the store lacks, the
+    // second's config names a wrong diff_id. The load is refused and the first image's new layer
+    // is taken back: the store is as it was.
+    void failed_load_takes_back_what_it_unpacked()
+    {
+        const std::string good = path("committed.tar");
+        QVERIFY(::access(good.c_str(), F_OK) == 0);  // from commit_then_run_sees_the_change
+        json rm = c_->call("images.remove", {{"image", "test/committed:v1"}});
+        QVERIFY2(rm.contains("result"), rm.dump().c_str());
+        auto files = read_tar(good);
+        json manifest;
+        for (const auto& f : files)
+            if (f.first == "manifest.json") manifest = json::parse(f.second);
+        QCOMPARE(manifest.size(), size_t(1));
+        json cfg;
+        for (const auto& f : files)
+            if (f.first == manifest[0]["Config"].get<std::string>()) cfg = json::parse(f.second);
+        QCOMPARE(cfg["rootfs"]["diff_ids"].size(), size_t(3));
+        cfg["rootfs"]["diff_ids"][1] = sha256_digest("not this layer");
+        const std::string text = cfg.dump();
+        const std::string name = "blobs/sha256/" + sha256_digest(text).substr(7);
+        json broken = manifest[0];
+        broken["Config"] = name;
+        broken["RepoTags"] = {"test/broken:v1"};
+        manifest.push_back(broken);
+        std::vector<std::pair<std::string, std::string>> out;
+        for (const auto& f : files)
+            if (f.first != "manifest.json") out.push_back(f);
+        out.emplace_back(name, text);
+        out.emplace_back("manifest.json", manifest.dump());
+        const std::string bad = path("two-images.tar");
+        write_all(bad, rewrite(out));
+        const json before = image_list();
+        const auto layers_before = dir_entries(layers_dir());
+        json r = c_->call("images.load", {{"path", bad}}, 120000);
+        QVERIFY2(r.contains("error"), r.dump().c_str());
+        QCOMPARE(reason(r), std::string("archive_digest_mismatch"));
+        QCOMPARE(image_list(), before);
+        QCOMPARE(dir_entries(layers_dir()), layers_before);
+        // The good archive alone still loads.
+        json ok = c_->call("images.load", {{"path", good}}, 120000);
+        QVERIFY2(ok.contains("result"), ok.dump().c_str());
+    }
+
+    void bad_archives_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("want");
+        QTest::newRow("dotdot") << "dotdot" << "archive_path";
+        QTest::newRow("absolute") << "absolute" << "archive_path";
+        QTest::newRow("missing layer") << "missing" << "archive_missing_blob";
+        QTest::newRow("flipped byte") << "flipped" << "archive_digest_mismatch";
+        QTest::newRow("truncated") << "truncated" << "archive_truncated";
+        QTest::newRow("not an archive") << "garbage" << "archive_truncated";
+        QTest::newRow("no manifest") << "nomanifest" << "archive_format";
+    }
+    void bad_archives()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, want);
+        const std::string good = path("good.tar");
+        if (::access(good.c_str(), F_OK) != 0) {
+            json s = c_->call("images.save", {{"images", {"busybox"}}, {"path", good}});
+            QVERIFY2(s.contains("result"), s.dump().c_str());
+        }
+        auto files = read_tar(good);
+        std::string data;
+        const std::string k = kind.toStdString();
+        if (k == "dotdot") {
+            files.insert(files.begin(), {"blobs/../../evil", "x"});
+            data = rewrite(files);
+        } else if (k == "absolute") {
+            files.insert(files.begin(), {"/tmp/onggi-evil", "x"});
+            data = rewrite(files);
+        } else if (k == "missing" || k == "flipped") {
+            // The biggest blob is the layer.
+            size_t big = 0;
+            for (size_t i = 0; i < files.size(); ++i)
+                if (files[i].second.size() > files[big].second.size()) big = i;
+            if (k == "missing") files.erase(files.begin() + long(big));
+            else files[big].second[files[big].second.size() / 2] ^= 1;
+            data = rewrite(files);
+        } else if (k == "truncated") {
+            const std::string g = read_all(good);
+            data = g.substr(0, g.size() / 2);
+        } else if (k == "garbage") {
+            data = std::string(5000, 'x');
+        } else {
+            std::vector<std::pair<std::string, std::string>> keep;
+            for (auto& f : files)
+                if (f.first != "manifest.json" && f.first != "index.json") keep.push_back(f);
+            data = rewrite(keep);
+        }
+        const std::string bad = path("bad-" + k + ".tar");
+        write_all(bad, data);
+        const json before = image_list();
+        const auto layers_before = dir_entries(layers_dir());
+        json r = c_->call("images.load", {{"path", bad}}, 120000);
+        QVERIFY2(r.contains("error"), r.dump().c_str());
+        QCOMPARE(QString::fromStdString(reason(r)), want);
+        QCOMPARE(image_list(), before);
+        QCOMPARE(dir_entries(layers_dir()), layers_before);
+        QVERIFY(::access("/tmp/onggi-evil", F_OK) != 0);
+        // The CLI explains it in words (English here).
+        QString out;
+        QVERIFY(onggictl({"load", "-i", QString::fromStdString(bad)}, &out) != 0);
+        QVERIFY2(out.contains("nothing was loaded") || out.contains("Nothing was loaded"), qPrintable(out));
+    }
+
+    // A member of the group writes and reads only what their own uid may: not a root-only
+    // directory, and load (names for everyone) is root's.
+    void member_reaches_only_their_own_files()
+    {
+        const std::string group = "onggiv" + std::to_string(::getpid() % 100000);
+        QCOMPARE(std::system(("groupadd -f " + group).c_str()), 0);
+        struct Cleanup {
+            std::string g;
+            ~Cleanup() { (void)!std::system(("groupdel " + g + " 2>/dev/null").c_str()); }
+        } cleanup{group};
+        struct group* g = ::getgrnam(group.c_str());
+        QVERIFY(g);
+        HelperProcess h;
+        QVERIFY2(h.start({"--group", group}), h.log().c_str());
+        const uid_t alice = 63000 + uid_t(::getpid() % 1000);
+        const std::string rootonly = path("rootonly");
+        QCOMPARE(::mkdir(rootonly.c_str(), 0700), 0);
+        const std::string theirs = path("alice");
+        QCOMPARE(::mkdir(theirs.c_str(), 0700), 0);
+        QCOMPARE(::chown(theirs.c_str(), alice, g->gr_gid), 0);
+        QCOMPARE(::chmod(tmp_.path().toUtf8().constData(), 0755), 0);
+        write_all(rootonly + "/secret.tar", read_all(path("good.tar")));
+        auto a = as_user(alice, g->gr_gid, h.socket(),
+                         {{"images.save", {{"images", {"busybox"}}, {"path", rootonly + "/x.tar"}}},
+                          {"images.load", {{"path", rootonly + "/secret.tar"}}},
+                          {"images.save", {{"images", {"busybox"}}, {"path", theirs + "/bb.tar"}}}});
+        QCOMPARE(a.size(), size_t(3));
+        QCOMPARE(errc(a[0]), std::string("permission_denied"));
+        QVERIFY(::access((rootonly + "/x.tar").c_str(), F_OK) != 0);
+        QCOMPARE(errc(a[1]), std::string("permission_denied"));
+        QVERIFY2(a[2].contains("result"), a[2].dump().c_str());
+        struct stat st;
+        QCOMPARE(::stat((theirs + "/bb.tar").c_str(), &st), 0);
+        QCOMPARE(st.st_uid, alice);  // written as alice
+    }
+};
+
+QTEST_GUILESS_MAIN(TstImageArchive)
+#include "tst_image_archive.moc"
