@@ -508,6 +508,9 @@ void MainWindow::onEvent(const client::Event& ev) {
     }
     // Any change (limits changed by onggictl update too) comes with the next list.
     m_refreshSoon->start();
+    // A container made or removed changes the Images page's counts and the df totals.
+    if (imagesShown() && (ev.action == QLatin1String("create") || ev.action == QLatin1String("destroy")))
+        QTimer::singleShot(200, m_imagesPage, &ImagesPage::refresh);
 }
 
 void MainWindow::notifyOom(const QString& name) {

@@ -120,8 +120,9 @@ class TstGuiImages : public QObject {
         return id;
     }
 
-    // Answers the next modal box: clicks the button whose text is `button`; returns its text.
-    void answerNextBox(const QString& objectName, const QString& button, QString* text) {
+    // Answers the next modal box named objectName: accept clicks its destructive (else its OK)
+    // button, otherwise it is cancelled; *text gets the box's text.
+    void answerNextBox(const QString& objectName, bool accept, QString* text) {
         auto* timer = new QTimer(this);
         timer->setInterval(50);
         connect(timer, &QTimer::timeout, this, [=] {
@@ -130,11 +131,12 @@ class TstGuiImages : public QObject {
             timer->stop();
             timer->deleteLater();
             if (text) *text = box->text();
-            for (QAbstractButton* b : box->buttons())
-                if (b->text() == button) {
-                    b->click();
-                    return;
-                }
+            for (auto role : {QMessageBox::DestructiveRole, QMessageBox::AcceptRole})
+                for (QAbstractButton* b : box->buttons())
+                    if (accept && box->buttonRole(b) == role) {
+                        b->click();
+                        return;
+                    }
             box->reject();
         });
         timer->start();
@@ -290,8 +292,8 @@ private slots:
         ImagesPage* page = m_window->imagesPage();
         QVERIFY(page->selectImage(m_idA));
         QString question, refusal;
-        answerNextBox(QStringLiteral("removeImageConfirm"), QStringLiteral("&Remove"), &question);
-        answerNextBox(QStringLiteral("removeImageError"), QStringLiteral("OK"), &refusal);
+        answerNextBox(QStringLiteral("removeImageConfirm"), true, &question);
+        answerNextBox(QStringLiteral("removeImageError"), true, &refusal);
         QSignalSpy failed(page, &ImagesPage::failed);
         page->removeSelected();
         QVERIFY(question.contains(m_refA));
@@ -302,8 +304,19 @@ private slots:
         QVERIFY(refreshPage());
         QVERIFY(rowOf(m_idA) >= 0);
 
+        // The same refusal in Korean.
+        m_languages.setLanguage(QStringLiteral("ko"));
+        refusal.clear();
+        answerNextBox(QStringLiteral("removeImageConfirm"), true, nullptr);
+        answerNextBox(QStringLiteral("removeImageError"), true, &refusal);
+        QVERIFY(page->selectImage(m_idA));
+        page->removeSelected();
+        QTRY_VERIFY_WITH_TIMEOUT(!refusal.isEmpty(), kWaitMs);
+        m_languages.setLanguage(QStringLiteral("en"));
+        QCOMPARE(refusal, QStringLiteral("%1 이미지를 컨테이너 1개가 쓰고 있습니다: uses-a. 먼저 그 컨테이너를 삭제하세요.").arg(m_refA));
+
         // Cancel in the confirmation: nothing asked of the helper.
-        answerNextBox(QStringLiteral("removeImageConfirm"), QStringLiteral("Cancel"), nullptr);
+        answerNextBox(QStringLiteral("removeImageConfirm"), false, nullptr);
         QSignalSpy removed(page, &ImagesPage::imageRemoved);
         page->removeSelected();
         QTest::qWait(300);
@@ -311,7 +324,7 @@ private slots:
 
         // Without its container, the image goes: from the page and from the helper.
         QVERIFY(m_c->callSync(QStringLiteral("container.remove"), {{"id", m_container}, {"force", true}}, 30000).ok());
-        answerNextBox(QStringLiteral("removeImageConfirm"), QStringLiteral("&Remove"), nullptr);
+        answerNextBox(QStringLiteral("removeImageConfirm"), true, nullptr);
         QSignalSpy refreshed(page, &ImagesPage::refreshed);
         page->removeSelected();
         QVERIFY(removed.wait(kWaitMs));
