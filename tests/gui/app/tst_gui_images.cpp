@@ -12,6 +12,7 @@
 #include "image_fixture.h"
 
 #include "client/helper_client.h"
+#include "gui/app/app_palette.h"
 #include "gui/app/language_manager.h"
 #include "gui/main_window.h"
 #include "gui/models/units.h"
@@ -56,6 +57,12 @@ qint64 treeBytes(const QString& dir) {
 }
 
 QString hexOf(const QString& digest) { return digest.mid(digest.indexOf(QLatin1Char(':')) + 1); }
+
+QString shots() {
+    const QString d = qEnvironmentVariable("ONGGI_SHOTS_DIR", QStringLiteral(ONGGI_BINARY_DIR "/screenshots"));
+    QDir().mkpath(d);
+    return d;
+}
 }  // namespace
 
 class TstGuiImages : public QObject {
@@ -95,8 +102,14 @@ class TstGuiImages : public QObject {
         PullDialog* d = page->pullDialog();
         if (!d || !d->isVisible()) return QStringLiteral("no dialog");
         QHash<QString, QString> lastPhase;
+        bool shot = false;
         auto conn = connect(m_window->session(), &client::HelperSession::pullProgress, this, [&](const client::PullProgress& p) {
             if (!p.layer.isEmpty()) lastPhase[p.layer] = p.phase;
+            // One picture mid-download (the dialog has handled this notification already).
+            if (!shot && p.phase == QLatin1String("downloading") && p.current > 0 && p.current < p.total) {
+                shot = true;
+                d->grab().save(QStringLiteral("%1/images-pull-%2.png").arg(shots(), m_languages.effectiveLanguage()));
+            }
         });
         QSignalSpy pulled(d, &PullDialog::pulled);
         QSignalSpy refreshed(page, &ImagesPage::refreshed);
@@ -285,6 +298,32 @@ private slots:
         for (const QString& hex : QDir(layersDir).entryList(QDir::Dirs | QDir::NoDotAndDotDot))
             if (!hex.startsWith(QLatin1Char('.'))) layersOnce += treeBytes(layersDir + hex);
         QVERIFY2(page->df().images.size >= layersOnce, qPrintable(QStringLiteral("%1 < %2").arg(page->df().images.size).arg(layersOnce)));
+    }
+
+    // The page with two images sharing a layer and a container: English, Korean, dark (looked at).
+    void screenshots() {
+        if (!m_window || m_container.isEmpty()) QSKIP("no container");
+        ImagesPage* page = m_window->imagesPage();
+        QVERIFY(page->selectImage(m_idA));
+        QTest::qWait(300);
+        QVERIFY(m_window->grab().save(shots() + QStringLiteral("/images-en.png")));
+        m_languages.setLanguage(QStringLiteral("ko"));
+        QTest::qWait(300);
+        QVERIFY(m_window->grab().save(shots() + QStringLiteral("/images-ko.png")));
+        QVERIFY(AppPalette::apply(QStringLiteral("dark")));
+        QTest::qWait(300);
+        QVERIFY(m_window->grab().save(shots() + QStringLiteral("/images-dark-ko.png")));
+        m_languages.setLanguage(QStringLiteral("en"));
+        QTest::qWait(300);
+        QVERIFY(m_window->grab().save(shots() + QStringLiteral("/images-dark-en.png")));
+        AppPalette::apply(QStringLiteral("light"));
+        // The pull dialog in Korean once the layers are in.
+        m_languages.setLanguage(QStringLiteral("ko"));
+        page->openPullDialog();
+        QTest::qWait(200);
+        QVERIFY(page->pullDialog()->grab().save(shots() + QStringLiteral("/images-pull-done-ko.png")));
+        page->pullDialog()->close();
+        m_languages.setLanguage(QStringLiteral("en"));
     }
 
     void removeRefusedWhileAContainerUsesIt() {
