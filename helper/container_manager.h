@@ -89,6 +89,8 @@ public:
 
     // The containers made from the image, in any state (images.remove).
     std::vector<const ContainerRecord*> image_users(const std::string& image_id) const { return store_.image_users(image_id); }
+    // Whether any container, in any state, was made from the image (images.prune, system.df).
+    bool image_in_use(const std::string& image_id) const { return !store_.image_users(image_id).empty(); }
     // Every layer ("sha256:<hex>") that some container's overlay uses, read from the
     // containers' config.json: what images.remove with force and layer collection must keep.
     std::set<std::string> layers_in_use() const;
