@@ -119,6 +119,8 @@ void ImagesPage::changeEvent(QEvent* e) {
     if (e->type() == QEvent::LanguageChange) {
         retranslateUi();
         fill();
+    } else if (e->type() == QEvent::PaletteChange) {
+        showLayers();  // the greyed "only this image" in the new palette's colour
     }
     QWidget::changeEvent(e);
 }
