@@ -45,11 +45,11 @@ void register_system_df(HelperContext& ctx)
         json per = json::array();
         for (const auto* c : cs) {
             const uint64_t n = image::tree_size(ctx.containers->paths(c->id).upper());
-            const bool live = c->state == "running" || c->state == "paused";
+            const bool live = c->state == ContainerState::running || c->state == ContainerState::paused;
             csize += n;
             if (live) ++running;
             else creclaim += n;
-            per.push_back({{"id", c->id}, {"name", c->name}, {"state", c->state}, {"size", n}});
+            per.push_back({{"id", c->id}, {"name", c->name}, {"state", container_state_name(c->state)}, {"size", n}});
         }
         json containers = {{"count", cs.size()}, {"active", running}, {"size", csize}, {"reclaimable", creclaim}, {"list", per}};
         call.reply({{"images", images}, {"containers", containers}});
