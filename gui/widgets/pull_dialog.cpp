@@ -65,6 +65,13 @@ void PullDialog::retranslateUi() {
     m_ref->setToolTip(tr("A name as docker takes it: busybox means docker.io/library/busybox:latest"));
     m_pull->setText(tr("&Pull"));
     m_cancel->setText(m_pulling ? tr("&Cancel pull") : tr("&Close"));
+    if (m_statusText) m_status->setText(m_statusText());
+    for (Row& r : m_layerRows) showRow(r);
+}
+
+void PullDialog::setStatus(std::function<QString()> text) {
+    m_statusText = std::move(text);
+    m_status->setText(m_statusText ? m_statusText() : QString());
 }
 
 QList<QProgressBar*> PullDialog::layerBars() const {
@@ -99,19 +106,21 @@ void PullDialog::startPull() {
     m_pullId = 0;
     m_cancelling = false;
     setPulling(true);
-    m_status->setText(tr("Pulling %1…").arg(ref));
+    m_pullRef = ref;
+    setStatus([this, ref] { return tr("Pulling %1…").arg(ref); });
+    m_status->setToolTip(QString());
     const quint64 gen = ++m_gen;
     m_session->pullImage(ref, QString(), QString(), [this, gen, ref](const client::ImageInfo& image, const client::RpcError& e) {
         if (gen != m_gen) return;
         setPulling(false);
         m_pullId = 0;
         if (e.isError()) {
-            m_status->setText(m_cancelling ? tr("Pull of %1 cancelled.").arg(ref)
-                                           : tr("Could not pull %1: %2").arg(ref, client::ErrorText::explain(e)));
+            if (m_cancelling) setStatus([this, ref] { return tr("Pull of %1 cancelled.").arg(ref); });
+            else setStatus([this, ref, e] { return tr("Could not pull %1: %2").arg(ref, client::ErrorText::explain(e)); });
             m_status->setToolTip(client::ErrorText::details(e));
             return;
         }
-        m_status->setText(tr("Pulled %1 (%2).").arg(image.reference(), Units::bytes(double(image.size))));
+        setStatus([this, image] { return tr("Pulled %1 (%2).").arg(image.reference(), Units::bytes(double(image.size))); });
         m_status->setToolTip(image.id);
         emit pulled(image);
     });
@@ -125,11 +134,12 @@ void PullDialog::onProgress(const client::PullProgress& p) {
     }
     if (p.pull != m_pullId || m_pullId == 0) return;
     if (p.layer.isEmpty()) {
-        if (p.phase == QLatin1String("resolving")) m_status->setText(tr("Resolving %1…").arg(p.message));
+        if (p.phase == QLatin1String("resolving")) setStatus([this, m = p.message] { return tr("Resolving %1…").arg(m); });
         return;
     }
+    if (m_layerRows.isEmpty()) setStatus([this, ref = m_pullRef] { return tr("Pulling %1…").arg(ref); });  // resolved
     if (!m_layerRows.contains(p.layer)) {
-        Row r{new QLabel(p.layer, m_rowsHost), new QLabel(m_rowsHost), new QProgressBar(m_rowsHost)};
+        Row r{new QLabel(p.layer, m_rowsHost), new QLabel(m_rowsHost), new QProgressBar(m_rowsHost), {}};
         r.name->setFont(QFont(QStringLiteral("monospace")));
         r.bar->setRange(0, 1000);
         r.bar->setValue(0);
@@ -144,7 +154,14 @@ void PullDialog::onProgress(const client::PullProgress& p) {
         m_order << p.layer;
     }
     Row& r = m_layerRows[p.layer];
+    r.last = p;
+    showRow(r);
+}
+
+void PullDialog::showRow(Row& r) {
+    const client::PullProgress& p = r.last;
     r.phase->setText(p.phaseText());
+    r.bar->setToolTip(p.phaseText());
     const bool complete = p.phase == QLatin1String("done") || p.phase == QLatin1String("already_exists");
     if (complete) {
         r.bar->setValue(r.bar->maximum());
@@ -153,18 +170,17 @@ void PullDialog::onProgress(const client::PullProgress& p) {
         r.bar->setValue(int(std::min<qint64>(1000, p.current * 1000 / p.total)));
         r.bar->setFormat(tr("%1 of %2").arg(Units::bytes(double(p.current)), Units::bytes(double(p.total))));
     }
-    r.bar->setToolTip(p.phaseText());
 }
 
 void PullDialog::reject() {
     if (m_pulling) {
         if (m_pullId == 0 || m_cancelling) return;
         m_cancelling = true;
-        m_status->setText(tr("Cancelling…"));
+        setStatus([this] { return tr("Cancelling…"); });
         m_session->cancelPull(m_pullId, [this](const client::RpcError& e) {
             if (e.isError()) {
                 m_cancelling = false;
-                m_status->setText(client::ErrorText::explain(e));
+                setStatus([e] { return client::ErrorText::explain(e); });
             }
         });
         return;

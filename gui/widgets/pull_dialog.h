@@ -7,6 +7,8 @@
 #include <QDialog>
 #include <QHash>
 
+#include <functional>
+
 class QDialogButtonBox;
 class QGridLayout;
 class QLabel;
@@ -46,7 +48,11 @@ private:
         QLabel* name;
         QLabel* phase;
         QProgressBar* bar;
+        client::PullProgress last;  // re-worded on a language change
     };
+    // The status line, made again in the new language on a language change.
+    void setStatus(std::function<QString()> text);
+    void showRow(Row& r);
     void retranslateUi();
     void onProgress(const client::PullProgress& p);
     void clearRows();
@@ -63,6 +69,8 @@ private:
     QDialogButtonBox* m_buttons;
     QPushButton* m_pull;
     QPushButton* m_cancel;
+    std::function<QString()> m_statusText;
+    QString m_pullRef;
     bool m_pulling = false;
     bool m_cancelling = false;
     qint64 m_pullId = 0;
