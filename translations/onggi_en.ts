@@ -1842,6 +1842,10 @@ sudo systemctl enable onggi-helper</translation>
         <source>R&amp;efresh</source>
         <translation>R&amp;efresh</translation>
     </message>
+    <message>
+        <source>Its layers are deleted unless another image uses them. The built-in image comes back when the helper next starts.</source>
+        <translation>Its layers are deleted unless another image uses them. The built-in image comes back when the helper next starts.</translation>
+    </message>
 </context>
 <context>
     <name>onggi::gui::LearnPanel</name>

@@ -1831,6 +1831,10 @@ sudo systemctl enable onggi-helper</translation>
         <source>R&amp;efresh</source>
         <translation>새로 고침(&amp;E)</translation>
     </message>
+    <message>
+        <source>Its layers are deleted unless another image uses them. The built-in image comes back when the helper next starts.</source>
+        <translation>다른 이미지가 쓰지 않는 레이어는 함께 지워집니다. 내장 이미지는 onggi-helper가 다음에 시작할 때 다시 생깁니다.</translation>
+    </message>
 </context>
 <context>
     <name>onggi::gui::LearnPanel</name>

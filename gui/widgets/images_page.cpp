@@ -310,13 +310,18 @@ void ImagesPage::removeSelected() {
     const QString id = selectedId();
     if (id.isEmpty()) return;
     QString ref;
+    bool builtin = false;
     QStringList users;
     for (const client::ImageInfo& im : std::as_const(m_list))
-        if (im.id == id) ref = im.reference();
+        if (im.id == id) {
+            ref = im.reference();
+            builtin = im.builtin;
+        }
     for (const client::ContainerSummary& c : std::as_const(m_containers))
         if (c.imageId == id) users << c.name;
     QMessageBox ask(QMessageBox::Question, tr("Remove image"), tr("Remove the image %1?").arg(ref), QMessageBox::NoButton, this);
-    ask.setInformativeText(tr("Its layers are deleted unless another image uses them. A registry can give it back with Pull."));
+    ask.setInformativeText(builtin ? tr("Its layers are deleted unless another image uses them. The built-in image comes back when the helper next starts.")
+                                   : tr("Its layers are deleted unless another image uses them. A registry can give it back with Pull."));
     QPushButton* yes = ask.addButton(tr("&Remove"), QMessageBox::DestructiveRole);
     ask.addButton(QMessageBox::Cancel);
     ask.setDefaultButton(QMessageBox::Cancel);
