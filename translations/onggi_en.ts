@@ -2350,6 +2350,10 @@ OOM kills so far: %3</translation>
         <source>Cancelling…</source>
         <translation>Cancelling…</translation>
     </message>
+    <message>
+        <source>Each layer of the image gets a bar below while the helper downloads and unpacks it.</source>
+        <translation>Each layer of the image gets a bar below while the helper downloads and unpacks it.</translation>
+    </message>
 </context>
 <context>
     <name>onggi::gui::SettingsDialog</name>

@@ -2336,6 +2336,10 @@ OOM kills so far: %3</source>
         <source>Cancelling…</source>
         <translation>취소하는 중…</translation>
     </message>
+    <message>
+        <source>Each layer of the image gets a bar below while the helper downloads and unpacks it.</source>
+        <translation>onggi-helper가 이미지의 레이어를 내려받아 푸는 동안 레이어마다 아래에 진행 막대가 나타납니다.</translation>
+    </message>
 </context>
 <context>
     <name>onggi::gui::SettingsDialog</name>

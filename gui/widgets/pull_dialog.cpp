@@ -50,6 +50,7 @@ PullDialog::PullDialog(client::HelperSession* session, QWidget* parent) : QDialo
     v->addWidget(m_buttons);
     resize(fontMetrics().horizontalAdvance(QLatin1Char('m')) * 48, sizeHint().height());
     m_pull->setEnabled(false);
+    setStatus([this] { return tr("Each layer of the image gets a bar below while the helper downloads and unpacks it."); });
     retranslateUi();
 }
 
