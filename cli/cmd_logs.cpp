@@ -48,6 +48,15 @@ int cmdLogs(CliContext& ctx, const QStringList& args)
         if (l.subscription == sub) print(l);
         else if (sub == -2) early.append(l);
     });
+    // Rotation deleted lines before we read them (we read slower than the container wrote).
+    QObject::connect(&c, &client::HelperClient::logGap, [&](qint64 s, qint64 lost) {
+        if (s != sub && sub != -2) return;
+        std::fflush(stdout);
+        if (ctx.json)
+            CliContext::printJson(QJsonObject{{QLatin1String("gap"), true}, {QLatin1String("lost_bytes"), lost}}, false);
+        else
+            std::fprintf(stderr, "%s\n", qPrintable(client::LogLine::gapNotice(lost)));
+    });
     QObject::connect(&c, &client::HelperClient::logEnded, [&](qint64 s) {
         if (s == sub) ended = true;
         else if (sub == -2) endedEarly.insert(s);

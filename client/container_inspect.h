@@ -3,6 +3,7 @@
 #pragma once
 
 #include "client/container_summary.h"
+#include "client/network_info.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -13,6 +14,7 @@ struct ContainerInspect {
     ContainerSummary container;
     QString configText;  // config.json, indented, as the helper stored it
     QString cgroupPath;  // "/onggi/<id>"
+    ContainerNetworkView network;  // its addresses and published ports
 
     static ContainerInspect fromJson(const QJsonObject& o);
 };

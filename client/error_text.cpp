@@ -30,6 +30,8 @@ QString ErrorText::title(const QString& errc)
     if (errc == QLatin1String("busy")) return QCoreApplication::translate("onggi::client", "Busy, try again");
     if (errc == QLatin1String("timeout")) return QCoreApplication::translate("onggi::client", "The operation timed out");
     if (errc == QLatin1String("system")) return QCoreApplication::translate("onggi::client", "A system call failed");
+    //: the helper closed the connection because this program did not read what the helper sent
+    if (errc == QLatin1String("slow_reader")) return QCoreApplication::translate("onggi::client", "The helper dropped the connection: this program did not keep up reading");
     if (errc == QLatin1String("internal")) return QCoreApplication::translate("onggi::client", "Internal error in the helper");
     if (errc == QLatin1String("socket_missing")) return QCoreApplication::translate("onggi::client", "The Onggi helper is not running");
     if (errc == QLatin1String("socket_permission_denied")) return QCoreApplication::translate("onggi::client", "No permission to talk to the Onggi helper");
@@ -60,6 +62,9 @@ QString ErrorText::hint(const RpcError& e)
     if (e.errc == QLatin1String("busy") && e.message.contains(QLatin1String("no internal processes")))
         return QCoreApplication::translate("onggi::client", "This is not temporary: on cgroup v2 a cgroup that holds processes of its own "
                   "cannot give controllers to child cgroups. Give the helper a --cgroup-parent that holds no processes.");
+    if (e.errc == QLatin1String("slow_reader"))
+        return QCoreApplication::translate("onggi::client", "Too much output was waiting for this program (for example a subscription it "
+                  "stopped reading). The helper keeps running; connect again.");
     if (e.errc == QLatin1String("method_not_found"))
         return QCoreApplication::translate("onggi::client", "Update onggi-helper to the same version as this program.");
     if (e.errc == QLatin1String("forbidden")) {

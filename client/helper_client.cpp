@@ -423,6 +423,8 @@ void HelperClient::handleLine(const QByteArray& line)
         emit logLineReceived(LogLine::fromJson(params));
     } else if (method == QLatin1String("container.log.end")) {
         emit logEnded(params.value(QLatin1String("subscription")).toInteger());
+    } else if (method == QLatin1String("container.log.gap")) {
+        emit logGap(params.value(QLatin1String("subscription")).toInteger(), params.value(QLatin1String("lost_bytes")).toInteger());
     }
 }
 

@@ -106,6 +106,8 @@ signals:
     void statsReceived(qint64 subscription, const QString& time, const QList<onggi::client::Sample>& samples);
     void logLineReceived(const onggi::client::LogLine& line);
     void logEnded(qint64 subscription);
+    // container.log.gap: rotation deleted lostBytes of the log before this follower read them.
+    void logGap(qint64 subscription, qint64 lostBytes);
     // A line that is not JSON-RPC, or an error with a null id (e.g. permission denied before
     // any request): the connection is closed right after.
     void protocolError(const onggi::client::RpcError& error);

@@ -39,6 +39,7 @@ HelperSession::HelperSession(QObject* parent)
     });
     connect(client_, &HelperClient::logLineReceived, this, &HelperSession::logLine);
     connect(client_, &HelperClient::logEnded, this, &HelperSession::logEnded);
+    connect(client_, &HelperClient::logGap, this, &HelperSession::logGap);
     connect(client_, &HelperClient::eventReceived, this, [this](const Event& e) {
         if (e.subscription == eventsSub_ && eventsSub_ != 0) emit event(e);
     });
@@ -213,6 +214,27 @@ void HelperSession::listContainers(bool all, std::function<void(const QList<Cont
         for (const QJsonValue& v : r.value(QLatin1String("containers")).toArray()) out.append(ContainerSummary::fromJson(v.toObject()));
         done(out, e);
     });
+}
+
+void HelperSession::listNetworks(std::function<void(const QList<NetworkInfo>&, const RpcError&)> done)
+{
+    call(QStringLiteral("network.list"), {}, [done](const QJsonObject& r, const RpcError& e) {
+        QList<NetworkInfo> out;
+        for (const QJsonValue& v : r.value(QLatin1String("networks")).toArray()) out.append(NetworkInfo::fromJson(v.toObject()));
+        done(out, e);
+    });
+}
+
+void HelperSession::inspectNetwork(const QString& name, std::function<void(const NetworkInfo&, const RpcError&)> done)
+{
+    call(QStringLiteral("network.inspect"), {{QStringLiteral("name"), name}},
+         [done](const QJsonObject& r, const RpcError& e) { done(e.isError() ? NetworkInfo() : NetworkInfo::fromJson(r), e); });
+}
+
+void HelperSession::networkKernel(std::function<void(const NetworkKernelView&, const RpcError&)> done)
+{
+    call(QStringLiteral("network.kernel"), {},
+         [done](const QJsonObject& r, const RpcError& e) { done(e.isError() ? NetworkKernelView() : NetworkKernelView::fromJson(r), e); });
 }
 
 void HelperSession::statsHistory(const QString& id, int seconds, std::function<void(const StatsHistory&, const RpcError&)> done)

@@ -19,6 +19,7 @@
 #include "client/kernel_view.h"
 #include "client/limits.h"
 #include "client/log_line.h"
+#include "client/network_info.h"
 #include "client/process_info.h"
 #include "client/pull_progress.h"
 #include "client/rpc_error.h"
@@ -114,6 +115,10 @@ public:
     void pause(const QString& id, Done done);
     void resume(const QString& id, Done done);
     void remove(const QString& id, bool force, Done done);
+    // network.list, network.inspect (members) and network.kernel (the Networks view).
+    void listNetworks(std::function<void(const QList<NetworkInfo>&, const RpcError&)> done);
+    void inspectNetwork(const QString& name, std::function<void(const NetworkInfo&, const RpcError&)> done);
+    void networkKernel(std::function<void(const NetworkKernelView&, const RpcError&)> done);
     void unsubscribe(qint64 subscription);  // quietly: one the helper already ended is gone either way
 
 signals:
@@ -124,6 +129,7 @@ signals:
     void logLine(const onggi::client::LogLine& line);  // a followed log's line (line.subscription)
     void logEnded(qint64 subscription);                // the helper ended a followed log
     void pullProgress(const onggi::client::PullProgress& progress);  // an images.pull.progress
+    void logGap(qint64 subscription, qint64 lostBytes); // rotation deleted lostBytes before they were read
     void disconnected(const onggi::client::RpcError& why);
 
 private:

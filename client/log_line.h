@@ -16,6 +16,9 @@ struct LogLine {
     QByteArray bytes;         // the exact bytes ("b64" when they are not UTF-8, else line's UTF-8)
 
     static LogLine fromJson(const QJsonObject& o);
+    // The line shown where a follower lost lines to rotation (container.log.gap): "lostBytes
+    // bytes of log were deleted by rotation before they were read", translated.
+    static QString gapNotice(qint64 lostBytes);
 };
 
 } // namespace onggi::client

@@ -24,6 +24,7 @@
 #include "gui/widgets/helper_absent_page.h"
 #include "gui/widgets/limits_panel.h"
 #include "gui/widgets/logs_view.h"
+#include "gui/widgets/networks_dialog.h"
 #include "gui/widgets/settings_dialog.h"
 #include "gui/widgets/sparkline_delegate.h"
 
@@ -71,6 +72,10 @@ MainWindow::MainWindow(LanguageManager* languages, QWidget* parent) : QMainWindo
     });
     connect(m_session, &client::HelperSession::logEnded, this, [this](qint64 sub) {
         if (sub == m_logSub) m_logSub = 0;  // the helper ended it
+    });
+    connect(m_session, &client::HelperSession::logGap, this, [this](qint64 sub, qint64 lostBytes) {
+        // Rotation deleted lines before we read them: say so where they would have been.
+        if (sub == m_logSub && m_logSub) m_logs->appendGap(lostBytes);
     });
 
     m_list = new ContainerListModel(this);
@@ -297,6 +302,8 @@ void MainWindow::createActions() {
     m_viewMenu = menuBar()->addMenu(QString());
     m_viewMenu->addAction(m_actOverview);
     m_viewMenu->addAction(m_actImages);
+    m_actNetworks = m_viewMenu->addAction(QString());
+    connect(m_actNetworks, &QAction::triggered, this, &MainWindow::showNetworks);
     m_langMenu = m_viewMenu->addMenu(QString());
     m_langGroup = new QActionGroup(this);
     m_actLangSystem = m_langMenu->addAction(QString());
@@ -346,6 +353,8 @@ void MainWindow::retranslateUi() {
     m_actImages->setText(tr("&Images"));
     m_actImages->setToolTip(tr("The images in the store: their layers, sizes, pull and remove"));
     m_actSettings->setText(tr("&Settings…"));
+    m_actNetworks->setText(tr("&Networks…"));
+    m_actNetworks->setToolTip(tr("Networks, their members, and what the kernel has for them"));
     m_actQuit->setText(tr("&Quit"));
     m_actAbout->setText(tr("&About Onggi"));
     m_fileMenu->setTitle(tr("&File"));
@@ -754,6 +763,19 @@ void MainWindow::showImages() {
     if (!m_ready) return;
     if (m_stack->currentWidget() == m_imagesPage) m_imagesPage->refresh();
     else m_stack->setCurrentWidget(m_imagesPage);  // its showEvent refreshes it
+}
+
+NetworksDialog* MainWindow::networksDialog() const { return m_networksDialog; }
+
+void MainWindow::showNetworks() {
+    if (!m_networksDialog) {
+        m_networksDialog = new NetworksDialog(m_session, this);
+        m_networksDialog->setAttribute(Qt::WA_DeleteOnClose);
+    } else {
+        m_networksDialog->refresh();
+    }
+    m_networksDialog->show();
+    m_networksDialog->raise();
 }
 
 void MainWindow::showOverview() {

@@ -39,6 +39,7 @@ class ImagesPage;
 class HelperAbsentPage;
 class LanguageManager;
 class LogModel;
+class NetworksDialog;
 class ProcessListModel;
 class StatsHistoryModel;
 
@@ -73,6 +74,7 @@ public:
     bool dashboardShown() const;
     QTableView* listView() const { return m_view; }
     CreateDialog* createDialog() const;
+    NetworksDialog* networksDialog() const;
     bool isHelperConnected() const { return m_ready; }
     QString lastNotification() const { return m_lastNotification; }
     int notificationCount() const { return m_notifications; }
@@ -82,6 +84,7 @@ public:
 
 public slots:
     void newContainer();
+    void showNetworks();  // the Networks view
     void startSelected();
     void stopSelected();
     void pauseResumeSelected();
@@ -154,6 +157,8 @@ private:
     QStackedWidget* m_right;  // the dashboard or the selected container's page
     DashboardPage* m_dashboard;
     QPointer<CreateDialog> m_createDialog;
+    QPointer<NetworksDialog> m_networksDialog;
+    QAction* m_actNetworks = nullptr;
     QToolBar* m_toolbar;
     QLabel *m_connLabel, *m_hostLabel, *m_countLabel;
     QTimer *m_listTimer, *m_procTimer, *m_clock, *m_refreshSoon;

@@ -1,5 +1,6 @@
 #include "helper/connection.h"
 #include "helper/dispatcher.h"
+#include "helper/peer_limits.h"
 
 #include <QSocketNotifier>
 #include <QTimer>
@@ -25,26 +26,106 @@ Connection::Connection(int fd, Peer peer, Dispatcher* dispatcher, QObject* paren
 
 Connection::~Connection()
 {
+    if (limits_ && !dead_) limits_->closed(this);  // deleted without shutdown (the server going away)
     for (auto& o : out_)
         if (o.fd >= 0) ::close(o.fd);
     if (fd_ >= 0) ::close(fd_);
 }
 
+void Connection::set_limits(std::shared_ptr<PeerLimits> limits)
+{
+    limits_ = std::move(limits);
+    limits_->opened(this);
+    if (limits_->settings().idle_timeout_ms > 0) {
+        idle_ = new QTimer(this);
+        idle_->setSingleShot(true);
+        idle_->setInterval(limits_->settings().idle_timeout_ms);
+        connect(idle_, &QTimer::timeout, this, &Connection::on_idle_timeout);
+        idle_->start();
+    }
+}
+
+Result<PeerLimits::Slot> Connection::take_subscription()
+{
+    if (!limits_) return PeerLimits::Slot();
+    return limits_->take_subscription(this);
+}
+
+void Connection::add_queued(long long delta)
+{
+    queued_ = size_t((long long)queued_ + delta);
+    if (limits_) limits_->queued(this, delta);
+}
+
 void Connection::send_line(std::string line, int fd)
 {
-    if (dead_) {
+    if (dead_ || dropping_) {
         if (fd >= 0) ::close(fd);
         return;
     }
     line += '\n';
-    queued_ += line.size();
+    // The budget counts bytes: hold no more than that (the append above may have doubled the
+    // allocation of a line built to its exact size).
+    if (line.capacity() > line.size() + line.size() / 8 + 64) line.shrink_to_fit();
+    const long long n = (long long)line.size();
     out_.push_back(Out{std::move(line), 0, fd});
-    if (queued_ > kMaxQueuedBytes) {
+    add_queued(n);
+    flush();
+    if (!dead_) enforce_limits();
+}
+
+void Connection::enforce_limits()
+{
+    if (!limits_) {
         // The client does not read what it asked for (e.g. a subscription it never drains).
-        shutdown();
+        if (queued_ > kMaxQueuedBytes && out_.size() > 1) drop_slow_reader("the client does not read: more than 16 MiB of output queued");
         return;
     }
-    flush();
+    // This connection over its own or its uid's cap, or the helper's budget spent: whoever
+    // holds most is dropped. The PeerLimits outlives every connection, `this` may be dropped.
+    std::shared_ptr<PeerLimits> limits = limits_;
+    std::string why;
+    for (int i = 0; i < 1024; ++i) {
+        Connection* x = limits->over_limit(dropping_ || dead_ ? nullptr : this, &why);
+        if (!x) break;
+        x->drop_slow_reader(why);
+    }
+}
+
+void Connection::drop_slow_reader(const std::string& why)
+{
+    if (dead_ || dropping_) return;
+    dropping_ = true;
+    qInfo("helper: dropping a slow reader (uid %u, pid %d): %s", unsigned(peer_.uid), int(peer_.pid), why.c_str());
+    // Keep the rest of a line already begun (the client must be able to parse what follows).
+    long long freed = 0;
+    while (out_.size() > (out_.empty() || out_.front().off == 0 ? 0u : 1u)) {
+        Out& o = out_.back();
+        freed += (long long)(o.data.size() - o.off);
+        if (o.fd >= 0) ::close(o.fd);
+        out_.pop_back();
+    }
+    if (freed) add_queued(-freed);
+    std::string line = error_line(nullptr, error_object(rpc_code::slow_reader, "slow_reader", why)) + "\n";
+    const long long n = (long long)line.size();
+    out_.push_back(Out{std::move(line), 0, -1});
+    add_queued(n);
+    close_with_error(json());
+}
+
+void Connection::close_with_error(const json& error)
+{
+    if (!error.is_null()) send_line(error_line(nullptr, error));
+    // A client that does not read even that is closed after a grace period.
+    QTimer::singleShot(kDropGraceMs, this, [this] { shutdown(); });
+    close_after_flush();
+}
+
+void Connection::on_idle_timeout()
+{
+    if (dead_ || closing_) return;
+    const std::string why = had_request_ ? "a request line left unfinished for " : "no complete request within ";
+    close_with_error(error_object(Error(Errc::timeout, why + std::to_string(idle_->interval() / 1000) + " s")));
 }
 
 void Connection::close_after_flush()
@@ -64,7 +145,8 @@ void Connection::update_notifiers()
 {
     if (dead_) return;
     // Back-pressure: stop reading while many replies are pending or much output is queued.
-    bool read = !closing_ && in_flight_ < kMaxInFlight && queued_ < kMaxQueuedBytes / 4;
+    const size_t cap = limits_ ? limits_->settings().max_queued_per_connection : kMaxQueuedBytes;
+    bool read = !closing_ && in_flight_ < kMaxInFlight && queued_ < cap / 4;
     rn_->setEnabled(read);
     wn_->setEnabled(!out_.empty());
 }
@@ -105,7 +187,7 @@ void Connection::flush()
             return;
         }
         o.off += size_t(n);
-        queued_ -= size_t(n);
+        add_queued(-(long long)n);
         if (o.off == o.data.size()) out_.pop_front();
     }
     if (dead_) return;
@@ -157,6 +239,11 @@ void Connection::on_readable()
         }
         if (closing_ || in_flight_ >= kMaxInFlight) break;
     }
+    if (idle_ && !closing_) {
+        // Idle timeout: running while no complete request came yet, or a line is left unfinished.
+        if (had_request_ && in_.empty()) idle_->stop();
+        else if (had_request_ && !idle_->isActive()) idle_->start();
+    }
     update_notifiers();
 }
 
@@ -164,6 +251,7 @@ void Connection::handle_line(std::string&& line)
 {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.find_first_not_of(" \t") == std::string::npos) return;  // blank lines are ignored
+    had_request_ = true;
     if (dispatcher_) dispatcher_->dispatch(this, line);
 }
 
@@ -171,6 +259,8 @@ void Connection::shutdown()
 {
     if (dead_) return;
     dead_ = true;
+    if (limits_) limits_->closed(this);
+    if (idle_) idle_->stop();
     rn_->setEnabled(false);
     wn_->setEnabled(false);
     ::shutdown(fd_, SHUT_RDWR);

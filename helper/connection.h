@@ -5,15 +5,18 @@
 #pragma once
 
 #include "helper/peer.h"
+#include "helper/peer_limits.h"
 #include "helper/rpc.h"
 
 #include <QObject>
 #include <QPointer>
 
 #include <deque>
+#include <memory>
 #include <string>
 
 class QSocketNotifier;
+class QTimer;
 
 namespace onggi::helper {
 
@@ -22,13 +25,24 @@ class Dispatcher;
 class Connection : public QObject {
     Q_OBJECT
 public:
-    static constexpr size_t kMaxQueuedBytes = 64u << 20;  // then the client is too slow: drop it
+    // Without PeerLimits (a connection made outside the Server): then the client is too slow.
+    static constexpr size_t kMaxQueuedBytes = 16u << 20;
+    // A dropped client has this long to read the rest and its error (its queue is gone already:
+    // what it holds meanwhile is one line at most and the fd).
+    static constexpr int kDropGraceMs = 30000;
     static constexpr int kMaxInFlight = 256;              // requests awaiting replies
 
     Connection(int fd, Peer peer, Dispatcher* dispatcher, QObject* parent = nullptr);
     ~Connection() override;
 
     const Peer& peer() const { return peer_; }
+    // The Server's accounting (docs/protocol.md "Limits"): byte caps, the output budget,
+    // subscriptions and the idle timeout. Called once, right after construction.
+    void set_limits(std::shared_ptr<PeerLimits> limits);
+    PeerLimits* limits() const { return limits_.get(); }
+    // A place for one more subscription (events, stats, log follow), held by the service's
+    // record of it; busy when a cap is reached. An empty slot without PeerLimits.
+    Result<PeerLimits::Slot> take_subscription();
     quint64 serial() const { return serial_; }
 
     // Queue one line (a newline is appended). With fd >= 0, the fd is sent with the line's first
@@ -38,7 +52,12 @@ public:
     // Flush what can be flushed, then close.
     void close_after_flush();
     bool closing() const { return closing_; }
+    // A slow reader: what is queued is thrown away, one error line (slow_reader, `why`) is
+    // sent after the line being written, then the connection closes.
+    void drop_slow_reader(const std::string& why);
+    bool dropping() const { return dropping_; }
     size_t queued_bytes() const { return queued_; }
+    size_t queued_lines() const { return out_.size(); }
 
     // Request bookkeeping for the dispatcher.
     void request_started() { ++in_flight_; }
@@ -55,6 +74,10 @@ private:
     void flush();
     void shutdown();
     void update_notifiers();
+    void add_queued(long long delta);
+    void enforce_limits();
+    void on_idle_timeout();
+    void close_with_error(const json& error);
 
     struct Out {
         std::string data;
@@ -73,6 +96,10 @@ private:
     int in_flight_ = 0;
     bool closing_ = false;
     bool dead_ = false;
+    bool dropping_ = false;
+    bool had_request_ = false;  // a complete request arrived (the idle timeout is for those that never send one)
+    std::shared_ptr<PeerLimits> limits_;
+    QTimer* idle_ = nullptr;
     quint64 serial_;
 };
 

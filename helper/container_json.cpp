@@ -1,5 +1,7 @@
 #include "helper/container_json.h"
 
+#include "engine/core/shim_contract.h"
+
 #include "helper/container_manager.h"
 #include "helper/container_store.h"
 
@@ -53,7 +55,7 @@ json container_inspect(const ContainerRecord& c, const ContainerManager& m)
     out["namespaces"] = ns;
     json lower = json::array();
     if (cfg && cfg->is_object() && cfg->contains("annotations") && (*cfg)["annotations"].is_object()) {
-        std::string l = (*cfg)["annotations"].value("org.onggi.overlay.lowerdir", std::string());
+        std::string l = (*cfg)["annotations"].value(shim::kOverlayLowerdir, std::string());
         size_t pos = 0;
         while (!l.empty() && pos <= l.size()) {
             size_t e = l.find(':', pos);

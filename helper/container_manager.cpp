@@ -2,6 +2,7 @@
 
 #include "engine/cgroup/cgroup.h"
 #include "engine/core/files.h"
+#include "engine/core/shim_contract.h"
 #include "engine/image/user_lookup.h"
 #include "helper/attach_socket.h"
 #include "helper/event_bus.h"
@@ -57,6 +58,12 @@ ContainerManager::ContainerManager(HelperConfig cfg, EventBus* events, QObject* 
 
 ContainerManager::~ContainerManager() = default;
 
+Result<std::unique_ptr<cgroup::Cgroup>> ContainerManager::open_cgroup(const std::string& id) const
+{
+    if (!host_) return host_.error();
+    return cgroup::open(host_.value(), cgroup_path(id));
+}
+
 void ContainerManager::save_failed(const ContainerRecord& c, const Error& e)
 {
     events_->publish("error", c, {{"error", e.message()}, {"errc", errc_name(e.code)}});
@@ -64,15 +71,17 @@ void ContainerManager::save_failed(const ContainerRecord& c, const Error& e)
 
 Status ContainerManager::init()
 {
-    cgroup_v2_ = host_is_cgroup_v2();
+    host_ = cgroup::probe_host();
+    if (!host_) qWarning("helper: %s", host_.error().message().c_str());
+    cgroup_v2_ = host_ && host_->mode == cgroup::Mode::v2;
     ONGGI_CHECK(place_in_delegated_cgroup(), "cgroup delegation");
     ONGGI_CHECK(make_dirs(cfg_.state_dir, 0711), "create state dir");
     ::chmod(cfg_.state_dir.c_str(), 0711);
     ONGGI_CHECK(make_dirs(cfg_.state_dir + "/containers", 0700), "create containers dir");
     ONGGI_CHECK(make_dirs(cfg_.run_dir, 0755), "create run dir");
     // cgroup v1: make the disks' I/O counters count (see prime_io_accounting).
-    if (auto host = cgroup::probe_host(); host && host->mode != cgroup::Mode::v2)
-        if (auto n = cgroup::prime_io_accounting(host.value(), cfg_.cgroup_parent); !n)
+    if (host_ && host_->mode != cgroup::Mode::v2)
+        if (auto n = cgroup::prime_io_accounting(host_.value(), cfg_.cgroup_parent); !n)
             qWarning("helper: %s", n.error().message().c_str());
     auto bb = images_.ensure_builtin();
     if (!bb) return std::move(bb).error().wrap("built-in image");
@@ -136,7 +145,7 @@ std::set<std::string> ContainerManager::layers_in_use() const
         if (!j || !j->is_object()) continue;
         auto ann = j->find("annotations");
         if (ann == j->end() || !ann->is_object()) continue;
-        auto lower = ann->find("org.onggi.overlay.lowerdir");
+        auto lower = ann->find(shim::kOverlayLowerdir);
         if (lower == ann->end() || !lower->is_string()) continue;
         const std::string dirs = lower->get<std::string>();
         size_t pos = 0;
@@ -387,9 +396,7 @@ Status ContainerManager::pause(const std::string& id)
     ContainerRecord* c = get(id);
     if (!c) return Error(Errc::not_found, "no such container");
     if (c->state != ContainerState::running) return Error(Errc::bad_state, "container " + c->name + " is not running");
-    auto host = cgroup::probe_host();
-    if (!host) return std::move(host).error().wrap("pause");
-    auto cg = cgroup::open(host.value(), cgroup_path(id));
+    auto cg = open_cgroup(id);
     if (!cg) return std::move(cg).error().wrap("pause: open cgroup");
     ONGGI_CHECK(cg.value()->freeze(), "pause");
     c->state = ContainerState::paused;
@@ -404,9 +411,7 @@ Status ContainerManager::resume(const std::string& id)
     ContainerRecord* c = get(id);
     if (!c) return Error(Errc::not_found, "no such container");
     if (c->state != ContainerState::paused) return Error(Errc::bad_state, "container " + c->name + " is not paused");
-    auto host = cgroup::probe_host();
-    if (!host) return std::move(host).error().wrap("resume");
-    auto cg = cgroup::open(host.value(), cgroup_path(id));
+    auto cg = open_cgroup(id);
     if (!cg) return std::move(cg).error().wrap("resume: open cgroup");
     ONGGI_CHECK(cg.value()->thaw(), "resume");
     c->state = ContainerState::running;
@@ -490,8 +495,7 @@ Result<Limits> ContainerManager::update(const std::string& id, const Limits& l)
         return std::move(st).error().wrap("update: save the record (no limit was changed)");
     }
     if (c->live()) {
-        auto host = cgroup::probe_host();
-        auto cg = host ? cgroup::open(host.value(), cgroup_path(id)) : Result<std::unique_ptr<cgroup::Cgroup>>(host.error());
+        auto cg = open_cgroup(id);
         Status applied = cg ? cg.value()->apply(res.value()) : Status(cg.error());
         if (!applied) {
             put_back();
@@ -508,9 +512,7 @@ Result<std::vector<ProcessRow>> ContainerManager::top(const std::string& id)
     ContainerRecord* c = get(id);
     if (!c) return Error(Errc::not_found, "no such container");
     if (!c->live()) return Error(Errc::bad_state, "container " + c->name + " is not running");
-    auto host = cgroup::probe_host();
-    if (!host) return std::move(host).error().wrap("top");
-    auto cg = cgroup::open(host.value(), cgroup_path(id));
+    auto cg = open_cgroup(id);
     if (!cg) return std::move(cg).error().wrap("top: open cgroup");
     auto pids = cg.value()->pids();
     if (!pids) return std::move(pids).error().wrap("top");

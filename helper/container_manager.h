@@ -12,6 +12,7 @@
 // Main thread only; long operations complete through callbacks, never by blocking the event loop.
 #pragma once
 
+#include "engine/cgroup/cgroup.h"
 #include "engine/core/files.h"
 #include "engine/core/result.h"
 #include "engine/image/image_store.h"
@@ -54,6 +55,10 @@ public:
     image::ImageStore& images() { return images_; }
     EventBus* events() const { return events_; }
     bool cgroup_v2() const { return cgroup_v2_; }
+    // The host's cgroup setup, probed once at init (cgroup::probe_host); an error when it has none.
+    const Result<cgroup::HostInfo>& cgroup_host() const { return host_; }
+    // The container's cgroup, opened through the one host probe.
+    Result<std::unique_ptr<cgroup::Cgroup>> open_cgroup(const std::string& id) const;
     NetworkManager& networks() { return *net_; }
     const NetworkManager& networks() const { return *net_; }
     // What the network manager needs of a container.
@@ -89,8 +94,6 @@ public:
 
     // The containers made from the image, in any state (images.remove).
     std::vector<const ContainerRecord*> image_users(const std::string& image_id) const { return store_.image_users(image_id); }
-    // Whether any container, in any state, was made from the image (images.prune, system.df).
-    bool image_in_use(const std::string& image_id) const { return !store_.image_users(image_id).empty(); }
     // Every layer ("sha256:<hex>") that some container's overlay uses, read from the
     // containers' config.json: what images.remove with force and layer collection must keep.
     std::set<std::string> layers_in_use() const;
@@ -138,6 +141,7 @@ private:
     image::ImageStore images_;
     std::unique_ptr<NetworkManager> net_;
     bool cgroup_v2_ = false;
+    Result<cgroup::HostInfo> host_ = Error(Errc::unsupported, "cgroups not probed yet");
     ContainerStore store_;
     ShimCommand shim_;
     ShimSupervisor supervisor_;

@@ -18,10 +18,10 @@
 //   method reaches your subscriptions too.
 // * call.peer() tells uid/gid/admin; non-admin peers may only see their own containers:
 //   resolve ids through ContainerManager::find(ref, peer) (helper/container_manager.h).
-// * WIRING A SERVICE IN: put  void install_stats_service(HelperContext& ctx);  in
-//   helper/stats_service.h (HelperContext: helper/handlers/handlers.h — dispatcher, containers,
-//   events, logs). HelperDaemon calls it once at startup when that header exists
-//   (__has_include), after the core methods are registered. From there: ctx.dispatcher->add(...)
+// * WIRING A SERVICE IN: give it an  install_<name>(HelperContext& ctx)  (as
+//   install_stats_service in helper/stats_service.h; HelperContext: helper/handlers/handlers.h —
+//   dispatcher, containers, events, logs) and call it in HelperDaemon's constructor, after the
+//   core methods are registered. From there: ctx.dispatcher->add(...)
 //   for methods, ctx.containers->on_change(cb) to hear of starts/exits/removals,
 //   ctx.containers->get_record(id) / all() / cgroup_path(id) for pids and cgroups,
 //   ctx.events->publish("oom", record) for events.

@@ -30,10 +30,12 @@ EventBus::EventBus(Dispatcher* dispatcher, QObject* parent) : QObject(parent), d
     dispatcher_->add_unsubscriber([this](Connection* c, int64_t id) { return unsubscribe(c, id); });
 }
 
-int64_t EventBus::subscribe(Connection* conn, const std::string& filter_id)
+Result<int64_t> EventBus::subscribe(Connection* conn, const std::string& filter_id)
 {
+    auto slot = conn->take_subscription();
+    if (!slot) return slot.error();
     int64_t id = dispatcher_->next_subscription_id();
-    subs_[id] = Sub{QPointer<Connection>(conn), filter_id};
+    subs_[id] = Sub{QPointer<Connection>(conn), filter_id, std::move(slot).value()};
     connect(conn, &Connection::closed, this, [this, id] { subs_.erase(id); });
     return id;
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "helper/peer.h"
+#include "helper/peer_limits.h"
 #include "helper/rpc.h"
 
 #include <QObject>
@@ -25,7 +26,8 @@ public:
     explicit EventBus(Dispatcher* dispatcher, QObject* parent = nullptr);
 
     // filter_id: a full container id, or empty for all visible containers.
-    int64_t subscribe(Connection* conn, const std::string& filter_id);
+    // busy when the caller's subscription caps are reached (helper/peer_limits.h).
+    Result<int64_t> subscribe(Connection* conn, const std::string& filter_id);
     bool unsubscribe(Connection* conn, int64_t id);
 
     void publish(const std::string& action, const ContainerRecord& c, const std::map<std::string, std::string>& attributes = {});
@@ -43,6 +45,7 @@ private:
     struct Sub {
         QPointer<Connection> conn;
         std::string filter_id;
+        PeerLimits::Slot slot;  // its place under the caller's subscription caps
     };
     Dispatcher* dispatcher_;
     std::map<int64_t, Sub> subs_;

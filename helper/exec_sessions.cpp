@@ -1,5 +1,6 @@
 #include "helper/exec_sessions.h"
 
+#include "engine/core/shim_contract.h"
 #include "engine/image/user_lookup.h"
 #include "helper/event_bus.h"
 #include "helper/fd_limit.h"
@@ -76,15 +77,10 @@ void ExecSessions::exec(const ContainerRecord& rec, const ContainerPaths& cp, co
             drain(QProcess::StandardError);
             proc->deleteLater();
             if (st != QProcess::NormalExit) return done(Error(Errc::system, "exec: onggi-shim crashed"), -1);
-            if (code == 125 && o->out.isEmpty()) {
-                json e = json::parse(o->err.trimmed().toStdString(), nullptr, false);
-                if (e.is_object())
-                    return done(Error(errc_from_name(e.value("errc", std::string("system"))) == Errc::internal
-                                          ? Errc::system
-                                          : errc_from_name(e.value("errc", std::string("system"))),
-                                      "exec: " + e.value("message", std::string("failed")), e.value("errno", 0)),
-                                -1);
-            }
+            // The shim's reason (one error line, docs/shim.md), with its own code.
+            if (code == 125 && o->out.isEmpty())
+                if (auto e = shim::ShimError::parse(o->err.trimmed().toStdString()))
+                    return done(Error(e->code, "exec: " + e->message, e->sys_errno), -1);
             json r = {{"exit_code", code}, {"stdout", o->out.toStdString()}, {"stderr", o->err.toStdString()}};
             if (o->truncated) r["truncated"] = true;
             done(r, -1);

@@ -30,6 +30,12 @@ struct HelperConfig {
     // files, never the host's): --subuid-file / ONGGI_SUBUID_FILE, --subgid-file / ONGGI_SUBGID_FILE.
     std::string subuid_file = "/etc/subuid";
     std::string subgid_file = "/etc/subgid";
+    // Output queued for clients that do not read, all connections together, before the one
+    // holding most is dropped (--output-budget BYTES); docs/protocol.md "Limits".
+    uint64_t output_budget = 256u << 20;
+    // A connection that sends no complete request this long after it connects, or leaves a line
+    // unfinished this long, is closed (--idle-timeout SECONDS; 0: never).
+    int idle_timeout_ms = 30000;
 };
 
 } // namespace onggi::helper

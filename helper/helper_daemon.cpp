@@ -1,11 +1,6 @@
 #include "helper/helper_daemon.h"
 
-// Services of other areas plug in here without editing this file: helper/stats_service.h
-// ("cg") provides  void install_stats_service(HelperContext& ctx);  see helper/dispatcher.h.
-#if __has_include("helper/stats_service.h")
 #include "helper/stats_service.h"
-#define ONGGI_HAVE_STATS_SERVICE 1
-#endif
 
 #include <QCoreApplication>
 #include <QSocketNotifier>
@@ -30,9 +25,7 @@ HelperDaemon::HelperDaemon(HelperConfig cfg, QObject* parent)
     ctx_ = HelperContext{&dispatcher_, containers_, events_, logs_, &gate_};
     register_all(ctx_);
     register_container_kernel_view(ctx_);
-#ifdef ONGGI_HAVE_STATS_SERVICE
     install_stats_service(ctx_);
-#endif
 }
 
 HelperDaemon::~HelperDaemon()
@@ -59,7 +52,10 @@ Status HelperDaemon::start()
         });
     }
     ONGGI_CHECK(containers_->init(), "start helper");
-    server_ = new Server(&dispatcher_, cfg_.group, this);
+    LimitSettings limits;
+    limits.output_budget = size_t(cfg_.output_budget);
+    limits.idle_timeout_ms = cfg_.idle_timeout_ms;
+    server_ = new Server(&dispatcher_, cfg_.group, limits, this);
     ONGGI_CHECK(server_->listen(cfg_.socket), "listen");
     return {};
 }

@@ -61,11 +61,14 @@ void LogFollowers::erase(std::map<int64_t, Follower>::iterator it)
     followers_.erase(it);
 }
 
-int64_t LogFollowers::follow(Connection* conn, const std::string& container_id, const std::string& log_path, LogPos pos,
-                             bool timestamps)
+Result<int64_t> LogFollowers::follow(Connection* conn, const std::string& container_id, const std::string& log_path,
+                                     LogPos pos, bool timestamps)
 {
+    auto slot = conn->take_subscription();
+    if (!slot) return slot.error();
     int64_t id = dispatcher_->next_subscription_id();
-    followers_[id] = Follower{QPointer<Connection>(conn), container_id, log_path, pos, timestamps};
+    followers_[id] = Follower{QPointer<Connection>(conn), container_id, log_path, pos, timestamps,
+                              LogReader::rotated_bytes(log_path), false, std::move(slot).value()};
     watch(container_id, log_path.substr(0, log_path.rfind('/')));
     connect(conn, &Connection::closed, this, [this, id] {
         if (auto it = followers_.find(id); it != followers_.end()) erase(it);
@@ -102,11 +105,11 @@ void LogFollowers::pass()
     if (inotify_fd_ < 0)
         for (const auto& [id, f] : followers_) todo.insert(f.container_id);
     for (const auto& cid : todo)
-        if (pump_container(cid, false)) dirty_.insert(cid);  // more to read, or a reader to wait for
+        if (pump_container(cid)) dirty_.insert(cid);  // more to read, or a reader to wait for
     if (!dirty_.empty() || (inotify_fd_ < 0 && !followers_.empty())) pass_timer_->start(inotify_fd_ < 0 ? 250 : kPassMs);
 }
 
-bool LogFollowers::pump_container(const std::string& container_id, bool final)
+bool LogFollowers::pump_container(const std::string& container_id)
 {
     // Followers at the same place share one read: group them.
     std::map<std::tuple<std::string, uint64_t, uint64_t, uint64_t, bool>, std::vector<int64_t>> groups;
@@ -121,7 +124,7 @@ bool LogFollowers::pump_container(const std::string& container_id, bool final)
             erase(it++);
             continue;
         }
-        if (!final && f.conn->queued_bytes() > kMaxBacklogBytes) {
+        if (f.conn->queued_bytes() > kMaxBacklogBytes) {
             again = true;  // it reads slowly: later, from where it is
             ++it;
             continue;
@@ -129,13 +132,22 @@ bool LogFollowers::pump_container(const std::string& container_id, bool final)
         groups[{f.path, f.pos.ino, f.pos.first, f.pos.offset, f.timestamps}].push_back(it->first);
         ++it;
     }
+    std::vector<int64_t> done;  // ending followers that have read all
     for (auto& [key, ids] : groups) {
         const auto& [path, ino, first, off, ts] = key;
         const LogPos at{ino, first, off};
+        const uint64_t rotated_before = LogReader::rotated_bytes(path);  // for a gap notice next time
         auto chunk = LogReader::from(path, at, ts, kPageBytes);
+        if (!chunk || !chunk->more)
+            for (int64_t sid : ids)
+                if (auto it = followers_.find(sid); it != followers_.end() && it->second.ending) done.push_back(sid);
         if (!chunk) continue;
         if (chunk->more) again = true;
-        if (chunk->end == at) continue;
+        if (chunk->end == at) {
+            for (int64_t sid : ids)
+                if (auto it = followers_.find(sid); it != followers_.end()) it->second.rotated_seen = rotated_before;
+            continue;
+        }
         // Each line encoded once; only the subscription number differs between followers.
         std::vector<std::string> bodies;
         bodies.reserve(chunk->lines.size());
@@ -147,6 +159,15 @@ bool LogFollowers::pump_container(const std::string& container_id, bool final)
             auto it = followers_.find(sid);
             if (it == followers_.end()) continue;
             Follower& f = it->second;
+            if (chunk->rotated && at.ino != 0 && f.conn) {
+                // Rotation deleted the file it was in before it read all of it: say how much it
+                // lost (what was deleted since it took its place, less what it had read of it),
+                // before the lines that follow the gap.
+                const uint64_t deleted = chunk->rotated_bytes > f.rotated_seen ? chunk->rotated_bytes - f.rotated_seen : 0;
+                const uint64_t lost = deleted > at.offset ? deleted - at.offset : 0;
+                f.conn->notify("container.log.gap", {{"subscription", sid}, {"id", container_id}, {"lost_bytes", lost}});
+            }
+            f.rotated_seen = chunk->rotated ? chunk->rotated_bytes : rotated_before;
             f.pos = chunk->end;
             const std::string head = "{\"jsonrpc\":\"2.0\",\"method\":\"container.log\",\"params\":{\"subscription\":" + std::to_string(sid) + ",";
             for (const auto& b : bodies) {
@@ -155,20 +176,32 @@ bool LogFollowers::pump_container(const std::string& container_id, bool final)
             }
         }
     }
+    for (int64_t sid : done) {
+        auto it = followers_.find(sid);
+        if (it == followers_.end()) continue;
+        if (it->second.conn) it->second.conn->notify("container.log.end", {{"subscription", sid}});
+        erase(it);
+    }
+    for (const auto& [sid, f] : followers_)
+        if (f.container_id == container_id && f.ending) again = true;  // one still reading slowly
     return again;
 }
 
 void LogFollowers::container_stopped(const std::string& container_id)
 {
-    // Everything left, page by page (the log is capped by rotation), then the end.
-    for (int page = 0; page < 1024 && pump_container(container_id, true); ++page) {}
-    for (auto it = followers_.begin(); it != followers_.end();) {
-        if (it->second.container_id != container_id) {
-            ++it;
-            continue;
+    // Everything left, then the end: now for those that keep up (the log is capped by rotation),
+    // page by page as each one reads for those that do not, so a follower's queue never holds
+    // more than kMaxBacklogBytes + a page (a whole log queued at once would make it a slow reader).
+    for (auto& [sid, f] : followers_)
+        if (f.container_id == container_id) f.ending = true;
+    for (int page = 0; page < 1024 && pump_container(container_id); ++page) {
+        bool reading = false;  // some ending follower can take more now
+        for (const auto& [sid, f] : followers_)
+            if (f.container_id == container_id && f.conn && f.conn->queued_bytes() <= kMaxBacklogBytes) reading = true;
+        if (!reading) {
+            mark(container_id);
+            break;
         }
-        if (it->second.conn) it->second.conn->notify("container.log.end", {{"subscription", it->first}});
-        erase(it++);
     }
 }
 

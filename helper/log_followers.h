@@ -7,9 +7,13 @@
 // every kPassMs), followers at the same position share one read and one encoding of each line,
 // and a follower whose connection has more than kMaxBacklogBytes queued is skipped until it
 // drains, so a client that does not read never makes the helper read for it.
+// A follower whose place was deleted by rotation before it read it (it read slowly, the
+// container wrote fast) is told so by a container.log.gap notification with the bytes it lost,
+// then goes on from the oldest line kept.
 #pragma once
 
 #include "helper/log_reader.h"
+#include "helper/peer_limits.h"
 
 #include <QObject>
 #include <QPointer>
@@ -37,8 +41,9 @@ public:
     LogFollowers(Dispatcher* dispatcher, QObject* parent = nullptr);
     ~LogFollowers() override;
 
-    int64_t follow(Connection* conn, const std::string& container_id, const std::string& log_path, LogPos pos,
-                   bool timestamps);
+    // busy when the connection's or its uid's subscription caps are reached.
+    Result<int64_t> follow(Connection* conn, const std::string& container_id, const std::string& log_path, LogPos pos,
+                           bool timestamps);
     // The container stopped: send what is left and end its followers.
     void container_stopped(const std::string& container_id);
     bool unsubscribe(Connection* conn, int64_t id);
@@ -50,6 +55,9 @@ private:
         std::string container_id, path;
         LogPos pos;
         bool timestamps = true;
+        uint64_t rotated_seen = 0;  // the log's rotated bytes (FILE.rotated) when `pos` was taken
+        bool ending = false;        // the container stopped: the end follows once it has read all
+        PeerLimits::Slot slot;      // its place under the caller's subscription caps
     };
     struct Watch {
         int wd = -1;
@@ -58,8 +66,9 @@ private:
     void on_inotify();
     void mark(const std::string& container_id);
     void pass();
-    // One page for every follower of the container; true when some have more to read now.
-    bool pump_container(const std::string& container_id, bool final);
+    // One page for every follower of the container; true when some have more to read now. An
+    // ending follower that has read all gets container.log.end and is removed.
+    bool pump_container(const std::string& container_id);
     void watch(const std::string& container_id, const std::string& dir);
     void unwatch(const std::string& container_id);
     void erase(std::map<int64_t, Follower>::iterator it);

@@ -56,7 +56,12 @@ int main(int argc, char** argv)
                               env_or("ONGGI_SUBUID_FILE", QString::fromStdString(defaults.subuid_file)));
     QCommandLineOption subgid("subgid-file", "Subordinate gid ranges of the members (env ONGGI_SUBGID_FILE).", "path",
                               env_or("ONGGI_SUBGID_FILE", QString::fromStdString(defaults.subgid_file)));
-    cli.addOptions({socket, state, run, shim, group, cgparent, defnet, defsub, logsize, logfiles, insecure, reg_timeout, delegated, subuid, subgid});
+    QCommandLineOption budget("output-budget", "Output queued for slow clients, all together, before the one holding most is dropped, bytes (default 256 MiB).",
+                              "bytes", QString::number(defaults.output_budget));
+    QCommandLineOption idle("idle-timeout", "Close a connection that sends no complete request for this many seconds (default 30; 0: never).",
+                            "seconds", QString::number(defaults.idle_timeout_ms / 1000.0));
+    cli.addOptions({socket, state, run, shim, group, cgparent, defnet, defsub, logsize, logfiles, insecure, reg_timeout, delegated, subuid, subgid,
+                    budget, idle});
     cli.process(app);
 
     HelperConfig cfg;
@@ -87,6 +92,14 @@ int main(int argc, char** argv)
         return 2;
     }
     cfg.registry_timeout_ms = int(timeout_s * 1000);
+    bool budget_ok = false, idle_ok = false;
+    cfg.output_budget = cli.value(budget).toULongLong(&budget_ok);
+    const double idle_s = cli.value(idle).toDouble(&idle_ok);
+    if (!budget_ok || cfg.output_budget < (1u << 20) || !idle_ok || idle_s < 0 || idle_s > 86400) {
+        std::fprintf(stderr, "onggi-helper: --output-budget must be at least 1048576 bytes, --idle-timeout 0..86400 seconds\n");
+        return 2;
+    }
+    cfg.idle_timeout_ms = int(idle_s * 1000);
     cfg.cgroup_delegated = cli.isSet(delegated);
     cfg.subuid_file = cli.value(subuid).toStdString();
     cfg.subgid_file = cli.value(subgid).toStdString();

@@ -685,4 +685,24 @@ Result<UnsubscribeParams> decode_unsubscribe(const json& in)
     return finish(r, v);
 }
 
+Result<StatsSubscribeParams> decode_stats_subscribe(const json& in)
+{
+    StatsSubscribeParams v;
+    Reader r(params_or_empty(in), "", {"interval_ms", "ids"});
+    r.integer("interval_ms", v.interval_ms, 100, 10000);
+    r.strings("ids", v.ids, 256, 128);
+    for (size_t i = 0; r.ok() && i < v.ids.size(); ++i)
+        if (v.ids[i].empty()) r.fail("ids[" + std::to_string(i) + "]", "a container id or name is required");
+    return finish(r, v);
+}
+
+Result<StatsHistoryParams> decode_stats_history(const json& in)
+{
+    StatsHistoryParams v;
+    Reader r(params_or_empty(in), "", {"id", "seconds"});
+    r.str("id", v.id, true, 128, 1);
+    r.integer("seconds", v.seconds, 1, 86400);
+    return finish(r, v);
+}
+
 } // namespace onggi::helper

@@ -117,6 +117,9 @@ struct ImageTagParams { std::string image, target; };
 struct ImagePruneParams { bool all = false; };
 struct SubscribeParams { std::string filter_id; };
 struct UnsubscribeParams { int64_t subscription = 0; };
+// stats.subscribe: ids are references as the client gave them (resolved by the service).
+struct StatsSubscribeParams { int interval_ms = 1000; std::vector<std::string> ids; };
+struct StatsHistoryParams { std::string id; int64_t seconds = 900; };
 
 Result<HelloParams> decode_hello(const json& p);
 Result<IdParams> decode_id(const json& p);
@@ -138,6 +141,8 @@ Result<ImageTagParams> decode_image_tag(const json& p);
 Result<ImagePruneParams> decode_image_prune(const json& p);
 Result<SubscribeParams> decode_subscribe(const json& p);
 Result<UnsubscribeParams> decode_unsubscribe(const json& p);
+Result<StatsSubscribeParams> decode_stats_subscribe(const json& p);
+Result<StatsHistoryParams> decode_stats_history(const json& p);
 Result<Limits> decode_limits(const json& p, const std::string& field = "limits");
 Result<RestartPolicy> parse_restart_policy(const std::string& s);
 

@@ -24,6 +24,9 @@ inline constexpr int internal = -32603;
 // The helper's policy gate refused a privileged ask (errc "forbidden", helper/policy_gate.h).
 // Not an engine Errc: only the gate says it, with data naming the option.
 inline constexpr int forbidden = -32002;
+// The client did not read its output: over a byte cap or the helper's output budget
+// (helper/peer_limits.h); sent as the last line before the connection is closed.
+inline constexpr int slow_reader = -32016;
 } // namespace rpc_code
 
 // The JSON-RPC code for a stable error code.

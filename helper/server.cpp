@@ -15,14 +15,11 @@
 
 namespace onggi::helper {
 
-// Connections (docs/protocol.md "Limits"): 1024 in all; one uid other than root holds at most
-// 128, and the last 64 are root's alone, so a member who opens all they may never locks root out.
-static constexpr int kMaxConnections = 1024;
-static constexpr int kMaxPerUid = 128;
-static constexpr int kRootReserve = 64;
-
-Server::Server(Dispatcher* dispatcher, std::string group, QObject* parent)
-    : QObject(parent), dispatcher_(dispatcher), group_(std::move(group))
+// Connections (docs/protocol.md "Limits", helper/peer_limits.h): 1024 in all; one uid other than
+// root holds at most 128, and the last 64 are root's alone, so a member who opens all they may
+// never locks root out.
+Server::Server(Dispatcher* dispatcher, std::string group, LimitSettings limits, QObject* parent)
+    : QObject(parent), dispatcher_(dispatcher), group_(std::move(group)), limits_(std::make_shared<PeerLimits>(limits))
 {
 }
 
@@ -109,14 +106,7 @@ void Server::on_accept()
         }
         auto peer = peer_of(c);
         Status ok = peer ? authorize_peer(peer.value(), group_) : Status(peer.error());
-        if (ok && connections_ >= kMaxConnections) ok = Error(Errc::busy, "too many connections");
-        if (ok && !peer->admin()) {
-            if (per_uid_[peer->uid] >= kMaxPerUid)
-                ok = Error(Errc::busy, "too many connections from uid " + std::to_string(peer->uid) + " (at most " +
-                                           std::to_string(kMaxPerUid) + ")");
-            else if (connections_ >= kMaxConnections - kRootReserve)
-                ok = Error(Errc::busy, "too many connections (the rest are kept for root)");
-        }
+        if (ok) ok = limits_->admit(peer.value());
         if (!ok) {
             // One error line, best effort (the socket buffer is empty: this does not block), then close.
             std::string line = error_line(nullptr, error_object(ok.error())) + "\n";
@@ -125,13 +115,7 @@ void Server::on_accept()
             continue;
         }
         auto* conn = new Connection(c, peer.value(), dispatcher_, this);
-        ++connections_;
-        const uid_t uid = peer->uid;
-        ++per_uid_[uid];
-        connect(conn, &Connection::closed, this, [this, uid] {
-            --connections_;
-            if (--per_uid_[uid] <= 0) per_uid_.erase(uid);
-        });
+        conn->set_limits(limits_);  // counted until it closes
     }
 }
 

@@ -4,12 +4,13 @@
 #pragma once
 
 #include "engine/core/result.h"
+#include "helper/peer_limits.h"
 
 #include <QObject>
 
 #include <sys/types.h>
 
-#include <map>
+#include <memory>
 #include <string>
 
 class QSocketNotifier;
@@ -21,11 +22,12 @@ class Dispatcher;
 class Server : public QObject {
     Q_OBJECT
 public:
-    Server(Dispatcher* dispatcher, std::string group, QObject* parent = nullptr);
+    Server(Dispatcher* dispatcher, std::string group, LimitSettings limits = {}, QObject* parent = nullptr);
     ~Server() override;
 
     Status listen(const std::string& path);
-    int connection_count() const { return connections_; }
+    int connection_count() const { return limits_->connections(); }
+    PeerLimits& limits() { return *limits_; }
 
 private:
     void on_accept();
@@ -35,8 +37,7 @@ private:
     std::string path_;
     int fd_ = -1;
     QSocketNotifier* notifier_ = nullptr;
-    int connections_ = 0;
-    std::map<uid_t, int> per_uid_;  // connections of each uid
+    std::shared_ptr<PeerLimits> limits_;
 };
 
 } // namespace onggi::helper

@@ -5,14 +5,6 @@
 
 namespace onggi::helper {
 
-Errc errc_from_name(const std::string& n)
-{
-    for (Errc c : {Errc::invalid_argument, Errc::not_found, Errc::already_exists, Errc::permission_denied,
-                   Errc::unsupported, Errc::bad_state, Errc::busy, Errc::timeout, Errc::system})
-        if (n == errc_name(c)) return c;
-    return Errc::internal;
-}
-
 std::string ShimCommand::path() const
 {
     if (!cfg_.shim.empty()) return cfg_.shim;

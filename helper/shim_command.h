@@ -29,8 +29,4 @@ private:
     security::SealedExecutable exe_;
 };
 
-// The inverse of errc_name() for the codes a shim reports (error.json, exec's stderr line);
-// internal for anything else.
-Errc errc_from_name(const std::string& name);
-
 } // namespace onggi::helper

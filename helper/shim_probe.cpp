@@ -15,12 +15,12 @@ namespace onggi::helper {
 
 namespace {
 
-nlohmann::json read_json(const std::string& path)
+// The file's text, or nullopt when it is not there (or not readable).
+std::optional<std::string> read_small(const std::string& path)
 {
     auto text = read_file(path, 1 << 16);
-    if (!text) return nullptr;
-    nlohmann::json j = nlohmann::json::parse(text.value(), nullptr, false);
-    return j.is_object() ? j : nlohmann::json(nullptr);
+    if (!text) return std::nullopt;
+    return std::move(text).value();
 }
 
 } // namespace
@@ -29,7 +29,7 @@ ShimProbe ShimProbe::read(const std::string& shim_dir)
 {
     ShimProbe p;
     // F_OFD_GETLK only tests: it takes nothing, so it cannot make a starting shim fail its lock.
-    UniqueFd fd(::open((shim_dir + "/shim.lock").c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW));
+    UniqueFd fd(::open((shim_dir + "/" + shim::kLockFile).c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW));
     if (fd) {
         p.has_lock_file = true;
         struct flock fl {};
@@ -39,16 +39,24 @@ ShimProbe ShimProbe::read(const std::string& shim_dir)
     }
     // exit.json is written last, then the lock goes: read shim.json after the lock test so that
     // a shim seen alive has had its chance to write it.
-    if (auto s = read_json(shim_dir + "/shim.json"); s.is_object()) {
-        p.has_shim_json = true;
-        p.shim_pid = s.value("shim_pid", pid_t(0));
-        p.init_pid = s.value("init_pid", pid_t(0));
-        p.init_start_time = s.value("init_start_time", uint64_t(0));
-        p.started_at_ns = s.value("started_at_ns", int64_t(0));
+    if (auto text = read_small(shim_dir + "/" + shim::kShimFile)) {
+        if (auto s = shim::ShimInfo::parse(*text)) {
+            p.has_shim_json = true;
+            p.shim_pid = s->shim_pid;
+            p.init_pid = s->init_pid;
+            p.init_start_time = s->init_start_time;
+            p.started_at_ns = s->started_at_ns;
+        } else {
+            p.damage = s.error().message();
+        }
     }
-    if (auto e = read_json(shim_dir + "/exit.json"); e.is_object()) {
-        p.has_exit_json = true;
-        p.exit = std::move(e);
+    if (auto text = read_small(shim_dir + "/" + shim::kExitFile)) {
+        if (auto e = shim::ExitInfo::parse(*text)) {
+            p.has_exit_json = true;
+            p.exit = std::move(e).value();
+        } else {
+            p.damage = e.error().message();
+        }
     }
     return p;
 }

@@ -6,8 +6,9 @@
 #pragma once
 
 #include "engine/core/result.h"
+#include "engine/core/shim_contract.h"
 
-#include <nlohmann/json.hpp>
+#include <optional>
 
 #include <sys/types.h>
 
@@ -24,7 +25,9 @@ struct ShimProbe {
     pid_t shim_pid = 0, init_pid = 0;
     uint64_t init_start_time = 0;
     int64_t started_at_ns = 0;   // shim.json's started_at_ns: which run this is
-    nlohmann::json exit;         // exit.json when has_exit_json
+    std::optional<shim::ExitInfo> exit;  // exit.json when has_exit_json
+    // What was wrong with shim.json or exit.json when one exists but does not parse.
+    std::string damage;
 
     static ShimProbe read(const std::string& shim_dir);
 };

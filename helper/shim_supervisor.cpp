@@ -2,6 +2,7 @@
 
 #include "engine/cgroup/cgroup.h"
 #include "engine/core/files.h"
+#include "engine/core/shim_contract.h"
 #include "engine/core/unique_fd.h"
 #include "helper/container_store.h"
 #include "helper/event_bus.h"
@@ -204,7 +205,7 @@ void ShimSupervisor::start(const std::string& id, std::function<void(Result<pid_
                 return done(Error(Errc::permission_denied, "start " + c->name + ": volume source " + ref.source +
                                                                " is not owned by uid " + std::to_string(c->owner_uid)));
             }
-            fd_args << "--mount-fd" << QStringLiteral("%1:%2").arg(ref.mount).arg(src->fd.get());
+            fd_args << shim::kMountFdArg << QString::fromStdString(shim::MountFd{ref.mount, src->fd.get()}.arg());
             pass.push_back(src->fd.get());
             held->push_back(std::move(src->fd));
         }
@@ -220,7 +221,7 @@ void ShimSupervisor::start(const std::string& id, std::function<void(Result<pid_
     auto* proc = new QProcess(this);
     QStringList args = {"run", "--id", QString::fromStdString(id), "--bundle", QString::fromStdString(cp.bundle),
                         "--state-dir", QString::fromStdString(cp.shim_dir()), "--log", QString::fromStdString(cp.log())};
-    if (!netfile->empty()) args << "--network" << QString::fromStdString(netfile.value());
+    if (!netfile->empty()) args << shim::kNetworkArg << QString::fromStdString(netfile.value());
     args << fd_args;
     if (c->init) args << "--init";
     // Rotation (docs/shim.md): the container's log_opts, else the helper's default.
@@ -267,26 +268,22 @@ void ShimSupervisor::start(const std::string& id, std::function<void(Result<pid_
             } else if (auto r = reap_cgroup(cgroup_path(id)); !r) {
                 qWarning("helper: %s", r.error().message().c_str());
             }
-            auto ej = read_json_file(cp.shim_dir() + "/error.json");
-            if (ej && ej->is_object()) {
-                const json& e = ej.value();
-                std::string msg = e.value("message", std::string("start failed"));
-                std::string stage = e.value("stage", std::string());
-                Error err(errc_from_name(e.value("errc", std::string("internal"))),
-                          stage.empty() ? msg : stage + ": " + msg, e.value("errno", 0));
-                if (err.code == Errc::internal || err.code == Errc::invalid_argument) err.code = Errc::system;
-                return done(std::move(err).wrap("start " + c->name));
-            }
-            std::string out = proc->readAll().left(2000).toStdString();
-            return done(Error(Errc::system, "start " + c->name + ": onggi-shim failed (exit " + std::to_string(code) + "): " + out));
+            // The shim's reason, with its own code: error.json, else the line it printed last
+            // (error.json may not be writable, on a full disk).
+            const std::string out = proc->readAll().left(1 << 16).trimmed().toStdString();
+            auto text = read_file(cp.shim_dir() + "/" + shim::kErrorFile, 1 << 16);
+            auto reason = shim::ShimError::parse(text ? text.value() : out.substr(out.rfind('\n') == std::string::npos ? 0 : out.rfind('\n') + 1));
+            if (reason) return done(reason->to_error().wrap("start " + c->name));
+            return done(Error(Errc::system, "start " + c->name + ": onggi-shim failed (exit " + std::to_string(code) + "): " + out.substr(0, 2000)));
         }
-        auto sj = read_json_file(cp.shim_dir() + "/shim.json");
-        if (!sj || !sj->is_object()) return done(Error(Errc::internal, "start " + c->name + ": shim.json missing or damaged"));
-        c->pid = sj->value("init_pid", pid_t(0));
-        c->shim_pid = sj->value("shim_pid", pid_t(0));
+        auto text = read_file(cp.shim_dir() + "/" + shim::kShimFile, 1 << 16);
+        auto sj = text ? shim::ShimInfo::parse(text.value()) : Result<shim::ShimInfo>(text.error());
+        if (!sj) return done(Error(Errc::internal, "start " + c->name + ": shim.json missing or damaged: " + sj.error().message()));
+        c->pid = sj->init_pid;
+        c->shim_pid = sj->shim_pid;
         c->pid_starttime = process_starttime(c->pid);
         c->shim_starttime = process_starttime(c->shim_pid);
-        c->shim_started_ns = sj->value("started_at_ns", int64_t(0));
+        c->shim_started_ns = sj->started_at_ns;
         c->error.clear();
         c->state = ContainerState::running;
         c->started_at = now_rfc3339_nano();
@@ -347,11 +344,12 @@ void ShimSupervisor::on_shim_gone(const std::string& id)
 void ShimSupervisor::finish_exit(ContainerRecord& c)
 {
     const std::string id = c.id;
-    auto ej = read_json_file(store_.paths(id).shim_dir() + "/exit.json");
-    if (ej && ej->is_object()) {
-        c.exit_code = ej->value("exit_code", 255);
-        c.oom_killed = ej->value("oom_killed", false);
-        int64_t ns = ej->value("finished_at_ns", int64_t(0));
+    auto text = read_file(store_.paths(id).shim_dir() + "/" + shim::kExitFile, 1 << 16);
+    auto ej = text ? shim::ExitInfo::parse(text.value()) : Result<shim::ExitInfo>(text.error());
+    if (ej) {
+        c.exit_code = ej->exit_code;
+        c.oom_killed = ej->oom_killed;
+        int64_t ns = ej->finished_at_ns;
         c.finished_at = ns > 1000000000LL * 1000000000LL / 1000 ? rfc3339_from_ns(ns) : now_rfc3339_nano();
         c.error.clear();
     } else {
@@ -360,7 +358,8 @@ void ShimSupervisor::finish_exit(ContainerRecord& c)
         c.finished_at = now_rfc3339_nano();
         // Its init got SIGKILL with the shim (PR_SET_PDEATHSIG); whatever else is in the cgroup
         // has nobody watching it now: it goes too.
-        c.error = "onggi-shim ended without recording the container's exit (killed?)";
+        c.error = text ? "onggi-shim's exit record is damaged: " + ej.error().message()
+                       : "onggi-shim ended without recording the container's exit (killed?)";
         auto reaped = reap_cgroup(cgroup_path(id));
         if (!reaped) c.error += "; " + reaped.error().message();
         else if (reaped.value() > 0) c.error += "; " + std::to_string(reaped.value()) + " processes left in its cgroup were killed";

@@ -1,5 +1,6 @@
 #include "helper/spec_builder.h"
 #include "engine/cgroup/cgroup.h"
+#include "engine/core/shim_contract.h"
 #include "engine/security/security.h"
 
 #include <sys/statfs.h>
@@ -9,12 +10,6 @@
 #include <cmath>
 
 namespace onggi::helper {
-
-bool host_is_cgroup_v2()
-{
-    struct statfs fs {};
-    return ::statfs("/sys/fs/cgroup", &fs) == 0 && fs.f_type == CGROUP2_SUPER_MAGIC;
-}
 
 Result<spec::Resources> limits_to_resources(const Limits& l, bool cgroup_v2)
 {
@@ -115,9 +110,9 @@ Result<spec::Spec> build_spec(const CreateParams& p, const image::ImageRecord& i
         lower += (lower.empty() ? "" : ":") + d;
     }
     if (lower.empty()) return Error(Errc::internal, "image " + img.name + " has no layers");
-    s.annotations["org.onggi.overlay.lowerdir"] = lower;
-    s.annotations["org.onggi.overlay.upperdir"] = in.paths.upper();
-    s.annotations["org.onggi.overlay.workdir"] = in.paths.work();
+    s.annotations[shim::kOverlayLowerdir] = lower;
+    s.annotations[shim::kOverlayUpperdir] = in.paths.upper();
+    s.annotations[shim::kOverlayWorkdir] = in.paths.work();
     s.annotations["org.onggi.image"] = img.name + ":" + img.tag;
     s.annotations["org.onggi.image.id"] = img.id;
 

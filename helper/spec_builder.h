@@ -47,7 +47,5 @@ Result<spec::Resources> limits_to_resources(const Limits& l, bool cgroup_v2);
 // Security options onto the spec (capabilities add/drop, seccomp, read-only root, privileged).
 Status apply_security(spec::Spec& s, const SecurityOptions& o, const SpecInput& in = {});
 
-// True when the host's /sys/fs/cgroup is a cgroup2 mount (pure v2).
-bool host_is_cgroup_v2();
 
 } // namespace onggi::helper

@@ -16,7 +16,6 @@ namespace onggi::helper {
 namespace {
 
 constexpr int kHistoryIntervalMs = 1000;
-constexpr size_t kMaxSubscribeIds = 256;
 
 uint64_t mono_ms() { return stats::monotonic_ns() / 1000000; }
 
@@ -107,37 +106,22 @@ StatsService::StatsService(HelperContext& ctx, QObject* parent)
 {
     // stats.subscribe {"interval_ms":1000,"ids":["web"]} -> {"subscription":N}
     ctx_.dispatcher->add("stats.subscribe", [this](const Call& call) {
-        const json& p = call.params();
-        if (!p.is_null() && !p.is_object()) return call.fail(Error(Errc::invalid_argument, "params must be an object"));
-        int interval = 1000;
+        auto p = decode_stats_subscribe(call.params());
+        if (!p) return call.fail(p.error());
+        const int interval = p->interval_ms;
         std::vector<std::string> ids;
-        if (p.is_object()) {
-            for (auto it = p.begin(); it != p.end(); ++it)
-                if (it.key() != "interval_ms" && it.key() != "ids")
-                    return call.fail(Error(Errc::invalid_argument, "unknown field '" + it.key() + "'"));
-            if (p.contains("interval_ms")) {
-                const json& v = p["interval_ms"];
-                if (!v.is_number_integer() || v.get<int64_t>() < 100 || v.get<int64_t>() > 10000)
-                    return call.fail(Error(Errc::invalid_argument, "interval_ms must be an integer 100..10000"));
-                interval = int(v.get<int64_t>());
-            }
-            if (p.contains("ids")) {
-                const json& v = p["ids"];
-                if (!v.is_array() || v.size() > kMaxSubscribeIds)
-                    return call.fail(Error(Errc::invalid_argument, "ids must be an array of at most 256 container references"));
-                for (const auto& r : v) {
-                    if (!r.is_string() || r.get<std::string>().empty() || r.get<std::string>().size() > 128)
-                        return call.fail(Error(Errc::invalid_argument, "ids: each must be a container id or name"));
-                    auto c = ctx_.containers->find(r.get<std::string>(), call.peer());
-                    if (!c) return call.fail(c.error());
-                    ids.push_back(c.value()->id);
-                }
-            }
+        for (const auto& ref : p->ids) {
+            auto c = ctx_.containers->find(ref, call.peer());
+            if (!c) return call.fail(c.error());
+            ids.push_back(c.value()->id);
         }
         QPointer<Connection> conn = call.connection();
         if (!conn) return;
+        auto slot = conn->take_subscription();
+        if (!slot) return call.fail(slot.error());
         int64_t sub = ctx_.dispatcher->next_subscription_id();
         Sub s;
+        s.slot = std::move(slot).value();
         s.conn = conn;
         s.peer = call.peer();
         s.ids = std::move(ids);
@@ -159,20 +143,10 @@ StatsService::StatsService(HelperContext& ctx, QObject* parent)
 
     // stats.history {"id":"web","seconds":900} -> {"interval_ms":1000,"samples":[...]}
     ctx_.dispatcher->add("stats.history", [this](const Call& call) {
-        const json& p = call.params();
-        if (!p.is_object()) return call.fail(Error(Errc::invalid_argument, "params must be an object"));
-        for (auto it = p.begin(); it != p.end(); ++it)
-            if (it.key() != "id" && it.key() != "seconds")
-                return call.fail(Error(Errc::invalid_argument, "unknown field '" + it.key() + "'"));
-        if (!p.contains("id") || !p["id"].is_string() || p["id"].get<std::string>().empty() || p["id"].get<std::string>().size() > 128)
-            return call.fail(Error(Errc::invalid_argument, "id: a container id or name is required"));
-        int64_t seconds = 900;
-        if (p.contains("seconds")) {
-            if (!p["seconds"].is_number_integer() || p["seconds"].get<int64_t>() < 1 || p["seconds"].get<int64_t>() > 86400)
-                return call.fail(Error(Errc::invalid_argument, "seconds must be an integer 1..86400"));
-            seconds = p["seconds"].get<int64_t>();
-        }
-        auto c = ctx_.containers->find(p["id"].get<std::string>(), call.peer());
+        auto p = decode_stats_history(call.params());
+        if (!p) return call.fail(p.error());
+        const int64_t seconds = p->seconds;
+        auto c = ctx_.containers->find(p->id, call.peer());
         if (!c) return call.fail(c.error());
         const std::string id = c.value()->id;
         uint64_t since = unix_ms() - uint64_t(seconds) * 1000;
@@ -273,9 +247,7 @@ void StatsService::on_change(const std::string& id)
 void StatsService::track(const ContainerRecord& c)
 {
     const bool fresh = started_ticks_ > 0 && c.pid_starttime >= started_ticks_;
-    auto host = cgroup::probe_host();
-    if (!host) return;
-    auto cg = cgroup::open(host.value(), ctx_.containers->config().cgroup_parent + "/" + c.id);
+    auto cg = ctx_.containers->open_cgroup(c.id);
     if (!cg) {
         // not_found: a short container ended (and its shim removed the cgroup) before this
         // queued change was handled; its exit is on its way. Nothing to warn about.

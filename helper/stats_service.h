@@ -80,6 +80,7 @@ private:
         std::vector<std::string> ids;  // empty: every container the peer may see
         int interval_ms = 1000;         // a multiple of kTickQuantumMs
         uint64_t due_ms = 0;            // CLOCK_MONOTONIC ms of its next frame
+        PeerLimits::Slot slot;          // its place under the caller's subscription caps
     };
     // The last tick's sample of a container: what a new subscriber gets first.
     struct Latest {

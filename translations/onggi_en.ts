@@ -934,6 +934,23 @@
         <source>This is not temporary: on cgroup v2 a cgroup that holds processes of its own cannot give controllers to child cgroups. Give the helper a --cgroup-parent that holds no processes.</source>
         <translation>This is not temporary: on cgroup v2 a cgroup that holds processes of its own cannot give controllers to child cgroups. Give the helper a --cgroup-parent that holds no processes.</translation>
     </message>
+    <message>
+        <source>The helper dropped the connection: this program did not keep up reading</source>
+        <extracomment>the helper closed the connection because this program did not read what the helper sent</extracomment>
+        <translation>The helper dropped the connection: this program did not keep up reading</translation>
+    </message>
+    <message>
+        <source>Too much output was waiting for this program (for example a subscription it stopped reading). The helper keeps running; connect again.</source>
+        <translation>Too much output was waiting for this program (for example a subscription it stopped reading). The helper keeps running; connect again.</translation>
+    </message>
+    <message numerus="yes">
+        <source>--- %n byte(s) of log deleted by rotation before they were read ---</source>
+        <extracomment>shown in a followed log where rotation deleted lines before this program read them</extracomment>
+        <translation>
+            <numerusform>--- %n byte of log deleted by rotation before it was read ---</numerusform>
+            <numerusform>--- %n bytes of log deleted by rotation before they were read ---</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>onggi::gui::ChartsPanel</name>
@@ -1147,6 +1164,14 @@ Command: %2</translation>
     <message>
         <source>Live charts with the limits that act on them beside each one</source>
         <translation>Live charts with the limits that act on them beside each one</translation>
+    </message>
+    <message>
+        <source>%1 on network %2 (%3, gateway %4)</source>
+        <translation>%1 on network %2 (%3, gateway %4)</translation>
+    </message>
+    <message>
+        <source>published ports: %1</source>
+        <translation>published ports: %1</translation>
     </message>
 </context>
 <context>
@@ -1444,6 +1469,38 @@ Command: %2</translation>
         <source>Details from the service: %1</source>
         <translation>Details from the service: %1</translation>
     </message>
+    <message>
+        <source>Port %1: a port is a number from 1 to 65535.</source>
+        <translation>Port %1: a port is a number from 1 to 65535.</translation>
+    </message>
+    <message>
+        <source>Port %1: the protocol is tcp or udp.</source>
+        <translation>Port %1: the protocol is tcp or udp.</translation>
+    </message>
+    <message>
+        <source>Port %1: the host address is not an IPv4 address.</source>
+        <translation>Port %1: the host address is not an IPv4 address.</translation>
+    </message>
+    <message>
+        <source>Port %1 is not [address:][host port:]container port[/tcp|/udp].</source>
+        <translation>Port %1 is not [address:][host port:]container port[/tcp|/udp].</translation>
+    </message>
+    <message>
+        <source>Publishing ports needs the bridge network (Network above).</source>
+        <translation>Publishing ports needs the bridge network (Network above).</translation>
+    </message>
+    <message>
+        <source>bridge (an address on Onggi&apos;s network, outbound NAT, published ports)</source>
+        <translation>bridge (an address on Onggi&apos;s network, outbound NAT, published ports)</translation>
+    </message>
+    <message>
+        <source>Host ports that lead to the container, e.g. 8080:80 for the container&apos;s port 80 on the host&apos;s port 8080; several separated by spaces</source>
+        <translation>Host ports that lead to the container, e.g. 8080:80 for the container&apos;s port 80 on the host&apos;s port 8080; several separated by spaces</translation>
+    </message>
+    <message>
+        <source>Publish p&amp;orts:</source>
+        <translation>Publish p&amp;orts:</translation>
+    </message>
 </context>
 <context>
     <name>onggi::gui::DashboardPage</name>
@@ -1716,6 +1773,10 @@ sudo systemctl enable onggi-helper</translation>
         <translation>Remove the selected image from the store</translation>
     </message>
     <message>
+        <source>R&amp;efresh</source>
+        <translation>R&amp;efresh</translation>
+    </message>
+    <message>
         <source>Images</source>
         <translation>Images</translation>
     </message>
@@ -1808,6 +1869,10 @@ sudo systemctl enable onggi-helper</translation>
         <translation>Remove the image %1?</translation>
     </message>
     <message>
+        <source>Its layers are deleted unless another image uses them. The built-in image comes back when the helper next starts.</source>
+        <translation>Its layers are deleted unless another image uses them. The built-in image comes back when the helper next starts.</translation>
+    </message>
+    <message>
         <source>Its layers are deleted unless another image uses them. A registry can give it back with Pull.</source>
         <translation>Its layers are deleted unless another image uses them. A registry can give it back with Pull.</translation>
     </message>
@@ -1837,14 +1902,6 @@ sudo systemctl enable onggi-helper</translation>
     <message>
         <source>Image not removed</source>
         <translation>Image not removed</translation>
-    </message>
-    <message>
-        <source>R&amp;efresh</source>
-        <translation>R&amp;efresh</translation>
-    </message>
-    <message>
-        <source>Its layers are deleted unless another image uses them. The built-in image comes back when the helper next starts.</source>
-        <translation>Its layers are deleted unless another image uses them. The built-in image comes back when the helper next starts.</translation>
     </message>
 </context>
 <context>
@@ -2219,6 +2276,14 @@ cgroup v2: io.max (wbps)</translation>
         <translation>The whole host: CPU and memory, top consumers, recent events</translation>
     </message>
     <message>
+        <source>&amp;Networks…</source>
+        <translation>&amp;Networks…</translation>
+    </message>
+    <message>
+        <source>Networks, their members, and what the kernel has for them</source>
+        <translation>Networks, their members, and what the kernel has for them</translation>
+    </message>
+    <message>
         <source>&amp;Images</source>
         <translation>&amp;Images</translation>
     </message>
@@ -2262,6 +2327,160 @@ OOM kills so far: %3</translation>
     </message>
 </context>
 <context>
+    <name>onggi::gui::NetworksDialog</name>
+    <message>
+        <source>Asking the helper...</source>
+        <translation>Asking the helper...</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n network(s).</source>
+        <translation>
+            <numerusform>%n network.</numerusform>
+            <numerusform>%n networks.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (default)</source>
+        <translation>%1 (default)</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <source>up</source>
+        <translation>up</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>down</translation>
+    </message>
+    <message>
+        <source>%1, %2, MTU %3</source>
+        <translation>%1, %2, MTU %3</translation>
+    </message>
+    <message>
+        <source>device</source>
+        <translation>device</translation>
+    </message>
+    <message>
+        <source>Bridge port of</source>
+        <translation>Bridge port of</translation>
+    </message>
+    <message>
+        <source>MAC address</source>
+        <translation>MAC address</translation>
+    </message>
+    <message>
+        <source>Peer</source>
+        <translation>Peer</translation>
+    </message>
+    <message>
+        <source>%1 in container %2 (ifindex %3 in its namespace), %4</source>
+        <translation>%1 in container %2 (ifindex %3 in its namespace), %4</translation>
+    </message>
+    <message>
+        <source>Received / sent</source>
+        <translation>Received / sent</translation>
+    </message>
+    <message>
+        <source>%1 / %2 bytes</source>
+        <translation>%1 / %2 bytes</translation>
+    </message>
+    <message>
+        <source>Addresses</source>
+        <translation>Addresses</translation>
+    </message>
+    <message>
+        <source>Routes</source>
+        <translation>Routes</translation>
+    </message>
+    <message>
+        <source>on link %1</source>
+        <translation>on link %1</translation>
+    </message>
+    <message>
+        <source>via %1 (%2)</source>
+        <translation>via %1 (%2)</translation>
+    </message>
+    <message>
+        <source>(no rules: no network is in use yet)</source>
+        <translation>(no rules: no network is in use yet)</translation>
+    </message>
+    <message>
+        <source>Networks</source>
+        <translation>Networks</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Networks&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Networks&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Containers on the selected network&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Containers on the selected network&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;What the kernel has&lt;/b&gt; (links, addresses, routes)</source>
+        <translation>&lt;b&gt;What the kernel has&lt;/b&gt; (links, addresses, routes)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Rules&lt;/b&gt; (nftables table inet onggi)</source>
+        <translation>&lt;b&gt;Rules&lt;/b&gt; (nftables table inet onggi)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Bridge</source>
+        <translation>Bridge</translation>
+    </message>
+    <message>
+        <source>Subnet</source>
+        <translation>Subnet</translation>
+    </message>
+    <message>
+        <source>Gateway</source>
+        <translation>Gateway</translation>
+    </message>
+    <message>
+        <source>Containers</source>
+        <translation>Containers</translation>
+    </message>
+    <message>
+        <source>Container</source>
+        <translation>Container</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Host end</source>
+        <translation>Host end</translation>
+    </message>
+    <message>
+        <source>Inside</source>
+        <translation>Inside</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Close</translation>
+    </message>
+</context>
+<context>
     <name>onggi::gui::ProcessListModel</name>
     <message>
         <source>The process ID in the host&apos;s PID namespace (what ps on the host shows)</source>
@@ -2294,6 +2513,10 @@ OOM kills so far: %3</translation>
 </context>
 <context>
     <name>onggi::gui::PullDialog</name>
+    <message>
+        <source>Each layer of the image gets a bar below while the helper downloads and unpacks it.</source>
+        <translation>Each layer of the image gets a bar below while the helper downloads and unpacks it.</translation>
+    </message>
     <message>
         <source>Pull an image</source>
         <translation>Pull an image</translation>
@@ -2349,10 +2572,6 @@ OOM kills so far: %3</translation>
     <message>
         <source>Cancelling…</source>
         <translation>Cancelling…</translation>
-    </message>
-    <message>
-        <source>Each layer of the image gets a bar below while the helper downloads and unpacks it.</source>
-        <translation>Each layer of the image gets a bar below while the helper downloads and unpacks it.</translation>
     </message>
 </context>
 <context>

@@ -928,6 +928,22 @@
         <source>This is not temporary: on cgroup v2 a cgroup that holds processes of its own cannot give controllers to child cgroups. Give the helper a --cgroup-parent that holds no processes.</source>
         <translation>잠시 기다린다고 풀리는 문제가 아닙니다. cgroup v2에서는 자기 프로세스를 가진 cgroup이 하위 cgroup에 컨트롤러를 나눠 줄 수 없습니다. 프로세스가 없는 cgroup을 헬퍼의 --cgroup-parent로 지정하세요.</translation>
     </message>
+    <message>
+        <source>The helper dropped the connection: this program did not keep up reading</source>
+        <extracomment>the helper closed the connection because this program did not read what the helper sent</extracomment>
+        <translation>헬퍼가 보낸 내용을 이 프로그램이 제때 읽지 못해 헬퍼가 연결을 끊었습니다</translation>
+    </message>
+    <message>
+        <source>Too much output was waiting for this program (for example a subscription it stopped reading). The helper keeps running; connect again.</source>
+        <translation>이 프로그램에 보낼 출력이 너무 많이 쌓였습니다(예: 구독해 놓고 더 이상 읽지 않는 경우). 헬퍼는 계속 동작하고 있으니 다시 연결하세요.</translation>
+    </message>
+    <message numerus="yes">
+        <source>--- %n byte(s) of log deleted by rotation before they were read ---</source>
+        <extracomment>shown in a followed log where rotation deleted lines before this program read them</extracomment>
+        <translation>
+            <numerusform>--- 읽기 전에 로그 순환으로 %n바이트가 지워졌습니다 ---</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>onggi::gui::ChartsPanel</name>
@@ -1140,6 +1156,14 @@ Command: %2</source>
     <message>
         <source>Live charts with the limits that act on them beside each one</source>
         <translation>실시간 차트마다 그 차트에 영향을 주는 제한을 바로 옆에 두었습니다</translation>
+    </message>
+    <message>
+        <source>%1 on network %2 (%3, gateway %4)</source>
+        <translation>%2 네트워크의 %1 (%3, 게이트웨이 %4)</translation>
+    </message>
+    <message>
+        <source>published ports: %1</source>
+        <translation>공개한 포트: %1</translation>
     </message>
 </context>
 <context>
@@ -1437,6 +1461,38 @@ Command: %2</source>
         <source>Ti&amp;me namespace: own monotonic and boot clocks</source>
         <translation>시간 네임스페이스(&amp;M): monotonic 시계와 부팅 시계를 따로 가집니다</translation>
     </message>
+    <message>
+        <source>Port %1: a port is a number from 1 to 65535.</source>
+        <translation>포트 %1: 포트 번호는 1부터 65535 사이의 수입니다.</translation>
+    </message>
+    <message>
+        <source>Port %1: the protocol is tcp or udp.</source>
+        <translation>포트 %1: 프로토콜은 tcp나 udp만 쓸 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Port %1: the host address is not an IPv4 address.</source>
+        <translation>포트 %1: 호스트 주소가 IPv4 주소가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>Port %1 is not [address:][host port:]container port[/tcp|/udp].</source>
+        <translation>포트 %1의 형식이 맞지 않습니다. [주소:][호스트 포트:]컨테이너 포트[/tcp|/udp] 꼴로 적어 주세요.</translation>
+    </message>
+    <message>
+        <source>Publishing ports needs the bridge network (Network above).</source>
+        <translation>포트를 공개하려면 위의 네트워크에서 브리지를 골라야 합니다.</translation>
+    </message>
+    <message>
+        <source>bridge (an address on Onggi&apos;s network, outbound NAT, published ports)</source>
+        <translation>브리지 (옹기 네트워크의 주소, 바깥으로 나가는 NAT, 포트 공개)</translation>
+    </message>
+    <message>
+        <source>Host ports that lead to the container, e.g. 8080:80 for the container&apos;s port 80 on the host&apos;s port 8080; several separated by spaces</source>
+        <translation>컨테이너로 이어지는 호스트 포트입니다. 예를 들어 8080:80이라고 적으면 호스트의 8080번 포트가 컨테이너의 80번 포트로 이어집니다. 여러 개는 띄어 써서 적습니다</translation>
+    </message>
+    <message>
+        <source>Publish p&amp;orts:</source>
+        <translation>포트 공개(&amp;O):</translation>
+    </message>
 </context>
 <context>
     <name>onggi::gui::DashboardPage</name>
@@ -1706,6 +1762,10 @@ sudo systemctl enable onggi-helper</translation>
         <translation>선택한 이미지를 저장소에서 지웁니다</translation>
     </message>
     <message>
+        <source>R&amp;efresh</source>
+        <translation>새로 고침(&amp;E)</translation>
+    </message>
+    <message>
         <source>Images</source>
         <translation>이미지</translation>
     </message>
@@ -1798,6 +1858,10 @@ sudo systemctl enable onggi-helper</translation>
         <translation>%1 이미지를 삭제할까요?</translation>
     </message>
     <message>
+        <source>Its layers are deleted unless another image uses them. The built-in image comes back when the helper next starts.</source>
+        <translation>다른 이미지가 쓰지 않는 레이어는 함께 지워집니다. 내장 이미지는 onggi-helper가 다음에 시작할 때 다시 생깁니다.</translation>
+    </message>
+    <message>
         <source>Its layers are deleted unless another image uses them. A registry can give it back with Pull.</source>
         <translation>다른 이미지가 쓰지 않는 레이어는 함께 지워집니다. 레지스트리에 있는 이미지라면 받기로 다시 가져올 수 있습니다.</translation>
     </message>
@@ -1826,14 +1890,6 @@ sudo systemctl enable onggi-helper</translation>
     <message>
         <source>Image not removed</source>
         <translation>이미지를 삭제하지 않음</translation>
-    </message>
-    <message>
-        <source>R&amp;efresh</source>
-        <translation>새로 고침(&amp;E)</translation>
-    </message>
-    <message>
-        <source>Its layers are deleted unless another image uses them. The built-in image comes back when the helper next starts.</source>
-        <translation>다른 이미지가 쓰지 않는 레이어는 함께 지워집니다. 내장 이미지는 onggi-helper가 다음에 시작할 때 다시 생깁니다.</translation>
     </message>
 </context>
 <context>
@@ -2205,6 +2261,14 @@ cgroup v2: io.max (wbps)</translation>
         <translation>호스트 전체: CPU와 메모리, 많이 쓰는 컨테이너, 최근 이벤트</translation>
     </message>
     <message>
+        <source>&amp;Networks…</source>
+        <translation>네트워크(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Networks, their members, and what the kernel has for them</source>
+        <translation>네트워크와 거기에 연결된 컨테이너, 그리고 커널이 실제로 가진 설정</translation>
+    </message>
+    <message>
         <source>&amp;Images</source>
         <translation>이미지(&amp;I)</translation>
     </message>
@@ -2248,6 +2312,159 @@ OOM kills so far: %3</source>
     </message>
 </context>
 <context>
+    <name>onggi::gui::NetworksDialog</name>
+    <message>
+        <source>Asking the helper...</source>
+        <translation>도우미에게 묻는 중...</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n network(s).</source>
+        <translation>
+            <numerusform>네트워크 %n개.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (default)</source>
+        <translation>%1 (기본)</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>링크</translation>
+    </message>
+    <message>
+        <source>up</source>
+        <translation>켜짐</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>꺼짐</translation>
+    </message>
+    <message>
+        <source>%1, %2, MTU %3</source>
+        <translation>%1, %2, MTU %3</translation>
+    </message>
+    <message>
+        <source>device</source>
+        <translation>장치</translation>
+    </message>
+    <message>
+        <source>Bridge port of</source>
+        <translation>소속 브리지</translation>
+    </message>
+    <message>
+        <source>MAC address</source>
+        <translation>MAC 주소</translation>
+    </message>
+    <message>
+        <source>Peer</source>
+        <translation>맞은편</translation>
+    </message>
+    <message>
+        <source>%1 in container %2 (ifindex %3 in its namespace), %4</source>
+        <translation>%2 컨테이너의 %1 (그 네임스페이스에서 ifindex %3), %4</translation>
+    </message>
+    <message>
+        <source>Received / sent</source>
+        <translation>받음 / 보냄</translation>
+    </message>
+    <message>
+        <source>%1 / %2 bytes</source>
+        <translation>%1 / %2바이트</translation>
+    </message>
+    <message>
+        <source>Addresses</source>
+        <translation>주소</translation>
+    </message>
+    <message>
+        <source>Routes</source>
+        <translation>라우팅</translation>
+    </message>
+    <message>
+        <source>on link %1</source>
+        <translation>%1에 바로 연결</translation>
+    </message>
+    <message>
+        <source>via %1 (%2)</source>
+        <translation>%1 경유 (%2)</translation>
+    </message>
+    <message>
+        <source>(no rules: no network is in use yet)</source>
+        <translation>(규칙 없음: 아직 쓰이는 네트워크가 없습니다)</translation>
+    </message>
+    <message>
+        <source>Networks</source>
+        <translation>네트워크</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Networks&lt;/b&gt;</source>
+        <translation>&lt;b&gt;네트워크&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Containers on the selected network&lt;/b&gt;</source>
+        <translation>&lt;b&gt;고른 네트워크에 연결된 컨테이너&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;What the kernel has&lt;/b&gt; (links, addresses, routes)</source>
+        <translation>&lt;b&gt;커널이 가진 것&lt;/b&gt; (링크, 주소, 라우팅)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Rules&lt;/b&gt; (nftables table inet onggi)</source>
+        <translation>&lt;b&gt;규칙&lt;/b&gt; (nftables 테이블 inet onggi)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Bridge</source>
+        <translation>브리지</translation>
+    </message>
+    <message>
+        <source>Subnet</source>
+        <translation>서브넷</translation>
+    </message>
+    <message>
+        <source>Gateway</source>
+        <translation>게이트웨이</translation>
+    </message>
+    <message>
+        <source>Containers</source>
+        <translation>컨테이너 수</translation>
+    </message>
+    <message>
+        <source>Container</source>
+        <translation>컨테이너</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>주소</translation>
+    </message>
+    <message>
+        <source>Host end</source>
+        <translation>호스트 쪽 끝</translation>
+    </message>
+    <message>
+        <source>Inside</source>
+        <translation>컨테이너 안</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>항목</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>새로 고침(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>닫기(&amp;C)</translation>
+    </message>
+</context>
+<context>
     <name>onggi::gui::ProcessListModel</name>
     <message>
         <source>The process ID in the host&apos;s PID namespace (what ps on the host shows)</source>
@@ -2280,6 +2497,10 @@ OOM kills so far: %3</source>
 </context>
 <context>
     <name>onggi::gui::PullDialog</name>
+    <message>
+        <source>Each layer of the image gets a bar below while the helper downloads and unpacks it.</source>
+        <translation>onggi-helper가 이미지의 레이어를 내려받아 푸는 동안 레이어마다 아래에 진행 막대가 나타납니다.</translation>
+    </message>
     <message>
         <source>Pull an image</source>
         <translation>이미지 받기</translation>
@@ -2335,10 +2556,6 @@ OOM kills so far: %3</source>
     <message>
         <source>Cancelling…</source>
         <translation>취소하는 중…</translation>
-    </message>
-    <message>
-        <source>Each layer of the image gets a bar below while the helper downloads and unpacks it.</source>
-        <translation>onggi-helper가 이미지의 레이어를 내려받아 푸는 동안 레이어마다 아래에 진행 막대가 나타납니다.</translation>
     </message>
 </context>
 <context>

@@ -335,15 +335,33 @@ Status Netlink::delete_link(const std::string& name)
     return st;
 }
 
+Status Netlink::delete_link(int ifindex)
+{
+    Msg msg(RTM_DELLINK, 0);
+    if (!msg.m) return Error(Errc::system, "netlink: out of memory");
+    ifinfomsg ifi{};
+    ifi.ifi_family = AF_UNSPEC;
+    ifi.ifi_index = ifindex;
+    if (nlmsg_append(msg.m, &ifi, sizeof ifi, NLMSG_ALIGNTO) < 0) return Error(Errc::system, "netlink: out of memory");
+    auto st = send_sync(sk_, msg, "delete link " + std::to_string(ifindex));
+    if (!st && st.error().code == Errc::not_found) return {};
+    return st;
+}
+
 Status attach_container(pid_t pid, const Attachment& a)
 {
     auto host = Netlink::open();
     if (!host) return std::move(host).error();
     auto br = host->ifindex(a.bridge);
     if (!br) return std::move(br).error().wrap("bridge");
-    // A leftover of a crash with this very name goes first.
-    (void)host->delete_link(a.host_ifname);
-    ONGGI_CHECK(host->create_veth(a.host_ifname, br.value(), a.ifname, pid), "network");
+    // A leftover with this very name (the same container started again before the kernel or the
+    // helper's reaper removed its old pair, or a crash) goes only when it is there: a delete is
+    // a locked round trip that waits for RCU grace periods.
+    if (auto st = host->create_veth(a.host_ifname, br.value(), a.ifname, pid); !st) {
+        if (st.error().code != Errc::already_exists) return std::move(st).error().wrap("network");
+        ONGGI_CHECK(host->delete_link(a.host_ifname), "network");
+        ONGGI_CHECK(host->create_veth(a.host_ifname, br.value(), a.ifname, pid), "network");
+    }
     auto fail = [&](Error e) -> Status {
         (void)host->delete_link(a.host_ifname);
         return e;

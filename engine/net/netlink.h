@@ -74,6 +74,7 @@ public:
     Status add_default_route(uint32_t gateway);
     // Done when it is not there.
     Status delete_link(const std::string& name);
+    Status delete_link(int ifindex);
 
 private:
     explicit Netlink(nl_sock* sk) : sk_(sk) {}

@@ -1,5 +1,6 @@
 #include "engine/runtime/launcher.h"
 #include "engine/core/files.h"
+#include "engine/core/shim_contract.h"
 #include "engine/core/unique_fd.h"
 #include "engine/runtime/child.h"
 #include "engine/security/security.h"
@@ -611,10 +612,10 @@ Result<Launched> launch(const spec::Spec& spec, const LaunchOptions& opt, Stage*
     // Root filesystem.
     char real[PATH_MAX];
     std::string rootfs = absolute_in(opt.bundle, spec.root.path);
-    auto lower = spec.annotations.find("org.onggi.overlay.lowerdir");
+    auto lower = spec.annotations.find(shim::kOverlayLowerdir);
     if (lower != spec.annotations.end()) {
-        auto upper = spec.annotations.find("org.onggi.overlay.upperdir");
-        auto work = spec.annotations.find("org.onggi.overlay.workdir");
+        auto upper = spec.annotations.find(shim::kOverlayUpperdir);
+        auto work = spec.annotations.find(shim::kOverlayWorkdir);
         if (upper == spec.annotations.end() || work == spec.annotations.end())
             return Error(Errc::invalid_argument,
                          "annotations: org.onggi.overlay.lowerdir needs org.onggi.overlay.upperdir and .workdir");
@@ -866,6 +867,10 @@ Result<Launched> launch(const spec::Spec& spec, const LaunchOptions& opt, Stage*
         char b = 'g';
         if (::write(syn_w.get(), &b, 1) != 1) return reap(Error::from_errno("sync with container"), Stage::sync);
         if (!opt.before_pivot) syn_w.reset();
+    }
+    if (opt.after_clone) {
+        if (!opt.wait_for_start) return reap(Error(Errc::internal, "launch: after_clone needs wait_for_start"), Stage::none);
+        if (auto r = opt.after_clone(pid_t(pid)); !r) return reap(std::move(r).error(), Stage::none);
     }
     ChildReport report{};
     size_t got = 0;

@@ -43,6 +43,11 @@ struct LaunchOptions {
     // The caller runs spec.hooks (onggi-runtime does). Otherwise a spec with hooks is refused
     // (Errc::unsupported) rather than run without them.
     bool runs_hooks = false;
+    // Runs in the parent right after the child is cloned (its namespaces exist) and let go,
+    // while the child sets up its mounts: work on the container's namespaces that needs none of
+    // that set-up (the shim's veth pairs) overlaps with it. Needs wait_for_start, so the program
+    // is not exec'd before it is done. A failure kills the child and fails launch() with it.
+    std::function<Status(pid_t)> after_clone;
 };
 
 // A container's rootfs mount in a mount namespace it shares (docs/oci-mount-namespace.md).

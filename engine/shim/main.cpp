@@ -4,6 +4,7 @@
 //   onggi-shim exec --bundle DIR --state-dir DIR [--env K=V]... [--cwd PATH] [--user UID:GID] [--tty] -- ARGS...
 #include "engine/cgroup/cgroup.h"
 #include "engine/core/files.h"
+#include "engine/core/shim_contract.h"
 #include "engine/core/unique_fd.h"
 #include "engine/net/attachment.h"
 #include "engine/net/netlink.h"
@@ -110,11 +111,10 @@ bool parse(int argc, char** argv, Options& o, std::string& err)
         } else if (a == "--mount-fd") {
             std::string v;
             ok = val(v);
-            unsigned idx = 0;
-            int fd = -1;
-            char colon = 0, rest = 0;
-            if (ok && (std::sscanf(v.c_str(), "%u%c%d%c", &idx, &colon, &fd, &rest) != 3 || colon != ':' || fd < 3 ||
-                       ::fcntl(fd, F_GETFD) < 0 || o.mount_fds.count(idx))) {
+            auto m = ok ? shim::MountFd::parse(v) : Result<shim::MountFd>(Error(Errc::invalid_argument, ""));
+            const size_t idx = m ? m->mount : 0;
+            const int fd = m ? m->fd : -1;
+            if (ok && (!m || ::fcntl(fd, F_GETFD) < 0 || o.mount_fds.count(idx))) {
                 err = "--mount-fd: expected INDEX:FD of an open fd, got '" + v + "'";
                 return false;
             }
@@ -153,11 +153,7 @@ bool parse(int argc, char** argv, Options& o, std::string& err)
 
 std::string error_json(const Error& e, runtime::Stage stage)
 {
-    json j = {{"errc", errc_name(e.code)},
-              {"stage", stage == runtime::Stage::none ? "setup" : runtime::stage_name(stage)},
-              {"errno", e.sys_errno},
-              {"message", e.message()}};
-    return j.dump();
+    return shim::ShimError::from(e, stage == runtime::Stage::none ? "setup" : runtime::stage_name(stage)).to_json();
 }
 
 // ---- run -------------------------------------------------------------------------------
@@ -234,25 +230,26 @@ std::string missing_program_message(pid_t pid, const spec::Spec& spec)
                             : Status{};
     const bool attachable = s.pty_master || s.attach.stdin_open();
     if (wr) {
-        json shim = {{"shim_pid", ::getpid()},
-                     {"init_pid", s.launched.pid},
-                     {"init_start_time", s.launched.start_time},
-                     {"started_at_ns", realtime_ns()},
-                     {"cgroup_path", s.launched.cgroup_path}};
-        if (attachable) shim["attach_socket"] = s.opt.state_dir + "/attach.sock";
+        shim::ShimInfo info;
+        info.shim_pid = ::getpid();
+        info.init_pid = s.launched.pid;
+        info.init_start_time = s.launched.start_time;
+        info.started_at_ns = realtime_ns();
+        info.cgroup_path = s.launched.cgroup_path;
+        if (attachable) info.attach_socket = s.opt.state_dir + "/" + shim::kAttachSocket;
         // Sync::process: pids mean nothing after a reboot, and an fsync here delays every start.
-        wr = write_file_atomic(s.opt.state_dir + "/shim.json", shim.dump() + "\n", 0644, Sync::process);
+        wr = write_file_atomic(s.opt.state_dir + "/" + shim::kShimFile, info.to_json() + "\n", 0644, Sync::process);
     }
     char code = wr ? 0 : 1;
     std::string failure;
     if (!wr) {
         failure = error_json(wr.error(), runtime::Stage::none);
-        (void)write_file_atomic(s.opt.state_dir + "/error.json", failure + "\n");
+        (void)write_file_atomic(s.opt.state_dir + std::string("/") + shim::kErrorFile, failure + "\n");
         ::kill(s.launched.pid, SIGKILL);
     }
     // Room for exit.json, taken now: a container that ends on a full disk still gets its exit
     // code recorded (written in place into these blocks, then renamed).
-    const std::string pending = s.opt.state_dir + "/exit.json.pending";
+    const std::string pending = s.opt.state_dir + std::string("/") + shim::kExitPending;
     if (wr) {
         std::string room(512, ' ');
         (void)write_file_atomic(pending, room, 0644, Sync::process);
@@ -353,18 +350,22 @@ std::string missing_program_message(pid_t pid, const spec::Spec& spec)
     int signal = WIFSIGNALED(init_status) ? WTERMSIG(init_status) : 0;
     // With --init, PID 1 reports a killed program as 128+signal.
     if (!signal && s.opt.init && exit_code > 128 && exit_code < 128 + NSIG) signal = exit_code - 128;
-    json ex = {{"exit_code", exit_code}, {"signal", signal}, {"oom_killed", oom}, {"finished_at_ns", realtime_ns()}};
+    shim::ExitInfo ex;
+    ex.exit_code = exit_code;
+    ex.signal = signal;
+    ex.oom_killed = oom;
+    ex.finished_at_ns = realtime_ns();
     // Sync::process: after a power loss the helper finds no exit.json and reports the
     // container as exited with code 255 ("died without a word"), which is close to the truth.
-    const std::string exit_text = ex.dump() + "\n";
-    if (write_file_atomic(s.opt.state_dir + "/exit.json", exit_text, 0644, Sync::process)) {
+    const std::string exit_text = ex.to_json() + "\n";
+    if (write_file_atomic(s.opt.state_dir + std::string("/") + shim::kExitFile, exit_text, 0644, Sync::process)) {
         ::unlink(pending.c_str());
     } else {
         // Disk full: into the blocks reserved at the start (JSON allows the trailing spaces).
         int fd = ::open(pending.c_str(), O_WRONLY | O_CLOEXEC | O_NOFOLLOW);
         if (fd >= 0 && exit_text.size() <= 512 && ::pwrite(fd, exit_text.data(), exit_text.size(), 0) == ssize_t(exit_text.size())) {
             ::close(fd);
-            ::rename(pending.c_str(), (s.opt.state_dir + "/exit.json").c_str());
+            ::rename(pending.c_str(), (s.opt.state_dir + std::string("/") + shim::kExitFile).c_str());
         } else if (fd >= 0) {
             ::close(fd);
         }
@@ -376,7 +377,7 @@ int run(Options& o)
 {
     auto report_failure = [&](const Error& e, runtime::Stage stage) {
         std::string line = error_json(e, stage);
-        (void)write_file_atomic(o.state_dir + "/error.json", line + "\n");
+        (void)write_file_atomic(o.state_dir + std::string("/") + shim::kErrorFile, line + "\n");
         std::fprintf(stderr, "%s\n", line.c_str());
         return 1;
     };
@@ -384,7 +385,7 @@ int run(Options& o)
     // STATE/shim.lock: an open-file-description lock held from here until the shim ends (the
     // detached shim inherits it through fork). The helper tests it with F_OFD_GETLK to tell a
     // live shim (launching or running) from a dead one without trusting pids.
-    UniqueFd lock(::open((o.state_dir + "/shim.lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600));
+    UniqueFd lock(::open((o.state_dir + std::string("/") + shim::kLockFile).c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600));
     if (!lock) return report_failure(Error::from_errno("open shim.lock"), runtime::Stage::none);
     struct flock fl {};
     fl.l_type = F_WRLCK;
@@ -394,8 +395,8 @@ int run(Options& o)
                                   ? Error(Errc::busy, "another onggi-shim runs for this container", errno)
                                   : Error::from_errno("lock shim.lock"),
                               runtime::Stage::none);
-    ::unlink((o.state_dir + "/error.json").c_str());
-    ::unlink((o.state_dir + "/exit.json").c_str());
+    ::unlink((o.state_dir + std::string("/") + shim::kErrorFile).c_str());
+    ::unlink((o.state_dir + std::string("/") + shim::kExitFile).c_str());
     auto spec = spec::load_spec(o.bundle);
     if (!spec) return report_failure(spec.error(), runtime::Stage::none);
 
@@ -422,13 +423,13 @@ int run(Options& o)
         ::waitpid(first, nullptr, 0);
         if (n != 1) {
             // The shim died without a word; error.json may say why.
-            auto text = read_file(o.state_dir + "/error.json");
+            auto text = read_file(o.state_dir + std::string("/") + shim::kErrorFile);
             if (text) std::fprintf(stderr, "%s", text.value().c_str());
             else std::fprintf(stderr, "%s\n", error_json(Error(Errc::internal, "onggi-shim died during start"), runtime::Stage::none).c_str());
             return 1;
         }
         if (code != 0) {
-            auto text = read_file(o.state_dir + "/error.json");
+            auto text = read_file(o.state_dir + std::string("/") + shim::kErrorFile);
             if (text && !text->empty()) std::fprintf(stderr, "%s", text.value().c_str());
             else if (!reason.empty()) std::fprintf(stderr, "%s\n", reason.c_str());
             else std::fprintf(stderr, "%s\n", error_json(Error(Errc::internal, "onggi-shim failed without a reason"), runtime::Stage::none).c_str());
@@ -448,7 +449,7 @@ int run(Options& o)
     int devnull = ::open("/dev/null", O_RDWR | O_CLOEXEC);
     auto fail_to_foreground = [&](const Error& e, runtime::Stage stage) {
         std::string line = error_json(e, stage);
-        (void)write_file_atomic(o.state_dir + "/error.json", line + "\n");
+        (void)write_file_atomic(o.state_dir + std::string("/") + shim::kErrorFile, line + "\n");
         char code = 1;
         (void)!::write(st[1], &code, 1);
         (void)!::write(st[1], line.data(), line.size());
@@ -516,24 +517,30 @@ int run(Options& o)
         lo.stdio[1] = po[1];
         lo.stdio[2] = pe[1];
     }
+    if (!attachments.empty()) {
+        // The init waits before execve: its veth pairs, addresses and routes are made while it
+        // sets up its mounts (docs/shim.md). On failure launch() kills it: its namespace, and
+        // the veth ends in it, go with it; the host ends go here.
+        lo.after_clone = [&attachments](pid_t pid) -> Status {
+            for (const auto& a : attachments)
+                if (auto r = net::attach_container(pid, a); !r) {
+                    if (auto nl = net::Netlink::open(); nl)
+                        for (const auto& b : attachments) (void)nl->delete_link(b.host_ifname);
+                    return std::move(r).error().wrap("network " + a.network);
+                }
+            return {};
+        };
+    }
     runtime::Stage stage;
     auto launched = runtime::launch(s.spec, lo, &stage);
     if (!launched) fail_to_foreground(launched.error(), stage);
     s.launched = std::move(launched.value());
     if (!attachments.empty()) {
-        // The init waits before execve: its veth pairs, addresses and routes first (docs/shim.md).
         auto kill_init = [&] {
             ::kill(s.launched.pid, SIGKILL);
             while (::waitpid(s.launched.pid, nullptr, 0) < 0 && errno == EINTR) {}
             if (s.launched.cgroup) (void)s.launched.cgroup->remove();
         };
-        for (const auto& a : attachments)
-            if (auto r = net::attach_container(s.launched.pid, a); !r) {
-                kill_init();  // its namespace, and the veth ends in it, go with it
-                if (auto nl = net::Netlink::open(); nl)
-                    for (const auto& b : attachments) (void)nl->delete_link(b.host_ifname);
-                fail_to_foreground(std::move(r).error().wrap("network " + a.network), runtime::Stage::none);
-            }
         if (!o.attach_wait) {
             // Released here, so a missing program would show only as exit 127: say it as a start error.
             if (std::string msg = missing_program_message(s.launched.pid, s.spec); !msg.empty()) {
@@ -573,15 +580,11 @@ int exec(Options& o)
         return 125;
     };
     if (o.args.empty()) return failure(Error(Errc::invalid_argument, "exec: no command after --"), runtime::Stage::none);
-    auto text = read_file(o.state_dir + "/shim.json", 1 << 16);
+    auto text = read_file(o.state_dir + std::string("/") + shim::kShimFile, 1 << 16);
     if (!text) return failure(std::move(text).error().wrap("the container is not running"), runtime::Stage::none);
-    json sj;
-    try {
-        sj = json::parse(text.value());
-    } catch (const std::exception& e) {
-        return failure(Error(Errc::internal, std::string("corrupt shim.json: ") + e.what()), runtime::Stage::none);
-    }
-    if (::access((o.state_dir + "/exit.json").c_str(), F_OK) == 0)
+    auto sj = shim::ShimInfo::parse(text.value());
+    if (!sj) return failure(Error(Errc::internal, "corrupt " + sj.error().message()), runtime::Stage::none);
+    if (::access((o.state_dir + std::string("/") + shim::kExitFile).c_str(), F_OK) == 0)
         return failure(Error(Errc::bad_state, "the container has exited"), runtime::Stage::none);
     auto spec = spec::load_spec(o.bundle);
     if (!spec) return failure(spec.error(), runtime::Stage::none);
@@ -605,9 +608,9 @@ int exec(Options& o)
     }
     runtime::ExecOptions eo;
     eo.seccomp_cache = o.seccomp_cache;
-    eo.target_pid = sj.value("init_pid", 0);
-    eo.target_start_time = sj.value("init_start_time", uint64_t(0));
-    eo.cgroup_path = sj.value("cgroup_path", "");
+    eo.target_pid = sj->init_pid;
+    eo.target_start_time = sj->init_start_time;
+    eo.cgroup_path = sj->cgroup_path;
     if (o.tty) eo.console_fd = 0;
     runtime::Stage stage;
     auto pid = runtime::exec_in_container(s, eo, &stage);

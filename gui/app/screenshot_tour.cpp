@@ -8,6 +8,7 @@
 #include "gui/widgets/create_dialog.h"
 #include "gui/widgets/images_page.h"
 #include "gui/widgets/pull_dialog.h"
+#include "gui/widgets/networks_dialog.h"
 
 #include <QApplication>
 #include <QDialogButtonBox>
@@ -110,11 +111,22 @@ void ScreenshotTour::step() {
         }
         ++m_step;
         return next(100);
-    case 10:  // the Images page
+    case 10:
+        m_window->showNetworks();
+        ++m_step;
+        return next(2000);
+    case 11:
+        if (auto* d = m_window->networksDialog()) {
+            shoot(QStringLiteral("networks"), d);
+            d->close();
+        }
+        ++m_step;
+        return next(100);
+    case 12:  // the Images page
         m_window->showImages();
         ++m_step;
         return next(1500);
-    case 11: {
+    case 13: {
         ImagesPage* page = m_window->imagesPage();
         shoot(QStringLiteral("images"));
         page->openPullDialog();
@@ -122,7 +134,7 @@ void ScreenshotTour::step() {
         ++m_step;
         return next(600);
     }
-    case 12: {
+    case 14: {
         ImagesPage* page = m_window->imagesPage();
         if (PullDialog* d = page->pullDialog()) {
             shoot(QStringLiteral("pull-dialog"), d);
@@ -134,10 +146,10 @@ void ScreenshotTour::step() {
         QTimer::singleShot(0, page, &ImagesPage::removeSelected);
         return;
     }
-    case 13: case 14: {
+    case 15: case 16: {
         auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
         if (box) {
-            shoot(m_step == 13 ? QStringLiteral("image-remove-confirm") : QStringLiteral("image-remove-refused"), box);
+            shoot(m_step == 15 ? QStringLiteral("image-remove-confirm") : QStringLiteral("image-remove-refused"), box);
             // Only an image that a container uses is "removed" (the helper refuses): the tour deletes nothing.
             QTableWidget* t = m_window->imagesPage()->imagesTable();
             const int row = t->currentRow();
@@ -145,7 +157,7 @@ void ScreenshotTour::step() {
             QAbstractButton* yes = nullptr;
             for (QAbstractButton* b : box->buttons())
                 if (box->buttonRole(b) == QMessageBox::DestructiveRole) yes = b;
-            if (m_step == 13 && used && yes) yes->click();
+            if (m_step == 15 && used && yes) yes->click();
             else box->reject();
         }
         ++m_step;

@@ -1,5 +1,7 @@
 #include "gui/models/log_model.h"
 
+#include "client/log_line.h"
+
 #include <QBrush>
 #include <QColor>
 
@@ -17,6 +19,7 @@ QVariant LogModel::data(const QModelIndex& index, int role) const {
     switch (role) {
     case Qt::DisplayRole: return l.time.isEmpty() ? l.text : l.time.left(19).replace(QLatin1Char('T'), QLatin1Char(' ')) + QLatin1String("  ") + l.text;
     case Qt::ForegroundRole:
+        if (l.stream == QLatin1String("gap")) return QVariant(QBrush(QColor(0x80, 0x80, 0x80)));
         return l.stream == QLatin1String("stderr") ? QVariant(QBrush(QColor(0xb0, 0x30, 0x20))) : QVariant();
     case TimeRole: return l.time;
     case StreamRole: return l.stream;
@@ -47,6 +50,13 @@ void LogModel::setLines(const QList<client::LogLine>& lines) {
     for (const client::LogLine& l : lines) m_lines.append(decode(l));
     if (m_lines.size() > m_capacity) m_lines.erase(m_lines.begin(), m_lines.end() - m_capacity);
     endResetModel();
+}
+
+void LogModel::appendGap(qint64 lostBytes) {
+    client::LogLine gap;
+    gap.stream = QStringLiteral("gap");
+    gap.line = client::LogLine::gapNotice(lostBytes);
+    appendLine(gap);
 }
 
 void LogModel::appendLine(const client::LogLine& line) {

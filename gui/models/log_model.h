@@ -24,6 +24,8 @@ public:
     void setCapacity(int lines);
     void setLines(const QList<client::LogLine>& lines);
     void appendLine(const client::LogLine& line);
+    // A line saying that rotation deleted lostBytes before they were read (stream "gap").
+    void appendGap(qint64 lostBytes);
     void clear();
 
 private:

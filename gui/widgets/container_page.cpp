@@ -1,4 +1,5 @@
 #include "gui/widgets/container_page.h"
+#include "client/network_info.h"
 
 #include "gui/models/container_list_model.h"
 #include "gui/models/process_list_model.h"
@@ -49,6 +50,13 @@ ContainerPage::ContainerPage(StatsHistoryModel* history, LogModel* logs, Process
     auto* lay = new QVBoxLayout(this);
     lay->setContentsMargins(4, 4, 4, 4);
     lay->addWidget(m_header);
+    m_network = new QLabel(this);
+    m_network->setTextFormat(Qt::RichText);
+    m_network->setOpenExternalLinks(true);
+    m_network->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    m_network->setWordWrap(true);
+    m_network->hide();
+    lay->addWidget(m_network);
     lay->addWidget(m_tabs, 1);
     connect(m_tabs, &QTabWidget::currentChanged, this, &ContainerPage::tabShown);
     retranslateUi();
@@ -60,6 +68,7 @@ void ContainerPage::setSummary(const client::ContainerSummary& summary) {
     if (id != m_id) {  // another container: start from its own values
         m_limits->forgetEffective();
         m_limits->setLimits(client::Limits());
+        m_networkView = {};  // until its inspect comes
     }
     m_id = id;
     setEnabled(!m_id.isEmpty());
@@ -70,6 +79,29 @@ void ContainerPage::setSummary(const client::ContainerSummary& summary) {
 void ContainerPage::setInspect(const client::ContainerInspect& inspect) {
     m_inspect->setPlainText(inspect.configText);
     m_learn->setContainer(inspect.container);
+    m_networkView = inspect.network;
+    showNetwork();
+}
+
+void ContainerPage::showNetwork() {
+    const auto& v = m_networkView;
+    QStringList parts;
+    for (const auto& a : v.addresses)
+        parts << tr("%1 on network %2 (%3, gateway %4)").arg(QStringLiteral("<b>%1/%2</b>").arg(a.ip.toHtmlEscaped()).arg(a.prefix),
+                                                           a.network.toHtmlEscaped(), a.ifname.toHtmlEscaped(), a.gateway.toHtmlEscaped());
+    QStringList ports;
+    for (const auto& p : v.ports) {
+        const QString host = p.hostIp.isEmpty() || p.hostIp == QLatin1String("0.0.0.0") ? QStringLiteral("127.0.0.1") : p.hostIp;
+        const QString text = QStringLiteral("%1:%2 → %3/%4").arg(p.hostIp.isEmpty() ? QStringLiteral("0.0.0.0") : p.hostIp).arg(p.hostPort)
+                                 .arg(p.containerPort).arg(p.protocol).toHtmlEscaped();
+        if (p.protocol == QLatin1String("tcp") && p.hostPort > 0)
+            ports << QStringLiteral("<a href='http://%1:%2/'>%3</a>").arg(host.toHtmlEscaped()).arg(p.hostPort).arg(text);
+        else
+            ports << text;
+    }
+    if (!ports.isEmpty()) parts << tr("published ports: %1").arg(ports.join(QStringLiteral(", ")));
+    m_network->setText(parts.join(QStringLiteral(" &nbsp;·&nbsp; ")));
+    m_network->setVisible(!parts.isEmpty());
 }
 
 QString ContainerPage::headerText() const {
@@ -94,6 +126,7 @@ void ContainerPage::changeEvent(QEvent* e) {
 }
 
 void ContainerPage::retranslateUi() {
+    if (m_network) showNetwork();
     m_tabs->setTabText(ChartsTab, tr("Monitor && tune"));
     m_tabs->setTabToolTip(ChartsTab, tr("Live charts with the limits that act on them beside each one"));
     m_tabs->setTabText(LogsTab, tr("Logs"));

@@ -4,6 +4,8 @@
 // through setters.
 #pragma once
 
+#include "client/network_info.h"
+
 #include "client/container_inspect.h"
 #include "client/container_summary.h"
 
@@ -46,6 +48,7 @@ public:
     LogsView* logs() const { return m_logs; }
     LearnPanel* learn() const { return m_learn; }
     QPlainTextEdit* inspectText() const { return m_inspect; }
+    QLabel* networkLabel() const { return m_network; }  // address and published ports
 
 signals:
     void tabShown(int tab);
@@ -58,6 +61,9 @@ private:
     QString m_id;
     client::ContainerSummary m_summary;
     QLabel* m_header;
+    QLabel* m_network = nullptr;
+    client::ContainerNetworkView m_networkView;  // inspect's "network", kept to retranslate
+    void showNetwork();
     QTabWidget* m_tabs;
     ChartsPanel* m_charts;
     LimitsPanel* m_limits;

@@ -1,4 +1,5 @@
 #include "gui/widgets/create_dialog.h"
+#include "client/create_options.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -177,7 +178,9 @@ CreateDialog::CreateDialog(QWidget* parent) : QDialog(parent) {
     auto* ns = new QWidget(m_tabs);
     m_nsForm = new QFormLayout(ns);
     m_network = new QComboBox(ns);
-    for (const char* n : {"private", "host", "none"}) m_network->addItem(QString(), QString::fromLatin1(n));
+    for (const char* n : {"private", "host", "none", "bridge"}) m_network->addItem(QString(), QString::fromLatin1(n));
+    m_ports = new QLineEdit(ns);
+    m_ports->setPlaceholderText(QStringLiteral("8080:80 127.0.0.1:5353:53/udp"));
     m_nsPid = new QCheckBox(ns);
     m_nsIpc = new QCheckBox(ns);
     m_nsUts = new QCheckBox(ns);
@@ -186,6 +189,7 @@ CreateDialog::CreateDialog(QWidget* parent) : QDialog(parent) {
     m_nsUser = new QCheckBox(ns);
     for (QCheckBox* c : {m_nsPid, m_nsIpc, m_nsUts, m_nsCgroup}) c->setChecked(true);
     m_nsForm->addRow(new QLabel(this), m_network);
+    m_nsForm->addRow(new QLabel(this), m_ports);
     for (QCheckBox* c : {m_nsPid, m_nsIpc, m_nsUts, m_nsCgroup, m_nsTime, m_nsUser}) m_nsForm->addRow(c);
 
     auto* sec = new QWidget(m_tabs);
@@ -234,6 +238,8 @@ CreateDialog::CreateDialog(QWidget* parent) : QDialog(parent) {
     for (QSpinBox* b : {m_memory, m_memoryHigh, m_swap}) connect(b, &QSpinBox::valueChanged, this, &CreateDialog::validate);
     connect(m_privileged, &QCheckBox::toggled, this, &CreateDialog::validate);
     connect(m_nsUser, &QCheckBox::toggled, this, &CreateDialog::validate);
+    connect(m_ports, &QLineEdit::textChanged, this, &CreateDialog::validate);
+    connect(m_network, &QComboBox::currentIndexChanged, this, &CreateDialog::validate);
     retranslateUi();
     resize(560, 480);
 }
@@ -283,6 +289,20 @@ QString CreateDialog::validationError() const {
         return tr("Memory + swap needs a memory limit and must be at least as large as it.");
     for (const QString& c : capList(m_capAdd->text() + QLatin1Char(' ') + m_capDrop->text()))
         if (c != QLatin1String("ALL") && !capRe().match(c).hasMatch()) return tr("Unknown capability name: %1").arg(c);
+    const QStringList ports = m_ports->text().split(QRegularExpression(QStringLiteral("[\\s,]+")), Qt::SkipEmptyParts);
+    for (const QString& p : ports) {
+        client::PortSpec::Problem problem = client::PortSpec::Problem::none;
+        if (!client::PortSpec::parse(p, &problem)) {
+            switch (problem) {
+            case client::PortSpec::Problem::range: return tr("Port %1: a port is a number from 1 to 65535.").arg(p.left(40));
+            case client::PortSpec::Problem::protocol: return tr("Port %1: the protocol is tcp or udp.").arg(p.left(40));
+            case client::PortSpec::Problem::address: return tr("Port %1: the host address is not an IPv4 address.").arg(p.left(40));
+            default: return tr("Port %1 is not [address:][host port:]container port[/tcp|/udp].").arg(p.left(40));
+            }
+        }
+    }
+    if (!ports.isEmpty() && m_network->currentData().toString() != QLatin1String("bridge"))
+        return tr("Publishing ports needs the bridge network (Network above).");
     if (m_privileged->isChecked() && m_nsUser->isChecked())
         return tr("A privileged container cannot also use a user namespace here; choose one.");
     return {};
@@ -453,6 +473,19 @@ QJsonObject CreateDialog::params() const {
     if (m_pids->value() > 0) limits[QLatin1String("pids")] = m_pids->value();
     if (!limits.isEmpty()) p[QLatin1String("limits")] = limits;
 
+    {
+        QJsonArray ports;
+        for (const QString& t : m_ports->text().split(QRegularExpression(QStringLiteral("[\\s,]+")), Qt::SkipEmptyParts)) {
+            client::PortSpec::Problem problem;
+            auto spec = client::PortSpec::parse(t, &problem);
+            if (!spec) continue;
+            QJsonObject po{{QLatin1String("container_port"), spec->containerPort}, {QLatin1String("protocol"), spec->protocol}};
+            if (spec->hostPort) po.insert(QLatin1String("host_port"), spec->hostPort);
+            if (!spec->hostIp.isEmpty()) po.insert(QLatin1String("host_ip"), spec->hostIp);
+            ports.append(po);
+        }
+        if (!ports.isEmpty()) p[QLatin1String("ports")] = ports;
+    }
     p[QLatin1String("namespaces")] = QJsonObject{
         {QLatin1String("network"), m_network->currentData().toString()}, {QLatin1String("pid"), m_nsPid->isChecked()},
         {QLatin1String("ipc"), m_nsIpc->isChecked()}, {QLatin1String("uts"), m_nsUts->isChecked()},
@@ -535,6 +568,10 @@ void CreateDialog::retranslateUi() {
     m_network->setItemText(0, tr("private (own network namespace, loopback only)"));
     m_network->setItemText(1, tr("host (share the host's network)"));
     m_network->setItemText(2, tr("none (own namespace, no interfaces up)"));
+    m_network->setItemText(3, tr("bridge (an address on Onggi's network, outbound NAT, published ports)"));
+    label(m_nsForm, m_ports, tr("Publish p&orts:"));
+    m_ports->setToolTip(tr("Host ports that lead to the container, e.g. 8080:80 for the container's port 80 on the host's "
+                           "port 8080; several separated by spaces"));
     m_nsPid->setText(tr("&PID namespace: the container's first process is PID 1 and sees only its own processes"));
     m_nsIpc->setText(tr("&IPC namespace: own System V IPC and POSIX message queues"));
     m_nsUts->setText(tr("&UTS namespace: own hostname"));

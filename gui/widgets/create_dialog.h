@@ -58,6 +58,8 @@ public:
     QSpinBox* memoryEdit() const { return m_memory; }
     QSpinBox* pidsEdit() const { return m_pids; }
     QDialogButtonBox* buttons() const { return m_buttons; }
+    QLineEdit* portsEdit() const { return m_ports; }
+    QComboBox* networkBox() const { return m_network; }
 
 signals:
     // OK with a valid form: the owner sends params() and answers with accept() or showRefusal().
@@ -74,6 +76,7 @@ private:
     QTabWidget* m_tabs;
     QComboBox* m_image;
     QLineEdit *m_name, *m_command, *m_hostname, *m_workdir, *m_capAdd, *m_capDrop;
+    QLineEdit* m_ports = nullptr;  // -p specs, space or comma separated
     QPlainTextEdit *m_env, *m_volumes;
     QComboBox *m_restart, *m_network, *m_seccomp;
     QDoubleSpinBox* m_cpus;

@@ -5,6 +5,8 @@
 // from the client; every read is bounded; the upper dir is walked without following symlinks;
 // the only namespace entered is the container's UTS namespace, by a thread that ends at once.
 #include "helper/handlers/handlers.h"
+
+#include "engine/core/shim_contract.h"
 #include "helper/kernel_view.h"
 
 #include "engine/core/files.h"
@@ -17,8 +19,8 @@ std::vector<std::string> lower_dirs_of(const nlohmann::json& cfg)
     std::vector<std::string> out;
     if (!cfg.is_object() || !cfg.contains("annotations") || !cfg["annotations"].is_object()) return out;
     const auto& a = cfg["annotations"];
-    if (!a.contains("org.onggi.overlay.lowerdir") || !a["org.onggi.overlay.lowerdir"].is_string()) return out;
-    const std::string l = a["org.onggi.overlay.lowerdir"].get<std::string>();
+    if (!a.contains(shim::kOverlayLowerdir) || !a[shim::kOverlayLowerdir].is_string()) return out;
+    const std::string l = a[shim::kOverlayLowerdir].get<std::string>();
     size_t pos = 0;
     while (!l.empty() && pos <= l.size() && out.size() < 128) {
         size_t e = l.find(':', pos);

@@ -40,8 +40,9 @@ void register_container_logs(HelperContext& ctx)
         if (p->follow && call.connection()) {
             // The follower goes on from the end of this page (the rest of a large log comes as
             // notifications, as fast as the client reads them).
-            int64_t sub = ctx.logs->follow(call.connection(), c.value()->id, path, chunk->end, p->timestamps);
-            r["subscription"] = sub;
+            auto sub = ctx.logs->follow(call.connection(), c.value()->id, path, chunk->end, p->timestamps);
+            if (!sub) return call.fail(sub.error());
+            r["subscription"] = sub.value();
             call.reply(r);
             // An exited container has nothing more to say, unless the client asked for its next
             // run (start -a: this request, then the start); a created one is followed from its start.

@@ -25,9 +25,7 @@ constexpr uint64_t kMiB = 1 << 20;
 json refusal_details(const ContainerManager& containers, const std::string& id, const Limits& asked, const Error& e)
 {
     json d = json::object();
-    auto host = cgroup::probe_host();
-    if (!host) return d;
-    auto cg = cgroup::open(host.value(), containers.config().cgroup_parent + "/" + id);
+    auto cg = containers.open_cgroup(id);
     if (!cg) return d;  // not running: nothing was applied
     auto st = cg.value()->stats();
     if (!st) return d;

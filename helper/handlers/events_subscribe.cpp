@@ -15,7 +15,9 @@ void register_events_subscribe(HelperContext& ctx)
             filter = c.value()->id;
         }
         if (!call.connection()) return;
-        call.reply({{"subscription", ctx.events->subscribe(call.connection(), filter)}});
+        auto sub = ctx.events->subscribe(call.connection(), filter);
+        if (!sub) return call.fail(sub.error());
+        call.reply({{"subscription", sub.value()}});
     });
 }
 

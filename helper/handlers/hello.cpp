@@ -16,20 +16,13 @@ static json host_facts(const ContainerManager& m)
     ::uname(&u);
     struct sysinfo si {};
     ::sysinfo(&si);
-    bool v2 = m.cgroup_v2();
-    bool unified_mount = false;
-    if (!v2) {
-        std::ifstream mounts("/proc/self/mounts");
-        std::string line;
-        while (std::getline(mounts, line))
-            if (line.find(" cgroup2 ") != std::string::npos) unified_mount = true;
-    }
+    const bool v2 = m.cgroup_v2();
     json features = json::array({"overlay", "seccomp", "pidfd", "pty_exec", "attach"});
     if (::access("/proc/self/ns/time", F_OK) == 0) features.push_back("time_ns");
     if (::access("/proc/self/ns/cgroup", F_OK) == 0) features.push_back("cgroup_ns");
     if (v2) features.push_back("memory_high");
     return {{"kernel", u.release},
-            {"cgroup_mode", v2 ? "v2" : unified_mount ? "hybrid" : "v1"},
+            {"cgroup_mode", m.cgroup_host() ? cgroup::mode_name(m.cgroup_host()->mode) : "v1"},
             {"hostname", u.nodename},
             {"cpus", ::sysconf(_SC_NPROCESSORS_ONLN)},
             {"memory_bytes", uint64_t(si.totalram) * si.mem_unit},

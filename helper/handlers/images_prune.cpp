@@ -19,7 +19,7 @@ void register_images_prune(HelperContext& ctx)
         if (!list) return call.fail(list.error());
         json deleted = json::array();
         for (const auto& r : list.value()) {
-            if (r.builtin || ctx.containers->image_in_use(r.id)) continue;
+            if (r.builtin || !ctx.containers->image_users(r.id).empty()) continue;
             const bool dangling = r.name == "<none>";
             if (!dangling && !p->all) continue;
             if (auto s = store.remove(r.id, ctx.containers->layers_in_use()); !s) return call.fail(s.error());

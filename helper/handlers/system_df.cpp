@@ -21,7 +21,7 @@ void register_system_df(HelperContext& ctx)
         std::set<std::string> kept = ctx.containers->layers_in_use();
         size_t active = 0;
         for (const auto& r : list.value()) {
-            if (!ctx.containers->image_in_use(r.id)) continue;
+            if (ctx.containers->image_users(r.id).empty()) continue;
             ++active;
             kept.insert(r.layers.begin(), r.layers.end());
         }

@@ -132,6 +132,21 @@ void NetworkManager::restore(const std::set<std::string>& running)
     std::set<std::string> keep;
     for (const auto& [id, l] : live_) keep.insert(id);
     store_.reconcile(keep);
+    // Host ends on our bridges that no running container owns (a helper killed while its reaper
+    // still had them queued, a namespace held past its container): deleted too.
+    if (auto nl = net::Netlink::open(); nl) {
+        std::set<std::string> owned, bridges;
+        for (const auto& [id, l] : live_)
+            for (const auto& a : l.attachments) owned.insert(a.host_ifname);
+        for (const NetworkRecord* r : store_.list()) bridges.insert(r->bridge);
+        if (auto links = nl->links(); links) {
+            std::set<int> bridge_idx;
+            for (const auto& k : links.value())
+                if (bridges.count(k.name)) bridge_idx.insert(k.ifindex);
+            for (const auto& k : links.value())
+                if (k.kind == "veth" && bridge_idx.count(k.master) && !owned.count(k.name)) reaper_.remove(k.ifindex, k.name);
+        }
+    }
     restoring_ = false;
     if (!store_.list().empty())
         if (auto st = apply_rules(); !st) qWarning("helper: %s", st.error().message().c_str());
@@ -393,10 +408,10 @@ void NetworkManager::started(const std::string& id)
 void NetworkManager::cleanup(const Live& l)
 {
     if (!l.attachments.empty()) {
+        // Looked up here (RTM_GETLINK takes no lock in the kernel), deleted by the reaper.
         if (auto nl = net::Netlink::open(); nl) {
             for (const auto& a : l.attachments)
-                if (auto st = nl->delete_link(a.host_ifname); !st)
-                    qWarning("helper: network: %s", st.error().message().c_str());
+                if (auto idx = nl->ifindex(a.host_ifname); idx) reaper_.remove(idx.value(), a.host_ifname);
         }
     }
     for (const auto& a : l.attachments) store_.release(a.network, l.id);

@@ -12,6 +12,7 @@
 #include "engine/core/unique_fd.h"
 #include "engine/net/attachment.h"
 #include "helper/net/firewall.h"
+#include "helper/net/link_reaper.h"
 #include "helper/net/net_options.h"
 #include "helper/net/network_store.h"
 #include "helper/rpc.h"
@@ -67,6 +68,9 @@ public:
     // The container stopped, or its start failed: veths, leases, ports, rules go.
     void stopped(const std::string& id);
     bool is_live(const std::string& id) const { return live_.count(id) != 0; }
+    // The host ends of stopped containers are deleted off the main thread (LinkReaper): wait for
+    // the ones queued so far.
+    void flush_deletes() { reaper_.flush(); }
 
     // network.* (docs/protocol.md)
     Result<json> create(const std::string& name, const std::string& subnet, const std::string& gateway);
@@ -111,6 +115,7 @@ private:
     std::map<std::string, Live> live_;
     bool restoring_ = true;  // no rule changes until restore() replaced them once
     mutable std::set<std::string> warned_;
+    LinkReaper reaper_;
 };
 
 } // namespace onggi::helper

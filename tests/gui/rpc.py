@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Minimal JSON-RPC client for the screenshot script and the GUI bench: creates demo
 containers against a helper socket, or removes every container ("cleanup")."""
-import json, socket, sys, time
+import json, os, socket, sys, time
 
 class Rpc:
     def __init__(self, path):
@@ -39,6 +39,8 @@ def demo(rpc, count=3):
     ]
     extra = [{"name": f"worker-{i:02d}", "cmd": ["sh", "-c", "while true; do echo tick; sleep 1; done"],
               "limits": {"memory": 32 << 20}} for i in range(max(0, count - len(specs)))]
+    if os.environ.get("ONGGI_SHOTS_NETNS"):  # the bridge network: web publishes a port
+        specs[0]["ports"] = [{"container_port": 80, "host_port": 18080, "protocol": "tcp"}]
     for spec in (specs + extra)[:count]:
         spec["image"] = "busybox"
         r = rpc.call("container.create", spec)

@@ -3,7 +3,13 @@
 # busybox containers (one streaming output, one busy, one near its memory limit), then runs
 # onggi under Xvfb once in Korean and once in English with --screenshots.
 # Usage: screenshots.sh BUILD_DIR OUT_DIR
+#   ONGGI_SHOTS_NETWORK=1: the helper's default network is the bridge, in a network namespace
+#   made here (never the host's), with a user network "front" and published ports.
 set -euo pipefail
+if [ -n "${ONGGI_SHOTS_NETWORK:-}" ] && [ -z "${ONGGI_SHOTS_NETNS:-}" ]; then
+  export ONGGI_SHOTS_NETNS=1
+  exec unshare --net bash -c 'ip link set lo up && exec "$0" "$@"' "$0" "$@"
+fi
 build=$(realpath "$1"); out=$2
 mkdir -p "$out"
 tmp=$(mktemp -d /tmp/onggi-shots.XXXXXX)
@@ -26,11 +32,16 @@ shot_prefix=onggi-shots-$$
 trap cleanup EXIT
 if [ "$(id -u)" -eq 0 ] && [ -x "$build/helper/onggi-helper" ]; then
   mkdir -p "$tmp/state" "$tmp/run"
-  "$build/helper/onggi-helper" --socket "$sock" --state-dir "$tmp/state" --run-dir "$tmp/run" --default-network private \
+  "$build/helper/onggi-helper" --socket "$sock" --state-dir "$tmp/state" --run-dir "$tmp/run" \
+      --default-network "$([ -n "${ONGGI_SHOTS_NETNS:-}" ] && echo onggi || echo private)" \
       --cgroup-parent "/$shot_prefix" >"$tmp/helper.log" 2>&1 &
   helper_pid=$!
   for _ in $(seq 50); do [ -S "$sock" ] && break; sleep 0.1; done
   python3 "$(dirname "$0")/rpc.py" "$sock" demo 7 || { echo "could not create demo containers"; cat "$tmp/helper.log"; }
+  if [ -n "${ONGGI_SHOTS_NETNS:-}" ]; then
+    "$build/cli/onggictl" --host "$sock" network create front >/dev/null
+    "$build/cli/onggictl" --host "$sock" run -d --name api --network front -p 18081:80 busybox httpd -f -p 80 >/dev/null
+  fi
 else
   echo "screenshots: no helper (not root or not built): only the 'helper absent' page" >&2
 fi

@@ -9,6 +9,9 @@
 #include "gui/widgets/settings_dialog.h"
 
 #include <QAbstractButton>
+#include <QComboBox>
+#include <QJsonArray>
+#include <QLineEdit>
 #include <QApplication>
 #include <QLabel>
 #include <QMenu>
@@ -101,6 +104,31 @@ private slots:
         for (const QString& d : duplicates(titles)) problems << QStringLiteral("menu bar: %1").arg(d);
         if (!problems.isEmpty()) qWarning("%s", qPrintable(problems.join(QLatin1Char('\n'))));
         QCOMPARE(problems.size(), 0);
+    }
+
+    // Ports in the New dialog: checked as typed, sent only with the bridge network, and
+    // sent as container.create's "ports" objects.
+    void createDialogPorts() {
+        QVERIFY(m_languages.setLanguage(QStringLiteral("en")));
+        CreateDialog d;
+        d.portsEdit()->setText(QStringLiteral("8080:80, 127.0.0.1:5353:53/udp"));
+        QVERIFY2(d.validationError().contains(QLatin1String("bridge")), qPrintable(d.validationError()));  // private by default
+        d.networkBox()->setCurrentIndex(d.networkBox()->findData(QStringLiteral("bridge")));
+        QVERIFY2(d.validationError().isEmpty(), qPrintable(d.validationError()));
+        const QJsonArray ports = d.params().value(QLatin1String("ports")).toArray();
+        QCOMPARE(ports.size(), 2);
+        QCOMPARE(ports[0].toObject().value(QLatin1String("host_port")).toInt(), 8080);
+        QCOMPARE(ports[0].toObject().value(QLatin1String("container_port")).toInt(), 80);
+        QCOMPARE(ports[1].toObject().value(QLatin1String("host_ip")).toString(), QStringLiteral("127.0.0.1"));
+        QCOMPARE(ports[1].toObject().value(QLatin1String("protocol")).toString(), QStringLiteral("udp"));
+        QCOMPARE(d.params().value(QLatin1String("namespaces")).toObject().value(QLatin1String("network")).toString(), QStringLiteral("bridge"));
+        d.portsEdit()->setText(QStringLiteral("70000:80"));
+        QVERIFY2(d.validationError().contains(QLatin1String("65535")), qPrintable(d.validationError()));
+        d.portsEdit()->setText(QStringLiteral("80/sctp"));
+        QVERIFY2(d.validationError().contains(QLatin1String("tcp or udp")), qPrintable(d.validationError()));
+        d.portsEdit()->clear();
+        QVERIFY(d.validationError().isEmpty());
+        QVERIFY(!d.params().contains(QLatin1String("ports")));
     }
 
     // The window's minimum fits a 1366×768 screen (less a 40 px panel), whatever page shows;

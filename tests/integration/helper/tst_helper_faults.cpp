@@ -248,6 +248,36 @@ private slots:
         }
     }
 
+    // Issue 15: the shim's files are decoded once (engine/core/shim_contract.h) inside an error
+    // boundary. A damaged exit.json (a field of the wrong type) found when the helper re-adopts
+    // its containers used to throw nlohmann::type_error out of ContainerManager::init(), and the
+    // helper died at every start. It now comes up and says the record is damaged.
+    void damaged_exit_json_at_adoption()
+    {
+        HelperProcess h;
+        QVERIFY2(h.start(), h.log().c_str());
+        RawClient c(h.socket());
+        json r = c.call("container.create", {{"name", uname("badexit")}, {"image", "busybox"}, {"cmd", {"sleep", "1000"}}});
+        QVERIFY2(r.contains("result"), r.dump().c_str());
+        const std::string id = r["result"]["id"];
+        QVERIFY2(c.call("container.start", {{"id", id}}).contains("result"), h.log().c_str());
+        json sj = shim_json(h, id);
+        QVERIFY(sj.is_object());
+        h.kill9();
+        QCOMPARE(::kill(sj["shim_pid"].get<int>(), SIGKILL), 0);
+        for (int k = 0; k < 200 && !(gone(sj["init_pid"].get<int>()) && gone(sj["shim_pid"].get<int>())); ++k)
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        const std::string exit_json = h.state_dir() + "/containers/" + id + "/shim/exit.json";
+        std::ofstream(exit_json) << R"({"exit_code":"boom","oom_killed":"no","finished_at_ns":[]})" << "\n";
+        QVERIFY2(h.start(), h.log().c_str());
+        c.connect_to(h.socket());
+        json st = wait_state(c, id, "exited");
+        QCOMPARE(st["state"].get<std::string>(), std::string("exited"));
+        QCOMPARE(st["exit_code"].get<int>(), 255);
+        QVERIFY2(st["error"].get<std::string>().find("damaged") != std::string::npos, st.dump().c_str());
+        QVERIFY(c.call("container.remove", {{"id", id}, {"force", true}}).contains("result"));
+    }
+
     // Issue 18 item 1: a member who opens every connection they can does not lock root out, nor
     // another member.
     void member_cannot_lock_root_out()

@@ -121,6 +121,42 @@ private slots:
         QVERIFY(bad["error"]["message"].get<std::string>().find("log_opts.max-size") != std::string::npos);
     }
 
+    // A follower that reads slower than `yes` writes has its file deleted by rotation under it:
+    // it is told (container.log.gap, with the bytes it lost) and goes on with the lines kept.
+    void follower_is_told_of_a_rotation_gap()
+    {
+        RawClient c(helper_->socket());
+        const std::string id = run(c, {{"name", uname("gap")}, {"image", "busybox"}, {"cmd", {"yes"}},
+                                       {"log_opts", {{"max-size", "256k"}, {"max-file", "2"}}}});
+        QVERIFY(!id.empty());
+        RawClient f(helper_->socket());
+        json r = f.call("container.logs", {{"id", id}, {"tail", 0}, {"follow", true}, {"timestamps", false}});
+        QVERIFY2(r.contains("result") && r["result"].contains("subscription"), r.dump().c_str());
+        const int64_t sub = r["result"]["subscription"];
+        // Not reading: the helper stops reading for us at 4 MiB queued while the log rotates on.
+        std::this_thread::sleep_for(std::chrono::seconds(3));
+        json gap, after;
+        size_t lines_before = 0;
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+        while (after.is_null() && std::chrono::steady_clock::now() < deadline) {
+            json j = f.read_json(10000);
+            if (j.is_null() || j.is_discarded()) break;
+            const std::string m = j.value("method", "");
+            if (m == "container.log.gap" && gap.is_null()) gap = j;
+            else if (m == "container.log" && gap.is_null()) ++lines_before;
+            else if (m == "container.log") after = j;
+        }
+        QVERIFY(c.call("container.stop", {{"id", id}, {"timeout", 0}}).contains("result"));
+        QVERIFY2(!gap.is_null(), "no container.log.gap");
+        QCOMPARE(gap["params"]["subscription"].get<int64_t>(), sub);
+        QCOMPARE(gap["params"]["id"].get<std::string>(), id);
+        const uint64_t lost = gap["params"]["lost_bytes"].get<uint64_t>();
+        qInfo("a follower not reading for 3 s of yes under 256k x 2: told of a gap of %llu bytes after %zu lines",
+              (unsigned long long)lost, lines_before);
+        QVERIFY(lost > 0);
+        QVERIFY2(!after.is_null() && after["params"]["line"] == "y\n", after.dump().c_str());
+    }
+
     void bytes_that_are_not_utf8()
     {
         RawClient c(helper_->socket());

@@ -161,6 +161,12 @@ private slots:
         QCOMPARE(m.data(m.index(0), LogModel::TextRole).toString(), QStringLiteral("1"));
         QCOMPARE(m.data(m.index(0), LogModel::StreamRole).toString(), QStringLiteral("stderr"));
         QVERIFY(m.data(m.index(0)).toString().contains(QStringLiteral("2026-11-23 08:00:01")));
+        // A follower told of a rotation gap shows it as a line of its own, in its place.
+        m.appendGap(123456);
+        QCOMPARE(m.rowCount(), 3);
+        QCOMPARE(m.data(m.index(2), LogModel::StreamRole).toString(), QStringLiteral("gap"));
+        QVERIFY(m.data(m.index(2), LogModel::TextRole).toString().contains(QStringLiteral("123456")));
+        QVERIFY(m.data(m.index(2), Qt::ForegroundRole).isValid());
         m.clear();
         QCOMPARE(m.rowCount(), 0);
     }

@@ -86,9 +86,9 @@ private slots:
         auto* b = new Connection(live.helper_end, root_peer(), &dispatcher);
         QPointer<Connection> pa(a);
         // Subscriptions of the leaving client on both sides of the live one's.
-        bus.subscribe(a, "");
-        bus.subscribe(b, "");
-        bus.subscribe(a, "");
+        (void)bus.subscribe(a, "");
+        (void)bus.subscribe(b, "");
+        (void)bus.subscribe(a, "");
         ContainerRecord c;
         c.id = std::string(64, 'a');
         c.name = "short_lived";

@@ -140,6 +140,36 @@ private slots:
         QVERIFY(!decode_image_remove(json::object()).ok());
     }
 
+    void stats_decoders()
+    {
+        auto s = decode_stats_subscribe(nullptr);
+        QVERIFY(s.ok());
+        QCOMPARE(s->interval_ms, 1000);
+        QVERIFY(s->ids.empty());
+        s = decode_stats_subscribe(json{{"interval_ms", 200}, {"ids", {"web", "abc"}}});
+        QVERIFY(s.ok());
+        QCOMPARE(s->interval_ms, 200);
+        QCOMPARE(s->ids.size(), size_t(2));
+        QVERIFY(!decode_stats_subscribe(json{{"interval_ms", 99}}).ok());
+        QVERIFY(!decode_stats_subscribe(json{{"interval_ms", 10001}}).ok());
+        QVERIFY(!decode_stats_subscribe(json{{"interval_ms", "1000"}}).ok());
+        QVERIFY(!decode_stats_subscribe(json{{"ids", "web"}}).ok());
+        QVERIFY(!decode_stats_subscribe(json{{"ids", {""}}}).ok());
+        QVERIFY(!decode_stats_subscribe(json{{"ids", {std::string(129, 'a')}}}).ok());
+        QVERIFY(!decode_stats_subscribe(json{{"ids", std::vector<std::string>(257, "web")}}).ok());
+        QVERIFY(!decode_stats_subscribe(json{{"interval", 1000}}).ok());
+        QVERIFY(!decode_stats_subscribe(json::array()).ok());
+        auto h = decode_stats_history(json{{"id", "web"}});
+        QVERIFY(h.ok());
+        QCOMPARE(h->seconds, int64_t(900));
+        QVERIFY(decode_stats_history(json{{"id", "web"}, {"seconds", 86400}}).ok());
+        QVERIFY(!decode_stats_history(json{{"id", "web"}, {"seconds", 0}}).ok());
+        QVERIFY(!decode_stats_history(json{{"id", "web"}, {"seconds", 86401}}).ok());
+        QVERIFY(!decode_stats_history(json::object()).ok());
+        QVERIFY(!decode_stats_history(json{{"id", ""}}).ok());
+        QVERIFY(!decode_stats_history(json{{"id", "web"}, {"since", 1}}).ok());
+    }
+
     void restart_policies()
     {
         QCOMPARE(parse_restart_policy("")->mode, std::string("no"));

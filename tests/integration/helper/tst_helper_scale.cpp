@@ -1,0 +1,164 @@
+// Many containers on a REAL onggi-helper (issue 18): 200 running busybox containers. The
+// helper's open fds grow by the same number per container (nothing accumulates), every one is
+// listed and sampled, and after removal the fds, the shims and the cgroups are back to what was
+// there before. Figures are printed, never asserted as timings.
+#include "helper_fixture.h"
+
+#include <QTest>
+
+#include <dirent.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+using namespace onggi::test;
+
+namespace {
+
+int fd_count(pid_t pid)
+{
+    int n = 0;
+    DIR* d = ::opendir(("/proc/" + std::to_string(pid) + "/fd").c_str());
+    while (struct dirent* e = d ? ::readdir(d) : nullptr)
+        if (e->d_name[0] != '.') ++n;
+    if (d) ::closedir(d);
+    return n;
+}
+
+int children_of(pid_t pid)
+{
+    int n = 0;
+    DIR* d = ::opendir("/proc");
+    while (struct dirent* e = d ? ::readdir(d) : nullptr) {
+        int p = std::atoi(e->d_name);
+        if (p <= 0) continue;
+        FILE* f = std::fopen(("/proc/" + std::to_string(p) + "/stat").c_str(), "r");
+        if (!f) continue;
+        char buf[512] = {};
+        size_t len = std::fread(buf, 1, sizeof buf - 1, f);
+        std::fclose(f);
+        std::string s(buf, len);
+        auto r = s.rfind(')');
+        if (r == std::string::npos) continue;
+        int ppid = 0;
+        char state = 0;
+        if (std::sscanf(s.c_str() + r + 1, " %c %d", &state, &ppid) == 2 && ppid == pid) ++n;
+    }
+    if (d) ::closedir(d);
+    return n;
+}
+
+// The helper's fd count once it holds still: the stats service opens a container's cgroup files
+// at its next tick (1 s) after the start, so count when two readings 1.2 s apart agree.
+int settled_fd_count(pid_t pid)
+{
+    int a = fd_count(pid);
+    for (int i = 0; i < 20; ++i) {
+        QTest::qWait(1200);
+        int b = fd_count(pid);
+        if (a == b) return b;
+        a = b;
+    }
+    return a;
+}
+
+double ms_since(std::chrono::steady_clock::time_point t)
+{
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t).count();
+}
+
+} // namespace
+
+class TstHelperScale : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        if (::geteuid() != 0) QSKIP("integration tests run as root");
+        if (shim_binary().empty()) QSKIP("onggi-shim is not built");
+    }
+
+    void two_hundred_containers()
+    {
+        constexpr int kHalf = 100;
+        HelperProcess h;
+        QVERIFY2(h.start(), h.log().c_str());
+        RawClient c(h.socket());
+        QVERIFY(c.call("container.list", {{"all", true}}).contains("result"));
+        const int fd0 = settled_fd_count(h.pid());
+        std::vector<std::string> ids;
+        auto add = [&](int n) {
+            for (int i = 0; i < n; ++i) {
+                json r = c.call("container.create", {{"image", "busybox"}, {"cmd", {"sleep", "100000"}}});
+                if (!r.contains("result")) return r.dump();
+                ids.push_back(r["result"]["id"]);
+                json s = c.call("container.start", {{"id", ids.back()}});
+                if (!s.contains("result")) return s.dump();
+            }
+            return std::string();
+        };
+        // The first container also opens what the helper keeps once for all (watchers, the
+        // parent cgroups): the per-container share is measured from it on.
+        std::string err = add(1);
+        QVERIFY2(err.empty(), err.c_str());
+        const int fd_first = settled_fd_count(h.pid());
+        auto t = std::chrono::steady_clock::now();
+        err = add(kHalf - 1);
+        QVERIFY2(err.empty(), err.c_str());
+        const int fd1 = settled_fd_count(h.pid());
+        err = add(kHalf);
+        QVERIFY2(err.empty(), err.c_str());
+        const double start_ms = ms_since(t);
+        const int fd2 = settled_fd_count(h.pid());
+        const double per = double(fd2 - fd1) / kHalf;
+        qInfo("helper fds: %d with none, %d with 1 running, %d with %d, %d with %d: %.2f per container "
+              "(199 created and started in %.1f s)", fd0, fd_first, fd1, kHalf, fd2, 2 * kHalf, per, start_ms / 1000);
+        // The same cost for the second hundred as for the first: nothing accumulates.
+        QVERIFY2(fd2 > fd1, "a running container holds no fd in the helper?");
+        QVERIFY2(std::abs(double(fd1 - fd_first) - per * (kHalf - 1)) <= 2.0, "fds per container are not constant");
+        t = std::chrono::steady_clock::now();
+        json l = c.call("container.list", {{"all", true}});
+        const double list_ms = ms_since(t);
+        QVERIFY2(l.contains("result"), l.dump().c_str());
+        int running = 0;
+        for (const auto& x : l["result"]["containers"]) running += x["state"] == "running";
+        QCOMPARE(running, 2 * kHalf);
+        t = std::chrono::steady_clock::now();
+        json s = c.call("stats.subscribe", {{"interval_ms", 1000}});
+        QVERIFY2(s.contains("result"), s.dump().c_str());
+        json frame = c.wait_notification("stats", 10000, [&](const json& j) { return j["params"]["containers"].size() == size_t(2 * kHalf); });
+        const double stats_ms = ms_since(t);
+        QVERIFY2(!frame.is_null(), "no stats frame with every container");
+        qInfo("container.list of %d: %.1f ms; first stats frame with all of them: %.1f ms", 2 * kHalf, list_ms, stats_ms);
+        QVERIFY(c.call("unsubscribe", {{"subscription", s["result"]["subscription"]}}).contains("result"));
+
+        t = std::chrono::steady_clock::now();
+        for (const auto& id : ids) {
+            json r = c.call("container.remove", {{"id", id}, {"force", true}});
+            QVERIFY2(r.contains("result"), r.dump().c_str());
+        }
+        const double rm_ms = ms_since(t);
+        // Back to what it held before the first, or to its once-for-all share at most.
+        const int once = std::max(fd_first - fd0 - int(per + 0.5), 0);
+        // Shims go away on their own once their container is gone; give them a moment.
+        int shims = 0, fd3 = 0;
+        for (int i = 0; i < 100; ++i) {
+            shims = children_of(h.pid());
+            fd3 = fd_count(h.pid());
+            if (shims == 0 && fd3 <= fd0 + once + 1) break;
+            QTest::qWait(100);
+        }
+        qInfo("removed %d in %.1f s; helper fds %d (before any: %d, kept once for all: %d), shims left %d", 2 * kHalf, rm_ms / 1000,
+              fd3, fd0, once, shims);
+        QCOMPARE(shims, 0);
+        QVERIFY2(fd3 <= fd0 + once + 1, "the helper kept fds of removed containers");
+        json after = c.call("container.list", {{"all", true}});
+        QVERIFY(after["result"]["containers"].empty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TstHelperScale)
+#include "tst_helper_scale.moc"
