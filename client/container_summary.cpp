@@ -11,6 +11,7 @@ ContainerSummary ContainerSummary::fromJson(const QJsonObject& o)
     if (c.shortId.isEmpty()) c.shortId = c.id.left(12);
     c.name = s("name");
     c.image = s("image");
+    c.imageId = s("image_id");
     c.command = s("command");
     c.state = s("state");
     c.created = s("created");

@@ -10,6 +10,7 @@ namespace onggi::client {
 
 struct ContainerSummary {
     QString id, shortId, name, image, command;
+    QString imageId;  // sha256:... of the image it was created from
     QString state;  // created | running | paused | exited
     QString created, startedAt, finishedAt;  // RFC 3339, empty when not yet
     int exitCode = 0;

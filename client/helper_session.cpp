@@ -22,6 +22,10 @@ HelperSession::HelperSession(QObject* parent)
         if (e.errc == QLatin1String("permission_denied")) setState(State::Denied);
     });
     connect(client_, &HelperClient::notification, this, [this](const QString& method, const QJsonObject& p) {
+        if (method == QLatin1String("images.pull.progress")) {
+            emit pullProgress(PullProgress::fromJson(p));
+            return;
+        }
         if (method != QLatin1String("stats")) return;
         const qint64 sub = p.value(QLatin1String("subscription")).toInteger();
         if (sub != statsSub_ || sub == 0) return;  // an older subscription's last frames
@@ -275,6 +279,39 @@ void HelperSession::listImages(std::function<void(const QList<ImageInfo>&, const
         for (const QJsonValue& v : r.value(QLatin1String("images")).toArray()) out.append(ImageInfo::fromJson(v.toObject()));
         done(out, e);
     });
+}
+
+void HelperSession::inspectImage(const QString& image, std::function<void(const ImageDetail&, const RpcError&)> done)
+{
+    call(QStringLiteral("images.inspect"), {{QStringLiteral("image"), image}}, [done](const QJsonObject& r, const RpcError& e) {
+        done(ImageDetail::fromJson(r.value(QLatin1String("image")).toObject()), e);
+    });
+}
+
+void HelperSession::removeImage(const QString& image, bool force, std::function<void(const RpcError&)> done)
+{
+    call(QStringLiteral("images.remove"), {{QStringLiteral("image"), image}, {QStringLiteral("force"), force}},
+         [done](const QJsonObject&, const RpcError& e) { done(e); });
+}
+
+void HelperSession::systemDf(std::function<void(const SystemDf&, const RpcError&)> done)
+{
+    call(QStringLiteral("system.df"), QJsonObject(), [done](const QJsonObject& r, const RpcError& e) { done(SystemDf::fromJson(r), e); });
+}
+
+void HelperSession::pullImage(const QString& image, const QString& user, const QString& password,
+                              std::function<void(const ImageInfo&, const RpcError&)> done)
+{
+    QJsonObject p{{QStringLiteral("image"), image}};
+    if (!user.isEmpty()) p.insert(QStringLiteral("auth"), QJsonObject{{QStringLiteral("username"), user}, {QStringLiteral("password"), password}});
+    call(QStringLiteral("images.pull"), p, [done](const QJsonObject& r, const RpcError& e) {
+        done(ImageInfo::fromJson(r.value(QLatin1String("image")).toObject()), e);
+    });
+}
+
+void HelperSession::cancelPull(qint64 pull, std::function<void(const RpcError&)> done)
+{
+    call(QStringLiteral("images.pull.cancel"), {{QStringLiteral("pull"), pull}}, [done](const QJsonObject&, const RpcError& e) { done(e); });
 }
 
 void HelperSession::logs(const QString& id, int tail, bool follow,

@@ -14,14 +14,17 @@
 #include "client/helper_client.h"
 #include "client/host_info.h"
 #include "client/host_sample.h"
+#include "client/image_detail.h"
 #include "client/image_info.h"
 #include "client/kernel_view.h"
 #include "client/limits.h"
 #include "client/log_line.h"
 #include "client/network_info.h"
 #include "client/process_info.h"
+#include "client/pull_progress.h"
 #include "client/rpc_error.h"
 #include "client/sample.h"
+#include "client/system_df.h"
 
 #include <QList>
 #include <QObject>
@@ -88,6 +91,16 @@ public:
     void inspect(const QString& id, std::function<void(const ContainerInspect&, const RpcError&)> done);
     void top(const QString& id, std::function<void(const QList<ProcessInfo>&, const RpcError&)> done);
     void listImages(std::function<void(const QList<ImageInfo>&, const RpcError&)> done);
+    void inspectImage(const QString& image, std::function<void(const ImageDetail&, const RpcError&)> done);
+    // images.remove (root only); without force the helper refuses (bad_state) while a container uses it.
+    void removeImage(const QString& image, bool force, std::function<void(const RpcError&)> done);
+    void systemDf(std::function<void(const SystemDf&, const RpcError&)> done);
+    // images.pull: progress arrives as pullProgress() (the "started" one carries the pull's id,
+    // for cancelPull); done gets the new image when all its layers are in. auth: user/password
+    // for this pull only (empty user: anonymous).
+    void pullImage(const QString& image, const QString& user, const QString& password,
+                   std::function<void(const ImageInfo&, const RpcError&)> done);
+    void cancelPull(qint64 pull, std::function<void(const RpcError&)> done);
     // container.logs: the last `tail` lines; with follow, the subscription whose lines then
     // arrive as logLine() (0 without follow).
     void logs(const QString& id, int tail, bool follow,
@@ -115,6 +128,7 @@ signals:
     void event(const onggi::client::Event& event);
     void logLine(const onggi::client::LogLine& line);  // a followed log's line (line.subscription)
     void logEnded(qint64 subscription);                // the helper ended a followed log
+    void pullProgress(const onggi::client::PullProgress& progress);  // an images.pull.progress
     void logGap(qint64 subscription, qint64 lostBytes); // rotation deleted lostBytes before they were read
     void disconnected(const onggi::client::RpcError& why);
 

@@ -11,6 +11,7 @@
 #include "gui/models/container_list_model.h"
 #include "gui/models/event_list_model.h"
 #include "gui/models/host_overview_model.h"
+#include "gui/widgets/images_page.h"
 #include "gui/models/log_model.h"
 #include "gui/models/process_list_model.h"
 #include "gui/models/stats_history_model.h"
@@ -168,6 +169,12 @@ MainWindow::MainWindow(LanguageManager* languages, QWidget* parent) : QMainWindo
     splitter->setSizes({500, 700});
     m_stack->addWidget(m_absent);
     m_stack->addWidget(splitter);
+    m_imagesPage = new ImagesPage(m_session, m_stack);
+    connect(m_imagesPage, &ImagesPage::failed, this, [this](const QString& text) {
+        statusBar()->showMessage(text, 10000);
+        emit requestFailed(QStringLiteral("images"), text);
+    });
+    m_stack->addWidget(m_imagesPage);
     setCentralWidget(m_stack);
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::onSelectionChanged);
@@ -245,6 +252,9 @@ void MainWindow::createActions() {
     m_actOverview = new QAction(AI::icon(AI::Overview, QString()), QString(), this);
     m_actOverview->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Home));
     connect(m_actOverview, &QAction::triggered, this, &MainWindow::showOverview);
+    m_actImages = new QAction(AI::icon(AI::Images, QString()), QString(), this);
+    m_actImages->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    connect(m_actImages, &QAction::triggered, this, &MainWindow::showImages);
     m_actRemove->setShortcut(QKeySequence::Delete);
     m_actRefresh = new QAction(this);
     m_actRefresh->setShortcut(QKeySequence::Refresh);
@@ -275,6 +285,7 @@ void MainWindow::createActions() {
     m_toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_toolbar->setMovable(false);
     m_toolbar->addAction(m_actOverview);
+    m_toolbar->addAction(m_actImages);
     m_toolbar->addSeparator();
     for (QAction* a : {m_actNew, m_actStart, m_actStop, m_actPause, m_actRestart, m_actRemove}) m_toolbar->addAction(a);
     for (QAction* a : {m_actStart, m_actStop, m_actPause, m_actRestart, m_actRemove}) m_view->addAction(a);
@@ -290,6 +301,7 @@ void MainWindow::createActions() {
     for (QAction* a : {m_actStart, m_actStop, m_actPause, m_actRestart, m_actRemove}) m_containerMenu->addAction(a);
     m_viewMenu = menuBar()->addMenu(QString());
     m_viewMenu->addAction(m_actOverview);
+    m_viewMenu->addAction(m_actImages);
     m_actNetworks = m_viewMenu->addAction(QString());
     connect(m_actNetworks, &QAction::triggered, this, &MainWindow::showNetworks);
     m_langMenu = m_viewMenu->addMenu(QString());
@@ -338,6 +350,8 @@ void MainWindow::retranslateUi() {
     m_actRefresh->setText(tr("Re&fresh"));
     m_actOverview->setText(tr("&Host overview"));
     m_actOverview->setToolTip(tr("The whole host: CPU and memory, top consumers, recent events"));
+    m_actImages->setText(tr("&Images"));
+    m_actImages->setToolTip(tr("The images in the store: their layers, sizes, pull and remove"));
     m_actSettings->setText(tr("&Settings…"));
     m_actNetworks->setText(tr("&Networks…"));
     m_actNetworks->setToolTip(tr("Networks, their members, and what the kernel has for them"));
@@ -503,6 +517,9 @@ void MainWindow::onEvent(const client::Event& ev) {
     }
     // Any change (limits changed by onggictl update too) comes with the next list.
     m_refreshSoon->start();
+    // A container made or removed changes the Images page's counts and the df totals.
+    if (imagesShown() && (ev.action == QLatin1String("create") || ev.action == QLatin1String("destroy")))
+        QTimer::singleShot(200, m_imagesPage, &ImagesPage::refresh);
 }
 
 void MainWindow::notifyOom(const QString& name) {
@@ -732,11 +749,20 @@ void MainWindow::sendCreate() {
 }
 
 void MainWindow::showPage(QWidget* page) {
+    if (m_stack->currentWidget() == m_imagesPage) m_stack->setCurrentIndex(1);  // back from the Images page
     m_right->setCurrentIndex(page == m_dashboard ? 0 : 1);  // each page sits in its scroll area
 }
 
 bool MainWindow::dashboardShown() const {
     return m_stack->currentIndex() == 1 && m_right->currentIndex() == 0;
+}
+
+bool MainWindow::imagesShown() const { return m_stack->currentWidget() == m_imagesPage; }
+
+void MainWindow::showImages() {
+    if (!m_ready) return;
+    if (m_stack->currentWidget() == m_imagesPage) m_imagesPage->refresh();
+    else m_stack->setCurrentWidget(m_imagesPage);  // its showEvent refreshes it
 }
 
 NetworksDialog* MainWindow::networksDialog() const { return m_networksDialog; }

@@ -35,6 +35,7 @@ class CreateDialog;
 class DashboardPage;
 class EventListModel;
 class HostOverviewModel;
+class ImagesPage;
 class HelperAbsentPage;
 class LanguageManager;
 class LogModel;
@@ -65,6 +66,9 @@ public:
     ContainerPage* containerPage() const { return m_page; }
     HelperAbsentPage* absentPage() const { return m_absent; }
     DashboardPage* dashboard() const { return m_dashboard; }
+    ImagesPage* imagesPage() const { return m_imagesPage; }
+    bool imagesShown() const;
+    QAction* imagesAction() const { return m_actImages; }
     HostOverviewModel* overviewModel() const { return m_overview; }
     EventListModel* eventModel() const { return m_eventList; }
     bool dashboardShown() const;
@@ -89,6 +93,7 @@ public slots:
     void showSettings();
     void refreshList();
     void showOverview();  // the dashboard: clears the selection
+    void showImages();    // the Images page, the whole window wide
 
 signals:
     void helperReady();
@@ -162,6 +167,8 @@ private:
     QMenu *m_fileMenu, *m_containerMenu, *m_viewMenu, *m_langMenu, *m_helpMenu;
     QAction *m_actNew, *m_actStart, *m_actStop, *m_actPause, *m_actRestart, *m_actRemove, *m_actSettings, *m_actQuit,
         *m_actAbout, *m_actLangSystem, *m_actLangKo, *m_actLangEn, *m_actRefresh, *m_actOverview;
+    QAction* m_actImages = nullptr;
+    ImagesPage* m_imagesPage = nullptr;
     QActionGroup* m_langGroup;
 };
 

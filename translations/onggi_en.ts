@@ -1775,6 +1775,156 @@ sudo systemctl enable onggi-helper</translation>
     </message>
 </context>
 <context>
+    <name>onggi::gui::ImagesPage</name>
+    <message>
+        <source>&amp;Pull…</source>
+        <translation>&amp;Pull…</translation>
+    </message>
+    <message>
+        <source>Download an image from a registry</source>
+        <translation>Download an image from a registry</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>Re&amp;move</translation>
+    </message>
+    <message>
+        <source>Remove the selected image from the store</source>
+        <translation>Remove the selected image from the store</translation>
+    </message>
+    <message>
+        <source>R&amp;efresh</source>
+        <translation>R&amp;efresh</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Images</translation>
+    </message>
+    <message>
+        <source>Layers of the selected image (bottom first)</source>
+        <translation>Layers of the selected image (bottom first)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Image ID</source>
+        <translation>Image ID</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Shared</source>
+        <translation>Shared</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Containers</source>
+        <translation>Containers</translation>
+    </message>
+    <message>
+        <source>Bytes of this image&apos;s layers that other images use too</source>
+        <translation>Bytes of this image&apos;s layers that other images use too</translation>
+    </message>
+    <message>
+        <source>Layer (diff ID)</source>
+        <translation>Layer (diff ID)</translation>
+    </message>
+    <message>
+        <source>Also used by</source>
+        <translation>Also used by</translation>
+    </message>
+    <message>
+        <source>Each layer is counted once, however many images share it</source>
+        <translation>Each layer is counted once, however many images share it</translation>
+    </message>
+    <message>
+        <source>The containers&apos; writable layers (what they changed)</source>
+        <translation>The containers&apos; writable layers (what they changed)</translation>
+    </message>
+    <message>
+        <source>What removing unused images and stopped containers would free</source>
+        <translation>What removing unused images and stopped containers would free</translation>
+    </message>
+    <message>
+        <source>Could not list the images</source>
+        <translation>Could not list the images</translation>
+    </message>
+    <message>
+        <source>Images: %1 (%2 in use), %3</source>
+        <translation>Images: %1 (%2 in use), %3</translation>
+    </message>
+    <message>
+        <source>Containers: %1 (%2 running), %3</source>
+        <translation>Containers: %1 (%2 running), %3</translation>
+    </message>
+    <message>
+        <source>Reclaimable: %1</source>
+        <translation>Reclaimable: %1</translation>
+    </message>
+    <message>
+        <source>%1 shared with other images, %2 only this one&apos;s</source>
+        <translation>%1 shared with other images, %2 only this one&apos;s</translation>
+    </message>
+    <message>
+        <source>Could not read the image&apos;s layers</source>
+        <translation>Could not read the image&apos;s layers</translation>
+    </message>
+    <message>
+        <source>only this image</source>
+        <translation>only this image</translation>
+    </message>
+    <message>
+        <source>Remove image</source>
+        <translation>Remove image</translation>
+    </message>
+    <message>
+        <source>Remove the image %1?</source>
+        <translation>Remove the image %1?</translation>
+    </message>
+    <message>
+        <source>Its layers are deleted unless another image uses them. The built-in image comes back when the helper next starts.</source>
+        <translation>Its layers are deleted unless another image uses them. The built-in image comes back when the helper next starts.</translation>
+    </message>
+    <message>
+        <source>Its layers are deleted unless another image uses them. A registry can give it back with Pull.</source>
+        <translation>Its layers are deleted unless another image uses them. A registry can give it back with Pull.</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Remove</translation>
+    </message>
+    <message>
+        <source>The image %1 is used by a container. Remove the container first.</source>
+        <translation>The image %1 is used by a container. Remove the container first.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The image %1 is used by %n container(s): %2. Remove them first.</source>
+        <translation>
+            <numerusform>The image %1 is used by %n container: %2. Remove it first.</numerusform>
+            <numerusform>The image %1 is used by %n containers: %2. Remove them first.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only root may remove images: every user of this computer shares them.</source>
+        <translation>Only root may remove images: every user of this computer shares them.</translation>
+    </message>
+    <message>
+        <source>Could not remove the image %1: %2</source>
+        <translation>Could not remove the image %1: %2</translation>
+    </message>
+    <message>
+        <source>Image not removed</source>
+        <translation>Image not removed</translation>
+    </message>
+</context>
+<context>
     <name>onggi::gui::LearnPanel</name>
     <message>
         <source>en</source>
@@ -2153,6 +2303,14 @@ cgroup v2: io.max (wbps)</translation>
         <source>Networks, their members, and what the kernel has for them</source>
         <translation>Networks, their members, and what the kernel has for them</translation>
     </message>
+    <message>
+        <source>&amp;Images</source>
+        <translation>&amp;Images</translation>
+    </message>
+    <message>
+        <source>The images in the store: their layers, sizes, pull and remove</source>
+        <translation>The images in the store: their layers, sizes, pull and remove</translation>
+    </message>
 </context>
 <context>
     <name>onggi::gui::MetricChart</name>
@@ -2371,6 +2529,69 @@ OOM kills so far: %3</translation>
     <message>
         <source>Command</source>
         <translation>Command</translation>
+    </message>
+</context>
+<context>
+    <name>onggi::gui::PullDialog</name>
+    <message>
+        <source>Each layer of the image gets a bar below while the helper downloads and unpacks it.</source>
+        <translation>Each layer of the image gets a bar below while the helper downloads and unpacks it.</translation>
+    </message>
+    <message>
+        <source>Pull an image</source>
+        <translation>Pull an image</translation>
+    </message>
+    <message>
+        <source>&amp;Image:</source>
+        <translation>&amp;Image:</translation>
+    </message>
+    <message>
+        <source>e.g. alpine:3.20 or 127.0.0.1:5000/app:1</source>
+        <translation>e.g. alpine:3.20 or 127.0.0.1:5000/app:1</translation>
+    </message>
+    <message>
+        <source>A name as docker takes it: busybox means docker.io/library/busybox:latest</source>
+        <translation>A name as docker takes it: busybox means docker.io/library/busybox:latest</translation>
+    </message>
+    <message>
+        <source>&amp;Pull</source>
+        <translation>&amp;Pull</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel pull</source>
+        <translation>&amp;Cancel pull</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>Pulling %1…</source>
+        <translation>Pulling %1…</translation>
+    </message>
+    <message>
+        <source>Pull of %1 cancelled.</source>
+        <translation>Pull of %1 cancelled.</translation>
+    </message>
+    <message>
+        <source>Could not pull %1: %2</source>
+        <translation>Could not pull %1: %2</translation>
+    </message>
+    <message>
+        <source>Pulled %1 (%2).</source>
+        <translation>Pulled %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Resolving %1…</source>
+        <translation>Resolving %1…</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelling…</translation>
     </message>
 </context>
 <context>

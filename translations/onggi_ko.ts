@@ -1764,6 +1764,155 @@ sudo systemctl enable onggi-helper</translation>
     </message>
 </context>
 <context>
+    <name>onggi::gui::ImagesPage</name>
+    <message>
+        <source>&amp;Pull…</source>
+        <translation>받기(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Download an image from a registry</source>
+        <translation>레지스트리에서 이미지를 내려받습니다</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>삭제(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Remove the selected image from the store</source>
+        <translation>선택한 이미지를 저장소에서 지웁니다</translation>
+    </message>
+    <message>
+        <source>R&amp;efresh</source>
+        <translation>새로 고침(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>이미지</translation>
+    </message>
+    <message>
+        <source>Layers of the selected image (bottom first)</source>
+        <translation>선택한 이미지의 레이어 (아래에서부터)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Image ID</source>
+        <translation>이미지 ID</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>크기</translation>
+    </message>
+    <message>
+        <source>Shared</source>
+        <translation>공유</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>만든 때</translation>
+    </message>
+    <message>
+        <source>Containers</source>
+        <translation>컨테이너</translation>
+    </message>
+    <message>
+        <source>Bytes of this image&apos;s layers that other images use too</source>
+        <translation>이 이미지의 레이어 가운데 다른 이미지도 함께 쓰는 바이트 수</translation>
+    </message>
+    <message>
+        <source>Layer (diff ID)</source>
+        <translation>레이어 (diff ID)</translation>
+    </message>
+    <message>
+        <source>Also used by</source>
+        <translation>함께 쓰는 이미지</translation>
+    </message>
+    <message>
+        <source>Each layer is counted once, however many images share it</source>
+        <translation>여러 이미지가 함께 쓰는 레이어도 한 번만 셉니다</translation>
+    </message>
+    <message>
+        <source>The containers&apos; writable layers (what they changed)</source>
+        <translation>컨테이너의 쓰기 가능한 레이어 (컨테이너가 바꾼 내용)</translation>
+    </message>
+    <message>
+        <source>What removing unused images and stopped containers would free</source>
+        <translation>쓰지 않는 이미지와 멈춘 컨테이너를 지우면 비워지는 공간</translation>
+    </message>
+    <message>
+        <source>Could not list the images</source>
+        <translation>이미지 목록을 가져오지 못했습니다</translation>
+    </message>
+    <message>
+        <source>Images: %1 (%2 in use), %3</source>
+        <translation>이미지: %1개 (사용 중 %2개), %3</translation>
+    </message>
+    <message>
+        <source>Containers: %1 (%2 running), %3</source>
+        <translation>컨테이너: %1개 (실행 중 %2개), %3</translation>
+    </message>
+    <message>
+        <source>Reclaimable: %1</source>
+        <translation>되찾을 수 있는 공간: %1</translation>
+    </message>
+    <message>
+        <source>%1 shared with other images, %2 only this one&apos;s</source>
+        <translation>다른 이미지와 공유 %1, 이 이미지만의 것 %2</translation>
+    </message>
+    <message>
+        <source>Could not read the image&apos;s layers</source>
+        <translation>이미지의 레이어를 읽지 못했습니다</translation>
+    </message>
+    <message>
+        <source>only this image</source>
+        <translation>이 이미지만 씀</translation>
+    </message>
+    <message>
+        <source>Remove image</source>
+        <translation>이미지 삭제</translation>
+    </message>
+    <message>
+        <source>Remove the image %1?</source>
+        <translation>%1 이미지를 삭제할까요?</translation>
+    </message>
+    <message>
+        <source>Its layers are deleted unless another image uses them. The built-in image comes back when the helper next starts.</source>
+        <translation>다른 이미지가 쓰지 않는 레이어는 함께 지워집니다. 내장 이미지는 onggi-helper가 다음에 시작할 때 다시 생깁니다.</translation>
+    </message>
+    <message>
+        <source>Its layers are deleted unless another image uses them. A registry can give it back with Pull.</source>
+        <translation>다른 이미지가 쓰지 않는 레이어는 함께 지워집니다. 레지스트리에 있는 이미지라면 받기로 다시 가져올 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>삭제(&amp;R)</translation>
+    </message>
+    <message>
+        <source>The image %1 is used by a container. Remove the container first.</source>
+        <translation>%1 이미지를 쓰는 컨테이너가 있습니다. 먼저 그 컨테이너를 삭제하세요.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The image %1 is used by %n container(s): %2. Remove them first.</source>
+        <translation>
+            <numerusform>%1 이미지를 컨테이너 %n개가 쓰고 있습니다: %2. 먼저 그 컨테이너를 삭제하세요.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only root may remove images: every user of this computer shares them.</source>
+        <translation>이미지는 이 컴퓨터의 모든 사용자가 함께 쓰므로 root만 삭제할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Could not remove the image %1: %2</source>
+        <translation>%1 이미지를 삭제하지 못했습니다: %2</translation>
+    </message>
+    <message>
+        <source>Image not removed</source>
+        <translation>이미지를 삭제하지 않음</translation>
+    </message>
+</context>
+<context>
     <name>onggi::gui::LearnPanel</name>
     <message>
         <source>en</source>
@@ -2139,6 +2288,14 @@ cgroup v2: io.max (wbps)</translation>
         <source>Networks, their members, and what the kernel has for them</source>
         <translation>네트워크와 거기에 연결된 컨테이너, 그리고 커널이 실제로 가진 설정</translation>
     </message>
+    <message>
+        <source>&amp;Images</source>
+        <translation>이미지(&amp;I)</translation>
+    </message>
+    <message>
+        <source>The images in the store: their layers, sizes, pull and remove</source>
+        <translation>저장소의 이미지: 레이어와 크기를 보고, 받거나 삭제합니다</translation>
+    </message>
 </context>
 <context>
     <name>onggi::gui::MetricChart</name>
@@ -2356,6 +2513,69 @@ OOM kills so far: %3</source>
     <message>
         <source>Command</source>
         <translation>명령</translation>
+    </message>
+</context>
+<context>
+    <name>onggi::gui::PullDialog</name>
+    <message>
+        <source>Each layer of the image gets a bar below while the helper downloads and unpacks it.</source>
+        <translation>onggi-helper가 이미지의 레이어를 내려받아 푸는 동안 레이어마다 아래에 진행 막대가 나타납니다.</translation>
+    </message>
+    <message>
+        <source>Pull an image</source>
+        <translation>이미지 받기</translation>
+    </message>
+    <message>
+        <source>&amp;Image:</source>
+        <translation>이미지(&amp;I):</translation>
+    </message>
+    <message>
+        <source>e.g. alpine:3.20 or 127.0.0.1:5000/app:1</source>
+        <translation>예: alpine:3.20 또는 127.0.0.1:5000/app:1</translation>
+    </message>
+    <message>
+        <source>A name as docker takes it: busybox means docker.io/library/busybox:latest</source>
+        <translation>docker와 같은 이름 규칙입니다. busybox는 docker.io/library/busybox:latest를 뜻합니다</translation>
+    </message>
+    <message>
+        <source>&amp;Pull</source>
+        <translation>받기(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel pull</source>
+        <translation>받기 취소(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>닫기(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Pulling %1…</source>
+        <translation>%1 받는 중…</translation>
+    </message>
+    <message>
+        <source>Pull of %1 cancelled.</source>
+        <translation>%1 받기를 취소했습니다.</translation>
+    </message>
+    <message>
+        <source>Could not pull %1: %2</source>
+        <translation>%1 이미지를 받지 못했습니다: %2</translation>
+    </message>
+    <message>
+        <source>Pulled %1 (%2).</source>
+        <translation>%1 이미지를 받았습니다 (%2).</translation>
+    </message>
+    <message>
+        <source>Resolving %1…</source>
+        <translation>%1 찾는 중…</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>취소하는 중…</translation>
     </message>
 </context>
 <context>

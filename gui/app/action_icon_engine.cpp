@@ -87,6 +87,14 @@ void ActionIconEngine::paint(QPainter* p, const QRect& rect, QIcon::Mode mode, Q
         p->drawRect(QRectF(r.left() + w + gap, r.top(), w, r.height()));
         break;
     }
+    case Images: {  // three stacked layers, the top one in the accent colour
+        const qreal h = r.height() * 0.26, gap = (r.height() - 3 * h) / 2;
+        for (int i = 0; i < 3; ++i) {
+            p->setBrush(i == 0 ? accent : ink);
+            p->drawRoundedRect(QRectF(r.left(), r.top() + i * (h + gap), r.width(), h), s * 0.04, s * 0.04);
+        }
+        break;
+    }
     }
     p->restore();
 }

@@ -11,7 +11,7 @@ namespace gui {
 
 class ActionIconEngine : public QIconEngine {
 public:
-    enum Shape { New, Start, Stop, Pause, Restart, Remove, Overview };
+    enum Shape { New, Start, Stop, Pause, Restart, Remove, Overview, Images };
 
     // The theme icon `themeName` when the theme has it, else this engine's shape.
     static QIcon icon(Shape shape, const QString& themeName);

@@ -6,12 +6,16 @@
 #include "gui/models/stats_history_model.h"
 #include "gui/widgets/container_page.h"
 #include "gui/widgets/create_dialog.h"
+#include "gui/widgets/images_page.h"
+#include "gui/widgets/pull_dialog.h"
 #include "gui/widgets/networks_dialog.h"
 
 #include <QApplication>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QLineEdit>
+#include <QMessageBox>
+#include <QTableWidget>
 #include <QPushButton>
 #include <QTimer>
 
@@ -118,6 +122,47 @@ void ScreenshotTour::step() {
         }
         ++m_step;
         return next(100);
+    case 12:  // the Images page
+        m_window->showImages();
+        ++m_step;
+        return next(1500);
+    case 13: {
+        ImagesPage* page = m_window->imagesPage();
+        shoot(QStringLiteral("images"));
+        page->openPullDialog();
+        if (PullDialog* d = page->pullDialog()) d->referenceEdit()->setText(QStringLiteral("alpine:3.20"));
+        ++m_step;
+        return next(600);
+    }
+    case 14: {
+        ImagesPage* page = m_window->imagesPage();
+        if (PullDialog* d = page->pullDialog()) {
+            shoot(QStringLiteral("pull-dialog"), d);
+            d->close();
+        }
+        ++m_step;
+        next(800);
+        // Remove of an image the demo containers use: the confirmation, then the refusal.
+        QTimer::singleShot(0, page, &ImagesPage::removeSelected);
+        return;
+    }
+    case 15: case 16: {
+        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+        if (box) {
+            shoot(m_step == 15 ? QStringLiteral("image-remove-confirm") : QStringLiteral("image-remove-refused"), box);
+            // Only an image that a container uses is "removed" (the helper refuses): the tour deletes nothing.
+            QTableWidget* t = m_window->imagesPage()->imagesTable();
+            const int row = t->currentRow();
+            const bool used = row >= 0 && t->item(row, ImagesPage::Containers)->data(ImagesPage::ValueRole).toLongLong() > 0;
+            QAbstractButton* yes = nullptr;
+            for (QAbstractButton* b : box->buttons())
+                if (box->buttonRole(b) == QMessageBox::DestructiveRole) yes = b;
+            if (m_step == 15 && used && yes) yes->click();
+            else box->reject();
+        }
+        ++m_step;
+        return next(1500);
+    }
     default:
         QApplication::quit();
     }

@@ -25,6 +25,7 @@ public:
     ~GuiHelper() { finish(); }
 
     QString socket() const { return m_tmp.filePath(QStringLiteral("run/helper.sock")); }
+    QString stateDir() const { return m_tmp.filePath(QStringLiteral("state")); }
     bool running() const { return m_proc.state() == QProcess::Running; }
     QString log() const { return read(m_tmp.filePath(QStringLiteral("helper.log"))).right(4000); }
 

@@ -1,0 +1,19 @@
+// SystemDf: system.df, typed (docs/protocol.md): the disk the images and containers use.
+#pragma once
+
+#include <QJsonObject>
+
+namespace onggi::client {
+
+struct SystemDf {
+    struct Part {
+        qint64 count = 0, active = 0, size = 0, reclaimable = 0;
+    };
+    Part images;      // size counts each layer once, plus the store's garbage
+    Part containers;  // writable layers of the containers the caller may see
+    qint64 unusedLayers = 0, unusedBlobs = 0;
+
+    static SystemDf fromJson(const QJsonObject& o);
+};
+
+} // namespace onggi::client
