@@ -29,6 +29,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableWidget>
+#include <QStandardPaths>
 #include <QTest>
 #include <QTimer>
 
@@ -375,5 +376,12 @@ private slots:
     }
 };
 
-QTEST_MAIN(TstGuiImages)
+int main(int argc, char** argv) {
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+    QStandardPaths::setTestModeEnabled(true);
+    QApplication app(argc, argv);
+    app.setOrganizationName(QStringLiteral("onggi-test"));
+    TstGuiImages t;
+    return QTest::qExec(&t, argc, argv);
+}
 #include "tst_gui_images.moc"
