@@ -15,7 +15,12 @@ tmp=$(mktemp -d /tmp/onggi-bench-pull.XXXXXX)
 reg_pid= helper_pid=
 cleanup() {
   [ -n "$helper_pid" ] && kill "$helper_pid" 2>/dev/null && wait "$helper_pid" 2>/dev/null || true
+  [ -n "${bhelper_pid:-}" ] && kill "$bhelper_pid" 2>/dev/null && wait "$bhelper_pid" 2>/dev/null || true
   [ -n "$reg_pid" ] && kill "$reg_pid" 2>/dev/null && wait "$reg_pid" 2>/dev/null || true
+  # The helpers' cgroup parents (empty once their helper is gone; rmdir refuses otherwise).
+  for d in /sys/fs/cgroup/*/onggi-bench-$$ /sys/fs/cgroup/*/onggi-bench-b-$$ /sys/fs/cgroup/onggi-bench-$$ /sys/fs/cgroup/onggi-bench-b-$$; do
+    [ -d "$d" ] && rmdir "$d" 2>/dev/null || true
+  done
   rm -rf "$tmp"
 }
 trap cleanup EXIT
