@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 
+#include <poll.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -264,7 +265,8 @@ void StatsService::track(const ContainerRecord& c)
     }
     if (auto w = stats::OomWatcher::watch(*cg.value(), fresh)) {
         t.oom = std::move(w.value());
-        t.notifier = new QSocketNotifier(t.oom->fd(), QSocketNotifier::Read, this);
+        t.notifier = new QSocketNotifier(
+            t.oom->fd(), t.oom->poll_events() == POLLPRI ? QSocketNotifier::Exception : QSocketNotifier::Read, this);
         std::string id = c.id;
         connect(t.notifier, &QSocketNotifier::activated, this, [this, id] { check_oom(id); });
     } else {

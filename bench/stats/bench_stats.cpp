@@ -256,7 +256,7 @@ bool oom_latency(Fleet& f, int i, double& event_us, double& exit_us)
     double got = -1, exited = -1;
     int timeout = -1;
     for (int spins = 0; spins < 100000 && (got < 0 || exited < 0); ++spins) {
-        struct pollfd pf{w.value()->fd(), POLLIN, 0};
+        struct pollfd pf{w.value()->fd(), w.value()->poll_events(), 0};
         int n = ::poll(&pf, 1, timeout > 0 ? timeout : 1);
         if (n > 0 || timeout > 0) {
             auto ev = w.value()->check();

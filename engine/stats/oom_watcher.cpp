@@ -5,7 +5,7 @@
 
 #include <fcntl.h>
 #include <sys/eventfd.h>
-#include <sys/inotify.h>
+#include <poll.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -13,6 +13,11 @@
 namespace onggi::stats {
 
 OomWatcher::~OomWatcher() = default;
+
+short OomWatcher::poll_events() const
+{
+    return v2_ ? POLLPRI : POLLIN;
+}
 
 Result<std::unique_ptr<OomWatcher>> OomWatcher::watch(const cgroup::Cgroup& cg, bool from_zero)
 {
@@ -25,12 +30,7 @@ Result<std::unique_ptr<OomWatcher>> OomWatcher::watch(const cgroup::Cgroup& cg, 
     std::string counter = dir + (w->v2_ ? "/memory.events" : "/memory.oom_control");
     w->counter_.reset(::open(counter.c_str(), O_RDONLY | O_CLOEXEC));
     if (!w->counter_) return Error::from_errno("open " + counter).wrap(ctx);
-    if (w->v2_) {
-        w->fd_.reset(::inotify_init1(IN_NONBLOCK | IN_CLOEXEC));
-        if (!w->fd_) return Error::from_errno("inotify_init1").wrap(ctx);
-        if (::inotify_add_watch(w->fd_.get(), counter.c_str(), IN_MODIFY) < 0)
-            return Error::from_errno("inotify_add_watch " + counter).wrap(ctx);
-    } else {
+    if (!w->v2_) {
         w->fd_.reset(::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC));
         if (!w->fd_) return Error::from_errno("eventfd").wrap(ctx);
         // "<event_fd> <fd of memory.oom_control>" (Documentation/admin-guide/cgroup-v1/memory.rst §9).
@@ -61,10 +61,7 @@ Result<OomEvent> OomWatcher::check()
 {
     OomEvent ev;
     uint64_t wakeups = 0;
-    if (v2_) {
-        char buf[4096];
-        while (::read(fd_.get(), buf, sizeof buf) > 0) ++wakeups;
-    } else {
+    if (!v2_) {  // v2: the read of memory.events below clears its changed mark
         uint64_t v = 0;
         if (::read(fd_.get(), &v, sizeof v) == sizeof v) wakeups = v;
     }

@@ -3,7 +3,10 @@
 //   v1: an eventfd registered on memory.oom_control through cgroup.event_control. It fires
 //       before the OOM killer has chosen a victim and more than once per kill, so events are
 //       counted from the oom_kill counter of memory.oom_control, never from the eventfd.
-//   v2: inotify on memory.events (the kernel notifies after bumping oom/oom_kill).
+//   v2: memory.events itself, polled for POLLPRI: the kernel marks the open file changed after
+//       bumping oom/oom_kill (kernfs_notify), and reading it clears the mark. No inotify
+//       instance per container: fs.inotify.max_user_instances (128 by default) stopped OOM
+//       watching past about 120 containers.
 #pragma once
 
 #include "engine/cgroup/cgroup.h"
@@ -32,8 +35,10 @@ public:
     static Result<std::unique_ptr<OomWatcher>> watch(const cgroup::Cgroup& cg, bool from_zero = false);
     ~OomWatcher();
 
-    // Readable (POLLIN) when the kernel has something to say.
-    int fd() const { return fd_.get(); }
+    // Ready for poll_events() when the kernel has something to say: POLLIN (v1, an eventfd) or
+    // POLLPRI (v2, memory.events; a QSocketNotifier of type Exception).
+    int fd() const { return v2_ ? counter_.get() : fd_.get(); }
+    short poll_events() const;
     // Drain fd() and report what changed since the last call. Never blocks.
     Result<OomEvent> check();
     uint64_t total_kills() const { return kills_; }
@@ -43,7 +48,7 @@ private:
     Result<uint64_t> read_counter(uint64_t* ooms);
 
     bool v2_ = false;
-    UniqueFd fd_;       // eventfd (v1) or inotify (v2)
+    UniqueFd fd_;       // eventfd (v1)
     UniqueFd counter_;  // memory.oom_control (v1) or memory.events (v2), for pread
     uint64_t kills_ = 0, ooms_ = 0;
     int pending_ = 0;   // v1: rechecks left after a wakeup that did not show a kill yet

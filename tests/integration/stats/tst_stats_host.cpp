@@ -347,7 +347,7 @@ private slots:
         bool reaped = false;
         int quiet_ms = 0, timeout = 0;
         for (int waited = 0; waited < 20000 && quiet_ms < 500; waited += 10) {
-            struct pollfd pf{w.value()->fd(), POLLIN, 0};
+            struct pollfd pf{w.value()->fd(), w.value()->poll_events(), 0};
             int n = ::poll(&pf, 1, timeout > 0 ? timeout : 10);
             if (n > 0 || timeout > 0) {
                 auto ev = w.value()->check();
