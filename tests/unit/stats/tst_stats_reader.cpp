@@ -32,12 +32,6 @@ void put(const std::string& p, const std::string& text)
     f << text;
 }
 
-bool readable(int fd)
-{
-    struct pollfd p{fd, POLLIN, 0};
-    return ::poll(&p, 1, 0) == 1 && (p.revents & POLLIN);
-}
-
 #define VERIFY_OK(expr)                                                           \
     do {                                                                          \
         const auto& r_ = (expr);                                                  \
@@ -293,19 +287,19 @@ private slots:
         auto w = OomWatcher::watch(*cg.value());
         VERIFY_OK(w);
         QCOMPARE(w.value()->total_kills(), uint64_t(2));  // the fixture's counter
-        QVERIFY(!readable(w.value()->fd()));
+        // The kernel marks memory.events changed for POLLPRI (kernfs_notify); a plain file here
+        // cannot, so that half is tst_stats_host's, on the real kernel (v2 guest).
+        QCOMPARE(w.value()->poll_events(), short(POLLPRI));
         auto ev = w.value()->check();
         VERIFY_OK(ev);
         QCOMPARE(ev->new_kills, uint64_t(0));
         // What the kernel does on an OOM kill: bump the counters, notify.
         put(tree_.root() + "/onggi/c1/memory.events", "low 0\nhigh 0\nmax 18\noom 4\noom_kill 3\noom_group_kill 0\n");
-        QVERIFY(readable(w.value()->fd()));
         ev = w.value()->check();
         VERIFY_OK(ev);
         QCOMPARE(ev->new_kills, uint64_t(1));
         QCOMPARE(ev->total_kills, uint64_t(3));
         QCOMPARE(ev->new_ooms, uint64_t(1));
-        QVERIFY(!readable(w.value()->fd()));  // drained
         // A "max" event alone is no OOM kill.
         put(tree_.root() + "/onggi/c1/memory.events", "low 0\nhigh 0\nmax 19\noom 4\noom_kill 3\noom_group_kill 0\n");
         ev = w.value()->check();
