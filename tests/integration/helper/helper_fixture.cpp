@@ -278,6 +278,25 @@ bool HelperProcess::stop()
     return false;
 }
 
+std::string run_to_exit(RawClient& c, const json& create)
+{
+    json r = c.call("container.create", create);
+    if (!r.contains("result")) return "create failed: " + r.dump();
+    std::string id = r["result"]["id"];
+    json s = c.call("container.start", {{"id", id}});
+    if (!s.contains("result")) return "start failed: " + s.dump();
+    for (int i = 0; i < 600; ++i) {
+        json in = c.call("container.inspect", {{"id", id}});
+        if (in["result"]["container"]["state"] == "exited") break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    json lg = c.call("container.logs", {{"id", id}, {"timestamps", false}});
+    std::string out;
+    for (const auto& l : lg["result"]["lines"]) out += l["line"].get<std::string>();
+    c.call("container.remove", {{"id", id}, {"force", true}});
+    return out;
+}
+
 std::vector<json> as_user(uid_t uid, gid_t gid, const std::string& socket, const std::vector<std::pair<std::string, json>>& requests,
                           const std::vector<gid_t>& groups)
 {

@@ -93,6 +93,10 @@ private:
 // default), connects, and for each request (method, params) sends it and reads one reply line.
 // Returns the replies read (parsed), fewer when the helper closed the connection. With no
 // requests, returns the one line the helper sends unasked (the refusal), if any.
+// container.create with `create`, start, wait (30 s at most) for it to exit; returns its output
+// log lines (no timestamps) and removes it. An error's text when create or start fails.
+std::string run_to_exit(RawClient& c, const json& create);
+
 std::vector<json> as_user(uid_t uid, gid_t gid, const std::string& socket, const std::vector<std::pair<std::string, json>>& requests,
                           const std::vector<gid_t>& groups = {});
 

@@ -66,25 +66,7 @@ class TstImagePull : public QObject {
         return c.call("images.pull", p, 120000);
     }
 
-    // create + start + wait for exit; returns stdout.
-    std::string run_and_logs(const json& create)
-    {
-        json r = c_->call("container.create", create);
-        if (!r.contains("result")) return "create failed: " + r.dump();
-        std::string id = r["result"]["id"];
-        json s = c_->call("container.start", {{"id", id}});
-        if (!s.contains("result")) return "start failed: " + s.dump();
-        for (int i = 0; i < 600; ++i) {
-            json in = c_->call("container.inspect", {{"id", id}});
-            if (in["result"]["container"]["state"] == "exited") break;
-            std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        }
-        json lg = c_->call("container.logs", {{"id", id}, {"timestamps", false}});
-        std::string out;
-        for (const auto& l : lg["result"]["lines"]) out += l["line"].get<std::string>();
-        c_->call("container.remove", {{"id", id}, {"force", true}});
-        return out;
-    }
+    std::string run_and_logs(const json& create) { return run_to_exit(*c_, create); }
 
     std::string layers_dir() const { return helper_->state_dir() + "/images/layers"; }
 
