@@ -67,8 +67,8 @@ Result<int64_t> LogFollowers::follow(Connection* conn, const std::string& contai
     auto slot = conn->take_subscription();
     if (!slot) return slot.error();
     int64_t id = dispatcher_->next_subscription_id();
-    followers_[id] = Follower{QPointer<Connection>(conn), container_id, log_path, pos, timestamps,
-                              LogReader::rotated_bytes(log_path), false, std::move(slot).value()};
+    followers_[id] = Follower{QPointer<Connection>(conn), container_id, log_path, pos, timestamps, false,
+                              std::move(slot).value()};
     watch(container_id, log_path.substr(0, log_path.rfind('/')));
     connect(conn, &Connection::closed, this, [this, id] {
         if (auto it = followers_.find(id); it != followers_.end()) erase(it);
@@ -112,7 +112,7 @@ void LogFollowers::pass()
 bool LogFollowers::pump_container(const std::string& container_id)
 {
     // Followers at the same place share one read: group them.
-    std::map<std::tuple<std::string, uint64_t, uint64_t, uint64_t, bool>, std::vector<int64_t>> groups;
+    std::map<std::tuple<std::string, uint64_t, uint64_t, uint64_t, uint64_t, bool>, std::vector<int64_t>> groups;
     bool again = false;
     for (auto it = followers_.begin(); it != followers_.end();) {
         Follower& f = it->second;
@@ -129,25 +129,20 @@ bool LogFollowers::pump_container(const std::string& container_id)
             ++it;
             continue;
         }
-        groups[{f.path, f.pos.ino, f.pos.first, f.pos.offset, f.timestamps}].push_back(it->first);
+        groups[{f.path, f.pos.ino, f.pos.first, f.pos.offset, f.pos.abs, f.timestamps}].push_back(it->first);
         ++it;
     }
     std::vector<int64_t> done;  // ending followers that have read all
     for (auto& [key, ids] : groups) {
-        const auto& [path, ino, first, off, ts] = key;
-        const LogPos at{ino, first, off};
-        const uint64_t rotated_before = LogReader::rotated_bytes(path);  // for a gap notice next time
+        const auto& [path, ino, first, off, abs, ts] = key;
+        const LogPos at{ino, first, off, abs};
         auto chunk = LogReader::from(path, at, ts, kPageBytes);
         if (!chunk || !chunk->more)
             for (int64_t sid : ids)
                 if (auto it = followers_.find(sid); it != followers_.end() && it->second.ending) done.push_back(sid);
         if (!chunk) continue;
         if (chunk->more) again = true;
-        if (chunk->end == at) {
-            for (int64_t sid : ids)
-                if (auto it = followers_.find(sid); it != followers_.end()) it->second.rotated_seen = rotated_before;
-            continue;
-        }
+        if (chunk->end == at) continue;
         // Each line encoded once; only the subscription number differs between followers.
         std::vector<std::string> bodies;
         bodies.reserve(chunk->lines.size());
@@ -159,15 +154,12 @@ bool LogFollowers::pump_container(const std::string& container_id)
             auto it = followers_.find(sid);
             if (it == followers_.end()) continue;
             Follower& f = it->second;
-            if (chunk->rotated && at.ino != 0 && f.conn) {
+            if (const uint64_t lost = LogReader::lost(at, *chunk); lost > 0 && f.conn) {
                 // Rotation deleted the file it was in before it read all of it: say how much it
-                // lost (what was deleted since it took its place, less what it had read of it),
+                // lost (everything deleted up to the oldest file left, from where it was on),
                 // before the lines that follow the gap.
-                const uint64_t deleted = chunk->rotated_bytes > f.rotated_seen ? chunk->rotated_bytes - f.rotated_seen : 0;
-                const uint64_t lost = deleted > at.offset ? deleted - at.offset : 0;
                 f.conn->notify("container.log.gap", {{"subscription", sid}, {"id", container_id}, {"lost_bytes", lost}});
             }
-            f.rotated_seen = chunk->rotated ? chunk->rotated_bytes : rotated_before;
             f.pos = chunk->end;
             const std::string head = "{\"jsonrpc\":\"2.0\",\"method\":\"container.log\",\"params\":{\"subscription\":" + std::to_string(sid) + ",";
             for (const auto& b : bodies) {

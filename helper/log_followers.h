@@ -55,7 +55,6 @@ private:
         std::string container_id, path;
         LogPos pos;
         bool timestamps = true;
-        uint64_t rotated_seen = 0;  // the log's rotated bytes (FILE.rotated) when `pos` was taken
         bool ending = false;        // the container stopped: the end follows once it has read all
         PeerLimits::Slot slot;      // its place under the caller's subscription caps
     };

@@ -61,7 +61,7 @@ struct Segment {
     UniqueFd fd;
     uint64_t ino = 0, size = 0;
     uint64_t first = 0;  // time of its first record (what tells a file from a later one on a reused inode)
-    LogPos at(uint64_t offset) const { return LogPos{ino, first, offset}; }
+    bool legacy = false; // log.json of the old format: never rotated
     bool is(const LogPos& p) const { return p.ino == ino && (p.first == 0 || p.first == first); }
 };
 
@@ -91,11 +91,73 @@ std::vector<Segment> open_segments(const std::string& path)
         s.size = uint64_t(st.st_size);
         char head[24];
         ssize_t got = s.size ? ::pread(s.fd.get(), head, sizeof head, 0) : 0;
-        if (got > 0 && head[0] == '{') s.first = 1;  // log.json: never rotated
+        s.legacy = got > 0 && head[0] == '{';
+        if (s.legacy) s.first = 1;
         else if (got > 0) std::from_chars(head, head + got, s.first);
         out.push_back(std::move(s));
     }
     return out;
+}
+
+uint64_t parse_count(const std::string& text)
+{
+    uint64_t v = 0;
+    std::from_chars(text.data(), text.data() + text.size(), v);
+    return v;
+}
+
+// The log's files and FILE.rotated as one consistent view: the count is read before and after
+// the files are opened and must not change between, nor say "busy" (the shim moving files).
+struct LogFiles {
+    std::vector<Segment> segs;
+    uint64_t rotated = 0;  // bytes rotation deleted before the oldest rotating file here
+
+    // Where byte `offset` of segment `i` lies in the whole log since its start (log.json aside).
+    uint64_t abs(size_t i, uint64_t offset) const
+    {
+        if (i < segs.size() && segs[i].legacy) return LogPos::kUnknown;
+        uint64_t a = rotated;
+        for (size_t k = 0; k < i && k < segs.size(); ++k)
+            if (!segs[k].legacy) a += segs[k].size;
+        return a + offset;
+    }
+    LogPos at(size_t i, uint64_t offset) const
+    {
+        const Segment& s = segs[i];
+        return LogPos{s.ino, s.first, offset, abs(i, offset)};
+    }
+    // Segment `i` at `offset` is where `p` was: same inode, same first record, same place in the log.
+    bool holds(size_t i, const LogPos& p) const
+    {
+        const Segment& s = segs[i];
+        if (p.ino != s.ino || (p.first != 0 && p.first != s.first)) return false;
+        return p.abs == LogPos::kUnknown || s.legacy || abs(i, std::min(p.offset, s.size)) == p.abs;
+    }
+};
+
+LogFiles open_files(const std::string& path)
+{
+    const std::string count_path = path + ".rotated";
+    auto count = [&] {
+        auto t = read_file(count_path, 64);
+        return t ? std::move(t).value() : std::string();
+    };
+    // A rotation is a few syscalls; a shim killed in the middle of one leaves "busy" behind, so
+    // the wait is bounded (then the count may be off by one file, never the lines).
+    constexpr int kTries = 50;
+    for (int tries = 0;; ++tries) {
+        const std::string before = count();
+        if (before.find("busy") != std::string::npos && tries < kTries) {
+            ::usleep(200);
+            continue;
+        }
+        LogFiles f;
+        f.segs = open_segments(path);
+        if (count() == before || tries >= kTries) {
+            f.rotated = parse_count(before);
+            return f;
+        }
+    }
 }
 
 Result<std::string> pread_range(int fd, uint64_t off, uint64_t len)
@@ -132,31 +194,42 @@ size_t split_records(const std::string& text, bool timestamps, json& out)
 
 std::string LogPos::to_cursor() const
 {
-    return std::to_string(ino) + ":" + std::to_string(first) + ":" + std::to_string(offset);
+    std::string c = std::to_string(ino) + ":" + std::to_string(first) + ":" + std::to_string(offset);
+    if (abs != kUnknown) c += ":" + std::to_string(abs);
+    return c;
 }
 
+// "ino:first:offset[:abs]" (three fields: a cursor of before).
 Result<LogPos> LogPos::from_cursor(const std::string& s)
 {
     LogPos p;
     const char* c = s.data();
     const char* end = s.data() + s.size();
-    uint64_t* fields[3] = {&p.ino, &p.first, &p.offset};
-    for (int i = 0; i < 3; ++i) {
+    uint64_t abs = 0;
+    uint64_t* fields[4] = {&p.ino, &p.first, &p.offset, &abs};
+    for (int i = 0; i < 4; ++i) {
         auto r = std::from_chars(c, end, *fields[i]);
-        if (r.ec != std::errc() || r.ptr == c || (i < 2 ? (r.ptr == end || *r.ptr != ':') : r.ptr != end))
+        if (r.ec != std::errc() || r.ptr == c || (r.ptr != end && *r.ptr != ':') || (r.ptr == end && i < 2) ||
+            (r.ptr != end && i == 3))
             return Error(Errc::invalid_argument, "cursor: not a log cursor");
+        if (r.ptr == end) {
+            if (i == 3) p.abs = abs;
+            return p;
+        }
         c = r.ptr + 1;
     }
     return p;
 }
 
+uint64_t LogReader::lost(const LogPos& pos, const LogChunk& chunk)
+{
+    if (!chunk.gone || pos.abs == LogPos::kUnknown || chunk.rotated_bytes < pos.abs) return 0;
+    return chunk.rotated_bytes - pos.abs;
+}
+
 uint64_t LogReader::rotated_bytes(const std::string& path)
 {
-    auto text = read_file(path + ".rotated", 64);
-    if (!text) return 0;
-    uint64_t v = 0;
-    std::from_chars(text->data(), text->data() + text->size(), v);
-    return v;
+    return open_files(path).rotated;
 }
 
 // `raw` is one record with its terminating '\n'.
@@ -204,29 +277,37 @@ Result<LogChunk> LogReader::from(const std::string& path, LogPos pos, bool times
 {
     LogChunk c;
     c.end = pos;
-    auto segs = open_segments(path);
+    LogFiles files = open_files(path);
+    auto& segs = files.segs;
+    c.rotated_bytes = files.rotated;
     if (segs.empty()) return c;
     size_t i = 0;
     uint64_t off = 0;
     if (pos.ino != 0) {
-        auto it = std::find_if(segs.begin(), segs.end(), [&](const Segment& s) { return s.is(pos); });
-        if (it == segs.end()) {
-            c.rotated = true;  // our file was deleted by rotation: go on from the oldest left
+        size_t k = 0;
+        while (k < segs.size() && !files.holds(k, pos)) ++k;
+        if (k == segs.size()) {
+            // Our file was deleted by rotation: go on from the oldest rotating file left.
+            c.rotated = c.gone = true;
+            while (i + 1 < segs.size() && segs[i].legacy) ++i;
         } else {
-            i = size_t(it - segs.begin());
-            off = std::min(pos.offset, it->size);
+            i = k;
+            off = std::min(pos.offset, segs[k].size);
         }
     }
-    if (i == 0 && off == 0) {
-        c.rotated_bytes = rotated_bytes(path);
-        c.rotated = c.rotated || c.rotated_bytes > 0;
-    }
+    if (i == 0 && off == 0) c.rotated = c.rotated || c.rotated_bytes > 0;
     uint64_t budget = max_bytes;
     bool full = false;
     for (; i < segs.size(); ++i, off = 0) {
         Segment& s = segs[i];
-        c.end = s.at(off);
-        if (off >= s.size) continue;
+        if (off >= s.size) {
+            // Read to its end: the position stays here, not at the start of the next file,
+            // which may be empty (no first record yet to tell it by).
+            if (i + 1 == segs.size() || segs[i + 1].size == 0) c.end = files.at(i, s.size);
+            if (i + 1 < segs.size() && segs[i + 1].size == 0) break;
+            continue;
+        }
+        c.end = files.at(i, off);
         if (budget == 0 || c.lines.size() >= max_lines) {
             full = true;
             break;
@@ -244,7 +325,7 @@ Result<LogChunk> LogReader::from(const std::string& path, LogPos pos, bool times
         }
         text->resize(p);
         split_records(text.value(), timestamps, c.lines);
-        c.end = s.at(off + p);
+        c.end = files.at(i, off + p);
         budget -= std::min<uint64_t>(budget, p);
         if (off + p < s.size) {
             if (n == room || len < s.size - off) {
@@ -262,7 +343,9 @@ Result<LogChunk> LogReader::from(const std::string& path, LogPos pos, bool times
 Result<LogChunk> LogReader::tail(const std::string& path, int64_t tail, bool timestamps)
 {
     LogChunk c;
-    auto segs = open_segments(path);
+    LogFiles files = open_files(path);
+    auto& segs = files.segs;
+    c.rotated_bytes = files.rotated;
     if (segs.empty()) return c;
     constexpr uint64_t block = 65536;
     // The newest file may end in a record being written: only up to its last '\n'.
@@ -279,7 +362,9 @@ Result<LogChunk> LogReader::tail(const std::string& path, int64_t tail, bool tim
         }
         limit = start;
     }
-    c.end = last.at(limit);
+    c.end = files.at(segs.size() - 1, limit);
+    if (limit == 0 && segs.size() > 1 && !segs[segs.size() - 2].legacy)
+        c.end = files.at(segs.size() - 2, segs[segs.size() - 2].size);  // the newest file is empty
     // Backwards over the files in blocks until enough records (or a page) are in hand.
     std::vector<std::vector<std::string>> parts(segs.size());  // per file, blocks newest first
     size_t first_seg = segs.size();
@@ -325,10 +410,7 @@ Result<LogChunk> LogReader::tail(const std::string& path, int64_t tail, bool tim
     // "truncated": the page cut lines the caller asked for (not: --tail left older lines out).
     if ((!from_very_start || keep < all.size()) && (tail < 0 || int64_t(keep) < tail)) c.truncated = true;
     for (size_t i = all.size() - keep; i < all.size(); ++i) c.lines.push_back(std::move(all[i]));
-    if (from_very_start && keep == all.size()) {
-        c.rotated_bytes = rotated_bytes(path);
-        c.rotated = c.rotated_bytes > 0;
-    }
+    if (from_very_start && keep == all.size()) c.rotated = c.rotated_bytes > 0;
     return c;
 }
 

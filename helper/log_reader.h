@@ -16,9 +16,15 @@
 namespace onggi::helper {
 
 struct LogPos {
+    static constexpr uint64_t kUnknown = ~uint64_t(0);
     uint64_t ino = 0;     // 0: the beginning of the oldest file
     uint64_t first = 0;   // the file's first record's time (inode numbers are reused); 0: empty
     uint64_t offset = 0;  // after the last complete record read in that file
+    // Where that is in the whole log since it began, bytes rotation deleted included (log.json
+    // of the old format aside). It tells a file from a later one on the same inode when `first`
+    // cannot (an empty file), and a reader whose file was deleted lost rotated_bytes - abs.
+    // kUnknown: from a cursor of before.
+    uint64_t abs = kUnknown;
 
     std::string to_cursor() const;
     static Result<LogPos> from_cursor(const std::string& s);
@@ -32,6 +38,7 @@ struct LogChunk {
     bool more = false;        // from(): more complete records follow `end` now
     bool rotated = false;     // lines older than the first one here were deleted by rotation
     uint64_t rotated_bytes = 0;  // how many bytes of log rotation deleted (FILE.rotated)
+    bool gone = false;           // from(): the position's file was deleted by rotation
 };
 
 class LogReader {
@@ -48,6 +55,8 @@ public:
     // One log record (without its '\n' terminator) -> protocol entry; null when not valid.
     // `terminated`: the record ended with '\n' (always, for records read by this class).
     static json convert(std::string_view raw, bool timestamps);
+    // Bytes a reader at `pos` lost when its file is gone (0 when not known).
+    static uint64_t lost(const LogPos& pos, const LogChunk& chunk);
     // The bytes of FILE.rotated (what rotation deleted so far), 0 when none.
     static uint64_t rotated_bytes(const std::string& path);
 };

@@ -83,42 +83,62 @@ bool LogWriter::open(const std::string& path, Limits limits)
     return true;
 }
 
+uint64_t LogWriter::rotated_count() const
+{
+    uint64_t v = 0;
+    if (FILE* f = std::fopen((path_ + ".rotated").c_str(), "re")) {
+        unsigned long long n = 0;
+        if (std::fscanf(f, "%llu", &n) == 1) v = n;
+        std::fclose(f);
+    }
+    return v;
+}
+
+// Replaced whole (a new file renamed over it), so a reader sees one content or the other.
+void LogWriter::write_rotated_count(uint64_t total, bool busy) const
+{
+    const std::string rp = path_ + ".rotated";
+    const std::string tmp = rp + ".new";
+    FILE* f = std::fopen(tmp.c_str(), "we");
+    if (!f) return;
+    std::fprintf(f, busy ? "%llu busy\n" : "%llu\n", static_cast<unsigned long long>(total));
+    if (std::fclose(f) == 0) ::rename(tmp.c_str(), rp.c_str());
+    else ::unlink(tmp.c_str());
+}
+
 // FILE.(n-1) goes (its size added to FILE.rotated), FILE.k becomes FILE.(k+1), FILE becomes
-// FILE.1, and a new FILE is opened. With one file only, FILE is emptied.
+// FILE.1, and a new FILE is opened. With one file only, FILE is emptied. While files move,
+// FILE.rotated says "busy": a reader then waits, so that the count it reads always goes with
+// the files it sees (how a follower knows exactly how many bytes it lost).
 void LogWriter::rotate()
 {
+    const uint64_t before = rotated_count();
     uint64_t dropped = 0;
     const int n = limits_.max_files;
+    write_rotated_count(before, true);
     if (n <= 1) {
-        dropped = size_;
-        if (::ftruncate(fd_, 0) < 0) return;
+        if (::ftruncate(fd_, 0) == 0) {
+            dropped = size_;
+            size_ = 0;
+        }
     } else {
         const std::string last = path_ + "." + std::to_string(n - 1);
-        dropped = file_size(last);
-        ::unlink(last.c_str());
+        const uint64_t last_size = file_size(last);
+        if (::unlink(last.c_str()) == 0) dropped = last_size;
         for (int k = n - 2; k >= 1; --k)
             ::rename((path_ + "." + std::to_string(k)).c_str(), (path_ + "." + std::to_string(k + 1)).c_str());
-        if (::rename(path_.c_str(), (path_ + ".1").c_str()) < 0) return;  // keep writing where we are
-        int fd = ::open(path_.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0640);
-        if (fd < 0) return;
-        ::close(fd_);
-        fd_ = fd;
-    }
-    size_ = 0;
-    if (dropped) {
-        // Cumulative; written in place (a crash mid-write loses a count, never log lines).
-        const std::string rp = path_ + ".rotated";
-        uint64_t total = dropped;
-        if (FILE* f = std::fopen(rp.c_str(), "re")) {
-            unsigned long long v = 0;
-            if (std::fscanf(f, "%llu", &v) == 1) total += v;
-            std::fclose(f);
-        }
-        if (FILE* f = std::fopen(rp.c_str(), "we")) {
-            std::fprintf(f, "%llu\n", static_cast<unsigned long long>(total));
-            std::fclose(f);
+        // On failure: keep writing where we are.
+        if (::rename(path_.c_str(), (path_ + ".1").c_str()) == 0) {
+            int fd = ::open(path_.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0640);
+            if (fd >= 0) {
+                ::close(fd_);
+                fd_ = fd;
+                size_ = 0;
+            }
         }
     }
+    // Cumulative; a crash before this line loses a count, never log lines.
+    write_rotated_count(before + dropped, false);
 }
 
 void LogWriter::emit(int stream, const char* data, size_t len, bool complete)

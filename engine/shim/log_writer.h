@@ -8,7 +8,8 @@
 // reaches 16 KiB (split), or when the stream ends (flush).
 // Rotation (docker json-file's max-size/max-file): when the file would pass max_size it is
 // renamed FILE.1 (FILE.1 to FILE.2 ...), at most max_files files in all; the oldest is deleted
-// and FILE.rotated then says how many bytes of log were deleted so far.
+// and FILE.rotated then says how many bytes of log were deleted so far ("N\n"; "N busy\n" while
+// files move).
 #pragma once
 
 #include <cstdint>
@@ -43,6 +44,8 @@ public:
 private:
     void emit(int stream, const char* data, size_t len, bool complete);
     void rotate();
+    uint64_t rotated_count() const;
+    void write_rotated_count(uint64_t total, bool busy) const;
     int fd_ = -1;
     std::string path_;
     Limits limits_;
