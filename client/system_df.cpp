@@ -1,5 +1,7 @@
 #include "client/system_df.h"
 
+#include <QJsonArray>
+
 namespace onggi::client {
 
 static SystemDf::Part part(const QJsonObject& o)
@@ -17,7 +19,13 @@ SystemDf SystemDf::fromJson(const QJsonObject& o)
     SystemDf d;
     const QJsonObject im = o.value(QLatin1String("images")).toObject();
     d.images = part(im);
-    d.containers = part(o.value(QLatin1String("containers")).toObject());
+    const QJsonObject cs = o.value(QLatin1String("containers")).toObject();
+    d.containers = part(cs);
+    for (const QJsonValue& v : cs.value(QLatin1String("list")).toArray()) {
+        const QJsonObject c = v.toObject();
+        d.containerList.push_back({c.value(QLatin1String("id")).toString(), c.value(QLatin1String("name")).toString(),
+                                   c.value(QLatin1String("state")).toString(), c.value(QLatin1String("size")).toInteger()});
+    }
     d.unusedLayers = im.value(QLatin1String("unused_layers")).toInteger();
     d.unusedBlobs = im.value(QLatin1String("unused_blobs")).toInteger();
     return d;

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <QJsonObject>
+#include <QList>
+#include <QString>
 
 namespace onggi::client {
 
@@ -11,6 +13,11 @@ struct SystemDf {
     };
     Part images;      // size counts each layer once, plus the store's garbage
     Part containers;  // writable layers of the containers the caller may see
+    struct Container {
+        QString id, name, state;
+        qint64 size = 0;  // its writable layer (overlay upper directory), bytes
+    };
+    QList<Container> containerList;
     qint64 unusedLayers = 0, unusedBlobs = 0;
 
     static SystemDf fromJson(const QJsonObject& o);

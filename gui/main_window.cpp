@@ -24,6 +24,7 @@
 #include "gui/widgets/helper_absent_page.h"
 #include "gui/widgets/limits_panel.h"
 #include "gui/widgets/logs_view.h"
+#include "gui/widgets/layers_dialog.h"
 #include "gui/widgets/networks_dialog.h"
 #include "gui/widgets/settings_dialog.h"
 #include "gui/widgets/sparkline_delegate.h"
@@ -304,6 +305,8 @@ void MainWindow::createActions() {
     m_viewMenu->addAction(m_actImages);
     m_actNetworks = m_viewMenu->addAction(QString());
     connect(m_actNetworks, &QAction::triggered, this, &MainWindow::showNetworks);
+    m_actLayers = m_viewMenu->addAction(QString());
+    connect(m_actLayers, &QAction::triggered, this, &MainWindow::showLayers);
     m_langMenu = m_viewMenu->addMenu(QString());
     m_langGroup = new QActionGroup(this);
     m_actLangSystem = m_langMenu->addAction(QString());
@@ -355,6 +358,8 @@ void MainWindow::retranslateUi() {
     m_actSettings->setText(tr("&Settings…"));
     m_actNetworks->setText(tr("&Networks…"));
     m_actNetworks->setToolTip(tr("Networks, their members, and what the kernel has for them"));
+    m_actLayers->setText(tr("La&yers…"));
+    m_actLayers->setToolTip(tr("Every image's and container's layers side by side: what is shared, what each container wrote"));
     m_actQuit->setText(tr("&Quit"));
     m_actAbout->setText(tr("&About Onggi"));
     m_fileMenu->setTitle(tr("&File"));
@@ -766,6 +771,17 @@ void MainWindow::showImages() {
 }
 
 NetworksDialog* MainWindow::networksDialog() const { return m_networksDialog; }
+LayersDialog* MainWindow::layersDialog() const { return m_layersDialog; }
+
+void MainWindow::showLayers() {
+    if (!m_layersDialog) {
+        m_layersDialog = new LayersDialog(m_session, this);
+        m_layersDialog->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_layersDialog->show();
+    m_layersDialog->raise();
+    m_layersDialog->activateWindow();
+}
 
 void MainWindow::showNetworks() {
     if (!m_networksDialog) {

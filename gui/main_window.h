@@ -40,6 +40,7 @@ class HelperAbsentPage;
 class LanguageManager;
 class LogModel;
 class NetworksDialog;
+class LayersDialog;
 class ProcessListModel;
 class StatsHistoryModel;
 
@@ -75,6 +76,7 @@ public:
     QTableView* listView() const { return m_view; }
     CreateDialog* createDialog() const;
     NetworksDialog* networksDialog() const;
+    LayersDialog* layersDialog() const;
     bool isHelperConnected() const { return m_ready; }
     QString lastNotification() const { return m_lastNotification; }
     int notificationCount() const { return m_notifications; }
@@ -85,6 +87,7 @@ public:
 public slots:
     void newContainer();
     void showNetworks();  // the Networks view
+    void showLayers();    // the Layers view
     void startSelected();
     void stopSelected();
     void pauseResumeSelected();
@@ -159,6 +162,8 @@ private:
     QPointer<CreateDialog> m_createDialog;
     QPointer<NetworksDialog> m_networksDialog;
     QAction* m_actNetworks = nullptr;
+    QPointer<LayersDialog> m_layersDialog;
+    QAction* m_actLayers = nullptr;
     QToolBar* m_toolbar;
     QLabel *m_connLabel, *m_hostLabel, *m_countLabel;
     QTimer *m_listTimer, *m_procTimer, *m_clock, *m_refreshSoon;

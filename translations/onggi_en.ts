@@ -1925,6 +1925,146 @@ sudo systemctl enable onggi-helper</translation>
     </message>
 </context>
 <context>
+    <name>onggi::gui::LayerStackView</name>
+    <message>
+        <source>writable · %1</source>
+        <translation>writable · %1</translation>
+    </message>
+    <message>
+        <source>No images yet.</source>
+        <translation>No images yet.</translation>
+    </message>
+    <message>
+        <source>image</source>
+        <translation>image</translation>
+    </message>
+    <message>
+        <source>container, running</source>
+        <translation>container, running</translation>
+    </message>
+    <message>
+        <source>container, paused</source>
+        <translation>container, paused</translation>
+    </message>
+    <message>
+        <source>container, created</source>
+        <translation>container, created</translation>
+    </message>
+    <message>
+        <source>container, stopped</source>
+        <translation>container, stopped</translation>
+    </message>
+    <message>
+        <source>The writable layer of %1: what it changed, %2. Click to list the files.</source>
+        <translation>The writable layer of %1: what it changed, %2. Click to list the files.</translation>
+    </message>
+    <message>
+        <source>size not known</source>
+        <translation>size not known</translation>
+    </message>
+    <message>
+        <source>Layer %1, %2: stored once on disk.</source>
+        <translation>Layer %1, %2: stored once on disk.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Images using it: %n</source>
+        <translation>
+            <numerusform>Images using it: %n</numerusform>
+            <numerusform>Images using it: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Containers using it: %n</source>
+        <translation>
+            <numerusform>Containers using it: %n</numerusform>
+            <numerusform>Containers using it: %n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>onggi::gui::LayersDialog</name>
+    <message>
+        <source>Layers on disk: %1 · images: %2 · containers: %3</source>
+        <translation>Layers on disk: %1 · images: %2 · containers: %3</translation>
+    </message>
+    <message>
+        <source>Layer %1 (%2), read-only, used by:</source>
+        <translation>Layer %1 (%2), read-only, used by:</translation>
+    </message>
+    <message>
+        <source>size not known</source>
+        <translation>size not known</translation>
+    </message>
+    <message>
+        <source>image %1</source>
+        <translation>image %1</translation>
+    </message>
+    <message>
+        <source>container %1</source>
+        <translation>container %1</translation>
+    </message>
+    <message>
+        <source>Writable layer of %1 (%2): the files it changed</source>
+        <translation>Writable layer of %1 (%2): the files it changed</translation>
+    </message>
+    <message>
+        <source>Start the container to list the files it changed.</source>
+        <translation>Start the container to list the files it changed.</translation>
+    </message>
+    <message>
+        <source>Nothing changed yet: every file comes from the layers below.</source>
+        <translation>Nothing changed yet: every file comes from the layers below.</translation>
+    </message>
+    <message>
+        <source>deleted (a whiteout hides it)</source>
+        <translation>deleted (a whiteout hides it)</translation>
+    </message>
+    <message>
+        <source>directory replaced (opaque)</source>
+        <translation>directory replaced (opaque)</translation>
+    </message>
+    <message>
+        <source>directory</source>
+        <translation>directory</translation>
+    </message>
+    <message>
+        <source>symbolic link</source>
+        <translation>symbolic link</translation>
+    </message>
+    <message>
+        <source>changed (copied up), %1</source>
+        <translation>changed (copied up), %1</translation>
+    </message>
+    <message>
+        <source>new, %1</source>
+        <translation>new, %1</translation>
+    </message>
+    <message>
+        <source>(more changes not listed)</source>
+        <translation>(more changes not listed)</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Layers</translation>
+    </message>
+    <message>
+        <source>Each column is an image or a container, its layers from the bottom up. A layer is stored once and drawn in the same colour wherever it is used; a container adds its own writable layer on top (dashed). Click a layer to see who uses it, a writable layer to see its files.</source>
+        <translation>Each column is an image or a container, its layers from the bottom up. A layer is stored once and drawn in the same colour wherever it is used; a container adds its own writable layer on top (dashed). Click a layer to see who uses it, a writable layer to see its files.</translation>
+    </message>
+    <message>
+        <source>Click a layer.</source>
+        <translation>Click a layer.</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Close</translation>
+    </message>
+</context>
+<context>
     <name>onggi::gui::LearnPanel</name>
     <message>
         <source>en</source>
@@ -2310,6 +2450,14 @@ cgroup v2: io.max (wbps)</translation>
     <message>
         <source>The images in the store: their layers, sizes, pull and remove</source>
         <translation>The images in the store: their layers, sizes, pull and remove</translation>
+    </message>
+    <message>
+        <source>La&amp;yers…</source>
+        <translation>La&amp;yers…</translation>
+    </message>
+    <message>
+        <source>Every image&apos;s and container&apos;s layers side by side: what is shared, what each container wrote</source>
+        <translation>Every image&apos;s and container&apos;s layers side by side: what is shared, what each container wrote</translation>
     </message>
 </context>
 <context>

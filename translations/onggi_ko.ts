@@ -1913,6 +1913,144 @@ sudo systemctl enable onggi-helper</translation>
     </message>
 </context>
 <context>
+    <name>onggi::gui::LayerStackView</name>
+    <message>
+        <source>writable · %1</source>
+        <translation>쓰기 레이어 · %1</translation>
+    </message>
+    <message>
+        <source>No images yet.</source>
+        <translation>아직 이미지가 없습니다.</translation>
+    </message>
+    <message>
+        <source>image</source>
+        <translation>이미지</translation>
+    </message>
+    <message>
+        <source>container, running</source>
+        <translation>컨테이너, 실행 중</translation>
+    </message>
+    <message>
+        <source>container, paused</source>
+        <translation>컨테이너, 일시 정지됨</translation>
+    </message>
+    <message>
+        <source>container, created</source>
+        <translation>컨테이너, 만들어짐</translation>
+    </message>
+    <message>
+        <source>container, stopped</source>
+        <translation>컨테이너, 멈춤</translation>
+    </message>
+    <message>
+        <source>The writable layer of %1: what it changed, %2. Click to list the files.</source>
+        <translation>%1의 쓰기 레이어: 이 컨테이너가 바꾼 내용으로, %2입니다. 누르면 파일 목록을 봅니다.</translation>
+    </message>
+    <message>
+        <source>size not known</source>
+        <translation>크기 모름</translation>
+    </message>
+    <message>
+        <source>Layer %1, %2: stored once on disk.</source>
+        <translation>레이어 %1, %2: 디스크에는 한 번만 저장됩니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Images using it: %n</source>
+        <translation>
+            <numerusform>이 레이어를 쓰는 이미지: %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Containers using it: %n</source>
+        <translation>
+            <numerusform>이 레이어를 쓰는 컨테이너: %n개</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>onggi::gui::LayersDialog</name>
+    <message>
+        <source>Layers on disk: %1 · images: %2 · containers: %3</source>
+        <translation>디스크의 레이어: %1 · 이미지: %2 · 컨테이너: %3</translation>
+    </message>
+    <message>
+        <source>Layer %1 (%2), read-only, used by:</source>
+        <translation>레이어 %1 (%2, 읽기 전용)을 쓰는 곳:</translation>
+    </message>
+    <message>
+        <source>size not known</source>
+        <translation>크기 모름</translation>
+    </message>
+    <message>
+        <source>image %1</source>
+        <translation>이미지 %1</translation>
+    </message>
+    <message>
+        <source>container %1</source>
+        <translation>컨테이너 %1</translation>
+    </message>
+    <message>
+        <source>Writable layer of %1 (%2): the files it changed</source>
+        <translation>%1의 쓰기 레이어 (%2): 바뀐 파일</translation>
+    </message>
+    <message>
+        <source>Start the container to list the files it changed.</source>
+        <translation>바뀐 파일 목록은 컨테이너를 시작하면 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Nothing changed yet: every file comes from the layers below.</source>
+        <translation>아직 바뀐 것이 없습니다. 모든 파일이 아래 레이어에서 옵니다.</translation>
+    </message>
+    <message>
+        <source>deleted (a whiteout hides it)</source>
+        <translation>삭제됨 (화이트아웃이 가림)</translation>
+    </message>
+    <message>
+        <source>directory replaced (opaque)</source>
+        <translation>디렉터리 교체됨 (불투명)</translation>
+    </message>
+    <message>
+        <source>directory</source>
+        <translation>디렉터리</translation>
+    </message>
+    <message>
+        <source>symbolic link</source>
+        <translation>심볼릭 링크</translation>
+    </message>
+    <message>
+        <source>changed (copied up), %1</source>
+        <translation>바뀜 (위로 복사됨), %1</translation>
+    </message>
+    <message>
+        <source>new, %1</source>
+        <translation>새 파일, %1</translation>
+    </message>
+    <message>
+        <source>(more changes not listed)</source>
+        <translation>(나머지 변경은 목록에 없음)</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>레이어</translation>
+    </message>
+    <message>
+        <source>Each column is an image or a container, its layers from the bottom up. A layer is stored once and drawn in the same colour wherever it is used; a container adds its own writable layer on top (dashed). Click a layer to see who uses it, a writable layer to see its files.</source>
+        <translation>열 하나가 이미지나 컨테이너 하나이고, 레이어는 아래에서 위로 쌓입니다. 레이어는 디스크에 한 번만 저장되며 어디에서 쓰이든 같은 색으로 그려집니다. 컨테이너는 맨 위에 자기만의 쓰기 레이어(점선)을 얹습니다. 레이어를 누르면 그 레이어를 쓰는 곳을, 쓰기 레이어을 누르면 바뀐 파일을 봅니다.</translation>
+    </message>
+    <message>
+        <source>Click a layer.</source>
+        <translation>레이어를 누르세요.</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>새로 고침(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>닫기(&amp;C)</translation>
+    </message>
+</context>
+<context>
     <name>onggi::gui::LearnPanel</name>
     <message>
         <source>en</source>
@@ -2295,6 +2433,14 @@ cgroup v2: io.max (wbps)</translation>
     <message>
         <source>The images in the store: their layers, sizes, pull and remove</source>
         <translation>저장소의 이미지: 레이어와 크기를 보고, 받거나 삭제합니다</translation>
+    </message>
+    <message>
+        <source>La&amp;yers…</source>
+        <translation>레이어(&amp;Y)…</translation>
+    </message>
+    <message>
+        <source>Every image&apos;s and container&apos;s layers side by side: what is shared, what each container wrote</source>
+        <translation>모든 이미지와 컨테이너의 레이어를 나란히: 무엇을 함께 쓰는지, 컨테이너마다 무엇을 썼는지</translation>
     </message>
 </context>
 <context>
