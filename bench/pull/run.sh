@@ -2,7 +2,8 @@
 # A 3-layer ~50 MiB image (gzip layers of mixed compressible/random files) pushed by skopeo to a
 # private docker-registry on 127.0.0.1; then, in one hyperfine run, `onggictl pull` (each run
 # after rmi, so every layer is downloaded, verified and unpacked) vs `skopeo copy` of the same
-# image to a fresh OCI directory (download and verify only: skopeo does not unpack). Then the
+# image to a fresh OCI directory (download and verify only: skopeo does not unpack), and skopeo
+# copy followed by `tar -xzf` of each layer it fetched (the same work as a pull). Then the
 # unpack rate: onggi's extract_layer (libarchive + openat2, diff_id hashed) vs `tar -xzf` of the
 # same layer files, the floor.   ONGGI_BUILD_DIR (default ./build)  RUNS (default 5)
 # BASELINE=<build dir>: also that build's pull, interleaved run by run with this one's.
@@ -55,6 +56,7 @@ m = json.dumps({"schemaVersion": 2, "mediaType": "application/vnd.oci.image.mani
     "config": {"mediaType": "application/vnd.oci.image.config.v1+json", "digest": blob(cfg), "size": len(cfg)}, "layers": ls}).encode()
 idx = {"schemaVersion": 2, "manifests": [{"mediaType": "application/vnd.oci.image.manifest.v1+json", "digest": blob(m), "size": len(m),
        "annotations": {"org.opencontainers.image.ref.name": "v1"}}]}
+open(root + "/layers.txt", "w").write("\n".join(d["digest"].split(":")[1] for d in ls) + "\n")
 open(lay + "/index.json", "w").write(json.dumps(idx)); open(lay + "/oci-layout", "w").write('{"imageLayoutVersion":"1.0.0"}')
 print(f"image: 3 gzip layers, {total / 1048576:.1f} MiB compressed")
 PY
@@ -80,7 +82,10 @@ echo "== pull, $runs runs each (loopback registry, $(nproc) CPUs, load $(cut -d'
 hyperfine -N --runs "$runs" --export-markdown "$tmp/pull.md" \
   --prepare "sh -c '${ctl[*]} rmi -f $img >/dev/null 2>&1; true'" -n "onggictl pull" "${ctl[*]} pull -q $img" \
   --prepare "rm -rf $tmp/skopeo-out" -n "skopeo copy (to OCI dir, no unpack)" \
-  "skopeo --insecure-policy copy -q --src-tls-verify=false docker://$img oci:$tmp/skopeo-out:v1" 2>&1 | grep -v "^ *$"
+  "skopeo --insecure-policy copy -q --src-tls-verify=false docker://$img oci:$tmp/skopeo-out:v1" \
+  --prepare "rm -rf $tmp/skopeo-out $tmp/skopeo-rootfs" -n "skopeo copy, then tar -xzf of its layers (the same work)" \
+  "sh -c 'skopeo --insecure-policy copy -q --src-tls-verify=false docker://$img oci:$tmp/skopeo-out:v1 && mkdir $tmp/skopeo-rootfs && for d in \$(cat $tmp/layers.txt); do tar -xzf $tmp/skopeo-out/blobs/sha256/\$d -C $tmp/skopeo-rootfs; done'" \
+  2>&1 | grep -v "^ *$"
 "${ctl[@]}" images
 
 # BASELINE=<other build dir>: the same pull by that build's helper and onggictl, interleaved run by
