@@ -1082,10 +1082,6 @@
         <translation>exited</translation>
     </message>
     <message>
-        <source>exited (%1, OOM killed)</source>
-        <translation>exited (%1, OOM killed)</translation>
-    </message>
-    <message>
         <source>exited (%1)</source>
         <translation>exited (%1)</translation>
     </message>
@@ -1136,6 +1132,14 @@ Command: %2</translation>
     <message>
         <source>%1 in use, no memory limit</source>
         <translation>%1 in use, no memory limit</translation>
+    </message>
+    <message>
+        <source>OOM killed</source>
+        <translation>OOM killed</translation>
+    </message>
+    <message>
+        <source>Exited with code %1: the kernel&apos;s OOM killer ended it (the memory limit was reached)</source>
+        <translation>Exited with code %1: the kernel&apos;s OOM killer ended it (the memory limit was reached)</translation>
     </message>
 </context>
 <context>

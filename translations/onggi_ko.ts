@@ -1074,10 +1074,6 @@
         <translation>종료됨</translation>
     </message>
     <message>
-        <source>exited (%1, OOM killed)</source>
-        <translation>종료됨 (%1, OOM으로 강제 종료)</translation>
-    </message>
-    <message>
         <source>exited (%1)</source>
         <translation>종료됨 (%1)</translation>
     </message>
@@ -1128,6 +1124,14 @@ Command: %2</source>
     <message>
         <source>%1 in use, no memory limit</source>
         <translation>%1 사용 중, 메모리 제한 없음</translation>
+    </message>
+    <message>
+        <source>OOM killed</source>
+        <translation>OOM 강제 종료됨</translation>
+    </message>
+    <message>
+        <source>Exited with code %1: the kernel&apos;s OOM killer ended it (the memory limit was reached)</source>
+        <translation>종료 코드 %1: 메모리 한도에 닿아 커널의 OOM 킬러가 강제 종료했습니다</translation>
     </message>
 </context>
 <context>

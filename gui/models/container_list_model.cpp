@@ -45,8 +45,8 @@ QVariant ContainerListModel::display(const Row& r, int column) const {
     case State: {
         if (state == QLatin1String("exited")) {
             const int code = r.summary.exitCode;
-            if (r.summary.oomKilled)
-                return tr("exited (%1, OOM killed)").arg(code);
+            // Short enough for the column at the default width; the tooltip says the rest.
+            if (r.summary.oomKilled) return tr("OOM killed");
             return tr("exited (%1)").arg(code);
         }
         return stateText(state);
@@ -96,6 +96,9 @@ QVariant ContainerListModel::data(const QModelIndex& index, int role) const {
                          Units::percent(100.0 * double(r.memCurrent) / double(r.memLimit)));
             return tr("%1 in use, no memory limit").arg(Units::bytes(double(r.memCurrent)));
         }
+        if (index.column() == State && r.summary.state == QLatin1String("exited") && r.summary.oomKilled)
+            return tr("Exited with code %1: the kernel's OOM killer ended it (the memory limit was reached)")
+                .arg(r.summary.exitCode);
         return display(r, index.column());
     case Qt::TextAlignmentRole:
         if (index.column() >= Cpu) return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);

@@ -127,7 +127,10 @@ private slots:
         exited["oom_killed"] = true;
         m.setContainers({onggi::client::ContainerSummary::fromJson(exited), summary(hexId('b'), "db", "running")});
         QVERIFY(m.data(m.index(0, ContainerListModel::Cpu)).toString().isEmpty());
-        QVERIFY(m.data(m.index(0, ContainerListModel::State)).toString().contains(QStringLiteral("137")));
+        // Short in the column (7 em at the default width), the code and the cause in the tooltip.
+        QCOMPARE(m.data(m.index(0, ContainerListModel::State)).toString(), QStringLiteral("OOM killed"));
+        QVERIFY(m.data(m.index(0, ContainerListModel::State), Qt::ToolTipRole).toString().contains(QStringLiteral("137")));
+        QVERIFY(m.data(m.index(0, ContainerListModel::State), Qt::ToolTipRole).toString().contains(QStringLiteral("OOM")));
     }
 
     void processList() {
