@@ -12,6 +12,8 @@
 
 #include <algorithm>
 #include <charconv>
+#include <chrono>
+#include <ctime>
 #include <vector>
 
 namespace onggi::helper {
@@ -142,18 +144,28 @@ LogFiles open_files(const std::string& path)
         auto t = read_file(count_path, 64);
         return t ? std::move(t).value() : std::string();
     };
-    // A rotation is a few syscalls; a shim killed in the middle of one leaves "busy" behind, so
-    // the wait is bounded (then the count may be off by one file, never the lines).
-    constexpr int kTries = 50;
-    for (int tries = 0;; ++tries) {
+    // "busy": the shim is moving files (a few syscalls, longer only on a starved machine).
+    // A shim killed in the middle of a rotation leaves "busy" behind for good: a mark older
+    // than a second is taken as that, and the wait as a whole is bounded; past either the view
+    // may be off by one file (a follower's count of lost bytes), never the lines themselves.
+    auto stale = [&] {
+        struct stat st;
+        if (::stat(count_path.c_str(), &st) != 0) return true;
+        struct timespec now;
+        ::clock_gettime(CLOCK_REALTIME, &now);
+        return now.tv_sec - st.st_mtim.tv_sec > 1;
+    };
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(2);
+    for (;;) {
+        const bool late = std::chrono::steady_clock::now() > deadline;
         const std::string before = count();
-        if (before.find("busy") != std::string::npos && tries < kTries) {
-            ::usleep(200);
+        if (!late && before.find("busy") != std::string::npos && !stale()) {
+            ::usleep(500);
             continue;
         }
         LogFiles f;
         f.segs = open_segments(path);
-        if (count() == before || tries >= kTries) {
+        if (late || count() == before) {
             f.rotated = parse_count(before);
             return f;
         }

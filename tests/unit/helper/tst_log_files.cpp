@@ -167,6 +167,14 @@ private slots:
                 for (int i = 0; i < kLines; ++i) w.feed(0, line(i).data(), line(i).size());
             done = true;
         });
+        // A failed check returns early: the writer is joined then too.
+        struct Join {
+            std::thread& t;
+            ~Join()
+            {
+                if (t.joinable()) t.join();
+            }
+        } join{writer};
         while (fsize(path) == 0 && !done) std::this_thread::sleep_for(std::chrono::microseconds(100));
         auto first = LogReader::tail(path, 0, false);
         QVERIFY(first.ok());
