@@ -61,7 +61,7 @@ int cmd_run(cmd::StateStore& store, const Args& a)
     sigemptyset(&block);
     for (int s : {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2}) sigaddset(&block, s);
     ::sigprocmask(SIG_BLOCK, &block, &old);
-    cmd::ContainerState st;
+    cmd::StateRecord st;
     UniqueFd console;
     // startContainer and poststart hooks need the created state between create and the program.
     auto hooks = spec::load_spec(bundle_of(a));
