@@ -74,14 +74,9 @@ private slots:
     void initTestCase()
     {
         if (::geteuid() != 0) QSKIP("integration tests need root");
-        if (::access(binary("onggi-runtime").toUtf8().constData(), X_OK) != 0) QFAIL("onggi-runtime is not built");
-        QVERIFY(work_.isValid());
-        // A user-namespaced container's root (an unmapped host uid) must reach the rootfs.
-        QVERIFY(::chmod(work_.path().toUtf8().constData(), 0755) == 0);
-        rootfs_ = work_.path().toStdString() + "/rootfs";
-        auto r = image::make_busybox_rootfs(rootfs_);
-        QVERIFY2(r.ok(), r.ok() ? "" : r.error().message().c_str());
-        state_root_ = work_.path().toStdString() + "/state";
+        if (!built("onggi-runtime")) QFAIL("onggi-runtime is not built");
+        const std::string why = prepare_workdir(work_, rootfs_, state_root_);
+        QVERIFY2(why.empty(), why.c_str());
     }
 
     void cleanup()
@@ -255,6 +250,27 @@ private slots:
         QVERIFY(!process_exists(pid));
         QVERIFY(!host_mounts_mention(b.toStdString()));
         QCOMPARE(runtime({"state", qid}).code, 1);
+    }
+
+    // state.json's status is decoded into the engine's ContainerState: a word it does not know
+    // (a hand edit, another runtime's file) is refused by name, not printed back as the state.
+    void stateJsonWithAnUnknownStatusIsRefused()
+    {
+        const std::string id = unique_id("badstatus");
+        const QString qid = QString::fromStdString(id);
+        QVERIFY(make_dirs(state_root_ + "/" + id, 0700).ok());
+        const std::string stored = "{\"id\":\"" + id + "\",\"bundle\":\"/nonexistent\",\"status\":\"Running\",\"pid\":0}";
+        QVERIFY(write_file_atomic(state_root_ + "/" + id + "/state.json", stored, 0600).ok());
+        Run r = runtime({"state", qid});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains("unknown status 'Running'"), qPrintable(r.err));
+        QVERIFY(r.out.isEmpty());
+        // The known words still load: the same record with the OCI word reads as stopped (pid 0).
+        const std::string good = "{\"id\":\"" + id + "\",\"bundle\":\"/nonexistent\",\"status\":\"running\",\"pid\":0}";
+        QVERIFY(write_file_atomic(state_root_ + "/" + id + "/state.json", good, 0600).ok());
+        QCOMPARE(status_of(id), QString("stopped"));
+        QCOMPARE(runtime({"delete", qid}).code, 0);
+        QVERIFY(::access((state_root_ + "/" + id).c_str(), F_OK) != 0);
     }
 
     void initReapsZombies()
