@@ -120,8 +120,8 @@ Result<runtime::Launched> do_create(const cmd::StateStore& store, const std::str
         if (auto r = send_console(console_socket, master.get()); !r) {
             ::kill(launched->pid, SIGKILL);
             runtime::wait_exit_code(launched->pid);
-            if (launched->cgroup) (void)launched->cgroup->remove();
-            (void)runtime::detach_shared_rootfs(launched->shared_rootfs);
+            if (launched->cgroup) warn_if_failed(launched->cgroup->remove(), "remove the cgroup");
+            warn_if_failed(runtime::detach_shared_rootfs(launched->shared_rootfs), "detach the rootfs");
             return std::move(r).error();
         }
     } else if (master && console_master) {
@@ -147,7 +147,7 @@ int cmd_create(cmd::StateStore& store, const Args& a)
     cmd::StateRecord st;
     auto l = do_create(store, id, a, true, st);
     if (!l) {
-        (void)store.remove(id);
+        warn_if_failed(store.remove(id), "remove the state of the container that failed");
         return fail(l.error());
     }
     if (auto r = store.save(st); !r) return fail(r.error());

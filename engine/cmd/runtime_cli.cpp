@@ -66,6 +66,14 @@ int fail(const Error& e)
     return 1;
 }
 
+void warn_if_failed(const Status& s, const std::string& what)
+{
+    if (s) return;
+    std::string msg = what + ": " + s.error().message();
+    std::fprintf(stderr, "onggi-runtime: warning: %s\n", msg.c_str());
+    log_line("warning", msg);
+}
+
 int usage_error(const std::string& msg)
 {
     return fail(Error(Errc::invalid_argument, msg));

@@ -41,6 +41,9 @@ struct Args {
 std::string now_rfc3339();
 void log_line(const std::string& level, const std::string& msg);
 int fail(const Error& e);
+// What the command must drop and still goes on from (an undo that failed, a state that could not
+// be saved for others to see): a warning on stderr and in the log, as crun writes one.
+void warn_if_failed(const Status& s, const std::string& what);
 int usage_error(const std::string& msg);
 Result<Args> parse_args(const std::vector<std::string>& in, bool stop_after_first_positional,
                         const std::set<std::string>& valued_override = {});
