@@ -273,6 +273,27 @@ private slots:
         QVERIFY(::access((state_root_ + "/" + id).c_str(), F_OK) != 0);
     }
 
+    // What a foreground run must drop on its way out is said, not lost: here its state dir
+    // cannot be removed (a poststart hook mounted a tmpfs inside it, in the private mount
+    // namespace the runtime runs in), so `run` warns on stderr and still exits with the
+    // container's code. (main's onggi-runtime discarded the error: no warning.)
+    void runWarnsWhatItCannotUndo()
+    {
+        const std::string id = unique_id("warn");
+        const std::string pin = state_root_ + "/" + id + "/pin";
+        auto s = test_spec(rootfs_, {"sh", "-c", "exit 7"});
+        s.hooks.poststart = {spec::Hook{"/bin/sh", {"sh", "-c", "mkdir -p " + pin + " && mount -t tmpfs onggi-test " + pin}, {}, 10}};
+        const QString script = QString("%1 --root %2 run -b %3 %4; echo code=$?")
+                                   .arg(binary("onggi-runtime"), QString::fromStdString(state_root_),
+                                        QString::fromStdString(bundle(id, s)), QString::fromStdString(id));
+        Run r = run("unshare", {"-m", "--propagation", "private", "sh", "-c", script});
+        QVERIFY2(r.out.contains("code=7\n"), qPrintable(r.out + r.err));
+        QVERIFY2(r.err.contains("onggi-runtime: warning: remove the state: ") && r.err.contains("mount point"), qPrintable(r.err));
+        // Outside that namespace the pin is an empty directory: what is left goes with it.
+        QVERIFY(QDir(QString::fromStdString(state_root_ + "/" + id)).removeRecursively());
+        QVERIFY(!cgroup_exists("/onggi-runtime/" + id));
+    }
+
     void initReapsZombies()
     {
         // The program forks an orphan and execs sleep: without an init nobody reaps the orphan.
