@@ -287,7 +287,8 @@ Result<ContainerRecord*> ContainerManager::create(const CreateParams& p, const P
     rec->volumes = volume_refs;
 
     auto fail = [&](Error e) -> Result<ContainerRecord*> {
-        (void)remove_tree(cp.bundle);
+        if (auto rm = remove_tree(cp.bundle); !rm)
+            qWarning("helper: a failed create left %s behind: %s", cp.bundle.c_str(), rm.error().message().c_str());
         return e;
     };
     if (::mkdir(cp.bundle.c_str(), 0700) < 0) return Error::from_errno("create " + cp.bundle);
@@ -348,8 +349,13 @@ void ContainerManager::stop(const std::string& id, int timeout_s, std::function<
     c->stop_requested = true;
     store_.save_or_report(*c, Sync::durable, "stop");
     bool was_paused = c->state == ContainerState::paused;
-    (void)supervisor_.signal_init(*c, timeout_s == 0 ? SIGKILL : SIGTERM);
-    if (was_paused) (void)resume(id);  // a frozen process cannot act on SIGTERM
+    // A failed signal is logged; the timeout below still kills, and still answers the caller.
+    auto warn = [id](const char* what, const Error& e) {
+        qWarning("helper: stop %s: %s: %s", id.substr(0, 12).c_str(), what, e.message().c_str());
+    };
+    if (auto s = supervisor_.signal_init(*c, timeout_s == 0 ? SIGKILL : SIGTERM); !s) warn("signal", s.error());
+    if (was_paused)  // a frozen process cannot act on SIGTERM
+        if (auto r = resume(id); !r) warn("thaw", r.error());
     auto finished = std::make_shared<bool>(false);
     supervisor_.on_exit(id, [this, id, finished, done](Status s) {
         if (*finished) return;
@@ -358,9 +364,10 @@ void ContainerManager::stop(const std::string& id, int timeout_s, std::function<
         done(s);
     });
     if (timeout_s > 0)
-        QTimer::singleShot(timeout_s * 1000, this, [this, id, finished] {
+        QTimer::singleShot(timeout_s * 1000, this, [this, id, finished, warn] {
             if (*finished) return;
-            if (ContainerRecord* c = get(id)) (void)supervisor_.signal_init(*c, SIGKILL);
+            if (ContainerRecord* c = get(id))
+                if (auto s = supervisor_.signal_init(*c, SIGKILL); !s) warn("kill after the timeout", s.error());
         });
     QTimer::singleShot((timeout_s + 30) * 1000, this, [finished, done, id] {
         if (*finished) return;

@@ -59,7 +59,7 @@ const std::vector<OomMark>& HistoryStore::ooms(const std::string& id)
 
 void HistoryStore::add_oom(const std::string& id, const OomMark& m)
 {
-    (void)ooms(id);
+    (void)ooms(id);  // the marks kept on disk come first
     auto& v = ooms_[id];
     v.push_back(m);
     if (v.size() > kMaxOomMarks) v.erase(v.begin(), v.end() - kMaxOomMarks);
@@ -72,8 +72,9 @@ void HistoryStore::add_oom(const std::string& id, const OomMark& m)
                       (unsigned long long)k.memory_limit, (unsigned long long)k.memory_current);
         text += line;
     }
-    if (auto s = make_dirs(dir_, 0700); !s) return;
-    if (auto s = write_file_atomic(oom_file(id), text, 0600); !s) qWarning("stats: %s", s.error().message().c_str());
+    auto s = make_dirs(dir_, 0700);
+    if (s) s = write_file_atomic(oom_file(id), text, 0600);
+    if (!s) qWarning("stats: save the OOM kills of %s: %s", id.substr(0, 12).c_str(), s.error().message().c_str());
 }
 
 void HistoryStore::push(const std::string& id, const stats::HistoryPoint& p)
@@ -96,7 +97,8 @@ Status HistoryStore::save(const std::string& id)
 void HistoryStore::save_dirty()
 {
     auto ids = dirty_;
-    for (const auto& id : ids) (void)save(id);
+    for (const auto& id : ids)  // a failed one stays dirty: the next tick tries again
+        if (auto s = save(id); !s) qWarning("stats: %s", s.error().message().c_str());
 }
 
 void HistoryStore::forget(const std::string& id)

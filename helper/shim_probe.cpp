@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <optional>
 #include <thread>
 
 namespace onggi::helper {
@@ -81,13 +82,18 @@ Result<size_t> reap_cgroup(const std::string& cgroup_path, int wait_ms)
     auto pids = g.pids();
     size_t found = pids ? pids->size() : 0;
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(wait_ms);
+    std::optional<Error> kill_failed;  // why the cgroup stays busy, when it does
     for (;;) {
         auto left = g.pids();
-        if (left && !left->empty()) (void)g.kill_all(SIGKILL);
+        if (left && !left->empty())
+            if (auto k = g.kill_all(SIGKILL); !k) kill_failed = std::move(k).error();
         auto r = g.remove();
         if (r) return found;
-        if (r.error().code != Errc::busy || std::chrono::steady_clock::now() > deadline)
+        if (r.error().code != Errc::busy || std::chrono::steady_clock::now() > deadline) {
+            if (r.error().code == Errc::busy && kill_failed)
+                return std::move(*kill_failed).wrap("reap cgroup " + cgroup_path + ": kill what is left");
             return std::move(r).error().wrap("reap cgroup " + cgroup_path);
+        }
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
 }

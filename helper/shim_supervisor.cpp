@@ -134,7 +134,10 @@ void ShimSupervisor::await_launching_shim(const std::string& id)
     starting_[id] = true;
     QTimer::singleShot(20, this, [this, id] {
         ContainerRecord* c = store_.get(id);
-        if (!c) return (void)starting_.erase(id);
+        if (!c) {
+            starting_.erase(id);
+            return;
+        }
         const ShimProbe p = probe_shim(*c);
         if (p.alive && !p.has_shim_json) return await_launching_shim(id);
         starting_.erase(id);
@@ -172,7 +175,7 @@ void ShimSupervisor::start(const std::string& id, std::function<void(Result<pid_
     if (auto r = reap_cgroup(cgroup_path(id)); !r)
         return done(Error(Errc::busy, "container " + c->name + ": processes of an earlier run are still in its cgroup: " + r.error().message()));
     // Fresh shim state for this run; upper/ is kept (a restarted container keeps its files).
-    (void)remove_tree(cp.shim_dir());
+    if (auto rm = remove_tree(cp.shim_dir()); !rm) return done(std::move(rm).error().wrap("start: clear the last run's shim dir"));
     if (::mkdir(cp.shim_dir().c_str(), 0755) < 0) return done(Error::from_errno("create shim dir"));
     for (const auto& d : {cp.rootfs(), cp.upper(), cp.work()})
         if (auto st = make_dirs(d); !st) return done(std::move(st).error().wrap("start"));

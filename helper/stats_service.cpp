@@ -306,7 +306,7 @@ void StatsService::untrack(const std::string& id)
     sampler_.remove(id);
     latest_.erase(id);
     tracked_.erase(it);
-    (void)history_.save(id);
+    if (auto s = history_.save(id); !s) qWarning("stats: %s", s.error().message().c_str());
 }
 
 void StatsService::check_oom(const std::string& id)

@@ -53,7 +53,7 @@ Status send_console(const std::string& socket_path, int master)
 } // namespace
 
 Result<runtime::Launched> do_create(const cmd::StateStore& store, const std::string& id, const Args& a, bool wait_for_start,
-                                    cmd::ContainerState& st, UniqueFd* console_master)
+                                    cmd::StateRecord& st, UniqueFd* console_master)
 {
     std::string bundle = bundle_of(a);
     auto spec = spec::load_spec(bundle);
@@ -92,9 +92,9 @@ Result<runtime::Launched> do_create(const cmd::StateStore& store, const std::str
     // The hooks of create (hook_runner.h): the state they read says "created", as crun's do.
     const spec::Hooks& hooks = spec->hooks;
     auto state_for = [&](pid_t pid) {
-        cmd::ContainerState s = st;
+        cmd::StateRecord s = st;
         s.pid = pid;
-        return s.oci_json("created");
+        return s.oci_json(ContainerState::created);
     };
     if (!hooks.prestart.empty() || !hooks.create_runtime.empty())
         opt.on_created = [&](pid_t pid) -> Status {
@@ -120,8 +120,8 @@ Result<runtime::Launched> do_create(const cmd::StateStore& store, const std::str
         if (auto r = send_console(console_socket, master.get()); !r) {
             ::kill(launched->pid, SIGKILL);
             runtime::wait_exit_code(launched->pid);
-            if (launched->cgroup) (void)launched->cgroup->remove();
-            (void)runtime::detach_shared_rootfs(launched->shared_rootfs);
+            if (launched->cgroup) warn_if_failed(launched->cgroup->remove(), "remove the cgroup");
+            warn_if_failed(runtime::detach_shared_rootfs(launched->shared_rootfs), "detach the rootfs");
             return std::move(r).error();
         }
     } else if (master && console_master) {
@@ -134,7 +134,7 @@ Result<runtime::Launched> do_create(const cmd::StateStore& store, const std::str
     st.shared_rootfs = launched->shared_rootfs.rootfs;
     st.mount_ns_path = launched->shared_rootfs.ns_path;
     st.mount_ns_inode = launched->shared_rootfs.ns_inode;
-    st.status = wait_for_start ? "created" : "running";
+    st.status = wait_for_start ? ContainerState::created : ContainerState::running;
     (void)store;
     return launched;
 }
@@ -144,10 +144,10 @@ int cmd_create(cmd::StateStore& store, const Args& a)
     if (a.pos.size() != 1) return usage_error("usage: onggi-runtime create [-b BUNDLE] [--pid-file FILE] ID");
     const std::string& id = a.pos[0];
     if (auto r = store.reserve(id); !r) return fail(r.error());
-    cmd::ContainerState st;
+    cmd::StateRecord st;
     auto l = do_create(store, id, a, true, st);
     if (!l) {
-        (void)store.remove(id);
+        warn_if_failed(store.remove(id), "remove the state of the container that failed");
         return fail(l.error());
     }
     if (auto r = store.save(st); !r) return fail(r.error());

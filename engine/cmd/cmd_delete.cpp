@@ -14,12 +14,13 @@ int cmd_delete(cmd::StateStore& store, const Args& a)
         if (st.error().code == Errc::not_found && (a.has("-f") || a.has("--force"))) return 0;
         return fail(st.error());
     }
-    std::string status = live_status(st.value());
+    const ContainerState status = live_status(st.value());
     const bool force = a.has("-f") || a.has("--force");
     // runtime.md#delete: a container that is not stopped (created included) is an error, with no effect.
-    if (status != "stopped" && !force)
-        return fail(Error(Errc::bad_state, "container '" + st->id + "' is " + status + "; stop it first or use --force"));
-    if (status != "stopped") {
+    if (status != ContainerState::exited && !force)
+        return fail(Error(Errc::bad_state, "container '" + st->id + "' is " + oci_status_name(status) +
+                                               "; stop it first or use --force"));
+    if (status != ContainerState::exited) {
         if (!st->cgroup_path.empty()) {
             if (auto cg = open_cgroup(st.value())) {
                 (void)cg.value()->kill_all(SIGKILL);

@@ -16,7 +16,7 @@ int cmd_exec(cmd::StateStore& store, const Args& a)
     if (a.pos.empty()) return usage_error("usage: onggi-runtime exec [-d] [--cwd DIR] [-e K=V] [-u UID[:GID]] [-p process.json] ID [COMMAND...]");
     auto st = store.load(a.pos[0]);
     if (!st) return fail(st.error());
-    if (live_status(st.value()) != "running")
+    if (live_status(st.value()) != ContainerState::running)
         return fail(Error(Errc::bad_state, "container '" + st->id + "' is not running"));
     auto spec = stored_spec(store, st->id);  // what it was created with
     if (!spec) spec = spec::load_spec(st->bundle);

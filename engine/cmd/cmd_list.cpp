@@ -19,11 +19,11 @@ int cmd_list(cmd::StateStore& store, const Args& a)
     for (const auto& id : ids.value()) {
         auto st = store.load(id);
         if (!st) continue;
-        std::string s = live_status(st.value());
+        const ContainerState s = live_status(st.value());
         if (as_json)
             arr.push_back(json::parse(st->oci_json(s)));
         else
-            std::printf("%s\t%d\t%s\t%s\t%s\n", id.c_str(), s == "stopped" ? 0 : st->pid, s.c_str(), st->bundle.c_str(),
+            std::printf("%s\t%d\t%s\t%s\t%s\n", id.c_str(), s == ContainerState::exited ? 0 : st->pid, oci_status_name(s), st->bundle.c_str(),
                         st->created.c_str());
     }
     if (as_json) std::printf("%s\n", arr.dump().c_str());

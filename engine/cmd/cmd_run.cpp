@@ -61,22 +61,22 @@ int cmd_run(cmd::StateStore& store, const Args& a)
     sigemptyset(&block);
     for (int s : {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2}) sigaddset(&block, s);
     ::sigprocmask(SIG_BLOCK, &block, &old);
-    cmd::ContainerState st;
+    cmd::StateRecord st;
     UniqueFd console;
     // startContainer and poststart hooks need the created state between create and the program.
     auto hooks = spec::load_spec(bundle_of(a));
     const bool split = hooks && (!hooks->hooks.start_container.empty() || !hooks->hooks.poststart.empty());
     auto l = do_create(store, id, a, split, st, detach ? nullptr : &console);
     if (!l) {
-        (void)store.remove(id);
+        warn_if_failed(store.remove(id), "remove the state of the container that failed");
         return fail(l.error());
     }
     if (split) {
         if (auto r = store.save(st); !r) return fail(r.error());
         if (auto r = do_start(store, st); !r) {
-            (void)runtime::detach_shared_rootfs(l->shared_rootfs);
-            (void)remove_cgroup(st.cgroup_path);
-            (void)store.remove(id);
+            warn_if_failed(runtime::detach_shared_rootfs(l->shared_rootfs), "detach the rootfs");
+            warn_if_failed(remove_cgroup(st.cgroup_path), "remove the cgroup");
+            warn_if_failed(store.remove(id), "remove the state");
             return fail(r.error());
         }
     }
@@ -86,7 +86,7 @@ int cmd_run(cmd::StateStore& store, const Args& a)
         return 0;
     }
     // Foreground: nobody else can see it before we save; we are its parent and reap it.
-    (void)store.save(st);
+    warn_if_failed(store.save(st), "save the state (state and kill cannot see the container)");
     g_forward_pid = st.pid;
     struct sigaction sa{};
     sa.sa_handler = forward;
@@ -100,15 +100,17 @@ int cmd_run(cmd::StateStore& store, const Args& a)
         // is the common case: skip kill_all, whose v1 freezer dance costs milliseconds.
         auto left = l->cgroup->pids();
         if (!left || !left->empty()) (void)l->cgroup->kill_all(SIGKILL);
+        Status removed;
         for (int i = 0; i < 200; ++i) {
-            auto r = l->cgroup->remove();
-            if (r || r.error().code != Errc::busy) break;
+            removed = l->cgroup->remove();
+            if (removed || removed.error().code != Errc::busy) break;
             ::usleep(5000);
         }
+        warn_if_failed(removed, "remove the cgroup");
     }
-    (void)runtime::detach_shared_rootfs(l->shared_rootfs);
+    warn_if_failed(runtime::detach_shared_rootfs(l->shared_rootfs), "detach the rootfs");
     auto spec = stored_spec(store, id);
-    (void)store.remove(id);
+    warn_if_failed(store.remove(id), "remove the state");
     if (spec) run_poststop(spec.value(), st);
     return code;
 }

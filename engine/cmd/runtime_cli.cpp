@@ -66,6 +66,14 @@ int fail(const Error& e)
     return 1;
 }
 
+void warn_if_failed(const Status& s, const std::string& what)
+{
+    if (s) return;
+    std::string msg = what + ": " + s.error().message();
+    std::fprintf(stderr, "onggi-runtime: warning: %s\n", msg.c_str());
+    log_line("warning", msg);
+}
+
 int usage_error(const std::string& msg)
 {
     return fail(Error(Errc::invalid_argument, msg));
@@ -122,22 +130,22 @@ Status write_pid_file(const Args& a, pid_t pid)
     return write_file_atomic(f, std::to_string(pid), 0644);
 }
 
-std::string live_status(const cmd::ContainerState& s)
+ContainerState live_status(const cmd::StateRecord& s)
 {
-    if (!runtime::process_alive(s.pid, s.start_time)) return "stopped";
-    if (s.status == "created") return "created";
+    if (!runtime::process_alive(s.pid, s.start_time)) return ContainerState::exited;
+    if (s.status == ContainerState::created) return ContainerState::created;
     if (!s.cgroup_path.empty()) {
         if (auto host = cgroup::probe_host()) {
             if (auto cg = cgroup::open(host.value(), s.cgroup_path)) {
                 auto fr = cg.value()->frozen();
-                if (fr && fr.value()) return "paused";
+                if (fr && fr.value()) return ContainerState::paused;
             }
         }
     }
-    return "running";
+    return ContainerState::running;
 }
 
-Result<std::unique_ptr<cgroup::Cgroup>> open_cgroup(const cmd::ContainerState& s)
+Result<std::unique_ptr<cgroup::Cgroup>> open_cgroup(const cmd::StateRecord& s)
 {
     if (s.cgroup_path.empty()) return Error(Errc::unsupported, "container '" + s.id + "' has no cgroup");
     auto host = cgroup::probe_host();
@@ -181,15 +189,15 @@ Result<spec::Spec> stored_spec(const cmd::StateStore& store, const std::string& 
     return spec::load_spec(store.dir(id));
 }
 
-runtime::SharedRootfs shared_rootfs_of(const cmd::ContainerState& st)
+runtime::SharedRootfs shared_rootfs_of(const cmd::StateRecord& st)
 {
     return {st.shared_rootfs, st.mount_ns_path, st.mount_ns_inode};
 }
 
-void run_poststop(const spec::Spec& spec, cmd::ContainerState st)
+void run_poststop(const spec::Spec& spec, cmd::StateRecord st)
 {
     st.pid = 0;
-    runtime::run_hooks_warn(spec.hooks.poststop, "poststop", st.oci_json("stopped"));
+    runtime::run_hooks_warn(spec.hooks.poststop, "poststop", st.oci_json(ContainerState::exited));
 }
 
 volatile pid_t g_forward_pid = 0;

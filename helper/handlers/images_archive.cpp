@@ -61,7 +61,9 @@ void register_images_archive(HelperContext& ctx)
                 if (!fd) return std::move(fd).error().wrap("save: open the archive");
                 auto r = image::save_images(store, items, fd->get());
                 if (r && ::fsync(fd->get()) < 0) r = Error::from_errno("save: sync " + path);
-                if (!r) (void)UserFile::remove_as(path, who);  // no half archive left behind
+                if (!r)  // no half archive left behind (the caller gets the cause of the failure)
+                    if (auto rm = UserFile::remove_as(path, who); !rm)
+                        qWarning("helper: save failed and its partial archive stays: %s", rm.error().message().c_str());
                 return r;
             },
             [call](R& r) {

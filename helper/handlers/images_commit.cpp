@@ -122,7 +122,10 @@ void register_images_commit(HelperContext& ctx)
             QMetaObject::invokeMethod(
                 QCoreApplication::instance(),
                 [&ctx, call, result, cid, paused_here] {
-                    if (paused_here) (void)ctx.containers->resume(cid);
+                    if (paused_here)
+                        if (auto r = ctx.containers->resume(cid); !r)
+                            qWarning("helper: commit: container %s stays paused: %s", cid.substr(0, 12).c_str(),
+                                     r.error().message().c_str());
                     if (!*result) return call.fail(result->error());
                     call.reply({{"image", image_json(result->value())}});
                 },

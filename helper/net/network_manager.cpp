@@ -74,6 +74,19 @@ json NetworkManager::Live::to_json() const
     return j;
 }
 
+NetworkManager::Live NetworkManager::Live::record() const
+{
+    Live r;
+    r.id = id;
+    r.name = name;
+    r.hostname = hostname;
+    r.bundle = bundle;
+    r.attachments = attachments;
+    r.ports = ports;
+    r.extra_hosts = extra_hosts;
+    return r;
+}
+
 Status NetworkManager::load()
 {
     ONGGI_CHECK(store_.init(), "networks");
@@ -473,10 +486,14 @@ Result<json> NetworkManager::create(const std::string& name, const std::string& 
     auto added = store_.add(r);
     if (!added) return std::move(added).error();
     if (auto st = ensure_up(*added.value()); !st) {
-        if (auto nl = net::Netlink::open(); nl) (void)nl->delete_link(r.bridge);
+        // Undo what was made; what cannot be undone is said in the log (the caller gets the cause).
+        auto undo_failed = [&](const Error& e) { qWarning("helper: network %s: undoing a failed create: %s", name.c_str(), e.message().c_str()); };
+        auto nl = net::Netlink::open();
+        if (!nl) undo_failed(nl.error());
+        else if (auto d = nl->delete_link(r.bridge); !d) undo_failed(d.error());
         up_.erase(name);
-        (void)store_.remove(name);
-        (void)apply_rules();
+        if (auto rm = store_.remove(name); !rm) undo_failed(rm.error());
+        if (auto rules = apply_rules(); !rules) undo_failed(rules.error());
         return std::move(st).error();
     }
     return r.to_json();
@@ -590,13 +607,26 @@ Status NetworkManager::connect(const NetContainer& c, const std::string& network
     a.address = {ip.value(), n->subnet.prefix};
     a.gateway = n->gateway;
     a.default_route = l.attachments.empty();
-    if (auto st = net::attach_container(c.pid, a); !st) {
+    // The record first, then the kernel: a record that cannot be saved changes nothing (a helper
+    // restarted later would not know the interface, its lease or its address).
+    Live next = l.record();
+    next.attachments.push_back(a);
+    auto undo = [&] {
         store_.release(n->name, c.id);
         if (l.attachments.empty()) live_.erase(c.id);
+    };
+    if (auto st = save_live(next); !st) {
+        undo();
+        return std::move(st).error().wrap("connect: save the network state");
+    }
+    if (auto st = net::attach_container(c.pid, a); !st) {
+        if (auto back = save_live(l); !back)
+            qWarning("helper: container %s: put back the network state after a failed connect: %s", c.id.substr(0, 12).c_str(),
+                     back.error().message().c_str());
+        undo();
         return std::move(st).error().wrap("connect");
     }
     l.attachments.push_back(a);
-    (void)save_live(l);
     refresh_hosts({network});
     return {};
 }
@@ -610,16 +640,27 @@ Status NetworkManager::disconnect(const NetContainer& c, const std::string& netw
     if (at == l.attachments.end()) return {};
     auto nl = net::Netlink::open();
     if (!nl) return std::move(nl).error();
-    ONGGI_CHECK(nl->delete_link(at->host_ifname), "disconnect");
+    // The record first, then the kernel, as connect: a record that cannot be saved changes nothing.
     const bool primary = at == l.attachments.begin();
+    Live next = l.record();
+    next.attachments.erase(next.attachments.begin() + (at - l.attachments.begin()));
+    if (primary) next.ports.clear();  // published to the address that goes
+    ONGGI_CHECK(save_live(next), "disconnect: save the network state");
+    if (auto st = nl->delete_link(at->host_ifname); !st) {
+        if (auto back = save_live(l); !back)
+            qWarning("helper: container %s: put back the network state after a failed disconnect: %s", c.id.substr(0, 12).c_str(),
+                     back.error().message().c_str());
+        return std::move(st).error().wrap("disconnect");
+    }
     l.attachments.erase(at);
     store_.release(network, c.id);
     if (primary && !l.ports.empty()) {
-        l.ports.clear();  // published to the address that went
+        l.ports.clear();
         l.port_fds.clear();
-        (void)apply_rules();
+        if (auto rules = apply_rules(); !rules)
+            qWarning("helper: container %s: rules after its published ports went with %s: %s", c.id.substr(0, 12).c_str(),
+                     network.c_str(), rules.error().message().c_str());
     }
-    (void)save_live(l);
     refresh_hosts({network});
     write_etc_files(l);
     return {};

@@ -96,6 +96,8 @@ private:
         std::vector<ExtraHost> extra_hosts;
         std::vector<UniqueFd> port_fds;
         json to_json() const;
+        // Everything but the port fds: the record to save before a change is made in the kernel.
+        Live record() const;
     };
     Result<const NetworkRecord*> ensure_default();
     Status ensure_up(const NetworkRecord& n);

@@ -112,8 +112,10 @@ Result<const NetworkRecord*> NetworkStore::add(NetworkRecord r)
 Status NetworkStore::remove(const std::string& name)
 {
     DirLock lock(dir_);
+    // The leases first: a network whose leases could not go stays, whole, and says why. Removed
+    // in the other order, a new network of the same name would find the old leases taken.
+    ONGGI_CHECK(remove_tree(lease_dir(name)), "remove network " + name + ": its leases");
     if (::unlink((dir_ + "/" + name + ".json").c_str()) < 0 && errno != ENOENT) return Error::from_errno("remove network " + name);
-    (void)remove_tree(lease_dir(name));
     nets_.erase(name);
     return {};
 }

@@ -1,5 +1,6 @@
-// A REAL onggi-helper for the GUI tests: started as root in a temp state root, socket and
-// cgroup parent; stopped (or restarted, re-adopting its containers) on demand; at the end
+// A REAL onggi-helper for the GUI tests, the one way they start it: as root in a temp state
+// root, socket and cgroup parent (optionally inside a network namespace the test made, with
+// more arguments); stopped (or restarted, re-adopting its containers) on demand; at the end
 // every container removed, and whatever the helper left in this test's cgroups ended by PID.
 #pragma once
 
@@ -10,6 +11,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QProcess>
+#include <QStringList>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -24,7 +26,14 @@ public:
         : m_cgroupParent(QStringLiteral("/onggi-%1-%2").arg(tag).arg(QCoreApplication::applicationPid())) {}
     ~GuiHelper() { finish(); }
 
+    // The helper runs in this network namespace (nsenter --net=PATH), with these extra arguments.
+    void setNetns(const QString& path) { m_netns = path; }
+    void setExtraArgs(const QStringList& args) { m_extraArgs = args; }
+
     QString socket() const { return m_tmp.filePath(QStringLiteral("run/helper.sock")); }
+    QString cgroupParent() const { return m_cgroupParent; }
+    // A path in the test's temp dir that holds no helper (the "helper absent" page).
+    QString missingSocket() const { return m_tmp.filePath(QStringLiteral("no-such-dir/helper.sock")); }
     QString stateDir() const { return m_tmp.filePath(QStringLiteral("state")); }
     bool running() const { return m_proc.state() == QProcess::Running; }
     QString log() const { return read(m_tmp.filePath(QStringLiteral("helper.log"))).right(4000); }
@@ -40,9 +49,13 @@ public:
         QFile::remove(socket());
         m_proc.setProcessChannelMode(QProcess::MergedChannels);
         m_proc.setStandardOutputFile(m_tmp.filePath(QStringLiteral("helper.log")), QIODevice::Append);
-        m_proc.start(binary(), {QStringLiteral("--socket"), socket(), QStringLiteral("--state-dir"), m_tmp.filePath(QStringLiteral("state")),
-                                QStringLiteral("--run-dir"), m_tmp.filePath(QStringLiteral("run")), QStringLiteral("--cgroup-parent"),
-                                m_cgroupParent});
+        const QStringList args = QStringList{QStringLiteral("--socket"), socket(), QStringLiteral("--state-dir"), stateDir(),
+                                             QStringLiteral("--run-dir"), m_tmp.filePath(QStringLiteral("run")),
+                                             QStringLiteral("--cgroup-parent"), m_cgroupParent} + m_extraArgs;
+        if (m_netns.isEmpty())
+            m_proc.start(binary(), args);
+        else
+            m_proc.start(QStringLiteral("nsenter"), QStringList{QStringLiteral("--net=") + m_netns, QStringLiteral("--"), binary()} + args);
         if (!m_proc.waitForStarted()) return false;
         for (int i = 0; i < 200 && !QFile::exists(socket()) && running(); ++i) QTest::qWait(100);
         return running() && QFile::exists(socket());
@@ -67,8 +80,11 @@ public:
             if (c.connectToHelper(socket())) {
                 c.callSync(QStringLiteral("hello"), {{"client", "gui-test"}, {"protocol", 1}}, 10000);
                 const auto list = c.callSync(QStringLiteral("container.list"), {{"all", true}}, 10000);
-                for (const QJsonValue& v : list.result.value(QLatin1String("containers")).toArray())
-                    c.callSync(QStringLiteral("container.remove"), {{"id", v.toObject().value(QLatin1String("id"))}, {"force", true}}, 30000);
+                for (const QJsonValue& v : list.result.value(QLatin1String("containers")).toArray()) {
+                    const auto r = c.callSync(QStringLiteral("container.remove"), {{"id", v.toObject().value(QLatin1String("id"))}, {"force", true}}, 30000);
+                    if (!r.ok())
+                        qWarning("remove %s: %s", qPrintable(v.toObject().value(QLatin1String("name")).toString()), qPrintable(r.error.message));
+                }
             }
             stop();
         }
@@ -96,9 +112,10 @@ public:
             ::rmdir((QStringLiteral("/sys/fs/cgroup") + m_cgroupParent).toLocal8Bit().constData());
     }
 
+    // A file's text, trimmed (UTF-8: lesson files too); empty when it cannot be read.
     static QString read(const QString& path) {
         QFile f(path);
-        return f.open(QIODevice::ReadOnly) ? QString::fromLatin1(f.readAll()).trimmed() : QString();
+        return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()).trimmed() : QString();
     }
 
 private:
@@ -106,8 +123,11 @@ private:
         return qEnvironmentVariable("ONGGI_TEST_HELPER", QStringLiteral(ONGGI_BINARY_DIR "/helper/onggi-helper"));
     }
 
-    QTemporaryDir m_tmp{QStringLiteral("/tmp/onggi-guitest-XXXXXX")};
-    QString m_cgroupParent;
+    // TMPDIR (QDir::tempPath): overlay upper/work dirs need a plain filesystem, which /tmp is
+    // not everywhere (an overlay root, as in the v2 guest, keeps them on TMPDIR).
+    QTemporaryDir m_tmp{QDir::tempPath() + QStringLiteral("/onggi-guitest-XXXXXX")};
+    QString m_cgroupParent, m_netns;
+    QStringList m_extraArgs;
     QProcess m_proc;
     bool m_finished = false;
 };

@@ -19,6 +19,7 @@
 #include "gui/widgets/limit_control.h"
 #include "gui/widgets/limits_panel.h"
 #include "gui/widgets/metric_chart.h"
+#include "gui_helper.h"
 
 #include <QAction>
 #include <QApplication>
@@ -31,7 +32,6 @@
 #include <QJsonDocument>
 #include <QLineEdit>
 #include <QPlainTextEdit>
-#include <QProcess>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -39,7 +39,6 @@
 #include <QSlider>
 #include <QSpinBox>
 #include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
 #include <cmath>
 #include <csignal>
@@ -52,26 +51,20 @@ namespace {
 constexpr qint64 MiB = 1024 * 1024;
 constexpr int kWaitMs = 45000;
 
-QString readFile(const QString& path) {
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? QString::fromLatin1(f.readAll()).trimmed() : QString();
-}
+QString readFile(const QString& path) { return test::GuiHelper::read(path); }
 }  // namespace
 
 class TstGuiApp : public QObject {
     Q_OBJECT
 private:
-    // TMPDIR (QDir::tempPath): overlay upper/work dirs need a plain filesystem, which /tmp is
-    // not everywhere (an overlay root, as in the v2 guest, keeps them on TMPDIR).
-    QTemporaryDir m_tmp{QDir::tempPath() + QStringLiteral("/onggi-guitest-XXXXXX")};
-    QProcess m_helper;
-    QString m_socket, m_cgroupParent, m_cgroupMode;
+    test::GuiHelper m_helper{QStringLiteral("guitest")};
+    QString m_cgroupMode;
     bool m_hasStats = false;  // the helper serves stats.subscribe (hello "methods")
     bool m_failed = false;
     LanguageManager m_languages;
     std::unique_ptr<MainWindow> m_window;
 
-    bool helperUsable() const { return m_helper.state() == QProcess::Running; }
+    bool helperUsable() const { return m_helper.running(); }
 
     // The cgroup file that holds the memory limit of a container, from its cgroup path.
     QString memoryLimitFile(const QString& cgroupPath) const {
@@ -81,96 +74,38 @@ private:
 
     QString cgroupPathOf(const QString& id) {
         client::HelperClient c;
-        if (!c.connectToHelper(m_socket)) return {};
+        if (!c.connectToHelper(m_helper.socket())) return {};
         c.callSync(QStringLiteral("hello"), {{"client", "tst_gui_app"}, {"protocol", 1}}, 10000);
         const auto r = c.callSync(QStringLiteral("container.inspect"), {{"id", id}}, 10000);
         return r.result.value(QLatin1String("cgroup_path")).toString();
     }
 
-    void removeAllContainers() {
-        client::HelperClient c;
-        if (!c.connectToHelper(m_socket)) return;
-        c.callSync(QStringLiteral("hello"), {{"client", "tst_gui_app"}, {"protocol", 1}}, 10000);
-        const auto list = c.callSync(QStringLiteral("container.list"), {{"all", true}}, 10000);
-        for (const QJsonValue& v : list.result.value(QLatin1String("containers")).toArray()) {
-            const auto r = c.callSync(QStringLiteral("container.remove"), {{"id", v.toObject().value(QLatin1String("id"))}, {"force", true}}, 30000);
-            if (!r.ok()) qWarning("remove %s: %s", qPrintable(v.toObject().value(QLatin1String("name")).toString()), qPrintable(r.error.message));
-        }
-    }
-
 private slots:
     void initTestCase() {
-        QVERIFY(m_tmp.isValid());
         m_languages.setLanguage(QStringLiteral("en"));
-        m_socket = m_tmp.filePath(QStringLiteral("run/helper.sock"));
-        m_cgroupParent = QStringLiteral("/onggi-guitest-%1").arg(QCoreApplication::applicationPid());
-        if (::geteuid() != 0) return;  // the helper needs root; the tests that need it skip
-        const QString helper = qEnvironmentVariable("ONGGI_TEST_HELPER", QStringLiteral(ONGGI_BINARY_DIR "/helper/onggi-helper"));
-        if (!QFile::exists(helper)) return;
-        QDir().mkpath(m_tmp.filePath(QStringLiteral("run")));
-        QDir().mkpath(m_tmp.filePath(QStringLiteral("state")));
-        m_helper.setProcessChannelMode(QProcess::MergedChannels);
-        m_helper.setStandardOutputFile(m_tmp.filePath(QStringLiteral("helper.log")));
-        m_helper.start(helper, {QStringLiteral("--socket"), m_socket, QStringLiteral("--state-dir"), m_tmp.filePath(QStringLiteral("state")),
-                                QStringLiteral("--run-dir"), m_tmp.filePath(QStringLiteral("run")), QStringLiteral("--cgroup-parent"),
-                                m_cgroupParent});
-        QVERIFY(m_helper.waitForStarted());
-        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(m_socket) || m_helper.state() != QProcess::Running, 20000);
-        QVERIFY2(m_helper.state() == QProcess::Running, "onggi-helper exited at start");
+        if (!m_helper.usable()) return;  // the helper needs root; the tests that need it skip
+        QVERIFY2(m_helper.start(), qPrintable(m_helper.log()));
     }
 
     void cleanup() { m_failed = m_failed || QTest::currentTestFailed(); }
 
     void cleanupTestCase() {
-        if (m_failed) qWarning("helper log:\n%s", readFile(m_tmp.filePath(QStringLiteral("helper.log"))).right(4000).toLocal8Bit().constData());
+        if (m_failed) qWarning("helper log:\n%s", qPrintable(m_helper.log()));
         m_window.reset();
-        if (helperUsable()) {
-            removeAllContainers();
-            m_helper.terminate();
-            if (!m_helper.waitForFinished(15000)) {
-                m_helper.kill();
-                m_helper.waitForFinished(5000);
-            }
-        }
-        // The helper removes container cgroups; remove the parent it made in each hierarchy.
-        // Whatever still runs in this test's cgroups is a container of this test that the helper
-        // did not remove: end it by PID, so nothing outlives the test.
-        for (const QString& hier : {QStringLiteral("/sys/fs/cgroup/pids"), QStringLiteral("/sys/fs/cgroup")}) {
-            const QString dir = hier + m_cgroupParent;
-            for (int round = 0; round < 50 && QFileInfo::exists(dir); ++round) {
-                bool any = false;
-                for (const QString& child : QDir(dir).entryList(QDir::Dirs | QDir::NoDotAndDotDot))
-                    for (const QString& pid : readFile(dir + QLatin1Char('/') + child + QStringLiteral("/cgroup.procs")).split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
-                        ::kill(pid.toInt(), SIGKILL);
-                        any = true;
-                    }
-                if (!any) break;
-                QTest::qWait(100);
-            }
-        }
-        // A container cgroup the helper left behind (empty: its processes are gone) goes too.
-        for (const QString& root : QDir(QStringLiteral("/sys/fs/cgroup")).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-            const QString dir = QStringLiteral("/sys/fs/cgroup/") + root + m_cgroupParent;
-            if (!QFileInfo::exists(dir)) continue;
-            for (const QString& child : QDir(dir).entryList(QDir::Dirs | QDir::NoDotAndDotDot))
-                ::rmdir((dir + QLatin1Char('/') + child).toLocal8Bit().constData());
-            ::rmdir(dir.toLocal8Bit().constData());
-        }
-        if (QFileInfo::exists(QStringLiteral("/sys/fs/cgroup") + m_cgroupParent))
-            ::rmdir((QStringLiteral("/sys/fs/cgroup") + m_cgroupParent).toLocal8Bit().constData());
+        m_helper.finish();  // every container removed, the helper stopped, this test's cgroups gone
     }
 
     void helperAbsentPage() {
         MainWindow w(&m_languages);
         w.show();
-        w.connectToHelper(m_tmp.filePath(QStringLiteral("no-such-dir/helper.sock")));
+        w.connectToHelper(m_helper.missingSocket());
         QTRY_COMPARE_WITH_TIMEOUT(w.absentPage()->reason(), HelperAbsentPage::NotRunning, 5000);
         QVERIFY(w.absentPage()->isVisible());
         QVERIFY(w.absentPage()->text().contains(QLatin1String("sudo systemctl start onggi-helper")));
         QVERIFY(!w.newAction()->isEnabled());
 
         HelperAbsentPage page;
-        page.setReason(HelperAbsentPage::PermissionDenied, m_socket);
+        page.setReason(HelperAbsentPage::PermissionDenied, m_helper.socket());
         QVERIFY(page.text().contains(QLatin1String("sudo usermod -aG onggi $USER")));
         QVERIFY(page.text().contains(QLatin1String("log in again")));
     }
@@ -229,7 +164,7 @@ private slots:
         MainWindow& w = *m_window;
         w.show();
         QSignalSpy ready(&w, &MainWindow::helperReady);
-        w.connectToHelper(m_socket);
+        w.connectToHelper(m_helper.socket());
         QTRY_VERIFY_WITH_TIMEOUT(w.isHelperConnected(), kWaitMs);
         {
             const auto hello = w.client()->callSync(QStringLiteral("hello"), {{"client", "tst"}, {"protocol", 1}}, 10000);
@@ -565,7 +500,7 @@ private:
 
     QString startContainer(const QString& base, const QJsonArray& cmd, const QJsonObject& lim) {
         client::HelperClient c;
-        if (!c.connectToHelper(m_socket)) return {};
+        if (!c.connectToHelper(m_helper.socket())) return {};
         c.callSync(QStringLiteral("hello"), {{"client", "tst_gui_app"}, {"protocol", 1}}, 10000);
         const auto r = c.callSync(QStringLiteral("container.create"),
                                   {{"image", "busybox"}, {"name", QStringLiteral("%1-%2").arg(base).arg(QCoreApplication::applicationPid())},
@@ -582,9 +517,9 @@ private:
     // task (cgroup v1): a large weight, so a container's quota and not the machine's load is
     // what its CPU reads. Only the test's own cgroup is written.
     void favourTestCgroup() {
-        QFile v1(QStringLiteral("/sys/fs/cgroup/cpu") + m_cgroupParent + QStringLiteral("/cpu.shares"));
+        QFile v1(QStringLiteral("/sys/fs/cgroup/cpu") + m_helper.cgroupParent() + QStringLiteral("/cpu.shares"));
         if (v1.open(QIODevice::WriteOnly)) v1.write("262144");
-        QFile v2(QStringLiteral("/sys/fs/cgroup") + m_cgroupParent + QStringLiteral("/cpu.weight"));
+        QFile v2(QStringLiteral("/sys/fs/cgroup") + m_helper.cgroupParent() + QStringLiteral("/cpu.weight"));
         if (v2.open(QIODevice::WriteOnly)) v2.write("10000");
     }
 };

@@ -8,14 +8,13 @@
 #include "client/helper_session.h"
 #include "gui/app/language_manager.h"
 #include "gui/widgets/learn_panel.h"
+#include "gui_helper.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
-#include <QProcess>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTextDocument>
 #include <csignal>
@@ -25,10 +24,7 @@ using namespace onggi;
 using namespace onggi::gui;
 
 namespace {
-QString readFile(const QString& path) {
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()).trimmed() : QString();
-}
+QString readFile(const QString& path) { return test::GuiHelper::read(path); }
 QString plain(const QString& html) {
     QTextDocument d;
     d.setHtml(html);
@@ -38,9 +34,8 @@ QString plain(const QString& html) {
 
 class TstGuiLearn : public QObject {
     Q_OBJECT
-    QTemporaryDir m_tmp{QStringLiteral("/tmp/onggi-learntest-XXXXXX")};
-    QProcess m_helper;
-    QString m_socket, m_cgroupParent, m_id, m_name;
+    test::GuiHelper m_helper{QStringLiteral("learntest")};
+    QString m_id, m_name;
     LanguageManager m_languages;
     client::HelperClient m_client;       // the test's own blocking calls
     client::HelperSession m_panelSession;  // the panel's (asynchronous) calls
@@ -49,23 +44,10 @@ class TstGuiLearn : public QObject {
 
 private slots:
     void initTestCase() {
-        QVERIFY(m_tmp.isValid());
         m_languages.setLanguage(QStringLiteral("en"));
-        if (::geteuid() != 0) QSKIP("the Learn tab's live panel needs a real helper (root)");
-        const QString helper = qEnvironmentVariable("ONGGI_TEST_HELPER", QStringLiteral(ONGGI_BINARY_DIR "/helper/onggi-helper"));
-        if (!QFile::exists(helper)) QSKIP("onggi-helper is not built");
-        m_socket = m_tmp.filePath(QStringLiteral("run/helper.sock"));
-        m_cgroupParent = QStringLiteral("/onggi-learntest-%1").arg(QCoreApplication::applicationPid());
-        QDir().mkpath(m_tmp.filePath(QStringLiteral("run")));
-        QDir().mkpath(m_tmp.filePath(QStringLiteral("state")));
-        m_helper.setProcessChannelMode(QProcess::MergedChannels);
-        m_helper.setStandardOutputFile(m_tmp.filePath(QStringLiteral("helper.log")));
-        m_helper.start(helper, {QStringLiteral("--socket"), m_socket, QStringLiteral("--state-dir"), m_tmp.filePath(QStringLiteral("state")),
-                                QStringLiteral("--run-dir"), m_tmp.filePath(QStringLiteral("run")), QStringLiteral("--cgroup-parent"),
-                                m_cgroupParent});
-        QVERIFY(m_helper.waitForStarted());
-        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(m_socket) || m_helper.state() != QProcess::Running, 20000);
-        QTRY_VERIFY_WITH_TIMEOUT(m_client.connectToHelper(m_socket), 20000);  // a slow (emulated) machine
+        if (!m_helper.usable()) QSKIP("the Learn tab's live panel needs a real helper (root, built)");
+        QVERIFY2(m_helper.start(), qPrintable(m_helper.log()));
+        QTRY_VERIFY_WITH_TIMEOUT(m_client.connectToHelper(m_helper.socket()), 20000);  // a slow (emulated) machine
         QVERIFY(call(QStringLiteral("hello"), {{"client", "tst_gui_learn"}, {"protocol", 1}}).ok());
         m_name = QStringLiteral("learn-%1").arg(QCoreApplication::applicationPid());
         const auto r = call(QStringLiteral("container.create"), {{"image", "busybox"}, {"name", m_name}, {"hostname", "learnhost"},
@@ -75,20 +57,12 @@ private slots:
         QVERIFY(call(QStringLiteral("container.start"), {{"id", m_id}}).ok());
     }
 
-    void cleanupTestCase() {
-        if (m_helper.state() != QProcess::Running) return;
-        if (!m_id.isEmpty()) call(QStringLiteral("container.remove"), {{"id", m_id}, {"force", true}});
-        m_helper.terminate();
-        if (!m_helper.waitForFinished(15000)) m_helper.kill();
-        for (const QString& root : QDir(QStringLiteral("/sys/fs/cgroup")).entryList(QDir::Dirs | QDir::NoDotAndDotDot))
-            ::rmdir((QStringLiteral("/sys/fs/cgroup/") + root + m_cgroupParent).toLocal8Bit().constData());
-        ::rmdir((QStringLiteral("/sys/fs/cgroup") + m_cgroupParent).toLocal8Bit().constData());
-    }
+    void cleanupTestCase() { m_helper.finish(); }
 
     void everyLessonLiveInBothLanguages() {
         LearnPanel panel;
         panel.resize(1366, 768);
-        m_panelSession.open(m_socket);
+        m_panelSession.open(m_helper.socket());
         QTRY_COMPARE_WITH_TIMEOUT(m_panelSession.state(), client::HelperSession::State::Ready, 20000);
         panel.setSession(&m_panelSession);
         QVERIFY(!panel.isPolling());  // hidden: no timer

@@ -21,6 +21,7 @@
 #include "gui/widgets/lesson_live_sections.h"
 #include "gui/widgets/try_it_bar.h"
 #include "gui/widgets/weight_split_demo.h"
+#include "gui_helper.h"
 
 #include <QApplication>
 #include <QDir>
@@ -45,10 +46,7 @@ using namespace onggi;
 using namespace onggi::gui;
 
 namespace {
-QString readFile(const QString& path) {
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()).trimmed() : QString();
-}
+QString readFile(const QString& path) { return test::GuiHelper::read(path); }
 QString plain(const QString& html) {
     QTextDocument d;
     d.setHtml(html);
@@ -70,9 +68,9 @@ QJsonArray ipJson(const QString& netns, const QStringList& args) {
 
 class TstGuiLearnLive : public QObject {
     Q_OBJECT
-    QTemporaryDir m_tmp{QStringLiteral("/tmp/onggi-learnlive-XXXXXX")};
-    QProcess m_holder, m_helper;
-    QString m_netns, m_socket, m_cgroupParent, m_id, m_name;
+    test::GuiHelper m_helper{QStringLiteral("learnlive")};
+    QProcess m_holder;
+    QString m_netns, m_id, m_name;
     LanguageManager m_languages;
     client::HelperClient m_client;       // the test's own blocking calls
     client::HelperSession m_panelSession;  // the panel's
@@ -89,11 +87,9 @@ class TstGuiLearnLive : public QObject {
 
 private slots:
     void initTestCase() {
-        QVERIFY(m_tmp.isValid());
         m_languages.setLanguage(QStringLiteral("en"));
-        if (::geteuid() != 0) QSKIP("the live views need a real helper (root)");
-        const QString helper = QStringLiteral(ONGGI_BINARY_DIR "/helper/onggi-helper"), shim = QStringLiteral(ONGGI_BINARY_DIR "/bin/onggi-shim");
-        if (!QFile::exists(helper) || !QFile::exists(shim)) QSKIP("onggi-helper / onggi-shim are not built");
+        const QString shim = QStringLiteral(ONGGI_BINARY_DIR "/bin/onggi-shim");
+        if (!m_helper.usable() || !QFile::exists(shim)) QSKIP("the live views need a real helper (root; onggi-helper and onggi-shim built)");
         // A network namespace of our own, lo up: the helper's bridge goes there.
         m_holder.start(QStringLiteral("unshare"), {QStringLiteral("--net"), QStringLiteral("--"), QStringLiteral("sleep"), QStringLiteral("100000")});
         QVERIFY(m_holder.waitForStarted());
@@ -104,27 +100,19 @@ private slots:
         run(QStringLiteral("nsenter"), {QStringLiteral("--net=") + m_netns, QStringLiteral("ip"), QStringLiteral("link"), QStringLiteral("set"),
                                         QStringLiteral("lo"), QStringLiteral("up")}, &rc);
         QCOMPARE(rc, 0);
-        m_socket = m_tmp.filePath(QStringLiteral("run/helper.sock"));
-        m_cgroupParent = QStringLiteral("/onggi-learnlive-%1").arg(QCoreApplication::applicationPid());
-        QDir().mkpath(m_tmp.filePath(QStringLiteral("run")));
-        QDir().mkpath(m_tmp.filePath(QStringLiteral("state")));
-        m_helper.setProcessChannelMode(QProcess::MergedChannels);
-        m_helper.setStandardOutputFile(m_tmp.filePath(QStringLiteral("helper.log")));
-        m_helper.start(QStringLiteral("nsenter"), {QStringLiteral("--net=") + m_netns, QStringLiteral("--"), helper, QStringLiteral("--socket"), m_socket,
-                                                   QStringLiteral("--state-dir"), m_tmp.filePath(QStringLiteral("state")), QStringLiteral("--run-dir"),
-                                                   m_tmp.filePath(QStringLiteral("run")), QStringLiteral("--cgroup-parent"), m_cgroupParent,
-                                                   QStringLiteral("--shim"), shim, QStringLiteral("--default-network"), QStringLiteral("onggi"),
-                                                   QStringLiteral("--default-subnet"), QStringLiteral("10.89.0.0/24")});
-        QVERIFY(m_helper.waitForStarted());
-        QTRY_VERIFY_WITH_TIMEOUT(m_client.connectToHelper(m_socket), 20000);
+        m_helper.setNetns(m_netns);
+        m_helper.setExtraArgs({QStringLiteral("--shim"), shim, QStringLiteral("--default-network"), QStringLiteral("onggi"),
+                               QStringLiteral("--default-subnet"), QStringLiteral("10.89.0.0/24")});
+        QVERIFY2(m_helper.start(), qPrintable(m_helper.log()));
+        QTRY_VERIFY_WITH_TIMEOUT(m_client.connectToHelper(m_helper.socket()), 20000);
         QVERIFY(call(QStringLiteral("hello"), {{"client", "tst_gui_learn_live"}, {"protocol", 1}}).ok());
         m_name = QStringLiteral("live-%1").arg(QCoreApplication::applicationPid());
         m_id = create(m_name);
-        QVERIFY2(!m_id.isEmpty(), qPrintable(readFile(m_tmp.filePath(QStringLiteral("helper.log")))));
+        QVERIFY2(!m_id.isEmpty(), qPrintable(m_helper.log()));
 
         m_panel = new LearnPanel;
         m_panel->resize(1366, 768);
-        m_panelSession.open(m_socket);
+        m_panelSession.open(m_helper.socket());
         QTRY_COMPARE_WITH_TIMEOUT(m_panelSession.state(), client::HelperSession::State::Ready, 20000);
         m_panel->setSession(&m_panelSession);
         m_panel->setContainer(client::ContainerInspect::fromJson(call(QStringLiteral("container.inspect"), {{"id", m_id}}).result).container);
@@ -136,16 +124,7 @@ private slots:
     void cleanupTestCase() {
         delete m_panel;
         m_panel = nullptr;
-        if (m_helper.state() == QProcess::Running) {
-            const auto list = call(QStringLiteral("container.list"), {{"all", true}});
-            for (const QJsonValue& c : list.result.value(QLatin1String("containers")).toArray())
-                call(QStringLiteral("container.remove"), {{"id", c.toObject().value(QLatin1String("id"))}, {"force", true}});
-            m_helper.terminate();
-            if (!m_helper.waitForFinished(15000)) m_helper.kill();
-        }
-        for (const QString& root : QDir(QStringLiteral("/sys/fs/cgroup")).entryList(QDir::Dirs | QDir::NoDotAndDotDot))
-            ::rmdir((QStringLiteral("/sys/fs/cgroup/") + root + m_cgroupParent).toLocal8Bit().constData());
-        ::rmdir((QStringLiteral("/sys/fs/cgroup") + m_cgroupParent).toLocal8Bit().constData());
+        m_helper.finish();  // before the namespace goes: the helper removes the containers' links in it
         if (m_holder.state() == QProcess::Running) {
             ::kill(pid_t(m_holder.processId()), SIGKILL);
             m_holder.waitForFinished(5000);
@@ -303,8 +282,8 @@ private slots:
         // The weights as the cgroup files hold them, and both pinned to CPU 0.
         for (int i = 0; i < 2; ++i) {
             QCOMPARE(demo->weightValue(i), readFile(demo->weightFile(i)));
-            QString cpus = readFile(QStringLiteral("/sys/fs/cgroup/cpuset%1/%2/cpuset.cpus").arg(m_cgroupParent, demo->containerId(i)));
-            if (cpus.isEmpty()) cpus = readFile(QStringLiteral("/sys/fs/cgroup%1/%2/cpuset.cpus").arg(m_cgroupParent, demo->containerId(i)));
+            QString cpus = readFile(QStringLiteral("/sys/fs/cgroup/cpuset%1/%2/cpuset.cpus").arg(m_helper.cgroupParent(), demo->containerId(i)));
+            if (cpus.isEmpty()) cpus = readFile(QStringLiteral("/sys/fs/cgroup%1/%2/cpuset.cpus").arg(m_helper.cgroupParent(), demo->containerId(i)));
             QCOMPARE(cpus, QStringLiteral("0"));
         }
         QVERIFY(demo->weightValue(1).toLongLong() > demo->weightValue(0).toLongLong());

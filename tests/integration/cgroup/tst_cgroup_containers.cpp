@@ -6,6 +6,7 @@
 #include "engine/core/files.h"
 #include "engine/image/builtin_rootfs.h"
 #include "engine/spec/spec.h"
+#include "tests/integration/runtime/runtime_fixture.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -23,50 +24,9 @@
 #include <thread>
 
 using namespace onggi;
+using namespace rtfix;
 
 namespace {
-
-QString binary(const char* name)
-{
-    QByteArray dir = qgetenv("ONGGI_BINARY_DIR");
-    if (dir.isEmpty()) dir = ONGGI_BINARY_DIR;
-    return QString::fromUtf8(dir) + "/bin/" + name;
-}
-
-struct Run {
-    int code = -1;
-    QString out, err;
-};
-
-Run run(const QStringList& args, int timeout_ms = 60000)
-{
-    QProcess p;
-    p.start(binary("onggi-runtime"), args);
-    Run r;
-    if (!p.waitForStarted(10000)) return r;
-    p.closeWriteChannel();
-    if (!p.waitForFinished(timeout_ms)) {
-        p.kill();
-        p.waitForFinished();
-        r.err = "timed out";
-        return r;
-    }
-    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
-}
-
-// Poll a condition; the deadline only bounds a hang, it never decides pass/fail by speed.
-bool eventually(const std::function<bool()>& cond, int timeout_ms = 15000)
-{
-    auto end = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
-    while (std::chrono::steady_clock::now() < end) {
-        if (cond()) return true;
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-    return cond();
-}
 
 uint64_t cpu_ticks(pid_t pid)
 {
@@ -93,7 +53,10 @@ class TstCgroupContainers : public QObject {
     std::vector<std::string> ids_;
     int seq_ = 0;
 
-    QStringList rt(QStringList args) const { return QStringList{"--root", QString::fromStdString(state_)} + args; }
+    Run runtime(const QStringList& args) const
+    {
+        return run(binary("onggi-runtime"), QStringList{"--root", QString::fromStdString(state_)} + args);
+    }
 
     // A bundle whose cgroup is <parent>/<id>.
     std::string bundle(const std::string& id, std::vector<std::string> args, const spec::Resources& r)
@@ -105,7 +68,7 @@ class TstCgroupContainers : public QObject {
         s.linux.cgroups_path = parent_ + "/" + id;
         s.linux.resources = r;
         std::string dir = work_.path().toStdString() + "/bundles/" + id;
-        if (!make_dirs(dir) || !write_file_atomic(dir + "/config.json", spec::to_json(s))) return {};
+        if (!write_bundle(dir, s)) return {};
         ids_.push_back(id);
         return dir;
     }
@@ -117,7 +80,7 @@ class TstCgroupContainers : public QObject {
     }
     pid_t pid_of(const std::string& id)
     {
-        Run r = run(rt({"state", QString::fromStdString(id)}));
+        Run r = runtime({"state", QString::fromStdString(id)});
         return pid_t(QJsonDocument::fromJson(r.out.toUtf8()).object().value("pid").toInt());
     }
     std::string knob(const char* ctl, const std::string& id, const char* file)
@@ -131,13 +94,9 @@ private slots:
     void initTestCase()
     {
         if (::geteuid() != 0) QSKIP("needs root: runs real containers");
-        if (::access(binary("onggi-runtime").toUtf8().constData(), X_OK) != 0) QFAIL("onggi-runtime is not built");
-        QVERIFY(work_.isValid());
-        QVERIFY(::chmod(work_.path().toUtf8().constData(), 0755) == 0);
-        rootfs_ = work_.path().toStdString() + "/rootfs";
-        auto r = image::make_busybox_rootfs(rootfs_);
-        QVERIFY2(r.ok(), r.ok() ? "" : r.error().message().c_str());
-        state_ = work_.path().toStdString() + "/state";
+        if (!built("onggi-runtime")) QFAIL("onggi-runtime is not built");
+        const std::string why = prepare_workdir(work_, rootfs_, state_);
+        QVERIFY2(why.empty(), why.c_str());
         auto h = cgroup::probe_host();
         QVERIFY(h.ok());
         host_ = h.value();
@@ -147,7 +106,7 @@ private slots:
 
     void cleanup()
     {
-        for (const auto& id : ids_) run(rt({"delete", "-f", QString::fromStdString(id)}));
+        for (const auto& id : ids_) runtime({"delete", "-f", QString::fromStdString(id)});
         ids_.clear();
     }
 
@@ -171,7 +130,7 @@ private slots:
         // The hog as the container's init: the runtime reports 128 + SIGKILL.
         std::string id = fresh("oom");
         std::string b = bundle(id, {"dd", "if=/dev/zero", "of=/dev/null", "bs=64M", "count=1"}, r);
-        Run res = run(rt({"run", "-b", QString::fromStdString(b), QString::fromStdString(id)}));
+        Run res = runtime({"run", "-b", QString::fromStdString(b), QString::fromStdString(id)});
         QVERIFY2(res.code == 137, qPrintable(QString("exit %1: %2").arg(res.code).arg(res.err)));
         // The hog as a child of a shell, which then reads the kernel's counter of its own
         // cgroup (cgroup namespace: the container's cgroup is its root).
@@ -180,7 +139,7 @@ private slots:
                                       "dd if=/dev/zero of=/dev/null bs=64M count=1 2>/dev/null; echo exit=$?; "
                                       "cat /sys/fs/cgroup/memory/memory.oom_control /sys/fs/cgroup/memory.events 2>/dev/null; true"},
                                 r);
-        Run res2 = run(rt({"run", "-b", QString::fromStdString(b2), QString::fromStdString(id2)}));
+        Run res2 = runtime({"run", "-b", QString::fromStdString(b2), QString::fromStdString(id2)});
         QVERIFY2(res2.code == 0, qPrintable(QString("exit %1: %2 %3").arg(res2.code).arg(res2.err, res2.out)));
         QVERIFY2(res2.out.contains("exit=137"), qPrintable(res2.out));
         QVERIFY2(res2.out.contains("oom_kill 1\n"), qPrintable(res2.out));
@@ -193,7 +152,7 @@ private slots:
         r.cpu_period = 100000;
         std::string id = fresh("cpu");
         std::string b = bundle(id, {"sh", "-c", "while :; do :; done"}, r);
-        Run res = run(rt({"run", "-d", "-b", QString::fromStdString(b), QString::fromStdString(id)}));
+        Run res = runtime({"run", "-d", "-b", QString::fromStdString(b), QString::fromStdString(id)});
         QVERIFY2(res.code == 0, qPrintable(res.err));
         auto cg = cg_of(id);
         QVERIFY(cg);
@@ -206,7 +165,7 @@ private slots:
             return s.ok() && s->cpu_nr_throttled > s0->cpu_nr_throttled + 2;
         }));
         // Live update through the runtime, seen in the kernel's files.
-        Run up = run(rt({"update", "--cpu-quota", "20000", "--memory", "64m", "--pids-limit", "50", QString::fromStdString(id)}));
+        Run up = runtime({"update", "--cpu-quota", "20000", "--memory", "64m", "--pids-limit", "50", QString::fromStdString(id)});
         QVERIFY2(up.code == 0, qPrintable(up.err));
         if (host_.mode == cgroup::Mode::v2) {
             QCOMPARE(knob("cpu", id, "cpu.max"), std::string("20000 100000"));
@@ -224,7 +183,7 @@ private slots:
         r.pids_limit = 20;
         std::string id = fresh("bomb");
         std::string b = bundle(id, {"sh", "-c", "b() { b & b & wait; }; b"}, r);
-        Run res = run(rt({"run", "-d", "-b", QString::fromStdString(b), QString::fromStdString(id)}));
+        Run res = runtime({"run", "-d", "-b", QString::fromStdString(b), QString::fromStdString(id)});
         QVERIFY2(res.code == 0, qPrintable(res.err));
         auto cg = cg_of(id);
         QVERIFY(cg);
@@ -241,7 +200,7 @@ private slots:
             std::this_thread::sleep_for(std::chrono::milliseconds(10));
         }
         // And it can still be stopped: delete -f kills the whole cgroup.
-        Run del = run(rt({"delete", "-f", QString::fromStdString(id)}));
+        Run del = runtime({"delete", "-f", QString::fromStdString(id)});
         QVERIFY2(del.code == 0, qPrintable(del.err));
         ids_.erase(std::find(ids_.begin(), ids_.end(), id));
         QVERIFY(!cgroup::files::exists((host_.mode == cgroup::Mode::v2 ? host_.root : host_.root + "/pids") + parent_ + "/" + id));
@@ -251,20 +210,20 @@ private slots:
     {
         std::string id = fresh("pause");
         std::string b = bundle(id, {"sh", "-c", "while :; do :; done"}, spec::Resources{});
-        Run res = run(rt({"run", "-d", "-b", QString::fromStdString(b), QString::fromStdString(id)}));
+        Run res = runtime({"run", "-d", "-b", QString::fromStdString(b), QString::fromStdString(id)});
         QVERIFY2(res.code == 0, qPrintable(res.err));
         pid_t pid = pid_of(id);
         QVERIFY(pid > 0);
-        Run p = run(rt({"pause", QString::fromStdString(id)}));
+        Run p = runtime({"pause", QString::fromStdString(id)});
         QVERIFY2(p.code == 0, qPrintable(p.err));
         if (host_.mode == cgroup::Mode::v2) QVERIFY(knob("", id, "cgroup.events").find("frozen 1") != std::string::npos);
         else QCOMPARE(knob("freezer", id, "freezer.state"), std::string("FROZEN"));
-        Run st = run(rt({"state", QString::fromStdString(id)}));
+        Run st = runtime({"state", QString::fromStdString(id)});
         QCOMPARE(QJsonDocument::fromJson(st.out.toUtf8()).object().value("status").toString(), QString("paused"));
         uint64_t a = cpu_ticks(pid);
         std::this_thread::sleep_for(std::chrono::milliseconds(300));
         QCOMPARE(cpu_ticks(pid), a);  // frozen: no CPU at all
-        Run u = run(rt({"resume", QString::fromStdString(id)}));
+        Run u = runtime({"resume", QString::fromStdString(id)});
         QVERIFY2(u.code == 0, qPrintable(u.err));
         if (host_.mode == cgroup::Mode::v2) QVERIFY(knob("", id, "cgroup.events").find("frozen 0") != std::string::npos);
         else QCOMPARE(knob("freezer", id, "freezer.state"), std::string("THAWED"));

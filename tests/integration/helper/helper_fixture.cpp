@@ -1,6 +1,7 @@
 #include "helper_fixture.h"
 
 #include <QDir>
+#include <QDebug>
 #include <QFile>
 
 #include <fcntl.h>
@@ -199,6 +200,22 @@ std::string HelperProcess::log() const
     return f.readAll().toStdString();
 }
 
+std::string HelperProcess::create_and_start(RawClient& c, const json& create) const
+{
+    json r = c.call("container.create", create);
+    if (!r.contains("result")) {
+        qWarning("create failed: %s\n%s", r.dump().c_str(), log().c_str());
+        return {};
+    }
+    std::string id = r["result"]["id"];
+    json s = c.call("container.start", {{"id", id}});
+    if (!s.contains("result")) {
+        qWarning("start failed: %s\n%s", s.dump().c_str(), log().c_str());
+        return {};
+    }
+    return id;
+}
+
 bool HelperProcess::start(const std::vector<std::string>& extra)
 {
     std::vector<std::string> args = {helper_binary(), "--socket", socket_, "--state-dir", state_, "--run-dir", run_,
@@ -276,6 +293,17 @@ bool HelperProcess::stop()
     }
     kill9();
     return false;
+}
+
+std::string unique_name(const char* base)
+{
+    static int serial = 0;
+    return std::string(base) + "-" + std::to_string(::getpid()) + "-" + std::to_string(++serial);
+}
+
+std::string errc_of(const json& reply)
+{
+    return reply.contains("error") ? reply["error"]["data"].value("errc", "") : "";
 }
 
 std::string run_to_exit(RawClient& c, const json& create)

@@ -82,6 +82,9 @@ public:
     std::string root() const { return dir_.path().toStdString(); }
     const std::string& cgroup_parent() const { return cgroup_parent_; }
     std::string log() const;
+    // container.create with `create`, then container.start, through `c`: the id; empty when
+    // either fails (the reply and this helper's log go to qWarning).
+    std::string create_and_start(RawClient& c, const json& create) const;
 
 private:
     QTemporaryDir dir_;
@@ -89,14 +92,19 @@ private:
     pid_t pid_ = -1;
 };
 
-// Fork a child that drops to uid/gid (with `groups` as its supplementary groups, none by
-// default), connects, and for each request (method, params) sends it and reads one reply line.
-// Returns the replies read (parsed), fewer when the helper closed the connection. With no
-// requests, returns the one line the helper sends unasked (the refusal), if any.
+// A container name of its own: "<base>-<pid>-<n>".
+std::string unique_name(const char* base);
+// The stable error code ("errc") of a reply; empty for a result.
+std::string errc_of(const json& reply);
+
 // container.create with `create`, start, wait (30 s at most) for it to exit; returns its output
 // log lines (no timestamps) and removes it. An error's text when create or start fails.
 std::string run_to_exit(RawClient& c, const json& create);
 
+// Fork a child that drops to uid/gid (with `groups` as its supplementary groups, none by
+// default), connects, and for each request (method, params) sends it and reads one reply line.
+// Returns the replies read (parsed), fewer when the helper closed the connection. With no
+// requests, returns the one line the helper sends unasked (the refusal), if any.
 std::vector<json> as_user(uid_t uid, gid_t gid, const std::string& socket, const std::vector<std::pair<std::string, json>>& requests,
                           const std::vector<gid_t>& groups = {});
 

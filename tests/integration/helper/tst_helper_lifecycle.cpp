@@ -76,31 +76,6 @@ class TstHelperLifecycle : public QObject {
 
     std::unique_ptr<HelperProcess> helper_;
     std::unique_ptr<RawClient> c_;
-    int serial_ = 0;
-
-    std::string uname(const char* base) { return std::string(base) + "-" + std::to_string(::getpid()) + "-" + std::to_string(++serial_); }
-
-    static std::string errc(const json& r)
-    {
-        return r.contains("error") ? r["error"]["data"].value("errc", "") : "";
-    }
-
-    // create + start; returns the id.
-    std::string run(RawClient& c, const json& create)
-    {
-        json r = c.call("container.create", create);
-        if (!r.contains("result")) {
-            qWarning("create failed: %s", r.dump().c_str());
-            return {};
-        }
-        std::string id = r["result"]["id"];
-        json s = c.call("container.start", {{"id", id}});
-        if (!s.contains("result")) {
-            qWarning("start failed: %s\n%s", s.dump().c_str(), helper_->log().c_str());
-            return {};
-        }
-        return id;
-    }
 
     // Waits until the container's state is `state` (polling list; the test fails only on the
     // final answer, not on how long it took).
@@ -137,7 +112,7 @@ private slots:
     {
         RawClient ev(helper_->socket());
         ev.call("events.subscribe");
-        std::string id = run(*c_, {{"name", uname("logs")}, {"image", "busybox"},
+        std::string id = helper_->create_and_start(*c_, {{"name", unique_name("logs")}, {"image", "busybox"},
                                    {"cmd", {"sh", "-c", "echo out1; echo err1 >&2; echo out2; exit 3"}}});
         QVERIFY(!id.empty());
         json die = ev.wait_notification("event", 30000, [&](const json& j) {
@@ -180,7 +155,7 @@ private slots:
 
     void running_container_kernel_view()
     {
-        std::string id = run(*c_, {{"name", uname("view")}, {"image", "busybox"}, {"cmd", {"sleep", "1000"}},
+        std::string id = helper_->create_and_start(*c_, {{"name", unique_name("view")}, {"image", "busybox"}, {"cmd", {"sleep", "1000"}},
                                    {"hostname", "viewhost"},
                                    {"limits", {{"memory", 64 << 20}, {"pids", 40}, {"cpu_weight", 500}, {"memory_reservation", 32 << 20}}}});
         QVERIFY(!id.empty());
@@ -242,8 +217,8 @@ private slots:
         QCOMPARE(ins["result"]["container"]["limits"].value("memory_reservation", 0LL), (long long)(32 << 20));
 
         // start again: bad_state; remove without force: bad_state.
-        QCOMPARE(errc(c_->call("container.start", {{"id", id}})), std::string("bad_state"));
-        QCOMPARE(errc(c_->call("container.remove", {{"id", id}})), std::string("bad_state"));
+        QCOMPARE(errc_of(c_->call("container.start", {{"id", id}})), std::string("bad_state"));
+        QCOMPARE(errc_of(c_->call("container.remove", {{"id", id}})), std::string("bad_state"));
 
         // kill: SIGKILL -> exit 137, the cgroup is gone (the shim removed it).
         QVERIFY(c_->call("container.kill", {{"id", id}, {"signal", "KILL"}}).contains("result"));
@@ -279,7 +254,7 @@ private slots:
         const long long want = (long long)std::min<rlim_t>(mine.rlim_max, rlim_t(1) << 20);
         QCOMPARE(soft_nofile(std::to_string(h.pid())), want);
         RawClient c(h.socket());
-        json r = c.call("container.create", {{"name", uname("nofile")}, {"image", "busybox"}, {"cmd", {"sleep", "1000"}}});
+        json r = c.call("container.create", {{"name", unique_name("nofile")}, {"image", "busybox"}, {"cmd", {"sleep", "1000"}}});
         QVERIFY2(r.contains("result"), r.dump().c_str());
         const std::string id = r["result"]["id"];
         QVERIFY(c.call("container.start", {{"id", id}}).contains("result"));
@@ -334,7 +309,7 @@ private slots:
     void stop_escalates_to_sigkill()
     {
         // sh as PID 1 with TERM ignored: only SIGKILL after the timeout ends it.
-        std::string id = run(*c_, {{"name", uname("stop")}, {"image", "busybox"},
+        std::string id = helper_->create_and_start(*c_, {{"name", unique_name("stop")}, {"image", "busybox"},
                                    {"cmd", {"sh", "-c", "trap '' TERM; while true; do sleep 1; done"}}});
         QVERIFY(!id.empty());
         json r = c_->call("container.stop", {{"id", id}, {"timeout", 1}});
@@ -346,7 +321,7 @@ private slots:
         // A container that honours TERM exits with its own code.
         json r2 = c_->call("container.start", {{"id", id}});
         QVERIFY(r2.contains("result"));
-        std::string id2 = run(*c_, {{"name", uname("stop2")}, {"image", "busybox"},
+        std::string id2 = helper_->create_and_start(*c_, {{"name", unique_name("stop2")}, {"image", "busybox"},
                                     {"cmd", {"sh", "-c", "trap 'exit 42' TERM; echo ready; while true; do sleep 0.1; done"}}});
         QVERIFY(!id2.empty());
         // TERM must find the trap in place (PID 1 ignores a signal it has no handler for): wait
@@ -365,7 +340,7 @@ private slots:
 
     void pause_resume()
     {
-        std::string id = run(*c_, {{"name", uname("pause")}, {"image", "busybox"}, {"cmd", {"sleep", "1000"}}});
+        std::string id = helper_->create_and_start(*c_, {{"name", unique_name("pause")}, {"image", "busybox"}, {"cmd", {"sleep", "1000"}}});
         QVERIFY(!id.empty());
         json r = c_->call("container.pause", {{"id", id}});
         QVERIFY2(r.contains("result"), r.dump().c_str());
@@ -374,7 +349,7 @@ private slots:
         if (!fr.empty()) QVERIFY2(fr.find("FROZEN") != std::string::npos || fr.find("FREEZING") != std::string::npos, fr.c_str());
         else QCOMPARE(slurp(cgroup_file("", cg, "cgroup.freeze")).substr(0, 1), std::string("1"));
         QCOMPARE(wait_state(*c_, id, "paused")["state"].get<std::string>(), std::string("paused"));
-        QCOMPARE(errc(c_->call("container.pause", {{"id", id}})), std::string("bad_state"));
+        QCOMPARE(errc_of(c_->call("container.pause", {{"id", id}})), std::string("bad_state"));
         QVERIFY(c_->call("container.resume", {{"id", id}}).contains("result"));
         QCOMPARE(wait_state(*c_, id, "running")["state"].get<std::string>(), std::string("running"));
         fr = slurp(cgroup_file("freezer", cg, "freezer.state"));
@@ -388,7 +363,7 @@ private slots:
 
     void exec_with_output_and_pty()
     {
-        std::string id = run(*c_, {{"name", uname("exec")}, {"image", "busybox"}, {"cmd", {"sleep", "1000"}},
+        std::string id = helper_->create_and_start(*c_, {{"name", unique_name("exec")}, {"image", "busybox"}, {"cmd", {"sleep", "1000"}},
                                    {"hostname", "exechost"}});
         QVERIFY(!id.empty());
         json r = c_->call("container.exec", {{"id", id}, {"cmd", {"sh", "-c", "echo $X; hostname; echo e >&2; exit 4"}},
@@ -429,7 +404,7 @@ private slots:
     void logs_follow()
     {
         RawClient f(helper_->socket());
-        json cr = f.call("container.create", {{"name", uname("follow")}, {"image", "busybox"},
+        json cr = f.call("container.create", {{"name", unique_name("follow")}, {"image", "busybox"},
                                              {"cmd", {"sh", "-c", "for i in 1 2 3; do echo line$i; sleep 0.2; done"}}});
         std::string id = cr["result"]["id"];
         json lg = f.call("container.logs", {{"id", id}, {"follow", true}});
@@ -454,7 +429,7 @@ private slots:
     void restart_policy_on_failure()
     {
         RawClient ev(helper_->socket());
-        json cr = c_->call("container.create", {{"name", uname("restart")}, {"image", "busybox"},
+        json cr = c_->call("container.create", {{"name", unique_name("restart")}, {"image", "busybox"},
                                                 {"cmd", {"sh", "-c", "exit 1"}}, {"restart", "on-failure:2"}});
         std::string id = cr["result"]["id"];
         ev.call("events.subscribe", {{"filters", {{"id", id}}}});
@@ -473,12 +448,12 @@ private slots:
     {
         RawClient ev(helper_->socket());
         ev.call("events.subscribe");
-        std::string id = run(*c_, {{"name", uname("rm")}, {"image", "busybox"}, {"cmd", {"true"}}, {"auto_remove", true}});
+        std::string id = helper_->create_and_start(*c_, {{"name", unique_name("rm")}, {"image", "busybox"}, {"cmd", {"true"}}, {"auto_remove", true}});
         QVERIFY(!id.empty());
         QVERIFY(!ev.wait_notification("event", 30000, [&](const json& j) {
             return j["params"]["id"] == id && j["params"]["action"] == "destroy";
         }).is_null());
-        QCOMPARE(errc(c_->call("container.inspect", {{"id", id}})), std::string("not_found"));
+        QCOMPARE(errc_of(c_->call("container.inspect", {{"id", id}})), std::string("not_found"));
     }
 
     void helper_kill9_and_readopt()
@@ -486,9 +461,9 @@ private slots:
         HelperProcess h;
         QVERIFY2(h.start(), h.log().c_str());
         RawClient c(h.socket());
-        std::string ticker = run(c, {{"name", uname("tick")}, {"image", "busybox"},
+        std::string ticker = helper_->create_and_start(c, {{"name", unique_name("tick")}, {"image", "busybox"},
                                      {"cmd", {"sh", "-c", "i=0; while true; do i=$((i+1)); echo tick$i; sleep 0.1; done"}}});
-        std::string quitter = run(c, {{"name", uname("quit")}, {"image", "busybox"},
+        std::string quitter = helper_->create_and_start(c, {{"name", unique_name("quit")}, {"image", "busybox"},
                                       {"cmd", {"sh", "-c", "trap 'exit 7' TERM; echo ready; while true; do sleep 0.1; done"}}});
         QVERIFY(!ticker.empty() && !quitter.empty());
         // The TERM below must find the trap in place (PID 1 ignores a signal it has no handler
@@ -545,19 +520,19 @@ private slots:
         const std::string layer_dir = h.state_dir() + "/images/layers/" + layer.substr(7);
         QVERIFY(QFileInfo::exists(QString::fromStdString(layer_dir)));
 
-        std::string runner = run(c, {{"name", uname("img-run")}, {"image", "busybox"}, {"cmd", {"sleep", "60"}}});
+        std::string runner = helper_->create_and_start(c, {{"name", unique_name("img-run")}, {"image", "busybox"}, {"cmd", {"sleep", "60"}}});
         QVERIFY(!runner.empty());
-        json cr = c.call("container.create", {{"name", uname("img-stopped")}, {"image", "busybox"}, {"cmd", {"cat", "/etc/passwd"}}});
+        json cr = c.call("container.create", {{"name", unique_name("img-stopped")}, {"image", "busybox"}, {"cmd", {"cat", "/etc/passwd"}}});
         QVERIFY(cr.contains("result"));
         const std::string stopped = cr["result"]["id"];
 
         // In use by a running container: never, force or not.
         json r1 = c.call("images.remove", {{"image", "busybox"}, {"force", true}});
-        QCOMPARE(errc(r1), std::string("bad_state"));
+        QCOMPARE(errc_of(r1), std::string("bad_state"));
         QVERIFY2(r1["error"]["message"].get<std::string>().find("running") != std::string::npos, r1.dump().c_str());
         QVERIFY(c.call("container.remove", {{"id", runner}, {"force", true}}).contains("result"));
         // Only a stopped user now: refused without force, done with it.
-        QCOMPARE(errc(c.call("images.remove", {{"image", "busybox"}})), std::string("bad_state"));
+        QCOMPARE(errc_of(c.call("images.remove", {{"image", "busybox"}})), std::string("bad_state"));
         QVERIFY(c.call("images.remove", {{"image", "busybox"}, {"force", true}}).contains("result"));
         QCOMPARE(c.call("images.list")["result"]["images"].size(), size_t(0));
         QVERIFY2(QFileInfo::exists(QString::fromStdString(layer_dir)), "the layer of a stopped container was removed");
@@ -577,7 +552,7 @@ private slots:
     // container's own files (its upper layer included) at exec; an unknown name is not_found.
     void user_names()
     {
-        std::string id = run(*c_, {{"name", uname("user")}, {"image", "busybox"}, {"user", "nobody"}, {"cmd", {"sleep", "1000"}}});
+        std::string id = helper_->create_and_start(*c_, {{"name", unique_name("user")}, {"image", "busybox"}, {"user", "nobody"}, {"cmd", {"sleep", "1000"}}});
         QVERIFY(!id.empty());
         int pid = c_->call("container.inspect", {{"id", id}})["result"]["container"]["pid"];
         std::ifstream status("/proc/" + std::to_string(pid) + "/status");
@@ -597,11 +572,11 @@ private slots:
         QVERIFY2(who.contains("result"), who.dump().c_str());
         QString out = QString::fromStdString(who["result"]["stdout"].get<std::string>()).simplified();
         QVERIFY2(out.startsWith("Uid: 4321 4321") && out.contains("Gid: 4322 4322"), qPrintable(out));
-        QCOMPARE(errc(c_->call("container.exec", {{"id", id}, {"user", "mallory"}, {"cmd", {"true"}}})), std::string("not_found"));
+        QCOMPARE(errc_of(c_->call("container.exec", {{"id", id}, {"user", "mallory"}, {"cmd", {"true"}}})), std::string("not_found"));
         QVERIFY(c_->call("container.remove", {{"id", id}, {"force", true}}).contains("result"));
 
         json bad = c_->call("container.create", {{"image", "busybox"}, {"user", "mallory"}});
-        QCOMPARE(errc(bad), std::string("not_found"));
+        QCOMPARE(errc_of(bad), std::string("not_found"));
         QVERIFY2(bad["error"]["message"].get<std::string>().find("mallory") != std::string::npos, bad.dump().c_str());
     }
 };

@@ -46,24 +46,7 @@ class TstHelperLogs : public QObject {
     Q_OBJECT
 
     std::unique_ptr<HelperProcess> helper_;
-    int serial_ = 0;
-    std::string uname(const char* base) { return std::string(base) + "-" + std::to_string(::getpid()) + "-" + std::to_string(++serial_); }
 
-    std::string run(RawClient& c, const json& create)
-    {
-        json r = c.call("container.create", create);
-        if (!r.contains("result")) {
-            qWarning("create failed: %s", r.dump().c_str());
-            return {};
-        }
-        std::string id = r["result"]["id"];
-        json s = c.call("container.start", {{"id", id}});
-        if (!s.contains("result")) {
-            qWarning("start failed: %s", s.dump().c_str());
-            return {};
-        }
-        return id;
-    }
     std::string dir_of(const std::string& id) { return helper_->state_dir() + "/containers/" + id; }
 
 private slots:
@@ -79,7 +62,7 @@ private slots:
     void yes_stays_under_its_cap()
     {
         RawClient c(helper_->socket());
-        const std::string id = run(c, {{"name", uname("yes")}, {"image", "busybox"}, {"cmd", {"yes"}},
+        const std::string id = helper_->create_and_start(c, {{"name", unique_name("yes")}, {"image", "busybox"}, {"cmd", {"yes"}},
                                        {"log_opts", {{"max-size", "256k"}, {"max-file", "2"}}}});
         QVERIFY(!id.empty());
         json ins = c.call("container.inspect", {{"id", id}});
@@ -111,7 +94,7 @@ private slots:
         QVERIFY(lines > 10000);
         QVERIFY(double(log_bytes(dir_of(id))) / double(lines) < 30.0);  // was 62 for "y\n"
         // A container created without log_opts gets the helper's default, 10 MiB x 3.
-        json d = c.call("container.create", {{"name", uname("dflt")}, {"image", "busybox"}, {"cmd", {"true"}}});
+        json d = c.call("container.create", {{"name", unique_name("dflt")}, {"image", "busybox"}, {"cmd", {"true"}}});
         json di = c.call("container.inspect", {{"id", d["result"]["id"]}});
         QCOMPARE(di["result"]["log_config"]["max_size"].get<uint64_t>(), uint64_t(10 << 20));
         QCOMPARE(di["result"]["log_config"]["max_files"].get<int>(), 3);
@@ -126,7 +109,7 @@ private slots:
     void follower_is_told_of_a_rotation_gap()
     {
         RawClient c(helper_->socket());
-        const std::string id = run(c, {{"name", uname("gap")}, {"image", "busybox"}, {"cmd", {"yes"}},
+        const std::string id = helper_->create_and_start(c, {{"name", unique_name("gap")}, {"image", "busybox"}, {"cmd", {"yes"}},
                                        {"log_opts", {{"max-size", "256k"}, {"max-file", "2"}}}});
         QVERIFY(!id.empty());
         RawClient f(helper_->socket());
@@ -161,7 +144,7 @@ private slots:
     {
         RawClient c(helper_->socket());
         RawClient f(helper_->socket());
-        json cr = c.call("container.create", {{"name", uname("bytes")}, {"image", "busybox"},
+        json cr = c.call("container.create", {{"name", unique_name("bytes")}, {"image", "busybox"},
                                               {"cmd", {"sh", "-c", "sleep 0.5; printf 'bad \\377\\n'; printf 'ok\\n'; printf 'x\\376' >&2; sleep 0.2; echo next >&2; printf 'tail \\375'"}}});
         const std::string id = cr["result"]["id"];
         json fr = f.call("container.logs", {{"id", id}, {"follow", true}, {"timestamps", false}});
@@ -185,7 +168,7 @@ private slots:
     void many_followers_do_not_hold_up_list()
     {
         RawClient c(helper_->socket());
-        const std::string id = run(c, {{"name", uname("chatty")}, {"image", "busybox"},
+        const std::string id = helper_->create_and_start(c, {{"name", unique_name("chatty")}, {"image", "busybox"},
                                        {"cmd", {"sh", "-c", "while true; do i=0; while [ $i -lt 10 ]; do echo line $i; i=$((i+1)); done; sleep 0.1; done"}}});
         QVERIFY(!id.empty());
         // 1000 followers on 10 connections that read what they get.

@@ -82,26 +82,7 @@ class TstKernelView : public QObject {
 
     std::unique_ptr<HelperProcess> helper_;
     std::unique_ptr<RawClient> c_;
-    int serial_ = 0;
 
-    std::string uname(const char* base) { return std::string(base) + "-" + std::to_string(::getpid()) + "-" + std::to_string(++serial_); }
-    static std::string errc(const json& r) { return r.contains("error") ? r["error"]["data"].value("errc", "") : ""; }
-
-    std::string run(const json& create)
-    {
-        json r = c_->call("container.create", create);
-        if (!r.contains("result")) {
-            qWarning("create failed: %s", r.dump().c_str());
-            return {};
-        }
-        std::string id = r["result"]["id"];
-        json s = c_->call("container.start", {{"id", id}});
-        if (!s.contains("result")) {
-            qWarning("start failed: %s", s.dump().c_str());
-            return {};
-        }
-        return id;
-    }
     json view(const std::string& id)
     {
         json r = c_->call("container.kernel_view", {{"id", id}});
@@ -133,7 +114,7 @@ private slots:
     // Lessons 2 and 3: the two hostnames, NSpid, uid/gid maps, namespace links.
     void hostnames_pids_maps_namespaces()
     {
-        const std::string id = run({{"name", uname("kv")}, {"image", "busybox"}, {"cmd", {"sleep", "1000"}}, {"hostname", "learnhost"},
+        const std::string id = helper_->create_and_start(*c_, {{"name", unique_name("kv")}, {"image", "busybox"}, {"cmd", {"sleep", "1000"}}, {"hostname", "learnhost"},
                                     {"limits", {{"pids", 33}}}});
         QVERIFY(!id.empty());
         json v = view(id);
@@ -151,7 +132,7 @@ private slots:
         QVERIFY(refused.value("exit_code", 0) != 0);
         QCOMPARE(view(id)["hostname"]["container"].get<std::string>(), std::string("learnhost"));
         // With CAP_SYS_ADMIN: the container's answer changes, the host's does not.
-        const std::string admin = run({{"name", uname("kvadm")}, {"image", "busybox"}, {"cmd", {"sleep", "1000"}}, {"hostname", "learnhost"},
+        const std::string admin = helper_->create_and_start(*c_, {{"name", unique_name("kvadm")}, {"image", "busybox"}, {"cmd", {"sleep", "1000"}}, {"hostname", "learnhost"},
                                        {"security", {{"cap_add", {"CAP_SYS_ADMIN"}}}}});
         QVERIFY(!admin.empty());
         json e = exec(admin, {"sh", "-c", "hostname seoul && hostname"});
@@ -231,7 +212,7 @@ private slots:
     // whiteout (char device 0/0) over a path that is in lower; the lower layer is untouched.
     void upper_layer_after_write_and_delete()
     {
-        const std::string id = run({{"name", uname("kvup")}, {"image", "busybox"}, {"cmd", {"sleep", "1000"}}});
+        const std::string id = helper_->create_and_start(*c_, {{"name", unique_name("kvup")}, {"image", "busybox"}, {"cmd", {"sleep", "1000"}}});
         QVERIFY(!id.empty());
         json v0 = view(id);
         QVERIFY(v0.is_object());
@@ -274,7 +255,7 @@ private slots:
     // Lesson 7: after an OOM kill the view's oom_kill equals the kernel's count, and is >= 1.
     void oom_kill_count_after_a_kill()
     {
-        const std::string id = run({{"name", uname("kvoom")}, {"image", "busybox"}, {"cmd", {"sleep", "1000"}},
+        const std::string id = helper_->create_and_start(*c_, {{"name", unique_name("kvoom")}, {"image", "busybox"}, {"cmd", {"sleep", "1000"}},
                                     {"limits", {{"memory", 16 << 20}, {"memory_swap", 16 << 20}}}});
         QVERIFY(!id.empty());
         json v0 = view(id);
@@ -296,9 +277,9 @@ private slots:
     // never named (as_user: the member sees only its own).
     void layers_shared_with_images_and_containers()
     {
-        const std::string a = run({{"name", uname("kvla")}, {"image", "busybox"}, {"cmd", {"sleep", "1000"}}});
-        const std::string bname = uname("kvlb");
-        const std::string b = run({{"name", bname}, {"image", "busybox"}, {"cmd", {"sleep", "1000"}}});
+        const std::string a = helper_->create_and_start(*c_, {{"name", unique_name("kvla")}, {"image", "busybox"}, {"cmd", {"sleep", "1000"}}});
+        const std::string bname = unique_name("kvlb");
+        const std::string b = helper_->create_and_start(*c_, {{"name", bname}, {"image", "busybox"}, {"cmd", {"sleep", "1000"}}});
         QVERIFY(!a.empty() && !b.empty());
         json images = c_->call("images.list", json::object())["result"]["images"];
         std::vector<std::string> busybox_layers;
@@ -336,7 +317,7 @@ private slots:
     // one it has (masked by a bind of an empty file) present: as `test -e` inside says.
     void masked_paths_absent_or_present()
     {
-        const std::string id = run({{"name", uname("kvmask")}, {"image", "busybox"}, {"cmd", {"sleep", "1000"}}});
+        const std::string id = helper_->create_and_start(*c_, {{"name", unique_name("kvmask")}, {"image", "busybox"}, {"cmd", {"sleep", "1000"}}});
         QVERIFY(!id.empty());
         json v = view(id);
         const json& present = v["paths_present"];
@@ -355,13 +336,13 @@ private slots:
 
     void refusals()
     {
-        QCOMPARE(errc(c_->call("container.kernel_view", {{"id", "no-such-container"}})), std::string("not_found"));
-        QCOMPARE(errc(c_->call("container.kernel_view", json::object())), std::string("invalid_argument"));
-        QCOMPARE(errc(c_->call("container.kernel_view", {{"id", 5}})), std::string("invalid_argument"));
-        json r = c_->call("container.create", {{"name", uname("kvstopped")}, {"image", "busybox"}, {"cmd", {"true"}}});
+        QCOMPARE(errc_of(c_->call("container.kernel_view", {{"id", "no-such-container"}})), std::string("not_found"));
+        QCOMPARE(errc_of(c_->call("container.kernel_view", json::object())), std::string("invalid_argument"));
+        QCOMPARE(errc_of(c_->call("container.kernel_view", {{"id", 5}})), std::string("invalid_argument"));
+        json r = c_->call("container.create", {{"name", unique_name("kvstopped")}, {"image", "busybox"}, {"cmd", {"true"}}});
         QVERIFY(r.contains("result"));
         const std::string id = r["result"]["id"];
-        QCOMPARE(errc(c_->call("container.kernel_view", {{"id", id}})), std::string("bad_state"));
+        QCOMPARE(errc_of(c_->call("container.kernel_view", {{"id", id}})), std::string("bad_state"));
         rm(id);
     }
 };

@@ -11,6 +11,7 @@
 #include <QLocalSocket>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -432,6 +433,79 @@ private slots:
                         QStringLiteral("1"), ip}).code != 0);
         QCOMPARE(ctl({QStringLiteral("rm"), QStringLiteral("-f"), QStringLiteral("cd1")}).code, 0);
         QCOMPARE(ctl({QStringLiteral("network"), QStringLiteral("rm"), QStringLiteral("side")}).code, 0);
+    }
+
+    // The helper's record of a container's networks (run/net/<id>.json) is saved BEFORE the
+    // kernel changes: when it cannot be saved (here: the name of the helper's temp file, beside
+    // it, is taken by a directory, so the write fails), connect and disconnect fail with the
+    // cause and change nothing: no interface, lease or address appears or goes. (Before: the
+    // save's failure was discarded and the change made anyway, so a restarted helper lost the
+    // interface and its lease.)
+    void connectDisconnectRefusedWhenTheStateCannotBeSaved()
+    {
+        QCOMPARE(ctl({QStringLiteral("network"), QStringLiteral("create"), QStringLiteral("--subnet"), QStringLiteral("10.94.0.0/24"), QStringLiteral("side2")}).code, 0);
+        QCOMPARE(ctl({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), QStringLiteral("cs1"), QStringLiteral("busybox"),
+                      QStringLiteral("sleep"), QStringLiteral("300")}).code, 0);
+        const QString full = inspect(QStringLiteral("cs1")).value(QStringLiteral("container")).toObject().value(QStringLiteral("id")).toString();
+        QCOMPARE(full.size(), 64);
+        const QString state = dir_.filePath(QStringLiteral("run/net/") + full + QStringLiteral(".json"));
+        auto devs = [&] { return ctl({QStringLiteral("exec"), QStringLiteral("cs1"), QStringLiteral("cat"), QStringLiteral("/proc/net/dev")}).out; };
+        const QString veth = QStringLiteral("veth") + full.left(10) + QLatin1Char('1');
+        auto readState = [&] {
+            QFile f(state);
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        };
+        // write_file_atomic writes <file>.tmp.<pid> first (nsenter execs the helper: same pid).
+        const QString tmp = state + QStringLiteral(".tmp.%1").arg(helper_.processId());
+        auto blockState = [&] { return QDir().mkpath(tmp + QStringLiteral("/held")); };
+        auto unblockState = [&] { return QDir(tmp).removeRecursively(); };
+        auto tidy = qScopeGuard([&] {
+            unblockState();
+            ctl({QStringLiteral("rm"), QStringLiteral("-f"), QStringLiteral("cs1")});
+            ctl({QStringLiteral("network"), QStringLiteral("rm"), QStringLiteral("side2")});
+        });
+
+        const QByteArray before = readState();
+        QVERIFY(!before.isEmpty());
+        QVERIFY(blockState());
+        Out c = ctl({QStringLiteral("network"), QStringLiteral("connect"), QStringLiteral("side2"), QStringLiteral("cs1")});
+        QVERIFY2(c.code != 0, qPrintable(c.out));
+        QVERIFY2(c.err.contains(QLatin1String("save the network state")), qPrintable(c.err));
+        QVERIFY2(!devs().contains(QLatin1String("eth1:")), qPrintable(devs()));
+        QVERIFY2(!links().contains(veth), qPrintable(links()));
+        QVERIFY(leases(QStringLiteral("side2")).isEmpty());
+        QVERIFY(!inspect(QStringLiteral("cs1")).value(QStringLiteral("network")).toObject().value(QStringLiteral("networks")).toObject().contains(QStringLiteral("side2")));
+
+        // Saveable again: the same connect works, and the record says so.
+        QCOMPARE(readState(), before);  // the record is as it was
+        QVERIFY(unblockState());
+        c = ctl({QStringLiteral("network"), QStringLiteral("connect"), QStringLiteral("side2"), QStringLiteral("cs1")});
+        QVERIFY2(c.code == 0, qPrintable(c.err));
+        QVERIFY2(devs().contains(QLatin1String("eth1:")), qPrintable(devs()));
+        const QString ip = ipOf(QStringLiteral("cs1"), QStringLiteral("side2"));
+        QCOMPARE(leases(QStringLiteral("side2")), QStringList{ip});
+        const QByteArray connected = readState();
+        QVERIFY2(connected.contains("side2"), connected.constData());
+
+        QVERIFY(blockState());
+        Out d = ctl({QStringLiteral("network"), QStringLiteral("disconnect"), QStringLiteral("side2"), QStringLiteral("cs1")});
+        QVERIFY2(d.code != 0, qPrintable(d.out));
+        QVERIFY2(d.err.contains(QLatin1String("save the network state")), qPrintable(d.err));
+        QVERIFY2(devs().contains(QLatin1String("eth1:")), qPrintable(devs()));
+        QVERIFY2(links().contains(veth), qPrintable(links()));
+        QCOMPARE(leases(QStringLiteral("side2")), QStringList{ip});
+        QCOMPARE(ipOf(QStringLiteral("cs1"), QStringLiteral("side2")), ip);
+
+        QCOMPARE(readState(), connected);
+        QVERIFY(unblockState());
+        d = ctl({QStringLiteral("network"), QStringLiteral("disconnect"), QStringLiteral("side2"), QStringLiteral("cs1")});
+        QVERIFY2(d.code == 0, qPrintable(d.err));
+        QVERIFY2(!devs().contains(QLatin1String("eth1:")), qPrintable(devs()));
+        QVERIFY(leases(QStringLiteral("side2")).isEmpty());
+        QCOMPARE(ctl({QStringLiteral("rm"), QStringLiteral("-f"), QStringLiteral("cs1")}).code, 0);
+        QCOMPARE(ctl({QStringLiteral("network"), QStringLiteral("rm"), QStringLiteral("side2")}).code, 0);
+        QVERIFY(!QFile::exists(state));
+        tidy.dismiss();
     }
 
     void helperKill9RebuildsRulesOnce()

@@ -1,6 +1,7 @@
-// Shared helpers of the runtime integration tests: a busybox rootfs made once, bundles written
-// from engine specs, onggi-runtime / onggi-shim invocations, and the kernel's view (namespaces,
-// cgroup directories, mount table) to check against.
+// Shared helpers of the tests that run containers through onggi-runtime / onggi-shim (runtime,
+// cgroup and security tests): the work dir with a busybox rootfs, bundles written from engine
+// specs, program runs, and the kernel's view (namespaces, cgroup directories, mount table) to
+// check against.
 #pragma once
 
 #include "engine/core/files.h"
@@ -38,9 +39,13 @@ struct Run {
     QString out, err;
 };
 
-inline Run run(const QString& program, const QStringList& args, int timeout_ms = 60000)
+// Run a program to its end. `in_child` runs between fork and exec (e.g. to leak an fd on
+// purpose). The timeout bounds a hang; it is never a pass/fail criterion.
+inline Run run(const QString& program, const QStringList& args, int timeout_ms = 60000,
+               const std::function<void()>& in_child = {})
 {
     QProcess p;
+    if (in_child) p.setChildProcessModifier(in_child);
     p.start(program, args);
     Run r;
     if (!p.waitForStarted(10000)) {
@@ -60,10 +65,30 @@ inline Run run(const QString& program, const QStringList& args, int timeout_ms =
     return r;
 }
 
-inline std::string unique_id(const char* what)
+inline std::string unique_id(const char* what, const char* prefix = "rt-")
 {
     static std::atomic<int> n{0};
-    return std::string("rt-") + what + "-" + std::to_string(::getpid()) + "-" + std::to_string(n++);
+    return std::string(prefix) + what + "-" + std::to_string(::getpid()) + "-" + std::to_string(n++);
+}
+
+// Is bin/<name> built?
+inline bool built(const char* name)
+{
+    return ::access(binary(name).toUtf8().constData(), X_OK) == 0;
+}
+
+// The work dir of a test: traversable by all (a user-namespaced container's root, an unmapped
+// host uid, must reach the rootfs), a busybox rootfs in it and the path of a state root.
+// Empty on success, else what failed.
+inline std::string prepare_workdir(const QTemporaryDir& work, std::string& rootfs, std::string& state_root)
+{
+    if (!work.isValid()) return "no temporary directory";
+    const std::string dir = work.path().toStdString();
+    if (::chmod(dir.c_str(), 0755) < 0) return "chmod " + dir;
+    rootfs = dir + "/rootfs";
+    state_root = dir + "/state";
+    auto r = onggi::image::make_busybox_rootfs(rootfs);
+    return r ? std::string() : r.error().message();
 }
 
 // A ready-made spec for tests: busybox rootfs (absolute path), the default mounts and namespaces.
@@ -119,7 +144,7 @@ inline bool process_exists(pid_t pid)
 }
 
 // Poll a condition (never a pass/fail by timing: the deadline only bounds a hang).
-inline bool eventually(const std::function<bool()>& cond, int timeout_ms = 10000)
+inline bool eventually(const std::function<bool()>& cond, int timeout_ms = 15000)
 {
     auto end = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
     while (std::chrono::steady_clock::now() < end) {

@@ -74,14 +74,9 @@ private slots:
     void initTestCase()
     {
         if (::geteuid() != 0) QSKIP("integration tests need root");
-        if (::access(binary("onggi-runtime").toUtf8().constData(), X_OK) != 0) QFAIL("onggi-runtime is not built");
-        QVERIFY(work_.isValid());
-        // A user-namespaced container's root (an unmapped host uid) must reach the rootfs.
-        QVERIFY(::chmod(work_.path().toUtf8().constData(), 0755) == 0);
-        rootfs_ = work_.path().toStdString() + "/rootfs";
-        auto r = image::make_busybox_rootfs(rootfs_);
-        QVERIFY2(r.ok(), r.ok() ? "" : r.error().message().c_str());
-        state_root_ = work_.path().toStdString() + "/state";
+        if (!built("onggi-runtime")) QFAIL("onggi-runtime is not built");
+        const std::string why = prepare_workdir(work_, rootfs_, state_root_);
+        QVERIFY2(why.empty(), why.c_str());
     }
 
     void cleanup()
@@ -255,6 +250,48 @@ private slots:
         QVERIFY(!process_exists(pid));
         QVERIFY(!host_mounts_mention(b.toStdString()));
         QCOMPARE(runtime({"state", qid}).code, 1);
+    }
+
+    // state.json's status is decoded into the engine's ContainerState: a word it does not know
+    // (a hand edit, another runtime's file) is refused by name, not printed back as the state.
+    void stateJsonWithAnUnknownStatusIsRefused()
+    {
+        const std::string id = unique_id("badstatus");
+        const QString qid = QString::fromStdString(id);
+        QVERIFY(make_dirs(state_root_ + "/" + id, 0700).ok());
+        const std::string stored = "{\"id\":\"" + id + "\",\"bundle\":\"/nonexistent\",\"status\":\"Running\",\"pid\":0}";
+        QVERIFY(write_file_atomic(state_root_ + "/" + id + "/state.json", stored, 0600).ok());
+        Run r = runtime({"state", qid});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains("unknown status 'Running'"), qPrintable(r.err));
+        QVERIFY(r.out.isEmpty());
+        // The known words still load: the same record with the OCI word reads as stopped (pid 0).
+        const std::string good = "{\"id\":\"" + id + "\",\"bundle\":\"/nonexistent\",\"status\":\"running\",\"pid\":0}";
+        QVERIFY(write_file_atomic(state_root_ + "/" + id + "/state.json", good, 0600).ok());
+        QCOMPARE(status_of(id), QString("stopped"));
+        QCOMPARE(runtime({"delete", qid}).code, 0);
+        QVERIFY(::access((state_root_ + "/" + id).c_str(), F_OK) != 0);
+    }
+
+    // What a foreground run must drop on its way out is said, not lost: here its state dir
+    // cannot be removed (a poststart hook mounted a tmpfs inside it, in the private mount
+    // namespace the runtime runs in), so `run` warns on stderr and still exits with the
+    // container's code. (main's onggi-runtime discarded the error: no warning.)
+    void runWarnsWhatItCannotUndo()
+    {
+        const std::string id = unique_id("warn");
+        const std::string pin = state_root_ + "/" + id + "/pin";
+        auto s = test_spec(rootfs_, {"sh", "-c", "exit 7"});
+        s.hooks.poststart = {spec::Hook{"/bin/sh", {"sh", "-c", "mkdir -p " + pin + " && mount -t tmpfs onggi-test " + pin}, {}, 10}};
+        const QString script = QString("%1 --root %2 run -b %3 %4; echo code=$?")
+                                   .arg(binary("onggi-runtime"), QString::fromStdString(state_root_),
+                                        QString::fromStdString(bundle(id, s)), QString::fromStdString(id));
+        Run r = run("unshare", {"-m", "--propagation", "private", "sh", "-c", script});
+        QVERIFY2(r.out.contains("code=7\n"), qPrintable(r.out + r.err));
+        QVERIFY2(r.err.contains("onggi-runtime: warning: remove the state: ") && r.err.contains("mount point"), qPrintable(r.err));
+        // Outside that namespace the pin is an empty directory: what is left goes with it.
+        QVERIFY(QDir(QString::fromStdString(state_root_ + "/" + id)).removeRecursively());
+        QVERIFY(!cgroup_exists("/onggi-runtime/" + id));
     }
 
     void initReapsZombies()

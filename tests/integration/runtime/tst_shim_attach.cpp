@@ -119,10 +119,9 @@ private slots:
     void initTestCase()
     {
         if (::geteuid() != 0) QSKIP("integration tests need root");
-        QVERIFY(work_.isValid());
-        rootfs_ = work_.path().toStdString() + "/rootfs";
-        auto r = image::make_busybox_rootfs(rootfs_);
-        QVERIFY2(r.ok(), r.ok() ? "" : r.error().message().c_str());
+        std::string state_root;  // the shim's state dirs are per container (start_shim)
+        const std::string why = prepare_workdir(work_, rootfs_, state_root);
+        QVERIFY2(why.empty(), why.c_str());
     }
     void cleanup()
     {

@@ -38,7 +38,7 @@ class TstAttacks : public QObject {
     {
         QStringList a{"--root", QString::fromStdString(state_)};
         a += args;
-        return run(binary("onggi-runtime"), a, std::move(in_child));
+        return run(binary("onggi-runtime"), a, 120000, in_child);
     }
 
     // default_spec() with our rootfs and args, then the user's security options.
@@ -64,7 +64,7 @@ class TstAttacks : public QObject {
 
     Run container(const spec::Spec& s, std::function<void()> in_child = {})
     {
-        std::string id = unique_id("c");
+        std::string id = sec_id("c");
         ids_.push_back(id);
         return runtime({"run", "-b", QString::fromStdString(bundle(id, s)), QString::fromStdString(id)}, std::move(in_child));
     }
@@ -96,13 +96,9 @@ private slots:
     void initTestCase()
     {
         if (::geteuid() != 0) QSKIP("integration tests need root");
-        if (::access(binary("onggi-runtime").toUtf8().constData(), X_OK) != 0) QFAIL("onggi-runtime is not built");
-        QVERIFY(work_.isValid());
-        QVERIFY(::chmod(work_.path().toUtf8().constData(), 0755) == 0);
-        rootfs_ = work_.path().toStdString() + "/rootfs";
-        state_ = work_.path().toStdString() + "/state";
-        auto r = image::make_busybox_rootfs(rootfs_);
-        QVERIFY2(r.ok(), r.ok() ? "" : r.error().message().c_str());
+        if (!built("onggi-runtime")) QFAIL("onggi-runtime is not built");
+        const std::string why = prepare_workdir(work_, rootfs_, state_);
+        QVERIFY2(why.empty(), why.c_str());
         QVERIFY(QFile::copy(SEC_PROBE, QString::fromStdString(rootfs_ + "/bin/sec_probe")));
         QVERIFY(::chmod((rootfs_ + "/bin/sec_probe").c_str(), 0755) == 0);
     }
@@ -304,7 +300,7 @@ private slots:
         auto leak = [hostfd] { ::dup2(hostfd, 47); };  // in the runtime's process, not close-on-exec
 
         // Control: with fd 47 in hand, a process reads the host file through it.
-        Run h = run(QString(SEC_PROBE), {"read:/proc/self/fd/47/marker"}, leak);
+        Run h = run(QString(SEC_PROBE), {"read:/proc/self/fd/47/marker"}, 120000, leak);
         QVERIFY2(parse_probe(h.out).value("read:/proc/self/fd/47/marker").startsWith("ok bytes=12"), qPrintable(h.out));
 
         // The container sees no fd above stderr and cannot use fd 47.
@@ -328,7 +324,7 @@ private slots:
     // from a sealed memfd, so its /proc/PID/exe is no way to the binary on disk.
     void runtimeRunsFromSealedCopy()
     {
-        std::string id = unique_id("exe");
+        std::string id = sec_id("exe");
         ids_.push_back(id);
         std::string b = bundle(id, make_spec({"sleep", "300"}));
         QProcess p;
@@ -361,7 +357,7 @@ private slots:
     // A process exec'd into a running container gets the same confinement as its init.
     void execIntoContainerIsConfinedToo()
     {
-        std::string id = unique_id("exec");
+        std::string id = sec_id("exec");
         ids_.push_back(id);
         std::string b = bundle(id, make_spec({"sleep", "300"}));
         Run d = runtime({"run", "-d", "-b", QString::fromStdString(b), QString::fromStdString(id)});
@@ -382,7 +378,7 @@ private slots:
     {
         const QString shim = binary("onggi-shim");
         if (::access(shim.toUtf8().constData(), X_OK) != 0) QSKIP("onggi-shim is not built");
-        std::string id = unique_id("shim");
+        std::string id = sec_id("shim");
         spec::Spec s = make_spec({"sleep", "300"});
         s.linux.cgroups_path = "/" + id;  // one level: the shim removes it, nothing is left
         std::string b = bundle(id, s);

@@ -22,26 +22,6 @@ class TstStatsService : public QObject {
 
     std::unique_ptr<HelperProcess> helper_;
     std::unique_ptr<RawClient> c_;
-    int serial_ = 0;
-
-    std::string uname(const char* base) { return std::string(base) + "-" + std::to_string(::getpid()) + "-" + std::to_string(++serial_); }
-    static std::string errc(const json& r) { return r.contains("error") ? r["error"]["data"].value("errc", "") : ""; }
-
-    std::string run(const json& create)
-    {
-        json r = c_->call("container.create", create);
-        if (!r.contains("result")) {
-            qWarning("create failed: %s", r.dump().c_str());
-            return {};
-        }
-        std::string id = r["result"]["id"];
-        json s = c_->call("container.start", {{"id", id}});
-        if (!s.contains("result")) {
-            qWarning("start failed: %s\n%s", s.dump().c_str(), helper_->log().c_str());
-            return {};
-        }
-        return id;
-    }
 
     // The kernel's own CPU counter of a container (cgroup v1 cpuacct, else v2 cpu.stat), ns.
     uint64_t kernel_cpu_ns(const std::string& id)
@@ -110,7 +90,7 @@ private slots:
 
     void subscribe_streams_the_kernels_numbers()
     {
-        std::string id = run({{"name", uname("st")}, {"image", "busybox"}, {"cmd", {"sleep", "1000"}},
+        std::string id = helper_->create_and_start(*c_, {{"name", unique_name("st")}, {"image", "busybox"}, {"cmd", {"sleep", "1000"}},
                               {"limits", {{"memory", 64 << 20}, {"pids", 50}}}});
         QVERIFY(!id.empty());
         json r = c_->call("stats.subscribe", {{"interval_ms", 200}, {"ids", {id}}});
@@ -170,7 +150,7 @@ private slots:
         json r = c_->call("events.subscribe", json::object());
         QVERIFY(r.contains("result"));
         // The shell (init) survives; only dd is killed, so only the cgroup watcher can tell.
-        std::string id = run({{"name", uname("oom")}, {"image", "busybox"},
+        std::string id = helper_->create_and_start(*c_, {{"name", unique_name("oom")}, {"image", "busybox"},
                               {"cmd", {"sh", "-c", "sleep 1; dd if=/dev/zero of=/dev/null bs=64M count=1; sleep 1000"}},
                               {"limits", {{"memory", 32 << 20}, {"memory_swap", 32 << 20}}}});
         QVERIFY(!id.empty());
@@ -200,7 +180,7 @@ private slots:
         QVERIFY(r.contains("result"));
         const int64_t sub = r["result"].value("subscription", int64_t(-1));  // this test's own subscription
         c_->notifications.clear();
-        std::string id = run({{"name", uname("oominit")}, {"image", "busybox"},
+        std::string id = helper_->create_and_start(*c_, {{"name", unique_name("oominit")}, {"image", "busybox"},
                               {"cmd", {"sh", "-c", "sleep 1; exec dd if=/dev/zero of=/dev/null bs=64M count=1"}},
                               {"limits", {{"memory", 32 << 20}, {"memory_swap", 32 << 20}}}});
         QVERIFY(!id.empty());
@@ -227,7 +207,7 @@ private slots:
         QVERIFY(r.contains("result"));
         const int64_t sub = r["result"].value("subscription", int64_t(-1));
         c_->notifications.clear();
-        std::string id = run({{"name", uname("oomnow")}, {"image", "busybox"},
+        std::string id = helper_->create_and_start(*c_, {{"name", unique_name("oomnow")}, {"image", "busybox"},
                               {"cmd", {"sh", "-c", "dd if=/dev/zero of=/dev/null bs=64M count=1; exec sleep 1000"}},
                               {"limits", {{"memory", 8 << 20}, {"memory_swap", 8 << 20}}}});
         QVERIFY(!id.empty());
@@ -260,7 +240,7 @@ private slots:
         QVERIFY(r.contains("result"));
         const int64_t sub = r["result"].value("subscription", int64_t(-1));
         c_->notifications.clear();
-        std::string id = run({{"name", uname("oominit8")}, {"image", "busybox"},
+        std::string id = helper_->create_and_start(*c_, {{"name", unique_name("oominit8")}, {"image", "busybox"},
                               {"cmd", {"dd", "if=/dev/zero", "of=/dev/null", "bs=64M", "count=1"}},
                               {"limits", {{"memory", 8 << 20}, {"memory_swap", 8 << 20}}}});
         QVERIFY(!id.empty());
@@ -291,10 +271,10 @@ private slots:
     // later of two close ticks compute its rate over a few ms: 0 %, 100 %, thousands.)
     void every_frame_reads_the_quota()
     {
-        std::string busy = run({{"name", uname("half")}, {"image", "busybox"},
+        std::string busy = helper_->create_and_start(*c_, {{"name", unique_name("half")}, {"image", "busybox"},
                                 {"cmd", {"sh", "-c", "while :; do :; done"}}, {"limits", {{"cpus", 0.5}}}});
         QVERIFY(!busy.empty());
-        std::string idle = run({{"name", uname("nap")}, {"image", "busybox"}, {"cmd", {"sleep", "1000"}}});
+        std::string idle = helper_->create_and_start(*c_, {{"name", unique_name("nap")}, {"image", "busybox"}, {"cmd", {"sleep", "1000"}}});
         QVERIFY(!idle.empty());
         favour_test_parent();
         // Wait until history has both (the service tracks them and takes their first ticks).
@@ -390,7 +370,7 @@ private slots:
         const int64_t sub = r["result"].value("subscription", int64_t(-1));
         c_->notifications.clear();
         const uint64_t limit = 32 << 20;
-        std::string id = run({{"name", uname("oomdie")}, {"image", "busybox"},
+        std::string id = helper_->create_and_start(*c_, {{"name", unique_name("oomdie")}, {"image", "busybox"},
                               {"cmd", {"sh", "-c", "sleep 3; exec dd if=/dev/zero of=/dev/null bs=64M count=1"}},
                               {"limits", {{"memory", limit}, {"memory_swap", limit}}}});
         QVERIFY(!id.empty());
@@ -412,14 +392,14 @@ private slots:
         QVERIFY2(t >= h["result"]["samples"].back()["time"].get<std::string>(), (t + " before the last sample").c_str());
         QVERIFY(c_->call("container.remove", {{"id", id}}).contains("result"));
         json gone = c_->call("stats.history", {{"id", id}});
-        QCOMPARE(errc(gone), std::string("not_found"));
+        QCOMPARE(errc_of(gone), std::string("not_found"));
     }
 
     // Two kills in a running container: two marks, each with its own count.
     void two_kills_are_two_marks()
     {
         const uint64_t limit = 32 << 20;
-        std::string id = run({{"name", uname("oom2")}, {"image", "busybox"},
+        std::string id = helper_->create_and_start(*c_, {{"name", unique_name("oom2")}, {"image", "busybox"},
                               {"cmd", {"sh", "-c", "sleep 2; dd if=/dev/zero of=/dev/null bs=64M count=1; sleep 3; "
                                                    "dd if=/dev/zero of=/dev/null bs=64M count=1; exec sleep 1000"}},
                               {"limits", {{"memory", limit}, {"memory_swap", limit}}}});
@@ -443,7 +423,7 @@ private slots:
     // reclaimed, the smallest limit that fits, and the limits in force (to revert to).
     void refused_memory_limit_says_why_in_numbers()
     {
-        std::string id = run({{"name", uname("hold")}, {"image", "busybox"},
+        std::string id = helper_->create_and_start(*c_, {{"name", unique_name("hold")}, {"image", "busybox"},
                               {"cmd", {"sh", "-c", "dd if=/dev/zero of=/dev/shm/hold bs=1M count=40; exec sleep 1000"}},
                               {"limits", {{"memory", 256 << 20}}}});
         QVERIFY(!id.empty());
@@ -481,10 +461,10 @@ private slots:
             json r = c_->call("stats.subscribe", p);
             QVERIFY2(r.contains("error"), p.dump().c_str());
         }
-        QCOMPARE(errc(c_->call("stats.subscribe", {{"ids", {"no-such-container"}}})), std::string("not_found"));
+        QCOMPARE(errc_of(c_->call("stats.subscribe", {{"ids", {"no-such-container"}}})), std::string("not_found"));
         QVERIFY(c_->call("stats.history", json::object()).contains("error"));
         QVERIFY(c_->call("stats.history", {{"id", "x"}, {"seconds", 0}}).contains("error"));
-        QCOMPARE(errc(c_->call("stats.history", {{"id", "no-such-container"}})), std::string("not_found"));
+        QCOMPARE(errc_of(c_->call("stats.history", {{"id", "no-such-container"}})), std::string("not_found"));
     }
 };
 

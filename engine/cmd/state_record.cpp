@@ -1,4 +1,4 @@
-#include "engine/cmd/container_state.h"
+#include "engine/cmd/state_record.h"
 #include "engine/core/files.h"
 
 #include <dirent.h>
@@ -11,9 +11,9 @@ namespace onggi::cmd {
 
 using nlohmann::json;
 
-std::string ContainerState::to_json() const
+std::string StateRecord::to_json() const
 {
-    json j = {{"id", id},           {"bundle", bundle},         {"rootfs", rootfs}, {"status", status},
+    json j = {{"id", id},           {"bundle", bundle},         {"rootfs", rootfs}, {"status", oci_status_name(status)},
               {"pid", pid},         {"start_time", start_time}, {"start_fd", start_fd},
               {"cgroup_path", cgroup_path}, {"created", created}, {"annotations", annotations}};
     if (!shared_rootfs.empty())
@@ -21,23 +21,26 @@ std::string ContainerState::to_json() const
     return j.dump();
 }
 
-std::string ContainerState::oci_json(const std::string& live_status) const
+std::string StateRecord::oci_json(ContainerState live) const
 {
-    json j = {{"ociVersion", "1.0.2"}, {"id", id}, {"status", live_status}, {"pid", live_status == "stopped" ? 0 : pid},
+    json j = {{"ociVersion", "1.0.2"}, {"id", id}, {"status", oci_status_name(live)}, {"pid", live == ContainerState::exited ? 0 : pid},
               {"bundle", bundle},      {"rootfs", rootfs}, {"created", created}, {"owner", ""}};
     if (!annotations.empty()) j["annotations"] = annotations;
     return j.dump(2);
 }
 
-Result<ContainerState> ContainerState::from_json(const std::string& text)
+Result<StateRecord> StateRecord::from_json(const std::string& text)
 {
     try {
         json j = json::parse(text);
-        ContainerState s;
+        StateRecord s;
         s.id = j.at("id").get<std::string>();
         s.bundle = j.at("bundle").get<std::string>();
         s.rootfs = j.value("rootfs", "");
-        s.status = j.at("status").get<std::string>();
+        const auto status = j.at("status").get<std::string>();
+        const auto parsed = parse_container_state(status);
+        if (!parsed) return Error(Errc::internal, "corrupt state.json: unknown status '" + status + "'");
+        s.status = *parsed;
         s.pid = j.at("pid").get<pid_t>();
         s.start_time = j.value("start_time", uint64_t(0));
         s.start_fd = j.value("start_fd", -1);
@@ -78,7 +81,7 @@ Status StateStore::reserve(const std::string& id)
     return {};
 }
 
-Status StateStore::save(const ContainerState& s)
+Status StateStore::save(const StateRecord& s)
 {
     // No fsync: the state lives on tmpfs (/run) and dies with the machine, as the containers do.
     std::string path = dir(s.id) + "/state.json";
@@ -93,7 +96,7 @@ Status StateStore::save(const ContainerState& s)
     return {};
 }
 
-Result<ContainerState> StateStore::load(const std::string& id) const
+Result<StateRecord> StateStore::load(const std::string& id) const
 {
     ONGGI_CHECK(validate_id(id), "container id");
     auto text = read_file(dir(id) + "/state.json", 1 << 20);
@@ -101,7 +104,7 @@ Result<ContainerState> StateStore::load(const std::string& id) const
         if (text.error().code == Errc::not_found) return Error(Errc::not_found, "container '" + id + "' does not exist");
         return std::move(text).error();
     }
-    return ContainerState::from_json(text.value());
+    return StateRecord::from_json(text.value());
 }
 
 Status StateStore::remove(const std::string& id)

@@ -1,8 +1,10 @@
-// The state onggi-runtime keeps per container: <root>/<id>/state.json, the OCI state plus
-// what the runtime needs to find the process again (start time against pid reuse, the start
-// pipe of a created container, the cgroup).
+// StateRecord: what onggi-runtime keeps per container in <root>/<id>/state.json: the OCI state
+// plus what the runtime needs to find the process again (start time against pid reuse, the start
+// pipe of a created container, the cgroup). The state itself is the engine's one enum
+// (engine/core/container_state.h); its OCI words are written only by to_json and oci_json.
 #pragma once
 
+#include "engine/core/container_state.h"
 #include "engine/core/result.h"
 
 #include <sys/types.h>
@@ -15,11 +17,13 @@
 
 namespace onggi::cmd {
 
-struct ContainerState {
+struct StateRecord {
     std::string id;
     std::string bundle;
     std::string rootfs;
-    std::string status;  // stored: created | running; reported: also paused | stopped
+    // Stored: created | running. What `state` reports is live_status() (runtime_cli.h), which
+    // also knows paused and exited ("stopped").
+    ContainerState status = ContainerState::created;
     pid_t pid = 0;
     uint64_t start_time = 0;
     int start_fd = -1;
@@ -30,9 +34,11 @@ struct ContainerState {
     std::string shared_rootfs, mount_ns_path;
     uint64_t mount_ns_inode = 0;
 
-    std::string to_json() const;                   // the stored form
-    std::string oci_json(const std::string& live_status) const;  // what `state` prints
-    static Result<ContainerState> from_json(const std::string& text);
+    std::string to_json() const;  // the stored form
+    // What `state` prints (runtime.md#state): "status" is oci_status_name(live), "pid" 0 once stopped.
+    std::string oci_json(ContainerState live) const;
+    // Refuses a state.json that is not JSON, misses a field or names an unknown status.
+    static Result<StateRecord> from_json(const std::string& text);
 };
 
 // Container ids: [A-Za-z0-9][A-Za-z0-9_.-]*, at most 128 characters.
@@ -46,8 +52,8 @@ public:
 
     // Reserve the id: mkdir <root>/<id> (fails with already_exists).
     Status reserve(const std::string& id);
-    Status save(const ContainerState& s);
-    Result<ContainerState> load(const std::string& id) const;
+    Status save(const StateRecord& s);
+    Result<StateRecord> load(const std::string& id) const;
     Status remove(const std::string& id);
     Result<std::vector<std::string>> list() const;
 
