@@ -156,6 +156,21 @@ bool exists(const std::string& path)
     return ::stat(path.c_str(), &st) == 0;
 }
 
+// The child cgroups of dir (their paths) into out; false, with errno set, when dir cannot be opened.
+static bool child_dirs(const std::string& dir, std::vector<std::string>& out)
+{
+    DIR* d = ::opendir(dir.c_str());
+    if (!d) return false;
+    while (auto* e = ::readdir(d)) {
+        if (e->d_type != DT_DIR) continue;
+        std::string n = e->d_name;
+        if (n == "." || n == "..") continue;
+        out.push_back(dir + "/" + n);
+    }
+    ::closedir(d);
+    return true;
+}
+
 static Status collect(const std::string& dir, std::vector<pid_t>& out, int depth)
 {
     if (depth > 64) return Error(Errc::invalid_argument, "cgroup tree deeper than 64 levels: " + dir);
@@ -164,16 +179,8 @@ static Status collect(const std::string& dir, std::vector<pid_t>& out, int depth
     for_each_line(text.value(), [&](std::string_view line) {
         if (auto v = parse_u64(line)) out.push_back(pid_t(*v));
     });
-    DIR* d = ::opendir(dir.c_str());
-    if (!d) return Error::from_errno("opendir " + dir);
     std::vector<std::string> subs;
-    while (auto* e = ::readdir(d)) {
-        if (e->d_type != DT_DIR) continue;
-        std::string n = e->d_name;
-        if (n == "." || n == "..") continue;
-        subs.push_back(dir + "/" + n);
-    }
-    ::closedir(d);
+    if (!child_dirs(dir, subs)) return Error::from_errno("opendir " + dir);
     for (auto& s : subs)
         if (auto r = collect(s, out, depth + 1); !r) {
             if (r.error().code == Errc::not_found) continue;  // removed meanwhile
@@ -202,19 +209,11 @@ static Status rmdir_retry(const std::string& dir)
 static Status remove_rec(const std::string& dir, int depth)
 {
     if (depth > 64) return Error(Errc::invalid_argument, "cgroup tree deeper than 64 levels: " + dir);
-    DIR* d = ::opendir(dir.c_str());
-    if (!d) {
+    std::vector<std::string> subs;
+    if (!child_dirs(dir, subs)) {
         if (errno == ENOENT) return {};
         return Error::from_errno("opendir " + dir);
     }
-    std::vector<std::string> subs;
-    while (auto* e = ::readdir(d)) {
-        if (e->d_type != DT_DIR) continue;
-        std::string n = e->d_name;
-        if (n == "." || n == "..") continue;
-        subs.push_back(dir + "/" + n);
-    }
-    ::closedir(d);
     for (auto& s : subs) ONGGI_CHECK(remove_rec(s, depth + 1), "remove child cgroup");
     return rmdir_retry(dir);
 }
