@@ -20,9 +20,10 @@ CgroupFileNames CgroupFileNames::fromHost(const QJsonObject& host)
     const QJsonObject files = host.value(QLatin1String("cgroup_files")).toObject();
     for (auto it = files.begin(); it != files.end(); ++it) {
         const QJsonObject o = it.value().toObject();
-        f.byKnob.insert(it.key(), Names{o.value(QLatin1String("v1")).toString(), o.value(QLatin1String("v2")).toString()});
+        f.byKnob.insert(it.key(),
+                        Names{o.value(QLatin1String("v1")).toString(), o.value(QLatin1String("v2")).toString()});
     }
     return f;
 }
 
-} // namespace onggi::client
+}  // namespace onggi::client

@@ -10,7 +10,9 @@
 namespace onggi::client {
 
 struct CgroupFileNames {
-    struct Names { QString v1, v2; };
+    struct Names {
+        QString v1, v2;
+    };
     QMap<QString, Names> byKnob;
 
     bool isEmpty() const { return byKnob.isEmpty(); }
@@ -22,4 +24,4 @@ struct CgroupFileNames {
     static CgroupFileNames fromHost(const QJsonObject& host);
 };
 
-} // namespace onggi::client
+}  // namespace onggi::client

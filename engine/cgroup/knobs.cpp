@@ -15,6 +15,8 @@ struct Row {
 
 // clang-format off
 constexpr Row kTable[] = {
+    // v1: each hierarchy has its own cgroup.procs, which the backend writes itself ("cgroup" names no
+    // v1 controller, so knob_path() gives none there).
     {Knob::procs,             "procs",             "cgroup",   "cgroup.procs",                  "cgroup",  "cgroup.procs"},
     {Knob::controllers,       "controllers",       nullptr,    nullptr,                         "cgroup",  "cgroup.controllers"},
     {Knob::subtree_control,   "subtree_control",   nullptr,    nullptr,                         "cgroup",  "cgroup.subtree_control"},
@@ -102,14 +104,15 @@ constexpr std::array<Knob, kCount> make_all()
 constexpr std::array<Knob, kCount> kAll = make_all();
 
 constexpr Knob kLesson[] = {
-    Knob::memory_limit, Knob::memory_usage, Knob::memory_peak, Knob::memory_low, Knob::memory_min, Knob::memory_high,
-    Knob::memory_failcnt, Knob::memory_oom, Knob::cpu_quota, Knob::cpu_period, Knob::cpu_weight, Knob::cpu_stat,
-    Knob::cpu_usage, Knob::cpuset_cpus, Knob::pids_limit, Knob::pids_current, Knob::pids_events, Knob::io_weight,
-    Knob::io_read_bps, Knob::io_write_bps, Knob::io_read_iops, Knob::io_write_iops, Knob::io_stat, Knob::freeze,
-    Knob::controllers, Knob::subtree_control,
+    Knob::memory_limit,    Knob::memory_usage,   Knob::memory_peak, Knob::memory_low,  Knob::memory_min,
+    Knob::memory_high,     Knob::memory_failcnt, Knob::memory_oom,  Knob::cpu_quota,   Knob::cpu_period,
+    Knob::cpu_weight,      Knob::cpu_stat,       Knob::cpu_usage,   Knob::cpuset_cpus, Knob::pids_limit,
+    Knob::pids_current,    Knob::pids_events,    Knob::io_weight,   Knob::io_read_bps, Knob::io_write_bps,
+    Knob::io_read_iops,    Knob::io_write_iops,  Knob::io_stat,     Knob::freeze,      Knob::controllers,
+    Knob::subtree_control,
 };
 
-} // namespace
+}  // namespace
 
 std::span<const Knob> all_knobs() { return kAll; }
 
@@ -155,4 +158,4 @@ std::string knob_path(const Cgroup& cg, Knob k)
 
 std::span<const Knob> lesson_knobs() { return kLesson; }
 
-} // namespace onggi::cgroup
+}  // namespace onggi::cgroup

@@ -22,20 +22,63 @@ namespace onggi::cgroup {
 
 enum class Knob : uint8_t {
     // core
-    procs, controllers, subtree_control, freeze, kill,
+    procs,
+    controllers,
+    subtree_control,
+    freeze,
+    kill,
     // cpu
-    cpu_stat, cpu_usage, cpu_usage_all, cpu_usage_user, cpu_usage_sys, cpuacct_stat, cpu_quota, cpu_period,
-    cpu_weight, cpu_idle, cpuset_cpus, cpuset_mems, cpu_pressure,
+    cpu_stat,
+    cpu_usage,
+    cpu_usage_all,
+    cpu_usage_user,
+    cpu_usage_sys,
+    cpuacct_stat,
+    cpu_quota,
+    cpu_period,
+    cpu_weight,
+    cpu_idle,
+    cpuset_cpus,
+    cpuset_mems,
+    cpu_pressure,
     // memory
-    memory_usage, memory_limit, memory_peak, memory_high, memory_low, memory_min, memory_swap_usage,
-    memory_swap_limit, memory_stat, memory_failcnt, memory_oom, memory_oom_control_events, memory_swappiness, memory_kernel_tcp, memory_pressure,
+    memory_usage,
+    memory_limit,
+    memory_peak,
+    memory_high,
+    memory_low,
+    memory_min,
+    memory_swap_usage,
+    memory_swap_limit,
+    memory_stat,
+    memory_failcnt,
+    memory_oom,
+    memory_oom_control_events,
+    memory_swappiness,
+    memory_kernel_tcp,
+    memory_pressure,
     // pids
-    pids_current, pids_limit, pids_events,
+    pids_current,
+    pids_limit,
+    pids_events,
     // io
-    io_stat, io_service_bytes, io_serviced, io_service_bytes_local, io_serviced_local, io_weight, io_bfq_weight,
-    io_read_bps, io_write_bps, io_read_iops, io_write_iops, io_pressure,
+    io_stat,
+    io_service_bytes,
+    io_serviced,
+    io_service_bytes_local,
+    io_serviced_local,
+    io_weight,
+    io_bfq_weight,
+    io_read_bps,
+    io_write_bps,
+    io_read_iops,
+    io_write_iops,
+    io_pressure,
     // v1 only: devices, net_cls, net_prio
-    devices_allow, devices_deny, net_cls_classid, net_prio_ifpriomap,
+    devices_allow,
+    devices_deny,
+    net_cls_classid,
+    net_prio_ifpriomap,
 };
 
 struct KnobFile {
@@ -60,4 +103,4 @@ std::string knob_path(const Cgroup& cg, Knob k);
 // What the Learn lessons show of a container's cgroup (container.kernel_view), in order.
 std::span<const Knob> lesson_knobs();
 
-} // namespace onggi::cgroup
+}  // namespace onggi::cgroup

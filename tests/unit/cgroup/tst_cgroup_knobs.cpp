@@ -102,7 +102,8 @@ private slots:
     {
         std::set<std::string> v2;
         for (Knob k : all_knobs())
-            if (auto f = knob_file(k, Mode::v2)) QVERIFY2(v2.insert(std::string(f->file)).second, std::string(f->file).c_str());
+            if (auto f = knob_file(k, Mode::v2))
+                QVERIFY2(v2.insert(std::string(f->file)).second, std::string(f->file).c_str());
     }
 
     // Every name in the table is a file of a real cgroup of that mode, at the path knob_path()
@@ -130,8 +131,8 @@ private slots:
             // Not in the v1 fixture: the unified directory of a hybrid host (pressure, kill),
             // the per-hierarchy cgroup.procs the backend writes itself, and controllers this
             // machine did not mount (net_cls, net_prio).
-            if (m != Mode::v2 && (f->controller == "unified" || f->controller == "cgroup" || f->controller == "net_cls" ||
-                                  f->controller == "net_prio")) {
+            if (m != Mode::v2 && (f->controller == "unified" || f->controller == "cgroup" ||
+                                  f->controller == "net_cls" || f->controller == "net_prio")) {
                 QVERIFY(knob_path(*cg.value(), k).empty());
                 continue;
             }
@@ -145,7 +146,8 @@ private slots:
             }
             const std::string p = knob_path(*cg.value(), k);
             QVERIFY2(!p.empty(), id.c_str());
-            QVERIFY2(p.size() > f->file.size() && p.compare(p.size() - f->file.size(), f->file.size(), f->file) == 0, p.c_str());
+            QVERIFY2(p.size() > f->file.size() && p.compare(p.size() - f->file.size(), f->file.size(), f->file) == 0,
+                     p.c_str());
             QVERIFY2(files::exists(p), (id + ": " + p).c_str());
             ++checked;
         }
