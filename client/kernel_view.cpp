@@ -53,16 +53,22 @@ QStringList strings(const QJsonArray& a)
 }
 } // namespace
 
-QString KernelView::cgroupValue(const QString& file) const
+const KernelView::CgroupFile* KernelView::cgroupFile(const QString& knob) const
 {
     for (const CgroupFile& f : cgroupFiles)
-        if (f.file == file) return f.value;
-    return {};
+        if (f.knob == knob) return &f;
+    return nullptr;
 }
 
-qint64 KernelView::cgroupKey(const QString& file, const QString& key) const
+QString KernelView::cgroupValue(const QString& knob) const
 {
-    const QString text = cgroupValue(file);
+    const CgroupFile* f = cgroupFile(knob);
+    return f ? f->value : QString();
+}
+
+qint64 KernelView::cgroupKey(const QString& knob, const QString& key) const
+{
+    const QString text = cgroupValue(knob);
     for (const QString& line : text.split(QLatin1Char('\n'))) {
         const QStringList w = line.split(QLatin1Char(' '), Qt::SkipEmptyParts);
         if (w.size() == 2 && w[0] == key) return w[1].toLongLong();
@@ -120,7 +126,7 @@ KernelView KernelView::fromJson(const QJsonObject& o)
     v.cgroupPath = s(cg, "path");
     for (const QJsonValue& f : arr(cg, "files")) {
         const QJsonObject e = f.toObject();
-        v.cgroupFiles << CgroupFile{s(e, "controller"), s(e, "file"), s(e, "path"), s(e, "value")};
+        v.cgroupFiles << CgroupFile{s(e, "knob"), s(e, "controller"), s(e, "file"), s(e, "path"), s(e, "value")};
     }
     v.oomKills = cg.value(QLatin1String("oom_kills")).isDouble() ? n(cg, "oom_kills") : -1;
     const QJsonObject r = obj(o, "rootfs");

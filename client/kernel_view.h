@@ -16,7 +16,9 @@ struct KernelView {
     struct Namespace { QString kind, container, host; };
     struct Mount { QString mountPoint, fstype, source, options; };
     struct Interface { QString name; qint64 rxBytes = 0, txBytes = 0; };
-    struct CgroupFile { QString controller, file, path, value; };
+    // knob: the stable id of what the file holds ("memory_limit"); file: what this host calls it
+    // ("memory.limit_in_bytes" on v1, "memory.max" on v2). The helper's table names both.
+    struct CgroupFile { QString knob, controller, file, path, value; };
     struct UpperEntry { QString path, kind; qint64 size = 0; bool inLower = false; };
     struct CapSet { QString hex; QStringList names; };
     // The network from both ends (rtnetlink): inside the container's namespace, and the host
@@ -62,10 +64,12 @@ struct KernelView {
     QList<LayerUse> layers;
 
     bool isEmpty() const { return pid <= 0; }
-    // The value of one cgroup file by name ("memory.max"); empty when the host lacks it.
-    QString cgroupValue(const QString& file) const;
-    // A key of a flat keyed cgroup file ("memory.events", "oom_kill"); -1 when absent.
-    qint64 cgroupKey(const QString& file, const QString& key) const;
+    // The cgroup file that holds a knob ("memory_limit"); nullptr when the host has none.
+    const CgroupFile* cgroupFile(const QString& knob) const;
+    // The value of the file of a knob; empty when the host lacks it.
+    QString cgroupValue(const QString& knob) const;
+    // A key of a flat keyed cgroup file, by its knob ("memory_oom", "oom_kill"); -1 when absent.
+    qint64 cgroupKey(const QString& knob, const QString& key) const;
     static KernelView fromJson(const QJsonObject& o);
 };
 

@@ -435,6 +435,7 @@ void MainWindow::onReady(const client::HelloInfo& hello) {
     m_overview->setHostInfo(hello.host);
     m_list->setHost(hello.host.memoryBytes, hello.host.cpus);
     m_page->limits()->setHost(hello.host.cgroupMode, hello.host.memoryBytes, hello.host.cpus);
+    m_page->limits()->setCgroupFiles(client::CgroupFileNames::fromHost(hello.raw.value(QLatin1String("host")).toObject()));
     m_stack->setCurrentIndex(1);
     updateActions();
     refreshList();
@@ -717,6 +718,7 @@ void MainWindow::newContainer() {
         connect(m_createDialog, &CreateDialog::createRequested, this, &MainWindow::sendCreate);
     }
     m_createDialog->setCgroupMode(m_hello.host.cgroupMode);
+    m_createDialog->setCgroupFiles(client::CgroupFileNames::fromHost(m_hello.raw.value(QLatin1String("host")).toObject()));
     m_session->listImages([this](const QList<client::ImageInfo>& images, const RpcError& e) {
         if (e.isError()) return showError(QStringLiteral("images.list"), e);
         if (!m_createDialog) return;

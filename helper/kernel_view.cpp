@@ -1,6 +1,6 @@
 #include "helper/kernel_view.h"
 
-#include "engine/cgroup/cgroup.h"
+#include "engine/cgroup/knobs.h"
 #include "engine/core/files.h"
 #include "engine/core/unique_fd.h"
 #include "engine/net/netlink.h"
@@ -362,40 +362,22 @@ json KernelView::layer_sharing(const std::vector<std::string>& lower, const std:
 json KernelView::cgroup_files() const
 {
     json out = {{"mode", ""}, {"files", json::array()}};
-    auto host = cgroup::probe_host();
-    if (!host) return out;
-    auto cg = cgroup::open(host.value(), in_.cgroup_path);
-    if (!cg) return out;
-    const bool v2 = cg.value()->mode() == cgroup::Mode::v2;
-    out["mode"] = v2 ? "v2" : (cg.value()->mode() == cgroup::Mode::hybrid ? "hybrid" : "v1");
-    static const std::pair<const char*, const char*> v1files[] = {
-        {"memory", "memory.limit_in_bytes"}, {"memory", "memory.usage_in_bytes"}, {"memory", "memory.max_usage_in_bytes"},
-        {"memory", "memory.soft_limit_in_bytes"}, {"memory", "memory.failcnt"}, {"memory", "memory.oom_control"},
-        {"cpu", "cpu.cfs_quota_us"}, {"cpu", "cpu.cfs_period_us"}, {"cpu", "cpu.shares"}, {"cpu", "cpu.stat"},
-        {"cpuacct", "cpuacct.usage"}, {"cpuset", "cpuset.cpus"},
-        {"pids", "pids.max"}, {"pids", "pids.current"}, {"pids", "pids.events"},
-        {"blkio", "blkio.weight"}, {"blkio", "blkio.throttle.read_bps_device"}, {"blkio", "blkio.throttle.write_bps_device"},
-        {"blkio", "blkio.throttle.read_iops_device"}, {"blkio", "blkio.throttle.write_iops_device"},
-        {"freezer", "freezer.state"}};
-    static const std::pair<const char*, const char*> v2files[] = {
-        {"memory", "memory.max"}, {"memory", "memory.current"}, {"memory", "memory.peak"}, {"memory", "memory.low"},
-        {"memory", "memory.min"}, {"memory", "memory.high"}, {"memory", "memory.events"},
-        {"cpu", "cpu.max"}, {"cpu", "cpu.weight"}, {"cpu", "cpu.stat"}, {"cpuset", "cpuset.cpus"},
-        {"pids", "pids.max"}, {"pids", "pids.current"}, {"pids", "pids.events"},
-        {"io", "io.max"}, {"io", "io.weight"}, {"io", "io.stat"},
-        {"freezer", "cgroup.freeze"}, {"freezer", "cgroup.controllers"}, {"freezer", "cgroup.subtree_control"}};
-    auto add = [&](const char* ctrl, const char* file) {
-        const std::string dir = cg.value()->controller_dir(ctrl);
-        if (dir.empty()) return;
-        auto r = read_file(dir + "/" + file, 16 << 10);
-        if (!r) return;
-        out["files"].push_back({{"controller", ctrl}, {"file", file}, {"path", dir + "/" + file}, {"value", trim(r.value())}});
-    };
-    if (v2)
-        for (const auto& [c, f] : v2files) add(c, f);
-    else
-        for (const auto& [c, f] : v1files) add(c, f);
-    auto oom = cg.value()->oom_kills();
+    if (!in_.cgroup) return out;
+    const cgroup::Cgroup& cg = *in_.cgroup;
+    out["mode"] = cgroup::mode_name(cg.mode());
+    // The lessons' files, named by the one table; each carries its knob id, which is how the GUI
+    // finds "the memory limit" without knowing what this host calls it.
+    for (cgroup::Knob k : cgroup::lesson_knobs()) {
+        auto f = cgroup::knob_file(k, cg.mode());
+        if (!f) continue;
+        const std::string path = cgroup::knob_path(cg, k);
+        if (path.empty()) continue;
+        auto r = read_file(path, 16 << 10);
+        if (!r) continue;
+        out["files"].push_back({{"knob", cgroup::knob_id(k)}, {"controller", f->controller}, {"file", f->file}, {"path", path},
+                                {"value", trim(r.value())}});
+    }
+    auto oom = cg.oom_kills();
     out["oom_kills"] = oom ? json(oom.value()) : json(nullptr);
     return out;
 }

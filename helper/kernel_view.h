@@ -7,12 +7,14 @@
 // (/proc/self: the helper runs in the host's namespaces), not PID 1's, which a sandbox may hide.
 #pragma once
 
+#include "engine/cgroup/cgroup.h"
 #include "engine/core/result.h"
 
 #include <nlohmann/json.hpp>
 
 #include <sys/types.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -27,6 +29,9 @@ public:
     struct Input {
         pid_t pid = 0;                   // the container's init, host PID
         std::string cgroup_path;         // relative to each hierarchy ("/onggi/<id>")
+        // The container's cgroup, opened by the caller on the helper's one probe of the host
+        // (ContainerManager::open_cgroup); null when it could not be opened.
+        std::shared_ptr<const cgroup::Cgroup> cgroup;
         std::vector<std::string> lower;  // overlay lower dirs, top first
         std::string upper, merged;
         std::vector<std::string> masked_paths, readonly_paths;  // from the stored config

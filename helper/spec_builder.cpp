@@ -1,5 +1,6 @@
 #include "helper/spec_builder.h"
 #include "engine/cgroup/cgroup.h"
+#include "engine/cgroup/knobs.h"
 #include "engine/core/shim_contract.h"
 #include "engine/security/security.h"
 
@@ -25,7 +26,7 @@ Result<spec::Resources> limits_to_resources(const Limits& l, bool cgroup_v2)
         // lose it (500 -> 13098 shares -> 499). v1 has only shares: weight 1..10000 -> shares
         // 2..262144, the inverse of runc's shares->weight conversion.
         const uint64_t w = *l.cpu_weight == 0 ? 100 : *l.cpu_weight;
-        if (cgroup_v2) r.unified["cpu.weight"] = std::to_string(w);
+        if (cgroup_v2) r.unified[cgroup::knob_name(cgroup::Knob::cpu_weight, cgroup::Mode::v2)] = std::to_string(w);
         else r.cpu_shares = cgroup::weight_to_shares(w);
     }
     if (l.cpuset) r.cpu_cpus = *l.cpuset;
@@ -36,7 +37,7 @@ Result<spec::Resources> limits_to_resources(const Limits& l, bool cgroup_v2)
             if (*l.memory_high > 0)
                 return Error(Errc::unsupported, "limits.memory_high: needs cgroup v2 (this host runs cgroup v1)");
         } else {
-            r.unified["memory.high"] = *l.memory_high > 0 ? std::to_string(*l.memory_high) : "max";
+            r.unified[cgroup::knob_name(cgroup::Knob::memory_high, cgroup::Mode::v2)] = *l.memory_high > 0 ? std::to_string(*l.memory_high) : "max";
         }
     }
     if (l.memory_reservation) {

@@ -1378,32 +1378,8 @@ Command: %2</translation>
         <translation> MiB</translation>
     </message>
     <message>
-        <source>CPU time per 100 ms period (cgroup v1 cpu.cfs_quota_us, v2 cpu.max).</source>
-        <translation>CPU time per 100 ms period (cgroup v1 cpu.cfs_quota_us, v2 cpu.max).</translation>
-    </message>
-    <message>
-        <source>Relative share under contention (cgroup v1 cpu.shares, v2 cpu.weight).</source>
-        <translation>Relative share under contention (cgroup v1 cpu.shares, v2 cpu.weight).</translation>
-    </message>
-    <message>
-        <source>Hard limit; the OOM killer acts above it (cgroup v1 memory.limit_in_bytes, v2 memory.max).</source>
-        <translation>Hard limit; the OOM killer acts above it (cgroup v1 memory.limit_in_bytes, v2 memory.max).</translation>
-    </message>
-    <message>
-        <source>Throttling threshold (cgroup v2 memory.high).</source>
-        <translation>Throttling threshold (cgroup v2 memory.high).</translation>
-    </message>
-    <message>
         <source>Needs the cgroup v2 memory controller; this host&apos;s is on cgroup v1.</source>
         <translation>Needs the cgroup v2 memory controller; this host&apos;s is on cgroup v1.</translation>
-    </message>
-    <message>
-        <source>Memory plus swap (cgroup v1 memory.memsw.limit_in_bytes, v2 memory.swap.max).</source>
-        <translation>Memory plus swap (cgroup v1 memory.memsw.limit_in_bytes, v2 memory.swap.max).</translation>
-    </message>
-    <message>
-        <source>Most processes and threads (pids.max).</source>
-        <translation>Most processes and threads (pids.max).</translation>
     </message>
     <message>
         <source>Ne&amp;twork:</source>
@@ -1524,6 +1500,30 @@ Command: %2</translation>
     <message>
         <source>Publish p&amp;orts:</source>
         <translation>Publish p&amp;orts:</translation>
+    </message>
+    <message>
+        <source>CPU time per 100 ms period (cgroup v1 %1, v2 %2).</source>
+        <translation>CPU time per 100 ms period (cgroup v1 %1, v2 %2).</translation>
+    </message>
+    <message>
+        <source>Relative share under contention (cgroup v1 %1, v2 %2).</source>
+        <translation>Relative share under contention (cgroup v1 %1, v2 %2).</translation>
+    </message>
+    <message>
+        <source>Hard limit; the OOM killer acts above it (cgroup v1 %1, v2 %2).</source>
+        <translation>Hard limit; the OOM killer acts above it (cgroup v1 %1, v2 %2).</translation>
+    </message>
+    <message>
+        <source>Throttling threshold (cgroup v2 %1).</source>
+        <translation>Throttling threshold (cgroup v2 %1).</translation>
+    </message>
+    <message>
+        <source>Memory plus swap (cgroup v1 %1, v2 %2).</source>
+        <translation>Memory plus swap (cgroup v1 %1, v2 %2).</translation>
+    </message>
+    <message>
+        <source>Most processes and threads (%1).</source>
+        <translation>Most processes and threads (%1).</translation>
     </message>
 </context>
 <context>
@@ -2116,24 +2116,8 @@ sudo systemctl enable onggi-helper</translation>
         <translation>cores</translation>
     </message>
     <message>
-        <source>How much CPU time the container may use, in cores: 0.5 means half of one core. The kernel&apos;s CFS bandwidth control lets the group run for a quota of time in every 100 ms period and then throttles it.
-cgroup v1: cpu.cfs_quota_us / cpu.cfs_period_us
-cgroup v2: cpu.max</source>
-        <translation>How much CPU time the container may use, in cores: 0.5 means half of one core. The kernel&apos;s CFS bandwidth control lets the group run for a quota of time in every 100 ms period and then throttles it.
-cgroup v1: cpu.cfs_quota_us / cpu.cfs_period_us
-cgroup v2: cpu.max</translation>
-    </message>
-    <message>
         <source>CPU weight</source>
         <translation>CPU weight</translation>
-    </message>
-    <message>
-        <source>The container&apos;s share of CPU time when several groups compete for it (default 100). It limits nothing while CPUs are idle.
-cgroup v1: cpu.shares (weight × 1024 / 100)
-cgroup v2: cpu.weight</source>
-        <translation>The container&apos;s share of CPU time when several groups compete for it (default 100). It limits nothing while CPUs are idle.
-cgroup v1: cpu.shares (weight × 1024 / 100)
-cgroup v2: cpu.weight</translation>
     </message>
     <message>
         <source>Memory</source>
@@ -2142,22 +2126,6 @@ cgroup v2: cpu.weight</translation>
     <message>
         <source>MiB</source>
         <translation>MiB</translation>
-    </message>
-    <message>
-        <source>The hard memory limit. Above it the kernel reclaims the group&apos;s memory, and when nothing more can be reclaimed the OOM killer ends a process in the container.
-cgroup v1: memory.limit_in_bytes
-cgroup v2: memory.max</source>
-        <translation>The hard memory limit. Above it the kernel reclaims the group&apos;s memory, and when nothing more can be reclaimed the OOM killer ends a process in the container.
-cgroup v1: memory.limit_in_bytes
-cgroup v2: memory.max</translation>
-    </message>
-    <message>
-        <source>The soft ceiling: above it the kernel throttles the group&apos;s allocations and reclaims memory hard, but never kills.
-cgroup v1: (none)
-cgroup v2: memory.high</source>
-        <translation>The soft ceiling: above it the kernel throttles the group&apos;s allocations and reclaims memory hard, but never kills.
-cgroup v1: (none)
-cgroup v2: memory.high</translation>
     </message>
     <message>
         <source>Not available here: the memory controller of this host is on cgroup v1.</source>
@@ -2172,25 +2140,9 @@ cgroup v2: memory.high</translation>
         <translation>Memory + swap</translation>
     </message>
     <message>
-        <source>Memory plus swap together, as in docker --memory-swap; it must be at least the memory limit.
-cgroup v1: memory.memsw.limit_in_bytes
-cgroup v2: memory.swap.max (swap only: this value minus the memory limit)</source>
-        <translation>Memory plus swap together, as in docker --memory-swap; it must be at least the memory limit.
-cgroup v1: memory.memsw.limit_in_bytes
-cgroup v2: memory.swap.max (swap only: this value minus the memory limit)</translation>
-    </message>
-    <message>
         <source>Processes</source>
         <extracomment>the value is not known yet (shown in a number field until the first measurement)</extracomment>
         <translation>Processes</translation>
-    </message>
-    <message>
-        <source>The most processes and threads the container may have; fork() fails with EAGAIN beyond it (stops fork bombs).
-cgroup v1: pids.max
-cgroup v2: pids.max</source>
-        <translation>The most processes and threads the container may have; fork() fails with EAGAIN beyond it (stops fork bombs).
-cgroup v1: pids.max
-cgroup v2: pids.max</translation>
     </message>
     <message>
         <source>Disk read</source>
@@ -2201,24 +2153,8 @@ cgroup v2: pids.max</translation>
         <translation>MiB/s</translation>
     </message>
     <message>
-        <source>Read bandwidth from the block device below, in bytes per second.
-cgroup v1: blkio.throttle.read_bps_device
-cgroup v2: io.max (rbps)</source>
-        <translation>Read bandwidth from the block device below, in bytes per second.
-cgroup v1: blkio.throttle.read_bps_device
-cgroup v2: io.max (rbps)</translation>
-    </message>
-    <message>
         <source>Disk write</source>
         <translation>Disk write</translation>
-    </message>
-    <message>
-        <source>Write bandwidth to the block device below, in bytes per second. Buffered writes are throttled only on cgroup v2.
-cgroup v1: blkio.throttle.write_bps_device
-cgroup v2: io.max (wbps)</source>
-        <translation>Write bandwidth to the block device below, in bytes per second. Buffered writes are throttled only on cgroup v2.
-cgroup v1: blkio.throttle.write_bps_device
-cgroup v2: io.max (wbps)</translation>
     </message>
     <message>
         <source>Block &amp;device (major:minor):</source>
@@ -2231,6 +2167,70 @@ cgroup v2: io.max (wbps)</translation>
     <message>
         <source>…</source>
         <translation>…</translation>
+    </message>
+    <message>
+        <source>How much CPU time the container may use, in cores: 0.5 means half of one core. The kernel&apos;s CFS bandwidth control lets the group run for a quota of time in every 100 ms period and then throttles it.
+cgroup v1: %1 / %2
+cgroup v2: %3</source>
+        <translation>How much CPU time the container may use, in cores: 0.5 means half of one core. The kernel&apos;s CFS bandwidth control lets the group run for a quota of time in every 100 ms period and then throttles it.
+cgroup v1: %1 / %2
+cgroup v2: %3</translation>
+    </message>
+    <message>
+        <source>The container&apos;s share of CPU time when several groups compete for it (default 100). It limits nothing while CPUs are idle.
+cgroup v1: %1 (weight × 1024 / 100)
+cgroup v2: %2</source>
+        <translation>The container&apos;s share of CPU time when several groups compete for it (default 100). It limits nothing while CPUs are idle.
+cgroup v1: %1 (weight × 1024 / 100)
+cgroup v2: %2</translation>
+    </message>
+    <message>
+        <source>The hard memory limit. Above it the kernel reclaims the group&apos;s memory, and when nothing more can be reclaimed the OOM killer ends a process in the container.
+cgroup v1: %1
+cgroup v2: %2</source>
+        <translation>The hard memory limit. Above it the kernel reclaims the group&apos;s memory, and when nothing more can be reclaimed the OOM killer ends a process in the container.
+cgroup v1: %1
+cgroup v2: %2</translation>
+    </message>
+    <message>
+        <source>The soft ceiling: above it the kernel throttles the group&apos;s allocations and reclaims memory hard, but never kills.
+cgroup v1: (none)
+cgroup v2: %1</source>
+        <translation>The soft ceiling: above it the kernel throttles the group&apos;s allocations and reclaims memory hard, but never kills.
+cgroup v1: (none)
+cgroup v2: %1</translation>
+    </message>
+    <message>
+        <source>Memory plus swap together, as in docker --memory-swap; it must be at least the memory limit.
+cgroup v1: %1
+cgroup v2: %2 (swap only: this value minus the memory limit)</source>
+        <translation>Memory plus swap together, as in docker --memory-swap; it must be at least the memory limit.
+cgroup v1: %1
+cgroup v2: %2 (swap only: this value minus the memory limit)</translation>
+    </message>
+    <message>
+        <source>The most processes and threads the container may have; fork() fails with EAGAIN beyond it (stops fork bombs).
+cgroup v1: %1
+cgroup v2: %2</source>
+        <translation>The most processes and threads the container may have; fork() fails with EAGAIN beyond it (stops fork bombs).
+cgroup v1: %1
+cgroup v2: %2</translation>
+    </message>
+    <message>
+        <source>Read bandwidth from the block device below, in bytes per second.
+cgroup v1: %1
+cgroup v2: %2 (rbps)</source>
+        <translation>Read bandwidth from the block device below, in bytes per second.
+cgroup v1: %1
+cgroup v2: %2 (rbps)</translation>
+    </message>
+    <message>
+        <source>Write bandwidth to the block device below, in bytes per second. Buffered writes are throttled only on cgroup v2.
+cgroup v1: %1
+cgroup v2: %2 (wbps)</source>
+        <translation>Write bandwidth to the block device below, in bytes per second. Buffered writes are throttled only on cgroup v2.
+cgroup v1: %1
+cgroup v2: %2 (wbps)</translation>
     </message>
 </context>
 <context>

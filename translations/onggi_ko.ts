@@ -1366,32 +1366,8 @@ Command: %2</source>
         <translation> MiB</translation>
     </message>
     <message>
-        <source>CPU time per 100 ms period (cgroup v1 cpu.cfs_quota_us, v2 cpu.max).</source>
-        <translation>100 ms 주기마다 쓸 수 있는 CPU 시간입니다 (cgroup v1 cpu.cfs_quota_us, v2 cpu.max).</translation>
-    </message>
-    <message>
-        <source>Relative share under contention (cgroup v1 cpu.shares, v2 cpu.weight).</source>
-        <translation>CPU를 두고 경쟁할 때 받는 상대적인 몫입니다 (cgroup v1 cpu.shares, v2 cpu.weight).</translation>
-    </message>
-    <message>
-        <source>Hard limit; the OOM killer acts above it (cgroup v1 memory.limit_in_bytes, v2 memory.max).</source>
-        <translation>넘을 수 없는 한도입니다. 넘으면 OOM 킬러가 나섭니다 (cgroup v1 memory.limit_in_bytes, v2 memory.max).</translation>
-    </message>
-    <message>
-        <source>Throttling threshold (cgroup v2 memory.high).</source>
-        <translation>이 값을 넘으면 메모리 할당을 늦추고 회수합니다 (cgroup v2 memory.high).</translation>
-    </message>
-    <message>
         <source>Needs the cgroup v2 memory controller; this host&apos;s is on cgroup v1.</source>
         <translation>cgroup v2의 메모리 컨트롤러가 필요한데, 이 호스트의 메모리 컨트롤러는 cgroup v1에 있습니다.</translation>
-    </message>
-    <message>
-        <source>Memory plus swap (cgroup v1 memory.memsw.limit_in_bytes, v2 memory.swap.max).</source>
-        <translation>메모리와 스왑을 합친 한도입니다 (cgroup v1 memory.memsw.limit_in_bytes, v2 memory.swap.max).</translation>
-    </message>
-    <message>
-        <source>Most processes and threads (pids.max).</source>
-        <translation>만들 수 있는 프로세스와 스레드의 최대 개수입니다 (pids.max).</translation>
     </message>
     <message>
         <source>Ne&amp;twork:</source>
@@ -1516,6 +1492,30 @@ Command: %2</source>
     <message>
         <source>Publish p&amp;orts:</source>
         <translation>포트 공개(&amp;O):</translation>
+    </message>
+    <message>
+        <source>CPU time per 100 ms period (cgroup v1 %1, v2 %2).</source>
+        <translation>100 ms 주기마다 쓸 수 있는 CPU 시간입니다 (cgroup v1 %1, v2 %2).</translation>
+    </message>
+    <message>
+        <source>Relative share under contention (cgroup v1 %1, v2 %2).</source>
+        <translation>CPU를 두고 경쟁할 때 받는 상대적인 몫입니다 (cgroup v1 %1, v2 %2).</translation>
+    </message>
+    <message>
+        <source>Hard limit; the OOM killer acts above it (cgroup v1 %1, v2 %2).</source>
+        <translation>넘을 수 없는 한도입니다. 넘으면 OOM 킬러가 나섭니다 (cgroup v1 %1, v2 %2).</translation>
+    </message>
+    <message>
+        <source>Throttling threshold (cgroup v2 %1).</source>
+        <translation>이 값을 넘으면 메모리 할당을 늦추고 회수합니다 (cgroup v2 %1).</translation>
+    </message>
+    <message>
+        <source>Memory plus swap (cgroup v1 %1, v2 %2).</source>
+        <translation>메모리와 스왑을 합친 한도입니다 (cgroup v1 %1, v2 %2).</translation>
+    </message>
+    <message>
+        <source>Most processes and threads (%1).</source>
+        <translation>만들 수 있는 프로세스와 스레드의 최대 개수입니다 (%1).</translation>
     </message>
 </context>
 <context>
@@ -2102,24 +2102,8 @@ sudo systemctl enable onggi-helper</translation>
         <translation>코어</translation>
     </message>
     <message>
-        <source>How much CPU time the container may use, in cores: 0.5 means half of one core. The kernel&apos;s CFS bandwidth control lets the group run for a quota of time in every 100 ms period and then throttles it.
-cgroup v1: cpu.cfs_quota_us / cpu.cfs_period_us
-cgroup v2: cpu.max</source>
-        <translation>컨테이너가 쓸 수 있는 CPU 시간을 코어 단위로 정합니다. 0.5는 코어 하나의 절반입니다. 커널의 CFS 대역폭 제어는 100 ms 주기마다 할당량만큼만 그룹을 실행하고, 다 쓰면 다음 주기까지 멈춰 세웁니다(스로틀링).
-cgroup v1: cpu.cfs_quota_us / cpu.cfs_period_us
-cgroup v2: cpu.max</translation>
-    </message>
-    <message>
         <source>CPU weight</source>
         <translation>CPU 가중치</translation>
-    </message>
-    <message>
-        <source>The container&apos;s share of CPU time when several groups compete for it (default 100). It limits nothing while CPUs are idle.
-cgroup v1: cpu.shares (weight × 1024 / 100)
-cgroup v2: cpu.weight</source>
-        <translation>여러 그룹이 CPU를 두고 경쟁할 때 이 컨테이너가 받는 몫입니다(기본값 100). CPU가 놀고 있을 때는 아무것도 제한하지 않습니다.
-cgroup v1: cpu.shares (가중치 × 1024 / 100)
-cgroup v2: cpu.weight</translation>
     </message>
     <message>
         <source>Memory</source>
@@ -2128,22 +2112,6 @@ cgroup v2: cpu.weight</translation>
     <message>
         <source>MiB</source>
         <translation>MiB</translation>
-    </message>
-    <message>
-        <source>The hard memory limit. Above it the kernel reclaims the group&apos;s memory, and when nothing more can be reclaimed the OOM killer ends a process in the container.
-cgroup v1: memory.limit_in_bytes
-cgroup v2: memory.max</source>
-        <translation>넘을 수 없는 메모리 한도입니다. 이 값에 닿으면 커널이 그룹의 메모리를 회수하고, 더 회수할 것이 없으면 OOM 킬러가 컨테이너 안의 프로세스 하나를 강제로 끝냅니다.
-cgroup v1: memory.limit_in_bytes
-cgroup v2: memory.max</translation>
-    </message>
-    <message>
-        <source>The soft ceiling: above it the kernel throttles the group&apos;s allocations and reclaims memory hard, but never kills.
-cgroup v1: (none)
-cgroup v2: memory.high</source>
-        <translation>부드러운 상한입니다. 이 값을 넘으면 커널이 그룹의 메모리 할당을 늦추고 적극적으로 회수하지만, 프로세스를 죽이지는 않습니다.
-cgroup v1: (없음)
-cgroup v2: memory.high</translation>
     </message>
     <message>
         <source>Not available here: the memory controller of this host is on cgroup v1.</source>
@@ -2158,25 +2126,9 @@ cgroup v2: memory.high</translation>
         <translation>메모리 + 스왑</translation>
     </message>
     <message>
-        <source>Memory plus swap together, as in docker --memory-swap; it must be at least the memory limit.
-cgroup v1: memory.memsw.limit_in_bytes
-cgroup v2: memory.swap.max (swap only: this value minus the memory limit)</source>
-        <translation>docker의 --memory-swap처럼 메모리와 스왑을 합친 한도입니다. 메모리 제한 이상이어야 합니다.
-cgroup v1: memory.memsw.limit_in_bytes
-cgroup v2: memory.swap.max (스왑만 따로: 이 값에서 메모리 제한을 뺀 값)</translation>
-    </message>
-    <message>
         <source>Processes</source>
         <extracomment>the value is not known yet (shown in a number field until the first measurement)</extracomment>
         <translation>프로세스 수</translation>
-    </message>
-    <message>
-        <source>The most processes and threads the container may have; fork() fails with EAGAIN beyond it (stops fork bombs).
-cgroup v1: pids.max
-cgroup v2: pids.max</source>
-        <translation>컨테이너가 가질 수 있는 프로세스와 스레드의 최대 개수입니다. 넘으면 fork()가 EAGAIN으로 실패합니다(포크 폭탄을 막아 줍니다).
-cgroup v1: pids.max
-cgroup v2: pids.max</translation>
     </message>
     <message>
         <source>Disk read</source>
@@ -2187,24 +2139,8 @@ cgroup v2: pids.max</translation>
         <translation>MiB/s</translation>
     </message>
     <message>
-        <source>Read bandwidth from the block device below, in bytes per second.
-cgroup v1: blkio.throttle.read_bps_device
-cgroup v2: io.max (rbps)</source>
-        <translation>아래 블록 장치에서 읽는 속도의 한도(초당 바이트)입니다.
-cgroup v1: blkio.throttle.read_bps_device
-cgroup v2: io.max (rbps)</translation>
-    </message>
-    <message>
         <source>Disk write</source>
         <translation>디스크 쓰기</translation>
-    </message>
-    <message>
-        <source>Write bandwidth to the block device below, in bytes per second. Buffered writes are throttled only on cgroup v2.
-cgroup v1: blkio.throttle.write_bps_device
-cgroup v2: io.max (wbps)</source>
-        <translation>아래 블록 장치에 쓰는 속도의 한도(초당 바이트)입니다. 버퍼를 거치는 쓰기는 cgroup v2에서만 제한됩니다.
-cgroup v1: blkio.throttle.write_bps_device
-cgroup v2: io.max (wbps)</translation>
     </message>
     <message>
         <source>Block &amp;device (major:minor):</source>
@@ -2217,6 +2153,70 @@ cgroup v2: io.max (wbps)</translation>
     <message>
         <source>…</source>
         <translation>…</translation>
+    </message>
+    <message>
+        <source>How much CPU time the container may use, in cores: 0.5 means half of one core. The kernel&apos;s CFS bandwidth control lets the group run for a quota of time in every 100 ms period and then throttles it.
+cgroup v1: %1 / %2
+cgroup v2: %3</source>
+        <translation>컨테이너가 쓸 수 있는 CPU 시간을 코어 단위로 정합니다. 0.5는 코어 하나의 절반입니다. 커널의 CFS 대역폭 제어는 100 ms 주기마다 할당량만큼만 그룹을 실행하고, 다 쓰면 다음 주기까지 멈춰 세웁니다(스로틀링).
+cgroup v1: %1 / %2
+cgroup v2: %3</translation>
+    </message>
+    <message>
+        <source>The container&apos;s share of CPU time when several groups compete for it (default 100). It limits nothing while CPUs are idle.
+cgroup v1: %1 (weight × 1024 / 100)
+cgroup v2: %2</source>
+        <translation>여러 그룹이 CPU를 두고 경쟁할 때 이 컨테이너가 받는 몫입니다(기본값 100). CPU가 놀고 있을 때는 아무것도 제한하지 않습니다.
+cgroup v1: %1 (가중치 × 1024 / 100)
+cgroup v2: %2</translation>
+    </message>
+    <message>
+        <source>The hard memory limit. Above it the kernel reclaims the group&apos;s memory, and when nothing more can be reclaimed the OOM killer ends a process in the container.
+cgroup v1: %1
+cgroup v2: %2</source>
+        <translation>넘을 수 없는 메모리 한도입니다. 이 값에 닿으면 커널이 그룹의 메모리를 회수하고, 더 회수할 것이 없으면 OOM 킬러가 컨테이너 안의 프로세스 하나를 강제로 끝냅니다.
+cgroup v1: %1
+cgroup v2: %2</translation>
+    </message>
+    <message>
+        <source>The soft ceiling: above it the kernel throttles the group&apos;s allocations and reclaims memory hard, but never kills.
+cgroup v1: (none)
+cgroup v2: %1</source>
+        <translation>부드러운 상한입니다. 이 값을 넘으면 커널이 그룹의 메모리 할당을 늦추고 적극적으로 회수하지만, 프로세스를 죽이지는 않습니다.
+cgroup v1: (없음)
+cgroup v2: %1</translation>
+    </message>
+    <message>
+        <source>Memory plus swap together, as in docker --memory-swap; it must be at least the memory limit.
+cgroup v1: %1
+cgroup v2: %2 (swap only: this value minus the memory limit)</source>
+        <translation>docker의 --memory-swap처럼 메모리와 스왑을 합친 한도입니다. 메모리 제한 이상이어야 합니다.
+cgroup v1: %1
+cgroup v2: %2 (스왑만 따로: 이 값에서 메모리 제한을 뺀 값)</translation>
+    </message>
+    <message>
+        <source>The most processes and threads the container may have; fork() fails with EAGAIN beyond it (stops fork bombs).
+cgroup v1: %1
+cgroup v2: %2</source>
+        <translation>컨테이너가 가질 수 있는 프로세스와 스레드의 최대 개수입니다. 넘으면 fork()가 EAGAIN으로 실패합니다(포크 폭탄을 막아 줍니다).
+cgroup v1: %1
+cgroup v2: %2</translation>
+    </message>
+    <message>
+        <source>Read bandwidth from the block device below, in bytes per second.
+cgroup v1: %1
+cgroup v2: %2 (rbps)</source>
+        <translation>아래 블록 장치에서 읽는 속도의 한도(초당 바이트)입니다.
+cgroup v1: %1
+cgroup v2: %2 (rbps)</translation>
+    </message>
+    <message>
+        <source>Write bandwidth to the block device below, in bytes per second. Buffered writes are throttled only on cgroup v2.
+cgroup v1: %1
+cgroup v2: %2 (wbps)</source>
+        <translation>아래 블록 장치에 쓰는 속도의 한도(초당 바이트)입니다. 버퍼를 거치는 쓰기는 cgroup v2에서만 제한됩니다.
+cgroup v1: %1
+cgroup v2: %2 (wbps)</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "engine/cgroup/cgroup.h"
 
 #include "engine/cgroup/cgroup_files.h"
+#include "engine/cgroup/knobs.h"
 #include "engine/cgroup/v1/cgroup_v1.h"
 #include "engine/cgroup/v2/cgroup_v2.h"
 
@@ -45,7 +46,7 @@ Result<HostInfo> probe_root(const std::string& root)
     h.root = root;
     if (magic.value() == CGROUP2_SUPER_MAGIC) {
         h.mode = Mode::v2;
-        auto ctl = files::read(root + "/cgroup.controllers");
+        auto ctl = files::read(root + "/" + knob_name(Knob::controllers, Mode::v2));
         if (!ctl) return std::move(ctl).error().wrap("probe cgroups");
         std::string_view t = files::trim(ctl.value());
         size_t pos = 0;
@@ -174,7 +175,7 @@ Result<size_t> prime_io_accounting(const HostInfo& host, const std::string& pare
     if (!cg) return std::move(cg).error().wrap("prime I/O accounting");
     const std::string blkio = cg.value()->controller_dir("blkio");
     if (blkio.empty()) return size_t(0);
-    const std::string rule_file = "blkio.throttle.read_bps_device";
+    const std::string rule_file = knob_name(Knob::io_read_bps, Mode::v1);
     DIR* d = ::opendir("/sys/block");
     if (!d) return Error::from_errno("open /sys/block");
     std::vector<std::string> devs;
@@ -201,15 +202,12 @@ Result<std::string> self_path()
 {
     auto t = files::read("/proc/self/cgroup");
     if (!t) return std::move(t).error().wrap("own cgroup");
-    std::string_view s = t.value();
-    size_t pos = 0;
-    while (pos < s.size()) {
-        size_t nl = s.find('\n', pos);
-        if (nl == std::string_view::npos) nl = s.size();
-        std::string_view line = s.substr(pos, nl - pos);
-        if (line.rfind("0::", 0) == 0) return std::string(line.substr(3));
-        pos = nl + 1;
-    }
+    std::optional<std::string> own;
+    files::for_each_line(t.value(), [&](std::string_view line) {
+        if (line.rfind("0::", 0) == 0) own = std::string(line.substr(3));
+        return !own;
+    });
+    if (own) return *own;
     return Error(Errc::not_found, "own cgroup: /proc/self/cgroup has no cgroup v2 line");
 }
 
@@ -223,20 +221,20 @@ Result<std::string> take_delegated(const HostInfo& host, const std::string& root
     // Every process of the root moves (a write of a pid to cgroup.procs moves all its threads).
     // Processes are moved until none is left: one may fork while we move.
     for (int round = 0; round < 16; ++round) {
-        auto procs = files::read(dir + "/cgroup.procs");
+        auto procs = files::read(dir + "/" + knob_name(Knob::procs, Mode::v2));
         if (!procs) return std::move(procs).error().wrap("delegated cgroup " + root);
-        std::string_view t = procs.value();
-        if (files::trim(t).empty()) return root + "/containers";
-        size_t pos = 0;
-        while (pos < t.size()) {
-            size_t nl = t.find('\n', pos);
-            if (nl == std::string_view::npos) nl = t.size();
-            std::string pid(t.substr(pos, nl - pos));
-            if (!pid.empty())
-                if (auto r = files::write(leaf, "cgroup.procs", pid); !r && r.error().sys_errno != ESRCH)
-                    return std::move(r).error().wrap("move process " + pid + " into " + root + "/supervisor");
-            pos = nl + 1;
-        }
+        if (files::trim(procs.value()).empty()) return root + "/containers";
+        Status moved;
+        files::for_each_line(procs.value(), [&](std::string_view line) {
+            const std::string pid(line);
+            if (pid.empty()) return true;
+            if (auto r = files::write(leaf, knob_name(Knob::procs, Mode::v2), pid); !r && r.error().sys_errno != ESRCH) {
+                moved = std::move(r).error().wrap("move process " + pid + " into " + root + "/supervisor");
+                return false;
+            }
+            return true;
+        });
+        if (!moved) return std::move(moved).error();
     }
     return Error(Errc::busy, "delegated cgroup " + root + ": processes keep appearing in it");
 }

@@ -44,18 +44,22 @@ std::optional<uint64_t> parse_max(std::string_view text)
     return parse_u64(text);
 }
 
+std::optional<std::string_view> keyed_field(std::string_view text, std::string_view key, char sep)
+{
+    std::optional<std::string_view> out;
+    for_each_line(text, [&](std::string_view line) {
+        if (line.size() <= key.size() || line.substr(0, key.size()) != key || line[key.size()] != sep) return true;
+        out = trim(line.substr(key.size() + 1));
+        return false;
+    });
+    return out;
+}
+
 std::optional<uint64_t> keyed(std::string_view text, std::string_view key)
 {
-    size_t pos = 0;
-    while (pos < text.size()) {
-        size_t eol = text.find('\n', pos);
-        if (eol == std::string_view::npos) eol = text.size();
-        std::string_view line = text.substr(pos, eol - pos);
-        pos = eol + 1;
-        if (line.size() > key.size() && line.substr(0, key.size()) == key && line[key.size()] == ' ')
-            return parse_u64(line.substr(key.size() + 1));
-    }
-    return std::nullopt;
+    auto v = keyed_field(text, key);
+    if (!v) return std::nullopt;
+    return parse_u64(*v);
 }
 
 void parse_cpu_max(std::string_view text, std::optional<uint64_t>& quota, uint64_t& period)
@@ -87,15 +91,10 @@ static void parse_pressure_line(std::string_view line, PressureLine& out)
 PressurePair parse_pressure(std::string_view text)
 {
     PressurePair p;
-    size_t pos = 0;
-    while (pos < text.size()) {
-        size_t eol = text.find('\n', pos);
-        if (eol == std::string_view::npos) eol = text.size();
-        std::string_view line = text.substr(pos, eol - pos);
-        pos = eol + 1;
+    for_each_line(text, [&](std::string_view line) {
         if (line.substr(0, 5) == "some ") parse_pressure_line(line.substr(5), p.some);
         else if (line.substr(0, 5) == "full ") parse_pressure_line(line.substr(5), p.full);
-    }
+    });
     return p;
 }
 
@@ -109,12 +108,7 @@ std::optional<Stats::Pressure> pressure_stats(std::string_view text)
 IoTotals parse_io_stat(std::string_view text)
 {
     IoTotals t;
-    size_t pos = 0;
-    while (pos < text.size()) {
-        size_t eol = text.find('\n', pos);
-        if (eol == std::string_view::npos) eol = text.size();
-        std::string_view line = text.substr(pos, eol - pos);
-        pos = eol + 1;
+    for_each_line(text, [&](std::string_view line) {
         size_t f = line.find(' ');
         while (f != std::string_view::npos && f < line.size()) {
             size_t next = line.find(' ', f + 1);
@@ -129,29 +123,24 @@ IoTotals parse_io_stat(std::string_view text)
             else if (k == "rios") t.rios += v;
             else if (k == "wios") t.wios += v;
         }
-    }
+    });
     return t;
 }
 
 void parse_blkio(std::string_view text, uint64_t& read, uint64_t& write)
 {
     read = write = 0;
-    size_t pos = 0;
-    while (pos < text.size()) {
-        size_t eol = text.find('\n', pos);
-        if (eol == std::string_view::npos) eol = text.size();
-        std::string_view line = text.substr(pos, eol - pos);
-        pos = eol + 1;
+    for_each_line(text, [&](std::string_view line) {
         // "8:0 Read 4096"; the last line is "Total N" with no device.
         size_t a = line.find(' ');
-        if (a == std::string_view::npos) continue;
+        if (a == std::string_view::npos) return;
         size_t b = line.find(' ', a + 1);
-        if (b == std::string_view::npos) continue;
+        if (b == std::string_view::npos) return;
         std::string_view op = line.substr(a + 1, b - a - 1);
         uint64_t v = parse_u64(line.substr(b + 1)).value_or(0);
         if (op == "Read") read += v;
         else if (op == "Write") write += v;
-    }
+    });
 }
 
 Result<std::string> read(const std::string& path) { return read_file(path, 1 << 20); }
@@ -167,29 +156,31 @@ bool exists(const std::string& path)
     return ::stat(path.c_str(), &st) == 0;
 }
 
+// The child cgroups of dir (their paths) into out; false, with errno set, when dir cannot be opened.
+static bool child_dirs(const std::string& dir, std::vector<std::string>& out)
+{
+    DIR* d = ::opendir(dir.c_str());
+    if (!d) return false;
+    while (auto* e = ::readdir(d)) {
+        if (e->d_type != DT_DIR) continue;
+        std::string n = e->d_name;
+        if (n == "." || n == "..") continue;
+        out.push_back(dir + "/" + n);
+    }
+    ::closedir(d);
+    return true;
+}
+
 static Status collect(const std::string& dir, std::vector<pid_t>& out, int depth)
 {
     if (depth > 64) return Error(Errc::invalid_argument, "cgroup tree deeper than 64 levels: " + dir);
     auto text = read(dir + "/cgroup.procs");
     if (!text) return std::move(text).error();
-    std::string_view t = text.value();
-    size_t pos = 0;
-    while (pos < t.size()) {
-        size_t eol = t.find('\n', pos);
-        if (eol == std::string_view::npos) eol = t.size();
-        if (auto v = parse_u64(t.substr(pos, eol - pos))) out.push_back(pid_t(*v));
-        pos = eol + 1;
-    }
-    DIR* d = ::opendir(dir.c_str());
-    if (!d) return Error::from_errno("opendir " + dir);
+    for_each_line(text.value(), [&](std::string_view line) {
+        if (auto v = parse_u64(line)) out.push_back(pid_t(*v));
+    });
     std::vector<std::string> subs;
-    while (auto* e = ::readdir(d)) {
-        if (e->d_type != DT_DIR) continue;
-        std::string n = e->d_name;
-        if (n == "." || n == "..") continue;
-        subs.push_back(dir + "/" + n);
-    }
-    ::closedir(d);
+    if (!child_dirs(dir, subs)) return Error::from_errno("opendir " + dir);
     for (auto& s : subs)
         if (auto r = collect(s, out, depth + 1); !r) {
             if (r.error().code == Errc::not_found) continue;  // removed meanwhile
@@ -218,19 +209,11 @@ static Status rmdir_retry(const std::string& dir)
 static Status remove_rec(const std::string& dir, int depth)
 {
     if (depth > 64) return Error(Errc::invalid_argument, "cgroup tree deeper than 64 levels: " + dir);
-    DIR* d = ::opendir(dir.c_str());
-    if (!d) {
+    std::vector<std::string> subs;
+    if (!child_dirs(dir, subs)) {
         if (errno == ENOENT) return {};
         return Error::from_errno("opendir " + dir);
     }
-    std::vector<std::string> subs;
-    while (auto* e = ::readdir(d)) {
-        if (e->d_type != DT_DIR) continue;
-        std::string n = e->d_name;
-        if (n == "." || n == "..") continue;
-        subs.push_back(dir + "/" + n);
-    }
-    ::closedir(d);
     for (auto& s : subs) ONGGI_CHECK(remove_rec(s, depth + 1), "remove child cgroup");
     return rmdir_retry(dir);
 }

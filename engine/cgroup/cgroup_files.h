@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 namespace onggi::cgroup::files {
@@ -22,6 +23,26 @@ std::optional<uint64_t> parse_u64(std::string_view text);
 std::optional<uint64_t> parse_v1_limit(std::string_view text);
 // "max" -> nullopt, a number -> the number (v2 limits and pids.max).
 std::optional<uint64_t> parse_max(std::string_view text);
+// Each line of `text` without its '\n' (a last line without one too), in order: the one line loop
+// of every parser of kernel text (cgroupfs, /proc). fn may return bool: false stops.
+template <class Fn>
+void for_each_line(std::string_view text, Fn&& fn)
+{
+    size_t pos = 0;
+    while (pos < text.size()) {
+        size_t eol = text.find('\n', pos);
+        if (eol == std::string_view::npos) eol = text.size();
+        const std::string_view line = text.substr(pos, eol - pos);
+        pos = eol + 1;
+        if constexpr (std::is_void_v<std::invoke_result_t<Fn&, std::string_view>>)
+            fn(line);
+        else if (!fn(line))
+            return;
+    }
+}
+// The value of the first line "<key><sep><value>", trimmed; nullopt when no line has the key.
+// sep ' ': flat keyed cgroup files; ':': /proc/meminfo, /proc/PID/status.
+std::optional<std::string_view> keyed_field(std::string_view text, std::string_view key, char sep = ' ');
 // Flat keyed file ("key value" per line: cpu.stat, memory.stat, memory.events, oom_control).
 std::optional<uint64_t> keyed(std::string_view text, std::string_view key);
 // v2 cpu.max: "max 100000" or "50000 100000".

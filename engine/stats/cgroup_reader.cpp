@@ -1,6 +1,7 @@
 #include "engine/stats/cgroup_reader.h"
 
 #include "engine/cgroup/cgroup_files.h"
+#include "engine/cgroup/knobs.h"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -9,6 +10,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <utility>
 
 namespace onggi::stats {
 
@@ -51,69 +53,70 @@ Result<CgroupReader> CgroupReader::open(const cgroup::Cgroup& cg, pid_t init_pid
     r.path_ = cg.path();
     auto wrap = [&](Error e) { return std::move(e).wrap("stats reader for " + cg.path()); };
     using T = Tier;
+    // Which files, in which tier: the names come from the one table (engine/cgroup/knobs.h).
+    struct Entry { Key key; cgroup::Knob knob; bool required; bool on; Tier tier; };
+    using K = cgroup::Knob;
+    std::vector<Entry> list;
     if (cg.mode() == cgroup::Mode::v2) {
-        std::string d = cg.controller_dir("memory");
-        struct { Key k; const char* name; bool required; bool on; Tier tier; } list[] = {
-            {Key::cpu_stat_v2, "cpu.stat", true, true, T::every},
-            {Key::cpu_max, "cpu.max", false, true, T::limits},
-            {Key::mem_current, "memory.current", false, true, T::every},
-            {Key::mem_max, "memory.max", false, true, T::limits},
-            {Key::mem_high, "memory.high", false, true, T::limits},
-            {Key::mem_peak, "memory.peak", false, true, T::slow_cpu_mem},
+        list = {
+            {Key::cpu_stat_v2, K::cpu_stat, true, true, T::every},
+            {Key::cpu_max, K::cpu_quota, false, true, T::limits},
+            {Key::mem_current, K::memory_usage, false, true, T::every},
+            {Key::mem_max, K::memory_limit, false, true, T::limits},
+            {Key::mem_high, K::memory_high, false, true, T::limits},
+            {Key::mem_peak, K::memory_peak, false, true, T::slow_cpu_mem},
             // Reclaim can free a swap slot of a page kept in memory without the tasks running:
             // that case waits for the sweep.
-            {Key::swap_current, "memory.swap.current", false, true, T::slow_cpu_mem},
-            {Key::swap_max, "memory.swap.max", false, true, T::limits},
-            {Key::mem_stat_v2, "memory.stat", false, opt.memory_stat, T::slow_cpu_mem},
-            {Key::mem_events, "memory.events", false, true, T::slow_cpu},
-            {Key::io_stat, "io.stat", false, opt.io, T::every},
-            {Key::pids_current, "pids.current", false, true, T::on_cpu},
-            {Key::pids_max, "pids.max", false, true, T::limits},
-            {Key::cpu_pressure, "cpu.pressure", false, opt.pressure, T::slow_psi},
-            {Key::mem_pressure, "memory.pressure", false, opt.pressure, T::slow_psi},
-            {Key::io_pressure, "io.pressure", false, opt.pressure, T::slow_psi},
+            {Key::swap_current, K::memory_swap_usage, false, true, T::slow_cpu_mem},
+            {Key::swap_max, K::memory_swap_limit, false, true, T::limits},
+            {Key::mem_stat_v2, K::memory_stat, false, opt.memory_stat, T::slow_cpu_mem},
+            {Key::mem_events, K::memory_oom, false, true, T::slow_cpu},
+            {Key::io_stat, K::io_stat, false, opt.io, T::every},
+            {Key::pids_current, K::pids_current, false, true, T::on_cpu},
+            {Key::pids_max, K::pids_limit, false, true, T::limits},
+            {Key::cpu_pressure, K::cpu_pressure, false, opt.pressure, T::slow_psi},
+            {Key::mem_pressure, K::memory_pressure, false, opt.pressure, T::slow_psi},
+            {Key::io_pressure, K::io_pressure, false, opt.pressure, T::slow_psi},
         };
-        for (auto& e : list)
-            if (e.on)
-                if (auto s = r.add(e.k, d + "/" + e.name, e.required, e.tier); !s) return wrap(std::move(s).error());
     } else {
-        std::string acct = cg.controller_dir("cpuacct"), cpu = cg.controller_dir("cpu");
-        std::string mem = cg.controller_dir("memory"), blk = cg.controller_dir("blkio");
-        std::string pids = cg.controller_dir("pids"), uni = cg.controller_dir("unified");
-        if (mem.empty() && cpu.empty() && acct.empty()) return wrap(Error(Errc::not_found, "no cpu, cpuacct or memory hierarchy"));
+        if (cg.controller_dir("memory").empty() && cg.controller_dir("cpu").empty() && cg.controller_dir("cpuacct").empty())
+            return wrap(Error(Errc::not_found, "no cpu, cpuacct or memory hierarchy"));
         // cpuacct.usage is exact (ns) and read every sample; the user/system split is tick
         // based either way (since 5.15 cpuacct.usage_all's columns come from the tick-based
         // cpustat, so they do not sum to cpuacct.usage): cpuacct.usage_all (ns per CPU, one
         // read) or on older kernels cpuacct.stat (USER_HZ ticks), read on slow samples.
-        bool have_all = !acct.empty() && cgroup::files::exists(acct + "/cpuacct.usage_all");
+        const std::string all = cgroup::knob_path(cg, K::cpu_usage_all);
+        const bool have_all = !all.empty() && cgroup::files::exists(all);
         // The swap in use comes from memory.stat (total_swap) when it is read, else from
         // memory.memsw.usage_in_bytes.
-        struct { Key k; const std::string& dir; const char* name; bool on; Tier tier; } list[] = {
-            {Key::cpuacct_all, acct, "cpuacct.usage_all", have_all, T::slow_cpu},
-            {Key::cpuacct_usage, acct, "cpuacct.usage", true, T::every},
-            {Key::cpuacct_stat, acct, "cpuacct.stat", !have_all, T::slow_cpu},
-            {Key::cpu_stat_v1, cpu, "cpu.stat", true, T::cpu_stat},
-            {Key::cfs_quota, cpu, "cpu.cfs_quota_us", true, T::limits},
-            {Key::cfs_period, cpu, "cpu.cfs_period_us", true, T::limits},
-            {Key::mem_usage, mem, "memory.usage_in_bytes", true, T::every},
-            {Key::mem_limit, mem, "memory.limit_in_bytes", true, T::limits},
-            {Key::mem_max_usage, mem, "memory.max_usage_in_bytes", true, T::slow_cpu_mem},
-            {Key::memsw_usage, mem, "memory.memsw.usage_in_bytes", !opt.memory_stat, T::slow_cpu_mem},
-            {Key::memsw_limit, mem, "memory.memsw.limit_in_bytes", true, T::limits},
-            {Key::mem_stat_v1, mem, "memory.stat", opt.memory_stat, T::slow_cpu_mem},
-            {Key::oom_control, mem, "memory.oom_control", true, T::slow_cpu},
-            {Key::blkio_bytes, blk, "blkio.throttle.io_service_bytes_recursive", opt.io, T::on_cpu},
-            {Key::blkio_ops, blk, "blkio.throttle.io_serviced_recursive", opt.io, T::on_cpu},
-            {Key::pids_current, pids, "pids.current", true, T::on_cpu},
-            {Key::pids_max, pids, "pids.max", true, T::limits},
-            {Key::cpu_pressure, uni, "cpu.pressure", opt.pressure, T::slow_psi},
-            {Key::mem_pressure, uni, "memory.pressure", opt.pressure, T::slow_psi},
-            {Key::io_pressure, uni, "io.pressure", opt.pressure, T::slow_psi},
+        list = {
+            {Key::cpuacct_all, K::cpu_usage_all, false, have_all, T::slow_cpu},
+            {Key::cpuacct_usage, K::cpu_usage, false, true, T::every},
+            {Key::cpuacct_stat, K::cpuacct_stat, false, !have_all, T::slow_cpu},
+            {Key::cpu_stat_v1, K::cpu_stat, false, true, T::cpu_stat},
+            {Key::cfs_quota, K::cpu_quota, false, true, T::limits},
+            {Key::cfs_period, K::cpu_period, false, true, T::limits},
+            {Key::mem_usage, K::memory_usage, false, true, T::every},
+            {Key::mem_limit, K::memory_limit, false, true, T::limits},
+            {Key::mem_max_usage, K::memory_peak, false, true, T::slow_cpu_mem},
+            {Key::memsw_usage, K::memory_swap_usage, false, !opt.memory_stat, T::slow_cpu_mem},
+            {Key::memsw_limit, K::memory_swap_limit, false, true, T::limits},
+            {Key::mem_stat_v1, K::memory_stat, false, opt.memory_stat, T::slow_cpu_mem},
+            {Key::oom_control, K::memory_oom, false, true, T::slow_cpu},
+            {Key::blkio_bytes, K::io_service_bytes, false, opt.io, T::on_cpu},
+            {Key::blkio_ops, K::io_serviced, false, opt.io, T::on_cpu},
+            {Key::pids_current, K::pids_current, false, true, T::on_cpu},
+            {Key::pids_max, K::pids_limit, false, true, T::limits},
+            {Key::cpu_pressure, K::cpu_pressure, false, opt.pressure, T::slow_psi},
+            {Key::mem_pressure, K::memory_pressure, false, opt.pressure, T::slow_psi},
+            {Key::io_pressure, K::io_pressure, false, opt.pressure, T::slow_psi},
         };
-        for (auto& e : list) {
-            if (!e.on || e.dir.empty()) continue;
-            if (auto s = r.add(e.k, e.dir + "/" + e.name, false, e.tier); !s) return wrap(std::move(s).error());
-        }
+    }
+    for (const Entry& e : list) {
+        if (!e.on) continue;
+        const std::string path = cgroup::knob_path(cg, e.knob);
+        if (path.empty()) continue;  // the host lacks the controller (v1)
+        if (auto s = r.add(e.key, path, e.required, e.tier); !s) return wrap(std::move(s).error());
     }
     if (opt.net && init_pid > 0) {
         std::string proc = opt.proc_root + "/" + std::to_string(init_pid);
@@ -197,24 +200,20 @@ Status CgroupReader::read(Sample& out, bool quiet)
         case Key::cpuacct_all: {
             // "cpu user system\n0 132000000 32000000\n1 ...": sum the columns.
             uint64_t user = 0, sys = 0;
-            size_t pos = t.find('\n');
-            while (pos != std::string_view::npos && pos + 1 < t.size()) {
-                size_t eol = t.find('\n', pos + 1);
-                std::string_view line = t.substr(pos + 1, eol == std::string_view::npos ? std::string_view::npos : eol - pos - 1);
-                pos = eol;
+            bool header = true;
+            f::for_each_line(t, [&](std::string_view line) {
+                if (std::exchange(header, false)) return;
                 size_t a = line.find(' ');
                 size_t b = a == std::string_view::npos ? a : line.find(' ', a + 1);
-                if (b == std::string_view::npos) continue;
+                if (b == std::string_view::npos) return;
                 user += f::parse_u64(line.substr(a + 1, b - a - 1)).value_or(0);
                 sys += f::parse_u64(line.substr(b + 1)).value_or(0);
-            }
+            });
             s.cpu_user_ns = user;
             s.cpu_system_ns = sys;
             break;
         }
         case Key::cpuacct_usage: s.cpu_usage_ns = f::parse_u64(t).value_or(0); break;
-        case Key::cpuacct_user: s.cpu_user_ns = f::parse_u64(t).value_or(0); break;
-        case Key::cpuacct_sys: s.cpu_system_ns = f::parse_u64(t).value_or(0); break;
         case Key::cpuacct_stat: {
             long hz = ::sysconf(_SC_CLK_TCK);
             uint64_t tick = hz > 0 ? 1000000000ull / uint64_t(hz) : 10000000ull;

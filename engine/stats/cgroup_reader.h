@@ -99,7 +99,7 @@ public:
 private:
     enum class Key : uint8_t {
         // v1
-        cpuacct_all, cpuacct_usage, cpuacct_user, cpuacct_sys, cpuacct_stat, cpu_stat_v1, cfs_quota, cfs_period,
+        cpuacct_all, cpuacct_usage, cpuacct_stat, cpu_stat_v1, cfs_quota, cfs_period,
         mem_usage, mem_limit, mem_max_usage, memsw_usage, memsw_limit, mem_stat_v1, oom_control,
         blkio_bytes, blkio_ops,
         // v2

@@ -48,18 +48,16 @@ Result<std::string_view> pread_all(int fd, std::vector<char>& buf, const char* w
 
 bool parse_proc_stat(std::string_view text, HostCounters& out)
 {
-    bool have_total = false;
+    bool have_total = false, bad = false;
     int cpus = 0;
-    size_t pos = 0;
-    while (pos < text.size()) {
-        size_t eol = text.find('\n', pos);
-        if (eol == std::string_view::npos) eol = text.size();
-        std::string_view line = text.substr(pos, eol - pos);
-        pos = eol + 1;
-        if (line.substr(0, 3) != "cpu") break;  // the cpu lines come first; "intr" is long
+    cgroup::files::for_each_line(text, [&](std::string_view line) {
+        if (line.substr(0, 3) != "cpu") return false;  // the cpu lines come first; "intr" is long
         if (line.size() > 3 && line[3] == ' ') {
             auto f = numbers(line.substr(4));
-            if (f.size() < 4) return false;
+            if (f.size() < 4) {
+                bad = true;
+                return false;
+            }
             auto at = [&](size_t i) { return i < f.size() ? f[i] : 0; };
             const uint64_t idle = at(3) + at(4);
             const uint64_t busy = at(0) + at(1) + at(2) + at(5) + at(6) + at(7);
@@ -69,7 +67,9 @@ bool parse_proc_stat(std::string_view text, HostCounters& out)
         } else {
             ++cpus;
         }
-    }
+        return true;
+    });
+    if (bad) return false;
     if (!have_total) return false;
     out.cpus = cpus;
     return true;
@@ -77,21 +77,14 @@ bool parse_proc_stat(std::string_view text, HostCounters& out)
 
 bool parse_meminfo(std::string_view text, HostCounters& out)
 {
+    // "MemTotal:       16310452 kB"
     auto kb = [&](std::string_view key) -> std::optional<uint64_t> {
-        size_t pos = 0;
-        while (pos < text.size()) {
-            size_t eol = text.find('\n', pos);
-            if (eol == std::string_view::npos) eol = text.size();
-            std::string_view line = text.substr(pos, eol - pos);
-            pos = eol + 1;
-            if (line.size() <= key.size() || line.substr(0, key.size()) != key || line[key.size()] != ':') continue;
-            std::string_view v = cgroup::files::trim(line.substr(key.size() + 1));
-            if (v.size() > 3 && v.substr(v.size() - 3) == " kB") v = v.substr(0, v.size() - 3);
-            auto n = cgroup::files::parse_u64(cgroup::files::trim(v));
-            if (!n) return std::nullopt;
-            return *n * 1024;
-        }
-        return std::nullopt;
+        auto v = cgroup::files::keyed_field(text, key, ':');
+        if (!v) return std::nullopt;
+        if (v->size() > 3 && v->substr(v->size() - 3) == " kB") v = v->substr(0, v->size() - 3);
+        auto n = cgroup::files::parse_u64(cgroup::files::trim(*v));
+        if (!n) return std::nullopt;
+        return *n * 1024;
     };
     auto total = kb("MemTotal");
     if (!total || *total == 0) return false;

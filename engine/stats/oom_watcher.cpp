@@ -1,6 +1,7 @@
 #include "engine/stats/oom_watcher.h"
 
 #include "engine/cgroup/cgroup_files.h"
+#include "engine/cgroup/knobs.h"
 #include "engine/core/files.h"
 
 #include <fcntl.h>
@@ -23,11 +24,10 @@ Result<std::unique_ptr<OomWatcher>> OomWatcher::watch(const cgroup::Cgroup& cg, 
 {
     std::unique_ptr<OomWatcher> w(new OomWatcher());
     w->path_ = cg.path();
-    std::string dir = cg.controller_dir("memory");
     auto ctx = "watch OOM of " + cg.path();
-    if (dir.empty()) return Error(Errc::unsupported, "the memory controller is not mounted").wrap(ctx);
+    const std::string counter = cgroup::knob_path(cg, cgroup::Knob::memory_oom);
+    if (counter.empty()) return Error(Errc::unsupported, "the memory controller is not mounted").wrap(ctx);
     w->v2_ = cg.mode() == cgroup::Mode::v2;
-    std::string counter = dir + (w->v2_ ? "/memory.events" : "/memory.oom_control");
     w->counter_.reset(::open(counter.c_str(), O_RDONLY | O_CLOEXEC));
     if (!w->counter_) return Error::from_errno("open " + counter).wrap(ctx);
     if (!w->v2_) {
@@ -35,7 +35,7 @@ Result<std::unique_ptr<OomWatcher>> OomWatcher::watch(const cgroup::Cgroup& cg, 
         if (!w->fd_) return Error::from_errno("eventfd").wrap(ctx);
         // "<event_fd> <fd of memory.oom_control>" (Documentation/admin-guide/cgroup-v1/memory.rst §9).
         std::string reg = std::to_string(w->fd_.get()) + " " + std::to_string(w->counter_.get());
-        if (auto s = write_file(dir + "/cgroup.event_control", reg); !s) return std::move(s).error().wrap(ctx);
+        if (auto s = write_file(cgroup::knob_path(cg, cgroup::Knob::memory_oom_control_events), reg); !s) return std::move(s).error().wrap(ctx);
     }
     uint64_t ooms = 0;
     auto k = w->read_counter(&ooms);

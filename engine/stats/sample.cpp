@@ -18,18 +18,13 @@ bool parse_net_dev(std::string_view text, NetCounters& out, size_t* interfaces)
     out = {};
     if (interfaces) *interfaces = 0;
     bool table = false;
-    size_t pos = 0;
-    while (pos < text.size()) {
-        size_t eol = text.find('\n', pos);
-        if (eol == std::string_view::npos) eol = text.size();
-        std::string_view line = text.substr(pos, eol - pos);
-        pos = eol + 1;
+    cgroup::files::for_each_line(text, [&](std::string_view line) {
         size_t colon = line.find(':');
-        if (colon == std::string_view::npos) continue;  // the two header lines have '|', no ':'
+        if (colon == std::string_view::npos) return;  // the two header lines have '|', no ':'
         std::string_view name = cgroup::files::trim(line.substr(0, colon));
-        if (name.find('|') != std::string_view::npos) continue;
+        if (name.find('|') != std::string_view::npos) return;
         table = true;
-        if (name == "lo") continue;
+        if (name == "lo") return;
         // rx: bytes packets errs drop fifo frame compressed multicast; tx: bytes packets ...
         uint64_t v[10] = {};
         int n = 0;
@@ -41,13 +36,13 @@ bool parse_net_dev(std::string_view text, NetCounters& out, size_t* interfaces)
             if (j > i) v[n++] = cgroup::files::parse_u64(line.substr(i, j - i)).value_or(0);
             i = j;
         }
-        if (n < 10) continue;
+        if (n < 10) return;
         if (interfaces) ++*interfaces;
         out.rx_bytes += v[0];
         out.rx_packets += v[1];
         out.tx_bytes += v[8];
         out.tx_packets += v[9];
-    }
+    });
     return table;
 }
 

@@ -1,5 +1,7 @@
 #include "engine/stats/sampler.h"
 
+#include "engine/cgroup/knobs.h"
+
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -27,12 +29,17 @@ Status Sampler::add(const std::string& id, const cgroup::Cgroup& cg, pid_t init_
     // counters can be read (a gated reader only: the ungated one stands for the old cost).
     std::vector<std::string> files;
     if (opt.gate && dirname(cg.path()).size() > 0) {
-        if (cg.mode() == cgroup::Mode::v2) {
-            std::string d = dirname(cg.controller_dir("memory"));
-            if (!d.empty()) files = {d + "/cpu.stat", d + "/memory.current", d + "/io.stat"};
-        } else {
-            std::string a = dirname(cg.controller_dir("cpuacct")), m = dirname(cg.controller_dir("memory"));
-            if (!a.empty() && !m.empty()) files = {a + "/cpuacct.usage", m + "/memory.usage_in_bytes"};
+        // The parent's CPU, memory and (v2) I/O counters, named by the one table.
+        using K = cgroup::Knob;
+        const bool v2 = cg.mode() == cgroup::Mode::v2;
+        for (K k : v2 ? std::vector<K>{K::cpu_stat, K::memory_usage, K::io_stat} : std::vector<K>{K::cpu_usage, K::memory_usage}) {
+            auto f = cgroup::knob_file(k, cg.mode());
+            const std::string d = f ? dirname(cg.controller_dir(std::string(f->controller))) : std::string();
+            if (d.empty()) {
+                files.clear();
+                break;
+            }
+            files.push_back(d + "/" + std::string(f->file));
         }
     }
     if (!files.empty()) {

@@ -259,6 +259,11 @@ void CreateDialog::setCgroupMode(const QString& mode) {
     if (mode != QLatin1String("v2")) m_memoryHigh->setValue(0);
 }
 
+void CreateDialog::setCgroupFiles(const client::CgroupFileNames& files) {
+    m_files = files;
+    retranslateUi();
+}
+
 bool CreateDialog::startAfterCreate() const { return m_start->isChecked(); }
 
 QString CreateDialog::validationError() const {
@@ -555,14 +560,21 @@ void CreateDialog::retranslateUi() {
     }
     m_cpus->setSpecialValueText(unlimited);
     m_pids->setSpecialValueText(unlimited);
-    m_cpus->setToolTip(tr("CPU time per 100 ms period (cgroup v1 cpu.cfs_quota_us, v2 cpu.max)."));
-    m_weight->setToolTip(tr("Relative share under contention (cgroup v1 cpu.shares, v2 cpu.weight)."));
-    m_memory->setToolTip(tr("Hard limit; the OOM killer acts above it (cgroup v1 memory.limit_in_bytes, v2 memory.max)."));
+    // The kernel's file names come from the helper (hello's cgroup_files); "…" until it has said.
+    const QString unknown = QStringLiteral("…");
+    auto v1 = [&](const char* knob) { return m_files.v1(QLatin1String(knob), unknown); };
+    auto v2 = [&](const char* knob) { return m_files.v2(QLatin1String(knob), unknown); };
+    m_cpus->setToolTip(tr("CPU time per 100 ms period (cgroup v1 %1, v2 %2).").arg(v1("cpu_quota"), v2("cpu_quota")));
+    m_weight->setToolTip(
+        tr("Relative share under contention (cgroup v1 %1, v2 %2).").arg(v1("cpu_weight"), v2("cpu_weight")));
+    m_memory->setToolTip(tr("Hard limit; the OOM killer acts above it (cgroup v1 %1, v2 %2).")
+                             .arg(v1("memory_limit"), v2("memory_limit")));
     m_memoryHigh->setToolTip(m_cgroupMode == QLatin1String("v2")
-                                 ? tr("Throttling threshold (cgroup v2 memory.high).")
+                                 ? tr("Throttling threshold (cgroup v2 %1).").arg(v2("memory_high"))
                                  : tr("Needs the cgroup v2 memory controller; this host's is on cgroup v1."));
-    m_swap->setToolTip(tr("Memory plus swap (cgroup v1 memory.memsw.limit_in_bytes, v2 memory.swap.max)."));
-    m_pids->setToolTip(tr("Most processes and threads (pids.max)."));
+    m_swap->setToolTip(
+        tr("Memory plus swap (cgroup v1 %1, v2 %2).").arg(v1("memory_swap_limit"), v2("memory_swap_limit")));
+    m_pids->setToolTip(tr("Most processes and threads (%1).").arg(v2("pids_limit")));
 
     label(m_nsForm, m_network, tr("Ne&twork:"));
     m_network->setItemText(0, tr("private (own network namespace, loopback only)"));

@@ -3,6 +3,7 @@
 // disabled). params() is the container.create request of docs/protocol.md.
 #pragma once
 
+#include "client/cgroup_file_names.h"
 #include "client/rpc_error.h"
 
 #include <QDialog>
@@ -31,6 +32,8 @@ public:
 
     void setImages(const QStringList& images);  // from images.list; busybox is always offered
     void setCgroupMode(const QString& mode);    // memory.high needs v2
+    // The helper's cgroupfs file names (hello), which the tooltips name.
+    void setCgroupFiles(const client::CgroupFileNames& files);
     QJsonObject params() const;
     // The first validation problem, empty when the form is valid.
     QString validationError() const;
@@ -94,6 +97,7 @@ private:
     QDialogButtonBox* m_buttons;
     QFormLayout *m_generalForm, *m_limitsForm, *m_nsForm, *m_secForm;
     QString m_cgroupMode = QStringLiteral("v2");
+    client::CgroupFileNames m_files;
 };
 
 }  // namespace gui

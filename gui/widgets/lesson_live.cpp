@@ -42,14 +42,15 @@ QString idMapText(const QList<KV::IdMapLine>& m) {
     return l.join(QLatin1Char('\n'));
 }
 
-// cgroup files of one controller, as rows file | value
-QString cgroupRows(const KV& v, const QStringList& files) {
+// cgroup files of one controller, as rows file | value. knobs: the helper's ids of what the
+// files hold ("memory_limit"); the helper says which file that is on this host.
+QString cgroupRows(const KV& v, const QStringList& knobs) {
     Table t;
     t.head({LessonLive::tr("File"), LessonLive::tr("Value now")});
     int n = 0;
-    for (const QString& f : files)
+    for (const QString& k : knobs)
         for (const auto& c : v.cgroupFiles)
-            if (c.file == f) {
+            if (c.knob == k) {
                 t.row({code(c.path), pre(c.value)});
                 ++n;
             }
@@ -190,13 +191,10 @@ QString upperHtml(const KV& v) {
 }
 
 QString memoryFiles(const KV& v) {
-    const bool v2 = v.cgroupMode == QLatin1String("v2");
-    QString h = cgroupRows(v, v2 ? QStringList{QStringLiteral("memory.max"), QStringLiteral("memory.current"), QStringLiteral("memory.peak"),
-                                               QStringLiteral("memory.events")}
-                                 : QStringList{QStringLiteral("memory.limit_in_bytes"), QStringLiteral("memory.usage_in_bytes"),
-                                               QStringLiteral("memory.max_usage_in_bytes"), QStringLiteral("memory.failcnt"),
-                                               QStringLiteral("memory.oom_control")});
-    const QString limit = v.cgroupValue(v2 ? QStringLiteral("memory.max") : QStringLiteral("memory.limit_in_bytes"));
+    QString h = cgroupRows(v, QStringList{QStringLiteral("memory_limit"), QStringLiteral("memory_usage"),
+                                          QStringLiteral("memory_peak"), QStringLiteral("memory_failcnt"),
+                                          QStringLiteral("memory_oom")});
+    const QString limit = v.cgroupValue(QStringLiteral("memory_limit"));
     h += para(LessonLive::tr("Limit: %1").arg(limit == QLatin1String("max") ? LessonLive::tr("unlimited") : fmtBytesFile(limit)));
     h += QStringLiteral("<p><b>%1</b></p>").arg(esc(v.oomKills < 0 ? LessonLive::tr("The kernel gives no OOM kill count here.")
                                                                  : LessonLive::tr("oom_kill: %1").arg(v.oomKills)));
@@ -241,7 +239,6 @@ QString LessonLive::capabilityMeaning(const QString& cap) {
 
 QString LessonLive::html(const QString& lesson, const client::KernelView& v) {
     if (v.isEmpty()) return para(tr("Select a running container: this panel then shows what the kernel says about it, every second."));
-    const bool v2 = v.cgroupMode == QLatin1String("v2");
     QString h;
     if (lesson == QLatin1String("kernel")) {
         Table t;
@@ -265,34 +262,33 @@ QString LessonLive::html(const QString& lesson, const client::KernelView& v) {
         t.row({esc(tr("cgroup layout of this host")), code(v.cgroupMode)});
         t.row({esc(tr("the container's group")), code(v.cgroupPath)});
         h += t.end() + title(tr("/proc/%1/cgroup as the kernel writes it").arg(v.pid)) + pre(v.procCgroup);
-        h += cgroupRows(v, {QStringLiteral("cgroup.controllers"), QStringLiteral("memory.max"), QStringLiteral("memory.limit_in_bytes"),
-                            QStringLiteral("pids.max"), QStringLiteral("pids.current")});
+        h += cgroupRows(v, QStringList{QStringLiteral("controllers"), QStringLiteral("memory_limit"),
+                                       QStringLiteral("pids_limit"), QStringLiteral("pids_current")});
     } else if (lesson == QLatin1String("cpu")) {
-        h += cgroupRows(v, v2 ? QStringList{QStringLiteral("cpu.max"), QStringLiteral("cpu.weight"), QStringLiteral("cpu.stat")}
-                              : QStringList{QStringLiteral("cpu.cfs_quota_us"), QStringLiteral("cpu.cfs_period_us"),
-                                            QStringLiteral("cpu.shares"), QStringLiteral("cpu.stat")});
-        const qint64 thr = v.cgroupKey(QStringLiteral("cpu.stat"), QStringLiteral("nr_throttled"));
+        h += cgroupRows(v, QStringList{QStringLiteral("cpu_quota"), QStringLiteral("cpu_period"),
+                                       QStringLiteral("cpu_weight"), QStringLiteral("cpu_stat")});
+        const qint64 thr = v.cgroupKey(QStringLiteral("cpu_stat"), QStringLiteral("nr_throttled"));
         if (thr >= 0) h += QStringLiteral("<p><b>%1</b></p>").arg(esc(tr("Throttled periods so far: %1").arg(thr)));
     } else if (lesson == QLatin1String("memory")) {
         h += memoryFiles(v);
     } else if (lesson == QLatin1String("pids")) {
-        h += cgroupRows(v, {QStringLiteral("pids.max"), QStringLiteral("pids.current"), QStringLiteral("pids.events")});
-        const qint64 refused = v.cgroupKey(QStringLiteral("pids.events"), QStringLiteral("max"));
-        if (refused >= 0) h += QStringLiteral("<p><b>%1</b></p>").arg(esc(tr("fork() refused at the limit so far: %1").arg(refused)));
+        h += cgroupRows(v, QStringList{QStringLiteral("pids_limit"), QStringLiteral("pids_current"),
+                                       QStringLiteral("pids_events")});
+        const qint64 refused = v.cgroupKey(QStringLiteral("pids_events"), QStringLiteral("max"));
+        if (refused >= 0)
+            h += QStringLiteral("<p><b>%1</b></p>").arg(esc(tr("fork() refused at the limit so far: %1").arg(refused)));
     } else if (lesson == QLatin1String("io")) {
-        h += cgroupRows(v, v2 ? QStringList{QStringLiteral("io.max"), QStringLiteral("io.weight"), QStringLiteral("io.stat")}
-                              : QStringList{QStringLiteral("blkio.throttle.read_bps_device"), QStringLiteral("blkio.throttle.write_bps_device"),
-                                            QStringLiteral("blkio.throttle.read_iops_device"),
-                                            QStringLiteral("blkio.throttle.write_iops_device"), QStringLiteral("blkio.weight")});
+        h += cgroupRows(v, QStringList{QStringLiteral("io_read_bps"), QStringLiteral("io_write_bps"),
+                                       QStringLiteral("io_read_iops"), QStringLiteral("io_write_iops"),
+                                       QStringLiteral("io_weight"), QStringLiteral("io_stat")});
         h += para(tr("An empty limit file means no limit on any device."));
     } else if (lesson == QLatin1String("freezer")) {
-        h += cgroupRows(v, {QStringLiteral("freezer.state"), QStringLiteral("cgroup.freeze")});
+        h += cgroupRows(v, QStringList{QStringLiteral("freeze")});
         h += para(tr("State of the init in /proc/%1/status: %2").arg(v.pid).arg(v.processState));
     } else if (lesson == QLatin1String("guarantees")) {
-        h += cgroupRows(v, v2 ? QStringList{QStringLiteral("memory.min"), QStringLiteral("memory.low"), QStringLiteral("memory.high"),
-                                            QStringLiteral("memory.max"), QStringLiteral("cpu.weight")}
-                              : QStringList{QStringLiteral("memory.soft_limit_in_bytes"), QStringLiteral("memory.limit_in_bytes"),
-                                            QStringLiteral("cpu.shares")});
+        h += cgroupRows(v, QStringList{QStringLiteral("memory_min"), QStringLiteral("memory_low"),
+                                       QStringLiteral("memory_high"), QStringLiteral("memory_limit"),
+                                       QStringLiteral("cpu_weight")});
     } else if (lesson == QLatin1String("rootfs")) {
         h += mountsHtml(v, 40);
     } else if (lesson == QLatin1String("overlay")) {

@@ -142,6 +142,11 @@ void LimitsPanel::setHost(const QString& cgroupMode, qint64 memoryBytes, int cpu
     retranslateUi();
 }
 
+void LimitsPanel::setCgroupFiles(const client::CgroupFileNames& files) {
+    m_files = files;
+    retranslateUi();
+}
+
 QWidget* LimitsPanel::group(Group g) const { return m_groups[g]; }
 
 QString LimitsPanel::refusalText(Group g) const { return m_refusal[g]->isHidden() ? QString() : m_refusal[g]->text(); }
@@ -283,38 +288,49 @@ void LimitsPanel::retranslateUi() {
     m_title->setText(tr("Limits"));
     m_help->setText(tr("Changes apply at once to the running container's control group (cgroup) and are kept for "
                        "its next start. Watch the charts to see the effect."));
+    // The kernel's file names come from the helper (hello's cgroup_files); "…" until it has said.
+    const QString unknown = QStringLiteral("…");
+    auto v1 = [&](const char* knob) { return m_files.v1(QLatin1String(knob), unknown); };
+    auto v2 = [&](const char* knob) { return m_files.v2(QLatin1String(knob), unknown); };
     m_cpus->setTexts(tr("CPU"), tr("cores"), unlimited,
                      tr("How much CPU time the container may use, in cores: 0.5 means half of one core. The kernel's "
                         "CFS bandwidth control lets the group run for a quota of time in every 100 ms period and "
-                        "then throttles it.\ncgroup v1: cpu.cfs_quota_us / cpu.cfs_period_us\ncgroup v2: cpu.max"));
+                        "then throttles it.\ncgroup v1: %1 / %2\ncgroup v2: %3")
+                         .arg(v1("cpu_quota"), v1("cpu_period"), v2("cpu_quota")));
     m_weight->setTexts(tr("CPU weight"), QString(), QString(),
                        tr("The container's share of CPU time when several groups compete for it (default 100). It "
-                          "limits nothing while CPUs are idle.\ncgroup v1: cpu.shares (weight × 1024 / 100)\n"
-                          "cgroup v2: cpu.weight"));
+                          "limits nothing while CPUs are idle.\ncgroup v1: %1 (weight × 1024 / 100)\n"
+                          "cgroup v2: %2")
+                           .arg(v1("cpu_weight"), v2("cpu_weight")));
     m_memory->setTexts(tr("Memory"), tr("MiB"), unlimited,
                        tr("The hard memory limit. Above it the kernel reclaims the group's memory, and when nothing "
                           "more can be reclaimed the OOM killer ends a process in the container.\n"
-                          "cgroup v1: memory.limit_in_bytes\ncgroup v2: memory.max"));
+                          "cgroup v1: %1\ncgroup v2: %2")
+                           .arg(v1("memory_limit"), v2("memory_limit")));
     QString highTip = tr("The soft ceiling: above it the kernel throttles the group's allocations and reclaims "
-                         "memory hard, but never kills.\ncgroup v1: (none)\ncgroup v2: memory.high");
+                         "memory hard, but never kills.\ncgroup v1: (none)\ncgroup v2: %1")
+                          .arg(v2("memory_high"));
     if (m_cgroupMode != QLatin1String("v2"))
         highTip += QLatin1Char('\n') + tr("Not available here: the memory controller of this host is on cgroup v1.");
     m_high->setTexts(tr("Memory high"), tr("MiB"), unlimited, highTip);
     m_swap->setTexts(tr("Memory + swap"), tr("MiB"), unlimited,
                      tr("Memory plus swap together, as in docker --memory-swap; it must be at least the memory "
-                        "limit.\ncgroup v1: memory.memsw.limit_in_bytes\ncgroup v2: memory.swap.max (swap only: "
-                        "this value minus the memory limit)"));
+                        "limit.\ncgroup v1: %1\ncgroup v2: %2 (swap only: this value minus the memory limit)")
+                         .arg(v1("memory_swap_limit"), v2("memory_swap_limit")));
     //: the value is not known yet (shown in a number field until the first measurement)
     m_pids->setTexts(tr("Processes"), QString(), m_pidsKnown ? unlimited : tr("…"),
                      tr("The most processes and threads the container may have; fork() fails with EAGAIN beyond it "
-                        "(stops fork bombs).\ncgroup v1: pids.max\ncgroup v2: pids.max"));
+                        "(stops fork bombs).\ncgroup v1: %1\ncgroup v2: %2")
+                         .arg(v1("pids_limit"), v2("pids_limit")));
+    // v2's io.max holds all four throttles: it is io_read_bps's file in the helper's table.
     m_ioRead->setTexts(tr("Disk read"), tr("MiB/s"), unlimited,
-                       tr("Read bandwidth from the block device below, in bytes per second.\ncgroup v1: "
-                          "blkio.throttle.read_bps_device\ncgroup v2: io.max (rbps)"));
+                       tr("Read bandwidth from the block device below, in bytes per second.\ncgroup v1: %1\n"
+                          "cgroup v2: %2 (rbps)")
+                           .arg(v1("io_read_bps"), v2("io_read_bps")));
     m_ioWrite->setTexts(tr("Disk write"), tr("MiB/s"), unlimited,
                         tr("Write bandwidth to the block device below, in bytes per second. Buffered writes are "
-                           "throttled only on cgroup v2.\ncgroup v1: blkio.throttle.write_bps_device\ncgroup v2: "
-                           "io.max (wbps)"));
+                           "throttled only on cgroup v2.\ncgroup v1: %1\ncgroup v2: %2 (wbps)")
+                            .arg(v1("io_write_bps"), v2("io_read_bps")));
     m_deviceLabel->setText(tr("Block &device (major:minor):"));
     m_device->setToolTip(tr("I/O limits apply per block device, named by its major:minor numbers (see lsblk)."));
     updateWarning();

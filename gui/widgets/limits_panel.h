@@ -8,6 +8,7 @@
 // they act on; this widget keeps their state, debounce and signals.
 #pragma once
 
+#include "client/cgroup_file_names.h"
 #include "client/limits.h"
 
 #include <QList>
@@ -38,6 +39,8 @@ public:
 
     // Host facts from hello: sizes the ranges, and memory.high needs cgroup v2.
     void setHost(const QString& cgroupMode, qint64 memoryBytes, int cpus);
+    // The helper's cgroupfs file names (hello), which the tooltips name.
+    void setCgroupFiles(const client::CgroupFileNames& files);
     // The limits in effect (Summary.limits or container.update's reply). Emits nothing.
     void setLimits(const client::Limits& limits);
     // The helper refused `sent` (a limitsChanged payload): put the controls back to the
@@ -96,6 +99,7 @@ private:
     QTimer* m_debounce;
     QSet<LimitControl*> m_dirty;
     QString m_cgroupMode;
+    client::CgroupFileNames m_files;
     qint64 m_inUse = 0;
     bool m_pidsFromConfig = false;
     bool m_pidsKnown = false;

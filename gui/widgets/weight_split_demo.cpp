@@ -24,16 +24,15 @@ constexpr int kPollMs = 1000;
 constexpr int kWindowS = 3;  // the chart's share is over the last 3 s
 const QColor kColors[2] = {QColor(0x4e, 0x9a, 0xf0), QColor(0xf0, 0x8c, 0x3c)};
 
-// The container's cumulative CPU time in ns from its cgroup files; -1 when the host has none.
+// The container's cumulative CPU time in ns from its cgroup files (v1 cpuacct.usage, v2
+// cpu.stat's usage_usec; the helper names the files by knob); -1 when the host has none.
 qint64 usageNs(const client::KernelView& v, QString* path) {
-    for (const auto& f : v.cgroupFiles)
-        if (f.file == QLatin1String("cpuacct.usage")) {
-            *path = f.path;
-            return f.value.toLongLong();
-        }
-    const qint64 us = v.cgroupKey(QStringLiteral("cpu.stat"), QStringLiteral("usage_usec"));
-    for (const auto& f : v.cgroupFiles)
-        if (f.file == QLatin1String("cpu.stat")) *path = f.path;
+    if (const auto* f = v.cgroupFile(QStringLiteral("cpu_usage"))) {
+        *path = f->path;
+        return f->value.toLongLong();
+    }
+    const qint64 us = v.cgroupKey(QStringLiteral("cpu_stat"), QStringLiteral("usage_usec"));
+    if (const auto* f = v.cgroupFile(QStringLiteral("cpu_stat"))) *path = f->path;
     return us < 0 ? -1 : us * 1000;
 }
 
@@ -238,11 +237,10 @@ void WeightSplitDemo::poll() {
             if (!r->isError()) {
                 const client::KernelView v = client::KernelView::fromJson(r->result());
                 m_pending[i] = usageNs(v, &m_usageFile[i]);
-                for (const auto& f : v.cgroupFiles)
-                    if (f.file == QLatin1String("cpu.shares") || f.file == QLatin1String("cpu.weight")) {
-                        m_weightFile[i] = f.path;
-                        m_weightValue[i] = f.value;
-                    }
+                if (const auto* f = v.cgroupFile(QStringLiteral("cpu_weight"))) {
+                    m_weightFile[i] = f->path;
+                    m_weightValue[i] = f->value;
+                }
             }
             if (m_inFlight > 0 || !isRunning()) return;
             if (m_pending[0] >= 0 && m_pending[1] >= 0) {

@@ -57,6 +57,7 @@ void register_container_kernel_view(HelperContext& ctx)
         KernelView::Input in;
         in.pid = r.pid;
         in.cgroup_path = ctx.containers->cgroup_path(r.id);
+        if (auto cg = ctx.containers->open_cgroup(r.id); cg) in.cgroup = std::move(cg).value();
         in.upper = cp.upper();
         in.merged = cp.rootfs();
         auto text = read_file(cp.config(), 4 << 20);

@@ -1,6 +1,7 @@
 #include "engine/cgroup/v2/cgroup_v2.h"
 
 #include "engine/cgroup/cgroup_files.h"
+#include "engine/cgroup/knobs.h"
 #include "engine/cgroup/v2/device_filter.h"
 
 #include <fcntl.h>
@@ -15,6 +16,9 @@
 namespace onggi::cgroup::v2 {
 
 namespace {
+
+// File names come from the one table (engine/cgroup/knobs.h).
+const char* K(Knob k) { return knob_name(k, Mode::v2); }
 
 void sleep_ms(long ms)
 {
@@ -53,9 +57,9 @@ bool has(const std::vector<std::string>& v, const std::string& w) { return std::
 // so, and the cgroup is left as it was.
 Status enable_subtree(const std::string& dir, bool root_level)
 {
-    auto avail = files::read(dir + "/cgroup.controllers");
+    auto avail = files::read(dir + "/" + K(Knob::controllers));
     if (!avail) return std::move(avail).error();
-    auto before = files::read(dir + "/cgroup.subtree_control");
+    auto before = files::read(dir + "/" + K(Knob::subtree_control));
     if (!before) return std::move(before).error();
     const std::vector<std::string> offered = words(avail.value()), enabled = words(before.value());
     std::vector<std::string> want;
@@ -66,21 +70,21 @@ Status enable_subtree(const std::string& dir, bool root_level)
     if (want.empty()) return {};
     std::string all;
     for (auto& w : want) all += (all.empty() ? "+" : " +") + w;
-    if (files::write(dir, "cgroup.subtree_control", all)) return {};
+    if (files::write(dir, K(Knob::subtree_control), all)) return {};
 
     std::vector<std::string> done;
     auto undo = [&] {
-        for (auto it = done.rbegin(); it != done.rend(); ++it) (void)files::write(dir, "cgroup.subtree_control", "-" + *it);
+        for (auto it = done.rbegin(); it != done.rend(); ++it) (void)files::write(dir, K(Knob::subtree_control), "-" + *it);
     };
     for (auto& w : want) {
-        auto r = files::write(dir, "cgroup.subtree_control", "+" + w);
+        auto r = files::write(dir, K(Knob::subtree_control), "+" + w);
         if (r) {
             done.push_back(w);
             continue;
         }
         if (r.error().sys_errno == EBUSY && !root_level) {
             undo();
-            auto procs = files::read(dir + "/cgroup.procs");
+            auto procs = files::read(dir + "/" + K(Knob::procs));
             const bool has_procs = procs && !files::trim(procs.value()).empty();
             return Error(Errc::busy,
                          dir + " has processes of its own" + std::string(has_procs ? "" : " (or threads)") +
@@ -149,7 +153,7 @@ Status CgroupV2::apply_cpu(const spec::Resources& r)
     if (r.cpu_shares) {
         if (*r.cpu_shares < 2 || *r.cpu_shares > 262144)
             return Error(Errc::invalid_argument, "cpu shares must be 2..262144, not " + std::to_string(*r.cpu_shares));
-        ONGGI_CHECK(files::write(dir_, "cpu.weight", std::to_string(shares_to_weight(*r.cpu_shares))), "cpu weight");
+        ONGGI_CHECK(files::write(dir_, K(Knob::cpu_weight), std::to_string(shares_to_weight(*r.cpu_shares))), "cpu weight");
     }
     if (r.cpu_period && (*r.cpu_period < 1000 || *r.cpu_period > 1000000))
         return Error(Errc::invalid_argument, "cpu period must be 1000..1000000 us, not " + std::to_string(*r.cpu_period));
@@ -158,7 +162,7 @@ Status CgroupV2::apply_cpu(const spec::Resources& r)
     if (r.cpu_quota || r.cpu_period) {
         // cpu.max is "$MAX $PERIOD"; keep the half that is not being changed.
         std::string quota = "max", period = "100000";
-        if (auto cur = files::read(dir_ + "/cpu.max")) {
+        if (auto cur = files::read(dir_ + "/" + K(Knob::cpu_quota))) {
             std::string_view t = files::trim(cur.value());
             size_t sp = t.find(' ');
             if (sp != std::string_view::npos) {
@@ -168,11 +172,11 @@ Status CgroupV2::apply_cpu(const spec::Resources& r)
         }
         if (r.cpu_quota) quota = *r.cpu_quota < 0 ? "max" : std::to_string(*r.cpu_quota);
         if (r.cpu_period) period = std::to_string(*r.cpu_period);
-        ONGGI_CHECK(files::write(dir_, "cpu.max", quota + " " + period), "cpu quota");
+        ONGGI_CHECK(files::write(dir_, K(Knob::cpu_quota), quota + " " + period), "cpu quota");
     }
-    if (r.cpu_idle) ONGGI_CHECK(files::write(dir_, "cpu.idle", std::to_string(*r.cpu_idle)), "cpu idle");
-    if (!r.cpu_cpus.empty()) ONGGI_CHECK(files::write(dir_, "cpuset.cpus", r.cpu_cpus), "cpuset cpus");
-    if (!r.cpu_mems.empty()) ONGGI_CHECK(files::write(dir_, "cpuset.mems", r.cpu_mems), "cpuset mems");
+    if (r.cpu_idle) ONGGI_CHECK(files::write(dir_, K(Knob::cpu_idle), std::to_string(*r.cpu_idle)), "cpu idle");
+    if (!r.cpu_cpus.empty()) ONGGI_CHECK(files::write(dir_, K(Knob::cpuset_cpus), r.cpu_cpus), "cpuset cpus");
+    if (!r.cpu_mems.empty()) ONGGI_CHECK(files::write(dir_, K(Knob::cpuset_mems), r.cpu_mems), "cpuset mems");
     return {};
 }
 
@@ -181,7 +185,7 @@ Status CgroupV2::apply_memory(const spec::Resources& r)
     auto bytes = [](int64_t v) { return v < 0 ? std::string("max") : std::to_string(v); };
     if (r.memory_limit && *r.memory_limit >= 0 && *r.memory_limit < 4096)
         return Error(Errc::invalid_argument, "memory limit must be -1 (unlimited) or at least 4096 bytes");
-    if (r.memory_limit) ONGGI_CHECK(files::write(dir_, "memory.max", bytes(*r.memory_limit)), "memory limit");
+    if (r.memory_limit) ONGGI_CHECK(files::write(dir_, K(Knob::memory_limit), bytes(*r.memory_limit)), "memory limit");
     if (r.memory_swap) {
         // OCI gives memory+swap; v2 limits swap alone: swap.max = (memory+swap) - memory.
         std::string value = "max";
@@ -189,7 +193,7 @@ Status CgroupV2::apply_memory(const spec::Resources& r)
             std::optional<uint64_t> limit;
             if (r.memory_limit) {
                 if (*r.memory_limit >= 0) limit = uint64_t(*r.memory_limit);
-            } else if (auto cur = files::read(dir_ + "/memory.max")) {
+            } else if (auto cur = files::read(dir_ + "/" + K(Knob::memory_limit))) {
                 limit = files::parse_max(cur.value());
             }
             if (!limit) return Error(Errc::invalid_argument, "a memory+swap limit needs a memory limit");
@@ -197,10 +201,10 @@ Status CgroupV2::apply_memory(const spec::Resources& r)
                 return Error(Errc::invalid_argument, "memory+swap limit must not be below the memory limit");
             value = std::to_string(uint64_t(*r.memory_swap) - *limit);
         }
-        if (!files::exists(dir_ + "/memory.swap.max")) return Error(Errc::unsupported, "swap limit: the kernel has no memory.swap.max");
-        ONGGI_CHECK(files::write(dir_, "memory.swap.max", value), "swap limit");
+        if (!files::exists(dir_ + "/" + K(Knob::memory_swap_limit))) return Error(Errc::unsupported, "swap limit: the kernel has no memory.swap.max");
+        ONGGI_CHECK(files::write(dir_, K(Knob::memory_swap_limit), value), "swap limit");
     }
-    if (r.memory_reservation) ONGGI_CHECK(files::write(dir_, "memory.low", bytes(*r.memory_reservation)), "memory reservation (memory.low)");
+    if (r.memory_reservation) ONGGI_CHECK(files::write(dir_, K(Knob::memory_low), bytes(*r.memory_reservation)), "memory reservation (memory.low)");
     // memory.swappiness does not exist on v2 (there is only the global vm.swappiness): ignored,
     // as runc does. Disabling the OOM killer does not exist either.
     if (r.disable_oom_killer && *r.disable_oom_killer)
@@ -213,22 +217,22 @@ Status CgroupV2::apply_io(const spec::Resources& r)
     if (r.blkio_weight) {
         if (*r.blkio_weight < 10 || *r.blkio_weight > 1000)
             return Error(Errc::invalid_argument, "blkio weight must be 10..1000, not " + std::to_string(*r.blkio_weight));
-        if (files::exists(dir_ + "/io.bfq.weight")) {
-            ONGGI_CHECK(files::write(dir_, "io.bfq.weight", std::to_string(*r.blkio_weight)), "io weight");
+        if (files::exists(dir_ + "/" + K(Knob::io_bfq_weight))) {
+            ONGGI_CHECK(files::write(dir_, K(Knob::io_bfq_weight), std::to_string(*r.blkio_weight)), "io weight");
         } else {
             uint64_t w = 1 + (uint64_t(*r.blkio_weight) - 10) * 9999 / 990;  // 10..1000 -> 1..10000
-            ONGGI_CHECK(files::write(dir_, "io.weight", "default " + std::to_string(w)), "io weight");
+            ONGGI_CHECK(files::write(dir_, K(Knob::io_weight), "default " + std::to_string(w)), "io weight");
         }
     }
     for (const auto& wd : r.blkio_weight_device) {
         ONGGI_CHECK(check_device("blkio weight device", wd.major, wd.minor), "linux.resources");
         if (!wd.weight) continue;
         std::string dev = std::to_string(wd.major) + ":" + std::to_string(wd.minor);
-        if (files::exists(dir_ + "/io.bfq.weight")) {
-            ONGGI_CHECK(files::write(dir_, "io.bfq.weight", dev + " " + std::to_string(*wd.weight)), "io weight device");
+        if (files::exists(dir_ + "/" + K(Knob::io_bfq_weight))) {
+            ONGGI_CHECK(files::write(dir_, K(Knob::io_bfq_weight), dev + " " + std::to_string(*wd.weight)), "io weight device");
         } else {
             uint64_t w = 1 + (uint64_t(std::clamp<uint16_t>(*wd.weight, 10, 1000)) - 10) * 9999 / 990;
-            ONGGI_CHECK(files::write(dir_, "io.weight", dev + " " + std::to_string(w)), "io weight device");
+            ONGGI_CHECK(files::write(dir_, K(Knob::io_weight), dev + " " + std::to_string(w)), "io weight device");
         }
     }
     // io.max takes one line per device: "8:0 rbps=1048576 wbps=max riops=max wiops=max".
@@ -246,7 +250,7 @@ Status CgroupV2::apply_io(const spec::Resources& r)
     ONGGI_CHECK(add(r.throttle_read_iops, "riops"), "io");
     ONGGI_CHECK(add(r.throttle_write_iops, "wiops"), "io");
     for (const auto& [dev, l] : lines)
-        ONGGI_CHECK(files::write(dir_, "io.max", std::to_string(dev.first) + ":" + std::to_string(dev.second) + l), "io limit");
+        ONGGI_CHECK(files::write(dir_, K(Knob::io_read_bps), std::to_string(dev.first) + ":" + std::to_string(dev.second) + l), "io limit");
     return {};
 }
 
@@ -271,7 +275,7 @@ Status CgroupV2::apply(const spec::Resources& r)
     ONGGI_CHECK(apply_cpu(r), "cpu");
     ONGGI_CHECK(apply_memory(r), "memory");
     if (r.pids_limit)
-        ONGGI_CHECK(files::write(dir_, "pids.max", *r.pids_limit <= 0 ? "max" : std::to_string(*r.pids_limit)), "pids limit");
+        ONGGI_CHECK(files::write(dir_, K(Knob::pids_limit), *r.pids_limit <= 0 ? "max" : std::to_string(*r.pids_limit)), "pids limit");
     ONGGI_CHECK(apply_io(r), "io");
     // Device rules: v2 has no devices controller; a BPF_CGROUP_DEVICE program decides. An
     // empty list leaves the program in place (a live update that does not mention devices).
@@ -282,8 +286,8 @@ Status CgroupV2::apply(const spec::Resources& r)
     }
     ONGGI_CHECK(apply_unified(r), "unified");
     for (const auto& l : r.hugepage_limits) {
-        const std::string file = "hugetlb." + l.page_size + ".max";
-        auto ctl = files::read(dir_ + "/cgroup.controllers");
+        const std::string file = hugetlb_limit_name(l.page_size, Mode::v2);
+        auto ctl = files::read(dir_ + "/" + K(Knob::controllers));
         if (!ctl || !has(words(ctl.value()), "hugetlb"))
             return Error(Errc::unsupported, "hugepageLimits: the hugetlb controller is not enabled for this cgroup");
         if (!files::exists(dir_ + "/" + file))
@@ -298,13 +302,13 @@ Status CgroupV2::apply(const spec::Resources& r)
 Status CgroupV2::add_process(pid_t pid)
 {
     if (pid <= 0) return Error(Errc::invalid_argument, "pid must be positive");
-    return files::write(dir_, "cgroup.procs", std::to_string(pid));
+    return files::write(dir_, K(Knob::procs), std::to_string(pid));
 }
 
 Status CgroupV2::freeze()
 {
-    if (!files::exists(dir_ + "/cgroup.freeze")) return Error(Errc::unsupported, "cgroup.freeze needs Linux 5.2");
-    ONGGI_CHECK(files::write(dir_, "cgroup.freeze", "1"), "freeze");
+    if (!files::exists(dir_ + "/" + K(Knob::freeze))) return Error(Errc::unsupported, "cgroup.freeze needs Linux 5.2");
+    ONGGI_CHECK(files::write(dir_, K(Knob::freeze), "1"), "freeze");
     long waited = 0;
     for (int i = 0; waited < 5000; ++i) {
         auto f = frozen();
@@ -314,14 +318,14 @@ Status CgroupV2::freeze()
         sleep_ms(ms);
         waited += ms;
     }
-    (void)files::write(dir_, "cgroup.freeze", "0");
+    (void)files::write(dir_, K(Knob::freeze), "0");
     return Error(Errc::timeout, "freeze: tasks of " + path_ + " did not freeze within 5 s");
 }
 
 Status CgroupV2::thaw()
 {
-    if (!files::exists(dir_ + "/cgroup.freeze")) return Error(Errc::unsupported, "cgroup.freeze needs Linux 5.2");
-    return files::write(dir_, "cgroup.freeze", "0");
+    if (!files::exists(dir_ + "/" + K(Knob::freeze))) return Error(Errc::unsupported, "cgroup.freeze needs Linux 5.2");
+    return files::write(dir_, K(Knob::freeze), "0");
 }
 
 Result<bool> CgroupV2::frozen() const
@@ -336,7 +340,7 @@ Result<std::vector<pid_t>> CgroupV2::pids() const { return files::procs_recursiv
 Status CgroupV2::kill_all(int signal)
 {
     if (signal <= 0 || signal >= 65) return Error(Errc::invalid_argument, "bad signal " + std::to_string(signal));
-    if (signal == SIGKILL && files::exists(dir_ + "/cgroup.kill")) return files::write(dir_, "cgroup.kill", "1");
+    if (signal == SIGKILL && files::exists(dir_ + "/" + K(Knob::kill))) return files::write(dir_, K(Knob::kill), "1");
     bool was_frozen = false;
     if (auto f = frozen(); f) was_frozen = f.value();
     bool froze = !was_frozen && freeze().ok();
@@ -351,7 +355,7 @@ Status CgroupV2::kill_all(int signal)
 
 Result<uint64_t> CgroupV2::oom_kills() const
 {
-    auto t = files::read(dir_ + "/memory.events");
+    auto t = files::read(dir_ + "/" + K(Knob::memory_oom));
     if (!t) return std::move(t).error();
     return files::keyed(t.value(), "oom_kill").value_or(0);
 }
@@ -365,7 +369,7 @@ Result<Stats> CgroupV2::stats() const
         return std::move(t.value());
     };
     bool any = false;
-    if (auto t = rd("cpu.stat")) {
+    if (auto t = rd(K(Knob::cpu_stat))) {
         any = true;
         s.cpu_usage_ns = files::keyed(*t, "usage_usec").value_or(0) * 1000;
         s.cpu_user_ns = files::keyed(*t, "user_usec").value_or(0) * 1000;
@@ -374,37 +378,37 @@ Result<Stats> CgroupV2::stats() const
         s.cpu_nr_throttled = files::keyed(*t, "nr_throttled").value_or(0);
         s.cpu_throttled_ns = files::keyed(*t, "throttled_usec").value_or(0) * 1000;
     }
-    if (auto t = rd("cpu.max")) files::parse_cpu_max(*t, s.cpu_quota_us, s.cpu_period_us);
-    if (auto t = rd("memory.current")) { s.memory_current = files::parse_u64(*t).value_or(0); any = true; }
-    if (auto t = rd("memory.max")) s.memory_limit = files::parse_max(*t);
-    if (auto t = rd("memory.high")) s.memory_high = files::parse_max(*t);
-    if (auto t = rd("memory.peak")) s.memory_peak = files::parse_u64(*t);
-    if (auto t = rd("memory.swap.current")) s.memory_swap_current = files::parse_u64(*t);
-    if (auto t = rd("memory.swap.max")) s.memory_swap_limit = files::parse_max(*t);
-    if (auto t = rd("memory.stat")) {
+    if (auto t = rd(K(Knob::cpu_quota))) files::parse_cpu_max(*t, s.cpu_quota_us, s.cpu_period_us);
+    if (auto t = rd(K(Knob::memory_usage))) { s.memory_current = files::parse_u64(*t).value_or(0); any = true; }
+    if (auto t = rd(K(Knob::memory_limit))) s.memory_limit = files::parse_max(*t);
+    if (auto t = rd(K(Knob::memory_high))) s.memory_high = files::parse_max(*t);
+    if (auto t = rd(K(Knob::memory_peak))) s.memory_peak = files::parse_u64(*t);
+    if (auto t = rd(K(Knob::memory_swap_usage))) s.memory_swap_current = files::parse_u64(*t);
+    if (auto t = rd(K(Knob::memory_swap_limit))) s.memory_swap_limit = files::parse_max(*t);
+    if (auto t = rd(K(Knob::memory_stat))) {
         s.memory_cache = files::keyed(*t, "file").value_or(0);
         s.memory_anon = files::keyed(*t, "anon").value_or(0);
     }
-    if (auto t = rd("memory.events")) {
+    if (auto t = rd(K(Knob::memory_oom))) {
         s.oom_events = files::keyed(*t, "oom").value_or(0);
         s.oom_kill_events = files::keyed(*t, "oom_kill").value_or(0);
     }
-    if (auto t = rd("io.stat")) {
+    if (auto t = rd(K(Knob::io_stat))) {
         auto io = files::parse_io_stat(*t);
         s.io_read_bytes = io.rbytes;
         s.io_write_bytes = io.wbytes;
         s.io_read_ops = io.rios;
         s.io_write_ops = io.wios;
     }
-    if (auto t = rd("pids.current")) s.pids_current = files::parse_u64(*t).value_or(0);
-    if (auto t = rd("pids.max")) s.pids_limit = files::parse_max(*t);
+    if (auto t = rd(K(Knob::pids_current))) s.pids_current = files::parse_u64(*t).value_or(0);
+    if (auto t = rd(K(Knob::pids_limit))) s.pids_limit = files::parse_max(*t);
     auto psi = [&](const char* f) -> std::optional<Stats::Pressure> {
         auto t = rd(f);
         return t ? files::pressure_stats(*t) : std::nullopt;
     };
-    s.cpu_pressure = psi("cpu.pressure");
-    s.memory_pressure = psi("memory.pressure");
-    s.io_pressure = psi("io.pressure");
+    s.cpu_pressure = psi(K(Knob::cpu_pressure));
+    s.memory_pressure = psi(K(Knob::memory_pressure));
+    s.io_pressure = psi(K(Knob::io_pressure));
     if (!any) return Error(Errc::not_found, "no statistics readable for cgroup " + path_);
     return s;
 }

@@ -6,11 +6,13 @@
 #include "gui/app/language_manager.h"
 #include "gui/main_window.h"
 #include "gui/widgets/create_dialog.h"
+#include "gui/widgets/limits_panel.h"
 #include "gui/widgets/settings_dialog.h"
 
 #include <QAbstractButton>
 #include <QComboBox>
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QLineEdit>
 #include <QApplication>
 #include <QLabel>
@@ -129,6 +131,49 @@ private slots:
         d.portsEdit()->clear();
         QVERIFY(d.validationError().isEmpty());
         QVERIFY(!d.params().contains(QLatin1String("ports")));
+    }
+
+    // The tooltips that name kernel files take the names from the helper's table (hello's
+    // cgroup_files), in both languages; before hello they name none of their own. The names here
+    // are made up, so only the table can have put them there.
+    void tooltipsNameTheHelpersFiles_data() {
+        QTest::addColumn<QString>("lang");
+        QTest::newRow("en") << QStringLiteral("en");
+        QTest::newRow("ko") << QStringLiteral("ko");
+    }
+    void tooltipsNameTheHelpersFiles() {
+        QFETCH(QString, lang);
+        QVERIFY(m_languages.setLanguage(lang));
+        auto tips = [](QWidget* w) {
+            QStringList out;
+            for (QWidget* c : w->findChildren<QWidget*>())
+                if (!c->toolTip().isEmpty()) out << c->toolTip();
+            return out.join(QLatin1Char('\n'));
+        };
+        QJsonObject files;
+        for (const char* k : {"cpu_quota", "cpu_period", "cpu_weight", "memory_limit", "memory_high", "memory_swap_limit",
+                              "pids_limit", "io_read_bps", "io_write_bps"})
+            files.insert(QLatin1String(k), QJsonObject{{QStringLiteral("v1"), QStringLiteral("v1-%1").arg(QLatin1String(k))},
+                                                       {QStringLiteral("v2"), QStringLiteral("v2-%1").arg(QLatin1String(k))}});
+        const auto names = onggi::client::CgroupFileNames::fromHost(QJsonObject{{QStringLiteral("cgroup_files"), files}});
+        LimitsPanel panel;
+        CreateDialog dialog;
+        for (QWidget* w : {static_cast<QWidget*>(&panel), static_cast<QWidget*>(&dialog)}) {
+            const QString before = tips(w);
+            for (const char* own : {"memory.max", "memory.limit_in_bytes", "cpu.max", "cpu.cfs_quota_us", "pids.max"})
+                QVERIFY2(!before.contains(QLatin1String(own)), own);
+        }
+        panel.setCgroupFiles(names);
+        dialog.setCgroupFiles(names);
+        const QString p = tips(&panel), d = tips(&dialog);
+        for (const char* want : {"v1-cpu_quota", "v1-cpu_period", "v2-cpu_quota", "v1-cpu_weight", "v2-cpu_weight",
+                                 "v1-memory_limit", "v2-memory_limit", "v2-memory_high", "v1-memory_swap_limit",
+                                 "v2-memory_swap_limit", "v1-pids_limit", "v2-pids_limit", "v1-io_read_bps",
+                                 "v2-io_read_bps", "v1-io_write_bps"})
+            QVERIFY2(p.contains(QLatin1String(want)), want);
+        for (const char* want : {"v1-cpu_quota", "v2-cpu_quota", "v1-cpu_weight", "v2-memory_limit", "v1-memory_swap_limit",
+                                 "v2-pids_limit"})
+            QVERIFY2(d.contains(QLatin1String(want)), want);
     }
 
     // The window's minimum fits a 1366×768 screen (less a 40 px panel), whatever page shows;

@@ -76,6 +76,13 @@ private slots:
         QVERIFY(res["host"]["cpus"].get<int>() >= 1);
         QVERIFY(res["host"]["memory_bytes"].get<uint64_t>() > 0);
         QVERIFY(res["host"]["features"].is_array());
+        // The helper's table of cgroupfs names, both modes whatever this host runs.
+        const json& files = res["host"]["cgroup_files"];
+        QCOMPARE(files["memory_limit"]["v1"].get<std::string>(), std::string("memory.limit_in_bytes"));
+        QCOMPARE(files["memory_limit"]["v2"].get<std::string>(), std::string("memory.max"));
+        QCOMPARE(files["cpu_quota"]["v2"].get<std::string>(), std::string("cpu.max"));
+        QVERIFY(files["memory_high"]["v1"].is_null());
+        QCOMPARE(files["memory_high"]["v2"].get<std::string>(), std::string("memory.high"));
         QCOMPARE(res["user"]["uid"].get<int>(), 0);
         QCOMPARE(res["user"]["admin"].get<bool>(), true);
         // Every method of docs/protocol.md is served.
