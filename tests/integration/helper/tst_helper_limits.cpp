@@ -1,13 +1,15 @@
 // Fair limits of a REAL onggi-helper under load (issue 18, docs/protocol.md "Limits"): a member
 // of the group cannot take every subscription, clients that never read cannot grow the helper's
 // memory without bound (they are dropped as slow readers, with the error slow_reader, and the
-// helper goes on serving), and a connection that never sends a complete request is closed.
+// helper goes on serving), a connection that never sends a complete request is closed, and a
+// helper out of file descriptors says so in numbers and starts containers again once it has some.
 // Each case runs with the helper's defaults (no flag), so the same test against a helper
 // without the limits fails.
 #include "helper_fixture.h"
 
 #include <QTest>
 
+#include <dirent.h>
 #include <grp.h>
 #include <poll.h>
 #include <signal.h>
@@ -89,6 +91,16 @@ uint64_t rss_bytes(pid_t pid)
     while (std::getline(f, line))
         if (line.rfind("VmRSS:", 0) == 0) return std::stoull(line.substr(6)) * 1024;
     return 0;
+}
+
+int fd_count(pid_t pid)
+{
+    int n = 0;
+    DIR* d = ::opendir(("/proc/" + std::to_string(pid) + "/fd").c_str());
+    while (struct dirent* e = d ? ::readdir(d) : nullptr)
+        if (e->d_name[0] != '.') ++n;
+    if (d) ::closedir(d);
+    return n;
 }
 
 struct Group {
@@ -282,6 +294,64 @@ private slots:
         QVERIFY(silent.read_line(5000).empty() && silent.eof());
         QVERIFY(partial.read_line(5000).empty() && partial.eof());
         QVERIFY(talker.call("hello", json::object(), 5000).contains("result"));
+    }
+
+    // The helper at its open-file limit (issue 18: at ~900 containers the 912th start failed
+    // with "onggi-shim failed (exit 127): " and nothing more). Its soft RLIMIT_NOFILE is lowered
+    // from outside (prlimit) to what it holds plus a few: a start then fails with the numbers
+    // (errno EMFILE, error.data reason helper_fd_limit, open_fds, fd_limit) and a sentence that
+    // says so, the helper goes on answering, and with the limit back the same container starts.
+    void start_without_descriptors_says_so_and_recovers()
+    {
+        HelperProcess h;
+        QVERIFY2(h.start(), h.log().c_str());
+        RawClient c(h.socket());
+        QVERIFY(c.call("hello").contains("result"));
+        json cr = c.call("container.create", {{"image", "busybox"}, {"cmd", {"sleep", "1000"}}});
+        QVERIFY2(cr.contains("result"), cr.dump().c_str());
+        const std::string id = cr["result"]["id"];
+        struct rlimit old {};
+        QVERIFY(::prlimit(h.pid(), RLIMIT_NOFILE, nullptr, &old) == 0);
+        int failed = 0;
+        bool started = false;
+        for (int headroom = 0; headroom <= 24 && !started; headroom += 2) {
+            const int held = fd_count(h.pid());
+            struct rlimit low = old;
+            low.rlim_cur = rlim_t(held + headroom);
+            QVERIFY(::prlimit(h.pid(), RLIMIT_NOFILE, &low, nullptr) == 0);
+            json r = c.call("container.start", {{"id", id}}, 30000);
+            QVERIFY(::prlimit(h.pid(), RLIMIT_NOFILE, &old, nullptr) == 0);
+            if (r.contains("result")) {
+                started = true;  // enough room for a start: the same container runs, as below
+                break;
+            }
+            ++failed;
+            QVERIFY2(r.contains("error"), r.dump().c_str());
+            const json& e = r["error"];
+            const std::string msg = e.value("message", "");
+            qInfo("limit %d (%d held + %d): %s", held + headroom, held, headroom, msg.c_str());
+            QCOMPARE(e["data"].value("errno", 0), EMFILE);
+            QCOMPARE(e["data"].value("reason", ""), std::string("helper_fd_limit"));
+            QVERIFY2(msg.find("too many open files in the helper") != std::string::npos, msg.c_str());
+            QVERIFY(e["data"].value("open_fds", -1) > 0);
+            QVERIFY(e["data"].value("fd_limit", -1) > 0);
+            // Nothing half-started: the record says it is not running, and no shim stayed.
+            json insp = c.call("container.inspect", {{"id", id}});
+            QVERIFY2(insp.contains("result"), insp.dump().c_str());
+            QVERIFY2(insp["result"]["container"]["state"] != "running", insp.dump().substr(0, 400).c_str());
+        }
+        QVERIFY2(failed > 0, "no start failed at the helper's own descriptor count");
+        // The helper answers, and with its limit back the container starts and runs.
+        QVERIFY(c.call("container.list", {{"all", true}}).contains("result"));
+        RawClient fresh(h.socket());
+        QVERIFY(fresh.call("hello").contains("result"));
+        if (!started) {
+            json r = fresh.call("container.start", {{"id", id}});
+            QVERIFY2(r.contains("result"), r.dump().c_str());
+        }
+        json insp = fresh.call("container.inspect", {{"id", id}});
+        QCOMPARE(insp["result"]["container"]["state"].get<std::string>(), std::string("running"));
+        QVERIFY(fresh.call("container.remove", {{"id", id}, {"force", true}}).contains("result"));
     }
 };
 
