@@ -67,10 +67,10 @@ QString ErrorText::hint(const RpcError& e)
         if (open >= 0 && limit > 0)
             //: the helper (the privileged service) ran out of file descriptors. %1: how many it holds, %2: its limit
             return QCoreApplication::translate("onggi::client", "The helper has too many open files (%1 of at most %2); each running "
-                      "container holds about twenty. Stop some containers, or raise the helper's limit (LimitNOFILE in "
+                      "container holds about a dozen. Stop some containers, or raise the helper's limit (LimitNOFILE in "
                       "onggi-helper.service).").arg(open).arg(limit);
         return QCoreApplication::translate("onggi::client", "The helper has too many open files; each running container holds "
-                  "about twenty. Stop some containers, or raise the helper's limit (LimitNOFILE in onggi-helper.service).");
+                  "about a dozen. Stop some containers, or raise the helper's limit (LimitNOFILE in onggi-helper.service).");
     }
     if (reason == QLatin1String("host_fd_limit"))
         return QCoreApplication::translate("onggi::client", "The computer's table of open files is full (fs.file-max). Stop some "
