@@ -1,7 +1,7 @@
 // Fair limits of a REAL onggi-helper under load (issue 18, docs/protocol.md "Limits"): a member
 // of the group cannot take every subscription, clients that never read cannot grow the helper's
 // memory without bound (they are dropped as slow readers, with the error slow_reader, and the
-// helper goes on serving), a connection that never sends a complete request is closed, and a
+// helper goes on serving), subscribers of the same stats frames share one copy of its bytes, a connection that never sends a complete request is closed, and a
 // helper out of file descriptors says so in numbers and starts containers again once it has some.
 // Each case runs with the helper's defaults (no flag), so the same test against a helper
 // without the limits fails.
@@ -274,6 +274,64 @@ private slots:
         for (int fd : fds) ::close(fd);
         qInfo("%d of %d dropped clients read slow_reader as their last line", told, kClients);
         QCOMPARE(told, kClients);
+        QVERIFY(c.call("container.list", {{"all", true}}).contains("result"));
+        for (const auto& id : ids) (void)c.call("container.remove", {{"id", id}, {"force", true}});
+    }
+
+    // Stats frames are encoded once and their bytes shared (issue 18): 8 clients that never
+    // read, 32 subscriptions each to the same 10 containers at 100 ms, are dropped as slow
+    // readers at 16 MiB queued each as before (128 MiB counted), but the helper held each
+    // tick's frame once: its RSS grows by a fraction of that. When every subscriber's frame was
+    // a string of its own, RSS grew by the 128 MiB.
+    void subscribers_share_one_copy_of_a_frame()
+    {
+        HelperProcess h;
+        QVERIFY2(h.start(), h.log().c_str());
+        RawClient c(h.socket());
+        std::vector<std::string> ids;
+        for (int i = 0; i < 10; ++i) {
+            json r = c.call("container.create", {{"name", uname("share")}, {"image", "busybox"}, {"cmd", {"sleep", "1000"}}});
+            QVERIFY2(r.contains("result"), r.dump().c_str());
+            ids.push_back(r["result"]["id"]);
+            QVERIFY(c.call("container.start", {{"id", ids.back()}}).contains("result"));
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+        const uint64_t baseline = rss_bytes(h.pid());
+        constexpr int kClients = 8, kSubs = 32;
+        std::vector<int> fds;
+        for (int i = 0; i < kClients; ++i) {
+            int fd = connect_raw(h.socket());
+            QVERIFY(fd >= 0);
+            int small = 4096;
+            ::setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &small, sizeof small);
+            std::string req;
+            for (int k = 0; k < kSubs; ++k)
+                req += json{{"jsonrpc", "2.0"}, {"id", k + 1}, {"method", "stats.subscribe"}, {"params", {{"interval_ms", 100}}}}.dump() + "\n";
+            QVERIFY(write_all(fd, req));
+            fds.push_back(fd);
+        }
+        auto drops = [&] {
+            const std::string log = h.log();
+            int n = 0;
+            for (size_t p = 0; (p = log.find("dropping a slow reader", p)) != std::string::npos; ++p) ++n;
+            return n;
+        };
+        uint64_t peak = baseline;
+        int dropped = 0;
+        const auto start = std::chrono::steady_clock::now();
+        while (std::chrono::steady_clock::now() - start < std::chrono::seconds(120)) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            peak = std::max(peak, rss_bytes(h.pid()));
+            if ((dropped = drops()) >= kClients) break;
+        }
+        const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        const uint64_t grew = peak - baseline;
+        qInfo("%d clients x %d subscriptions never read, dropped at 16 MiB queued each: helper RSS %llu MiB, grew by %.1f MiB at most "
+              "in %.1f s; %d dropped",
+              kClients, kSubs, (unsigned long long)(baseline >> 20), double(grew) / 1048576.0, secs, dropped);
+        QCOMPARE(dropped, kClients);
+        QVERIFY2(grew < (32ull << 20), "the frames of subscribers that see the same containers are held once per subscriber");
+        for (int fd : fds) ::close(fd);
         QVERIFY(c.call("container.list", {{"all", true}}).contains("result"));
         for (const auto& id : ids) (void)c.call("container.remove", {{"id", id}, {"force", true}});
     }
