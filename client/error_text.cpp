@@ -61,6 +61,20 @@ QString ErrorText::hint(const RpcError& e)
     if (reason == QLatin1String("archive_format"))
         return QCoreApplication::translate("onggi::client", "This is not an image archive that Onggi can read (docker save or OCI "
                   "layout); nothing was loaded.");
+    if (reason == QLatin1String("helper_fd_limit")) {
+        const qint64 open = e.data.value(QLatin1String("open_fds")).toInteger(-1);
+        const qint64 limit = e.data.value(QLatin1String("fd_limit")).toInteger(-1);
+        if (open >= 0 && limit > 0)
+            //: the helper (the privileged service) ran out of file descriptors. %1: how many it holds, %2: its limit
+            return QCoreApplication::translate("onggi::client", "The helper has too many open files (%1 of at most %2); each running "
+                      "container holds about a dozen. Stop some containers, or raise the helper's limit (LimitNOFILE in "
+                      "onggi-helper.service).").arg(open).arg(limit);
+        return QCoreApplication::translate("onggi::client", "The helper has too many open files; each running container holds "
+                  "about a dozen. Stop some containers, or raise the helper's limit (LimitNOFILE in onggi-helper.service).");
+    }
+    if (reason == QLatin1String("host_fd_limit"))
+        return QCoreApplication::translate("onggi::client", "The computer's table of open files is full (fs.file-max). Stop some "
+                  "programs or containers, or raise fs.file-max.");
     const QString path = e.socketPath.isEmpty() ? QStringLiteral("/run/onggi/helper.sock") : e.socketPath;
     if (e.errc == QLatin1String("socket_missing"))
         return QCoreApplication::translate("onggi::client", "No socket at %1. Start the helper (sudo systemctl start onggi-helper), or point "

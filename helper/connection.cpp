@@ -6,6 +6,7 @@
 #include <QTimer>
 
 #include <sys/socket.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #include <cstring>
@@ -67,8 +68,20 @@ void Connection::send_line(std::string line, int fd)
     // The budget counts bytes: hold no more than that (the append above may have doubled the
     // allocation of a line built to its exact size).
     if (line.capacity() > line.size() + line.size() / 8 + 64) line.shrink_to_fit();
-    const long long n = (long long)line.size();
-    out_.push_back(Out{std::move(line), 0, fd});
+    queue(std::move(line), nullptr, fd);
+}
+
+void Connection::send_shared(std::string head, std::shared_ptr<const std::string> tail)
+{
+    if (dead_ || dropping_ || !tail) return;
+    queue(std::move(head), std::move(tail), -1);
+}
+
+void Connection::queue(std::string data, std::shared_ptr<const std::string> tail, int fd)
+{
+    Out o{std::move(data), std::move(tail), 0, fd};
+    const long long n = (long long)o.size();
+    out_.push_back(std::move(o));
     add_queued(n);
     flush();
     if (!dead_) enforce_limits();
@@ -101,14 +114,14 @@ void Connection::drop_slow_reader(const std::string& why)
     long long freed = 0;
     while (out_.size() > (out_.empty() || out_.front().off == 0 ? 0u : 1u)) {
         Out& o = out_.back();
-        freed += (long long)(o.data.size() - o.off);
+        freed += (long long)(o.size() - o.off);
         if (o.fd >= 0) ::close(o.fd);
         out_.pop_back();
     }
     if (freed) add_queued(-freed);
     std::string line = error_line(nullptr, error_object(rpc_code::slow_reader, "slow_reader", why)) + "\n";
     const long long n = (long long)line.size();
-    out_.push_back(Out{std::move(line), 0, -1});
+    out_.push_back(Out{std::move(line), nullptr, 0, -1});
     add_queued(n);
     close_with_error(json());
 }
@@ -158,7 +171,19 @@ void Connection::flush()
         const char* p = o.data.data() + o.off;
         size_t len = o.data.size() - o.off;
         ssize_t n;
-        if (o.fd >= 0) {
+        if (o.tail) {
+            // The head's rest and the shared tail in one call.
+            struct iovec iov[2];
+            int cnt = 0;
+            size_t toff = 0;
+            if (o.off < o.data.size()) iov[cnt++] = {const_cast<char*>(p), len};
+            else toff = o.off - o.data.size();
+            iov[cnt++] = {const_cast<char*>(o.tail->data() + toff), o.tail->size() - toff};
+            struct msghdr msg {};
+            msg.msg_iov = iov;
+            msg.msg_iovlen = size_t(cnt);
+            n = ::sendmsg(fd_, &msg, MSG_NOSIGNAL | MSG_DONTWAIT);
+        } else if (o.fd >= 0) {
             struct msghdr msg {};
             struct iovec iov { const_cast<char*>(p), len };
             alignas(struct cmsghdr) char ctrl[CMSG_SPACE(sizeof(int))];
@@ -188,7 +213,7 @@ void Connection::flush()
         }
         o.off += size_t(n);
         add_queued(-(long long)n);
-        if (o.off == o.data.size()) out_.pop_front();
+        if (o.off == o.size()) out_.pop_front();
     }
     if (dead_) return;
     if (closing_ && out_.empty()) {

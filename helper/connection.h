@@ -49,6 +49,11 @@ public:
     // byte by SCM_RIGHTS and closed here afterwards (ownership passes to the connection).
     void send_line(std::string line, int fd = -1);
     void notify(const std::string& method, const json& params) { send_line(notification_line(method, params)); }
+    // Queue one line made of this connection's `head` and a `tail` shared by many connections
+    // (one encoding of a stats frame for every subscriber that gets the same bytes; only the
+    // head, with the subscription number, is its own). The tail ends with the newline. Its
+    // bytes count in full against this connection's caps, as a line of its own would.
+    void send_shared(std::string head, std::shared_ptr<const std::string> tail);
     // Flush what can be flushed, then close.
     void close_after_flush();
     bool closing() const { return closing_; }
@@ -79,10 +84,14 @@ private:
     void on_idle_timeout();
     void close_with_error(const json& error);
 
+    void queue(std::string data, std::shared_ptr<const std::string> tail, int fd);
+
     struct Out {
-        std::string data;
-        size_t off = 0;
+        std::string data;                        // the line, or the head of a shared one
+        std::shared_ptr<const std::string> tail;  // the shared rest, or null
+        size_t off = 0;                          // bytes of data + tail already sent
         int fd = -1;
+        size_t size() const { return data.size() + (tail ? tail->size() : 0); }
     };
 
     int fd_;

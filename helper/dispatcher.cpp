@@ -1,4 +1,5 @@
 #include "helper/dispatcher.h"
+#include "helper/fd_limit.h"
 
 #include <QDebug>
 
@@ -33,6 +34,8 @@ void Call::reply_with_fd(const json& result, int fd) const
 
 void Call::fail(const Error& e) const
 {
+    // Out of descriptors, wherever it happened: the numbers for the client's own words.
+    if (is_fd_exhaustion(e.sys_errno)) return fail(e, json::object());
     if (take()) st_->conn->send_line(error_line(st_->id, error_object(e)));
 }
 
@@ -45,6 +48,10 @@ void Call::fail(const Error& e, const json& data) const
 {
     if (!take()) return;
     json o = error_object(e);
+    if (is_fd_exhaustion(e.sys_errno) && !data.contains("reason")) {
+        const json fd = fd_exhaustion_data(e.sys_errno);
+        for (auto it = fd.begin(); it != fd.end(); ++it) o["data"][it.key()] = it.value();
+    }
     if (data.is_object())
         for (auto it = data.begin(); it != data.end(); ++it)
             if (it.key() != "errc" && it.key() != "errno") o["data"][it.key()] = it.value();

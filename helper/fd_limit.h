@@ -1,6 +1,12 @@
 // The helper's open-file limit: raised at start, as the children's was.
 #pragma once
 
+#include "engine/core/result.h"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
 namespace onggi::helper {
 
 // Raises this process's RLIMIT_NOFILE soft limit to its hard limit (at most 1 << 20) and
@@ -9,9 +15,30 @@ namespace onggi::helper {
 // empty reason. Returns the new soft limit, or -1 if it could not be read or set.
 long raise_fd_limit();
 
-// In a child between fork and exec (QProcess::setChildProcessModifier): puts back the soft limit
+// In a child between fork and exec (QProcess::setChildProcessModifier): puts back the limits
 // the helper started with, so shims and containers see what they would have seen without the
-// raise (select()-based programs break above 1024). Async-signal-safe: one setrlimit.
+// raise (select()-based programs break above 1024), nor a limit set on the helper since.
+// Async-signal-safe: getrlimit and setrlimit.
 void restore_child_fd_limit();
+
+// How many descriptors this process holds, and its soft limit now (-1 where unknown). Works
+// when none is left: counted in /proc/self/fd, else by poll(2) over the descriptor numbers.
+struct FdUse {
+    long open = -1;
+    long limit = -1;
+};
+FdUse fd_use();
+
+// Out of descriptors: EMFILE (this process at its limit) or ENFILE (the host's table full).
+bool is_fd_exhaustion(int err);
+
+// The error for a step that failed for want of a descriptor, in numbers: "WHAT: too many open
+// files in the helper (N open, limit M)" (errc system, errno EMFILE or ENFILE). Every reply
+// with such an errno also carries them in error.data (fd_exhaustion_data).
+Error fd_exhausted(const std::string& what, int err = EMFILE);
+
+// error.data for a client to explain it in its own language (docs/protocol.md):
+// {"reason":"helper_fd_limit","open_fds":N,"fd_limit":M}, or "host_fd_limit" for ENFILE.
+nlohmann::json fd_exhaustion_data(int err);
 
 } // namespace onggi::helper

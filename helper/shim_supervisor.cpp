@@ -23,6 +23,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include <cstring>
 #include <memory>
 
 namespace onggi::helper {
@@ -30,6 +31,15 @@ namespace onggi::helper {
 namespace {
 
 int pidfd_open(pid_t pid) { return int(::syscall(SYS_pidfd_open, pid, 0)); }
+
+// A launch failed for want of descriptors: QProcess said EMFILE, or the helper is within a few
+// of its limit (a start needs about ten: pipes, the fork's, /dev/null, the pidfd).
+bool helper_out_of_fds(const std::string& launch_error)
+{
+    if (launch_error.find(std::strerror(EMFILE)) != std::string::npos) return true;
+    const FdUse u = fd_use();
+    return u.open >= 0 && u.limit > 0 && u.open + 16 >= u.limit;
+}
 
 } // namespace
 
@@ -127,6 +137,17 @@ void ShimSupervisor::take_running_shim(ContainerRecord& c, const ShimProbe& p)
     watch_shim(c.id);
 }
 
+void ShimSupervisor::adopt_when_readable(const std::string& id)
+{
+    QTimer::singleShot(1000, this, [this, id] {
+        ContainerRecord* c = store_.get(id);
+        if (!c || c->live() || starting(id)) return;
+        const FdUse u = fd_use();
+        if (u.open >= 0 && u.limit > 0 && u.open + 16 >= u.limit) return adopt_when_readable(id);
+        adopt(*c);
+    });
+}
+
 // A shim that holds its lock but has not written shim.json yet: started by a helper that was
 // killed during the start. Wait for its verdict (the shim gives up within 60 s), then adopt.
 void ShimSupervisor::await_launching_shim(const std::string& id)
@@ -172,8 +193,10 @@ void ShimSupervisor::start(const std::string& id, std::function<void(Result<pid_
         take_running_shim(*c, probe);
         return done(Error(Errc::bad_state, "container " + c->name + " is already running"));
     }
-    if (auto r = reap_cgroup(cgroup_path(id)); !r)
+    if (auto r = reap_cgroup(cgroup_path(id)); !r) {
+        if (is_fd_exhaustion(r.error().sys_errno)) return done(fd_exhausted("start " + c->name + ": " + r.error().context));
         return done(Error(Errc::busy, "container " + c->name + ": processes of an earlier run are still in its cgroup: " + r.error().message()));
+    }
     // Fresh shim state for this run; upper/ is kept (a restarted container keeps its files).
     if (auto rm = remove_tree(cp.shim_dir()); !rm) return done(std::move(rm).error().wrap("start: clear the last run's shim dir"));
     if (::mkdir(cp.shim_dir().c_str(), 0755) < 0) return done(Error::from_errno("create shim dir"));
@@ -216,6 +239,8 @@ void ShimSupervisor::start(const std::string& id, std::function<void(Result<pid_
     // Network: addresses, ports, rules, /etc files now; the veths by the shim (docs/shim.md).
     auto netfile = net_.prepare_start(net_container(*c));
     if (!netfile) {
+        if (is_fd_exhaustion(netfile.error().sys_errno))
+            return done(fd_exhausted("start " + c->name + ": " + netfile.error().context, netfile.error().sys_errno));
         return done(std::move(netfile).error().wrap("start " + c->name));
     }
 
@@ -248,7 +273,9 @@ void ShimSupervisor::start(const std::string& id, std::function<void(Result<pid_
     timer->setSingleShot(true);
     connect(timer, &QTimer::timeout, proc, [proc] { proc->kill(); });
     timer->start(60000);
-    auto finished = [this, id, proc, done, held](int code, QProcess::ExitStatus status) {
+    // Why QProcess could not start the shim at all (its pipes or the fork failed), if it could not.
+    auto launch_error = std::make_shared<std::string>();
+    auto finished = [this, id, proc, done, held, launch_error](int code, QProcess::ExitStatus status) {
         held->clear();  // the shim has its own copies by now
         proc->deleteLater();
         starting_.erase(id);
@@ -269,15 +296,35 @@ void ShimSupervisor::start(const std::string& id, std::function<void(Result<pid_
             } else if (auto r = reap_cgroup(cgroup_path(id)); !r) {
                 qWarning("helper: %s", r.error().message().c_str());
             }
+            // Never launched: QProcess's pipes or fork failed. At the descriptor limit that is
+            // EMFILE (once, the 912th start said "onggi-shim failed (exit 127): " and no more).
+            if (!launch_error->empty()) {
+                const std::string what = "start " + c->name + ": onggi-shim could not be launched";
+                if (helper_out_of_fds(*launch_error)) return done(fd_exhausted(what));
+                return done(Error(Errc::system, what + ": " + *launch_error));
+            }
             // The shim's reason, with its own code: error.json, else the line it printed last
             // (error.json may not be writable, on a full disk).
             const std::string out = proc->readAll().left(1 << 16).trimmed().toStdString();
             auto text = read_file(cp.shim_dir() + "/" + shim::kErrorFile, 1 << 16);
             auto reason = shim::ShimError::parse(text ? text.value() : out.substr(out.rfind('\n') == std::string::npos ? 0 : out.rfind('\n') + 1));
             if (reason) return done(reason->to_error().wrap("start " + c->name));
-            return done(Error(Errc::system, "start " + c->name + ": onggi-shim failed (exit " + std::to_string(code) + "): " + out.substr(0, 2000)));
+            const std::string what = "start " + c->name + ": onggi-shim failed (" +
+                                     (status == QProcess::NormalExit ? "exit " + std::to_string(code) : std::string("killed")) + ")";
+            if (!text && is_fd_exhaustion(text.error().sys_errno)) return done(fd_exhausted(what + "; its error.json could not be read"));
+            if (out.empty()) {
+                if (helper_out_of_fds({})) return done(fd_exhausted(what + " without a word"));
+                return done(Error(Errc::system, what + " without a word (no error.json, no output)"));
+            }
+            return done(Error(Errc::system, what + ": " + out.substr(0, 2000)));
         }
         auto text = read_file(cp.shim_dir() + "/" + shim::kShimFile, 1 << 16);
+        if (!text && is_fd_exhaustion(text.error().sys_errno)) {
+            // The container runs and its shim watches it; the helper cannot read shim.json now.
+            // It is adopted as soon as it can (and by a start before that, probe_shim).
+            adopt_when_readable(id);
+            return done(fd_exhausted("start " + c->name + ": the container was started, but its shim.json could not be read"));
+        }
         auto sj = text ? shim::ShimInfo::parse(text.value()) : Result<shim::ShimInfo>(text.error());
         if (!sj) return done(Error(Errc::internal, "start " + c->name + ": shim.json missing or damaged: " + sj.error().message()));
         c->pid = sj->init_pid;
@@ -303,8 +350,11 @@ void ShimSupervisor::start(const std::string& id, std::function<void(Result<pid_
         done(pid);
     };
     connect(proc, &QProcess::finished, this, finished);
-    connect(proc, &QProcess::errorOccurred, this, [proc, finished](QProcess::ProcessError e) {
-        if (e == QProcess::FailedToStart) finished(127, QProcess::CrashExit);
+    connect(proc, &QProcess::errorOccurred, this, [proc, finished, launch_error](QProcess::ProcessError e) {
+        if (e != QProcess::FailedToStart) return;
+        *launch_error = proc->errorString().toStdString();
+        if (launch_error->empty()) *launch_error = "unknown error";
+        finished(127, QProcess::CrashExit);
     });
     proc->start();
 }
@@ -314,6 +364,15 @@ void ShimSupervisor::watch_shim(const std::string& id)
     ContainerRecord* c = store_.get(id);
     if (!c) return;
     int fd = c->shim_pid > 0 ? pidfd_open(c->shim_pid) : -1;
+    if (fd < 0 && c->shim_pid > 0 && is_fd_exhaustion(errno)) {
+        // No descriptor to watch it with: the shim lives on; look again in a second rather
+        // than take it for gone (which would kill a running container).
+        qWarning("helper: container %s: cannot watch its shim: %s", c->short_id().c_str(), fd_exhausted("pidfd_open").message().c_str());
+        QTimer::singleShot(1000, this, [this, id] {
+            if (ContainerRecord* r = store_.get(id); r && r->live() && !watch_fds_.count(id)) watch_shim(id);
+        });
+        return;
+    }
     if (fd < 0 || process_starttime(c->shim_pid) != c->shim_starttime || c->shim_starttime == 0) {
         if (fd >= 0) ::close(fd);
         // Gone already: handle it from the event loop, not inside the caller.

@@ -57,6 +57,9 @@ public:
     ShimProbe probe_shim(const ContainerRecord& c) const;
     void take_running_shim(ContainerRecord& c, const ShimProbe& p);
     void await_launching_shim(const std::string& id);
+    // A shim launched while the helper had no descriptor to read its shim.json with: adopt it
+    // (ShimSupervisor::adopt) once the helper has some again, looking each second.
+    void adopt_when_readable(const std::string& id);
     bool starting(const std::string& id) const { return starting_.count(id) != 0; }
     // Called once the container is not running any more (or its start failed).
     void on_exit(const std::string& id, std::function<void(Status)> w) { exit_waiters_[id].push_back(std::move(w)); }

@@ -136,7 +136,7 @@ StatsService::StatsService(HelperContext& ctx, QObject* parent)
             if (latest_.count(id)) now.push_back(id);
         uint64_t t = 0;
         for (const auto& id : now) t = std::max(t, latest_[id].point.unix_ms);
-        send_frame(sub, s, now, t ? t : unix_ms());
+        send_frame(sub, s, frame_tail(now, t ? t : unix_ms()));
         subs_[sub] = std::move(s);
         retime();
     });
@@ -272,7 +272,8 @@ void StatsService::track(const ContainerRecord& c)
     } else {
         qWarning("stats: %s", w.error().message().c_str());
     }
-    t.cgroup = std::move(cg.value());
+    // The Cgroup itself is not kept: the reader and the watcher hold what they read (on v2 it
+    // held the directory's descriptor, one more per container for nothing).
     const bool watching = t.oom != nullptr;
     const std::string id = c.id;
     tracked_[id] = std::move(t);
@@ -389,21 +390,27 @@ void StatsService::tick()
         if (auto t = tracked_.find(e.id); t != tracked_.end()) p.pid = uint64_t(t->second.pid);
         Latest& l = latest_[e.id];
         l.point = p;
-        l.sample = sample_json(e.id, p, false);
+        l.text = sample_json(e.id, p, false).dump(-1, ' ', false, json::error_handler_t::replace);
         fresh.insert(e.id);
         if (history) history_.push(e.id, p);
     }
     // The host in the same tick, once, for every frame of it.
     if (!due.empty() && host_reader_) {
         if (auto h = host_reader_->read()) {
-            host_latest_ = host_json(host_prev_, h.value());
+            host_latest_ = host_json(host_prev_, h.value()).dump();
             host_prev_ = h.value();
         }
     }
+    // One encoding per set of containers: subscribers that see the same ones in this tick (one
+    // uid, or all of root's, at any interval) get the same bytes; only the number differs.
+    std::map<std::vector<std::string>, std::shared_ptr<const std::string>> frames;
     for (auto& [sub, ids] : due) {
         std::erase_if(ids, [&](const std::string& id) { return !fresh.count(id); });
         auto it = subs_.find(sub);
-        if (it != subs_.end()) send_frame(sub, it->second, ids, unix_now);
+        if (it == subs_.end() || !it->second.conn) continue;
+        auto& tail = frames[ids];
+        if (!tail) tail = frame_tail(ids, unix_now);
+        send_frame(sub, it->second, tail);
     }
     for (const auto& id : gone) untrack(id);
     if (history) {
@@ -415,16 +422,37 @@ void StatsService::tick()
     }
 }
 
-void StatsService::send_frame(int64_t sub, const Sub& s, const std::vector<std::string>& ids, uint64_t unix_now)
+std::shared_ptr<const std::string> StatsService::frame_tail(const std::vector<std::string>& ids, uint64_t unix_now) const
+{
+    // The same object notification_line() would write, "subscription" first so that the head
+    // can carry it: {"jsonrpc":"2.0","method":"stats","params":{"subscription":N, + this.
+    std::string t = "\"time\":" + json(rfc3339_from_ns(int64_t(unix_now) * 1000000)).dump() + ",\"containers\":[";
+    size_t reserve = t.size() + host_latest_.size() + 16;
+    for (const auto& id : ids)
+        if (auto it = latest_.find(id); it != latest_.end()) reserve += it->second.text.size() + 1;
+    t.reserve(reserve);
+    bool first = true;
+    for (const auto& id : ids) {
+        auto it = latest_.find(id);
+        if (it == latest_.end()) continue;
+        if (!first) t += ',';
+        first = false;
+        t += it->second.text;
+    }
+    t += ']';
+    if (!host_latest_.empty()) {
+        t += ",\"host\":";
+        t += host_latest_;
+    }
+    t += "}}\n";
+    return std::make_shared<const std::string>(std::move(t));
+}
+
+void StatsService::send_frame(int64_t sub, const Sub& s, std::shared_ptr<const std::string> tail)
 {
     if (!s.conn) return;
-    json containers = json::array();
-    for (const auto& id : ids)
-        if (auto it = latest_.find(id); it != latest_.end()) containers.push_back(it->second.sample);
-    json frame = {{"subscription", sub}, {"time", rfc3339_from_ns(int64_t(unix_now) * 1000000)},
-                  {"containers", std::move(containers)}};
-    if (!host_latest_.is_null()) frame["host"] = host_latest_;
-    s.conn->notify("stats", std::move(frame));
+    s.conn->send_shared("{\"jsonrpc\":\"2.0\",\"method\":\"stats\",\"params\":{\"subscription\":" + std::to_string(sub) + ",",
+                        std::move(tail));
 }
 
 void StatsService::record_oom(const ContainerRecord& c, int64_t unix_ns, const std::map<std::string, std::string>& attrs)

@@ -20,6 +20,10 @@
 //    shorten another's interval (once, each subscription's own timer sampled the shared
 //    reader and the second of two back-to-back timers computed its rate over microseconds).
 //    A new subscription gets the last tick's samples at once (with their rates).
+//  * Encoded once: each sample is encoded once per tick, and each frame once per set of
+//    containers; the subscribers that see the same set in a tick (the same uid's, or root's)
+//    share those bytes and only the subscription number is their own (as log followers share
+//    lines). 100 subscribers of 500 containers once cost 45 MB/s of JSON encoding.
 //  * The host's CPU and memory ("host" in every frame, for the dashboard's totals) are read in
 //    the same tick as the containers, once per tick in which some subscriber gets a frame;
 //    the host's CPU rate is over the real interval since the previous reading (not secret:
@@ -67,7 +71,6 @@ private:
     static constexpr int kTickQuantumMs = 100;
 
     struct Tracked {
-        std::unique_ptr<cgroup::Cgroup> cgroup;
         std::unique_ptr<stats::OomWatcher> oom;
         QSocketNotifier* notifier = nullptr;
         pid_t pid = 0;
@@ -85,7 +88,7 @@ private:
     // The last tick's sample of a container: what a new subscriber gets first.
     struct Latest {
         stats::HistoryPoint point;
-        json sample;
+        std::string text;  // its protocol Sample object, encoded once per tick for every frame
     };
 
     void on_change(const std::string& id);
@@ -97,7 +100,10 @@ private:
     void tick();
     void retime();  // the tick interval after a subscription came or went
     std::vector<std::string> visible_ids(const Sub& s) const;
-    void send_frame(int64_t sub, const Sub& s, const std::vector<std::string>& ids, uint64_t unix_ms);
+    // A frame's bytes after its subscription number, for every subscriber that gets these ids
+    // in this tick: encoded once, shared (Connection::send_shared).
+    std::shared_ptr<const std::string> frame_tail(const std::vector<std::string>& ids, uint64_t unix_ms) const;
+    static void send_frame(int64_t sub, const Sub& s, std::shared_ptr<const std::string> tail);
     bool drop_sub(Connection* conn, int64_t sub);
     void record_oom(const ContainerRecord& c, int64_t unix_ns, const std::map<std::string, std::string>& attrs);
 
@@ -109,7 +115,7 @@ private:
     std::map<std::string, Latest> latest_;
     std::optional<stats::HostReader> host_reader_;  // /proc/stat + /proc/meminfo
     stats::HostCounters host_prev_;                 // the last reading (rates from it)
-    json host_latest_;                              // the last tick's "host" object, or null
+    std::string host_latest_;                       // the last tick's "host" object, encoded; or empty
     QTimer tick_timer_;
     int tick_ms_ = 1000;
     uint64_t history_due_ms_ = 0;

@@ -971,6 +971,19 @@
             <numerusform>--- %n bytes of log deleted by rotation before they were read ---</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The helper has too many open files (%1 of at most %2); each running container holds about a dozen. Stop some containers, or raise the helper&apos;s limit (LimitNOFILE in onggi-helper.service).</source>
+        <extracomment>the helper (the privileged service) ran out of file descriptors. %1: how many it holds, %2: its limit</extracomment>
+        <translation>The helper has too many open files (%1 of at most %2); each running container holds about a dozen. Stop some containers, or raise the helper&apos;s limit (LimitNOFILE in onggi-helper.service).</translation>
+    </message>
+    <message>
+        <source>The computer&apos;s table of open files is full (fs.file-max). Stop some programs or containers, or raise fs.file-max.</source>
+        <translation>The computer&apos;s table of open files is full (fs.file-max). Stop some programs or containers, or raise fs.file-max.</translation>
+    </message>
+    <message>
+        <source>The helper has too many open files; each running container holds about a dozen. Stop some containers, or raise the helper&apos;s limit (LimitNOFILE in onggi-helper.service).</source>
+        <translation>The helper has too many open files; each running container holds about a dozen. Stop some containers, or raise the helper&apos;s limit (LimitNOFILE in onggi-helper.service).</translation>
+    </message>
 </context>
 <context>
     <name>onggi::gui::ChartsPanel</name>

@@ -964,6 +964,19 @@
             <numerusform>--- 읽기 전에 로그 순환으로 %n바이트가 지워졌습니다 ---</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The helper has too many open files (%1 of at most %2); each running container holds about a dozen. Stop some containers, or raise the helper&apos;s limit (LimitNOFILE in onggi-helper.service).</source>
+        <extracomment>the helper (the privileged service) ran out of file descriptors. %1: how many it holds, %2: its limit</extracomment>
+        <translation>헬퍼가 연 파일이 너무 많습니다 (최대 %2개 가운데 %1개). 실행 중인 컨테이너 하나마다 열 개 남짓의 파일을 씁니다. 컨테이너를 몇 개 멈추거나, 헬퍼의 한도를 올리세요 (onggi-helper.service의 LimitNOFILE).</translation>
+    </message>
+    <message>
+        <source>The computer&apos;s table of open files is full (fs.file-max). Stop some programs or containers, or raise fs.file-max.</source>
+        <translation>이 컴퓨터에서 열 수 있는 파일 수가 모두 찼습니다 (fs.file-max). 프로그램이나 컨테이너를 몇 개 끝내거나, fs.file-max를 올리세요.</translation>
+    </message>
+    <message>
+        <source>The helper has too many open files; each running container holds about a dozen. Stop some containers, or raise the helper&apos;s limit (LimitNOFILE in onggi-helper.service).</source>
+        <translation>헬퍼가 연 파일이 너무 많습니다. 실행 중인 컨테이너 하나마다 열 개 남짓의 파일을 씁니다. 컨테이너를 몇 개 멈추거나, 헬퍼의 한도를 올리세요 (onggi-helper.service의 LimitNOFILE).</translation>
+    </message>
 </context>
 <context>
     <name>onggi::gui::ChartsPanel</name>

@@ -132,8 +132,13 @@ Result<Netlink> Netlink::open()
     nl_sock* sk = nl_socket_alloc();
     if (!sk) return Error(Errc::system, "netlink: out of memory");
     if (int err = nl_connect(sk, NETLINK_ROUTE); err < 0) {
+        // libnl folds socket(2)'s errno into "Unspecific failure": keep it (EMFILE at the
+        // helper's descriptor limit must say so).
+        const int sys = errno;
         nl_socket_free(sk);
-        return nl_error(err, "netlink: connect");
+        Error e = nl_error(err, "netlink: connect");
+        if (e.sys_errno == 0 && sys != 0) e = Error::from_errno("netlink: connect", sys);
+        return e;
     }
     return Netlink(sk);
 }

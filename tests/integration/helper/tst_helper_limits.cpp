@@ -1,13 +1,15 @@
 // Fair limits of a REAL onggi-helper under load (issue 18, docs/protocol.md "Limits"): a member
 // of the group cannot take every subscription, clients that never read cannot grow the helper's
 // memory without bound (they are dropped as slow readers, with the error slow_reader, and the
-// helper goes on serving), and a connection that never sends a complete request is closed.
+// helper goes on serving), subscribers of the same stats frames share one copy of its bytes, a connection that never sends a complete request is closed, and a
+// helper out of file descriptors says so in numbers and starts containers again once it has some.
 // Each case runs with the helper's defaults (no flag), so the same test against a helper
 // without the limits fails.
 #include "helper_fixture.h"
 
 #include <QTest>
 
+#include <dirent.h>
 #include <grp.h>
 #include <poll.h>
 #include <signal.h>
@@ -89,6 +91,16 @@ uint64_t rss_bytes(pid_t pid)
     while (std::getline(f, line))
         if (line.rfind("VmRSS:", 0) == 0) return std::stoull(line.substr(6)) * 1024;
     return 0;
+}
+
+int fd_count(pid_t pid)
+{
+    int n = 0;
+    DIR* d = ::opendir(("/proc/" + std::to_string(pid) + "/fd").c_str());
+    while (struct dirent* e = d ? ::readdir(d) : nullptr)
+        if (e->d_name[0] != '.') ++n;
+    if (d) ::closedir(d);
+    return n;
 }
 
 struct Group {
@@ -266,6 +278,64 @@ private slots:
         for (const auto& id : ids) (void)c.call("container.remove", {{"id", id}, {"force", true}});
     }
 
+    // Stats frames are encoded once and their bytes shared (issue 18): 8 clients that never
+    // read, 32 subscriptions each to the same 10 containers at 100 ms, are dropped as slow
+    // readers at 16 MiB queued each as before (128 MiB counted), but the helper held each
+    // tick's frame once: its RSS grows by a fraction of that. When every subscriber's frame was
+    // a string of its own, RSS grew by the 128 MiB.
+    void subscribers_share_one_copy_of_a_frame()
+    {
+        HelperProcess h;
+        QVERIFY2(h.start(), h.log().c_str());
+        RawClient c(h.socket());
+        std::vector<std::string> ids;
+        for (int i = 0; i < 10; ++i) {
+            json r = c.call("container.create", {{"name", uname("share")}, {"image", "busybox"}, {"cmd", {"sleep", "1000"}}});
+            QVERIFY2(r.contains("result"), r.dump().c_str());
+            ids.push_back(r["result"]["id"]);
+            QVERIFY(c.call("container.start", {{"id", ids.back()}}).contains("result"));
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+        const uint64_t baseline = rss_bytes(h.pid());
+        constexpr int kClients = 8, kSubs = 32;
+        std::vector<int> fds;
+        for (int i = 0; i < kClients; ++i) {
+            int fd = connect_raw(h.socket());
+            QVERIFY(fd >= 0);
+            int small = 4096;
+            ::setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &small, sizeof small);
+            std::string req;
+            for (int k = 0; k < kSubs; ++k)
+                req += json{{"jsonrpc", "2.0"}, {"id", k + 1}, {"method", "stats.subscribe"}, {"params", {{"interval_ms", 100}}}}.dump() + "\n";
+            QVERIFY(write_all(fd, req));
+            fds.push_back(fd);
+        }
+        auto drops = [&] {
+            const std::string log = h.log();
+            int n = 0;
+            for (size_t p = 0; (p = log.find("dropping a slow reader", p)) != std::string::npos; ++p) ++n;
+            return n;
+        };
+        uint64_t peak = baseline;
+        int dropped = 0;
+        const auto start = std::chrono::steady_clock::now();
+        while (std::chrono::steady_clock::now() - start < std::chrono::seconds(120)) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            peak = std::max(peak, rss_bytes(h.pid()));
+            if ((dropped = drops()) >= kClients) break;
+        }
+        const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        const uint64_t grew = peak - baseline;
+        qInfo("%d clients x %d subscriptions never read, dropped at 16 MiB queued each: helper RSS %llu MiB, grew by %.1f MiB at most "
+              "in %.1f s; %d dropped",
+              kClients, kSubs, (unsigned long long)(baseline >> 20), double(grew) / 1048576.0, secs, dropped);
+        QCOMPARE(dropped, kClients);
+        QVERIFY2(grew < (32ull << 20), "the frames of subscribers that see the same containers are held once per subscriber");
+        for (int fd : fds) ::close(fd);
+        QVERIFY(c.call("container.list", {{"all", true}}).contains("result"));
+        for (const auto& id : ids) (void)c.call("container.remove", {{"id", id}, {"force", true}});
+    }
+
     // A connection that sends nothing, and one that leaves a line unfinished, are closed after
     // the 30 s idle timeout with `timeout`; one that sent a request may stay idle.
     void idle_connections_are_closed()
@@ -282,6 +352,64 @@ private slots:
         QVERIFY(silent.read_line(5000).empty() && silent.eof());
         QVERIFY(partial.read_line(5000).empty() && partial.eof());
         QVERIFY(talker.call("hello", json::object(), 5000).contains("result"));
+    }
+
+    // The helper at its open-file limit (issue 18: at ~900 containers the 912th start failed
+    // with "onggi-shim failed (exit 127): " and nothing more). Its soft RLIMIT_NOFILE is lowered
+    // from outside (prlimit) to what it holds plus a few: a start then fails with the numbers
+    // (errno EMFILE, error.data reason helper_fd_limit, open_fds, fd_limit) and a sentence that
+    // says so, the helper goes on answering, and with the limit back the same container starts.
+    void start_without_descriptors_says_so_and_recovers()
+    {
+        HelperProcess h;
+        QVERIFY2(h.start(), h.log().c_str());
+        RawClient c(h.socket());
+        QVERIFY(c.call("hello").contains("result"));
+        json cr = c.call("container.create", {{"image", "busybox"}, {"cmd", {"sleep", "1000"}}});
+        QVERIFY2(cr.contains("result"), cr.dump().c_str());
+        const std::string id = cr["result"]["id"];
+        struct rlimit old {};
+        QVERIFY(::prlimit(h.pid(), RLIMIT_NOFILE, nullptr, &old) == 0);
+        int failed = 0;
+        bool started = false;
+        for (int headroom = 0; headroom <= 24 && !started; headroom += 2) {
+            const int held = fd_count(h.pid());
+            struct rlimit low = old;
+            low.rlim_cur = rlim_t(held + headroom);
+            QVERIFY(::prlimit(h.pid(), RLIMIT_NOFILE, &low, nullptr) == 0);
+            json r = c.call("container.start", {{"id", id}}, 30000);
+            QVERIFY(::prlimit(h.pid(), RLIMIT_NOFILE, &old, nullptr) == 0);
+            if (r.contains("result")) {
+                started = true;  // enough room for a start: the same container runs, as below
+                break;
+            }
+            ++failed;
+            QVERIFY2(r.contains("error"), r.dump().c_str());
+            const json& e = r["error"];
+            const std::string msg = e.value("message", "");
+            qInfo("limit %d (%d held + %d): %s", held + headroom, held, headroom, msg.c_str());
+            QCOMPARE(e["data"].value("errno", 0), EMFILE);
+            QCOMPARE(e["data"].value("reason", ""), std::string("helper_fd_limit"));
+            QVERIFY2(msg.find("too many open files in the helper") != std::string::npos, msg.c_str());
+            QVERIFY(e["data"].value("open_fds", -1) > 0);
+            QVERIFY(e["data"].value("fd_limit", -1) > 0);
+            // Nothing half-started: the record says it is not running, and no shim stayed.
+            json insp = c.call("container.inspect", {{"id", id}});
+            QVERIFY2(insp.contains("result"), insp.dump().c_str());
+            QVERIFY2(insp["result"]["container"]["state"] != "running", insp.dump().substr(0, 400).c_str());
+        }
+        QVERIFY2(failed > 0, "no start failed at the helper's own descriptor count");
+        // The helper answers, and with its limit back the container starts and runs.
+        QVERIFY(c.call("container.list", {{"all", true}}).contains("result"));
+        RawClient fresh(h.socket());
+        QVERIFY(fresh.call("hello").contains("result"));
+        if (!started) {
+            json r = fresh.call("container.start", {{"id", id}});
+            QVERIFY2(r.contains("result"), r.dump().c_str());
+        }
+        json insp = fresh.call("container.inspect", {{"id", id}});
+        QCOMPARE(insp["result"]["container"]["state"].get<std::string>(), std::string("running"));
+        QVERIFY(fresh.call("container.remove", {{"id", id}, {"force", true}}).contains("result"));
     }
 };
 

@@ -6,6 +6,7 @@
 
 #include <QtTest>
 
+#include <grp.h>
 #include <poll.h>
 #include <unistd.h>
 
@@ -13,6 +14,7 @@
 #include <cmath>
 #include <fstream>
 #include <map>
+#include <regex>
 #include <thread>
 
 using namespace onggi::test;
@@ -452,6 +454,92 @@ private slots:
         json insp = c_->call("container.inspect", {{"id", id}});
         QCOMPARE(insp["result"]["container"]["limits"]["memory"].get<uint64_t>(), uint64_t(256 << 20));  // not stored
         QVERIFY(c_->call("container.remove", {{"id", id}, {"force", true}}).contains("result"));
+    }
+
+    // Frames are encoded once and shared by every subscriber that sees the same containers
+    // (issue 18): root's two subscriptions at different intervals get, in a tick where both are
+    // due, the same bytes but for their numbers, with the kernel's limits; a member of the group
+    // on the same helper in the same ticks sees none of root's containers in its frames.
+    void frames_are_shared_but_never_across_uids()
+    {
+        const std::string group = "onggis" + std::to_string(::getpid() % 100000);
+        QVERIFY(std::system(("groupadd -f " + group).c_str()) == 0);
+        struct Cleanup {
+            std::string g;
+            ~Cleanup() { (void)!std::system(("groupdel " + g + " 2>/dev/null").c_str()); }
+        } cleanup{group};
+        struct group* gr = ::getgrnam(group.c_str());
+        QVERIFY(gr);
+        const gid_t gid = gr->gr_gid;
+        const uid_t member = 64000 + uid_t(::getpid() % 1000);
+        HelperProcess h;
+        QVERIFY2(h.start({"--group", group}), h.log().c_str());
+        RawClient root(h.socket());
+        QVERIFY(root.call("hello", {{"protocol", 1}}).contains("result"));
+        json cr = root.call("container.create", {{"image", "busybox"}, {"cmd", {"sleep", "1000"}},
+                                                  {"limits", {{"memory", 48 << 20}, {"pids", 40}}}});
+        QVERIFY2(cr.contains("result"), cr.dump().c_str());
+        const std::string id = cr["result"]["id"];
+        QVERIFY(root.call("container.start", {{"id", id}}).contains("result"));
+
+        // Two subscriptions, 100 ms and 200 ms; raw lines, so that the bytes can be compared.
+        for (int k : {1, 2})
+            QVERIFY(root.send_raw(json{{"jsonrpc", "2.0"}, {"id", k}, {"method", "stats.subscribe"},
+                                       {"params", {{"interval_ms", 100 * k}}}}.dump() + "\n"));
+        // The member subscribes meanwhile (to all, and to root's container by id: refused).
+        std::vector<json> theirs;
+        std::thread member_thread([&] {
+            theirs = as_user(member, gid, h.socket(),
+                             {{"stats.subscribe", {{"interval_ms", 100}}}, {"stats.subscribe", {{"ids", {id}}}}, {"container.list", json::object()},
+                              {"container.list", json::object()}, {"container.list", json::object()}, {"container.list", json::object()}},
+                             {gid});
+        });
+        std::map<int64_t, int64_t> sub_of;  // request id -> subscription
+        std::map<std::string, std::map<int64_t, std::string>> by_time;  // frame time -> subscription -> line
+        std::string same_a, same_b;
+        const std::regex number("\"subscription\":[0-9]+");
+        for (int i = 0; i < 400 && same_a.empty(); ++i) {
+            const std::string line = root.read_line(20000);
+            if (line.empty()) break;
+            json m = json::parse(line, nullptr, false);
+            if (m.contains("id") && m.contains("result")) sub_of[m["id"].get<int64_t>()] = m["result"]["subscription"].get<int64_t>();
+            if (m.value("method", "") != "stats" || m["params"]["containers"].empty()) continue;
+            auto& at = by_time[m["params"]["time"].get<std::string>()];
+            at[m["params"]["subscription"].get<int64_t>()] = line;
+            if (sub_of.size() == 2 && at.count(sub_of[1]) && at.count(sub_of[2])) {
+                same_a = std::regex_replace(at[sub_of[1]], number, "\"subscription\":0");
+                same_b = std::regex_replace(at[sub_of[2]], number, "\"subscription\":0");
+                QVERIFY(at[sub_of[1]] != at[sub_of[2]]);  // their own numbers
+            }
+        }
+        member_thread.join();
+        QVERIFY2(!same_a.empty(), "no tick in which both subscriptions got a frame with the container");
+        QCOMPARE(same_a, same_b);
+        json f = json::parse(same_a);
+        QCOMPARE(f["params"]["containers"].size(), size_t(1));
+        const json& smp = f["params"]["containers"][0];
+        QCOMPARE(smp["id"].get<std::string>(), id);
+        QCOMPARE(smp["memory_limit"].get<uint64_t>(), uint64_t(48 << 20));
+        QCOMPARE(smp["pids_limit"].get<uint64_t>(), uint64_t(40));
+        QVERIFY(smp["memory_current"].get<uint64_t>() > 0);
+        QVERIFY(f["params"].contains("host"));
+
+        // The member: granted, frames with none of root's containers, and root's one by id refused.
+        int frames = 0;
+        bool refused = false, granted = false;
+        for (const json& m : theirs) {
+            QVERIFY2(!m.is_discarded(), "a line the member could not parse");
+            if (m.value("id", json()) == json(1)) granted = m.contains("result");
+            if (m.value("id", json()) == json(2)) refused = errc(m) == "not_found";
+            if (m.value("method", "") == "stats") {
+                ++frames;
+                QVERIFY2(m["params"]["containers"].empty(), m.dump().substr(0, 300).c_str());
+            }
+        }
+        QVERIFY(granted);
+        QVERIFY(refused);
+        QVERIFY2(frames > 0, "the member got no frame");
+        QVERIFY(root.call("container.remove", {{"id", id}, {"force", true}}).contains("result"));
     }
 
     void bad_params_are_refused()

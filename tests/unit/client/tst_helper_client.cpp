@@ -333,6 +333,22 @@ private slots:
         QVERIFY(ErrorText::describe(e).contains(QStringLiteral("ctx")));
     }
 
+    // Out of descriptors (EMFILE): the numbers the helper sent, in a sentence, and what to do.
+    void fdExhaustionIsExplained()
+    {
+        QJsonObject data{{"errc", "system"}, {"errno", 24}, {"reason", "helper_fd_limit"}, {"open_fds", 19994}, {"fd_limit", 20000}};
+        const RpcError e = RpcError::fromJson(QJsonObject{
+            {"code", -32020}, {"message", "start web: onggi-shim could not be launched: too many open files in the helper"}, {"data", data}});
+        const QString hint = ErrorText::hint(e);
+        QVERIFY2(hint.contains(QStringLiteral("19994")) && hint.contains(QStringLiteral("20000")), qPrintable(hint));
+        QVERIFY2(hint.contains(QStringLiteral("LimitNOFILE")), qPrintable(hint));
+        QVERIFY2(ErrorText::explain(e).contains(hint), qPrintable(ErrorText::explain(e)));
+        const QString text = ErrorText::describe(e);
+        QVERIFY2(text.contains(QStringLiteral("onggi-shim could not be launched")) && text.contains(hint), qPrintable(text));
+        data.insert("reason", "host_fd_limit");
+        QVERIFY(ErrorText::hint(RpcError::fromJson(QJsonObject{{"code", -32020}, {"data", data}})).contains(QStringLiteral("fs.file-max")));
+    }
+
     // The policy gate's refusal: the option in the user's words, what to do, not the English context.
     void policyRefusalIsDescribed()
     {

@@ -13,6 +13,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <memory>
 #include <string>
 
 using namespace onggi;
@@ -74,6 +75,44 @@ private slots:
         QCOMPARE(spy.count(), 0);           // not from inside notify()
         conn->notify("event", {{"n", 2}});  // a dead connection takes more writes quietly
         QTRY_COMPARE(spy.count(), 1);
+    }
+
+    // A line made of a head of its own and a tail shared with other connections (stats frames)
+    // arrives whole and in order, also when the socket takes it in pieces that end inside the
+    // head or inside the tail; the tail is never copied into the connection.
+    void sharedTailsArriveWhole()
+    {
+        Pair p;
+        QVERIFY(p.helper_end >= 0);
+        int small = 4096;  // partial writes: the client's buffer is small and it reads late
+        ::setsockopt(p.client_end, SOL_SOCKET, SO_RCVBUF, &small, sizeof small);
+        ::setsockopt(p.helper_end, SOL_SOCKET, SO_SNDBUF, &small, sizeof small);
+        auto* conn = new Connection(p.helper_end, root_peer(), nullptr);
+        std::string tail_text(100000, 'x');
+        for (size_t i = 0; i < tail_text.size(); i += 97) tail_text[i] = char('a' + i % 26);
+        tail_text += "}\n";
+        auto tail = std::make_shared<const std::string>(tail_text);
+        std::string want;
+        for (int i = 0; i < 5; ++i) {
+            const std::string head = "{\"n\":" + std::to_string(i) + ",\"t\":";
+            conn->send_shared(head, tail);
+            want += head + tail_text;
+        }
+        conn->send_line("{\"last\":true}");
+        want += "{\"last\":true}\n";
+        QCOMPARE(tail.use_count(), 6L);  // queued by reference, not copied
+        std::string got;
+        for (int i = 0; i < 2000 && got.size() < want.size(); ++i) {
+            QCoreApplication::processEvents();  // the connection writes what the socket takes
+            char buf[1500];                     // read in pieces of odd sizes
+            ssize_t n = ::recv(p.client_end, buf, size_t(1 + i % 1499), MSG_DONTWAIT);
+            if (n > 0) got.append(buf, size_t(n));
+        }
+        QCOMPARE(got.size(), want.size());
+        QVERIFY(got == want);
+        QCOMPARE(conn->queued_bytes(), size_t(0));
+        QCOMPARE(tail.use_count(), 1L);
+        delete conn;
     }
 
     void publishToSubscribersOfWhomOneLeft()

@@ -7,6 +7,7 @@
 
 #include <QtTest>
 
+#include <dirent.h>
 #include <poll.h>
 #include <sys/eventfd.h>
 
@@ -24,6 +25,16 @@ std::string slurp(const std::string& p)
     std::stringstream ss;
     ss << f.rdbuf();
     return ss.str();
+}
+
+int fd_count()
+{
+    int n = 0;
+    DIR* d = ::opendir("/proc/self/fd");
+    while (struct dirent* e = d ? ::readdir(d) : nullptr)
+        if (e->d_name[0] != '.') ++n;
+    if (d) ::closedir(d);
+    return n - 1;  // the directory's own
 }
 
 void put(const std::string& p, const std::string& text)
@@ -112,6 +123,33 @@ private slots:
         VERIFY_OK(r->read(s));
         QCOMPARE(s.cg.cpu_quota_us.value_or(0), uint64_t(50000));
         QVERIFY(r->fast_file_count() < r->file_count());
+    }
+
+    // The limits (read once a minute, and after an update), PSI and v1 memory.oom_control are
+    // not held open between reads: a reader holds 6 (v1 fixture, which has no PSI) or 8 (v2)
+    // descriptors fewer, and still reads a changed limit.
+    void limits_are_not_held_open()
+    {
+        for (const char* which : {"v1", "v2"}) {
+            auto h = fixture(which);
+            auto cg = cgroup::open(h, "/onggi/c1");
+            VERIFY_OK(cg);
+            const int before = fd_count();
+            auto r = CgroupReader::open(*cg.value());
+            VERIFY_OK(r);
+            const int held = fd_count() - before;
+            QCOMPARE(size_t(held), r->held_fd_count());
+            QCOMPARE(r->file_count() - r->held_fd_count(), size_t(std::string(which) == "v1" ? 6 : 8));
+            Sample s;
+            VERIFY_OK(r->read(s));
+            QCOMPARE(fd_count() - before, held);  // nothing left open by the read
+            const std::string pids = tree_.root() + (std::string(which) == "v1" ? "/pids" : "") + "/onggi/c1/pids.max";
+            put(pids, "91\n");
+            r->refresh_all();
+            VERIFY_OK(r->read(s));
+            QCOMPARE(s.cg.pids_limit.value_or(0), uint64_t(91));
+            QCOMPARE(fd_count() - before, held);
+        }
     }
 
     void slow_files_every_nth_sample()
