@@ -1506,20 +1506,41 @@ Command: %2</translation>
         <translation>Port %1 is not [address:][host port:]container port[/tcp|/udp].</translation>
     </message>
     <message>
-        <source>Publishing ports needs the bridge network (Network above).</source>
-        <translation>Publishing ports needs the bridge network (Network above).</translation>
-    </message>
-    <message>
-        <source>bridge (an address on Onggi&apos;s network, outbound NAT, published ports)</source>
-        <translation>bridge (an address on Onggi&apos;s network, outbound NAT, published ports)</translation>
-    </message>
-    <message>
         <source>Host ports that lead to the container, e.g. 8080:80 for the container&apos;s port 80 on the host&apos;s port 8080; several separated by spaces</source>
         <translation>Host ports that lead to the container, e.g. 8080:80 for the container&apos;s port 80 on the host&apos;s port 8080; several separated by spaces</translation>
     </message>
     <message>
         <source>Publish p&amp;orts:</source>
         <translation>Publish p&amp;orts:</translation>
+    </message>
+    <message>
+        <source>bridge (the default network: an address, outbound NAT, published ports)</source>
+        <translation>bridge (the default network: an address, outbound NAT, published ports)</translation>
+    </message>
+    <message>
+        <source>%1 (default network, %2)</source>
+        <extracomment>A network in the create dialog: %1 its name, %2 its subnet (10.88.0.0/24)</extracomment>
+        <translation>%1 (default network, %2)</translation>
+    </message>
+    <message>
+        <source>%1 (network, %2)</source>
+        <translation>%1 (network, %2)</translation>
+    </message>
+    <message>
+        <source>Bridge %1, gateway %2: an address on %3, outbound NAT, published ports</source>
+        <translation>Bridge %1, gateway %2: an address on %3, outbound NAT, published ports</translation>
+    </message>
+    <message>
+        <source>Publishing ports needs a network (Network above), not private, none or host.</source>
+        <translation>Publishing ports needs a network (Network above), not private, none or host.</translation>
+    </message>
+    <message>
+        <source>Publish every port the image e&amp;xposes, each on a free host port</source>
+        <translation>Publish every port the image e&amp;xposes, each on a free host port</translation>
+    </message>
+    <message>
+        <source>As onggictl run -P: the ports the image&apos;s EXPOSE names; the container&apos;s page shows the host ports they got</source>
+        <translation>As onggictl run -P: the ports the image&apos;s EXPOSE names; the container&apos;s page shows the host ports they got</translation>
     </message>
 </context>
 <context>
@@ -4127,6 +4148,22 @@ OOM kills so far: %3</translation>
     <message>
         <source>Commit message</source>
         <translation>Commit message</translation>
+    </message>
+    <message>
+        <source>port CONTAINER [PRIVATE_PORT[/PROTO]]</source>
+        <translation>port CONTAINER [PRIVATE_PORT[/PROTO]]</translation>
+    </message>
+    <message>
+        <source>List port mappings or a specific mapping for the container</source>
+        <translation>List port mappings or a specific mapping for the container</translation>
+    </message>
+    <message>
+        <source>invalid port &apos;%1&apos;: expected PORT[/tcp|/udp]</source>
+        <translation>invalid port &apos;%1&apos;: expected PORT[/tcp|/udp]</translation>
+    </message>
+    <message>
+        <source>no public port &apos;%1&apos; published for %2</source>
+        <translation>no public port &apos;%1&apos; published for %2</translation>
     </message>
 </context>
 </TS>

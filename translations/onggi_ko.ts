@@ -1498,20 +1498,41 @@ Command: %2</source>
         <translation>포트 %1의 형식이 맞지 않습니다. [주소:][호스트 포트:]컨테이너 포트[/tcp|/udp] 꼴로 적어 주세요.</translation>
     </message>
     <message>
-        <source>Publishing ports needs the bridge network (Network above).</source>
-        <translation>포트를 공개하려면 위의 네트워크에서 브리지를 골라야 합니다.</translation>
-    </message>
-    <message>
-        <source>bridge (an address on Onggi&apos;s network, outbound NAT, published ports)</source>
-        <translation>브리지 (옹기 네트워크의 주소, 바깥으로 나가는 NAT, 포트 공개)</translation>
-    </message>
-    <message>
         <source>Host ports that lead to the container, e.g. 8080:80 for the container&apos;s port 80 on the host&apos;s port 8080; several separated by spaces</source>
         <translation>컨테이너로 이어지는 호스트 포트입니다. 예를 들어 8080:80이라고 적으면 호스트의 8080번 포트가 컨테이너의 80번 포트로 이어집니다. 여러 개는 띄어 써서 적습니다</translation>
     </message>
     <message>
         <source>Publish p&amp;orts:</source>
         <translation>포트 공개(&amp;O):</translation>
+    </message>
+    <message>
+        <source>bridge (the default network: an address, outbound NAT, published ports)</source>
+        <translation>브리지 (기본 네트워크: 주소, 바깥으로 나가는 NAT, 포트 공개)</translation>
+    </message>
+    <message>
+        <source>%1 (default network, %2)</source>
+        <extracomment>A network in the create dialog: %1 its name, %2 its subnet (10.88.0.0/24)</extracomment>
+        <translation>%1 (기본 네트워크, %2)</translation>
+    </message>
+    <message>
+        <source>%1 (network, %2)</source>
+        <translation>%1 (네트워크, %2)</translation>
+    </message>
+    <message>
+        <source>Bridge %1, gateway %2: an address on %3, outbound NAT, published ports</source>
+        <translation>브리지 %1, 게이트웨이 %2: %3 대역의 주소, 바깥으로 나가는 NAT, 포트 공개</translation>
+    </message>
+    <message>
+        <source>Publishing ports needs a network (Network above), not private, none or host.</source>
+        <translation>포트를 공개하려면 위의 네트워크에서 독립, 없음, 호스트가 아닌 네트워크를 골라야 합니다.</translation>
+    </message>
+    <message>
+        <source>Publish every port the image e&amp;xposes, each on a free host port</source>
+        <translation>이미지가 여는 포트를 모두 빈 호스트 포트로 공개(&amp;X)</translation>
+    </message>
+    <message>
+        <source>As onggictl run -P: the ports the image&apos;s EXPOSE names; the container&apos;s page shows the host ports they got</source>
+        <translation>onggictl run -P와 같습니다. 이미지의 EXPOSE에 적힌 포트를 공개하며, 어느 호스트 포트를 받았는지는 컨테이너 화면에서 볼 수 있습니다</translation>
     </message>
 </context>
 <context>
@@ -4099,6 +4120,22 @@ OOM kills so far: %3</source>
     <message>
         <source>Commit message</source>
         <translation>커밋 메시지</translation>
+    </message>
+    <message>
+        <source>port CONTAINER [PRIVATE_PORT[/PROTO]]</source>
+        <translation>port 컨테이너 [컨테이너_포트[/프로토콜]]</translation>
+    </message>
+    <message>
+        <source>List port mappings or a specific mapping for the container</source>
+        <translation>컨테이너의 포트 연결을 모두, 또는 지정한 포트 하나만 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>invalid port &apos;%1&apos;: expected PORT[/tcp|/udp]</source>
+        <translation>올바르지 않은 포트입니다: &apos;%1&apos;. 포트[/tcp|/udp] 꼴로 적어 주세요</translation>
+    </message>
+    <message>
+        <source>no public port &apos;%1&apos; published for %2</source>
+        <translation>공개되지 않은 포트입니다: %2 컨테이너의 &apos;%1&apos;</translation>
     </message>
 </context>
 </TS>
