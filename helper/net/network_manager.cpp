@@ -219,7 +219,7 @@ Status NetworkManager::apply_rules()
 {
     if (restoring_) return {};
     std::vector<FirewallNetwork> nets;
-    for (const NetworkRecord* r : store_.list()) nets.push_back({r->bridge, r->subnet});
+    for (const NetworkRecord* r : store_.list()) nets.push_back({r->bridge, r->subnet, r->gateway});
     std::vector<FirewallPort> ports;
     for (const auto& [id, l] : live_) {
         if (l.attachments.empty()) continue;
@@ -323,9 +323,17 @@ void NetworkManager::write_etc_files(const Live& l) const
 
 void NetworkManager::refresh_hosts(const std::set<std::string>& networks)
 {
+    // Only a user-defined network puts its containers' names in their hosts files
+    // (write_etc_files): a start or stop on the default network changes no other container's.
+    // (bench/net, 50 containers on the default network: 15.5 ms per start and 11.8 ms per stop
+    // rewriting 50 files that did not change.)
+    std::set<std::string> named;
+    for (const auto& n : networks)
+        if (const NetworkRecord* r = store_.get(n); r && !r->builtin) named.insert(n);
+    if (named.empty()) return;
     for (const auto& [id, l] : live_)
         for (const auto& a : l.attachments)
-            if (networks.count(a.network)) {
+            if (named.count(a.network)) {
                 write_etc_files(l);
                 break;
             }
