@@ -295,6 +295,12 @@ private slots:
         QVERIFY2(!fromC.out.contains(QLatin1String("alpha")), qPrintable(fromC.out));
         Out nameC = ctl({QStringLiteral("exec"), QStringLiteral("c1"), QStringLiteral("cat"), QStringLiteral("/etc/hosts")});
         QVERIFY2(!nameC.out.contains(QLatin1String("\ta1 ")), qPrintable(nameC.out));
+        // b1 stops: a1's hosts file loses its line, rewritten in place and cut to size (no
+        // padding left, no piece of the old text).
+        QCOMPARE(ctl({QStringLiteral("stop"), QStringLiteral("-t"), QStringLiteral("1"), QStringLiteral("b1")}).code, 0);
+        const QString aHosts = ctl({QStringLiteral("exec"), QStringLiteral("a1"), QStringLiteral("cat"), QStringLiteral("/etc/hosts")}).out;
+        QVERIFY2(!aHosts.contains(QLatin1String("b1")) && aHosts.contains(QLatin1String("alpha")), qPrintable(aHosts));
+        QVERIFY2(aHosts.endsWith(QLatin1Char('\n')) && !aHosts.endsWith(QLatin1String("\n\n")), qPrintable(aHosts));
         // In use: the network cannot go.
         Out rm = ctl({QStringLiteral("network"), QStringLiteral("rm"), QStringLiteral("front")});
         QVERIFY(rm.code != 0);
