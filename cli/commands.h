@@ -45,5 +45,6 @@ int cmdEvents(CliContext& ctx, const QStringList& args);
 int cmdVersion(CliContext& ctx, const QStringList& args);
 int cmdInfo(CliContext& ctx, const QStringList& args);
 int cmdNetwork(CliContext& ctx, const QStringList& args);
+int cmdPort(CliContext& ctx, const QStringList& args);
 
 } // namespace onggi::cli

@@ -56,6 +56,7 @@ const std::map<QString, Command>& commands()
         {QStringLiteral("load"), {cmdLoad, QT_TRANSLATE_NOOP("onggictl", "Load images from a tar archive (docker save or OCI layout)")}},
         {QStringLiteral("tag"), {cmdTag, QT_TRANSLATE_NOOP("onggictl", "Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE")}},
         {QStringLiteral("system"), {cmdSystem, QT_TRANSLATE_NOOP("onggictl", "Manage Onggi (df: disk usage)")}},
+        {QStringLiteral("port"), {cmdPort, QT_TRANSLATE_NOOP("onggictl", "List port mappings or a specific mapping for the container")}},
         {QStringLiteral("network"), {cmdNetwork, QT_TRANSLATE_NOOP("onggictl", "Manage networks")}},
     };
     return table;

@@ -727,6 +727,11 @@ void MainWindow::newContainer() {
             names << ((i.tag.isEmpty() || i.tag == QLatin1String("latest")) ? i.name : i.name + QLatin1Char(':') + i.tag);
         m_createDialog->setImages(names);
     });
+    m_createDialog->setHostNetworkAllowed(m_hello.admin);
+    m_session->listNetworks([this](const QList<client::NetworkInfo>& networks, const RpcError& e) {
+        if (e.isError()) return showError(QStringLiteral("network.list"), e);
+        if (m_createDialog) m_createDialog->setNetworks(networks);
+    });
     m_createDialog->open();
 }
 

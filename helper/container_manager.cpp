@@ -244,6 +244,21 @@ Result<ContainerRecord*> ContainerManager::create(const CreateParams& p, const P
     ContainerNetwork cn;
     cn.mode = mode.value();
     cn.options = p.net;
+    // The image's ExposedPorts join the container's own --expose (docker); `-P` publishes them.
+    // Onggi publishes tcp and udp: an sctp port stays only in the image's inspect.
+    auto exposed = images_.exposed_ports(img.value());
+    if (!exposed) return std::move(exposed).error().wrap("image");
+    for (const auto& e : exposed.value()) {
+        const auto slash = e.find('/');
+        PortMapping m;
+        m.container_port = uint16_t(std::stoul(e.substr(0, slash)));
+        m.protocol = e.substr(slash + 1);
+        if (m.protocol != "tcp" && m.protocol != "udp") continue;
+        if (std::find(cn.options.expose.begin(), cn.options.expose.end(), m) == cn.options.expose.end()) cn.options.expose.push_back(m);
+    }
+    if (cn.options.expose.size() > kMaxExpose)
+        return Error(Errc::invalid_argument, "expose: the image's and the container's exposed ports are " +
+                                                 std::to_string(cn.options.expose.size()) + " together, more than " + std::to_string(kMaxExpose));
     cn.hostname = s->hostname;
     if (cn.on_bridge())
         // Written by the network manager at each start (docs/protocol.md), as docker does.

@@ -188,8 +188,8 @@
         <translation>lower (read-only)</translation>
     </message>
     <message>
-        <source>upper (this container&apos;s changes)</source>
-        <translation>upper (this container&apos;s changes)</translation>
+        <source>upper (this container's changes)</source>
+        <translation>upper (this container's changes)</translation>
     </message>
     <message>
         <source>merged (its /)</source>
@@ -319,8 +319,8 @@
         <translation>create device files</translation>
     </message>
     <message>
-        <source>write to the kernel&apos;s audit log</source>
-        <translation>write to the kernel&apos;s audit log</translation>
+        <source>write to the kernel's audit log</source>
+        <translation>write to the kernel's audit log</translation>
     </message>
     <message>
         <source>mount, create namespaces, and many other admin tasks</source>
@@ -383,8 +383,8 @@
         <translation>this host runs</translation>
     </message>
     <message>
-        <source>The same kernel, because there is only one: the container&apos;s init is host process %1.</source>
-        <translation>The same kernel, because there is only one: the container&apos;s init is host process %1.</translation>
+        <source>The same kernel, because there is only one: the container's init is host process %1.</source>
+        <translation>The same kernel, because there is only one: the container's init is host process %1.</translation>
     </message>
     <message numerus="yes">
         <source>Its init: %1 (%2), %n thread(s).</source>
@@ -406,8 +406,8 @@
         <translation>cgroup layout of this host</translation>
     </message>
     <message>
-        <source>the container&apos;s group</source>
-        <translation>the container&apos;s group</translation>
+        <source>the container's group</source>
+        <translation>the container's group</translation>
     </message>
     <message>
         <source>/proc/%1/cgroup as the kernel writes it</source>
@@ -485,16 +485,16 @@
         <translation>directly (on the link)</translation>
     </message>
     <message>
-        <source>This container shares the host&apos;s network namespace.</source>
-        <translation>This container shares the host&apos;s network namespace.</translation>
+        <source>This container shares the host's network namespace.</source>
+        <translation>This container shares the host's network namespace.</translation>
     </message>
     <message>
         <source>Its own network namespace: %1</source>
         <translation>Its own network namespace: %1</translation>
     </message>
     <message>
-        <source>The kernel&apos;s network view could not be read: %1</source>
-        <translation>The kernel&apos;s network view could not be read: %1</translation>
+        <source>The kernel's network view could not be read: %1</source>
+        <translation>The kernel's network view could not be read: %1</translation>
     </message>
     <message>
         <source>Inside the container: interfaces</source>
@@ -545,8 +545,8 @@
         <translation>No routes: nothing leaves this container.</translation>
     </message>
     <message>
-        <source>Only the loopback device inside: this container has no network of Onggi&apos;s, so no veth pair and no bridge. Create one with a network (the default &quot;onggi&quot; network or --network) to see both ends.</source>
-        <translation>Only the loopback device inside: this container has no network of Onggi&apos;s, so no veth pair and no bridge. Create one with a network (the default &quot;onggi&quot; network or --network) to see both ends.</translation>
+        <source>Only the loopback device inside: this container has no network of Onggi's, so no veth pair and no bridge. Create one with a network (the default "onggi" network or --network) to see both ends.</source>
+        <translation>Only the loopback device inside: this container has no network of Onggi's, so no veth pair and no bridge. Create one with a network (the default "onggi" network or --network) to see both ends.</translation>
     </message>
     <message>
         <source>The veth pair: both ends</source>
@@ -577,8 +577,8 @@
         <translation>none</translation>
     </message>
     <message>
-        <source>What goes into one end comes out of the other: the host end is a port of the bridge, so the bridge switches the container&apos;s packets to the other containers and to the host.</source>
-        <translation>What goes into one end comes out of the other: the host end is a port of the bridge, so the bridge switches the container&apos;s packets to the other containers and to the host.</translation>
+        <source>What goes into one end comes out of the other: the host end is a port of the bridge, so the bridge switches the container's packets to the other containers and to the host.</source>
+        <translation>What goes into one end comes out of the other: the host end is a port of the bridge, so the bridge switches the container's packets to the other containers and to the host.</translation>
     </message>
     <message>
         <source>On the host: its routes to the container</source>
@@ -633,8 +633,8 @@
         <translation>How</translation>
     </message>
     <message>
-        <source>What the container&apos;s mount table says</source>
-        <translation>What the container&apos;s mount table says</translation>
+        <source>What the container's mount table says</source>
+        <translation>What the container's mount table says</translation>
     </message>
     <message>
         <source>masked</source>
@@ -654,7 +654,7 @@
     </message>
     <message>
         <source>%1/s</source>
-        <extracomment>a transfer rate: %1 is a size such as &quot;1.2 MiB&quot;</extracomment>
+        <extracomment>a transfer rate: %1 is a size such as "1.2 MiB"</extracomment>
         <translation>%1/s</translation>
     </message>
     <message>
@@ -713,9 +713,9 @@
         <translation>The name is already in use</translation>
     </message>
     <message>
-        <source>Not possible in the container&apos;s current state</source>
+        <source>Not possible in the container's current state</source>
         <extracomment>the container is in a state where this operation is not possible (e.g. start a running one)</extracomment>
-        <translation>Not possible in the container&apos;s current state</translation>
+        <translation>Not possible in the container's current state</translation>
     </message>
     <message>
         <source>Not supported on this host</source>
@@ -770,8 +770,8 @@
         <translation>No socket at %1. Start the helper (sudo systemctl start onggi-helper), or point ONGGI_SOCKET / --host at its socket.</translation>
     </message>
     <message>
-        <source>Only root and members of the group &quot;onggi&quot; may use %1. Join the group (sudo usermod -aG onggi $USER), then log out and in again.</source>
-        <translation>Only root and members of the group &quot;onggi&quot; may use %1. Join the group (sudo usermod -aG onggi $USER), then log out and in again.</translation>
+        <source>Only root and members of the group "onggi" may use %1. Join the group (sudo usermod -aG onggi $USER), then log out and in again.</source>
+        <translation>Only root and members of the group "onggi" may use %1. Join the group (sudo usermod -aG onggi $USER), then log out and in again.</translation>
     </message>
     <message>
         <source>The socket %1 exists but nobody answers; the helper may have crashed. Restart it (sudo systemctl restart onggi-helper).</source>
@@ -799,7 +799,7 @@
     </message>
     <message>
         <source>Not allowed for members of the onggi group</source>
-        <extracomment>the helper&apos;s policy refused an option to a user who is not root (only a member of the group onggi)</extracomment>
+        <extracomment>the helper's policy refused an option to a user who is not root (only a member of the group onggi)</extracomment>
         <translation>Not allowed for members of the onggi group</translation>
     </message>
     <message>
@@ -811,8 +811,8 @@
         <translation>Only root may ask for this here: polkit, which could let an administrator allow it (action %1), does not run on this computer.</translation>
     </message>
     <message>
-        <source>An administrator&apos;s password is needed (polkit action %1), and no authentication agent answered. Try again from the desktop, or under pkttyagent.</source>
-        <translation>An administrator&apos;s password is needed (polkit action %1), and no authentication agent answered. Try again from the desktop, or under pkttyagent.</translation>
+        <source>An administrator's password is needed (polkit action %1), and no authentication agent answered. Try again from the desktop, or under pkttyagent.</source>
+        <translation>An administrator's password is needed (polkit action %1), and no authentication agent answered. Try again from the desktop, or under pkttyagent.</translation>
     </message>
     <message>
         <source>The authentication for polkit action %1 was dismissed.</source>
@@ -828,7 +828,7 @@
     </message>
     <message>
         <source>a privileged setting (%1)</source>
-        <extracomment>%1: the setting, e.g. &quot;masked_paths&quot;, &quot;no_new_privileges&quot; or &quot;/sys&quot;</extracomment>
+        <extracomment>%1: the setting, e.g. "masked_paths", "no_new_privileges" or "/sys"</extracomment>
         <translation>a privileged setting (%1)</translation>
     </message>
     <message>
@@ -841,40 +841,40 @@
     </message>
     <message>
         <source>a seccomp profile that lets through %1, which the default profile refuses</source>
-        <extracomment>%1: a system call name such as &quot;mount&quot;</extracomment>
+        <extracomment>%1: a system call name such as "mount"</extracomment>
         <translation>a seccomp profile that lets through %1, which the default profile refuses</translation>
     </message>
     <message>
-        <source>a seccomp profile file read by the helper (send the profile&apos;s content instead)</source>
-        <translation>a seccomp profile file read by the helper (send the profile&apos;s content instead)</translation>
+        <source>a seccomp profile file read by the helper (send the profile's content instead)</source>
+        <translation>a seccomp profile file read by the helper (send the profile's content instead)</translation>
     </message>
     <message>
-        <source>the host&apos;s network (--network host)</source>
-        <translation>the host&apos;s network (--network host)</translation>
+        <source>the host's network (--network host)</source>
+        <translation>the host's network (--network host)</translation>
     </message>
     <message>
-        <source>the host&apos;s PID namespace</source>
-        <translation>the host&apos;s PID namespace</translation>
+        <source>the host's PID namespace</source>
+        <translation>the host's PID namespace</translation>
     </message>
     <message>
-        <source>the host&apos;s IPC namespace</source>
-        <translation>the host&apos;s IPC namespace</translation>
+        <source>the host's IPC namespace</source>
+        <translation>the host's IPC namespace</translation>
     </message>
     <message>
-        <source>the host&apos;s UTS namespace (its host name)</source>
-        <translation>the host&apos;s UTS namespace (its host name)</translation>
+        <source>the host's UTS namespace (its host name)</source>
+        <translation>the host's UTS namespace (its host name)</translation>
     </message>
     <message>
-        <source>the host&apos;s cgroup namespace</source>
-        <translation>the host&apos;s cgroup namespace</translation>
+        <source>the host's cgroup namespace</source>
+        <translation>the host's cgroup namespace</translation>
     </message>
     <message>
-        <source>the host&apos;s mount namespace</source>
-        <translation>the host&apos;s mount namespace</translation>
+        <source>the host's mount namespace</source>
+        <translation>the host's mount namespace</translation>
     </message>
     <message>
-        <source>the host&apos;s user namespace</source>
-        <translation>the host&apos;s user namespace</translation>
+        <source>the host's user namespace</source>
+        <translation>the host's user namespace</translation>
     </message>
     <message>
         <source>a namespace of the host (%1)</source>
@@ -882,12 +882,12 @@
     </message>
     <message>
         <source>devices of the host (%1)</source>
-        <extracomment>%1: a device rule such as &quot;b 8:* rwm&quot;</extracomment>
+        <extracomment>%1: a device rule such as "b 8:* rwm"</extracomment>
         <translation>devices of the host (%1)</translation>
     </message>
     <message>
-        <source>a cgroup outside Onggi&apos;s own (%1)</source>
-        <translation>a cgroup outside Onggi&apos;s own (%1)</translation>
+        <source>a cgroup outside Onggi's own (%1)</source>
+        <translation>a cgroup outside Onggi's own (%1)</translation>
     </message>
     <message>
         <source>a kernel setting (sysctl %1)</source>
@@ -935,12 +935,12 @@
         <translation>This is not temporary: on cgroup v2 a cgroup that holds processes of its own cannot give controllers to child cgroups. Give the helper a --cgroup-parent that holds no processes.</translation>
     </message>
     <message>
-        <source>The archive has a name that points outside it (an absolute path or &quot;..&quot;); nothing was loaded.</source>
-        <translation>The archive has a name that points outside it (an absolute path or &quot;..&quot;); nothing was loaded.</translation>
+        <source>The archive has a name that points outside it (an absolute path or ".."); nothing was loaded.</source>
+        <translation>The archive has a name that points outside it (an absolute path or ".."); nothing was loaded.</translation>
     </message>
     <message>
-        <source>A file that the archive&apos;s manifest names is missing from it; nothing was loaded.</source>
-        <translation>A file that the archive&apos;s manifest names is missing from it; nothing was loaded.</translation>
+        <source>A file that the archive's manifest names is missing from it; nothing was loaded.</source>
+        <translation>A file that the archive's manifest names is missing from it; nothing was loaded.</translation>
     </message>
     <message>
         <source>A file in the archive does not match its checksum: it is damaged or was altered. Nothing was loaded.</source>
@@ -972,17 +972,17 @@
         </translation>
     </message>
     <message>
-        <source>The helper has too many open files (%1 of at most %2); each running container holds about a dozen. Stop some containers, or raise the helper&apos;s limit (LimitNOFILE in onggi-helper.service).</source>
+        <source>The helper has too many open files (%1 of at most %2); each running container holds about a dozen. Stop some containers, or raise the helper's limit (LimitNOFILE in onggi-helper.service).</source>
         <extracomment>the helper (the privileged service) ran out of file descriptors. %1: how many it holds, %2: its limit</extracomment>
-        <translation>The helper has too many open files (%1 of at most %2); each running container holds about a dozen. Stop some containers, or raise the helper&apos;s limit (LimitNOFILE in onggi-helper.service).</translation>
+        <translation>The helper has too many open files (%1 of at most %2); each running container holds about a dozen. Stop some containers, or raise the helper's limit (LimitNOFILE in onggi-helper.service).</translation>
     </message>
     <message>
-        <source>The computer&apos;s table of open files is full (fs.file-max). Stop some programs or containers, or raise fs.file-max.</source>
-        <translation>The computer&apos;s table of open files is full (fs.file-max). Stop some programs or containers, or raise fs.file-max.</translation>
+        <source>The computer's table of open files is full (fs.file-max). Stop some programs or containers, or raise fs.file-max.</source>
+        <translation>The computer's table of open files is full (fs.file-max). Stop some programs or containers, or raise fs.file-max.</translation>
     </message>
     <message>
-        <source>The helper has too many open files; each running container holds about a dozen. Stop some containers, or raise the helper&apos;s limit (LimitNOFILE in onggi-helper.service).</source>
-        <translation>The helper has too many open files; each running container holds about a dozen. Stop some containers, or raise the helper&apos;s limit (LimitNOFILE in onggi-helper.service).</translation>
+        <source>The helper has too many open files; each running container holds about a dozen. Stop some containers, or raise the helper's limit (LimitNOFILE in onggi-helper.service).</source>
+        <translation>The helper has too many open files; each running container holds about a dozen. Stop some containers, or raise the helper's limit (LimitNOFILE in onggi-helper.service).</translation>
     </message>
 </context>
 <context>
@@ -1151,8 +1151,8 @@ Command: %2</translation>
         <translation>OOM killed</translation>
     </message>
     <message>
-        <source>Exited with code %1: the kernel&apos;s OOM killer ended it (the memory limit was reached)</source>
-        <translation>Exited with code %1: the kernel&apos;s OOM killer ended it (the memory limit was reached)</translation>
+        <source>Exited with code %1: the kernel's OOM killer ended it (the memory limit was reached)</source>
+        <translation>Exited with code %1: the kernel's OOM killer ended it (the memory limit was reached)</translation>
     </message>
 </context>
 <context>
@@ -1174,8 +1174,8 @@ Command: %2</translation>
         <translation>Learn</translation>
     </message>
     <message>
-        <source>The container&apos;s OCI runtime configuration (config.json), as runc or crun would read it</source>
-        <translation>The container&apos;s OCI runtime configuration (config.json), as runc or crun would read it</translation>
+        <source>The container's OCI runtime configuration (config.json), as runc or crun would read it</source>
+        <translation>The container's OCI runtime configuration (config.json), as runc or crun would read it</translation>
     </message>
     <message>
         <source>How this container is made: namespaces, control groups and layers, with its real values</source>
@@ -1187,12 +1187,12 @@ Command: %2</translation>
     </message>
     <message>
         <source>exited (OOM killed)</source>
-        <extracomment>the header of a container whose main process the kernel&apos;s OOM killer ended</extracomment>
+        <extracomment>the header of a container whose main process the kernel's OOM killer ended</extracomment>
         <translation>exited (OOM killed)</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp; %2 &amp;nbsp; &lt;span style=&apos;color:%6&apos;&gt;%3 · %4 · %5&lt;/span&gt;</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp; %2 &amp;nbsp; &lt;span style=&apos;color:%6&apos;&gt;%3 · %4 · %5&lt;/span&gt;</translation>
+        <source>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp; %2 &amp;nbsp; &lt;span style='color:%6'&gt;%3 · %4 · %5&lt;/span&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp; %2 &amp;nbsp; &lt;span style='color:%6'&gt;%3 · %4 · %5&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Monitor &amp;&amp; tune</source>
@@ -1218,16 +1218,16 @@ Command: %2</translation>
         <translation>Choose an image, for example busybox.</translation>
     </message>
     <message>
-        <source>The name may use letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;, must start with a letter or digit, and is at most 64 characters long.</source>
-        <translation>The name may use letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;, must start with a letter or digit, and is at most 64 characters long.</translation>
+        <source>The name may use letters, digits, '_', '.' and '-', must start with a letter or digit, and is at most 64 characters long.</source>
+        <translation>The name may use letters, digits, '_', '.' and '-', must start with a letter or digit, and is at most 64 characters long.</translation>
     </message>
     <message>
         <source>The command has an unclosed quote.</source>
         <translation>The command has an unclosed quote.</translation>
     </message>
     <message>
-        <source>The hostname must be letters, digits and &apos;-&apos;, in labels of at most 63 characters separated by dots.</source>
-        <translation>The hostname must be letters, digits and &apos;-&apos;, in labels of at most 63 characters separated by dots.</translation>
+        <source>The hostname must be letters, digits and '-', in labels of at most 63 characters separated by dots.</source>
+        <translation>The hostname must be letters, digits and '-', in labels of at most 63 characters separated by dots.</translation>
     </message>
     <message>
         <source>The working directory must be an absolute path.</source>
@@ -1315,16 +1315,16 @@ Command: %2</translation>
         <translation>&amp;Restart:</translation>
     </message>
     <message>
-        <source>the image&apos;s default, e.g. sh -c &apos;while true; do date; sleep 1; done&apos;</source>
-        <translation>the image&apos;s default, e.g. sh -c &apos;while true; do date; sleep 1; done&apos;</translation>
+        <source>the image's default, e.g. sh -c 'while true; do date; sleep 1; done'</source>
+        <translation>the image's default, e.g. sh -c 'while true; do date; sleep 1; done'</translation>
     </message>
     <message>
         <source>generated when empty</source>
         <translation>generated when empty</translation>
     </message>
     <message>
-        <source>the container&apos;s name</source>
-        <translation>the container&apos;s name</translation>
+        <source>the container's name</source>
+        <translation>the container's name</translation>
     </message>
     <message>
         <source>one NAME=value per line</source>
@@ -1351,8 +1351,8 @@ Command: %2</translation>
         <translation>&amp;Start the container after creating it</translation>
     </message>
     <message>
-        <source>The image provides the container&apos;s root filesystem as read-only layers; the container writes to its own upper layer on top (overlay filesystem).</source>
-        <translation>The image provides the container&apos;s root filesystem as read-only layers; the container writes to its own upper layer on top (overlay filesystem).</translation>
+        <source>The image provides the container's root filesystem as read-only layers; the container writes to its own upper layer on top (overlay filesystem).</source>
+        <translation>The image provides the container's root filesystem as read-only layers; the container writes to its own upper layer on top (overlay filesystem).</translation>
     </message>
     <message>
         <source>The name the container sees in its own UTS namespace (uname -n).</source>
@@ -1391,8 +1391,8 @@ Command: %2</translation>
         <translation> MiB</translation>
     </message>
     <message>
-        <source>Needs the cgroup v2 memory controller; this host&apos;s is on cgroup v1.</source>
-        <translation>Needs the cgroup v2 memory controller; this host&apos;s is on cgroup v1.</translation>
+        <source>Needs the cgroup v2 memory controller; this host's is on cgroup v1.</source>
+        <translation>Needs the cgroup v2 memory controller; this host's is on cgroup v1.</translation>
     </message>
     <message>
         <source>Ne&amp;twork:</source>
@@ -1403,16 +1403,16 @@ Command: %2</translation>
         <translation>private (own network namespace, loopback only)</translation>
     </message>
     <message>
-        <source>host (share the host&apos;s network)</source>
-        <translation>host (share the host&apos;s network)</translation>
+        <source>host (share the host's network)</source>
+        <translation>host (share the host's network)</translation>
     </message>
     <message>
         <source>none (own namespace, no interfaces up)</source>
         <translation>none (own namespace, no interfaces up)</translation>
     </message>
     <message>
-        <source>&amp;PID namespace: the container&apos;s first process is PID 1 and sees only its own processes</source>
-        <translation>&amp;PID namespace: the container&apos;s first process is PID 1 and sees only its own processes</translation>
+        <source>&amp;PID namespace: the container's first process is PID 1 and sees only its own processes</source>
+        <translation>&amp;PID namespace: the container's first process is PID 1 and sees only its own processes</translation>
     </message>
     <message>
         <source>&amp;IPC namespace: own System V IPC and POSIX message queues</source>
@@ -1423,8 +1423,8 @@ Command: %2</translation>
         <translation>&amp;UTS namespace: own hostname</translation>
     </message>
     <message>
-        <source>&amp;Cgroup namespace: /proc/self/cgroup shows the container&apos;s cgroup as the root</source>
-        <translation>&amp;Cgroup namespace: /proc/self/cgroup shows the container&apos;s cgroup as the root</translation>
+        <source>&amp;Cgroup namespace: /proc/self/cgroup shows the container's cgroup as the root</source>
+        <translation>&amp;Cgroup namespace: /proc/self/cgroup shows the container's cgroup as the root</translation>
     </message>
     <message>
         <source>Ti&amp;me namespace: own monotonic and boot clocks</source>
@@ -1471,12 +1471,12 @@ Command: %2</translation>
         <translation>&amp;Privileged (all capabilities, no seccomp: unsafe)</translation>
     </message>
     <message>
-        <source>Another container is already called &quot;%1&quot;. Choose another name, or leave it empty for a generated one.</source>
-        <translation>Another container is already called &quot;%1&quot;. Choose another name, or leave it empty for a generated one.</translation>
+        <source>Another container is already called "%1". Choose another name, or leave it empty for a generated one.</source>
+        <translation>Another container is already called "%1". Choose another name, or leave it empty for a generated one.</translation>
     </message>
     <message>
-        <source>There is no image called &quot;%1&quot;. Choose one from the list.</source>
-        <translation>There is no image called &quot;%1&quot;. Choose one from the list.</translation>
+        <source>There is no image called "%1". Choose one from the list.</source>
+        <translation>There is no image called "%1". Choose one from the list.</translation>
     </message>
     <message>
         <source>Details from the service: %1</source>
@@ -1499,16 +1499,8 @@ Command: %2</translation>
         <translation>Port %1 is not [address:][host port:]container port[/tcp|/udp].</translation>
     </message>
     <message>
-        <source>Publishing ports needs the bridge network (Network above).</source>
-        <translation>Publishing ports needs the bridge network (Network above).</translation>
-    </message>
-    <message>
-        <source>bridge (an address on Onggi&apos;s network, outbound NAT, published ports)</source>
-        <translation>bridge (an address on Onggi&apos;s network, outbound NAT, published ports)</translation>
-    </message>
-    <message>
-        <source>Host ports that lead to the container, e.g. 8080:80 for the container&apos;s port 80 on the host&apos;s port 8080; several separated by spaces</source>
-        <translation>Host ports that lead to the container, e.g. 8080:80 for the container&apos;s port 80 on the host&apos;s port 8080; several separated by spaces</translation>
+        <source>Host ports that lead to the container, e.g. 8080:80 for the container's port 80 on the host's port 8080; several separated by spaces</source>
+        <translation>Host ports that lead to the container, e.g. 8080:80 for the container's port 80 on the host's port 8080; several separated by spaces</translation>
     </message>
     <message>
         <source>Publish p&amp;orts:</source>
@@ -1533,6 +1525,35 @@ Command: %2</translation>
     <message>
         <source>Memory plus swap (cgroup v1 %1, v2 %2).</source>
         <translation>Memory plus swap (cgroup v1 %1, v2 %2).</translation>
+    </message>
+    <message>
+        <source>bridge (the default network: an address, outbound NAT, published ports)</source>
+        <translation>bridge (the default network: an address, outbound NAT, published ports)</translation>
+    </message>
+    <message>
+        <source>%1 (default network, %2)</source>
+        <extracomment>A network in the create dialog: %1 its name, %2 its subnet (10.88.0.0/24)</extracomment>
+        <translation>%1 (default network, %2)</translation>
+    </message>
+    <message>
+        <source>%1 (network, %2)</source>
+        <translation>%1 (network, %2)</translation>
+    </message>
+    <message>
+        <source>Bridge %1, gateway %2: an address on %3, outbound NAT, published ports</source>
+        <translation>Bridge %1, gateway %2: an address on %3, outbound NAT, published ports</translation>
+    </message>
+    <message>
+        <source>Publishing ports needs a network (Network above), not private, none or host.</source>
+        <translation>Publishing ports needs a network (Network above), not private, none or host.</translation>
+    </message>
+    <message>
+        <source>Publish every port the image e&amp;xposes, each on a free host port</source>
+        <translation>Publish every port the image e&amp;xposes, each on a free host port</translation>
+    </message>
+    <message>
+        <source>As onggictl run -P: the ports the image's EXPOSE names; the container's page shows the host ports they got</source>
+        <translation>As onggictl run -P: the ports the image's EXPOSE names; the container's page shows the host ports they got</translation>
     </message>
     <message>
         <source>Most processes and threads (%1).</source>
@@ -1583,7 +1604,7 @@ Command: %2</translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n CPU(s)</source>
-        <extracomment>host CPU use, e.g. &quot;57 % of 2 CPUs&quot;; 100 % is one CPU</extracomment>
+        <extracomment>host CPU use, e.g. "57 % of 2 CPUs"; 100 % is one CPU</extracomment>
         <translation>
             <numerusform>%1 of %n CPU</numerusform>
             <numerusform>%1 of %n CPUs</numerusform>
@@ -1621,7 +1642,7 @@ Command: %2</translation>
     </message>
     <message>
         <source>Chart scal&amp;e:</source>
-        <extracomment>the dashboard charts&apos; y axis: fitted to the containers, or to scale with the whole host</extracomment>
+        <extracomment>the dashboard charts' y axis: fitted to the containers, or to scale with the whole host</extracomment>
         <translation>Chart scal&amp;e:</translation>
     </message>
     <message>
@@ -1633,8 +1654,8 @@ Command: %2</translation>
         <translation>The whole host</translation>
     </message>
     <message>
-        <source>Fit: the axis ends just above the containers&apos; use, so small containers show; the host&apos;s line runs along the top with its value in the legend. The whole host: to scale with all CPUs and all memory.</source>
-        <translation>Fit: the axis ends just above the containers&apos; use, so small containers show; the host&apos;s line runs along the top with its value in the legend. The whole host: to scale with all CPUs and all memory.</translation>
+        <source>Fit: the axis ends just above the containers' use, so small containers show; the host's line runs along the top with its value in the legend. The whole host: to scale with all CPUs and all memory.</source>
+        <translation>Fit: the axis ends just above the containers' use, so small containers show; the host's line runs along the top with its value in the legend. The whole host: to scale with all CPUs and all memory.</translation>
     </message>
 </context>
 <context>
@@ -1737,8 +1758,8 @@ sudo systemctl enable onggi-helper</translation>
         <translation>You are not allowed to use the Onggi service</translation>
     </message>
     <message>
-        <source>onggi-helper accepts root and the members of the group &quot;onggi&quot; only, because whoever controls containers can act as root on this machine. Join the group, then log out and in again so that your session has the new group.</source>
-        <translation>onggi-helper accepts root and the members of the group &quot;onggi&quot; only, because whoever controls containers can act as root on this machine. Join the group, then log out and in again so that your session has the new group.</translation>
+        <source>onggi-helper accepts root and the members of the group "onggi" only, because whoever controls containers can act as root on this machine. Join the group, then log out and in again so that your session has the new group.</source>
+        <translation>onggi-helper accepts root and the members of the group "onggi" only, because whoever controls containers can act as root on this machine. Join the group, then log out and in again so that your session has the new group.</translation>
     </message>
     <message>
         <source>sudo usermod -aG onggi $USER
@@ -1846,8 +1867,8 @@ sudo systemctl enable onggi-helper</translation>
         <translation>Containers</translation>
     </message>
     <message>
-        <source>Bytes of this image&apos;s layers that other images use too</source>
-        <translation>Bytes of this image&apos;s layers that other images use too</translation>
+        <source>Bytes of this image's layers that other images use too</source>
+        <translation>Bytes of this image's layers that other images use too</translation>
     </message>
     <message>
         <source>Layer (diff ID)</source>
@@ -1862,8 +1883,8 @@ sudo systemctl enable onggi-helper</translation>
         <translation>Each layer is counted once, however many images share it</translation>
     </message>
     <message>
-        <source>The containers&apos; writable layers (what they changed)</source>
-        <translation>The containers&apos; writable layers (what they changed)</translation>
+        <source>The containers' writable layers (what they changed)</source>
+        <translation>The containers' writable layers (what they changed)</translation>
     </message>
     <message>
         <source>What removing unused images and stopped containers would free</source>
@@ -1886,12 +1907,12 @@ sudo systemctl enable onggi-helper</translation>
         <translation>Reclaimable: %1</translation>
     </message>
     <message>
-        <source>%1 shared with other images, %2 only this one&apos;s</source>
-        <translation>%1 shared with other images, %2 only this one&apos;s</translation>
+        <source>%1 shared with other images, %2 only this one's</source>
+        <translation>%1 shared with other images, %2 only this one's</translation>
     </message>
     <message>
-        <source>Could not read the image&apos;s layers</source>
-        <translation>Could not read the image&apos;s layers</translation>
+        <source>Could not read the image's layers</source>
+        <translation>Could not read the image's layers</translation>
     </message>
     <message>
         <source>only this image</source>
@@ -2086,7 +2107,7 @@ sudo systemctl enable onggi-helper</translation>
     <message>
         <source>en</source>
         <comment>lesson language code</comment>
-        <extracomment>The folder of lessons (resources/lessons/&lt;code&gt;/) to show with this translation: &quot;ko&quot; or &quot;en&quot;.</extracomment>
+        <extracomment>The folder of lessons (resources/lessons/&lt;code&gt;/) to show with this translation: "ko" or "en".</extracomment>
         <translation>en</translation>
     </message>
     <message>
@@ -2094,12 +2115,12 @@ sudo systemctl enable onggi-helper</translation>
         <translation>What the kernel says: select a running container.</translation>
     </message>
     <message>
-        <source>What the kernel says about &quot;%1&quot; now (read every second while shown)</source>
-        <translation>What the kernel says about &quot;%1&quot; now (read every second while shown)</translation>
+        <source>What the kernel says about "%1" now (read every second while shown)</source>
+        <translation>What the kernel says about "%1" now (read every second while shown)</translation>
     </message>
     <message>
-        <source>The container is not running: start it to see the kernel&apos;s view.</source>
-        <translation>The container is not running: start it to see the kernel&apos;s view.</translation>
+        <source>The container is not running: start it to see the kernel's view.</source>
+        <translation>The container is not running: start it to see the kernel's view.</translation>
     </message>
 </context>
 <context>
@@ -2117,8 +2138,8 @@ sudo systemctl enable onggi-helper</translation>
         <translation>Limits</translation>
     </message>
     <message>
-        <source>Changes apply at once to the running container&apos;s control group (cgroup) and are kept for its next start. Watch the charts to see the effect.</source>
-        <translation>Changes apply at once to the running container&apos;s control group (cgroup) and are kept for its next start. Watch the charts to see the effect.</translation>
+        <source>Changes apply at once to the running container's control group (cgroup) and are kept for its next start. Watch the charts to see the effect.</source>
+        <translation>Changes apply at once to the running container's control group (cgroup) and are kept for its next start. Watch the charts to see the effect.</translation>
     </message>
     <message>
         <source>CPU</source>
@@ -2182,34 +2203,34 @@ sudo systemctl enable onggi-helper</translation>
         <translation>…</translation>
     </message>
     <message>
-        <source>How much CPU time the container may use, in cores: 0.5 means half of one core. The kernel&apos;s CFS bandwidth control lets the group run for a quota of time in every 100 ms period and then throttles it.
+        <source>How much CPU time the container may use, in cores: 0.5 means half of one core. The kernel's CFS bandwidth control lets the group run for a quota of time in every 100 ms period and then throttles it.
 cgroup v1: %1 / %2
 cgroup v2: %3</source>
-        <translation>How much CPU time the container may use, in cores: 0.5 means half of one core. The kernel&apos;s CFS bandwidth control lets the group run for a quota of time in every 100 ms period and then throttles it.
+        <translation>How much CPU time the container may use, in cores: 0.5 means half of one core. The kernel's CFS bandwidth control lets the group run for a quota of time in every 100 ms period and then throttles it.
 cgroup v1: %1 / %2
 cgroup v2: %3</translation>
     </message>
     <message>
-        <source>The container&apos;s share of CPU time when several groups compete for it (default 100). It limits nothing while CPUs are idle.
+        <source>The container's share of CPU time when several groups compete for it (default 100). It limits nothing while CPUs are idle.
 cgroup v1: %1 (weight × 1024 / 100)
 cgroup v2: %2</source>
-        <translation>The container&apos;s share of CPU time when several groups compete for it (default 100). It limits nothing while CPUs are idle.
+        <translation>The container's share of CPU time when several groups compete for it (default 100). It limits nothing while CPUs are idle.
 cgroup v1: %1 (weight × 1024 / 100)
 cgroup v2: %2</translation>
     </message>
     <message>
-        <source>The hard memory limit. Above it the kernel reclaims the group&apos;s memory, and when nothing more can be reclaimed the OOM killer ends a process in the container.
+        <source>The hard memory limit. Above it the kernel reclaims the group's memory, and when nothing more can be reclaimed the OOM killer ends a process in the container.
 cgroup v1: %1
 cgroup v2: %2</source>
-        <translation>The hard memory limit. Above it the kernel reclaims the group&apos;s memory, and when nothing more can be reclaimed the OOM killer ends a process in the container.
+        <translation>The hard memory limit. Above it the kernel reclaims the group's memory, and when nothing more can be reclaimed the OOM killer ends a process in the container.
 cgroup v1: %1
 cgroup v2: %2</translation>
     </message>
     <message>
-        <source>The soft ceiling: above it the kernel throttles the group&apos;s allocations and reclaims memory hard, but never kills.
+        <source>The soft ceiling: above it the kernel throttles the group's allocations and reclaims memory hard, but never kills.
 cgroup v1: (none)
 cgroup v2: %1</source>
-        <translation>The soft ceiling: above it the kernel throttles the group&apos;s allocations and reclaims memory hard, but never kills.
+        <translation>The soft ceiling: above it the kernel throttles the group's allocations and reclaims memory hard, but never kills.
 cgroup v1: (none)
 cgroup v2: %1</translation>
     </message>
@@ -2376,12 +2397,12 @@ cgroup v2: %2 (wbps)</translation>
         <translation>the service speaks protocol %1, this app %2</translation>
     </message>
     <message>
-        <source>Out of memory in &quot;%1&quot;</source>
-        <translation>Out of memory in &quot;%1&quot;</translation>
+        <source>Out of memory in "%1"</source>
+        <translation>Out of memory in "%1"</translation>
     </message>
     <message>
-        <source>The kernel&apos;s OOM killer ended a process in container &quot;%1&quot; because it reached its memory limit. Raise the limit in the Limits tab if it needs more.</source>
-        <translation>The kernel&apos;s OOM killer ended a process in container &quot;%1&quot; because it reached its memory limit. Raise the limit in the Limits tab if it needs more.</translation>
+        <source>The kernel's OOM killer ended a process in container "%1" because it reached its memory limit. Raise the limit in the Limits tab if it needs more.</source>
+        <translation>The kernel's OOM killer ended a process in container "%1" because it reached its memory limit. Raise the limit in the Limits tab if it needs more.</translation>
     </message>
     <message>
         <source>Limits applied</source>
@@ -2433,12 +2454,12 @@ cgroup v2: %2 (wbps)</translation>
         </translation>
     </message>
     <message>
-        <source>Container &quot;%1&quot; is running. Stop it and remove it with everything it wrote (its upper layer and logs)?</source>
-        <translation>Container &quot;%1&quot; is running. Stop it and remove it with everything it wrote (its upper layer and logs)?</translation>
+        <source>Container "%1" is running. Stop it and remove it with everything it wrote (its upper layer and logs)?</source>
+        <translation>Container "%1" is running. Stop it and remove it with everything it wrote (its upper layer and logs)?</translation>
     </message>
     <message>
-        <source>Remove container &quot;%1&quot; with everything it wrote (its upper layer and logs)?</source>
-        <translation>Remove container &quot;%1&quot; with everything it wrote (its upper layer and logs)?</translation>
+        <source>Remove container "%1" with everything it wrote (its upper layer and logs)?</source>
+        <translation>Remove container "%1" with everything it wrote (its upper layer and logs)?</translation>
     </message>
     <message>
         <source>Remove container</source>
@@ -2473,8 +2494,8 @@ cgroup v2: %2 (wbps)</translation>
         <translation>La&amp;yers…</translation>
     </message>
     <message>
-        <source>Every image&apos;s and container&apos;s layers side by side: what is shared, what each container wrote</source>
-        <translation>Every image&apos;s and container&apos;s layers side by side: what is shared, what each container wrote</translation>
+        <source>Every image's and container's layers side by side: what is shared, what each container wrote</source>
+        <translation>Every image's and container's layers side by side: what is shared, what each container wrote</translation>
     </message>
 </context>
 <context>
@@ -2494,11 +2515,11 @@ cgroup v2: %2 (wbps)</translation>
     </message>
     <message>
         <source>OOM kill at %1
-The kernel&apos;s out-of-memory killer ended a process in this container because it reached its memory limit.
+The kernel's out-of-memory killer ended a process in this container because it reached its memory limit.
 Memory limit: %2
 OOM kills so far: %3</source>
         <translation>OOM kill at %1
-The kernel&apos;s out-of-memory killer ended a process in this container because it reached its memory limit.
+The kernel's out-of-memory killer ended a process in this container because it reached its memory limit.
 Memory limit: %2
 OOM kills so far: %3</translation>
     </message>
@@ -2668,12 +2689,12 @@ OOM kills so far: %3</translation>
 <context>
     <name>onggi::gui::ProcessListModel</name>
     <message>
-        <source>The process ID in the host&apos;s PID namespace (what ps on the host shows)</source>
-        <translation>The process ID in the host&apos;s PID namespace (what ps on the host shows)</translation>
+        <source>The process ID in the host's PID namespace (what ps on the host shows)</source>
+        <translation>The process ID in the host's PID namespace (what ps on the host shows)</translation>
     </message>
     <message>
-        <source>The process ID inside the container&apos;s own PID namespace; its first process is PID 1</source>
-        <translation>The process ID inside the container&apos;s own PID namespace; its first process is PID 1</translation>
+        <source>The process ID inside the container's own PID namespace; its first process is PID 1</source>
+        <translation>The process ID inside the container's own PID namespace; its first process is PID 1</translation>
     </message>
     <message>
         <source>Host PID</source>
@@ -2792,8 +2813,8 @@ OOM kills so far: %3</translation>
         <translation>&amp;Refresh interval:</translation>
     </message>
     <message>
-        <source>How often the helper samples the containers&apos; cgroups for the charts (100 ms to 10 s).</source>
-        <translation>How often the helper samples the containers&apos; cgroups for the charts (100 ms to 10 s).</translation>
+        <source>How often the helper samples the containers' cgroups for the charts (100 ms to 10 s).</source>
+        <translation>How often the helper samples the containers' cgroups for the charts (100 ms to 10 s).</translation>
     </message>
 </context>
 <context>
@@ -2808,7 +2829,7 @@ OOM kills so far: %3</translation>
     </message>
     <message numerus="yes">
         <source>%n min ago</source>
-        <extracomment>the left end of the dashboard&apos;s time axis, e.g. &quot;5 min ago&quot;</extracomment>
+        <extracomment>the left end of the dashboard's time axis, e.g. "5 min ago"</extracomment>
         <translation>
             <numerusform>%n min ago</numerusform>
             <numerusform>%n min ago</numerusform>
@@ -2820,7 +2841,7 @@ OOM kills so far: %3</translation>
     </message>
     <message>
         <source>whole host %1 ↑</source>
-        <extracomment>the dashboard chart&apos;s host line, above the chart&apos;s scale (drawn along its top edge)</extracomment>
+        <extracomment>the dashboard chart's host line, above the chart's scale (drawn along its top edge)</extracomment>
         <translation>whole host %1 ↑</translation>
     </message>
 </context>
@@ -2938,8 +2959,8 @@ OOM kills so far: %3</translation>
         <translation>Try it here: select one of your containers first.</translation>
     </message>
     <message>
-        <source>Try it here, in &quot;%1&quot;:</source>
-        <translation>Try it here, in &quot;%1&quot;:</translation>
+        <source>Try it here, in "%1":</source>
+        <translation>Try it here, in "%1":</translation>
     </message>
     <message>
         <source>(running…)</source>
@@ -3027,32 +3048,32 @@ OOM kills so far: %3</translation>
         <translation>unknown flag: --%1</translation>
     </message>
     <message>
-        <source>invalid argument &quot;%1&quot; for &quot;--%2&quot; flag: expected true or false</source>
-        <translation>invalid argument &quot;%1&quot; for &quot;--%2&quot; flag: expected true or false</translation>
+        <source>invalid argument "%1" for "--%2" flag: expected true or false</source>
+        <translation>invalid argument "%1" for "--%2" flag: expected true or false</translation>
     </message>
     <message>
-        <source>unknown shorthand flag: &apos;%1&apos; in %2</source>
-        <translation>unknown shorthand flag: &apos;%1&apos; in %2</translation>
+        <source>unknown shorthand flag: '%1' in %2</source>
+        <translation>unknown shorthand flag: '%1' in %2</translation>
     </message>
     <message numerus="yes">
-        <source>&quot;%1&quot; requires exactly %n argument(s).</source>
+        <source>"%1" requires exactly %n argument(s).</source>
         <translation>
-            <numerusform>&quot;%1&quot; requires exactly %n argument.</numerusform>
-            <numerusform>&quot;%1&quot; requires exactly %n arguments.</numerusform>
+            <numerusform>"%1" requires exactly %n argument.</numerusform>
+            <numerusform>"%1" requires exactly %n arguments.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>&quot;%1&quot; requires at least %n argument(s).</source>
+        <source>"%1" requires at least %n argument(s).</source>
         <translation>
-            <numerusform>&quot;%1&quot; requires at least %n argument.</numerusform>
-            <numerusform>&quot;%1&quot; requires at least %n arguments.</numerusform>
+            <numerusform>"%1" requires at least %n argument.</numerusform>
+            <numerusform>"%1" requires at least %n arguments.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>&quot;%1&quot; accepts at most %n argument(s).</source>
+        <source>"%1" accepts at most %n argument(s).</source>
         <translation>
-            <numerusform>&quot;%1&quot; accepts at most %n argument.</numerusform>
-            <numerusform>&quot;%1&quot; accepts at most %n arguments.</numerusform>
+            <numerusform>"%1" accepts at most %n argument.</numerusform>
+            <numerusform>"%1" accepts at most %n arguments.</numerusform>
         </translation>
     </message>
     <message>
@@ -3072,8 +3093,8 @@ OOM kills so far: %3</translation>
         <translation>onggictl: %1</translation>
     </message>
     <message>
-        <source>See &apos;onggictl %1 --help&apos;.</source>
-        <translation>See &apos;onggictl %1 --help&apos;.</translation>
+        <source>See 'onggictl %1 --help'.</source>
+        <translation>See 'onggictl %1 --help'.</translation>
     </message>
     <message>
         <source>create [OPTIONS] IMAGE [COMMAND] [ARG...]</source>
@@ -3104,8 +3125,8 @@ OOM kills so far: %3</translation>
         <translation>Output format: json for one object a line</translation>
     </message>
     <message>
-        <source>invalid filter &quot;%1&quot;: supported is container=&lt;name or id&gt;</source>
-        <translation>invalid filter &quot;%1&quot;: supported is container=&lt;name or id&gt;</translation>
+        <source>invalid filter "%1": supported is container=&lt;name or id&gt;</source>
+        <translation>invalid filter "%1": supported is container=&lt;name or id&gt;</translation>
     </message>
     <message>
         <source>exec [OPTIONS] CONTAINER COMMAND [ARG...]</source>
@@ -3152,8 +3173,8 @@ OOM kills so far: %3</translation>
         <translation>attach [OPTIONS] CONTAINER</translation>
     </message>
     <message>
-        <source>Attach the local terminal to a running container&apos;s terminal</source>
-        <translation>Attach the local terminal to a running container&apos;s terminal</translation>
+        <source>Attach the local terminal to a running container's terminal</source>
+        <translation>Attach the local terminal to a running container's terminal</translation>
     </message>
     <message>
         <source>Do not attach STDIN</source>
@@ -3176,8 +3197,8 @@ OOM kills so far: %3</translation>
         <translation>Only show image IDs</translation>
     </message>
     <message>
-        <source>Don&apos;t truncate output</source>
-        <translation>Don&apos;t truncate output</translation>
+        <source>Don't truncate output</source>
+        <translation>Don't truncate output</translation>
     </message>
     <message>
         <source>REPOSITORY</source>
@@ -3288,8 +3309,8 @@ OOM kills so far: %3</translation>
         <translation>Kill one or more running containers</translation>
     </message>
     <message>
-        <source>Signal to send to the container (default &quot;KILL&quot;)</source>
-        <translation>Signal to send to the container (default &quot;KILL&quot;)</translation>
+        <source>Signal to send to the container (default "KILL")</source>
+        <translation>Signal to send to the container (default "KILL")</translation>
     </message>
     <message>
         <source>logs [OPTIONS] CONTAINER</source>
@@ -3304,16 +3325,16 @@ OOM kills so far: %3</translation>
         <translation>Follow log output</translation>
     </message>
     <message>
-        <source>Number of lines to show from the end of the logs (default &quot;all&quot;)</source>
-        <translation>Number of lines to show from the end of the logs (default &quot;all&quot;)</translation>
+        <source>Number of lines to show from the end of the logs (default "all")</source>
+        <translation>Number of lines to show from the end of the logs (default "all")</translation>
     </message>
     <message>
         <source>Show timestamps</source>
         <translation>Show timestamps</translation>
     </message>
     <message>
-        <source>invalid --tail &quot;%1&quot;: a number of lines or &quot;all&quot;</source>
-        <translation>invalid --tail &quot;%1&quot;: a number of lines or &quot;all&quot;</translation>
+        <source>invalid --tail "%1": a number of lines or "all"</source>
+        <translation>invalid --tail "%1": a number of lines or "all"</translation>
     </message>
     <message>
         <source>pause CONTAINER [CONTAINER...]</source>
@@ -3440,8 +3461,8 @@ OOM kills so far: %3</translation>
         <translation>Attach STDOUT/STDERR (or the terminal of a container created with -t) and wait for the exit</translation>
     </message>
     <message>
-        <source>Attach the container&apos;s STDIN</source>
-        <translation>Attach the container&apos;s STDIN</translation>
+        <source>Attach the container's STDIN</source>
+        <translation>Attach the container's STDIN</translation>
     </message>
     <message>
         <source>you cannot start and attach multiple containers at once</source>
@@ -3468,8 +3489,8 @@ OOM kills so far: %3</translation>
         <translation>Sampling interval in milliseconds (100-10000, default 1000)</translation>
     </message>
     <message>
-        <source>unsupported --format &quot;%1&quot;: use table or json</source>
-        <translation>unsupported --format &quot;%1&quot;: use table or json</translation>
+        <source>unsupported --format "%1": use table or json</source>
+        <translation>unsupported --format "%1": use table or json</translation>
     </message>
     <message>
         <source>--interval must be 100 to 10000 ms</source>
@@ -3525,7 +3546,7 @@ OOM kills so far: %3</translation>
     </message>
     <message>
         <source>PID</source>
-        <extracomment>PID = process id inside the container; HOST PID = the same process&apos;s id on the host</extracomment>
+        <extracomment>PID = process id inside the container; HOST PID = the same process's id on the host</extracomment>
         <translation>PID</translation>
     </message>
     <message>
@@ -3601,12 +3622,12 @@ OOM kills so far: %3</translation>
         <translation>Seconds to wait before killing the container (default 10)</translation>
     </message>
     <message>
-        <source>invalid timeout &quot;%1&quot;: expected seconds &gt;= 0</source>
-        <translation>invalid timeout &quot;%1&quot;: expected seconds &gt;= 0</translation>
+        <source>invalid timeout "%1": expected seconds &gt;= 0</source>
+        <translation>invalid timeout "%1": expected seconds &gt;= 0</translation>
     </message>
     <message>
-        <source>invalid size &quot;%1&quot; for --%2: use a number with an optional unit b, k, m, g (e.g. 64m)</source>
-        <translation>invalid size &quot;%1&quot; for --%2: use a number with an optional unit b, k, m, g (e.g. 64m)</translation>
+        <source>invalid size "%1" for --%2: use a number with an optional unit b, k, m, g (e.g. 64m)</source>
+        <translation>invalid size "%1" for --%2: use a number with an optional unit b, k, m, g (e.g. 64m)</translation>
     </message>
     <message>
         <source>Memory limit (e.g. 64m, 1g)</source>
@@ -3637,16 +3658,16 @@ OOM kills so far: %3</translation>
         <translation>Maximum number of processes (0 = unlimited)</translation>
     </message>
     <message>
-        <source>invalid value &quot;%1&quot; for --cpus: expected a number of CPUs such as 0.5</source>
-        <translation>invalid value &quot;%1&quot; for --cpus: expected a number of CPUs such as 0.5</translation>
+        <source>invalid value "%1" for --cpus: expected a number of CPUs such as 0.5</source>
+        <translation>invalid value "%1" for --cpus: expected a number of CPUs such as 0.5</translation>
     </message>
     <message>
-        <source>invalid value &quot;%1&quot; for --cpu-weight: expected 1 to 10000</source>
-        <translation>invalid value &quot;%1&quot; for --cpu-weight: expected 1 to 10000</translation>
+        <source>invalid value "%1" for --cpu-weight: expected 1 to 10000</source>
+        <translation>invalid value "%1" for --cpu-weight: expected 1 to 10000</translation>
     </message>
     <message>
-        <source>invalid value &quot;%1&quot; for --pids-limit: expected a number of processes</source>
-        <translation>invalid value &quot;%1&quot; for --pids-limit: expected a number of processes</translation>
+        <source>invalid value "%1" for --pids-limit: expected a number of processes</source>
+        <translation>invalid value "%1" for --pids-limit: expected a number of processes</translation>
     </message>
     <message>
         <source>Run the container in the background and print its ID</source>
@@ -3693,40 +3714,40 @@ OOM kills so far: %3</translation>
         <translation>Security options: seccomp=default|unconfined|/path/profile.json</translation>
     </message>
     <message>
-        <source>Mount the container&apos;s root filesystem as read only</source>
-        <translation>Mount the container&apos;s root filesystem as read only</translation>
+        <source>Mount the container's root filesystem as read only</source>
+        <translation>Mount the container's root filesystem as read only</translation>
     </message>
     <message>
         <source>Give extended privileges to this container (all capabilities, no seccomp)</source>
         <translation>Give extended privileges to this container (all capabilities, no seccomp)</translation>
     </message>
     <message>
-        <source>User namespace: &quot;private&quot; maps root to an unprivileged range, &quot;host&quot; does not</source>
-        <translation>User namespace: &quot;private&quot; maps root to an unprivileged range, &quot;host&quot; does not</translation>
+        <source>User namespace: "private" maps root to an unprivileged range, "host" does not</source>
+        <translation>User namespace: "private" maps root to an unprivileged range, "host" does not</translation>
     </message>
     <message>
-        <source>invalid environment variable &quot;%1&quot;: expected KEY=value</source>
-        <translation>invalid environment variable &quot;%1&quot;: expected KEY=value</translation>
+        <source>invalid environment variable "%1": expected KEY=value</source>
+        <translation>invalid environment variable "%1": expected KEY=value</translation>
     </message>
     <message>
-        <source>invalid volume &quot;%1&quot;: expected /host/path:/container/path[:ro]</source>
-        <translation>invalid volume &quot;%1&quot;: expected /host/path:/container/path[:ro]</translation>
+        <source>invalid volume "%1": expected /host/path:/container/path[:ro]</source>
+        <translation>invalid volume "%1": expected /host/path:/container/path[:ro]</translation>
     </message>
     <message>
-        <source>invalid volume &quot;%1&quot;: named volumes are not supported, give a host path</source>
-        <translation>invalid volume &quot;%1&quot;: named volumes are not supported, give a host path</translation>
+        <source>invalid volume "%1": named volumes are not supported, give a host path</source>
+        <translation>invalid volume "%1": named volumes are not supported, give a host path</translation>
     </message>
     <message>
-        <source>invalid volume mode &quot;%1&quot; in &quot;%2&quot;: use ro or rw</source>
-        <translation>invalid volume mode &quot;%1&quot; in &quot;%2&quot;: use ro or rw</translation>
+        <source>invalid volume mode "%1" in "%2": use ro or rw</source>
+        <translation>invalid volume mode "%1" in "%2": use ro or rw</translation>
     </message>
     <message>
-        <source>invalid --security-opt &quot;%1&quot;: supported is seccomp=default|unconfined|/path/profile.json</source>
-        <translation>invalid --security-opt &quot;%1&quot;: supported is seccomp=default|unconfined|/path/profile.json</translation>
+        <source>invalid --security-opt "%1": supported is seccomp=default|unconfined|/path/profile.json</source>
+        <translation>invalid --security-opt "%1": supported is seccomp=default|unconfined|/path/profile.json</translation>
     </message>
     <message>
-        <source>invalid --userns &quot;%1&quot;: use private or host</source>
-        <translation>invalid --userns &quot;%1&quot;: use private or host</translation>
+        <source>invalid --userns "%1": use private or host</source>
+        <translation>invalid --userns "%1": use private or host</translation>
     </message>
     <message>
         <source>Less than a second</source>
@@ -3846,8 +3867,8 @@ OOM kills so far: %3</translation>
         <translation>Commands:</translation>
     </message>
     <message>
-        <source>Run &apos;onggictl COMMAND --help&apos; for more information on a command.</source>
-        <translation>Run &apos;onggictl COMMAND --help&apos; for more information on a command.</translation>
+        <source>Run 'onggictl COMMAND --help' for more information on a command.</source>
+        <translation>Run 'onggictl COMMAND --help' for more information on a command.</translation>
     </message>
     <message>
         <source>onggictl version %1, protocol %2</source>
@@ -3858,12 +3879,12 @@ OOM kills so far: %3</translation>
         <translation>unknown flag: %1</translation>
     </message>
     <message>
-        <source>See &apos;onggictl --help&apos;.</source>
-        <translation>See &apos;onggictl --help&apos;.</translation>
+        <source>See 'onggictl --help'.</source>
+        <translation>See 'onggictl --help'.</translation>
     </message>
     <message>
-        <source>onggictl: &apos;%1&apos; is not an onggictl command.</source>
-        <translation>onggictl: &apos;%1&apos; is not an onggictl command.</translation>
+        <source>onggictl: '%1' is not an onggictl command.</source>
+        <translation>onggictl: '%1' is not an onggictl command.</translation>
     </message>
     <message>
         <source>Detached from %1; it keeps running. Come back with: onggictl attach %1</source>
@@ -3886,8 +3907,8 @@ OOM kills so far: %3</translation>
         <translation>Log options: max-size=10m, max-file=3</translation>
     </message>
     <message>
-        <source>invalid --log-opt &quot;%1&quot;: supported are max-size=SIZE and max-file=N</source>
-        <translation>invalid --log-opt &quot;%1&quot;: supported are max-size=SIZE and max-file=N</translation>
+        <source>invalid --log-opt "%1": supported are max-size=SIZE and max-file=N</source>
+        <translation>invalid --log-opt "%1": supported are max-size=SIZE and max-file=N</translation>
     </message>
     <message>
         <source>network create [OPTIONS] NETWORK</source>
@@ -3902,8 +3923,8 @@ OOM kills so far: %3</translation>
         <translation>Subnet in CIDR form (default: a free 10.89.N.0/24)</translation>
     </message>
     <message>
-        <source>The bridge&apos;s address (default: the subnet&apos;s first)</source>
-        <translation>The bridge&apos;s address (default: the subnet&apos;s first)</translation>
+        <source>The bridge's address (default: the subnet's first)</source>
+        <translation>The bridge's address (default: the subnet's first)</translation>
     </message>
     <message>
         <source>network ls [OPTIONS]</source>
@@ -3978,16 +3999,16 @@ OOM kills so far: %3</translation>
         <translation>Manage networks</translation>
     </message>
     <message>
-        <source>onggictl network: unknown command &quot;%1&quot;</source>
-        <translation>onggictl network: unknown command &quot;%1&quot;</translation>
+        <source>onggictl network: unknown command "%1"</source>
+        <translation>onggictl network: unknown command "%1"</translation>
     </message>
     <message>
-        <source>Network: a network&apos;s name, bridge (the default network), private (loopback only), none, host</source>
-        <translation>Network: a network&apos;s name, bridge (the default network), private (loopback only), none, host</translation>
+        <source>Network: a network's name, bridge (the default network), private (loopback only), none, host</source>
+        <translation>Network: a network's name, bridge (the default network), private (loopback only), none, host</translation>
     </message>
     <message>
-        <source>Publish a container&apos;s port to the host ([ip:][hostPort:]containerPort[/tcp|/udp])</source>
-        <translation>Publish a container&apos;s port to the host ([ip:][hostPort:]containerPort[/tcp|/udp])</translation>
+        <source>Publish a container's port to the host ([ip:][hostPort:]containerPort[/tcp|/udp])</source>
+        <translation>Publish a container's port to the host ([ip:][hostPort:]containerPort[/tcp|/udp])</translation>
     </message>
     <message>
         <source>Publish every exposed port to a free host port</source>
@@ -3998,40 +4019,40 @@ OOM kills so far: %3</translation>
         <translation>Expose a port (port[/tcp|/udp]) for --publish-all</translation>
     </message>
     <message>
-        <source>IPv4 address on the container&apos;s network</source>
-        <translation>IPv4 address on the container&apos;s network</translation>
+        <source>IPv4 address on the container's network</source>
+        <translation>IPv4 address on the container's network</translation>
     </message>
     <message>
-        <source>Name servers for the container instead of the host&apos;s</source>
-        <translation>Name servers for the container instead of the host&apos;s</translation>
+        <source>Name servers for the container instead of the host's</source>
+        <translation>Name servers for the container instead of the host's</translation>
     </message>
     <message>
-        <source>Add a line to the container&apos;s /etc/hosts (name:ip)</source>
-        <translation>Add a line to the container&apos;s /etc/hosts (name:ip)</translation>
+        <source>Add a line to the container's /etc/hosts (name:ip)</source>
+        <translation>Add a line to the container's /etc/hosts (name:ip)</translation>
     </message>
     <message>
-        <source>invalid --network &quot;&quot;: give a network&apos;s name, bridge, private, host or none</source>
-        <translation>invalid --network &quot;&quot;: give a network&apos;s name, bridge, private, host or none</translation>
+        <source>invalid --network "": give a network's name, bridge, private, host or none</source>
+        <translation>invalid --network "": give a network's name, bridge, private, host or none</translation>
     </message>
     <message>
-        <source>invalid %1 &quot;%2&quot;: ports are 1 to 65535</source>
-        <translation>invalid %1 &quot;%2&quot;: ports are 1 to 65535</translation>
+        <source>invalid %1 "%2": ports are 1 to 65535</source>
+        <translation>invalid %1 "%2": ports are 1 to 65535</translation>
     </message>
     <message>
-        <source>invalid %1 &quot;%2&quot;: the protocol is tcp or udp</source>
-        <translation>invalid %1 &quot;%2&quot;: the protocol is tcp or udp</translation>
+        <source>invalid %1 "%2": the protocol is tcp or udp</source>
+        <translation>invalid %1 "%2": the protocol is tcp or udp</translation>
     </message>
     <message>
-        <source>invalid %1 &quot;%2&quot;: not an IPv4 address</source>
-        <translation>invalid %1 &quot;%2&quot;: not an IPv4 address</translation>
+        <source>invalid %1 "%2": not an IPv4 address</source>
+        <translation>invalid %1 "%2": not an IPv4 address</translation>
     </message>
     <message>
-        <source>invalid %1 &quot;%2&quot;: expected [ip:][hostPort:]containerPort[/tcp|/udp]</source>
-        <translation>invalid %1 &quot;%2&quot;: expected [ip:][hostPort:]containerPort[/tcp|/udp]</translation>
+        <source>invalid %1 "%2": expected [ip:][hostPort:]containerPort[/tcp|/udp]</source>
+        <translation>invalid %1 "%2": expected [ip:][hostPort:]containerPort[/tcp|/udp]</translation>
     </message>
     <message>
-        <source>invalid --add-host &quot;%1&quot;: expected name:ip</source>
-        <translation>invalid --add-host &quot;%1&quot;: expected name:ip</translation>
+        <source>invalid --add-host "%1": expected name:ip</source>
+        <translation>invalid --add-host "%1": expected name:ip</translation>
     </message>
     <message>
         <source>history [OPTIONS] IMAGE</source>
@@ -4102,24 +4123,24 @@ OOM kills so far: %3</translation>
         <translation>Status: Downloaded %1</translation>
     </message>
     <message>
-        <source>Unable to find image &apos;%1&apos; locally</source>
-        <translation>Unable to find image &apos;%1&apos; locally</translation>
+        <source>Unable to find image '%1' locally</source>
+        <translation>Unable to find image '%1' locally</translation>
     </message>
     <message>
-        <source>invalid value &quot;%1&quot; for --%2: expected DEVICE:RATE, e.g. /dev/sda:1mb</source>
-        <translation>invalid value &quot;%1&quot; for --%2: expected DEVICE:RATE, e.g. /dev/sda:1mb</translation>
+        <source>invalid value "%1" for --%2: expected DEVICE:RATE, e.g. /dev/sda:1mb</source>
+        <translation>invalid value "%1" for --%2: expected DEVICE:RATE, e.g. /dev/sda:1mb</translation>
     </message>
     <message>
-        <source>invalid value &quot;%1&quot; for --%2: %3 is not a block device</source>
-        <translation>invalid value &quot;%1&quot; for --%2: %3 is not a block device</translation>
+        <source>invalid value "%1" for --%2: %3 is not a block device</source>
+        <translation>invalid value "%1" for --%2: %3 is not a block device</translation>
     </message>
     <message>
-        <source>invalid rate &quot;%1&quot; for --%2: use a size per second such as 1mb</source>
-        <translation>invalid rate &quot;%1&quot; for --%2: use a size per second such as 1mb</translation>
+        <source>invalid rate "%1" for --%2: use a size per second such as 1mb</source>
+        <translation>invalid rate "%1" for --%2: use a size per second such as 1mb</translation>
     </message>
     <message>
-        <source>invalid rate &quot;%1&quot; for --%2: use a number of operations per second</source>
-        <translation>invalid rate &quot;%1&quot; for --%2: use a number of operations per second</translation>
+        <source>invalid rate "%1" for --%2: use a number of operations per second</source>
+        <translation>invalid rate "%1" for --%2: use a number of operations per second</translation>
     </message>
     <message>
         <source>Memory soft limit: protected from reclaim (cgroup v2 memory.low, v1 soft limit)</source>
@@ -4158,8 +4179,8 @@ OOM kills so far: %3</translation>
         <translation>Remove all images not used by a container, not just dangling ones</translation>
     </message>
     <message>
-        <source>Do not prompt for confirmation (accepted for docker&apos;s scripts; onggictl never prompts)</source>
-        <translation>Do not prompt for confirmation (accepted for docker&apos;s scripts; onggictl never prompts)</translation>
+        <source>Do not prompt for confirmation (accepted for docker's scripts; onggictl never prompts)</source>
+        <translation>Do not prompt for confirmation (accepted for docker's scripts; onggictl never prompts)</translation>
     </message>
     <message>
         <source>Deleted Images:</source>
@@ -4286,12 +4307,28 @@ OOM kills so far: %3</translation>
         <translation>commit [OPTIONS] CONTAINER [REPOSITORY[:TAG]]</translation>
     </message>
     <message>
-        <source>Create a new image from a container&apos;s changes</source>
-        <translation>Create a new image from a container&apos;s changes</translation>
+        <source>Create a new image from a container's changes</source>
+        <translation>Create a new image from a container's changes</translation>
     </message>
     <message>
         <source>Commit message</source>
         <translation>Commit message</translation>
+    </message>
+    <message>
+        <source>port CONTAINER [PRIVATE_PORT[/PROTO]]</source>
+        <translation>port CONTAINER [PRIVATE_PORT[/PROTO]]</translation>
+    </message>
+    <message>
+        <source>List port mappings or a specific mapping for the container</source>
+        <translation>List port mappings or a specific mapping for the container</translation>
+    </message>
+    <message>
+        <source>invalid port '%1': expected PORT[/tcp|/udp]</source>
+        <translation>invalid port '%1': expected PORT[/tcp|/udp]</translation>
+    </message>
+    <message>
+        <source>no public port '%1' published for %2</source>
+        <translation>no public port '%1' published for %2</translation>
     </message>
 </context>
 </TS>

@@ -184,7 +184,7 @@
         <translation>lower (읽기 전용)</translation>
     </message>
     <message>
-        <source>upper (this container&apos;s changes)</source>
+        <source>upper (this container's changes)</source>
         <translation>upper (이 컨테이너가 바꾼 것)</translation>
     </message>
     <message>
@@ -314,7 +314,7 @@
         <translation>장치 파일 만들기</translation>
     </message>
     <message>
-        <source>write to the kernel&apos;s audit log</source>
+        <source>write to the kernel's audit log</source>
         <translation>커널 감사 로그에 쓰기</translation>
     </message>
     <message>
@@ -378,7 +378,7 @@
         <translation>이 호스트의 커널</translation>
     </message>
     <message>
-        <source>The same kernel, because there is only one: the container&apos;s init is host process %1.</source>
+        <source>The same kernel, because there is only one: the container's init is host process %1.</source>
         <translation>커널은 하나뿐이라 같습니다. 컨테이너의 init은 호스트의 %1번 프로세스입니다.</translation>
     </message>
     <message numerus="yes">
@@ -400,7 +400,7 @@
         <translation>이 호스트의 cgroup 방식</translation>
     </message>
     <message>
-        <source>the container&apos;s group</source>
+        <source>the container's group</source>
         <translation>컨테이너의 그룹</translation>
     </message>
     <message>
@@ -479,7 +479,7 @@
         <translation>직접 (같은 링크 위)</translation>
     </message>
     <message>
-        <source>This container shares the host&apos;s network namespace.</source>
+        <source>This container shares the host's network namespace.</source>
         <translation>이 컨테이너는 호스트의 네트워크 네임스페이스를 함께 씁니다.</translation>
     </message>
     <message>
@@ -487,7 +487,7 @@
         <translation>자기 네트워크 네임스페이스: %1</translation>
     </message>
     <message>
-        <source>The kernel&apos;s network view could not be read: %1</source>
+        <source>The kernel's network view could not be read: %1</source>
         <translation>커널에서 네트워크 정보를 읽지 못했습니다: %1</translation>
     </message>
     <message>
@@ -539,8 +539,8 @@
         <translation>경로가 없습니다. 이 컨테이너에서는 아무것도 밖으로 나가지 못합니다.</translation>
     </message>
     <message>
-        <source>Only the loopback device inside: this container has no network of Onggi&apos;s, so no veth pair and no bridge. Create one with a network (the default &quot;onggi&quot; network or --network) to see both ends.</source>
-        <translation>안에는 루프백 장치만 있습니다. 이 컨테이너는 Onggi 네트워크에 붙어 있지 않아서 veth 쌍도 브리지도 없습니다. 네트워크에 붙여서(기본 &quot;onggi&quot; 네트워크나 --network) 만들면 양 끝을 볼 수 있습니다.</translation>
+        <source>Only the loopback device inside: this container has no network of Onggi's, so no veth pair and no bridge. Create one with a network (the default "onggi" network or --network) to see both ends.</source>
+        <translation>안에는 루프백 장치만 있습니다. 이 컨테이너는 Onggi 네트워크에 붙어 있지 않아서 veth 쌍도 브리지도 없습니다. 네트워크에 붙여서(기본 "onggi" 네트워크나 --network) 만들면 양 끝을 볼 수 있습니다.</translation>
     </message>
     <message>
         <source>The veth pair: both ends</source>
@@ -571,7 +571,7 @@
         <translation>없음</translation>
     </message>
     <message>
-        <source>What goes into one end comes out of the other: the host end is a port of the bridge, so the bridge switches the container&apos;s packets to the other containers and to the host.</source>
+        <source>What goes into one end comes out of the other: the host end is a port of the bridge, so the bridge switches the container's packets to the other containers and to the host.</source>
         <translation>한쪽 끝으로 들어간 패킷은 다른 끝으로 나옵니다. 호스트 쪽 끝은 브리지의 포트라서, 브리지가 컨테이너의 패킷을 다른 컨테이너와 호스트로 넘겨 줍니다.</translation>
     </message>
     <message>
@@ -627,7 +627,7 @@
         <translation>방식</translation>
     </message>
     <message>
-        <source>What the container&apos;s mount table says</source>
+        <source>What the container's mount table says</source>
         <translation>컨테이너의 마운트 목록에 나온 것</translation>
     </message>
     <message>
@@ -648,7 +648,7 @@
     </message>
     <message>
         <source>%1/s</source>
-        <extracomment>a transfer rate: %1 is a size such as &quot;1.2 MiB&quot;</extracomment>
+        <extracomment>a transfer rate: %1 is a size such as "1.2 MiB"</extracomment>
         <translation>%1/s</translation>
     </message>
     <message>
@@ -707,7 +707,7 @@
         <translation>이미 쓰고 있는 이름입니다</translation>
     </message>
     <message>
-        <source>Not possible in the container&apos;s current state</source>
+        <source>Not possible in the container's current state</source>
         <extracomment>the container is in a state where this operation is not possible (e.g. start a running one)</extracomment>
         <translation>컨테이너의 지금 상태에서는 할 수 없습니다</translation>
     </message>
@@ -764,8 +764,8 @@
         <translation>%1에 소켓이 없습니다. 헬퍼를 시작하거나(sudo systemctl start onggi-helper), ONGGI_SOCKET 또는 --host로 헬퍼의 소켓을 알려 주세요.</translation>
     </message>
     <message>
-        <source>Only root and members of the group &quot;onggi&quot; may use %1. Join the group (sudo usermod -aG onggi $USER), then log out and in again.</source>
-        <translation>root와 &quot;onggi&quot; 그룹의 구성원만 쓸 수 있는 소켓입니다: %1. 그룹에 가입한 뒤(sudo usermod -aG onggi $USER) 로그아웃했다가 다시 로그인하세요.</translation>
+        <source>Only root and members of the group "onggi" may use %1. Join the group (sudo usermod -aG onggi $USER), then log out and in again.</source>
+        <translation>root와 "onggi" 그룹의 구성원만 쓸 수 있는 소켓입니다: %1. 그룹에 가입한 뒤(sudo usermod -aG onggi $USER) 로그아웃했다가 다시 로그인하세요.</translation>
     </message>
     <message>
         <source>The socket %1 exists but nobody answers; the helper may have crashed. Restart it (sudo systemctl restart onggi-helper).</source>
@@ -793,7 +793,7 @@
     </message>
     <message>
         <source>Not allowed for members of the onggi group</source>
-        <extracomment>the helper&apos;s policy refused an option to a user who is not root (only a member of the group onggi)</extracomment>
+        <extracomment>the helper's policy refused an option to a user who is not root (only a member of the group onggi)</extracomment>
         <translation>onggi 그룹 구성원에게는 허용되지 않는 요청입니다</translation>
     </message>
     <message>
@@ -805,7 +805,7 @@
         <translation>이 컴퓨터에서는 root만 요청할 수 있습니다. 관리자가 허용할 수 있게 해 주는 polkit(동작 %1)이 이 컴퓨터에서 실행되고 있지 않습니다.</translation>
     </message>
     <message>
-        <source>An administrator&apos;s password is needed (polkit action %1), and no authentication agent answered. Try again from the desktop, or under pkttyagent.</source>
+        <source>An administrator's password is needed (polkit action %1), and no authentication agent answered. Try again from the desktop, or under pkttyagent.</source>
         <translation>관리자 비밀번호가 필요한데(polkit 동작 %1) 응답한 인증 에이전트가 없습니다. 데스크톱에서 다시 하거나 pkttyagent 아래에서 실행해 보세요.</translation>
     </message>
     <message>
@@ -822,7 +822,7 @@
     </message>
     <message>
         <source>a privileged setting (%1)</source>
-        <extracomment>%1: the setting, e.g. &quot;masked_paths&quot;, &quot;no_new_privileges&quot; or &quot;/sys&quot;</extracomment>
+        <extracomment>%1: the setting, e.g. "masked_paths", "no_new_privileges" or "/sys"</extracomment>
         <translation>특권 설정 (%1)</translation>
     </message>
     <message>
@@ -835,39 +835,39 @@
     </message>
     <message>
         <source>a seccomp profile that lets through %1, which the default profile refuses</source>
-        <extracomment>%1: a system call name such as &quot;mount&quot;</extracomment>
+        <extracomment>%1: a system call name such as "mount"</extracomment>
         <translation>기본 프로필이 막는 시스템 콜 %1까지 통과시키는 seccomp 프로필</translation>
     </message>
     <message>
-        <source>a seccomp profile file read by the helper (send the profile&apos;s content instead)</source>
+        <source>a seccomp profile file read by the helper (send the profile's content instead)</source>
         <translation>헬퍼가 직접 읽는 seccomp 프로필 파일 (대신 프로필 내용을 보내세요)</translation>
     </message>
     <message>
-        <source>the host&apos;s network (--network host)</source>
+        <source>the host's network (--network host)</source>
         <translation>호스트의 네트워크 (--network host)</translation>
     </message>
     <message>
-        <source>the host&apos;s PID namespace</source>
+        <source>the host's PID namespace</source>
         <translation>호스트의 PID 네임스페이스</translation>
     </message>
     <message>
-        <source>the host&apos;s IPC namespace</source>
+        <source>the host's IPC namespace</source>
         <translation>호스트의 IPC 네임스페이스</translation>
     </message>
     <message>
-        <source>the host&apos;s UTS namespace (its host name)</source>
+        <source>the host's UTS namespace (its host name)</source>
         <translation>호스트의 UTS 네임스페이스 (호스트 이름)</translation>
     </message>
     <message>
-        <source>the host&apos;s cgroup namespace</source>
+        <source>the host's cgroup namespace</source>
         <translation>호스트의 cgroup 네임스페이스</translation>
     </message>
     <message>
-        <source>the host&apos;s mount namespace</source>
+        <source>the host's mount namespace</source>
         <translation>호스트의 마운트 네임스페이스</translation>
     </message>
     <message>
-        <source>the host&apos;s user namespace</source>
+        <source>the host's user namespace</source>
         <translation>호스트의 사용자 네임스페이스</translation>
     </message>
     <message>
@@ -876,11 +876,11 @@
     </message>
     <message>
         <source>devices of the host (%1)</source>
-        <extracomment>%1: a device rule such as &quot;b 8:* rwm&quot;</extracomment>
+        <extracomment>%1: a device rule such as "b 8:* rwm"</extracomment>
         <translation>호스트의 장치 (%1)</translation>
     </message>
     <message>
-        <source>a cgroup outside Onggi&apos;s own (%1)</source>
+        <source>a cgroup outside Onggi's own (%1)</source>
         <translation>옹기 밖의 cgroup (%1)</translation>
     </message>
     <message>
@@ -929,11 +929,11 @@
         <translation>잠시 기다린다고 풀리는 문제가 아닙니다. cgroup v2에서는 자기 프로세스를 가진 cgroup이 하위 cgroup에 컨트롤러를 나눠 줄 수 없습니다. 프로세스가 없는 cgroup을 헬퍼의 --cgroup-parent로 지정하세요.</translation>
     </message>
     <message>
-        <source>The archive has a name that points outside it (an absolute path or &quot;..&quot;); nothing was loaded.</source>
-        <translation>아카이브 안에 바깥을 가리키는 이름(절대 경로나 &quot;..&quot;)이 있습니다. 아무것도 불러오지 않았습니다.</translation>
+        <source>The archive has a name that points outside it (an absolute path or ".."); nothing was loaded.</source>
+        <translation>아카이브 안에 바깥을 가리키는 이름(절대 경로나 "..")이 있습니다. 아무것도 불러오지 않았습니다.</translation>
     </message>
     <message>
-        <source>A file that the archive&apos;s manifest names is missing from it; nothing was loaded.</source>
+        <source>A file that the archive's manifest names is missing from it; nothing was loaded.</source>
         <translation>아카이브의 매니페스트가 가리키는 파일이 아카이브에 없습니다. 아무것도 불러오지 않았습니다.</translation>
     </message>
     <message>
@@ -965,16 +965,16 @@
         </translation>
     </message>
     <message>
-        <source>The helper has too many open files (%1 of at most %2); each running container holds about a dozen. Stop some containers, or raise the helper&apos;s limit (LimitNOFILE in onggi-helper.service).</source>
+        <source>The helper has too many open files (%1 of at most %2); each running container holds about a dozen. Stop some containers, or raise the helper's limit (LimitNOFILE in onggi-helper.service).</source>
         <extracomment>the helper (the privileged service) ran out of file descriptors. %1: how many it holds, %2: its limit</extracomment>
         <translation>헬퍼가 연 파일이 너무 많습니다 (최대 %2개 가운데 %1개). 실행 중인 컨테이너 하나마다 열 개 남짓의 파일을 씁니다. 컨테이너를 몇 개 멈추거나, 헬퍼의 한도를 올리세요 (onggi-helper.service의 LimitNOFILE).</translation>
     </message>
     <message>
-        <source>The computer&apos;s table of open files is full (fs.file-max). Stop some programs or containers, or raise fs.file-max.</source>
+        <source>The computer's table of open files is full (fs.file-max). Stop some programs or containers, or raise fs.file-max.</source>
         <translation>이 컴퓨터에서 열 수 있는 파일 수가 모두 찼습니다 (fs.file-max). 프로그램이나 컨테이너를 몇 개 끝내거나, fs.file-max를 올리세요.</translation>
     </message>
     <message>
-        <source>The helper has too many open files; each running container holds about a dozen. Stop some containers, or raise the helper&apos;s limit (LimitNOFILE in onggi-helper.service).</source>
+        <source>The helper has too many open files; each running container holds about a dozen. Stop some containers, or raise the helper's limit (LimitNOFILE in onggi-helper.service).</source>
         <translation>헬퍼가 연 파일이 너무 많습니다. 실행 중인 컨테이너 하나마다 열 개 남짓의 파일을 씁니다. 컨테이너를 몇 개 멈추거나, 헬퍼의 한도를 올리세요 (onggi-helper.service의 LimitNOFILE).</translation>
     </message>
 </context>
@@ -1143,7 +1143,7 @@ Command: %2</source>
         <translation>OOM 강제 종료됨</translation>
     </message>
     <message>
-        <source>Exited with code %1: the kernel&apos;s OOM killer ended it (the memory limit was reached)</source>
+        <source>Exited with code %1: the kernel's OOM killer ended it (the memory limit was reached)</source>
         <translation>종료 코드 %1: 메모리 한도에 닿아 커널의 OOM 킬러가 강제 종료했습니다</translation>
     </message>
 </context>
@@ -1166,7 +1166,7 @@ Command: %2</source>
         <translation>배우기</translation>
     </message>
     <message>
-        <source>The container&apos;s OCI runtime configuration (config.json), as runc or crun would read it</source>
+        <source>The container's OCI runtime configuration (config.json), as runc or crun would read it</source>
         <translation>이 컨테이너의 OCI 런타임 설정(config.json)입니다. runc나 crun도 똑같이 읽을 수 있는 형식입니다</translation>
     </message>
     <message>
@@ -1179,12 +1179,12 @@ Command: %2</source>
     </message>
     <message>
         <source>exited (OOM killed)</source>
-        <extracomment>the header of a container whose main process the kernel&apos;s OOM killer ended</extracomment>
+        <extracomment>the header of a container whose main process the kernel's OOM killer ended</extracomment>
         <translation>종료됨 (OOM 강제 종료)</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp; %2 &amp;nbsp; &lt;span style=&apos;color:%6&apos;&gt;%3 · %4 · %5&lt;/span&gt;</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp; %2 &amp;nbsp; &lt;span style=&apos;color:%6&apos;&gt;%3 · %4 · %5&lt;/span&gt;</translation>
+        <source>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp; %2 &amp;nbsp; &lt;span style='color:%6'&gt;%3 · %4 · %5&lt;/span&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp; %2 &amp;nbsp; &lt;span style='color:%6'&gt;%3 · %4 · %5&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Monitor &amp;&amp; tune</source>
@@ -1210,16 +1210,16 @@ Command: %2</source>
         <translation>이미지를 고르세요. 예: busybox</translation>
     </message>
     <message>
-        <source>The name may use letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;, must start with a letter or digit, and is at most 64 characters long.</source>
-        <translation>이름에는 영문자, 숫자, &apos;_&apos;, &apos;.&apos;, &apos;-&apos;만 쓸 수 있고, 영문자나 숫자로 시작해야 하며, 64자를 넘을 수 없습니다.</translation>
+        <source>The name may use letters, digits, '_', '.' and '-', must start with a letter or digit, and is at most 64 characters long.</source>
+        <translation>이름에는 영문자, 숫자, '_', '.', '-'만 쓸 수 있고, 영문자나 숫자로 시작해야 하며, 64자를 넘을 수 없습니다.</translation>
     </message>
     <message>
         <source>The command has an unclosed quote.</source>
         <translation>명령에 닫히지 않은 따옴표가 있습니다.</translation>
     </message>
     <message>
-        <source>The hostname must be letters, digits and &apos;-&apos;, in labels of at most 63 characters separated by dots.</source>
-        <translation>호스트 이름은 영문자, 숫자, &apos;-&apos;로 이루어진 63자 이하의 이름들을 점(.)으로 이어 쓴 것이어야 합니다.</translation>
+        <source>The hostname must be letters, digits and '-', in labels of at most 63 characters separated by dots.</source>
+        <translation>호스트 이름은 영문자, 숫자, '-'로 이루어진 63자 이하의 이름들을 점(.)으로 이어 쓴 것이어야 합니다.</translation>
     </message>
     <message>
         <source>The working directory must be an absolute path.</source>
@@ -1307,15 +1307,15 @@ Command: %2</source>
         <translation>다시 시작(&amp;R):</translation>
     </message>
     <message>
-        <source>the image&apos;s default, e.g. sh -c &apos;while true; do date; sleep 1; done&apos;</source>
-        <translation>비워 두면 이미지의 기본 명령. 예: sh -c &apos;while true; do date; sleep 1; done&apos;</translation>
+        <source>the image's default, e.g. sh -c 'while true; do date; sleep 1; done'</source>
+        <translation>비워 두면 이미지의 기본 명령. 예: sh -c 'while true; do date; sleep 1; done'</translation>
     </message>
     <message>
         <source>generated when empty</source>
         <translation>비워 두면 자동으로 지어 줍니다</translation>
     </message>
     <message>
-        <source>the container&apos;s name</source>
+        <source>the container's name</source>
         <translation>비워 두면 컨테이너 이름</translation>
     </message>
     <message>
@@ -1343,7 +1343,7 @@ Command: %2</source>
         <translation>만든 뒤 바로 시작(&amp;S)</translation>
     </message>
     <message>
-        <source>The image provides the container&apos;s root filesystem as read-only layers; the container writes to its own upper layer on top (overlay filesystem).</source>
+        <source>The image provides the container's root filesystem as read-only layers; the container writes to its own upper layer on top (overlay filesystem).</source>
         <translation>이미지는 컨테이너의 루트 파일시스템을 읽기 전용 레이어로 제공합니다. 컨테이너가 쓰는 내용은 그 위에 얹힌 자기만의 상위(upper) 레이어에 기록됩니다(오버레이 파일시스템).</translation>
     </message>
     <message>
@@ -1379,7 +1379,7 @@ Command: %2</source>
         <translation> MiB</translation>
     </message>
     <message>
-        <source>Needs the cgroup v2 memory controller; this host&apos;s is on cgroup v1.</source>
+        <source>Needs the cgroup v2 memory controller; this host's is on cgroup v1.</source>
         <translation>cgroup v2의 메모리 컨트롤러가 필요한데, 이 호스트의 메모리 컨트롤러는 cgroup v1에 있습니다.</translation>
     </message>
     <message>
@@ -1391,7 +1391,7 @@ Command: %2</source>
         <translation>독립 (자기 네트워크 네임스페이스, 루프백만)</translation>
     </message>
     <message>
-        <source>host (share the host&apos;s network)</source>
+        <source>host (share the host's network)</source>
         <translation>호스트 (호스트의 네트워크를 함께 씀)</translation>
     </message>
     <message>
@@ -1399,7 +1399,7 @@ Command: %2</source>
         <translation>없음 (자기 네임스페이스, 켜진 인터페이스 없음)</translation>
     </message>
     <message>
-        <source>&amp;PID namespace: the container&apos;s first process is PID 1 and sees only its own processes</source>
+        <source>&amp;PID namespace: the container's first process is PID 1 and sees only its own processes</source>
         <translation>PID 네임스페이스(&amp;P): 컨테이너의 첫 프로세스가 PID 1이 되고, 자기 프로세스만 볼 수 있습니다</translation>
     </message>
     <message>
@@ -1411,7 +1411,7 @@ Command: %2</source>
         <translation>UTS 네임스페이스(&amp;U): 호스트 이름을 따로 가집니다</translation>
     </message>
     <message>
-        <source>&amp;Cgroup namespace: /proc/self/cgroup shows the container&apos;s cgroup as the root</source>
+        <source>&amp;Cgroup namespace: /proc/self/cgroup shows the container's cgroup as the root</source>
         <translation>cgroup 네임스페이스(&amp;C): /proc/self/cgroup에서 컨테이너의 cgroup이 루트(/)로 보입니다</translation>
     </message>
     <message>
@@ -1455,12 +1455,12 @@ Command: %2</source>
         <translation>특권 모드(&amp;P) (모든 케이퍼빌리티, seccomp 없음: 위험)</translation>
     </message>
     <message>
-        <source>Another container is already called &quot;%1&quot;. Choose another name, or leave it empty for a generated one.</source>
-        <translation>같은 이름(&quot;%1&quot;)의 컨테이너가 이미 있습니다. 다른 이름을 고르거나, 비워 두어 이름을 자동으로 만드세요.</translation>
+        <source>Another container is already called "%1". Choose another name, or leave it empty for a generated one.</source>
+        <translation>같은 이름("%1")의 컨테이너가 이미 있습니다. 다른 이름을 고르거나, 비워 두어 이름을 자동으로 만드세요.</translation>
     </message>
     <message>
-        <source>There is no image called &quot;%1&quot;. Choose one from the list.</source>
-        <translation>없는 이미지입니다: &quot;%1&quot;. 목록에서 고르세요.</translation>
+        <source>There is no image called "%1". Choose one from the list.</source>
+        <translation>없는 이미지입니다: "%1". 목록에서 고르세요.</translation>
     </message>
     <message>
         <source>Details from the service: %1</source>
@@ -1491,15 +1491,7 @@ Command: %2</source>
         <translation>포트 %1의 형식이 맞지 않습니다. [주소:][호스트 포트:]컨테이너 포트[/tcp|/udp] 꼴로 적어 주세요.</translation>
     </message>
     <message>
-        <source>Publishing ports needs the bridge network (Network above).</source>
-        <translation>포트를 공개하려면 위의 네트워크에서 브리지를 골라야 합니다.</translation>
-    </message>
-    <message>
-        <source>bridge (an address on Onggi&apos;s network, outbound NAT, published ports)</source>
-        <translation>브리지 (옹기 네트워크의 주소, 바깥으로 나가는 NAT, 포트 공개)</translation>
-    </message>
-    <message>
-        <source>Host ports that lead to the container, e.g. 8080:80 for the container&apos;s port 80 on the host&apos;s port 8080; several separated by spaces</source>
+        <source>Host ports that lead to the container, e.g. 8080:80 for the container's port 80 on the host's port 8080; several separated by spaces</source>
         <translation>컨테이너로 이어지는 호스트 포트입니다. 예를 들어 8080:80이라고 적으면 호스트의 8080번 포트가 컨테이너의 80번 포트로 이어집니다. 여러 개는 띄어 써서 적습니다</translation>
     </message>
     <message>
@@ -1525,6 +1517,35 @@ Command: %2</source>
     <message>
         <source>Memory plus swap (cgroup v1 %1, v2 %2).</source>
         <translation>메모리와 스왑을 합친 한도입니다 (cgroup v1 %1, v2 %2).</translation>
+    </message>
+    <message>
+        <source>bridge (the default network: an address, outbound NAT, published ports)</source>
+        <translation>브리지 (기본 네트워크: 주소, 바깥으로 나가는 NAT, 포트 공개)</translation>
+    </message>
+    <message>
+        <source>%1 (default network, %2)</source>
+        <extracomment>A network in the create dialog: %1 its name, %2 its subnet (10.88.0.0/24)</extracomment>
+        <translation>%1 (기본 네트워크, %2)</translation>
+    </message>
+    <message>
+        <source>%1 (network, %2)</source>
+        <translation>%1 (네트워크, %2)</translation>
+    </message>
+    <message>
+        <source>Bridge %1, gateway %2: an address on %3, outbound NAT, published ports</source>
+        <translation>브리지 %1, 게이트웨이 %2: %3 대역의 주소, 바깥으로 나가는 NAT, 포트 공개</translation>
+    </message>
+    <message>
+        <source>Publishing ports needs a network (Network above), not private, none or host.</source>
+        <translation>포트를 공개하려면 위의 네트워크에서 독립, 없음, 호스트가 아닌 네트워크를 골라야 합니다.</translation>
+    </message>
+    <message>
+        <source>Publish every port the image e&amp;xposes, each on a free host port</source>
+        <translation>이미지가 여는 포트를 모두 빈 호스트 포트로 공개(&amp;X)</translation>
+    </message>
+    <message>
+        <source>As onggictl run -P: the ports the image's EXPOSE names; the container's page shows the host ports they got</source>
+        <translation>onggictl run -P와 같습니다. 이미지의 EXPOSE에 적힌 포트를 공개하며, 어느 호스트 포트를 받았는지는 컨테이너 화면에서 볼 수 있습니다</translation>
     </message>
     <message>
         <source>Most processes and threads (%1).</source>
@@ -1575,7 +1596,7 @@ Command: %2</source>
     </message>
     <message numerus="yes">
         <source>%1 of %n CPU(s)</source>
-        <extracomment>host CPU use, e.g. &quot;57 % of 2 CPUs&quot;; 100 % is one CPU</extracomment>
+        <extracomment>host CPU use, e.g. "57 % of 2 CPUs"; 100 % is one CPU</extracomment>
         <translation>
             <numerusform>CPU %n개 중 %1</numerusform>
         </translation>
@@ -1610,7 +1631,7 @@ Command: %2</source>
     </message>
     <message>
         <source>Chart scal&amp;e:</source>
-        <extracomment>the dashboard charts&apos; y axis: fitted to the containers, or to scale with the whole host</extracomment>
+        <extracomment>the dashboard charts' y axis: fitted to the containers, or to scale with the whole host</extracomment>
         <translation>차트 눈금(&amp;E):</translation>
     </message>
     <message>
@@ -1622,7 +1643,7 @@ Command: %2</source>
         <translation>호스트 전체 기준</translation>
     </message>
     <message>
-        <source>Fit: the axis ends just above the containers&apos; use, so small containers show; the host&apos;s line runs along the top with its value in the legend. The whole host: to scale with all CPUs and all memory.</source>
+        <source>Fit: the axis ends just above the containers' use, so small containers show; the host's line runs along the top with its value in the legend. The whole host: to scale with all CPUs and all memory.</source>
         <translation>컨테이너에 맞춤: 세로축이 컨테이너 사용량 바로 위에서 끝나서 작은 컨테이너도 잘 보입니다. 호스트 전체를 나타내는 선은 위쪽 가장자리를 따라 그려지고 그 값은 범례에 나옵니다. 호스트 전체 기준: 모든 CPU와 모든 메모리에 비례해 그립니다.</translation>
     </message>
 </context>
@@ -1726,8 +1747,8 @@ sudo systemctl enable onggi-helper</translation>
         <translation>옹기 서비스를 사용할 권한이 없습니다</translation>
     </message>
     <message>
-        <source>onggi-helper accepts root and the members of the group &quot;onggi&quot; only, because whoever controls containers can act as root on this machine. Join the group, then log out and in again so that your session has the new group.</source>
-        <translation>onggi-helper는 root와 &quot;onggi&quot; 그룹의 구성원만 받아들입니다. 컨테이너를 다룰 수 있으면 이 컴퓨터에서 root처럼 행동할 수 있기 때문입니다. 그룹에 가입한 다음, 로그아웃했다가 다시 로그인해야 새 그룹이 세션에 반영됩니다.</translation>
+        <source>onggi-helper accepts root and the members of the group "onggi" only, because whoever controls containers can act as root on this machine. Join the group, then log out and in again so that your session has the new group.</source>
+        <translation>onggi-helper는 root와 "onggi" 그룹의 구성원만 받아들입니다. 컨테이너를 다룰 수 있으면 이 컴퓨터에서 root처럼 행동할 수 있기 때문입니다. 그룹에 가입한 다음, 로그아웃했다가 다시 로그인해야 새 그룹이 세션에 반영됩니다.</translation>
     </message>
     <message>
         <source>sudo usermod -aG onggi $USER
@@ -1835,7 +1856,7 @@ sudo systemctl enable onggi-helper</translation>
         <translation>컨테이너</translation>
     </message>
     <message>
-        <source>Bytes of this image&apos;s layers that other images use too</source>
+        <source>Bytes of this image's layers that other images use too</source>
         <translation>이 이미지의 레이어 가운데 다른 이미지도 함께 쓰는 바이트 수</translation>
     </message>
     <message>
@@ -1851,7 +1872,7 @@ sudo systemctl enable onggi-helper</translation>
         <translation>여러 이미지가 함께 쓰는 레이어도 한 번만 셉니다</translation>
     </message>
     <message>
-        <source>The containers&apos; writable layers (what they changed)</source>
+        <source>The containers' writable layers (what they changed)</source>
         <translation>컨테이너의 쓰기 가능한 레이어 (컨테이너가 바꾼 내용)</translation>
     </message>
     <message>
@@ -1875,11 +1896,11 @@ sudo systemctl enable onggi-helper</translation>
         <translation>되찾을 수 있는 공간: %1</translation>
     </message>
     <message>
-        <source>%1 shared with other images, %2 only this one&apos;s</source>
+        <source>%1 shared with other images, %2 only this one's</source>
         <translation>다른 이미지와 공유 %1, 이 이미지만의 것 %2</translation>
     </message>
     <message>
-        <source>Could not read the image&apos;s layers</source>
+        <source>Could not read the image's layers</source>
         <translation>이미지의 레이어를 읽지 못했습니다</translation>
     </message>
     <message>
@@ -2072,7 +2093,7 @@ sudo systemctl enable onggi-helper</translation>
     <message>
         <source>en</source>
         <comment>lesson language code</comment>
-        <extracomment>The folder of lessons (resources/lessons/&lt;code&gt;/) to show with this translation: &quot;ko&quot; or &quot;en&quot;.</extracomment>
+        <extracomment>The folder of lessons (resources/lessons/&lt;code&gt;/) to show with this translation: "ko" or "en".</extracomment>
         <translation>ko</translation>
     </message>
     <message>
@@ -2080,11 +2101,11 @@ sudo systemctl enable onggi-helper</translation>
         <translation>커널이 말하는 것: 실행 중인 컨테이너를 고르세요.</translation>
     </message>
     <message>
-        <source>What the kernel says about &quot;%1&quot; now (read every second while shown)</source>
-        <translation>커널이 지금 &quot;%1&quot;에 대해 말하는 것 (보이는 동안 1초마다 읽음)</translation>
+        <source>What the kernel says about "%1" now (read every second while shown)</source>
+        <translation>커널이 지금 "%1"에 대해 말하는 것 (보이는 동안 1초마다 읽음)</translation>
     </message>
     <message>
-        <source>The container is not running: start it to see the kernel&apos;s view.</source>
+        <source>The container is not running: start it to see the kernel's view.</source>
         <translation>컨테이너가 실행 중이 아닙니다. 시작하면 커널이 보는 모습이 나타납니다.</translation>
     </message>
 </context>
@@ -2103,7 +2124,7 @@ sudo systemctl enable onggi-helper</translation>
         <translation>자원 제한</translation>
     </message>
     <message>
-        <source>Changes apply at once to the running container&apos;s control group (cgroup) and are kept for its next start. Watch the charts to see the effect.</source>
+        <source>Changes apply at once to the running container's control group (cgroup) and are kept for its next start. Watch the charts to see the effect.</source>
         <translation>바꾼 값은 실행 중인 컨테이너의 컨트롤 그룹(cgroup)에 바로 적용되고, 다음에 시작할 때도 그대로 쓰입니다. 차트에서 효과를 확인해 보세요.</translation>
     </message>
     <message>
@@ -2168,7 +2189,7 @@ sudo systemctl enable onggi-helper</translation>
         <translation>…</translation>
     </message>
     <message>
-        <source>How much CPU time the container may use, in cores: 0.5 means half of one core. The kernel&apos;s CFS bandwidth control lets the group run for a quota of time in every 100 ms period and then throttles it.
+        <source>How much CPU time the container may use, in cores: 0.5 means half of one core. The kernel's CFS bandwidth control lets the group run for a quota of time in every 100 ms period and then throttles it.
 cgroup v1: %1 / %2
 cgroup v2: %3</source>
         <translation>컨테이너가 쓸 수 있는 CPU 시간을 코어 단위로 정합니다. 0.5는 코어 하나의 절반입니다. 커널의 CFS 대역폭 제어는 100 ms 주기마다 할당량만큼만 그룹을 실행하고, 다 쓰면 다음 주기까지 멈춰 세웁니다(스로틀링).
@@ -2176,7 +2197,7 @@ cgroup v1: %1 / %2
 cgroup v2: %3</translation>
     </message>
     <message>
-        <source>The container&apos;s share of CPU time when several groups compete for it (default 100). It limits nothing while CPUs are idle.
+        <source>The container's share of CPU time when several groups compete for it (default 100). It limits nothing while CPUs are idle.
 cgroup v1: %1 (weight × 1024 / 100)
 cgroup v2: %2</source>
         <translation>여러 그룹이 CPU를 두고 경쟁할 때 이 컨테이너가 받는 몫입니다(기본값 100). CPU가 놀고 있을 때는 아무것도 제한하지 않습니다.
@@ -2184,7 +2205,7 @@ cgroup v1: %1 (가중치 × 1024 / 100)
 cgroup v2: %2</translation>
     </message>
     <message>
-        <source>The hard memory limit. Above it the kernel reclaims the group&apos;s memory, and when nothing more can be reclaimed the OOM killer ends a process in the container.
+        <source>The hard memory limit. Above it the kernel reclaims the group's memory, and when nothing more can be reclaimed the OOM killer ends a process in the container.
 cgroup v1: %1
 cgroup v2: %2</source>
         <translation>넘을 수 없는 메모리 한도입니다. 이 값에 닿으면 커널이 그룹의 메모리를 회수하고, 더 회수할 것이 없으면 OOM 킬러가 컨테이너 안의 프로세스 하나를 강제로 끝냅니다.
@@ -2192,7 +2213,7 @@ cgroup v1: %1
 cgroup v2: %2</translation>
     </message>
     <message>
-        <source>The soft ceiling: above it the kernel throttles the group&apos;s allocations and reclaims memory hard, but never kills.
+        <source>The soft ceiling: above it the kernel throttles the group's allocations and reclaims memory hard, but never kills.
 cgroup v1: (none)
 cgroup v2: %1</source>
         <translation>부드러운 상한입니다. 이 값을 넘으면 커널이 그룹의 메모리 할당을 늦추고 적극적으로 회수하지만, 프로세스를 죽이지는 않습니다.
@@ -2362,12 +2383,12 @@ cgroup v2: %2 (wbps)</translation>
         <translation>프로토콜 버전이 다릅니다: 서비스 %1, 이 앱 %2</translation>
     </message>
     <message>
-        <source>Out of memory in &quot;%1&quot;</source>
-        <translation>&quot;%1&quot; 컨테이너의 메모리가 부족합니다</translation>
+        <source>Out of memory in "%1"</source>
+        <translation>"%1" 컨테이너의 메모리가 부족합니다</translation>
     </message>
     <message>
-        <source>The kernel&apos;s OOM killer ended a process in container &quot;%1&quot; because it reached its memory limit. Raise the limit in the Limits tab if it needs more.</source>
-        <translation>&quot;%1&quot; 컨테이너가 메모리 제한에 닿아서 커널의 OOM 킬러가 프로세스 하나를 강제로 끝냈습니다. 메모리가 더 필요하다면 [자원 제한] 탭에서 한도를 올려 주세요.</translation>
+        <source>The kernel's OOM killer ended a process in container "%1" because it reached its memory limit. Raise the limit in the Limits tab if it needs more.</source>
+        <translation>"%1" 컨테이너가 메모리 제한에 닿아서 커널의 OOM 킬러가 프로세스 하나를 강제로 끝냈습니다. 메모리가 더 필요하다면 [자원 제한] 탭에서 한도를 올려 주세요.</translation>
     </message>
     <message>
         <source>Limits applied</source>
@@ -2416,12 +2437,12 @@ cgroup v2: %2 (wbps)</translation>
         </translation>
     </message>
     <message>
-        <source>Container &quot;%1&quot; is running. Stop it and remove it with everything it wrote (its upper layer and logs)?</source>
-        <translation>&quot;%1&quot; 컨테이너가 실행 중입니다. 멈추고, 컨테이너가 쓴 모든 것(상위 레이어와 로그)과 함께 삭제할까요?</translation>
+        <source>Container "%1" is running. Stop it and remove it with everything it wrote (its upper layer and logs)?</source>
+        <translation>"%1" 컨테이너가 실행 중입니다. 멈추고, 컨테이너가 쓴 모든 것(상위 레이어와 로그)과 함께 삭제할까요?</translation>
     </message>
     <message>
-        <source>Remove container &quot;%1&quot; with everything it wrote (its upper layer and logs)?</source>
-        <translation>&quot;%1&quot; 컨테이너를 그것이 쓴 모든 것(상위 레이어와 로그)과 함께 삭제할까요?</translation>
+        <source>Remove container "%1" with everything it wrote (its upper layer and logs)?</source>
+        <translation>"%1" 컨테이너를 그것이 쓴 모든 것(상위 레이어와 로그)과 함께 삭제할까요?</translation>
     </message>
     <message>
         <source>Remove container</source>
@@ -2456,7 +2477,7 @@ cgroup v2: %2 (wbps)</translation>
         <translation>레이어(&amp;Y)…</translation>
     </message>
     <message>
-        <source>Every image&apos;s and container&apos;s layers side by side: what is shared, what each container wrote</source>
+        <source>Every image's and container's layers side by side: what is shared, what each container wrote</source>
         <translation>모든 이미지와 컨테이너의 레이어를 나란히: 무엇을 함께 쓰는지, 컨테이너마다 무엇을 썼는지</translation>
     </message>
 </context>
@@ -2477,7 +2498,7 @@ cgroup v2: %2 (wbps)</translation>
     </message>
     <message>
         <source>OOM kill at %1
-The kernel&apos;s out-of-memory killer ended a process in this container because it reached its memory limit.
+The kernel's out-of-memory killer ended a process in this container because it reached its memory limit.
 Memory limit: %2
 OOM kills so far: %3</source>
         <translation>OOM 강제 종료 시각: %1
@@ -2650,11 +2671,11 @@ OOM kills so far: %3</source>
 <context>
     <name>onggi::gui::ProcessListModel</name>
     <message>
-        <source>The process ID in the host&apos;s PID namespace (what ps on the host shows)</source>
+        <source>The process ID in the host's PID namespace (what ps on the host shows)</source>
         <translation>호스트의 PID 네임스페이스에서 보이는 프로세스 ID (호스트에서 ps로 보이는 번호)</translation>
     </message>
     <message>
-        <source>The process ID inside the container&apos;s own PID namespace; its first process is PID 1</source>
+        <source>The process ID inside the container's own PID namespace; its first process is PID 1</source>
         <translation>컨테이너 자신의 PID 네임스페이스 안에서의 프로세스 ID. 첫 프로세스가 PID 1입니다</translation>
     </message>
     <message>
@@ -2774,7 +2795,7 @@ OOM kills so far: %3</source>
         <translation>새로 고침 간격(&amp;R):</translation>
     </message>
     <message>
-        <source>How often the helper samples the containers&apos; cgroups for the charts (100 ms to 10 s).</source>
+        <source>How often the helper samples the containers' cgroups for the charts (100 ms to 10 s).</source>
         <translation>차트를 그리려고 헬퍼가 컨테이너의 cgroup 값을 읽는 간격입니다 (100 ms ~ 10초).</translation>
     </message>
 </context>
@@ -2790,7 +2811,7 @@ OOM kills so far: %3</source>
     </message>
     <message numerus="yes">
         <source>%n min ago</source>
-        <extracomment>the left end of the dashboard&apos;s time axis, e.g. &quot;5 min ago&quot;</extracomment>
+        <extracomment>the left end of the dashboard's time axis, e.g. "5 min ago"</extracomment>
         <translation>
             <numerusform>%n분 전</numerusform>
         </translation>
@@ -2801,7 +2822,7 @@ OOM kills so far: %3</source>
     </message>
     <message>
         <source>whole host %1 ↑</source>
-        <extracomment>the dashboard chart&apos;s host line, above the chart&apos;s scale (drawn along its top edge)</extracomment>
+        <extracomment>the dashboard chart's host line, above the chart's scale (drawn along its top edge)</extracomment>
         <translation>호스트 전체 %1 ↑</translation>
     </message>
 </context>
@@ -2919,8 +2940,8 @@ OOM kills so far: %3</source>
         <translation>여기서 해 보기: 먼저 내 컨테이너를 하나 고르세요.</translation>
     </message>
     <message>
-        <source>Try it here, in &quot;%1&quot;:</source>
-        <translation>여기서 해 보기 (&quot;%1&quot; 안에서):</translation>
+        <source>Try it here, in "%1":</source>
+        <translation>여기서 해 보기 ("%1" 안에서):</translation>
     </message>
     <message>
         <source>(running…)</source>
@@ -3007,29 +3028,29 @@ OOM kills so far: %3</source>
         <translation>알 수 없는 플래그: --%1</translation>
     </message>
     <message>
-        <source>invalid argument &quot;%1&quot; for &quot;--%2&quot; flag: expected true or false</source>
-        <translation>&quot;--%2&quot; 플래그에 준 값이 올바르지 않습니다(&quot;%1&quot;): true나 false여야 합니다</translation>
+        <source>invalid argument "%1" for "--%2" flag: expected true or false</source>
+        <translation>"--%2" 플래그에 준 값이 올바르지 않습니다("%1"): true나 false여야 합니다</translation>
     </message>
     <message>
-        <source>unknown shorthand flag: &apos;%1&apos; in %2</source>
-        <translation>알 수 없는 짧은 플래그: %2의 &apos;%1&apos;</translation>
+        <source>unknown shorthand flag: '%1' in %2</source>
+        <translation>알 수 없는 짧은 플래그: %2의 '%1'</translation>
     </message>
     <message numerus="yes">
-        <source>&quot;%1&quot; requires exactly %n argument(s).</source>
+        <source>"%1" requires exactly %n argument(s).</source>
         <translation>
-            <numerusform>&quot;%1&quot;에는 인자가 정확히 %n개 필요합니다.</numerusform>
+            <numerusform>"%1"에는 인자가 정확히 %n개 필요합니다.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>&quot;%1&quot; requires at least %n argument(s).</source>
+        <source>"%1" requires at least %n argument(s).</source>
         <translation>
-            <numerusform>&quot;%1&quot;에는 인자가 %n개 이상 필요합니다.</numerusform>
+            <numerusform>"%1"에는 인자가 %n개 이상 필요합니다.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>&quot;%1&quot; accepts at most %n argument(s).</source>
+        <source>"%1" accepts at most %n argument(s).</source>
         <translation>
-            <numerusform>&quot;%1&quot; 명령이 받는 인자는 %n개까지입니다.</numerusform>
+            <numerusform>"%1" 명령이 받는 인자는 %n개까지입니다.</numerusform>
         </translation>
     </message>
     <message>
@@ -3049,8 +3070,8 @@ OOM kills so far: %3</source>
         <translation>onggictl: %1</translation>
     </message>
     <message>
-        <source>See &apos;onggictl %1 --help&apos;.</source>
-        <translation>&apos;onggictl %1 --help&apos;를 참고하세요.</translation>
+        <source>See 'onggictl %1 --help'.</source>
+        <translation>'onggictl %1 --help'를 참고하세요.</translation>
     </message>
     <message>
         <source>create [OPTIONS] IMAGE [COMMAND] [ARG...]</source>
@@ -3081,8 +3102,8 @@ OOM kills so far: %3</source>
         <translation>출력 형식: json이면 한 줄에 객체 하나</translation>
     </message>
     <message>
-        <source>invalid filter &quot;%1&quot;: supported is container=&lt;name or id&gt;</source>
-        <translation>올바르지 않은 필터입니다(&quot;%1&quot;): container=&lt;이름 또는 ID&gt;만 지원합니다</translation>
+        <source>invalid filter "%1": supported is container=&lt;name or id&gt;</source>
+        <translation>올바르지 않은 필터입니다("%1"): container=&lt;이름 또는 ID&gt;만 지원합니다</translation>
     </message>
     <message>
         <source>exec [OPTIONS] CONTAINER COMMAND [ARG...]</source>
@@ -3129,7 +3150,7 @@ OOM kills so far: %3</source>
         <translation>attach [옵션] 컨테이너</translation>
     </message>
     <message>
-        <source>Attach the local terminal to a running container&apos;s terminal</source>
+        <source>Attach the local terminal to a running container's terminal</source>
         <translation>실행 중인 컨테이너의 터미널에 지금 쓰는 터미널을 연결합니다</translation>
     </message>
     <message>
@@ -3153,7 +3174,7 @@ OOM kills so far: %3</source>
         <translation>이미지 ID만 보여 줍니다</translation>
     </message>
     <message>
-        <source>Don&apos;t truncate output</source>
+        <source>Don't truncate output</source>
         <translation>출력을 자르지 않습니다</translation>
     </message>
     <message>
@@ -3265,8 +3286,8 @@ OOM kills so far: %3</source>
         <translation>실행 중인 컨테이너를 강제로 끝냅니다</translation>
     </message>
     <message>
-        <source>Signal to send to the container (default &quot;KILL&quot;)</source>
-        <translation>컨테이너에 보낼 시그널 (기본값 &quot;KILL&quot;)</translation>
+        <source>Signal to send to the container (default "KILL")</source>
+        <translation>컨테이너에 보낼 시그널 (기본값 "KILL")</translation>
     </message>
     <message>
         <source>logs [OPTIONS] CONTAINER</source>
@@ -3281,16 +3302,16 @@ OOM kills so far: %3</source>
         <translation>로그 출력을 계속 따라갑니다</translation>
     </message>
     <message>
-        <source>Number of lines to show from the end of the logs (default &quot;all&quot;)</source>
-        <translation>로그 끝에서부터 보여 줄 줄 수 (기본값 &quot;all&quot;)</translation>
+        <source>Number of lines to show from the end of the logs (default "all")</source>
+        <translation>로그 끝에서부터 보여 줄 줄 수 (기본값 "all")</translation>
     </message>
     <message>
         <source>Show timestamps</source>
         <translation>타임스탬프를 보여 줍니다</translation>
     </message>
     <message>
-        <source>invalid --tail &quot;%1&quot;: a number of lines or &quot;all&quot;</source>
-        <translation>--tail 값이 올바르지 않습니다(&quot;%1&quot;): 줄 수나 &quot;all&quot;이어야 합니다</translation>
+        <source>invalid --tail "%1": a number of lines or "all"</source>
+        <translation>--tail 값이 올바르지 않습니다("%1"): 줄 수나 "all"이어야 합니다</translation>
     </message>
     <message>
         <source>pause CONTAINER [CONTAINER...]</source>
@@ -3417,7 +3438,7 @@ OOM kills so far: %3</source>
         <translation>표준 출력과 표준 오류(-t로 만든 컨테이너는 터미널)에 연결하고 종료를 기다립니다</translation>
     </message>
     <message>
-        <source>Attach the container&apos;s STDIN</source>
+        <source>Attach the container's STDIN</source>
         <translation>컨테이너의 표준 입력(STDIN)도 연결합니다</translation>
     </message>
     <message>
@@ -3445,8 +3466,8 @@ OOM kills so far: %3</source>
         <translation>측정 간격(밀리초, 100~10000, 기본값 1000)</translation>
     </message>
     <message>
-        <source>unsupported --format &quot;%1&quot;: use table or json</source>
-        <translation>지원하지 않는 --format &quot;%1&quot;: table이나 json을 쓰세요</translation>
+        <source>unsupported --format "%1": use table or json</source>
+        <translation>지원하지 않는 --format "%1": table이나 json을 쓰세요</translation>
     </message>
     <message>
         <source>--interval must be 100 to 10000 ms</source>
@@ -3502,7 +3523,7 @@ OOM kills so far: %3</source>
     </message>
     <message>
         <source>PID</source>
-        <extracomment>PID = process id inside the container; HOST PID = the same process&apos;s id on the host</extracomment>
+        <extracomment>PID = process id inside the container; HOST PID = the same process's id on the host</extracomment>
         <translation>PID</translation>
     </message>
     <message>
@@ -3578,12 +3599,12 @@ OOM kills so far: %3</source>
         <translation>컨테이너를 강제로 끝내기 전에 기다릴 초 (기본값 10)</translation>
     </message>
     <message>
-        <source>invalid timeout &quot;%1&quot;: expected seconds &gt;= 0</source>
-        <translation>제한 시간이 올바르지 않습니다(&quot;%1&quot;): 0 이상의 초여야 합니다</translation>
+        <source>invalid timeout "%1": expected seconds &gt;= 0</source>
+        <translation>제한 시간이 올바르지 않습니다("%1"): 0 이상의 초여야 합니다</translation>
     </message>
     <message>
-        <source>invalid size &quot;%1&quot; for --%2: use a number with an optional unit b, k, m, g (e.g. 64m)</source>
-        <translation>--%2에 준 크기가 올바르지 않습니다(&quot;%1&quot;): 숫자 뒤에 b, k, m, g 단위를 붙일 수 있습니다 (예: 64m)</translation>
+        <source>invalid size "%1" for --%2: use a number with an optional unit b, k, m, g (e.g. 64m)</source>
+        <translation>--%2에 준 크기가 올바르지 않습니다("%1"): 숫자 뒤에 b, k, m, g 단위를 붙일 수 있습니다 (예: 64m)</translation>
     </message>
     <message>
         <source>Memory limit (e.g. 64m, 1g)</source>
@@ -3614,16 +3635,16 @@ OOM kills so far: %3</source>
         <translation>최대 프로세스 수 (0이면 무제한)</translation>
     </message>
     <message>
-        <source>invalid value &quot;%1&quot; for --cpus: expected a number of CPUs such as 0.5</source>
-        <translation>--cpus 값이 올바르지 않습니다(&quot;%1&quot;): 0.5 같은 CPU 개수여야 합니다</translation>
+        <source>invalid value "%1" for --cpus: expected a number of CPUs such as 0.5</source>
+        <translation>--cpus 값이 올바르지 않습니다("%1"): 0.5 같은 CPU 개수여야 합니다</translation>
     </message>
     <message>
-        <source>invalid value &quot;%1&quot; for --cpu-weight: expected 1 to 10000</source>
-        <translation>--cpu-weight 값이 올바르지 않습니다(&quot;%1&quot;): 1~10000이어야 합니다</translation>
+        <source>invalid value "%1" for --cpu-weight: expected 1 to 10000</source>
+        <translation>--cpu-weight 값이 올바르지 않습니다("%1"): 1~10000이어야 합니다</translation>
     </message>
     <message>
-        <source>invalid value &quot;%1&quot; for --pids-limit: expected a number of processes</source>
-        <translation>--pids-limit 값이 올바르지 않습니다(&quot;%1&quot;): 프로세스 개수여야 합니다</translation>
+        <source>invalid value "%1" for --pids-limit: expected a number of processes</source>
+        <translation>--pids-limit 값이 올바르지 않습니다("%1"): 프로세스 개수여야 합니다</translation>
     </message>
     <message>
         <source>Run the container in the background and print its ID</source>
@@ -3670,7 +3691,7 @@ OOM kills so far: %3</source>
         <translation>보안 옵션: seccomp=default|unconfined|/경로/profile.json</translation>
     </message>
     <message>
-        <source>Mount the container&apos;s root filesystem as read only</source>
+        <source>Mount the container's root filesystem as read only</source>
         <translation>컨테이너의 루트 파일시스템을 읽기 전용으로 마운트합니다</translation>
     </message>
     <message>
@@ -3678,32 +3699,32 @@ OOM kills so far: %3</source>
         <translation>이 컨테이너에 확장 권한을 줍니다 (모든 케이퍼빌리티, seccomp 없음)</translation>
     </message>
     <message>
-        <source>User namespace: &quot;private&quot; maps root to an unprivileged range, &quot;host&quot; does not</source>
-        <translation>사용자 네임스페이스: &quot;private&quot;는 root를 권한 없는 ID 범위로 매핑하고, &quot;host&quot;는 매핑하지 않습니다</translation>
+        <source>User namespace: "private" maps root to an unprivileged range, "host" does not</source>
+        <translation>사용자 네임스페이스: "private"는 root를 권한 없는 ID 범위로 매핑하고, "host"는 매핑하지 않습니다</translation>
     </message>
     <message>
-        <source>invalid environment variable &quot;%1&quot;: expected KEY=value</source>
-        <translation>환경 변수가 올바르지 않습니다(&quot;%1&quot;): 이름=값 형식이어야 합니다</translation>
+        <source>invalid environment variable "%1": expected KEY=value</source>
+        <translation>환경 변수가 올바르지 않습니다("%1"): 이름=값 형식이어야 합니다</translation>
     </message>
     <message>
-        <source>invalid volume &quot;%1&quot;: expected /host/path:/container/path[:ro]</source>
-        <translation>볼륨 지정이 올바르지 않습니다(&quot;%1&quot;): /호스트/경로:/컨테이너/경로[:ro] 형식이어야 합니다</translation>
+        <source>invalid volume "%1": expected /host/path:/container/path[:ro]</source>
+        <translation>볼륨 지정이 올바르지 않습니다("%1"): /호스트/경로:/컨테이너/경로[:ro] 형식이어야 합니다</translation>
     </message>
     <message>
-        <source>invalid volume &quot;%1&quot;: named volumes are not supported, give a host path</source>
-        <translation>볼륨 지정이 올바르지 않습니다(&quot;%1&quot;): 이름 있는 볼륨은 지원하지 않으니 호스트 경로를 주세요</translation>
+        <source>invalid volume "%1": named volumes are not supported, give a host path</source>
+        <translation>볼륨 지정이 올바르지 않습니다("%1"): 이름 있는 볼륨은 지원하지 않으니 호스트 경로를 주세요</translation>
     </message>
     <message>
-        <source>invalid volume mode &quot;%1&quot; in &quot;%2&quot;: use ro or rw</source>
-        <translation>&quot;%2&quot;의 볼륨 모드가 올바르지 않습니다(&quot;%1&quot;): ro나 rw를 쓰세요</translation>
+        <source>invalid volume mode "%1" in "%2": use ro or rw</source>
+        <translation>"%2"의 볼륨 모드가 올바르지 않습니다("%1"): ro나 rw를 쓰세요</translation>
     </message>
     <message>
-        <source>invalid --security-opt &quot;%1&quot;: supported is seccomp=default|unconfined|/path/profile.json</source>
-        <translation>--security-opt 값이 올바르지 않습니다(&quot;%1&quot;): seccomp=default|unconfined|/경로/profile.json만 지원합니다</translation>
+        <source>invalid --security-opt "%1": supported is seccomp=default|unconfined|/path/profile.json</source>
+        <translation>--security-opt 값이 올바르지 않습니다("%1"): seccomp=default|unconfined|/경로/profile.json만 지원합니다</translation>
     </message>
     <message>
-        <source>invalid --userns &quot;%1&quot;: use private or host</source>
-        <translation>--userns 값이 올바르지 않습니다(&quot;%1&quot;): private나 host를 쓰세요</translation>
+        <source>invalid --userns "%1": use private or host</source>
+        <translation>--userns 값이 올바르지 않습니다("%1"): private나 host를 쓰세요</translation>
     </message>
     <message>
         <source>Less than a second</source>
@@ -3816,8 +3837,8 @@ OOM kills so far: %3</source>
         <translation>명령:</translation>
     </message>
     <message>
-        <source>Run &apos;onggictl COMMAND --help&apos; for more information on a command.</source>
-        <translation>명령에 대해 더 알고 싶으면 &apos;onggictl 명령 --help&apos;를 실행하세요.</translation>
+        <source>Run 'onggictl COMMAND --help' for more information on a command.</source>
+        <translation>명령에 대해 더 알고 싶으면 'onggictl 명령 --help'를 실행하세요.</translation>
     </message>
     <message>
         <source>onggictl version %1, protocol %2</source>
@@ -3828,12 +3849,12 @@ OOM kills so far: %3</source>
         <translation>알 수 없는 플래그: %1</translation>
     </message>
     <message>
-        <source>See &apos;onggictl --help&apos;.</source>
-        <translation>&apos;onggictl --help&apos;를 참고하세요.</translation>
+        <source>See 'onggictl --help'.</source>
+        <translation>'onggictl --help'를 참고하세요.</translation>
     </message>
     <message>
-        <source>onggictl: &apos;%1&apos; is not an onggictl command.</source>
-        <translation>onggictl: 그런 명령은 없습니다: &apos;%1&apos;</translation>
+        <source>onggictl: '%1' is not an onggictl command.</source>
+        <translation>onggictl: 그런 명령은 없습니다: '%1'</translation>
     </message>
     <message>
         <source>Detached from %1; it keeps running. Come back with: onggictl attach %1</source>
@@ -3896,7 +3917,7 @@ OOM kills so far: %3</source>
         <translation>CIDR 형식의 서브넷 (기본값: 비어 있는 10.89.N.0/24)</translation>
     </message>
     <message>
-        <source>The bridge&apos;s address (default: the subnet&apos;s first)</source>
+        <source>The bridge's address (default: the subnet's first)</source>
         <translation>브리지의 주소 (기본값: 서브넷의 첫 주소)</translation>
     </message>
     <message>
@@ -3972,8 +3993,8 @@ OOM kills so far: %3</source>
         <translation>네트워크를 관리합니다</translation>
     </message>
     <message>
-        <source>onggictl network: unknown command &quot;%1&quot;</source>
-        <translation>onggictl network: 알 수 없는 명령 &quot;%1&quot;</translation>
+        <source>onggictl network: unknown command "%1"</source>
+        <translation>onggictl network: 알 수 없는 명령 "%1"</translation>
     </message>
     <message>
         <source>Pulling %1</source>
@@ -4012,19 +4033,19 @@ OOM kills so far: %3</source>
         <translation>상태: %1 이미지를 내려받았습니다</translation>
     </message>
     <message>
-        <source>Unable to find image &apos;%1&apos; locally</source>
-        <translation>이 컴퓨터에 &apos;%1&apos; 이미지가 없습니다</translation>
+        <source>Unable to find image '%1' locally</source>
+        <translation>이 컴퓨터에 '%1' 이미지가 없습니다</translation>
     </message>
     <message>
         <source>Log options: max-size=10m, max-file=3</source>
         <translation>로그 옵션: max-size=10m, max-file=3</translation>
     </message>
     <message>
-        <source>Network: a network&apos;s name, bridge (the default network), private (loopback only), none, host</source>
+        <source>Network: a network's name, bridge (the default network), private (loopback only), none, host</source>
         <translation>네트워크: 네트워크 이름, bridge (기본 네트워크), private (루프백만), none, host</translation>
     </message>
     <message>
-        <source>Publish a container&apos;s port to the host ([ip:][hostPort:]containerPort[/tcp|/udp])</source>
+        <source>Publish a container's port to the host ([ip:][hostPort:]containerPort[/tcp|/udp])</source>
         <translation>컨테이너의 포트를 호스트에 공개합니다 ([IP:][호스트포트:]컨테이너포트[/tcp|/udp])</translation>
     </message>
     <message>
@@ -4036,60 +4057,60 @@ OOM kills so far: %3</source>
         <translation>--publish-all로 공개할 포트를 노출합니다 (포트[/tcp|/udp])</translation>
     </message>
     <message>
-        <source>IPv4 address on the container&apos;s network</source>
+        <source>IPv4 address on the container's network</source>
         <translation>컨테이너 네트워크에서 쓸 IPv4 주소</translation>
     </message>
     <message>
-        <source>Name servers for the container instead of the host&apos;s</source>
+        <source>Name servers for the container instead of the host's</source>
         <translation>호스트의 네임서버 대신 컨테이너가 쓸 네임서버</translation>
     </message>
     <message>
-        <source>Add a line to the container&apos;s /etc/hosts (name:ip)</source>
+        <source>Add a line to the container's /etc/hosts (name:ip)</source>
         <translation>컨테이너의 /etc/hosts에 한 줄을 더합니다 (이름:IP)</translation>
     </message>
     <message>
-        <source>invalid --log-opt &quot;%1&quot;: supported are max-size=SIZE and max-file=N</source>
-        <translation>--log-opt &quot;%1&quot; 값이 올바르지 않습니다: max-size=크기와 max-file=개수만 쓸 수 있습니다</translation>
+        <source>invalid --log-opt "%1": supported are max-size=SIZE and max-file=N</source>
+        <translation>--log-opt "%1" 값이 올바르지 않습니다: max-size=크기와 max-file=개수만 쓸 수 있습니다</translation>
     </message>
     <message>
-        <source>invalid --network &quot;&quot;: give a network&apos;s name, bridge, private, host or none</source>
+        <source>invalid --network "": give a network's name, bridge, private, host or none</source>
         <translation>--network 값이 비어 있습니다: 네트워크 이름이나 bridge, private, host, none 가운데 하나를 주세요</translation>
     </message>
     <message>
-        <source>invalid %1 &quot;%2&quot;: ports are 1 to 65535</source>
-        <translation>잘못된 %1 값 &quot;%2&quot;: 포트는 1부터 65535까지입니다</translation>
+        <source>invalid %1 "%2": ports are 1 to 65535</source>
+        <translation>잘못된 %1 값 "%2": 포트는 1부터 65535까지입니다</translation>
     </message>
     <message>
-        <source>invalid %1 &quot;%2&quot;: the protocol is tcp or udp</source>
-        <translation>잘못된 %1 값 &quot;%2&quot;: 프로토콜은 tcp나 udp입니다</translation>
+        <source>invalid %1 "%2": the protocol is tcp or udp</source>
+        <translation>잘못된 %1 값 "%2": 프로토콜은 tcp나 udp입니다</translation>
     </message>
     <message>
-        <source>invalid %1 &quot;%2&quot;: not an IPv4 address</source>
-        <translation>잘못된 %1 값 &quot;%2&quot;: IPv4 주소가 아닙니다</translation>
+        <source>invalid %1 "%2": not an IPv4 address</source>
+        <translation>잘못된 %1 값 "%2": IPv4 주소가 아닙니다</translation>
     </message>
     <message>
-        <source>invalid %1 &quot;%2&quot;: expected [ip:][hostPort:]containerPort[/tcp|/udp]</source>
-        <translation>잘못된 %1 값 &quot;%2&quot;: [IP:][호스트포트:]컨테이너포트[/tcp|/udp] 형식이어야 합니다</translation>
+        <source>invalid %1 "%2": expected [ip:][hostPort:]containerPort[/tcp|/udp]</source>
+        <translation>잘못된 %1 값 "%2": [IP:][호스트포트:]컨테이너포트[/tcp|/udp] 형식이어야 합니다</translation>
     </message>
     <message>
-        <source>invalid --add-host &quot;%1&quot;: expected name:ip</source>
-        <translation>잘못된 --add-host 값 &quot;%1&quot;: 이름:IP 형식이어야 합니다</translation>
+        <source>invalid --add-host "%1": expected name:ip</source>
+        <translation>잘못된 --add-host 값 "%1": 이름:IP 형식이어야 합니다</translation>
     </message>
     <message>
-        <source>invalid value &quot;%1&quot; for --%2: expected DEVICE:RATE, e.g. /dev/sda:1mb</source>
-        <translation>--%2의 값이 올바르지 않습니다(&quot;%1&quot;). 장치:속도 형식으로 쓰세요(예: /dev/sda:1mb).</translation>
+        <source>invalid value "%1" for --%2: expected DEVICE:RATE, e.g. /dev/sda:1mb</source>
+        <translation>--%2의 값이 올바르지 않습니다("%1"). 장치:속도 형식으로 쓰세요(예: /dev/sda:1mb).</translation>
     </message>
     <message>
-        <source>invalid value &quot;%1&quot; for --%2: %3 is not a block device</source>
-        <translation>--%2의 값이 올바르지 않습니다(&quot;%1&quot;). 블록 장치가 아닌 경로입니다: %3</translation>
+        <source>invalid value "%1" for --%2: %3 is not a block device</source>
+        <translation>--%2의 값이 올바르지 않습니다("%1"). 블록 장치가 아닌 경로입니다: %3</translation>
     </message>
     <message>
-        <source>invalid rate &quot;%1&quot; for --%2: use a size per second such as 1mb</source>
-        <translation>--%2의 속도 값이 올바르지 않습니다(&quot;%1&quot;). 1mb처럼 초당 크기로 쓰세요.</translation>
+        <source>invalid rate "%1" for --%2: use a size per second such as 1mb</source>
+        <translation>--%2의 속도 값이 올바르지 않습니다("%1"). 1mb처럼 초당 크기로 쓰세요.</translation>
     </message>
     <message>
-        <source>invalid rate &quot;%1&quot; for --%2: use a number of operations per second</source>
-        <translation>--%2의 속도 값이 올바르지 않습니다(&quot;%1&quot;). 초당 입출력 횟수를 숫자로 쓰세요.</translation>
+        <source>invalid rate "%1" for --%2: use a number of operations per second</source>
+        <translation>--%2의 속도 값이 올바르지 않습니다("%1"). 초당 입출력 횟수를 숫자로 쓰세요.</translation>
     </message>
     <message>
         <source>Memory soft limit: protected from reclaim (cgroup v2 memory.low, v1 soft limit)</source>
@@ -4128,7 +4149,7 @@ OOM kills so far: %3</source>
         <translation>이름 없는 이미지뿐 아니라 컨테이너가 쓰지 않는 이미지를 모두 지웁니다</translation>
     </message>
     <message>
-        <source>Do not prompt for confirmation (accepted for docker&apos;s scripts; onggictl never prompts)</source>
+        <source>Do not prompt for confirmation (accepted for docker's scripts; onggictl never prompts)</source>
         <translation>확인을 묻지 않습니다 (docker 스크립트와 맞추려고 받는 옵션이며, onggictl은 원래 묻지 않습니다)</translation>
     </message>
     <message>
@@ -4256,12 +4277,28 @@ OOM kills so far: %3</source>
         <translation>commit [옵션] 컨테이너 [저장소[:태그]]</translation>
     </message>
     <message>
-        <source>Create a new image from a container&apos;s changes</source>
+        <source>Create a new image from a container's changes</source>
         <translation>컨테이너에서 바뀐 내용으로 새 이미지 만들기</translation>
     </message>
     <message>
         <source>Commit message</source>
         <translation>커밋 메시지</translation>
+    </message>
+    <message>
+        <source>port CONTAINER [PRIVATE_PORT[/PROTO]]</source>
+        <translation>port 컨테이너 [컨테이너_포트[/프로토콜]]</translation>
+    </message>
+    <message>
+        <source>List port mappings or a specific mapping for the container</source>
+        <translation>컨테이너의 포트 연결을 모두, 또는 지정한 포트 하나만 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>invalid port '%1': expected PORT[/tcp|/udp]</source>
+        <translation>올바르지 않은 포트입니다: '%1'. 포트[/tcp|/udp] 꼴로 적어 주세요</translation>
+    </message>
+    <message>
+        <source>no public port '%1' published for %2</source>
+        <translation>공개되지 않은 포트입니다: %2 컨테이너의 '%1'</translation>
     </message>
 </context>
 </TS>

@@ -2,7 +2,8 @@
 # bench/net: network set-up time added to a start, container-to-container TCP throughput over the
 # bridge vs a plain veth pair, and latency. Everything happens in a network namespace made here.
 #   ONGGI_BUILD_DIR (default ./build)  RUNS (default 30)  MB (default 1024, per throughput run)
-#   ONLY=start: the start times only
+#   ONLY=setup: the network's own part of a start only (bin/onggi-bench-net-setup)
+#   ONLY=start: that and the start times only
 set -euo pipefail
 build=$(realpath "${ONGGI_BUILD_DIR:-build}")
 runs=${RUNS:-30}
@@ -12,6 +13,15 @@ if [ -z "${ONGGI_BENCH_NETNS:-}" ]; then
   export ONGGI_BENCH_NETNS=1
   exec unshare --net bash -c 'ip link set lo up && exec "$0" "$@"' "$0" "$@"
 fi
+if [ -x "$build/bin/onggi-bench-net-setup" ]; then
+  echo "== the network's own part of a start (real NetworkManager + attach_container, no container around it)"
+  # In a namespace of its own again, so its bridge never meets the helper's below.
+  for args in "0 serial" "0 back-to-back" "50 serial default" "50 serial user"; do
+    # shellcheck disable=SC2086
+    unshare --net sh -c 'ip link set lo up && exec "$0" "$@"' "$build/bin/onggi-bench-net-setup" "${SETUP_RUNS:-300}" $args
+  done
+fi
+[ "${ONLY:-}" = setup ] && exit 0
 tmp=$(mktemp -d /tmp/onggi-bench-net.XXXXXX)
 chmod 755 "$tmp"
 helper_pid= ns_pids=()
@@ -77,10 +87,20 @@ tp=$(dirname "$(realpath "$0")")/tcp_tp.py
 nsenter --net=/proc/$S/ns/net python3 "$tp" server 5001 >/dev/null & ns_pids+=($!)
 nsenter --net=/proc/$B/ns/net python3 "$tp" server 5001 >/dev/null & ns_pids+=($!)
 sleep 0.5
-bridge_tp=() veth_tp=() nfoff_tp=()
+bridge_tp=() veth_tp=() tracked_tp=() nfoff_tp=()
+# Onggi's rules leave container-to-container traffic of one network untracked (the notrack rule
+# in `inet onggi` guard). "tracked" takes that rule out for one run to show what it saves, and
+# puts it back: the same bridge, the same containers, interleaved.
+notrack_rule=$(nft list chain inet onggi guard | sed -n 's/^[[:space:]]*\(iifname "onggi0" .* notrack\)$/\1/p')
 for i in 1 2 3 4 5; do
   bridge_tp+=("$(nsenter --net=/proc/$C/ns/net python3 "$tp" client "$srv_ip" 5001 "$mb")")
   veth_tp+=("$(nsenter --net=/proc/$A/ns/net python3 "$tp" client 10.250.0.2 5001 "$mb")")
+  if [ -n "$notrack_rule" ]; then
+    h=$(nft -a list chain inet onggi guard | sed -n 's/.* notrack # handle \([0-9]*\)$/\1/p' | head -1)
+    nft delete rule inet onggi guard handle "$h"
+    tracked_tp+=("$(nsenter --net=/proc/$C/ns/net python3 "$tp" client "$srv_ip" 5001 "$mb")")
+    nft add rule inet onggi guard "$notrack_rule"
+  fi
 done
 # What br_netfilter costs: bridged IPv4 goes through the inet hooks (conntrack, our table) while
 # net.bridge.bridge-nf-call-iptables is 1, the default of every namespace (this one is the bench's).
@@ -100,6 +120,10 @@ printf '%-34s %12s %12s\n' "TCP MiB/s (median of 5)" "$b" "$v"
 printf '%-34s %12s %12s\n' "  each run" "$(IFS=,; echo "${bridge_tp[*]}")" "$(IFS=,; echo "${veth_tp[*]}")"
 printf '%-34s %12s %12s\n' "ping rtt avg ms (20 pings)" "$bridge_lat" "$veth_lat"
 echo "bridge / veth throughput: $(( 100 * b / v ))%"
+if [ ${#tracked_tp[@]} -gt 0 ]; then
+  t=$(med "${tracked_tp[@]}")
+  echo "bridge without the notrack rule (conntrack on every packet): $t MiB/s (runs $(IFS=,; echo "${tracked_tp[*]}")) = $(( 100 * t / v ))% of the veth pair"
+fi
 if [ ${#nfoff_tp[@]} -gt 0 ]; then
   n=$(med "${nfoff_tp[@]}")
   echo "bridge with bridge-nf-call-iptables=0: $n MiB/s (runs $(IFS=,; echo "${nfoff_tp[*]}")) = $(( 100 * n / v ))% of the veth pair"

@@ -4,6 +4,9 @@
 
 #include <sys/utsname.h>
 
+#include <algorithm>
+#include <cctype>
+
 #include <nlohmann/json.hpp>
 
 namespace onggi::image {
@@ -168,6 +171,22 @@ Result<ImageManifest> parse_manifest(const std::string& body)
     return m;
 }
 
+Result<std::string> normalize_exposed_port(const std::string& text)
+{
+    // "80/tcp", "53/udp", "9/sctp", or a bare "8080" (tcp), as docker writes EXPOSE.
+    const auto slash = text.find('/');
+    const std::string num = text.substr(0, slash);
+    std::string proto = slash == std::string::npos ? "tcp" : text.substr(slash + 1);
+    for (auto& ch : proto) ch = char(std::tolower(static_cast<unsigned char>(ch)));
+    const std::string shown = "'" + text.substr(0, 40) + "'";
+    if (num.empty() || num.size() > 5 || num.find_first_not_of("0123456789") != std::string::npos)
+        return Error(kBadImage, shown + " is not port[/tcp|/udp|/sctp]");
+    const unsigned long port = std::stoul(num);
+    if (port < 1 || port > 65535) return Error(kBadImage, shown + ": port out of range (1..65535)");
+    if (proto != "tcp" && proto != "udp" && proto != "sctp") return Error(kBadImage, shown + ": unknown protocol (tcp, udp or sctp)");
+    return std::to_string(port) + "/" + proto;
+}
+
 Result<ImageConfig> parse_config(const std::string& body)
 {
     const std::string what = "image config";
@@ -199,8 +218,17 @@ Result<ImageConfig> parse_config(const std::string& body)
         ONGGI_CHECK(s(cc, "WorkingDir", c.working_dir), "config");
         ONGGI_CHECK(s(cc, "User", c.user), "config");
         ONGGI_CHECK(s(cc, "StopSignal", c.stop_signal), "config");
-        if (cc.contains("ExposedPorts") && cc["ExposedPorts"].is_object())
-            for (const auto& [k, _] : cc["ExposedPorts"].items()) c.exposed_ports.push_back(k);
+        if (cc.contains("ExposedPorts") && !cc["ExposedPorts"].is_null()) {
+            if (!cc["ExposedPorts"].is_object()) return bad(what, "config.ExposedPorts", "expected an object");
+            if (cc["ExposedPorts"].size() > kMaxExposedPorts)
+                return bad(what, "config.ExposedPorts", "more than " + std::to_string(kMaxExposedPorts) + " ports");
+            for (const auto& [k, _] : cc["ExposedPorts"].items()) {
+                auto p = normalize_exposed_port(k);
+                if (!p) return bad(what, "config.ExposedPorts", p.error().message());
+                if (std::find(c.exposed_ports.begin(), c.exposed_ports.end(), p.value()) == c.exposed_ports.end())
+                    c.exposed_ports.push_back(p.value());
+            }
+        }
         if (cc.contains("Labels") && cc["Labels"].is_object())
             for (const auto& [k, val] : cc["Labels"].items())
                 if (val.is_string()) c.labels[k] = val.get<std::string>();

@@ -65,7 +65,7 @@ struct ImageConfig {
     std::string created;
     std::vector<std::string> entrypoint, cmd, env;
     std::string working_dir, user, stop_signal;
-    std::vector<std::string> exposed_ports;  // "80/tcp"
+    std::vector<std::string> exposed_ports;  // "80/tcp", normalized by normalize_exposed_port
     std::map<std::string, std::string> labels;
     std::vector<std::string> diff_ids;  // rootfs.diff_ids, bottom first
     std::vector<HistoryEntry> history;
@@ -82,5 +82,9 @@ Result<std::string> manifest_kind(const std::string& body, const std::string& co
 Result<ImageIndex> parse_index(const std::string& body);
 Result<ImageManifest> parse_manifest(const std::string& body);
 Result<ImageConfig> parse_config(const std::string& body);
+// An image config's ExposedPorts key ("80/tcp", "53/UDP", "8080") as "<port>/<tcp|udp|sctp>";
+// anything else is bad_image. At most kMaxExposedPorts per image.
+inline constexpr size_t kMaxExposedPorts = 256;
+Result<std::string> normalize_exposed_port(const std::string& text);
 
 } // namespace onggi::image

@@ -81,6 +81,7 @@ std::string record_to_json(const ImageRecord& r)
     if (!r.user.empty()) j["user"] = r.user;
     if (!r.repo_digest.empty()) j["repo_digest"] = r.repo_digest;
     if (!r.repo_tags.empty()) j["repo_tags"] = r.repo_tags;
+    if (r.exposed_ports_recorded) j["exposed_ports"] = r.exposed_ports;
     return j.dump(2) + "\n";
 }
 
@@ -102,10 +103,17 @@ Result<ImageRecord> record_from_json(const std::string& text)
     ONGGI_CHECK(str("workdir", r.workdir), "parse");
     ONGGI_CHECK(str("user", r.user), "parse");
     ONGGI_CHECK(str("repo_digest", r.repo_digest), "parse");
-    for (auto [k, out] : {std::pair<const char*, std::vector<std::string>*>{"entrypoint", &r.entrypoint}, {"repo_tags", &r.repo_tags}}) {
+    for (auto [k, out] : {std::pair<const char*, std::vector<std::string>*>{"entrypoint", &r.entrypoint}, {"repo_tags", &r.repo_tags},
+                          {"exposed_ports", &r.exposed_ports}}) {
         auto v = strings_of(j, k);
         if (!v) return std::move(v).error().wrap("image record");
         *out = v.value();
+    }
+    r.exposed_ports_recorded = j.contains("exposed_ports");
+    for (auto& p : r.exposed_ports) {
+        auto n = normalize_exposed_port(p);
+        if (!n) return std::move(n).error().wrap("image record: exposed_ports");
+        p = n.value();
     }
     if (j.contains("size") && j["size"].is_number_unsigned()) r.size = j["size"].get<uint64_t>();
     if (j.contains("builtin") && j["builtin"].is_boolean()) r.builtin = j["builtin"].get<bool>();
@@ -316,6 +324,8 @@ Result<ImageRecord> ImageStore::add_image(const std::string& config_digest, cons
     r.env = cfg.env;
     r.workdir = cfg.working_dir;
     r.user = cfg.user;
+    r.exposed_ports = cfg.exposed_ports;
+    r.exposed_ports_recorded = true;
     if (!repo_digest.empty()) r.repo_digest = repo_digest;
     if (!untagged) {
         if (r.repo_tags.empty() && existed && r.name != "<none>") r.repo_tags.push_back(r.name + ":" + r.tag);
@@ -358,6 +368,14 @@ Result<ImageConfig> ImageStore::config(const ImageRecord& r) const
     auto text = blobs_.read(r.id);
     if (!text) return std::move(text).error();
     return parse_config(text.value());
+}
+
+Result<std::vector<std::string>> ImageStore::exposed_ports(const ImageRecord& r) const
+{
+    if (r.exposed_ports_recorded || r.builtin) return r.exposed_ports;
+    auto c = config(r);
+    if (!c) return std::move(c).error().wrap("exposed ports of image " + r.short_id());
+    return c->exposed_ports;
 }
 
 Result<std::string> ImageStore::layer_dir(const std::string& digest) const

@@ -52,6 +52,10 @@ struct ImageRecord {
     std::string user;
     std::string repo_digest;  // "sha256:<hex>" of the manifest it was pulled by
     std::vector<std::string> repo_tags;  // every "name:tag" that names this image (name:tag first)
+    // The config's ExposedPorts ("80/tcp"), what `run -P` publishes. A record written before
+    // they were kept has none: ImageStore::exposed_ports reads them from the config blob then.
+    std::vector<std::string> exposed_ports;
+    bool exposed_ports_recorded = false;
 
     std::string short_id() const;  // 12 hex
 };
@@ -144,6 +148,8 @@ public:
     uint64_t layer_size(const std::string& diff_id) const;
     // The parsed config of a pulled/loaded image (not_found for the built-in one).
     Result<ImageConfig> config(const ImageRecord& r) const;
+    // The image's exposed ports: its record's, or (a record from before they were kept) its config's.
+    Result<std::vector<std::string>> exposed_ports(const ImageRecord& r) const;
 
 private:
     std::string records_dir() const { return root_ + "/records"; }

@@ -18,6 +18,10 @@
 #include <QTableWidget>
 #include <QPushButton>
 #include <QTimer>
+#include <QPointer>
+#include <QAbstractItemView>
+#include <QComboBox>
+#include <QTabWidget>
 
 namespace onggi::gui {
 
@@ -98,9 +102,23 @@ void ScreenshotTour::step() {
     case 8:
         if (auto* d = m_window->createDialog()) {
             shoot(QStringLiteral("create-dialog"), d);
-            // A name that is taken: the helper refuses, the dialog keeps the input and says why.
-            d->nameEdit()->setText(m_window->listModel()->index(0, ContainerListModel::Name).data().toString());
-            d->buttons()->button(QDialogButtonBox::Ok)->click();
+            // The Namespaces tab with the network list open (network.list's networks by name).
+            auto* tabs = d->findChild<QTabWidget*>();
+            if (tabs) tabs->setCurrentIndex(2);
+            d->networkBox()->showPopup();
+            ++m_step;
+            QTimer::singleShot(600, this, [this, d = QPointer<CreateDialog>(d), tabs, next] {
+                if (!d) return next(100);
+                shoot(QStringLiteral("create-network"), d);
+                shoot(QStringLiteral("create-network-list"), d->networkBox()->view()->window());
+                d->networkBox()->hidePopup();
+                if (tabs) tabs->setCurrentIndex(0);
+                // A name that is taken: the helper refuses, the dialog keeps the input and says why.
+                d->nameEdit()->setText(m_window->listModel()->index(0, ContainerListModel::Name).data().toString());
+                d->buttons()->button(QDialogButtonBox::Ok)->click();
+                next(1500);
+            });
+            return;
         }
         ++m_step;
         return next(1500);

@@ -13,12 +13,15 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QStyle>
 
 #include "client/error_text.h"
 #include <QTabWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace onggi::gui {
 
@@ -178,9 +181,11 @@ CreateDialog::CreateDialog(QWidget* parent) : QDialog(parent) {
     auto* ns = new QWidget(m_tabs);
     m_nsForm = new QFormLayout(ns);
     m_network = new QComboBox(ns);
-    for (const char* n : {"private", "host", "none", "bridge"}) m_network->addItem(QString(), QString::fromLatin1(n));
+    m_network->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_network->setMinimumContentsLength(24);
     m_ports = new QLineEdit(ns);
     m_ports->setPlaceholderText(QStringLiteral("8080:80 127.0.0.1:5353:53/udp"));
+    m_publishAll = new QCheckBox(ns);
     m_nsPid = new QCheckBox(ns);
     m_nsIpc = new QCheckBox(ns);
     m_nsUts = new QCheckBox(ns);
@@ -190,6 +195,7 @@ CreateDialog::CreateDialog(QWidget* parent) : QDialog(parent) {
     for (QCheckBox* c : {m_nsPid, m_nsIpc, m_nsUts, m_nsCgroup}) c->setChecked(true);
     m_nsForm->addRow(new QLabel(this), m_network);
     m_nsForm->addRow(new QLabel(this), m_ports);
+    m_nsForm->addRow(m_publishAll);
     for (QCheckBox* c : {m_nsPid, m_nsIpc, m_nsUts, m_nsCgroup, m_nsTime, m_nsUser}) m_nsForm->addRow(c);
 
     auto* sec = new QWidget(m_tabs);
@@ -239,7 +245,9 @@ CreateDialog::CreateDialog(QWidget* parent) : QDialog(parent) {
     connect(m_privileged, &QCheckBox::toggled, this, &CreateDialog::validate);
     connect(m_nsUser, &QCheckBox::toggled, this, &CreateDialog::validate);
     connect(m_ports, &QLineEdit::textChanged, this, &CreateDialog::validate);
+    connect(m_publishAll, &QCheckBox::toggled, this, &CreateDialog::validate);
     connect(m_network, &QComboBox::currentIndexChanged, this, &CreateDialog::validate);
+    connect(m_network, &QComboBox::activated, this, [this] { m_networkChosen = true; });
     retranslateUi();
     resize(560, 480);
 }
@@ -251,6 +259,52 @@ void CreateDialog::setImages(const QStringList& images) {
     if (!all.contains(QLatin1String("busybox"))) all.prepend(QStringLiteral("busybox"));
     m_image->addItems(all);
     m_image->setCurrentText(current.isEmpty() ? QStringLiteral("busybox") : current);
+}
+
+void CreateDialog::setNetworks(const QList<client::NetworkInfo>& networks) {
+    m_networks = networks;
+    // The default network first, the others by name.
+    std::stable_sort(m_networks.begin(), m_networks.end(), [](const client::NetworkInfo& a, const client::NetworkInfo& b) {
+        return a.isDefault != b.isDefault ? a.isDefault : a.name < b.name;
+    });
+    m_networksKnown = true;
+    fillNetworks();
+}
+
+void CreateDialog::setHostNetworkAllowed(bool allowed) {
+    m_hostAllowed = allowed;
+    fillNetworks();
+}
+
+void CreateDialog::fillNetworks() {
+    QString current = m_network->currentData().toString();
+    const QString defaultName = !m_networks.isEmpty() && m_networks.first().isDefault ? m_networks.first().name : QString();
+    if (current == QLatin1String("bridge") && m_networksKnown) current = defaultName;
+    const QSignalBlocker block(m_network);
+    m_network->clear();
+    if (!m_networksKnown) {
+        m_network->addItem(tr("bridge (the default network: an address, outbound NAT, published ports)"), QStringLiteral("bridge"));
+    } else {
+        for (const client::NetworkInfo& n : m_networks) {
+            //: A network in the create dialog: %1 its name, %2 its subnet (10.88.0.0/24)
+            m_network->addItem(n.isDefault ? tr("%1 (default network, %2)").arg(n.name, n.subnet) : tr("%1 (network, %2)").arg(n.name, n.subnet),
+                               n.name);
+            m_network->setItemData(m_network->count() - 1,
+                                   tr("Bridge %1, gateway %2: an address on %3, outbound NAT, published ports").arg(n.bridge, n.gateway, n.subnet),
+                                   Qt::ToolTipRole);
+        }
+    }
+    m_network->addItem(tr("private (own network namespace, loopback only)"), QStringLiteral("private"));
+    m_network->addItem(tr("none (own namespace, no interfaces up)"), QStringLiteral("none"));
+    if (m_hostAllowed) m_network->addItem(tr("host (share the host's network)"), QStringLiteral("host"));
+    int index = m_networkChosen ? m_network->findData(current) : -1;
+    if (index < 0) {
+        // Not chosen yet (or gone): the helper's default network, as docker's bridge; private
+        // when the helper's default is no network.
+        index = !m_networksKnown ? 0 : !defaultName.isEmpty() ? m_network->findData(defaultName) : m_network->findData(QStringLiteral("private"));
+    }
+    m_network->setCurrentIndex(index);
+    validate();
 }
 
 void CreateDialog::setCgroupMode(const QString& mode) {
@@ -306,8 +360,10 @@ QString CreateDialog::validationError() const {
             }
         }
     }
-    if (!ports.isEmpty() && m_network->currentData().toString() != QLatin1String("bridge"))
-        return tr("Publishing ports needs the bridge network (Network above).");
+    const QString network = m_network->currentData().toString();
+    if ((!ports.isEmpty() || m_publishAll->isChecked()) &&
+        (network == QLatin1String("private") || network == QLatin1String("none") || network == QLatin1String("host")))
+        return tr("Publishing ports needs a network (Network above), not private, none or host.");
     if (m_privileged->isChecked() && m_nsUser->isChecked())
         return tr("A privileged container cannot also use a user namespace here; choose one.");
     return {};
@@ -491,6 +547,7 @@ QJsonObject CreateDialog::params() const {
         }
         if (!ports.isEmpty()) p[QLatin1String("ports")] = ports;
     }
+    if (m_publishAll->isChecked()) p[QLatin1String("publish_all")] = true;
     p[QLatin1String("namespaces")] = QJsonObject{
         {QLatin1String("network"), m_network->currentData().toString()}, {QLatin1String("pid"), m_nsPid->isChecked()},
         {QLatin1String("ipc"), m_nsIpc->isChecked()}, {QLatin1String("uts"), m_nsUts->isChecked()},
@@ -577,13 +634,12 @@ void CreateDialog::retranslateUi() {
     m_pids->setToolTip(tr("Most processes and threads (%1).").arg(v2("pids_limit")));
 
     label(m_nsForm, m_network, tr("Ne&twork:"));
-    m_network->setItemText(0, tr("private (own network namespace, loopback only)"));
-    m_network->setItemText(1, tr("host (share the host's network)"));
-    m_network->setItemText(2, tr("none (own namespace, no interfaces up)"));
-    m_network->setItemText(3, tr("bridge (an address on Onggi's network, outbound NAT, published ports)"));
+    fillNetworks();
     label(m_nsForm, m_ports, tr("Publish p&orts:"));
     m_ports->setToolTip(tr("Host ports that lead to the container, e.g. 8080:80 for the container's port 80 on the host's "
                            "port 8080; several separated by spaces"));
+    m_publishAll->setText(tr("Publish every port the image e&xposes, each on a free host port"));
+    m_publishAll->setToolTip(tr("As onggictl run -P: the ports the image's EXPOSE names; the container's page shows the host ports they got"));
     m_nsPid->setText(tr("&PID namespace: the container's first process is PID 1 and sees only its own processes"));
     m_nsIpc->setText(tr("&IPC namespace: own System V IPC and POSIX message queues"));
     m_nsUts->setText(tr("&UTS namespace: own hostname"));

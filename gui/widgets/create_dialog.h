@@ -4,6 +4,7 @@
 #pragma once
 
 #include "client/cgroup_file_names.h"
+#include "client/network_info.h"
 #include "client/rpc_error.h"
 
 #include <QDialog>
@@ -34,6 +35,11 @@ public:
     void setCgroupMode(const QString& mode);    // memory.high needs v2
     // The helper's cgroupfs file names (hello), which the tooltips name.
     void setCgroupFiles(const client::CgroupFileNames& files);
+    // The networks of network.list by name, the default one first and chosen until the user
+    // picks another; then private, none and (when the caller may use it) host. Until the list
+    // comes, "bridge" stands for the helper's default network.
+    void setNetworks(const QList<client::NetworkInfo>& networks);
+    void setHostNetworkAllowed(bool allowed);  // only root may share the host's network
     QJsonObject params() const;
     // The first validation problem, empty when the form is valid.
     QString validationError() const;
@@ -62,6 +68,7 @@ public:
     QSpinBox* pidsEdit() const { return m_pids; }
     QDialogButtonBox* buttons() const { return m_buttons; }
     QLineEdit* portsEdit() const { return m_ports; }
+    QCheckBox* publishAllBox() const { return m_publishAll; }
     QComboBox* networkBox() const { return m_network; }
 
 signals:
@@ -75,6 +82,7 @@ private:
     void retranslateUi();
     void validate();
     void clearRefusal();
+    void fillNetworks();  // the network combo from m_networks, in the current language
 
     QTabWidget* m_tabs;
     QComboBox* m_image;
@@ -86,6 +94,7 @@ private:
     QSpinBox *m_weight, *m_memory, *m_memoryHigh, *m_swap, *m_pids;
     QCheckBox *m_nsPid, *m_nsIpc, *m_nsUts, *m_nsCgroup, *m_nsTime, *m_nsUser;
     QCheckBox *m_readOnly, *m_privileged, *m_start;
+    QCheckBox* m_publishAll;  // -P: every port the image exposes, on free host ports
     QLabel* m_error;
     QWidget* m_errorBox;
     QWidget* m_fieldNotice;      // icon + text, moved into the form row under the refused field
@@ -98,6 +107,8 @@ private:
     QFormLayout *m_generalForm, *m_limitsForm, *m_nsForm, *m_secForm;
     QString m_cgroupMode = QStringLiteral("v2");
     client::CgroupFileNames m_files;
+    QList<client::NetworkInfo> m_networks;
+    bool m_networksKnown = false, m_hostAllowed = true, m_networkChosen = false;
 };
 
 }  // namespace gui

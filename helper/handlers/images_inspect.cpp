@@ -25,15 +25,16 @@ void register_images_inspect(HelperContext& ctx)
         json j = image_json(img.value());
         json cfg = {{"entrypoint", img->entrypoint}, {"cmd", img->cmd}, {"env", img->env},
                     {"working_dir", img->workdir}, {"user", img->user}};
+        // What `run -P` publishes: the record's (kept at pull, load and commit).
+        auto exposed = store.exposed_ports(img.value());
+        cfg["exposed_ports"] = exposed ? exposed.value() : std::vector<std::string>{};
         if (auto c = store.config(img.value()); c) {
-            cfg["exposed_ports"] = c->exposed_ports;
             cfg["labels"] = c->labels;
             cfg["stop_signal"] = c->stop_signal;
             j["os"] = c->platform.os;
             j["architecture"] = c->platform.architecture;
             if (!c->platform.variant.empty()) j["variant"] = c->platform.variant;
         } else {
-            cfg["exposed_ports"] = json::array();
             cfg["labels"] = json::object();
         }
         j["config"] = cfg;

@@ -73,7 +73,13 @@ std::string Firewall::script(const std::vector<FirewallNetwork>& nets, const std
             if (a.bridge != b.bridge) s += "    iifname " + quoted(a.bridge) + " oifname " + quoted(b.bridge) + " drop\n";
     s += "  }\n";
     s += "  chain guard {\n    type filter hook prerouting priority raw; policy accept;\n";
-    for (const auto& n : nets) s += "    iifname " + quoted(n.bridge) + " ip daddr 127.0.0.0/8 drop\n";
+    for (const auto& n : nets) {
+        s += "    iifname " + quoted(n.bridge) + " ip daddr 127.0.0.0/8 drop\n";
+        const std::string sub = n.subnet.subnet().to_string();
+        const uint32_t gw = n.gateway ? n.gateway : n.subnet.network() + 1;
+        s += "    iifname " + quoted(n.bridge) + " ip saddr " + sub + " ip daddr " + sub + " ip daddr != " + net::Ipv4Net::format(gw) +
+             " notrack\n";
+    }
     s += "  }\n";
     s += "}\n";
     return s;

@@ -9,7 +9,12 @@
 //                          127.0.0.0/8 going into a bridge (published ports reached via localhost,
 //                          with route_localnet on the bridge)
 //   filter forward:        no traffic between two Onggi networks
-//   filter prerouting:     nothing addressed to 127.0.0.0/8 may come in from a bridge (CVE-2020-8558)
+//   filter prerouting:     nothing addressed to 127.0.0.0/8 may come in from a bridge (CVE-2020-8558);
+//                          traffic between two containers of one network (it stays on the bridge)
+//                          is not tracked: where br_netfilter is loaded, bridged IPv4 passes the
+//                          inet hooks, and conntrack was most of what the bridge cost against a
+//                          plain veth pair (bench/net). Traffic to the gateway stays tracked: it
+//                          is the address published ports and their hairpin NAT answer on.
 #pragma once
 
 #include "engine/core/result.h"
@@ -24,6 +29,7 @@ namespace onggi::helper {
 struct FirewallNetwork {
     std::string bridge;
     net::Ipv4Net subnet;
+    uint32_t gateway = 0;  // 0 = the subnet's first address
 };
 
 struct FirewallPort {

@@ -103,7 +103,7 @@ Result<NetOptions> decode_net_options(const json& in)
         }
     }
     if (auto it = in.find("expose"); it != in.end() && !it->is_null()) {
-        if (!it->is_array() || it->size() > 256) return bad("expose", "expected an array of at most 256 ports");
+        if (!it->is_array() || it->size() > kMaxExpose) return bad("expose", "expected an array of at most 256 ports");
         for (size_t i = 0; i < it->size(); ++i) {
             const json& e = (*it)[i];
             const std::string f = "expose[" + std::to_string(i) + "]";

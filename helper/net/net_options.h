@@ -38,6 +38,9 @@ struct NetOptions {
     json to_json() const;
 };
 
+// The most ports in `ports` and in `expose` (the image's exposed ports included).
+inline constexpr size_t kMaxExpose = 256;
+
 // The create keys this decoder owns: ports, publish_all, expose, ip, dns, extra_hosts.
 Result<NetOptions> decode_net_options(const json& create_params);
 // The network names users may give: [a-zA-Z0-9][a-zA-Z0-9_.-]{0,31}; none/host/private/bridge are modes.

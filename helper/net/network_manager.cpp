@@ -12,6 +12,7 @@
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <linux/rtnetlink.h>
 
@@ -39,18 +40,40 @@ int unprivileged_port_start()
 // In place (O_TRUNC, same inode): the file is bind-mounted into running containers.
 void write_in_place(const std::string& path, const std::string& text)
 {
-    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
+    // In place: the file is bind-mounted into the container, a rename would not reach it. Not
+    // truncated to zero first: ext4 flushes a file truncated to 0 and written again when it is
+    // closed (auto_da_alloc), which made each rewrite of a hosts file cost ~3 ms on a loaded host
+    // (bench/net: 50 containers on one user-defined network, 160 ms per start, 150 per stop).
+    // The new text is padded with newlines to the old length, then the file is cut to size: a
+    // reader sees blank lines at worst, never a piece of an old line after the new text.
+    int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
     if (fd < 0) {
         qWarning("helper: network: write %s: %s", path.c_str(), strerror(errno));
         return;
     }
+    struct stat st {};
+    const size_t old_size = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? size_t(st.st_size) : 0;
+    if (old_size == text.size()) {  // unchanged: nothing to write
+        std::string old(old_size, '\0');
+        if (::pread(fd, old.data(), old.size(), 0) == ssize_t(old.size()) && old == text) {
+            ::close(fd);
+            return;
+        }
+    }
+    std::string out = text;
+    if (old_size > out.size()) out.append(old_size - out.size(), '\n');
     size_t off = 0;
-    while (off < text.size()) {
-        ssize_t n = ::write(fd, text.data() + off, text.size() - off);
+    while (off < out.size()) {
+        ssize_t n = ::pwrite(fd, out.data() + off, out.size() - off, off_t(off));
         if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) break;
+        if (n <= 0) {
+            qWarning("helper: network: write %s: %s", path.c_str(), strerror(errno));
+            break;
+        }
         off += size_t(n);
     }
+    if (old_size > text.size() && ::ftruncate(fd, off_t(text.size())) < 0)
+        qWarning("helper: network: truncate %s: %s", path.c_str(), strerror(errno));
     ::close(fd);
 }
 
@@ -232,7 +255,7 @@ Status NetworkManager::apply_rules()
 {
     if (restoring_) return {};
     std::vector<FirewallNetwork> nets;
-    for (const NetworkRecord* r : store_.list()) nets.push_back({r->bridge, r->subnet});
+    for (const NetworkRecord* r : store_.list()) nets.push_back({r->bridge, r->subnet, r->gateway});
     std::vector<FirewallPort> ports;
     for (const auto& [id, l] : live_) {
         if (l.attachments.empty()) continue;
@@ -336,9 +359,17 @@ void NetworkManager::write_etc_files(const Live& l) const
 
 void NetworkManager::refresh_hosts(const std::set<std::string>& networks)
 {
+    // Only a user-defined network puts its containers' names in their hosts files
+    // (write_etc_files): a start or stop on the default network changes no other container's.
+    // (bench/net, 50 containers on the default network: 15.5 ms per start and 11.8 ms per stop
+    // rewriting 50 files that did not change.)
+    std::set<std::string> named;
+    for (const auto& n : networks)
+        if (const NetworkRecord* r = store_.get(n); r && !r->builtin) named.insert(n);
+    if (named.empty()) return;
     for (const auto& [id, l] : live_)
         for (const auto& a : l.attachments)
-            if (networks.count(a.network)) {
+            if (named.count(a.network)) {
                 write_etc_files(l);
                 break;
             }

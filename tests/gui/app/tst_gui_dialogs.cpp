@@ -10,6 +10,7 @@
 #include "gui/widgets/settings_dialog.h"
 
 #include <QAbstractButton>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -18,6 +19,7 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
+#include <QRegularExpression>
 #include <QScreen>
 #include <QStandardPaths>
 #include <QTabBar>
@@ -114,7 +116,12 @@ private slots:
         QVERIFY(m_languages.setLanguage(QStringLiteral("en")));
         CreateDialog d;
         d.portsEdit()->setText(QStringLiteral("8080:80, 127.0.0.1:5353:53/udp"));
-        QVERIFY2(d.validationError().contains(QLatin1String("bridge")), qPrintable(d.validationError()));  // private by default
+        QCOMPARE(d.networkBox()->currentData().toString(), QStringLiteral("bridge"));  // the default network, as docker
+        QVERIFY2(d.validationError().isEmpty(), qPrintable(d.validationError()));
+        for (const char* mode : {"private", "none", "host"}) {
+            d.networkBox()->setCurrentIndex(d.networkBox()->findData(QString::fromLatin1(mode)));
+            QVERIFY2(d.validationError().contains(QLatin1String("needs a network")), qPrintable(d.validationError()));
+        }
         d.networkBox()->setCurrentIndex(d.networkBox()->findData(QStringLiteral("bridge")));
         QVERIFY2(d.validationError().isEmpty(), qPrintable(d.validationError()));
         const QJsonArray ports = d.params().value(QLatin1String("ports")).toArray();
@@ -131,6 +138,71 @@ private slots:
         d.portsEdit()->clear();
         QVERIFY(d.validationError().isEmpty());
         QVERIFY(!d.params().contains(QLatin1String("ports")));
+        // -P: sent as publish_all, and only with a network.
+        QVERIFY(!d.params().contains(QLatin1String("publish_all")));
+        d.publishAllBox()->setChecked(true);
+        QCOMPARE(d.params().value(QLatin1String("publish_all")).toBool(), true);
+        QVERIFY(d.validationError().isEmpty());
+        d.networkBox()->setCurrentIndex(d.networkBox()->findData(QStringLiteral("none")));
+        QVERIFY2(d.validationError().contains(QLatin1String("needs a network")), qPrintable(d.validationError()));
+    }
+
+    // The network combo lists network.list's networks by name, the default one first and
+    // chosen; then private and none, and host only for a caller who may use it. A network the
+    // user picked stays picked when the list comes again or the language changes.
+    void createDialogListsNetworks() {
+        QVERIFY(m_languages.setLanguage(QStringLiteral("en")));
+        CreateDialog d;
+        auto data = [&d] {
+            QStringList out;
+            for (int i = 0; i < d.networkBox()->count(); ++i) out << d.networkBox()->itemData(i).toString();
+            return out;
+        };
+        auto chosen = [&d] { return d.params().value(QLatin1String("namespaces")).toObject().value(QLatin1String("network")).toString(); };
+        QCOMPARE(data(), (QStringList{"bridge", "private", "none", "host"}));  // before network.list answers
+        QCOMPARE(chosen(), QStringLiteral("bridge"));
+        d.setHostNetworkAllowed(false);
+        QCOMPARE(data(), (QStringList{"bridge", "private", "none"}));
+
+        auto net = [](const char* name, const char* subnet, bool isDefault) {
+            onggi::client::NetworkInfo n;
+            n.name = QString::fromLatin1(name);
+            n.subnet = QString::fromLatin1(subnet);
+            n.bridge = n.name == QLatin1String("onggi") ? QStringLiteral("onggi0") : QStringLiteral("onggi-") + n.name;
+            n.gateway = QString::fromLatin1(subnet).section(QLatin1Char('/'), 0, 0).replace(QRegularExpression(QStringLiteral("0$")), QStringLiteral("1"));
+            n.isDefault = isDefault;
+            return n;
+        };
+        const QList<onggi::client::NetworkInfo> nets = {net("front", "10.91.0.0/24", false), net("onggi", "10.88.0.0/24", true),
+                                                        net("back", "10.92.0.0/24", false)};
+        d.setNetworks(nets);
+        QCOMPARE(data(), (QStringList{"onggi", "back", "front", "private", "none"}));
+        QCOMPARE(chosen(), QStringLiteral("onggi"));
+        QVERIFY2(d.networkBox()->currentText().contains(QLatin1String("10.88.0.0/24")), qPrintable(d.networkBox()->currentText()));
+        QVERIFY2(d.networkBox()->itemText(2).startsWith(QLatin1String("front")), qPrintable(d.networkBox()->itemText(2)));
+        QVERIFY(d.networkBox()->itemData(2, Qt::ToolTipRole).toString().contains(QLatin1String("onggi-front")));
+        d.portsEdit()->setText(QStringLiteral("8080:80"));
+        QVERIFY2(d.validationError().isEmpty(), qPrintable(d.validationError()));
+
+        // The user picks "front": kept when the list comes again and in Korean.
+        d.networkBox()->setCurrentIndex(2);
+        emit d.networkBox()->activated(2);
+        QCOMPARE(chosen(), QStringLiteral("front"));
+        QVERIFY(d.validationError().isEmpty());
+        d.setNetworks(nets);
+        QCOMPARE(chosen(), QStringLiteral("front"));
+        QVERIFY(m_languages.setLanguage(QStringLiteral("ko")));
+        QTRY_VERIFY2(d.networkBox()->itemText(0).contains(QStringLiteral("기본")), qPrintable(d.networkBox()->itemText(0)));
+        QCOMPARE(chosen(), QStringLiteral("front"));
+        QVERIFY(m_languages.setLanguage(QStringLiteral("en")));
+        QTRY_VERIFY(d.networkBox()->itemText(0).contains(QLatin1String("default network")));
+        // Removed meanwhile: back to the default network.
+        d.setNetworks({nets[1], nets[2]});
+        QCOMPARE(chosen(), QStringLiteral("onggi"));
+        // A helper whose default is no network (--default-network private): private is chosen.
+        CreateDialog plain;
+        plain.setNetworks({net("front", "10.91.0.0/24", false)});
+        QCOMPARE(plain.params().value(QLatin1String("namespaces")).toObject().value(QLatin1String("network")).toString(), QStringLiteral("private"));
     }
 
     // The tooltips that name kernel files take the names from the helper's table (hello's

@@ -75,6 +75,9 @@ private slots:
         QTest::newRow("layer traversal") << QString(R"({"id":"%1","layers":["sha256:../../etc"]})").arg(id) << false;
         QTest::newRow("name type") << QString(R"({"id":"%1","name":5,"layers":["%1"]})").arg(id) << false;
         QTest::newRow("cmd type") << QString(R"({"id":"%1","layers":["%1"],"cmd":"sh"})").arg(id) << false;
+        QTest::newRow("exposed ports") << QString(R"({"id":"%1","layers":["%1"],"exposed_ports":["80/tcp","53/udp"]})").arg(id) << true;
+        QTest::newRow("exposed port bad") << QString(R"({"id":"%1","layers":["%1"],"exposed_ports":["80/icmp"]})").arg(id) << false;
+        QTest::newRow("exposed ports type") << QString(R"({"id":"%1","layers":["%1"],"exposed_ports":"80/tcp"})").arg(id) << false;
     }
     void record_decoding()
     {
@@ -88,6 +91,67 @@ private slots:
             QCOMPARE(again->id, r->id);
             QCOMPARE(again->layers, r->layers);
         }
+    }
+
+    // The exposed ports survive the record's round trip; a record written before they were kept
+    // says so (ImageStore::exposed_ports then reads the config blob).
+    void record_keeps_exposed_ports()
+    {
+        const std::string id = "sha256:" + std::string(64, 'a');
+        const std::string base = "{\"id\":\"" + id + "\",\"layers\":[\"" + id + "\"]";
+        auto old = record_from_json(base + "}");
+        QVERIFY(old.ok());
+        QVERIFY(!old->exposed_ports_recorded);
+        auto none = record_from_json(base + ",\"exposed_ports\":[]}");
+        QVERIFY(none.ok());
+        QVERIFY(none->exposed_ports_recorded);
+        ImageRecord r = old.value();
+        r.exposed_ports = {"80/tcp", "5353/udp"};
+        r.exposed_ports_recorded = true;
+        auto again = record_from_json(record_to_json(r));
+        QVERIFY(again.ok());
+        QVERIFY(again->exposed_ports_recorded);
+        QCOMPARE(again->exposed_ports, (std::vector<std::string>{"80/tcp", "5353/udp"}));
+    }
+
+    // An image config's ExposedPorts: normalized ("8080" is tcp, "53/UDP" is udp); a key that is
+    // not a port, an unknown protocol or too many ports make the image bad.
+    void config_exposed_ports_data()
+    {
+        QTest::addColumn<QString>("exposed");
+        QTest::addColumn<QStringList>("expect");  // empty + valid=false: refused
+        QTest::addColumn<bool>("valid");
+        QTest::newRow("usual") << R"({"80/tcp":{},"53/udp":{}})" << QStringList{"53/udp", "80/tcp"} << true;
+        QTest::newRow("bare and upper") << R"({"8080":{},"53/UDP":{},"9/sctp":{}})" << QStringList{"53/udp", "8080/tcp", "9/sctp"} << true;
+        QTest::newRow("same port twice") << R"({"80":{},"80/tcp":{}})" << QStringList{"80/tcp"} << true;
+        QTest::newRow("null") << "null" << QStringList{} << true;
+        QTest::newRow("word") << R"({"http":{}})" << QStringList{} << false;
+        QTest::newRow("zero") << R"({"0/tcp":{}})" << QStringList{} << false;
+        QTest::newRow("too big") << R"({"70000/tcp":{}})" << QStringList{} << false;
+        QTest::newRow("range") << R"({"8000-8010/tcp":{}})" << QStringList{} << false;
+        QTest::newRow("protocol") << R"({"80/icmp":{}})" << QStringList{} << false;
+        QTest::newRow("empty protocol") << R"({"80/":{}})" << QStringList{} << false;
+        QTest::newRow("array") << R"(["80/tcp"])" << QStringList{} << false;
+        QString many = "{";
+        for (int i = 1; i <= 257; ++i) many += QString("%1\"%2/tcp\":{}").arg(i > 1 ? "," : "").arg(i);
+        QTest::newRow("257 ports") << many + "}" << QStringList{} << false;
+    }
+    void config_exposed_ports()
+    {
+        QFETCH(QString, exposed);
+        QFETCH(QStringList, expect);
+        QFETCH(bool, valid);
+        const std::string body = "{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"ExposedPorts\":" + exposed.toStdString() +
+                                 "},\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"sha256:" + std::string(64, 'a') + "\"]}}";
+        auto c = parse_config(body);
+        QVERIFY2(c.ok() == valid, c.ok() ? "accepted" : c.error().message().c_str());
+        if (!valid) {
+            QVERIFY2(c.error().message().find("ExposedPorts") != std::string::npos, c.error().message().c_str());
+            return;
+        }
+        QStringList got;
+        for (const auto& p : c->exposed_ports) got << QString::fromStdString(p);
+        QCOMPARE(got, expect);
     }
 
     // Layers keep setuid-root files at predictable paths: the store is root's alone, also when

@@ -75,6 +75,10 @@ private slots:
         QVERIFY(s.find("ip saddr 10.88.0.0/24 oifname != \"onggi0\" masquerade") != std::string::npos);
         QVERIFY(s.find("iifname \"onggi0\" oifname \"onggi-abc\" drop") != std::string::npos);
         QVERIFY(s.find("iifname \"onggi0\" ip daddr 127.0.0.0/8 drop") != std::string::npos);
+        // Container to container on one bridge: untracked, but not what goes to the gateway
+        // (published ports and their hairpin NAT need conntrack there).
+        QVERIFY(s.find("iifname \"onggi0\" ip saddr 10.88.0.0/24 ip daddr 10.88.0.0/24 ip daddr != 10.88.0.1 notrack") != std::string::npos);
+        QVERIFY(s.find("iifname \"onggi-abc\" ip saddr 10.91.0.0/24 ip daddr 10.91.0.0/24 ip daddr != 10.91.0.1 notrack") != std::string::npos);
         // Every table word names ours.
         size_t pos = 0;
         while ((pos = s.find("table ", pos)) != std::string::npos) {
