@@ -15,16 +15,12 @@
 #include "engine/image/layer_packer.h"
 #include "engine/core/unique_fd.h"
 
-#include <QCoreApplication>
-#include <QMetaObject>
-
 #include <fcntl.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <ctime>
 #include <optional>
-#include <thread>
 
 namespace onggi::helper {
 namespace {
@@ -116,18 +112,22 @@ void register_images_commit(HelperContext& ctx)
         h.comment = p->comment;
         const std::string upper = ctx.containers->paths(cid).upper();
         using R = Result<image::ImageRecord>;
-        auto result = std::make_shared<R>(Error(Errc::internal, ""));
-        std::thread([&ctx, &store, call, result, base = base.value(), upper, shift, name, tag, h, cid, paused_here]() {
-            *result = commit_layer(store, base, upper, shift ? &*shift : nullptr, name, tag, h);
-            QMetaObject::invokeMethod(
-                QCoreApplication::instance(),
-                [&ctx, call, result, cid, paused_here] {
-                    if (paused_here) (void)ctx.containers->resume(cid);
-                    if (!*result) return call.fail(result->error());
-                    call.reply({{"image", image_json(result->value())}});
-                },
-                Qt::QueuedConnection);
-        }).detach();
+        // On a worker thread; the completion (also run by WorkerThreads::stop at shutdown)
+        // resumes the container and announces the new image as a `commit` image event.
+        const bool started = ctx.workers->run<R>(
+            [&store, base = base.value(), upper, shift, name, tag, h](const std::atomic<bool>&) -> R {
+                return commit_layer(store, base, upper, shift ? &*shift : nullptr, name, tag, h);
+            },
+            [&ctx, call, cid, paused_here](R& r) {
+                if (paused_here) (void)ctx.containers->resume(cid);
+                if (!r) return call.fail(r.error());
+                ctx.events->publish_image("commit", r->id, r->name == "<none>" ? "<none>" : r->name + ":" + r->tag);
+                call.reply({{"image", image_json(r.value())}});
+            });
+        if (!started) {
+            if (paused_here) (void)ctx.containers->resume(cid);
+            call.fail(Error(Errc::bad_state, "the helper is stopping"));
+        }
     });
 }
 
