@@ -176,6 +176,7 @@ void ImagesPage::retranslateUi() {
     m_save->setToolTip(tr("Save the selected image to a tar archive (as docker save writes it)"));
     m_load->setText(tr("&Load…"));
     m_load->setToolTip(tr("Load images from a tar archive (docker save or OCI layout)"));
+    m_archiveLabel->setText(archiveText());
     m_listTitle->setText(tr("Images"));
     m_layersTitle->setText(tr("Layers of the selected image (bottom first)"));
     m_images->setHorizontalHeaderLabels({tr("Name"), tr("Image ID"), tr("Size"), tr("Shared"), tr("Created"), tr("Containers")});
@@ -419,10 +420,10 @@ void ImagesPage::saveSelectedTo(const QString& path) {
     for (const client::ImageInfo& im : std::as_const(m_list))
         if (im.id == id) ref = im.builtin || !im.repoTags.isEmpty() ? im.reference() : id;
     const QString file = QFileInfo(path).absoluteFilePath();
-    archiveStarted(file, tr("Saving %1 to %2…").arg(ref, file));
+    archiveStarted(file, {ArchiveDone::Saving, ref, file, {}, 0, 0});
     m_session->saveImages({ref}, file, [this, ref, file](const client::RpcError& e) {
         if (e.isError()) return archiveFailed(false, tr("Could not save the image %1").arg(ref), e);
-        archiveFinished(tr("Saved %1 to %2 (%3).").arg(ref, file, Units::bytes(double(QFileInfo(file).size()))));
+        archiveFinished({ArchiveDone::Saved, ref, file, {}, QFileInfo(file).size(), 0});
         emit saved(file);
     });
 }
@@ -430,7 +431,7 @@ void ImagesPage::saveSelectedTo(const QString& path) {
 void ImagesPage::loadFrom(const QString& path) {
     if (archiveBusy()) return;
     const QString file = QFileInfo(path).absoluteFilePath();
-    archiveStarted(file, tr("Loading %1…").arg(file));
+    archiveStarted(file, {ArchiveDone::Loading, {}, file, {}, 0, 0});
     m_session->loadImages(file, [this, file](const QList<client::ImageInfo>& images, const client::RpcError& e) {
         if (e.isError()) return archiveFailed(true, tr("Could not load %1").arg(file), e);
         QStringList names, ids;
@@ -438,7 +439,7 @@ void ImagesPage::loadFrom(const QString& path) {
             names << im.reference();
             ids << im.id;
         }
-        archiveFinished(tr("Loaded %n image(s) from %1: %2", nullptr, int(images.size())).arg(file, names.join(QStringLiteral(", "))));
+        archiveFinished({ArchiveDone::Loaded, {}, file, names.join(QStringLiteral(", ")), 0, int(images.size())});
         if (!ids.isEmpty())
             connect(this, &ImagesPage::refreshed, this, [this, id = ids.first()] { selectImage(id); }, Qt::SingleShotConnection);
         refresh();
@@ -446,11 +447,24 @@ void ImagesPage::loadFrom(const QString& path) {
     });
 }
 
-void ImagesPage::archiveStarted(const QString& path, const QString& text) {
+QString ImagesPage::archiveText() const {
+    const ArchiveDone& d = m_archiveDone;
+    switch (d.kind) {
+    case ArchiveDone::Saving: return tr("Saving %1 to %2…").arg(d.ref, d.file);
+    case ArchiveDone::Saved: return tr("Saved %1 to %2 (%3).").arg(d.ref, d.file, Units::bytes(double(d.bytes)));
+    case ArchiveDone::Loading: return tr("Loading %1…").arg(d.file);
+    case ArchiveDone::Loaded: return tr("Loaded %n image(s) from %1: %2", nullptr, d.count).arg(d.file, d.names);
+    case ArchiveDone::None: break;
+    }
+    return QString();
+}
+
+void ImagesPage::archiveStarted(const QString& path, const ArchiveDone& what) {
     m_archivePath = path;
+    m_archiveDone = what;
     m_save->setEnabled(false);
     m_load->setEnabled(false);
-    m_archiveLabel->setText(text);
+    m_archiveLabel->setText(archiveText());
     m_archiveLabel->show();
     m_archiveBar->setRange(0, 0);  // busy until the helper says how far
     m_archiveBar->setFormat(QString());
@@ -466,23 +480,24 @@ void ImagesPage::archiveProgress(const client::ArchiveProgress& p) {
     }
     // Bytes in KiB so that archives past 2 GiB fit the bar's int.
     const bool bytes = p.countsBytes();
-    const int max = int(bytes ? (p.total + 1023) / 1024 : p.total), value = int(bytes ? p.current / 1024 : p.current);
+    const int max = int(bytes ? (p.total + 1023) / 1024 : p.total), value = int(bytes ? (p.current + 1023) / 1024 : p.current);
     m_archiveBar->setRange(0, std::max(max, 1));
     m_archiveBar->setValue(std::min(value, std::max(max, 1)));
     m_archiveBar->setFormat(bytes ? tr("%1: %2 of %3").arg(p.phaseText(), Units::bytes(double(p.current)), Units::bytes(double(p.total)))
                                   : tr("%1: %2 of %3").arg(p.phaseText(), Units::count(p.current), Units::count(p.total)));
 }
 
-void ImagesPage::archiveFinished(const QString& text) {
+void ImagesPage::archiveFinished(const ArchiveDone& what) {
     m_archivePath.clear();
+    m_archiveDone = what;
     m_archiveBar->hide();
-    m_archiveLabel->setText(text);
+    m_archiveLabel->setText(archiveText());
     m_load->setEnabled(true);
     m_save->setEnabled(!selectedId().isEmpty());
 }
 
 void ImagesPage::archiveFailed(bool load, const QString& what, const client::RpcError& e) {
-    archiveFinished(QString());
+    archiveFinished({});
     m_archiveLabel->hide();
     if (e.errc == QLatin1String("connection_lost") || e.errc == QLatin1String("not_connected")) return;
     const QString text = load && e.errc == QLatin1String("permission_denied")

@@ -68,14 +68,22 @@ protected:
     void showEvent(QShowEvent* e) override;
 
 private:
+    // The save or load in progress or last ended well, kept as facts so that a language change
+    // rewrites its line.
+    struct ArchiveDone {
+        enum Kind { None, Saving, Saved, Loading, Loaded } kind = None;
+        QString ref, file, names;
+        qint64 bytes = 0;
+        int count = 0;
+    };
     void retranslateUi();
     void fill();
     void showLayers();
     void fail(const QString& text, const client::RpcError& e);
     QString selectedId() const;
-    void archiveStarted(const QString& path, const QString& text);
+    void archiveStarted(const QString& path, const ArchiveDone& what);
     void archiveProgress(const client::ArchiveProgress& p);
-    void archiveFinished(const QString& text);
+    void archiveFinished(const ArchiveDone& what);
     void archiveFailed(bool load, const QString& what, const client::RpcError& e);
 
     client::HelperSession* m_session;
@@ -90,6 +98,8 @@ private:
     QProgressBar* m_archiveBar;
     QLabel* m_archiveLabel;
     QString m_archivePath;  // the save or load in progress (empty: none)
+    ArchiveDone m_archiveDone;
+    QString archiveText() const;
     QLabel* m_listTitle;
     QLabel* m_layersTitle;
     QTableWidget* m_images;
