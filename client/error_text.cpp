@@ -75,6 +75,9 @@ QString ErrorText::hint(const RpcError& e)
     if (reason == QLatin1String("host_fd_limit"))
         return QCoreApplication::translate("onggi::client", "The computer's table of open files is full (fs.file-max). Stop some "
                   "programs or containers, or raise fs.file-max.");
+    if (reason == QLatin1String("archive_too_large"))
+        return QCoreApplication::translate("onggi::client", "The archive holds more than a load may take (the helper's --max-load-size), "
+                  "or the disk would be full; nothing was loaded and nothing was left behind.");
     const QString path = e.socketPath.isEmpty() ? QStringLiteral("/run/onggi/helper.sock") : e.socketPath;
     if (e.errc == QLatin1String("socket_missing"))
         return QCoreApplication::translate("onggi::client", "No socket at %1. Start the helper (sudo systemctl start onggi-helper), or point "

@@ -22,6 +22,10 @@ HelperSession::HelperSession(QObject* parent)
         if (e.errc == QLatin1String("permission_denied")) setState(State::Denied);
     });
     connect(client_, &HelperClient::notification, this, [this](const QString& method, const QJsonObject& p) {
+        if (method == QLatin1String("images.archive.progress")) {
+            emit archiveProgress(ArchiveProgress::fromJson(p));
+            return;
+        }
         if (method == QLatin1String("images.pull.progress")) {
             emit pullProgress(PullProgress::fromJson(p));
             return;
@@ -292,6 +296,21 @@ void HelperSession::removeImage(const QString& image, bool force, std::function<
 {
     call(QStringLiteral("images.remove"), {{QStringLiteral("image"), image}, {QStringLiteral("force"), force}},
          [done](const QJsonObject&, const RpcError& e) { done(e); });
+}
+
+void HelperSession::saveImages(const QStringList& images, const QString& path, std::function<void(const RpcError&)> done)
+{
+    call(QStringLiteral("images.save"), {{QStringLiteral("images"), QJsonArray::fromStringList(images)}, {QStringLiteral("path"), path}, {QStringLiteral("progress"), true}},
+         [done](const QJsonObject&, const RpcError& e) { done(e); });
+}
+
+void HelperSession::loadImages(const QString& path, std::function<void(const QList<ImageInfo>&, const RpcError&)> done)
+{
+    call(QStringLiteral("images.load"), {{QStringLiteral("path"), path}, {QStringLiteral("progress"), true}}, [done](const QJsonObject& r, const RpcError& e) {
+        QList<ImageInfo> out;
+        for (const QJsonValue& v : r.value(QLatin1String("images")).toArray()) out << ImageInfo::fromJson(v.toObject());
+        done(out, e);
+    });
 }
 
 void HelperSession::systemDf(std::function<void(const SystemDf&, const RpcError&)> done)

@@ -8,6 +8,7 @@
 // the helper computed them (client::Sample): the session adds nothing.
 #pragma once
 
+#include "client/archive_progress.h"
 #include "client/container_inspect.h"
 #include "client/container_summary.h"
 #include "client/event.h"
@@ -101,6 +102,11 @@ public:
     void pullImage(const QString& image, const QString& user, const QString& password,
                    std::function<void(const ImageInfo&, const RpcError&)> done);
     void cancelPull(qint64 pull, std::function<void(const RpcError&)> done);
+    // images.save / images.load of an archive file, which the helper opens as this user;
+    // progress arrives as archiveProgress(). load is root only (permission_denied otherwise);
+    // a refused archive's error has data.reason (client::ErrorText explains it).
+    void saveImages(const QStringList& images, const QString& path, std::function<void(const RpcError&)> done);
+    void loadImages(const QString& path, std::function<void(const QList<ImageInfo>&, const RpcError&)> done);
     // container.logs: the last `tail` lines; with follow, the subscription whose lines then
     // arrive as logLine() (0 without follow).
     void logs(const QString& id, int tail, bool follow,
@@ -129,6 +135,7 @@ signals:
     void logLine(const onggi::client::LogLine& line);  // a followed log's line (line.subscription)
     void logEnded(qint64 subscription);                // the helper ended a followed log
     void pullProgress(const onggi::client::PullProgress& progress);  // an images.pull.progress
+    void archiveProgress(const onggi::client::ArchiveProgress& progress);  // an images.archive.progress
     void logGap(qint64 subscription, qint64 lostBytes); // rotation deleted lostBytes before they were read
     void disconnected(const onggi::client::RpcError& why);
 

@@ -511,6 +511,7 @@ void MainWindow::onStatsFrame(const client::StatsFrame& frame) {
 }
 
 void MainWindow::onEvent(const client::Event& ev) {
+    if (ev.type == QLatin1String("image")) return;  // the Images page follows those itself
     m_eventList->addEvent(ev);
     if (ev.id == m_selected && (ev.action == QLatin1String("die") || ev.action == QLatin1String("stop")))
         m_history->markStopped();  // no line across the time it did not run

@@ -2,6 +2,7 @@
 #include "helper/connection.h"
 #include "helper/container_record.h"
 #include "helper/dispatcher.h"
+#include "engine/image/image_store.h"
 
 #include <ctime>
 
@@ -30,12 +31,12 @@ EventBus::EventBus(Dispatcher* dispatcher, QObject* parent) : QObject(parent), d
     dispatcher_->add_unsubscriber([this](Connection* c, int64_t id) { return unsubscribe(c, id); });
 }
 
-Result<int64_t> EventBus::subscribe(Connection* conn, const std::string& filter_id)
+Result<int64_t> EventBus::subscribe(Connection* conn, const std::string& filter_id, const std::string& type)
 {
     auto slot = conn->take_subscription();
     if (!slot) return slot.error();
     int64_t id = dispatcher_->next_subscription_id();
-    subs_[id] = Sub{QPointer<Connection>(conn), filter_id, std::move(slot).value()};
+    subs_[id] = Sub{QPointer<Connection>(conn), filter_id, type, std::move(slot).value()};
     connect(conn, &Connection::closed, this, [this, id] { subs_.erase(id); });
     return id;
 }
@@ -62,7 +63,7 @@ void EventBus::publish(const std::string& action, const ContainerRecord& c, cons
             it = subs_.erase(it);
             continue;
         }
-        if ((s.filter_id.empty() || s.filter_id == c.id) && s.conn->peer().may_see(c.owner_uid)) {
+        if (s.type != "image" && (s.filter_id.empty() || s.filter_id == c.id) && s.conn->peer().may_see(c.owner_uid)) {
             json attrs = json::object();
             for (const auto& [k, v] : attributes) attrs[k] = v;
             attrs["image"] = c.image;
@@ -72,6 +73,36 @@ void EventBus::publish(const std::string& action, const ContainerRecord& c, cons
         ++it;
     }
     for (const auto& l : listeners_) l(action, c, unix_ns, attributes);
+}
+
+void EventBus::publish_image(const std::string& action, const std::string& id, const std::string& name,
+                             const std::map<std::string, std::string>& attributes)
+{
+    const std::string time = now_rfc3339_nano();
+    json attrs = json::object();
+    for (const auto& [k, v] : attributes) attrs[k] = v;
+    for (auto it = subs_.begin(); it != subs_.end();) {
+        auto& s = it->second;
+        if (!s.conn) {
+            it = subs_.erase(it);
+            continue;
+        }
+        if (s.type != "container" && s.filter_id.empty())
+            s.conn->notify("event", {{"subscription", it->first}, {"time", time}, {"type", "image"},
+                                     {"action", action}, {"id", id}, {"name", name}, {"attributes", attrs}});
+        ++it;
+    }
+}
+
+void publish_record_change(EventBus& bus, const image::RecordChange& c)
+{
+    for (const auto& n : c.tags_removed) bus.publish_image("untag", c.id, n);
+    if (c.removed) {
+        bus.publish_image("delete", c.id, c.tags_removed.empty() ? "<none>" : c.tags_removed.front());
+        return;
+    }
+    if (!c.created)
+        for (const auto& n : c.tags_added) bus.publish_image("tag", c.id, n);
 }
 
 } // namespace onggi::helper

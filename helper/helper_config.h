@@ -23,6 +23,8 @@ struct HelperConfig {
     // registries pulled from over plain http besides loopback ones.
     std::set<std::string> insecure_registries;
     int registry_timeout_ms = 30000;  // --registry-timeout SECONDS: no byte for this long fails a request
+    // --max-load-size BYTES: what one images.load may stage and unpack, all together (64 GiB).
+    uint64_t max_load_bytes = uint64_t(64) << 30;
     // --cgroup-delegated: our own cgroup v2 is delegated to us (systemd Delegate=yes): the
     // helper moves into <own>/supervisor and the containers live in <own>/containers/<id>.
     bool cgroup_delegated = false;

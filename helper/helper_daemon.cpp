@@ -3,7 +3,10 @@
 #include "helper/stats_service.h"
 
 #include <QCoreApplication>
+#include <QMetaObject>
 #include <QSocketNotifier>
+
+#include <cstdio>
 
 #include <signal.h>
 #include <sys/signalfd.h>
@@ -22,7 +25,16 @@ HelperDaemon::HelperDaemon(HelperConfig cfg, QObject* parent)
     logs_ = new LogFollowers(&dispatcher_, this);
     containers_ = new ContainerManager(cfg_, events_, this);
     containers_->on_exit([this](const std::string& id) { logs_->container_stopped(id); });
-    ctx_ = HelperContext{&dispatcher_, containers_, events_, logs_, &gate_};
+    workers_ = new WorkerThreads(this);
+    // Image events from the store's own record changes (a name that moved to another image, a
+    // removal), in the order the store made them. A load or a commit changes records on a
+    // worker thread: the events are sent from the event loop. The workers are joined before the
+    // bus goes (~HelperDaemon), so no change can name a bus that is gone.
+    EventBus* bus = events_;
+    containers_->images().on_change([bus](const image::RecordChange& c) {
+        QMetaObject::invokeMethod(bus, [bus, c] { publish_record_change(*bus, c); }, Qt::QueuedConnection);
+    });
+    ctx_ = HelperContext{&dispatcher_, containers_, events_, logs_, &gate_, workers_};
     register_all(ctx_);
     register_container_kernel_view(ctx_);
     install_stats_service(ctx_);
@@ -30,6 +42,15 @@ HelperDaemon::HelperDaemon(HelperConfig cfg, QObject* parent)
 
 HelperDaemon::~HelperDaemon()
 {
+    // Before anything a job uses (the image store, the connections) is destroyed: cancel the
+    // loads, saves and commits in flight, join them, and send their answers (a commit resumes
+    // the container it paused). Pulls are cancelled and joined by ~ImagePuller.
+    if (!workers_->stop()) {
+        std::fprintf(stderr, "onggi-helper: a load, save or commit did not stop within 20 s; exiting without waiting "
+                             "(the next start removes its temp files)\n");
+        std::fflush(stderr);
+        ::_exit(1);
+    }
     if (sigfd_ >= 0) ::close(sigfd_);
 }
 

@@ -27,6 +27,7 @@ private:
     Dispatcher dispatcher_;
     EventBus* events_;
     LogFollowers* logs_;
+    WorkerThreads* workers_;
     ContainerManager* containers_;
     PolkitAuthority* polkit_;
     PolicyGate gate_;

@@ -49,6 +49,8 @@ int main(int argc, char** argv)
                               env_or("ONGGI_DEFAULT_SUBNET", QString::fromStdString(defaults.default_subnet)));
     QCommandLineOption insecure("insecure-registry", "Pull from this registry over plain http (repeatable; env ONGGI_INSECURE_REGISTRIES).", "host[:port]");
     QCommandLineOption reg_timeout("registry-timeout", "Fail a registry request after this many seconds without data.", "seconds", "30");
+    QCommandLineOption maxload("max-load-size", "Bytes one image load may stage and unpack, all together (default 64 GiB); a larger archive is refused.",
+                               "bytes", QString::number(defaults.max_load_bytes));
     QCommandLineOption delegated("cgroup-delegated",
                                  "cgroup v2: our own cgroup is delegated to us (systemd Delegate=yes); the helper moves "
                                  "into <own>/supervisor and puts containers in <own>/containers (replaces --cgroup-parent).");
@@ -61,7 +63,7 @@ int main(int argc, char** argv)
     QCommandLineOption idle("idle-timeout", "Close a connection that sends no complete request for this many seconds (default 30; 0: never).",
                             "seconds", QString::number(defaults.idle_timeout_ms / 1000.0));
     cli.addOptions({socket, state, run, shim, group, cgparent, defnet, defsub, logsize, logfiles, insecure, reg_timeout, delegated, subuid, subgid,
-                    budget, idle});
+                    budget, idle, maxload});
     cli.process(app);
 
     HelperConfig cfg;
@@ -92,6 +94,12 @@ int main(int argc, char** argv)
         return 2;
     }
     cfg.registry_timeout_ms = int(timeout_s * 1000);
+    bool maxload_ok = false;
+    cfg.max_load_bytes = cli.value(maxload).toULongLong(&maxload_ok);
+    if (!maxload_ok || cfg.max_load_bytes < (1u << 20)) {
+        std::fprintf(stderr, "onggi-helper: --max-load-size must be at least 1048576 bytes\n");
+        return 2;
+    }
     bool budget_ok = false, idle_ok = false;
     cfg.output_budget = cli.value(budget).toULongLong(&budget_ok);
     const double idle_s = cli.value(idle).toDouble(&idle_ok);

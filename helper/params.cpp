@@ -652,9 +652,10 @@ Result<ImageTagParams> decode_image_tag(const json& in)
 Result<ImageSaveParams> decode_image_save(const json& in)
 {
     ImageSaveParams v;
-    Reader r(params_or_empty(in), "", {"images", "path"});
+    Reader r(params_or_empty(in), "", {"images", "path", "progress"});
     r.strings("images", v.images, 64, 512);
     r.str("path", v.path, true, 4096, 1);
+    r.boolean("progress", v.progress);
     if (r.ok() && v.images.empty()) r.fail("images", "at least one image");
     return finish(r, v);
 }
@@ -662,8 +663,9 @@ Result<ImageSaveParams> decode_image_save(const json& in)
 Result<ImageLoadParams> decode_image_load(const json& in)
 {
     ImageLoadParams v;
-    Reader r(params_or_empty(in), "", {"path"});
+    Reader r(params_or_empty(in), "", {"path", "progress"});
     r.str("path", v.path, true, 4096, 1);
+    r.boolean("progress", v.progress);
     return finish(r, v);
 }
 
@@ -698,8 +700,11 @@ Result<SubscribeParams> decode_subscribe(const json& in)
     SubscribeParams v;
     Reader r(params_or_empty(in), "", {"filters"});
     if (const json* f = r.get("filters")) {
-        Reader fr(*f, "filters.", {"id"});
+        Reader fr(*f, "filters.", {"id", "type"});
         fr.str("id", v.filter_id, false, 128);
+        fr.str("type", v.type, false, 16);
+        if (fr.ok() && !v.type.empty() && v.type != "container" && v.type != "image") fr.fail(fr.name("type"), "expected container or image");
+        if (fr.ok() && v.type == "image" && !v.filter_id.empty()) fr.fail(fr.name("id"), "names a container: not with type image");
         if (!fr.ok()) return fr.error();
     }
     return finish(r, v);

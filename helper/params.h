@@ -116,12 +116,12 @@ struct ImageTagParams { std::string image, target; };
 // images.prune: without all, only dangling (untagged) images; with all, every image no container uses.
 struct ImagePruneParams { bool all = false; };
 // images.save: the images ("name[:tag]" or id) written to path (absolute; opened as the caller).
-struct ImageSaveParams { std::vector<std::string> images; std::string path; };
+struct ImageSaveParams { std::vector<std::string> images; std::string path; bool progress = false; };
 // images.load: the archive at path (absolute; opened as the caller).
-struct ImageLoadParams { std::string path; };
+struct ImageLoadParams { std::string path; bool progress = false; };
 // images.commit: the container's writable layer as a new image (name[:tag], or untagged).
 struct ImageCommitParams { std::string container, image, comment; };
-struct SubscribeParams { std::string filter_id; };
+struct SubscribeParams { std::string filter_id; std::string type; };  // type: "", "container", "image"
 struct UnsubscribeParams { int64_t subscription = 0; };
 // stats.subscribe: ids are references as the client gave them (resolved by the service).
 struct StatsSubscribeParams { int interval_ms = 1000; std::vector<std::string> ids; };

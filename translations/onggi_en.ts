@@ -981,6 +981,26 @@
         <translation>The computer's table of open files is full (fs.file-max). Stop some programs or containers, or raise fs.file-max.</translation>
     </message>
     <message>
+        <source>Packing layers</source>
+        <translation>Packing layers</translation>
+    </message>
+    <message>
+        <source>Writing the archive</source>
+        <translation>Writing the archive</translation>
+    </message>
+    <message>
+        <source>Reading the archive</source>
+        <translation>Reading the archive</translation>
+    </message>
+    <message>
+        <source>Unpacking layers</source>
+        <translation>Unpacking layers</translation>
+    </message>
+    <message>
+        <source>The archive holds more than a load may take (the helper's --max-load-size), or the disk would be full; nothing was loaded and nothing was left behind.</source>
+        <translation>The archive holds more than a load may take (the helper's --max-load-size), or the disk would be full; nothing was loaded and nothing was left behind.</translation>
+    </message>
+    <message>
         <source>The helper has too many open files; each running container holds about a dozen. Stop some containers, or raise the helper's limit (LimitNOFILE in onggi-helper.service).</source>
         <translation>The helper has too many open files; each running container holds about a dozen. Stop some containers, or raise the helper's limit (LimitNOFILE in onggi-helper.service).</translation>
     </message>
@@ -1960,6 +1980,81 @@ sudo systemctl enable onggi-helper</translation>
     <message>
         <source>Image not removed</source>
         <translation>Image not removed</translation>
+    </message>
+    <message>
+        <source>&amp;Save…</source>
+        <translation>&amp;Save…</translation>
+    </message>
+    <message>
+        <source>Save the selected image to a tar archive (as docker save writes it)</source>
+        <translation>Save the selected image to a tar archive (as docker save writes it)</translation>
+    </message>
+    <message>
+        <source>&amp;Load…</source>
+        <translation>&amp;Load…</translation>
+    </message>
+    <message>
+        <source>Load images from a tar archive (docker save or OCI layout)</source>
+        <translation>Load images from a tar archive (docker save or OCI layout)</translation>
+    </message>
+    <message>
+        <source>Save image</source>
+        <translation>Save image</translation>
+    </message>
+    <message>
+        <source>Tar archives (*.tar);;All files (*)</source>
+        <translation>Tar archives (*.tar);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Load images</source>
+        <translation>Load images</translation>
+    </message>
+    <message>
+        <source>Image archives (*.tar *.tar.gz *.tgz *.tar.zst);;All files (*)</source>
+        <translation>Image archives (*.tar *.tar.gz *.tgz *.tar.zst);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Saving %1 to %2…</source>
+        <translation>Saving %1 to %2…</translation>
+    </message>
+    <message>
+        <source>Could not save the image %1</source>
+        <translation>Could not save the image %1</translation>
+    </message>
+    <message>
+        <source>Saved %1 to %2 (%3).</source>
+        <translation>Saved %1 to %2 (%3).</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>Loading %1…</translation>
+    </message>
+    <message>
+        <source>Could not load %1</source>
+        <translation>Could not load %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Loaded %n image(s) from %1: %2</source>
+        <translation>
+            <numerusform>Loaded %n image from %1: %2</numerusform>
+            <numerusform>Loaded %n images from %1: %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3</source>
+        <translation>%1: %2 of %3</translation>
+    </message>
+    <message>
+        <source>Only root may load images: their names are shared by every user of this computer.</source>
+        <translation>Only root may load images: their names are shared by every user of this computer.</translation>
+    </message>
+    <message>
+        <source>Images not loaded</source>
+        <translation>Images not loaded</translation>
+    </message>
+    <message>
+        <source>Image not saved</source>
+        <translation>Image not saved</translation>
     </message>
 </context>
 <context>
@@ -3117,16 +3212,8 @@ OOM kills so far: %3</translation>
         <translation>Get real time events from the helper</translation>
     </message>
     <message>
-        <source>Filter output: container=&lt;name or id&gt;</source>
-        <translation>Filter output: container=&lt;name or id&gt;</translation>
-    </message>
-    <message>
         <source>Output format: json for one object a line</source>
         <translation>Output format: json for one object a line</translation>
-    </message>
-    <message>
-        <source>invalid filter "%1": supported is container=&lt;name or id&gt;</source>
-        <translation>invalid filter "%1": supported is container=&lt;name or id&gt;</translation>
     </message>
     <message>
         <source>exec [OPTIONS] CONTAINER COMMAND [ARG...]</source>
@@ -4325,6 +4412,14 @@ OOM kills so far: %3</translation>
     <message>
         <source>invalid port '%1': expected PORT[/tcp|/udp]</source>
         <translation>invalid port '%1': expected PORT[/tcp|/udp]</translation>
+    </message>
+    <message>
+        <source>Filter output: container=&lt;name or id&gt;, type=container or type=image</source>
+        <translation>Filter output: container=&lt;name or id&gt;, type=container or type=image</translation>
+    </message>
+    <message>
+        <source>invalid filter "%1": supported are container=&lt;name or id&gt;, type=container and type=image</source>
+        <translation>invalid filter "%1": supported are container=&lt;name or id&gt;, type=container and type=image</translation>
     </message>
     <message>
         <source>no public port '%1' published for %2</source>

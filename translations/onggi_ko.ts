@@ -974,6 +974,26 @@
         <translation>이 컴퓨터에서 열 수 있는 파일 수가 모두 찼습니다 (fs.file-max). 프로그램이나 컨테이너를 몇 개 끝내거나, fs.file-max를 올리세요.</translation>
     </message>
     <message>
+        <source>Packing layers</source>
+        <translation>레이어 묶는 중</translation>
+    </message>
+    <message>
+        <source>Writing the archive</source>
+        <translation>아카이브 쓰는 중</translation>
+    </message>
+    <message>
+        <source>Reading the archive</source>
+        <translation>아카이브 읽는 중</translation>
+    </message>
+    <message>
+        <source>Unpacking layers</source>
+        <translation>레이어 푸는 중</translation>
+    </message>
+    <message>
+        <source>The archive holds more than a load may take (the helper's --max-load-size), or the disk would be full; nothing was loaded and nothing was left behind.</source>
+        <translation>아카이브가 한 번에 불러올 수 있는 크기(헬퍼의 --max-load-size)보다 크거나, 불러오면 디스크가 가득 찹니다. 아무것도 불러오지 않았고 남은 파일도 없습니다.</translation>
+    </message>
+    <message>
         <source>The helper has too many open files; each running container holds about a dozen. Stop some containers, or raise the helper's limit (LimitNOFILE in onggi-helper.service).</source>
         <translation>헬퍼가 연 파일이 너무 많습니다. 실행 중인 컨테이너 하나마다 열 개 남짓의 파일을 씁니다. 컨테이너를 몇 개 멈추거나, 헬퍼의 한도를 올리세요 (onggi-helper.service의 LimitNOFILE).</translation>
     </message>
@@ -1948,6 +1968,80 @@ sudo systemctl enable onggi-helper</translation>
     <message>
         <source>Image not removed</source>
         <translation>이미지를 삭제하지 않음</translation>
+    </message>
+    <message>
+        <source>&amp;Save…</source>
+        <translation>저장(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Save the selected image to a tar archive (as docker save writes it)</source>
+        <translation>선택한 이미지를 tar 아카이브로 저장합니다 (docker save와 같은 형식)</translation>
+    </message>
+    <message>
+        <source>&amp;Load…</source>
+        <translation>불러오기(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Load images from a tar archive (docker save or OCI layout)</source>
+        <translation>tar 아카이브에서 이미지를 불러옵니다 (docker save 또는 OCI 레이아웃)</translation>
+    </message>
+    <message>
+        <source>Save image</source>
+        <translation>이미지 저장</translation>
+    </message>
+    <message>
+        <source>Tar archives (*.tar);;All files (*)</source>
+        <translation>tar 아카이브 (*.tar);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Load images</source>
+        <translation>이미지 불러오기</translation>
+    </message>
+    <message>
+        <source>Image archives (*.tar *.tar.gz *.tgz *.tar.zst);;All files (*)</source>
+        <translation>이미지 아카이브 (*.tar *.tar.gz *.tgz *.tar.zst);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Saving %1 to %2…</source>
+        <translation>%1 이미지를 %2 파일로 저장하는 중…</translation>
+    </message>
+    <message>
+        <source>Could not save the image %1</source>
+        <translation>%1 이미지를 저장하지 못했습니다</translation>
+    </message>
+    <message>
+        <source>Saved %1 to %2 (%3).</source>
+        <translation>%1 이미지를 %2 파일로 저장했습니다 (%3).</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>%1 파일에서 불러오는 중…</translation>
+    </message>
+    <message>
+        <source>Could not load %1</source>
+        <translation>%1 파일을 불러오지 못했습니다</translation>
+    </message>
+    <message numerus="yes">
+        <source>Loaded %n image(s) from %1: %2</source>
+        <translation>
+            <numerusform>%1 파일에서 이미지 %n개를 불러왔습니다: %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3</source>
+        <translation>%1: %3 중 %2</translation>
+    </message>
+    <message>
+        <source>Only root may load images: their names are shared by every user of this computer.</source>
+        <translation>이미지는 root만 불러올 수 있습니다. 이미지 이름은 이 컴퓨터의 모든 사용자가 함께 쓰기 때문입니다.</translation>
+    </message>
+    <message>
+        <source>Images not loaded</source>
+        <translation>이미지를 불러오지 못함</translation>
+    </message>
+    <message>
+        <source>Image not saved</source>
+        <translation>이미지를 저장하지 못함</translation>
     </message>
 </context>
 <context>
@@ -3094,16 +3188,8 @@ OOM kills so far: %3</source>
         <translation>헬퍼에서 실시간 이벤트를 받아 봅니다</translation>
     </message>
     <message>
-        <source>Filter output: container=&lt;name or id&gt;</source>
-        <translation>출력 거르기: container=&lt;이름 또는 ID&gt;</translation>
-    </message>
-    <message>
         <source>Output format: json for one object a line</source>
         <translation>출력 형식: json이면 한 줄에 객체 하나</translation>
-    </message>
-    <message>
-        <source>invalid filter "%1": supported is container=&lt;name or id&gt;</source>
-        <translation>올바르지 않은 필터입니다("%1"): container=&lt;이름 또는 ID&gt;만 지원합니다</translation>
     </message>
     <message>
         <source>exec [OPTIONS] CONTAINER COMMAND [ARG...]</source>
@@ -4295,6 +4381,14 @@ OOM kills so far: %3</source>
     <message>
         <source>invalid port '%1': expected PORT[/tcp|/udp]</source>
         <translation>올바르지 않은 포트입니다: '%1'. 포트[/tcp|/udp] 꼴로 적어 주세요</translation>
+    </message>
+    <message>
+        <source>Filter output: container=&lt;name or id&gt;, type=container or type=image</source>
+        <translation>출력 거르기: container=&lt;이름 또는 ID&gt;, type=container 또는 type=image</translation>
+    </message>
+    <message>
+        <source>invalid filter "%1": supported are container=&lt;name or id&gt;, type=container and type=image</source>
+        <translation>올바르지 않은 필터입니다("%1"): container=&lt;이름 또는 ID&gt;, type=container, type=image만 지원합니다</translation>
     </message>
     <message>
         <source>no public port '%1' published for %2</source>

@@ -10,6 +10,7 @@
 #include <archive_entry.h>
 
 #include <fcntl.h>
+#include <sys/statvfs.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -193,8 +194,12 @@ Result<std::string> config_with_layers(const std::string& base, const ImageRecor
     return c.dump();
 }
 
-Result<SaveResult> save_images(ImageStore& store, const std::vector<SaveItem>& items, int out_fd)
+Result<SaveResult> save_images(ImageStore& store, const std::vector<SaveItem>& items, int out_fd, const std::atomic<bool>* cancel,
+                               const ArchiveProgressFn& progress)
 {
+    auto cancelled = [cancel] { return cancel && cancel->load(); };
+    std::set<std::string> all_layers;
+    for (const auto& it : items) all_layers.insert(it.record.layers.begin(), it.record.layers.end());
     if (items.empty()) return Error(Errc::invalid_argument, "save: no image");
     auto tmp = TempDir::make(store.blobs().tmp_dir(), "save");
     if (!tmp) return std::move(tmp).error();
@@ -218,6 +223,7 @@ Result<SaveResult> save_images(ImageStore& store, const std::vector<SaveItem>& i
         std::vector<std::string> diff_ids;
         for (const auto& l : r.layers) {
             if (!packed.count(l)) {
+                if (cancelled()) return Error(kCancelled, "save: cancelled");
                 auto dir = store.layer_dir(l);
                 if (!dir) return std::move(dir).error();
                 Packed p;
@@ -229,6 +235,7 @@ Result<SaveResult> save_images(ImageStore& store, const std::vector<SaveItem>& i
                 p.diff_id = pr->diff_id;
                 p.size = pr->size;
                 packed.emplace(l, std::move(p));
+                if (progress) progress("packing", packed.size(), all_layers.size());
             }
             diff_ids.push_back(packed[l].diff_id);
         }
@@ -282,7 +289,10 @@ Result<SaveResult> save_images(ImageStore& store, const std::vector<SaveItem>& i
     ONGGI_CHECK(out.open_status(), "save");
     ONGGI_CHECK(out.dir("blobs/"), "save");
     ONGGI_CHECK(out.dir("blobs/sha256/"), "save");
+    uint64_t total = 0, bytes_out = 0;
+    for (const auto& b : blobs) total += b.size;
     for (const auto& b : blobs) {
+        if (cancelled()) return Error(kCancelled, "save: cancelled");
         if (b.file.empty()) {
             ONGGI_CHECK(out.bytes(b.name, b.data), "save");
         } else {
@@ -291,6 +301,8 @@ Result<SaveResult> save_images(ImageStore& store, const std::vector<SaveItem>& i
             ONGGI_CHECK(out.file(b.name, fd.get(), b.size), "save");
             res.bytes += b.size;
         }
+        bytes_out += b.size;
+        if (progress) progress("writing", bytes_out, total);
     }
     ONGGI_CHECK(out.bytes("index.json", index.dump()), "save");
     ONGGI_CHECK(out.bytes("manifest.json", manifest_json.dump()), "save");
@@ -360,7 +372,30 @@ bool resolve_link(const std::string& dir, const std::string& target, std::string
 
 class Staging {
 public:
-    Staging(std::string dir, ArchiveError* why) : dir_(std::move(dir)), why_(why) {}
+    Staging(std::string dir, ArchiveError* why, const LoadOptions& opt) : dir_(std::move(dir)), why_(why), opt_(opt) {}
+
+    uint64_t staged_bytes() const { return staged_; }
+    // Room for `more` bytes: under max_bytes with what was staged, and the filesystem keeps
+    // keep_free_bytes (asked every 8 MiB, not per block).
+    Status room(uint64_t already, uint64_t more, const std::string& what)
+    {
+        if (already + more > opt_.max_bytes)
+            return refuse(why_, archive_reason::kTooLarge,
+                          what + ": the archive holds more than " + std::to_string(opt_.max_bytes) + " bytes, the most a load may take");
+        if (already + more >= next_check_) {
+            next_check_ = already + more + (8u << 20);
+            return disk_room(what);
+        }
+        return {};
+    }
+    Status disk_room(const std::string& what)
+    {
+        struct statvfs sv;
+        if (::statvfs(dir_.c_str(), &sv) == 0 && uint64_t(sv.f_bavail) * sv.f_frsize < opt_.keep_free_bytes)
+            return refuse(why_, archive_reason::kTooLarge,
+                          what + ": the disk would be full (less than " + std::to_string(opt_.keep_free_bytes >> 20) + " MiB free)");
+        return {};
+    }
 
     Status read(int in_fd)
     {
@@ -419,6 +454,13 @@ public:
                 if (r < ARCHIVE_WARN)
                     return refuse(why_, archive_reason::kTruncated, "entry " + raw + ": the archive is damaged or ends early: " + err(a.get()));
                 if (uint64_t(off) != s.size) return refuse(why_, archive_reason::kFormat, "entry " + raw + ": sparse files are not image blobs");
+                if (opt_.cancel && opt_.cancel->load()) return Error(kCancelled, "load: cancelled");
+                ONGGI_CHECK(room(staged_, len, "entry " + raw), "load");
+                staged_ += len;
+                if (opt_.progress && staged_ >= next_progress_) {
+                    next_progress_ = staged_ + (4u << 20);
+                    report(in_fd);
+                }
                 d.update(buf, len);
                 ONGGI_CHECK(write_all(fd.get(), buf, len, "stage " + raw), "load");
                 s.size += len;
@@ -426,7 +468,16 @@ public:
             s.digest = d.finish_digest();
             entries_[name] = std::move(s);
         }
+        if (opt_.progress) report(in_fd);
         return {};
+    }
+    // How much of the archive file was read (its offset; a pipe has none: then the bytes staged).
+    void report(int in_fd)
+    {
+        struct stat st;
+        const off_t at = ::lseek(in_fd, 0, SEEK_CUR);
+        if (at >= 0 && ::fstat(in_fd, &st) == 0 && S_ISREG(st.st_mode)) opt_.progress("reading", uint64_t(at), uint64_t(st.st_size));
+        else opt_.progress("reading", staged_, 0);
     }
 
     // The staged entry by name (links followed within the archive), or missing_blob.
@@ -472,6 +523,8 @@ private:
     }
     std::string dir_;
     ArchiveError* why_;
+    LoadOptions opt_;
+    uint64_t staged_ = 0, next_check_ = 0, next_progress_ = 0;
     std::map<std::string, Staged> entries_;
 };
 
@@ -641,11 +694,11 @@ Result<std::vector<Planned>> plan_oci(const Staging& st, ArchiveError* why)
 
 } // namespace
 
-Result<std::vector<LoadedImage>> load_images(ImageStore& store, int in_fd, ArchiveError* why)
+Result<std::vector<LoadedImage>> load_images(ImageStore& store, int in_fd, ArchiveError* why, const LoadOptions& opt)
 {
     auto tmp = TempDir::make(store.blobs().tmp_dir(), "load");
     if (!tmp) return std::move(tmp).error();
-    Staging st(tmp->path(), why);
+    Staging st(tmp->path(), why, opt);
     ONGGI_CHECK(st.read(in_fd), "load");
     Result<std::vector<Planned>> plan = Error(Errc::internal, "");
     if (st.has("manifest.json")) plan = plan_docker(st, why);
@@ -663,10 +716,14 @@ Result<std::vector<LoadedImage>> load_images(ImageStore& store, int in_fd, Archi
     // Unpack every layer (each checked against its diff_id); on a failure remove what this load
     // added, so the store is as it was.
     std::vector<std::string> added, pinned;
+    uint64_t unpacked = 0;
     auto undo = [&] {
         for (const auto& d : pinned) store.unpin_layer(d);
         for (const auto& d : added) (void)store.drop_layer(d);
     };
+    size_t layers_total = 0, layers_done = 0;
+    for (const auto& p : plan.value()) layers_total += p.layers.size();
+    if (opt.progress) opt.progress("unpacking", 0, layers_total);
     for (auto& p : plan.value()) {
         for (size_t i = 0; i < p.layers.size(); ++i) {
             const std::string& diff_id = p.config.diff_ids[i];
@@ -677,14 +734,35 @@ Result<std::vector<LoadedImage>> load_images(ImageStore& store, int in_fd, Archi
             store.pin_layer(diff_id);
             pinned.push_back(diff_id);
             const bool had = store.has_layer(diff_id);
-            auto r = store.install_layer(p.layers[i]->file, diff_id);
+            // What the layers unpack to counts too (a small gzip layer can inflate without end):
+            // its uncompressed stream gets what is left of max_bytes, and the disk is asked
+            // every 4 MiB read (the extractor's progress), stopping it when it runs low.
+            ExtractLimits lim;
+            const uint64_t used = st.staged_bytes() + unpacked;
+            lim.max_bytes = used < opt.max_bytes ? opt.max_bytes - used : 0;
+            std::atomic<bool> stop{false};
+            Status disk_ok;
+            auto r = store.install_layer(p.layers[i]->file, diff_id, lim, &stop, [&](uint64_t) {
+                if (opt.cancel && opt.cancel->load()) stop = true;
+                if (disk_ok) disk_ok = st.disk_room("layer " + diff_id);
+                if (!disk_ok) stop = true;
+            });
             if (!r) {
                 undo();
+                if (!disk_ok) return std::move(disk_ok).error().wrap("load: image " + p.config_digest);
                 Error e = std::move(r).error();
+                if (e.code == kCancelled) return Error(kCancelled, "load: cancelled");
+                if (why && e.code == kBadImage && e.context.find("over the limit") != std::string::npos) {
+                    why->reason = archive_reason::kTooLarge;
+                    return Error(kBadImage, "load: image " + p.config_digest + ": layer " + diff_id + " unpacks to more than the " +
+                                                std::to_string(opt.max_bytes) + " bytes a load may take");
+                }
                 if (why && e.code == kBadImage) why->reason = e.context.find("diff_id") != std::string::npos ? archive_reason::kDigest : archive_reason::kFormat;
                 return e.wrap("load: image " + p.config_digest);
             }
             if (!had) added.push_back(diff_id);
+            if (auto sz = store.layer_size(diff_id); !had) unpacked += sz;
+            if (opt.progress) opt.progress("unpacking", ++layers_done, layers_total);
         }
     }
     std::vector<LoadedImage> out;

@@ -21,6 +21,8 @@
 #include "engine/core/result.h"
 #include "engine/image/image_store.h"
 
+#include <atomic>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -33,6 +35,7 @@ inline constexpr const char* kMissingBlob = "archive_missing_blob";   // a blob 
 inline constexpr const char* kDigest = "archive_digest_mismatch";     // bytes do not match digest/size/diff_id
 inline constexpr const char* kTruncated = "archive_truncated";        // not a tar, or it ends early
 inline constexpr const char* kFormat = "archive_format";              // neither layout, or bad JSON in it
+inline constexpr const char* kTooLarge = "archive_too_large";         // more bytes than the load may take
 } // namespace archive_reason
 
 struct ArchiveError {
@@ -50,15 +53,35 @@ struct SaveItem {
     ImageRecord record;
     std::string name_tag;
 };
-Result<SaveResult> save_images(ImageStore& store, const std::vector<SaveItem>& items, int out_fd);
+// How far a save or a load is: phase "packing" (layers packed of all), "writing" (bytes of the
+// archive written of all), "reading" (bytes of the archive file read of its size), "unpacking"
+// (layers unpacked of all). Called from the thread that does the work, at most every 4 MiB.
+using ArchiveProgressFn = std::function<void(const char* phase, uint64_t current, uint64_t total)>;
+
+// cancel (when given) stops the save between blobs and layers with kCancelled.
+Result<SaveResult> save_images(ImageStore& store, const std::vector<SaveItem>& items, int out_fd,
+                               const std::atomic<bool>* cancel = nullptr, const ArchiveProgressFn& progress = {});
 
 struct LoadedImage {
     ImageRecord record;
     std::vector<std::string> names;  // "name:tag" it was given
 };
+// A load's bounds: what a huge or hostile archive (a zstd bomb, a layer that inflates without
+// end) may write before it is refused with archive_too_large and everything it wrote is removed.
+struct LoadOptions {
+    // Bytes staged from the archive (its entries, uncompressed) and unpacked from its layers,
+    // all together.
+    uint64_t max_bytes = uint64_t(64) << 30;
+    // The load stops before the store's filesystem has less than this free (statvfs f_bavail).
+    uint64_t keep_free_bytes = uint64_t(256) << 20;
+    const std::atomic<bool>* cancel = nullptr;  // stops the load with kCancelled (store as it was)
+    ArchiveProgressFn progress;
+};
+
 // Loads every image of the archive read from in_fd. On failure `why` (when given) says which
 // stable reason it was.
-Result<std::vector<LoadedImage>> load_images(ImageStore& store, int in_fd, ArchiveError* why = nullptr);
+Result<std::vector<LoadedImage>> load_images(ImageStore& store, int in_fd, ArchiveError* why = nullptr,
+                                             const LoadOptions& opt = {});
 
 // A config that is `base` (the image config JSON, or empty for the built-in image: made from
 // the record) with rootfs.diff_ids = diff_ids, and `add_history` appended when not empty.

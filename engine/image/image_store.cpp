@@ -249,12 +249,47 @@ Result<std::string> ImageStore::place_layer(const std::string& tmp, const std::s
     return dir;
 }
 
+std::vector<std::string> names_of(const ImageRecord& r)
+{
+    if (!r.repo_tags.empty()) return r.repo_tags;
+    if (r.name == "<none>" || r.name.empty()) return {};
+    return {r.name + ":" + r.tag};
+}
+
+void ImageStore::on_change(std::function<void(const RecordChange&)> f)
+{
+    std::lock_guard lk(records_mu_);
+    observers_.push_back(std::move(f));
+}
+
+void ImageStore::notify(const RecordChange& c)
+{
+    for (const auto& f : observers_) f(c);
+}
+
+Status ImageStore::write_record(const ImageRecord& after, const ImageRecord* before)
+{
+    ONGGI_CHECK(save(after), "write image record");
+    RecordChange c;
+    c.id = after.id;
+    c.created = before == nullptr;
+    const auto now = names_of(after);
+    const auto was = before ? names_of(*before) : std::vector<std::string>{};
+    for (const auto& n : now)
+        if (std::find(was.begin(), was.end(), n) == was.end()) c.tags_added.push_back(n);
+    for (const auto& n : was)
+        if (std::find(now.begin(), now.end(), n) == now.end()) c.tags_removed.push_back(n);
+    if (c.created || !c.tags_added.empty() || !c.tags_removed.empty()) notify(c);
+    return {};
+}
+
 Status ImageStore::take_tag(const std::vector<ImageRecord>& all, const std::string& config_digest, const std::string& name_tag)
 {
     // The tag moves: whoever had it loses it.
-    for (auto o : all) {
-        if (o.id == config_digest) continue;
-        auto tags = o.repo_tags.empty() ? std::vector<std::string>{o.name + ":" + o.tag} : o.repo_tags;
+    for (const auto& before : all) {
+        if (before.id == config_digest) continue;
+        ImageRecord o = before;
+        auto tags = names_of(o);
         auto it = std::find(tags.begin(), tags.end(), name_tag);
         if (it == tags.end() || o.builtin) continue;
         tags.erase(it);
@@ -267,19 +302,21 @@ Status ImageStore::take_tag(const std::vector<ImageRecord>& all, const std::stri
             o.name = tags.front().substr(0, c);
             o.tag = tags.front().substr(c + 1);
         }
-        ONGGI_CHECK(save(o), "untag previous image");
+        ONGGI_CHECK(write_record(o, &before), "untag previous image");
     }
     return {};
 }
 
 Result<ImageRecord> ImageStore::tag(const std::string& id, const std::string& name, const std::string& tag)
 {
+    std::lock_guard lk(records_mu_);
     auto all = list();
     if (!all) return std::move(all).error();
     auto it = std::find_if(all->begin(), all->end(), [&](const ImageRecord& r) { return r.id == id; });
     if (it == all->end()) return Error(Errc::not_found, "no such image: " + id);
     if (it->builtin) return Error(Errc::invalid_argument, "the built-in image cannot be given another name");
     const std::string name_tag = name + ":" + tag;
+    const ImageRecord before = *it;
     ImageRecord r = *it;
     ONGGI_CHECK(take_tag(all.value(), id, name_tag), "tag image");
     if (r.repo_tags.empty() && r.name != "<none>") r.repo_tags.push_back(r.name + ":" + r.tag);
@@ -288,7 +325,7 @@ Result<ImageRecord> ImageStore::tag(const std::string& id, const std::string& na
         r.name = name;
         r.tag = tag;
     }
-    ONGGI_CHECK(save(r), "tag image");
+    ONGGI_CHECK(write_record(r, &before), "tag image");
     return r;
 }
 
@@ -299,14 +336,23 @@ Result<ImageRecord> ImageStore::add_image(const std::string& config_digest, cons
     if (cfg.diff_ids.empty()) return Error(Errc::invalid_argument, "image config: rootfs.diff_ids: empty");
     for (const auto& l : cfg.diff_ids)
         if (!has_layer(l)) return Error(Errc::not_found, "add image: layer " + l + " is not unpacked");
+    // Layers durable before the record that makes them an image (one syncfs per image, not one
+    // per layer or per file; the record itself is fsynced by save()). Before the records lock:
+    // a tag on another thread does not wait for the disk.
+    {
+        UniqueFd d(::open(layers_dir().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+        if (d && ::syncfs(d.get()) < 0) return Error::from_errno("sync layers");
+    }
+    std::lock_guard lk(records_mu_);
     auto all = list();
     if (!all) return std::move(all).error();
     const std::string name_tag = name + ":" + tag;
-    ImageRecord r;
+    ImageRecord r, before;
     bool existed = false;
     for (const auto& o : all.value()) {
         if (o.id == config_digest) {
             r = o;
+            before = o;
             existed = true;
         }
     }
@@ -339,13 +385,7 @@ Result<ImageRecord> ImageStore::add_image(const std::string& config_digest, cons
     uint64_t size = 0;
     for (const auto& l : r.layers) size += layer_size(l);
     r.size = size;
-    // Layers durable before the record that makes them an image (one syncfs per image, not one
-    // per layer or per file; the record itself is fsynced by save()).
-    {
-        UniqueFd d(::open(layers_dir().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-        if (d && ::syncfs(d.get()) < 0) return Error::from_errno("sync layers");
-    }
-    ONGGI_CHECK(save(r), "add image");
+    ONGGI_CHECK(write_record(r, existed ? &before : nullptr), "add image");
     return r;
 }
 
@@ -425,6 +465,7 @@ Result<ImageRecord> ImageStore::ensure_builtin()
         return Error(Errc::internal, "built-in image: " + dir + " is not a directory");
     }
 
+    std::lock_guard lk(records_mu_);
     ImageRecord r;
     r.name = "busybox";
     r.tag = "latest";
@@ -522,6 +563,7 @@ Result<ImageRecord> ImageStore::resolve(const std::string& ref) const
 Status ImageStore::remove(const std::string& id, const std::set<std::string>& keep)
 {
     if (!is_digest(id)) return Error(Errc::invalid_argument, "image id: expected sha256:<hex>");
+    std::lock_guard lk(records_mu_);
     auto all = list();
     if (!all) return std::move(all).error();
     const ImageRecord* victim = nullptr;
@@ -537,6 +579,11 @@ Status ImageStore::remove(const std::string& id, const std::set<std::string>& ke
     }
     std::string rec = records_dir() + "/" + hex_of(id) + ".json";
     if (::unlink(rec.c_str()) < 0) return Error::from_errno("remove image record");
+    RecordChange change;
+    change.id = id;
+    change.removed = true;
+    change.tags_removed = names_of(*victim);
+    notify(change);
     if (!victim->builtin) (void)blobs_.remove(victim->id);  // its config: the record was its only user
     for (const auto& l : victim->layers) {
         if (still_used.count(l) || !is_digest(l)) continue;
@@ -618,6 +665,7 @@ Result<ImageStore::Garbage> ImageStore::garbage(const std::set<std::string>& kee
 
 Result<ImageStore::Garbage> ImageStore::collect_garbage(const std::set<std::string>& keep, std::chrono::seconds min_age)
 {
+    std::lock_guard lk(records_mu_);
     Garbage g;
     // Sizes first: a removed layer cannot be measured.
     auto before = garbage(keep);
@@ -654,6 +702,7 @@ Status ImageStore::drop_layer(const std::string& diff_id)
         std::lock_guard lk(pins_mu_);
         if (pins_.count(diff_id)) return {};
     }
+    std::lock_guard lk(records_mu_);
     auto all = list();
     if (!all) return std::move(all).error();
     for (const auto& r : all.value())
@@ -664,6 +713,7 @@ Status ImageStore::drop_layer(const std::string& diff_id)
 
 Result<size_t> ImageStore::collect_layers(const std::set<std::string>& keep, std::chrono::seconds min_age)
 {
+    std::lock_guard lk(records_mu_);
     auto all = list();
     if (!all) return std::move(all).error();
     std::set<std::string> used = keep;

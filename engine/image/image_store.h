@@ -63,6 +63,20 @@ struct ImageRecord {
 std::string record_to_json(const ImageRecord& r);
 Result<ImageRecord> record_from_json(const std::string& text);
 
+// Every "name:tag" of a record (repo_tags, or name:tag of an older record without them; none
+// for an untagged image).
+std::vector<std::string> names_of(const ImageRecord& r);
+
+// One change of the records, as the store made it: an image recorded (created), one that gained
+// or lost names, one removed (with the names it had). Observers see every change, in the order
+// the store made them (they are called under the store's records lock, from the thread that
+// made the change: an observer must not call back into the store).
+struct RecordChange {
+    std::string id;
+    bool created = false, removed = false;
+    std::vector<std::string> tags_added, tags_removed;  // "name:tag"
+};
+
 // "sha256:<64 lowercase hex>"
 bool is_digest(const std::string& s);
 // "name" or "name:tag": [a-z0-9][a-z0-9._/-]{0,127} and tag [A-Za-z0-9_][A-Za-z0-9_.-]{0,127}
@@ -119,8 +133,13 @@ public:
     // The layer digest of a directory under layers/ (as in a container's overlay lowerdir), or
     // empty when the path is not one of ours.
     std::string layer_of_dir(const std::string& dir) const;
-    // Write/replace a record (atomic).
+    // Write/replace a record (atomic). Not serialised with the other record updates and not
+    // observed: tag, add_image and remove are the ones to use.
     Status save(const ImageRecord& r);
+    // Every record update (add_image, tag, remove, ensure_builtin) and every collection that
+    // reads the records to decide what to delete runs under one lock, so a tag racing a load or
+    // a commit on another thread cannot lose either update; `f` sees each change.
+    void on_change(std::function<void(const RecordChange&)> f);
 
     // Blobs (manifests, configs, compressed layers).
     BlobStore& blobs() { return blobs_; }
@@ -155,10 +174,16 @@ private:
     std::string records_dir() const { return root_ + "/records"; }
     std::string layers_dir() const { return root_ + "/layers"; }
     Status take_tag(const std::vector<ImageRecord>& all, const std::string& id, const std::string& name_tag);
+    // save(after), then tell the observers what changed from `before` (null: a new record).
+    Status write_record(const ImageRecord& after, const ImageRecord* before);
+    void notify(const RecordChange& c);
     Result<std::string> make_layer_tmp(const std::string& diff_id) const;
     Result<std::string> place_layer(const std::string& tmp, const std::string& diff_id, Result<ExtractResult> x);
     std::string root_;
     BlobStore blobs_;
+    // The one owner of record updates (recursive: collect_garbage calls collect_layers).
+    mutable std::recursive_mutex records_mu_;
+    std::vector<std::function<void(const RecordChange&)>> observers_;
     mutable std::mutex pins_mu_;
     std::multiset<std::string> pins_;
     mutable std::mutex sizes_mu_;

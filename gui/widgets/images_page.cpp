@@ -5,16 +5,23 @@
 #include "gui/widgets/pull_dialog.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QEvent>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableWidget>
+#include <QTimer>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace onggi {
 namespace gui {
@@ -60,10 +67,32 @@ ImagesPage::ImagesPage(client::HelperSession* session, QWidget* parent) : QWidge
     m_pull = new QPushButton(this);
     m_remove = new QPushButton(this);
     m_refresh = new QPushButton(this);
+    m_save = new QPushButton(this);
+    m_load = new QPushButton(this);
     m_remove->setEnabled(false);
+    m_save->setEnabled(false);
+    connect(m_save, &QPushButton::clicked, this, &ImagesPage::saveSelected);
+    connect(m_load, &QPushButton::clicked, this, &ImagesPage::loadFromFile);
+    m_archiveBar = new QProgressBar(this);
+    m_archiveBar->setTextVisible(true);
+    m_archiveBar->hide();
+    m_archiveLabel = new QLabel(this);
+    m_archiveLabel->setTextFormat(Qt::PlainText);
+    m_archiveLabel->setWordWrap(true);
+    m_archiveLabel->hide();
+    connect(m_session, &client::HelperSession::archiveProgress, this, &ImagesPage::archiveProgress);
     connect(m_pull, &QPushButton::clicked, this, &ImagesPage::openPullDialog);
     connect(m_remove, &QPushButton::clicked, this, &ImagesPage::removeSelected);
     connect(m_refresh, &QPushButton::clicked, this, &ImagesPage::refresh);
+    m_refreshSoon = new QTimer(this);
+    m_refreshSoon->setSingleShot(true);
+    m_refreshSoon->setInterval(150);
+    connect(m_refreshSoon, &QTimer::timeout, this, [this] {
+        if (isVisible()) refresh();  // a hidden page refreshes when it is shown
+    });
+    connect(m_session, &client::HelperSession::event, this, [this](const client::Event& ev) {
+        if (ev.type == QLatin1String("image") && isVisible()) m_refreshSoon->start();
+    });
 
     m_listTitle = new QLabel(this);
     m_layersTitle = new QLabel(this);
@@ -80,6 +109,7 @@ ImagesPage::ImagesPage(client::HelperSession* session, QWidget* parent) : QWidge
     m_layers->horizontalHeader()->setSectionResizeMode(SharedWith, QHeaderView::Stretch);
     connect(m_images->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         m_remove->setEnabled(!selectedId().isEmpty());
+        m_save->setEnabled(!selectedId().isEmpty() && !archiveBusy());
         showLayers();
     });
 
@@ -91,6 +121,8 @@ ImagesPage::ImagesPage(client::HelperSession* session, QWidget* parent) : QWidge
     buttons->addWidget(m_listTitle);
     buttons->addStretch(1);
     buttons->addWidget(m_pull);
+    buttons->addWidget(m_load);
+    buttons->addWidget(m_save);
     buttons->addWidget(m_remove);
     buttons->addWidget(m_refresh);
     auto* split = new QSplitter(Qt::Vertical, this);
@@ -99,6 +131,10 @@ ImagesPage::ImagesPage(client::HelperSession* session, QWidget* parent) : QWidge
     tl->setContentsMargins(0, 0, 0, 0);
     tl->addLayout(buttons);
     tl->addWidget(m_images, 1);
+    auto* archive = new QHBoxLayout;
+    archive->addWidget(m_archiveLabel, 2);
+    archive->addWidget(m_archiveBar, 1);
+    tl->addLayout(archive);
     auto* bottom = new QWidget(split);
     auto* bl = new QVBoxLayout(bottom);
     bl->setContentsMargins(0, 0, 0, 0);
@@ -136,6 +172,11 @@ void ImagesPage::retranslateUi() {
     m_remove->setText(tr("Re&move"));
     m_remove->setToolTip(tr("Remove the selected image from the store"));
     m_refresh->setText(tr("R&efresh"));
+    m_save->setText(tr("&Save…"));
+    m_save->setToolTip(tr("Save the selected image to a tar archive (as docker save writes it)"));
+    m_load->setText(tr("&Load…"));
+    m_load->setToolTip(tr("Load images from a tar archive (docker save or OCI layout)"));
+    m_archiveLabel->setText(archiveText());
     m_listTitle->setText(tr("Images"));
     m_layersTitle->setText(tr("Layers of the selected image (bottom first)"));
     m_images->setHorizontalHeaderLabels({tr("Name"), tr("Image ID"), tr("Size"), tr("Shared"), tr("Created"), tr("Containers")});
@@ -350,6 +391,124 @@ void ImagesPage::removeSelected() {
         box.setDetailedText(client::ErrorText::details(e));
         box.exec();
     });
+}
+
+QString ImagesPage::archiveStatus() const { return m_archiveLabel->text(); }
+
+void ImagesPage::saveSelected() {
+    const QString id = selectedId();
+    if (id.isEmpty() || archiveBusy()) return;
+    QString base = QStringLiteral("image");
+    for (const client::ImageInfo& im : std::as_const(m_list))
+        if (im.id == id) base = im.reference().section(QLatin1Char('/'), -1).replace(QLatin1Char(':'), QLatin1Char('-'));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save image"), QDir::home().filePath(base + QStringLiteral(".tar")),
+                                                      tr("Tar archives (*.tar);;All files (*)"));
+    if (!path.isEmpty()) saveSelectedTo(path);
+}
+
+void ImagesPage::loadFromFile() {
+    if (archiveBusy()) return;
+    const QString path = QFileDialog::getOpenFileName(this, tr("Load images"), QDir::homePath(),
+                                                      tr("Image archives (*.tar *.tar.gz *.tgz *.tar.zst);;All files (*)"));
+    if (!path.isEmpty()) loadFrom(path);
+}
+
+void ImagesPage::saveSelectedTo(const QString& path) {
+    const QString id = selectedId();
+    if (id.isEmpty() || archiveBusy()) return;
+    QString ref = id;
+    for (const client::ImageInfo& im : std::as_const(m_list))
+        if (im.id == id) ref = im.builtin || !im.repoTags.isEmpty() ? im.reference() : id;
+    const QString file = QFileInfo(path).absoluteFilePath();
+    archiveStarted(file, {ArchiveDone::Saving, ref, file, {}, 0, 0});
+    m_session->saveImages({ref}, file, [this, ref, file](const client::RpcError& e) {
+        if (e.isError()) return archiveFailed(false, tr("Could not save the image %1").arg(ref), e);
+        archiveFinished({ArchiveDone::Saved, ref, file, {}, QFileInfo(file).size(), 0});
+        emit saved(file);
+    });
+}
+
+void ImagesPage::loadFrom(const QString& path) {
+    if (archiveBusy()) return;
+    const QString file = QFileInfo(path).absoluteFilePath();
+    archiveStarted(file, {ArchiveDone::Loading, {}, file, {}, 0, 0});
+    m_session->loadImages(file, [this, file](const QList<client::ImageInfo>& images, const client::RpcError& e) {
+        if (e.isError()) return archiveFailed(true, tr("Could not load %1").arg(file), e);
+        QStringList names, ids;
+        for (const client::ImageInfo& im : images) {
+            names << im.reference();
+            ids << im.id;
+        }
+        archiveFinished({ArchiveDone::Loaded, {}, file, names.join(QStringLiteral(", ")), 0, int(images.size())});
+        if (!ids.isEmpty())
+            connect(this, &ImagesPage::refreshed, this, [this, id = ids.first()] { selectImage(id); }, Qt::SingleShotConnection);
+        refresh();
+        emit loaded(ids);
+    });
+}
+
+QString ImagesPage::archiveText() const {
+    const ArchiveDone& d = m_archiveDone;
+    switch (d.kind) {
+    case ArchiveDone::Saving: return tr("Saving %1 to %2…").arg(d.ref, d.file);
+    case ArchiveDone::Saved: return tr("Saved %1 to %2 (%3).").arg(d.ref, d.file, Units::bytes(double(d.bytes)));
+    case ArchiveDone::Loading: return tr("Loading %1…").arg(d.file);
+    case ArchiveDone::Loaded: return tr("Loaded %n image(s) from %1: %2", nullptr, d.count).arg(d.file, d.names);
+    case ArchiveDone::None: break;
+    }
+    return QString();
+}
+
+void ImagesPage::archiveStarted(const QString& path, const ArchiveDone& what) {
+    m_archivePath = path;
+    m_archiveDone = what;
+    m_save->setEnabled(false);
+    m_load->setEnabled(false);
+    m_archiveLabel->setText(archiveText());
+    m_archiveLabel->show();
+    m_archiveBar->setRange(0, 0);  // busy until the helper says how far
+    m_archiveBar->setFormat(QString());
+    m_archiveBar->show();
+}
+
+void ImagesPage::archiveProgress(const client::ArchiveProgress& p) {
+    if (m_archivePath.isEmpty() || p.path != m_archivePath) return;
+    if (p.total <= 0) {
+        m_archiveBar->setRange(0, 0);
+        m_archiveBar->setFormat(p.phaseText());
+        return;
+    }
+    // Bytes in KiB so that archives past 2 GiB fit the bar's int.
+    const bool bytes = p.countsBytes();
+    const int max = int(bytes ? (p.total + 1023) / 1024 : p.total), value = int(bytes ? (p.current + 1023) / 1024 : p.current);
+    m_archiveBar->setRange(0, std::max(max, 1));
+    m_archiveBar->setValue(std::min(value, std::max(max, 1)));
+    m_archiveBar->setFormat(bytes ? tr("%1: %2 of %3").arg(p.phaseText(), Units::bytes(double(p.current)), Units::bytes(double(p.total)))
+                                  : tr("%1: %2 of %3").arg(p.phaseText(), Units::count(p.current), Units::count(p.total)));
+}
+
+void ImagesPage::archiveFinished(const ArchiveDone& what) {
+    m_archivePath.clear();
+    m_archiveDone = what;
+    m_archiveBar->hide();
+    m_archiveLabel->setText(archiveText());
+    m_load->setEnabled(true);
+    m_save->setEnabled(!selectedId().isEmpty());
+}
+
+void ImagesPage::archiveFailed(bool load, const QString& what, const client::RpcError& e) {
+    archiveFinished({});
+    m_archiveLabel->hide();
+    if (e.errc == QLatin1String("connection_lost") || e.errc == QLatin1String("not_connected")) return;
+    const QString text = load && e.errc == QLatin1String("permission_denied")
+                             ? tr("Only root may load images: their names are shared by every user of this computer.")
+                             : what + QStringLiteral(": ") + client::ErrorText::explain(e);
+    m_lastError = text;
+    emit failed(text);
+    QMessageBox box(QMessageBox::Warning, load ? tr("Images not loaded") : tr("Image not saved"), text, QMessageBox::Ok, this);
+    box.setObjectName(QStringLiteral("archiveError"));
+    box.setDetailedText(client::ErrorText::details(e));
+    box.exec();
 }
 
 }  // namespace gui

@@ -1,4 +1,5 @@
-// events.subscribe: container events of what the caller may see (filtered per event by owner).
+// events.subscribe: container events of what the caller may see (filtered per event by owner),
+// and image events (images are shared: every member may list them, so every member sees them).
 #include "helper/handlers/handlers.h"
 
 namespace onggi::helper {
@@ -15,7 +16,7 @@ void register_events_subscribe(HelperContext& ctx)
             filter = c.value()->id;
         }
         if (!call.connection()) return;
-        auto sub = ctx.events->subscribe(call.connection(), filter);
+        auto sub = ctx.events->subscribe(call.connection(), filter, p->type);
         if (!sub) return call.fail(sub.error());
         call.reply({{"subscription", sub.value()}});
     });

@@ -10,6 +10,7 @@
 #include "helper/event_bus.h"
 #include "helper/log_followers.h"
 #include "helper/policy_gate.h"
+#include "helper/worker_threads.h"
 
 namespace onggi::helper {
 
@@ -19,6 +20,7 @@ struct HelperContext {
     EventBus* events = nullptr;
     LogFollowers* logs = nullptr;
     PolicyGate* gate = nullptr;  // create, start, update, exec ask it first (helper/policy_gate.h)
+    WorkerThreads* workers = nullptr;  // load, save, commit run there; joined at shutdown
 };
 
 // The gate's refusal as the reply to `call`.

@@ -4,32 +4,47 @@
 // member of group onggi reads and writes only what their uid may; the helper never opens the
 // path as root for them. save is open to every member (images are shared and visible to all);
 // load is root only, as images.tag: it names images for everyone (`run nginx` would start what
-// a member loaded as nginx). The work runs on a thread of its own (an archive can be gigabytes)
-// and the reply is sent from the event loop. A refused archive is answered with
-// error.data.reason (archive_path, archive_missing_blob, archive_digest_mismatch,
-// archive_truncated, archive_format) and leaves the store as it was.
+// a member loaded as nginx). The work runs on a worker thread (an archive can be gigabytes;
+// WorkerThreads joins it at shutdown, cancelled) and the reply is sent from the event loop. A
+// load stages and unpacks at most --max-load-size bytes and leaves 256 MiB free on the disk. A
+// refused archive is answered with error.data.reason (archive_path, archive_missing_blob,
+// archive_digest_mismatch, archive_truncated, archive_format, archive_too_large) and leaves the
+// store as it was. Each loaded image is announced as a `load` image event.
 #include "helper/handlers/handlers.h"
 #include "helper/user_file.h"
 #include "engine/image/image_archive.h"
 
-#include <QCoreApplication>
 #include <QMetaObject>
+#include <QPointer>
 
 #include <fcntl.h>
 
-#include <thread>
+#include <chrono>
 
 namespace onggi::helper {
 namespace {
 
-// Runs work on its own thread; done(result) runs on the event loop.
-template <class T>
-void off_loop(std::function<T()> work, std::function<void(T&)> done)
+// A save's or a load's progress as images.archive.progress notifications to the connection that
+// asked: from the worker thread to the event loop (loop: an object living there), at most every
+// 100 ms within a phase, and the first and last of each phase always.
+image::ArchiveProgressFn progress_to(QPointer<Connection> conn, QObject* loop, const std::string& op, const std::string& path)
 {
-    std::thread([work = std::move(work), done = std::move(done)]() mutable {
-        auto r = std::make_shared<T>(work());
-        QMetaObject::invokeMethod(QCoreApplication::instance(), [done = std::move(done), r] { done(*r); }, Qt::QueuedConnection);
-    }).detach();
+    struct State {
+        std::string phase;
+        std::chrono::steady_clock::time_point last;
+    };
+    auto st = std::make_shared<State>();
+    return [conn, loop, op, path, st](const char* phase, uint64_t current, uint64_t total) {
+        const auto now = std::chrono::steady_clock::now();
+        const bool last = total && current >= total;
+        if (phase == st->phase && !last && now - st->last < std::chrono::milliseconds(100)) return;
+        st->phase = phase;
+        st->last = now;
+        json n = {{"op", op}, {"path", path}, {"phase", phase}, {"current", current}, {"total", total}};
+        QMetaObject::invokeMethod(loop, [conn, n] {
+            if (conn) conn->notify("images.archive.progress", n);
+        }, Qt::QueuedConnection);
+    };
 }
 
 } // namespace
@@ -55,11 +70,12 @@ void register_images_archive(HelperContext& ctx)
         const Identity who = VolumeSource::identity_of(call.peer().uid, call.peer().gid);
         const std::string path = p->path;
         using R = Result<image::SaveResult>;
-        off_loop<R>(
-            [&store, items, who, path]() -> R {
+        auto progress = p->progress ? progress_to(call.connection(), ctx.workers, "save", path) : image::ArchiveProgressFn{};
+        const bool started = ctx.workers->run<R>(
+            [&store, items, who, path, progress](const std::atomic<bool>& cancel) -> R {
                 auto fd = UserFile::open_as(path, O_WRONLY | O_CREAT | O_TRUNC, 0644, who);
                 if (!fd) return std::move(fd).error().wrap("save: open the archive");
-                auto r = image::save_images(store, items, fd->get());
+                auto r = image::save_images(store, items, fd->get(), &cancel, progress);
                 if (r && ::fsync(fd->get()) < 0) r = Error::from_errno("save: sync " + path);
                 if (!r)  // no half archive left behind (the caller gets the cause of the failure)
                     if (auto rm = UserFile::remove_as(path, who); !rm)
@@ -70,6 +86,7 @@ void register_images_archive(HelperContext& ctx)
                 if (!r) return call.fail(r.error());
                 call.reply({{"id", r->id}, {"rewritten", r->rewritten}, {"bytes", r->bytes}});
             });
+        if (!started) call.fail(Error(Errc::bad_state, "the helper is stopping"));
     });
 
     ctx.dispatcher->add("images.load", [&ctx](const Call& call) {
@@ -83,26 +100,37 @@ void register_images_archive(HelperContext& ctx)
             Result<std::vector<image::LoadedImage>> r = Error(Errc::internal, "");
             image::ArchiveError why;
         };
-        off_loop<Out>(
-            [&store, who, path]() -> Out {
+        const uint64_t max_bytes = ctx.containers->config().max_load_bytes;
+        EventBus* events = ctx.events;
+        auto progress = p->progress ? progress_to(call.connection(), ctx.workers, "load", path) : image::ArchiveProgressFn{};
+        const bool started = ctx.workers->run<Out>(
+            [&store, who, path, max_bytes, progress](const std::atomic<bool>& cancel) -> Out {
                 Out o;
                 auto fd = UserFile::open_as(path, O_RDONLY, 0, who);
                 if (!fd) {
                     o.r = std::move(fd).error().wrap("load: open the archive");
                     return o;
                 }
-                o.r = image::load_images(store, fd->get(), &o.why);
+                image::LoadOptions opt;
+                opt.max_bytes = max_bytes;
+                opt.cancel = &cancel;
+                opt.progress = progress;
+                o.r = image::load_images(store, fd->get(), &o.why, opt);
                 return o;
             },
-            [call](Out& o) {
+            [call, events](Out& o) {
                 if (!o.r) {
                     if (!o.why.reason.empty()) return call.fail(o.r.error(), json{{"reason", o.why.reason}});
                     return call.fail(o.r.error());
                 }
                 json images = json::array();
-                for (const auto& li : o.r.value()) images.push_back(image_json(li.record));
+                for (const auto& li : o.r.value()) {
+                    images.push_back(image_json(li.record));
+                    events->publish_image("load", li.record.id, li.names.empty() ? "<none>" : li.names.front());
+                }
                 call.reply({{"images", images}});
             });
+        if (!started) call.fail(Error(Errc::bad_state, "the helper is stopping"));
     });
 }
 

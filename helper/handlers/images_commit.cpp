@@ -15,16 +15,12 @@
 #include "engine/image/layer_packer.h"
 #include "engine/core/unique_fd.h"
 
-#include <QCoreApplication>
-#include <QMetaObject>
-
 #include <fcntl.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <ctime>
 #include <optional>
-#include <thread>
 
 namespace onggi::helper {
 namespace {
@@ -83,6 +79,13 @@ Result<image::ImageRecord> commit_layer(image::ImageStore& store, const image::I
 
 } // namespace
 
+// A container paused for the commit is resumed whatever the commit's outcome; a failure is said.
+static void resume_after_commit(HelperContext& ctx, const std::string& cid)
+{
+    if (auto r = ctx.containers->resume(cid); !r)
+        qWarning("helper: commit: container %s stays paused: %s", cid.substr(0, 12).c_str(), r.error().message().c_str());
+}
+
 void register_images_commit(HelperContext& ctx)
 {
     ctx.dispatcher->add("images.commit", [&ctx](const Call& call) {
@@ -116,21 +119,22 @@ void register_images_commit(HelperContext& ctx)
         h.comment = p->comment;
         const std::string upper = ctx.containers->paths(cid).upper();
         using R = Result<image::ImageRecord>;
-        auto result = std::make_shared<R>(Error(Errc::internal, ""));
-        std::thread([&ctx, &store, call, result, base = base.value(), upper, shift, name, tag, h, cid, paused_here]() {
-            *result = commit_layer(store, base, upper, shift ? &*shift : nullptr, name, tag, h);
-            QMetaObject::invokeMethod(
-                QCoreApplication::instance(),
-                [&ctx, call, result, cid, paused_here] {
-                    if (paused_here)
-                        if (auto r = ctx.containers->resume(cid); !r)
-                            qWarning("helper: commit: container %s stays paused: %s", cid.substr(0, 12).c_str(),
-                                     r.error().message().c_str());
-                    if (!*result) return call.fail(result->error());
-                    call.reply({{"image", image_json(result->value())}});
-                },
-                Qt::QueuedConnection);
-        }).detach();
+        // On a worker thread; the completion (also run by WorkerThreads::stop at shutdown)
+        // resumes the container and announces the new image as a `commit` image event.
+        const bool started = ctx.workers->run<R>(
+            [&store, base = base.value(), upper, shift, name, tag, h](const std::atomic<bool>&) -> R {
+                return commit_layer(store, base, upper, shift ? &*shift : nullptr, name, tag, h);
+            },
+            [&ctx, call, cid, paused_here](R& r) {
+                if (paused_here) resume_after_commit(ctx, cid);
+                if (!r) return call.fail(r.error());
+                ctx.events->publish_image("commit", r->id, r->name == "<none>" ? "<none>" : r->name + ":" + r->tag);
+                call.reply({{"image", image_json(r.value())}});
+            });
+        if (!started) {
+            if (paused_here) resume_after_commit(ctx, cid);
+            call.fail(Error(Errc::bad_state, "the helper is stopping"));
+        }
     });
 }
 

@@ -27,6 +27,7 @@ void register_images_prune(HelperContext& ctx)
         }
         auto g = store.collect_garbage(ctx.containers->layers_in_use());
         if (!g) return call.fail(g.error());
+        ctx.events->publish_image("prune", "", "", {{"reclaimed", std::to_string(g->bytes)}});
         call.reply({{"deleted", deleted}, {"layers", g->layers}, {"blobs", g->blobs}, {"reclaimed", g->bytes}});
     });
 }

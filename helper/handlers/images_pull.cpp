@@ -57,10 +57,13 @@ void register_images_pull(HelperContext& ctx)
             if (!pr.message.empty()) n["message"] = pr.message;
             conn->notify("images.pull.progress", n);
         });
-        puller->on_done([call, id, puller](Result<image::ImageRecord> r) {
+        EventBus* events = ctx.events;
+        const std::string pulled_name = ref->familiar();
+        puller->on_done([call, id, puller, events, pulled_name](Result<image::ImageRecord> r) {
             pulls().erase(id);
             puller->deleteLater();
             if (!r) return call.fail(r.error());
+            events->publish_image("pull", r->id, pulled_name);
             call.reply({{"pull", id}, {"image", image_json(r.value())}});
         });
         QObject::connect(conn, &Connection::closed, puller, [puller] { puller->cancel(); });

@@ -22,6 +22,8 @@
 #include <QAbstractButton>
 #include <QApplication>
 #include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -301,6 +303,28 @@ private slots:
         QVERIFY2(page->df().images.size >= layersOnce, qPrintable(QStringLiteral("%1 < %2").arg(page->df().images.size).arg(layersOnce)));
     }
 
+    // Another client (onggictl, a script) names an image: the page shows the new name from the
+    // helper's image event, without Refresh; and loses it again when the name is taken away.
+    void pageFollowsImageEventsWithoutRefresh() {
+        if (!m_window || m_idB.isEmpty()) QSKIP("no pulled images");
+        m_window->showImages();
+        QVERIFY(refreshPage());
+        ImagesPage* page = m_window->imagesPage();
+        auto namesOfB = [&] {
+            const int row = rowOf(m_idB);
+            return row < 0 ? QString() : page->imagesTable()->item(row, ImagesPage::Name)->toolTip();
+        };
+        QVERIFY(!namesOfB().contains(QLatin1String("gui/live:new")));
+        QSignalSpy refreshed(page, &ImagesPage::refreshed);
+        QVERIFY(m_c->callSync(QStringLiteral("images.tag"), {{"image", m_idB}, {"target", "gui/live:new"}}, 30000).ok());
+        QTRY_VERIFY_WITH_TIMEOUT(namesOfB().contains(QLatin1String("gui/live:new")), 10000);
+        QVERIFY(refreshed.size() >= 1);  // the page asked the helper again by itself
+        // The name moves to A: B's row loses it, A's gains it.
+        QVERIFY(m_c->callSync(QStringLiteral("images.tag"), {{"image", m_idA}, {"target", "gui/live:new"}}, 30000).ok());
+        QTRY_VERIFY_WITH_TIMEOUT(!namesOfB().contains(QLatin1String("gui/live:new")), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(page->imagesTable()->item(rowOf(m_idA), ImagesPage::Name)->toolTip().contains(QLatin1String("gui/live:new")), 10000);
+    }
+
     // The page with two images sharing a layer and a container: English, Korean, dark (looked at).
     void screenshots() {
         if (!m_window || m_container.isEmpty()) QSKIP("no container");
@@ -373,6 +397,92 @@ private slots:
         QVERIFY(rowOf(m_idB) >= 0);
         const auto gone = m_c->callSync(QStringLiteral("images.inspect"), {{"image", m_idA}}, 10000);
         QCOMPARE(gone.error.errc, QStringLiteral("not_found"));
+    }
+    // Save the selected image to a file and load it back through the page: the helper's progress
+    // notifications drive the bar to its end, the file is the user's, the loaded image appears
+    // selected; a file that is not an archive is refused in words (English, then Korean).
+    // Pictures of the page after a load in English, Korean and dark.
+    void saveAndLoadThroughThePage() {
+        if (!m_window || m_idB.isEmpty()) QSKIP("no pulled images");
+        ImagesPage* page = m_window->imagesPage();
+        m_window->showImages();
+        QVERIFY(refreshPage());
+        QVERIFY(page->selectImage(m_idB));
+        QVERIFY(page->saveButton()->isEnabled());
+        QStringList phases;
+        bool barAtEnd = false;
+        auto conn = connect(m_window->session(), &client::HelperSession::archiveProgress, this, [&](const client::ArchiveProgress& p) {
+            phases << p.op + QLatin1Char('/') + p.phase;
+            // The page has handled this notification already (it connected first).
+            if (p.total > 0 && p.current == p.total)
+                barAtEnd = page->archiveBar()->value() == page->archiveBar()->maximum() && page->archiveBar()->isVisible();
+        });
+        const QString file = m_tmp.filePath(QStringLiteral("b-saved.tar"));
+        QSignalSpy saved(page, &ImagesPage::saved);
+        page->saveSelectedTo(file);
+        QVERIFY(page->archiveBusy());
+        QVERIFY(!page->saveButton()->isEnabled() && !page->loadButton()->isEnabled());
+        QVERIFY2(saved.wait(kWaitMs), qPrintable(page->lastError()));
+        QVERIFY2(phases.contains(QStringLiteral("save/packing")) && phases.contains(QStringLiteral("save/writing")), qPrintable(phases.join(',')));
+        QVERIFY(barAtEnd);
+        QVERIFY(!page->archiveBar()->isVisible());
+        QVERIFY2(page->archiveStatus().startsWith(QStringLiteral("Saved ")), qPrintable(page->archiveStatus()));
+        QVERIFY(QFileInfo(file).size() > (3 << 20));  // the base layer's noise is in it
+        QVERIFY(page->loadButton()->isEnabled());
+
+        // Load it back: a pulled image's layers pack to other bytes, so the archive holds an image
+        // with another id under B's name, which appears and is selected.
+        phases.clear();
+        barAtEnd = false;
+        QSignalSpy loaded(page, &ImagesPage::loaded);
+        QSignalSpy refreshed(page, &ImagesPage::refreshed);
+        page->loadFrom(file);
+        QVERIFY2(loaded.wait(kWaitMs), qPrintable(page->lastError()));
+        disconnect(conn);
+        QVERIFY2(phases.contains(QStringLiteral("load/reading")) && phases.contains(QStringLiteral("load/unpacking")), qPrintable(phases.join(',')));
+        QVERIFY(barAtEnd);
+        const QStringList ids = loaded.first().first().toStringList();
+        QCOMPARE(ids.size(), 1);
+        QVERIFY(refreshed.wait(kWaitMs));
+        QTRY_VERIFY_WITH_TIMEOUT(rowOf(ids.first()) >= 0 && page->imagesTable()->currentRow() == rowOf(ids.first()), 10000);
+        QVERIFY2(page->archiveStatus().startsWith(QStringLiteral("Loaded 1 image from ")), qPrintable(page->archiveStatus()));
+        QVERIFY(m_c->callSync(QStringLiteral("images.inspect"), {{"image", ids.first()}}, 10000).ok());
+        QTest::qWait(300);
+        QVERIFY(m_window->grab().save(shots() + QStringLiteral("/images-loaded-en.png")));
+        m_languages.setLanguage(QStringLiteral("ko"));
+        QTest::qWait(300);
+        QVERIFY(m_window->grab().save(shots() + QStringLiteral("/images-loaded-ko.png")));
+        QVERIFY(AppPalette::apply(QStringLiteral("dark")));
+        QTest::qWait(300);
+        QVERIFY(m_window->grab().save(shots() + QStringLiteral("/images-loaded-dark-ko.png")));
+        AppPalette::apply(QStringLiteral("light"));
+        m_languages.setLanguage(QStringLiteral("en"));
+
+        // Not an archive: refused, said in words, nothing loaded.
+        const QString junk = m_tmp.filePath(QStringLiteral("junk.tar"));
+        {
+            QFile f(junk);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QByteArray(4096, 'x'));
+        }
+        const int rowsBefore = page->imagesTable()->rowCount();
+        QString refusal;
+        answerNextBox(QStringLiteral("archiveError"), true, &refusal);
+        QSignalSpy failed(page, &ImagesPage::failed);
+        page->loadFrom(junk);
+        QVERIFY(failed.wait(kWaitMs));
+        QTRY_VERIFY_WITH_TIMEOUT(!refusal.isEmpty(), kWaitMs);
+        QVERIFY2(refusal.startsWith(QStringLiteral("Could not load %1: ").arg(junk)) && refusal.contains(QStringLiteral("nothing was loaded")),
+                 qPrintable(refusal));
+        m_languages.setLanguage(QStringLiteral("ko"));
+        refusal.clear();
+        answerNextBox(QStringLiteral("archiveError"), true, &refusal);
+        page->loadFrom(junk);
+        QTRY_VERIFY_WITH_TIMEOUT(!refusal.isEmpty(), kWaitMs);
+        m_languages.setLanguage(QStringLiteral("en"));
+        QVERIFY2(!refusal.contains(QStringLiteral("nothing was loaded")) && refusal.contains(junk), qPrintable(refusal));
+        QVERIFY(refreshPage());
+        QCOMPARE(page->imagesTable()->rowCount(), rowsBefore);
     }
 };
 

@@ -287,6 +287,7 @@ bool HelperProcess::stop()
     for (int i = 0; i < 200; ++i) {
         if (::waitpid(pid_, &st, WNOHANG) == pid_) {
             pid_ = -1;
+            stop_status_ = st;
             return WIFEXITED(st);
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(50));

@@ -74,7 +74,9 @@ public:
     // cgroup v2: the helper starts in this cgroup (as systemd puts a service in its own), not ours.
     void start_in_cgroup(const std::string& path) { start_cgroup_ = path; }
     void kill9();
-    bool stop();  // SIGTERM + wait
+    bool stop();  // SIGTERM + wait (10 s, then SIGKILL)
+    // The wait status of the last stop() that saw the helper end by itself (-1: none did).
+    int stop_status() const { return stop_status_; }
     bool alive() const;
     pid_t pid() const { return pid_; }
     const std::string& socket() const { return socket_; }
@@ -90,6 +92,7 @@ private:
     QTemporaryDir dir_;
     std::string socket_, state_, run_, cgroup_parent_, start_cgroup_;
     pid_t pid_ = -1;
+    int stop_status_ = -1;
 };
 
 // A container name of its own: "<base>-<pid>-<n>".

@@ -9,15 +9,21 @@
 #include <archive_entry.h>
 
 #include <QDir>
+#include <QDirIterator>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include <grp.h>
+#include <signal.h>
+#include <sys/wait.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cstring>
+#include <random>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -70,6 +76,28 @@ std::string rewrite(const std::vector<std::pair<std::string, std::string>>& file
     std::vector<TarEntry> es;
     for (const auto& [n, d] : files) es.push_back({n, 'f', d});
     return make_tar(es);
+}
+
+// An OCI layout directory as a tar (its files, in a stable order), optionally compressed.
+std::string layout_tar(const std::string& dir, const std::string& compression)
+{
+    std::vector<TarEntry> es;
+    QDirIterator it(QString::fromStdString(dir), QDir::Files, QDirIterator::Subdirectories);
+    std::vector<std::string> files;
+    while (it.hasNext()) files.push_back(it.next().toStdString());
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) es.push_back({f.substr(dir.size() + 1), 'f', read_all(f)});
+    return compress(make_tar(es), compression);
+}
+
+// An event notification of type image with this action (and name, when given).
+std::function<bool(const json&)> image_event(const std::string& action, const std::string& id, const std::string& name = {})
+{
+    return [=](const json& n) {
+        const json& p = n["params"];
+        return p.value("type", "") == "image" && p.value("action", "") == action && (id.empty() || p.value("id", "") == id) &&
+               (name.empty() || p.value("name", "") == name);
+    };
 }
 
 std::vector<std::string> dir_entries(const std::string& d)
@@ -407,6 +435,153 @@ private slots:
         struct stat st;
         QCOMPARE(::stat((theirs + "/bb.tar").c_str(), &st), 0);
         QCOMPARE(st.st_uid, alice);  // written as alice
+    }
+    // Image events: a subscriber hears what ANOTHER client does to the images (tag, a name that
+    // moves to another image, remove, load), in order; a subscriber of container events only
+    // hears none of it.
+    void image_events_reach_subscribers()
+    {
+        const std::string arch = c_->call("images.inspect", {{"image", "test/arch:v1"}})["result"]["image"]["id"];
+        const std::string committed = c_->call("images.inspect", {{"image", "test/committed:v1"}})["result"]["image"]["id"];
+        QVERIFY(!arch.empty() && !committed.empty());
+        RawClient all(helper_->socket()), images(helper_->socket()), containers(helper_->socket());
+        QVERIFY(all.call("events.subscribe").contains("result"));
+        QVERIFY(images.call("events.subscribe", {{"filters", {{"type", "image"}}}}).contains("result"));
+        QVERIFY(containers.call("events.subscribe", {{"filters", {{"type", "container"}}}}).contains("result"));
+        json bad = all.call("events.subscribe", {{"filters", {{"type", "volume"}}}});
+        QCOMPARE(errc(bad), std::string("invalid_argument"));
+
+        QVERIFY(c_->call("images.tag", {{"image", "test/arch:v1"}, {"target", "test/events:one"}}).contains("result"));
+        for (RawClient* s : {&all, &images}) QVERIFY(!s->wait_notification("event", 10000, image_event("tag", arch, "test/events:one")).is_null());
+        // The name moves to the committed image: arch loses it, committed gains it.
+        QVERIFY(c_->call("images.tag", {{"image", "test/committed:v1"}, {"target", "test/events:one"}}).contains("result"));
+        QVERIFY(!all.wait_notification("event", 10000, image_event("untag", arch, "test/events:one")).is_null());
+        QVERIFY(!all.wait_notification("event", 10000, image_event("tag", committed, "test/events:one")).is_null());
+        // Removed: each name it had, then the image.
+        QVERIFY(c_->call("images.remove", {{"image", "test/committed:v1"}}).contains("result"));
+        QVERIFY(!all.wait_notification("event", 10000, image_event("untag", committed, "test/committed:v1")).is_null());
+        QVERIFY(!all.wait_notification("event", 10000, image_event("untag", committed, "test/events:one")).is_null());
+        QVERIFY(!all.wait_notification("event", 10000, image_event("delete", committed)).is_null());
+        // Loaded again: a load event with the name it came with.
+        json ld = c_->call("images.load", {{"path", path("committed.tar")}}, 120000);
+        QVERIFY2(ld.contains("result"), ld.dump().c_str());
+        QVERIFY(!all.wait_notification("event", 10000, image_event("load", committed, "test/committed:v1")).is_null());
+        QVERIFY(!images.wait_notification("event", 10000, image_event("load", committed)).is_null());
+        // Pruning with nothing dangling still says what it reclaimed.
+        QVERIFY(c_->call("images.prune", {{"all", false}}).contains("result"));
+        json pr = images.wait_notification("event", 10000, image_event("prune", ""));
+        QVERIFY(!pr.is_null());
+        QVERIFY(pr["params"]["attributes"].contains("reclaimed"));
+        QVERIFY(containers.wait_notification("event", 500).is_null());
+        for (const auto& n : containers.notifications) QVERIFY2(n["params"].value("type", "") != "image", n.dump().c_str());
+        // onggictl events shows them (and filters by type).
+        QProcess ev;
+        ev.start(ctl(), {"--host", QString::fromStdString(helper_->socket()), "events", "--filter", "type=image"});
+        QVERIFY(ev.waitForStarted());
+        QTest::qWait(500);
+        QVERIFY(c_->call("images.tag", {{"image", "test/arch:v1"}, {"target", "test/events:two"}}).contains("result"));
+        QByteArray seen;
+        for (int i = 0; i < 100 && !seen.contains("test/events:two"); ++i) {
+            ev.waitForReadyRead(100);
+            seen += ev.readAllStandardOutput();
+        }
+        ev.kill();
+        ev.waitForFinished();
+        QVERIFY2(seen.contains(" image tag ") && seen.contains("test/events:two"), seen.constData());
+    }
+
+    // A load takes at most --max-load-size bytes, staged and unpacked together: an archive whose
+    // entries inflate past it (a zstd bomb) and one whose gzip layer unpacks past it are refused
+    // with archive_too_large, and nothing is left behind.
+    void load_refuses_an_archive_larger_than_its_bound()
+    {
+        HelperProcess h;
+        QVERIFY2(h.start({"--max-load-size", "8388608"}), h.log().c_str());
+        RawClient c(h.socket());
+        const std::string big_zeros(std::string::size_type(64) << 20, '\0');
+        // 1. 64 MiB of zeros in one entry, zstd: a few kB on disk.
+        OciLayout bomb(path("bomb-layout"));
+        json m1 = bomb.add_image({make_layer({{"zeros", 'f', big_zeros}}, "")}, {{"Cmd", {"true"}}}, host_arch());
+        bomb.write_index({m1}, "v1", false);
+        write_all(path("bomb.tar.zst"), layout_tar(path("bomb-layout"), "zstd"));
+        // 2. staged small (a gzip layer of zeros, ~64 kB), unpacks to 64 MiB.
+        OciLayout inflate(path("inflate-layout"));
+        json m2 = inflate.add_image({make_layer({{"zeros", 'f', big_zeros}}, "gzip")}, {{"Cmd", {"true"}}}, host_arch());
+        inflate.write_index({m2}, "v1", false);
+        write_all(path("inflate.tar"), layout_tar(path("inflate-layout"), ""));
+        QVERIFY(read_all(path("inflate.tar")).size() < (1u << 20));
+        const std::string state = h.state_dir() + "/images";
+        for (const std::string f : {"bomb.tar.zst", "inflate.tar"}) {
+            const json before = c.call("images.list")["result"];
+            const auto layers_before = dir_entries(state + "/layers");
+            json r = c.call("images.load", {{"path", path(f)}}, 120000);
+            QVERIFY2(r.contains("error"), (f + ": " + r.dump()).c_str());
+            QCOMPARE(reason(r), std::string("archive_too_large"));
+            QCOMPARE(c.call("images.list")["result"], before);
+            QCOMPARE(dir_entries(state + "/layers"), layers_before);
+            QCOMPARE(dir_entries(state + "/blobs/.tmp"), std::vector<std::string>{});
+            QProcess p;
+            p.start(ctl(), {"--host", QString::fromStdString(h.socket()), "load", "-i", QString::fromStdString(path(f))});
+            QVERIFY(p.waitForFinished(120000));
+            QVERIFY(p.exitCode() != 0);
+            const QString out = QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
+            QVERIFY2(out.contains("more than a load may take"), qPrintable(out));
+        }
+        // Under the bound the same kind of archive loads (the bound is what refused them).
+        HelperProcess roomy;
+        QVERIFY2(roomy.start(), roomy.log().c_str());
+        RawClient rc(roomy.socket());
+        json ok = rc.call("images.load", {{"path", path("inflate.tar")}}, 120000);
+        QVERIFY2(ok.contains("result"), ok.dump().c_str());
+    }
+
+    // SIGTERM while a load is staging: the helper cancels it, answers the caller, removes what
+    // the load staged, and exits 0 (the worker joined, not cut off); the store is whole: the
+    // next helper loads the same archive.
+    void sigterm_during_load_leaves_a_whole_store()
+    {
+        HelperProcess h;
+        QVERIFY2(h.start(), h.log().c_str());
+        OciLayout big(path("big-layout"));
+        // Random bytes (zeros would stage too fast to be caught in the act on a fast disk).
+        std::string data(std::string::size_type(160) << 20, '\0');
+        std::mt19937_64 rng(7);
+        for (size_t i = 0; i + 8 <= data.size(); i += 8) {
+            const uint64_t v = rng();
+            std::memcpy(&data[i], &v, 8);
+        }
+        json m = big.add_image({make_layer({{"big", 'f', data}}, "")}, {{"Cmd", {"true"}}}, host_arch());
+        data.clear();
+        big.write_index({m}, "v1", false);
+        write_all(path("big.tar"), layout_tar(path("big-layout"), ""));
+        RawClient c(h.socket());
+        QVERIFY(c.send_raw(json{{"jsonrpc", "2.0"}, {"id", 1}, {"method", "images.load"}, {"params", {{"path", path("big.tar")}}}}.dump() + "\n"));
+        // Caught in the act: the load's staging directory has bytes in it.
+        const std::string tmp = h.state_dir() + "/images/blobs/.tmp";
+        bool staging = false;
+        for (int i = 0; i < 20000 && !staging; ++i) {
+            for (const auto& e : dir_entries(tmp))
+                if (e.rfind("load-", 0) == 0 && !dir_entries(tmp + "/" + e).empty()) staging = true;
+            if (!staging) std::this_thread::sleep_for(std::chrono::microseconds(500));
+        }
+        QVERIFY(staging);
+        QCOMPARE(::kill(h.pid(), SIGTERM), 0);
+        json r;
+        do r = c.read_json(20000);  // progress notifications first
+        while (!r.is_null() && !r.contains("id"));
+        QVERIFY2(r.contains("error"), r.dump().c_str());  // answered, not cut off
+        QVERIFY2(r["error"]["message"].get<std::string>().find("cancelled") != std::string::npos, r.dump().c_str());
+        QVERIFY(h.stop());
+        QVERIFY2(WIFEXITED(h.stop_status()) && WEXITSTATUS(h.stop_status()) == 0, h.log().c_str());
+        QCOMPARE(dir_entries(tmp), std::vector<std::string>{});
+        for (const auto& e : dir_entries(h.state_dir() + "/images/layers")) QVERIFY2(e.rfind(".tmp-", 0) != 0, e.c_str());
+        // The next helper finds a whole store, and the load then completes.
+        QVERIFY2(h.start(), h.log().c_str());
+        RawClient again(h.socket());
+        json ok = again.call("images.load", {{"path", path("big.tar")}}, 300000);
+        QVERIFY2(ok.contains("result"), ok.dump().c_str());
+        QVERIFY(h.stop());
+        QVERIFY2(WIFEXITED(h.stop_status()) && WEXITSTATUS(h.stop_status()) == 0, h.log().c_str());
     }
 };
 

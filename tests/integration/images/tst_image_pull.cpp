@@ -12,6 +12,7 @@
 
 #include <sys/stat.h>
 #include <sys/xattr.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -499,6 +500,45 @@ private slots:
         QVERIFY(::access((helper_->state_dir() + "/images/blobs/sha256/" + slow_digest.substr(7)).c_str(), F_OK) != 0);
         QCOMPARE(r["result"]["image"]["layers"], json({fast.diff_id, slow.diff_id}));
         QVERIFY(::access((layers_dir() + "/" + slow.diff_id.substr(7) + "/slow.bin").c_str(), F_OK) == 0);
+    }
+    // SIGTERM mid-pull (a layer half-sent, the registry stalling): the helper cancels the pull,
+    // joins its extractors and exits 0 within its bound; nothing is half visible after, and the
+    // next helper pulls the image.
+    void sigterm_mid_pull_exits_cleanly()
+    {
+        const std::string name = "termed";
+        OciLayout lay(layout(name));
+        LayerBlob fast = make_layer({{"fast.txt", 'f', "fast, termed\n"}}, "gzip");
+        LayerBlob slow = make_layer({{"slow.bin", 'f', std::string(1 << 20, 't')}}, "gzip");
+        lay.write_index({lay.add_image({fast, slow}, {})}, "v1", false);
+        const std::string slow_digest = sha256_digest(slow.blob);
+        std::atomic<bool> stall{true};
+        auto serve = layout_registry(layout(name), "v1");
+        TestServer reg([&](const HttpRequest& rq) -> HttpResponse {
+            HttpResponse r = serve(rq);
+            if (stall && rq.path.find("/blobs/" + slow_digest) != std::string::npos) r.stall_ms = 3000;
+            return r;
+        });
+        const std::string image = reg.host() + "/test/" + name + ":v1";
+        RawClient c(helper_->socket());
+        c.send_raw(json({{"jsonrpc", "2.0"}, {"id", 1}, {"method", "images.pull"}, {"params", {{"image", image}}}}).dump() + "\n");
+        json done = c.wait_notification("images.pull.progress", 20000, [](const json& j) { return j["params"].value("phase", "") == "done"; });
+        QVERIFY(!done.is_null());
+        c_.reset();
+        const auto t0 = std::chrono::steady_clock::now();
+        QVERIFY(helper_->stop());  // SIGTERM; false if it had to be killed after 10 s
+        QVERIFY(std::chrono::steady_clock::now() - t0 < std::chrono::seconds(10));
+        QVERIFY2(WIFEXITED(helper_->stop_status()) && WEXITSTATUS(helper_->stop_status()) == 0, helper_->log().c_str());
+        for (const auto& d : dir_entries(layers_dir())) QVERIFY2(d.rfind(".tmp-", 0) != 0, d.c_str());
+        QVERIFY(dir_entries(helper_->state_dir() + "/images/blobs/.tmp").empty());
+        QVERIFY(::access((layers_dir() + "/" + slow.diff_id.substr(7)).c_str(), F_OK) != 0);
+        stall = false;
+        QVERIFY2(helper_->start({"--registry-timeout", "2"}), helper_->log().c_str());
+        c_ = std::make_unique<RawClient>(helper_->socket());
+        RawClient c2(helper_->socket());
+        json r = pull(c2, image);
+        QVERIFY2(r.contains("result"), (r.dump() + helper_->log()).c_str());
+        QCOMPARE(r["result"]["image"]["layers"], json({fast.diff_id, slow.diff_id}));
     }
 };
 

@@ -530,7 +530,7 @@ private slots:
         for (const json& m : theirs) {
             QVERIFY2(!m.is_discarded(), "a line the member could not parse");
             if (m.value("id", json()) == json(1)) granted = m.contains("result");
-            if (m.value("id", json()) == json(2)) refused = errc(m) == "not_found";
+            if (m.value("id", json()) == json(2)) refused = errc_of(m) == "not_found";
             if (m.value("method", "") == "stats") {
                 ++frames;
                 QVERIFY2(m["params"]["containers"].empty(), m.dump().substr(0, 300).c_str());

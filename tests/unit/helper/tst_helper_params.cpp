@@ -137,6 +137,16 @@ private slots:
         QVERIFY(!decode_exec_wait(json{{"exec_id", 0}}).ok());
         QVERIFY(decode_subscribe(json{{"filters", {{"id", "web"}}}}).ok());
         QVERIFY(!decode_subscribe(json{{"filters", {{"name", "web"}}}}).ok());
+        // type: container or image events only; image events have no container to filter by.
+        QCOMPARE(decode_subscribe(json{{"filters", {{"type", "image"}}}})->type, std::string("image"));
+        QVERIFY(decode_subscribe(json{{"filters", {{"type", "container"}, {"id", "web"}}}}).ok());
+        QVERIFY(!decode_subscribe(json{{"filters", {{"type", "volume"}}}}).ok());
+        QVERIFY(!decode_subscribe(json{{"filters", {{"type", "image"}, {"id", "web"}}}}).ok());
+        // images.save / images.load: progress notifications only when asked.
+        QVERIFY(!decode_image_load(json{{"path", "/a.tar"}})->progress);
+        QVERIFY(decode_image_load(json{{"path", "/a.tar"}, {"progress", true}})->progress);
+        QVERIFY(!decode_image_load(json{{"path", "/a.tar"}, {"progress", "yes"}}).ok());
+        QVERIFY(decode_image_save(json{{"images", {"busybox"}}, {"path", "/a.tar"}, {"progress", true}})->progress);
         QVERIFY(!decode_image_remove(json::object()).ok());
     }
 

@@ -11,6 +11,10 @@
 #include <QTest>
 
 #include <sys/stat.h>
+#include <algorithm>
+#include <atomic>
+#include <mutex>
+#include <thread>
 #include <unistd.h>
 
 using namespace onggi;
@@ -299,6 +303,60 @@ private slots:
         QCOMPARE(done->layers, size_t(1));
         QCOMPARE(done->blobs, size_t(1));
         QVERIFY(!store.has_layer(a) && !store.blobs().has(digest));
+    }
+    // A tag on the event loop racing a load or a commit (add_image on a worker thread) on the
+    // same image: each reads the record, adds its name and writes it back. Serialised by the
+    // store, no update is lost, and observers see each name added exactly once, in order.
+    void concurrent_record_updates_lose_nothing()
+    {
+        QTemporaryDir tmp;
+        ImageStore store(tmp.path().toStdString() + "/images");
+        QVERIFY(store.init().ok());
+        const std::string layer = "sha256:" + std::string(64, 'd');
+        QVERIFY(QDir().mkpath(QString::fromStdString(store.root() + "/layers/" + layer.substr(7))));
+        ImageConfig cfg;
+        cfg.diff_ids = {layer};
+        cfg.cmd = {"sh"};
+        const std::string id = "sha256:" + Sha256::hex("racing image");
+        QVERIFY(store.add_image(id, cfg, "base", "v0", "").ok());
+        std::mutex mu;
+        std::vector<std::string> added;
+        store.on_change([&](const RecordChange& c) {
+            std::lock_guard lk(mu);
+            added.insert(added.end(), c.tags_added.begin(), c.tags_added.end());
+        });
+        constexpr int kN = 40;
+        std::atomic<bool> go{false};
+        std::atomic<int> failures{0};
+        std::thread tagger([&] {
+            while (!go) std::this_thread::yield();
+            for (int i = 0; i < kN; ++i)
+                if (!store.tag(id, "tagged", "t" + std::to_string(i)).ok()) ++failures;
+        });
+        std::thread loader([&] {
+            while (!go) std::this_thread::yield();
+            for (int i = 0; i < kN; ++i)
+                if (!store.add_image(id, cfg, "loaded", "l" + std::to_string(i), "").ok()) ++failures;
+        });
+        go = true;
+        tagger.join();
+        loader.join();
+        QCOMPARE(failures.load(), 0);
+        auto r = store.resolve(id);
+        QVERIFY(r.ok());
+        std::vector<std::string> want = {"base:v0"};
+        for (int i = 0; i < kN; ++i) {
+            want.push_back("tagged:t" + std::to_string(i));
+            want.push_back("loaded:l" + std::to_string(i));
+        }
+        auto have = r->repo_tags;
+        std::sort(have.begin(), have.end());
+        std::sort(want.begin(), want.end());
+        QCOMPARE(int(have.size()), int(want.size()));
+        QVERIFY(have == want);
+        std::sort(added.begin(), added.end());
+        want.erase(std::find(want.begin(), want.end(), "base:v0"));
+        QVERIFY(added == want);  // each name announced once
     }
 };
 
