@@ -5,7 +5,7 @@
 namespace onggi::cli {
 
 namespace {
-} // namespace
+}  // namespace
 
 ArgParser::ArgParser(QString command, QString usage, QString summary)
     : command_(std::move(command)), usage_(std::move(usage)), summary_(std::move(summary))
@@ -75,7 +75,9 @@ bool ArgParser::parse(const QStringList& args)
                 const QString v = a.mid(eq + 1).toLower();
                 if (v != QLatin1String("true") && v != QLatin1String("false") && v != QLatin1String("1") &&
                     v != QLatin1String("0")) {
-                    error_ = QCoreApplication::translate("onggictl", "invalid argument \"%1\" for \"--%2\" flag: expected true or false").arg(a.mid(eq + 1), name);
+                    error_ = QCoreApplication::translate(
+                                 "onggictl", "invalid argument \"%1\" for \"--%2\" flag: expected true or false")
+                                 .arg(a.mid(eq + 1), name);
                     return false;
                 }
                 flags_[key(*s)] = v == QLatin1String("true") || v == QLatin1String("1");
@@ -95,7 +97,8 @@ bool ArgParser::parse(const QStringList& args)
             if (s->takesValue) {
                 const QString rest = a.mid(j + 1);
                 const bool hasInline = !rest.isEmpty();
-                if (!takeValue(*s, QStringLiteral("-") + name, rest.startsWith(QLatin1Char('=')) ? rest.mid(1) : rest, hasInline))
+                if (!takeValue(*s, QStringLiteral("-") + name, rest.startsWith(QLatin1Char('=')) ? rest.mid(1) : rest,
+                               hasInline))
                     return false;
                 break;
             }
@@ -104,11 +107,16 @@ bool ArgParser::parse(const QStringList& args)
     }
     if (positional_.size() < minPos_ || (maxPos_ >= 0 && positional_.size() > maxPos_)) {
         if (minPos_ == maxPos_)
-            error_ = QCoreApplication::translate("onggictl", "\"%1\" requires exactly %n argument(s).", nullptr, minPos_).arg(command_);
+            error_ =
+                QCoreApplication::translate("onggictl", "\"%1\" requires exactly %n argument(s).", nullptr, minPos_)
+                    .arg(command_);
         else if (positional_.size() < minPos_)
-            error_ = QCoreApplication::translate("onggictl", "\"%1\" requires at least %n argument(s).", nullptr, minPos_).arg(command_);
+            error_ =
+                QCoreApplication::translate("onggictl", "\"%1\" requires at least %n argument(s).", nullptr, minPos_)
+                    .arg(command_);
         else
-            error_ = QCoreApplication::translate("onggictl", "\"%1\" accepts at most %n argument(s).", nullptr, maxPos_).arg(command_);
+            error_ = QCoreApplication::translate("onggictl", "\"%1\" accepts at most %n argument(s).", nullptr, maxPos_)
+                         .arg(command_);
         return false;
     }
     return true;
@@ -136,7 +144,8 @@ QStringList ArgParser::values(const QString& name) const
 
 QString ArgParser::helpText() const
 {
-    QString t = QCoreApplication::translate("onggictl", "Usage:  onggictl %1").arg(usage_) + QLatin1String("\n\n") + summary_ + QLatin1String("\n");
+    QString t = QCoreApplication::translate("onggictl", "Usage:  onggictl %1").arg(usage_) + QLatin1String("\n\n") +
+                summary_ + QLatin1String("\n");
     if (specs_.isEmpty()) return t;
     t += QLatin1Char('\n') + QCoreApplication::translate("onggictl", "Options:") + QLatin1Char('\n');
     QStringList left;
@@ -156,4 +165,4 @@ QString ArgParser::helpText() const
     return t;
 }
 
-} // namespace onggi::cli
+}  // namespace onggi::cli

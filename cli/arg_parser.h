@@ -18,7 +18,11 @@ public:
     void addFlag(const QStringList& names, const QString& help);
     void addOption(const QStringList& names, const QString& valueName, const QString& help);
     void setStopAtFirstPositional(bool on) { stopAtPositional_ = on; }
-    void setPositionalRange(int min, int max) { minPos_ = min; maxPos_ = max; }  // max -1 = any
+    void setPositionalRange(int min, int max)
+    {
+        minPos_ = min;
+        maxPos_ = max;
+    }  // max -1 = any
 
     // False on an unknown flag / missing value / wrong positional count: errorText() says which.
     bool parse(const QStringList& args);
@@ -27,8 +31,8 @@ public:
     QString helpText() const;
     const QString& command() const { return command_; }
 
-    bool isSet(const QString& name) const;        // a flag (true unless "--x=false"), or an option given
-    QString value(const QString& name) const;     // last value of an option
+    bool isSet(const QString& name) const;     // a flag (true unless "--x=false"), or an option given
+    QString value(const QString& name) const;  // last value of an option
     QStringList values(const QString& name) const;
     const QStringList& positional() const { return positional_; }
 
@@ -52,4 +56,4 @@ private:
     bool help_ = false;
 };
 
-} // namespace onggi::cli
+}  // namespace onggi::cli

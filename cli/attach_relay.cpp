@@ -49,7 +49,7 @@ private:
     bool held_ = false;
 };
 
-} // namespace
+}  // namespace
 
 bool AttachRelay::terminalSize(int& rows, int& cols)
 {
@@ -97,7 +97,8 @@ AttachRelay::Outcome AttachRelay::run(int sock, client::HelperClient& client, bo
                 }
             }
             if (p[0].revents & POLLOUT) {
-                const ssize_t w = ::send(sock, outbound.constData(), size_t(outbound.size()), MSG_DONTWAIT | MSG_NOSIGNAL);
+                const ssize_t w =
+                    ::send(sock, outbound.constData(), size_t(outbound.size()), MSG_DONTWAIT | MSG_NOSIGNAL);
                 if (w > 0) outbound.remove(0, w);
                 else if (w < 0 && errno != EINTR && errno != EAGAIN) outbound.clear();  // EOF follows on read
             }
@@ -132,7 +133,8 @@ AttachRelay::Outcome AttachRelay::run(int sock, client::HelperClient& client, bo
             // What was typed before the detach keys still reaches the container.
             pollfd pf{sock, POLLOUT, 0};
             while (!outbound.isEmpty() && ::poll(&pf, 1, 1000) > 0) {
-                const ssize_t w = ::send(sock, outbound.constData(), size_t(outbound.size()), MSG_DONTWAIT | MSG_NOSIGNAL);
+                const ssize_t w =
+                    ::send(sock, outbound.constData(), size_t(outbound.size()), MSG_DONTWAIT | MSG_NOSIGNAL);
                 if (w <= 0) break;
                 outbound.remove(0, w);
             }
@@ -144,4 +146,4 @@ AttachRelay::Outcome AttachRelay::run(int sock, client::HelperClient& client, bo
     return outcome;
 }
 
-} // namespace onggi::cli
+}  // namespace onggi::cli

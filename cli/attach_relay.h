@@ -12,9 +12,9 @@ namespace onggi::cli {
 class AttachRelay {
 public:
     enum class Outcome {
-        Ended,          // the connection reached EOF: the container's terminal is closed
-        Detached,       // the user typed the detach keys
-        ConnectionLost, // the helper connection is gone
+        Ended,           // the connection reached EOF: the container's terminal is closed
+        Detached,        // the user typed the detach keys
+        ConnectionLost,  // the helper connection is gone
     };
     static constexpr char kDetach1 = 0x10;  // ctrl-p
     static constexpr char kDetach2 = 0x11;  // ctrl-q
@@ -25,4 +25,4 @@ public:
     static Outcome run(int sock, client::HelperClient& client, bool interactive);
 };
 
-} // namespace onggi::cli
+}  // namespace onggi::cli

@@ -11,7 +11,7 @@
 namespace onggi::cli {
 
 namespace {
-} // namespace
+}  // namespace
 
 bool CliContext::ensureConnected()
 {
@@ -32,7 +32,9 @@ bool CliContext::ensureConnected()
 client::RpcReply* CliContext::send(const QString& method, const QJsonObject& params, bool expectFd)
 {
     if (!ensureConnected()) return nullptr;
-    if (debug) errLine(QStringLiteral("-> %1 %2").arg(method, QString::fromUtf8(QJsonDocument(params).toJson(QJsonDocument::Compact))));
+    if (debug)
+        errLine(QStringLiteral("-> %1 %2")
+                    .arg(method, QString::fromUtf8(QJsonDocument(params).toJson(QJsonDocument::Compact))));
     return client_.call(method, params, expectFd, nullptr);
 }
 
@@ -43,11 +45,14 @@ client::RpcResult CliContext::call(const QString& method, const QJsonObject& par
         r.error = client_.lastError();
         return r;
     }
-    if (debug) errLine(QStringLiteral("-> %1 %2").arg(method, QString::fromUtf8(QJsonDocument(params).toJson(QJsonDocument::Compact))));
+    if (debug)
+        errLine(QStringLiteral("-> %1 %2")
+                    .arg(method, QString::fromUtf8(QJsonDocument(params).toJson(QJsonDocument::Compact))));
     r = client_.callSync(method, params, -1, expectFd);
     if (debug)
-        errLine(QStringLiteral("<- %1 %2").arg(method, r.ok() ? QString::fromUtf8(QJsonDocument(r.result).toJson(QJsonDocument::Compact))
-                                                              : r.error.errc + QLatin1Char(' ') + r.error.message));
+        errLine(QStringLiteral("<- %1 %2")
+                    .arg(method, r.ok() ? QString::fromUtf8(QJsonDocument(r.result).toJson(QJsonDocument::Compact))
+                                        : r.error.errc + QLatin1Char(' ') + r.error.message));
     return r;
 }
 
@@ -63,7 +68,8 @@ int CliContext::fail(const client::RpcError& e, int exitCode)
         errLine(client::ErrorText::describe(e));
         return exitCode;
     }
-    errLine(QCoreApplication::translate("onggictl", "Error response from helper: %1").arg(client::ErrorText::describe(e)));
+    errLine(
+        QCoreApplication::translate("onggictl", "Error response from helper: %1").arg(client::ErrorText::describe(e)));
     return exitCode;
 }
 
@@ -129,4 +135,4 @@ void CliContext::printJson(const QJsonValue& v, bool pretty)
     std::fwrite(b.constData(), 1, size_t(b.size()), stdout);
 }
 
-} // namespace onggi::cli
+}  // namespace onggi::cli

@@ -13,10 +13,10 @@ namespace onggi::cli {
 // Exit codes as docker's.
 enum ExitCode {
     kExitOk = 0,
-    kExitFailure = 1,        // a helper error for ps/stop/rm/...
-    kExitCliError = 125,     // onggictl itself or the helper failed for run/create; bad flags
-    kExitCannotInvoke = 126, // the command in the container cannot be invoked
-    kExitNotFound = 127,     // the command in the container was not found
+    kExitFailure = 1,         // a helper error for ps/stop/rm/...
+    kExitCliError = 125,      // onggictl itself or the helper failed for run/create; bad flags
+    kExitCannotInvoke = 126,  // the command in the container cannot be invoked
+    kExitNotFound = 127,      // the command in the container was not found
 };
 
 class CliContext {
@@ -42,9 +42,9 @@ public:
     // Parse args; on --help print help and return 0 via *exitCode; on error print and 125.
     bool parseArgs(ArgParser& p, const QStringList& args, int* exitCode);
 
-    static void out(const QString& text);     // stdout, UTF-8, as is
-    static void outLine(const QString& text); // stdout + newline
-    static void errLine(const QString& text); // stderr + newline
+    static void out(const QString& text);      // stdout, UTF-8, as is
+    static void outLine(const QString& text);  // stdout + newline
+    static void errLine(const QString& text);  // stderr + newline
     static void printJson(const QJsonValue& v, bool pretty = true);
 
 private:
@@ -52,4 +52,4 @@ private:
     bool tried_ = false;
 };
 
-} // namespace onggi::cli
+}  // namespace onggi::cli

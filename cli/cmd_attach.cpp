@@ -38,4 +38,4 @@ int cmdAttach(CliContext& ctx, const QStringList& args)
     return ContainerRunner::attachSession(ctx, name, fd, wait, !p.isSet(QStringLiteral("no-stdin")));
 }
 
-} // namespace onggi::cli
+}  // namespace onggi::cli

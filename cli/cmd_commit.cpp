@@ -8,7 +8,8 @@ namespace onggi::cli {
 
 int cmdCommit(CliContext& ctx, const QStringList& args)
 {
-    ArgParser p(QStringLiteral("commit"), QCoreApplication::translate("onggictl", "commit [OPTIONS] CONTAINER [REPOSITORY[:TAG]]"),
+    ArgParser p(QStringLiteral("commit"),
+                QCoreApplication::translate("onggictl", "commit [OPTIONS] CONTAINER [REPOSITORY[:TAG]]"),
                 QCoreApplication::translate("onggictl", "Create a new image from a container's changes"));
     p.addOption({QStringLiteral("m"), QStringLiteral("message")}, QStringLiteral("MESSAGE"),
                 QCoreApplication::translate("onggictl", "Commit message"));
@@ -25,4 +26,4 @@ int cmdCommit(CliContext& ctx, const QStringList& args)
     return kExitOk;
 }
 
-} // namespace onggi::cli
+}  // namespace onggi::cli

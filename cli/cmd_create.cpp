@@ -9,7 +9,9 @@ namespace onggi::cli {
 
 int cmdCreate(CliContext& ctx, const QStringList& args)
 {
-    ArgParser p(QStringLiteral("create"), QCoreApplication::translate("onggictl", "create [OPTIONS] IMAGE [COMMAND] [ARG...]"), QCoreApplication::translate("onggictl", "Create a new container"));
+    ArgParser p(QStringLiteral("create"),
+                QCoreApplication::translate("onggictl", "create [OPTIONS] IMAGE [COMMAND] [ARG...]"),
+                QCoreApplication::translate("onggictl", "Create a new container"));
     CreateFlags::add(p, false);
     p.setStopAtFirstPositional(true);
     p.setPositionalRange(1, -1);
@@ -19,8 +21,9 @@ int cmdCreate(CliContext& ctx, const QStringList& args)
     QString error;
     if (!CreateFlags::build(p, opts, &error)) return ctx.failText(error);
     if (opts.security.privileged)
-        CliContext::errLine(QCoreApplication::translate("onggictl", "WARNING: --privileged gives the container every capability and no seccomp filter; "
-                               "a process inside can take over the host."));
+        CliContext::errLine(QCoreApplication::translate(
+            "onggictl", "WARNING: --privileged gives the container every capability and no seccomp filter; "
+                        "a process inside can take over the host."));
     client::RpcResult r = createPullingIfAbsent(ctx, opts.toJson());
     if (!r.ok()) return ctx.fail(r.error, kExitCliError);
     if (ctx.json) CliContext::printJson(r.result);
@@ -28,4 +31,4 @@ int cmdCreate(CliContext& ctx, const QStringList& args)
     return kExitOk;
 }
 
-} // namespace onggi::cli
+}  // namespace onggi::cli

@@ -10,20 +10,27 @@ namespace onggi::cli {
 
 int cmdEvents(CliContext& ctx, const QStringList& args)
 {
-    ArgParser p(QStringLiteral("events"), QCoreApplication::translate("onggictl", "events [OPTIONS]"), QCoreApplication::translate("onggictl", "Get real time events from the helper"));
-    p.addOption({QStringLiteral("f"), QStringLiteral("filter")}, QStringLiteral("filter"),
-                QCoreApplication::translate("onggictl", "Filter output: container=<name or id>, type=container or type=image"));
-    p.addOption({QStringLiteral("format")}, QStringLiteral("string"), QCoreApplication::translate("onggictl", "Output format: json for one object a line"));
+    ArgParser p(QStringLiteral("events"), QCoreApplication::translate("onggictl", "events [OPTIONS]"),
+                QCoreApplication::translate("onggictl", "Get real time events from the helper"));
+    p.addOption(
+        {QStringLiteral("f"), QStringLiteral("filter")}, QStringLiteral("filter"),
+        QCoreApplication::translate("onggictl", "Filter output: container=<name or id>, type=container or type=image"));
+    p.addOption({QStringLiteral("format")}, QStringLiteral("string"),
+                QCoreApplication::translate("onggictl", "Output format: json for one object a line"));
     p.setPositionalRange(0, 0);
     int rc;
     if (!ctx.parseArgs(p, args, &rc)) return rc;
     QJsonObject params, filters;
     for (const QString& f : p.values(QStringLiteral("filter"))) {
         if (f.startsWith(QLatin1String("container=")) && f.size() > 10) filters.insert(QLatin1String("id"), f.mid(10));
-        else if (f == QLatin1String("type=container") || f == QLatin1String("type=image")) filters.insert(QLatin1String("type"), f.mid(5));
+        else if (f == QLatin1String("type=container") || f == QLatin1String("type=image"))
+            filters.insert(QLatin1String("type"), f.mid(5));
         else
             return ctx.failText(
-                QCoreApplication::translate("onggictl", "invalid filter \"%1\": supported are container=<name or id>, type=container and type=image").arg(f));
+                QCoreApplication::translate(
+                    "onggictl",
+                    "invalid filter \"%1\": supported are container=<name or id>, type=container and type=image")
+                    .arg(f));
     }
     if (!filters.isEmpty()) params.insert(QLatin1String("filters"), filters);
     const bool asJson = ctx.json || p.value(QStringLiteral("format")) == QLatin1String("json");
@@ -36,8 +43,10 @@ int cmdEvents(CliContext& ctx, const QStringList& args)
         } else {
             QStringList attrs;
             if (!e.name.isEmpty()) attrs << QStringLiteral("name=") + e.name;
-            for (auto it = e.attributes.begin(); it != e.attributes.end(); ++it) attrs << it.key() + QLatin1Char('=') + it.value();
-            CliContext::outLine(QStringLiteral("%1 %2 %3 %4 (%5)").arg(e.time, e.type, e.action, e.id, attrs.join(QStringLiteral(", "))));
+            for (auto it = e.attributes.begin(); it != e.attributes.end(); ++it)
+                attrs << it.key() + QLatin1Char('=') + it.value();
+            CliContext::outLine(QStringLiteral("%1 %2 %3 %4 (%5)")
+                                    .arg(e.time, e.type, e.action, e.id, attrs.join(QStringLiteral(", "))));
         }
         std::fflush(stdout);
     });
@@ -49,4 +58,4 @@ int cmdEvents(CliContext& ctx, const QStringList& args)
     }
 }
 
-} // namespace onggi::cli
+}  // namespace onggi::cli

@@ -17,7 +17,8 @@ int cmdHistory(CliContext& ctx, const QStringList& args)
     p.setPositionalRange(1, 1);
     int rc;
     if (!ctx.parseArgs(p, args, &rc)) return rc;
-    client::RpcResult r = ctx.call(QStringLiteral("images.history"), {{QLatin1String("image"), p.positional().value(0)}});
+    client::RpcResult r =
+        ctx.call(QStringLiteral("images.history"), {{QLatin1String("image"), p.positional().value(0)}});
     if (!r.ok()) return ctx.fail(r.error);
     const QJsonArray rows = r.result.value(QLatin1String("history")).toArray();
     if (ctx.json) {
@@ -25,9 +26,10 @@ int cmdHistory(CliContext& ctx, const QStringList& args)
         return kExitOk;
     }
     const bool noTrunc = p.isSet(QStringLiteral("no-trunc"));
-    TablePrinter t({QCoreApplication::translate("onggictl", "LAYER"), QCoreApplication::translate("onggictl", "CREATED"),
-                    QCoreApplication::translate("onggictl", "CREATED BY"), QCoreApplication::translate("onggictl", "SIZE"),
-                    QCoreApplication::translate("onggictl", "COMMENT")});
+    TablePrinter t(
+        {QCoreApplication::translate("onggictl", "LAYER"), QCoreApplication::translate("onggictl", "CREATED"),
+         QCoreApplication::translate("onggictl", "CREATED BY"), QCoreApplication::translate("onggictl", "SIZE"),
+         QCoreApplication::translate("onggictl", "COMMENT")});
     for (const QJsonValue& v : rows) {
         const QJsonObject o = v.toObject();
         QString layer = o.value(QLatin1String("layer")).toString();
@@ -46,7 +48,8 @@ int cmdHistory(CliContext& ctx, const QStringList& args)
 // labels) and layers, as JSON.
 int cmdImageInspect(CliContext& ctx, const QStringList& args)
 {
-    ArgParser p(QStringLiteral("image inspect"), QCoreApplication::translate("onggictl", "image inspect IMAGE [IMAGE...]"),
+    ArgParser p(QStringLiteral("image inspect"),
+                QCoreApplication::translate("onggictl", "image inspect IMAGE [IMAGE...]"),
                 QCoreApplication::translate("onggictl", "Display detailed information on one or more images"));
     p.setPositionalRange(1, -1);
     int rc;
@@ -74,7 +77,8 @@ int cmdImage(CliContext& ctx, const QStringList& args)
     if (sub == QLatin1String("rm")) return cmdRmi(ctx, rest);
     if (sub == QLatin1String("tag")) return cmdTag(ctx, rest);
     if (sub == QLatin1String("prune")) return cmdImagePrune(ctx, rest);
-    return ctx.failText(QCoreApplication::translate("onggictl", "Usage: onggictl image inspect|history|pull|ls|rm|tag|prune ..."));
+    return ctx.failText(
+        QCoreApplication::translate("onggictl", "Usage: onggictl image inspect|history|pull|ls|rm|tag|prune ..."));
 }
 
-} // namespace onggi::cli
+}  // namespace onggi::cli

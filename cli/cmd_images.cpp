@@ -12,8 +12,10 @@ namespace onggi::cli {
 
 int cmdImages(CliContext& ctx, const QStringList& args)
 {
-    ArgParser p(QStringLiteral("images"), QCoreApplication::translate("onggictl", "images [OPTIONS]"), QCoreApplication::translate("onggictl", "List images"));
-    p.addFlag({QStringLiteral("q"), QStringLiteral("quiet")}, QCoreApplication::translate("onggictl", "Only show image IDs"));
+    ArgParser p(QStringLiteral("images"), QCoreApplication::translate("onggictl", "images [OPTIONS]"),
+                QCoreApplication::translate("onggictl", "List images"));
+    p.addFlag({QStringLiteral("q"), QStringLiteral("quiet")},
+              QCoreApplication::translate("onggictl", "Only show image IDs"));
     p.addFlag({QStringLiteral("no-trunc")}, QCoreApplication::translate("onggictl", "Don't truncate output"));
     p.setPositionalRange(0, 0);
     int rc;
@@ -35,7 +37,10 @@ int cmdImages(CliContext& ctx, const QStringList& args)
         for (const QJsonValue& v : list) CliContext::outLine(shortId(client::ImageInfo::fromJson(v.toObject()).id));
         return kExitOk;
     }
-    TablePrinter t({QCoreApplication::translate("onggictl", "REPOSITORY"), QCoreApplication::translate("onggictl", "TAG"), QCoreApplication::translate("onggictl", "IMAGE ID"), QCoreApplication::translate("onggictl", "CREATED"), QCoreApplication::translate("onggictl", "SIZE"), QCoreApplication::translate("onggictl", "SHARED SIZE")});
+    TablePrinter t({QCoreApplication::translate("onggictl", "REPOSITORY"),
+                    QCoreApplication::translate("onggictl", "TAG"), QCoreApplication::translate("onggictl", "IMAGE ID"),
+                    QCoreApplication::translate("onggictl", "CREATED"), QCoreApplication::translate("onggictl", "SIZE"),
+                    QCoreApplication::translate("onggictl", "SHARED SIZE")});
     for (const QJsonValue& v : list) {
         const auto i = client::ImageInfo::fromJson(v.toObject());
         t.addRow({i.name, i.tag.isEmpty() ? QStringLiteral("<none>") : i.tag, shortId(i.id), HumanTime::ago(i.created),
@@ -46,4 +51,4 @@ int cmdImages(CliContext& ctx, const QStringList& args)
     return kExitOk;
 }
 
-} // namespace onggi::cli
+}  // namespace onggi::cli

@@ -10,13 +10,15 @@ namespace onggi::cli {
 
 int cmdInfo(CliContext& ctx, const QStringList& args)
 {
-    ArgParser p(QStringLiteral("info"), QCoreApplication::translate("onggictl", "info"), QCoreApplication::translate("onggictl", "Display system-wide information"));
+    ArgParser p(QStringLiteral("info"), QCoreApplication::translate("onggictl", "info"),
+                QCoreApplication::translate("onggictl", "Display system-wide information"));
     p.setPositionalRange(0, 0);
     int rc;
     if (!ctx.parseArgs(p, args, &rc)) return rc;
     if (!ctx.ensureConnected()) return kExitCliError;
-    client::RpcReply* hello = ctx.send(QStringLiteral("hello"), {{QLatin1String("client"), QStringLiteral("onggictl")},
-                                                                 {QLatin1String("protocol"), client::HelperClient::kProtocolVersion}});
+    client::RpcReply* hello =
+        ctx.send(QStringLiteral("hello"), {{QLatin1String("client"), QStringLiteral("onggictl")},
+                                           {QLatin1String("protocol"), client::HelperClient::kProtocolVersion}});
     client::RpcReply* list = ctx.send(QStringLiteral("container.list"), {{QLatin1String("all"), true}});
     client::RpcReply* images = ctx.send(QStringLiteral("images.list"));
     for (client::RpcReply* r : {hello, list, images}) ctx.client().waitForReply(r);
@@ -34,8 +36,10 @@ int cmdInfo(CliContext& ctx, const QStringList& args)
     const int nImages = int(images->result().value(QLatin1String("images")).toArray().size());
     if (ctx.json) {
         QJsonObject o = hello->result();
-        o.insert(QLatin1String("containers"), QJsonObject{{QLatin1String("total"), int(cs.size())}, {QLatin1String("running"), running},
-                                                          {QLatin1String("paused"), paused}, {QLatin1String("stopped"), stopped}});
+        o.insert(QLatin1String("containers"), QJsonObject{{QLatin1String("total"), int(cs.size())},
+                                                          {QLatin1String("running"), running},
+                                                          {QLatin1String("paused"), paused},
+                                                          {QLatin1String("stopped"), stopped}});
         o.insert(QLatin1String("images"), nImages);
         o.insert(QLatin1String("socket"), ctx.client().socketPath());
         CliContext::printJson(o);
@@ -46,14 +50,19 @@ int cmdInfo(CliContext& ctx, const QStringList& args)
         CliContext::outLine(QCoreApplication::translate("onggictl", " Stopped: %1").arg(stopped));
         CliContext::outLine(QCoreApplication::translate("onggictl", "Images: %1").arg(nImages));
         CliContext::outLine(QCoreApplication::translate("onggictl", "Helper Version: %1").arg(h.helperVersion));
-        CliContext::outLine(QCoreApplication::translate("onggictl", "Helper Socket: %1").arg(ctx.client().socketPath()));
+        CliContext::outLine(
+            QCoreApplication::translate("onggictl", "Helper Socket: %1").arg(ctx.client().socketPath()));
         CliContext::outLine(QCoreApplication::translate("onggictl", "Cgroup Mode: %1").arg(h.host.cgroupMode));
         CliContext::outLine(QCoreApplication::translate("onggictl", "Kernel Version: %1").arg(h.host.kernel));
         CliContext::outLine(QCoreApplication::translate("onggictl", "Name: %1").arg(h.host.hostname));
         CliContext::outLine(QCoreApplication::translate("onggictl", "CPUs: %1").arg(h.host.cpus));
-        CliContext::outLine(QCoreApplication::translate("onggictl", "Total Memory: %1").arg(client::ByteSize::formatBinary(double(h.host.memoryBytes))));
-        CliContext::outLine(QCoreApplication::translate("onggictl", "Features: %1").arg(h.host.features.join(QStringLiteral(", "))));
-        CliContext::outLine(QCoreApplication::translate("onggictl", "Admin: %1").arg(h.admin ? QCoreApplication::translate("onggictl", "yes") : QCoreApplication::translate("onggictl", "no")));
+        CliContext::outLine(QCoreApplication::translate("onggictl", "Total Memory: %1")
+                                .arg(client::ByteSize::formatBinary(double(h.host.memoryBytes))));
+        CliContext::outLine(
+            QCoreApplication::translate("onggictl", "Features: %1").arg(h.host.features.join(QStringLiteral(", "))));
+        CliContext::outLine(QCoreApplication::translate("onggictl", "Admin: %1")
+                                .arg(h.admin ? QCoreApplication::translate("onggictl", "yes")
+                                             : QCoreApplication::translate("onggictl", "no")));
     }
     delete hello;
     delete list;
@@ -61,4 +70,4 @@ int cmdInfo(CliContext& ctx, const QStringList& args)
     return kExitOk;
 }
 
-} // namespace onggi::cli
+}  // namespace onggi::cli

@@ -15,7 +15,8 @@ int cmdInspect(CliContext& ctx, const QStringList& args)
     if (!ctx.parseArgs(p, args, &rc)) return rc;
     if (!ctx.ensureConnected()) return kExitCliError;
     QList<client::RpcReply*> replies;
-    for (const QString& id : p.positional()) replies << ctx.send(QStringLiteral("container.inspect"), {{QLatin1String("id"), id}});
+    for (const QString& id : p.positional())
+        replies << ctx.send(QStringLiteral("container.inspect"), {{QLatin1String("id"), id}});
     QJsonArray out;
     rc = kExitOk;
     for (client::RpcReply* r : replies) {
@@ -28,4 +29,4 @@ int cmdInspect(CliContext& ctx, const QStringList& args)
     return rc;
 }
 
-} // namespace onggi::cli
+}  // namespace onggi::cli

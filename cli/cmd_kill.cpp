@@ -8,7 +8,8 @@ namespace onggi::cli {
 
 int cmdKill(CliContext& ctx, const QStringList& args)
 {
-    ArgParser p(QStringLiteral("kill"), QCoreApplication::translate("onggictl", "kill [OPTIONS] CONTAINER [CONTAINER...]"),
+    ArgParser p(QStringLiteral("kill"),
+                QCoreApplication::translate("onggictl", "kill [OPTIONS] CONTAINER [CONTAINER...]"),
                 QCoreApplication::translate("onggictl", "Kill one or more running containers"));
     p.addOption({QStringLiteral("s"), QStringLiteral("signal")}, QStringLiteral("string"),
                 QCoreApplication::translate("onggictl", "Signal to send to the container (default \"KILL\")"));
@@ -21,9 +22,11 @@ int cmdKill(CliContext& ctx, const QStringList& args)
         bool isNumber = false;
         const int n = sig.toInt(&isNumber);
         if (isNumber) extra.insert(QLatin1String("signal"), n);
-        else extra.insert(QLatin1String("signal"), sig.startsWith(QLatin1String("SIG")) ? sig : QStringLiteral("SIG") + sig);
+        else
+            extra.insert(QLatin1String("signal"),
+                         sig.startsWith(QLatin1String("SIG")) ? sig : QStringLiteral("SIG") + sig);
     }
     return ContainerAction::run(ctx, p.positional(), QStringLiteral("container.kill"), extra);
 }
 
-} // namespace onggi::cli
+}  // namespace onggi::cli

@@ -22,16 +22,19 @@ int cmdLoad(CliContext& ctx, const QStringList& args)
         CliContext::errLine(QCoreApplication::translate("onggictl", "load: name the archive with -i FILE"));
         return kExitCliError;
     }
-    client::RpcResult r = ctx.call(QStringLiteral("images.load"), {{QLatin1String("path"), QFileInfo(in).absoluteFilePath()}});
+    client::RpcResult r =
+        ctx.call(QStringLiteral("images.load"), {{QLatin1String("path"), QFileInfo(in).absoluteFilePath()}});
     if (!r.ok()) return ctx.fail(r.error);
     for (const auto& v : r.result.value(QLatin1String("images")).toArray()) {
         const QJsonObject img = v.toObject();
         const QJsonArray tags = img.value(QLatin1String("repo_tags")).toArray();
         if (tags.isEmpty())
-            CliContext::outLine(QCoreApplication::translate("onggictl", "Loaded image ID: %1").arg(img.value(QLatin1String("id")).toString()));
-        for (const auto& t : tags) CliContext::outLine(QCoreApplication::translate("onggictl", "Loaded image: %1").arg(t.toString()));
+            CliContext::outLine(QCoreApplication::translate("onggictl", "Loaded image ID: %1")
+                                    .arg(img.value(QLatin1String("id")).toString()));
+        for (const auto& t : tags)
+            CliContext::outLine(QCoreApplication::translate("onggictl", "Loaded image: %1").arg(t.toString()));
     }
     return kExitOk;
 }
 
-} // namespace onggi::cli
+}  // namespace onggi::cli

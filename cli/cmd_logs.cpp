@@ -12,11 +12,15 @@ namespace onggi::cli {
 
 int cmdLogs(CliContext& ctx, const QStringList& args)
 {
-    ArgParser p(QStringLiteral("logs"), QCoreApplication::translate("onggictl", "logs [OPTIONS] CONTAINER"), QCoreApplication::translate("onggictl", "Fetch the logs of a container"));
-    p.addFlag({QStringLiteral("f"), QStringLiteral("follow")}, QCoreApplication::translate("onggictl", "Follow log output"));
-    p.addOption({QStringLiteral("n"), QStringLiteral("tail")}, QStringLiteral("string"),
-                QCoreApplication::translate("onggictl", "Number of lines to show from the end of the logs (default \"all\")"));
-    p.addFlag({QStringLiteral("t"), QStringLiteral("timestamps")}, QCoreApplication::translate("onggictl", "Show timestamps"));
+    ArgParser p(QStringLiteral("logs"), QCoreApplication::translate("onggictl", "logs [OPTIONS] CONTAINER"),
+                QCoreApplication::translate("onggictl", "Fetch the logs of a container"));
+    p.addFlag({QStringLiteral("f"), QStringLiteral("follow")},
+              QCoreApplication::translate("onggictl", "Follow log output"));
+    p.addOption(
+        {QStringLiteral("n"), QStringLiteral("tail")}, QStringLiteral("string"),
+        QCoreApplication::translate("onggictl", "Number of lines to show from the end of the logs (default \"all\")"));
+    p.addFlag({QStringLiteral("t"), QStringLiteral("timestamps")},
+              QCoreApplication::translate("onggictl", "Show timestamps"));
     p.setPositionalRange(1, 1);
     int rc;
     if (!ctx.parseArgs(p, args, &rc)) return rc;
@@ -24,14 +28,19 @@ int cmdLogs(CliContext& ctx, const QStringList& args)
     if (p.isSet(QStringLiteral("tail")) && p.value(QStringLiteral("tail")) != QLatin1String("all")) {
         bool ok = false;
         tail = p.value(QStringLiteral("tail")).toLongLong(&ok);
-        if (!ok || tail < 0) return ctx.failText(QCoreApplication::translate("onggictl", "invalid --tail \"%1\": a number of lines or \"all\"").arg(p.value(QStringLiteral("tail"))));
+        if (!ok || tail < 0)
+            return ctx.failText(
+                QCoreApplication::translate("onggictl", "invalid --tail \"%1\": a number of lines or \"all\"")
+                    .arg(p.value(QStringLiteral("tail"))));
     }
     const bool ts = p.isSet(QStringLiteral("timestamps"));
     const bool follow = p.isSet(QStringLiteral("follow"));
     auto print = [&](const client::LogLine& l) {
         if (ctx.json) {
-            CliContext::printJson(QJsonObject{{QLatin1String("t"), l.time}, {QLatin1String("stream"), l.stream},
-                                              {QLatin1String("line"), l.line}}, false);
+            CliContext::printJson(QJsonObject{{QLatin1String("t"), l.time},
+                                              {QLatin1String("stream"), l.stream},
+                                              {QLatin1String("line"), l.line}},
+                                  false);
             return;
         }
         QByteArray b = l.bytes;  // the exact bytes, also when they are not UTF-8
@@ -53,16 +62,18 @@ int cmdLogs(CliContext& ctx, const QStringList& args)
         if (s != sub && sub != -2) return;
         std::fflush(stdout);
         if (ctx.json)
-            CliContext::printJson(QJsonObject{{QLatin1String("gap"), true}, {QLatin1String("lost_bytes"), lost}}, false);
-        else
-            std::fprintf(stderr, "%s\n", qPrintable(client::LogLine::gapNotice(lost)));
+            CliContext::printJson(QJsonObject{{QLatin1String("gap"), true}, {QLatin1String("lost_bytes"), lost}},
+                                  false);
+        else std::fprintf(stderr, "%s\n", qPrintable(client::LogLine::gapNotice(lost)));
     });
     QObject::connect(&c, &client::HelperClient::logEnded, [&](qint64 s) {
         if (s == sub) ended = true;
         else if (sub == -2) endedEarly.insert(s);
     });
-    QJsonObject params{{QLatin1String("id"), p.positional().at(0)}, {QLatin1String("tail"), tail},
-                       {QLatin1String("follow"), false}, {QLatin1String("timestamps"), ts}};
+    QJsonObject params{{QLatin1String("id"), p.positional().at(0)},
+                       {QLatin1String("tail"), tail},
+                       {QLatin1String("follow"), false},
+                       {QLatin1String("timestamps"), ts}};
     // A large log comes in pages (the helper reads a bounded amount per reply); the follow
     // request, if any, continues from the last page's cursor.
     client::RpcResult r;
@@ -70,9 +81,12 @@ int cmdLogs(CliContext& ctx, const QStringList& args)
         r = ctx.call(QStringLiteral("container.logs"), params);
         if (!r.ok()) return ctx.fail(r.error);
         if (first && r.result.value(QLatin1String("rotated")).toBool() && !ctx.json)
-            std::fprintf(stderr, "%s\n", qPrintable(QCoreApplication::translate("onggictl", "(older lines of this log were deleted by rotation: %1 bytes)")
-                                                        .arg(r.result.value(QLatin1String("rotated_bytes")).toInteger())));
-        for (const QJsonValue& v : r.result.value(QLatin1String("lines")).toArray()) print(client::LogLine::fromJson(v.toObject()));
+            std::fprintf(stderr, "%s\n",
+                         qPrintable(QCoreApplication::translate(
+                                        "onggictl", "(older lines of this log were deleted by rotation: %1 bytes)")
+                                        .arg(r.result.value(QLatin1String("rotated_bytes")).toInteger())));
+        for (const QJsonValue& v : r.result.value(QLatin1String("lines")).toArray())
+            print(client::LogLine::fromJson(v.toObject()));
         params.insert(QLatin1String("cursor"), r.result.value(QLatin1String("cursor")));
         if (!r.result.value(QLatin1String("more")).toBool()) break;
     }
@@ -81,7 +95,8 @@ int cmdLogs(CliContext& ctx, const QStringList& args)
     params.insert(QLatin1String("follow"), true);
     r = ctx.call(QStringLiteral("container.logs"), params);
     if (!r.ok()) return ctx.fail(r.error);
-    for (const QJsonValue& v : r.result.value(QLatin1String("lines")).toArray()) print(client::LogLine::fromJson(v.toObject()));
+    for (const QJsonValue& v : r.result.value(QLatin1String("lines")).toArray())
+        print(client::LogLine::fromJson(v.toObject()));
     sub = r.result.value(QLatin1String("subscription")).toInteger(-1);
     for (const client::LogLine& l : early)
         if (l.subscription == sub) print(l);
@@ -97,4 +112,4 @@ int cmdLogs(CliContext& ctx, const QStringList& args)
     return kExitOk;
 }
 
-} // namespace onggi::cli
+}  // namespace onggi::cli

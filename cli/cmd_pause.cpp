@@ -8,8 +8,10 @@ namespace onggi::cli {
 
 int cmdPause(CliContext& ctx, const QStringList& args)
 {
-    return ContainerAction::simple(ctx, args, "pause", QCoreApplication::translate("onggictl", "pause CONTAINER [CONTAINER...]"),
-                                   QCoreApplication::translate("onggictl", "Pause all processes within one or more containers (cgroup freezer)"), QStringLiteral("container.pause"));
+    return ContainerAction::simple(
+        ctx, args, "pause", QCoreApplication::translate("onggictl", "pause CONTAINER [CONTAINER...]"),
+        QCoreApplication::translate("onggictl", "Pause all processes within one or more containers (cgroup freezer)"),
+        QStringLiteral("container.pause"));
 }
 
-} // namespace onggi::cli
+}  // namespace onggi::cli

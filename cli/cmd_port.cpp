@@ -10,7 +10,8 @@ namespace onggi::cli {
 
 int cmdPort(CliContext& ctx, const QStringList& args)
 {
-    ArgParser p(QStringLiteral("port"), QCoreApplication::translate("onggictl", "port CONTAINER [PRIVATE_PORT[/PROTO]]"),
+    ArgParser p(QStringLiteral("port"),
+                QCoreApplication::translate("onggictl", "port CONTAINER [PRIVATE_PORT[/PROTO]]"),
                 QCoreApplication::translate("onggictl", "List port mappings or a specific mapping for the container"));
     p.setPositionalRange(1, 2);
     int rc;
@@ -20,11 +21,14 @@ int cmdPort(CliContext& ctx, const QStringList& args)
     if (p.positional().size() == 2) {
         const QString spec = p.positional().at(1);
         const QString num = spec.section(QLatin1Char('/'), 0, 0);
-        wantProto = spec.contains(QLatin1Char('/')) ? spec.section(QLatin1Char('/'), 1).toLower() : QStringLiteral("tcp");
+        wantProto =
+            spec.contains(QLatin1Char('/')) ? spec.section(QLatin1Char('/'), 1).toLower() : QStringLiteral("tcp");
         bool ok = false;
         wantPort = num.toInt(&ok);
-        if (!ok || wantPort < 1 || wantPort > 65535 || (wantProto != QLatin1String("tcp") && wantProto != QLatin1String("udp")))
-            return ctx.failText(QCoreApplication::translate("onggictl", "invalid port '%1': expected PORT[/tcp|/udp]").arg(spec));
+        if (!ok || wantPort < 1 || wantPort > 65535 ||
+            (wantProto != QLatin1String("tcp") && wantProto != QLatin1String("udp")))
+            return ctx.failText(
+                QCoreApplication::translate("onggictl", "invalid port '%1': expected PORT[/tcp|/udp]").arg(spec));
     }
     client::RpcResult r = ctx.call(QStringLiteral("container.inspect"), {{QLatin1String("id"), p.positional().at(0)}});
     if (!r.ok()) return ctx.fail(r.error);
@@ -33,11 +37,15 @@ int cmdPort(CliContext& ctx, const QStringList& args)
     QString text;
     for (const auto& m : view.ports) {
         if (wantPort && (m.containerPort != wantPort || m.protocol != wantProto)) continue;
-        const QString host = (m.hostIp.isEmpty() ? QStringLiteral("0.0.0.0") : m.hostIp) + QLatin1Char(':') + QString::number(m.hostPort);
-        json.append(QJsonObject{{QLatin1String("container_port"), m.containerPort}, {QLatin1String("protocol"), m.protocol},
-                                {QLatin1String("host_ip"), m.hostIp}, {QLatin1String("host_port"), m.hostPort}});
+        const QString host = (m.hostIp.isEmpty() ? QStringLiteral("0.0.0.0") : m.hostIp) + QLatin1Char(':') +
+                             QString::number(m.hostPort);
+        json.append(QJsonObject{{QLatin1String("container_port"), m.containerPort},
+                                {QLatin1String("protocol"), m.protocol},
+                                {QLatin1String("host_ip"), m.hostIp},
+                                {QLatin1String("host_port"), m.hostPort}});
         text += wantPort ? host + QLatin1Char('\n')
-                         : QString::number(m.containerPort) + QLatin1Char('/') + m.protocol + QLatin1String(" -> ") + host + QLatin1Char('\n');
+                         : QString::number(m.containerPort) + QLatin1Char('/') + m.protocol + QLatin1String(" -> ") +
+                               host + QLatin1Char('\n');
     }
     if (ctx.json) {
         CliContext::printJson(json);
@@ -51,4 +59,4 @@ int cmdPort(CliContext& ctx, const QStringList& args)
     return kExitOk;
 }
 
-} // namespace onggi::cli
+}  // namespace onggi::cli

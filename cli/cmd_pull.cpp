@@ -48,7 +48,8 @@ private:
     {
         QString s = p.phaseText();
         if ((p.phase == QLatin1String("downloading") || p.phase == QLatin1String("extracting")) && p.total > 0)
-            s += QStringLiteral("  %1/%2").arg(client::ByteSize::formatDecimal(double(p.current)), client::ByteSize::formatDecimal(double(p.total)));
+            s += QStringLiteral("  %1/%2").arg(client::ByteSize::formatDecimal(double(p.current)),
+                                               client::ByteSize::formatDecimal(double(p.total)));
         if (p.phase == QLatin1String("retrying") && !p.message.isEmpty()) s += QStringLiteral(" (%1)").arg(p.message);
         return s;
     }
@@ -72,20 +73,21 @@ private:
     int drawn_ = 0;
 };
 
-} // namespace
+}  // namespace
 
 client::RpcResult pullImage(CliContext& ctx, const QString& image, const QJsonObject& auth, bool quiet, bool toStderr)
 {
     client::HelperClient& c = ctx.client();
     PullView view(::isatty(toStderr ? STDERR_FILENO : STDOUT_FILENO), toStderr);
     qint64 pullId = 0;
-    auto conn = QObject::connect(&c, &client::HelperClient::notification, [&](const QString& method, const QJsonObject& params) {
-        if (method != QLatin1String("images.pull.progress")) return;
-        auto p = client::PullProgress::fromJson(params);
-        if (p.phase == QLatin1String("started")) pullId = p.pull;
-        if (p.pull != pullId || quiet) return;
-        view.update(p);
-    });
+    auto conn = QObject::connect(&c, &client::HelperClient::notification,
+                                 [&](const QString& method, const QJsonObject& params) {
+                                     if (method != QLatin1String("images.pull.progress")) return;
+                                     auto p = client::PullProgress::fromJson(params);
+                                     if (p.phase == QLatin1String("started")) pullId = p.pull;
+                                     if (p.pull != pullId || quiet) return;
+                                     view.update(p);
+                                 });
     QJsonObject params{{QLatin1String("image"), image}};
     if (!auth.isEmpty()) params.insert(QLatin1String("auth"), auth);
     client::RpcResult r = ctx.call(QStringLiteral("images.pull"), params);
@@ -97,10 +99,12 @@ int cmdPull(CliContext& ctx, const QStringList& args)
 {
     ArgParser p(QStringLiteral("pull"), QCoreApplication::translate("onggictl", "pull [OPTIONS] NAME[:TAG|@DIGEST]"),
                 QCoreApplication::translate("onggictl", "Download an image from a registry"));
-    p.addFlag({QStringLiteral("q"), QStringLiteral("quiet")}, QCoreApplication::translate("onggictl", "Suppress verbose output"));
+    p.addFlag({QStringLiteral("q"), QStringLiteral("quiet")},
+              QCoreApplication::translate("onggictl", "Suppress verbose output"));
     p.addOption({QStringLiteral("u"), QStringLiteral("username")}, QStringLiteral("name"),
                 QCoreApplication::translate("onggictl", "Registry user name (for this pull only)"));
-    p.addFlag({QStringLiteral("password-stdin")}, QCoreApplication::translate("onggictl", "Read the registry password from stdin"));
+    p.addFlag({QStringLiteral("password-stdin")},
+              QCoreApplication::translate("onggictl", "Read the registry password from stdin"));
     p.setPositionalRange(1, 1);
     int rc;
     if (!ctx.parseArgs(p, args, &rc)) return rc;
@@ -125,7 +129,8 @@ int cmdPull(CliContext& ctx, const QStringList& args)
         return kExitOk;
     }
     const QString digest = img.value(QLatin1String("repo_digest")).toString();
-    const QString name = img.value(QLatin1String("name")).toString() + QLatin1Char(':') + img.value(QLatin1String("tag")).toString();
+    const QString name =
+        img.value(QLatin1String("name")).toString() + QLatin1Char(':') + img.value(QLatin1String("tag")).toString();
     if (quiet) {
         CliContext::outLine(name);
         return kExitOk;
@@ -139,7 +144,8 @@ client::RpcResult createPullingIfAbsent(CliContext& ctx, const QJsonObject& crea
 {
     client::RpcResult r = ctx.call(QStringLiteral("container.create"), createParams);
     // As docker: an image that is not here is pulled (progress on stderr), then create again.
-    if (r.ok() || r.error.errc != QLatin1String("not_found") || !r.error.message.contains(QLatin1String("no such image")))
+    if (r.ok() || r.error.errc != QLatin1String("not_found") ||
+        !r.error.message.contains(QLatin1String("no such image")))
         return r;
     const QString image = createParams.value(QLatin1String("image")).toString();
     CliContext::errLine(QCoreApplication::translate("onggictl", "Unable to find image '%1' locally").arg(image));
@@ -148,4 +154,4 @@ client::RpcResult createPullingIfAbsent(CliContext& ctx, const QJsonObject& crea
     return ctx.call(QStringLiteral("container.create"), createParams);
 }
 
-} // namespace onggi::cli
+}  // namespace onggi::cli

@@ -8,8 +8,9 @@ namespace onggi::cli {
 
 int cmdRestart(CliContext& ctx, const QStringList& args)
 {
-    return ContainerAction::stopLike(ctx, args, "restart", QCoreApplication::translate("onggictl", "restart [OPTIONS] CONTAINER [CONTAINER...]"),
-                    QCoreApplication::translate("onggictl", "Restart one or more containers"), QStringLiteral("container.restart"));
+    return ContainerAction::stopLike(
+        ctx, args, "restart", QCoreApplication::translate("onggictl", "restart [OPTIONS] CONTAINER [CONTAINER...]"),
+        QCoreApplication::translate("onggictl", "Restart one or more containers"), QStringLiteral("container.restart"));
 }
 
-} // namespace onggi::cli
+}  // namespace onggi::cli

@@ -8,8 +8,10 @@ namespace onggi::cli {
 
 int cmdRm(CliContext& ctx, const QStringList& args)
 {
-    ArgParser p(QStringLiteral("rm"), QCoreApplication::translate("onggictl", "rm [OPTIONS] CONTAINER [CONTAINER...]"), QCoreApplication::translate("onggictl", "Remove one or more containers"));
-    p.addFlag({QStringLiteral("f"), QStringLiteral("force")}, QCoreApplication::translate("onggictl", "Force the removal of a running container (uses SIGKILL)"));
+    ArgParser p(QStringLiteral("rm"), QCoreApplication::translate("onggictl", "rm [OPTIONS] CONTAINER [CONTAINER...]"),
+                QCoreApplication::translate("onggictl", "Remove one or more containers"));
+    p.addFlag({QStringLiteral("f"), QStringLiteral("force")},
+              QCoreApplication::translate("onggictl", "Force the removal of a running container (uses SIGKILL)"));
     p.setPositionalRange(1, -1);
     int rc;
     if (!ctx.parseArgs(p, args, &rc)) return rc;
@@ -18,4 +20,4 @@ int cmdRm(CliContext& ctx, const QStringList& args)
     return ContainerAction::run(ctx, p.positional(), QStringLiteral("container.remove"), extra);
 }
 
-} // namespace onggi::cli
+}  // namespace onggi::cli

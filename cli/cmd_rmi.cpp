@@ -7,16 +7,19 @@ namespace onggi::cli {
 
 int cmdRmi(CliContext& ctx, const QStringList& args)
 {
-    ArgParser p(QStringLiteral("rmi"), QCoreApplication::translate("onggictl", "rmi [OPTIONS] IMAGE [IMAGE...]"), QCoreApplication::translate("onggictl", "Remove one or more images"));
-    p.addFlag({QStringLiteral("f"), QStringLiteral("force")}, QCoreApplication::translate("onggictl", "Force removal of the image"));
+    ArgParser p(QStringLiteral("rmi"), QCoreApplication::translate("onggictl", "rmi [OPTIONS] IMAGE [IMAGE...]"),
+                QCoreApplication::translate("onggictl", "Remove one or more images"));
+    p.addFlag({QStringLiteral("f"), QStringLiteral("force")},
+              QCoreApplication::translate("onggictl", "Force removal of the image"));
     p.setPositionalRange(1, -1);
     int rc;
     if (!ctx.parseArgs(p, args, &rc)) return rc;
     if (!ctx.ensureConnected()) return kExitCliError;
     QList<client::RpcReply*> replies;
     for (const QString& img : p.positional())
-        replies << ctx.send(QStringLiteral("images.remove"),
-                            {{QLatin1String("image"), img}, {QLatin1String("force"), p.isSet(QStringLiteral("force"))}});
+        replies << ctx.send(
+            QStringLiteral("images.remove"),
+            {{QLatin1String("image"), img}, {QLatin1String("force"), p.isSet(QStringLiteral("force"))}});
     rc = kExitOk;
     for (int i = 0; i < replies.size(); ++i) {
         ctx.client().waitForReply(replies.at(i));
@@ -27,4 +30,4 @@ int cmdRmi(CliContext& ctx, const QStringList& args)
     return rc;
 }
 
-} // namespace onggi::cli
+}  // namespace onggi::cli

@@ -10,7 +10,8 @@ namespace onggi::cli {
 
 int cmdRun(CliContext& ctx, const QStringList& args)
 {
-    ArgParser p(QStringLiteral("run"), QCoreApplication::translate("onggictl", "run [OPTIONS] IMAGE [COMMAND] [ARG...]"),
+    ArgParser p(QStringLiteral("run"),
+                QCoreApplication::translate("onggictl", "run [OPTIONS] IMAGE [COMMAND] [ARG...]"),
                 QCoreApplication::translate("onggictl", "Create and run a new container from an image"));
     CreateFlags::add(p, true);
     p.setStopAtFirstPositional(true);
@@ -21,13 +22,13 @@ int cmdRun(CliContext& ctx, const QStringList& args)
     QString error;
     if (!CreateFlags::build(p, opts, &error)) return ctx.failText(error);
     if (opts.security.privileged)
-        CliContext::errLine(QCoreApplication::translate("onggictl", "WARNING: --privileged gives the container every capability and no seccomp filter; "
-                               "a process inside can take over the host."));
-    if (p.isSet(QStringLiteral("rm")) && !opts.restart.isEmpty() &&
-        opts.restart != QLatin1String("no"))
+        CliContext::errLine(QCoreApplication::translate(
+            "onggictl", "WARNING: --privileged gives the container every capability and no seccomp filter; "
+                        "a process inside can take over the host."));
+    if (p.isSet(QStringLiteral("rm")) && !opts.restart.isEmpty() && opts.restart != QLatin1String("no"))
         return ctx.failText(QCoreApplication::translate("onggictl", "conflicting options: --restart and --rm"));
     return ContainerRunner::run(ctx, opts, p.isSet(QStringLiteral("detach")), p.isSet(QStringLiteral("rm")),
                                 p.isSet(QStringLiteral("interactive")));
 }
 
-} // namespace onggi::cli
+}  // namespace onggi::cli

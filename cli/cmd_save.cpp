@@ -11,7 +11,8 @@ namespace onggi::cli {
 int cmdSave(CliContext& ctx, const QStringList& args)
 {
     ArgParser p(QStringLiteral("save"), QCoreApplication::translate("onggictl", "save -o FILE IMAGE [IMAGE...]"),
-                QCoreApplication::translate("onggictl", "Save one or more images to a tar archive (docker save and OCI layout)"));
+                QCoreApplication::translate("onggictl",
+                                            "Save one or more images to a tar archive (docker save and OCI layout)"));
     p.addOption({QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("FILE"),
                 QCoreApplication::translate("onggictl", "Write to this file"));
     p.setPositionalRange(1, -1);
@@ -24,13 +25,15 @@ int cmdSave(CliContext& ctx, const QStringList& args)
     }
     QJsonArray images;
     for (const QString& i : p.positional()) images.append(i);
-    client::RpcResult r = ctx.call(QStringLiteral("images.save"), {{QLatin1String("images"), images},
-                                                                    {QLatin1String("path"), QFileInfo(out).absoluteFilePath()}});
+    client::RpcResult r =
+        ctx.call(QStringLiteral("images.save"),
+                 {{QLatin1String("images"), images}, {QLatin1String("path"), QFileInfo(out).absoluteFilePath()}});
     if (!r.ok()) return ctx.fail(r.error);
     if (r.result.value(QLatin1String("rewritten")).toBool())
-        CliContext::errLine(QCoreApplication::translate("onggictl", "Note: the layers were packed anew, so the saved image has the ID %1.")
+        CliContext::errLine(QCoreApplication::translate(
+                                "onggictl", "Note: the layers were packed anew, so the saved image has the ID %1.")
                                 .arg(r.result.value(QLatin1String("id")).toString()));
     return kExitOk;
 }
 
-} // namespace onggi::cli
+}  // namespace onggi::cli

@@ -13,25 +13,31 @@ namespace onggi::cli {
 
 int cmdStart(CliContext& ctx, const QStringList& args)
 {
-    ArgParser p(QStringLiteral("start"), QCoreApplication::translate("onggictl", "start [OPTIONS] CONTAINER [CONTAINER...]"),
+    ArgParser p(QStringLiteral("start"),
+                QCoreApplication::translate("onggictl", "start [OPTIONS] CONTAINER [CONTAINER...]"),
                 QCoreApplication::translate("onggictl", "Start one or more stopped containers"));
-    p.addFlag({QStringLiteral("a"), QStringLiteral("attach")},
-              QCoreApplication::translate("onggictl", "Attach STDOUT/STDERR (or the terminal of a container created with -t) and wait for the exit"));
-    p.addFlag({QStringLiteral("i"), QStringLiteral("interactive")}, QCoreApplication::translate("onggictl", "Attach the container's STDIN"));
+    p.addFlag(
+        {QStringLiteral("a"), QStringLiteral("attach")},
+        QCoreApplication::translate(
+            "onggictl", "Attach STDOUT/STDERR (or the terminal of a container created with -t) and wait for the exit"));
+    p.addFlag({QStringLiteral("i"), QStringLiteral("interactive")},
+              QCoreApplication::translate("onggictl", "Attach the container's STDIN"));
     p.setPositionalRange(1, -1);
     int rc;
     if (!ctx.parseArgs(p, args, &rc)) return rc;
     const bool attach = p.isSet(QStringLiteral("attach")), interactive = p.isSet(QStringLiteral("interactive"));
     if (!attach && !interactive) return ContainerAction::run(ctx, p.positional(), QStringLiteral("container.start"));
     if (p.positional().size() != 1)
-        return ctx.failText(QCoreApplication::translate("onggictl", "you cannot start and attach multiple containers at once"));
+        return ctx.failText(
+            QCoreApplication::translate("onggictl", "you cannot start and attach multiple containers at once"));
     if (!ctx.ensureConnected()) return kExitCliError;
     const QString name = p.positional().at(0);
     client::RpcResult in = ctx.call(QStringLiteral("container.inspect"), {{QLatin1String("id"), name}});
     if (!in.ok()) return ctx.fail(in.error, kExitCliError);
     const QJsonObject info = in.result.value(QLatin1String("container")).toObject();
     const QString id = info.value(QLatin1String("id")).toString();
-    if (info.value(QLatin1String("tty")).toBool()) return ContainerRunner::startAttached(ctx, id, name, interactive, false);
+    if (info.value(QLatin1String("tty")).toBool())
+        return ContainerRunner::startAttached(ctx, id, name, interactive, false);
     client::RpcResult sub = ctx.call(QStringLiteral("events.subscribe"));
     const qint64 eventsSub = sub.ok() ? sub.result.value(QLatin1String("subscription")).toInteger(-1) : -1;
     // Only output from this start on, as docker's start -a; stdin only when it was created with -i.
@@ -39,4 +45,4 @@ int cmdStart(CliContext& ctx, const QStringList& args)
     return ContainerRunner::startFollowing(ctx, id, eventsSub, feedStdin, false, 0);
 }
 
-} // namespace onggi::cli
+}  // namespace onggi::cli

@@ -8,9 +8,11 @@ namespace onggi::cli {
 
 int cmdStop(CliContext& ctx, const QStringList& args)
 {
-    return ContainerAction::stopLike(ctx, args, "stop", QCoreApplication::translate("onggictl", "stop [OPTIONS] CONTAINER [CONTAINER...]"),
-                    QCoreApplication::translate("onggictl", "Stop one or more running containers (SIGTERM, then SIGKILL after the timeout)"),
-                    QStringLiteral("container.stop"));
+    return ContainerAction::stopLike(
+        ctx, args, "stop", QCoreApplication::translate("onggictl", "stop [OPTIONS] CONTAINER [CONTAINER...]"),
+        QCoreApplication::translate("onggictl",
+                                    "Stop one or more running containers (SIGTERM, then SIGKILL after the timeout)"),
+        QStringLiteral("container.stop"));
 }
 
-} // namespace onggi::cli
+}  // namespace onggi::cli

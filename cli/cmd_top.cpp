@@ -10,7 +10,8 @@ namespace onggi::cli {
 
 int cmdTop(CliContext& ctx, const QStringList& args)
 {
-    ArgParser p(QStringLiteral("top"), QCoreApplication::translate("onggictl", "top CONTAINER"), QCoreApplication::translate("onggictl", "Display the running processes of a container"));
+    ArgParser p(QStringLiteral("top"), QCoreApplication::translate("onggictl", "top CONTAINER"),
+                QCoreApplication::translate("onggictl", "Display the running processes of a container"));
     p.setPositionalRange(1, 1);
     int rc;
     if (!ctx.parseArgs(p, args, &rc)) return rc;
@@ -22,7 +23,9 @@ int cmdTop(CliContext& ctx, const QStringList& args)
         return kExitOk;
     }
     //: PID = process id inside the container; HOST PID = the same process's id on the host
-    TablePrinter t({QCoreApplication::translate("onggictl", "PID"), QCoreApplication::translate("onggictl", "HOST PID"), QCoreApplication::translate("onggictl", "UID"), QCoreApplication::translate("onggictl", "STATE"), QCoreApplication::translate("onggictl", "CMD")});
+    TablePrinter t({QCoreApplication::translate("onggictl", "PID"), QCoreApplication::translate("onggictl", "HOST PID"),
+                    QCoreApplication::translate("onggictl", "UID"), QCoreApplication::translate("onggictl", "STATE"),
+                    QCoreApplication::translate("onggictl", "CMD")});
     for (const QJsonValue& v : list) {
         const auto pi = client::ProcessInfo::fromJson(v.toObject());
         t.addRow({QString::number(pi.pid), QString::number(pi.hostPid), QString::number(pi.uid), pi.state, pi.cmd});
@@ -31,4 +34,4 @@ int cmdTop(CliContext& ctx, const QStringList& args)
     return kExitOk;
 }
 
-} // namespace onggi::cli
+}  // namespace onggi::cli

@@ -8,8 +8,10 @@ namespace onggi::cli {
 
 int cmdUnpause(CliContext& ctx, const QStringList& args)
 {
-    return ContainerAction::simple(ctx, args, "unpause", QCoreApplication::translate("onggictl", "unpause CONTAINER [CONTAINER...]"),
-                                   QCoreApplication::translate("onggictl", "Unpause all processes within one or more containers"), QStringLiteral("container.resume"));
+    return ContainerAction::simple(
+        ctx, args, "unpause", QCoreApplication::translate("onggictl", "unpause CONTAINER [CONTAINER...]"),
+        QCoreApplication::translate("onggictl", "Unpause all processes within one or more containers"),
+        QStringLiteral("container.resume"));
 }
 
-} // namespace onggi::cli
+}  // namespace onggi::cli

@@ -9,7 +9,8 @@ namespace onggi::cli {
 
 int cmdUpdate(CliContext& ctx, const QStringList& args)
 {
-    ArgParser p(QStringLiteral("update"), QCoreApplication::translate("onggictl", "update [OPTIONS] CONTAINER [CONTAINER...]"),
+    ArgParser p(QStringLiteral("update"),
+                QCoreApplication::translate("onggictl", "update [OPTIONS] CONTAINER [CONTAINER...]"),
                 QCoreApplication::translate("onggictl", "Update the resource limits of one or more containers"));
     CreateFlags::addLimits(p);
     p.setPositionalRange(1, -1);
@@ -18,9 +19,11 @@ int cmdUpdate(CliContext& ctx, const QStringList& args)
     client::Limits limits;
     QString error;
     if (!CreateFlags::buildLimits(p, limits, &error)) return ctx.failText(error);
-    if (limits.isEmpty()) return ctx.failText(QCoreApplication::translate("onggictl", "you must provide one or more flags when using this command"));
+    if (limits.isEmpty())
+        return ctx.failText(
+            QCoreApplication::translate("onggictl", "you must provide one or more flags when using this command"));
     return ContainerAction::run(ctx, p.positional(), QStringLiteral("container.update"),
                                 {{QLatin1String("limits"), limits.toJson()}});
 }
 
-} // namespace onggi::cli
+}  // namespace onggi::cli

@@ -11,7 +11,8 @@ namespace onggi::cli {
 
 int cmdVersion(CliContext& ctx, const QStringList& args)
 {
-    ArgParser p(QStringLiteral("version"), QCoreApplication::translate("onggictl", "version"), QCoreApplication::translate("onggictl", "Show the onggictl and helper version information"));
+    ArgParser p(QStringLiteral("version"), QCoreApplication::translate("onggictl", "version"),
+                QCoreApplication::translate("onggictl", "Show the onggictl and helper version information"));
     p.setPositionalRange(0, 0);
     int rc;
     if (!ctx.parseArgs(p, args, &rc)) return rc;
@@ -19,17 +20,19 @@ int cmdVersion(CliContext& ctx, const QStringList& args)
     client::RpcResult r;
     if (ctx.ensureConnected())
         r = ctx.call(QStringLiteral("hello"), {{QLatin1String("client"), QStringLiteral("onggictl/") + clientVersion},
-                                              {QLatin1String("protocol"), client::HelperClient::kProtocolVersion}});
+                                               {QLatin1String("protocol"), client::HelperClient::kProtocolVersion}});
     else r.error = ctx.client().lastError();
     if (ctx.json) {
-        QJsonObject o{{QLatin1String("client"), QJsonObject{{QLatin1String("version"), clientVersion},
-                                                            {QLatin1String("protocol"), client::HelperClient::kProtocolVersion}}}};
+        QJsonObject o{{QLatin1String("client"),
+                       QJsonObject{{QLatin1String("version"), clientVersion},
+                                   {QLatin1String("protocol"), client::HelperClient::kProtocolVersion}}}};
         if (r.ok()) o.insert(QLatin1String("helper"), r.result);
         CliContext::printJson(o);
     } else {
         CliContext::outLine(QCoreApplication::translate("onggictl", "Client:"));
         CliContext::outLine(QCoreApplication::translate("onggictl", " Version:     %1").arg(clientVersion));
-        CliContext::outLine(QCoreApplication::translate("onggictl", " Protocol:    %1").arg(client::HelperClient::kProtocolVersion));
+        CliContext::outLine(
+            QCoreApplication::translate("onggictl", " Protocol:    %1").arg(client::HelperClient::kProtocolVersion));
         if (r.ok()) {
             const auto h = client::HelloInfo::fromJson(r.result);
             CliContext::outLine(QString());
@@ -44,4 +47,4 @@ int cmdVersion(CliContext& ctx, const QStringList& args)
     return kExitOk;
 }
 
-} // namespace onggi::cli
+}  // namespace onggi::cli

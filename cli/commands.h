@@ -47,4 +47,4 @@ int cmdInfo(CliContext& ctx, const QStringList& args);
 int cmdNetwork(CliContext& ctx, const QStringList& args);
 int cmdPort(CliContext& ctx, const QStringList& args);
 
-} // namespace onggi::cli
+}  // namespace onggi::cli

@@ -24,7 +24,8 @@ int ContainerAction::run(CliContext& ctx, const QStringList& ids, const QString&
         ctx.client().waitForReply(r);
         if (r->isError()) {
             rc = ctx.fail(r->error(), kExitFailure);
-            report.append(QJsonObject{{QLatin1String("id"), ids.at(i)}, {QLatin1String("error"), r->error().errc},
+            report.append(QJsonObject{{QLatin1String("id"), ids.at(i)},
+                                      {QLatin1String("error"), r->error().errc},
                                       {QLatin1String("message"), r->error().message}});
         } else if (ctx.json) {
             QJsonObject o = r->result();
@@ -70,4 +71,4 @@ int ContainerAction::stopLike(CliContext& ctx, const QStringList& args, const ch
     return run(ctx, p.positional(), method, extra);
 }
 
-} // namespace onggi::cli
+}  // namespace onggi::cli

@@ -21,4 +21,4 @@ public:
                         const QString& summary, const QString& method);
 };
 
-} // namespace onggi::cli
+}  // namespace onggi::cli

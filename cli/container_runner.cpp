@@ -33,7 +33,8 @@ void writeLine(const client::LogLine& l)
 // Remove the container (attached --rm), quietly when it is already gone.
 void removeQuietly(CliContext& ctx, const QString& id)
 {
-    client::RpcResult r = ctx.call(QStringLiteral("container.remove"), {{QLatin1String("id"), id}, {QLatin1String("force"), true}});
+    client::RpcResult r =
+        ctx.call(QStringLiteral("container.remove"), {{QLatin1String("id"), id}, {QLatin1String("force"), true}});
     if (!r.ok() && r.error.errc != QLatin1String("not_found")) ctx.fail(r.error);
 }
 // run -i without a terminal: our stdin, as input frames, to the container's stdin through the
@@ -96,7 +97,7 @@ private:
     bool shutDown_ = false;
     QByteArray out_;
 };
-} // namespace
+}  // namespace
 
 int ContainerRunner::startFailureCode(const client::RpcError& e)
 {
@@ -108,14 +109,17 @@ int ContainerRunner::startFailureCode(const client::RpcError& e)
     return kExitCliError;
 }
 
-int ContainerRunner::attachSession(CliContext& ctx, const QString& name, int attachFd, client::RpcReply* wait, bool interactive)
+int ContainerRunner::attachSession(CliContext& ctx, const QString& name, int attachFd, client::RpcReply* wait,
+                                   bool interactive)
 {
     client::HelperClient& c = ctx.client();
     const AttachRelay::Outcome how = AttachRelay::run(attachFd, c, interactive);
     if (how == AttachRelay::Outcome::Detached) {
         delete wait;
         CliContext::errLine(QString());
-        CliContext::errLine(QCoreApplication::translate("onggictl", "Detached from %1; it keeps running. Come back with: onggictl attach %1").arg(name));
+        CliContext::errLine(QCoreApplication::translate(
+                                "onggictl", "Detached from %1; it keeps running. Come back with: onggictl attach %1")
+                                .arg(name));
         return kExitOk;
     }
     if (how == AttachRelay::Outcome::ConnectionLost) {
@@ -130,7 +134,8 @@ int ContainerRunner::attachSession(CliContext& ctx, const QString& name, int att
     return code;
 }
 
-int ContainerRunner::startAttached(CliContext& ctx, const QString& id, const QString& name, bool interactive, bool removeOnFailure)
+int ContainerRunner::startAttached(CliContext& ctx, const QString& id, const QString& name, bool interactive,
+                                   bool removeOnFailure)
 {
     client::HelperClient& c = ctx.client();
     // Pipelined: the helper answers the wait once the container ran and exited, however short.
@@ -205,7 +210,8 @@ int ContainerRunner::run(CliContext& ctx, client::CreateOptions opts, bool detac
     return startFollowing(ctx, id, eventsSub, feedStdin, remove, -1);
 }
 
-int ContainerRunner::startFollowing(CliContext& ctx, const QString& id, qint64 eventsSub, bool feedStdin, bool removeOnFailure, int tail)
+int ContainerRunner::startFollowing(CliContext& ctx, const QString& id, qint64 eventsSub, bool feedStdin,
+                                    bool removeOnFailure, int tail)
 {
     client::HelperClient& c = ctx.client();
     // Signals are forwarded to the container while attached (docker's sig-proxy).
@@ -229,18 +235,20 @@ int ContainerRunner::startFollowing(CliContext& ctx, const QString& id, qint64 e
     qint64 logSub = -2;
     bool logEnded = false;
     QList<client::LogLine> early;  // container.log before we know our subscription
-    QMetaObject::Connection ce = QObject::connect(&c, &client::HelperClient::eventReceived, [&](const client::Event& e) {
-        if (e.id == id && (e.action == QLatin1String("die")) && (eventsSub < 0 || e.subscription == eventsSub))
-            exitCode = e.attributes.value(QStringLiteral("exit_code")).toInt();
-    });
+    QMetaObject::Connection ce =
+        QObject::connect(&c, &client::HelperClient::eventReceived, [&](const client::Event& e) {
+            if (e.id == id && (e.action == QLatin1String("die")) && (eventsSub < 0 || e.subscription == eventsSub))
+                exitCode = e.attributes.value(QStringLiteral("exit_code")).toInt();
+        });
     // Notifications can be read in the same chunk as the reply that names their subscription,
     // or as the start's reply (a short container has ended by then): listen from before the
     // requests are sent, and keep what comes until the subscription id is known.
     QSet<qint64> endedSubs;
-    QMetaObject::Connection cl = QObject::connect(&c, &client::HelperClient::logLineReceived, [&](const client::LogLine& l) {
-        if (l.subscription == logSub) writeLine(l);
-        else if (logSub == -2) early.append(l);
-    });
+    QMetaObject::Connection cl =
+        QObject::connect(&c, &client::HelperClient::logLineReceived, [&](const client::LogLine& l) {
+            if (l.subscription == logSub) writeLine(l);
+            else if (logSub == -2) early.append(l);
+        });
     QMetaObject::Connection cle = QObject::connect(&c, &client::HelperClient::logEnded, [&](qint64 s) {
         if (s == logSub) logEnded = true;
         else if (logSub == -2) endedSubs.insert(s);
@@ -253,10 +261,10 @@ int ContainerRunner::startFollowing(CliContext& ctx, const QString& id, qint64 e
     // Attached: follow the log from before the start, pipelined with it, so that not a line
     // is missed however short the container (an auto-removed one is gone right after it).
     client::RpcReply* logsReply = ctx.send(QStringLiteral("container.logs"), {{QLatin1String("id"), id},
-                                                                             {QLatin1String("tail"), tail},
-                                                                             {QLatin1String("follow"), true},
-                                                                             {QLatin1String("next_run"), true},
-                                                                             {QLatin1String("timestamps"), false}});
+                                                                              {QLatin1String("tail"), tail},
+                                                                              {QLatin1String("follow"), true},
+                                                                              {QLatin1String("next_run"), true},
+                                                                              {QLatin1String("timestamps"), false}});
     QJsonObject startParams{{QLatin1String("id"), id}};
     if (feedStdin) startParams.insert(QLatin1String("attach"), true);
     client::RpcResult started = ctx.call(QStringLiteral("container.start"), startParams, feedStdin);
@@ -294,7 +302,10 @@ int ContainerRunner::startFollowing(CliContext& ctx, const QString& id, qint64 e
     bool gone = false;
     while (!(logEnded && exitCode >= 0)) {
         if (!logEnded && exitCode >= 0 && logSub < 0) break;
-        pollfd p[4] = {{c.socketDescriptor(), short(POLLIN | (c.wantsWrite() ? POLLOUT : 0)), 0}, {sfd, POLLIN, 0}, {-1, 0, 0}, {-1, 0, 0}};
+        pollfd p[4] = {{c.socketDescriptor(), short(POLLIN | (c.wantsWrite() ? POLLOUT : 0)), 0},
+                       {sfd, POLLIN, 0},
+                       {-1, 0, 0},
+                       {-1, 0, 0}};
         feed.fill(p[2], p[3]);
         if (::poll(p, 4, -1) < 0) {
             if (errno == EINTR) continue;
@@ -305,12 +316,14 @@ int ContainerRunner::startFollowing(CliContext& ctx, const QString& id, qint64 e
             signalfd_siginfo si;
             while (::read(sfd, &si, sizeof si) == sizeof si) {
                 const char* name = si.ssi_signo == SIGINT ? "SIGINT" : si.ssi_signo == SIGTERM ? "SIGTERM" : "SIGHUP";
-                client::RpcReply* k = ctx.send(QStringLiteral("container.kill"),
-                                               {{QLatin1String("id"), id}, {QLatin1String("signal"), QString::fromLatin1(name)}});
+                client::RpcReply* k =
+                    ctx.send(QStringLiteral("container.kill"),
+                             {{QLatin1String("id"), id}, {QLatin1String("signal"), QString::fromLatin1(name)}});
                 // A container that is not running any more cannot end later: stop waiting for
                 // it (the signal is then ours, as a second ^C is in docker).
                 QObject::connect(k, &client::RpcReply::finished, k, [k, &gone] {
-                    if (k->isError() && (k->error().errc == QLatin1String("not_found") || k->error().errc == QLatin1String("bad_state")))
+                    if (k->isError() && (k->error().errc == QLatin1String("not_found") ||
+                                         k->error().errc == QLatin1String("bad_state")))
                         gone = true;
                     k->deleteLater();
                 });
@@ -330,7 +343,9 @@ int ContainerRunner::startFollowing(CliContext& ctx, const QString& id, qint64 e
         if (exitCode < 0) {
             // No die event (e.g. events not allowed): the container's record has the code.
             client::RpcResult in = ctx.call(QStringLiteral("container.inspect"), {{QLatin1String("id"), id}});
-            if (in.ok()) exitCode = in.result.value(QLatin1String("container")).toObject().value(QLatin1String("exit_code")).toInt(-1);
+            if (in.ok())
+                exitCode =
+                    in.result.value(QLatin1String("container")).toObject().value(QLatin1String("exit_code")).toInt(-1);
             else if (!lost) return ctx.fail(in.error, kExitCliError);
         }
         if (exitCode < 0) return ctx.fail(c.lastError(), kExitCliError);
@@ -338,4 +353,4 @@ int ContainerRunner::startFollowing(CliContext& ctx, const QString& id, qint64 e
     return exitCode;  // --rm: the helper removed it already (auto-remove)
 }
 
-} // namespace onggi::cli
+}  // namespace onggi::cli

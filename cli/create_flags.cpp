@@ -25,7 +25,10 @@ bool size(const ArgParser& p, const char* name, std::optional<qint64>& out, QStr
     }
     const auto b = client::ByteSize::parse(v);
     if (!b) {
-        *error = QCoreApplication::translate("onggictl", "invalid size \"%1\" for --%2: use a number with an optional unit b, k, m, g (e.g. 64m)").arg(v, S(name));
+        *error =
+            QCoreApplication::translate(
+                "onggictl", "invalid size \"%1\" for --%2: use a number with an optional unit b, k, m, g (e.g. 64m)")
+                .arg(v, S(name));
         return false;
     }
     out = *b;
@@ -36,7 +39,11 @@ bool size(const ArgParser& p, const char* name, std::optional<qint64>& out, QStr
 // where the path means what the user sees, and travels as MAJOR:MINOR.
 bool deviceRates(const ArgParser& p, std::optional<QList<client::IoLimit>>& out, QString* error)
 {
-    struct Flag { const char* name; bool bytes; qint64 client::IoLimit::*field; };
+    struct Flag {
+        const char* name;
+        bool bytes;
+        qint64 client::IoLimit::*field;
+    };
     const Flag flags[] = {{"device-read-bps", true, &client::IoLimit::readBps},
                           {"device-write-bps", true, &client::IoLimit::writeBps},
                           {"device-read-iops", false, &client::IoLimit::readIops},
@@ -47,12 +54,16 @@ bool deviceRates(const ArgParser& p, std::optional<QList<client::IoLimit>>& out,
             const qsizetype colon = v.lastIndexOf(QLatin1Char(':'));
             const QString path = v.left(colon), rate = v.mid(colon + 1);
             if (colon <= 0 || rate.isEmpty()) {
-                *error = QCoreApplication::translate("onggictl", "invalid value \"%1\" for --%2: expected DEVICE:RATE, e.g. /dev/sda:1mb").arg(v, S(f.name));
+                *error = QCoreApplication::translate(
+                             "onggictl", "invalid value \"%1\" for --%2: expected DEVICE:RATE, e.g. /dev/sda:1mb")
+                             .arg(v, S(f.name));
                 return false;
             }
             struct stat st {};
             if (::stat(QFile::encodeName(path).constData(), &st) != 0 || !S_ISBLK(st.st_mode)) {
-                *error = QCoreApplication::translate("onggictl", "invalid value \"%1\" for --%2: %3 is not a block device").arg(v, S(f.name), path);
+                *error =
+                    QCoreApplication::translate("onggictl", "invalid value \"%1\" for --%2: %3 is not a block device")
+                        .arg(v, S(f.name), path);
                 return false;
             }
             std::optional<qint64> n;
@@ -64,8 +75,13 @@ bool deviceRates(const ArgParser& p, std::optional<QList<client::IoLimit>>& out,
                 if (ok && ops >= 0) n = ops;
             }
             if (!n) {
-                *error = f.bytes ? QCoreApplication::translate("onggictl", "invalid rate \"%1\" for --%2: use a size per second such as 1mb").arg(rate, S(f.name))
-                                 : QCoreApplication::translate("onggictl", "invalid rate \"%1\" for --%2: use a number of operations per second").arg(rate, S(f.name));
+                *error = f.bytes
+                             ? QCoreApplication::translate(
+                                   "onggictl", "invalid rate \"%1\" for --%2: use a size per second such as 1mb")
+                                   .arg(rate, S(f.name))
+                             : QCoreApplication::translate(
+                                   "onggictl", "invalid rate \"%1\" for --%2: use a number of operations per second")
+                                   .arg(rate, S(f.name));
                 return false;
             }
             const QString dev = QStringLiteral("%1:%2").arg(major(st.st_rdev)).arg(minor(st.st_rdev));
@@ -77,18 +93,25 @@ bool deviceRates(const ArgParser& p, std::optional<QList<client::IoLimit>>& out,
     if (!byDevice.isEmpty()) out = byDevice.values();
     return true;
 }
-} // namespace
+}  // namespace
 
 void CreateFlags::addLimits(ArgParser& p)
 {
-    p.addOption({S("m"), S("memory")}, S("bytes"), QCoreApplication::translate("onggictl", "Memory limit (e.g. 64m, 1g)"));
-    p.addOption({S("memory-swap")}, S("bytes"), QCoreApplication::translate("onggictl", "Memory plus swap limit; -1 for unlimited swap"));
-    p.addOption({S("memory-high")}, S("bytes"), QCoreApplication::translate("onggictl", "Memory throttling threshold (cgroup v2 memory.high)"));
-    p.addOption({S("memory-reservation")}, S("bytes"), QCoreApplication::translate("onggictl", "Memory soft limit: protected from reclaim (cgroup v2 memory.low, v1 soft limit)"));
+    p.addOption({S("m"), S("memory")}, S("bytes"),
+                QCoreApplication::translate("onggictl", "Memory limit (e.g. 64m, 1g)"));
+    p.addOption({S("memory-swap")}, S("bytes"),
+                QCoreApplication::translate("onggictl", "Memory plus swap limit; -1 for unlimited swap"));
+    p.addOption({S("memory-high")}, S("bytes"),
+                QCoreApplication::translate("onggictl", "Memory throttling threshold (cgroup v2 memory.high)"));
+    p.addOption({S("memory-reservation")}, S("bytes"),
+                QCoreApplication::translate(
+                    "onggictl", "Memory soft limit: protected from reclaim (cgroup v2 memory.low, v1 soft limit)"));
     p.addOption({S("cpus")}, S("decimal"), QCoreApplication::translate("onggictl", "Number of CPUs (e.g. 0.5)"));
     p.addOption({S("cpu-weight")}, S("int"), QCoreApplication::translate("onggictl", "Relative CPU weight (1-10000)"));
-    p.addOption({S("cpuset-cpus")}, S("string"), QCoreApplication::translate("onggictl", "CPUs in which to allow execution (0-3, 0,1)"));
-    p.addOption({S("pids-limit")}, S("int"), QCoreApplication::translate("onggictl", "Maximum number of processes (0 = unlimited)"));
+    p.addOption({S("cpuset-cpus")}, S("string"),
+                QCoreApplication::translate("onggictl", "CPUs in which to allow execution (0-3, 0,1)"));
+    p.addOption({S("pids-limit")}, S("int"),
+                QCoreApplication::translate("onggictl", "Maximum number of processes (0 = unlimited)"));
 }
 
 bool CreateFlags::buildLimits(const ArgParser& p, client::Limits& l, QString* error)
@@ -101,7 +124,9 @@ bool CreateFlags::buildLimits(const ArgParser& p, client::Limits& l, QString* er
         bool ok = false;
         const double c = p.value(S("cpus")).toDouble(&ok);
         if (!ok || c < 0 || c > 4096) {
-            *error = QCoreApplication::translate("onggictl", "invalid value \"%1\" for --cpus: expected a number of CPUs such as 0.5").arg(p.value(S("cpus")));
+            *error = QCoreApplication::translate(
+                         "onggictl", "invalid value \"%1\" for --cpus: expected a number of CPUs such as 0.5")
+                         .arg(p.value(S("cpus")));
             return false;
         }
         l.cpus = c;
@@ -110,7 +135,9 @@ bool CreateFlags::buildLimits(const ArgParser& p, client::Limits& l, QString* er
         bool ok = false;
         const qint64 w = p.value(S("cpu-weight")).toLongLong(&ok);
         if (!ok || w < 1 || w > 10000) {
-            *error = QCoreApplication::translate("onggictl", "invalid value \"%1\" for --cpu-weight: expected 1 to 10000").arg(p.value(S("cpu-weight")));
+            *error =
+                QCoreApplication::translate("onggictl", "invalid value \"%1\" for --cpu-weight: expected 1 to 10000")
+                    .arg(p.value(S("cpu-weight")));
             return false;
         }
         l.cpuWeight = w;
@@ -120,7 +147,9 @@ bool CreateFlags::buildLimits(const ArgParser& p, client::Limits& l, QString* er
         bool ok = false;
         qint64 n = p.value(S("pids-limit")).toLongLong(&ok);
         if (!ok || n < -1) {
-            *error = QCoreApplication::translate("onggictl", "invalid value \"%1\" for --pids-limit: expected a number of processes").arg(p.value(S("pids-limit")));
+            *error = QCoreApplication::translate(
+                         "onggictl", "invalid value \"%1\" for --pids-limit: expected a number of processes")
+                         .arg(p.value(S("pids-limit")));
             return false;
         }
         l.pids = n < 0 ? 0 : n;  // docker: -1 = unlimited
@@ -131,37 +160,72 @@ bool CreateFlags::buildLimits(const ArgParser& p, client::Limits& l, QString* er
 void CreateFlags::add(ArgParser& p, bool forRun)
 {
     if (forRun) {
-        p.addFlag({S("d"), S("detach")}, QCoreApplication::translate("onggictl", "Run the container in the background and print its ID"));
+        p.addFlag({S("d"), S("detach")},
+                  QCoreApplication::translate("onggictl", "Run the container in the background and print its ID"));
         p.addFlag({S("rm")}, QCoreApplication::translate("onggictl", "Remove the container when it exits"));
     }
     p.addFlag({S("i"), S("interactive")}, QCoreApplication::translate("onggictl", "Keep STDIN open"));
     p.addFlag({S("t"), S("tty")}, QCoreApplication::translate("onggictl", "Allocate a pseudo-TTY"));
     p.addOption({S("name")}, S("string"), QCoreApplication::translate("onggictl", "Assign a name to the container"));
-    p.addOption({S("e"), S("env")}, S("list"), QCoreApplication::translate("onggictl", "Set environment variables (KEY=value)"));
-    p.addOption({S("v"), S("volume")}, S("list"), QCoreApplication::translate("onggictl", "Bind mount a host directory (/host:/container[:ro])"));
+    p.addOption({S("e"), S("env")}, S("list"),
+                QCoreApplication::translate("onggictl", "Set environment variables (KEY=value)"));
+    p.addOption({S("v"), S("volume")}, S("list"),
+                QCoreApplication::translate("onggictl", "Bind mount a host directory (/host:/container[:ro])"));
     p.addOption({S("h"), S("hostname")}, S("string"), QCoreApplication::translate("onggictl", "Container host name"));
-    p.addOption({S("w"), S("workdir")}, S("string"), QCoreApplication::translate("onggictl", "Working directory inside the container"));
-    p.addOption({S("u"), S("user")}, S("user[:group]"), QCoreApplication::translate("onggictl", "User to run as: a name or UID, and optionally a group name or GID"));
-    p.addOption({S("restart")}, S("string"), QCoreApplication::translate("onggictl", "Restart policy: no, on-failure[:max-retries], always"));
-    p.addOption({S("log-opt")}, S("list"), QCoreApplication::translate("onggictl", "Log options: max-size=10m, max-file=3"));
-    p.addFlag({S("init")}, QCoreApplication::translate("onggictl", "Run an init inside the container that forwards signals and reaps processes"));
+    p.addOption({S("w"), S("workdir")}, S("string"),
+                QCoreApplication::translate("onggictl", "Working directory inside the container"));
+    p.addOption(
+        {S("u"), S("user")}, S("user[:group]"),
+        QCoreApplication::translate("onggictl", "User to run as: a name or UID, and optionally a group name or GID"));
+    p.addOption({S("restart")}, S("string"),
+                QCoreApplication::translate("onggictl", "Restart policy: no, on-failure[:max-retries], always"));
+    p.addOption({S("log-opt")}, S("list"),
+                QCoreApplication::translate("onggictl", "Log options: max-size=10m, max-file=3"));
+    p.addFlag({S("init")},
+              QCoreApplication::translate(
+                  "onggictl", "Run an init inside the container that forwards signals and reaps processes"));
     p.addOption({S("cap-add")}, S("list"), QCoreApplication::translate("onggictl", "Add Linux capabilities"));
     p.addOption({S("cap-drop")}, S("list"), QCoreApplication::translate("onggictl", "Drop Linux capabilities"));
-    p.addOption({S("security-opt")}, S("list"), QCoreApplication::translate("onggictl", "Security options: seccomp=default|unconfined|/path/profile.json"));
-    p.addFlag({S("read-only")}, QCoreApplication::translate("onggictl", "Mount the container's root filesystem as read only"));
-    p.addFlag({S("privileged")}, QCoreApplication::translate("onggictl", "Give extended privileges to this container (all capabilities, no seccomp)"));
-    p.addOption({S("userns")}, S("string"), QCoreApplication::translate("onggictl", "User namespace: \"private\" maps root to an unprivileged range, \"host\" does not"));
-    p.addOption({S("network")}, S("string"), QCoreApplication::translate("onggictl", "Network: a network's name, bridge (the default network), private (loopback only), none, host"));
-    p.addOption({S("p"), S("publish")}, S("list"), QCoreApplication::translate("onggictl", "Publish a container's port to the host ([ip:][hostPort:]containerPort[/tcp|/udp])"));
-    p.addFlag({S("P"), S("publish-all")}, QCoreApplication::translate("onggictl", "Publish every exposed port to a free host port"));
-    p.addOption({S("expose")}, S("list"), QCoreApplication::translate("onggictl", "Expose a port (port[/tcp|/udp]) for --publish-all"));
-    p.addOption({S("ip")}, S("address"), QCoreApplication::translate("onggictl", "IPv4 address on the container's network"));
-    p.addOption({S("dns")}, S("list"), QCoreApplication::translate("onggictl", "Name servers for the container instead of the host's"));
-    p.addOption({S("add-host")}, S("list"), QCoreApplication::translate("onggictl", "Add a line to the container's /etc/hosts (name:ip)"));
-    p.addOption({S("device-read-bps")}, S("list"), QCoreApplication::translate("onggictl", "Limit read rate (bytes per second) from a device (e.g. /dev/sda:1mb)"));
-    p.addOption({S("device-write-bps")}, S("list"), QCoreApplication::translate("onggictl", "Limit write rate (bytes per second) to a device (e.g. /dev/sda:1mb)"));
-    p.addOption({S("device-read-iops")}, S("list"), QCoreApplication::translate("onggictl", "Limit read rate (operations per second) from a device (e.g. /dev/sda:100)"));
-    p.addOption({S("device-write-iops")}, S("list"), QCoreApplication::translate("onggictl", "Limit write rate (operations per second) to a device (e.g. /dev/sda:100)"));
+    p.addOption(
+        {S("security-opt")}, S("list"),
+        QCoreApplication::translate("onggictl", "Security options: seccomp=default|unconfined|/path/profile.json"));
+    p.addFlag({S("read-only")},
+              QCoreApplication::translate("onggictl", "Mount the container's root filesystem as read only"));
+    p.addFlag({S("privileged")},
+              QCoreApplication::translate("onggictl",
+                                          "Give extended privileges to this container (all capabilities, no seccomp)"));
+    p.addOption({S("userns")}, S("string"),
+                QCoreApplication::translate(
+                    "onggictl", "User namespace: \"private\" maps root to an unprivileged range, \"host\" does not"));
+    p.addOption({S("network")}, S("string"),
+                QCoreApplication::translate(
+                    "onggictl",
+                    "Network: a network's name, bridge (the default network), private (loopback only), none, host"));
+    p.addOption({S("p"), S("publish")}, S("list"),
+                QCoreApplication::translate(
+                    "onggictl", "Publish a container's port to the host ([ip:][hostPort:]containerPort[/tcp|/udp])"));
+    p.addFlag({S("P"), S("publish-all")},
+              QCoreApplication::translate("onggictl", "Publish every exposed port to a free host port"));
+    p.addOption({S("expose")}, S("list"),
+                QCoreApplication::translate("onggictl", "Expose a port (port[/tcp|/udp]) for --publish-all"));
+    p.addOption({S("ip")}, S("address"),
+                QCoreApplication::translate("onggictl", "IPv4 address on the container's network"));
+    p.addOption({S("dns")}, S("list"),
+                QCoreApplication::translate("onggictl", "Name servers for the container instead of the host's"));
+    p.addOption({S("add-host")}, S("list"),
+                QCoreApplication::translate("onggictl", "Add a line to the container's /etc/hosts (name:ip)"));
+    p.addOption({S("device-read-bps")}, S("list"),
+                QCoreApplication::translate("onggictl",
+                                            "Limit read rate (bytes per second) from a device (e.g. /dev/sda:1mb)"));
+    p.addOption(
+        {S("device-write-bps")}, S("list"),
+        QCoreApplication::translate("onggictl", "Limit write rate (bytes per second) to a device (e.g. /dev/sda:1mb)"));
+    p.addOption({S("device-read-iops")}, S("list"),
+                QCoreApplication::translate(
+                    "onggictl", "Limit read rate (operations per second) from a device (e.g. /dev/sda:100)"));
+    p.addOption({S("device-write-iops")}, S("list"),
+                QCoreApplication::translate(
+                    "onggictl", "Limit write rate (operations per second) to a device (e.g. /dev/sda:100)"));
     addLimits(p);
 }
 
@@ -174,7 +238,8 @@ bool CreateFlags::build(const ArgParser& p, client::CreateOptions& o, QString* e
     o.env = p.values(S("env"));
     for (const QString& e : o.env)
         if (e.isEmpty() || e.startsWith(QLatin1Char('='))) {
-            *error = QCoreApplication::translate("onggictl", "invalid environment variable \"%1\": expected KEY=value").arg(e);
+            *error = QCoreApplication::translate("onggictl", "invalid environment variable \"%1\": expected KEY=value")
+                         .arg(e);
             return false;
         }
     o.hostname = p.value(S("hostname"));
@@ -192,7 +257,9 @@ bool CreateFlags::build(const ArgParser& p, client::CreateOptions& o, QString* e
         const qsizetype eq = lo.indexOf(QLatin1Char('='));
         const QString key = lo.left(eq);
         if (eq <= 0 || (key != QLatin1String("max-size") && key != QLatin1String("max-file"))) {
-            *error = QCoreApplication::translate("onggictl", "invalid --log-opt \"%1\": supported are max-size=SIZE and max-file=N").arg(lo);
+            *error = QCoreApplication::translate("onggictl",
+                                                 "invalid --log-opt \"%1\": supported are max-size=SIZE and max-file=N")
+                         .arg(lo);
             return false;
         }
         o.logOpts.insert(key, lo.mid(eq + 1));
@@ -200,11 +267,15 @@ bool CreateFlags::build(const ArgParser& p, client::CreateOptions& o, QString* e
     for (const QString& v : p.values(S("volume"))) {
         const QStringList parts = v.split(QLatin1Char(':'));
         if (parts.size() < 2 || parts.size() > 3 || parts.at(0).isEmpty() || parts.at(1).isEmpty()) {
-            *error = QCoreApplication::translate("onggictl", "invalid volume \"%1\": expected /host/path:/container/path[:ro]").arg(v);
+            *error = QCoreApplication::translate("onggictl",
+                                                 "invalid volume \"%1\": expected /host/path:/container/path[:ro]")
+                         .arg(v);
             return false;
         }
         if (!parts.at(0).startsWith(QLatin1Char('/')) && !parts.at(0).startsWith(QLatin1Char('.'))) {
-            *error = QCoreApplication::translate("onggictl", "invalid volume \"%1\": named volumes are not supported, give a host path").arg(v);
+            *error = QCoreApplication::translate(
+                         "onggictl", "invalid volume \"%1\": named volumes are not supported, give a host path")
+                         .arg(v);
             return false;
         }
         client::VolumeSpec vs;
@@ -213,7 +284,8 @@ bool CreateFlags::build(const ArgParser& p, client::CreateOptions& o, QString* e
         if (parts.size() == 3) {
             if (parts.at(2) == QLatin1String("ro")) vs.readonly = true;
             else if (parts.at(2) != QLatin1String("rw")) {
-                *error = QCoreApplication::translate("onggictl", "invalid volume mode \"%1\" in \"%2\": use ro or rw").arg(parts.at(2), v);
+                *error = QCoreApplication::translate("onggictl", "invalid volume mode \"%1\" in \"%2\": use ro or rw")
+                             .arg(parts.at(2), v);
                 return false;
             }
         }
@@ -232,18 +304,24 @@ bool CreateFlags::build(const ArgParser& p, client::CreateOptions& o, QString* e
                 // opens no file on a user's behalf (docs/protocol.md, security.seccomp).
                 QFile f(QDir(value).absolutePath());
                 if (!f.open(QIODevice::ReadOnly)) {
-                    *error = QCoreApplication::translate("onggictl", "cannot read the seccomp profile %1: %2").arg(value, f.errorString());
+                    *error = QCoreApplication::translate("onggictl", "cannot read the seccomp profile %1: %2")
+                                 .arg(value, f.errorString());
                     return false;
                 }
                 const QByteArray text = f.read(512 * 1024 + 1).trimmed();
                 if (text.size() > 512 * 1024 || !text.startsWith('{')) {
-                    *error = QCoreApplication::translate("onggictl", "%1 is not a seccomp profile (a JSON object of at most 512 KiB)").arg(value);
+                    *error = QCoreApplication::translate(
+                                 "onggictl", "%1 is not a seccomp profile (a JSON object of at most 512 KiB)")
+                                 .arg(value);
                     return false;
                 }
                 o.security.seccomp = QString::fromUtf8(text);
             }
         } else {
-            *error = QCoreApplication::translate("onggictl", "invalid --security-opt \"%1\": supported is seccomp=default|unconfined|/path/profile.json").arg(so);
+            *error = QCoreApplication::translate(
+                         "onggictl",
+                         "invalid --security-opt \"%1\": supported is seccomp=default|unconfined|/path/profile.json")
+                         .arg(so);
             return false;
         }
     }
@@ -261,7 +339,8 @@ bool CreateFlags::build(const ArgParser& p, client::CreateOptions& o, QString* e
         QString n = p.value(S("network"));
         if (n == QLatin1String("default")) n = S("bridge");
         if (n.isEmpty()) {
-            *error = QCoreApplication::translate("onggictl", "invalid --network \"\": give a network's name, bridge, private, host or none");
+            *error = QCoreApplication::translate(
+                "onggictl", "invalid --network \"\": give a network's name, bridge, private, host or none");
             return false;
         }
         o.namespaces.network = n;  // the helper knows the networks
@@ -272,13 +351,16 @@ bool CreateFlags::build(const ArgParser& p, client::CreateOptions& o, QString* e
             *error = QCoreApplication::translate("onggictl", "invalid %1 \"%2\": ports are 1 to 65535").arg(flag, v);
             break;
         case client::PortSpec::Problem::protocol:
-            *error = QCoreApplication::translate("onggictl", "invalid %1 \"%2\": the protocol is tcp or udp").arg(flag, v);
+            *error =
+                QCoreApplication::translate("onggictl", "invalid %1 \"%2\": the protocol is tcp or udp").arg(flag, v);
             break;
         case client::PortSpec::Problem::address:
             *error = QCoreApplication::translate("onggictl", "invalid %1 \"%2\": not an IPv4 address").arg(flag, v);
             break;
         default:
-            *error = QCoreApplication::translate("onggictl", "invalid %1 \"%2\": expected [ip:][hostPort:]containerPort[/tcp|/udp]").arg(flag, v);
+            *error = QCoreApplication::translate("onggictl",
+                                                 "invalid %1 \"%2\": expected [ip:][hostPort:]containerPort[/tcp|/udp]")
+                         .arg(flag, v);
         }
         return false;
     };
@@ -291,7 +373,8 @@ bool CreateFlags::build(const ArgParser& p, client::CreateOptions& o, QString* e
     for (const QString& v : p.values(S("expose"))) {
         client::PortSpec::Problem pr;
         auto ps = client::PortSpec::parse(v, &pr);
-        if (!ps || ps->hostPort || !ps->hostIp.isEmpty()) return portProblem(S("--expose"), v, ps ? client::PortSpec::Problem::syntax : pr);
+        if (!ps || ps->hostPort || !ps->hostIp.isEmpty())
+            return portProblem(S("--expose"), v, ps ? client::PortSpec::Problem::syntax : pr);
         o.network.expose.append(*ps);
     }
     o.network.publishAll = p.isSet(S("publish-all"));
@@ -309,4 +392,4 @@ bool CreateFlags::build(const ArgParser& p, client::CreateOptions& o, QString* e
     return buildLimits(p, o.limits, error);
 }
 
-} // namespace onggi::cli
+}  // namespace onggi::cli

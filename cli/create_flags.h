@@ -16,4 +16,4 @@ public:
     static bool buildLimits(const ArgParser& p, client::Limits& out, QString* error);
 };
 
-} // namespace onggi::cli
+}  // namespace onggi::cli

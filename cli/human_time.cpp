@@ -62,4 +62,4 @@ QString HumanTime::ago(const QString& rfc3339)
     return QCoreApplication::translate("onggictl", "%1 ago").arg(duration(qMax<qint64>(s, 0)));
 }
 
-} // namespace onggi::cli
+}  // namespace onggi::cli

@@ -9,8 +9,8 @@ namespace onggi::cli {
 class HumanTime {
 public:
     static QDateTime parse(const QString& rfc3339);  // invalid when empty / unreadable
-    static QString duration(qint64 seconds);        // "About a minute", "3 hours"
-    static QString ago(const QString& rfc3339);       // "5 seconds ago"; "" when unknown
+    static QString duration(qint64 seconds);         // "About a minute", "3 hours"
+    static QString ago(const QString& rfc3339);      // "5 seconds ago"; "" when unknown
 };
 
-} // namespace onggi::cli
+}  // namespace onggi::cli

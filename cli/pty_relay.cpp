@@ -22,7 +22,7 @@ void copyWindowSize(int master)
         ::ioctl(master, TIOCSWINSZ, &ws);
 }
 
-} // namespace
+}  // namespace
 
 bool PtyRelay::run(int master, client::HelperClient& client)
 {
@@ -84,4 +84,4 @@ bool PtyRelay::run(int master, client::HelperClient& client)
     return connectionOk;
 }
 
-} // namespace onggi::cli
+}  // namespace onggi::cli

@@ -15,4 +15,4 @@ public:
     static bool run(int masterFd, client::HelperClient& client);
 };
 
-} // namespace onggi::cli
+}  // namespace onggi::cli

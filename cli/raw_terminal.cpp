@@ -43,4 +43,4 @@ bool writeAll(int fd, const char* p, ssize_t n)
     return true;
 }
 
-} // namespace onggi::cli
+}  // namespace onggi::cli

@@ -27,4 +27,4 @@ private:
 // relays.
 bool writeAll(int fd, const char* p, ssize_t n);
 
-} // namespace onggi::cli
+}  // namespace onggi::cli

@@ -25,4 +25,4 @@ QString TablePrinter::toString() const
     return out;
 }
 
-} // namespace onggi::cli
+}  // namespace onggi::cli

@@ -17,4 +17,4 @@ private:
     QList<QStringList> rows_;
 };
 
-} // namespace onggi::cli
+}  // namespace onggi::cli

@@ -24,4 +24,4 @@ QString ArchiveProgress::phaseText() const
     return phase;
 }
 
-} // namespace onggi::client
+}  // namespace onggi::client

@@ -19,4 +19,4 @@ struct ArchiveProgress {
     bool countsBytes() const { return phase == QLatin1String("writing") || phase == QLatin1String("reading"); }
 };
 
-} // namespace onggi::client
+}  // namespace onggi::client

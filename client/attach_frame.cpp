@@ -9,7 +9,7 @@ void header(QByteArray& out, char type, qsizetype len)
     out.append(char((len >> 8) & 0xff));
     out.append(char(len & 0xff));
 }
-} // namespace
+}  // namespace
 
 QByteArray AttachFrame::input(const char* data, qsizetype len)
 {
@@ -34,4 +34,4 @@ QByteArray AttachFrame::resize(quint16 rows, quint16 cols)
     return out;
 }
 
-} // namespace onggi::client
+}  // namespace onggi::client

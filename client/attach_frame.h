@@ -23,4 +23,4 @@ public:
     static QByteArray resize(quint16 rows, quint16 cols);
 };
 
-} // namespace onggi::client
+}  // namespace onggi::client

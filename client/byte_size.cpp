@@ -46,7 +46,7 @@ QString format(double v, double base, const char* const* units, int n)
     }
     return QString::number(v, 'g', 4) + QLatin1String(units[i]);
 }
-} // namespace
+}  // namespace
 
 QString ByteSize::formatBinary(double bytes)
 {
@@ -60,4 +60,4 @@ QString ByteSize::formatDecimal(double bytes)
     return format(bytes, 1000.0, units, 6);
 }
 
-} // namespace onggi::client
+}  // namespace onggi::client

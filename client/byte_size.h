@@ -19,4 +19,4 @@ public:
     static QString formatDecimal(double bytes);
 };
 
-} // namespace onggi::client
+}  // namespace onggi::client

@@ -12,11 +12,11 @@ namespace onggi::client {
 
 struct ContainerInspect {
     ContainerSummary container;
-    QString configText;  // config.json, indented, as the helper stored it
-    QString cgroupPath;  // "/onggi/<id>"
+    QString configText;            // config.json, indented, as the helper stored it
+    QString cgroupPath;            // "/onggi/<id>"
     ContainerNetworkView network;  // its addresses and published ports
 
     static ContainerInspect fromJson(const QJsonObject& o);
 };
 
-} // namespace onggi::client
+}  // namespace onggi::client

@@ -28,4 +28,4 @@ ContainerSummary ContainerSummary::fromJson(const QJsonObject& o)
     return c;
 }
 
-} // namespace onggi::client
+}  // namespace onggi::client

@@ -10,8 +10,8 @@ namespace onggi::client {
 
 struct ContainerSummary {
     QString id, shortId, name, image, command;
-    QString imageId;  // sha256:... of the image it was created from
-    QString state;  // created | running | paused | exited
+    QString imageId;                         // sha256:... of the image it was created from
+    QString state;                           // created | running | paused | exited
     QString created, startedAt, finishedAt;  // RFC 3339, empty when not yet
     int exitCode = 0;
     bool oomKilled = false;
@@ -26,4 +26,4 @@ struct ContainerSummary {
     static ContainerSummary fromJson(const QJsonObject& o);
 };
 
-} // namespace onggi::client
+}  // namespace onggi::client

@@ -50,7 +50,8 @@ QJsonObject CreateOptions::toJson() const
 
     QJsonObject sec;
     if (!security.capAdd.isEmpty()) sec.insert(QLatin1String("cap_add"), QJsonArray::fromStringList(security.capAdd));
-    if (!security.capDrop.isEmpty()) sec.insert(QLatin1String("cap_drop"), QJsonArray::fromStringList(security.capDrop));
+    if (!security.capDrop.isEmpty())
+        sec.insert(QLatin1String("cap_drop"), QJsonArray::fromStringList(security.capDrop));
     if (!security.seccomp.isEmpty()) sec.insert(QLatin1String("seccomp"), security.seccomp);
     if (security.readOnly) sec.insert(QLatin1String("read_only"), true);
     if (security.privileged) sec.insert(QLatin1String("privileged"), true);
@@ -78,7 +79,8 @@ QJsonObject CreateOptions::toJson() const
     if (!network.dns.isEmpty()) o.insert(QLatin1String("dns"), QJsonArray::fromStringList(network.dns));
     if (!network.extraHosts.isEmpty()) {
         QJsonArray a;
-        for (const auto& h : network.extraHosts) a.append(QJsonObject{{QLatin1String("name"), h.first}, {QLatin1String("ip"), h.second}});
+        for (const auto& h : network.extraHosts)
+            a.append(QJsonObject{{QLatin1String("name"), h.first}, {QLatin1String("ip"), h.second}});
         o.insert(QLatin1String("extra_hosts"), a);
     }
     return o;
@@ -125,4 +127,4 @@ std::optional<PortSpec> PortSpec::parse(const QString& text, Problem* problem)
     return s;
 }
 
-} // namespace onggi::client
+}  // namespace onggi::client

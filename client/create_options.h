@@ -39,10 +39,10 @@ struct PortSpec {
 // The network a container gets and what it publishes (container.create's network keys).
 struct NetworkOptions {
     QList<PortSpec> ports;
-    bool publishAll = false;           // -P: every --expose port on a free host port
-    QList<PortSpec> expose;            // containerPort + protocol
-    QString ip;                        // --ip
-    QStringList dns;                   // --dns
+    bool publishAll = false;                    // -P: every --expose port on a free host port
+    QList<PortSpec> expose;                     // containerPort + protocol
+    QString ip;                                 // --ip
+    QStringList dns;                            // --dns
     QList<QPair<QString, QString>> extraHosts;  // --add-host name:ip
 };
 
@@ -57,8 +57,8 @@ struct CreateOptions {
     QStringList cmd, env;
     QString hostname, workdir, user;  // user "uid[:gid]"
     bool tty = false, init = false, autoRemove = false;
-    bool openStdin = false;  // -i without -t: stdin is a pipe, written through the start's attach socket
-    QString restart;  // "" | no | on-failure | on-failure:N | always
+    bool openStdin = false;          // -i without -t: stdin is a pipe, written through the start's attach socket
+    QString restart;                 // "" | no | on-failure | on-failure:N | always
     QMap<QString, QString> logOpts;  // docker's --log-opt: max-size, max-file
     Limits limits;
     NamespaceOptions namespaces;
@@ -69,4 +69,4 @@ struct CreateOptions {
     QJsonObject toJson() const;
 };
 
-} // namespace onggi::client
+}  // namespace onggi::client

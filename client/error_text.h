@@ -28,4 +28,4 @@ public:
     static QString details(const RpcError& e);
 };
 
-} // namespace onggi::client
+}  // namespace onggi::client

@@ -13,9 +13,10 @@ Event Event::fromJson(const QJsonObject& p)
     e.name = p.value(QLatin1String("name")).toString();
     const QJsonObject a = p.value(QLatin1String("attributes")).toObject();
     for (auto it = a.begin(); it != a.end(); ++it)
-        e.attributes.insert(it.key(), it.value().isString() ? it.value().toString() : it.value().toVariant().toString());
+        e.attributes.insert(it.key(),
+                            it.value().isString() ? it.value().toString() : it.value().toVariant().toString());
     e.raw = p;
     return e;
 }
 
-} // namespace onggi::client
+}  // namespace onggi::client

@@ -16,4 +16,4 @@ struct Event {
     static Event fromJson(const QJsonObject& params);
 };
 
-} // namespace onggi::client
+}  // namespace onggi::client

@@ -15,4 +15,4 @@ ExecResult ExecResult::fromJson(const QJsonObject& o)
     return r;
 }
 
-} // namespace onggi::client
+}  // namespace onggi::client

@@ -14,4 +14,4 @@ struct ExecResult {
     static ExecResult fromJson(const QJsonObject& o);
 };
 
-} // namespace onggi::client
+}  // namespace onggi::client

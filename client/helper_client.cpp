@@ -22,7 +22,7 @@ namespace {
 constexpr int kMaxFdsPerMessage = 8;
 constexpr qsizetype kReadChunk = 64 * 1024;
 
-} // namespace
+}  // namespace
 
 HelperClient::HelperClient(QObject* parent) : QObject(parent), clientName_(QStringLiteral("onggi-client/0.1")) {}
 
@@ -41,8 +41,10 @@ HelperClient::~HelperClient()
     const auto pending = std::exchange(pending_, {});
     for (const auto& r : pending)
         if (r && r->parent() != this)
-            r->finish({}, RpcError::client(RpcError::kConnectionLost, QStringLiteral("connection_lost"),
-                                           QStringLiteral("client destroyed")), -1);
+            r->finish({},
+                      RpcError::client(RpcError::kConnectionLost, QStringLiteral("connection_lost"),
+                                       QStringLiteral("client destroyed")),
+                      -1);
 }
 
 QString HelperClient::defaultSocketPath()
@@ -58,9 +60,9 @@ bool HelperClient::connectToHelper(const QString& socketPath)
     socketPath_ = socketPath.isEmpty() ? defaultSocketPath() : socketPath;
     const QByteArray path = socketPath_.toLocal8Bit();
     auto fail = [&](int code, const char* errc, int e) {
-        lastError_ = RpcError::client(code, QString::fromLatin1(errc),
-                                      QStringLiteral("connect %1: %2").arg(socketPath_, QString::fromLocal8Bit(std::strerror(e))),
-                                      e);
+        lastError_ = RpcError::client(
+            code, QString::fromLatin1(errc),
+            QStringLiteral("connect %1: %2").arg(socketPath_, QString::fromLocal8Bit(std::strerror(e))), e);
         lastError_.socketPath = socketPath_;
         return false;
     };
@@ -150,10 +152,9 @@ RpcReply* HelperClient::call(const QString& method, const QJsonObject& params, b
     const qint64 id = nextId_++;
     auto* reply = new RpcReply(id, method, expectFd, owner ? owner : this);
     if (fd_ < 0) {
-        RpcError e = lastError_.isError()
-                         ? lastError_
-                         : RpcError::client(RpcError::kNotConnected, QStringLiteral("not_connected"),
-                                            QStringLiteral("not connected"));
+        RpcError e = lastError_.isError() ? lastError_
+                                          : RpcError::client(RpcError::kNotConnected, QStringLiteral("not_connected"),
+                                                             QStringLiteral("not connected"));
         // Finished now (isFinished() is true), signalled from the event loop so that a caller
         // can still connect to finished().
         reply->finished_ = true;
@@ -161,9 +162,8 @@ RpcReply* HelperClient::call(const QString& method, const QJsonObject& params, b
         QTimer::singleShot(0, reply, [reply] { emit reply->finished(); });
         return reply;
     }
-    QJsonObject req{{QLatin1String("jsonrpc"), QLatin1String("2.0")},
-                    {QLatin1String("id"), id},
-                    {QLatin1String("method"), method}};
+    QJsonObject req{
+        {QLatin1String("jsonrpc"), QLatin1String("2.0")}, {QLatin1String("id"), id}, {QLatin1String("method"), method}};
     if (!params.isEmpty()) req.insert(QLatin1String("params"), params);
     out_ += QJsonDocument(req).toJson(QJsonDocument::Compact);
     out_ += '\n';
@@ -174,8 +174,8 @@ RpcReply* HelperClient::call(const QString& method, const QJsonObject& params, b
 
 RpcReply* HelperClient::hello()
 {
-    return call(QStringLiteral("hello"), QJsonObject{{QLatin1String("client"), clientName_},
-                                                     {QLatin1String("protocol"), kProtocolVersion}});
+    return call(QStringLiteral("hello"),
+                QJsonObject{{QLatin1String("client"), clientName_}, {QLatin1String("protocol"), kProtocolVersion}});
 }
 
 RpcReply* HelperClient::start(const QString& id, bool attach, int rows, int cols, QObject* owner)
@@ -260,7 +260,9 @@ bool HelperClient::flush(int timeoutMs)
     while (fd_ >= 0 && !out_.isEmpty()) {
         writeSome();
         if (out_.isEmpty()) break;
-        struct pollfd p {fd_, POLLOUT, 0};
+        struct pollfd p {
+            fd_, POLLOUT, 0
+        };
         const qint64 left = deadline.remainingTime();
         if (left == 0) return false;
         if (::poll(&p, 1, int(qMin<qint64>(left < 0 ? INT_MAX : left, INT_MAX))) < 0 && errno != EINTR) return false;
@@ -287,7 +289,8 @@ bool HelperClient::writeSome()
             if (readSome()) processLines();
             if (fd_ >= 0)
                 closeWith(RpcError::client(RpcError::kConnectionLost, QStringLiteral("connection_lost"),
-                                           QStringLiteral("send: %1").arg(QString::fromLocal8Bit(std::strerror(e))), e));
+                                           QStringLiteral("send: %1").arg(QString::fromLocal8Bit(std::strerror(e))),
+                                           e));
             return false;
         }
         out_.remove(0, n);
@@ -306,7 +309,9 @@ bool HelperClient::readSome()
     for (int round = 0; round < 64 && fd_ >= 0; ++round) {
         const qsizetype old = in_.size();
         in_.resize(old + kReadChunk);
-        struct iovec iov {in_.data() + old, size_t(kReadChunk)};
+        struct iovec iov {
+            in_.data() + old, size_t(kReadChunk)
+        };
         alignas(struct cmsghdr) char ctrl[CMSG_SPACE(sizeof(int) * kMaxFdsPerMessage)];
         struct msghdr msg {};
         msg.msg_iov = &iov;
@@ -340,8 +345,9 @@ bool HelperClient::readSome()
         processLines();
         if (fd_ >= 0)
             closeWith(RpcError::client(RpcError::kConnectionLost, QStringLiteral("connection_lost"),
-                                       n == 0 ? QStringLiteral("the helper closed the connection")
-                                              : QStringLiteral("recv: %1").arg(QString::fromLocal8Bit(std::strerror(e))),
+                                       n == 0
+                                           ? QStringLiteral("the helper closed the connection")
+                                           : QStringLiteral("recv: %1").arg(QString::fromLocal8Bit(std::strerror(e))),
                                        n == 0 ? 0 : e));
         return false;
     }
@@ -424,8 +430,9 @@ void HelperClient::handleLine(const QByteArray& line)
     } else if (method == QLatin1String("container.log.end")) {
         emit logEnded(params.value(QLatin1String("subscription")).toInteger());
     } else if (method == QLatin1String("container.log.gap")) {
-        emit logGap(params.value(QLatin1String("subscription")).toInteger(), params.value(QLatin1String("lost_bytes")).toInteger());
+        emit logGap(params.value(QLatin1String("subscription")).toInteger(),
+                    params.value(QLatin1String("lost_bytes")).toInteger());
     }
 }
 
-} // namespace onggi::client
+}  // namespace onggi::client

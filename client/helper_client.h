@@ -141,4 +141,4 @@ private:
     bool inDispatch_ = false;
 };
 
-} // namespace onggi::client
+}  // namespace onggi::client

@@ -207,24 +207,28 @@ void HelperSession::subscribeEvents()
 void HelperSession::unsubscribe(qint64 subscription)
 {
     if (subscription <= 0 || !client_->isConnected()) return;
-    RpcReply* r = client_->call(QStringLiteral("unsubscribe"), {{QStringLiteral("subscription"), subscription}}, false, this);
+    RpcReply* r =
+        client_->call(QStringLiteral("unsubscribe"), {{QStringLiteral("subscription"), subscription}}, false, this);
     connect(r, &RpcReply::finished, r, &QObject::deleteLater);
 }
 
 void HelperSession::listContainers(bool all, std::function<void(const QList<ContainerSummary>&, const RpcError&)> done)
 {
-    call(QStringLiteral("container.list"), {{QStringLiteral("all"), all}}, [done](const QJsonObject& r, const RpcError& e) {
-        QList<ContainerSummary> out;
-        for (const QJsonValue& v : r.value(QLatin1String("containers")).toArray()) out.append(ContainerSummary::fromJson(v.toObject()));
-        done(out, e);
-    });
+    call(QStringLiteral("container.list"), {{QStringLiteral("all"), all}},
+         [done](const QJsonObject& r, const RpcError& e) {
+             QList<ContainerSummary> out;
+             for (const QJsonValue& v : r.value(QLatin1String("containers")).toArray())
+                 out.append(ContainerSummary::fromJson(v.toObject()));
+             done(out, e);
+         });
 }
 
 void HelperSession::listNetworks(std::function<void(const QList<NetworkInfo>&, const RpcError&)> done)
 {
     call(QStringLiteral("network.list"), {}, [done](const QJsonObject& r, const RpcError& e) {
         QList<NetworkInfo> out;
-        for (const QJsonValue& v : r.value(QLatin1String("networks")).toArray()) out.append(NetworkInfo::fromJson(v.toObject()));
+        for (const QJsonValue& v : r.value(QLatin1String("networks")).toArray())
+            out.append(NetworkInfo::fromJson(v.toObject()));
         done(out, e);
     });
 }
@@ -232,64 +236,82 @@ void HelperSession::listNetworks(std::function<void(const QList<NetworkInfo>&, c
 void HelperSession::inspectNetwork(const QString& name, std::function<void(const NetworkInfo&, const RpcError&)> done)
 {
     call(QStringLiteral("network.inspect"), {{QStringLiteral("name"), name}},
-         [done](const QJsonObject& r, const RpcError& e) { done(e.isError() ? NetworkInfo() : NetworkInfo::fromJson(r), e); });
+         [done](const QJsonObject& r, const RpcError& e) {
+             done(e.isError() ? NetworkInfo() : NetworkInfo::fromJson(r), e);
+         });
 }
 
 void HelperSession::networkKernel(std::function<void(const NetworkKernelView&, const RpcError&)> done)
 {
-    call(QStringLiteral("network.kernel"), {},
-         [done](const QJsonObject& r, const RpcError& e) { done(e.isError() ? NetworkKernelView() : NetworkKernelView::fromJson(r), e); });
+    call(QStringLiteral("network.kernel"), {}, [done](const QJsonObject& r, const RpcError& e) {
+        done(e.isError() ? NetworkKernelView() : NetworkKernelView::fromJson(r), e);
+    });
 }
 
-void HelperSession::statsHistory(const QString& id, int seconds, std::function<void(const StatsHistory&, const RpcError&)> done)
+void HelperSession::statsHistory(const QString& id, int seconds,
+                                 std::function<void(const StatsHistory&, const RpcError&)> done)
 {
     call(QStringLiteral("stats.history"), {{QStringLiteral("id"), id}, {QStringLiteral("seconds"), seconds}},
-         [done](const QJsonObject& r, const RpcError& e) { done(e.isError() ? StatsHistory() : StatsHistory::fromJson(r), e); });
+         [done](const QJsonObject& r, const RpcError& e) {
+             done(e.isError() ? StatsHistory() : StatsHistory::fromJson(r), e);
+         });
 }
 
 void HelperSession::inspect(const QString& id, std::function<void(const ContainerInspect&, const RpcError&)> done)
 {
     call(QStringLiteral("container.inspect"), {{QStringLiteral("id"), id}},
-         [done](const QJsonObject& r, const RpcError& e) { done(e.isError() ? ContainerInspect() : ContainerInspect::fromJson(r), e); });
+         [done](const QJsonObject& r, const RpcError& e) {
+             done(e.isError() ? ContainerInspect() : ContainerInspect::fromJson(r), e);
+         });
 }
 
 void HelperSession::kernelView(const QString& id, std::function<void(const KernelView&, const RpcError&)> done)
 {
     call(QStringLiteral("container.kernel_view"), {{QStringLiteral("id"), id}},
-         [done](const QJsonObject& r, const RpcError& e) { done(e.isError() ? KernelView() : KernelView::fromJson(r), e); });
+         [done](const QJsonObject& r, const RpcError& e) {
+             done(e.isError() ? KernelView() : KernelView::fromJson(r), e);
+         });
 }
 
-void HelperSession::updateLimits(const QString& id, const Limits& limits, std::function<void(const Limits&, const RpcError&)> done)
+void HelperSession::updateLimits(const QString& id, const Limits& limits,
+                                 std::function<void(const Limits&, const RpcError&)> done)
 {
     call(QStringLiteral("container.update"), {{QStringLiteral("id"), id}, {QStringLiteral("limits"), limits.toJson()}},
          [done](const QJsonObject& r, const RpcError& e) {
-             done(Limits::fromJson((e.isError() ? e.data.value(QLatin1String("kernel")) : r.value(QLatin1String("limits"))).toObject()), e);
+             done(Limits::fromJson(
+                      (e.isError() ? e.data.value(QLatin1String("kernel")) : r.value(QLatin1String("limits")))
+                          .toObject()),
+                  e);
          });
 }
 
 void HelperSession::top(const QString& id, std::function<void(const QList<ProcessInfo>&, const RpcError&)> done)
 {
-    call(QStringLiteral("container.top"), {{QStringLiteral("id"), id}}, [done](const QJsonObject& r, const RpcError& e) {
-        QList<ProcessInfo> out;
-        for (const QJsonValue& v : r.value(QLatin1String("processes")).toArray()) out.append(ProcessInfo::fromJson(v.toObject()));
-        done(out, e);
-    });
+    call(QStringLiteral("container.top"), {{QStringLiteral("id"), id}},
+         [done](const QJsonObject& r, const RpcError& e) {
+             QList<ProcessInfo> out;
+             for (const QJsonValue& v : r.value(QLatin1String("processes")).toArray())
+                 out.append(ProcessInfo::fromJson(v.toObject()));
+             done(out, e);
+         });
 }
 
 void HelperSession::listImages(std::function<void(const QList<ImageInfo>&, const RpcError&)> done)
 {
     call(QStringLiteral("images.list"), QJsonObject(), [done](const QJsonObject& r, const RpcError& e) {
         QList<ImageInfo> out;
-        for (const QJsonValue& v : r.value(QLatin1String("images")).toArray()) out.append(ImageInfo::fromJson(v.toObject()));
+        for (const QJsonValue& v : r.value(QLatin1String("images")).toArray())
+            out.append(ImageInfo::fromJson(v.toObject()));
         done(out, e);
     });
 }
 
 void HelperSession::inspectImage(const QString& image, std::function<void(const ImageDetail&, const RpcError&)> done)
 {
-    call(QStringLiteral("images.inspect"), {{QStringLiteral("image"), image}}, [done](const QJsonObject& r, const RpcError& e) {
-        done(ImageDetail::fromJson(r.value(QLatin1String("image")).toObject()), e);
-    });
+    call(QStringLiteral("images.inspect"), {{QStringLiteral("image"), image}},
+         [done](const QJsonObject& r, const RpcError& e) {
+             done(ImageDetail::fromJson(r.value(QLatin1String("image")).toObject()), e);
+         });
 }
 
 void HelperSession::removeImage(const QString& image, bool force, std::function<void(const RpcError&)> done)
@@ -298,31 +320,40 @@ void HelperSession::removeImage(const QString& image, bool force, std::function<
          [done](const QJsonObject&, const RpcError& e) { done(e); });
 }
 
-void HelperSession::saveImages(const QStringList& images, const QString& path, std::function<void(const RpcError&)> done)
+void HelperSession::saveImages(const QStringList& images, const QString& path,
+                               std::function<void(const RpcError&)> done)
 {
-    call(QStringLiteral("images.save"), {{QStringLiteral("images"), QJsonArray::fromStringList(images)}, {QStringLiteral("path"), path}, {QStringLiteral("progress"), true}},
+    call(QStringLiteral("images.save"),
+         {{QStringLiteral("images"), QJsonArray::fromStringList(images)},
+          {QStringLiteral("path"), path},
+          {QStringLiteral("progress"), true}},
          [done](const QJsonObject&, const RpcError& e) { done(e); });
 }
 
 void HelperSession::loadImages(const QString& path, std::function<void(const QList<ImageInfo>&, const RpcError&)> done)
 {
-    call(QStringLiteral("images.load"), {{QStringLiteral("path"), path}, {QStringLiteral("progress"), true}}, [done](const QJsonObject& r, const RpcError& e) {
-        QList<ImageInfo> out;
-        for (const QJsonValue& v : r.value(QLatin1String("images")).toArray()) out << ImageInfo::fromJson(v.toObject());
-        done(out, e);
-    });
+    call(QStringLiteral("images.load"), {{QStringLiteral("path"), path}, {QStringLiteral("progress"), true}},
+         [done](const QJsonObject& r, const RpcError& e) {
+             QList<ImageInfo> out;
+             for (const QJsonValue& v : r.value(QLatin1String("images")).toArray())
+                 out << ImageInfo::fromJson(v.toObject());
+             done(out, e);
+         });
 }
 
 void HelperSession::systemDf(std::function<void(const SystemDf&, const RpcError&)> done)
 {
-    call(QStringLiteral("system.df"), QJsonObject(), [done](const QJsonObject& r, const RpcError& e) { done(SystemDf::fromJson(r), e); });
+    call(QStringLiteral("system.df"), QJsonObject(),
+         [done](const QJsonObject& r, const RpcError& e) { done(SystemDf::fromJson(r), e); });
 }
 
 void HelperSession::pullImage(const QString& image, const QString& user, const QString& password,
                               std::function<void(const ImageInfo&, const RpcError&)> done)
 {
     QJsonObject p{{QStringLiteral("image"), image}};
-    if (!user.isEmpty()) p.insert(QStringLiteral("auth"), QJsonObject{{QStringLiteral("username"), user}, {QStringLiteral("password"), password}});
+    if (!user.isEmpty())
+        p.insert(QStringLiteral("auth"),
+                 QJsonObject{{QStringLiteral("username"), user}, {QStringLiteral("password"), password}});
     call(QStringLiteral("images.pull"), p, [done](const QJsonObject& r, const RpcError& e) {
         done(ImageInfo::fromJson(r.value(QLatin1String("image")).toObject()), e);
     });
@@ -330,17 +361,21 @@ void HelperSession::pullImage(const QString& image, const QString& user, const Q
 
 void HelperSession::cancelPull(qint64 pull, std::function<void(const RpcError&)> done)
 {
-    call(QStringLiteral("images.pull.cancel"), {{QStringLiteral("pull"), pull}}, [done](const QJsonObject&, const RpcError& e) { done(e); });
+    call(QStringLiteral("images.pull.cancel"), {{QStringLiteral("pull"), pull}},
+         [done](const QJsonObject&, const RpcError& e) { done(e); });
 }
 
 void HelperSession::logs(const QString& id, int tail, bool follow,
                          std::function<void(const QList<LogLine>&, qint64, const RpcError&)> done)
 {
-    const QJsonObject p{{QStringLiteral("id"), id}, {QStringLiteral("tail"), tail}, {QStringLiteral("follow"), follow},
+    const QJsonObject p{{QStringLiteral("id"), id},
+                        {QStringLiteral("tail"), tail},
+                        {QStringLiteral("follow"), follow},
                         {QStringLiteral("timestamps"), true}};
     call(QStringLiteral("container.logs"), p, [done](const QJsonObject& r, const RpcError& e) {
         QList<LogLine> out;
-        for (const QJsonValue& v : r.value(QLatin1String("lines")).toArray()) out.append(LogLine::fromJson(v.toObject()));
+        for (const QJsonValue& v : r.value(QLatin1String("lines")).toArray())
+            out.append(LogLine::fromJson(v.toObject()));
         done(out, r.value(QLatin1String("subscription")).toInteger(), e);
     });
 }
@@ -353,7 +388,8 @@ void HelperSession::create(const QJsonObject& params, std::function<void(const Q
 
 void HelperSession::start(const QString& id, Done done)
 {
-    call(QStringLiteral("container.start"), {{QStringLiteral("id"), id}}, [done](const QJsonObject&, const RpcError& e) { done(e); });
+    call(QStringLiteral("container.start"), {{QStringLiteral("id"), id}},
+         [done](const QJsonObject&, const RpcError& e) { done(e); });
 }
 
 void HelperSession::stop(const QString& id, int timeoutSeconds, Done done)
@@ -370,12 +406,14 @@ void HelperSession::restart(const QString& id, int timeoutSeconds, Done done)
 
 void HelperSession::pause(const QString& id, Done done)
 {
-    call(QStringLiteral("container.pause"), {{QStringLiteral("id"), id}}, [done](const QJsonObject&, const RpcError& e) { done(e); });
+    call(QStringLiteral("container.pause"), {{QStringLiteral("id"), id}},
+         [done](const QJsonObject&, const RpcError& e) { done(e); });
 }
 
 void HelperSession::resume(const QString& id, Done done)
 {
-    call(QStringLiteral("container.resume"), {{QStringLiteral("id"), id}}, [done](const QJsonObject&, const RpcError& e) { done(e); });
+    call(QStringLiteral("container.resume"), {{QStringLiteral("id"), id}},
+         [done](const QJsonObject&, const RpcError& e) { done(e); });
 }
 
 void HelperSession::remove(const QString& id, bool force, Done done)
@@ -384,4 +422,4 @@ void HelperSession::remove(const QString& id, bool force, Done done)
          [done](const QJsonObject&, const RpcError& e) { done(e); });
 }
 
-} // namespace onggi::client
+}  // namespace onggi::client

@@ -86,7 +86,8 @@ public:
     // container.update: the limits in effect afterwards; on a refusal, the limits still in force
     // (read back from the cgroup by the helper) and the error (RpcError::data's "reason" has
     // numbers where the kernel said why: client::ErrorText explains them).
-    void updateLimits(const QString& id, const Limits& limits, std::function<void(const Limits&, const RpcError&)> done);
+    void updateLimits(const QString& id, const Limits& limits,
+                      std::function<void(const Limits&, const RpcError&)> done);
     // container.kernel_view: the kernel's own view of a running container (the Learn lessons).
     void kernelView(const QString& id, std::function<void(const KernelView&, const RpcError&)> done);
     void inspect(const QString& id, std::function<void(const ContainerInspect&, const RpcError&)> done);
@@ -132,11 +133,11 @@ signals:
     void ready(const onggi::client::HelloInfo& hello);
     void statsFrame(const onggi::client::StatsFrame& frame);
     void event(const onggi::client::Event& event);
-    void logLine(const onggi::client::LogLine& line);  // a followed log's line (line.subscription)
-    void logEnded(qint64 subscription);                // the helper ended a followed log
-    void pullProgress(const onggi::client::PullProgress& progress);  // an images.pull.progress
+    void logLine(const onggi::client::LogLine& line);                      // a followed log's line (line.subscription)
+    void logEnded(qint64 subscription);                                    // the helper ended a followed log
+    void pullProgress(const onggi::client::PullProgress& progress);        // an images.pull.progress
     void archiveProgress(const onggi::client::ArchiveProgress& progress);  // an images.archive.progress
-    void logGap(qint64 subscription, qint64 lostBytes); // rotation deleted lostBytes before they were read
+    void logGap(qint64 subscription, qint64 lostBytes);  // rotation deleted lostBytes before they were read
     void disconnected(const onggi::client::RpcError& why);
 
 private:
@@ -146,7 +147,8 @@ private:
     void subscribeStats();
     void subscribeEvents();
     void onLost(const RpcError& why);
-    template <typename F> void call(const QString& method, const QJsonObject& params, F&& done);
+    template <typename F>
+    void call(const QString& method, const QJsonObject& params, F&& done);
 
     HelperClient* client_;
     QTimer* reconnect_;
@@ -163,4 +165,4 @@ private:
     qint64 eventsSub_ = 0;
 };
 
-} // namespace onggi::client
+}  // namespace onggi::client

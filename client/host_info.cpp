@@ -29,4 +29,4 @@ HelloInfo HelloInfo::fromJson(const QJsonObject& o)
     return h;
 }
 
-} // namespace onggi::client
+}  // namespace onggi::client

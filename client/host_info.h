@@ -28,4 +28,4 @@ struct HelloInfo {
     static HelloInfo fromJson(const QJsonObject& o);
 };
 
-} // namespace onggi::client
+}  // namespace onggi::client

@@ -6,7 +6,9 @@ HostSample HostSample::fromJson(const QJsonObject& o)
 {
     HostSample h;
     if (!o.contains(QLatin1String("memory_total"))) return h;
-    auto i = [&](const char* k) { return o.value(QLatin1String(k)).toInteger(qint64(o.value(QLatin1String(k)).toDouble())); };
+    auto i = [&](const char* k) {
+        return o.value(QLatin1String(k)).toInteger(qint64(o.value(QLatin1String(k)).toDouble()));
+    };
     h.valid = true;
     h.cpus = o.value(QLatin1String("cpus")).toInt();
     h.cpuPercent = o.value(QLatin1String("cpu_percent")).toDouble();
@@ -18,4 +20,4 @@ HostSample HostSample::fromJson(const QJsonObject& o)
     return h;
 }
 
-} // namespace onggi::client
+}  // namespace onggi::client

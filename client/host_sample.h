@@ -16,4 +16,4 @@ struct HostSample {
     static HostSample fromJson(const QJsonObject& host);
 };
 
-} // namespace onggi::client
+}  // namespace onggi::client

@@ -17,4 +17,4 @@ ImageDetail ImageDetail::fromJson(const QJsonObject& o)
     return d;
 }
 
-} // namespace onggi::client
+}  // namespace onggi::client

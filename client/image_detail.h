@@ -9,8 +9,8 @@
 namespace onggi::client {
 
 struct ImageLayerSize {
-    QString diffId;  // sha256:...
-    qint64 size = 0; // bytes of the unpacked layer in the store
+    QString diffId;   // sha256:...
+    qint64 size = 0;  // bytes of the unpacked layer in the store
 };
 
 struct ImageDetail {
@@ -21,4 +21,4 @@ struct ImageDetail {
     static ImageDetail fromJson(const QJsonObject& o);
 };
 
-} // namespace onggi::client
+}  // namespace onggi::client

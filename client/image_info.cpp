@@ -29,4 +29,4 @@ QString ImageInfo::reference() const
     return tag.isEmpty() ? name : name + QLatin1Char(':') + tag;
 }
 
-} // namespace onggi::client
+}  // namespace onggi::client

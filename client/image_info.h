@@ -21,4 +21,4 @@ struct ImageInfo {
     QString reference() const;
 };
 
-} // namespace onggi::client
+}  // namespace onggi::client

@@ -51,7 +51,7 @@ QStringList strings(const QJsonArray& a)
     for (const QJsonValue& v : a) out << v.toString();
     return out;
 }
-} // namespace
+}  // namespace
 
 const KernelView::CgroupFile* KernelView::cgroupFile(const QString& knob) const
 {
@@ -135,7 +135,8 @@ KernelView KernelView::fromJson(const QJsonObject& o)
     v.merged = s(r, "merged");
     for (const QJsonValue& e : arr(r, "upper_changes")) {
         const QJsonObject u = e.toObject();
-        v.upperChanges << UpperEntry{s(u, "path"), s(u, "kind"), n(u, "size"), u.value(QLatin1String("in_lower")).toBool()};
+        v.upperChanges << UpperEntry{s(u, "path"), s(u, "kind"), n(u, "size"),
+                                     u.value(QLatin1String("in_lower")).toBool()};
     }
     v.upperTruncated = r.value(QLatin1String("upper_truncated")).toBool();
     v.maskedPaths = strings(arr(o, "masked_paths"));
@@ -155,8 +156,13 @@ KernelView KernelView::fromJson(const QJsonObject& o)
     const QJsonObject in = obj(net, "inside"), host = obj(net, "host");
     for (const QJsonValue& e : arr(in, "links")) {
         const QJsonObject l = e.toObject();
-        v.netLinks << NetLink{int(n(l, "ifindex")), s(l, "name"), s(l, "kind"), int(n(l, "peer_ifindex")),
-                              l.value(QLatin1String("up")).toBool(), s(l, "mac"), n(l, "mtu")};
+        v.netLinks << NetLink{int(n(l, "ifindex")),
+                              s(l, "name"),
+                              s(l, "kind"),
+                              int(n(l, "peer_ifindex")),
+                              l.value(QLatin1String("up")).toBool(),
+                              s(l, "mac"),
+                              n(l, "mtu")};
     }
     for (const QJsonValue& e : arr(in, "addresses")) {
         const QJsonObject a = e.toObject();
@@ -174,10 +180,11 @@ KernelView KernelView::fromJson(const QJsonObject& o)
     v.hostRoutes = routes(arr(host, "routes"));
     for (const QJsonValue& e : arr(host, "peers")) {
         const QJsonObject pe = e.toObject();
-        v.vethPeers << VethPeer{int(n(pe, "inside_ifindex")), s(pe, "inside_name"), int(n(pe, "ifindex")), s(pe, "name"),
-                                pe.value(QLatin1String("up")).toBool(), s(pe, "mac"), s(pe, "master")};
+        v.vethPeers << VethPeer{
+            int(n(pe, "inside_ifindex")),           s(pe, "inside_name"), int(n(pe, "ifindex")), s(pe, "name"),
+            pe.value(QLatin1String("up")).toBool(), s(pe, "mac"),         s(pe, "master")};
     }
     return v;
 }
 
-} // namespace onggi::client
+}  // namespace onggi::client

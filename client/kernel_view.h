@@ -12,23 +12,64 @@
 namespace onggi::client {
 
 struct KernelView {
-    struct IdMapLine { qint64 inside = 0, outside = 0, count = 0; };
-    struct Namespace { QString kind, container, host; };
-    struct Mount { QString mountPoint, fstype, source, options; };
-    struct Interface { QString name; qint64 rxBytes = 0, txBytes = 0; };
+    struct IdMapLine {
+        qint64 inside = 0, outside = 0, count = 0;
+    };
+    struct Namespace {
+        QString kind, container, host;
+    };
+    struct Mount {
+        QString mountPoint, fstype, source, options;
+    };
+    struct Interface {
+        QString name;
+        qint64 rxBytes = 0, txBytes = 0;
+    };
     // knob: the stable id of what the file holds ("memory_limit"); file: what this host calls it
     // ("memory.limit_in_bytes" on v1, "memory.max" on v2). The helper's table names both.
-    struct CgroupFile { QString knob, controller, file, path, value; };
-    struct UpperEntry { QString path, kind; qint64 size = 0; bool inLower = false; };
-    struct CapSet { QString hex; QStringList names; };
+    struct CgroupFile {
+        QString knob, controller, file, path, value;
+    };
+    struct UpperEntry {
+        QString path, kind;
+        qint64 size = 0;
+        bool inLower = false;
+    };
+    struct CapSet {
+        QString hex;
+        QStringList names;
+    };
     // The network from both ends (rtnetlink): inside the container's namespace, and the host
     // side of each of its veths with the bridge it is a port of.
-    struct NetLink { int ifindex = 0; QString name, kind; int peerIfindex = 0; bool up = false; QString mac; qint64 mtu = 0; };
-    struct NetAddress { int ifindex = 0; QString dev, address; };
-    struct NetRoute { QString destination, gateway, dev; int ifindex = 0; };
-    struct VethPeer { int insideIfindex = 0; QString insideName; int ifindex = 0; QString name; bool up = false; QString mac, master; };
+    struct NetLink {
+        int ifindex = 0;
+        QString name, kind;
+        int peerIfindex = 0;
+        bool up = false;
+        QString mac;
+        qint64 mtu = 0;
+    };
+    struct NetAddress {
+        int ifindex = 0;
+        QString dev, address;
+    };
+    struct NetRoute {
+        QString destination, gateway, dev;
+        int ifindex = 0;
+    };
+    struct VethPeer {
+        int insideIfindex = 0;
+        QString insideName;
+        int ifindex = 0;
+        QString name;
+        bool up = false;
+        QString mac, master;
+    };
     // One lower layer and who else uses it.
-    struct LayerUse { QString dir, layer; QStringList images, containers; };
+    struct LayerUse {
+        QString dir, layer;
+        QStringList images, containers;
+    };
 
     QString id, name;
     qint64 pid = 0;
@@ -73,4 +114,4 @@ struct KernelView {
     static KernelView fromJson(const QJsonObject& o);
 };
 
-} // namespace onggi::client
+}  // namespace onggi::client

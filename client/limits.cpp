@@ -6,7 +6,8 @@ namespace onggi::client {
 
 bool Limits::isEmpty() const
 {
-    return !cpus && !cpuWeight && !cpuset && !memory && !memoryHigh && !memoryReservation && !memorySwap && !pids && !io;
+    return !cpus && !cpuWeight && !cpuset && !memory && !memoryHigh && !memoryReservation && !memorySwap && !pids &&
+           !io;
 }
 
 QJsonObject Limits::toJson() const
@@ -66,4 +67,4 @@ Limits Limits::fromJson(const QJsonObject& o)
     return l;
 }
 
-} // namespace onggi::client
+}  // namespace onggi::client

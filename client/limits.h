@@ -16,13 +16,13 @@ struct IoLimit {
 };
 
 struct Limits {
-    std::optional<double> cpus;          // cores, 0 = unlimited
-    std::optional<qint64> cpuWeight;     // 1..10000
-    std::optional<QString> cpuset;       // "0-1"
-    std::optional<qint64> memory;        // bytes
-    std::optional<qint64> memoryHigh;    // bytes (cgroup v2 only)
+    std::optional<double> cpus;               // cores, 0 = unlimited
+    std::optional<qint64> cpuWeight;          // 1..10000
+    std::optional<QString> cpuset;            // "0-1"
+    std::optional<qint64> memory;             // bytes
+    std::optional<qint64> memoryHigh;         // bytes (cgroup v2 only)
     std::optional<qint64> memoryReservation;  // bytes: v2 memory.low, v1 soft limit (0 = none)
-    std::optional<qint64> memorySwap;    // memory+swap bytes as docker; -1 = unlimited swap
+    std::optional<qint64> memorySwap;         // memory+swap bytes as docker; -1 = unlimited swap
     std::optional<qint64> pids;
     std::optional<QList<IoLimit>> io;
 
@@ -31,4 +31,4 @@ struct Limits {
     static Limits fromJson(const QJsonObject& o);
 };
 
-} // namespace onggi::client
+}  // namespace onggi::client

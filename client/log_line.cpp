@@ -23,7 +23,8 @@ QString LogLine::gapNotice(qint64 lostBytes)
 {
     const int n = lostBytes > INT_MAX ? INT_MAX : int(lostBytes);
     //: shown in a followed log where rotation deleted lines before this program read them
-    return QCoreApplication::translate("onggi::client", "--- %n byte(s) of log deleted by rotation before they were read ---", nullptr, n);
+    return QCoreApplication::translate(
+        "onggi::client", "--- %n byte(s) of log deleted by rotation before they were read ---", nullptr, n);
 }
 
-} // namespace onggi::client
+}  // namespace onggi::client

@@ -21,4 +21,4 @@ struct LogLine {
     static QString gapNotice(qint64 lostBytes);
 };
 
-} // namespace onggi::client
+}  // namespace onggi::client

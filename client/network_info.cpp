@@ -20,7 +20,8 @@ NetworkInfo NetworkInfo::fromJson(const QJsonObject& o)
         for (const QJsonValue& v : c.toArray()) {
             const QJsonObject e = v.toObject();
             n.endpoints.append({e.value(QLatin1String("id")).toString(), e.value(QLatin1String("name")).toString(),
-                                e.value(QLatin1String("ip")).toString(), e.value(QLatin1String("host_ifname")).toString(),
+                                e.value(QLatin1String("ip")).toString(),
+                                e.value(QLatin1String("host_ifname")).toString(),
                                 e.value(QLatin1String("ifname")).toString(), e.value(QLatin1String("prefix")).toInt()});
         }
         n.containers = int(n.endpoints.size());
@@ -37,8 +38,9 @@ ContainerNetworkView ContainerNetworkView::fromJson(const QJsonObject& o)
     const QJsonObject nets = o.value(QLatin1String("networks")).toObject();
     for (auto it = nets.begin(); it != nets.end(); ++it) {
         const QJsonObject a = it.value().toObject();
-        v.addresses.append({it.key(), a.value(QLatin1String("ip")).toString(), a.value(QLatin1String("gateway")).toString(),
-                            a.value(QLatin1String("ifname")).toString(), a.value(QLatin1String("prefix")).toInt()});
+        v.addresses.append({it.key(), a.value(QLatin1String("ip")).toString(),
+                            a.value(QLatin1String("gateway")).toString(), a.value(QLatin1String("ifname")).toString(),
+                            a.value(QLatin1String("prefix")).toInt()});
     }
     for (const QJsonValue& x : o.value(QLatin1String("ports")).toArray()) {
         const QJsonObject p = x.toObject();
@@ -84,4 +86,4 @@ NetworkKernelView NetworkKernelView::fromJson(const QJsonObject& o)
     return k;
 }
 
-} // namespace onggi::client
+}  // namespace onggi::client

@@ -15,16 +15,22 @@ struct NetworkEndpoint {
 struct NetworkInfo {
     QString name, id, bridge, subnet, gateway, created;
     bool builtin = false, isDefault = false;
-    int containers = 0;                 // network.list: running containers on it
-    QList<NetworkEndpoint> endpoints;   // network.inspect
+    int containers = 0;                // network.list: running containers on it
+    QList<NetworkEndpoint> endpoints;  // network.inspect
     static NetworkInfo fromJson(const QJsonObject& o);
 };
 
 // The "network" object of container.inspect: its mode, its address on each network, the
 // ports it publishes (resolved host ports while it runs).
 struct ContainerNetworkView {
-    struct Address { QString network, ip, gateway, ifname; int prefix = 0; };
-    struct Port { QString hostIp, protocol; int hostPort = 0, containerPort = 0; };
+    struct Address {
+        QString network, ip, gateway, ifname;
+        int prefix = 0;
+    };
+    struct Port {
+        QString hostIp, protocol;
+        int hostPort = 0, containerPort = 0;
+    };
     QString mode;  // private | host | none | a network's name
     QList<Address> addresses;
     QList<Port> ports;
@@ -41,8 +47,14 @@ struct NetworkKernelView {
         qint64 rxBytes = 0, txBytes = 0;
         QString containerId, containerName, containerIfname, containerIp;  // a container's host end
     };
-    struct Address { int ifindex = 0; QString address; };
-    struct Route { QString destination, gateway; int ifindex = 0; };
+    struct Address {
+        int ifindex = 0;
+        QString address;
+    };
+    struct Route {
+        QString destination, gateway;
+        int ifindex = 0;
+    };
     QList<Link> links;
     QList<Address> addresses;
     QList<Route> routes;
@@ -50,4 +62,4 @@ struct NetworkKernelView {
     static NetworkKernelView fromJson(const QJsonObject& o);
 };
 
-} // namespace onggi::client
+}  // namespace onggi::client

@@ -13,4 +13,4 @@ ProcessInfo ProcessInfo::fromJson(const QJsonObject& o)
     return p;
 }
 
-} // namespace onggi::client
+}  // namespace onggi::client

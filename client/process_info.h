@@ -13,4 +13,4 @@ struct ProcessInfo {
     static ProcessInfo fromJson(const QJsonObject& o);
 };
 
-} // namespace onggi::client
+}  // namespace onggi::client

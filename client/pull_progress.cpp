@@ -30,4 +30,4 @@ QString PullProgress::phaseText() const
     return phase;
 }
 
-} // namespace onggi::client
+}  // namespace onggi::client

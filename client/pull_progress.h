@@ -18,4 +18,4 @@ struct PullProgress {
     QString phaseText() const;
 };
 
-} // namespace onggi::client
+}  // namespace onggi::client

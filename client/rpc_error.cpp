@@ -25,7 +25,7 @@ QString errcForCode(int code)
     default: return QStringLiteral("internal");
     }
 }
-} // namespace
+}  // namespace
 
 RpcError RpcError::fromJson(const QJsonObject& error)
 {
@@ -54,4 +54,4 @@ RpcError RpcError::client(int code, const QString& errc, const QString& message,
     return e;
 }
 
-} // namespace onggi::client
+}  // namespace onggi::client

@@ -34,4 +34,4 @@ void RpcReply::finish(QJsonObject result, RpcError error, int fd)
     emit finished();
 }
 
-} // namespace onggi::client
+}  // namespace onggi::client

@@ -45,4 +45,4 @@ private:
     int fd_ = -1;
 };
 
-} // namespace onggi::client
+}  // namespace onggi::client

@@ -7,7 +7,9 @@ namespace onggi::client {
 Sample Sample::fromJson(const QJsonObject& o)
 {
     Sample s;
-    auto i = [&](const char* k) { return o.value(QLatin1String(k)).toInteger(qint64(o.value(QLatin1String(k)).toDouble())); };
+    auto i = [&](const char* k) {
+        return o.value(QLatin1String(k)).toInteger(qint64(o.value(QLatin1String(k)).toDouble()));
+    };
     auto d = [&](const char* k) { return o.value(QLatin1String(k)).toDouble(); };
     s.id = o.value(QLatin1String("id")).toString();
     s.time = o.value(QLatin1String("time")).toString();
@@ -88,8 +90,9 @@ StatsHistory StatsHistory::fromJson(const QJsonObject& r)
     const QJsonArray a = r.value(QLatin1String("samples")).toArray();
     h.samples.reserve(a.size());
     for (const QJsonValue& v : a) h.samples.append(Sample::fromJson(v.toObject()));
-    for (const QJsonValue& v : r.value(QLatin1String("oom_kills")).toArray()) h.oomKills.append(OomKill::fromJson(v.toObject()));
+    for (const QJsonValue& v : r.value(QLatin1String("oom_kills")).toArray())
+        h.oomKills.append(OomKill::fromJson(v.toObject()));
     return h;
 }
 
-} // namespace onggi::client
+}  // namespace onggi::client

@@ -16,17 +16,18 @@ struct PsiPair {
 
 struct Sample {
     QString id;
-    QString time;  // RFC 3339; set in stats.history samples (frames carry it once per frame)
+    QString time;       // RFC 3339; set in stats.history samples (frames carry it once per frame)
     qint64 timeMs = 0;  // parsed "time" (ms since the epoch), 0 when absent
     qint64 cpuNs = 0;
     double cpuPercent = 0, cpuPercentOfLimit = 0;
     bool hasCpuLimit = false;
-    double cpuLimit = 0;           // cores (CFS quota / period) when hasCpuLimit
-    double throttledPercent = 0;   // share of the interval spent throttled
-    qint64 rateMs = 0;             // the interval the rates cover; 0: no rates yet
-    qint64 pid = 0;                // host pid of the run's init: a new value is a new run
+    double cpuLimit = 0;          // cores (CFS quota / period) when hasCpuLimit
+    double throttledPercent = 0;  // share of the interval spent throttled
+    qint64 rateMs = 0;            // the interval the rates cover; 0: no rates yet
+    qint64 pid = 0;               // host pid of the run's init: a new value is a new run
     qint64 throttledPeriods = 0, throttledNs = 0;
-    qint64 memoryCurrent = 0, memoryLimit = 0, memoryHigh = 0, memoryPeak = 0, memoryCache = 0, memoryAnon = 0;  // 0: none / unknown
+    qint64 memoryCurrent = 0, memoryLimit = 0, memoryHigh = 0, memoryPeak = 0, memoryCache = 0,
+           memoryAnon = 0;  // 0: none / unknown
     qint64 swapCurrent = 0;
     qint64 ioReadBytes = 0, ioWriteBytes = 0, ioReadOps = 0, ioWriteOps = 0;
     double ioReadBps = 0, ioWriteBps = 0, netRxBps = 0, netTxBps = 0;
@@ -59,4 +60,4 @@ struct StatsHistory {
     static StatsHistory fromJson(const QJsonObject& result);
 };
 
-} // namespace onggi::client
+}  // namespace onggi::client

@@ -24,11 +24,12 @@ SystemDf SystemDf::fromJson(const QJsonObject& o)
     for (const QJsonValue& v : cs.value(QLatin1String("list")).toArray()) {
         const QJsonObject c = v.toObject();
         d.containerList.push_back({c.value(QLatin1String("id")).toString(), c.value(QLatin1String("name")).toString(),
-                                   c.value(QLatin1String("state")).toString(), c.value(QLatin1String("size")).toInteger()});
+                                   c.value(QLatin1String("state")).toString(),
+                                   c.value(QLatin1String("size")).toInteger()});
     }
     d.unusedLayers = im.value(QLatin1String("unused_layers")).toInteger();
     d.unusedBlobs = im.value(QLatin1String("unused_blobs")).toInteger();
     return d;
 }
 
-} // namespace onggi::client
+}  // namespace onggi::client

@@ -23,4 +23,4 @@ struct SystemDf {
     static SystemDf fromJson(const QJsonObject& o);
 };
 
-} // namespace onggi::client
+}  // namespace onggi::client

@@ -12,7 +12,8 @@
 
 #include <memory>
 
-int main(int argc, char** argv) {
+int main(int argc, char** argv)
+{
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("onggi"));
     QApplication::setApplicationName(QStringLiteral("onggi"));
@@ -25,20 +26,23 @@ int main(int argc, char** argv) {
     QCommandLineParser parser;
     parser.addHelpOption();
     parser.addVersionOption();
-    QCommandLineOption socketOpt(QStringLiteral("socket"), QStringLiteral("helper socket path"), QStringLiteral("path"));
+    QCommandLineOption socketOpt(QStringLiteral("socket"), QStringLiteral("helper socket path"),
+                                 QStringLiteral("path"));
     QCommandLineOption langOpt(QStringLiteral("language"), QStringLiteral("system, ko or en"), QStringLiteral("code"));
     QCommandLineOption shotsOpt(QStringLiteral("screenshots"), QStringLiteral("save screenshots to DIR and quit"),
                                 QStringLiteral("dir"));
     QCommandLineOption selectOpt(QStringLiteral("select"), QStringLiteral("select this container once connected"),
                                  QStringLiteral("name"));
-    QCommandLineOption paletteOpt(QStringLiteral("palette"), QStringLiteral("system, dark or light"), QStringLiteral("name"));
+    QCommandLineOption paletteOpt(QStringLiteral("palette"), QStringLiteral("system, dark or light"),
+                                  QStringLiteral("name"));
     parser.addOptions({socketOpt, langOpt, shotsOpt, selectOpt, paletteOpt});
     parser.process(app);
     if (!onggi::gui::AppPalette::apply(parser.value(paletteOpt))) parser.showHelp(2);
 
     QSettings settings;
-    const QString lang = parser.isSet(langOpt) ? parser.value(langOpt)
-                                               : settings.value(QStringLiteral("language"), QStringLiteral("system")).toString();
+    const QString lang = parser.isSet(langOpt)
+                             ? parser.value(langOpt)
+                             : settings.value(QStringLiteral("language"), QStringLiteral("system")).toString();
     languages.setLanguage(lang);
 
     onggi::gui::MainWindow window(&languages);

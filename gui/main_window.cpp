@@ -11,20 +11,20 @@
 #include "gui/models/container_list_model.h"
 #include "gui/models/event_list_model.h"
 #include "gui/models/host_overview_model.h"
-#include "gui/widgets/images_page.h"
 #include "gui/models/log_model.h"
 #include "gui/models/process_list_model.h"
 #include "gui/models/stats_history_model.h"
 #include "gui/models/units.h"
 #include "gui/widgets/charts_panel.h"
 #include "gui/widgets/container_page.h"
-#include "gui/widgets/learn_panel.h"
 #include "gui/widgets/create_dialog.h"
 #include "gui/widgets/dashboard_page.h"
 #include "gui/widgets/helper_absent_page.h"
+#include "gui/widgets/images_page.h"
+#include "gui/widgets/layers_dialog.h"
+#include "gui/widgets/learn_panel.h"
 #include "gui/widgets/limits_panel.h"
 #include "gui/widgets/logs_view.h"
-#include "gui/widgets/layers_dialog.h"
 #include "gui/widgets/networks_dialog.h"
 #include "gui/widgets/settings_dialog.h"
 #include "gui/widgets/sparkline_delegate.h"
@@ -40,6 +40,8 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -48,8 +50,6 @@
 #include <QSystemTrayIcon>
 #include <QTableView>
 #include <QTimer>
-#include <QScreen>
-#include <QScrollArea>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -58,7 +58,8 @@ namespace onggi::gui {
 using client::RpcError;
 using client::RpcReply;
 
-MainWindow::MainWindow(LanguageManager* languages, QWidget* parent) : QMainWindow(parent), m_languages(languages) {
+MainWindow::MainWindow(LanguageManager* languages, QWidget* parent) : QMainWindow(parent), m_languages(languages)
+{
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/onggi.svg")));
     // The session connects, reconnects every 2 s, says hello and keeps the subscriptions.
@@ -133,12 +134,14 @@ MainWindow::MainWindow(LanguageManager* languages, QWidget* parent) : QMainWindo
     });
     m_view->setTextElideMode(Qt::ElideRight);
     m_view->setWordWrap(false);
-    m_view->setItemDelegateForColumn(ContainerListModel::Cpu,
-        new SparklineDelegate(SparklineDelegate::Sparkline, ContainerListModel::HistoryRole, ContainerListModel::ScaleRole,
-                              ContainerListModel::FractionRole, m_view));
+    m_view->setItemDelegateForColumn(
+        ContainerListModel::Cpu,
+        new SparklineDelegate(SparklineDelegate::Sparkline, ContainerListModel::HistoryRole,
+                              ContainerListModel::ScaleRole, ContainerListModel::FractionRole, m_view));
     m_view->setItemDelegateForColumn(ContainerListModel::Memory,
-        new SparklineDelegate(SparklineDelegate::Bar, ContainerListModel::HistoryRole, ContainerListModel::ScaleRole,
-                              ContainerListModel::FractionRole, m_view));
+                                     new SparklineDelegate(SparklineDelegate::Bar, ContainerListModel::HistoryRole,
+                                                           ContainerListModel::ScaleRole,
+                                                           ContainerListModel::FractionRole, m_view));
     m_view->setAlternatingRowColors(true);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     auto* ll = new QVBoxLayout(left);
@@ -240,7 +243,8 @@ MainWindow::~MainWindow() = default;
 
 CreateDialog* MainWindow::createDialog() const { return m_createDialog.data(); }
 
-void MainWindow::createActions() {
+void MainWindow::createActions()
+{
     // Theme icons where the desktop has them, else shapes in the palette's colours.
     using AI = ActionIconEngine;
     m_actNew = new QAction(AI::icon(AI::New, QStringLiteral("document-new")), QString(), this);
@@ -312,7 +316,8 @@ void MainWindow::createActions() {
     m_actLangSystem = m_langMenu->addAction(QString());
     m_actLangKo = m_langMenu->addAction(QString());
     m_actLangEn = m_langMenu->addAction(QString());
-    for (auto [a, code] : {std::pair{m_actLangSystem, "system"}, std::pair{m_actLangKo, "ko"}, std::pair{m_actLangEn, "en"}}) {
+    for (auto [a, code] :
+         {std::pair{m_actLangSystem, "system"}, std::pair{m_actLangKo, "ko"}, std::pair{m_actLangEn, "en"}}) {
         a->setCheckable(true);
         a->setData(QString::fromLatin1(code));
         m_langGroup->addAction(a);
@@ -322,22 +327,26 @@ void MainWindow::createActions() {
     m_helpMenu->addAction(m_actAbout);
 }
 
-void MainWindow::setLanguage(const QString& code) {
+void MainWindow::setLanguage(const QString& code)
+{
     if (m_languages) m_languages->setLanguage(code);
     QSettings().setValue(QStringLiteral("language"), code);
 }
 
-void MainWindow::changeEvent(QEvent* e) {
+void MainWindow::changeEvent(QEvent* e)
+{
     if (e->type() == QEvent::LanguageChange) retranslateUi();
     QMainWindow::changeEvent(e);
 }
 
-void MainWindow::closeEvent(QCloseEvent* e) {
+void MainWindow::closeEvent(QCloseEvent* e)
+{
     QSettings().setValue(QStringLiteral("geometry"), saveGeometry());
     QMainWindow::closeEvent(e);
 }
 
-void MainWindow::retranslateUi() {
+void MainWindow::retranslateUi()
+{
     setWindowTitle(tr("Onggi — containers"));
     m_toolbar->setWindowTitle(tr("Container actions"));
     m_actNew->setText(tr("&New…"));
@@ -359,7 +368,8 @@ void MainWindow::retranslateUi() {
     m_actNetworks->setText(tr("&Networks…"));
     m_actNetworks->setToolTip(tr("Networks, their members, and what the kernel has for them"));
     m_actLayers->setText(tr("La&yers…"));
-    m_actLayers->setToolTip(tr("Every image's and container's layers side by side: what is shared, what each container wrote"));
+    m_actLayers->setToolTip(
+        tr("Every image's and container's layers side by side: what is shared, what each container wrote"));
     m_actQuit->setText(tr("&Quit"));
     m_actAbout->setText(tr("&About Onggi"));
     m_fileMenu->setTitle(tr("&File"));
@@ -378,7 +388,8 @@ void MainWindow::retranslateUi() {
 
 // ---- connection --------------------------------------------------------------------------
 
-void MainWindow::connectToHelper(const QString& socketPath) {
+void MainWindow::connectToHelper(const QString& socketPath)
+{
     m_socketPath = socketPath.isEmpty() ? client::HelperClient::defaultSocketPath() : socketPath;
     m_absent->setReason(HelperAbsentPage::Connecting, m_socketPath);
     m_stack->setCurrentWidget(m_absent);
@@ -387,7 +398,8 @@ void MainWindow::connectToHelper(const QString& socketPath) {
     tryConnect();
 }
 
-void MainWindow::tryConnect() {
+void MainWindow::tryConnect()
+{
     if (m_session->state() == client::HelperSession::State::Ready) return;
     m_session->open(m_socketPath);  // a first try now; the session retries every 2 s after
     onSessionState(m_session->state());
@@ -396,7 +408,8 @@ void MainWindow::tryConnect() {
 // What the helper-absent page says follows the session's state. After a lost connection it
 // keeps saying so (containers keep running) while the retries fail: "not running" would
 // read as if they had stopped too.
-void MainWindow::onSessionState(client::HelperSession::State state) {
+void MainWindow::onSessionState(client::HelperSession::State state)
+{
     using State = client::HelperSession::State;
     const RpcError& e = m_session->lastError();
     switch (state) {
@@ -428,14 +441,16 @@ void MainWindow::onSessionState(client::HelperSession::State state) {
     updateStatusBar();
 }
 
-void MainWindow::onReady(const client::HelloInfo& hello) {
+void MainWindow::onReady(const client::HelloInfo& hello)
+{
     m_hello = hello;
     m_ready = true;
     m_lost = false;
     m_overview->setHostInfo(hello.host);
     m_list->setHost(hello.host.memoryBytes, hello.host.cpus);
     m_page->limits()->setHost(hello.host.cgroupMode, hello.host.memoryBytes, hello.host.cpus);
-    m_page->limits()->setCgroupFiles(client::CgroupFileNames::fromHost(hello.raw.value(QLatin1String("host")).toObject()));
+    m_page->limits()->setCgroupFiles(
+        client::CgroupFileNames::fromHost(hello.raw.value(QLatin1String("host")).toObject()));
     m_stack->setCurrentIndex(1);
     updateActions();
     refreshList();
@@ -446,7 +461,8 @@ void MainWindow::onReady(const client::HelloInfo& hello) {
     emit helperReady();
 }
 
-void MainWindow::onDisconnected(const RpcError& why) {
+void MainWindow::onDisconnected(const RpcError& why)
+{
     if (!m_ready) {  // a refused hello: the session's state says why
         onSessionState(m_session->state());
         return;
@@ -471,7 +487,8 @@ void MainWindow::onDisconnected(const RpcError& why) {
     updateStatusBar();
 }
 
-void MainWindow::setStatsIntervalMs(int ms) {
+void MainWindow::setStatsIntervalMs(int ms)
+{
     m_intervalMs = std::clamp(ms, 100, 10000);
     m_history->setCapacity(900000 / m_intervalMs + 10);
     m_history->setIntervalMs(m_intervalMs);
@@ -479,14 +496,16 @@ void MainWindow::setStatsIntervalMs(int ms) {
     m_session->setStatsSubscription(m_intervalMs);
 }
 
-client::HelperSession::Done MainWindow::answered(const QString& method, std::function<void()> then) {
+client::HelperSession::Done MainWindow::answered(const QString& method, std::function<void()> then)
+{
     return [this, method, then = std::move(then)](const RpcError& e) {
         if (e.isError()) showError(method, e);
         else if (then) then();
     };
 }
 
-void MainWindow::showError(const QString& method, const RpcError& e) {
+void MainWindow::showError(const QString& method, const RpcError& e)
+{
     if (e.errc == QLatin1String("connection_lost") || e.errc == QLatin1String("not_connected")) return;
     // In the user's language; the helper's English context only as a tooltip.
     const QString text = client::ErrorText::explain(e);
@@ -497,7 +516,8 @@ void MainWindow::showError(const QString& method, const RpcError& e) {
 
 // ---- notifications -----------------------------------------------------------------------
 
-void MainWindow::onStatsFrame(const client::StatsFrame& frame) {
+void MainWindow::onStatsFrame(const client::StatsFrame& frame)
+{
     m_list->applyStats(frame.samples);  // one pass over the frame
     const qint64 t = frame.timeMs > 0 ? frame.timeMs : QDateTime::currentMSecsSinceEpoch();
     if (frame.host.valid) m_list->setHost(frame.host.memoryTotal, frame.host.cpus);
@@ -510,7 +530,8 @@ void MainWindow::onStatsFrame(const client::StatsFrame& frame) {
     }
 }
 
-void MainWindow::onEvent(const client::Event& ev) {
+void MainWindow::onEvent(const client::Event& ev)
+{
     if (ev.type == QLatin1String("image")) return;  // the Images page follows those itself
     m_eventList->addEvent(ev);
     if (ev.id == m_selected && (ev.action == QLatin1String("die") || ev.action == QLatin1String("stop")))
@@ -518,7 +539,8 @@ void MainWindow::onEvent(const client::Event& ev) {
     if (ev.action == QLatin1String("oom")) {
         if (ev.id == m_selected) {
             const qint64 t = client::Sample::parseTimeMs(ev.time);
-            m_history->addOomKill(t > 0 ? t : QDateTime::currentMSecsSinceEpoch(), ev.attributes.value(QStringLiteral("oom_kill_count")).toLongLong());
+            m_history->addOomKill(t > 0 ? t : QDateTime::currentMSecsSinceEpoch(),
+                                  ev.attributes.value(QStringLiteral("oom_kill_count")).toLongLong());
         }
         notifyOom(ev.name.isEmpty() ? m_list->summary(ev.id).name : ev.name);
     }
@@ -529,7 +551,8 @@ void MainWindow::onEvent(const client::Event& ev) {
         QTimer::singleShot(200, m_imagesPage, &ImagesPage::refresh);
 }
 
-void MainWindow::notifyOom(const QString& name) {
+void MainWindow::notifyOom(const QString& name)
+{
     ++m_notifications;
     m_lastNotification = tr("Out of memory in \"%1\"").arg(name);
     const QString body = tr("The kernel's OOM killer ended a process in container \"%1\" because it reached its memory "
@@ -541,7 +564,8 @@ void MainWindow::notifyOom(const QString& name) {
 
 // ---- list and selection ------------------------------------------------------------------
 
-void MainWindow::refreshList() {
+void MainWindow::refreshList()
+{
     if (!m_ready) return;
     m_session->listContainers(true, [this](const QList<client::ContainerSummary>& all, const RpcError& e) {
         if (e.isError()) {
@@ -574,10 +598,12 @@ void MainWindow::refreshList() {
     });
 }
 
-bool MainWindow::selectContainer(const QString& idOrName) {
+bool MainWindow::selectContainer(const QString& idOrName)
+{
     for (int row = 0; row < m_list->rowCount(); ++row) {
         const QModelIndex i = m_list->index(row, 0);
-        if (m_list->idAt(row) == idOrName || i.data().toString() == idOrName || m_list->idAt(row).startsWith(idOrName)) {
+        if (m_list->idAt(row) == idOrName || i.data().toString() == idOrName ||
+            m_list->idAt(row).startsWith(idOrName)) {
             const QModelIndex p = m_proxy->mapFromSource(i);
             if (!p.isValid()) return false;
             m_view->selectionModel()->select(p, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
@@ -588,7 +614,8 @@ bool MainWindow::selectContainer(const QString& idOrName) {
     return false;
 }
 
-void MainWindow::onSelectionChanged() {
+void MainWindow::onSelectionChanged()
+{
     const QModelIndexList rows = m_view->selectionModel()->selectedRows();
     const QString id = rows.isEmpty() ? QString() : rows.first().data(ContainerListModel::IdRole).toString();
     if (id == m_selected) return;
@@ -607,36 +634,41 @@ void MainWindow::onSelectionChanged() {
     retranslateUi();
 }
 
-void MainWindow::loadSelected() {
+void MainWindow::loadSelected()
+{
     if (m_logSub) {
         m_session->unsubscribe(m_logSub);
         m_logSub = 0;
     }
     if (m_selected.isEmpty() || !m_ready) return;
     const QString id = m_selected;
-    m_session->statsHistory(id, m_page->charts()->windowSeconds(), [this, id](const client::StatsHistory& h, const RpcError& e) {
-        if (e.isError()) return showError(QStringLiteral("stats.history"), e);
-        if (id != m_selected) return;
-        m_history->setHistory(h);
-        if (!h.samples.isEmpty()) m_page->limits()->setEffectiveFromSample(h.samples.last().pidsLimit);
-    });
+    m_session->statsHistory(id, m_page->charts()->windowSeconds(),
+                            [this, id](const client::StatsHistory& h, const RpcError& e) {
+                                if (e.isError()) return showError(QStringLiteral("stats.history"), e);
+                                if (id != m_selected) return;
+                                m_history->setHistory(h);
+                                if (!h.samples.isEmpty())
+                                    m_page->limits()->setEffectiveFromSample(h.samples.last().pidsLimit);
+                            });
     m_session->inspect(id, [this, id](const client::ContainerInspect& i, const RpcError& e) {
         if (e.isError()) return showError(QStringLiteral("container.inspect"), e);
         if (id == m_selected) m_page->setInspect(i);
     });
-    m_session->logs(id, 1000, m_page->logs()->follow(), [this, id](const QList<client::LogLine>& lines, qint64 sub, const RpcError& e) {
-        if (e.isError()) return showError(QStringLiteral("container.logs"), e);
-        if (id != m_selected) {
-            m_session->unsubscribe(sub);
-            return;
-        }
-        m_logs->setLines(lines);
-        m_logSub = sub;
-    });
+    m_session->logs(id, 1000, m_page->logs()->follow(),
+                    [this, id](const QList<client::LogLine>& lines, qint64 sub, const RpcError& e) {
+                        if (e.isError()) return showError(QStringLiteral("container.logs"), e);
+                        if (id != m_selected) {
+                            m_session->unsubscribe(sub);
+                            return;
+                        }
+                        m_logs->setLines(lines);
+                        m_logSub = sub;
+                    });
     if (m_page->currentTab() == ContainerPage::ProcessesTab) refreshProcesses();
 }
 
-void MainWindow::refreshProcesses() {
+void MainWindow::refreshProcesses()
+{
     if (m_selected.isEmpty() || !m_ready) return;
     if (!m_list->summary(m_selected).isRunning()) {
         m_procs->clear();
@@ -649,7 +681,8 @@ void MainWindow::refreshProcesses() {
     });
 }
 
-void MainWindow::applyLimits(const client::Limits& limits) {
+void MainWindow::applyLimits(const client::Limits& limits)
+{
     if (m_selected.isEmpty() || limits.isEmpty() || !m_ready) return;
     const QString id = m_selected;
     m_session->updateLimits(id, limits, [this, id, limits](const client::Limits& now, const RpcError& e) {
@@ -670,7 +703,8 @@ void MainWindow::applyLimits(const client::Limits& limits) {
     });
 }
 
-void MainWindow::updateActions() {
+void MainWindow::updateActions()
+{
     const QString state = m_list->summary(m_selected).state;
     const bool sel = !m_selected.isEmpty() && m_ready;
     const bool running = state == QLatin1String("running"), paused = state == QLatin1String("paused");
@@ -685,10 +719,11 @@ void MainWindow::updateActions() {
     m_actPause->setText(paused ? tr("Res&ume") : tr("&Pause"));
 }
 
-void MainWindow::updateStatusBar() {
+void MainWindow::updateStatusBar()
+{
     if (!m_ready) {
         m_connLabel->setText(m_session->client()->isConnected() ? tr("Connecting to %1…").arg(m_socketPath)
-                                                     : tr("Not connected to the Onggi service"));
+                                                                : tr("Not connected to the Onggi service"));
         m_hostLabel->clear();
         m_countLabel->clear();
         return;
@@ -711,7 +746,8 @@ void MainWindow::updateStatusBar() {
 
 // ---- actions -----------------------------------------------------------------------------
 
-void MainWindow::newContainer() {
+void MainWindow::newContainer()
+{
     if (!m_ready) return;
     if (!m_createDialog) {
         m_createDialog = new CreateDialog(this);
@@ -719,13 +755,15 @@ void MainWindow::newContainer() {
         connect(m_createDialog, &CreateDialog::createRequested, this, &MainWindow::sendCreate);
     }
     m_createDialog->setCgroupMode(m_hello.host.cgroupMode);
-    m_createDialog->setCgroupFiles(client::CgroupFileNames::fromHost(m_hello.raw.value(QLatin1String("host")).toObject()));
+    m_createDialog->setCgroupFiles(
+        client::CgroupFileNames::fromHost(m_hello.raw.value(QLatin1String("host")).toObject()));
     m_session->listImages([this](const QList<client::ImageInfo>& images, const RpcError& e) {
         if (e.isError()) return showError(QStringLiteral("images.list"), e);
         if (!m_createDialog) return;
         QStringList names;
         for (const client::ImageInfo& i : images)
-            names << ((i.tag.isEmpty() || i.tag == QLatin1String("latest")) ? i.name : i.name + QLatin1Char(':') + i.tag);
+            names << ((i.tag.isEmpty() || i.tag == QLatin1String("latest")) ? i.name
+                                                                            : i.name + QLatin1Char(':') + i.tag);
         m_createDialog->setImages(names);
     });
     m_createDialog->setHostNetworkAllowed(m_hello.admin);
@@ -738,7 +776,8 @@ void MainWindow::newContainer() {
 
 // The dialog stays open, its input kept, until the helper has created the container; a
 // refusal (a name in use, a bad limit) is shown beside the field it concerns.
-void MainWindow::sendCreate() {
+void MainWindow::sendCreate()
+{
     QPointer<CreateDialog> dialog = m_createDialog;
     if (!dialog) return;
     const QJsonObject params = dialog->params();
@@ -752,7 +791,8 @@ void MainWindow::sendCreate() {
         }
         if (dialog) dialog->accept();
         auto select = [this, id] {
-            connect(this, &MainWindow::listRefreshed, this, [this, id] { selectContainer(id); }, Qt::SingleShotConnection);
+            connect(
+                this, &MainWindow::listRefreshed, this, [this, id] { selectContainer(id); }, Qt::SingleShotConnection);
             refreshList();
             emit containerCreated(id);
         };
@@ -761,18 +801,18 @@ void MainWindow::sendCreate() {
     });
 }
 
-void MainWindow::showPage(QWidget* page) {
+void MainWindow::showPage(QWidget* page)
+{
     if (m_stack->currentWidget() == m_imagesPage) m_stack->setCurrentIndex(1);  // back from the Images page
-    m_right->setCurrentIndex(page == m_dashboard ? 0 : 1);  // each page sits in its scroll area
+    m_right->setCurrentIndex(page == m_dashboard ? 0 : 1);                      // each page sits in its scroll area
 }
 
-bool MainWindow::dashboardShown() const {
-    return m_stack->currentIndex() == 1 && m_right->currentIndex() == 0;
-}
+bool MainWindow::dashboardShown() const { return m_stack->currentIndex() == 1 && m_right->currentIndex() == 0; }
 
 bool MainWindow::imagesShown() const { return m_stack->currentWidget() == m_imagesPage; }
 
-void MainWindow::showImages() {
+void MainWindow::showImages()
+{
     if (!m_ready) return;
     if (m_stack->currentWidget() == m_imagesPage) m_imagesPage->refresh();
     else m_stack->setCurrentWidget(m_imagesPage);  // its showEvent refreshes it
@@ -781,7 +821,8 @@ void MainWindow::showImages() {
 NetworksDialog* MainWindow::networksDialog() const { return m_networksDialog; }
 LayersDialog* MainWindow::layersDialog() const { return m_layersDialog; }
 
-void MainWindow::showLayers() {
+void MainWindow::showLayers()
+{
     if (!m_layersDialog) {
         m_layersDialog = new LayersDialog(m_session, this);
         m_layersDialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -791,7 +832,8 @@ void MainWindow::showLayers() {
     m_layersDialog->activateWindow();
 }
 
-void MainWindow::showNetworks() {
+void MainWindow::showNetworks()
+{
     if (!m_networksDialog) {
         m_networksDialog = new NetworksDialog(m_session, this);
         m_networksDialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -802,40 +844,49 @@ void MainWindow::showNetworks() {
     m_networksDialog->raise();
 }
 
-void MainWindow::showOverview() {
+void MainWindow::showOverview()
+{
     m_view->clearSelection();
     m_view->setCurrentIndex({});
     showPage(m_dashboard);
 }
 
-void MainWindow::startSelected() {
-    if (!m_selected.isEmpty()) m_session->start(m_selected, answered(QStringLiteral("container.start"), [this] { refreshList(); }));
+void MainWindow::startSelected()
+{
+    if (!m_selected.isEmpty())
+        m_session->start(m_selected, answered(QStringLiteral("container.start"), [this] { refreshList(); }));
 }
 
-void MainWindow::stopSelected() {
-    if (!m_selected.isEmpty()) m_session->stop(m_selected, 10, answered(QStringLiteral("container.stop"), [this] { refreshList(); }));
+void MainWindow::stopSelected()
+{
+    if (!m_selected.isEmpty())
+        m_session->stop(m_selected, 10, answered(QStringLiteral("container.stop"), [this] { refreshList(); }));
 }
 
-void MainWindow::pauseResumeSelected() {
+void MainWindow::pauseResumeSelected()
+{
     if (m_selected.isEmpty()) return;
     if (m_list->summary(m_selected).state == QLatin1String("paused"))
         m_session->resume(m_selected, answered(QStringLiteral("container.resume"), [this] { refreshList(); }));
     else m_session->pause(m_selected, answered(QStringLiteral("container.pause"), [this] { refreshList(); }));
 }
 
-void MainWindow::restartSelected() {
+void MainWindow::restartSelected()
+{
     if (!m_selected.isEmpty())
         m_session->restart(m_selected, 10, answered(QStringLiteral("container.restart"), [this] { refreshList(); }));
 }
 
-void MainWindow::removeSelected() {
+void MainWindow::removeSelected()
+{
     if (m_selected.isEmpty()) return;
     const client::ContainerSummary s = m_list->summary(m_selected);
     const QString& name = s.name;
     const bool running = s.isRunning();
     const QString question =
         running ? tr("Container \"%1\" is running. Stop it and remove it with everything it wrote (its upper layer and "
-                     "logs)?").arg(name)
+                     "logs)?")
+                      .arg(name)
                 : tr("Remove container \"%1\" with everything it wrote (its upper layer and logs)?").arg(name);
     if (QMessageBox::question(this, tr("Remove container"), question, QMessageBox::Yes | QMessageBox::Cancel,
                               QMessageBox::Cancel) != QMessageBox::Yes)
@@ -843,7 +894,8 @@ void MainWindow::removeSelected() {
     m_session->remove(m_selected, running, answered(QStringLiteral("container.remove"), [this] { refreshList(); }));
 }
 
-void MainWindow::showSettings() {
+void MainWindow::showSettings()
+{
     SettingsDialog d(this);
     d.setLanguage(m_languages ? m_languages->language() : QStringLiteral("system"));
     d.setIntervalMs(m_intervalMs);

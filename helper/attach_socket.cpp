@@ -29,8 +29,10 @@ Result<int> connect_attach_socket(const std::string& shim_dir, const std::string
     while (r < 0 && errno == EINTR);
     if (r < 0) {
         if (errno == ENOENT || errno == ECONNREFUSED)  // the shim is ending, or predates attach
-            return Error(Errc::bad_state, "container " + name + " cannot be attached (its shim has no attach socket)", errno);
-        if (errno == EAGAIN) return Error(Errc::busy, "container " + name + ": too many attach requests at once", errno);
+            return Error(Errc::bad_state, "container " + name + " cannot be attached (its shim has no attach socket)",
+                         errno);
+        if (errno == EAGAIN)
+            return Error(Errc::busy, "container " + name + ": too many attach requests at once", errno);
         return Error::from_errno("attach to " + name);
     }
     // Handed to the client as an ordinary blocking socket; it sets what it wants.
@@ -38,4 +40,4 @@ Result<int> connect_attach_socket(const std::string& shim_dir, const std::string
     return fd.release();
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

@@ -12,4 +12,4 @@ namespace onggi::helper {
 // `name`: the container's name, for the errors.
 Result<int> connect_attach_socket(const std::string& shim_dir, const std::string& name);
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

@@ -91,7 +91,8 @@ void Connection::enforce_limits()
 {
     if (!limits_) {
         // The client does not read what it asked for (e.g. a subscription it never drains).
-        if (queued_ > kMaxQueuedBytes && out_.size() > 1) drop_slow_reader("the client does not read: more than 16 MiB of output queued");
+        if (queued_ > kMaxQueuedBytes && out_.size() > 1)
+            drop_slow_reader("the client does not read: more than 16 MiB of output queued");
         return;
     }
     // This connection over its own or its uid's cap, or the helper's budget spent: whoever
@@ -185,7 +186,9 @@ void Connection::flush()
             n = ::sendmsg(fd_, &msg, MSG_NOSIGNAL | MSG_DONTWAIT);
         } else if (o.fd >= 0) {
             struct msghdr msg {};
-            struct iovec iov { const_cast<char*>(p), len };
+            struct iovec iov {
+                const_cast<char*>(p), len
+            };
             alignas(struct cmsghdr) char ctrl[CMSG_SPACE(sizeof(int))];
             std::memset(ctrl, 0, sizeof ctrl);
             msg.msg_iov = &iov;
@@ -257,8 +260,8 @@ void Connection::on_readable()
         if (dead_) return;
         in_.erase(0, line_start);
         if (in_.size() > kMaxLineBytes) {
-            send_line(error_line(nullptr, error_object(rpc_code::invalid_request, "invalid_request",
-                                                       "request line longer than 1 MiB")));
+            send_line(error_line(
+                nullptr, error_object(rpc_code::invalid_request, "invalid_request", "request line longer than 1 MiB")));
             close_after_flush();
             return;
         }
@@ -294,10 +297,13 @@ void Connection::shutdown()
     // followers or the stats service walk their subscribers, and each of them drops its entry
     // on closed(). Emitting here erased the entry under the walk (a crash seen when `run --rm`
     // left right after the die event, before "destroy" was sent to it).
-    QMetaObject::invokeMethod(this, [this] {
-        emit closed();
-        deleteLater();
-    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            emit closed();
+            deleteLater();
+        },
+        Qt::QueuedConnection);
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

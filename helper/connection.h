@@ -30,7 +30,7 @@ public:
     // A dropped client has this long to read the rest and its error (its queue is gone already:
     // what it holds meanwhile is one line at most and the fd).
     static constexpr int kDropGraceMs = 30000;
-    static constexpr int kMaxInFlight = 256;              // requests awaiting replies
+    static constexpr int kMaxInFlight = 256;  // requests awaiting replies
 
     Connection(int fd, Peer peer, Dispatcher* dispatcher, QObject* parent = nullptr);
     ~Connection() override;
@@ -87,9 +87,9 @@ private:
     void queue(std::string data, std::shared_ptr<const std::string> tail, int fd);
 
     struct Out {
-        std::string data;                        // the line, or the head of a shared one
+        std::string data;                         // the line, or the head of a shared one
         std::shared_ptr<const std::string> tail;  // the shared rest, or null
-        size_t off = 0;                          // bytes of data + tail already sent
+        size_t off = 0;                           // bytes of data + tail already sent
         int fd = -1;
         size_t size() const { return data.size() + (tail ? tail->size() : 0); }
     };
@@ -112,4 +112,4 @@ private:
     quint64 serial_;
 };
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

@@ -88,4 +88,4 @@ json process_rows_json(const std::vector<ProcessRow>& rows)
     return json{{"processes", procs}};
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

@@ -17,4 +17,4 @@ json container_summary(const ContainerRecord& c, const NetworkManager& net);
 json container_inspect(const ContainerRecord& c, const ContainerManager& m);
 json process_rows_json(const std::vector<ProcessRow>& rows);
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

@@ -38,13 +38,13 @@ std::optional<std::pair<uint32_t, uint32_t>> mapped_root(const spec::Spec& s)
     return std::pair{*u, *g};
 }
 
-} // namespace
+}  // namespace
 
 ContainerManager::ContainerManager(HelperConfig cfg, EventBus* events, QObject* parent)
     : QObject(parent), cfg_(std::move(cfg)), events_(events), images_(cfg_.state_dir + "/images"),
-      net_(std::make_unique<NetworkManager>(NetworkManagerConfig{cfg_.state_dir + "/networks", cfg_.run_dir, cfg_.default_network, cfg_.default_subnet})),
-      store_(cfg_.state_dir, [this](const ContainerRecord& c, const Error& e) { save_failed(c, e); }),
-      shim_(cfg_),
+      net_(std::make_unique<NetworkManager>(
+          NetworkManagerConfig{cfg_.state_dir + "/networks", cfg_.run_dir, cfg_.default_network, cfg_.default_subnet})),
+      store_(cfg_.state_dir, [this](const ContainerRecord& c, const Error& e) { save_failed(c, e); }), shim_(cfg_),
       supervisor_(cfg_, store_, *net_, events_, shim_,
                   {[this](const std::string& id) { changed(id); },
                    [this](const std::string& id) {
@@ -129,7 +129,9 @@ Status ContainerManager::place_in_delegated_cgroup()
                  root.c_str(), cfg_.cgroup_parent.c_str());
         return {};
     }
-    if (root == "/") return Error(Errc::invalid_argument, "--cgroup-delegated: the helper runs in the root cgroup, nothing is delegated to it");
+    if (root == "/")
+        return Error(Errc::invalid_argument,
+                     "--cgroup-delegated: the helper runs in the root cgroup, nothing is delegated to it");
     auto parent = cgroup::take_delegated(host.value(), root);
     if (!parent) return std::move(parent).error();
     cfg_.cgroup_parent = parent.value();
@@ -189,7 +191,8 @@ Result<ContainerRecord*> ContainerManager::create(const CreateParams& p, const P
         if (!peer.admin() && src->owner != peer.uid)
             return volume_source_refusal(p.volumes[i].source, peer,
                                          Error(Errc::permission_denied, "volume source " + p.volumes[i].source +
-                                                                            " is not owned by uid " + std::to_string(peer.uid)))
+                                                                            " is not owned by uid " +
+                                                                            std::to_string(peer.uid)))
                 .wrap("volumes");
         sources.push_back(std::move(*src));
     }
@@ -224,8 +227,8 @@ Result<ContainerRecord*> ContainerManager::create(const CreateParams& p, const P
     size_t next = 0;
     for (size_t i = 0; i < p.volumes.size(); ++i) {
         size_t k = next;
-        while (k < s->mounts.size() &&
-               !(s->mounts[k].type == "bind" && s->mounts[k].source == p.volumes[i].source && s->mounts[k].destination == p.volumes[i].target))
+        while (k < s->mounts.size() && !(s->mounts[k].type == "bind" && s->mounts[k].source == p.volumes[i].source &&
+                                         s->mounts[k].destination == p.volumes[i].target))
             ++k;
         if (k == s->mounts.size()) return Error(Errc::internal, "volumes[" + std::to_string(i) + "]: not in the spec");
         next = k + 1;
@@ -254,16 +257,19 @@ Result<ContainerRecord*> ContainerManager::create(const CreateParams& p, const P
         m.container_port = uint16_t(std::stoul(e.substr(0, slash)));
         m.protocol = e.substr(slash + 1);
         if (m.protocol != "tcp" && m.protocol != "udp") continue;
-        if (std::find(cn.options.expose.begin(), cn.options.expose.end(), m) == cn.options.expose.end()) cn.options.expose.push_back(m);
+        if (std::find(cn.options.expose.begin(), cn.options.expose.end(), m) == cn.options.expose.end())
+            cn.options.expose.push_back(m);
     }
     if (cn.options.expose.size() > kMaxExpose)
         return Error(Errc::invalid_argument, "expose: the image's and the container's exposed ports are " +
-                                                 std::to_string(cn.options.expose.size()) + " together, more than " + std::to_string(kMaxExpose));
+                                                 std::to_string(cn.options.expose.size()) + " together, more than " +
+                                                 std::to_string(kMaxExpose));
     cn.hostname = s->hostname;
     if (cn.on_bridge())
         // Written by the network manager at each start (docs/protocol.md), as docker does.
         for (const char* f : {"hosts", "resolv.conf", "hostname"})
-            s->mounts.push_back({std::string("/etc/") + f, "bind", cp.bundle + "/" + f, {"rbind", "rw", "nosuid", "nodev", "noexec"}});
+            s->mounts.push_back(
+                {std::string("/etc/") + f, "bind", cp.bundle + "/" + f, {"rbind", "rw", "nosuid", "nodev", "noexec"}});
     // The image's User applies when the client gave none (docker).
     std::string user_names = p.user_names;
     if (user_names.empty() && !p.uid && !p.gid && !img->user.empty()) {
@@ -315,7 +321,8 @@ Result<ContainerRecord*> ContainerManager::create(const CreateParams& p, const P
             if (::chown(d.c_str(), root_ids->first, root_ids->second) < 0) return fail(Error::from_errno("chown " + d));
     if (cn.on_bridge())
         for (const char* f : {"/hosts", "/resolv.conf", "/hostname"})
-            if (auto st = write_file_atomic(cp.bundle + f, "", 0644, Sync::process); !st) return fail(std::move(st).error());
+            if (auto st = write_file_atomic(cp.bundle + f, "", 0644, Sync::process); !st)
+                return fail(std::move(st).error());
     // A --rm container is not meant to outlive this boot: its files need not survive a power
     // loss (four fsyncs less on every `run --rm`). One that does survive, running, is found
     // dead by adopt() at the next start of the helper and removed like any --rm container.
@@ -465,7 +472,8 @@ void ContainerManager::remove(std::string id, bool force, std::function<void(Sta
         return;
     }
     // Nothing of it may outlive the record: processes left in its cgroup go, and the cgroup.
-    if (auto r = reap_cgroup(cgroup_path(id)); !r) return done(std::move(r).error().wrap("remove container " + c->name));
+    if (auto r = reap_cgroup(cgroup_path(id)); !r)
+        return done(std::move(r).error().wrap("remove container " + c->name));
     ContainerPaths cp = paths(id);
     // The rootfs is only ever mounted inside the container's own mount namespace, so the
     // bundle holds plain files here; remove_tree stays on this filesystem regardless.
@@ -487,7 +495,8 @@ Result<Limits> ContainerManager::update(const std::string& id, const Limits& l)
     if (!c) return Error(Errc::not_found, "no such container");
     Limits merged = c->limits;
     merged.merge(l);
-    if (merged.memory && merged.memory_swap && *merged.memory > 0 && *merged.memory_swap > 0 && *merged.memory_swap < *merged.memory)
+    if (merged.memory && merged.memory_swap && *merged.memory > 0 && *merged.memory_swap > 0 &&
+        *merged.memory_swap < *merged.memory)
         return Error(Errc::invalid_argument, "limits.memory_swap: must be at least memory");
     auto res = limits_to_resources(l, cgroup_v2_);
     if (!res) return std::move(res).error();
@@ -509,7 +518,8 @@ Result<Limits> ContainerManager::update(const std::string& id, const Limits& l)
         // Best effort: the update already failed and says so; a record or config.json left
         // at the new limits is what the next update or start puts right.
         if (auto st = write_file_atomic(paths(id).config(), old_config, 0600); !st)
-            qWarning("helper: container %s: put back config.json: %s", c->short_id().c_str(), st.error().message().c_str());
+            qWarning("helper: container %s: put back config.json: %s", c->short_id().c_str(),
+                     st.error().message().c_str());
         store_.save_or_report(*c, Sync::durable, "a refused update");
     };
     if (auto st = store_.save(*c); !st) {
@@ -548,7 +558,9 @@ Result<int> ContainerManager::attach(const std::string& id, bool at_start)
     // A non-terminal container with an open stdin takes its input from the attacher of its
     // start only (docker's StdinOnce): its stdin is closed when that attacher's input ends.
     if (!c->tty && !(at_start && c->open_stdin))
-        return Error(Errc::bad_state, "container " + c->name + " has no terminal (created without tty): read its output with container.logs");
+        return Error(Errc::bad_state,
+                     "container " + c->name +
+                         " has no terminal (created without tty): read its output with container.logs");
     if (!c->live()) return Error(Errc::bad_state, "container " + c->name + " is not running");
     return connect_attach_socket(paths(id).shim_dir(), c->name);
 }
@@ -576,8 +588,10 @@ void ContainerManager::exec(const std::string& id, const ExecParams& p, const Pe
 {
     ContainerRecord* c = get(id);
     if (!c) return done(Error(Errc::not_found, "no such container"), -1);
-    if (c->state == ContainerState::paused) return done(Error(Errc::bad_state, "container " + c->name + " is paused"), -1);
-    if (c->state != ContainerState::running) return done(Error(Errc::bad_state, "container " + c->name + " is not running"), -1);
+    if (c->state == ContainerState::paused)
+        return done(Error(Errc::bad_state, "container " + c->name + " is paused"), -1);
+    if (c->state != ContainerState::running)
+        return done(Error(Errc::bad_state, "container " + c->name + " is not running"), -1);
     execs_.exec(*c, paths(id), p, peer, std::move(done));
 }
 
@@ -599,13 +613,13 @@ Status ContainerManager::connect_network(const std::string& id, const std::strin
     auto nets = c->network.networks();
     if (std::find(nets.begin(), nets.end(), network) != nets.end())
         return Error(Errc::already_exists, "container " + c->name + " is already on network " + network);
-    if (!net_->network(network) && network != net_->default_network()) return Error(Errc::not_found, "no such network: " + network);
+    if (!net_->network(network) && network != net_->default_network())
+        return Error(Errc::not_found, "no such network: " + network);
     if (nets.size() >= 10) return Error(Errc::busy, "container " + c->name + " is on 10 networks already");
     ONGGI_CHECK(net_->connect(net_container(*c), network), "connect " + c->name);
     if (!c->network.on_bridge() && c->network.mode != "host" && c->network.more.empty() && !(c->live()))
         c->network.mode = network;  // a container without a network gets this one as its first
-    else
-        c->network.more.push_back(network);
+    else c->network.more.push_back(network);
     ONGGI_CHECK(store_.save(*c), "connect " + c->name);
     changed(id);
     return {};
@@ -635,4 +649,4 @@ Status ContainerManager::disconnect_network(const std::string& id, const std::st
     return {};
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

@@ -33,8 +33,8 @@
 
 #include <functional>
 #include <map>
-#include <set>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -81,7 +81,10 @@ public:
     {
         supervisor_.start(id, std::move(done), so);
     }
-    void start(const std::string& id, std::function<void(Result<pid_t>)> done) { start(id, std::move(done), StartOptions{}); }
+    void start(const std::string& id, std::function<void(Result<pid_t>)> done)
+    {
+        start(id, std::move(done), StartOptions{});
+    }
     void stop(const std::string& id, int timeout_s, std::function<void(Status)> done);
     void restart(const std::string& id, int timeout_s, std::function<void(Status)> done);
     Status kill(const std::string& id, int sig);
@@ -93,7 +96,10 @@ public:
     Result<std::vector<ProcessRow>> top(const std::string& id);
 
     // The containers made from the image, in any state (images.remove).
-    std::vector<const ContainerRecord*> image_users(const std::string& image_id) const { return store_.image_users(image_id); }
+    std::vector<const ContainerRecord*> image_users(const std::string& image_id) const
+    {
+        return store_.image_users(image_id);
+    }
     // Every layer ("sha256:<hex>") that some container's overlay uses, read from the
     // containers' config.json: what images.remove with force and layer collection must keep.
     std::set<std::string> layers_in_use() const;
@@ -155,4 +161,4 @@ private:
     }
 };
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

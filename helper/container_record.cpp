@@ -15,7 +15,8 @@ std::string join_command(const std::vector<std::string>& args)
 json ContainerRecord::to_json() const
 {
     json vols = json::array();
-    for (const auto& v : volumes) vols.push_back({{"mount", v.mount}, {"source", v.source}, {"dev", v.dev}, {"ino", v.ino}});
+    for (const auto& v : volumes)
+        vols.push_back({{"mount", v.mount}, {"source", v.source}, {"dev", v.dev}, {"ino", v.ino}});
     return json{{"id", id},
                 {"volumes", vols},
                 {"name", name},
@@ -94,8 +95,8 @@ Result<ContainerRecord> ContainerRecord::from_json(const json& j)
         if (j.contains("network")) r.network = ContainerNetwork::from_json(j["network"]);
         if (j.contains("volumes"))
             for (const auto& v : j.at("volumes"))
-                r.volumes.push_back({v.at("mount").get<size_t>(), v.at("source").get<std::string>(), v.at("dev").get<uint64_t>(),
-                                     v.at("ino").get<uint64_t>()});
+                r.volumes.push_back({v.at("mount").get<size_t>(), v.at("source").get<std::string>(),
+                                     v.at("dev").get<uint64_t>(), v.at("ino").get<uint64_t>()});
     } catch (const std::exception& e) {
         return Error(Errc::invalid_argument, std::string("container.json: ") + e.what());
     }
@@ -105,4 +106,4 @@ Result<ContainerRecord> ContainerRecord::from_json(const json& j)
     return r;
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

@@ -45,10 +45,10 @@ struct ContainerRecord {
     std::string started_at, finished_at;
     int exit_code = 0;
     bool oom_killed = false;
-    pid_t pid = 0;       // container init, host pid
+    pid_t pid = 0;  // container init, host pid
     pid_t shim_pid = 0;
     uint64_t pid_starttime = 0, shim_starttime = 0;  // /proc/PID/stat field 22, guards pid reuse
-    bool stop_requested = false;  // set by stop/kill: no restart by policy
+    bool stop_requested = false;                     // set by stop/kill: no restart by policy
     // Why the last run ended when its exit code alone does not say (the shim died without a
     // word, the container was adopted from a crashed start); empty otherwise.
     std::string error;
@@ -58,15 +58,15 @@ struct ContainerRecord {
     // Log rotation (create's log_opts): 0 = the helper's default; max size UINT64_MAX = no cap.
     uint64_t log_max_size = 0;
     int log_max_files = 0;
-    ContainerNetwork network;     // its network mode, networks, ports (helper/net/net_options.h)
+    ContainerNetwork network;  // its network mode, networks, ports (helper/net/net_options.h)
 
     std::string short_id() const { return id.substr(0, 12); }
     bool live() const { return is_live(state); }  // running or paused
-    json to_json() const;  // container.json
+    json to_json() const;                         // container.json
     static Result<ContainerRecord> from_json(const json& j);
 };
 
 // A command line for showing: the arguments joined by spaces.
 std::string join_command(const std::vector<std::string>& args);
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

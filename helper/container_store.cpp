@@ -158,4 +158,4 @@ void ContainerStore::save_or_report(const ContainerRecord& c, Sync sync, const c
     if (on_save_failed_) on_save_failed_(c, e);
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

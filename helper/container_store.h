@@ -65,4 +65,4 @@ private:
 Result<json> read_json_file(const std::string& path, size_t max = 1 << 20);
 bool is_hex_id(const std::string& s);
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

@@ -85,12 +85,15 @@ void Dispatcher::dispatch(Connection* conn, const std::string& line)
         return fail_now(nullptr, rpc_code::invalid_request, "invalid_request", "JSON nested too deeply");
     json req = json::parse(line, nullptr, false);
     if (req.is_discarded()) return fail_now(nullptr, rpc_code::parse_error, "parse_error", "parse error: not JSON");
-    if (!req.is_object()) return fail_now(nullptr, rpc_code::invalid_request, "invalid_request", "expected a JSON-RPC request object");
+    if (!req.is_object())
+        return fail_now(nullptr, rpc_code::invalid_request, "invalid_request", "expected a JSON-RPC request object");
 
     json id = nullptr;
     if (auto it = req.find("id"); it != req.end()) {
-        if (!(it->is_number_integer() || it->is_string()) || (it->is_string() && it->get_ref<const std::string&>().size() > 256))
-            return fail_now(nullptr, rpc_code::invalid_request, "invalid_request", "id: expected an integer or a short string");
+        if (!(it->is_number_integer() || it->is_string()) ||
+            (it->is_string() && it->get_ref<const std::string&>().size() > 256))
+            return fail_now(nullptr, rpc_code::invalid_request, "invalid_request",
+                            "id: expected an integer or a short string");
         id = *it;
     }
     auto jv = req.find("jsonrpc");
@@ -102,7 +105,8 @@ void Dispatcher::dispatch(Connection* conn, const std::string& line)
     const std::string method = mv->get<std::string>();
     json params = json::object();
     if (auto pv = req.find("params"); pv != req.end() && !pv->is_null()) {
-        if (!pv->is_object()) return fail_now(id, rpc_code::invalid_params, "invalid_argument", "params: expected an object");
+        if (!pv->is_object())
+            return fail_now(id, rpc_code::invalid_params, "invalid_argument", "params: expected an object");
         params = *pv;
     }
     if (id.is_null()) return;  // a notification from a client: nothing to answer, nothing is done
@@ -121,4 +125,4 @@ void Dispatcher::dispatch(Connection* conn, const std::string& line)
     }
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

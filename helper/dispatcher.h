@@ -99,4 +99,4 @@ private:
     int64_t next_sub_ = 1;
 };
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

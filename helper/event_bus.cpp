@@ -1,8 +1,8 @@
 #include "helper/event_bus.h"
+#include "engine/image/image_store.h"
 #include "helper/connection.h"
 #include "helper/container_record.h"
 #include "helper/dispatcher.h"
-#include "engine/image/image_store.h"
 
 #include <ctime>
 
@@ -49,7 +49,8 @@ bool EventBus::unsubscribe(Connection* conn, int64_t id)
     return true;
 }
 
-void EventBus::publish(const std::string& action, const ContainerRecord& c, const std::map<std::string, std::string>& attributes)
+void EventBus::publish(const std::string& action, const ContainerRecord& c,
+                       const std::map<std::string, std::string>& attributes)
 {
     struct timespec ts;
     ::clock_gettime(CLOCK_REALTIME, &ts);
@@ -67,8 +68,13 @@ void EventBus::publish(const std::string& action, const ContainerRecord& c, cons
             json attrs = json::object();
             for (const auto& [k, v] : attributes) attrs[k] = v;
             attrs["image"] = c.image;
-            s.conn->notify("event", {{"subscription", it->first}, {"time", time}, {"type", "container"},
-                                     {"action", action}, {"id", c.id}, {"name", c.name}, {"attributes", attrs}});
+            s.conn->notify("event", {{"subscription", it->first},
+                                     {"time", time},
+                                     {"type", "container"},
+                                     {"action", action},
+                                     {"id", c.id},
+                                     {"name", c.name},
+                                     {"attributes", attrs}});
         }
         ++it;
     }
@@ -88,8 +94,13 @@ void EventBus::publish_image(const std::string& action, const std::string& id, c
             continue;
         }
         if (s.type != "container" && s.filter_id.empty())
-            s.conn->notify("event", {{"subscription", it->first}, {"time", time}, {"type", "image"},
-                                     {"action", action}, {"id", id}, {"name", name}, {"attributes", attrs}});
+            s.conn->notify("event", {{"subscription", it->first},
+                                     {"time", time},
+                                     {"type", "image"},
+                                     {"action", action},
+                                     {"id", id},
+                                     {"name", name},
+                                     {"attributes", attrs}});
         ++it;
     }
 }
@@ -105,7 +116,7 @@ void publish_record_change(EventBus& bus, const image::RecordChange& c)
         for (const auto& n : c.tags_added) bus.publish_image("tag", c.id, n);
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper
 
 namespace onggi::helper {
 
@@ -115,4 +126,4 @@ bool EventBus::oom_announced(const ContainerRecord& c) const
     return it != oom_run_.end() && it->second == c.started_at;
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

@@ -37,7 +37,8 @@ public:
     Result<int64_t> subscribe(Connection* conn, const std::string& filter_id, const std::string& type = {});
     bool unsubscribe(Connection* conn, int64_t id);
 
-    void publish(const std::string& action, const ContainerRecord& c, const std::map<std::string, std::string>& attributes = {});
+    void publish(const std::string& action, const ContainerRecord& c,
+                 const std::map<std::string, std::string>& attributes = {});
     // True when an "oom" event was already published during the container's current run (the
     // stats service reports kills the moment the kernel does; the exit path must not repeat it).
     bool oom_announced(const ContainerRecord& c) const;
@@ -74,4 +75,4 @@ void publish_record_change(EventBus& bus, const image::RecordChange& c);
 std::string now_rfc3339_nano();
 std::string rfc3339_from_ns(int64_t ns);
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

@@ -49,4 +49,4 @@ std::shared_ptr<ExecSession> ExecSessionTable::find(int64_t id, const Peer& peer
     return it->second;
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

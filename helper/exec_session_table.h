@@ -48,4 +48,4 @@ private:
     std::map<int64_t, std::shared_ptr<ExecSession>> sessions_;  // by id: oldest first
 };
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

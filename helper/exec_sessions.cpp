@@ -30,10 +30,13 @@ void ExecSessions::exec(const ContainerRecord& rec, const ContainerPaths& cp, co
     const std::string id = rec.id;
     const std::string shim = shim_.path();
     if (::access(shim.c_str(), X_OK) != 0) return done(Error(Errc::unsupported, "onggi-shim not found at " + shim), -1);
-    QStringList args = {"exec", "--bundle", QString::fromStdString(cp.bundle), "--state-dir", QString::fromStdString(cp.shim_dir())};
+    QStringList args = {"exec", "--bundle", QString::fromStdString(cp.bundle), "--state-dir",
+                        QString::fromStdString(cp.shim_dir())};
     for (const auto& e : p.env) args << "--env" << QString::fromStdString(e);
     if (!p.workdir.empty()) args << "--cwd" << QString::fromStdString(p.workdir);
-    if (p.uid) args << "--user" << QString::fromStdString(std::to_string(*p.uid) + ":" + std::to_string(p.gid.value_or(*p.uid)));
+    if (p.uid)
+        args << "--user"
+             << QString::fromStdString(std::to_string(*p.uid) + ":" + std::to_string(p.gid.value_or(*p.uid)));
     if (!p.user_names.empty()) {
         // Names from the running container's own files (its upper layer included), read
         // below /proc/PID/root of its init; the pid is checked to still be that init.
@@ -56,7 +59,10 @@ void ExecSessions::exec(const ContainerRecord& rec, const ContainerPaths& cp, co
     if (!p.tty) {
         // Output is read as it comes and capped; the child never blocks on a full pipe.
         constexpr qint64 cap = 4 << 20;
-        struct Out { QByteArray out, err; bool truncated = false; };
+        struct Out {
+            QByteArray out, err;
+            bool truncated = false;
+        };
         auto o = std::make_shared<Out>();
         proc->setStandardInputFile(QProcess::nullDevice());
         auto drain = [proc, o](QProcess::ProcessChannel ch) {
@@ -137,4 +143,4 @@ void ExecSessions::wait(int64_t exec_id, const Peer& peer, std::function<void(Re
     s->waiters.push_back(std::move(done));
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

@@ -37,4 +37,4 @@ private:
     ExecSessionTable table_;
 };
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

@@ -14,7 +14,7 @@ namespace onggi::helper {
 namespace {
 struct rlimit g_original {};
 bool g_captured = false;
-} // namespace
+}  // namespace
 
 long raise_fd_limit()
 {
@@ -37,15 +37,15 @@ void restore_child_fd_limit()
     // descriptors because the helper is.
     struct rlimit cur {};
     if (!g_captured || ::getrlimit(RLIMIT_NOFILE, &cur) != 0) return;
-    if (cur.rlim_cur != g_original.rlim_cur || cur.rlim_max != g_original.rlim_max) ::setrlimit(RLIMIT_NOFILE, &g_original);
+    if (cur.rlim_cur != g_original.rlim_cur || cur.rlim_max != g_original.rlim_max)
+        ::setrlimit(RLIMIT_NOFILE, &g_original);
 }
 
 FdUse fd_use()
 {
     FdUse u;
     struct rlimit cur {};
-    if (::getrlimit(RLIMIT_NOFILE, &cur) == 0)
-        u.limit = cur.rlim_cur == RLIM_INFINITY ? -1 : long(cur.rlim_cur);
+    if (::getrlimit(RLIMIT_NOFILE, &cur) == 0) u.limit = cur.rlim_cur == RLIM_INFINITY ? -1 : long(cur.rlim_cur);
     if (DIR* d = ::opendir("/proc/self/fd")) {
         long n = 0;
         while (const struct dirent* e = ::readdir(d))
@@ -84,7 +84,8 @@ Error fd_exhausted(const std::string& what, int err)
     std::string numbers;
     if (u.open >= 0) numbers = std::to_string(u.open) + " open";
     if (u.limit >= 0) numbers += (numbers.empty() ? "" : ", ") + std::string("limit ") + std::to_string(u.limit);
-    return Error(Errc::system, what + ": too many open files in the helper" + (numbers.empty() ? "" : " (" + numbers + ")"), EMFILE);
+    return Error(Errc::system,
+                 what + ": too many open files in the helper" + (numbers.empty() ? "" : " (" + numbers + ")"), EMFILE);
 }
 
 nlohmann::json fd_exhaustion_data(int err)
@@ -94,4 +95,4 @@ nlohmann::json fd_exhaustion_data(int err)
     return {{"reason", "helper_fd_limit"}, {"open_fds", u.open}, {"fd_limit", u.limit}};
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

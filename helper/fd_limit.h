@@ -41,4 +41,4 @@ Error fd_exhausted(const std::string& what, int err = EMFILE);
 // {"reason":"helper_fd_limit","open_fds":N,"fd_limit":M}, or "host_fd_limit" for ENFILE.
 nlohmann::json fd_exhaustion_data(int err);
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

@@ -15,10 +15,11 @@ struct HelperConfig {
     std::string group = "onggi";                    // --group: who besides root may connect
     std::string cgroup_parent = "/onggi";           // --cgroup-parent: containers live in <parent>/<id>
     // Log rotation of containers created without log_opts (docker json-file's max-size/max-file).
-    uint64_t log_max_size = 10u << 20;              // --log-max-size BYTES
-    int log_max_files = 3;                          // --log-max-file N
-    std::string default_network = "onggi";          // --default-network / ONGGI_DEFAULT_NETWORK: onggi, private, none, host or a network
-    std::string default_subnet = "10.88.0.0/24";    // --default-subnet / ONGGI_DEFAULT_SUBNET: the onggi network's
+    uint64_t log_max_size = 10u << 20;  // --log-max-size BYTES
+    int log_max_files = 3;              // --log-max-file N
+    std::string default_network =
+        "onggi";  // --default-network / ONGGI_DEFAULT_NETWORK: onggi, private, none, host or a network
+    std::string default_subnet = "10.88.0.0/24";  // --default-subnet / ONGGI_DEFAULT_SUBNET: the onggi network's
     // --insecure-registry HOST[:PORT] (repeatable) / ONGGI_INSECURE_REGISTRIES (comma-separated):
     // registries pulled from over plain http besides loopback ones.
     std::set<std::string> insecure_registries;
@@ -40,4 +41,4 @@ struct HelperConfig {
     int idle_timeout_ms = 30000;
 };
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

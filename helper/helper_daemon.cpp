@@ -19,7 +19,8 @@ namespace onggi::helper {
 void register_container_kernel_view(HelperContext& ctx);
 
 HelperDaemon::HelperDaemon(HelperConfig cfg, QObject* parent)
-    : QObject(parent), cfg_(std::move(cfg)), dispatcher_(this), polkit_(new PolkitAuthority({}, 120000, this)), gate_(polkit_)
+    : QObject(parent), cfg_(std::move(cfg)), dispatcher_(this), polkit_(new PolkitAuthority({}, 120000, this)),
+      gate_(polkit_)
 {
     events_ = new EventBus(&dispatcher_, this);
     logs_ = new LogFollowers(&dispatcher_, this);
@@ -32,7 +33,8 @@ HelperDaemon::HelperDaemon(HelperConfig cfg, QObject* parent)
     // bus goes (~HelperDaemon), so no change can name a bus that is gone.
     EventBus* bus = events_;
     containers_->images().on_change([bus](const image::RecordChange& c) {
-        QMetaObject::invokeMethod(bus, [bus, c] { publish_record_change(*bus, c); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            bus, [bus, c] { publish_record_change(*bus, c); }, Qt::QueuedConnection);
     });
     ctx_ = HelperContext{&dispatcher_, containers_, events_, logs_, &gate_, workers_};
     register_all(ctx_);
@@ -81,4 +83,4 @@ Status HelperDaemon::start()
     return {};
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

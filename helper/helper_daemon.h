@@ -36,4 +36,4 @@ private:
     int sigfd_ = -1;
 };
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

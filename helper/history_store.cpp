@@ -22,7 +22,7 @@ bool safe_id(const std::string& id)
     return true;
 }
 
-} // namespace
+}  // namespace
 
 HistoryStore::HistoryStore(std::string dir, size_t capacity) : dir_(std::move(dir)), capacity_(capacity) {}
 
@@ -52,7 +52,8 @@ const std::vector<OomMark>& HistoryStore::ooms(const std::string& id)
         if (auto bytes = read_file(oom_file(id), 1 << 20)) {
             std::istringstream in(bytes.value());
             OomMark m;
-            while (v.size() < kMaxOomMarks && in >> m.unix_ms >> m.kills >> m.memory_limit >> m.memory_current) v.push_back(m);
+            while (v.size() < kMaxOomMarks && in >> m.unix_ms >> m.kills >> m.memory_limit >> m.memory_current)
+                v.push_back(m);
         }
     return ooms_.emplace(id, std::move(v)).first->second;
 }
@@ -68,8 +69,9 @@ void HistoryStore::add_oom(const std::string& id, const OomMark& m)
     std::string text;
     for (const auto& k : v) {
         char line[96];
-        std::snprintf(line, sizeof line, "%llu %llu %llu %llu\n", (unsigned long long)k.unix_ms, (unsigned long long)k.kills,
-                      (unsigned long long)k.memory_limit, (unsigned long long)k.memory_current);
+        std::snprintf(line, sizeof line, "%llu %llu %llu %llu\n", (unsigned long long)k.unix_ms,
+                      (unsigned long long)k.kills, (unsigned long long)k.memory_limit,
+                      (unsigned long long)k.memory_current);
         text += line;
     }
     auto s = make_dirs(dir_, 0700);
@@ -112,4 +114,4 @@ void HistoryStore::forget(const std::string& id)
     }
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

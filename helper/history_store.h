@@ -55,4 +55,4 @@ private:
     std::set<std::string> dirty_;
 };
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

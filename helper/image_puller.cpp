@@ -1,6 +1,6 @@
 #include "helper/image_puller.h"
-#include "engine/image/image_errors.h"
 #include "engine/image/content_digest.h"
+#include "engine/image/image_errors.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -79,7 +79,8 @@ void ImagePuller::fail_pipes()
         if (l.pipe) l.pipe->fail(pending_error_ ? *pending_error_ : Error(kCancelled, "pull cancelled"));
 }
 
-void ImagePuller::report(const std::string& id, const std::string& phase, uint64_t cur, uint64_t total, const std::string& msg)
+void ImagePuller::report(const std::string& id, const std::string& phase, uint64_t cur, uint64_t total,
+                         const std::string& msg)
 {
     if (progress_) progress_({id, phase, cur, total, msg});
 }
@@ -100,7 +101,8 @@ Status ImagePuller::scheme_allowed(const QUrl& u) const
         if (host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0 || opt_.insecure.count(hostport) ||
             opt_.insecure.count(host))
             return {};
-        return Error(kRegistryError, "refusing plain http to " + hostport + " (only loopback or --insecure-registry hosts)");
+        return Error(kRegistryError,
+                     "refusing plain http to " + hostport + " (only loopback or --insecure-registry hosts)");
     }
     return Error(kRegistryError, "refusing URL scheme '" + u.scheme().toStdString() + "'");
 }
@@ -150,8 +152,9 @@ void ImagePuller::fetch(std::shared_ptr<Fetch> f)
         st->got += uint64_t(chunk.size());
         if (f->max_bytes && st->got > f->max_bytes) {
             st->failed = true;
-            st->error = Error(kBadImage, f->url.path().toStdString() + ": the registry sent more than the declared or allowed " +
-                                                    std::to_string(f->max_bytes) + " bytes");
+            st->error = Error(kBadImage, f->url.path().toStdString() +
+                                             ": the registry sent more than the declared or allowed " +
+                                             std::to_string(f->max_bytes) + " bytes");
             reply->abort();
             return;
         }
@@ -182,9 +185,9 @@ void ImagePuller::fetch(std::shared_ptr<Fetch> f)
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const std::string where = f->url.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery).toStdString();
         if (reply->error() == QNetworkReply::OperationCanceledError || reply->error() == QNetworkReply::TimeoutError)
-            return f->done(Error(Errc::timeout, where + ": no data for " + std::to_string(opt_.timeout_ms / 1000.0).substr(0, 4) + " s"));
-        if (status == 0)
-            return f->done(Error(kRegistryError, where + ": " + reply->errorString().toStdString()));
+            return f->done(Error(Errc::timeout, where + ": no data for " +
+                                                    std::to_string(opt_.timeout_ms / 1000.0).substr(0, 4) + " s"));
+        if (status == 0) return f->done(Error(kRegistryError, where + ": " + reply->errorString().toStdString()));
         if (status >= 300 && status < 400) {
             QByteArray loc = reply->rawHeader("Location");
             if (loc.isEmpty()) return f->done(Error(kRegistryError, where + ": redirect without Location"));
@@ -205,15 +208,17 @@ void ImagePuller::fetch(std::shared_ptr<Fetch> f)
             }
             if (c.scheme == "basic") {
                 if (opt_.username.empty())
-                    return f->done(Error(Errc::permission_denied, "registry " + ref_.domain + " asks for a user name and password"));
-                auth_header_ = "Basic " + QByteArray::fromStdString(opt_.username + ":" + opt_.password).toBase64().toStdString();
+                    return f->done(Error(Errc::permission_denied,
+                                         "registry " + ref_.domain + " asks for a user name and password"));
+                auth_header_ =
+                    "Basic " + QByteArray::fromStdString(opt_.username + ":" + opt_.password).toBase64().toStdString();
                 return fetch(f);
             }
             return f->done(Error(kRegistryError, where + ": 401 with an authentication scheme we do not speak"));
         }
         if (status == 401 || status == 403)
-            return f->done(Error(Errc::permission_denied, "registry " + ref_.domain + " refused access to " + ref_.repository +
-                                                                " (" + std::to_string(status) + ")"));
+            return f->done(Error(Errc::permission_denied, "registry " + ref_.domain + " refused access to " +
+                                                              ref_.repository + " (" + std::to_string(status) + ")"));
         if (status == 404) return f->done(Error(Errc::not_found, where + ": not found in registry " + ref_.domain));
         if (status < 200 || status >= 300)
             return f->done(Error(kRegistryError, where + ": HTTP " + std::to_string(status) + " " +
@@ -232,36 +237,45 @@ void ImagePuller::fetch(std::shared_ptr<Fetch> f)
 void ImagePuller::fetch_token(const AuthChallenge& c, std::function<void(Status)> then)
 {
     auto realm_it = c.params.find("realm");
-    if (realm_it == c.params.end() || realm_it->second.empty()) return then(Error(kRegistryError, "Bearer challenge without a realm"));
+    if (realm_it == c.params.end() || realm_it->second.empty())
+        return then(Error(kRegistryError, "Bearer challenge without a realm"));
     QUrl realm(QString::fromStdString(realm_it->second));
     if (!realm.isValid() || realm.host().isEmpty()) return then(Error(kRegistryError, "Bearer realm is not a URL"));
     if (auto ok = scheme_allowed(realm); !ok) return then(std::move(ok).error().wrap("token realm"));
     QUrlQuery q(realm);
-    if (auto s = c.params.find("service"); s != c.params.end()) q.addQueryItem("service", QString::fromStdString(s->second));
+    if (auto s = c.params.find("service"); s != c.params.end())
+        q.addQueryItem("service", QString::fromStdString(s->second));
     auto scope = c.params.find("scope");
-    q.addQueryItem("scope", QString::fromStdString(scope != c.params.end() ? scope->second : "repository:" + ref_.repository + ":pull"));
+    q.addQueryItem("scope", QString::fromStdString(
+                                scope != c.params.end() ? scope->second : "repository:" + ref_.repository + ":pull"));
     realm.setQuery(q);
 
     QNetworkRequest req(realm);
     req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
     req.setTransferTimeout(opt_.timeout_ms);
     if (!opt_.username.empty())
-        req.setRawHeader("Authorization", "Basic " + QByteArray::fromStdString(opt_.username + ":" + opt_.password).toBase64());
+        req.setRawHeader("Authorization",
+                         "Basic " + QByteArray::fromStdString(opt_.username + ":" + opt_.password).toBase64());
     QNetworkReply* reply = nam_->get(req);
     replies_.insert(reply);
     connect(reply, &QNetworkReply::finished, this, [this, reply, then] {
         replies_.erase(reply);
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        if (status == 401 || status == 403) return then(Error(Errc::permission_denied, "the token service refused the credentials"));
-        if (status != 200) return then(Error(kRegistryError, "token service: " + (status ? "HTTP " + std::to_string(status) : reply->errorString().toStdString())));
+        if (status == 401 || status == 403)
+            return then(Error(Errc::permission_denied, "the token service refused the credentials"));
+        if (status != 200)
+            return then(Error(kRegistryError, "token service: " + (status ? "HTTP " + std::to_string(status)
+                                                                          : reply->errorString().toStdString())));
         QByteArray body = reply->read(qint64(opt_.max_document_bytes) + 1);
-        if (uint64_t(body.size()) > opt_.max_document_bytes) return then(Error(kRegistryError, "token service: answer too large"));
+        if (uint64_t(body.size()) > opt_.max_document_bytes)
+            return then(Error(kRegistryError, "token service: answer too large"));
         json j = json::parse(body.toStdString(), nullptr, false);
         std::string token;
         if (j.is_object()) {
             if (j.contains("token") && j["token"].is_string()) token = j["token"].get<std::string>();
-            else if (j.contains("access_token") && j["access_token"].is_string()) token = j["access_token"].get<std::string>();
+            else if (j.contains("access_token") && j["access_token"].is_string())
+                token = j["access_token"].get<std::string>();
         }
         if (token.empty() || token.size() > 64 * 1024 || token.find_first_of("\r\n") != std::string::npos)
             return then(Error(kRegistryError, "token service: no usable token in its answer"));
@@ -341,10 +355,11 @@ void ImagePuller::get_config()
         if (!cfg) return finish(std::move(cfg).error());
         config_ = std::move(cfg).value();
         if (config_.diff_ids.size() != manifest_.layers.size())
-            return finish(Error(kBadImage, "image config has " + std::to_string(config_.diff_ids.size()) + " diff_ids for " +
-                                                     std::to_string(manifest_.layers.size()) + " layers"));
+            return finish(Error(kBadImage, "image config has " + std::to_string(config_.diff_ids.size()) +
+                                               " diff_ids for " + std::to_string(manifest_.layers.size()) + " layers"));
         if (!config_.platform.os.empty() && config_.platform.os != opt_.platform.os)
-            return finish(Error(Errc::unsupported, "image is for " + config_.platform.to_string() + ", this host runs " + opt_.platform.to_string()));
+            return finish(Error(Errc::unsupported, "image is for " + config_.platform.to_string() +
+                                                       ", this host runs " + opt_.platform.to_string()));
         config_text_ = body;
         start_layers();
     };
@@ -358,7 +373,8 @@ void ImagePuller::start_layers()
         l.desc = manifest_.layers[i];
         l.diff_id = config_.diff_ids[i];
         l.short_id = l.desc.digest.substr(7, 12);
-        if (l.desc.size > opt_.max_layer_bytes) return finish(Error(kBadImage, "layer " + l.short_id + " is larger than the limit"));
+        if (l.desc.size > opt_.max_layer_bytes)
+            return finish(Error(kBadImage, "layer " + l.short_id + " is larger than the limit"));
         layers_.push_back(l);
     }
     for (auto& l : layers_) {
@@ -387,8 +403,8 @@ void ImagePuller::pump()
         }
     }
     if (!all) return;
-    auto rec = store_.add_image(manifest_.config.digest, config_, ref_.familiar_name(), ref_.tag.empty() ? "<none>" : ref_.tag,
-                                manifest_digest_);
+    auto rec = store_.add_image(manifest_.config.digest, config_, ref_.familiar_name(),
+                                ref_.tag.empty() ? "<none>" : ref_.tag, manifest_digest_);
     if (!rec) return finish(std::move(rec).error());
     // Compressed layers are not kept once unpacked (the layer directory is the content).
     // One left behind is an orphan that the next prune collects: said in the log, not an error of the pull.
@@ -435,9 +451,12 @@ void ImagePuller::fetch_layer(size_t i, std::shared_ptr<image::LayerPipe> pipe)
     std::weak_ptr<Fetch> weak = f;
     QPointer<ImagePuller> self(this);
     pipe->on_drained([self, weak] {
-        QMetaObject::invokeMethod(self, [weak] {
-            if (auto f = weak.lock(); f && f->resume) f->resume();
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            self,
+            [weak] {
+                if (auto f = weak.lock(); f && f->resume) f->resume();
+            },
+            Qt::QueuedConnection);
     });
     auto last = std::make_shared<uint64_t>(0);
     const std::string id = l.short_id;
@@ -472,8 +491,8 @@ void ImagePuller::fetch_layer(size_t i, std::shared_ptr<image::LayerPipe> pipe)
                 l.fetch_error = Error(kBadImage, "layer " + l.short_id + ": the registry sent " + std::to_string(got) +
                                                      " bytes, the manifest declared " + std::to_string(l.desc.size));
             else if (digest != l.desc.digest)
-                l.fetch_error = Error(kBadImage, "layer " + l.short_id + ": blob digest mismatch: expected " + l.desc.digest +
-                                                     ", got " + digest);
+                l.fetch_error = Error(kBadImage, "layer " + l.short_id + ": blob digest mismatch: expected " +
+                                                     l.desc.digest + ", got " + digest);
         }
         if (l.fetch_error) {
             pipe->fail(*l.fetch_error);
@@ -499,14 +518,17 @@ void ImagePuller::unpack_stream(size_t i, std::shared_ptr<image::LayerPipe> pipe
         auto r = store->install_layer(source, diff_id, {}, cancel.get());
         pipe->abandon();  // a download still running drops its bytes (the pull is failing)
         Status st = r ? Status() : Status(std::move(r).error());
-        QMetaObject::invokeMethod(self, [self, i, attempt, st] {
-            if (!self) return;
-            Layer& l = self->layers_[i];
-            if (l.finished || l.attempt != attempt) return;
-            l.extract_done = true;
-            if (!st) l.extract_error = st.error();
-            self->stream_step(i);
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            self,
+            [self, i, attempt, st] {
+                if (!self) return;
+                Layer& l = self->layers_[i];
+                if (l.finished || l.attempt != attempt) return;
+                l.extract_done = true;
+                if (!st) l.extract_error = st.error();
+                self->stream_step(i);
+            },
+            Qt::QueuedConnection);
     });
 }
 
@@ -535,15 +557,21 @@ void ImagePuller::unpack(size_t i, const std::string& blob_path)
     QPointer<ImagePuller> self(this);
     pool_.start([self, store, blob_path, diff_id, id, total, cancel, i] {
         auto on_progress = [self, id, total](uint64_t done) {
-            QMetaObject::invokeMethod(self, [self, id, total, done] {
-                if (self) self->report(id, "extracting", done, total);
-            }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                self,
+                [self, id, total, done] {
+                    if (self) self->report(id, "extracting", done, total);
+                },
+                Qt::QueuedConnection);
         };
         auto r = store->install_layer(blob_path, diff_id, {}, cancel.get(), on_progress);
         Status st = r ? Status() : Status(std::move(r).error());
-        QMetaObject::invokeMethod(self, [self, i, st] {
-            if (self) self->layer_finished(i, st);
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            self,
+            [self, i, st] {
+                if (self) self->layer_finished(i, st);
+            },
+            Qt::QueuedConnection);
     });
 }
 
@@ -568,7 +596,8 @@ void ImagePuller::layer_finished(size_t i, Status st)
     }
     if (cancel_->load()) {
         if (active_ == 0 && !finished_)
-            finish(pending_error_ ? Result<image::ImageRecord>(*pending_error_) : Result<image::ImageRecord>(Error(kCancelled, "pull cancelled")));
+            finish(pending_error_ ? Result<image::ImageRecord>(*pending_error_)
+                                  : Result<image::ImageRecord>(Error(kCancelled, "pull cancelled")));
         return;
     }
     pump();
@@ -587,4 +616,4 @@ void ImagePuller::finish(Result<image::ImageRecord> r)
     if (done_) done_(std::move(r));
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

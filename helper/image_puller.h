@@ -50,11 +50,11 @@ class QNetworkReply;
 namespace onggi::helper {
 
 struct PullOptions {
-    std::string username, password;       // for this pull only (basic, or sent to the token realm)
-    std::set<std::string> insecure;       // "host:port" allowed over plain http
-    int timeout_ms = 30000;               // no byte for this long -> the request fails
-    int parallel = 3;                     // layer downloads at a time
-    int tries = 3;                        // per blob, on network errors and 5xx
+    std::string username, password;  // for this pull only (basic, or sent to the token realm)
+    std::set<std::string> insecure;  // "host:port" allowed over plain http
+    int timeout_ms = 30000;          // no byte for this long -> the request fails
+    int parallel = 3;                // layer downloads at a time
+    int tries = 3;                   // per blob, on network errors and 5xx
     uint64_t max_layer_bytes = uint64_t(16) << 30;
     uint64_t max_document_bytes = 4u << 20;  // manifests, configs, token answers
     image::Platform platform = image::host_platform();
@@ -119,8 +119,8 @@ private:
         std::string short_id;
         int tries = 0;
         bool started = false, finished = false;
-        int attempt = 0;      // callbacks of an earlier attempt are ignored
-        bool retry = false;   // the download failed transiently: unpack again once both stopped
+        int attempt = 0;     // callbacks of an earlier attempt are ignored
+        bool retry = false;  // the download failed transiently: unpack again once both stopped
         // A streamed layer is over when both its download and its extractor are.
         bool fetch_done = false, extract_done = false;
         std::optional<Error> fetch_error, extract_error;
@@ -132,7 +132,8 @@ private:
     bool same_origin(const QUrl& a, const QUrl& b) const;
     void fetch(std::shared_ptr<Fetch> f);
     void fetch_token(const AuthChallenge& c, std::function<void(Status)> then);
-    void report(const std::string& id, const std::string& phase, uint64_t cur = 0, uint64_t total = 0, const std::string& msg = {});
+    void report(const std::string& id, const std::string& phase, uint64_t cur = 0, uint64_t total = 0,
+                const std::string& msg = {});
 
     void get_manifest(const std::string& ref, bool by_digest);
     void got_manifest(const std::string& ref, bool by_digest, Response r);
@@ -170,4 +171,4 @@ private:
     std::vector<std::string> pinned_;
 };
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

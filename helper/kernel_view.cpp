@@ -6,22 +6,22 @@
 #include "engine/net/netlink.h"
 #include "engine/security/security.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <linux/openat2.h>
 #include <linux/rtnetlink.h>
-#include <sys/syscall.h>
 #include <sched.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/utsname.h>
 #include <sys/xattr.h>
-#include <dirent.h>
 #include <unistd.h>
 
 #include <algorithm>
-#include <map>
 #include <cstring>
-#include <sstream>
+#include <map>
 #include <set>
+#include <sstream>
 #include <thread>
 
 namespace onggi::helper {
@@ -60,8 +60,8 @@ std::string unescape_octal(const std::string& s)
 {
     std::string out;
     for (size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == '\\' && i + 3 < s.size() &&
-            s[i + 1] >= '0' && s[i + 1] <= '7' && s[i + 2] >= '0' && s[i + 2] <= '7' && s[i + 3] >= '0' && s[i + 3] <= '7') {
+        if (s[i] == '\\' && i + 3 < s.size() && s[i + 1] >= '0' && s[i + 1] <= '7' && s[i + 2] >= '0' &&
+            s[i + 2] <= '7' && s[i + 3] >= '0' && s[i + 3] <= '7') {
             out.push_back(char((s[i + 1] - '0') * 64 + (s[i + 2] - '0') * 8 + (s[i + 3] - '0')));
             i += 3;
         } else {
@@ -74,7 +74,11 @@ std::string unescape_octal(const std::string& s)
 json caps_of(const std::string& hex)
 {
     uint64_t mask = 0;
-    try { mask = std::stoull(hex, nullptr, 16); } catch (...) { return json{{"hex", hex}, {"names", json::array()}}; }
+    try {
+        mask = std::stoull(hex, nullptr, 16);
+    } catch (...) {
+        return json{{"hex", hex}, {"names", json::array()}};
+    }
     return json{{"hex", hex}, {"names", security::mask_to_names(mask)}};
 }
 
@@ -85,7 +89,7 @@ std::string ns_link(const std::string& path)
     return n > 0 ? std::string(buf, size_t(n)) : std::string();
 }
 
-} // namespace
+}  // namespace
 
 json KernelView::parse_id_map(const std::string& text)
 {
@@ -96,7 +100,8 @@ json KernelView::parse_id_map(const std::string& text)
         auto w = words(line);
         if (w.size() != 3) continue;
         try {
-            out.push_back({{"inside", std::stoull(w[0])}, {"outside", std::stoull(w[1])}, {"count", std::stoull(w[2])}});
+            out.push_back(
+                {{"inside", std::stoull(w[0])}, {"outside", std::stoull(w[1])}, {"count", std::stoull(w[2])}});
         } catch (...) {
         }
     }
@@ -111,12 +116,17 @@ json KernelView::parse_status(const std::string& text)
     auto ints = [](const std::string& v) {
         json a = json::array();
         for (const auto& w : words(v)) {
-            try { a.push_back(std::stoll(w)); } catch (...) {}
+            try {
+                a.push_back(std::stoll(w));
+            } catch (...) {
+            }
         }
         return a;
     };
-    static const std::pair<const char*, const char*> caps[] = {{"CapInh", "inheritable"}, {"CapPrm", "permitted"},
-                                                               {"CapEff", "effective"},   {"CapBnd", "bounding"},
+    static const std::pair<const char*, const char*> caps[] = {{"CapInh", "inheritable"},
+                                                               {"CapPrm", "permitted"},
+                                                               {"CapEff", "effective"},
+                                                               {"CapBnd", "bounding"},
                                                                {"CapAmb", "ambient"}};
     json cj = json::object();
     while (std::getline(in, line)) {
@@ -152,7 +162,8 @@ json KernelView::parse_net_dev(const std::string& text)
         auto w = words(line.substr(colon + 1));
         if (w.size() < 9) continue;
         try {
-            out.push_back({{"name", trim(line.substr(0, colon))}, {"rx_bytes", std::stoull(w[0])},
+            out.push_back({{"name", trim(line.substr(0, colon))},
+                           {"rx_bytes", std::stoull(w[0])},
                            {"tx_bytes", std::stoull(w[8])}});
         } catch (...) {
         }
@@ -170,9 +181,14 @@ json KernelView::parse_mountinfo(const std::string& text, size_t max)
         // id parent major:minor root mount_point options [optional...] - fstype source super_options
         size_t dash = 0;
         for (size_t i = 6; i < w.size(); ++i)
-            if (w[i] == "-") { dash = i; break; }
+            if (w[i] == "-") {
+                dash = i;
+                break;
+            }
         if (dash == 0 || dash + 2 >= w.size()) continue;
-        out.push_back({{"mount_point", unescape_octal(w[4])}, {"options", w[5]}, {"fstype", w[dash + 1]},
+        out.push_back({{"mount_point", unescape_octal(w[4])},
+                       {"options", w[5]},
+                       {"fstype", w[dash + 1]},
                        {"source", unescape_octal(w[dash + 2])}});
     }
     return out;
@@ -188,7 +204,11 @@ Result<json> KernelView::upper_changes(const std::string& upper, const std::vect
     std::vector<UniqueFd> lowers;
     for (const auto& l : lower) lowers.emplace_back(::open(l.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
     // Depth-first, at most 16 levels; each directory opened relative to its parent, never following.
-    struct Frame { int fd; std::string rel; int depth; };
+    struct Frame {
+        int fd;
+        std::string rel;
+        int depth;
+    };
     std::vector<UniqueFd> held;
     std::vector<Frame> todo{{root.get(), "", 0}};
     while (!todo.empty()) {
@@ -197,11 +217,17 @@ Result<json> KernelView::upper_changes(const std::string& upper, const std::vect
         int dup = ::fcntl(f.fd, F_DUPFD_CLOEXEC, 0);
         if (dup < 0) continue;
         DIR* d = ::fdopendir(dup);
-        if (!d) { ::close(dup); continue; }
+        if (!d) {
+            ::close(dup);
+            continue;
+        }
         std::vector<std::pair<std::string, json>> here;
         while (dirent* e = ::readdir(d)) {
             if (!std::strcmp(e->d_name, ".") || !std::strcmp(e->d_name, "..")) continue;
-            if (out.size() + here.size() >= max) { *truncated = true; break; }
+            if (out.size() + here.size() >= max) {
+                *truncated = true;
+                break;
+            }
             struct stat st {};
             if (::fstatat(f.fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0) continue;
             const std::string rel = f.rel + "/" + e->d_name;
@@ -215,8 +241,10 @@ Result<json> KernelView::upper_changes(const std::string& upper, const std::vect
                 if (sub) {
                     char v[4] = {};
                     std::string p = "/proc/self/fd/" + std::to_string(sub.get());
-                    if (::getxattr(p.c_str(), "trusted.overlay.opaque", v, sizeof v) > 0 && v[0] == 'y') kind = "opaque_dir";
-                    else if (::getxattr(p.c_str(), "user.overlay.opaque", v, sizeof v) > 0 && v[0] == 'y') kind = "opaque_dir";
+                    if (::getxattr(p.c_str(), "trusted.overlay.opaque", v, sizeof v) > 0 && v[0] == 'y')
+                        kind = "opaque_dir";
+                    else if (::getxattr(p.c_str(), "user.overlay.opaque", v, sizeof v) > 0 && v[0] == 'y')
+                        kind = "opaque_dir";
                     if (f.depth < 16) {
                         todo.push_back({sub.get(), rel, f.depth + 1});
                         held.push_back(std::move(sub));
@@ -226,9 +254,13 @@ Result<json> KernelView::upper_changes(const std::string& upper, const std::vect
             bool in_lower = false;
             for (const auto& l : lowers) {
                 struct stat ls {};
-                if (l && ::fstatat(l.get(), rel.c_str() + 1, &ls, AT_SYMLINK_NOFOLLOW) == 0) { in_lower = true; break; }
+                if (l && ::fstatat(l.get(), rel.c_str() + 1, &ls, AT_SYMLINK_NOFOLLOW) == 0) {
+                    in_lower = true;
+                    break;
+                }
             }
-            here.push_back({rel, json{{"path", rel}, {"kind", kind}, {"size", int64_t(st.st_size)}, {"in_lower", in_lower}}});
+            here.push_back(
+                {rel, json{{"path", rel}, {"kind", kind}, {"size", int64_t(st.st_size)}, {"in_lower", in_lower}}});
         }
         ::closedir(d);
         for (auto& [_, j] : here) out.push_back(std::move(j));
@@ -247,9 +279,15 @@ Result<std::string> KernelView::hostname_in(pid_t pid)
     std::string name;
     int err = 0;
     std::thread t([&] {
-        if (::setns(ns.get(), CLONE_NEWUTS) < 0) { err = errno; return; }
+        if (::setns(ns.get(), CLONE_NEWUTS) < 0) {
+            err = errno;
+            return;
+        }
         struct utsname u {};
-        if (::uname(&u) < 0) { err = errno; return; }
+        if (::uname(&u) < 0) {
+            err = errno;
+            return;
+        }
         name = u.nodename;
     });
     t.join();
@@ -272,18 +310,25 @@ json KernelView::network_of(pid_t pid)
     for (const auto& l : inside_links) {
         if (out["inside"]["links"].size() >= kMaxInterfaces) break;
         names[l.ifindex] = l.name;
-        out["inside"]["links"].push_back({{"ifindex", l.ifindex}, {"name", l.name}, {"kind", l.kind}, {"peer_ifindex", l.peer_ifindex},
-                                          {"up", l.up}, {"mac", l.mac}, {"mtu", l.mtu}});
+        out["inside"]["links"].push_back({{"ifindex", l.ifindex},
+                                          {"name", l.name},
+                                          {"kind", l.kind},
+                                          {"peer_ifindex", l.peer_ifindex},
+                                          {"up", l.up},
+                                          {"mac", l.mac},
+                                          {"mtu", l.mtu}});
     }
     if (auto addrs = in->addresses(); addrs)
         for (const auto& a : addrs.value())
             if (out["inside"]["addresses"].size() < kMaxInterfaces)
-                out["inside"]["addresses"].push_back({{"ifindex", a.ifindex}, {"dev", names[a.ifindex]}, {"address", a.address.to_string()}});
+                out["inside"]["addresses"].push_back(
+                    {{"ifindex", a.ifindex}, {"dev", names[a.ifindex]}, {"address", a.address.to_string()}});
     auto route_json = [](const net::RouteInfo& r, const std::string& dev) {
-        return json{{"destination", r.destination.prefix == 0 ? std::string("default") : r.destination.subnet().to_string()},
-                    {"gateway", r.gateway ? net::Ipv4Net::format(r.gateway) : std::string()},
-                    {"dev", dev},
-                    {"ifindex", r.ifindex}};
+        return json{
+            {"destination", r.destination.prefix == 0 ? std::string("default") : r.destination.subnet().to_string()},
+            {"gateway", r.gateway ? net::Ipv4Net::format(r.gateway) : std::string()},
+            {"dev", dev},
+            {"ifindex", r.ifindex}};
     };
     if (auto routes = in->routes(); routes)
         for (const auto& r : routes.value())
@@ -303,8 +348,14 @@ json KernelView::network_of(pid_t pid)
         // The peer's own peer must be this end: an index alone could name a link of another namespace.
         if (it == by_index.end() || it->second->kind != "veth" || it->second->peer_ifindex != l.ifindex) continue;
         const net::LinkInfo& p = *it->second;
-        json j = {{"inside_ifindex", l.ifindex}, {"inside_name", l.name}, {"ifindex", p.ifindex}, {"name", p.name},
-                  {"up", p.up}, {"mac", p.mac}, {"master_ifindex", p.master}, {"master", ""}};
+        json j = {{"inside_ifindex", l.ifindex},
+                  {"inside_name", l.name},
+                  {"ifindex", p.ifindex},
+                  {"name", p.name},
+                  {"up", p.up},
+                  {"mac", p.mac},
+                  {"master_ifindex", p.master},
+                  {"master", ""}};
         if (auto m = by_index.find(p.master); p.master > 0 && m != by_index.end()) {
             j["master"] = m->second->name;
             bridges.insert(p.master);
@@ -315,7 +366,8 @@ json KernelView::network_of(pid_t pid)
         if (auto routes = host->routes(); routes)
             for (const auto& r : routes.value())
                 if (bridges.count(r.ifindex) && r.table == RT_TABLE_MAIN && r.type == RTN_UNICAST)
-                    out["host"]["routes"].push_back(route_json(r, by_index.count(r.ifindex) ? by_index[r.ifindex]->name : std::string()));
+                    out["host"]["routes"].push_back(
+                        route_json(r, by_index.count(r.ifindex) ? by_index[r.ifindex]->name : std::string()));
     return out;
 }
 
@@ -329,7 +381,7 @@ json KernelView::paths_present(pid_t pid, const std::vector<std::string>& paths)
         std::string rel = p;
         while (!rel.empty() && rel.front() == '/') rel.erase(0, 1);
         if (rel.empty()) continue;
-        open_how how {};
+        open_how how{};
         how.flags = O_PATH | O_NOFOLLOW | O_CLOEXEC;
         how.resolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS;
         const long fd = ::syscall(SYS_openat2, root.get(), rel.c_str(), &how, sizeof how);
@@ -374,7 +426,10 @@ json KernelView::cgroup_files() const
         if (path.empty()) continue;
         auto r = read_file(path, 16 << 10);
         if (!r) continue;
-        out["files"].push_back({{"knob", cgroup::knob_id(k)}, {"controller", f->controller}, {"file", f->file}, {"path", path},
+        out["files"].push_back({{"knob", cgroup::knob_id(k)},
+                                {"controller", f->controller},
+                                {"file", f->file},
+                                {"path", path},
                                 {"value", trim(r.value())}});
     }
     auto oom = cg.oom_kills();
@@ -410,9 +465,13 @@ Result<json> KernelView::collect() const
     out["cgroup"] = cgroup_files();
     out["cgroup"]["path"] = in_.cgroup_path;
     bool truncated = false;
-    auto changes = in_.upper.empty() ? Result<json>(json::array()) : upper_changes(in_.upper, in_.lower, kMaxUpperEntries, &truncated);
-    out["rootfs"] = {{"lower", in_.lower}, {"upper", in_.upper}, {"merged", in_.merged},
-                     {"upper_changes", changes ? changes.value() : json::array()}, {"upper_truncated", truncated}};
+    auto changes = in_.upper.empty() ? Result<json>(json::array())
+                                     : upper_changes(in_.upper, in_.lower, kMaxUpperEntries, &truncated);
+    out["rootfs"] = {{"lower", in_.lower},
+                     {"upper", in_.upper},
+                     {"merged", in_.merged},
+                     {"upper_changes", changes ? changes.value() : json::array()},
+                     {"upper_truncated", truncated}};
     out["rootfs"]["layers"] = layer_sharing(in_.lower, in_.lower_layers, in_.layer_users);
     out["network"] = network_of(in_.pid);
     out["masked_paths"] = in_.masked_paths;
@@ -425,4 +484,4 @@ Result<json> KernelView::collect() const
     return out;
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

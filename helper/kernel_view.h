@@ -27,8 +27,8 @@ public:
     static constexpr size_t kMaxInterfaces = 64;
 
     struct Input {
-        pid_t pid = 0;                   // the container's init, host PID
-        std::string cgroup_path;         // relative to each hierarchy ("/onggi/<id>")
+        pid_t pid = 0;            // the container's init, host PID
+        std::string cgroup_path;  // relative to each hierarchy ("/onggi/<id>")
         // The container's cgroup, opened by the caller on the helper's one probe of the host
         // (ContainerManager::open_cgroup); null when it could not be opened.
         std::shared_ptr<const cgroup::Cgroup> cgroup;
@@ -52,9 +52,9 @@ public:
     [[nodiscard]] Result<nlohmann::json> collect() const;
 
     // Pieces, public for the unit tests over fixture text.
-    static nlohmann::json parse_id_map(const std::string& text);        // uid_map / gid_map
-    static nlohmann::json parse_status(const std::string& text);        // NSpid, caps, seccomp
-    static nlohmann::json parse_net_dev(const std::string& text);       // /proc/PID/net/dev
+    static nlohmann::json parse_id_map(const std::string& text);   // uid_map / gid_map
+    static nlohmann::json parse_status(const std::string& text);   // NSpid, caps, seccomp
+    static nlohmann::json parse_net_dev(const std::string& text);  // /proc/PID/net/dev
     static nlohmann::json parse_mountinfo(const std::string& text, size_t max);
     // The upper dir's entries: path (relative, "/"-led), kind (file, dir, symlink, whiteout,
     // opaque_dir, other), size, and whether the same path exists in a lower layer.
@@ -72,7 +72,8 @@ public:
     // in its mount namespace, inside its root: RESOLVE_IN_ROOT, no magic links; only looked up).
     static nlohmann::json paths_present(pid_t pid, const std::vector<std::string>& paths);
     // Per lower dir (top first): its layer and the images and containers that use it too.
-    static nlohmann::json layer_sharing(const std::vector<std::string>& lower, const std::vector<std::string>& lower_layers,
+    static nlohmann::json layer_sharing(const std::vector<std::string>& lower,
+                                        const std::vector<std::string>& lower_layers,
                                         const std::vector<Input::LayerUser>& users);
 
 private:
@@ -80,4 +81,4 @@ private:
     Input in_;
 };
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

@@ -67,8 +67,8 @@ Result<int64_t> LogFollowers::follow(Connection* conn, const std::string& contai
     auto slot = conn->take_subscription();
     if (!slot) return slot.error();
     int64_t id = dispatcher_->next_subscription_id();
-    followers_[id] = Follower{QPointer<Connection>(conn), container_id, log_path, pos, timestamps, false,
-                              std::move(slot).value()};
+    followers_[id] =
+        Follower{QPointer<Connection>(conn), container_id, log_path, pos, timestamps, false, std::move(slot).value()};
     watch(container_id, log_path.substr(0, log_path.rfind('/')));
     connect(conn, &Connection::closed, this, [this, id] {
         if (auto it = followers_.find(id); it != followers_.end()) erase(it);
@@ -106,7 +106,8 @@ void LogFollowers::pass()
         for (const auto& [id, f] : followers_) todo.insert(f.container_id);
     for (const auto& cid : todo)
         if (pump_container(cid)) dirty_.insert(cid);  // more to read, or a reader to wait for
-    if (!dirty_.empty() || (inotify_fd_ < 0 && !followers_.empty())) pass_timer_->start(inotify_fd_ < 0 ? 250 : kPassMs);
+    if (!dirty_.empty() || (inotify_fd_ < 0 && !followers_.empty()))
+        pass_timer_->start(inotify_fd_ < 0 ? 250 : kPassMs);
 }
 
 bool LogFollowers::pump_container(const std::string& container_id)
@@ -148,7 +149,8 @@ bool LogFollowers::pump_container(const std::string& container_id)
         bodies.reserve(chunk->lines.size());
         for (auto& l : chunk->lines) {
             l["id"] = container_id;
-            bodies.push_back(l.dump(-1, ' ', false, json::error_handler_t::replace).substr(1));  // without the opening brace
+            bodies.push_back(
+                l.dump(-1, ' ', false, json::error_handler_t::replace).substr(1));  // without the opening brace
         }
         for (int64_t sid : ids) {
             auto it = followers_.find(sid);
@@ -158,10 +160,12 @@ bool LogFollowers::pump_container(const std::string& container_id)
                 // Rotation deleted the file it was in before it read all of it: say how much it
                 // lost (everything deleted up to the oldest file left, from where it was on),
                 // before the lines that follow the gap.
-                f.conn->notify("container.log.gap", {{"subscription", sid}, {"id", container_id}, {"lost_bytes", lost}});
+                f.conn->notify("container.log.gap",
+                               {{"subscription", sid}, {"id", container_id}, {"lost_bytes", lost}});
             }
             f.pos = chunk->end;
-            const std::string head = "{\"jsonrpc\":\"2.0\",\"method\":\"container.log\",\"params\":{\"subscription\":" + std::to_string(sid) + ",";
+            const std::string head = "{\"jsonrpc\":\"2.0\",\"method\":\"container.log\",\"params\":{\"subscription\":" +
+                                     std::to_string(sid) + ",";
             for (const auto& b : bodies) {
                 if (!f.conn) break;
                 f.conn->send_line(head + b + "}");
@@ -206,4 +210,4 @@ bool LogFollowers::unsubscribe(Connection* conn, int64_t id)
     return true;
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

@@ -55,8 +55,8 @@ private:
         std::string container_id, path;
         LogPos pos;
         bool timestamps = true;
-        bool ending = false;        // the container stopped: the end follows once it has read all
-        PeerLimits::Slot slot;      // its place under the caller's subscription caps
+        bool ending = false;    // the container stopped: the end follows once it has read all
+        PeerLimits::Slot slot;  // its place under the caller's subscription caps
     };
     struct Watch {
         int wd = -1;
@@ -82,4 +82,4 @@ private:
     std::set<std::string> dirty_;
 };
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

@@ -62,8 +62,8 @@ void put_line(json& out, std::string_view bytes)
 struct Segment {
     UniqueFd fd;
     uint64_t ino = 0, size = 0;
-    uint64_t first = 0;  // time of its first record (what tells a file from a later one on a reused inode)
-    bool legacy = false; // log.json of the old format: never rotated
+    uint64_t first = 0;   // time of its first record (what tells a file from a later one on a reused inode)
+    bool legacy = false;  // log.json of the old format: never rotated
     bool is(const LogPos& p) const { return p.ino == ino && (p.first == 0 || p.first == first); }
 };
 
@@ -202,7 +202,7 @@ size_t split_records(const std::string& text, bool timestamps, json& out)
     return n;
 }
 
-} // namespace
+}  // namespace
 
 std::string LogPos::to_cursor() const
 {
@@ -286,7 +286,8 @@ json LogReader::convert(std::string_view raw, bool timestamps)
     return out;
 }
 
-Result<LogChunk> LogReader::from(const std::string& path, LogPos pos, bool timestamps, uint64_t max_bytes, size_t max_lines)
+Result<LogChunk> LogReader::from(const std::string& path, LogPos pos, bool timestamps, uint64_t max_bytes,
+                                 size_t max_lines)
 {
     LogChunk c;
     c.end = pos;
@@ -427,4 +428,4 @@ Result<LogChunk> LogReader::tail(const std::string& path, int64_t tail, bool tim
     return c;
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

@@ -33,10 +33,10 @@ struct LogPos {
 
 struct LogChunk {
     json lines = json::array();
-    LogPos end;               // after the last complete record read
-    bool truncated = false;   // the reply's size cap cut lines the caller asked for
-    bool more = false;        // from(): more complete records follow `end` now
-    bool rotated = false;     // lines older than the first one here were deleted by rotation
+    LogPos end;                  // after the last complete record read
+    bool truncated = false;      // the reply's size cap cut lines the caller asked for
+    bool more = false;           // from(): more complete records follow `end` now
+    bool rotated = false;        // lines older than the first one here were deleted by rotation
     uint64_t rotated_bytes = 0;  // how many bytes of log rotation deleted (FILE.rotated)
     bool gone = false;           // from(): the position's file was deleted by rotation
 };
@@ -64,4 +64,4 @@ public:
 // Valid UTF-8 (no overlongs, no surrogates, at most U+10FFFF).
 bool valid_utf8(std::string_view s);
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

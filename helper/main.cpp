@@ -41,29 +41,42 @@ int main(int argc, char** argv)
                                 QString::fromStdString(defaults.cgroup_parent));
     QCommandLineOption logsize("log-max-size", "Containers' log size before rotation, bytes (default 10 MiB).", "bytes",
                                QString::number(defaults.log_max_size));
-    QCommandLineOption logfiles("log-max-file", "Log files kept per container, the current one included (default 3).", "n",
-                                QString::number(defaults.log_max_files));
-    QCommandLineOption defnet("default-network", "Network of a container created without one: onggi (a bridge, as docker's), private (loopback only), none, host, or a network's name (env ONGGI_DEFAULT_NETWORK).", "name",
+    QCommandLineOption logfiles("log-max-file", "Log files kept per container, the current one included (default 3).",
+                                "n", QString::number(defaults.log_max_files));
+    QCommandLineOption defnet("default-network",
+                              "Network of a container created without one: onggi (a bridge, as docker's), private "
+                              "(loopback only), none, host, or a network's name (env ONGGI_DEFAULT_NETWORK).",
+                              "name",
                               env_or("ONGGI_DEFAULT_NETWORK", QString::fromStdString(defaults.default_network)));
-    QCommandLineOption defsub("default-subnet", "Subnet of the default network onggi (env ONGGI_DEFAULT_SUBNET).", "cidr",
-                              env_or("ONGGI_DEFAULT_SUBNET", QString::fromStdString(defaults.default_subnet)));
-    QCommandLineOption insecure("insecure-registry", "Pull from this registry over plain http (repeatable; env ONGGI_INSECURE_REGISTRIES).", "host[:port]");
-    QCommandLineOption reg_timeout("registry-timeout", "Fail a registry request after this many seconds without data.", "seconds", "30");
-    QCommandLineOption maxload("max-load-size", "Bytes one image load may stage and unpack, all together (default 64 GiB); a larger archive is refused.",
-                               "bytes", QString::number(defaults.max_load_bytes));
-    QCommandLineOption delegated("cgroup-delegated",
-                                 "cgroup v2: our own cgroup is delegated to us (systemd Delegate=yes); the helper moves "
-                                 "into <own>/supervisor and puts containers in <own>/containers (replaces --cgroup-parent).");
+    QCommandLineOption defsub("default-subnet", "Subnet of the default network onggi (env ONGGI_DEFAULT_SUBNET).",
+                              "cidr", env_or("ONGGI_DEFAULT_SUBNET", QString::fromStdString(defaults.default_subnet)));
+    QCommandLineOption insecure("insecure-registry",
+                                "Pull from this registry over plain http (repeatable; env ONGGI_INSECURE_REGISTRIES).",
+                                "host[:port]");
+    QCommandLineOption reg_timeout("registry-timeout", "Fail a registry request after this many seconds without data.",
+                                   "seconds", "30");
+    QCommandLineOption maxload(
+        "max-load-size",
+        "Bytes one image load may stage and unpack, all together (default 64 GiB); a larger archive is refused.",
+        "bytes", QString::number(defaults.max_load_bytes));
+    QCommandLineOption delegated(
+        "cgroup-delegated",
+        "cgroup v2: our own cgroup is delegated to us (systemd Delegate=yes); the helper moves "
+        "into <own>/supervisor and puts containers in <own>/containers (replaces --cgroup-parent).");
     QCommandLineOption subuid("subuid-file", "Subordinate uid ranges of the members (env ONGGI_SUBUID_FILE).", "path",
                               env_or("ONGGI_SUBUID_FILE", QString::fromStdString(defaults.subuid_file)));
     QCommandLineOption subgid("subgid-file", "Subordinate gid ranges of the members (env ONGGI_SUBGID_FILE).", "path",
                               env_or("ONGGI_SUBGID_FILE", QString::fromStdString(defaults.subgid_file)));
-    QCommandLineOption budget("output-budget", "Output queued for slow clients, all together, before the one holding most is dropped, bytes (default 256 MiB).",
+    QCommandLineOption budget("output-budget",
+                              "Output queued for slow clients, all together, before the one holding most is dropped, "
+                              "bytes (default 256 MiB).",
                               "bytes", QString::number(defaults.output_budget));
-    QCommandLineOption idle("idle-timeout", "Close a connection that sends no complete request for this many seconds (default 30; 0: never).",
-                            "seconds", QString::number(defaults.idle_timeout_ms / 1000.0));
-    cli.addOptions({socket, state, run, shim, group, cgparent, defnet, defsub, logsize, logfiles, insecure, reg_timeout, delegated, subuid, subgid,
-                    budget, idle, maxload});
+    QCommandLineOption idle(
+        "idle-timeout",
+        "Close a connection that sends no complete request for this many seconds (default 30; 0: never).", "seconds",
+        QString::number(defaults.idle_timeout_ms / 1000.0));
+    cli.addOptions({socket, state, run, shim, group, cgparent, defnet, defsub, logsize, logfiles, insecure, reg_timeout,
+                    delegated, subuid, subgid, budget, idle, maxload});
     cli.process(app);
 
     HelperConfig cfg;
@@ -104,7 +117,8 @@ int main(int argc, char** argv)
     cfg.output_budget = cli.value(budget).toULongLong(&budget_ok);
     const double idle_s = cli.value(idle).toDouble(&idle_ok);
     if (!budget_ok || cfg.output_budget < (1u << 20) || !idle_ok || idle_s < 0 || idle_s > 86400) {
-        std::fprintf(stderr, "onggi-helper: --output-budget must be at least 1048576 bytes, --idle-timeout 0..86400 seconds\n");
+        std::fprintf(stderr,
+                     "onggi-helper: --output-budget must be at least 1048576 bytes, --idle-timeout 0..86400 seconds\n");
         return 2;
     }
     cfg.idle_timeout_ms = int(idle_s * 1000);

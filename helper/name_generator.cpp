@@ -8,26 +8,28 @@
 namespace onggi::helper {
 
 namespace {
-const char* const kAdjectives[] = {
-    "admiring", "bold", "brave", "calm", "clever", "cool", "dazzling", "eager", "elegant", "epic",
-    "fervent", "festive", "focused", "friendly", "gallant", "gentle", "happy", "hopeful", "jolly", "keen",
-    "kind", "lucid", "modest", "nifty", "noble", "optimistic", "peaceful", "quirky", "relaxed", "serene",
-    "sharp", "silly", "sleepy", "stoic", "sweet", "tender", "trusting", "upbeat", "vibrant", "wise",
-    "youthful", "zealous"};
+const char* const kAdjectives[] = {"admiring", "bold",     "brave",  "calm",    "clever",     "cool",     "dazzling",
+                                   "eager",    "elegant",  "epic",   "fervent", "festive",    "focused",  "friendly",
+                                   "gallant",  "gentle",   "happy",  "hopeful", "jolly",      "keen",     "kind",
+                                   "lucid",    "modest",   "nifty",  "noble",   "optimistic", "peaceful", "quirky",
+                                   "relaxed",  "serene",   "sharp",  "silly",   "sleepy",     "stoic",    "sweet",
+                                   "tender",   "trusting", "upbeat", "vibrant", "wise",       "youthful", "zealous"};
 const char* const kNouns[] = {
     // Korean potters, scientists and inventors, with some of docker's classics.
-    "onggi", "jangdok", "sejong", "jang", "heo", "choe", "yi", "kim", "hopper", "lovelace",
-    "turing", "curie", "noether", "dijkstra", "knuth", "ritchie", "thompson", "torvalds", "babbage", "bohr",
-    "darwin", "einstein", "euler", "fermat", "gauss", "hamilton", "hypatia", "kepler", "lamport", "liskov",
-    "mccarthy", "newton", "pascal", "ramanujan", "shannon", "tesla", "wozniak", "yalow", "bardeen", "cori"};
+    "onggi",    "jangdok",   "sejong",  "jang",   "heo",     "choe",     "yi",       "kim",
+    "hopper",   "lovelace",  "turing",  "curie",  "noether", "dijkstra", "knuth",    "ritchie",
+    "thompson", "torvalds",  "babbage", "bohr",   "darwin",  "einstein", "euler",    "fermat",
+    "gauss",    "hamilton",  "hypatia", "kepler", "lamport", "liskov",   "mccarthy", "newton",
+    "pascal",   "ramanujan", "shannon", "tesla",  "wozniak", "yalow",    "bardeen",  "cori"};
 
 uint64_t rnd()
 {
     uint64_t v = 0;
-    if (::getrandom(&v, sizeof v, 0) != sizeof v) v = uint64_t(reinterpret_cast<uintptr_t>(&v)) ^ uint64_t(::time(nullptr));
+    if (::getrandom(&v, sizeof v, 0) != sizeof v)
+        v = uint64_t(reinterpret_cast<uintptr_t>(&v)) ^ uint64_t(::time(nullptr));
     return v;
 }
-} // namespace
+}  // namespace
 
 std::string NameGenerator::random_id()
 {
@@ -55,4 +57,4 @@ std::string NameGenerator::generate(const std::function<bool(const std::string&)
     return "c_" + random_id().substr(0, 16);
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

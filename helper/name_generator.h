@@ -13,4 +13,4 @@ public:
     static std::string generate(const std::function<bool(const std::string&)>& taken);
 };
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

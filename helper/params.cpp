@@ -4,9 +4,9 @@
 
 #include <cerrno>
 #include <charconv>
-#include <cstdlib>
-#include <csignal>
 #include <cmath>
+#include <csignal>
+#include <cstdlib>
 #include <regex>
 #include <set>
 
@@ -23,8 +23,7 @@ Error bad(const std::string& field, const std::string& what)
 // refused so that a typo ("memroy") is an error rather than silently ignored.
 class Reader {
 public:
-    Reader(const json& obj, std::string prefix, std::set<std::string> allowed)
-        : obj_(obj), prefix_(std::move(prefix))
+    Reader(const json& obj, std::string prefix, std::set<std::string> allowed) : obj_(obj), prefix_(std::move(prefix))
     {
         if (!obj_.is_object()) {
             fail(prefix_.empty() ? "params" : prefix_.substr(0, prefix_.size() - 1), "expected an object");
@@ -83,11 +82,13 @@ public:
         }
         int64_t x;
         if (v->is_number_integer()) {
-            if (v->is_number_unsigned() && v->get<uint64_t>() > uint64_t(INT64_MAX)) return fail(name(k), "out of range");
+            if (v->is_number_unsigned() && v->get<uint64_t>() > uint64_t(INT64_MAX))
+                return fail(name(k), "out of range");
             x = v->get<int64_t>();
         } else if (v->is_number_float()) {
             double d = v->get<double>();
-            if (!std::isfinite(d) || d != std::floor(d) || d < -9e18 || d > 9e18) return fail(name(k), "expected an integer");
+            if (!std::isfinite(d) || d != std::floor(d) || d < -9e18 || d > 9e18)
+                return fail(name(k), "expected an integer");
             x = int64_t(d);
         } else {
             return fail(name(k), "expected an integer");
@@ -169,9 +170,13 @@ Status check_abs_path(const std::string& p, const std::string& field)
     return {};
 }
 
-} // namespace
+}  // namespace
 
-bool Limits::empty() const { return !cpus && !cpu_weight && !cpuset && !memory && !memory_high && !memory_reservation && !memory_swap && !pids && !io; }
+bool Limits::empty() const
+{
+    return !cpus && !cpu_weight && !cpuset && !memory && !memory_high && !memory_reservation && !memory_swap && !pids &&
+           !io;
+}
 
 void Limits::merge(const Limits& n)
 {
@@ -201,8 +206,10 @@ json Limits::to_json() const
         json a = json::array();
         for (const auto& l : *io)
             a.push_back({{"device", std::to_string(l.major) + ":" + std::to_string(l.minor)},
-                         {"read_bps", l.read_bps}, {"write_bps", l.write_bps},
-                         {"read_iops", l.read_iops}, {"write_iops", l.write_iops}});
+                         {"read_bps", l.read_bps},
+                         {"write_bps", l.write_bps},
+                         {"read_iops", l.read_iops},
+                         {"write_iops", l.write_iops}});
         j["io"] = a;
     }
     return j;
@@ -223,12 +230,12 @@ bool valid_container_name(const std::string& s)
 int signal_from_name(const std::string& in)
 {
     static const std::pair<const char*, int> table[] = {
-        {"HUP", SIGHUP},   {"INT", SIGINT},   {"QUIT", SIGQUIT}, {"ILL", SIGILL},   {"TRAP", SIGTRAP},
-        {"ABRT", SIGABRT}, {"BUS", SIGBUS},   {"FPE", SIGFPE},   {"KILL", SIGKILL}, {"USR1", SIGUSR1},
-        {"SEGV", SIGSEGV}, {"USR2", SIGUSR2}, {"PIPE", SIGPIPE}, {"ALRM", SIGALRM}, {"TERM", SIGTERM},
-        {"CHLD", SIGCHLD}, {"CONT", SIGCONT}, {"STOP", SIGSTOP}, {"TSTP", SIGTSTP}, {"TTIN", SIGTTIN},
-        {"TTOU", SIGTTOU}, {"URG", SIGURG},   {"XCPU", SIGXCPU}, {"XFSZ", SIGXFSZ}, {"VTALRM", SIGVTALRM},
-        {"PROF", SIGPROF}, {"WINCH", SIGWINCH}, {"IO", SIGIO},   {"PWR", SIGPWR},   {"SYS", SIGSYS}};
+        {"HUP", SIGHUP},   {"INT", SIGINT},     {"QUIT", SIGQUIT}, {"ILL", SIGILL},   {"TRAP", SIGTRAP},
+        {"ABRT", SIGABRT}, {"BUS", SIGBUS},     {"FPE", SIGFPE},   {"KILL", SIGKILL}, {"USR1", SIGUSR1},
+        {"SEGV", SIGSEGV}, {"USR2", SIGUSR2},   {"PIPE", SIGPIPE}, {"ALRM", SIGALRM}, {"TERM", SIGTERM},
+        {"CHLD", SIGCHLD}, {"CONT", SIGCONT},   {"STOP", SIGSTOP}, {"TSTP", SIGTSTP}, {"TTIN", SIGTTIN},
+        {"TTOU", SIGTTOU}, {"URG", SIGURG},     {"XCPU", SIGXCPU}, {"XFSZ", SIGXFSZ}, {"VTALRM", SIGVTALRM},
+        {"PROF", SIGPROF}, {"WINCH", SIGWINCH}, {"IO", SIGIO},     {"PWR", SIGPWR},   {"SYS", SIGSYS}};
     if (in.empty() || in.size() > 16) return 0;
     if (std::all_of(in.begin(), in.end(), [](char c) { return c >= '0' && c <= '9'; })) {
         // from_chars, not stoi: "99999999999" is out of int's range and stoi throws.
@@ -255,7 +262,8 @@ Status parse_user(const std::string& s, std::optional<uint32_t>& uid, std::optio
     }
     if (!std::regex_match(s, m, re)) {
         if (names && image::user_spec_has_names(s)) {
-            if (auto v = image::validate_user_spec(s); !v) return bad("user", "expected USER[:GROUP], names or numbers");
+            if (auto v = image::validate_user_spec(s); !v)
+                return bad("user", "expected USER[:GROUP], names or numbers");
             *names = s;
             return {};
         }
@@ -288,7 +296,9 @@ Result<RestartPolicy> parse_restart_policy(const std::string& s)
 Result<Limits> decode_limits(const json& p, const std::string& field)
 {
     Limits l;
-    Reader r(p, field + ".", {"cpus", "cpu_weight", "cpuset", "memory", "memory_high", "memory_reservation", "memory_swap", "pids", "io"});
+    Reader r(
+        p, field + ".",
+        {"cpus", "cpu_weight", "cpuset", "memory", "memory_high", "memory_reservation", "memory_swap", "pids", "io"});
     if (const json* v = r.get("cpus")) {
         if (!v->is_number()) r.fail(r.name("cpus"), "expected a number");
         else {
@@ -303,7 +313,8 @@ Result<Limits> decode_limits(const json& p, const std::string& field)
         std::string s;
         r.str("cpuset", s, false, 256);
         static const std::regex re("([0-9]{1,4}(-[0-9]{1,4})?)(,[0-9]{1,4}(-[0-9]{1,4})?)*");
-        if (r.ok() && !s.empty() && !std::regex_match(s, re)) r.fail(r.name("cpuset"), "expected a CPU list like 0-1,3");
+        if (r.ok() && !s.empty() && !std::regex_match(s, re))
+            r.fail(r.name("cpuset"), "expected a CPU list like 0-1,3");
         if (r.ok()) l.cpuset = s;
     }
     constexpr int64_t max_bytes = int64_t(1) << 50;  // 1 PiB: beyond any host, catches unit mistakes
@@ -482,9 +493,9 @@ Result<CreateParams> decode_create(const json& in)
 {
     CreateParams c;
     Reader r(params_or_empty(in), "",
-             {"name", "image", "cmd", "env", "hostname", "workdir", "user", "tty", "open_stdin", "init", "auto_remove", "restart",
-              "limits", "namespaces", "volumes", "security", "log_opts",
-              "ports", "publish_all", "expose", "ip", "dns", "extra_hosts"});
+             {"name",       "image", "cmd",         "env",     "hostname", "workdir",    "user",       "tty",
+              "open_stdin", "init",  "auto_remove", "restart", "limits",   "namespaces", "volumes",    "security",
+              "log_opts",   "ports", "publish_all", "expose",  "ip",       "dns",        "extra_hosts"});
     r.str("name", c.name, false, 64);
     r.str("image", c.image, true, 256, 1);
     r.strings("cmd", c.cmd, 1024, 65536);
@@ -500,7 +511,8 @@ Result<CreateParams> decode_create(const json& in)
     r.str("restart", restart, false, 32);
     if (!r.ok()) return r.error();
 
-    if (!c.name.empty() && !valid_container_name(c.name)) return bad("name", "expected [a-zA-Z0-9][a-zA-Z0-9_.-]{0,63}");
+    if (!c.name.empty() && !valid_container_name(c.name))
+        return bad("name", "expected [a-zA-Z0-9][a-zA-Z0-9_.-]{0,63}");
     static const std::regex host_re("[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?");
     if (!c.hostname.empty() && !std::regex_match(c.hostname, host_re)) return bad("hostname", "not a valid host name");
     if (!c.workdir.empty()) ONGGI_CHECK(check_abs_path(c.workdir, "workdir"), "params");
@@ -597,7 +609,8 @@ Result<CreateParams> decode_create(const json& in)
         static const std::regex cap_re("(CAP_)?[A-Za-z_]{2,32}");
         for (const auto* list : {&o.cap_add, &o.cap_drop})
             for (const auto& cap : *list)
-                if (!std::regex_match(cap, cap_re)) return bad("security.cap_add/cap_drop", "invalid capability name '" + cap + "'");
+                if (!std::regex_match(cap, cap_re))
+                    return bad("security.cap_add/cap_drop", "invalid capability name '" + cap + "'");
         // "default", "unconfined", an absolute path (root only, checked by the manager), or the
         // profile JSON itself (what a client sends for a file of its own).
         if (o.seccomp != "default" && o.seccomp != "unconfined" && o.seccomp[0] != '{') {
@@ -703,8 +716,10 @@ Result<SubscribeParams> decode_subscribe(const json& in)
         Reader fr(*f, "filters.", {"id", "type"});
         fr.str("id", v.filter_id, false, 128);
         fr.str("type", v.type, false, 16);
-        if (fr.ok() && !v.type.empty() && v.type != "container" && v.type != "image") fr.fail(fr.name("type"), "expected container or image");
-        if (fr.ok() && v.type == "image" && !v.filter_id.empty()) fr.fail(fr.name("id"), "names a container: not with type image");
+        if (fr.ok() && !v.type.empty() && v.type != "container" && v.type != "image")
+            fr.fail(fr.name("type"), "expected container or image");
+        if (fr.ok() && v.type == "image" && !v.filter_id.empty())
+            fr.fail(fr.name("id"), "names a container: not with type image");
         if (!fr.ok()) return fr.error();
     }
     return finish(r, v);
@@ -738,4 +753,4 @@ Result<StatsHistoryParams> decode_stats_history(const json& in)
     return finish(r, v);
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

@@ -80,15 +80,35 @@ struct CreateParams {
     NetOptions net;  // ports, publish_all, expose, ip, dns, extra_hosts (helper/net/net_options.h)
 };
 
-struct HelloParams { std::string client; int protocol = 1; };
-struct IdParams { std::string id; };
+struct HelloParams {
+    std::string client;
+    int protocol = 1;
+};
+struct IdParams {
+    std::string id;
+};
 // attach: the reply carries the attach socket; rows/cols (with attach only, both or neither):
 // the terminal's size before the container's init runs (0 = not given).
-struct StartParams { std::string id; bool attach = false; uint16_t rows = 0, cols = 0; };
-struct StopParams { std::string id; int timeout = 10; };
-struct KillParams { std::string id; int signal = 9; };
-struct RemoveParams { std::string id; bool force = false; };
-struct ListParams { bool all = false; };
+struct StartParams {
+    std::string id;
+    bool attach = false;
+    uint16_t rows = 0, cols = 0;
+};
+struct StopParams {
+    std::string id;
+    int timeout = 10;
+};
+struct KillParams {
+    std::string id;
+    int signal = 9;
+};
+struct RemoveParams {
+    std::string id;
+    bool force = false;
+};
+struct ListParams {
+    bool all = false;
+};
 struct LogsParams {
     std::string id;
     int64_t tail = -1;
@@ -104,28 +124,66 @@ struct ExecParams {
     std::string user_names;  // as in CreateParams; resolved in the running container's /etc/passwd
     bool tty = false;
 };
-struct ExecWaitParams { int64_t exec_id = 0; };
-struct UpdateParams { std::string id; Limits limits; };
-struct ImageRemoveParams { std::string image; bool force = false; };
+struct ExecWaitParams {
+    int64_t exec_id = 0;
+};
+struct UpdateParams {
+    std::string id;
+    Limits limits;
+};
+struct ImageRemoveParams {
+    std::string image;
+    bool force = false;
+};
 // images.pull: credentials are for this pull only (basic auth, or sent to the token realm).
-struct ImagePullParams { std::string image, username, password; };
-struct ImagePullCancelParams { int64_t pull = 0; };
-struct ImageRefParams { std::string image; };
+struct ImagePullParams {
+    std::string image, username, password;
+};
+struct ImagePullCancelParams {
+    int64_t pull = 0;
+};
+struct ImageRefParams {
+    std::string image;
+};
 // images.tag: target is "name[:tag]" as docker reads it (tag defaults to latest).
-struct ImageTagParams { std::string image, target; };
+struct ImageTagParams {
+    std::string image, target;
+};
 // images.prune: without all, only dangling (untagged) images; with all, every image no container uses.
-struct ImagePruneParams { bool all = false; };
+struct ImagePruneParams {
+    bool all = false;
+};
 // images.save: the images ("name[:tag]" or id) written to path (absolute; opened as the caller).
-struct ImageSaveParams { std::vector<std::string> images; std::string path; bool progress = false; };
+struct ImageSaveParams {
+    std::vector<std::string> images;
+    std::string path;
+    bool progress = false;
+};
 // images.load: the archive at path (absolute; opened as the caller).
-struct ImageLoadParams { std::string path; bool progress = false; };
+struct ImageLoadParams {
+    std::string path;
+    bool progress = false;
+};
 // images.commit: the container's writable layer as a new image (name[:tag], or untagged).
-struct ImageCommitParams { std::string container, image, comment; };
-struct SubscribeParams { std::string filter_id; std::string type; };  // type: "", "container", "image"
-struct UnsubscribeParams { int64_t subscription = 0; };
+struct ImageCommitParams {
+    std::string container, image, comment;
+};
+struct SubscribeParams {
+    std::string filter_id;
+    std::string type;
+};  // type: "", "container", "image"
+struct UnsubscribeParams {
+    int64_t subscription = 0;
+};
 // stats.subscribe: ids are references as the client gave them (resolved by the service).
-struct StatsSubscribeParams { int interval_ms = 1000; std::vector<std::string> ids; };
-struct StatsHistoryParams { std::string id; int64_t seconds = 900; };
+struct StatsSubscribeParams {
+    int interval_ms = 1000;
+    std::vector<std::string> ids;
+};
+struct StatsHistoryParams {
+    std::string id;
+    int64_t seconds = 900;
+};
 
 Result<HelloParams> decode_hello(const json& p);
 Result<IdParams> decode_id(const json& p);
@@ -164,4 +222,4 @@ int signal_from_name(const std::string& s);
 Status parse_user(const std::string& s, std::optional<uint32_t>& uid, std::optional<uint32_t>& gid,
                   std::string* names = nullptr);
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

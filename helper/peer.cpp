@@ -42,7 +42,8 @@ Status authorize_peer(const Peer& p, const std::string& group)
     struct passwd* pwp = nullptr;
     if (::getpwuid_r(p.uid, &pw, pbuf.data(), pbuf.size(), &pwp) == 0 && pwp) {
         int n = 64;
-        std::vector<gid_t> groups; groups.resize(size_t(n));
+        std::vector<gid_t> groups;
+        groups.resize(size_t(n));
         if (::getgrouplist(pwp->pw_name, pwp->pw_gid, groups.data(), &n) < 0) {
             groups.resize(size_t(n));
             if (::getgrouplist(pwp->pw_name, pwp->pw_gid, groups.data(), &n) < 0) n = 0;
@@ -53,4 +54,4 @@ Status authorize_peer(const Peer& p, const std::string& group)
     return Error(Errc::permission_denied, who + " is not root and not a member of group " + group);
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

@@ -27,4 +27,4 @@ Result<Peer> peer_of(int fd);
 // getgrouplist of the uid's passwd entry). permission_denied otherwise, or if the group is missing.
 Status authorize_peer(const Peer& p, const std::string& group);
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

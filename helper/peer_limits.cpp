@@ -142,4 +142,4 @@ Connection* PeerLimits::over_limit(Connection* c, std::string* why) const
     return worst;
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

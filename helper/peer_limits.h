@@ -25,10 +25,10 @@ struct LimitSettings {
     int max_connections_per_uid = 128;  // a uid other than root
     int root_reserve = 64;              // the last connections, root's alone
     int max_subscriptions_per_connection = 256;
-    int max_subscriptions_per_uid = 512;                   // a uid other than root
-    size_t max_queued_per_connection = 16u << 20;          // bytes of output waiting for a client
-    size_t max_queued_per_uid = 64u << 20;                 // a uid other than root, all its connections
-    size_t output_budget = 256u << 20;                     // all connections (--output-budget)
+    int max_subscriptions_per_uid = 512;           // a uid other than root
+    size_t max_queued_per_connection = 16u << 20;  // bytes of output waiting for a client
+    size_t max_queued_per_uid = 64u << 20;         // a uid other than root, all its connections
+    size_t output_budget = 256u << 20;             // all connections (--output-budget)
     int idle_timeout_ms = 30000;  // no complete request since accept, or a partial line, this long (--idle-timeout)
 };
 
@@ -87,4 +87,4 @@ private:
     size_t total_queued_ = 0;
 };
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

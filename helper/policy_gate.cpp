@@ -37,7 +37,8 @@ enum class Let { refused = 0, conditional = 1, always = 2 };
 bool lets_through(const std::string& action)
 {
     // TRACE: a tracer inside the same container decides; NOTIFY: an agent decides; LOG: allowed.
-    return action == "SCMP_ACT_ALLOW" || action == "SCMP_ACT_LOG" || action == "SCMP_ACT_TRACE" || action == "SCMP_ACT_NOTIFY";
+    return action == "SCMP_ACT_ALLOW" || action == "SCMP_ACT_LOG" || action == "SCMP_ACT_TRACE" ||
+           action == "SCMP_ACT_NOTIFY";
 }
 
 Let treatment(const spec::Seccomp& p, const std::string& name)
@@ -81,13 +82,15 @@ void seccomp_asks(const spec::Seccomp& profile, uint64_t caps, const std::string
     auto wider = seccomp_widening(profile, security::default_seccomp_for(caps));
     if (wider.empty()) return;
     // The best-known doors first, so that the message says what matters.
-    static const std::vector<std::string> notable = {"mount", "unshare", "setns", "clone", "open_by_handle_at", "init_module",
-                                                     "finit_module", "kexec_load", "bpf", "ptrace", "keyctl", "pivot_root"};
+    static const std::vector<std::string> notable = {
+        "mount",      "unshare", "setns",  "clone",  "open_by_handle_at", "init_module", "finit_module",
+        "kexec_load", "bpf",     "ptrace", "keyctl", "pivot_root"};
     auto rank = [](const std::string& n) {
         auto it = std::find(notable.begin(), notable.end(), n);
         return it == notable.end() ? notable.size() : size_t(it - notable.begin());
     };
-    std::stable_sort(wider.begin(), wider.end(), [&](const std::string& x, const std::string& y) { return rank(x) < rank(y); });
+    std::stable_sort(wider.begin(), wider.end(),
+                     [&](const std::string& x, const std::string& y) { return rank(x) < rank(y); });
     std::string list;
     for (size_t i = 0; i < wider.size() && i < 5; ++i) list += (i ? ", " : "") + wider[i];
     if (wider.size() > 5) list += ", ... (" + std::to_string(wider.size()) + " in all)";
@@ -101,7 +104,7 @@ uint64_t mask_of(const std::vector<std::string>& names)
     return m ? m.value() : ~uint64_t(0);
 }
 
-} // namespace
+}  // namespace
 
 std::vector<std::string> member_capabilities() { return security::default_capability_names(); }
 
@@ -120,16 +123,17 @@ std::vector<PolicyAsk> privileged_asks(const CreateParams& p)
     std::vector<PolicyAsk> out;
     const auto& sec = p.security;
     if (sec.privileged)
-        out.push_back(ask("privileged", "", polkit_action::privileged,
-                          "security.privileged: a privileged container has every capability, no seccomp filter and every "
-                          "device of the host"));
+        out.push_back(
+            ask("privileged", "", polkit_action::privileged,
+                "security.privileged: a privileged container has every capability, no seccomp filter and every "
+                "device of the host"));
 
     const uint64_t allowed = member_capability_mask();
     for (size_t i = 0; i < sec.cap_add.size(); ++i) {
         const std::string field = "security.cap_add[" + std::to_string(i) + "]";
         if (is_all(sec.cap_add[i])) {
-            out.push_back(ask("cap_add", "ALL", polkit_action::capabilities,
-                              field + ": ALL is every capability of the host"));
+            out.push_back(
+                ask("cap_add", "ALL", polkit_action::capabilities, field + ": ALL is every capability of the host"));
             continue;
         }
         auto n = security::capability_number(sec.cap_add[i]);
@@ -163,9 +167,11 @@ std::vector<PolicyAsk> privileged_asks(const CreateParams& p)
         const char* what;
     } const table[] = {
         {ns.pid, "namespaces.pid", "namespaces.pid: false shares the host's PID namespace (every process of the host)"},
-        {ns.ipc, "namespaces.ipc", "namespaces.ipc: false shares the host's IPC namespace (its shared memory and queues)"},
+        {ns.ipc, "namespaces.ipc",
+         "namespaces.ipc: false shares the host's IPC namespace (its shared memory and queues)"},
         {ns.uts, "namespaces.uts", "namespaces.uts: false shares the host's UTS namespace (its host name)"},
-        {ns.cgroup, "namespaces.cgroup", "namespaces.cgroup: false shares the host's cgroup namespace (the host's cgroup tree)"},
+        {ns.cgroup, "namespaces.cgroup",
+         "namespaces.cgroup: false shares the host's cgroup namespace (the host's cgroup tree)"},
         {ns.network != "host", "namespaces.network", "namespaces.network: host shares the host's network namespace"},
     };
     for (const auto& t : table)
@@ -180,7 +186,8 @@ std::vector<PolicyAsk> privileged_asks(const spec::Spec& s, const std::string& e
     uint64_t caps = 0;
     if (s.process.capabilities) {
         const auto& c = *s.process.capabilities;
-        for (const auto* set : {&c.bounding, &c.effective, &c.permitted, &c.inheritable, &c.ambient}) caps |= mask_of(*set);
+        for (const auto* set : {&c.bounding, &c.effective, &c.permitted, &c.inheritable, &c.ambient})
+            caps |= mask_of(*set);
         if (uint64_t extra = caps & ~allowed) {
             auto names = security::mask_to_names(extra);
             out.push_back(ask("cap_add", names.empty() ? "" : names.front(), polkit_action::capabilities,
@@ -197,7 +204,8 @@ std::vector<PolicyAsk> privileged_asks(const spec::Spec& s, const std::string& e
                           "process.noNewPrivileges: false lets setuid files raise privileges"));
 
     if (!s.linux.seccomp)
-        out.push_back(ask("seccomp.unconfined", "", polkit_action::seccomp, "linux.seccomp: absent, no seccomp filter"));
+        out.push_back(
+            ask("seccomp.unconfined", "", polkit_action::seccomp, "linux.seccomp: absent, no seccomp filter"));
     else
         // Against the default for the capabilities it holds: extra capabilities are their own ask
         // (above), and the default profile opens what goes with them (mount for SYS_ADMIN).
@@ -237,8 +245,9 @@ std::vector<PolicyAsk> privileged_asks(const spec::Spec& s, const std::string& e
         out.push_back(ask("cgroup_parent", s.linux.cgroups_path, polkit_action::cgroup_parent,
                           "linux.cgroupsPath: " + s.linux.cgroups_path + " is outside the helper's cgroup parent"));
     if (!s.linux.sysctl.empty())
-        out.push_back(ask("sysctl", s.linux.sysctl.begin()->first, polkit_action::privileged,
-                          "linux.sysctl: " + s.linux.sysctl.begin()->first + " would be written by the runtime as root"));
+        out.push_back(
+            ask("sysctl", s.linux.sysctl.begin()->first, polkit_action::privileged,
+                "linux.sysctl: " + s.linux.sysctl.begin()->first + " would be written by the runtime as root"));
 
     auto missing = [](const std::vector<std::string>& have, const std::vector<std::string>& want) -> std::string {
         for (const auto& w : want)
@@ -246,9 +255,11 @@ std::vector<PolicyAsk> privileged_asks(const spec::Spec& s, const std::string& e
         return {};
     };
     if (auto m = missing(s.linux.masked_paths, security::default_masked_paths()); !m.empty())
-        out.push_back(ask("privileged", "masked_paths", polkit_action::privileged, "linux.maskedPaths: " + m + " is not masked"));
+        out.push_back(
+            ask("privileged", "masked_paths", polkit_action::privileged, "linux.maskedPaths: " + m + " is not masked"));
     if (auto m = missing(s.linux.readonly_paths, security::default_readonly_paths()); !m.empty())
-        out.push_back(ask("privileged", "readonly_paths", polkit_action::privileged, "linux.readonlyPaths: " + m + " is writable"));
+        out.push_back(ask("privileged", "readonly_paths", polkit_action::privileged,
+                          "linux.readonlyPaths: " + m + " is writable"));
     // Kernel filesystems: the default ones only, /sys and the cgroup tree read-only
     // (CVE-2022-0492, release_agent). Bind mounts are volumes: their sources are checked apart.
     const auto defaults = spec::default_spec().mounts;
@@ -256,11 +267,13 @@ std::vector<PolicyAsk> privileged_asks(const spec::Spec& s, const std::string& e
         if (m.type == "bind" || std::find(m.options.begin(), m.options.end(), "bind") != m.options.end() ||
             std::find(m.options.begin(), m.options.end(), "rbind") != m.options.end()) {
             if (m.destination == "/sys" && std::find(m.options.begin(), m.options.end(), "ro") == m.options.end())
-                out.push_back(ask("privileged", "/sys", polkit_action::privileged, "mounts: /sys of the host writable"));
+                out.push_back(
+                    ask("privileged", "/sys", polkit_action::privileged, "mounts: /sys of the host writable"));
             continue;
         }
-        bool known = std::any_of(defaults.begin(), defaults.end(),
-                                 [&](const spec::Mount& d) { return d.destination == m.destination && d.type == m.type; });
+        bool known = std::any_of(defaults.begin(), defaults.end(), [&](const spec::Mount& d) {
+            return d.destination == m.destination && d.type == m.type;
+        });
         if (!known) {
             out.push_back(ask("privileged", m.destination, polkit_action::privileged,
                               "mounts: a " + m.type + " file system on " + m.destination));
@@ -268,7 +281,8 @@ std::vector<PolicyAsk> privileged_asks(const spec::Spec& s, const std::string& e
         }
         if ((m.destination == "/sys" || m.destination == "/sys/fs/cgroup") &&
             std::find(m.options.begin(), m.options.end(), "ro") == m.options.end())
-            out.push_back(ask("privileged", m.destination, polkit_action::privileged, "mounts: " + m.destination + " writable"));
+            out.push_back(
+                ask("privileged", m.destination, polkit_action::privileged, "mounts: " + m.destination + " writable"));
     }
     return out;
 }
@@ -277,8 +291,11 @@ PolicyRefusal refusal(const PolicyAsk& a, const std::string& polkit)
 {
     std::string why;
     if (a.action.empty()) why = "only root may ask for it";
-    else if (polkit == "unavailable") why = "only root may ask for it; polkit, which could authorize " + a.action + ", does not run here";
-    else if (polkit == "challenge") why = "polkit action " + a.action + " needs an administrator's authentication, and no authentication agent answered";
+    else if (polkit == "unavailable")
+        why = "only root may ask for it; polkit, which could authorize " + a.action + ", does not run here";
+    else if (polkit == "challenge")
+        why = "polkit action " + a.action +
+              " needs an administrator's authentication, and no authentication agent answered";
     else if (polkit == "dismissed") why = "polkit action " + a.action + ": authentication dismissed";
     else why = "polkit action " + a.action + ": not authorized";
     PolicyRefusal r{a.context + " (members of the onggi group: " + why + ")", json::object()};
@@ -300,8 +317,8 @@ Error volume_source_refusal(const std::string& source, const Peer& peer, const E
 {
     if (peer.admin()) return real;
     // One answer for "missing", "unreadable" and "not yours": all three mean "you cannot use it".
-    return Error(Errc::permission_denied, "volume source " + source + " does not exist or is not owned by uid " +
-                                              std::to_string(peer.uid));
+    return Error(Errc::permission_denied,
+                 "volume source " + source + " does not exist or is not owned by uid " + std::to_string(peer.uid));
 }
 
 // One polkit check per distinct action, in the order asked; the first that is not "yes" refuses.
@@ -343,4 +360,4 @@ void PolicyGate::authorize(const Peer& peer, std::vector<PolicyAsk> asks, Done d
     next_check(std::make_shared<GateChain>(GateChain{peer, std::move(asks), 0, {}, std::move(done)}), polkit_);
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

@@ -38,10 +38,10 @@ class PolkitAuthority;
 
 // One privileged thing a request asks for.
 struct PolicyAsk {
-    std::string option;  // stable key for clients: "privileged", "cap_add", "seccomp.unconfined", ...
-    std::string value;   // what exactly ("SYS_ADMIN", "mount", "/dev/sda"); may be empty
-    std::string action;  // polkit action that may authorize it; empty: nobody but root, ever
-    std::string context; // English: "security.cap_add[0]: SYS_ADMIN is beyond the capabilities ..."
+    std::string option;   // stable key for clients: "privileged", "cap_add", "seccomp.unconfined", ...
+    std::string value;    // what exactly ("SYS_ADMIN", "mount", "/dev/sda"); may be empty
+    std::string action;   // polkit action that may authorize it; empty: nobody but root, ever
+    std::string context;  // English: "security.cap_add[0]: SYS_ADMIN is beyond the capabilities ..."
 };
 
 // polkit action ids (resources/polkit/org.onggi.policy).
@@ -52,7 +52,7 @@ inline constexpr const char* seccomp = "org.onggi.container.seccomp";
 inline constexpr const char* host_namespaces = "org.onggi.container.host-namespaces";
 inline constexpr const char* devices = "org.onggi.container.devices";
 inline constexpr const char* cgroup_parent = "org.onggi.container.cgroup-parent";
-} // namespace polkit_action
+}  // namespace polkit_action
 
 // Docker's default 14 capabilities: what a member's container holds and the most it may ask
 // for with cap_add. Every other capability is checked by the kernel against the initial user
@@ -100,4 +100,4 @@ private:
     PolkitAuthority* polkit_;
 };
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

@@ -50,7 +50,8 @@ void PolkitAuthority::check(const Peer& peer, const std::string& action_id, std:
         if (v == Verdict::unavailable && !told) {
             told = true;
             const QByteArray out = p->readAll().trimmed().left(300);
-            qInfo("helper: polkit does not answer (%s); members' privileged asks are refused", out.isEmpty() ? "no pkcheck" : out.constData());
+            qInfo("helper: polkit does not answer (%s); members' privileged asks are refused",
+                  out.isEmpty() ? "no pkcheck" : out.constData());
         }
         p->deleteLater();
         done(v);
@@ -85,4 +86,4 @@ void PolkitAuthority::check(const Peer& peer, const std::string& action_id, std:
     p->start();
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

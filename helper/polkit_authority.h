@@ -44,4 +44,4 @@ private:
     int timeout_ms_;
 };
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

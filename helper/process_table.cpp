@@ -66,4 +66,4 @@ std::vector<ProcessRow> read_processes(const std::vector<pid_t>& pids)
     return out;
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

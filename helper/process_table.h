@@ -28,4 +28,4 @@ std::vector<ProcessRow> read_processes(const std::vector<pid_t>& pids);
 // /proc/PID/stat field 22 (start time in clock ticks); 0 when the process is gone.
 uint64_t process_starttime(pid_t pid);
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

@@ -7,9 +7,8 @@ namespace onggi::helper {
 bool restart_due(const ContainerRecord& c)
 {
     const auto& pol = c.restart;
-    return !c.stop_requested &&
-           (pol.mode == "always" ||
-            (pol.mode == "on-failure" && c.exit_code != 0 && (pol.max_retries == 0 || c.restart_count < pol.max_retries)));
+    return !c.stop_requested && (pol.mode == "always" || (pol.mode == "on-failure" && c.exit_code != 0 &&
+                                                          (pol.max_retries == 0 || c.restart_count < pol.max_retries)));
 }
 
 int restart_delay_ms(int restart_count)
@@ -18,4 +17,4 @@ int restart_delay_ms(int restart_count)
     return std::min(10000, 100 << std::min(restart_count, 7));
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

@@ -12,4 +12,4 @@ bool restart_due(const ContainerRecord& c);
 // 100 ms, doubling with each restart up to 10 s.
 int restart_delay_ms(int restart_count);
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

@@ -68,4 +68,4 @@ int json_nesting_depth(const std::string& text)
     return max_depth;
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

@@ -27,7 +27,7 @@ inline constexpr int forbidden = -32002;
 // The client did not read its output: over a byte cap or the helper's output budget
 // (helper/peer_limits.h); sent as the last line before the connection is closed.
 inline constexpr int slow_reader = -32016;
-} // namespace rpc_code
+}  // namespace rpc_code
 
 // The JSON-RPC code for a stable error code.
 int rpc_code_for(Errc c);
@@ -42,4 +42,4 @@ std::string notification_line(const std::string& method, const json& params);
 // Depth of [ and { nesting outside strings; > kMaxJsonDepth lines are refused before parsing.
 int json_nesting_depth(const std::string& text);
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

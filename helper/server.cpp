@@ -119,4 +119,4 @@ void Server::on_accept()
     }
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

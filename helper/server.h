@@ -40,4 +40,4 @@ private:
     std::shared_ptr<PeerLimits> limits_;
 };
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

@@ -32,4 +32,4 @@ QStringList ShimCommand::common_args() const
     return {"--seccomp-cache", QString::fromStdString(cfg_.run_dir + "/seccomp")};
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

@@ -29,4 +29,4 @@ private:
     security::SealedExecutable exe_;
 };
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

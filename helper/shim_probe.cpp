@@ -24,7 +24,7 @@ std::optional<std::string> read_small(const std::string& path)
     return std::move(text).value();
 }
 
-} // namespace
+}  // namespace
 
 ShimProbe ShimProbe::read(const std::string& shim_dir)
 {
@@ -98,4 +98,4 @@ Result<size_t> reap_cgroup(const std::string& cgroup_path, int wait_ms)
     }
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

@@ -24,7 +24,7 @@ struct ShimProbe {
     bool has_exit_json = false;  // the shim recorded the container's end
     pid_t shim_pid = 0, init_pid = 0;
     uint64_t init_start_time = 0;
-    int64_t started_at_ns = 0;   // shim.json's started_at_ns: which run this is
+    int64_t started_at_ns = 0;           // shim.json's started_at_ns: which run this is
     std::optional<shim::ExitInfo> exit;  // exit.json when has_exit_json
     // What was wrong with shim.json or exit.json when one exists but does not parse.
     std::string damage;
@@ -40,4 +40,4 @@ Result<size_t> reap_cgroup(const std::string& cgroup_path, int wait_ms = 2000);
 // Whether the cgroup exists and has processes in it (false when it does not exist).
 bool cgroup_populated(const std::string& cgroup_path);
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

@@ -41,7 +41,7 @@ bool helper_out_of_fds(const std::string& launch_error)
     return u.open >= 0 && u.limit > 0 && u.open + 16 >= u.limit;
 }
 
-} // namespace
+}  // namespace
 
 NetContainer net_container(const ContainerRecord& c, const ContainerPaths& p)
 {
@@ -81,8 +81,9 @@ void ShimSupervisor::adopt(ContainerRecord& c)
     const bool recorded_running = c.live();
     // A run the record never saw (started, then the helper died before saving), which ended
     // while we were away. Records from before shim_started_ns existed count as accounted.
-    const bool unrecorded_run = !recorded_running && p.has_shim_json && p.started_at_ns != c.shim_started_ns &&
-                                !(c.shim_started_ns == 0 && c.state == ContainerState::exited && !c.finished_at.empty());
+    const bool unrecorded_run =
+        !recorded_running && p.has_shim_json && p.started_at_ns != c.shim_started_ns &&
+        !(c.shim_started_ns == 0 && c.state == ContainerState::exited && !c.finished_at.empty());
     if (unrecorded_run) {
         c.state = ContainerState::running;
         c.shim_started_ns = p.started_at_ns;
@@ -126,7 +127,8 @@ void ShimSupervisor::take_running_shim(ContainerRecord& c, const ShimProbe& p)
     // Paused or not is the cgroup's word.
     if (auto host = cgroup::probe_host(); host)
         if (auto cg = cgroup::open(host.value(), cgroup_path(c.id)); cg)
-            if (auto fr = cg.value()->frozen(); fr) c.state = fr.value() ? ContainerState::paused : ContainerState::running;
+            if (auto fr = cg.value()->frozen(); fr)
+                c.state = fr.value() ? ContainerState::paused : ContainerState::running;
     store_.save_or_report(c, Sync::process, "adopting its running shim");
     if (missed) {
         qWarning("helper: adopted container %s: its shim (pid %d) runs although the record said otherwise",
@@ -178,7 +180,10 @@ void ShimSupervisor::start(const std::string& id, std::function<void(Result<pid_
     if (!c) return done(Error(Errc::not_found, "no such container"));
     if (c->live()) return done(Error(Errc::bad_state, "container " + c->name + " is already running"));
     if (attach_wait && !c->tty && !c->open_stdin)
-        return done(Error(Errc::bad_state, "container " + c->name + " has no terminal and no open stdin (created without tty or open_stdin): start it without attach and read its output with container.logs"));
+        return done(
+            Error(Errc::bad_state, "container " + c->name +
+                                       " has no terminal and no open stdin (created without tty or open_stdin): start "
+                                       "it without attach and read its output with container.logs"));
     // Only a lookup: operator[] would leave a key behind on the early returns below, and
     // remove() would then answer "is starting" for ever.
     if (starting(id)) return done(Error(Errc::bad_state, "container " + c->name + " is starting"));
@@ -194,11 +199,15 @@ void ShimSupervisor::start(const std::string& id, std::function<void(Result<pid_
         return done(Error(Errc::bad_state, "container " + c->name + " is already running"));
     }
     if (auto r = reap_cgroup(cgroup_path(id)); !r) {
-        if (is_fd_exhaustion(r.error().sys_errno)) return done(fd_exhausted("start " + c->name + ": " + r.error().context));
-        return done(Error(Errc::busy, "container " + c->name + ": processes of an earlier run are still in its cgroup: " + r.error().message()));
+        if (is_fd_exhaustion(r.error().sys_errno))
+            return done(fd_exhausted("start " + c->name + ": " + r.error().context));
+        return done(
+            Error(Errc::busy, "container " + c->name +
+                                  ": processes of an earlier run are still in its cgroup: " + r.error().message()));
     }
     // Fresh shim state for this run; upper/ is kept (a restarted container keeps its files).
-    if (auto rm = remove_tree(cp.shim_dir()); !rm) return done(std::move(rm).error().wrap("start: clear the last run's shim dir"));
+    if (auto rm = remove_tree(cp.shim_dir()); !rm)
+        return done(std::move(rm).error().wrap("start: clear the last run's shim dir"));
     if (::mkdir(cp.shim_dir().c_str(), 0755) < 0) return done(Error::from_errno("create shim dir"));
     for (const auto& d : {cp.rootfs(), cp.upper(), cp.work()})
         if (auto st = make_dirs(d); !st) return done(std::move(st).error().wrap("start"));
@@ -223,8 +232,9 @@ void ShimSupervisor::start(const std::string& id, std::function<void(Result<pid_
                 return done(volume_source_refusal(ref.source, owner, src.error()).wrap("start " + c->name));
             }
             if (src->dev != ref.dev || src->ino != ref.ino) {
-                return done(Error(Errc::permission_denied, "start " + c->name + ": volume source " + ref.source +
-                                                               " is no longer what it was when the container was created"));
+                return done(
+                    Error(Errc::permission_denied, "start " + c->name + ": volume source " + ref.source +
+                                                       " is no longer what it was when the container was created"));
             }
             if (c->owner_uid != 0 && src->owner != c->owner_uid) {
                 return done(Error(Errc::permission_denied, "start " + c->name + ": volume source " + ref.source +
@@ -245,18 +255,26 @@ void ShimSupervisor::start(const std::string& id, std::function<void(Result<pid_
     }
 
     auto* proc = new QProcess(this);
-    QStringList args = {"run", "--id", QString::fromStdString(id), "--bundle", QString::fromStdString(cp.bundle),
-                        "--state-dir", QString::fromStdString(cp.shim_dir()), "--log", QString::fromStdString(cp.log())};
+    QStringList args = {"run",
+                        "--id",
+                        QString::fromStdString(id),
+                        "--bundle",
+                        QString::fromStdString(cp.bundle),
+                        "--state-dir",
+                        QString::fromStdString(cp.shim_dir()),
+                        "--log",
+                        QString::fromStdString(cp.log())};
     if (!netfile->empty()) args << shim::kNetworkArg << QString::fromStdString(netfile.value());
     args << fd_args;
     if (c->init) args << "--init";
     // Rotation (docs/shim.md): the container's log_opts, else the helper's default.
     if (c->log_max_size != UINT64_MAX)
-        args << "--log-max-size" << QString::number(c->log_max_size ? c->log_max_size : cfg_.log_max_size) << "--log-max-files"
-             << QString::number(c->log_max_files ? c->log_max_files : cfg_.log_max_files);
+        args << "--log-max-size" << QString::number(c->log_max_size ? c->log_max_size : cfg_.log_max_size)
+             << "--log-max-files" << QString::number(c->log_max_files ? c->log_max_files : cfg_.log_max_files);
     if (attach_wait) args << "--attach-wait";
     if (c->open_stdin && !c->tty) args << "--open-stdin";
-    if (so.rows > 0 && so.cols > 0 && c->tty) args << "--console-size" << QStringLiteral("%1x%2").arg(so.rows).arg(so.cols);
+    if (so.rows > 0 && so.cols > 0 && c->tty)
+        args << "--console-size" << QStringLiteral("%1x%2").arg(so.rows).arg(so.cols);
     args << shim_.common_args();
     proc->setProgram(shim_.program());
     proc->setArguments(args);
@@ -307,11 +325,14 @@ void ShimSupervisor::start(const std::string& id, std::function<void(Result<pid_
             // (error.json may not be writable, on a full disk).
             const std::string out = proc->readAll().left(1 << 16).trimmed().toStdString();
             auto text = read_file(cp.shim_dir() + "/" + shim::kErrorFile, 1 << 16);
-            auto reason = shim::ShimError::parse(text ? text.value() : out.substr(out.rfind('\n') == std::string::npos ? 0 : out.rfind('\n') + 1));
+            auto reason = shim::ShimError::parse(
+                text ? text.value() : out.substr(out.rfind('\n') == std::string::npos ? 0 : out.rfind('\n') + 1));
             if (reason) return done(reason->to_error().wrap("start " + c->name));
-            const std::string what = "start " + c->name + ": onggi-shim failed (" +
-                                     (status == QProcess::NormalExit ? "exit " + std::to_string(code) : std::string("killed")) + ")";
-            if (!text && is_fd_exhaustion(text.error().sys_errno)) return done(fd_exhausted(what + "; its error.json could not be read"));
+            const std::string what =
+                "start " + c->name + ": onggi-shim failed (" +
+                (status == QProcess::NormalExit ? "exit " + std::to_string(code) : std::string("killed")) + ")";
+            if (!text && is_fd_exhaustion(text.error().sys_errno))
+                return done(fd_exhausted(what + "; its error.json could not be read"));
             if (out.empty()) {
                 if (helper_out_of_fds({})) return done(fd_exhausted(what + " without a word"));
                 return done(Error(Errc::system, what + " without a word (no error.json, no output)"));
@@ -323,10 +344,13 @@ void ShimSupervisor::start(const std::string& id, std::function<void(Result<pid_
             // The container runs and its shim watches it; the helper cannot read shim.json now.
             // It is adopted as soon as it can (and by a start before that, probe_shim).
             adopt_when_readable(id);
-            return done(fd_exhausted("start " + c->name + ": the container was started, but its shim.json could not be read"));
+            return done(
+                fd_exhausted("start " + c->name + ": the container was started, but its shim.json could not be read"));
         }
         auto sj = text ? shim::ShimInfo::parse(text.value()) : Result<shim::ShimInfo>(text.error());
-        if (!sj) return done(Error(Errc::internal, "start " + c->name + ": shim.json missing or damaged: " + sj.error().message()));
+        if (!sj)
+            return done(
+                Error(Errc::internal, "start " + c->name + ": shim.json missing or damaged: " + sj.error().message()));
         c->pid = sj->init_pid;
         c->shim_pid = sj->shim_pid;
         c->pid_starttime = process_starttime(c->pid);
@@ -367,7 +391,8 @@ void ShimSupervisor::watch_shim(const std::string& id)
     if (fd < 0 && c->shim_pid > 0 && is_fd_exhaustion(errno)) {
         // No descriptor to watch it with: the shim lives on; look again in a second rather
         // than take it for gone (which would kill a running container).
-        qWarning("helper: container %s: cannot watch its shim: %s", c->short_id().c_str(), fd_exhausted("pidfd_open").message().c_str());
+        qWarning("helper: container %s: cannot watch its shim: %s", c->short_id().c_str(),
+                 fd_exhausted("pidfd_open").message().c_str());
         QTimer::singleShot(1000, this, [this, id] {
             if (ContainerRecord* r = store_.get(id); r && r->live() && !watch_fds_.count(id)) watch_shim(id);
         });
@@ -422,7 +447,8 @@ void ShimSupervisor::finish_exit(ContainerRecord& c)
                        : "onggi-shim ended without recording the container's exit (killed?)";
         auto reaped = reap_cgroup(cgroup_path(id));
         if (!reaped) c.error += "; " + reaped.error().message();
-        else if (reaped.value() > 0) c.error += "; " + std::to_string(reaped.value()) + " processes left in its cgroup were killed";
+        else if (reaped.value() > 0)
+            c.error += "; " + std::to_string(reaped.value()) + " processes left in its cgroup were killed";
         qWarning("helper: container %s: %s", c.short_id().c_str(), c.error.c_str());
     }
     net_.stopped(id);  // veths, leases, ports, rules
@@ -430,9 +456,11 @@ void ShimSupervisor::finish_exit(ContainerRecord& c)
     c.pid = 0;
     c.shim_pid = 0;
     c.pid_starttime = c.shim_starttime = 0;
-    store_.save_or_report(c, Sync::process, "exit");  // lost in a power loss: "running" with a dead pid, which adopt() ends
+    store_.save_or_report(c, Sync::process,
+                          "exit");  // lost in a power loss: "running" with a dead pid, which adopt() ends
     if (c.oom_killed && !events_->oom_announced(c)) events_->publish("oom", c);
-    events_->publish("die", c, {{"exit_code", std::to_string(c.exit_code)}, {"oom_killed", c.oom_killed ? "true" : "false"}});
+    events_->publish("die", c,
+                     {{"exit_code", std::to_string(c.exit_code)}, {"oom_killed", c.oom_killed ? "true" : "false"}});
     hooks_.exited(id);
     hooks_.changed(id);
     auto waiters = std::move(exit_waiters_[id]);
@@ -451,4 +479,4 @@ Status ShimSupervisor::signal_init(const ContainerRecord& c, int sig) const
     return {};
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

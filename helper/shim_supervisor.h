@@ -44,8 +44,8 @@ public:
         uint16_t rows = 0, cols = 0;
     };
 
-    ShimSupervisor(const HelperConfig& cfg, ContainerStore& store, NetworkManager& net, EventBus* events, ShimCommand& shim,
-                   Hooks hooks, QObject* parent = nullptr);
+    ShimSupervisor(const HelperConfig& cfg, ContainerStore& store, NetworkManager& net, EventBus* events,
+                   ShimCommand& shim, Hooks hooks, QObject* parent = nullptr);
     ~ShimSupervisor() override;
 
     void start(const std::string& id, std::function<void(Result<pid_t>)> done, const StartOptions& so);
@@ -84,4 +84,4 @@ private:
     std::map<std::string, bool> starting_;
 };
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

@@ -4,8 +4,8 @@
 #include "engine/core/shim_contract.h"
 #include "engine/security/security.h"
 
-#include <sys/statfs.h>
 #include <linux/magic.h>
+#include <sys/statfs.h>
 
 #include <algorithm>
 #include <cmath>
@@ -37,7 +37,8 @@ Result<spec::Resources> limits_to_resources(const Limits& l, bool cgroup_v2)
             if (*l.memory_high > 0)
                 return Error(Errc::unsupported, "limits.memory_high: needs cgroup v2 (this host runs cgroup v1)");
         } else {
-            r.unified[cgroup::knob_name(cgroup::Knob::memory_high, cgroup::Mode::v2)] = *l.memory_high > 0 ? std::to_string(*l.memory_high) : "max";
+            r.unified[cgroup::knob_name(cgroup::Knob::memory_high, cgroup::Mode::v2)] =
+                *l.memory_high > 0 ? std::to_string(*l.memory_high) : "max";
         }
     }
     if (l.memory_reservation) {
@@ -129,9 +130,11 @@ Result<spec::Spec> build_spec(const CreateParams& p, const image::ImageRecord& i
     s.linux.namespaces = ns;
     if (!p.namespaces.uts) s.hostname.clear();
     if (!p.namespaces.ipc)  // without its own IPC namespace a fresh mqueue mount would fail
-        s.mounts.erase(std::remove_if(s.mounts.begin(), s.mounts.end(), [](const spec::Mount& m) { return m.destination == "/dev/mqueue"; }),
+        s.mounts.erase(std::remove_if(s.mounts.begin(), s.mounts.end(),
+                                      [](const spec::Mount& m) { return m.destination == "/dev/mqueue"; }),
                        s.mounts.end());
-    if (!p.namespaces.pid)  // the runtime mounts a fresh proc only in a pid namespace: the host's, as docker --pid host shows it
+    if (!p.namespaces.pid)  // the runtime mounts a fresh proc only in a pid namespace: the host's, as docker --pid host
+                            // shows it
         for (auto& m : s.mounts)
             if (m.destination == "/proc") m = {"/proc", "bind", "/proc", {"rbind", "nosuid", "noexec", "nodev"}};
     // sysfs needs a private netns: bind the host's read-only. Not recursively: the host's mounts
@@ -164,4 +167,4 @@ Result<spec::Spec> build_spec(const CreateParams& p, const image::ImageRecord& i
     return s;
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

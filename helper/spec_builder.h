@@ -47,5 +47,4 @@ Result<spec::Resources> limits_to_resources(const Limits& l, bool cgroup_v2);
 // Security options onto the spec (capabilities add/drop, seccomp, read-only root, privileged).
 Status apply_security(spec::Spec& s, const SecurityOptions& o, const SpecInput& in = {});
 
-
-} // namespace onggi::helper
+}  // namespace onggi::helper

@@ -49,15 +49,15 @@ bool tracked_state(const ContainerRecord& c) { return c.live() && c.pid > 0; }
 // The service acts for every user: an admin peer sees all containers.
 const Peer kRoot{0, 0, 0};
 
-
-} // namespace
+}  // namespace
 
 json StatsService::sample_json(const std::string& id, const stats::HistoryPoint& p, bool with_time)
 {
     json psi = json::object();
     auto add_psi = [&](const char* name, uint64_t some, uint64_t full) {
         if (some == stats::HistoryPoint::kNone) return;
-        psi[name] = {{"some", double(some) / 100.0}, {"full", full == stats::HistoryPoint::kNone ? 0.0 : double(full) / 100.0}};
+        psi[name] = {{"some", double(some) / 100.0},
+                     {"full", full == stats::HistoryPoint::kNone ? 0.0 : double(full) / 100.0}};
     };
     add_psi("cpu", p.psi_cpu_some_x100, p.psi_cpu_full_x100);
     add_psi("memory", p.psi_memory_some_x100, p.psi_memory_full_x100);
@@ -67,7 +67,9 @@ json StatsService::sample_json(const std::string& id, const stats::HistoryPoint&
         {"cpu_ns", p.cpu_ns},
         {"cpu_percent", double(p.cpu_percent_x100) / 100.0},
         {"cpu_percent_of_limit", pct(p.cpu_percent_of_limit_x100)},
-        {"cpu_limit", p.cpu_limit_millicores == stats::HistoryPoint::kNone ? json(nullptr) : json(double(p.cpu_limit_millicores) / 1000.0)},
+        {"cpu_limit", p.cpu_limit_millicores == stats::HistoryPoint::kNone
+                          ? json(nullptr)
+                          : json(double(p.cpu_limit_millicores) / 1000.0)},
         {"throttled_periods", p.throttled_periods},
         {"throttled_ns", p.throttled_ns},
         {"memory_current", p.memory_current},
@@ -160,7 +162,8 @@ StatsService::StatsService(HelperContext& ctx, QObject* parent)
                                 {"oom_kill_count", m.kills},
                                 {"memory_limit", opt(m.memory_limit)},
                                 {"memory_current", opt(m.memory_current)}});
-        call.reply({{"interval_ms", kHistoryIntervalMs}, {"samples", std::move(samples)}, {"oom_kills", std::move(ooms)}});
+        call.reply(
+            {{"interval_ms", kHistoryIntervalMs}, {"samples", std::move(samples)}, {"oom_kills", std::move(ooms)}});
     });
 
     if (auto h = stats::HostReader::open()) host_reader_ = std::move(h.value());
@@ -174,7 +177,8 @@ StatsService::StatsService(HelperContext& ctx, QObject* parent)
     // there would delay every start. One turn of the event loop later is still long before the
     // first sample, and the OOM watcher of a fresh container counts from zero anyway.
     ctx_.containers->on_change([this](const std::string& id) {
-        QMetaObject::invokeMethod(this, [this, id] { on_change(id); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, id] { on_change(id); }, Qt::QueuedConnection);
     });
 
     // Find started and stopped containers four times a second (cheap: no file is read).
@@ -422,7 +426,8 @@ void StatsService::tick()
     }
 }
 
-std::shared_ptr<const std::string> StatsService::frame_tail(const std::vector<std::string>& ids, uint64_t unix_now) const
+std::shared_ptr<const std::string> StatsService::frame_tail(const std::vector<std::string>& ids,
+                                                            uint64_t unix_now) const
 {
     // The same object notification_line() would write, "subscription" first so that the head
     // can carry it: {"jsonrpc":"2.0","method":"stats","params":{"subscription":N, + this.
@@ -451,15 +456,18 @@ std::shared_ptr<const std::string> StatsService::frame_tail(const std::vector<st
 void StatsService::send_frame(int64_t sub, const Sub& s, std::shared_ptr<const std::string> tail)
 {
     if (!s.conn) return;
-    s.conn->send_shared("{\"jsonrpc\":\"2.0\",\"method\":\"stats\",\"params\":{\"subscription\":" + std::to_string(sub) + ",",
-                        std::move(tail));
+    s.conn->send_shared(
+        "{\"jsonrpc\":\"2.0\",\"method\":\"stats\",\"params\":{\"subscription\":" + std::to_string(sub) + ",",
+        std::move(tail));
 }
 
-void StatsService::record_oom(const ContainerRecord& c, int64_t unix_ns, const std::map<std::string, std::string>& attrs)
+void StatsService::record_oom(const ContainerRecord& c, int64_t unix_ns,
+                              const std::map<std::string, std::string>& attrs)
 {
     OomMark m;
     m.unix_ms = uint64_t(unix_ns / 1000000);
-    if (auto a = attrs.find("oom_kill_count"); a != attrs.end()) m.kills = std::strtoull(a->second.c_str(), nullptr, 10);
+    if (auto a = attrs.find("oom_kill_count"); a != attrs.end())
+        m.kills = std::strtoull(a->second.c_str(), nullptr, 10);
     // The limit and use of the container's last tick (its cgroup may be gone by now).
     const stats::HistoryPoint* last = nullptr;
     if (auto it = latest_.find(c.id); it != latest_.end()) last = &it->second.point;
@@ -486,9 +494,6 @@ bool StatsService::drop_sub(Connection* conn, int64_t sub)
     return true;
 }
 
-void install_stats_service(HelperContext& ctx)
-{
-    new StatsService(ctx, ctx.dispatcher);
-}
+void install_stats_service(HelperContext& ctx) { new StatsService(ctx, ctx.dispatcher); }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

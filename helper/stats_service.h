@@ -4,11 +4,11 @@
 //    QSocketNotifier, so an OOM kill is published as an "oom" event the moment the kernel
 //    reports it (v1: eventfd deduplicated by the oom_kill counter; v2: memory.events).
 //  * A container is tracked the moment ContainerManager reports its start (on_change), and
-//    the watcher of one started by this helper counts from zero: a kill in the container's first milliseconds, before the
-//    helper even knew the init pid, is published at once. A 250 ms reconcile is the safety
-//    net. A kill the watcher cannot see any more (the cgroup already removed) is published
-//    by ContainerManager::finish_exit from the shim's exit.json, which the shim reads from
-//    the cgroup before removing it; EventBus::oom_announced keeps it to one event per run.
+//    the watcher of one started by this helper counts from zero: a kill in the container's first milliseconds, before
+//    the helper even knew the init pid, is published at once. A 250 ms reconcile is the safety net. A kill the watcher
+//    cannot see any more (the cgroup already removed) is published by ContainerManager::finish_exit from the shim's
+//    exit.json, which the shim reads from the cgroup before removing it; EventBus::oom_announced keeps it to one event
+//    per run.
 //  * One tick, one truth (the ksystemstats shape): ONE timer samples each container that some
 //    consumer wants at most once per tick; the engine computes the rates once, from
 //    CLOCK_MONOTONIC over the real interval since that container's previous tick, and that
@@ -81,9 +81,9 @@ private:
         QPointer<Connection> conn;
         Peer peer;
         std::vector<std::string> ids;  // empty: every container the peer may see
-        int interval_ms = 1000;         // a multiple of kTickQuantumMs
-        uint64_t due_ms = 0;            // CLOCK_MONOTONIC ms of its next frame
-        PeerLimits::Slot slot;          // its place under the caller's subscription caps
+        int interval_ms = 1000;        // a multiple of kTickQuantumMs
+        uint64_t due_ms = 0;           // CLOCK_MONOTONIC ms of its next frame
+        PeerLimits::Slot slot;         // its place under the caller's subscription caps
     };
     // The last tick's sample of a container: what a new subscriber gets first.
     struct Latest {
@@ -129,4 +129,4 @@ private:
 // Called once by HelperDaemon at startup (helper/helper_daemon.cpp).
 void install_stats_service(HelperContext& ctx);
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

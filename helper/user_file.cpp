@@ -19,7 +19,8 @@ int run_as(const Identity& who, const std::function<int()>& fn)
     int r = -EPERM;
     std::thread t([&] {
         if (::syscall(SYS_setgroups, who.groups.size(), who.groups.data()) < 0 ||
-            ::syscall(SYS_setresgid, who.gid, who.gid, who.gid) < 0 || ::syscall(SYS_setresuid, who.uid, who.uid, who.uid) < 0) {
+            ::syscall(SYS_setresgid, who.gid, who.gid, who.gid) < 0 ||
+            ::syscall(SYS_setresuid, who.uid, who.uid, who.uid) < 0) {
             r = -errno;
             return;
         }
@@ -29,7 +30,7 @@ int run_as(const Identity& who, const std::function<int()>& fn)
     return r;
 }
 
-} // namespace
+}  // namespace
 
 Result<UniqueFd> UserFile::open_as(const std::string& path, int flags, mode_t mode, const Identity& who)
 {
@@ -55,4 +56,4 @@ Status UserFile::remove_as(const std::string& path, const Identity& who)
     return {};
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

@@ -23,4 +23,4 @@ struct UserFile {
     static Status remove_as(const std::string& path, const Identity& who);
 };
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

@@ -76,7 +76,7 @@ int walk_as(const std::string& path, uid_t uid)
     return dir.release();
 }
 
-} // namespace
+}  // namespace
 
 Identity VolumeSource::identity_of(uid_t uid, gid_t fallback_gid)
 {
@@ -109,7 +109,8 @@ Identity VolumeSource::identity_of(uid_t uid, gid_t fallback_gid)
 
 Result<VolumeSource> VolumeSource::open_as(const std::string& path, const Identity& who)
 {
-    if (path.empty() || path[0] != '/') return Error(Errc::invalid_argument, "volume source " + path + ": must be an absolute path");
+    if (path.empty() || path[0] != '/')
+        return Error(Errc::invalid_argument, "volume source " + path + ": must be an absolute path");
     int fd = -1;
     if (who.uid == 0) {
         fd = ::open(path.c_str(), O_PATH | O_CLOEXEC);
@@ -141,4 +142,4 @@ Result<VolumeSource> VolumeSource::open_as(const std::string& path, const Identi
     return v;
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

@@ -43,4 +43,4 @@ struct VolumeSource {
     static Result<VolumeSource> open_as(const std::string& path, const Identity& who);
 };
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

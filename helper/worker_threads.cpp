@@ -27,7 +27,8 @@ bool WorkerThreads::start(std::function<void(const std::atomic<bool>&)> work, st
         cv_.notify_all();
         // `this` outlives the thread: stop() joins it before the object goes. A queued call
         // that stop() made redundant finds no job and does nothing.
-        QMetaObject::invokeMethod(this, [this, id] { complete(id); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, id] { complete(id); }, Qt::QueuedConnection);
     });
     return true;
 }
@@ -90,4 +91,4 @@ size_t WorkerThreads::running() const
     return jobs_.size();
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

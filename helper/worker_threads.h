@@ -65,4 +65,4 @@ private:
     std::atomic<bool> cancel_{false};
 };
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

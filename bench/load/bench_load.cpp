@@ -10,8 +10,8 @@
 
 #include <dirent.h>
 #include <poll.h>
-#include <sys/socket.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -92,7 +92,8 @@ Figures measure(HelperProcess& h, RawClient& c, size_t n)
         json l = c.call("container.list", {{"all", true}}, 120000);
         lists.push_back(ms_since(t));
         if (!l.contains("result") || l["result"]["containers"].size() != n)
-            std::fprintf(stderr, "list: unexpected reply (%zu)\n", l.contains("result") ? l["result"]["containers"].size() : 0);
+            std::fprintf(stderr, "list: unexpected reply (%zu)\n",
+                         l.contains("result") ? l["result"]["containers"].size() : 0);
         std::this_thread::sleep_for(std::chrono::milliseconds(500));
     }
     const double wall = std::chrono::duration<double>(clk::now() - w0).count();
@@ -103,7 +104,8 @@ Figures measure(HelperProcess& h, RawClient& c, size_t n)
     for (int i = 0; i < 5; ++i) {
         auto t = clk::now();
         json s = c.call("stats.subscribe", {{"interval_ms", 1000}}, 120000);
-        json frame = c.wait_notification("stats", 60000, [&](const json& j) { return j["params"]["containers"].size() == n; });
+        json frame =
+            c.wait_notification("stats", 60000, [&](const json& j) { return j["params"]["containers"].size() == n; });
         stats.push_back(ms_since(t));
         c.notifications.clear();
         if (s.contains("result")) (void)c.call("unsubscribe", {{"subscription", s["result"]["subscription"]}});
@@ -118,12 +120,12 @@ Figures measure(HelperProcess& h, RawClient& c, size_t n)
 
 void print(const char* what, size_t n, int clients, const Figures& f)
 {
-    std::printf("%-8s %6zu %8d %8.1f %9.1f %9.1f %9.1f %12.1f %7d\n", what, n, clients, f.cpu, double(f.rss) / 1024.0, f.list_med,
-                f.list_max, f.stats_med, f.fds);
+    std::printf("%-8s %6zu %8d %8.1f %9.1f %9.1f %9.1f %12.1f %7d\n", what, n, clients, f.cpu, double(f.rss) / 1024.0,
+                f.list_med, f.list_max, f.stats_med, f.fds);
     std::fflush(stdout);
 }
 
-} // namespace
+}  // namespace
 
 int main(int argc, char** argv)
 {
@@ -144,7 +146,9 @@ int main(int argc, char** argv)
     }
     // Never the host's network: containers get loopback only.
     ::setenv("ONGGI_DEFAULT_NETWORK", "private", 1);
-    struct rlimit rl {65536, 65536};
+    struct rlimit rl {
+        65536, 65536
+    };
     ::setrlimit(RLIMIT_NOFILE, &rl);
     HelperProcess h;
     if (!h.start()) {
@@ -158,9 +162,11 @@ int main(int argc, char** argv)
         std::getline(f, load);
     }
     std::printf("onggi-helper with N running busybox containers; load %s\n", load.c_str());
-    std::printf("%u CPUs; CPU %% of one core over 10 s; list: container.list ms (median, max of 20); stats: stats.subscribe -> first full frame ms (median of 5)\n",
+    std::printf("%u CPUs; CPU %% of one core over 10 s; list: container.list ms (median, max of 20); stats: "
+                "stats.subscribe -> first full frame ms (median of 5)\n",
                 std::thread::hardware_concurrency());
-    std::printf("%-8s %6s %8s %8s %9s %9s %9s %12s %7s\n", "", "N", "clients", "cpu%", "rss MiB", "list med", "list max", "stats rt", "fds");
+    std::printf("%-8s %6s %8s %8s %9s %9s %9s %12s %7s\n", "", "N", "clients", "cpu%", "rss MiB", "list med",
+                "list max", "stats rt", "fds");
     size_t running = 0;
     for (size_t n : levels) {
         const auto t = clk::now();
@@ -211,6 +217,7 @@ int main(int argc, char** argv)
     std::fprintf(stderr, "removing %zu containers\n", running);
     json l = c.call("container.list", {{"all", true}}, 120000);
     if (l.contains("result"))
-        for (const auto& x : l["result"]["containers"]) (void)c.call("container.remove", {{"id", x["id"]}, {"force", true}}, 120000);
+        for (const auto& x : l["result"]["containers"])
+            (void)c.call("container.remove", {{"id", x["id"]}, {"force", true}}, 120000);
     return 0;
 }

@@ -95,7 +95,7 @@ struct Stat {
     }
 };
 
-} // namespace
+}  // namespace
 
 int main(int argc, char** argv)
 {
@@ -113,7 +113,8 @@ int main(int argc, char** argv)
         return 1;
     }
     QTemporaryDir dir;
-    NetworkManagerConfig cfg{dir.filePath("state").toStdString(), dir.filePath("run").toStdString(), "onggi", "10.77.0.0/16"};
+    NetworkManagerConfig cfg{dir.filePath("state").toStdString(), dir.filePath("run").toStdString(), "onggi",
+                             "10.77.0.0/16"};
     for (const char* d : {"state", "run", "run/net"}) QDir().mkpath(dir.filePath(d));
     NetworkManager nm(cfg);
     if (auto st = nm.load(); !st) {
@@ -207,10 +208,14 @@ int main(int argc, char** argv)
         nm.stopped(r.id);
     }
     nm.flush_deletes();
-    std::printf("network set-up of one container start, %d runs, %d other containers on the %s network, %s (ms)\n", iterations, peers,
-                user ? "same user-defined" : "default", serial ? "each stop's veth delete finished before the next start" : "back to back (the previous veth delete may still run)");
+    std::printf("network set-up of one container start, %d runs, %d other containers on the %s network, %s (ms)\n",
+                iterations, peers, user ? "same user-defined" : "default",
+                serial ? "each stop's veth delete finished before the next start"
+                       : "back to back (the previous veth delete may still run)");
     std::printf("%-44s %8s %8s %8s\n", "", "median", "p90", "max");
-    auto row = [](const char* what, const Stat& s) { std::printf("%-44s %8.3f %8.3f %8.3f\n", what, s.q(0.5), s.q(0.9), s.q(1.0)); };
+    auto row = [](const char* what, const Stat& s) {
+        std::printf("%-44s %8.3f %8.3f %8.3f\n", what, s.q(0.5), s.q(0.9), s.q(1.0));
+    };
     row("prepare (helper: lease, run file, /etc files)", prepare);
     row("attach (shim: veth pair, address, up, route)", attach);
     row("started (helper: peers' hosts files)", started);

@@ -52,9 +52,12 @@ int main(int argc, char** argv)
     }
     size_t sink = 0;
     std::printf("%-34s %10s\n", "policy gate decision", "median us");
-    std::printf("%-34s %10.1f\n", "create params, defaults", median_us(n, [&] { sink += privileged_asks(plain.value()).size(); }));
-    std::printf("%-34s %10.1f\n", "create params, JSON profile", median_us(n, [&] { sink += privileged_asks(with_profile.value()).size(); }));
-    std::printf("%-34s %10.1f\n", "stored spec (default container)", median_us(n, [&] { sink += privileged_asks(def, "/onggi/x").size(); }));
+    std::printf("%-34s %10.1f\n", "create params, defaults",
+                median_us(n, [&] { sink += privileged_asks(plain.value()).size(); }));
+    std::printf("%-34s %10.1f\n", "create params, JSON profile",
+                median_us(n, [&] { sink += privileged_asks(with_profile.value()).size(); }));
+    std::printf("%-34s %10.1f\n", "stored spec (default container)",
+                median_us(n, [&] { sink += privileged_asks(def, "/onggi/x").size(); }));
 
     PolkitAuthority pk;
     Peer self;

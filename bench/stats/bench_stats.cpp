@@ -14,12 +14,12 @@
 #include "engine/stats/sampler.h"
 
 #include <fcntl.h>
-#include <time.h>
 #include <poll.h>
-#include <signal.h>
 #include <sched.h>
+#include <signal.h>
 #include <sys/mman.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -82,7 +82,9 @@ pid_t spawn_member(bool busy)
             for (;;) ::pause();
         ::raise(SIGSTOP);  // started with SIGCONT when its fleet is measured
         for (;;) {
-            struct timespec ts{0, *g_wake_ns};
+            struct timespec ts {
+                0, *g_wake_ns
+            };
             ::nanosleep(&ts, nullptr);
             for (int i = 0; i < 2000; ++i) asm volatile("" ::: "memory");
         }
@@ -182,7 +184,8 @@ TickCost bench_ticks(Fleet& f, size_t n, ReaderOptions opt, int cycles, long gap
         std::sort(v.begin(), v.end());
         return v.empty() ? 0.0 : v[v.size() / 2];
     };
-    double per_cycle = med(plain) * double(plain.size()) + med(slows) * double(slows.size()) + med(sweeps) * double(sweeps.size());
+    double per_cycle =
+        med(plain) * double(plain.size()) + med(slows) * double(slows.size()) + med(sweeps) * double(sweeps.size());
     c.plain_us = med(plain) / double(n);
     c.sweep_us = med(sweeps) / double(n);
     c.cycle_us = per_cycle / double(ticks) / double(n);
@@ -256,7 +259,9 @@ bool oom_latency(Fleet& f, int i, double& event_us, double& exit_us)
     double got = -1, exited = -1;
     int timeout = -1;
     for (int spins = 0; spins < 100000 && (got < 0 || exited < 0); ++spins) {
-        struct pollfd pf{w.value()->fd(), w.value()->poll_events(), 0};
+        struct pollfd pf {
+            w.value()->fd(), w.value()->poll_events(), 0
+        };
         int n = ::poll(&pf, 1, timeout > 0 ? timeout : 1);
         if (n > 0 || timeout > 0) {
             auto ev = w.value()->check();
@@ -309,19 +314,21 @@ double runc_events_ms(int calls)
             std::string probe = sh("runc --root " + root + " events --stats " + id + " 2>&1");
             if (probe.find("\"type\":\"stats\"") != std::string::npos) {
                 double t0 = now_us();
-                for (int i = 0; i < calls; ++i) sh("runc --root " + root + " events --stats " + id + " >/dev/null 2>&1");
+                for (int i = 0; i < calls; ++i)
+                    sh("runc --root " + root + " events --stats " + id + " >/dev/null 2>&1");
                 ms = (now_us() - t0) / 1000.0 / calls;
             } else {
                 std::fprintf(stderr, "runc events failed: %s\n", probe.substr(0, 300).c_str());
             }
-            sh("runc --root " + root + " kill " + id + " KILL >/dev/null 2>&1; sleep 0.2; runc --root " + root + " delete -f " + id + " >/dev/null 2>&1");
+            sh("runc --root " + root + " kill " + id + " KILL >/dev/null 2>&1; sleep 0.2; runc --root " + root +
+               " delete -f " + id + " >/dev/null 2>&1");
         }
     }
     (void)remove_tree(dir);
     return ms;
 }
 
-} // namespace
+}  // namespace
 
 int main(int argc, char** argv)
 {
@@ -344,7 +351,9 @@ int main(int argc, char** argv)
     f.parent = "/onggi-bench-" + std::to_string(::getpid());
     std::printf("cgroup mode: %s; %ld CPUs; load %s", cgroup::mode_name(f.host.mode), ::sysconf(_SC_NPROCESSORS_ONLN),
                 sh("cut -d' ' -f1-3 /proc/loadavg").c_str());
-    struct NetnsGuard { ~NetnsGuard() { drop_netns(); } } netns_guard;
+    struct NetnsGuard {
+        ~NetnsGuard() { drop_netns(); }
+    } netns_guard;
     if (!make_netns()) std::printf("(no private netns: the fleet shares the host's)\n");
     Fleet busy;
     busy.host = f.host;
@@ -354,7 +363,8 @@ int main(int argc, char** argv)
     f.prefix = "idle";
     ReaderOptions gated, before;
     before.gate = false;  // the reader before gating: fast files every tick, limits with the slow ones
-    g_wake_ns = static_cast<volatile long*>(::mmap(nullptr, 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0));
+    g_wake_ns =
+        static_cast<volatile long*>(::mmap(nullptr, 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0));
     if (g_wake_ns == MAP_FAILED) return 1;
     *g_wake_ns = 4000000;
     const int cycles = quick ? 1 : 3;
@@ -366,11 +376,13 @@ int main(int argc, char** argv)
     std::printf("\nus per container per sample, files read per container per sample in brackets\n");
     std::printf("gated = this reader (parent gate + per-file gates); own = per-file gates only (no parent gate);\n"
                 "before = the same files with the gates off (the reader of stop 7)\n");
-    std::printf("plain = median of the plain ticks; cycle = a %u-tick cycle (%u slow ticks, 1 sweep) from the median of each kind\n",
+    std::printf("plain = median of the plain ticks; cycle = a %u-tick cycle (%u slow ticks, 1 sweep) from the median "
+                "of each kind\n",
                 gated.sweep_every, gated.sweep_every / gated.slow_every - 1);
     std::printf("\nA. ticks spaced as in the helper (gap below; BUSY processes wake every gap/2.5)\n");
     std::printf("%5s %6s | %-29s | %-29s | %-29s | %-29s | %-29s\n", "N", "gap ms", "IDLE gated: plain   cycle",
-                "IDLE own: plain     cycle", "BUSY gated: plain   cycle", "IDLE before: plain  cycle", "BUSY before: plain  cycle");
+                "IDLE own: plain     cycle", "BUSY gated: plain   cycle", "IDLE before: plain  cycle",
+                "BUSY before: plain  cycle");
     std::vector<std::string> tight_rows;
     for (size_t n : {size_t(1), size_t(10), size_t(100), size_t(500)}) {
         if (!f.grow(n) || !busy.grow(n)) return 1;
@@ -399,7 +411,8 @@ int main(int argc, char** argv)
         for (int k = 0; k < 3; ++k) orc.push_back(bench_open_read_close(f, n, rounds));
         std::sort(orc.begin(), orc.end());
         char row[256];
-        std::snprintf(row, sizeof row, "%5zu | %-29s | %-29s | %-29s | %9.2f", n, cell(tg).c_str(), cell(to).c_str(), cell(tb).c_str(), orc[1]);
+        std::snprintf(row, sizeof row, "%5zu | %-29s | %-29s | %-29s | %9.2f", n, cell(tg).c_str(), cell(to).c_str(),
+                      cell(tb).c_str(), orc[1]);
         tight_rows.push_back(row);
     }
     std::printf("\nB. IDLE, ticks back to back (warm caches, as measured at stop 7)\n");
@@ -422,7 +435,8 @@ int main(int argc, char** argv)
     if (!ev.empty()) {
         std::sort(ev.begin(), ev.end());
         std::sort(ex.begin(), ex.end());
-        std::printf("\nOOM kill -> event (kernel kill record in /dev/kmsg to OomWatcher::check): median %.0f us, max %.0f us (%zu kills)\n",
+        std::printf("\nOOM kill -> event (kernel kill record in /dev/kmsg to OomWatcher::check): median %.0f us, max "
+                    "%.0f us (%zu kills)\n",
                     ev[ev.size() / 2], ev.back(), ev.size());
         std::printf("OOM kill -> waitpid sees the exit (for scale): median %.0f us\n", ex[ex.size() / 2]);
     } else {

@@ -113,7 +113,8 @@ Result<HostInfo> probe_host()
 
 Status validate_path(const std::string& path)
 {
-    if (path.empty() || path[0] != '/') return Error(Errc::invalid_argument, "cgroup path must start with '/': " + path);
+    if (path.empty() || path[0] != '/')
+        return Error(Errc::invalid_argument, "cgroup path must start with '/': " + path);
     if (path.size() > 1024) return Error(Errc::invalid_argument, "cgroup path is longer than 1024 bytes");
     if (path == "/") return Error(Errc::invalid_argument, "cgroup path must not be the root");
     size_t pos = 1;
@@ -122,13 +123,15 @@ Status validate_path(const std::string& path)
         if (s == std::string::npos) s = path.size();
         std::string part = path.substr(pos, s - pos);
         if (part.empty()) return Error(Errc::invalid_argument, "cgroup path has an empty component: " + path);
-        if (part == "." || part == "..") return Error(Errc::invalid_argument, "cgroup path must not contain '.' or '..': " + path);
+        if (part == "." || part == "..")
+            return Error(Errc::invalid_argument, "cgroup path must not contain '.' or '..': " + path);
         if (part.size() > 255) return Error(Errc::invalid_argument, "cgroup path component longer than 255 bytes");
         for (char c : part)
             if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
                 return Error(Errc::invalid_argument, "cgroup path has a control character: " + path);
         // Names the kernel or Onggi reserves: a component that looks like a knob file.
-        if (part.rfind("cgroup.", 0) == 0) return Error(Errc::invalid_argument, "cgroup path component must not start with 'cgroup.': " + path);
+        if (part.rfind("cgroup.", 0) == 0)
+            return Error(Errc::invalid_argument, "cgroup path component must not start with 'cgroup.': " + path);
         pos = s + 1;
     }
     return {};
@@ -140,7 +143,8 @@ Status validate_device_rule(const spec::DeviceRule& rule)
         return Error(Errc::invalid_argument, "device rule type must be a, c or b, not '" + rule.type + "'");
     if (rule.access.empty() || rule.access.size() > 3 || rule.access.find_first_not_of("rwm") != std::string::npos)
         return Error(Errc::invalid_argument, "device rule access must be letters of rwm, not '" + rule.access + "'");
-    if ((rule.major && (*rule.major < 0 || *rule.major > 4095)) || (rule.minor && (*rule.minor < 0 || *rule.minor > 1048575)))
+    if ((rule.major && (*rule.major < 0 || *rule.major > 4095)) ||
+        (rule.minor && (*rule.minor < 0 || *rule.minor > 1048575)))
         return Error(Errc::invalid_argument, "device rule major must be 0..4095 and minor 0..1048575");
     return {};
 }
@@ -213,7 +217,8 @@ Result<std::string> self_path()
 
 Result<std::string> take_delegated(const HostInfo& host, const std::string& root)
 {
-    if (host.mode != Mode::v2) return Error(Errc::unsupported, "a delegated cgroup needs the unified hierarchy (cgroup v2)");
+    if (host.mode != Mode::v2)
+        return Error(Errc::unsupported, "a delegated cgroup needs the unified hierarchy (cgroup v2)");
     if (auto r = validate_path(root); !r) return std::move(r).error().wrap("delegated cgroup");
     const std::string dir = host.root + root, leaf = dir + "/supervisor";
     auto made = files::make_dirs(leaf);
@@ -228,7 +233,8 @@ Result<std::string> take_delegated(const HostInfo& host, const std::string& root
         files::for_each_line(procs.value(), [&](std::string_view line) {
             const std::string pid(line);
             if (pid.empty()) return true;
-            if (auto r = files::write(leaf, knob_name(Knob::procs, Mode::v2), pid); !r && r.error().sys_errno != ESRCH) {
+            if (auto r = files::write(leaf, knob_name(Knob::procs, Mode::v2), pid);
+                !r && r.error().sys_errno != ESRCH) {
                 moved = std::move(r).error().wrap("move process " + pid + " into " + root + "/supervisor");
                 return false;
             }
@@ -239,4 +245,4 @@ Result<std::string> take_delegated(const HostInfo& host, const std::string& root
     return Error(Errc::busy, "delegated cgroup " + root + ": processes keep appearing in it");
 }
 
-} // namespace onggi::cgroup
+}  // namespace onggi::cgroup

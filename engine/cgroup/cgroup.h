@@ -51,7 +51,10 @@ struct Stats {
     // counter of OOM events (only the eventfd), so oom_events stays 0 there.
     uint64_t oom_events = 0, oom_kill_events = 0;
     // PSI avg10 and total (us), when the kernel gives them
-    struct Pressure { double some_avg10 = 0, full_avg10 = 0; uint64_t some_total_us = 0, full_total_us = 0; };
+    struct Pressure {
+        double some_avg10 = 0, full_avg10 = 0;
+        uint64_t some_total_us = 0, full_total_us = 0;
+    };
     std::optional<Pressure> cpu_pressure, memory_pressure, io_pressure;
 };
 
@@ -123,4 +126,4 @@ Status validate_device_rule(const spec::DeviceRule& rule);
 uint64_t shares_to_weight(uint64_t shares);  // v1 cpu.shares -> v2 cpu.weight (runc's formula)
 uint64_t weight_to_shares(uint64_t weight);
 
-} // namespace onggi::cgroup
+}  // namespace onggi::cgroup

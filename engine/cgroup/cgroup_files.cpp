@@ -112,7 +112,8 @@ IoTotals parse_io_stat(std::string_view text)
         size_t f = line.find(' ');
         while (f != std::string_view::npos && f < line.size()) {
             size_t next = line.find(' ', f + 1);
-            std::string_view field = line.substr(f + 1, next == std::string_view::npos ? std::string_view::npos : next - f - 1);
+            std::string_view field =
+                line.substr(f + 1, next == std::string_view::npos ? std::string_view::npos : next - f - 1);
             f = next;
             size_t eq = field.find('=');
             if (eq == std::string_view::npos) continue;
@@ -201,7 +202,9 @@ static Status rmdir_retry(const std::string& dir)
     for (int i = 0;; ++i) {
         if (::rmdir(dir.c_str()) == 0 || errno == ENOENT) return {};
         if (errno != EBUSY || i >= 50) return Error::from_errno("rmdir " + dir);
-        struct timespec ts { 0, 10 * 1000 * 1000 };  // 10 ms, at most 0.5 s in all
+        struct timespec ts {
+            0, 10 * 1000 * 1000
+        };  // 10 ms, at most 0.5 s in all
         ::nanosleep(&ts, nullptr);
     }
 }
@@ -242,4 +245,4 @@ Result<std::vector<std::string>> make_dirs(const std::string& dir)
     return made;
 }
 
-} // namespace onggi::cgroup::files
+}  // namespace onggi::cgroup::files

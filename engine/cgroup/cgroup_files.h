@@ -34,10 +34,8 @@ void for_each_line(std::string_view text, Fn&& fn)
         if (eol == std::string_view::npos) eol = text.size();
         const std::string_view line = text.substr(pos, eol - pos);
         pos = eol + 1;
-        if constexpr (std::is_void_v<std::invoke_result_t<Fn&, std::string_view>>)
-            fn(line);
-        else if (!fn(line))
-            return;
+        if constexpr (std::is_void_v<std::invoke_result_t<Fn&, std::string_view>>) fn(line);
+        else if (!fn(line)) return;
     }
 }
 // The value of the first line "<key><sep><value>", trimmed; nullopt when no line has the key.
@@ -51,14 +49,22 @@ void parse_cpu_max(std::string_view text, std::optional<uint64_t>& quota, uint64
 std::string_view trim(std::string_view text);
 
 // PSI: "some avg10=0.00 avg60=0.00 avg300=0.00 total=0\nfull ..." (Documentation/accounting/psi.rst).
-struct PressureLine { double avg10 = 0; uint64_t total_us = 0; bool present = false; };
-struct PressurePair { PressureLine some, full; };
+struct PressureLine {
+    double avg10 = 0;
+    uint64_t total_us = 0;
+    bool present = false;
+};
+struct PressurePair {
+    PressureLine some, full;
+};
 PressurePair parse_pressure(std::string_view text);
 // A *.pressure file as Stats carries it; nullopt when the file has no "some" line.
 std::optional<Stats::Pressure> pressure_stats(std::string_view text);
 
 // v2 io.stat: "8:0 rbytes=1 wbytes=2 rios=3 wios=4 dbytes=0 dios=0" per device; summed.
-struct IoTotals { uint64_t rbytes = 0, wbytes = 0, rios = 0, wios = 0; };
+struct IoTotals {
+    uint64_t rbytes = 0, wbytes = 0, rios = 0, wios = 0;
+};
 IoTotals parse_io_stat(std::string_view text);
 // v1 blkio.throttle.io_service_bytes(_recursive) / io_serviced: "8:0 Read 123" lines; summed
 // per operation, the "Total" lines skipped.
@@ -78,4 +84,4 @@ Status remove_dir(const std::string& dir);
 // mkdir -p dir; returns the directories it created, outermost first.
 Result<std::vector<std::string>> make_dirs(const std::string& dir);
 
-} // namespace onggi::cgroup::files
+}  // namespace onggi::cgroup::files

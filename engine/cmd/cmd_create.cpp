@@ -29,12 +29,15 @@ Status send_console(const std::string& socket_path, int master)
     if (!s) return Error::from_errno("console socket");
     struct sockaddr_un addr {};
     addr.sun_family = AF_UNIX;
-    if (socket_path.size() >= sizeof addr.sun_path) return Error(Errc::invalid_argument, "--console-socket: path too long");
+    if (socket_path.size() >= sizeof addr.sun_path)
+        return Error(Errc::invalid_argument, "--console-socket: path too long");
     std::memcpy(addr.sun_path, socket_path.c_str(), socket_path.size());
     if (::connect(s.get(), reinterpret_cast<sockaddr*>(&addr), sizeof addr) < 0)
         return Error::from_errno("connect to console socket " + socket_path);
     char name[] = "/dev/ptmx";
-    struct iovec iov{name, sizeof name - 1};
+    struct iovec iov {
+        name, sizeof name - 1
+    };
     alignas(struct cmsghdr) char ctrl[CMSG_SPACE(sizeof(int))] = {};
     struct msghdr msg {};
     msg.msg_iov = &iov;
@@ -50,10 +53,10 @@ Status send_console(const std::string& socket_path, int master)
     return {};
 }
 
-} // namespace
+}  // namespace
 
-Result<runtime::Launched> do_create(const cmd::StateStore& store, const std::string& id, const Args& a, bool wait_for_start,
-                                    cmd::StateRecord& st, UniqueFd* console_master)
+Result<runtime::Launched> do_create(const cmd::StateStore& store, const std::string& id, const Args& a,
+                                    bool wait_for_start, cmd::StateRecord& st, UniqueFd* console_master)
 {
     std::string bundle = bundle_of(a);
     auto spec = spec::load_spec(bundle);
@@ -61,7 +64,8 @@ Result<runtime::Launched> do_create(const cmd::StateStore& store, const std::str
     const std::string console_socket = a.get("--console-socket");
     const bool detached = wait_for_start || a.has("-d") || a.has("--detach");
     if (spec->process.terminal && console_socket.empty() && (detached || !console_master))
-        return Error(Errc::invalid_argument, "process.terminal: a detached container with a terminal needs --console-socket");
+        return Error(Errc::invalid_argument,
+                     "process.terminal: a detached container with a terminal needs --console-socket");
     if (!spec->process.terminal && !console_socket.empty())
         return Error(Errc::invalid_argument, "--console-socket: process.terminal is false");
     UniqueFd master, slave;
@@ -87,7 +91,8 @@ Result<runtime::Launched> do_create(const cmd::StateStore& store, const std::str
     st.created = now_rfc3339();
     st.annotations = spec->annotations;
     // Kept for start's and delete's hooks (stored_spec).
-    if (auto r = write_file_atomic(store.dir(id) + "/config.json", spec::to_json(spec.value()), 0600, Sync::process); !r)
+    if (auto r = write_file_atomic(store.dir(id) + "/config.json", spec::to_json(spec.value()), 0600, Sync::process);
+        !r)
         return std::move(r).error().wrap("keep the config");
     // The hooks of create (hook_runner.h): the state they read says "created", as crun's do.
     const spec::Hooks& hooks = spec->hooks;
@@ -155,4 +160,4 @@ int cmd_create(cmd::StateStore& store, const Args& a)
     return 0;
 }
 
-} // namespace onggi::runtime_cli
+}  // namespace onggi::runtime_cli

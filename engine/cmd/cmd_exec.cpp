@@ -13,7 +13,9 @@ namespace onggi::runtime_cli {
 
 int cmd_exec(cmd::StateStore& store, const Args& a)
 {
-    if (a.pos.empty()) return usage_error("usage: onggi-runtime exec [-d] [--cwd DIR] [-e K=V] [-u UID[:GID]] [-p process.json] ID [COMMAND...]");
+    if (a.pos.empty())
+        return usage_error(
+            "usage: onggi-runtime exec [-d] [--cwd DIR] [-e K=V] [-u UID[:GID]] [-p process.json] ID [COMMAND...]");
     auto st = store.load(a.pos[0]);
     if (!st) return fail(st.error());
     if (live_status(st.value()) != ContainerState::running)
@@ -40,7 +42,8 @@ int cmd_exec(cmd::StateStore& store, const Args& a)
         if (a.opts.count(k))
             for (const auto& e : a.opts.at(k)) {
                 auto eq = e.find('=');
-                if (eq == std::string::npos || eq == 0) return usage_error("--env: expected KEY=VALUE, got '" + e + "'");
+                if (eq == std::string::npos || eq == 0)
+                    return usage_error("--env: expected KEY=VALUE, got '" + e + "'");
                 std::string key = e.substr(0, eq + 1);
                 std::erase_if(s.process.env, [&](const std::string& x) { return x.rfind(key, 0) == 0; });
                 s.process.env.push_back(e);
@@ -53,7 +56,8 @@ int cmd_exec(cmd::StateStore& store, const Args& a)
         auto colon = user.find(':');
         char* end = nullptr;
         s.process.user.uid = uint32_t(std::strtoul(user.substr(0, colon).c_str(), &end, 10));
-        s.process.user.gid = colon == std::string::npos ? 0 : uint32_t(std::strtoul(user.substr(colon + 1).c_str(), nullptr, 10));
+        s.process.user.gid =
+            colon == std::string::npos ? 0 : uint32_t(std::strtoul(user.substr(colon + 1).c_str(), nullptr, 10));
         s.process.user.additional_gids.clear();
     }
     runtime::ExecOptions opt;
@@ -67,11 +71,11 @@ int cmd_exec(cmd::StateStore& store, const Args& a)
     if (auto r = write_pid_file(a, pid.value()); !r) fail(r.error());
     if (a.has("-d") || a.has("--detach")) return 0;
     g_forward_pid = pid.value();
-    struct sigaction sa{};
+    struct sigaction sa {};
     sa.sa_handler = forward;
     sa.sa_flags = SA_RESTART;
     for (int sg : {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2}) ::sigaction(sg, &sa, nullptr);
     return runtime::wait_exit_code(pid.value());
 }
 
-} // namespace onggi::runtime_cli
+}  // namespace onggi::runtime_cli

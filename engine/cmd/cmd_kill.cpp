@@ -29,8 +29,7 @@ Result<int> parse_signal(const std::string& s)
     return Error(Errc::invalid_argument, "unknown signal '" + s + "'");
 }
 
-
-} // namespace
+}  // namespace
 
 int cmd_kill(cmd::StateStore& store, const Args& a)
 {
@@ -51,4 +50,4 @@ int cmd_kill(cmd::StateStore& store, const Args& a)
     return 0;
 }
 
-} // namespace onggi::runtime_cli
+}  // namespace onggi::runtime_cli

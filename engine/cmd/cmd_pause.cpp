@@ -7,7 +7,8 @@ namespace onggi::runtime_cli {
 
 int cmd_pause_resume(cmd::StateStore& store, const Args& a, bool pause)
 {
-    if (a.pos.size() != 1) return usage_error(pause ? "usage: onggi-runtime pause ID" : "usage: onggi-runtime resume ID");
+    if (a.pos.size() != 1)
+        return usage_error(pause ? "usage: onggi-runtime pause ID" : "usage: onggi-runtime resume ID");
     auto st = store.load(a.pos[0]);
     if (!st) return fail(st.error());
     if (!runtime::process_alive(st->pid, st->start_time))
@@ -19,4 +20,4 @@ int cmd_pause_resume(cmd::StateStore& store, const Args& a, bool pause)
     return 0;
 }
 
-} // namespace onggi::runtime_cli
+}  // namespace onggi::runtime_cli

@@ -34,4 +34,4 @@ int cmd_ps(cmd::StateStore& store, const Args& a)
     return 0;
 }
 
-} // namespace onggi::runtime_cli
+}  // namespace onggi::runtime_cli

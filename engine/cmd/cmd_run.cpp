@@ -42,13 +42,14 @@ void relay_console(int master)
         if (in_open && (p[1].revents & (POLLIN | POLLHUP | POLLERR))) {
             ssize_t n = ::read(0, buf, sizeof buf);
             if (n <= 0) in_open = false;
-            else if (::write(master, buf, size_t(n)) < 0) {}
+            else if (::write(master, buf, size_t(n)) < 0) {
+            }
         }
     }
     if (raw) ::tcsetattr(0, TCSANOW, &saved);
 }
 
-} // namespace
+}  // namespace
 
 int cmd_run(cmd::StateStore& store, const Args& a)
 {
@@ -88,7 +89,7 @@ int cmd_run(cmd::StateStore& store, const Args& a)
     // Foreground: nobody else can see it before we save; we are its parent and reap it.
     warn_if_failed(store.save(st), "save the state (state and kill cannot see the container)");
     g_forward_pid = st.pid;
-    struct sigaction sa{};
+    struct sigaction sa {};
     sa.sa_handler = forward;
     sa.sa_flags = SA_RESTART;
     for (int s : {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2}) ::sigaction(s, &sa, nullptr);
@@ -115,4 +116,4 @@ int cmd_run(cmd::StateStore& store, const Args& a)
     return code;
 }
 
-} // namespace onggi::runtime_cli
+}  // namespace onggi::runtime_cli

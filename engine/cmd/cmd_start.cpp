@@ -19,7 +19,8 @@ Status do_start(cmd::StateStore& store, cmd::StateRecord& st)
     };
     if (spec && !spec->has_process) {  // config.md#process: REQUIRED when start is called
         stop();
-        return Error(Errc::invalid_argument, "start: process: the config has none, and start needs one; the container is stopped");
+        return Error(Errc::invalid_argument,
+                     "start: process: the config has none, and start needs one; the container is stopped");
     }
     if (auto r = runtime::run_hooks(hooks.start_container, "startContainer", st.oci_json(ContainerState::created),
                                     {st.pid, st.start_time});
@@ -39,9 +40,10 @@ int cmd_start(cmd::StateStore& store, const Args& a)
     if (a.pos.size() != 1) return usage_error("usage: onggi-runtime start ID");
     auto st = store.load(a.pos[0]);
     if (!st) return fail(st.error());
-    if (st->status != ContainerState::created) return fail(Error(Errc::bad_state, "container '" + st->id + "' is not in the created state"));
+    if (st->status != ContainerState::created)
+        return fail(Error(Errc::bad_state, "container '" + st->id + "' is not in the created state"));
     if (auto r = do_start(store, st.value()); !r) return fail(r.error());
     return 0;
 }
 
-} // namespace onggi::runtime_cli
+}  // namespace onggi::runtime_cli

@@ -14,4 +14,4 @@ int cmd_state(cmd::StateStore& store, const Args& a)
     return 0;
 }
 
-} // namespace onggi::runtime_cli
+}  // namespace onggi::runtime_cli

@@ -31,8 +31,7 @@ Result<int64_t> parse_size(const std::string& opt, const std::string& s)
     return int64_t(v * mult);
 }
 
-
-} // namespace
+}  // namespace
 
 int cmd_update(cmd::StateStore& store, const Args& a)
 {
@@ -52,8 +51,9 @@ int cmd_update(cmd::StateStore& store, const Args& a)
         }
         if (!text) return fail(text.error());
         // Reuse the spec parser: wrap the resources object in a minimal config.
-        std::string wrapped = R"({"ociVersion":"1.0.2","process":{"args":["x"],"cwd":"/"},"root":{"path":"r"},"linux":{"resources":)" +
-                              text.value() + "}}";
+        std::string wrapped =
+            R"({"ociVersion":"1.0.2","process":{"args":["x"],"cwd":"/"},"root":{"path":"r"},"linux":{"resources":)" +
+            text.value() + "}}";
         auto parsed = spec::parse_spec(wrapped);
         if (!parsed) return fail(std::move(parsed).error().wrap(file));
         if (parsed->linux.resources) res = *parsed->linux.resources;
@@ -78,4 +78,4 @@ int cmd_update(cmd::StateStore& store, const Args& a)
     return 0;
 }
 
-} // namespace onggi::runtime_cli
+}  // namespace onggi::runtime_cli

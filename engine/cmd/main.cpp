@@ -39,7 +39,7 @@ void print_help()
         "  spec [-b BUNDLE]                               write a default config.json\n");
 }
 
-} // namespace
+}  // namespace
 
 int main(int argc, char** argv)
 {

@@ -25,14 +25,38 @@ Globals g;
 
 namespace {
 // Options that take a value, per command (the rest are flags).
-const std::set<std::string> kValued = {"-b", "--bundle", "--pid-file", "--console-socket", "--preserve-fds",
-                                       "--cwd", "-e", "--env", "-u", "--user", "-p", "--process",
-                                       "--memory", "--memory-swap", "--memory-reservation", "--cpu-quota",
-                                       "--cpu-period", "--cpu-share", "--cpuset-cpus", "--cpuset-mems",
-                                       "--pids-limit", "-r", "--resources", "--format", "--signal",
-                                       "--blkio-weight", "--process-label", "--apparmor", "--cap", "-c"};
+const std::set<std::string> kValued = {"-b",
+                                       "--bundle",
+                                       "--pid-file",
+                                       "--console-socket",
+                                       "--preserve-fds",
+                                       "--cwd",
+                                       "-e",
+                                       "--env",
+                                       "-u",
+                                       "--user",
+                                       "-p",
+                                       "--process",
+                                       "--memory",
+                                       "--memory-swap",
+                                       "--memory-reservation",
+                                       "--cpu-quota",
+                                       "--cpu-period",
+                                       "--cpu-share",
+                                       "--cpuset-cpus",
+                                       "--cpuset-mems",
+                                       "--pids-limit",
+                                       "-r",
+                                       "--resources",
+                                       "--format",
+                                       "--signal",
+                                       "--blkio-weight",
+                                       "--process-label",
+                                       "--apparmor",
+                                       "--cap",
+                                       "-c"};
 
-} // namespace
+}  // namespace
 
 std::string now_rfc3339()
 {
@@ -74,12 +98,10 @@ void warn_if_failed(const Status& s, const std::string& what)
     log_line("warning", msg);
 }
 
-int usage_error(const std::string& msg)
-{
-    return fail(Error(Errc::invalid_argument, msg));
-}
+int usage_error(const std::string& msg) { return fail(Error(Errc::invalid_argument, msg)); }
 
-Result<Args> parse_args(const std::vector<std::string>& in, bool stop_after_first_positional, const std::set<std::string>& valued_override)
+Result<Args> parse_args(const std::vector<std::string>& in, bool stop_after_first_positional,
+                        const std::set<std::string>& valued_override)
 {
     Args a;
     for (size_t i = 0; i < in.size(); ++i) {
@@ -158,7 +180,9 @@ bool wait_gone(pid_t pid, uint64_t start_time, int timeout_ms)
 {
     int fd = int(::syscall(SYS_pidfd_open, pid, 0));
     if (fd < 0) return !runtime::process_alive(pid, start_time);
-    struct pollfd p{fd, POLLIN, 0};
+    struct pollfd p {
+        fd, POLLIN, 0
+    };
     int rc;
     do rc = ::poll(&p, 1, timeout_ms);
     while (rc < 0 && errno == EINTR);
@@ -207,4 +231,4 @@ void forward(int sig)
     if (g_forward_pid > 0) ::kill(g_forward_pid, sig);
 }
 
-} // namespace onggi::runtime_cli
+}  // namespace onggi::runtime_cli

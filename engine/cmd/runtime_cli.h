@@ -90,4 +90,4 @@ int cmd_list(cmd::StateStore& store, const Args& a);
 int cmd_spec(const Args& a);
 int cmd_exec(cmd::StateStore& store, const Args& a);
 
-} // namespace onggi::runtime_cli
+}  // namespace onggi::runtime_cli

@@ -13,9 +13,10 @@ using nlohmann::json;
 
 std::string StateRecord::to_json() const
 {
-    json j = {{"id", id},           {"bundle", bundle},         {"rootfs", rootfs}, {"status", oci_status_name(status)},
-              {"pid", pid},         {"start_time", start_time}, {"start_fd", start_fd},
-              {"cgroup_path", cgroup_path}, {"created", created}, {"annotations", annotations}};
+    json j = {
+        {"id", id},           {"bundle", bundle},          {"rootfs", rootfs},     {"status", oci_status_name(status)},
+        {"pid", pid},         {"start_time", start_time},  {"start_fd", start_fd}, {"cgroup_path", cgroup_path},
+        {"created", created}, {"annotations", annotations}};
     if (!shared_rootfs.empty())
         j["shared_rootfs"] = {{"rootfs", shared_rootfs}, {"ns_path", mount_ns_path}, {"ns_inode", mount_ns_inode}};
     return j.dump();
@@ -23,8 +24,14 @@ std::string StateRecord::to_json() const
 
 std::string StateRecord::oci_json(ContainerState live) const
 {
-    json j = {{"ociVersion", "1.0.2"}, {"id", id}, {"status", oci_status_name(live)}, {"pid", live == ContainerState::exited ? 0 : pid},
-              {"bundle", bundle},      {"rootfs", rootfs}, {"created", created}, {"owner", ""}};
+    json j = {{"ociVersion", "1.0.2"},
+              {"id", id},
+              {"status", oci_status_name(live)},
+              {"pid", live == ContainerState::exited ? 0 : pid},
+              {"bundle", bundle},
+              {"rootfs", rootfs},
+              {"created", created},
+              {"owner", ""}};
     if (!annotations.empty()) j["annotations"] = annotations;
     return j.dump(2);
 }
@@ -101,7 +108,8 @@ Result<StateRecord> StateStore::load(const std::string& id) const
     ONGGI_CHECK(validate_id(id), "container id");
     auto text = read_file(dir(id) + "/state.json", 1 << 20);
     if (!text) {
-        if (text.error().code == Errc::not_found) return Error(Errc::not_found, "container '" + id + "' does not exist");
+        if (text.error().code == Errc::not_found)
+            return Error(Errc::not_found, "container '" + id + "' does not exist");
         return std::move(text).error();
     }
     return StateRecord::from_json(text.value());
@@ -130,4 +138,4 @@ Result<std::vector<std::string>> StateStore::list() const
     return out;
 }
 
-} // namespace onggi::cmd
+}  // namespace onggi::cmd

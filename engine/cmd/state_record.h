@@ -12,8 +12,8 @@
 #include <cctype>
 #include <cstdio>
 #include <map>
-#include <vector>
 #include <string>
+#include <vector>
 
 namespace onggi::cmd {
 
@@ -61,4 +61,4 @@ private:
     std::string root_;
 };
 
-} // namespace onggi::cmd
+}  // namespace onggi::cmd

@@ -27,4 +27,4 @@ std::optional<ContainerState> parse_container_state(std::string_view s)
     return std::nullopt;
 }
 
-} // namespace onggi
+}  // namespace onggi

@@ -22,4 +22,4 @@ std::optional<ContainerState> parse_container_state(std::string_view s);
 // Running or paused: a shim and an init exist.
 inline bool is_live(ContainerState s) { return s == ContainerState::running || s == ContainerState::paused; }
 
-} // namespace onggi
+}  // namespace onggi

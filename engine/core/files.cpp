@@ -108,8 +108,7 @@ Status make_dirs(const std::string& path, int mode)
         size_t j = path.find('/', i);
         if (j == std::string::npos) j = path.size();
         cur = path.substr(0, j);
-        if (!cur.empty() && ::mkdir(cur.c_str(), mode) < 0 && errno != EEXIST)
-            return Error::from_errno("mkdir " + cur);
+        if (!cur.empty() && ::mkdir(cur.c_str(), mode) < 0 && errno != EEXIST) return Error::from_errno("mkdir " + cur);
         i = j + 1;
     }
     struct stat st;
@@ -159,4 +158,4 @@ Status remove_tree(const std::string& path)
     return remove_at(AT_FDCWD, path.c_str(), st.st_dev, path);
 }
 
-} // namespace onggi
+}  // namespace onggi

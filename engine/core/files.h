@@ -23,4 +23,4 @@ Status make_dirs(const std::string& path, int mode = 0755);
 // rm -rf that does not follow symlinks and stays on one filesystem.
 Status remove_tree(const std::string& path);
 
-} // namespace onggi
+}  // namespace onggi

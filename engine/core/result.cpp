@@ -24,9 +24,8 @@ const char* errc_name(Errc c)
 
 std::string Error::message() const
 {
-    if (sys_errno == 0)
-        return context;
+    if (sys_errno == 0) return context;
     return context + ": " + std::strerror(sys_errno);
 }
 
-} // namespace onggi
+}  // namespace onggi

@@ -12,15 +12,15 @@ namespace onggi {
 // Stable codes: the helper sends them over the socket and the GUI maps them to translated text.
 enum class Errc {
     ok = 0,
-    invalid_argument,   // bad input from a client, a config file, an archive
+    invalid_argument,  // bad input from a client, a config file, an archive
     not_found,
     already_exists,
     permission_denied,
-    unsupported,        // the kernel or host lacks a feature
-    bad_state,          // e.g. start on a running container
+    unsupported,  // the kernel or host lacks a feature
+    bad_state,    // e.g. start on a running container
     busy,
     timeout,
-    system,             // a syscall failed; sys_errno says which
+    system,  // a syscall failed; sys_errno says which
     internal,
 };
 
@@ -35,7 +35,8 @@ struct Error {
     Error(Errc c, std::string ctx, int e = 0) : code(c), sys_errno(e), context(std::move(ctx)) {}
 
     // From the current errno (call right after the failing syscall).
-    static Error from_errno(std::string ctx, int e = errno) {
+    static Error from_errno(std::string ctx, int e = errno)
+    {
         Errc c = Errc::system;
         if (e == ENOENT) c = Errc::not_found;
         else if (e == EEXIST) c = Errc::already_exists;
@@ -47,11 +48,13 @@ struct Error {
     }
 
     // Prepend context: "create container: mount overlay: No such file or directory".
-    Error& wrap(const std::string& outer) & {
+    Error& wrap(const std::string& outer) &
+    {
         context = outer + ": " + context;
         return *this;
     }
-    Error&& wrap(const std::string& outer) && {
+    Error&& wrap(const std::string& outer) &&
+    {
         context = outer + ": " + context;
         return std::move(*this);
     }
@@ -101,11 +104,11 @@ private:
 
 using Status = Result<void>;
 
-} // namespace onggi
+}  // namespace onggi
 
 // Propagate an error with added context:  ONGGI_TRY(r, open_thing(), "open thing");
-#define ONGGI_CHECK(expr, ctx)                                   \
-    do {                                                         \
-        auto onggi_r_ = (expr);                                  \
-        if (!onggi_r_) return std::move(onggi_r_).error().wrap(ctx); \
+#define ONGGI_CHECK(expr, ctx)                                                                                         \
+    do {                                                                                                               \
+        auto onggi_r_ = (expr);                                                                                        \
+        if (!onggi_r_) return std::move(onggi_r_).error().wrap(ctx);                                                   \
     } while (0)

@@ -33,4 +33,4 @@ private:
     uint64_t total_ = 0;
 };
 
-} // namespace onggi
+}  // namespace onggi

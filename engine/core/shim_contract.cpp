@@ -36,7 +36,7 @@ Status field(const json& j, const char* file, const char* key, T& out, bool requ
     return {};
 }
 
-} // namespace
+}  // namespace
 
 std::optional<Errc> errc_from_name(std::string_view n)
 {
@@ -68,13 +68,16 @@ Result<ShimInfo> ShimInfo::parse(std::string_view text)
     ONGGI_CHECK(field(*j, kShimFile, "started_at_ns", s.started_at_ns), "parse");
     ONGGI_CHECK(field(*j, kShimFile, "cgroup_path", s.cgroup_path), "parse");
     ONGGI_CHECK(field(*j, kShimFile, "attach_socket", s.attach_socket), "parse");
-    if (s.shim_pid <= 0 || s.init_pid <= 0) return Error(Errc::internal, std::string(kShimFile) + ": pids must be positive");
+    if (s.shim_pid <= 0 || s.init_pid <= 0)
+        return Error(Errc::internal, std::string(kShimFile) + ": pids must be positive");
     return s;
 }
 
 std::string ExitInfo::to_json() const
 {
-    return json{{"exit_code", exit_code}, {"signal", signal}, {"oom_killed", oom_killed}, {"finished_at_ns", finished_at_ns}}.dump();
+    return json{
+        {"exit_code", exit_code}, {"signal", signal}, {"oom_killed", oom_killed}, {"finished_at_ns", finished_at_ns}}
+        .dump();
 }
 
 Result<ExitInfo> ExitInfo::parse(std::string_view text)
@@ -86,7 +89,8 @@ Result<ExitInfo> ExitInfo::parse(std::string_view text)
     ONGGI_CHECK(field(*j, kExitFile, "signal", x.signal), "parse");
     ONGGI_CHECK(field(*j, kExitFile, "oom_killed", x.oom_killed), "parse");
     ONGGI_CHECK(field(*j, kExitFile, "finished_at_ns", x.finished_at_ns), "parse");
-    if (x.exit_code < 0 || x.exit_code > 255 + 128) return Error(Errc::internal, std::string(kExitFile) + ": exit_code out of range");
+    if (x.exit_code < 0 || x.exit_code > 255 + 128)
+        return Error(Errc::internal, std::string(kExitFile) + ": exit_code out of range");
     return x;
 }
 
@@ -124,19 +128,15 @@ Result<ShimError> ShimError::parse(std::string_view text)
     return s;
 }
 
-Error ShimError::to_error() const
-{
-    return Error(code, stage.empty() ? message : stage + ": " + message, sys_errno);
-}
+Error ShimError::to_error() const { return Error(code, stage.empty() ? message : stage + ": " + message, sys_errno); }
 
-std::string MountFd::arg() const
-{
-    return std::to_string(mount) + ":" + std::to_string(fd);
-}
+std::string MountFd::arg() const { return std::to_string(mount) + ":" + std::to_string(fd); }
 
 Result<MountFd> MountFd::parse(std::string_view a)
 {
-    auto bad = [&] { return Error(Errc::invalid_argument, "--mount-fd: expected INDEX:FD, got '" + std::string(a) + "'"); };
+    auto bad = [&] {
+        return Error(Errc::invalid_argument, "--mount-fd: expected INDEX:FD, got '" + std::string(a) + "'");
+    };
     auto colon = a.find(':');
     if (colon == std::string_view::npos || colon == 0 || colon + 1 == a.size()) return bad();
     MountFd m;
@@ -147,4 +147,4 @@ Result<MountFd> MountFd::parse(std::string_view a)
     return m;
 }
 
-} // namespace onggi::shim
+}  // namespace onggi::shim

@@ -17,11 +17,11 @@
 namespace onggi::shim {
 
 // Files in the shim's state directory (--state-dir).
-inline constexpr const char* kLockFile = "shim.lock";       // an OFD lock held while the shim lives
-inline constexpr const char* kShimFile = "shim.json";       // ShimInfo: written once the container runs
-inline constexpr const char* kExitFile = "exit.json";       // ExitInfo: written when it ended
+inline constexpr const char* kLockFile = "shim.lock";             // an OFD lock held while the shim lives
+inline constexpr const char* kShimFile = "shim.json";             // ShimInfo: written once the container runs
+inline constexpr const char* kExitFile = "exit.json";             // ExitInfo: written when it ended
 inline constexpr const char* kExitPending = "exit.json.pending";  // room for exit.json, taken at start
-inline constexpr const char* kErrorFile = "error.json";     // ShimError: why a start failed
+inline constexpr const char* kErrorFile = "error.json";           // ShimError: why a start failed
 inline constexpr const char* kAttachSocket = "attach.sock";
 
 // config.json annotations: the overlay the shim mounts as the container's root (helper/
@@ -88,4 +88,4 @@ struct MountFd {
 inline constexpr const char* kNetworkArg = "--network";
 inline constexpr const char* kMountFdArg = "--mount-fd";
 
-} // namespace onggi::shim
+}  // namespace onggi::shim

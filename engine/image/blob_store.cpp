@@ -1,6 +1,6 @@
 #include "engine/image/blob_store.h"
-#include "engine/image/image_errors.h"
 #include "engine/core/files.h"
+#include "engine/image/image_errors.h"
 #include "engine/image/image_store.h"
 
 #include <dirent.h>
@@ -30,7 +30,7 @@ Status fsync_dir(const std::string& dir)
     return {};
 }
 
-} // namespace
+}  // namespace
 
 BlobWriter::~BlobWriter()
 {
@@ -42,7 +42,8 @@ Status BlobWriter::write(const void* data, size_t len)
     if (!fd_) return Error(Errc::bad_state, "blob " + digest_ + ": writer closed");
     uint64_t limit = size_ ? size_ : max_size_;
     if (written_ + len > limit)
-        return Error(kBadImage, "blob " + digest_ + ": more data than its declared size (" + std::to_string(limit) + " bytes)");
+        return Error(kBadImage,
+                     "blob " + digest_ + ": more data than its declared size (" + std::to_string(limit) + " bytes)");
     const char* p = static_cast<const char*>(data);
     size_t left = len;
     while (left) {
@@ -60,7 +61,8 @@ Status BlobWriter::write(const void* data, size_t len)
 Status BlobWriter::reset()
 {
     if (!fd_) return Error(Errc::bad_state, "blob " + digest_ + ": writer closed");
-    if (::ftruncate(fd_.get(), 0) < 0 || ::lseek(fd_.get(), 0, SEEK_SET) < 0) return Error::from_errno("reset blob " + digest_);
+    if (::ftruncate(fd_.get(), 0) < 0 || ::lseek(fd_.get(), 0, SEEK_SET) < 0)
+        return Error::from_errno("reset blob " + digest_);
     hash_ = std::make_unique<ContentDigest>();
     written_ = 0;
     return {};
@@ -70,7 +72,8 @@ Result<std::string> BlobWriter::commit()
 {
     if (!fd_) return Error(Errc::bad_state, "blob " + digest_ + ": writer closed");
     if (size_ && written_ != size_)
-        return Error(kBadImage, "blob " + digest_ + ": got " + std::to_string(written_) + " bytes, expected " + std::to_string(size_));
+        return Error(kBadImage, "blob " + digest_ + ": got " + std::to_string(written_) + " bytes, expected " +
+                                    std::to_string(size_));
     std::string got = "sha256:" + hash_->finish_hex();
     if (got != digest_) return Error(kBadImage, "blob digest mismatch: expected " + digest_ + ", got " + got);
     if (::fsync(fd_.get()) < 0) return Error::from_errno("fsync blob " + digest_);
@@ -103,7 +106,9 @@ Status BlobStore::init()
 
 Result<std::string> BlobStore::path(const std::string& digest) const
 {
-    if (!is_digest(digest)) return Error(Errc::invalid_argument, "blob digest: expected sha256:<64 hex>, got '" + digest.substr(0, 80) + "'");
+    if (!is_digest(digest))
+        return Error(Errc::invalid_argument,
+                     "blob digest: expected sha256:<64 hex>, got '" + digest.substr(0, 80) + "'");
     return root_ + "/sha256/" + digest.substr(7);
 }
 
@@ -171,11 +176,13 @@ Result<std::vector<std::string>> BlobStore::list() const
 {
     std::vector<std::string> out;
     DIR* d = ::opendir((root_ + "/sha256").c_str());
-    if (!d) return errno == ENOENT ? Result<std::vector<std::string>>(out) : Result<std::vector<std::string>>(Error::from_errno("open " + root_));
+    if (!d)
+        return errno == ENOENT ? Result<std::vector<std::string>>(out)
+                               : Result<std::vector<std::string>>(Error::from_errno("open " + root_));
     while (struct dirent* e = ::readdir(d))
         if (is_digest(std::string("sha256:") + e->d_name)) out.push_back(std::string("sha256:") + e->d_name);
     ::closedir(d);
     return out;
 }
 
-} // namespace onggi::image
+}  // namespace onggi::image

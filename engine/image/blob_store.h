@@ -6,8 +6,8 @@
 #pragma once
 
 #include "engine/core/result.h"
-#include "engine/image/content_digest.h"
 #include "engine/core/unique_fd.h"
+#include "engine/image/content_digest.h"
 
 #include <cstdint>
 #include <memory>
@@ -49,7 +49,7 @@ private:
 class BlobStore {
 public:
     explicit BlobStore(std::string root);  // <images>/blobs
-    Status init();                          // create dirs, remove stale temp files
+    Status init();                         // create dirs, remove stale temp files
 
     // "sha256:<hex>" -> path (whether or not it exists); invalid digest -> error.
     Result<std::string> path(const std::string& digest) const;
@@ -71,4 +71,4 @@ private:
     std::string root_;
 };
 
-} // namespace onggi::image
+}  // namespace onggi::image

@@ -74,41 +74,39 @@ Status make_busybox_rootfs(const std::string& dir)
 {
     const std::string bb = host_busybox_path();
     ONGGI_CHECK(make_dirs(dir), "create rootfs dir");
-    for (const char* d : {"bin", "sbin", "usr/bin", "usr/sbin", "etc", "proc", "sys", "dev", "tmp", "root",
-                          "home", "var", "var/log", "run", "mnt"})
+    for (const char* d : {"bin", "sbin", "usr/bin", "usr/sbin", "etc", "proc", "sys", "dev", "tmp", "root", "home",
+                          "var", "var/log", "run", "mnt"})
         ONGGI_CHECK(make_dirs(dir + "/" + d), "create rootfs dir");
     ::chmod((dir + "/tmp").c_str(), 01777);
     ::chmod((dir + "/root").c_str(), 0700);
 
     const std::string target = dir + "/bin/busybox";
     struct stat st;
-    if (::stat(target.c_str(), &st) < 0)
-        ONGGI_CHECK(copy_file(bb, target, 0755), "copy busybox into rootfs");
+    if (::stat(target.c_str(), &st) < 0) ONGGI_CHECK(copy_file(bb, target, 0755), "copy busybox into rootfs");
 
     auto applets = list_applets(bb);
     if (!applets) return std::move(applets).error();
     std::istringstream in(applets.value());
     std::string line;
     while (std::getline(in, line)) {
-        if (line.empty() || line == "bin/busybox" || line.find("..") != std::string::npos || line[0] == '/')
-            continue;
+        if (line.empty() || line == "bin/busybox" || line.find("..") != std::string::npos || line[0] == '/') continue;
         std::string link = dir + "/" + line;
         int depth = 0;
         for (char c : line) depth += c == '/';
         std::string rel;
         for (int i = 0; i < depth; ++i) rel += "../";
         rel += "bin/busybox";
-        if (::symlink(rel.c_str(), link.c_str()) < 0 && errno != EEXIST)
-            return Error::from_errno("symlink " + link);
+        if (::symlink(rel.c_str(), link.c_str()) < 0 && errno != EEXIST) return Error::from_errno("symlink " + link);
     }
 
-    ONGGI_CHECK(write_if_missing(dir + "/etc/passwd",
-                                 "root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/bin/false\n"),
-                "write etc/passwd");
+    ONGGI_CHECK(
+        write_if_missing(dir + "/etc/passwd",
+                         "root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/bin/false\n"),
+        "write etc/passwd");
     ONGGI_CHECK(write_if_missing(dir + "/etc/group", "root:x:0:\nnogroup:x:65534:\n"), "write etc/group");
     ONGGI_CHECK(write_if_missing(dir + "/etc/hosts", "127.0.0.1\tlocalhost\n::1\tlocalhost\n"), "write etc/hosts");
     ONGGI_CHECK(write_if_missing(dir + "/etc/resolv.conf", ""), "write etc/resolv.conf");
     return {};
 }
 
-} // namespace onggi::image
+}  // namespace onggi::image

@@ -16,4 +16,4 @@ std::string host_busybox_path();
 // Idempotent.
 Status make_busybox_rootfs(const std::string& dir);
 
-} // namespace onggi::image
+}  // namespace onggi::image

@@ -63,4 +63,4 @@ Result<std::string> ContentDigest::file_hex(const std::string& path)
     return d.finish_hex();
 }
 
-} // namespace onggi::image
+}  // namespace onggi::image

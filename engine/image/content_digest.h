@@ -38,4 +38,4 @@ private:
     EVP_MD_CTX* ctx_ = nullptr;
 };
 
-} // namespace onggi::image
+}  // namespace onggi::image

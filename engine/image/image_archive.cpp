@@ -1,17 +1,17 @@
 #include "engine/image/image_archive.h"
+#include "engine/core/files.h"
+#include "engine/core/unique_fd.h"
 #include "engine/image/content_digest.h"
 #include "engine/image/image_errors.h"
 #include "engine/image/image_reference.h"
 #include "engine/image/layer_packer.h"
-#include "engine/core/files.h"
-#include "engine/core/unique_fd.h"
 
 #include <archive.h>
 #include <archive_entry.h>
 
 #include <fcntl.h>
-#include <sys/statvfs.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -105,7 +105,8 @@ public:
         archive_entry_set_pathname(e.get(), name.c_str());
         archive_entry_set_filetype(e.get(), AE_IFDIR);
         archive_entry_set_perm(e.get(), 0755);
-        if (archive_write_header(a_.get(), e.get()) != ARCHIVE_OK) return Error(Errc::system, "write " + name + ": " + err());
+        if (archive_write_header(a_.get(), e.get()) != ARCHIVE_OK)
+            return Error(Errc::system, "write " + name + ": " + err());
         return {};
     }
     Status bytes(const std::string& name, const std::string& data)
@@ -123,15 +124,19 @@ public:
         while (left > 0) {
             ssize_t n = ::read(fd, buf.data(), size_t(std::min<uint64_t>(left, buf.size())));
             if (n < 0 && errno == EINTR) continue;
-            if (n <= 0) return n < 0 ? Error::from_errno("read back " + name) : Error(Errc::internal, "read back " + name + ": short");
-            if (archive_write_data(a_.get(), buf.data(), size_t(n)) != n) return Error(Errc::system, "write " + name + ": " + err());
+            if (n <= 0)
+                return n < 0 ? Error::from_errno("read back " + name)
+                             : Error(Errc::internal, "read back " + name + ": short");
+            if (archive_write_data(a_.get(), buf.data(), size_t(n)) != n)
+                return Error(Errc::system, "write " + name + ": " + err());
             left -= uint64_t(n);
         }
         return {};
     }
     Status close()
     {
-        if (archive_write_close(a_.get()) != ARCHIVE_OK) return Error(Errc::system, std::string("finish archive: ") + err());
+        if (archive_write_close(a_.get()) != ARCHIVE_OK)
+            return Error(Errc::system, std::string("finish archive: ") + err());
         return {};
     }
 
@@ -162,10 +167,10 @@ std::string digest_of(const std::string& data)
     return d.finish_digest();
 }
 
-} // namespace
+}  // namespace
 
-Result<std::string> config_with_layers(const std::string& base, const ImageRecord& r, const std::vector<std::string>& diff_ids,
-                                       const HistoryEntry* add_history)
+Result<std::string> config_with_layers(const std::string& base, const ImageRecord& r,
+                                       const std::vector<std::string>& diff_ids, const HistoryEntry* add_history)
 {
     json c;
     if (!base.empty()) {
@@ -194,8 +199,8 @@ Result<std::string> config_with_layers(const std::string& base, const ImageRecor
     return c.dump();
 }
 
-Result<SaveResult> save_images(ImageStore& store, const std::vector<SaveItem>& items, int out_fd, const std::atomic<bool>* cancel,
-                               const ArchiveProgressFn& progress)
+Result<SaveResult> save_images(ImageStore& store, const std::vector<SaveItem>& items, int out_fd,
+                               const std::atomic<bool>* cancel, const ArchiveProgressFn& progress)
 {
     auto cancelled = [cancel] { return cancel && cancel->load(); };
     std::set<std::string> all_layers;
@@ -209,7 +214,8 @@ Result<SaveResult> save_images(ImageStore& store, const std::vector<SaveItem>& i
         std::string file;
     };
     std::map<std::string, Packed> packed;  // by the store's layer digest
-    json manifest_json = json::array(), index = {{"schemaVersion", 2}, {"mediaType", media::oci_index}, {"manifests", json::array()}};
+    json manifest_json = json::array(),
+         index = {{"schemaVersion", 2}, {"mediaType", media::oci_index}, {"manifests", json::array()}};
     json repositories = json::object();
     struct Blob {
         std::string name, data, file;
@@ -269,7 +275,8 @@ Result<SaveResult> save_images(ImageStore& store, const std::vector<SaveItem>& i
         }
         const std::string mtext = m.dump();
         const std::string mdigest = digest_of(mtext);
-        if (written.insert(config_digest).second) blobs.push_back({blob_name(config_digest), config, {}, config.size()});
+        if (written.insert(config_digest).second)
+            blobs.push_back({blob_name(config_digest), config, {}, config.size()});
         if (written.insert(mdigest).second) blobs.push_back({blob_name(mdigest), mtext, {}, mtext.size()});
         json desc = {{"mediaType", media::oci_manifest}, {"digest", mdigest}, {"size", mtext.size()}};
         json entry = {{"Config", blob_name(config_digest)}, {"RepoTags", json::array()}, {"Layers", layer_names}};
@@ -320,7 +327,7 @@ struct Staged {
     std::string file;    // staged copy
     std::string digest;  // sha256 of its bytes
     uint64_t size = 0;
-    std::string link;    // a symlink or hardlink entry: the name it points to (normalized)
+    std::string link;  // a symlink or hardlink entry: the name it points to (normalized)
 };
 
 // "./a//b/" -> "a/b"; empty when absolute or with a ".." component.
@@ -381,7 +388,8 @@ public:
     {
         if (already + more > opt_.max_bytes)
             return refuse(why_, archive_reason::kTooLarge,
-                          what + ": the archive holds more than " + std::to_string(opt_.max_bytes) + " bytes, the most a load may take");
+                          what + ": the archive holds more than " + std::to_string(opt_.max_bytes) +
+                              " bytes, the most a load may take");
         if (already + more >= next_check_) {
             next_check_ = already + more + (8u << 20);
             return disk_room(what);
@@ -393,7 +401,8 @@ public:
         struct statvfs sv;
         if (::statvfs(dir_.c_str(), &sv) == 0 && uint64_t(sv.f_bavail) * sv.f_frsize < opt_.keep_free_bytes)
             return refuse(why_, archive_reason::kTooLarge,
-                          what + ": the disk would be full (less than " + std::to_string(opt_.keep_free_bytes >> 20) + " MiB free)");
+                          what + ": the disk would be full (less than " + std::to_string(opt_.keep_free_bytes >> 20) +
+                              " MiB free)");
         return {};
     }
 
@@ -412,19 +421,24 @@ public:
             int rc = archive_read_next_header(a.get(), &e);
             if (rc == ARCHIVE_EOF) break;
             if (rc < ARCHIVE_WARN) {
-                if (n == 0) return refuse(why_, archive_reason::kTruncated, std::string("not a tar archive: ") + err(a.get()));
-                return refuse(why_, archive_reason::kTruncated, std::string("the archive is damaged or ends early: ") + err(a.get()));
+                if (n == 0)
+                    return refuse(why_, archive_reason::kTruncated, std::string("not a tar archive: ") + err(a.get()));
+                return refuse(why_, archive_reason::kTruncated,
+                              std::string("the archive is damaged or ends early: ") + err(a.get()));
             }
-            if (++n > kMaxEntries) return refuse(why_, archive_reason::kFormat, "more than 65536 entries: not an image archive");
+            if (++n > kMaxEntries)
+                return refuse(why_, archive_reason::kFormat, "more than 65536 entries: not an image archive");
             const char* p = archive_entry_pathname(e);
             const std::string raw = p ? p : "";
             std::string name;
-            if (!normalize(raw, &name)) return refuse(why_, archive_reason::kPath, "entry " + raw + ": absolute or with ..");
+            if (!normalize(raw, &name))
+                return refuse(why_, archive_reason::kPath, "entry " + raw + ": absolute or with ..");
             const auto type = archive_entry_filetype(e);
             const char* hl = archive_entry_hardlink(e);
             if (hl) {
                 std::string target;
-                if (!normalize(hl, &target)) return refuse(why_, archive_reason::kPath, "entry " + raw + ": hardlink out of the archive");
+                if (!normalize(hl, &target))
+                    return refuse(why_, archive_reason::kPath, "entry " + raw + ": hardlink out of the archive");
                 entries_[name] = Staged{{}, {}, 0, target};
                 continue;
             }
@@ -439,7 +453,8 @@ public:
                 entries_[name] = Staged{{}, {}, 0, target};
                 continue;
             }
-            if (type != AE_IFREG) return refuse(why_, archive_reason::kPath, "entry " + raw + ": not a file, directory or link");
+            if (type != AE_IFREG)
+                return refuse(why_, archive_reason::kPath, "entry " + raw + ": not a file, directory or link");
             Staged s;
             s.file = dir_ + "/" + std::to_string(n);
             UniqueFd fd(::open(s.file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600));
@@ -452,8 +467,10 @@ public:
                 int r = archive_read_data_block(a.get(), &buf, &len, &off);
                 if (r == ARCHIVE_EOF) break;
                 if (r < ARCHIVE_WARN)
-                    return refuse(why_, archive_reason::kTruncated, "entry " + raw + ": the archive is damaged or ends early: " + err(a.get()));
-                if (uint64_t(off) != s.size) return refuse(why_, archive_reason::kFormat, "entry " + raw + ": sparse files are not image blobs");
+                    return refuse(why_, archive_reason::kTruncated,
+                                  "entry " + raw + ": the archive is damaged or ends early: " + err(a.get()));
+                if (uint64_t(off) != s.size)
+                    return refuse(why_, archive_reason::kFormat, "entry " + raw + ": sparse files are not image blobs");
                 if (opt_.cancel && opt_.cancel->load()) return Error(kCancelled, "load: cancelled");
                 ONGGI_CHECK(room(staged_, len, "entry " + raw), "load");
                 staged_ += len;
@@ -476,7 +493,8 @@ public:
     {
         struct stat st;
         const off_t at = ::lseek(in_fd, 0, SEEK_CUR);
-        if (at >= 0 && ::fstat(in_fd, &st) == 0 && S_ISREG(st.st_mode)) opt_.progress("reading", uint64_t(at), uint64_t(st.st_size));
+        if (at >= 0 && ::fstat(in_fd, &st) == 0 && S_ISREG(st.st_mode))
+            opt_.progress("reading", uint64_t(at), uint64_t(st.st_size));
         else opt_.progress("reading", staged_, 0);
     }
 
@@ -484,10 +502,12 @@ public:
     Result<const Staged*> get(const std::string& name, const std::string& what) const
     {
         std::string n = name;
-        if (!normalize(name, &n)) return refuse(why_, archive_reason::kPath, what + " " + name + ": absolute or with ..");
+        if (!normalize(name, &n))
+            return refuse(why_, archive_reason::kPath, what + " " + name + ": absolute or with ..");
         for (int hops = 0; hops < 8; ++hops) {
             auto it = entries_.find(n);
-            if (it == entries_.end()) return refuse(why_, archive_reason::kMissingBlob, what + " " + name + ": not in the archive");
+            if (it == entries_.end())
+                return refuse(why_, archive_reason::kMissingBlob, what + " " + name + ": not in the archive");
             if (it->second.link.empty()) return &it->second;
             n = it->second.link;
         }
@@ -500,10 +520,12 @@ public:
         auto s = get(blob_name(digest), what);
         if (!s) return s;
         if (s.value()->digest != digest)
-            return refuse(why_, archive_reason::kDigest, what + " " + digest + ": its bytes hash to " + s.value()->digest);
+            return refuse(why_, archive_reason::kDigest,
+                          what + " " + digest + ": its bytes hash to " + s.value()->digest);
         if (size && s.value()->size != size)
             return refuse(why_, archive_reason::kDigest,
-                          what + " " + digest + ": " + std::to_string(s.value()->size) + " bytes, the manifest says " + std::to_string(size));
+                          what + " " + digest + ": " + std::to_string(s.value()->size) + " bytes, the manifest says " +
+                              std::to_string(size));
         return s;
     }
     Result<std::string> text(const Staged* s, const std::string& what) const
@@ -553,8 +575,8 @@ Status plan_config(const Staging& st, Planned& p, ArchiveError* why)
     p.config = std::move(cfg).value();
     if (p.config.diff_ids.size() != p.layers.size())
         return refuse(why, archive_reason::kFormat,
-                      "image " + p.config_digest + ": " + std::to_string(p.layers.size()) + " layers, its config lists " +
-                          std::to_string(p.config.diff_ids.size()) + " diff_ids");
+                      "image " + p.config_digest + ": " + std::to_string(p.layers.size()) +
+                          " layers, its config lists " + std::to_string(p.config.diff_ids.size()) + " diff_ids");
     (void)st;
     return {};
 }
@@ -566,7 +588,8 @@ Result<std::vector<Planned>> plan_docker(const Staging& st, ArchiveError* why)
     auto mt = st.text(ms.value(), "manifest.json");
     if (!mt) return std::move(mt).error();
     json m = json::parse(mt.value(), nullptr, false);
-    if (m.is_discarded() || !m.is_array() || m.empty()) return refuse(why, archive_reason::kFormat, "manifest.json: not a list of images");
+    if (m.is_discarded() || !m.is_array() || m.empty())
+        return refuse(why, archive_reason::kFormat, "manifest.json: not a list of images");
     std::vector<Planned> out;
     for (const auto& item : m) {
         if (!item.is_object() || !item.contains("Config") || !item["Config"].is_string() || !item.contains("Layers") ||
@@ -578,19 +601,22 @@ Result<std::vector<Planned>> plan_docker(const Staging& st, ArchiveError* why)
         if (!cs) return std::move(cs).error();
         const std::string want = hex_in_name(cname);
         if (!want.empty() && cs.value()->digest != "sha256:" + want)
-            return refuse(why, archive_reason::kDigest, "config " + cname + ": its bytes hash to " + cs.value()->digest);
+            return refuse(why, archive_reason::kDigest,
+                          "config " + cname + ": its bytes hash to " + cs.value()->digest);
         p.config_digest = cs.value()->digest;
         auto ct = st.text(cs.value(), "config " + cname);
         if (!ct) return std::move(ct).error();
         p.config_text = ct.value();
         for (const auto& l : item["Layers"]) {
-            if (!l.is_string()) return refuse(why, archive_reason::kFormat, "manifest.json: a layer name is not a string");
+            if (!l.is_string())
+                return refuse(why, archive_reason::kFormat, "manifest.json: a layer name is not a string");
             const std::string lname = l.get<std::string>();
             auto ls = st.get(lname, "layer");
             if (!ls) return std::move(ls).error();
             const std::string lhex = lname.rfind("blobs/sha256/", 0) == 0 ? hex_in_name(lname) : std::string();
             if (!lhex.empty() && ls.value()->digest != "sha256:" + lhex)
-                return refuse(why, archive_reason::kDigest, "layer " + lname + ": its bytes hash to " + ls.value()->digest);
+                return refuse(why, archive_reason::kDigest,
+                              "layer " + lname + ": its bytes hash to " + ls.value()->digest);
             p.layers.push_back(ls.value());
         }
         if (item.contains("RepoTags") && item["RepoTags"].is_array())
@@ -630,7 +656,8 @@ Status plan_oci_manifest(const Staging& st, const json& desc, std::vector<Planne
         const auto& a = desc["annotations"];
         if (a.contains("io.containerd.image.name") && a["io.containerd.image.name"].is_string())
             names.push_back(a["io.containerd.image.name"].get<std::string>());
-        else if (a.contains("org.opencontainers.image.ref.name") && a["org.opencontainers.image.ref.name"].is_string()) {
+        else if (a.contains("org.opencontainers.image.ref.name") &&
+                 a["org.opencontainers.image.ref.name"].is_string()) {
             // A full reference (skopeo's oci-archive:FILE:name) or only a tag (then it has no name).
             const std::string n = a["org.opencontainers.image.ref.name"].get<std::string>();
             if (n.find('/') != std::string::npos || n.find(':') != std::string::npos) names.push_back(n);
@@ -667,7 +694,8 @@ Status plan_oci_manifest(const Staging& st, const json& desc, std::vector<Planne
     if (!ct) return std::move(ct).error();
     p.config_text = ct.value();
     for (const auto& l : man->layers) {
-        if (!is_layer_type(l.media_type)) return refuse(why, archive_reason::kFormat, "layer " + l.digest + ": media type " + l.media_type);
+        if (!is_layer_type(l.media_type))
+            return refuse(why, archive_reason::kFormat, "layer " + l.digest + ": media type " + l.media_type);
         auto ls = st.blob(l.digest, l.size, "layer");
         if (!ls) return std::move(ls).error();
         p.layers.push_back(ls.value());
@@ -685,14 +713,15 @@ Result<std::vector<Planned>> plan_oci(const Staging& st, ArchiveError* why)
     auto it = st.text(is.value(), "index.json");
     if (!it) return std::move(it).error();
     json idx = json::parse(it.value(), nullptr, false);
-    if (idx.is_discarded() || !idx.is_object() || !idx.contains("manifests") || !idx["manifests"].is_array() || idx["manifests"].empty())
+    if (idx.is_discarded() || !idx.is_object() || !idx.contains("manifests") || !idx["manifests"].is_array() ||
+        idx["manifests"].empty())
         return refuse(why, archive_reason::kFormat, "index.json: no manifests");
     std::vector<Planned> out;
     for (const auto& d : idx["manifests"]) ONGGI_CHECK(plan_oci_manifest(st, d, out, why, 0), "index.json");
     return out;
 }
 
-} // namespace
+}  // namespace
 
 Result<std::vector<LoadedImage>> load_images(ImageStore& store, int in_fd, ArchiveError* why, const LoadOptions& opt)
 {
@@ -703,13 +732,16 @@ Result<std::vector<LoadedImage>> load_images(ImageStore& store, int in_fd, Archi
     Result<std::vector<Planned>> plan = Error(Errc::internal, "");
     if (st.has("manifest.json")) plan = plan_docker(st, why);
     else if (st.has("index.json")) plan = plan_oci(st, why);
-    else return refuse(why, archive_reason::kFormat, "load: neither manifest.json (docker save) nor index.json (OCI layout) in the archive");
+    else
+        return refuse(why, archive_reason::kFormat,
+                      "load: neither manifest.json (docker save) nor index.json (OCI layout) in the archive");
     if (!plan) return std::move(plan).error().wrap("load");
     // Names first: a bad one refuses the archive before anything is unpacked.
     for (auto& p : plan.value()) {
         for (auto& n : p.names) {
             auto ref = ImageReference::parse(n);
-            if (!ref || !ref->digest.empty()) return refuse(why, archive_reason::kFormat, "load: image name " + n + ": not name[:tag]");
+            if (!ref || !ref->digest.empty())
+                return refuse(why, archive_reason::kFormat, "load: image name " + n + ": not name[:tag]");
             n = ref->familiar_name() + ":" + (ref->tag.empty() ? "latest" : ref->tag);
         }
     }
@@ -729,7 +761,8 @@ Result<std::vector<LoadedImage>> load_images(ImageStore& store, int in_fd, Archi
             const std::string& diff_id = p.config.diff_ids[i];
             if (!is_digest(diff_id)) {
                 undo();
-                return refuse(why, archive_reason::kFormat, "load: image " + p.config_digest + ": bad diff_id " + diff_id);
+                return refuse(why, archive_reason::kFormat,
+                              "load: image " + p.config_digest + ": bad diff_id " + diff_id);
             }
             store.pin_layer(diff_id);
             pinned.push_back(diff_id);
@@ -754,10 +787,13 @@ Result<std::vector<LoadedImage>> load_images(ImageStore& store, int in_fd, Archi
                 if (e.code == kCancelled) return Error(kCancelled, "load: cancelled");
                 if (why && e.code == kBadImage && e.context.find("over the limit") != std::string::npos) {
                     why->reason = archive_reason::kTooLarge;
-                    return Error(kBadImage, "load: image " + p.config_digest + ": layer " + diff_id + " unpacks to more than the " +
-                                                std::to_string(opt.max_bytes) + " bytes a load may take");
+                    return Error(kBadImage, "load: image " + p.config_digest + ": layer " + diff_id +
+                                                " unpacks to more than the " + std::to_string(opt.max_bytes) +
+                                                " bytes a load may take");
                 }
-                if (why && e.code == kBadImage) why->reason = e.context.find("diff_id") != std::string::npos ? archive_reason::kDigest : archive_reason::kFormat;
+                if (why && e.code == kBadImage)
+                    why->reason = e.context.find("diff_id") != std::string::npos ? archive_reason::kDigest
+                                                                                 : archive_reason::kFormat;
                 return e.wrap("load: image " + p.config_digest);
             }
             if (!had) added.push_back(diff_id);
@@ -776,7 +812,8 @@ Result<std::vector<LoadedImage>> load_images(ImageStore& store, int in_fd, Archi
         const std::string first = p.names.empty() ? std::string() : p.names.front();
         const auto colon = first.rfind(':');
         auto rec = first.empty() ? store.add_image(p.config_digest, p.config, "<none>", "<none>", "")
-                                 : store.add_image(p.config_digest, p.config, first.substr(0, colon), first.substr(colon + 1), "");
+                                 : store.add_image(p.config_digest, p.config, first.substr(0, colon),
+                                                   first.substr(colon + 1), "");
         if (!rec) {
             undo();
             return std::move(rec).error().wrap("load");
@@ -794,4 +831,4 @@ Result<std::vector<LoadedImage>> load_images(ImageStore& store, int in_fd, Archi
     return out;
 }
 
-} // namespace onggi::image
+}  // namespace onggi::image

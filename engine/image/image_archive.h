@@ -30,13 +30,13 @@ namespace onggi::image {
 
 // Stable reasons of a refused archive (error.data.reason in the protocol).
 namespace archive_reason {
-inline constexpr const char* kPath = "archive_path";                  // absolute name, `..`, or a link out
-inline constexpr const char* kMissingBlob = "archive_missing_blob";   // a blob the manifest names is absent
-inline constexpr const char* kDigest = "archive_digest_mismatch";     // bytes do not match digest/size/diff_id
-inline constexpr const char* kTruncated = "archive_truncated";        // not a tar, or it ends early
-inline constexpr const char* kFormat = "archive_format";              // neither layout, or bad JSON in it
-inline constexpr const char* kTooLarge = "archive_too_large";         // more bytes than the load may take
-} // namespace archive_reason
+inline constexpr const char* kPath = "archive_path";                 // absolute name, `..`, or a link out
+inline constexpr const char* kMissingBlob = "archive_missing_blob";  // a blob the manifest names is absent
+inline constexpr const char* kDigest = "archive_digest_mismatch";    // bytes do not match digest/size/diff_id
+inline constexpr const char* kTruncated = "archive_truncated";       // not a tar, or it ends early
+inline constexpr const char* kFormat = "archive_format";             // neither layout, or bad JSON in it
+inline constexpr const char* kTooLarge = "archive_too_large";        // more bytes than the load may take
+}  // namespace archive_reason
 
 struct ArchiveError {
     std::string reason;  // one of archive_reason, or empty for other failures (I/O, store)
@@ -85,7 +85,8 @@ Result<std::vector<LoadedImage>> load_images(ImageStore& store, int in_fd, Archi
 
 // A config that is `base` (the image config JSON, or empty for the built-in image: made from
 // the record) with rootfs.diff_ids = diff_ids, and `add_history` appended when not empty.
-Result<std::string> config_with_layers(const std::string& base, const ImageRecord& r, const std::vector<std::string>& diff_ids,
+Result<std::string> config_with_layers(const std::string& base, const ImageRecord& r,
+                                       const std::vector<std::string>& diff_ids,
                                        const HistoryEntry* add_history = nullptr);
 
-} // namespace onggi::image
+}  // namespace onggi::image

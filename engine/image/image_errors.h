@@ -12,4 +12,4 @@ inline constexpr Errc kBadImage = Errc::invalid_argument;
 inline constexpr Errc kRegistryError = Errc::system;
 inline constexpr Errc kCancelled = Errc::bad_state;
 
-} // namespace onggi::image
+}  // namespace onggi::image

@@ -56,8 +56,10 @@ Result<Descriptor> descriptor(const json& j, const std::string& what)
     auto dg = opt_string(j, "digest", what);
     if (!dg) return std::move(dg).error();
     d.digest = dg.value();
-    if (!is_digest(d.digest)) return bad(what, "digest", "expected sha256:<64 hex>, got '" + d.digest.substr(0, 80) + "'");
-    if (!j.contains("size") || !j["size"].is_number_unsigned()) return bad(what, "size", "expected a non-negative integer");
+    if (!is_digest(d.digest))
+        return bad(what, "digest", "expected sha256:<64 hex>, got '" + d.digest.substr(0, 80) + "'");
+    if (!j.contains("size") || !j["size"].is_number_unsigned())
+        return bad(what, "size", "expected a non-negative integer");
     d.size = j["size"].get<uint64_t>();
     if (j.contains("platform") && j["platform"].is_object()) {
         const json& p = j["platform"];
@@ -70,12 +72,9 @@ Result<Descriptor> descriptor(const json& j, const std::string& what)
     return d;
 }
 
-} // namespace
+}  // namespace
 
-std::string Platform::to_string() const
-{
-    return os + "/" + architecture + (variant.empty() ? "" : "/" + variant);
-}
+std::string Platform::to_string() const { return os + "/" + architecture + (variant.empty() ? "" : "/" + variant); }
 
 Platform host_platform()
 {
@@ -107,16 +106,17 @@ Result<Descriptor> ImageIndex::select(const Platform& want) const
         if (!loose && (d.platform.variant.empty() || want.variant.empty())) loose = &d;
     }
     if (loose) return *loose;
-    return Error(Errc::not_found, "no image for this host's platform " + want.to_string() + " in the index (it has: " +
-                                      (have.empty() ? "nothing" : have) + ")");
+    return Error(Errc::not_found, "no image for this host's platform " + want.to_string() +
+                                      " in the index (it has: " + (have.empty() ? "nothing" : have) + ")");
 }
 
 bool is_index_type(const std::string& t) { return t == media::oci_index || t == media::docker_list; }
 bool is_manifest_type(const std::string& t) { return t == media::oci_manifest || t == media::docker_manifest; }
 bool is_layer_type(const std::string& t)
 {
-    return t == media::oci_layer || t == media::oci_layer_gzip || t == media::oci_layer_zstd || t == media::docker_layer ||
-           t == "application/vnd.docker.image.rootfs.diff.tar" || t == "application/vnd.docker.image.rootfs.diff.tar.zstd";
+    return t == media::oci_layer || t == media::oci_layer_gzip || t == media::oci_layer_zstd ||
+           t == media::docker_layer || t == "application/vnd.docker.image.rootfs.diff.tar" ||
+           t == "application/vnd.docker.image.rootfs.diff.tar.zstd";
 }
 
 Result<std::string> manifest_kind(const std::string& body, const std::string& content_type)
@@ -138,7 +138,8 @@ Result<ImageIndex> parse_index(const std::string& body)
 {
     auto j = parse_object(body, "index");
     if (!j) return std::move(j).error();
-    if (!j->contains("manifests") || !(*j)["manifests"].is_array()) return bad("index", "manifests", "expected an array");
+    if (!j->contains("manifests") || !(*j)["manifests"].is_array())
+        return bad("index", "manifests", "expected an array");
     ImageIndex idx;
     for (const auto& m : (*j)["manifests"]) {
         auto d = descriptor(m, "index: manifests");
@@ -163,8 +164,8 @@ Result<ImageManifest> parse_manifest(const std::string& body)
         auto d = descriptor(l, "manifest: layers");
         if (!d) return std::move(d).error();
         if (!is_layer_type(d->media_type))
-            return Error(Errc::unsupported, "manifest: layer " + d->digest + " has media type '" + d->media_type.substr(0, 100) +
-                                                "', which is not a tar layer");
+            return Error(Errc::unsupported, "manifest: layer " + d->digest + " has media type '" +
+                                                d->media_type.substr(0, 100) + "', which is not a tar layer");
         m.layers.push_back(d.value());
     }
     if (m.layers.size() > 512) return bad("manifest", "layers", "more than 512 layers");
@@ -183,7 +184,8 @@ Result<std::string> normalize_exposed_port(const std::string& text)
         return Error(kBadImage, shown + " is not port[/tcp|/udp|/sctp]");
     const unsigned long port = std::stoul(num);
     if (port < 1 || port > 65535) return Error(kBadImage, shown + ": port out of range (1..65535)");
-    if (proto != "tcp" && proto != "udp" && proto != "sctp") return Error(kBadImage, shown + ": unknown protocol (tcp, udp or sctp)");
+    if (proto != "tcp" && proto != "udp" && proto != "sctp")
+        return Error(kBadImage, shown + ": unknown protocol (tcp, udp or sctp)");
     return std::to_string(port) + "/" + proto;
 }
 
@@ -246,13 +248,15 @@ Result<ImageConfig> parse_config(const std::string& body)
             ONGGI_CHECK(s(h, "created", e.created), "history");
             ONGGI_CHECK(s(h, "created_by", e.created_by), "history");
             ONGGI_CHECK(s(h, "comment", e.comment), "history");
-            if (h.contains("empty_layer") && h["empty_layer"].is_boolean()) e.empty_layer = h["empty_layer"].get<bool>();
+            if (h.contains("empty_layer") && h["empty_layer"].is_boolean())
+                e.empty_layer = h["empty_layer"].get<bool>();
             c.history.push_back(e);
         }
     }
     for (const auto& e : c.env)
-        if (e.find('=') == std::string::npos || e.find('\0') != std::string::npos) return bad(what, "config.Env", "expected KEY=value");
+        if (e.find('=') == std::string::npos || e.find('\0') != std::string::npos)
+            return bad(what, "config.Env", "expected KEY=value");
     return c;
 }
 
-} // namespace onggi::image
+}  // namespace onggi::image

@@ -26,7 +26,7 @@ inline constexpr const char* docker_layer = "application/vnd.docker.image.rootfs
 inline constexpr const char* accept_manifests =
     "application/vnd.oci.image.index.v1+json, application/vnd.docker.distribution.manifest.list.v2+json, "
     "application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json";
-} // namespace media
+}  // namespace media
 
 struct Platform {
     std::string os, architecture, variant;
@@ -87,4 +87,4 @@ Result<ImageConfig> parse_config(const std::string& body);
 inline constexpr size_t kMaxExposedPorts = 256;
 Result<std::string> normalize_exposed_port(const std::string& text);
 
-} // namespace onggi::image
+}  // namespace onggi::image

@@ -12,13 +12,14 @@ Error bad(const std::string& text, const std::string& why)
     return Error(Errc::invalid_argument, "invalid image name '" + text.substr(0, 120) + "': " + why);
 }
 
-} // namespace
+}  // namespace
 
 Result<ImageReference> ImageReference::parse(const std::string& text)
 {
     static const std::regex component("[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*");
     static const std::regex tag_re("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
-    static const std::regex domain_re("(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)(?:\\.(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?))*(?::[0-9]{1,5})?|\\[[0-9a-fA-F:]+\\](?::[0-9]{1,5})?");
+    static const std::regex domain_re("(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)(?:\\.(?:[A-Za-z0-9](?:[A-Za-z0-9-]*"
+                                      "[A-Za-z0-9])?))*(?::[0-9]{1,5})?|\\[[0-9a-fA-F:]+\\](?::[0-9]{1,5})?");
     if (text.empty()) return bad(text, "empty");
     if (text.size() > 512) return bad(text, "longer than 512 characters");
     ImageReference r;
@@ -44,7 +45,8 @@ Result<ImageReference> ImageReference::parse(const std::string& text)
         r.repository = rest;
     }
     if (r.domain == "index.docker.io" || r.domain == "registry-1.docker.io") r.domain = "docker.io";
-    if (r.domain == "docker.io" && r.repository.find('/') == std::string::npos) r.repository = "library/" + r.repository;
+    if (r.domain == "docker.io" && r.repository.find('/') == std::string::npos)
+        r.repository = "library/" + r.repository;
     if (r.repository.empty() || r.repository.size() > 255) return bad(text, "empty or too long repository");
     size_t i = 0;
     while (i <= r.repository.size()) {
@@ -63,15 +65,13 @@ std::string ImageReference::registry_host() const { return domain == "docker.io"
 std::string ImageReference::familiar_name() const
 {
     if (domain == "docker.io")
-        return repository.rfind("library/", 0) == 0 && repository.find('/', 8) == std::string::npos ? repository.substr(8)
-                                                                                                     : repository;
+        return repository.rfind("library/", 0) == 0 && repository.find('/', 8) == std::string::npos
+                   ? repository.substr(8)
+                   : repository;
     return domain + "/" + repository;
 }
 
-std::string ImageReference::familiar() const
-{
-    return familiar_name() + (tag.empty() ? "@" + digest : ":" + tag);
-}
+std::string ImageReference::familiar() const { return familiar_name() + (tag.empty() ? "@" + digest : ":" + tag); }
 
 bool ImageReference::loopback() const
 {
@@ -81,4 +81,4 @@ bool ImageReference::loopback() const
     return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
 }
 
-} // namespace onggi::image
+}  // namespace onggi::image

@@ -31,4 +31,4 @@ struct ImageReference {
     bool loopback() const;
 };
 
-} // namespace onggi::image
+}  // namespace onggi::image

@@ -1,9 +1,9 @@
 #include "engine/image/image_store.h"
-#include "engine/image/image_errors.h"
 #include "engine/core/files.h"
+#include "engine/core/unique_fd.h"
 #include "engine/image/builtin_rootfs.h"
 #include "engine/image/content_digest.h"
-#include "engine/core/unique_fd.h"
+#include "engine/image/image_errors.h"
 #include "engine/image/image_reference.h"
 
 #include <dirent.h>
@@ -37,7 +37,8 @@ std::string now_rfc3339()
 
 bool is_hex(const std::string& s)
 {
-    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+    return !s.empty() &&
+           std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
 }
 
 std::string hex_of(const std::string& digest) { return digest.substr(7); }
@@ -55,7 +56,7 @@ Result<std::vector<std::string>> strings_of(const json& j, const char* field)
     return out;
 }
 
-} // namespace
+}  // namespace
 
 std::string ImageRecord::short_id() const { return id.size() > 7 ? id.substr(7, 12) : id; }
 
@@ -66,7 +67,8 @@ bool is_digest(const std::string& s)
 
 Status validate_reference(const std::string& ref)
 {
-    static const std::regex re("([a-zA-Z0-9.-]+(:[0-9]{1,5})?/)?[a-z0-9][a-z0-9._/-]{0,127}(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?");
+    static const std::regex re(
+        "([a-zA-Z0-9.-]+(:[0-9]{1,5})?/)?[a-z0-9][a-z0-9._/-]{0,127}(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?");
     if (ref.size() > 256 || !std::regex_match(ref, re) || ref.find("..") != std::string::npos)
         return Error(Errc::invalid_argument, "image: invalid reference '" + ref.substr(0, 80) + "'");
     return {};
@@ -74,9 +76,8 @@ Status validate_reference(const std::string& ref)
 
 std::string record_to_json(const ImageRecord& r)
 {
-    json j = {{"id", r.id},          {"name", r.name},   {"tag", r.tag},         {"size", r.size},
-              {"created", r.created}, {"builtin", r.builtin}, {"layers", r.layers}, {"cmd", r.cmd},
-              {"env", r.env},        {"workdir", r.workdir}};
+    json j = {{"id", r.id},           {"name", r.name},     {"tag", r.tag}, {"size", r.size}, {"created", r.created},
+              {"builtin", r.builtin}, {"layers", r.layers}, {"cmd", r.cmd}, {"env", r.env},   {"workdir", r.workdir}};
     if (!r.entrypoint.empty()) j["entrypoint"] = r.entrypoint;
     if (!r.user.empty()) j["user"] = r.user;
     if (!r.repo_digest.empty()) j["repo_digest"] = r.repo_digest;
@@ -92,7 +93,8 @@ Result<ImageRecord> record_from_json(const std::string& text)
     ImageRecord r;
     auto str = [&](const char* k, std::string& out) -> Status {
         if (!j.contains(k)) return {};
-        if (!j[k].is_string()) return Error(Errc::invalid_argument, std::string("image record: ") + k + ": expected a string");
+        if (!j[k].is_string())
+            return Error(Errc::invalid_argument, std::string("image record: ") + k + ": expected a string");
         out = j[k].get<std::string>();
         return {};
     };
@@ -103,7 +105,8 @@ Result<ImageRecord> record_from_json(const std::string& text)
     ONGGI_CHECK(str("workdir", r.workdir), "parse");
     ONGGI_CHECK(str("user", r.user), "parse");
     ONGGI_CHECK(str("repo_digest", r.repo_digest), "parse");
-    for (auto [k, out] : {std::pair<const char*, std::vector<std::string>*>{"entrypoint", &r.entrypoint}, {"repo_tags", &r.repo_tags},
+    for (auto [k, out] : {std::pair<const char*, std::vector<std::string>*>{"entrypoint", &r.entrypoint},
+                          {"repo_tags", &r.repo_tags},
                           {"exposed_ports", &r.exposed_ports}}) {
         auto v = strings_of(j, k);
         if (!v) return std::move(v).error().wrap("image record");
@@ -185,11 +188,13 @@ Status ImageStore::init()
 bool ImageStore::has_layer(const std::string& diff_id) const
 {
     struct stat st;
-    return is_digest(diff_id) && ::lstat((layers_dir() + "/" + hex_of(diff_id)).c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+    return is_digest(diff_id) && ::lstat((layers_dir() + "/" + hex_of(diff_id)).c_str(), &st) == 0 &&
+           S_ISDIR(st.st_mode);
 }
 
-Result<std::string> ImageStore::install_layer(const std::string& blob_path, const std::string& diff_id, const ExtractLimits& limits,
-                                              const std::atomic<bool>* cancel, const std::function<void(uint64_t)>& progress)
+Result<std::string> ImageStore::install_layer(const std::string& blob_path, const std::string& diff_id,
+                                              const ExtractLimits& limits, const std::atomic<bool>* cancel,
+                                              const std::function<void(uint64_t)>& progress)
 {
     if (!is_digest(diff_id)) return Error(Errc::invalid_argument, "layer diff_id: expected sha256:<hex>");
     const std::string dir = layers_dir() + "/" + hex_of(diff_id);
@@ -207,8 +212,9 @@ Result<std::string> ImageStore::install_layer(const std::string& blob_path, cons
     return place_layer(tmp, diff_id, std::move(x));
 }
 
-Result<std::string> ImageStore::install_layer(const LayerSource& source, const std::string& diff_id, const ExtractLimits& limits,
-                                              const std::atomic<bool>* cancel, const std::function<void(uint64_t)>& progress)
+Result<std::string> ImageStore::install_layer(const LayerSource& source, const std::string& diff_id,
+                                              const ExtractLimits& limits, const std::atomic<bool>* cancel,
+                                              const std::function<void(uint64_t)>& progress)
 {
     if (!is_digest(diff_id)) return Error(Errc::invalid_argument, "layer diff_id: expected sha256:<hex>");
     const std::string dir = layers_dir() + "/" + hex_of(diff_id);
@@ -222,8 +228,8 @@ Result<std::string> ImageStore::install_layer(const LayerSource& source, const s
 Result<std::string> ImageStore::make_layer_tmp(const std::string& diff_id) const
 {
     static std::atomic<uint64_t> counter{0};
-    const std::string tmp = layers_dir() + "/.tmp-" + hex_of(diff_id).substr(0, 16) + "-" + std::to_string(::getpid()) + "-" +
-                            std::to_string(counter++);
+    const std::string tmp = layers_dir() + "/.tmp-" + hex_of(diff_id).substr(0, 16) + "-" + std::to_string(::getpid()) +
+                            "-" + std::to_string(counter++);
     if (::mkdir(tmp.c_str(), 0755) < 0) return Error::from_errno("create " + tmp);
     return tmp;
 }
@@ -237,7 +243,8 @@ Result<std::string> ImageStore::place_layer(const std::string& tmp, const std::s
     };
     if (!x) return fail(std::move(x).error().wrap("unpack layer " + diff_id));
     if (x->diff_id != diff_id)
-        return fail(Error(kBadImage, "layer diff_id mismatch: the image config says " + diff_id + ", the layer is " + x->diff_id));
+        return fail(Error(kBadImage,
+                          "layer diff_id mismatch: the image config says " + diff_id + ", the layer is " + x->diff_id));
     if (::rename(tmp.c_str(), dir.c_str()) < 0) {
         int e = errno;
         if (e == EEXIST || e == ENOTEMPTY) {  // another pull unpacked the same layer first
@@ -283,7 +290,8 @@ Status ImageStore::write_record(const ImageRecord& after, const ImageRecord* bef
     return {};
 }
 
-Status ImageStore::take_tag(const std::vector<ImageRecord>& all, const std::string& config_digest, const std::string& name_tag)
+Status ImageStore::take_tag(const std::vector<ImageRecord>& all, const std::string& config_digest,
+                            const std::string& name_tag)
 {
     // The tag moves: whoever had it loses it.
     for (const auto& before : all) {
@@ -320,7 +328,8 @@ Result<ImageRecord> ImageStore::tag(const std::string& id, const std::string& na
     ImageRecord r = *it;
     ONGGI_CHECK(take_tag(all.value(), id, name_tag), "tag image");
     if (r.repo_tags.empty() && r.name != "<none>") r.repo_tags.push_back(r.name + ":" + r.tag);
-    if (std::find(r.repo_tags.begin(), r.repo_tags.end(), name_tag) == r.repo_tags.end()) r.repo_tags.push_back(name_tag);
+    if (std::find(r.repo_tags.begin(), r.repo_tags.end(), name_tag) == r.repo_tags.end())
+        r.repo_tags.push_back(name_tag);
     if (r.name == "<none>") {
         r.name = name;
         r.tag = tag;
@@ -329,8 +338,9 @@ Result<ImageRecord> ImageStore::tag(const std::string& id, const std::string& na
     return r;
 }
 
-Result<ImageRecord> ImageStore::add_image(const std::string& config_digest, const ImageConfig& cfg, const std::string& name,
-                                          const std::string& tag, const std::string& repo_digest)
+Result<ImageRecord> ImageStore::add_image(const std::string& config_digest, const ImageConfig& cfg,
+                                          const std::string& name, const std::string& tag,
+                                          const std::string& repo_digest)
 {
     if (!is_digest(config_digest)) return Error(Errc::invalid_argument, "image id: expected sha256:<hex>");
     if (cfg.diff_ids.empty()) return Error(Errc::invalid_argument, "image config: rootfs.diff_ids: empty");
@@ -375,7 +385,8 @@ Result<ImageRecord> ImageStore::add_image(const std::string& config_digest, cons
     if (!repo_digest.empty()) r.repo_digest = repo_digest;
     if (!untagged) {
         if (r.repo_tags.empty() && existed && r.name != "<none>") r.repo_tags.push_back(r.name + ":" + r.tag);
-        if (std::find(r.repo_tags.begin(), r.repo_tags.end(), name_tag) == r.repo_tags.end()) r.repo_tags.insert(r.repo_tags.begin(), name_tag);
+        if (std::find(r.repo_tags.begin(), r.repo_tags.end(), name_tag) == r.repo_tags.end())
+            r.repo_tags.insert(r.repo_tags.begin(), name_tag);
         r.name = name;
         r.tag = tag;
     } else if (!existed) {
@@ -449,7 +460,8 @@ Result<ImageRecord> ImageStore::ensure_builtin()
 
     struct stat st;
     if (::lstat(dir.c_str(), &st) < 0) {
-        std::string tmp = layers_dir() + "/.tmp-" + hex_of(layer_digest).substr(0, 12) + "-" + std::to_string(::getpid());
+        std::string tmp =
+            layers_dir() + "/.tmp-" + hex_of(layer_digest).substr(0, 12) + "-" + std::to_string(::getpid());
         (void)remove_tree(tmp);
         auto made = make_busybox_rootfs(tmp);
         if (!made) {
@@ -491,7 +503,8 @@ Result<ImageRecord> ImageStore::ensure_builtin()
 Status ImageStore::save(const ImageRecord& r)
 {
     if (!is_digest(r.id)) return Error(Errc::invalid_argument, "image id: expected sha256:<hex>");
-    ONGGI_CHECK(write_file_atomic(records_dir() + "/" + hex_of(r.id) + ".json", record_to_json(r)), "save image record");
+    ONGGI_CHECK(write_file_atomic(records_dir() + "/" + hex_of(r.id) + ".json", record_to_json(r)),
+                "save image record");
     return {};
 }
 
@@ -545,7 +558,8 @@ Result<ImageRecord> ImageStore::resolve(const std::string& ref) const
         }
     } else if (parsed && !parsed->digest.empty()) {
         for (const auto& r : all.value())
-            if (r.repo_digest == parsed->digest && (r.name == parsed->familiar_name() || parsed->repository.empty())) return r;
+            if (r.repo_digest == parsed->digest && (r.name == parsed->familiar_name() || parsed->repository.empty()))
+                return r;
     }
     if (hex.size() >= 3 && hex.size() <= 64 && is_hex(hex)) {
         const ImageRecord* found = nullptr;
@@ -630,7 +644,7 @@ std::set<std::string> needed_blobs(const BlobStore& blobs, const std::vector<Ima
     return need;
 }
 
-} // namespace
+}  // namespace
 
 Result<ImageStore::Garbage> ImageStore::garbage(const std::set<std::string>& keep) const
 {
@@ -731,7 +745,8 @@ Result<size_t> ImageStore::collect_layers(const std::set<std::string>& keep, std
         return now - st.st_ctime < min_age.count();
     };
     DIR* d = ::opendir(layers_dir().c_str());
-    if (!d) return errno == ENOENT ? Result<size_t>(size_t(0)) : Result<size_t>(Error::from_errno("open " + layers_dir()));
+    if (!d)
+        return errno == ENOENT ? Result<size_t>(size_t(0)) : Result<size_t>(Error::from_errno("open " + layers_dir()));
     std::vector<std::string> gone;
     while (struct dirent* e = ::readdir(d)) {
         std::string n = e->d_name;
@@ -751,4 +766,4 @@ std::string ImageStore::layer_of_dir(const std::string& dir) const
     return is_digest(digest) ? digest : std::string();
 }
 
-} // namespace onggi::image
+}  // namespace onggi::image

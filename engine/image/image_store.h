@@ -39,7 +39,7 @@ struct ImageRecord {
     std::string id;    // "sha256:<64 hex>"
     std::string name;  // "busybox"
     std::string tag = "latest";
-    uint64_t size = 0;  // bytes of regular files in its layers
+    uint64_t size = 0;    // bytes of regular files in its layers
     std::string created;  // RFC 3339 UTC
     bool builtin = false;
     std::vector<std::string> layers;  // "sha256:<hex>", bottom first
@@ -50,7 +50,7 @@ struct ImageRecord {
     // Pulled and loaded images (empty for the built-in one).
     std::vector<std::string> entrypoint;
     std::string user;
-    std::string repo_digest;  // "sha256:<hex>" of the manifest it was pulled by
+    std::string repo_digest;             // "sha256:<hex>" of the manifest it was pulled by
     std::vector<std::string> repo_tags;  // every "name:tag" that names this image (name:tag first)
     // The config's ExposedPorts ("80/tcp"), what `run -P` publishes. A record written before
     // they were kept has none: ImageStore::exposed_ports reads them from the config blob then.
@@ -109,7 +109,8 @@ public:
     // and that was placed at least min_age ago (the helper's start passes kUnusedLayerGrace: a
     // pull killed after some of its layers were unpacked finds them again when it is retried).
     // Returns how many were removed.
-    Result<size_t> collect_layers(const std::set<std::string>& keep, std::chrono::seconds min_age = std::chrono::seconds{0});
+    Result<size_t> collect_layers(const std::set<std::string>& keep,
+                                  std::chrono::seconds min_age = std::chrono::seconds{0});
     // Garbage collection (`image prune`, and the helper's start with kUnusedLayerGrace): the
     // layers collect_layers removes, and every blob no record needs: a record keeps its config
     // (its id), the manifest or index it was pulled by (repo_digest) and what that document
@@ -120,7 +121,8 @@ public:
         size_t layers = 0, blobs = 0;
         uint64_t bytes = 0;  // what it freed (files in layers, blob sizes)
     };
-    Result<Garbage> collect_garbage(const std::set<std::string>& keep, std::chrono::seconds min_age = std::chrono::seconds{0});
+    Result<Garbage> collect_garbage(const std::set<std::string>& keep,
+                                    std::chrono::seconds min_age = std::chrono::seconds{0});
     // What collect_garbage would free now, without removing anything (system df's reclaimable).
     Result<Garbage> garbage(const std::set<std::string>& keep) const;
     // A pull in flight pins the layers it is installing, so no collection removes one between
@@ -193,4 +195,4 @@ private:
 // Sum of st_size of regular files below dir (no symlinks followed, one filesystem).
 uint64_t tree_size(const std::string& dir);
 
-} // namespace onggi::image
+}  // namespace onggi::image

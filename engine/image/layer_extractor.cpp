@@ -1,7 +1,7 @@
 #include "engine/image/layer_extractor.h"
-#include "engine/image/image_errors.h"
-#include "engine/image/content_digest.h"
 #include "engine/core/unique_fd.h"
+#include "engine/image/content_digest.h"
+#include "engine/image/image_errors.h"
 
 #include <archive.h>
 #include <archive_entry.h>
@@ -104,7 +104,8 @@ public:
 
 private:
     Status write_data(struct archive* a, int fd, const std::string& name);
-    Status apply_meta(int parent, const std::string& base, const std::string& rel, struct archive_entry* e, int fd, mode_t type);
+    Status apply_meta(int parent, const std::string& base, const std::string& rel, struct archive_entry* e, int fd,
+                      mode_t type);
     Result<UniqueFd> open_parent(const std::string& rel, bool create);
     Status make_room(int parent, const std::string& base, bool want_dir);
 
@@ -162,13 +163,15 @@ Result<UniqueFd> Extractor::open_parent(const std::string& rel, bool create)
         cur = dir.substr(0, j);
         UniqueFd p(openat2_beneath(root_, cur, O_PATH | O_DIRECTORY));
         if (!p) {
-            if (errno == EXDEV || errno == ELOOP) return refuse(rel, "its directory leaves the layer through a symlink");
+            if (errno == EXDEV || errno == ELOOP)
+                return refuse(rel, "its directory leaves the layer through a symlink");
             if (errno == ENOTDIR) return refuse(rel, "a parent is not a directory");
             if (errno != ENOENT) return Error::from_errno("open " + cur);
             auto parent = open_parent(cur, false);
             if (!parent) return std::move(parent).error();
             std::string base = cur.substr(cur.rfind('/') == std::string::npos ? 0 : cur.rfind('/') + 1);
-            if (::mkdirat(parent->get(), base.c_str(), 0755) < 0 && errno != EEXIST) return Error::from_errno("mkdir " + cur);
+            if (::mkdirat(parent->get(), base.c_str(), 0755) < 0 && errno != EEXIST)
+                return Error::from_errno("mkdir " + cur);
         }
         i = j + 1;
     }
@@ -205,7 +208,8 @@ Status Extractor::write_data(struct archive* a, int fd, const std::string& name)
         int r = archive_read_data_block(a, &block, &size, &off);
         if (r == ARCHIVE_EOF) break;
         if (r != ARCHIVE_OK && r != ARCHIVE_WARN)
-            return Error(kBadImage, "layer: read " + name + ": " + (archive_error_string(a) ? archive_error_string(a) : "error"));
+            return Error(kBadImage,
+                         "layer: read " + name + ": " + (archive_error_string(a) ? archive_error_string(a) : "error"));
         const char* p = static_cast<const char*>(block);
         size_t left = size;
         la_int64_t at = off;
@@ -223,7 +227,8 @@ Status Extractor::write_data(struct archive* a, int fd, const std::string& name)
     return {};
 }
 
-Status Extractor::apply_meta(int parent, const std::string& base, const std::string& rel, struct archive_entry* e, int fd, mode_t type)
+Status Extractor::apply_meta(int parent, const std::string& base, const std::string& rel, struct archive_entry* e,
+                             int fd, mode_t type)
 {
     uid_t uid = uid_t(archive_entry_uid(e));
     gid_t gid = gid_t(archive_entry_gid(e));
@@ -235,7 +240,8 @@ Status Extractor::apply_meta(int parent, const std::string& base, const std::str
     }
     if (type != AE_IFLNK) {
         mode_t mode = archive_entry_perm(e) & 07777;
-        if (fd >= 0 ? ::fchmod(fd, mode) : ::fchmodat(parent, base.c_str(), mode, 0)) return Error::from_errno("chmod " + rel);
+        if (fd >= 0 ? ::fchmod(fd, mode) : ::fchmodat(parent, base.c_str(), mode, 0))
+            return Error::from_errno("chmod " + rel);
     }
     archive_entry_xattr_reset(e);
     const char* xname;
@@ -245,7 +251,7 @@ Status Extractor::apply_meta(int parent, const std::string& base, const std::str
         if (!xname) continue;
         std::string n = xname;
         if (n.rfind("user.", 0) != 0 && n != "security.capability") continue;  // trusted.*: never from an image
-        if (type == AE_IFLNK) continue;  // user.* is not allowed on symlinks
+        if (type == AE_IFLNK) continue;                                        // user.* is not allowed on symlinks
         int r = fd >= 0 ? ::fsetxattr(fd, xname, xval, xsize, 0) : -1;
         if (fd < 0) {
             UniqueFd f(::openat(parent, base.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK));
@@ -296,7 +302,8 @@ Status Extractor::entry(struct archive* a, struct archive_entry* e)
     // Whiteouts (AUFS names in the tar) -> overlayfs.
     if (base.rfind(".wh.", 0) == 0) {
         if (base == ".wh..wh..opq") {
-            if (::fsetxattr(pfd, "trusted.overlay.opaque", "y", 1, 0) < 0) return Error::from_errno("mark opaque: " + rel);
+            if (::fsetxattr(pfd, "trusted.overlay.opaque", "y", 1, 0) < 0)
+                return Error::from_errno("mark opaque: " + rel);
             return {};
         }
         if (base.rfind(".wh..wh.", 0) == 0) return {};  // other AUFS metadata (.wh..wh.plnk ...): not content
@@ -320,7 +327,8 @@ Status Extractor::entry(struct archive* a, struct archive_entry* e)
             return refuse(rel, "hardlink target " + t + " is not in this layer");
         if (S_ISDIR(st.st_mode)) return refuse(rel, "hardlink to a directory");
         ONGGI_CHECK(make_room(pfd, base, false), rel);
-        if (::linkat(tparent->get(), tbase.c_str(), pfd, base.c_str(), 0) < 0) return Error::from_errno("hardlink " + rel);
+        if (::linkat(tparent->get(), tbase.c_str(), pfd, base.c_str(), 0) < 0)
+            return Error::from_errno("hardlink " + rel);
         // A hardlink entry may carry data (pax); ignore it: the content is the target's.
         return {};
     }
@@ -360,16 +368,14 @@ Status Extractor::entry(struct archive* a, struct archive_entry* e)
     case AE_IFCHR:
         if (archive_entry_rdevmajor(e) == 0 && archive_entry_rdevminor(e) == 0) {  // an overlayfs whiteout
             ONGGI_CHECK(make_room(pfd, base, false), rel);
-            if (::mknodat(pfd, base.c_str(), S_IFCHR | 0, makedev(0, 0)) < 0) return Error::from_errno("whiteout " + rel);
+            if (::mknodat(pfd, base.c_str(), S_IFCHR | 0, makedev(0, 0)) < 0)
+                return Error::from_errno("whiteout " + rel);
             return {};
         }
         return refuse(rel, "device node");
-    case AE_IFBLK:
-        return refuse(rel, "device node");
-    case AE_IFSOCK:
-        return {};  // sockets are not content; docker skips them too
-    default:
-        return refuse(rel, "unknown file type");
+    case AE_IFBLK: return refuse(rel, "device node");
+    case AE_IFSOCK: return {};  // sockets are not content; docker skips them too
+    default: return refuse(rel, "unknown file type");
     }
 }
 
@@ -499,7 +505,7 @@ Status drain(SourceReader& src)
     return {};
 }
 
-} // namespace
+}  // namespace
 
 Result<ExtractResult> extract_layer(const LayerSource& source, const std::string& dir, const ExtractLimits& limits,
                                     const std::atomic<bool>* cancel, const std::function<void(uint64_t)>& progress)
@@ -532,4 +538,4 @@ Result<ExtractResult> extract_layer(int blob_fd, const std::string& dir, const E
     return extract_layer(from_fd, dir, limits, cancel, progress);
 }
 
-} // namespace onggi::image
+}  // namespace onggi::image

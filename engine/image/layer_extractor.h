@@ -52,4 +52,4 @@ Result<ExtractResult> extract_layer(int blob_fd, const std::string& dir, const E
                                     const std::atomic<bool>* cancel = nullptr,
                                     const std::function<void(uint64_t)>& progress = {});
 
-} // namespace onggi::image
+}  // namespace onggi::image

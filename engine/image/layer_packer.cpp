@@ -1,6 +1,6 @@
 #include "engine/image/layer_packer.h"
-#include "engine/image/content_digest.h"
 #include "engine/core/unique_fd.h"
+#include "engine/image/content_digest.h"
 
 #include <archive.h>
 #include <archive_entry.h>
@@ -24,10 +24,10 @@ namespace onggi::image {
 namespace {
 
 // Errors climb the recursion unchanged (pack_layer adds the context once).
-#define PACK_TRY(expr)                                  \
-    do {                                                \
-        auto pack_r_ = (expr);                          \
-        if (!pack_r_) return std::move(pack_r_).error(); \
+#define PACK_TRY(expr)                                                                                                 \
+    do {                                                                                                               \
+        auto pack_r_ = (expr);                                                                                         \
+        if (!pack_r_) return std::move(pack_r_).error();                                                               \
     } while (0)
 
 struct Sink {
@@ -161,7 +161,8 @@ private:
             if (!keep && !(opaque && (name == "trusted.overlay.opaque" || name == "user.overlay.opaque"))) continue;
             std::vector<char> v(256);
             ssize_t m;
-            while ((m = ::fgetxattr(fd, name.c_str(), v.data(), v.size())) < 0 && errno == ERANGE) v.resize(v.size() * 4);
+            while ((m = ::fgetxattr(fd, name.c_str(), v.data(), v.size())) < 0 && errno == ERANGE)
+                v.resize(v.size() * 4);
             if (m < 0) return Error::from_errno("read xattr " + name + " of " + rel);
             if (!keep) {
                 *opaque = m == 1 && v[0] == 'y';
@@ -245,7 +246,8 @@ private:
         if (S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)) {
             // A container may make a fifo; device nodes cannot come from a user namespace, and
             // the extractor refuses them anyway: refuse here rather than make an image no one loads.
-            if (!S_ISFIFO(st.st_mode)) return Error(Errc::invalid_argument, "pack " + rel + ": a device node cannot go into an image layer");
+            if (!S_ISFIFO(st.st_mode))
+                return Error(Errc::invalid_argument, "pack " + rel + ": a device node cannot go into an image layer");
             auto e = base_entry(rel, st);
             archive_entry_set_filetype(e.get(), AE_IFIFO);
             return write_header(e.get(), rel);
@@ -259,7 +261,7 @@ private:
     std::map<std::pair<uint64_t, uint64_t>, std::string> links_;
 };
 
-} // namespace
+}  // namespace
 
 Result<PackResult> pack_layer(const std::string& dir, int out_fd, const IdShift* shift)
 {
@@ -276,11 +278,12 @@ Result<PackResult> pack_layer(const std::string& dir, int out_fd, const IdShift*
     Packer p(a.get(), &sink, shift);
     if (auto st = p.dir(root.get(), ""); !st) return std::move(st).error().wrap("pack layer " + dir);
     if (archive_write_close(a.get()) != ARCHIVE_OK)
-        return Error(Errc::system, "pack layer " + dir + ": close: " + std::string(archive_error_string(a.get()) ?: ""), sink.err);
+        return Error(Errc::system, "pack layer " + dir + ": close: " + std::string(archive_error_string(a.get()) ?: ""),
+                     sink.err);
     PackResult r;
     r.diff_id = sink.hash.finish_digest();
     r.size = sink.size;
     return r;
 }
 
-} // namespace onggi::image
+}  // namespace onggi::image

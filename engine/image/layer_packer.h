@@ -34,4 +34,4 @@ struct IdShift {
 // Writes the tar of `dir` to out_fd (from its current position).
 Result<PackResult> pack_layer(const std::string& dir, int out_fd, const IdShift* shift = nullptr);
 
-} // namespace onggi::image
+}  // namespace onggi::image

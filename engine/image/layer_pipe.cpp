@@ -95,4 +95,4 @@ ssize_t LayerPipe::read(const void** out, Error* err)
     return n;
 }
 
-} // namespace onggi::image
+}  // namespace onggi::image

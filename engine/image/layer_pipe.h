@@ -69,4 +69,4 @@ private:
     std::function<void()> drained_;
 };
 
-} // namespace onggi::image
+}  // namespace onggi::image

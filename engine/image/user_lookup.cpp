@@ -58,7 +58,7 @@ bool valid_part(std::string_view p)
     return true;
 }
 
-} // namespace
+}  // namespace
 
 std::vector<PasswdEntry> parse_passwd(std::string_view text)
 {
@@ -104,7 +104,9 @@ Status validate_user_spec(const std::string& spec)
     auto parts = split(spec, ':');
     if (parts.size() > 2) return Error(Errc::invalid_argument, "user: expected USER or USER:GROUP");
     for (auto p : parts)
-        if (!valid_part(p)) return Error(Errc::invalid_argument, "user: \"" + std::string(p) + "\" is not a user or group name or number");
+        if (!valid_part(p))
+            return Error(Errc::invalid_argument,
+                         "user: \"" + std::string(p) + "\" is not a user or group name or number");
     return {};
 }
 
@@ -140,9 +142,11 @@ Result<UserIds> resolve_user(const std::string& spec, const std::optional<std::s
         if (auto n = number(parts[1])) {
             ids.gid = *n;
         } else {
-            auto g = std::find_if(groups.begin(), groups.end(), [&](const GroupEntry& e) { return e.name == parts[1]; });
+            auto g =
+                std::find_if(groups.begin(), groups.end(), [&](const GroupEntry& e) { return e.name == parts[1]; });
             if (g == groups.end())
-                return Error(Errc::not_found, "no group \"" + std::string(parts[1]) + "\" in the container's /etc/group");
+                return Error(Errc::not_found,
+                             "no group \"" + std::string(parts[1]) + "\" in the container's /etc/group");
             ids.gid = g->gid;
         }
     }
@@ -170,7 +174,8 @@ Result<std::optional<std::string>> read_in_roots(const std::vector<std::string>&
         struct stat st {};
         if (::fstat(fd.get(), &st) != 0) return Error::from_errno("stat " + rel);
         if (!S_ISREG(st.st_mode)) return Error(Errc::invalid_argument, rel + " in the container is not a regular file");
-        if (size_t(st.st_size) > kMaxFile) return Error(Errc::invalid_argument, rel + " in the container is larger than 1 MiB");
+        if (size_t(st.st_size) > kMaxFile)
+            return Error(Errc::invalid_argument, rel + " in the container is larger than 1 MiB");
         std::string text(size_t(st.st_size), '\0');
         size_t got = 0;
         while (got < text.size()) {
@@ -194,4 +199,4 @@ Result<UserIds> resolve_user_in(const std::vector<std::string>& roots, const std
     return resolve_user(spec, passwd.value(), group.value());
 }
 
-} // namespace onggi::image
+}  // namespace onggi::image

@@ -54,4 +54,4 @@ bool user_spec_has_names(const std::string& spec);
 // Syntax: [A-Za-z0-9_][A-Za-z0-9_.-]{0,31} for each part, at most one ':'.
 Status validate_user_spec(const std::string& spec);
 
-} // namespace onggi::image
+}  // namespace onggi::image

@@ -40,7 +40,8 @@ Result<std::vector<Attachment>> attachments_from_json(const std::string& text)
         if (!e.is_object()) return Error(Errc::invalid_argument, where + ": expected an object");
         auto str = [&](const char* k, std::string& v) -> Status {
             auto it = e.find(k);
-            if (it == e.end() || !it->is_string()) return Error(Errc::invalid_argument, where + "." + k + ": expected a string");
+            if (it == e.end() || !it->is_string())
+                return Error(Errc::invalid_argument, where + "." + k + ": expected a string");
             v = it->get<std::string>();
             return {};
         };
@@ -53,7 +54,8 @@ Result<std::vector<Attachment>> attachments_from_json(const std::string& text)
         ONGGI_CHECK(str("address", addr), "network file");
         ONGGI_CHECK(str("gateway", gw), "network file");
         for (const auto* n : {&a.bridge, &a.host_ifname, &a.ifname})
-            if (!valid_ifname(*n)) return Error(Errc::invalid_argument, "network file: " + where + ": bad interface name '" + *n + "'");
+            if (!valid_ifname(*n))
+                return Error(Errc::invalid_argument, "network file: " + where + ": bad interface name '" + *n + "'");
         auto an = Ipv4Net::parse(addr);
         if (!an) return std::move(an).error().wrap("network file: " + where + ".address");
         auto g = Ipv4Net::parse_address(gw);
@@ -67,4 +69,4 @@ Result<std::vector<Attachment>> attachments_from_json(const std::string& text)
     return out;
 }
 
-} // namespace onggi::net
+}  // namespace onggi::net

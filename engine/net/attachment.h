@@ -16,8 +16,8 @@ struct Attachment {
     std::string bridge;       // "onggi0"
     std::string host_ifname;  // "veth3f2a9c01b70"
     std::string ifname = "eth0";
-    Ipv4Net address;          // 10.88.0.5/24
-    uint32_t gateway = 0;     // 10.88.0.1
+    Ipv4Net address;       // 10.88.0.5/24
+    uint32_t gateway = 0;  // 10.88.0.1
     bool default_route = true;
 };
 
@@ -28,4 +28,4 @@ Result<std::vector<Attachment>> attachments_from_json(const std::string& text);
 // An interface name the kernel takes: 1..15 characters, no '/', ':' or white space, not . or ..
 bool valid_ifname(const std::string& name);
 
-} // namespace onggi::net
+}  // namespace onggi::net

@@ -34,4 +34,4 @@ struct Ipv4Net {
     bool operator==(const Ipv4Net&) const = default;
 };
 
-} // namespace onggi::net
+}  // namespace onggi::net

@@ -8,12 +8,12 @@
 #include <netlink/route/route.h>
 
 #include <fcntl.h>
-#include <net/if.h>
-#include <sched.h>
-#include <unistd.h>
 #include <linux/if_link.h>
 #include <linux/rtnetlink.h>
 #include <linux/veth.h>
+#include <net/if.h>
+#include <sched.h>
+#include <unistd.h>
 
 #include <cstring>
 #include <utility>
@@ -28,16 +28,37 @@ Error nl_error(int err, const std::string& what)
     Errc c = Errc::system;
     int e = 0;
     switch (err) {
-    case NLE_EXIST: c = Errc::already_exists; e = EEXIST; break;
+    case NLE_EXIST:
+        c = Errc::already_exists;
+        e = EEXIST;
+        break;
     case NLE_OBJ_NOTFOUND:
-    case NLE_NODEV: c = Errc::not_found; e = ENODEV; break;
-    case NLE_PERM: c = Errc::permission_denied; e = EPERM; break;
+    case NLE_NODEV:
+        c = Errc::not_found;
+        e = ENODEV;
+        break;
+    case NLE_PERM:
+        c = Errc::permission_denied;
+        e = EPERM;
+        break;
     case NLE_INVAL:
-    case NLE_RANGE: c = Errc::invalid_argument; e = EINVAL; break;
-    case NLE_BUSY: c = Errc::busy; e = EBUSY; break;
+    case NLE_RANGE:
+        c = Errc::invalid_argument;
+        e = EINVAL;
+        break;
+    case NLE_BUSY:
+        c = Errc::busy;
+        e = EBUSY;
+        break;
     case NLE_NOMEM: e = ENOMEM; break;
-    case NLE_NOADDR: c = Errc::not_found; e = EADDRNOTAVAIL; break;
-    case NLE_OPNOTSUPP: c = Errc::unsupported; e = EOPNOTSUPP; break;
+    case NLE_NOADDR:
+        c = Errc::not_found;
+        e = EADDRNOTAVAIL;
+        break;
+    case NLE_OPNOTSUPP:
+        c = Errc::unsupported;
+        e = EOPNOTSUPP;
+        break;
     default: break;
     }
     Error out(c, what + ": " + nl_geterror(err));
@@ -49,7 +70,10 @@ Error nl_error(int err, const std::string& what)
 struct Msg {
     nl_msg* m;
     explicit Msg(int type, int flags) : m(nlmsg_alloc_simple(type, flags)) {}
-    ~Msg() { if (m) nlmsg_free(m); }
+    ~Msg()
+    {
+        if (m) nlmsg_free(m);
+    }
     Msg(const Msg&) = delete;
     Msg& operator=(const Msg&) = delete;
 };
@@ -64,14 +88,20 @@ Status send_sync(nl_sock* sk, Msg& msg, const std::string& what)
     } ack;
     nl_cb* cb = nl_cb_clone(nl_socket_get_cb(sk));
     if (!cb) return Error(Errc::system, what + ": out of memory");
-    nl_cb_err(cb, NL_CB_CUSTOM, [](sockaddr_nl*, nlmsgerr* e, void* arg) -> int {
-        static_cast<Ack*>(arg)->err = e->error;
-        return NL_STOP;
-    }, &ack);
-    nl_cb_set(cb, NL_CB_ACK, NL_CB_CUSTOM, [](nl_msg*, void* arg) -> int {
-        static_cast<Ack*>(arg)->err = 0;
-        return NL_STOP;
-    }, &ack);
+    nl_cb_err(
+        cb, NL_CB_CUSTOM,
+        [](sockaddr_nl*, nlmsgerr* e, void* arg) -> int {
+            static_cast<Ack*>(arg)->err = e->error;
+            return NL_STOP;
+        },
+        &ack);
+    nl_cb_set(
+        cb, NL_CB_ACK, NL_CB_CUSTOM,
+        [](nl_msg*, void* arg) -> int {
+            static_cast<Ack*>(arg)->err = 0;
+            return NL_STOP;
+        },
+        &ack);
     int r = nl_send_auto(sk, msg.m);
     nlmsg_free(msg.m);
     msg.m = nullptr;
@@ -125,7 +155,7 @@ LinkInfo to_info(rtnl_link* l)
     return i;
 }
 
-} // namespace
+}  // namespace
 
 Result<Netlink> Netlink::open()
 {
@@ -150,7 +180,8 @@ Result<Netlink> Netlink::open_in(pid_t pid)
     const std::string path = "/proc/" + std::to_string(pid) + "/ns/net";
     UniqueFd target(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
     if (!target) return Error::from_errno("open " + path);
-    if (::setns(target.get(), CLONE_NEWNET) < 0) return Error::from_errno("enter the network namespace of " + std::to_string(pid));
+    if (::setns(target.get(), CLONE_NEWNET) < 0)
+        return Error::from_errno("enter the network namespace of " + std::to_string(pid));
     auto nl = open();
     if (::setns(self.get(), CLONE_NEWNET) < 0) ::abort();  // we must never stay in a container's namespace
     return nl;
@@ -191,7 +222,8 @@ Result<std::vector<LinkInfo>> Netlink::links()
     nl_cache* cache = nullptr;
     if (int err = rtnl_link_alloc_cache(sk_, AF_UNSPEC, &cache); err < 0) return nl_error(err, "list links");
     std::vector<LinkInfo> out;
-    for (nl_object* o = nl_cache_get_first(cache); o; o = nl_cache_get_next(o)) out.push_back(to_info(reinterpret_cast<rtnl_link*>(o)));
+    for (nl_object* o = nl_cache_get_first(cache); o; o = nl_cache_get_next(o))
+        out.push_back(to_info(reinterpret_cast<rtnl_link*>(o)));
     nl_cache_free(cache);
     return out;
 }
@@ -242,22 +274,26 @@ Result<int> Netlink::ensure_bridge(const std::string& name, const Ipv4Net& gatew
         ifinfomsg ifi{};
         ifi.ifi_family = AF_UNSPEC;
         ifi.ifi_flags = ifi.ifi_change = IFF_UP;
-        if (!msg.m || nlmsg_append(msg.m, &ifi, sizeof ifi, NLMSG_ALIGNTO) < 0) return Error(Errc::system, "netlink: out of memory");
+        if (!msg.m || nlmsg_append(msg.m, &ifi, sizeof ifi, NLMSG_ALIGNTO) < 0)
+            return Error(Errc::system, "netlink: out of memory");
         nla_put_string(msg.m, IFLA_IFNAME, name.c_str());
         nlattr* info = nla_nest_start(msg.m, IFLA_LINKINFO);
         nla_put_string(msg.m, IFLA_INFO_KIND, "bridge");
         nla_nest_end(msg.m, info);
-        if (auto st = send_sync(sk_, msg, "create bridge " + name); !st && st.error().code != Errc::already_exists) return std::move(st).error();
+        if (auto st = send_sync(sk_, msg, "create bridge " + name); !st && st.error().code != Errc::already_exists)
+            return std::move(st).error();
         idx = ifindex(name);
         if (!idx) return std::move(idx).error();
     } else {
         ONGGI_CHECK(set_up(idx.value()), "bridge " + name);  // make sure it is up
     }
-    if (auto st = add_address(idx.value(), gateway); !st && st.error().code != Errc::already_exists) return std::move(st).error();
+    if (auto st = add_address(idx.value(), gateway); !st && st.error().code != Errc::already_exists)
+        return std::move(st).error();
     return idx.value();
 }
 
-Status Netlink::create_veth(const std::string& host_name, int bridge_ifindex, const std::string& peer_name, pid_t peer_pid)
+Status Netlink::create_veth(const std::string& host_name, int bridge_ifindex, const std::string& peer_name,
+                            pid_t peer_pid)
 {
     Msg msg(RTM_NEWLINK, NLM_F_CREATE | NLM_F_EXCL);
     if (!msg.m) return Error(Errc::system, "netlink: out of memory");
@@ -273,7 +309,8 @@ Status Netlink::create_veth(const std::string& host_name, int bridge_ifindex, co
     nlattr* peer = nla_nest_start(msg.m, VETH_INFO_PEER);
     ifinfomsg pifi{};
     pifi.ifi_family = AF_UNSPEC;  // not IFF_UP: the kernel configures the peer before pairing it (ENOTCONN)
-    if (nlmsg_append(msg.m, &pifi, sizeof pifi, NLMSG_ALIGNTO) < 0) return Error(Errc::system, "netlink: out of memory");
+    if (nlmsg_append(msg.m, &pifi, sizeof pifi, NLMSG_ALIGNTO) < 0)
+        return Error(Errc::system, "netlink: out of memory");
     nla_put_string(msg.m, IFLA_IFNAME, peer_name.c_str());
     nla_put_u32(msg.m, IFLA_NET_NS_PID, uint32_t(peer_pid));
     nla_nest_end(msg.m, peer);
@@ -375,7 +412,8 @@ Status attach_container(pid_t pid, const Attachment& a)
     if (!inside) return fail(std::move(inside).error().wrap("network"));
     auto idx = inside->ifindex(a.ifname);
     if (!idx) return fail(std::move(idx).error().wrap("network: container side"));
-    if (auto st = inside->add_address(idx.value(), a.address); !st) return fail(std::move(st).error().wrap("network: " + a.ifname));
+    if (auto st = inside->add_address(idx.value(), a.address); !st)
+        return fail(std::move(st).error().wrap("network: " + a.ifname));
     if (auto st = inside->set_up(idx.value()); !st) return fail(std::move(st).error().wrap("network: " + a.ifname));
     if (a.default_route && a.gateway)
         if (auto st = inside->add_default_route(a.gateway); !st) return fail(std::move(st).error().wrap("network"));
@@ -387,4 +425,4 @@ std::string host_veth_name(const std::string& container_id, int index)
     return "veth" + container_id.substr(0, 10) + std::to_string(index % 10);
 }
 
-} // namespace onggi::net
+}  // namespace onggi::net

@@ -23,9 +23,9 @@ namespace onggi::net {
 struct LinkInfo {
     int ifindex = 0;
     std::string name;
-    std::string kind;     // "bridge", "veth", "" (loopback, physical)
-    int master = 0;       // ifindex of the bridge it is a port of, 0 = none
-    int peer_ifindex = 0; // IFLA_LINK: a veth's peer (in its own namespace), 0 = none
+    std::string kind;      // "bridge", "veth", "" (loopback, physical)
+    int master = 0;        // ifindex of the bridge it is a port of, 0 = none
+    int peer_ifindex = 0;  // IFLA_LINK: a veth's peer (in its own namespace), 0 = none
     bool up = false;
     unsigned mtu = 0;
     std::string mac;
@@ -38,11 +38,11 @@ struct AddressInfo {
 };
 
 struct RouteInfo {
-    Ipv4Net destination;  // 0.0.0.0/0 = default
-    uint32_t gateway = 0; // 0 = on link
+    Ipv4Net destination;   // 0.0.0.0/0 = default
+    uint32_t gateway = 0;  // 0 = on link
     int ifindex = 0;
     int table = 0;
-    int type = 0;         // RTN_UNICAST, RTN_LOCAL, ...
+    int type = 0;  // RTN_UNICAST, RTN_LOCAL, ...
 };
 
 class Netlink {
@@ -90,4 +90,4 @@ Status attach_container(pid_t pid, const Attachment& a);
 // (0-9): 15 characters, IFNAMSIZ - 1.
 std::string host_veth_name(const std::string& container_id, int index);
 
-} // namespace onggi::net
+}  // namespace onggi::net

@@ -8,11 +8,12 @@
 #include "engine/runtime/child.h"
 
 #include <fcntl.h>
+#include <grp.h>
+#include <linux/capability.h>
 #include <linux/openat2.h>
 #include <net/if.h>
 #include <sched.h>
 #include <signal.h>
-#include <linux/capability.h>
 #include <sys/ioctl.h>
 #include <sys/mount.h>
 #include <sys/prctl.h>
@@ -22,7 +23,6 @@
 #include <sys/syscall.h>
 #include <sys/sysmacros.h>
 #include <sys/wait.h>
-#include <grp.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -295,7 +295,7 @@ void make_devices(int rootfd, const ChildConfig& c)
     if (!c.make_dev) return;
     int devfd = open_in_root(rootfd, "/dev", O_DIRECTORY);
     if (devfd < 0) fail(Stage::devices, -devfd);
-    static const char* const links[][2] = {{"/proc/self/fd", "fd"},     {"/proc/self/fd/0", "stdin"},
+    static const char* const links[][2] = {{"/proc/self/fd", "fd"},       {"/proc/self/fd/0", "stdin"},
                                            {"/proc/self/fd/1", "stdout"}, {"/proc/self/fd/2", "stderr"},
                                            {"pts/ptmx", "ptmx"},          {"/proc/kcore", "core"}};
     for (const auto& l : links)
@@ -366,7 +366,8 @@ int mount_overlay_from_fds(const ChildConfig& c, const OverlayFds& o)
     check(int(::syscall(SYS_fsconfig, fs, FSCONFIG_SET_STRING, "lowerdir", c.overlay_lower, 0)), Stage::overlay);
     check(int(::syscall(SYS_fsconfig, fs, FSCONFIG_SET_STRING, "upperdir", fd_path(up, o.upper), 0)), Stage::overlay);
     check(int(::syscall(SYS_fsconfig, fs, FSCONFIG_SET_STRING, "workdir", fd_path(wk, o.work), 0)), Stage::overlay);
-    if (c.overlay_userxattr) check(int(::syscall(SYS_fsconfig, fs, FSCONFIG_SET_FLAG, "userxattr", nullptr, 0)), Stage::overlay);
+    if (c.overlay_userxattr)
+        check(int(::syscall(SYS_fsconfig, fs, FSCONFIG_SET_FLAG, "userxattr", nullptr, 0)), Stage::overlay);
     check(int(::syscall(SYS_fsconfig, fs, FSCONFIG_CMD_CREATE, nullptr, nullptr, 0)), Stage::overlay);
     int mnt = int(::syscall(SYS_fsmount, fs, FSMOUNT_CLOEXEC, 0));
     check(mnt, Stage::overlay);
@@ -478,7 +479,8 @@ void set_stdio(const int stdio[3], int console_fd)
 
 void set_rlimits(const RlimitEntry* r, size_t n)
 {
-    for (size_t i = 0; i < n; ++i) check(int(::syscall(SYS_prlimit64, 0, r[i].resource, &r[i].value, nullptr)), Stage::rlimits);
+    for (size_t i = 0; i < n; ++i)
+        check(int(::syscall(SYS_prlimit64, 0, r[i].resource, &r[i].value, nullptr)), Stage::rlimits);
 }
 
 // Without no_new_privs only a task holding CAP_SYS_ADMIN may load a seccomp filter. The filter
@@ -680,7 +682,7 @@ void forward_signal(int sig)
     }
 }
 
-} // namespace
+}  // namespace
 
 pid_t raw_fork(unsigned long extra_flags)
 {
@@ -726,19 +728,19 @@ void child_main(const ChildConfig& c)
     // is shared. rootfsPropagation itself goes onto the new root after pivot_root (which
     // refuses a shared parent).
     if (!c.shared_mountns)
-        check(::mount(nullptr, "/", nullptr, MS_REC | ((c.root_propagation & MS_SLAVE) ? MS_SLAVE : MS_PRIVATE), nullptr),
-              Stage::propagation);
+        check(
+            ::mount(nullptr, "/", nullptr, MS_REC | ((c.root_propagation & MS_SLAVE) ? MS_SLAVE : MS_PRIVATE), nullptr),
+            Stage::propagation);
     int rootfd;
     if (c.overlay_from_fds) {
         rootfd = mount_overlay_from_fds(c, ofds);
     } else {
-        if (c.overlay_data)
-            check(::mount("overlay", c.rootfs, "overlay", 0, c.overlay_data), Stage::overlay);
-        else
-            check(::mount(c.rootfs, c.rootfs, nullptr, MS_BIND | MS_REC, nullptr), Stage::rootfs);
+        if (c.overlay_data) check(::mount("overlay", c.rootfs, "overlay", 0, c.overlay_data), Stage::overlay);
+        else check(::mount(c.rootfs, c.rootfs, nullptr, MS_BIND | MS_REC, nullptr), Stage::rootfs);
         // In a shared mount namespace only this one mount may be seen by the namespace's other
         // processes; what goes below it stays ours (and leaves with it).
-        if (c.shared_mountns) check(::mount(nullptr, c.rootfs, nullptr, MS_PRIVATE | MS_REC, nullptr), Stage::propagation);
+        if (c.shared_mountns)
+            check(::mount(nullptr, c.rootfs, nullptr, MS_PRIVATE | MS_REC, nullptr), Stage::propagation);
         rootfd = ::open(c.rootfs, O_PATH | O_DIRECTORY | O_CLOEXEC);
         check(rootfd, Stage::rootfs);
     }
@@ -846,4 +848,4 @@ void exec_child_main(const ExecChildConfig& c)
     fail(Stage::execve, errno);
 }
 
-} // namespace onggi::runtime
+}  // namespace onggi::runtime

@@ -24,24 +24,24 @@ struct ChildReport {
 // One mount, as the child performs it. target is the path inside the container ("/proc").
 struct MountOp {
     enum Kind : int32_t {
-        plain,        // mount(source, target, fstype, flags, data)
-        bind,         // bind (recursive when `recursive`), then remount with flags when they matter
-        remount,      // MS_REMOUNT of target with flags (e.g. make a tmpfs read-only after sub-mounts)
-        cgroup_v1,    // one v1 hierarchy; data = "cpu" / "none,name=systemd"; needs a cgroup ns
-        tree,         // move_mount of tree_fd, a detached mount the parent made (open_tree
-                      // OPEN_TREE_CLONE, maybe idmapped), then flags as for bind
+        plain,      // mount(source, target, fstype, flags, data)
+        bind,       // bind (recursive when `recursive`), then remount with flags when they matter
+        remount,    // MS_REMOUNT of target with flags (e.g. make a tmpfs read-only after sub-mounts)
+        cgroup_v1,  // one v1 hierarchy; data = "cpu" / "none,name=systemd"; needs a cgroup ns
+        tree,       // move_mount of tree_fd, a detached mount the parent made (open_tree
+                    // OPEN_TREE_CLONE, maybe idmapped), then flags as for bind
     };
     Kind kind = plain;
     const char* source = nullptr;
     const char* target = nullptr;
     const char* fstype = nullptr;
-    unsigned long flags = 0;       // MS_* besides the propagation ones
-    unsigned long propagation = 0; // MS_PRIVATE / MS_SLAVE / MS_SHARED / MS_UNBINDABLE (| MS_REC)
+    unsigned long flags = 0;        // MS_* besides the propagation ones
+    unsigned long propagation = 0;  // MS_PRIVATE / MS_SLAVE / MS_SHARED / MS_UNBINDABLE (| MS_REC)
     const char* data = nullptr;
     bool recursive = false;
-    bool source_is_dir = true;     // bind of a file: the target is created as an empty file
-    bool sysfs_fallback = false;   // sysfs refused (user ns without net ns): bind the host's /sys
-    int tree_fd = -1;              // kind == tree
+    bool source_is_dir = true;    // bind of a file: the target is created as an empty file
+    bool sysfs_fallback = false;  // sysfs refused (user ns without net ns): bind the host's /sys
+    int tree_fd = -1;             // kind == tree
 };
 
 struct DeviceNode {
@@ -60,13 +60,13 @@ struct RlimitEntry {
 
 // The container's first process.
 struct ChildConfig {
-    int report_fd = -1;            // write end, CLOEXEC
-    int sync_fd = -1;              // read end: wait for the parent (id maps, v1 cgroup join); -1 = none
-    int start_fd = -1;             // read end: block here until `start` (create/start split); -1 = none
-    int stdio[3] = {-1, -1, -1};   // dup2'ed onto 0 1 2 when >= 0
-    int console_fd = -1;           // pty slave: becomes stdio and controlling terminal
-    bool userns = false;           // a new user namespace: setresuid(0) after the maps, no mknod
-    bool unshare_cgroupns = false; // after the v1 cgroup join
+    int report_fd = -1;             // write end, CLOEXEC
+    int sync_fd = -1;               // read end: wait for the parent (id maps, v1 cgroup join); -1 = none
+    int start_fd = -1;              // read end: block here until `start` (create/start split); -1 = none
+    int stdio[3] = {-1, -1, -1};    // dup2'ed onto 0 1 2 when >= 0
+    int console_fd = -1;            // pty slave: becomes stdio and controlling terminal
+    bool userns = false;            // a new user namespace: setresuid(0) after the maps, no mknod
+    bool unshare_cgroupns = false;  // after the v1 cgroup join
     // No mount namespace of its own (docs/oci-mount-namespace.md): the runtime's (linux.namespaces
     // has no "mount") or one joined by path (join_mnt_fd, entered first). Nothing of the caller's
     // mounts is touched: the rootfs is bound onto itself and made rprivate, every mount goes
@@ -100,7 +100,7 @@ struct ChildConfig {
     unsigned long root_propagation = 0;  // rootfsPropagation: slave before the mounts, shared/unbindable after them
     const MountOp* mounts = nullptr;
     size_t n_mounts = 0;
-    bool make_dev = false;               // /dev is a tmpfs: create the standard nodes and links (and always linux.devices)
+    bool make_dev = false;  // /dev is a tmpfs: create the standard nodes and links (and always linux.devices)
     const DeviceNode* devices = nullptr;
     size_t n_devices = 0;
     const char* const* masked = nullptr;
@@ -108,7 +108,7 @@ struct ChildConfig {
     const char* const* readonly = nullptr;
     size_t n_readonly = 0;
     bool root_readonly = false;
-    const char* const* sysctl_paths = nullptr;   // "/proc/sys/net/ipv4/ip_forward"
+    const char* const* sysctl_paths = nullptr;  // "/proc/sys/net/ipv4/ip_forward"
     const char* const* sysctl_values = nullptr;
     size_t n_sysctl = 0;
     const char* hostname = nullptr;
@@ -159,7 +159,7 @@ struct ExecChildConfig {
     char* const* argv = nullptr;
     char* const* envp = nullptr;
     const char* path_env = nullptr;
-    const char* program = nullptr;   // run this absolute path with argv (a hook); nullptr: look up argv[0]
+    const char* program = nullptr;  // run this absolute path with argv (a hook); nullptr: look up argv[0]
     const char* apparmor_profile = nullptr;
     const char* selinux_label = nullptr;
 };
@@ -169,4 +169,4 @@ struct ExecChildConfig {
 // Raw fork (clone syscall, no atfork handlers). Returns like fork().
 pid_t raw_fork(unsigned long extra_flags = 0);
 
-} // namespace onggi::runtime
+}  // namespace onggi::runtime

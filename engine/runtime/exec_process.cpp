@@ -49,7 +49,7 @@ ssize_t read_full(int fd, void* buf, size_t len)
     return ssize_t(got);
 }
 
-} // namespace
+}  // namespace
 
 Result<pid_t> exec_in_container(const spec::Spec& spec, const ExecOptions& opt, Stage* failed_stage)
 {
@@ -60,10 +60,9 @@ Result<pid_t> exec_in_container(const spec::Spec& spec, const ExecOptions& opt, 
 
     // Namespaces of the target that differ from ours. User first: it grants the capabilities
     // for the others; mount last: after it our paths are the container's.
-    static const std::pair<const char*, int> kinds[] = {{"user", CLONE_NEWUSER}, {"cgroup", CLONE_NEWCGROUP},
-                                                        {"ipc", CLONE_NEWIPC},   {"uts", CLONE_NEWUTS},
-                                                        {"net", CLONE_NEWNET},   {"pid", CLONE_NEWPID},
-                                                        {"time", 0x80},          {"mnt", CLONE_NEWNS}};
+    static const std::pair<const char*, int> kinds[] = {
+        {"user", CLONE_NEWUSER}, {"cgroup", CLONE_NEWCGROUP}, {"ipc", CLONE_NEWIPC}, {"uts", CLONE_NEWUTS},
+        {"net", CLONE_NEWNET},   {"pid", CLONE_NEWPID},       {"time", 0x80},        {"mnt", CLONE_NEWNS}};
     std::vector<UniqueFd> ns_fds;
     std::vector<int> ns_fd_nums, ns_types;
     const std::string base = "/proc/" + std::to_string(opt.target_pid) + "/ns/";
@@ -85,8 +84,7 @@ Result<pid_t> exec_in_container(const spec::Spec& spec, const ExecOptions& opt, 
     UniqueFd root_fd(::open(root_path.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
     if (!root_fd) return Error::from_errno("open " + root_path);
     // The pid may have been reused while we opened: check again.
-    if (!process_alive(opt.target_pid, opt.target_start_time))
-        return Error(Errc::bad_state, "the container exited");
+    if (!process_alive(opt.target_pid, opt.target_start_time)) return Error(Errc::bad_state, "the container exited");
 
     std::unique_ptr<cgroup::Cgroup> cg;
     if (!opt.cgroup_path.empty()) {
@@ -119,10 +117,10 @@ Result<pid_t> exec_in_container(const spec::Spec& spec, const ExecOptions& opt, 
     std::vector<gid_t> groups(spec.process.user.additional_gids.begin(), spec.process.user.additional_gids.end());
     std::vector<RlimitEntry> rlimits;
     for (const auto& r : spec.process.rlimits) {
-        static const std::pair<const char*, int> names[] = {{"RLIMIT_NOFILE", RLIMIT_NOFILE}, {"RLIMIT_NPROC", RLIMIT_NPROC},
-                                                            {"RLIMIT_CORE", RLIMIT_CORE},     {"RLIMIT_STACK", RLIMIT_STACK},
-                                                            {"RLIMIT_MEMLOCK", RLIMIT_MEMLOCK}, {"RLIMIT_AS", RLIMIT_AS},
-                                                            {"RLIMIT_CPU", RLIMIT_CPU},       {"RLIMIT_FSIZE", RLIMIT_FSIZE}};
+        static const std::pair<const char*, int> names[] = {
+            {"RLIMIT_NOFILE", RLIMIT_NOFILE}, {"RLIMIT_NPROC", RLIMIT_NPROC},     {"RLIMIT_CORE", RLIMIT_CORE},
+            {"RLIMIT_STACK", RLIMIT_STACK},   {"RLIMIT_MEMLOCK", RLIMIT_MEMLOCK}, {"RLIMIT_AS", RLIMIT_AS},
+            {"RLIMIT_CPU", RLIMIT_CPU},       {"RLIMIT_FSIZE", RLIMIT_FSIZE}};
         for (const auto& [n, v] : names)
             if (r.type == n) rlimits.push_back({v, {rlim_t(r.soft), rlim_t(r.hard)}});
     }
@@ -212,4 +210,4 @@ Result<pid_t> exec_in_container(const spec::Spec& spec, const ExecOptions& opt, 
     return child;
 }
 
-} // namespace onggi::runtime
+}  // namespace onggi::runtime

@@ -22,9 +22,9 @@ struct ExecOptions {
     uint64_t target_start_time = 0;  // 0: do not check
     std::string cgroup_path;         // the container's cgroup; empty: do not join one
     int stdio[3] = {-1, -1, -1};
-    int console_fd = -1;             // a pty slave that becomes the controlling terminal
-    std::string seccomp_cache;       // directory of compiled seccomp programs; empty: compile each time
-    std::string program;             // an absolute path to run with spec.process.args as argv (hooks); empty: args[0]
+    int console_fd = -1;        // a pty slave that becomes the controlling terminal
+    std::string seccomp_cache;  // directory of compiled seccomp programs; empty: compile each time
+    std::string program;        // an absolute path to run with spec.process.args as argv (hooks); empty: args[0]
 };
 
 // spec.process describes what to run (args, env, cwd, user, capabilities, rlimits,
@@ -35,4 +35,4 @@ Result<pid_t> exec_in_container(const spec::Spec& spec, const ExecOptions& opt, 
 // Wait for a child; the exit code as a shell reports it (128+signal when killed).
 int wait_exit_code(pid_t pid);
 
-} // namespace onggi::runtime
+}  // namespace onggi::runtime

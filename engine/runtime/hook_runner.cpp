@@ -100,9 +100,12 @@ Status run_one(const spec::Hook& h, const std::string& what, const std::string& 
     }
     in->reset();
     int status = wait_hook(pid, h.timeout);
-    if (status == -1) return Error(Errc::timeout, what + ": did not finish within its timeout of " + std::to_string(*h.timeout) + " s");
+    if (status == -1)
+        return Error(Errc::timeout,
+                     what + ": did not finish within its timeout of " + std::to_string(*h.timeout) + " s");
     if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return {};
-    if (WIFEXITED(status)) return Error(Errc::system, what + ": exited with status " + std::to_string(WEXITSTATUS(status)));
+    if (WIFEXITED(status))
+        return Error(Errc::system, what + ": exited with status " + std::to_string(WEXITSTATUS(status)));
     return Error(Errc::system, what + ": killed by signal " + std::to_string(WTERMSIG(status)));
 }
 
@@ -111,7 +114,7 @@ std::string hook_name(const std::string& kind, size_t i, const spec::Hook& h)
     return "hooks." + kind + "[" + std::to_string(i) + "] (" + h.path + ")";
 }
 
-} // namespace
+}  // namespace
 
 Status run_hooks(const std::vector<spec::Hook>& hooks, const std::string& kind, const std::string& state_json,
                  const HookTarget& where)
@@ -129,4 +132,4 @@ void run_hooks_warn(const std::vector<spec::Hook>& hooks, const std::string& kin
             std::fprintf(stderr, "onggi-runtime: warning: %s\n", r.error().message().c_str());
 }
 
-} // namespace onggi::runtime
+}  // namespace onggi::runtime

@@ -26,8 +26,8 @@
 namespace onggi::runtime {
 
 struct HookTarget {
-    pid_t pid = -1;            // run inside the namespaces of this process; -1: the runtime's own
-    uint64_t start_time = 0;   // of that process, against pid reuse (0: unchecked)
+    pid_t pid = -1;           // run inside the namespaces of this process; -1: the runtime's own
+    uint64_t start_time = 0;  // of that process, against pid reuse (0: unchecked)
 };
 
 // Runs hooks[i] in order; stops at the first that fails. `kind` names the list in errors
@@ -39,4 +39,4 @@ Status run_hooks(const std::vector<spec::Hook>& hooks, const std::string& kind, 
 void run_hooks_warn(const std::vector<spec::Hook>& hooks, const std::string& kind, const std::string& state_json,
                     const HookTarget& where = {});
 
-} // namespace onggi::runtime
+}  // namespace onggi::runtime

@@ -75,13 +75,22 @@ const DeviceNode kDevices[] = {
 
 int rlimit_resource(const std::string& name)
 {
-    static const std::map<std::string, int> m = {
-        {"RLIMIT_AS", RLIMIT_AS},           {"RLIMIT_CORE", RLIMIT_CORE},       {"RLIMIT_CPU", RLIMIT_CPU},
-        {"RLIMIT_DATA", RLIMIT_DATA},       {"RLIMIT_FSIZE", RLIMIT_FSIZE},     {"RLIMIT_LOCKS", RLIMIT_LOCKS},
-        {"RLIMIT_MEMLOCK", RLIMIT_MEMLOCK}, {"RLIMIT_MSGQUEUE", RLIMIT_MSGQUEUE}, {"RLIMIT_NICE", RLIMIT_NICE},
-        {"RLIMIT_NOFILE", RLIMIT_NOFILE},   {"RLIMIT_NPROC", RLIMIT_NPROC},     {"RLIMIT_RSS", RLIMIT_RSS},
-        {"RLIMIT_RTPRIO", RLIMIT_RTPRIO},   {"RLIMIT_RTTIME", RLIMIT_RTTIME},   {"RLIMIT_SIGPENDING", RLIMIT_SIGPENDING},
-        {"RLIMIT_STACK", RLIMIT_STACK}};
+    static const std::map<std::string, int> m = {{"RLIMIT_AS", RLIMIT_AS},
+                                                 {"RLIMIT_CORE", RLIMIT_CORE},
+                                                 {"RLIMIT_CPU", RLIMIT_CPU},
+                                                 {"RLIMIT_DATA", RLIMIT_DATA},
+                                                 {"RLIMIT_FSIZE", RLIMIT_FSIZE},
+                                                 {"RLIMIT_LOCKS", RLIMIT_LOCKS},
+                                                 {"RLIMIT_MEMLOCK", RLIMIT_MEMLOCK},
+                                                 {"RLIMIT_MSGQUEUE", RLIMIT_MSGQUEUE},
+                                                 {"RLIMIT_NICE", RLIMIT_NICE},
+                                                 {"RLIMIT_NOFILE", RLIMIT_NOFILE},
+                                                 {"RLIMIT_NPROC", RLIMIT_NPROC},
+                                                 {"RLIMIT_RSS", RLIMIT_RSS},
+                                                 {"RLIMIT_RTPRIO", RLIMIT_RTPRIO},
+                                                 {"RLIMIT_RTTIME", RLIMIT_RTTIME},
+                                                 {"RLIMIT_SIGPENDING", RLIMIT_SIGPENDING},
+                                                 {"RLIMIT_STACK", RLIMIT_STACK}};
     auto it = m.find(name);
     return it == m.end() ? -1 : it->second;
 }
@@ -133,7 +142,7 @@ std::vector<Hierarchy> host_hierarchies()
     return out;
 }
 
-} // namespace
+}  // namespace
 
 ParsedMountOptions parse_mount_options(const std::vector<std::string>& options)
 {
@@ -143,18 +152,33 @@ ParsedMountOptions parse_mount_options(const std::vector<std::string>& options)
         unsigned long flag;
     };
     static const Flag flags[] = {
-        {"ro", false, MS_RDONLY},        {"rw", true, MS_RDONLY},          {"nosuid", false, MS_NOSUID},
-        {"suid", true, MS_NOSUID},       {"nodev", false, MS_NODEV},       {"dev", true, MS_NODEV},
-        {"noexec", false, MS_NOEXEC},    {"exec", true, MS_NOEXEC},        {"sync", false, MS_SYNCHRONOUS},
-        {"async", true, MS_SYNCHRONOUS}, {"dirsync", false, MS_DIRSYNC},   {"remount", false, MS_REMOUNT},
-        {"mand", false, MS_MANDLOCK},    {"nomand", true, MS_MANDLOCK},    {"atime", true, MS_NOATIME},
-        {"noatime", false, MS_NOATIME},  {"diratime", true, MS_NODIRATIME}, {"nodiratime", false, MS_NODIRATIME},
-        {"relatime", false, MS_RELATIME}, {"norelatime", true, MS_RELATIME}, {"strictatime", false, MS_STRICTATIME},
+        {"ro", false, MS_RDONLY},
+        {"rw", true, MS_RDONLY},
+        {"nosuid", false, MS_NOSUID},
+        {"suid", true, MS_NOSUID},
+        {"nodev", false, MS_NODEV},
+        {"dev", true, MS_NODEV},
+        {"noexec", false, MS_NOEXEC},
+        {"exec", true, MS_NOEXEC},
+        {"sync", false, MS_SYNCHRONOUS},
+        {"async", true, MS_SYNCHRONOUS},
+        {"dirsync", false, MS_DIRSYNC},
+        {"remount", false, MS_REMOUNT},
+        {"mand", false, MS_MANDLOCK},
+        {"nomand", true, MS_MANDLOCK},
+        {"atime", true, MS_NOATIME},
+        {"noatime", false, MS_NOATIME},
+        {"diratime", true, MS_NODIRATIME},
+        {"nodiratime", false, MS_NODIRATIME},
+        {"relatime", false, MS_RELATIME},
+        {"norelatime", true, MS_RELATIME},
+        {"strictatime", false, MS_STRICTATIME},
         {"nostrictatime", true, MS_STRICTATIME},
     };
     static const std::map<std::string, unsigned long> propagation = {
-        {"private", MS_PRIVATE},       {"rprivate", MS_PRIVATE | MS_REC},       {"shared", MS_SHARED},
-        {"rshared", MS_SHARED | MS_REC}, {"slave", MS_SLAVE},                   {"rslave", MS_SLAVE | MS_REC},
+        {"private", MS_PRIVATE},       {"rprivate", MS_PRIVATE | MS_REC},
+        {"shared", MS_SHARED},         {"rshared", MS_SHARED | MS_REC},
+        {"slave", MS_SLAVE},           {"rslave", MS_SLAVE | MS_REC},
         {"unbindable", MS_UNBINDABLE}, {"runbindable", MS_UNBINDABLE | MS_REC},
     };
     ParsedMountOptions p;
@@ -245,7 +269,9 @@ Status start_parked(pid_t pid, uint64_t start_time, int start_fd)
     // program's process under --init). Return only then: a signal sent after `start` returns
     // reaches the program, never the parked set-up (which, as PID 1 of a pid namespace, would
     // drop it). POLLERR on a write end means no reader is left.
-    struct pollfd pfd{fd.get(), 0, 0};
+    struct pollfd pfd {
+        fd.get(), 0, 0
+    };
     for (int waited_ms = 0;;) {
         int n = ::poll(&pfd, 1, 100);
         if (n < 0 && errno != EINTR) return Error::from_errno("wait for the container's program");
@@ -271,19 +297,18 @@ bool apparmor_enabled()
     return p && !p.value().empty() && p.value()[0] == 'Y' && ::access("/sys/kernel/security/apparmor", F_OK) == 0;
 }
 
-bool selinux_enabled()
-{
-    return ::access("/sys/fs/selinux/enforce", F_OK) == 0;
-}
+bool selinux_enabled() { return ::access("/sys/fs/selinux/enforce", F_OK) == 0; }
 
 Status check_lsm_labels(const spec::Spec& spec)
 {
     if (!spec.process.apparmor_profile.empty() && !apparmor_enabled())
         return Error(Errc::unsupported, "process.apparmorProfile: AppArmor is not enabled on this host, so profile '" +
-                                            spec.process.apparmor_profile + "' cannot be applied; remove it or enable AppArmor");
+                                            spec.process.apparmor_profile +
+                                            "' cannot be applied; remove it or enable AppArmor");
     if (!spec.process.selinux_label.empty() && !selinux_enabled())
         return Error(Errc::unsupported, "process.selinuxLabel: SELinux is not enabled on this host, so label '" +
-                                            spec.process.selinux_label + "' cannot be applied; remove it or enable SELinux");
+                                            spec.process.selinux_label +
+                                            "' cannot be applied; remove it or enable SELinux");
     // linux.mountLabel is not refused: without SELinux a mount's context confines nothing, so
     // nothing the caller relies on is lost; launch() warns that it is ignored (as crun ignores it).
     return {};
@@ -329,7 +354,8 @@ std::string map_text(const std::vector<spec::IdMapping>& maps)
 // A user namespace holding these maps, only to idmap mounts with (mount_setattr takes the
 // namespace, not the maps): a child clones into a new one and waits while we write its maps
 // and open /proc/PID/ns/user, then exits. crun does the same. One per distinct map in a launch.
-Result<int> idmap_userns(Prepared& p, const std::vector<spec::IdMapping>& uids, const std::vector<spec::IdMapping>& gids)
+Result<int> idmap_userns(Prepared& p, const std::vector<spec::IdMapping>& uids,
+                         const std::vector<spec::IdMapping>& gids)
 {
     const std::string ut = map_text(uids), gt = map_text(gids);
     if (ut.empty() || gt.empty()) return Error(Errc::invalid_argument, "an id-mapped mount needs uid and gid mappings");
@@ -369,19 +395,20 @@ Status set_idmap(int tree, int userns_fd, bool recursive, bool readonly, const s
     a.attr_set = MOUNT_ATTR_IDMAP | (readonly ? MOUNT_ATTR_RDONLY : 0);
     a.userns_fd = uint64_t(userns_fd);
     if (::mount_setattr(tree, "", AT_EMPTY_PATH | (recursive ? AT_RECURSIVE : 0), &a, sizeof a) < 0)
-        return Error::from_errno("id-map " + what + " (mount_setattr MOUNT_ATTR_IDMAP; needs Linux >= 5.12 and a filesystem that supports it)");
+        return Error::from_errno(
+            "id-map " + what +
+            " (mount_setattr MOUNT_ATTR_IDMAP; needs Linux >= 5.12 and a filesystem that supports it)");
     return {};
 }
 
-Status prepare_mounts(const spec::Spec& spec, const LaunchOptions& opt, const std::string& cgroup_path,
-                      bool cgroupns, bool userns, bool new_netns, Prepared& p)
+Status prepare_mounts(const spec::Spec& spec, const LaunchOptions& opt, const std::string& cgroup_path, bool cgroupns,
+                      bool userns, bool new_netns, Prepared& p)
 {
     for (size_t i = 0; i < spec.mounts.size(); ++i) {
         const auto& m = spec.mounts[i];
         const std::string where = "mounts[" + std::to_string(i) + "] (" + m.destination + ")";
         ParsedMountOptions po = parse_mount_options(m.options);
-        if (po.flags & MS_REMOUNT)
-            return Error(Errc::unsupported, where + ".options: 'remount' is not supported");
+        if (po.flags & MS_REMOUNT) return Error(Errc::unsupported, where + ".options: 'remount' is not supported");
         MountOp op;
         op.target = p.keep(m.destination);
         op.propagation = po.propagation;
@@ -405,7 +432,8 @@ Status prepare_mounts(const spec::Spec& spec, const LaunchOptions& opt, const st
             const unsigned tf = OPEN_TREE_CLONE | OPEN_TREE_CLOEXEC | (op.recursive ? AT_RECURSIVE : 0);
             int tree = given != opt.mount_fds.end() ? ::open_tree(given->second, "", tf | AT_EMPTY_PATH)
                                                     : ::open_tree(AT_FDCWD, src.c_str(), tf);
-            if (tree < 0) return Error::from_errno(where + ".source: " + (given != opt.mount_fds.end() ? "the fd given" : src));
+            if (tree < 0)
+                return Error::from_errno(where + ".source: " + (given != opt.mount_fds.end() ? "the fd given" : src));
             p.own(tree);
             struct stat st;
             if (::fstat(tree, &st) < 0) return Error::from_errno(where + ".source");
@@ -548,15 +576,16 @@ Status prepare_userns_overlay(const spec::Spec& spec, const std::string& lower, 
 // Join namespaces given by path (linux.namespaces[].path) before cloning: the clone inherits them.
 Status join_namespace_paths(const spec::Spec& spec)
 {
-    static const std::map<std::string, int> types = {{"pid", CLONE_NEWPID}, {"network", CLONE_NEWNET},
-                                                      {"ipc", CLONE_NEWIPC}, {"uts", CLONE_NEWUTS},
-                                                      {"cgroup", CLONE_NEWCGROUP}, {"time", CLONE_NEWTIME}};
+    static const std::map<std::string, int> types = {{"pid", CLONE_NEWPID},       {"network", CLONE_NEWNET},
+                                                     {"ipc", CLONE_NEWIPC},       {"uts", CLONE_NEWUTS},
+                                                     {"cgroup", CLONE_NEWCGROUP}, {"time", CLONE_NEWTIME}};
     for (const auto& ns : spec.linux.namespaces) {
         if (ns.path.empty() || ns.type == "mount") continue;  // mount: the child joins it (ChildConfig::join_mnt_fd)
         auto it = types.find(ns.type);
         if (it == types.end())
-            return Error(Errc::unsupported, "linux.namespaces: joining an existing " + ns.type +
-                                                " namespace is not supported (only pid, network, ipc, uts, cgroup, time)");
+            return Error(Errc::unsupported,
+                         "linux.namespaces: joining an existing " + ns.type +
+                             " namespace is not supported (only pid, network, ipc, uts, cgroup, time)");
         UniqueFd fd(::open(ns.path.c_str(), O_RDONLY | O_CLOEXEC));
         if (!fd) return Error::from_errno("linux.namespaces: open " + ns.path);
         if (::setns(fd.get(), it->second) < 0) return Error::from_errno("linux.namespaces: join " + ns.path);
@@ -564,7 +593,7 @@ Status join_namespace_paths(const spec::Spec& spec)
     return {};
 }
 
-} // namespace
+}  // namespace
 
 Result<Launched> launch(const spec::Spec& spec, const LaunchOptions& opt, Stage* failed_stage)
 {
@@ -764,8 +793,9 @@ Result<Launched> launch(const spec::Spec& spec, const LaunchOptions& opt, Stage*
         if (lx.resources && !lx.resources->empty()) {
             spec::Resources res = *lx.resources;
             if (res.memory_kernel)
-                out.warnings.push_back("linux.resources.memory.kernel is ignored: kernel memory limits have had no effect "
-                                       "since Linux 5.16 (kernel memory counts against memory.limit)");
+                out.warnings.push_back(
+                    "linux.resources.memory.kernel is ignored: kernel memory limits have had no effect "
+                    "since Linux 5.16 (kernel memory counts against memory.limit)");
             if (res.memory_kernel_tcp && cg->mode() == cgroup::Mode::v2) {
                 out.warnings.push_back("linux.resources.memory.kernelTCP is ignored: cgroup v2 has no TCP buffer limit "
                                        "(TCP memory counts against memory.limit)");
@@ -778,7 +808,8 @@ Result<Launched> launch(const spec::Spec& spec, const LaunchOptions& opt, Stage*
                 res.devices.push_back({true, "c", 136, std::nullopt, "rwm"});
                 // linux.devices MUST be available: allowed after the spec's own rules.
                 for (const auto& sd : lx.devices)
-                    if (sd.type != "p") res.devices.push_back({true, sd.type == "b" ? "b" : "c", sd.major, sd.minor, "rwm"});
+                    if (sd.type != "p")
+                        res.devices.push_back({true, sd.type == "b" ? "b" : "c", sd.major, sd.minor, "rwm"});
             }
             if (auto r = cg->apply(res); !r) {
                 (void)cg->remove();
@@ -842,8 +873,8 @@ Result<Launched> launch(const spec::Spec& spec, const LaunchOptions& opt, Stage*
         int status;
         while (::waitpid(pid_t(pid), &status, 0) < 0 && errno == EINTR) {}
         if (failed_stage) *failed_stage = stage;
-        static const Stage before_rootfs[] = {Stage::none,  Stage::sync,    Stage::setid_userns,  Stage::cgroup_ns,
-                                              Stage::setsid, Stage::stdio,  Stage::console,       Stage::propagation,
+        static const Stage before_rootfs[] = {Stage::none,   Stage::sync,    Stage::setid_userns, Stage::cgroup_ns,
+                                              Stage::setsid, Stage::stdio,   Stage::console,      Stage::propagation,
                                               Stage::rootfs, Stage::overlay, Stage::join_mount_ns};
         bool after = true;
         for (Stage s : before_rootfs) after = after && stage != s;
@@ -869,7 +900,8 @@ Result<Launched> launch(const spec::Spec& spec, const LaunchOptions& opt, Stage*
         if (!opt.before_pivot) syn_w.reset();
     }
     if (opt.after_clone) {
-        if (!opt.wait_for_start) return reap(Error(Errc::internal, "launch: after_clone needs wait_for_start"), Stage::none);
+        if (!opt.wait_for_start)
+            return reap(Error(Errc::internal, "launch: after_clone needs wait_for_start"), Stage::none);
         if (auto r = opt.after_clone(pid_t(pid)); !r) return reap(std::move(r).error(), Stage::none);
     }
     ChildReport report{};
@@ -896,7 +928,8 @@ Result<Launched> launch(const spec::Spec& spec, const LaunchOptions& opt, Stage*
         Stage s = static_cast<Stage>(report.stage);
         return reap(child_failure("container init", s, report.err, proc.args.empty() ? "" : proc.args[0]), s);
     }
-    if (got != 0 && got != sizeof report) return reap(Error(Errc::internal, "container init: short report"), Stage::none);
+    if (got != 0 && got != sizeof report)
+        return reap(Error(Errc::internal, "container init: short report"), Stage::none);
     if (got == 0 && opt.wait_for_start)
         return reap(Error(Errc::internal, "container init: exited before it was ready"), Stage::none);
     // EOF: execve succeeded (or, with --init, PID 1 forked and the program exec'd).
@@ -910,4 +943,4 @@ Result<Launched> launch(const spec::Spec& spec, const LaunchOptions& opt, Stage*
     return out;
 }
 
-} // namespace onggi::runtime
+}  // namespace onggi::runtime

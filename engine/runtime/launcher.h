@@ -21,13 +21,13 @@ namespace onggi::runtime {
 
 struct LaunchOptions {
     std::string id;
-    std::string bundle;          // the bundle directory; root.path and relative bind sources are resolved in it
-    std::string cgroup_path;     // "/onggi/<id>"; empty: linux.cgroupsPath, else no cgroup at all
-    bool init = false;           // --init: PID 1 reaps zombies and forwards signals
-    bool wait_for_start = false; // create: park the child before execve until start() (see start_fd)
-    int stdio[3] = {-1, -1, -1}; // fds for the container's 0 1 2; -1 = inherit ours
-    int console_fd = -1;         // pty slave; overrides stdio
-    std::string seccomp_cache;   // directory of compiled seccomp programs; empty: compile each time
+    std::string bundle;           // the bundle directory; root.path and relative bind sources are resolved in it
+    std::string cgroup_path;      // "/onggi/<id>"; empty: linux.cgroupsPath, else no cgroup at all
+    bool init = false;            // --init: PID 1 reaps zombies and forwards signals
+    bool wait_for_start = false;  // create: park the child before execve until start() (see start_fd)
+    int stdio[3] = {-1, -1, -1};  // fds for the container's 0 1 2; -1 = inherit ours
+    int console_fd = -1;          // pty slave; overrides stdio
+    std::string seccomp_cache;    // directory of compiled seccomp programs; empty: compile each time
     // The container's init gets SIGKILL when the process that called launch() dies
     // (PR_SET_PDEATHSIG): the shim sets it, so a killed shim leaves no container running
     // unsupervised. Not for onggi-runtime, whose create returns while the container lives.
@@ -52,9 +52,9 @@ struct LaunchOptions {
 
 // A container's rootfs mount in a mount namespace it shares (docs/oci-mount-namespace.md).
 struct SharedRootfs {
-    std::string rootfs;      // the mount point (real path); empty: the container has its own mount namespace
-    std::string ns_path;     // linux.namespaces' mount path; empty: the runtime's mount namespace
-    uint64_t ns_inode = 0;   // that namespace, recognised again at delete
+    std::string rootfs;     // the mount point (real path); empty: the container has its own mount namespace
+    std::string ns_path;    // linux.namespaces' mount path; empty: the runtime's mount namespace
+    uint64_t ns_inode = 0;  // that namespace, recognised again at delete
 };
 
 // Detaches (MNT_DETACH, with everything below it) the rootfs mount in that namespace, if the
@@ -62,14 +62,15 @@ struct SharedRootfs {
 Status detach_shared_rootfs(const SharedRootfs& s);
 
 struct Launched {
-    pid_t pid = -1;               // host pid of the container's init
-    uint64_t start_time = 0;      // The error for a child's {stage, errno} report; Stage::program names process.args[0] (program)
-// the way docker does ("executable file not found in $PATH").
-Error child_failure(const std::string& who, Stage stage, int err, const std::string& program);
+    pid_t pid = -1;  // host pid of the container's init
+    uint64_t start_time =
+        0;  // The error for a child's {stage, errno} report; Stage::program names process.args[0] (program)
+    // the way docker does ("executable file not found in $PATH").
+    Error child_failure(const std::string& who, Stage stage, int err, const std::string& program);
 
-// /proc/PID/stat field 22, to recognise the pid later
-    int start_fd = -1;            // create mode: the fd number, inside that process, that start() writes to
-    std::string cgroup_path;      // empty when there is no cgroup
+    // /proc/PID/stat field 22, to recognise the pid later
+    int start_fd = -1;        // create mode: the fd number, inside that process, that start() writes to
+    std::string cgroup_path;  // empty when there is no cgroup
     std::unique_ptr<cgroup::Cgroup> cgroup;
     // Without a mount namespace of its own the rootfs mount (and all below it) is left in the
     // runtime's mount namespace or the one joined by path: detach_shared_rootfs() at delete.
@@ -112,8 +113,8 @@ struct ParsedMountOptions {
     unsigned long clear = 0;        // flags an option turned off ("rw", "suid", ...)
     unsigned long propagation = 0;  // MS_PRIVATE|MS_REC ...
     bool bind = false, recursive = false;
-    std::string data;               // the rest, comma separated ("mode=755,size=65536k")
+    std::string data;  // the rest, comma separated ("mode=755,size=65536k")
 };
 ParsedMountOptions parse_mount_options(const std::vector<std::string>& options);
 
-} // namespace onggi::runtime
+}  // namespace onggi::runtime

@@ -52,4 +52,4 @@ const char* stage_name(Stage s)
     return "unknown";
 }
 
-} // namespace onggi::runtime
+}  // namespace onggi::runtime

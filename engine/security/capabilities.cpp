@@ -20,7 +20,7 @@ std::string upper(std::string s)
     return s;
 }
 
-} // namespace
+}  // namespace
 
 int kernel_last_cap()
 {
@@ -58,7 +58,8 @@ Result<std::string> capability_name(int cap)
     if (!n) return Error(Errc::invalid_argument, "capability number unknown");
     std::string s = upper(n);
     cap_free(n);
-    if (s.rfind("CAP_", 0) != 0) return Error(Errc::invalid_argument, "capability " + std::to_string(cap) + " has no name");
+    if (s.rfind("CAP_", 0) != 0)
+        return Error(Errc::invalid_argument, "capability " + std::to_string(cap) + " has no name");
     return s;
 }
 
@@ -111,9 +112,10 @@ uint64_t own_bounding_set()
 
 std::vector<std::string> default_capability_names()
 {
-    return {"CAP_CHOWN",  "CAP_DAC_OVERRIDE",     "CAP_FSETID",     "CAP_FOWNER", "CAP_MKNOD",
-            "CAP_NET_RAW", "CAP_SETGID",          "CAP_SETUID",     "CAP_SETFCAP", "CAP_SETPCAP",
-            "CAP_NET_BIND_SERVICE", "CAP_SYS_CHROOT", "CAP_KILL", "CAP_AUDIT_WRITE"};
+    return {"CAP_CHOWN",   "CAP_DAC_OVERRIDE", "CAP_FSETID",           "CAP_FOWNER",
+            "CAP_MKNOD",   "CAP_NET_RAW",      "CAP_SETGID",           "CAP_SETUID",
+            "CAP_SETFCAP", "CAP_SETPCAP",      "CAP_NET_BIND_SERVICE", "CAP_SYS_CHROOT",
+            "CAP_KILL",    "CAP_AUDIT_WRITE"};
 }
 
 spec::Capabilities default_capabilities()
@@ -124,4 +126,4 @@ spec::Capabilities default_capabilities()
     return c;
 }
 
-} // namespace onggi::security
+}  // namespace onggi::security

@@ -16,7 +16,7 @@ namespace {
 
 inline int neg_errno(long rc) { return rc < 0 ? -errno : 0; }
 
-} // namespace
+}  // namespace
 
 int child_drop_bounding(const SecurityPlan& plan)
 {
@@ -67,4 +67,4 @@ int child_load_seccomp(const SecurityPlan& plan)
     return neg_errno(::syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, plan.seccomp_flags, &prog));
 }
 
-} // namespace onggi::security
+}  // namespace onggi::security

@@ -11,8 +11,8 @@
 #include <sys/mman.h>
 #include <sys/sendfile.h>
 #include <sys/stat.h>
-#include <sys/sysmacros.h>
 #include <sys/syscall.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -27,7 +27,7 @@ namespace {
 
 constexpr int required_seals = F_SEAL_SEAL | F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE;
 
-} // namespace
+}  // namespace
 
 bool is_sealed_memfd(int fd)
 {
@@ -59,7 +59,7 @@ Result<UniqueFd> sealed_copy(int src, const struct stat& st)
     return mem;
 }
 
-} // namespace
+}  // namespace
 
 Result<UniqueFd> sealed_copy_of_self()
 {
@@ -141,4 +141,4 @@ int child_check_dev_null(int fd)
     return 0;
 }
 
-} // namespace onggi::security
+}  // namespace onggi::security

@@ -19,12 +19,13 @@ void set_mount_ro(spec::Spec& s, const std::string& dest, bool ro)
     for (auto& m : s.mounts) {
         if (m.destination != dest) continue;
         auto& o = m.options;
-        o.erase(std::remove_if(o.begin(), o.end(), [](const std::string& x) { return x == "ro" || x == "rw"; }), o.end());
+        o.erase(std::remove_if(o.begin(), o.end(), [](const std::string& x) { return x == "ro" || x == "rw"; }),
+                o.end());
         o.push_back(ro ? "ro" : "rw");
     }
 }
 
-} // namespace
+}  // namespace
 
 Status apply_options(spec::Spec& s, const Options& o)
 {
@@ -34,17 +35,26 @@ Status apply_options(spec::Spec& s, const Options& o)
     bool add_all = o.privileged, drop_all = false;
     std::vector<int> add, drop;
     for (size_t i = 0; i < o.cap_add.size(); ++i) {
-        if (is_all(o.cap_add[i])) { add_all = true; continue; }
+        if (is_all(o.cap_add[i])) {
+            add_all = true;
+            continue;
+        }
         auto n = capability_number(o.cap_add[i]);
-        if (!n) return Error(Errc::invalid_argument, "security.cap_add[" + std::to_string(i) + "]: " + n.error().context);
+        if (!n)
+            return Error(Errc::invalid_argument, "security.cap_add[" + std::to_string(i) + "]: " + n.error().context);
         add.push_back(*n);
     }
     for (size_t i = 0; i < o.cap_drop.size(); ++i) {
-        if (is_all(o.cap_drop[i])) { drop_all = true; continue; }
+        if (is_all(o.cap_drop[i])) {
+            drop_all = true;
+            continue;
+        }
         auto n = capability_number(o.cap_drop[i]);
-        if (!n) return Error(Errc::invalid_argument, "security.cap_drop[" + std::to_string(i) + "]: " + n.error().context);
+        if (!n)
+            return Error(Errc::invalid_argument, "security.cap_drop[" + std::to_string(i) + "]: " + n.error().context);
         if (std::find(add.begin(), add.end(), *n) != add.end())
-            return Error(Errc::invalid_argument, "security.cap_drop[" + std::to_string(i) + "]: " + o.cap_drop[i] + " is also in cap_add");
+            return Error(Errc::invalid_argument,
+                         "security.cap_drop[" + std::to_string(i) + "]: " + o.cap_drop[i] + " is also in cap_add");
         drop.push_back(*n);
     }
     auto mask = capability_mask(caps, "default capabilities");
@@ -113,7 +123,8 @@ Status apply_options(spec::Spec& s, const Options& o)
 
     // --- user namespace: container ids 0..count-1 -> the "onggi" subordinate range.
     auto& ns = s.linux.namespaces;
-    ns.erase(std::remove_if(ns.begin(), ns.end(), [](const spec::Namespace& n) { return n.type == "user" && n.path.empty(); }),
+    ns.erase(std::remove_if(ns.begin(), ns.end(),
+                            [](const spec::Namespace& n) { return n.type == "user" && n.path.empty(); }),
              ns.end());
     s.linux.uid_mappings.clear();
     s.linux.gid_mappings.clear();
@@ -132,4 +143,4 @@ Status apply_options(spec::Spec& s, const Options& o)
     return {};
 }
 
-} // namespace onggi::security
+}  // namespace onggi::security

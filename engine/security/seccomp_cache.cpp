@@ -96,7 +96,7 @@ std::optional<std::vector<sock_filter>> load(const std::string& path, unsigned* 
     if (!fd) return std::nullopt;
     struct stat st {};
     if (::fstat(fd.get(), &st) != 0 || !trusted(st, false)) return std::nullopt;
-    Header h {};
+    Header h{};
     if (size_t(st.st_size) < sizeof h || !read_all(fd.get(), &h, sizeof h)) return std::nullopt;
     if (std::memcmp(h.magic, kMagic, sizeof kMagic) != 0 || h.count == 0 || h.count > BPF_MAXINSNS) return std::nullopt;
     if (size_t(st.st_size) != sizeof h + size_t(h.count) * sizeof(sock_filter)) return std::nullopt;
@@ -113,7 +113,7 @@ void store(const std::string& dir, const std::string& path, const std::vector<so
     std::string tmp = dir + "/.tmp." + std::to_string(::getpid()) + "." + std::to_string(::gettid());
     UniqueFd fd(::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
     if (!fd) return;
-    Header h {};
+    Header h{};
     std::memcpy(h.magic, kMagic, sizeof kMagic);
     h.flags = flags;
     h.count = uint32_t(prog.size());
@@ -122,7 +122,7 @@ void store(const std::string& dir, const std::string& path, const std::vector<so
     if (!ok || ::rename(tmp.c_str(), path.c_str()) != 0) ::unlink(tmp.c_str());
 }
 
-} // namespace
+}  // namespace
 
 std::string seccomp_cache_key(const spec::Seccomp& p)
 {
@@ -177,4 +177,4 @@ Result<std::vector<sock_filter>> compile_seccomp_cached(const spec::Seccomp& pro
     return prog;
 }
 
-} // namespace onggi::security
+}  // namespace onggi::security

@@ -24,7 +24,8 @@ struct CtxDeleter {
 };
 using Ctx = std::unique_ptr<void, CtxDeleter>;
 
-Result<uint32_t> parse_action(const std::string& name, const std::optional<uint32_t>& errno_ret, const std::string& field)
+Result<uint32_t> parse_action(const std::string& name, const std::optional<uint32_t>& errno_ret,
+                              const std::string& field)
 {
     if (name == "SCMP_ACT_ALLOW") return uint32_t(SCMP_ACT_ALLOW);
     if (name == "SCMP_ACT_ERRNO") return uint32_t(SCMP_ACT_ERRNO(errno_ret.value_or(EPERM) & 0xffff));
@@ -41,8 +42,12 @@ Result<uint32_t> parse_action(const std::string& name, const std::optional<uint3
 Result<scmp_compare> parse_op(const std::string& op, const std::string& field)
 {
     static const std::map<std::string, scmp_compare> ops = {
-        {"SCMP_CMP_NE", SCMP_CMP_NE}, {"SCMP_CMP_LT", SCMP_CMP_LT}, {"SCMP_CMP_LE", SCMP_CMP_LE},
-        {"SCMP_CMP_EQ", SCMP_CMP_EQ}, {"SCMP_CMP_GE", SCMP_CMP_GE}, {"SCMP_CMP_GT", SCMP_CMP_GT},
+        {"SCMP_CMP_NE", SCMP_CMP_NE},
+        {"SCMP_CMP_LT", SCMP_CMP_LT},
+        {"SCMP_CMP_LE", SCMP_CMP_LE},
+        {"SCMP_CMP_EQ", SCMP_CMP_EQ},
+        {"SCMP_CMP_GE", SCMP_CMP_GE},
+        {"SCMP_CMP_GT", SCMP_CMP_GT},
         {"SCMP_CMP_MASKED_EQ", SCMP_CMP_MASKED_EQ},
     };
     auto it = ops.find(op);
@@ -68,7 +73,7 @@ Result<unsigned> parse_flag(const std::string& name, const std::string& field)
     return Error(Errc::invalid_argument, field + ": unknown flag \"" + name + "\"");
 }
 
-} // namespace
+}  // namespace
 
 Result<std::vector<sock_filter>> compile_seccomp(const spec::Seccomp& profile, unsigned* flags_out)
 {
@@ -109,7 +114,8 @@ Result<std::vector<sock_filter>> compile_seccomp(const spec::Seccomp& profile, u
             const auto& a = rule.args[k];
             auto op = parse_op(a.op, field + ".args[" + std::to_string(k) + "].op");
             if (!op) return op.error();
-            if (a.index > 5) return Error(Errc::invalid_argument, field + ".args[" + std::to_string(k) + "].index: must be 0..5");
+            if (a.index > 5)
+                return Error(Errc::invalid_argument, field + ".args[" + std::to_string(k) + "].index: must be 0..5");
             if (!seen.insert(a.index).second) repeated = true;
             cmps.push_back(scmp_arg_cmp{a.index, *op, a.value, a.value_two});
         }
@@ -120,7 +126,8 @@ Result<std::vector<sock_filter>> compile_seccomp(const spec::Seccomp& profile, u
             if (nr == __NR_SCMP_ERROR) continue;  // unknown to libseccomp on this arch: skipped, as runc does
             int rc = 0;
             if (!repeated) {
-                rc = seccomp_rule_add_array(ctx.get(), *act, nr, unsigned(cmps.size()), cmps.empty() ? nullptr : cmps.data());
+                rc = seccomp_rule_add_array(ctx.get(), *act, nr, unsigned(cmps.size()),
+                                            cmps.empty() ? nullptr : cmps.data());
             } else {
                 // Several conditions on the same argument: libseccomp cannot AND them in one rule,
                 // so (like runc) each becomes its own rule, i.e. they are ORed.
@@ -130,7 +137,8 @@ Result<std::vector<sock_filter>> compile_seccomp(const spec::Seccomp& profile, u
                 }
             }
             if (rc != 0)
-                return Error(Errc::invalid_argument, field + ".names[" + std::to_string(n) + "]: cannot add rule for \"" + name + "\"", -rc);
+                return Error(Errc::invalid_argument,
+                             field + ".names[" + std::to_string(n) + "]: cannot add rule for \"" + name + "\"", -rc);
         }
     }
 
@@ -140,8 +148,10 @@ Result<std::vector<sock_filter>> compile_seccomp(const spec::Seccomp& profile, u
     if (rc != 0) return Error(Errc::internal, "seccomp_export_bpf", -rc);
     struct stat st {};
     if (::fstat(mem.get(), &st) != 0) return Error::from_errno("stat seccomp program");
-    if (st.st_size <= 0 || st.st_size % sizeof(sock_filter) != 0 || st.st_size > BPF_MAXINSNS * long(sizeof(sock_filter)))
-        return Error(Errc::invalid_argument, base + ": compiled program has a bad size (" + std::to_string(st.st_size) + " bytes)");
+    if (st.st_size <= 0 || st.st_size % sizeof(sock_filter) != 0 ||
+        st.st_size > BPF_MAXINSNS * long(sizeof(sock_filter)))
+        return Error(Errc::invalid_argument,
+                     base + ": compiled program has a bad size (" + std::to_string(st.st_size) + " bytes)");
     std::vector<sock_filter> prog(size_t(st.st_size) / sizeof(sock_filter));
     size_t got = 0;
     char* dst = reinterpret_cast<char*>(prog.data());
@@ -155,4 +165,4 @@ Result<std::vector<sock_filter>> compile_seccomp(const spec::Seccomp& profile, u
     return prog;
 }
 
-} // namespace onggi::security
+}  // namespace onggi::security

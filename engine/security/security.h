@@ -46,7 +46,7 @@ int child_set_no_new_privs(const SecurityPlan& plan);
 int child_load_seccomp(const SecurityPlan& plan);
 
 // Capability names ("CAP_CHOWN", "chown", "cap_chown" all accepted) and masks.
-int kernel_last_cap();                                  // /proc/sys/kernel/cap_last_cap
+int kernel_last_cap();                                   // /proc/sys/kernel/cap_last_cap
 Result<int> capability_number(const std::string& name);  // invalid_argument when unknown
 Result<std::string> capability_name(int cap);            // "CAP_CHOWN"
 Result<std::string> normalize_capability(const std::string& name);
@@ -54,7 +54,7 @@ Result<std::string> normalize_capability(const std::string& name);
 // Capabilities above kernel_last_cap() are skipped (runc/crun behaviour).
 Result<uint64_t> capability_mask(const std::vector<std::string>& names, const std::string& field);
 std::vector<std::string> mask_to_names(uint64_t mask);
-std::vector<std::string> all_capability_names();      // every capability of this kernel
+std::vector<std::string> all_capability_names();  // every capability of this kernel
 // The calling process's bounding set: what a container started from here can get at most.
 // "ALL" / privileged means this set (as Docker does), not every capability of the kernel.
 uint64_t own_bounding_set();
@@ -161,4 +161,4 @@ struct Options {
 // ("security.cap_add[1]: unknown capability \"CAP_FOO\"").
 Status apply_options(spec::Spec& spec, const Options& options);
 
-} // namespace onggi::security
+}  // namespace onggi::security

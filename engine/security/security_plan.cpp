@@ -43,4 +43,4 @@ Result<SecurityPlan> prepare(const spec::Spec& spec, const std::string& seccomp_
     return plan;
 }
 
-} // namespace onggi::security
+}  // namespace onggi::security

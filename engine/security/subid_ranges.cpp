@@ -22,8 +22,8 @@ namespace onggi::security {
 
 namespace {
 
-constexpr uint64_t sub_id_min = 100000;       // login.defs SUB_UID_MIN
-constexpr uint64_t sub_id_max = 600100000;    // login.defs SUB_UID_MAX
+constexpr uint64_t sub_id_min = 100000;     // login.defs SUB_UID_MIN
+constexpr uint64_t sub_id_max = 600100000;  // login.defs SUB_UID_MAX
 
 struct Entry {
     std::string name;
@@ -69,7 +69,7 @@ Result<std::string> read_all(int fd)
     return s;
 }
 
-} // namespace
+}  // namespace
 
 Result<IdRange> find_subid_range(const std::string& file, const std::string& name)
 {
@@ -140,7 +140,7 @@ private:
     bool locked_ = false, pwd_ = false;
 };
 
-} // namespace
+}  // namespace
 
 Result<IdRange> ensure_subid_range(const std::string& file, const std::string& name, uint32_t count)
 {
@@ -189,4 +189,4 @@ Result<IdRange> ensure_subid_range(const std::string& file, const std::string& n
     return IdRange{uint32_t(start), count};
 }
 
-} // namespace onggi::security
+}  // namespace onggi::security

@@ -24,13 +24,14 @@ int64_t monotonic_ms()
     return int64_t(ts.tv_sec) * 1000 + ts.tv_nsec / 1000000;
 }
 
-} // namespace
+}  // namespace
 
 Status AttachServer::listen(const std::string& dir, int master)
 {
     master_ = master;
     int fl = ::fcntl(master_, F_GETFL);
-    if (fl < 0 || ::fcntl(master_, F_SETFL, fl | O_NONBLOCK) < 0) return Error::from_errno("attach: pty master non-blocking");
+    if (fl < 0 || ::fcntl(master_, F_SETFL, fl | O_NONBLOCK) < 0)
+        return Error::from_errno("attach: pty master non-blocking");
     UniqueFd dfd(::open(dir.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
     if (!dfd) return Error::from_errno("attach: open " + dir);
     path_ = dir + "/attach.sock";
@@ -71,7 +72,8 @@ void AttachServer::fill(std::vector<pollfd>& p) const
     p.push_back({listen_fd_.get(), short(listen_fd_ && clients_.size() < kMaxClients ? POLLIN : 0), 0});
     const bool take_input = input_.size() < kMaxInputQueued;
     for (const auto& c : clients_)
-        p.push_back({c.fd.get(), short((take_input && !c.input_closed ? POLLIN : 0) | (c.out.empty() ? 0 : POLLOUT)), 0});
+        p.push_back(
+            {c.fd.get(), short((take_input && !c.input_closed ? POLLIN : 0) | (c.out.empty() ? 0 : POLLOUT)), 0});
     p.push_back({input_.empty() ? -1 : master_, POLLOUT, 0});
 }
 
@@ -97,7 +99,8 @@ void AttachServer::handle(const std::vector<pollfd>& p, size_t first)
     if (!input_.empty()) write_input();
     if (stdin_mode_ && stdin_owner_ >= 0 && !owner_done_) {
         // Looked up before reap(): its fd number cannot belong to another client yet.
-        auto owner = std::find_if(clients_.begin(), clients_.end(), [&](const Client& c) { return c.fd.get() == stdin_owner_; });
+        auto owner =
+            std::find_if(clients_.begin(), clients_.end(), [&](const Client& c) { return c.fd.get() == stdin_owner_; });
         owner_done_ = owner == clients_.end() || owner->dead || owner->input_closed;
     }
     if (owner_done_ && master_ >= 0 && input_.empty()) end_stdin();
@@ -270,4 +273,4 @@ void AttachServer::finish(int ms)
     clients_.clear();  // closing each socket: the clients see EOF
 }
 
-} // namespace onggi::shim
+}  // namespace onggi::shim

@@ -37,8 +37,8 @@ namespace onggi::shim {
 
 class AttachServer {
 public:
-    static constexpr size_t kMaxQueued = 1 << 20;      // per client, output not yet taken
-    static constexpr size_t kMaxInputQueued = 64 << 10; // input waiting for the terminal
+    static constexpr size_t kMaxQueued = 1 << 20;        // per client, output not yet taken
+    static constexpr size_t kMaxInputQueued = 64 << 10;  // input waiting for the terminal
     static constexpr size_t kMaxClients = 64;
     static constexpr uint8_t kFrameInput = 1;
     static constexpr uint8_t kFrameResize = 2;
@@ -89,9 +89,9 @@ private:
 
     UniqueFd listen_fd_;
     int master_ = -1;
-    UniqueFd stdin_w_;        // stdin mode: master_ is this pipe's write end
+    UniqueFd stdin_w_;  // stdin mode: master_ is this pipe's write end
     bool stdin_mode_ = false;
-    int stdin_owner_ = -1;    // stdin mode: fd of the first client; its end of input is EOF
+    int stdin_owner_ = -1;  // stdin mode: fd of the first client; its end of input is EOF
     bool owner_done_ = false;
     std::string path_;
     std::vector<Client> clients_;
@@ -99,4 +99,4 @@ private:
     bool first_attach_ = false, first_taken_ = false;
 };
 
-} // namespace onggi::shim
+}  // namespace onggi::shim

@@ -6,8 +6,8 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstring>
 #include <cstdio>
+#include <cstring>
 #include <ctime>
 
 namespace onggi::shim {
@@ -27,7 +27,7 @@ uint64_t file_size(const std::string& path)
     return ::stat(path.c_str(), &st) == 0 ? uint64_t(st.st_size) : 0;
 }
 
-} // namespace
+}  // namespace
 
 LogWriter::~LogWriter()
 {
@@ -150,7 +150,8 @@ void LogWriter::emit(int stream, const char* data, size_t len, bool complete)
     // A complete line's own newline ends the record; a piece gets one.
     const size_t total = size_t(hn) + len + (complete ? 0 : 1);
     if (limits_.max_size && size_ > 0 && size_ + total > limits_.max_size) rotate();
-    struct iovec iov[3] = {{head, size_t(hn)}, {const_cast<char*>(data), len}, {const_cast<char*>("\n"), complete ? 0u : 1u}};
+    struct iovec iov[3] = {
+        {head, size_t(hn)}, {const_cast<char*>(data), len}, {const_cast<char*>("\n"), complete ? 0u : 1u}};
     size_t done = 0;
     int first = 0;
     while (done < total) {
@@ -209,4 +210,4 @@ void LogWriter::flush(int stream)
     }
 }
 
-} // namespace onggi::shim
+}  // namespace onggi::shim

@@ -53,4 +53,4 @@ private:
     std::string pending_[2];
 };
 
-} // namespace onggi::shim
+}  // namespace onggi::shim

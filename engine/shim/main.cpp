@@ -16,14 +16,14 @@
 #include "engine/spec/spec.h"
 
 #include <fcntl.h>
+#include <linux/openat2.h>
 #include <poll.h>
 #include <pty.h>
 #include <signal.h>
 #include <sys/prctl.h>
 #include <sys/signalfd.h>
-#include <sys/syscall.h>
-#include <linux/openat2.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -55,9 +55,9 @@ struct Options {
     unsigned rows = 0, cols = 0;  // --console-size: the pty's size before the container runs
     std::vector<std::string> env, args;
     std::string cwd, user;
-    std::string seccomp_cache;  // --seccomp-cache DIR: compiled seccomp programs (helper's run dir)
+    std::string seccomp_cache;           // --seccomp-cache DIR: compiled seccomp programs (helper's run dir)
     shim::LogWriter::Limits log_limits;  // --log-max-size BYTES --log-max-files N (rotation)
-    std::string network;        // --network FILE: the container's network attachments (engine/net/attachment.h)
+    std::string network;              // --network FILE: the container's network attachments (engine/net/attachment.h)
     std::map<size_t, int> mount_fds;  // --mount-fd I:FD: spec.mounts[I] is the object open on FD
 };
 
@@ -96,14 +96,14 @@ bool parse(int argc, char** argv, Options& o, std::string& err)
             char* end = nullptr;
             errno = 0;
             unsigned long long n = ok ? std::strtoull(v.c_str(), &end, 10) : 0;
-            if (ok && (v.empty() || *end || errno || (a == "--log-max-files" ? (n < 1 || n > 100) : n > (1ull << 40)))) {
+            if (ok &&
+                (v.empty() || *end || errno || (a == "--log-max-files" ? (n < 1 || n > 100) : n > (1ull << 40)))) {
                 err = a + ": bad value '" + v + "'";
                 return false;
             }
             if (a == "--log-max-size") o.log_limits.max_size = n;
             else o.log_limits.max_files = int(n);
-        }
-        else if (a == "--network") ok = val(o.network);
+        } else if (a == "--network") ok = val(o.network);
         else if (a == "--env") {
             std::string e;
             ok = val(e);
@@ -132,8 +132,7 @@ bool parse(int argc, char** argv, Options& o, std::string& err)
                 err = "--console-size: expected ROWSxCOLS, got '" + v + "'";
                 return false;
             }
-        }
-        else if (a == "--tty") o.tty = true;
+        } else if (a == "--tty") o.tty = true;
         else {
             err = "unknown option " + a;
             return false;
@@ -226,8 +225,8 @@ std::string missing_program_message(pid_t pid, const spec::Spec& spec)
 
     // The attach socket exists before anyone hears that the container started.
     Status wr = s.pty_master ? s.attach.listen(s.opt.state_dir, s.pty_master.get())
-                : s.stdin_w ? s.attach.listen_stdin(s.opt.state_dir, std::move(s.stdin_w))
-                            : Status{};
+                : s.stdin_w  ? s.attach.listen_stdin(s.opt.state_dir, std::move(s.stdin_w))
+                             : Status{};
     const bool attachable = s.pty_master || s.attach.stdin_open();
     if (wr) {
         shim::ShimInfo info;
@@ -277,9 +276,11 @@ std::string missing_program_message(pid_t pid, const spec::Spec& spec)
         size_t sig_i = p.size();
         p.push_back({sfd.get(), POLLIN, 0});
         size_t attach_i = p.size();
-        if (attachable) s.attach.fill(p);  // last: handle() finds its entries from attach_i on
+        if (attachable) s.attach.fill(p);     // last: handle() finds its entries from attach_i on
         int timeout = init_done ? 50 : 1000;  // 1 s: a SIGCHLD from before the signalfd existed is not lost
-        if (held) timeout = std::min<int>(timeout, int(std::max<int64_t>(1, int64_t(hold_deadline - realtime_ns()) / 1000000 + 1)));
+        if (held)
+            timeout =
+                std::min<int>(timeout, int(std::max<int64_t>(1, int64_t(hold_deadline - realtime_ns()) / 1000000 + 1)));
         int rc = ::poll(p.data(), nfds_t(p.size()), timeout);
         if (rc < 0 && errno != EINTR) break;
         for (int k = 0; k < 2; ++k) {
@@ -363,7 +364,8 @@ std::string missing_program_message(pid_t pid, const spec::Spec& spec)
     } else {
         // Disk full: into the blocks reserved at the start (JSON allows the trailing spaces).
         int fd = ::open(pending.c_str(), O_WRONLY | O_CLOEXEC | O_NOFOLLOW);
-        if (fd >= 0 && exit_text.size() <= 512 && ::pwrite(fd, exit_text.data(), exit_text.size(), 0) == ssize_t(exit_text.size())) {
+        if (fd >= 0 && exit_text.size() <= 512 &&
+            ::pwrite(fd, exit_text.data(), exit_text.size(), 0) == ssize_t(exit_text.size())) {
             ::close(fd);
             ::rename(pending.c_str(), (s.opt.state_dir + std::string("/") + shim::kExitFile).c_str());
         } else if (fd >= 0) {
@@ -385,7 +387,8 @@ int run(Options& o)
     // STATE/shim.lock: an open-file-description lock held from here until the shim ends (the
     // detached shim inherits it through fork). The helper tests it with F_OFD_GETLK to tell a
     // live shim (launching or running) from a dead one without trusting pids.
-    UniqueFd lock(::open((o.state_dir + std::string("/") + shim::kLockFile).c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600));
+    UniqueFd lock(::open((o.state_dir + std::string("/") + shim::kLockFile).c_str(),
+                         O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600));
     if (!lock) return report_failure(Error::from_errno("open shim.lock"), runtime::Stage::none);
     struct flock fl {};
     fl.l_type = F_WRLCK;
@@ -425,14 +428,21 @@ int run(Options& o)
             // The shim died without a word; error.json may say why.
             auto text = read_file(o.state_dir + std::string("/") + shim::kErrorFile);
             if (text) std::fprintf(stderr, "%s", text.value().c_str());
-            else std::fprintf(stderr, "%s\n", error_json(Error(Errc::internal, "onggi-shim died during start"), runtime::Stage::none).c_str());
+            else
+                std::fprintf(
+                    stderr, "%s\n",
+                    error_json(Error(Errc::internal, "onggi-shim died during start"), runtime::Stage::none).c_str());
             return 1;
         }
         if (code != 0) {
             auto text = read_file(o.state_dir + std::string("/") + shim::kErrorFile);
             if (text && !text->empty()) std::fprintf(stderr, "%s", text.value().c_str());
             else if (!reason.empty()) std::fprintf(stderr, "%s\n", reason.c_str());
-            else std::fprintf(stderr, "%s\n", error_json(Error(Errc::internal, "onggi-shim failed without a reason"), runtime::Stage::none).c_str());
+            else
+                std::fprintf(
+                    stderr, "%s\n",
+                    error_json(Error(Errc::internal, "onggi-shim failed without a reason"), runtime::Stage::none)
+                        .c_str());
         }
         return code == 0 ? 0 : 1;
     }
@@ -458,22 +468,25 @@ int run(Options& o)
     Supervisor s;
     s.opt = o;
     s.spec = std::move(spec.value());
-    if (!s.log.open(o.log, o.log_limits)) fail_to_foreground(Error::from_errno("open log " + o.log), runtime::Stage::none);
+    if (!s.log.open(o.log, o.log_limits))
+        fail_to_foreground(Error::from_errno("open log " + o.log), runtime::Stage::none);
 
     runtime::LaunchOptions lo;
     lo.seccomp_cache = o.seccomp_cache;
     lo.mount_fds = o.mount_fds;
     for (const auto& [idx, fd] : o.mount_fds)
         if (idx >= s.spec.mounts.size())
-            fail_to_foreground(Error(Errc::invalid_argument, "--mount-fd " + std::to_string(idx) + ": config.json has no such mount"),
-                               runtime::Stage::none);
+            fail_to_foreground(
+                Error(Errc::invalid_argument, "--mount-fd " + std::to_string(idx) + ": config.json has no such mount"),
+                runtime::Stage::none);
     lo.id = o.id;
     lo.bundle = o.bundle;
     lo.cgroup_path = s.spec.linux.cgroups_path.empty() ? "/onggi/" + o.id : s.spec.linux.cgroups_path;
     lo.init = o.init;
     lo.die_with_parent = true;  // a killed shim takes its container with it
     if (o.attach_wait && !s.spec.process.terminal && !o.open_stdin)
-        fail_to_foreground(Error(Errc::invalid_argument, "--attach-wait needs process.terminal or --open-stdin"), runtime::Stage::none);
+        fail_to_foreground(Error(Errc::invalid_argument, "--attach-wait needs process.terminal or --open-stdin"),
+                           runtime::Stage::none);
     // Held before execve: until the first attacher (supervise), and while its network is set up.
     std::vector<net::Attachment> attachments;
     if (!o.network.empty()) {
@@ -483,7 +496,8 @@ int run(Options& o)
         if (!list) fail_to_foreground(list.error(), runtime::Stage::none);
         attachments = std::move(list.value());
         if (!s.spec.linux.has_namespace("network"))
-            fail_to_foreground(Error(Errc::invalid_argument, "--network needs a new network namespace"), runtime::Stage::none);
+            fail_to_foreground(Error(Errc::invalid_argument, "--network needs a new network namespace"),
+                               runtime::Stage::none);
     }
     lo.wait_for_start = o.attach_wait || !attachments.empty();
     UniqueFd out_w, err_w, pty_slave, stdin_r;
@@ -501,7 +515,8 @@ int run(Options& o)
         lo.console_fd = sl;
     } else {
         int po[2], pe[2];
-        if (::pipe2(po, O_CLOEXEC) < 0 || ::pipe2(pe, O_CLOEXEC) < 0) fail_to_foreground(Error::from_errno("pipe"), runtime::Stage::stdio);
+        if (::pipe2(po, O_CLOEXEC) < 0 || ::pipe2(pe, O_CLOEXEC) < 0)
+            fail_to_foreground(Error::from_errno("pipe"), runtime::Stage::stdio);
         s.out_r.reset(po[0]);
         out_w.reset(po[1]);
         s.err_r.reset(pe[0]);
@@ -579,7 +594,8 @@ int exec(Options& o)
         std::fprintf(stderr, "%s\n", error_json(e, stage).c_str());
         return 125;
     };
-    if (o.args.empty()) return failure(Error(Errc::invalid_argument, "exec: no command after --"), runtime::Stage::none);
+    if (o.args.empty())
+        return failure(Error(Errc::invalid_argument, "exec: no command after --"), runtime::Stage::none);
     auto text = read_file(o.state_dir + std::string("/") + shim::kShimFile, 1 << 16);
     if (!text) return failure(std::move(text).error().wrap("the container is not running"), runtime::Stage::none);
     auto sj = shim::ShimInfo::parse(text.value());
@@ -594,7 +610,8 @@ int exec(Options& o)
     for (const auto& e : o.env) {
         auto eq = e.find('=');
         if (eq == std::string::npos || eq == 0)
-            return failure(Error(Errc::invalid_argument, "--env: expected KEY=VALUE, got '" + e + "'"), runtime::Stage::none);
+            return failure(Error(Errc::invalid_argument, "--env: expected KEY=VALUE, got '" + e + "'"),
+                           runtime::Stage::none);
         std::string key = e.substr(0, eq + 1);
         std::erase_if(s.process.env, [&](const std::string& x) { return x.rfind(key, 0) == 0; });
         s.process.env.push_back(e);
@@ -603,7 +620,8 @@ int exec(Options& o)
     if (!o.user.empty()) {
         auto colon = o.user.find(':');
         s.process.user.uid = uint32_t(std::strtoul(o.user.substr(0, colon).c_str(), nullptr, 10));
-        s.process.user.gid = colon == std::string::npos ? 0 : uint32_t(std::strtoul(o.user.substr(colon + 1).c_str(), nullptr, 10));
+        s.process.user.gid =
+            colon == std::string::npos ? 0 : uint32_t(std::strtoul(o.user.substr(colon + 1).c_str(), nullptr, 10));
         s.process.user.additional_gids.clear();
     }
     runtime::ExecOptions eo;
@@ -616,14 +634,14 @@ int exec(Options& o)
     auto pid = runtime::exec_in_container(s, eo, &stage);
     if (!pid) return failure(pid.error(), stage);
     g_child = pid.value();
-    struct sigaction sa{};
+    struct sigaction sa {};
     sa.sa_handler = forward;
     sa.sa_flags = SA_RESTART;
     for (int sg : {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGWINCH}) ::sigaction(sg, &sa, nullptr);
     return runtime::wait_exit_code(pid.value());
 }
 
-} // namespace
+}  // namespace
 
 int main(int argc, char** argv)
 {
@@ -643,6 +661,7 @@ int main(int argc, char** argv)
     }
     if (o.mode == "run") return run(o);
     if (o.mode == "exec") return exec(o);
-    std::fprintf(stderr, "%s\n", error_json(Error(Errc::invalid_argument, "unknown mode " + o.mode), runtime::Stage::none).c_str());
+    std::fprintf(stderr, "%s\n",
+                 error_json(Error(Errc::invalid_argument, "unknown mode " + o.mode), runtime::Stage::none).c_str());
     return 2;
 }

@@ -17,9 +17,9 @@ bool Resources::empty() const
     return !memory_limit && !memory_reservation && !memory_swap && !memory_swappiness && !disable_oom_killer &&
            !cpu_shares && !cpu_quota && !cpu_period && cpu_cpus.empty() && cpu_mems.empty() && !cpu_idle &&
            !pids_limit && !blkio_weight && blkio_weight_device.empty() && throttle_read_bps.empty() &&
-           throttle_write_bps.empty() && throttle_read_iops.empty() && throttle_write_iops.empty() &&
-           devices.empty() && unified.empty() && !memory_kernel && !memory_kernel_tcp && hugepage_limits.empty() &&
-           !net_class_id && net_priorities.empty();
+           throttle_write_bps.empty() && throttle_read_iops.empty() && throttle_write_iops.empty() && devices.empty() &&
+           unified.empty() && !memory_kernel && !memory_kernel_tcp && hugepage_limits.empty() && !net_class_id &&
+           net_priorities.empty();
 }
 
 bool Mount::idmapped() const
@@ -168,9 +168,9 @@ std::string idx(const std::string& path, size_t i) { return path + "[" + std::to
 const std::set<std::string>& rlimit_names()
 {
     static const std::set<std::string> names = {
-        "RLIMIT_AS",     "RLIMIT_CORE",    "RLIMIT_CPU",     "RLIMIT_DATA",   "RLIMIT_FSIZE",  "RLIMIT_LOCKS",
-        "RLIMIT_MEMLOCK", "RLIMIT_MSGQUEUE", "RLIMIT_NICE",  "RLIMIT_NOFILE", "RLIMIT_NPROC",  "RLIMIT_RSS",
-        "RLIMIT_RTPRIO", "RLIMIT_RTTIME",  "RLIMIT_SIGPENDING", "RLIMIT_STACK"};
+        "RLIMIT_AS",      "RLIMIT_CORE",     "RLIMIT_CPU",        "RLIMIT_DATA",   "RLIMIT_FSIZE", "RLIMIT_LOCKS",
+        "RLIMIT_MEMLOCK", "RLIMIT_MSGQUEUE", "RLIMIT_NICE",       "RLIMIT_NOFILE", "RLIMIT_NPROC", "RLIMIT_RSS",
+        "RLIMIT_RTPRIO",  "RLIMIT_RTTIME",   "RLIMIT_SIGPENDING", "RLIMIT_STACK"};
     return names;
 }
 
@@ -185,7 +185,8 @@ void parse_process(Reader& r, const json& j, Process& p)
         if (const json* g = r.array(*u, "additionalGids", base + ".user.additionalGids"))
             for (size_t i = 0; i < g->size(); ++i) {
                 uint32_t v = 0;
-                if (r.integer_value((*g)[i], idx(base + ".user.additionalGids", i), v)) p.user.additional_gids.push_back(v);
+                if (r.integer_value((*g)[i], idx(base + ".user.additionalGids", i), v))
+                    p.user.additional_gids.push_back(v);
             }
     }
     r.strings(j, "args", base + ".args", p.args);
@@ -195,7 +196,8 @@ void parse_process(Reader& r, const json& j, Process& p)
         if (p.env[i].find('=') == std::string::npos || p.env[i][0] == '=')
             r.fail(idx(base + ".env", i), "expected KEY=VALUE, got '" + p.env[i] + "'");
     r.str(j, "cwd", base + ".cwd", p.cwd, true);
-    if (!r.failed() && (p.cwd.empty() || p.cwd[0] != '/')) r.fail(base + ".cwd", "must be an absolute path, got '" + p.cwd + "'");
+    if (!r.failed() && (p.cwd.empty() || p.cwd[0] != '/'))
+        r.fail(base + ".cwd", "must be an absolute path, got '" + p.cwd + "'");
     if (const json* c = r.object(j, "capabilities", base + ".capabilities")) {
         Capabilities caps;
         r.strings(*c, "bounding", base + ".capabilities.bounding", caps.bounding);
@@ -216,10 +218,14 @@ void parse_process(Reader& r, const json& j, Process& p)
             }
             Rlimit lim;
             r.str(e, "type", path + ".type", lim.type, true);
-            if (!r.failed() && !rlimit_names().count(lim.type)) r.fail(path + ".type", "unknown rlimit '" + lim.type + "'");
-            if (!r.failed() && !seen.insert(lim.type).second) r.fail(path + ".type", "duplicate rlimit '" + lim.type + "'");
-            if (!r.integer(e, "hard", path + ".hard", lim.hard) && !r.failed()) r.fail(path + ".hard", "required field is missing");
-            if (!r.integer(e, "soft", path + ".soft", lim.soft) && !r.failed()) r.fail(path + ".soft", "required field is missing");
+            if (!r.failed() && !rlimit_names().count(lim.type))
+                r.fail(path + ".type", "unknown rlimit '" + lim.type + "'");
+            if (!r.failed() && !seen.insert(lim.type).second)
+                r.fail(path + ".type", "duplicate rlimit '" + lim.type + "'");
+            if (!r.integer(e, "hard", path + ".hard", lim.hard) && !r.failed())
+                r.fail(path + ".hard", "required field is missing");
+            if (!r.integer(e, "soft", path + ".soft", lim.soft) && !r.failed())
+                r.fail(path + ".soft", "required field is missing");
             if (!r.failed() && lim.soft > lim.hard) r.fail(path + ".soft", "soft limit is above the hard limit");
             p.rlimits.push_back(lim);
         }
@@ -251,7 +257,8 @@ void parse_id_mappings(Reader& r, const json& j, const std::string& key, const s
         IdMapping m;
         if (!r.integer(e, "containerID", p + ".containerID", m.container_id) && !r.failed())
             r.fail(p + ".containerID", "required field is missing");
-        if (!r.integer(e, "hostID", p + ".hostID", m.host_id) && !r.failed()) r.fail(p + ".hostID", "required field is missing");
+        if (!r.integer(e, "hostID", p + ".hostID", m.host_id) && !r.failed())
+            r.fail(p + ".hostID", "required field is missing");
         if (!r.integer(e, "size", p + ".size", m.size) && !r.failed()) r.fail(p + ".size", "required field is missing");
         if (!r.failed() && m.size == 0) r.fail(p + ".size", "must be at least 1");
         out.push_back(m);
@@ -282,7 +289,8 @@ void parse_mounts(Reader& r, const json& root, std::vector<Mount>& out)
         if (!r.failed() && m.uid_mappings.empty() != m.gid_mappings.empty())
             r.fail(path + ".uidMappings", "an id-mapped mount needs both uidMappings and gidMappings");
         if (!r.failed() && m.idmapped() && m.type != "bind" &&
-            std::find_if(m.options.begin(), m.options.end(), [](const std::string& o) { return o == "bind" || o == "rbind"; }) == m.options.end())
+            std::find_if(m.options.begin(), m.options.end(),
+                         [](const std::string& o) { return o == "bind" || o == "rbind"; }) == m.options.end())
             r.fail(path + ".options", "only bind mounts can be id-mapped", Errc::unsupported);
         out.push_back(std::move(m));
     }
@@ -301,8 +309,10 @@ void parse_throttle(Reader& r, const json& j, const std::string& key, const std:
             return;
         }
         ThrottleDevice d;
-        if (!r.integer(e, "major", p + ".major", d.major) && !r.failed()) r.fail(p + ".major", "required field is missing");
-        if (!r.integer(e, "minor", p + ".minor", d.minor) && !r.failed()) r.fail(p + ".minor", "required field is missing");
+        if (!r.integer(e, "major", p + ".major", d.major) && !r.failed())
+            r.fail(p + ".major", "required field is missing");
+        if (!r.integer(e, "minor", p + ".minor", d.minor) && !r.failed())
+            r.fail(p + ".minor", "required field is missing");
         if (!r.integer(e, "rate", p + ".rate", d.rate) && !r.failed()) r.fail(p + ".rate", "required field is missing");
         out.push_back(d);
     }
@@ -322,8 +332,10 @@ void parse_resources(Reader& r, const json& j, Resources& res)
             r.fail(base + ".memory.swappiness", "must be between 0 and 100");
         bool b;
         if (r.boolean(*m, "disableOOMKiller", base + ".memory.disableOOMKiller", b)) res.disable_oom_killer = b;
-        for (auto* f : {&res.memory_limit, &res.memory_reservation, &res.memory_swap, &res.memory_kernel, &res.memory_kernel_tcp})
-            if (*f && **f < -1 && !r.failed()) r.fail(base + ".memory", "memory sizes must be -1 (unlimited) or positive");
+        for (auto* f :
+             {&res.memory_limit, &res.memory_reservation, &res.memory_swap, &res.memory_kernel, &res.memory_kernel_tcp})
+            if (*f && **f < -1 && !r.failed())
+                r.fail(base + ".memory", "memory sizes must be -1 (unlimited) or positive");
         if (res.memory_limit && *res.memory_limit > 0 && res.memory_swap && *res.memory_swap > 0 &&
             *res.memory_swap < *res.memory_limit)
             r.fail(base + ".memory.swap", "memory+swap must not be below memory.limit");
@@ -367,9 +379,12 @@ void parse_resources(Reader& r, const json& j, Resources& res)
                 res.blkio_weight_device.push_back(d);
             }
         parse_throttle(r, *b, "throttleReadBpsDevice", base + ".blockIO.throttleReadBpsDevice", res.throttle_read_bps);
-        parse_throttle(r, *b, "throttleWriteBpsDevice", base + ".blockIO.throttleWriteBpsDevice", res.throttle_write_bps);
-        parse_throttle(r, *b, "throttleReadIOPSDevice", base + ".blockIO.throttleReadIOPSDevice", res.throttle_read_iops);
-        parse_throttle(r, *b, "throttleWriteIOPSDevice", base + ".blockIO.throttleWriteIOPSDevice", res.throttle_write_iops);
+        parse_throttle(r, *b, "throttleWriteBpsDevice", base + ".blockIO.throttleWriteBpsDevice",
+                       res.throttle_write_bps);
+        parse_throttle(r, *b, "throttleReadIOPSDevice", base + ".blockIO.throttleReadIOPSDevice",
+                       res.throttle_read_iops);
+        parse_throttle(r, *b, "throttleWriteIOPSDevice", base + ".blockIO.throttleWriteIOPSDevice",
+                       res.throttle_write_iops);
     }
     if (const json* d = r.array(j, "devices", base + ".devices"))
         for (size_t i = 0; i < d->size() && !r.failed(); ++i) {
@@ -380,7 +395,8 @@ void parse_resources(Reader& r, const json& j, Resources& res)
                 break;
             }
             DeviceRule rule;
-            if (!r.boolean(e, "allow", p + ".allow", rule.allow) && !r.failed()) r.fail(p + ".allow", "required field is missing");
+            if (!r.boolean(e, "allow", p + ".allow", rule.allow) && !r.failed())
+                r.fail(p + ".allow", "required field is missing");
             r.str(e, "type", p + ".type", rule.type);
             if (rule.type.empty()) rule.type = "a";
             if (!r.failed() && rule.type != "a" && rule.type != "c" && rule.type != "b")
@@ -413,7 +429,8 @@ void parse_resources(Reader& r, const json& j, Resources& res)
             }
             HugepageLimit l;
             r.str((*h)[i], "pageSize", p + ".pageSize", l.page_size, true);
-            if (!r.integer((*h)[i], "limit", p + ".limit", l.limit) && !r.failed()) r.fail(p + ".limit", "required field is missing");
+            if (!r.integer((*h)[i], "limit", p + ".limit", l.limit) && !r.failed())
+                r.fail(p + ".limit", "required field is missing");
             // The kernel's names: a number and KB, MB or GB ("2MB", "1GB").
             const auto& ps = l.page_size;
             size_t digits = 0;
@@ -434,7 +451,8 @@ void parse_resources(Reader& r, const json& j, Resources& res)
                 }
                 NetPriority np;
                 r.str((*a)[i], "name", p + ".name", np.interface, true);
-                if (!r.failed() && (np.interface.empty() || np.interface.size() >= 16 || np.interface.find_first_of(" /\n") != std::string::npos))
+                if (!r.failed() && (np.interface.empty() || np.interface.size() >= 16 ||
+                                    np.interface.find_first_of(" /\n") != std::string::npos))
                     r.fail(p + ".name", "not an interface name");
                 if (!r.integer((*a)[i], "priority", p + ".priority", np.priority) && !r.failed())
                     r.fail(p + ".priority", "required field is missing");
@@ -542,11 +560,12 @@ void parse_linux(Reader& r, const json& j, Linux& l)
     r.str(j, "cgroupsPath", base + ".cgroupsPath", l.cgroups_path);
     if (!r.failed() && !l.cgroups_path.empty()) {
         if (l.cgroups_path.find(':') != std::string::npos)
-            r.fail(base + ".cgroupsPath", "systemd cgroup paths (slice:prefix:name) are not supported", Errc::unsupported);
-        else if (l.cgroups_path[0] != '/')
-            l.cgroups_path = "/" + l.cgroups_path;
+            r.fail(base + ".cgroupsPath", "systemd cgroup paths (slice:prefix:name) are not supported",
+                   Errc::unsupported);
+        else if (l.cgroups_path[0] != '/') l.cgroups_path = "/" + l.cgroups_path;
         std::string s = l.cgroups_path + "/";
-        if (s.find("/../") != std::string::npos || s.find("/./") != std::string::npos || s.find("//") != std::string::npos)
+        if (s.find("/../") != std::string::npos || s.find("/./") != std::string::npos ||
+            s.find("//") != std::string::npos)
             r.fail(base + ".cgroupsPath", "must not contain '.', '..' or empty components");
     }
     if (const json* sc = r.object(j, "sysctl", base + ".sysctl"))
@@ -573,8 +592,8 @@ void parse_linux(Reader& r, const json& j, Linux& l)
                        "must be an absolute path");
     r.str(j, "rootfsPropagation", base + ".rootfsPropagation", l.rootfs_propagation);
     if (!r.failed() && !l.rootfs_propagation.empty()) {
-        static const std::set<std::string> ok = {"private", "rprivate", "slave", "rslave", "shared", "rshared",
-                                                 "unbindable", "runbindable"};
+        static const std::set<std::string> ok = {"private", "rprivate", "slave",      "rslave",
+                                                 "shared",  "rshared",  "unbindable", "runbindable"};
         if (!ok.count(l.rootfs_propagation))
             r.fail(base + ".rootfsPropagation", "unknown propagation '" + l.rootfs_propagation + "'");
     }
@@ -621,7 +640,8 @@ void parse_linux(Reader& r, const json& j, Linux& l)
             r.opt_integer(e, "gid", p + ".gid", dev.gid);
             if (!r.failed() && (dev.major < 0 || dev.major > 4095 || dev.minor < 0 || dev.minor > 1048575))
                 r.fail(p, "major/minor out of range");
-            if (!r.failed() && dev.file_mode && *dev.file_mode > 07777) r.fail(p + ".fileMode", "expected permission bits (<= 07777)");
+            if (!r.failed() && dev.file_mode && *dev.file_mode > 07777)
+                r.fail(p + ".fileMode", "expected permission bits (<= 07777)");
             l.devices.push_back(dev);
         }
     if (j.contains("intelRdt")) r.fail(base + ".intelRdt", "not supported by onggi", Errc::unsupported);
@@ -700,7 +720,7 @@ json resources_json(const Resources& r)
     return j;
 }
 
-} // namespace
+}  // namespace
 
 Result<Spec> parse_spec(const std::string& json_text)
 {
@@ -741,10 +761,12 @@ Result<Spec> parse_spec(const std::string& json_text)
             s.annotations[it.key()] = it.value().get<std::string>();
         }
     if (const json* h = r.object(root, "hooks", "hooks")) {
-        const std::pair<const char*, std::vector<Hook>*> kinds[] = {
-            {"prestart", &s.hooks.prestart},           {"createRuntime", &s.hooks.create_runtime},
-            {"createContainer", &s.hooks.create_container}, {"startContainer", &s.hooks.start_container},
-            {"poststart", &s.hooks.poststart},         {"poststop", &s.hooks.poststop}};
+        const std::pair<const char*, std::vector<Hook>*> kinds[] = {{"prestart", &s.hooks.prestart},
+                                                                    {"createRuntime", &s.hooks.create_runtime},
+                                                                    {"createContainer", &s.hooks.create_container},
+                                                                    {"startContainer", &s.hooks.start_container},
+                                                                    {"poststart", &s.hooks.poststart},
+                                                                    {"poststop", &s.hooks.poststop}};
         for (const auto& [key, list] : kinds)
             if (const json* a = r.array(*h, key, std::string("hooks.") + key))
                 for (size_t i = 0; i < a->size() && !r.failed(); ++i) {
@@ -756,11 +778,13 @@ Result<Spec> parse_spec(const std::string& json_text)
                     }
                     Hook hk;
                     r.str(e, "path", p + ".path", hk.path, true);
-                    if (!r.failed() && (hk.path.empty() || hk.path[0] != '/')) r.fail(p + ".path", "must be an absolute path");
+                    if (!r.failed() && (hk.path.empty() || hk.path[0] != '/'))
+                        r.fail(p + ".path", "must be an absolute path");
                     r.strings(e, "args", p + ".args", hk.args);
                     r.strings(e, "env", p + ".env", hk.env);
                     r.opt_integer(e, "timeout", p + ".timeout", hk.timeout);
-                    if (!r.failed() && hk.timeout && *hk.timeout <= 0) r.fail(p + ".timeout", "must be greater than zero");
+                    if (!r.failed() && hk.timeout && *hk.timeout <= 0)
+                        r.fail(p + ".timeout", "must be greater than zero");
                     list->push_back(std::move(hk));
                 }
     }
@@ -863,7 +887,8 @@ std::string to_json(const Spec& s, int indent)
             if (!c.args.empty()) {
                 json a = json::array();
                 for (const auto& arg : c.args)
-                    a.push_back({{"index", arg.index}, {"value", arg.value}, {"valueTwo", arg.value_two}, {"op", arg.op}});
+                    a.push_back(
+                        {{"index", arg.index}, {"value", arg.value}, {"valueTwo", arg.value_two}, {"op", arg.op}});
                 cj["args"] = a;
             }
             calls.push_back(cj);
@@ -897,9 +922,12 @@ std::string to_json(const Spec& s, int indent)
     if (!s.hooks.empty()) {
         json h = json::object();
         const std::pair<const char*, const std::vector<Hook>*> kinds[] = {
-            {"prestart", &s.hooks.prestart},           {"createRuntime", &s.hooks.create_runtime},
-            {"createContainer", &s.hooks.create_container}, {"startContainer", &s.hooks.start_container},
-            {"poststart", &s.hooks.poststart},         {"poststop", &s.hooks.poststop}};
+            {"prestart", &s.hooks.prestart},
+            {"createRuntime", &s.hooks.create_runtime},
+            {"createContainer", &s.hooks.create_container},
+            {"startContainer", &s.hooks.start_container},
+            {"poststart", &s.hooks.poststart},
+            {"poststop", &s.hooks.poststop}};
         for (const auto& [key, list] : kinds) {
             if (list->empty()) continue;
             json a = json::array();
@@ -926,10 +954,10 @@ Spec default_spec()
     s.process.env = {"PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "TERM=xterm"};
     s.process.cwd = "/";
     // Docker's default capability set (kept in step with security::default_capabilities()).
-    std::vector<std::string> caps = {"CAP_CHOWN",      "CAP_DAC_OVERRIDE", "CAP_FSETID",     "CAP_FOWNER",
-                                     "CAP_MKNOD",      "CAP_NET_RAW",      "CAP_SETGID",     "CAP_SETUID",
-                                     "CAP_SETFCAP",    "CAP_SETPCAP",      "CAP_NET_BIND_SERVICE", "CAP_SYS_CHROOT",
-                                     "CAP_KILL",       "CAP_AUDIT_WRITE"};
+    std::vector<std::string> caps = {"CAP_CHOWN",   "CAP_DAC_OVERRIDE", "CAP_FSETID",           "CAP_FOWNER",
+                                     "CAP_MKNOD",   "CAP_NET_RAW",      "CAP_SETGID",           "CAP_SETUID",
+                                     "CAP_SETFCAP", "CAP_SETPCAP",      "CAP_NET_BIND_SERVICE", "CAP_SYS_CHROOT",
+                                     "CAP_KILL",    "CAP_AUDIT_WRITE"};
     Capabilities c;
     c.bounding = c.effective = c.permitted = caps;
     s.process.capabilities = c;
@@ -947,11 +975,19 @@ Spec default_spec()
         {"/sys/fs/cgroup", "cgroup", "cgroup", {"nosuid", "noexec", "nodev", "relatime", "ro"}},
     };
     s.linux.namespaces = {{"pid", ""}, {"network", ""}, {"ipc", ""}, {"uts", ""}, {"mount", ""}, {"cgroup", ""}};
-    s.linux.masked_paths = {"/proc/acpi",       "/proc/asound",    "/proc/kcore",       "/proc/keys",
-                            "/proc/latency_stats", "/proc/timer_list", "/proc/timer_stats", "/proc/sched_debug",
-                            "/proc/scsi",       "/sys/firmware",   "/sys/devices/virtual/powercap"};
+    s.linux.masked_paths = {"/proc/acpi",
+                            "/proc/asound",
+                            "/proc/kcore",
+                            "/proc/keys",
+                            "/proc/latency_stats",
+                            "/proc/timer_list",
+                            "/proc/timer_stats",
+                            "/proc/sched_debug",
+                            "/proc/scsi",
+                            "/sys/firmware",
+                            "/sys/devices/virtual/powercap"};
     s.linux.readonly_paths = {"/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys", "/proc/sysrq-trigger"};
     return s;
 }
 
-} // namespace onggi::spec
+}  // namespace onggi::spec

@@ -185,7 +185,7 @@ struct Linux {
 };
 
 struct Hook {
-    std::string path;  // absolute
+    std::string path;                    // absolute
     std::vector<std::string> args, env;  // args[0] is argv[0]; empty args: argv = {path}
     std::optional<int> timeout;          // seconds, > 0
 };
@@ -221,4 +221,4 @@ std::string to_json(const Spec& spec, int indent = 2);
 // usual namespaces, the standard mounts, Docker's capability set, masked/readonly paths.
 Spec default_spec();
 
-} // namespace onggi::spec
+}  // namespace onggi::spec

@@ -60,7 +60,7 @@ bool same_netns(const std::string& a, const std::string& b)
     return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
-} // namespace
+}  // namespace
 
 Result<CgroupReader> CgroupReader::open(const cgroup::Cgroup& cg, pid_t init_pid, ReaderOptions opt)
 {
@@ -69,7 +69,13 @@ Result<CgroupReader> CgroupReader::open(const cgroup::Cgroup& cg, pid_t init_pid
     auto wrap = [&](Error e) { return std::move(e).wrap("stats reader for " + cg.path()); };
     using T = Tier;
     // Which files, in which tier: the names come from the one table (engine/cgroup/knobs.h).
-    struct Entry { Key key; cgroup::Knob knob; bool required; bool on; Tier tier; };
+    struct Entry {
+        Key key;
+        cgroup::Knob knob;
+        bool required;
+        bool on;
+        Tier tier;
+    };
     using K = cgroup::Knob;
     std::vector<Entry> list;
     if (cg.mode() == cgroup::Mode::v2) {
@@ -94,7 +100,8 @@ Result<CgroupReader> CgroupReader::open(const cgroup::Cgroup& cg, pid_t init_pid
             {Key::io_pressure, K::io_pressure, false, opt.pressure, T::slow_psi},
         };
     } else {
-        if (cg.controller_dir("memory").empty() && cg.controller_dir("cpu").empty() && cg.controller_dir("cpuacct").empty())
+        if (cg.controller_dir("memory").empty() && cg.controller_dir("cpu").empty() &&
+            cg.controller_dir("cpuacct").empty())
             return wrap(Error(Errc::not_found, "no cpu, cpuacct or memory hierarchy"));
         // cpuacct.usage is exact (ns) and read every sample; the user/system split is tick
         // based either way (since 5.15 cpuacct.usage_all's columns come from the tick-based
@@ -137,7 +144,8 @@ Result<CgroupReader> CgroupReader::open(const cgroup::Cgroup& cg, pid_t init_pid
         std::string proc = opt.proc_root + "/" + std::to_string(init_pid);
         r.host_netns_ = opt.gate && same_netns(proc + "/ns/net", opt.proc_root + "/self/ns/net");
         if (!r.host_netns_)
-            if (auto s = r.add(Key::net_dev, proc + "/net/dev", false, Tier::net); !s) return wrap(std::move(s).error());
+            if (auto s = r.add(Key::net_dev, proc + "/net/dev", false, Tier::net); !s)
+                return wrap(std::move(s).error());
     }
     if (r.files_.empty()) return wrap(Error(Errc::not_found, "no statistics files"));
     for (auto& f : r.files_) {
@@ -265,11 +273,20 @@ Status CgroupReader::read(Sample& out, bool quiet)
         }
         case Key::cfs_period: s.cpu_period_us = f::parse_u64(t).value_or(0); break;
         case Key::mem_usage: s.memory_current = f::parse_u64(t).value_or(0); break;
-        case Key::mem_limit: s.memory_limit = f::parse_v1_limit(t); have_limit = true; break;
+        case Key::mem_limit:
+            s.memory_limit = f::parse_v1_limit(t);
+            have_limit = true;
+            break;
         case Key::mem_max_usage: s.memory_peak = f::parse_u64(t); break;
-        case Key::memsw_usage: memsw_usage = f::parse_u64(t).value_or(0); have_memsw = true; break;
+        case Key::memsw_usage:
+            memsw_usage = f::parse_u64(t).value_or(0);
+            have_memsw = true;
+            break;
         case Key::memsw_limit:
-            if (auto v = f::parse_v1_limit(t)) { memsw_limit = *v; have_memsw_limit = true; }
+            if (auto v = f::parse_v1_limit(t)) {
+                memsw_limit = *v;
+                have_memsw_limit = true;
+            }
             break;
         case Key::mem_stat_v1:
             s.memory_cache = f::keyed(t, "total_cache").value_or(0);
@@ -316,7 +333,9 @@ Status CgroupReader::read(Sample& out, bool quiet)
         case Key::mem_pressure:
         case Key::io_pressure: {
             auto p = f::parse_pressure(t);
-            auto& slot = fl.key == Key::cpu_pressure ? s.cpu_pressure : fl.key == Key::mem_pressure ? s.memory_pressure : s.io_pressure;
+            auto& slot = fl.key == Key::cpu_pressure   ? s.cpu_pressure
+                         : fl.key == Key::mem_pressure ? s.memory_pressure
+                                                       : s.io_pressure;
             if (!p.some.present) {
                 fl.hot = false;
                 break;
@@ -347,7 +366,8 @@ Status CgroupReader::read(Sample& out, bool quiet)
     if (have_memsw) s.memory_swap_current = memsw_usage > s.memory_current ? memsw_usage - s.memory_current : 0;
     if (have_limit) {
         s.memory_swap_limit.reset();
-        if (have_memsw_limit && s.memory_limit && memsw_limit >= *s.memory_limit) s.memory_swap_limit = memsw_limit - *s.memory_limit;
+        if (have_memsw_limit && s.memory_limit && memsw_limit >= *s.memory_limit)
+            s.memory_swap_limit = memsw_limit - *s.memory_limit;
     }
     out.mono_ns = monotonic_ns();
     last_ = out;
@@ -356,4 +376,4 @@ Status CgroupReader::read(Sample& out, bool quiet)
     return {};
 }
 
-} // namespace onggi::stats
+}  // namespace onggi::stats

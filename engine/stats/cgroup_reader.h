@@ -60,8 +60,8 @@ namespace onggi::stats {
 struct ReaderOptions {
     bool memory_stat = true;  // memory.stat (cache/anon/swap): the most expensive file on v1
     bool io = true;
-    bool pressure = true;     // v2, or the unified directory of a hybrid host
-    bool net = true;          // /proc/<init pid>/net/dev
+    bool pressure = true;  // v2, or the unified directory of a hybrid host
+    bool net = true;       // /proc/<init pid>/net/dev
     // Slow values are read on every slow_every-th sample (1 = every sample).
     unsigned slow_every = 5;
     // Every file, limits included, is read on every sweep_every-th sample.
@@ -94,8 +94,8 @@ public:
     Status read(Sample& out, bool quiet = false);
 
     size_t file_count() const { return files_.size(); }
-    size_t held_fd_count() const;       // files held open between reads (not the limits, PSI, v1 oom_control)
-    size_t fast_file_count() const;     // files of the "every" tier
+    size_t held_fd_count() const;    // files held open between reads (not the limits, PSI, v1 oom_control)
+    size_t fast_file_count() const;  // files of the "every" tier
     size_t last_read_count() const { return last_reads_; }  // files read by the last read()
     // The container shares this process's network namespace (no net/dev: it would be the host's).
     bool host_netns() const { return host_netns_; }
@@ -105,24 +105,50 @@ public:
 private:
     enum class Key : uint8_t {
         // v1
-        cpuacct_all, cpuacct_usage, cpuacct_stat, cpu_stat_v1, cfs_quota, cfs_period,
-        mem_usage, mem_limit, mem_max_usage, memsw_usage, memsw_limit, mem_stat_v1, oom_control,
-        blkio_bytes, blkio_ops,
+        cpuacct_all,
+        cpuacct_usage,
+        cpuacct_stat,
+        cpu_stat_v1,
+        cfs_quota,
+        cfs_period,
+        mem_usage,
+        mem_limit,
+        mem_max_usage,
+        memsw_usage,
+        memsw_limit,
+        mem_stat_v1,
+        oom_control,
+        blkio_bytes,
+        blkio_ops,
         // v2
-        cpu_stat_v2, cpu_max, mem_current, mem_max, mem_high, mem_peak, swap_current, swap_max,
-        mem_stat_v2, mem_events, io_stat,
+        cpu_stat_v2,
+        cpu_max,
+        mem_current,
+        mem_max,
+        mem_high,
+        mem_peak,
+        swap_current,
+        swap_max,
+        mem_stat_v2,
+        mem_events,
+        io_stat,
         // both
-        pids_current, pids_max, cpu_pressure, mem_pressure, io_pressure, net_dev,
+        pids_current,
+        pids_max,
+        cpu_pressure,
+        mem_pressure,
+        io_pressure,
+        net_dev,
     };
     struct File {
         Key key;
-        UniqueFd fd;       // held open; empty for a file opened at each read (limits)
+        UniqueFd fd;  // held open; empty for a file opened at each read (limits)
         Tier tier;
-        bool ever = false;      // read at least once
-        bool hot = false;       // cpu_stat: re-read once more; slow_psi: pressure seen; net: non-lo interfaces
-        uint64_t cpu_at = 0;    // CPU counter when last read
-        uint64_t mem_at = 0;    // memory usage when last read
-        std::string path;       // for a file not held open
+        bool ever = false;    // read at least once
+        bool hot = false;     // cpu_stat: re-read once more; slow_psi: pressure seen; net: non-lo interfaces
+        uint64_t cpu_at = 0;  // CPU counter when last read
+        uint64_t mem_at = 0;  // memory usage when last read
+        std::string path;     // for a file not held open
     };
     Status add(Key key, const std::string& path, bool required, Tier tier);
     bool due(const File& f, bool sweep, bool slow, bool quiet, bool quota, uint64_t cpu, uint64_t mem) const;
@@ -140,4 +166,4 @@ private:
     Sample last_;  // what is not read is carried from here
 };
 
-} // namespace onggi::stats
+}  // namespace onggi::stats

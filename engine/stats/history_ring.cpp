@@ -9,17 +9,45 @@ namespace {
 
 // Every field, in file order. New fields go at the end only.
 constexpr uint64_t HistoryPoint::*kFields[] = {
-    &HistoryPoint::unix_ms, &HistoryPoint::cpu_ns, &HistoryPoint::cpu_percent_x100, &HistoryPoint::cpu_percent_of_limit_x100,
-    &HistoryPoint::throttled_periods, &HistoryPoint::throttled_ns, &HistoryPoint::memory_current, &HistoryPoint::memory_limit,
-    &HistoryPoint::memory_high, &HistoryPoint::memory_peak, &HistoryPoint::memory_cache, &HistoryPoint::memory_anon,
-    &HistoryPoint::swap_current, &HistoryPoint::io_read_bytes, &HistoryPoint::io_write_bytes, &HistoryPoint::io_read_ops,
-    &HistoryPoint::io_write_ops, &HistoryPoint::io_read_bps, &HistoryPoint::io_write_bps, &HistoryPoint::pids_current,
-    &HistoryPoint::pids_limit, &HistoryPoint::net_rx_bytes, &HistoryPoint::net_tx_bytes, &HistoryPoint::net_rx_packets,
-    &HistoryPoint::net_tx_packets, &HistoryPoint::psi_cpu_some_x100, &HistoryPoint::psi_cpu_full_x100,
-    &HistoryPoint::psi_memory_some_x100, &HistoryPoint::psi_memory_full_x100, &HistoryPoint::psi_io_some_x100,
-    &HistoryPoint::psi_io_full_x100, &HistoryPoint::oom_events, &HistoryPoint::oom_kill_events,
-    &HistoryPoint::net_rx_bps, &HistoryPoint::net_tx_bps, &HistoryPoint::throttled_percent_x100, &HistoryPoint::rate_ms,
-    &HistoryPoint::pid, &HistoryPoint::cpu_limit_millicores,
+    &HistoryPoint::unix_ms,
+    &HistoryPoint::cpu_ns,
+    &HistoryPoint::cpu_percent_x100,
+    &HistoryPoint::cpu_percent_of_limit_x100,
+    &HistoryPoint::throttled_periods,
+    &HistoryPoint::throttled_ns,
+    &HistoryPoint::memory_current,
+    &HistoryPoint::memory_limit,
+    &HistoryPoint::memory_high,
+    &HistoryPoint::memory_peak,
+    &HistoryPoint::memory_cache,
+    &HistoryPoint::memory_anon,
+    &HistoryPoint::swap_current,
+    &HistoryPoint::io_read_bytes,
+    &HistoryPoint::io_write_bytes,
+    &HistoryPoint::io_read_ops,
+    &HistoryPoint::io_write_ops,
+    &HistoryPoint::io_read_bps,
+    &HistoryPoint::io_write_bps,
+    &HistoryPoint::pids_current,
+    &HistoryPoint::pids_limit,
+    &HistoryPoint::net_rx_bytes,
+    &HistoryPoint::net_tx_bytes,
+    &HistoryPoint::net_rx_packets,
+    &HistoryPoint::net_tx_packets,
+    &HistoryPoint::psi_cpu_some_x100,
+    &HistoryPoint::psi_cpu_full_x100,
+    &HistoryPoint::psi_memory_some_x100,
+    &HistoryPoint::psi_memory_full_x100,
+    &HistoryPoint::psi_io_some_x100,
+    &HistoryPoint::psi_io_full_x100,
+    &HistoryPoint::oom_events,
+    &HistoryPoint::oom_kill_events,
+    &HistoryPoint::net_rx_bps,
+    &HistoryPoint::net_tx_bps,
+    &HistoryPoint::throttled_percent_x100,
+    &HistoryPoint::rate_ms,
+    &HistoryPoint::pid,
+    &HistoryPoint::cpu_limit_millicores,
 };
 constexpr size_t kFieldCount = sizeof kFields / sizeof kFields[0];
 constexpr char kMagic[4] = {'O', 'G', 'H', 'R'};
@@ -53,7 +81,7 @@ uint64_t unzigzag(uint64_t z) { return (z >> 1) ^ (~(z & 1) + 1); }
 
 uint64_t x100(double v) { return v < 0 ? 0 : uint64_t(std::llround(v * 100.0)); }
 
-} // namespace
+}  // namespace
 
 HistoryPoint HistoryPoint::from(const Sampler::Entry& e, uint64_t unix_ms)
 {
@@ -94,9 +122,18 @@ HistoryPoint HistoryPoint::from(const Sampler::Entry& e, uint64_t unix_ms)
         p.net_rx_packets = e.sample.net->rx_packets;
         p.net_tx_packets = e.sample.net->tx_packets;
     }
-    if (s.cpu_pressure) { p.psi_cpu_some_x100 = x100(s.cpu_pressure->some_avg10); p.psi_cpu_full_x100 = x100(s.cpu_pressure->full_avg10); }
-    if (s.memory_pressure) { p.psi_memory_some_x100 = x100(s.memory_pressure->some_avg10); p.psi_memory_full_x100 = x100(s.memory_pressure->full_avg10); }
-    if (s.io_pressure) { p.psi_io_some_x100 = x100(s.io_pressure->some_avg10); p.psi_io_full_x100 = x100(s.io_pressure->full_avg10); }
+    if (s.cpu_pressure) {
+        p.psi_cpu_some_x100 = x100(s.cpu_pressure->some_avg10);
+        p.psi_cpu_full_x100 = x100(s.cpu_pressure->full_avg10);
+    }
+    if (s.memory_pressure) {
+        p.psi_memory_some_x100 = x100(s.memory_pressure->some_avg10);
+        p.psi_memory_full_x100 = x100(s.memory_pressure->full_avg10);
+    }
+    if (s.io_pressure) {
+        p.psi_io_some_x100 = x100(s.io_pressure->some_avg10);
+        p.psi_io_full_x100 = x100(s.io_pressure->full_avg10);
+    }
     p.oom_events = s.oom_events;
     p.oom_kill_events = s.oom_kill_events;
     return p;
@@ -151,7 +188,8 @@ Result<HistoryRing> HistoryRing::load(const std::string& in)
     if (uint8_t(in[4]) != kVersion) return bad("version " + std::to_string(uint8_t(in[4])) + " is not supported");
     size_t pos = 5;
     uint64_t cap = 0, count = 0, nfields = 0;
-    if (!get_varint(in, pos, cap) || !get_varint(in, pos, count) || !get_varint(in, pos, nfields)) return bad("truncated header");
+    if (!get_varint(in, pos, cap) || !get_varint(in, pos, count) || !get_varint(in, pos, nfields))
+        return bad("truncated header");
     if (cap == 0 || cap > kMaxCapacity) return bad("capacity " + std::to_string(cap) + " out of range");
     if (count > cap) return bad("more points than capacity");
     if (nfields == 0 || nfields > kMaxFields) return bad("field count out of range");
@@ -172,4 +210,4 @@ Result<HistoryRing> HistoryRing::load(const std::string& in)
     return ring;
 }
 
-} // namespace onggi::stats
+}  // namespace onggi::stats

@@ -30,11 +30,11 @@ struct HistoryPoint {
     uint64_t psi_io_some_x100 = kNone, psi_io_full_x100 = kNone;
     uint64_t oom_events = 0, oom_kill_events = 0;
     // Added later (files written before have none: they load as the defaults here).
-    uint64_t net_rx_bps = 0, net_tx_bps = 0;     // rates the engine computed, like io_*_bps
-    uint64_t throttled_percent_x100 = 0;          // share of wall time spent throttled
-    uint64_t rate_ms = 0;                          // the real (monotonic) interval the rates cover; 0: no rates
-    uint64_t pid = 0;                              // the run's init pid (host): a new run starts a new line
-    uint64_t cpu_limit_millicores = kNone;         // the CFS quota in thousandths of a core; kNone: none
+    uint64_t net_rx_bps = 0, net_tx_bps = 0;  // rates the engine computed, like io_*_bps
+    uint64_t throttled_percent_x100 = 0;      // share of wall time spent throttled
+    uint64_t rate_ms = 0;                     // the real (monotonic) interval the rates cover; 0: no rates
+    uint64_t pid = 0;                         // the run's init pid (host): a new run starts a new line
+    uint64_t cpu_limit_millicores = kNone;    // the CFS quota in thousandths of a core; kNone: none
 
     bool has_rates() const { return rate_ms > 0; }
     bool operator==(const HistoryPoint&) const = default;
@@ -60,8 +60,8 @@ public:
 
 private:
     std::vector<HistoryPoint> buf_;
-    size_t head_ = 0;   // next write position
+    size_t head_ = 0;  // next write position
     size_t count_ = 0;
 };
 
-} // namespace onggi::stats
+}  // namespace onggi::stats

@@ -44,7 +44,7 @@ Result<std::string_view> pread_all(int fd, std::vector<char>& buf, const char* w
     return std::string_view(buf.data(), size_t(n));
 }
 
-} // namespace
+}  // namespace
 
 bool parse_proc_stat(std::string_view text, HostCounters& out)
 {
@@ -132,4 +132,4 @@ Result<HostCounters> HostReader::read() const
     return c;
 }
 
-} // namespace onggi::stats
+}  // namespace onggi::stats

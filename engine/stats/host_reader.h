@@ -47,4 +47,4 @@ private:
     UniqueFd stat_, meminfo_;
 };
 
-} // namespace onggi::stats
+}  // namespace onggi::stats

@@ -5,8 +5,8 @@
 #include "engine/core/files.h"
 
 #include <fcntl.h>
-#include <sys/eventfd.h>
 #include <poll.h>
+#include <sys/eventfd.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -15,10 +15,7 @@ namespace onggi::stats {
 
 OomWatcher::~OomWatcher() = default;
 
-short OomWatcher::poll_events() const
-{
-    return v2_ ? POLLPRI : POLLIN;
-}
+short OomWatcher::poll_events() const { return v2_ ? POLLPRI : POLLIN; }
 
 Result<std::unique_ptr<OomWatcher>> OomWatcher::watch(const cgroup::Cgroup& cg, bool from_zero)
 {
@@ -35,7 +32,8 @@ Result<std::unique_ptr<OomWatcher>> OomWatcher::watch(const cgroup::Cgroup& cg, 
         if (!w->fd_) return Error::from_errno("eventfd").wrap(ctx);
         // "<event_fd> <fd of memory.oom_control>" (Documentation/admin-guide/cgroup-v1/memory.rst §9).
         std::string reg = std::to_string(w->fd_.get()) + " " + std::to_string(w->counter_.get());
-        if (auto s = write_file(cgroup::knob_path(cg, cgroup::Knob::memory_oom_control_events), reg); !s) return std::move(s).error().wrap(ctx);
+        if (auto s = write_file(cgroup::knob_path(cg, cgroup::Knob::memory_oom_control_events), reg); !s)
+            return std::move(s).error().wrap(ctx);
     }
     uint64_t ooms = 0;
     auto k = w->read_counter(&ooms);
@@ -87,4 +85,4 @@ Result<OomEvent> OomWatcher::check()
     return ev;
 }
 
-} // namespace onggi::stats
+}  // namespace onggi::stats

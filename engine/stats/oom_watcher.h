@@ -51,8 +51,8 @@ private:
     UniqueFd fd_;       // eventfd (v1)
     UniqueFd counter_;  // memory.oom_control (v1) or memory.events (v2), for pread
     uint64_t kills_ = 0, ooms_ = 0;
-    int pending_ = 0;   // v1: rechecks left after a wakeup that did not show a kill yet
+    int pending_ = 0;  // v1: rechecks left after a wakeup that did not show a kill yet
     std::string path_;
 };
 
-} // namespace onggi::stats
+}  // namespace onggi::stats

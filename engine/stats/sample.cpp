@@ -77,4 +77,4 @@ Rates compute_rates(const Sample& prev, const Sample& cur)
     return r;
 }
 
-} // namespace onggi::stats
+}  // namespace onggi::stats

@@ -33,7 +33,7 @@ struct Rates {
     double cpu_percent = 0;                      // 100 = one core busy
     std::optional<double> cpu_percent_of_limit;  // 100 = the whole quota used
     double throttled_periods_per_s = 0;
-    double throttled_percent = 0;                // share of wall time spent throttled
+    double throttled_percent = 0;  // share of wall time spent throttled
     double io_read_bytes_per_s = 0, io_write_bytes_per_s = 0, io_read_ops_per_s = 0, io_write_ops_per_s = 0;
     double net_rx_bytes_per_s = 0, net_tx_bytes_per_s = 0, net_rx_packets_per_s = 0, net_tx_packets_per_s = 0;
 };
@@ -45,4 +45,4 @@ Rates compute_rates(const Sample& prev, const Sample& cur);
 
 uint64_t monotonic_ns();
 
-} // namespace onggi::stats
+}  // namespace onggi::stats

@@ -17,7 +17,7 @@ std::string dirname(const std::string& p)
     return slash == std::string::npos || slash == 0 ? std::string() : p.substr(0, slash);
 }
 
-} // namespace
+}  // namespace
 
 Status Sampler::add(const std::string& id, const cgroup::Cgroup& cg, pid_t init_pid, ReaderOptions opt)
 {
@@ -32,7 +32,8 @@ Status Sampler::add(const std::string& id, const cgroup::Cgroup& cg, pid_t init_
         // The parent's CPU, memory and (v2) I/O counters, named by the one table.
         using K = cgroup::Knob;
         const bool v2 = cg.mode() == cgroup::Mode::v2;
-        for (K k : v2 ? std::vector<K>{K::cpu_stat, K::memory_usage, K::io_stat} : std::vector<K>{K::cpu_usage, K::memory_usage}) {
+        for (K k : v2 ? std::vector<K>{K::cpu_stat, K::memory_usage, K::io_stat}
+                      : std::vector<K>{K::cpu_usage, K::memory_usage}) {
             auto f = cgroup::knob_file(k, cg.mode());
             const std::string d = f ? dirname(cg.controller_dir(std::string(f->controller))) : std::string();
             if (d.empty()) {
@@ -171,4 +172,4 @@ Result<Sampler::Entry> Sampler::sample_one(const std::string& id)
     return sample_slot(id, it->second, false, false);
 }
 
-} // namespace onggi::stats
+}  // namespace onggi::stats

@@ -13,8 +13,9 @@
 // memory was charged or freed, barring a charge in one container cancelling a reclaim in
 // another to the byte without any task running (khugepaged, a cgroup-aware loop device)
 // between two parent readings: the container is read as "quiet" (CgroupReader::read), which
-// carries even its CPU and memory files. Sweeps still read everything. An idle host then costs two or three reads per tick in all. A parent with
-// a single container under it is not read (it would tell no more than the container's files).
+// carries even its CPU and memory files. Sweeps still read everything. An idle host then costs two or three reads per
+// tick in all. A parent with a single container under it is not read (it would tell no more than the container's
+// files).
 #pragma once
 
 #include "engine/stats/cgroup_reader.h"
@@ -62,14 +63,14 @@ private:
     struct Slot {
         CgroupReader reader;
         std::optional<Sample> last;
-        std::string parent;  // key in parents_, empty: no parent gate
+        std::string parent;     // key in parents_, empty: no parent gate
         uint64_t seen_gen = 0;  // the parent's gen when this slot was last read in a gated pass
     };
     struct Parent {
-        std::vector<UniqueFd> fds;       // v1: cpuacct.usage, memory.usage_in_bytes; v2: cpu.stat, memory.current, io.stat
-        std::vector<std::string> last;   // their contents at the last sample_all
-        bool valid = false;              // last holds a complete reading, gated
-        uint64_t gen = 1;                // bumped whenever a reading differs from the one before
+        std::vector<UniqueFd> fds;  // v1: cpuacct.usage, memory.usage_in_bytes; v2: cpu.stat, memory.current, io.stat
+        std::vector<std::string> last;  // their contents at the last sample_all
+        bool valid = false;             // last holds a complete reading, gated
+        uint64_t gen = 1;               // bumped whenever a reading differs from the one before
         size_t users = 0;
     };
     Result<Entry> sample_slot(const std::string& id, Slot& s, bool quiet = false, bool keep = true);
@@ -82,4 +83,4 @@ private:
     size_t last_files_read_ = 0;
 };
 
-} // namespace onggi::stats
+}  // namespace onggi::stats

@@ -7,12 +7,14 @@
 
 namespace onggi::gui {
 
-QIcon ActionIconEngine::icon(Shape shape, const QString& themeName) {
+QIcon ActionIconEngine::icon(Shape shape, const QString& themeName)
+{
     if (!themeName.isEmpty() && QIcon::hasThemeIcon(themeName)) return QIcon::fromTheme(themeName);
     return QIcon(new ActionIconEngine(shape));
 }
 
-QPixmap ActionIconEngine::pixmap(const QSize& size, QIcon::Mode mode, QIcon::State state) {
+QPixmap ActionIconEngine::pixmap(const QSize& size, QIcon::Mode mode, QIcon::State state)
+{
     QPixmap pm(size);
     pm.fill(Qt::transparent);
     QPainter p(&pm);
@@ -20,7 +22,8 @@ QPixmap ActionIconEngine::pixmap(const QSize& size, QIcon::Mode mode, QIcon::Sta
     return pm;
 }
 
-void ActionIconEngine::paint(QPainter* p, const QRect& rect, QIcon::Mode mode, QIcon::State) {
+void ActionIconEngine::paint(QPainter* p, const QRect& rect, QIcon::Mode mode, QIcon::State)
+{
     const QPalette pal = QGuiApplication::palette();
     QColor ink = pal.color(mode == QIcon::Disabled ? QPalette::Disabled : QPalette::Normal, QPalette::ButtonText);
     if (mode == QIcon::Disabled) ink.setAlphaF(0.45f);
@@ -45,7 +48,10 @@ void ActionIconEngine::paint(QPainter* p, const QRect& rect, QIcon::Mode mode, Q
         p->drawPath(tri);
         break;
     }
-    case Stop: p->drawRoundedRect(r.adjusted(r.width() * 0.08, r.height() * 0.08, -r.width() * 0.08, -r.height() * 0.08), s * 0.06, s * 0.06); break;
+    case Stop:
+        p->drawRoundedRect(r.adjusted(r.width() * 0.08, r.height() * 0.08, -r.width() * 0.08, -r.height() * 0.08),
+                           s * 0.06, s * 0.06);
+        break;
     case Pause:
         p->drawRect(QRectF(r.left() + r.width() * 0.1, r.top(), r.width() * 0.3, r.height()));
         p->drawRect(QRectF(r.right() - r.width() * 0.4, r.top(), r.width() * 0.3, r.height()));
@@ -70,7 +76,8 @@ void ActionIconEngine::paint(QPainter* p, const QRect& rect, QIcon::Mode mode, Q
         p->setPen(QPen(ink, pw, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
         p->drawLine(QPointF(r.left(), r.top() + r.height() * 0.15), QPointF(r.right(), r.top() + r.height() * 0.15));
         p->drawRect(QRectF(r.left() + r.width() * 0.15, r.top() + r.height() * 0.3, r.width() * 0.7, r.height() * 0.7));
-        p->drawLine(QPointF(r.center().x(), r.top() + r.height() * 0.45), QPointF(r.center().x(), r.bottom() - r.height() * 0.12));
+        p->drawLine(QPointF(r.center().x(), r.top() + r.height() * 0.45),
+                    QPointF(r.center().x(), r.bottom() - r.height() * 0.12));
         break;
     }
     case New: {

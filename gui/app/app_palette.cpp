@@ -7,7 +7,8 @@
 
 namespace onggi::gui {
 
-bool AppPalette::apply(const QString& name) {
+bool AppPalette::apply(const QString& name)
+{
     if (name.isEmpty() || name == QLatin1String("system")) return true;
     if (name != QLatin1String("dark") && name != QLatin1String("light")) return false;
     QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));

@@ -14,10 +14,12 @@ namespace {
 // ("ErrorText"). This translator looks there when the fixed context finds nothing.
 class ContextAliasTranslator : public QTranslator {
 public:
-    QString translate(const char* context, const char* source, const char* disambiguation, int n) const override {
+    QString translate(const char* context, const char* source, const char* disambiguation, int n) const override
+    {
         QString t = QTranslator::translate(context, source, disambiguation, n);
         if (t.isEmpty() && context && qstrcmp(context, "onggi::client") == 0) {
-            for (const char* alias : {"ErrorText", "onggi::client::ErrorText", "ByteSize", "HelperClient", "RpcError"}) {
+            for (const char* alias :
+                 {"ErrorText", "onggi::client::ErrorText", "ByteSize", "HelperClient", "RpcError"}) {
                 t = QTranslator::translate(alias, source, disambiguation, n);
                 if (!t.isEmpty()) break;
             }
@@ -29,27 +31,31 @@ public:
 
 LanguageManager::LanguageManager(QObject* parent) : QObject(parent) {}
 
-LanguageManager::~LanguageManager() {
+LanguageManager::~LanguageManager()
+{
     if (m_app) QCoreApplication::removeTranslator(m_app.get());
     if (m_qt) QCoreApplication::removeTranslator(m_qt.get());
 }
 
-bool LanguageManager::setLanguage(const QString& code) {
+bool LanguageManager::setLanguage(const QString& code)
+{
     QString effective = code;
     if (code != QLatin1String("ko") && code != QLatin1String("en")) {
         const QStringList ui = QLocale::system().uiLanguages();
         effective = QLatin1String("en");
         for (const QString& l : ui) {
-            if (l.startsWith(QLatin1String("ko"))) { effective = QLatin1String("ko"); break; }
+            if (l.startsWith(QLatin1String("ko"))) {
+                effective = QLatin1String("ko");
+                break;
+            }
             if (l.startsWith(QLatin1String("en"))) break;
         }
     }
     std::unique_ptr<QTranslator> app = std::make_unique<ContextAliasTranslator>();
     const bool ok = app->load(QStringLiteral(":/i18n/onggi_%1.qm").arg(effective));
     auto qt = std::make_unique<QTranslator>();
-    const bool qtOk = effective != QLatin1String("en") &&
-                      qt->load(QStringLiteral("qtbase_%1").arg(effective),
-                               QLibraryInfo::path(QLibraryInfo::TranslationsPath));
+    const bool qtOk = effective != QLatin1String("en") && qt->load(QStringLiteral("qtbase_%1").arg(effective),
+                                                                   QLibraryInfo::path(QLibraryInfo::TranslationsPath));
 
     if (m_app) QCoreApplication::removeTranslator(m_app.get());
     if (m_qt) QCoreApplication::removeTranslator(m_qt.get());
@@ -72,7 +78,8 @@ bool LanguageManager::setLanguage(const QString& code) {
     return ok;
 }
 
-QString LanguageManager::koreanUiFamily() {
+QString LanguageManager::koreanUiFamily()
+{
     static const QString family = [] {
         for (const char* f : {"Noto Sans CJK KR", "Noto Sans KR", "Source Han Sans KR"})
             if (QFontDatabase::hasFamily(QString::fromLatin1(f))) return QString::fromLatin1(f);
@@ -81,11 +88,13 @@ QString LanguageManager::koreanUiFamily() {
     return family;
 }
 
-void LanguageManager::applyFont() {
+void LanguageManager::applyFont()
+{
     if (!qobject_cast<QGuiApplication*>(QCoreApplication::instance())) return;  // no fonts without a GUI
     QFont f = QGuiApplication::font();
     if (m_platformFamily.isEmpty()) m_platformFamily = f.family();
-    const QString want = m_effective == QLatin1String("ko") && !koreanUiFamily().isEmpty() ? koreanUiFamily() : m_platformFamily;
+    const QString want =
+        m_effective == QLatin1String("ko") && !koreanUiFamily().isEmpty() ? koreanUiFamily() : m_platformFamily;
     if (f.family() == want) return;
     f.setFamily(want);
     QGuiApplication::setFont(f);

@@ -7,41 +7,47 @@
 #include "gui/widgets/container_page.h"
 #include "gui/widgets/create_dialog.h"
 #include "gui/widgets/images_page.h"
-#include "gui/widgets/pull_dialog.h"
 #include "gui/widgets/networks_dialog.h"
+#include "gui/widgets/pull_dialog.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QLineEdit>
 #include <QMessageBox>
-#include <QTableWidget>
-#include <QPushButton>
-#include <QTimer>
 #include <QPointer>
-#include <QAbstractItemView>
-#include <QComboBox>
+#include <QPushButton>
 #include <QTabWidget>
+#include <QTableWidget>
+#include <QTimer>
 
 namespace onggi::gui {
 
 ScreenshotTour::ScreenshotTour(MainWindow* window, QString dir, QString prefix, QObject* parent)
-    : QObject(parent), m_window(window), m_dir(std::move(dir)), m_prefix(std::move(prefix)) {}
+    : QObject(parent), m_window(window), m_dir(std::move(dir)), m_prefix(std::move(prefix))
+{
+}
 
-void ScreenshotTour::start(int timeoutMs) {
+void ScreenshotTour::start(int timeoutMs)
+{
     m_timeoutMs = timeoutMs;
     QDir().mkpath(m_dir);
     QTimer::singleShot(500, this, &ScreenshotTour::step);
 }
 
-void ScreenshotTour::shoot(const QString& what, QWidget* w) {
+void ScreenshotTour::shoot(const QString& what, QWidget* w)
+{
     if (!w) w = m_window;
-    const QString file = QStringLiteral("%1/%2-%3-%4.png").arg(m_dir, m_prefix).arg(++m_shot, 2, 10, QLatin1Char('0')).arg(what);
+    const QString file =
+        QStringLiteral("%1/%2-%3-%4.png").arg(m_dir, m_prefix).arg(++m_shot, 2, 10, QLatin1Char('0')).arg(what);
     w->grab().save(file);
     qInfo("screenshot: %s", qPrintable(file));
 }
 
-void ScreenshotTour::step() {
+void ScreenshotTour::step()
+{
     auto next = [this](int ms) { QTimer::singleShot(ms, this, &ScreenshotTour::step); };
     switch (m_step) {
     case 0: {  // wait for the helper, a selected running container with some history
@@ -63,9 +69,12 @@ void ScreenshotTour::step() {
                 }
         }
         const int row = m_window->listModel()->rowOf(m_window->selectedId());
-        const bool live = row >= 0 && !m_window->listModel()->index(row, ContainerListModel::Cpu).data().toString().isEmpty();
-        const bool dashboardFilled = m_window->overviewModel()->times().size() >= 25;  // the stacked charts show a while
-        if ((m_window->selectedId().isEmpty() || m_window->historyModel()->rowCount() < 8 || !live || !dashboardFilled) &&
+        const bool live =
+            row >= 0 && !m_window->listModel()->index(row, ContainerListModel::Cpu).data().toString().isEmpty();
+        const bool dashboardFilled =
+            m_window->overviewModel()->times().size() >= 25;  // the stacked charts show a while
+        if ((m_window->selectedId().isEmpty() || m_window->historyModel()->rowCount() < 8 || !live ||
+             !dashboardFilled) &&
             m_waited < m_timeoutMs) {
             m_waited += 250;
             return next(250);
@@ -84,7 +93,11 @@ void ScreenshotTour::step() {
         });
         return;
     }
-    case 2: case 3: case 4: case 5: case 6: {
+    case 2:
+    case 3:
+    case 4:
+    case 5:
+    case 6: {
         static const char* const names[] = {"tune", "logs", "processes", "inspect", "learn"};
         const int tab = m_step - 2;
         m_window->containerPage()->setCurrentTab(tab);
@@ -164,14 +177,16 @@ void ScreenshotTour::step() {
         QTimer::singleShot(0, page, &ImagesPage::removeSelected);
         return;
     }
-    case 15: case 16: {
+    case 15:
+    case 16: {
         auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
         if (box) {
             shoot(m_step == 15 ? QStringLiteral("image-remove-confirm") : QStringLiteral("image-remove-refused"), box);
             // Only an image that a container uses is "removed" (the helper refuses): the tour deletes nothing.
             QTableWidget* t = m_window->imagesPage()->imagesTable();
             const int row = t->currentRow();
-            const bool used = row >= 0 && t->item(row, ImagesPage::Containers)->data(ImagesPage::ValueRole).toLongLong() > 0;
+            const bool used =
+                row >= 0 && t->item(row, ImagesPage::Containers)->data(ImagesPage::ValueRole).toLongLong() > 0;
             QAbstractButton* yes = nullptr;
             for (QAbstractButton* b : box->buttons())
                 if (box->buttonRole(b) == QMessageBox::DestructiveRole) yes = b;
@@ -181,8 +196,7 @@ void ScreenshotTour::step() {
         ++m_step;
         return next(1500);
     }
-    default:
-        QApplication::quit();
+    default: QApplication::quit();
     }
 }
 

@@ -9,7 +9,8 @@
 namespace onggi::gui {
 
 namespace {
-QDateTime parseTime(const QString& s) {
+QDateTime parseTime(const QString& s)
+{
     if (s.isEmpty()) return {};
     QDateTime t = QDateTime::fromString(s, Qt::ISODateWithMs);
     if (!t.isValid()) t = QDateTime::fromString(s, Qt::ISODate);
@@ -18,17 +19,16 @@ QDateTime parseTime(const QString& s) {
 }  // namespace
 
 ContainerListModel::ContainerListModel(QObject* parent)
-    : QAbstractTableModel(parent), m_now(QDateTime::currentDateTimeUtc()) {}
-
-int ContainerListModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : int(m_rows.size());
+    : QAbstractTableModel(parent), m_now(QDateTime::currentDateTimeUtc())
+{
 }
 
-int ContainerListModel::columnCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : ColumnCount;
-}
+int ContainerListModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(m_rows.size()); }
 
-QString ContainerListModel::stateText(const QString& state) {
+int ContainerListModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
+
+QString ContainerListModel::stateText(const QString& state)
+{
     if (state == QLatin1String("created")) return tr("created");
     if (state == QLatin1String("running")) return tr("running");
     if (state == QLatin1String("paused")) return tr("paused");
@@ -36,7 +36,8 @@ QString ContainerListModel::stateText(const QString& state) {
     return state;
 }
 
-QVariant ContainerListModel::display(const Row& r, int column) const {
+QVariant ContainerListModel::display(const Row& r, int column) const
+{
     const QString state = r.summary.state;
     const bool live = r.hasStats && (state == QLatin1String("running") || state == QLatin1String("paused"));
     switch (column) {
@@ -67,7 +68,8 @@ QVariant ContainerListModel::display(const Row& r, int column) const {
     return {};
 }
 
-QVariant ContainerListModel::sortValue(const Row& r, int column) const {
+QVariant ContainerListModel::sortValue(const Row& r, int column) const
+{
     switch (column) {
     case Cpu: return r.hasStats ? r.cpuPercent : -1.0;
     case Memory: return r.hasStats ? r.memCurrent : qint64(-1);
@@ -78,16 +80,14 @@ QVariant ContainerListModel::sortValue(const Row& r, int column) const {
     }
 }
 
-QVariant ContainerListModel::data(const QModelIndex& index, int role) const {
+QVariant ContainerListModel::data(const QModelIndex& index, int role) const
+{
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return {};
     const Row& r = m_rows.at(index.row());
     switch (role) {
     case Qt::DisplayRole: return display(r, index.column());
     case Qt::ToolTipRole:
-        if (index.column() == Name)
-            return tr("ID %1\nCommand: %2")
-                .arg(r.summary.shortId,
-                     r.summary.command);
+        if (index.column() == Name) return tr("ID %1\nCommand: %2").arg(r.summary.shortId, r.summary.command);
         if (index.column() == Memory && r.hasStats) {
             if (r.memLimit > 0 && r.memLimit < (qint64(1) << 60))
                 //: memory in use, its limit and the share of the limit in use
@@ -123,7 +123,8 @@ QVariant ContainerListModel::data(const QModelIndex& index, int role) const {
     return {};
 }
 
-QVariant ContainerListModel::headerData(int section, Qt::Orientation o, int role) const {
+QVariant ContainerListModel::headerData(int section, Qt::Orientation o, int role) const
+{
     if (o != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= ColumnCount) return {};
     switch (section) {
     case Name: return tr("Name");
@@ -138,17 +139,20 @@ QVariant ContainerListModel::headerData(int section, Qt::Orientation o, int role
     return {};
 }
 
-void ContainerListModel::rebuildIndex() {
+void ContainerListModel::rebuildIndex()
+{
     m_index.clear();
     for (int i = 0; i < m_rows.size(); ++i) m_index.insert(m_rows[i].id, i);
 }
 
-void ContainerListModel::emitCell(int row, int column) {
+void ContainerListModel::emitCell(int row, int column)
+{
     const QModelIndex i = index(row, column);
     emit dataChanged(i, i);
 }
 
-void ContainerListModel::setContainers(const QList<client::ContainerSummary>& summaries) {
+void ContainerListModel::setContainers(const QList<client::ContainerSummary>& summaries)
+{
     QHash<QString, client::ContainerSummary> incoming;
     QStringList order;
     for (const client::ContainerSummary& o : summaries) {
@@ -205,7 +209,8 @@ void ContainerListModel::setContainers(const QList<client::ContainerSummary>& su
     }
 }
 
-double ContainerListModel::cpuScale(const Row& r) const {
+double ContainerListModel::cpuScale(const Row& r) const
+{
     // The CPU quota when there is one, else the busiest moment in the sparkline, at least one
     // core: an idle container's line stays low, a busy one's fills the cell.
     const double quota = r.summary.limits.cpus.value_or(0.0);
@@ -215,19 +220,22 @@ double ContainerListModel::cpuScale(const Row& r) const {
     return std::min(peak, 100.0 * std::max(1, m_hostCpus));
 }
 
-double ContainerListModel::memScale(const Row& r) const {
+double ContainerListModel::memScale(const Row& r) const
+{
     if (r.memLimit > 0 && (m_hostMemory <= 0 || r.memLimit < m_hostMemory)) return double(r.memLimit);
     return double(m_hostMemory > 0 ? m_hostMemory : std::max<qint64>(r.memCurrent, 1));
 }
 
-void ContainerListModel::setHost(qint64 memoryBytes, int cpus) {
+void ContainerListModel::setHost(qint64 memoryBytes, int cpus)
+{
     if (memoryBytes == m_hostMemory && cpus == m_hostCpus) return;
     m_hostMemory = memoryBytes;
     m_hostCpus = std::max(1, cpus);
     if (!m_rows.isEmpty()) emit dataChanged(index(0, Cpu), index(int(m_rows.size()) - 1, Memory));
 }
 
-void ContainerListModel::applyStats(const QList<client::Sample>& samples) {
+void ContainerListModel::applyStats(const QList<client::Sample>& samples)
+{
     for (const client::Sample& s : samples) {
         const int row = m_index.value(s.id, -1);
         if (row < 0) continue;
@@ -265,13 +273,15 @@ void ContainerListModel::applyStats(const QList<client::Sample>& samples) {
     }
 }
 
-void ContainerListModel::setNow(const QDateTime& now) {
+void ContainerListModel::setNow(const QDateTime& now)
+{
     m_now = now;
     for (int i = 0; i < m_rows.size(); ++i)
         if (m_rows[i].startedAt.isValid()) emitCell(i, Uptime);
 }
 
-void ContainerListModel::clear() {
+void ContainerListModel::clear()
+{
     if (m_rows.isEmpty()) return;
     beginResetModel();
     m_rows.clear();
@@ -281,16 +291,19 @@ void ContainerListModel::clear() {
 
 int ContainerListModel::rowOf(const QString& id) const { return m_index.value(id, -1); }
 
-QString ContainerListModel::idAt(int row) const {
+QString ContainerListModel::idAt(int row) const
+{
     return (row >= 0 && row < m_rows.size()) ? m_rows[row].id : QString();
 }
 
-client::ContainerSummary ContainerListModel::summary(const QString& id) const {
+client::ContainerSummary ContainerListModel::summary(const QString& id) const
+{
     const int row = rowOf(id);
     return row < 0 ? client::ContainerSummary() : m_rows[row].summary;
 }
 
-QStringList ContainerListModel::ids() const {
+QStringList ContainerListModel::ids() const
+{
     QStringList out;
     for (const Row& r : m_rows) out << r.id;
     return out;

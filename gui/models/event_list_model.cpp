@@ -12,7 +12,8 @@ int EventListModel::rowCount(const QModelIndex& parent) const { return parent.is
 
 int EventListModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
-QString EventListModel::what(const Row& r) const {
+QString EventListModel::what(const Row& r) const
+{
     switch (r.kind) {
     case Oom: return tr("Out of memory: the kernel ended a process");
     case Exit: return tr("Exited normally (code 0)");
@@ -32,7 +33,8 @@ QString EventListModel::what(const Row& r) const {
     return r.action;
 }
 
-QVariant EventListModel::data(const QModelIndex& index, int role) const {
+QVariant EventListModel::data(const QModelIndex& index, int role) const
+{
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return {};
     const Row& r = m_rows.at(index.row());
     switch (role) {
@@ -53,7 +55,8 @@ QVariant EventListModel::data(const QModelIndex& index, int role) const {
     return {};
 }
 
-QVariant EventListModel::headerData(int section, Qt::Orientation o, int role) const {
+QVariant EventListModel::headerData(int section, Qt::Orientation o, int role) const
+{
     if (o != Qt::Horizontal || role != Qt::DisplayRole) return {};
     switch (section) {
     //: the time of an event
@@ -65,7 +68,8 @@ QVariant EventListModel::headerData(int section, Qt::Orientation o, int role) co
     return {};
 }
 
-void EventListModel::setContainers(const QList<client::ContainerSummary>& containers) {
+void EventListModel::setContainers(const QList<client::ContainerSummary>& containers)
+{
     for (const auto& s : containers) {
         m_names.insert(s.id, s.name);
         m_policies.insert(s.id, s.restartPolicy);
@@ -104,7 +108,8 @@ void EventListModel::setContainers(const QList<client::ContainerSummary>& contai
     endInsertRows();
 }
 
-bool EventListModel::addEvent(const client::Event& e) {
+bool EventListModel::addEvent(const client::Event& e)
+{
     const QString& a = e.action;
     const QString previous = m_lastAction.value(e.id);
     const QDateTime previousTime = m_lastTime.value(e.id);
@@ -150,7 +155,8 @@ bool EventListModel::addEvent(const client::Event& e) {
     return true;
 }
 
-void EventListModel::setCapacity(int rows) {
+void EventListModel::setCapacity(int rows)
+{
     m_capacity = std::max(1, rows);
     if (m_rows.size() > m_capacity) {
         beginRemoveRows({}, m_capacity, int(m_rows.size()) - 1);
@@ -159,7 +165,8 @@ void EventListModel::setCapacity(int rows) {
     }
 }
 
-void EventListModel::clear() {
+void EventListModel::clear()
+{
     m_seeded = false;
     if (m_rows.isEmpty()) return;
     beginResetModel();
@@ -167,7 +174,8 @@ void EventListModel::clear() {
     endResetModel();
 }
 
-int EventListModel::count(Kind k) const {
+int EventListModel::count(Kind k) const
+{
     return int(std::count_if(m_rows.cbegin(), m_rows.cend(), [k](const Row& r) { return r.kind == k; }));
 }
 

@@ -15,7 +15,8 @@ int HostOverviewModel::rowCount(const QModelIndex& parent) const { return parent
 
 int HostOverviewModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
-QVariant HostOverviewModel::value(const Row& r, int column) const {
+QVariant HostOverviewModel::value(const Row& r, int column) const
+{
     switch (column) {
     case Cpu: return r.cpu;
     case Memory: return r.memory;
@@ -23,7 +24,8 @@ QVariant HostOverviewModel::value(const Row& r, int column) const {
     }
 }
 
-QVariant HostOverviewModel::data(const QModelIndex& index, int role) const {
+QVariant HostOverviewModel::data(const QModelIndex& index, int role) const
+{
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return {};
     const Row& r = m_rows.at(index.row());
     switch (role) {
@@ -45,7 +47,8 @@ QVariant HostOverviewModel::data(const QModelIndex& index, int role) const {
     return {};
 }
 
-QVariant HostOverviewModel::headerData(int section, Qt::Orientation o, int role) const {
+QVariant HostOverviewModel::headerData(int section, Qt::Orientation o, int role) const
+{
     if (o != Qt::Horizontal || role != Qt::DisplayRole) return {};
     switch (section) {
     //: the name of a container
@@ -62,7 +65,8 @@ int HostOverviewModel::cpus() const { return m_host.valid && m_host.cpus > 0 ? m
 
 qint64 HostOverviewModel::memoryTotal() const { return m_host.valid ? m_host.memoryTotal : m_info.memoryBytes; }
 
-QString HostOverviewModel::nameOf(const QString& id) const {
+QString HostOverviewModel::nameOf(const QString& id) const
+{
     const QString n = m_names.value(id);
     return n.isEmpty() ? id.left(12) : n;
 }
@@ -71,7 +75,8 @@ QString HostOverviewModel::idAt(int row) const { return row >= 0 && row < m_rows
 
 int HostOverviewModel::rowOf(const QString& id) const { return m_index.value(id, -1); }
 
-void HostOverviewModel::setContainers(const QList<client::ContainerSummary>& containers) {
+void HostOverviewModel::setContainers(const QList<client::ContainerSummary>& containers)
+{
     StateCounts c;
     QHash<QString, QString> names;
     for (const auto& s : containers) {
@@ -93,7 +98,8 @@ void HostOverviewModel::setContainers(const QList<client::ContainerSummary>& con
     }
 }
 
-void HostOverviewModel::applyFrame(qint64 timeMs, const client::HostSample& host, const QList<client::Sample>& samples) {
+void HostOverviewModel::applyFrame(qint64 timeMs, const client::HostSample& host, const QList<client::Sample>& samples)
+{
     m_host = host;
     // Rows: the containers of this frame, diffed against the last.
     QSet<QString> inFrame;
@@ -161,7 +167,8 @@ void HostOverviewModel::applyFrame(qint64 timeMs, const client::HostSample& host
     emit frameAppended();
 }
 
-void HostOverviewModel::trim() {
+void HostOverviewModel::trim()
+{
     const int over = int(m_times.size()) - m_capacity;
     if (over <= 0) return;
     m_times.remove(0, over);
@@ -176,12 +183,14 @@ void HostOverviewModel::trim() {
     }
 }
 
-void HostOverviewModel::setCapacity(int frames) {
+void HostOverviewModel::setCapacity(int frames)
+{
     m_capacity = std::max(2, frames);
     trim();
 }
 
-QStringList HostOverviewModel::top(Metric m, int n) const {
+QStringList HostOverviewModel::top(Metric m, int n) const
+{
     QList<const Row*> rows;
     for (const Row& r : m_rows) rows << &r;
     std::sort(rows.begin(), rows.end(), [&](const Row* a, const Row* b) {
@@ -194,7 +203,8 @@ QStringList HostOverviewModel::top(Metric m, int n) const {
     return out;
 }
 
-void HostOverviewModel::clear() {
+void HostOverviewModel::clear()
+{
     beginResetModel();
     m_rows.clear();
     m_index.clear();

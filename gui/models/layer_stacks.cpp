@@ -64,4 +64,4 @@ QColor LayerStacks::colorOf(const QString& diffId, bool dark) const
     return dark ? QColor::fromHsv(hue, 150, 120) : QColor::fromHsv(hue, 70, 240);
 }
 
-} // namespace onggi::gui
+}  // namespace onggi::gui

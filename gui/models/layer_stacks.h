@@ -17,18 +17,18 @@
 namespace onggi::gui {
 
 struct LayerBlock {
-    QString diffId;   // empty: a container's writable layer
-    qint64 size = -1; // bytes; -1 when not known (yet)
+    QString diffId;    // empty: a container's writable layer
+    qint64 size = -1;  // bytes; -1 when not known (yet)
     bool writable() const { return diffId.isEmpty(); }
 };
 
 struct LayerColumn {
     enum Kind { Image, Container };
     Kind kind = Image;
-    QString id;        // image id (sha256:...) or container id
-    QString title;     // image reference, or container name
-    QString imageId;   // a container's image (empty when that image was removed)
-    QString state;     // a container's state (created | running | paused | exited)
+    QString id;                // image id (sha256:...) or container id
+    QString title;             // image reference, or container name
+    QString imageId;           // a container's image (empty when that image was removed)
+    QString state;             // a container's state (created | running | paused | exited)
     QList<LayerBlock> blocks;  // bottom first; a container's writable layer last
 };
 
@@ -38,7 +38,8 @@ struct LayerStacks {
 
     // `layerSizes`: diff_id -> bytes; `writableSizes`: container id -> bytes of its upper directory.
     static LayerStacks build(const QList<client::ImageInfo>& images, const QHash<QString, qint64>& layerSizes,
-                             const QList<client::ContainerSummary>& containers, const QHash<QString, qint64>& writableSizes);
+                             const QList<client::ContainerSummary>& containers,
+                             const QHash<QString, qint64>& writableSizes);
 
     // The columns that have this layer (images and containers), by index.
     QList<int> usersOf(const QString& diffId) const;
@@ -47,4 +48,4 @@ struct LayerStacks {
     QColor colorOf(const QString& diffId, bool dark) const;
 };
 
-} // namespace onggi::gui
+}  // namespace onggi::gui

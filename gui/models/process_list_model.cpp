@@ -6,15 +6,12 @@ namespace onggi::gui {
 
 ProcessListModel::ProcessListModel(QObject* parent) : QAbstractTableModel(parent) {}
 
-int ProcessListModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : int(m_procs.size());
-}
+int ProcessListModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(m_procs.size()); }
 
-int ProcessListModel::columnCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : ColumnCount;
-}
+int ProcessListModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
-QVariant ProcessListModel::data(const QModelIndex& index, int role) const {
+QVariant ProcessListModel::data(const QModelIndex& index, int role) const
+{
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return {};
     const Proc& p = m_procs.at(index.row());
     if (role == Qt::TextAlignmentRole && index.column() <= Uid)
@@ -30,11 +27,13 @@ QVariant ProcessListModel::data(const QModelIndex& index, int role) const {
     return {};
 }
 
-QVariant ProcessListModel::headerData(int section, Qt::Orientation o, int role) const {
+QVariant ProcessListModel::headerData(int section, Qt::Orientation o, int role) const
+{
     if (o != Qt::Horizontal || section < 0 || section >= ColumnCount) return {};
     if (role == Qt::ToolTipRole) {
         if (section == HostPid) return tr("The process ID in the host's PID namespace (what ps on the host shows)");
-        if (section == ContainerPid) return tr("The process ID inside the container's own PID namespace; its first process is PID 1");
+        if (section == ContainerPid)
+            return tr("The process ID inside the container's own PID namespace; its first process is PID 1");
         return {};
     }
     if (role != Qt::DisplayRole) return {};
@@ -48,7 +47,8 @@ QVariant ProcessListModel::headerData(int section, Qt::Orientation o, int role) 
     return {};
 }
 
-void ProcessListModel::setProcesses(const QList<client::ProcessInfo>& processes) {
+void ProcessListModel::setProcesses(const QList<client::ProcessInfo>& processes)
+{
     QList<Proc> next;
     for (const client::ProcessInfo& o : processes) next.append({o.hostPid, o.pid, o.uid, o.state, o.cmd});
     QHash<qint64, int> nextIndex;
@@ -83,7 +83,8 @@ void ProcessListModel::setProcesses(const QList<client::ProcessInfo>& processes)
     }
 }
 
-void ProcessListModel::clear() {
+void ProcessListModel::clear()
+{
     if (m_procs.isEmpty()) return;
     beginResetModel();
     m_procs.clear();

@@ -16,15 +16,12 @@ bool isLimit(double v) { return v > 0 && v < kUnlimited; }
 
 StatsHistoryModel::StatsHistoryModel(QObject* parent) : QAbstractTableModel(parent) {}
 
-int StatsHistoryModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
+int StatsHistoryModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(m_rows.size()); }
 
-int StatsHistoryModel::columnCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : ColumnCount;
-}
+int StatsHistoryModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
-static StatsHistoryModel::Unit unitOf(int column) {
+static StatsHistoryModel::Unit unitOf(int column)
+{
     using M = StatsHistoryModel;
     switch (column) {
     case M::Time: return M::UnitTime;
@@ -51,7 +48,8 @@ static StatsHistoryModel::Unit unitOf(int column) {
     }
 }
 
-QVariant StatsHistoryModel::data(const QModelIndex& index, int role) const {
+QVariant StatsHistoryModel::data(const QModelIndex& index, int role) const
+{
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return {};
     const double v = m_rows.at(index.row()).v[index.column()];
     if (role == Qt::EditRole || role == Qt::UserRole) return v;
@@ -66,7 +64,8 @@ QVariant StatsHistoryModel::data(const QModelIndex& index, int role) const {
     return {};
 }
 
-QVariant StatsHistoryModel::headerData(int section, Qt::Orientation o, int role) const {
+QVariant StatsHistoryModel::headerData(int section, Qt::Orientation o, int role) const
+{
     if (o != Qt::Horizontal || section < 0 || section >= ColumnCount) return {};
     if (role == UnitRole) return int(unitOf(section));
     if (role == MaximumRole) {
@@ -106,7 +105,8 @@ QVariant StatsHistoryModel::headerData(int section, Qt::Orientation o, int role)
     return {};
 }
 
-void StatsHistoryModel::setCapacity(int samples) {
+void StatsHistoryModel::setCapacity(int samples)
+{
     m_capacity = std::max(2, samples);
     if (m_rows.size() > m_capacity) {
         const int drop = int(m_rows.size()) - m_capacity;
@@ -117,7 +117,8 @@ void StatsHistoryModel::setCapacity(int samples) {
     }
 }
 
-void StatsHistoryModel::reset(const QString& containerId) {
+void StatsHistoryModel::reset(const QString& containerId)
+{
     beginResetModel();
     m_id = containerId;
     m_rows.clear();
@@ -130,7 +131,8 @@ void StatsHistoryModel::reset(const QString& containerId) {
     emit frameAppended();
 }
 
-StatsHistoryModel::Row StatsHistoryModel::decode(const client::Sample& s, qint64 timeMs) const {
+StatsHistoryModel::Row StatsHistoryModel::decode(const client::Sample& s, qint64 timeMs) const
+{
     Row out;
     out.v[Time] = double(timeMs);
     out.v[CpuPercent] = s.cpuPercent;
@@ -158,7 +160,8 @@ StatsHistoryModel::Row StatsHistoryModel::decode(const client::Sample& s, qint64
     return out;
 }
 
-void StatsHistoryModel::setIoLimits(const QList<client::IoLimit>& limits) {
+void StatsHistoryModel::setIoLimits(const QList<client::IoLimit>& limits)
+{
     double rd = 0, wr = 0;
     for (const client::IoLimit& l : limits) {
         rd += double(std::max<qint64>(0, l.readBps));
@@ -175,7 +178,8 @@ void StatsHistoryModel::setIoLimits(const QList<client::IoLimit>& limits) {
     emit frameAppended();  // the chart shows the new line now, not at the next frame
 }
 
-bool StatsHistoryModel::breaksRun(const Row& r) const {
+bool StatsHistoryModel::breaksRun(const Row& r) const
+{
     if (m_rows.isEmpty()) return true;
     const Row& p = m_rows.last();
     if (r.pid != 0 && p.pid != 0 && r.pid != p.pid) return true;  // another run of the container
@@ -183,7 +187,8 @@ bool StatsHistoryModel::breaksRun(const Row& r) const {
     return gap > std::max(3000.0, 3.0 * m_intervalMs);
 }
 
-void StatsHistoryModel::appendSample(const client::Sample& sample, qint64 timeMs) {
+void StatsHistoryModel::appendSample(const client::Sample& sample, qint64 timeMs)
+{
     if (!m_rows.isEmpty() && timeMs <= qint64(m_rows.last().v[Time])) return;  // stale/duplicate
     Row r = decode(sample, timeMs);
     r.runStart = m_stopped || breaksRun(r);
@@ -205,7 +210,8 @@ void StatsHistoryModel::appendSample(const client::Sample& sample, qint64 timeMs
     emit frameAppended();
 }
 
-void StatsHistoryModel::setHistory(const client::StatsHistory& h) {
+void StatsHistoryModel::setHistory(const client::StatsHistory& h)
+{
     beginResetModel();
     m_rows.clear();
     m_kills.clear();
@@ -227,7 +233,8 @@ void StatsHistoryModel::setHistory(const client::StatsHistory& h) {
     emit frameAppended();
 }
 
-void StatsHistoryModel::addOomKill(qint64 timeMs, qint64 count) {
+void StatsHistoryModel::addOomKill(qint64 timeMs, qint64 count)
+{
     // One marker per kill: a count already marked (history loaded after the event) is the same kill.
     if (count > 0)
         for (const Kill& k : m_kills)
@@ -238,14 +245,17 @@ void StatsHistoryModel::addOomKill(qint64 timeMs, qint64 count) {
 
 void StatsHistoryModel::markStopped() { m_stopped = true; }
 
-void StatsHistoryModel::dropOldKills() {
+void StatsHistoryModel::dropOldKills()
+{
     if (m_rows.isEmpty()) return;
     const qint64 oldest = qint64(m_rows.first().v[Time]);
-    m_kills.erase(std::remove_if(m_kills.begin(), m_kills.end(), [&](const Kill& k) { return k.timeMs < oldest - 5000; }),
-                  m_kills.end());
+    m_kills.erase(
+        std::remove_if(m_kills.begin(), m_kills.end(), [&](const Kill& k) { return k.timeMs < oldest - 5000; }),
+        m_kills.end());
 }
 
-QList<StatsHistoryModel::OomMarker> StatsHistoryModel::oomMarkers() const {
+QList<StatsHistoryModel::OomMarker> StatsHistoryModel::oomMarkers() const
+{
     QList<OomMarker> out;
     for (const Kill& k : m_kills) {
         // The limit in force at the kill: the last sample at or before it (the kill that took
@@ -269,17 +279,17 @@ QList<StatsHistoryModel::OomMarker> StatsHistoryModel::oomMarkers() const {
     return out;
 }
 
-double StatsHistoryModel::value(int row, int column) const {
+double StatsHistoryModel::value(int row, int column) const
+{
     if (row < 0 || row >= m_rows.size() || column < 0 || column >= ColumnCount) return 0;
     return m_rows[row].v[column];
 }
 
-bool StatsHistoryModel::startsRun(int row) const {
+bool StatsHistoryModel::startsRun(int row) const
+{
     return row >= 0 && row < m_rows.size() && (row == 0 || m_rows[row].runStart);
 }
 
-qint64 StatsHistoryModel::latestTimeMs() const {
-    return m_rows.isEmpty() ? 0 : qint64(m_rows.last().v[Time]);
-}
+qint64 StatsHistoryModel::latestTimeMs() const { return m_rows.isEmpty() ? 0 : qint64(m_rows.last().v[Time]); }
 
 }  // namespace onggi::gui

@@ -12,9 +12,9 @@
 #include "client/sample.h"
 
 #include <QAbstractTableModel>
-#include <algorithm>
 #include <QList>
 #include <QString>
+#include <algorithm>
 
 // (two namespace blocks, not "onggi::gui": lupdate 6.4 needs them to name tr() contexts)
 namespace onggi {
@@ -24,15 +24,29 @@ class StatsHistoryModel : public QAbstractTableModel {
     Q_OBJECT
 public:
     enum Column {
-        Time, CpuPercent, MemoryCurrent, MemoryLimit, MemoryHigh, IoReadRate, IoWriteRate,
-        Pids, PidsLimit, NetRxRate, NetTxRate,
+        Time,
+        CpuPercent,
+        MemoryCurrent,
+        MemoryLimit,
+        MemoryHigh,
+        IoReadRate,
+        IoWriteRate,
+        Pids,
+        PidsLimit,
+        NetRxRate,
+        NetTxRate,
         CpuLimit,           // the CFS quota as % of one core (0.5 CPU = 50 %)
         CpuPercentOfLimit,  // use as % of the quota
         ThrottledPercent,   // share of the interval the group spent throttled
-        MemoryCache, MemoryAnon, MemoryPeak,
-        PsiCpu, PsiMemory, PsiIo,  // "some" avg10, % (-1: the kernel gives none)
-        IoReadLimit, IoWriteLimit,  // bytes/s: the configured throttle (v1 blkio.throttle.*_bps_device,
-                                    // v2 io.max rbps/wbps), summed over the devices it names; 0: none
+        MemoryCache,
+        MemoryAnon,
+        MemoryPeak,
+        PsiCpu,
+        PsiMemory,
+        PsiIo,  // "some" avg10, % (-1: the kernel gives none)
+        IoReadLimit,
+        IoWriteLimit,  // bytes/s: the configured throttle (v1 blkio.throttle.*_bps_device,
+                       // v2 io.max rbps/wbps), summed over the devices it names; 0: none
         ColumnCount
     };
     enum Unit { UnitTime, UnitPercent, UnitBytes, UnitBytesPerSecond, UnitCount };

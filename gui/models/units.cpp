@@ -6,7 +6,8 @@
 
 namespace onggi::gui {
 
-QString Units::bytes(double b) {
+QString Units::bytes(double b)
+{
     static const char* const names[] = {"B", "KiB", "MiB", "GiB", "TiB"};
     int i = 0;
     double v = b;
@@ -20,20 +21,24 @@ QString Units::bytes(double b) {
     return QCoreApplication::translate("Units", "%1 %2").arg(loc.toString(v, 'f', prec), QLatin1String(names[i]));
 }
 
-QString Units::bytesPerSecond(double bps) {
+QString Units::bytesPerSecond(double bps)
+{
     //: a transfer rate: %1 is a size such as "1.2 MiB"
     return QCoreApplication::translate("Units", "%1/s").arg(bytes(bps));
 }
 
-QString Units::percent(double p) {
+QString Units::percent(double p)
+{
     return QCoreApplication::translate("Units", "%1 %").arg(QLocale().toString(p, 'f', p < 10 ? 1 : 0));
 }
 
-QString Units::cores(double c) {
+QString Units::cores(double c)
+{
     return QCoreApplication::translate("Units", "%1 cores").arg(QLocale().toString(c, 'f', 2));
 }
 
-QString Units::duration(qint64 s) {
+QString Units::duration(qint64 s)
+{
     if (s < 0) s = 0;
     const qint64 d = s / 86400, h = (s % 86400) / 3600, m = (s % 3600) / 60, sec = s % 60;
     if (d > 0) return QCoreApplication::translate("Units", "%1d %2h").arg(d).arg(h);

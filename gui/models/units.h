@@ -10,11 +10,11 @@ namespace gui {
 
 class Units {
 public:
-    static QString bytes(double b);                // "12.3 MiB"
-    static QString bytesPerSecond(double bps);     // "1.2 MiB/s"
-    static QString percent(double p);              // "12.5 %"
-    static QString cores(double c);                // "0.50 cores"
-    static QString duration(qint64 seconds);       // "3d 4h", "5m 12s"
+    static QString bytes(double b);             // "12.3 MiB"
+    static QString bytesPerSecond(double bps);  // "1.2 MiB/s"
+    static QString percent(double p);           // "12.5 %"
+    static QString cores(double c);             // "0.50 cores"
+    static QString duration(qint64 seconds);    // "3d 4h", "5m 12s"
     static QString count(qint64 n);
 };
 

@@ -18,7 +18,8 @@ namespace onggi::gui {
 using C = StatsHistoryModel;
 
 ChartsPanel::ChartsPanel(StatsHistoryModel* model, LimitsPanel* limits, QWidget* parent)
-    : QWidget(parent), m_model(model) {
+    : QWidget(parent), m_model(model)
+{
     auto* top = new QHBoxLayout;
     m_windowLabel = new QLabel(this);
     m_window = new QComboBox(this);
@@ -32,11 +33,10 @@ ChartsPanel::ChartsPanel(StatsHistoryModel* model, LimitsPanel* limits, QWidget*
     // Tableau colours; the limit lines share one red, the OOM marker is a yellow triangle.
     const QColor blue(0x1f, 0x77, 0xb4), orange(0xff, 0x7f, 0x0e), red(0xd6, 0x27, 0x28), green(0x2c, 0xa0, 0x2c),
         purple(0x94, 0x67, 0xbd), grey(0x7f, 0x7f, 0x7f);
-    m_cpu = new MetricChart(model,
-                            {{C::CpuPercent, blue},
-                             {C::CpuLimit, red, Qt::DashLine, true},
-                             {C::ThrottledPercent, orange, Qt::DotLine}},
-                            this);
+    m_cpu = new MetricChart(
+        model,
+        {{C::CpuPercent, blue}, {C::CpuLimit, red, Qt::DashLine, true}, {C::ThrottledPercent, orange, Qt::DotLine}},
+        this);
     m_memory = new MetricChart(model,
                                {{C::MemoryCurrent, green},
                                 {C::MemoryLimit, red, Qt::DashLine, true},
@@ -99,12 +99,14 @@ ChartsPanel::ChartsPanel(StatsHistoryModel* model, LimitsPanel* limits, QWidget*
 
 int ChartsPanel::windowSeconds() const { return m_window->currentData().toInt(); }
 
-void ChartsPanel::setWindowSeconds(int seconds) {
+void ChartsPanel::setWindowSeconds(int seconds)
+{
     const int i = m_window->findData(seconds);
     if (i >= 0) m_window->setCurrentIndex(i);
 }
 
-void ChartsPanel::onFrame() {
+void ChartsPanel::onFrame()
+{
     if (!isVisible()) {
         m_dirty = true;
         return;
@@ -112,14 +114,16 @@ void ChartsPanel::onFrame() {
     redraw();
 }
 
-void ChartsPanel::redraw() {
+void ChartsPanel::redraw()
+{
     m_dirty = false;
     ++m_redraws;
     for (auto* c : {m_cpu, m_memory, m_io, m_pids, m_net}) c->redraw();
     updateReadouts();
 }
 
-void ChartsPanel::updateReadouts() {
+void ChartsPanel::updateReadouts()
+{
     const int rows = m_model->rowCount();
     if (rows == 0) {
         for (QLabel* l : m_readout) l->clear();
@@ -144,29 +148,34 @@ void ChartsPanel::updateReadouts() {
     mem << tr("used %1").arg(Units::bytes(v(C::MemoryCurrent)));
     mem << tr("page cache %1").arg(Units::bytes(v(C::MemoryCache)));
     mem << tr("anonymous %1").arg(Units::bytes(v(C::MemoryAnon)));
-    if (v(C::MemoryPeak) > 0 && v(C::MemoryPeak) < double(1ull << 60)) mem << tr("peak %1").arg(Units::bytes(v(C::MemoryPeak)));
+    if (v(C::MemoryPeak) > 0 && v(C::MemoryPeak) < double(1ull << 60))
+        mem << tr("peak %1").arg(Units::bytes(v(C::MemoryPeak)));
     psi(C::PsiMemory, mem);
     m_readout[1]->setText(mem.join(QStringLiteral(" · ")));
     m_readout[2]->setText(tr("%n process(es)", nullptr, int(v(C::Pids))));
     QStringList io;
-    io << tr("read %1").arg(Units::bytesPerSecond(v(C::IoReadRate))) << tr("write %1").arg(Units::bytesPerSecond(v(C::IoWriteRate)));
+    io << tr("read %1").arg(Units::bytesPerSecond(v(C::IoReadRate)))
+       << tr("write %1").arg(Units::bytesPerSecond(v(C::IoWriteRate)));
     psi(C::PsiIo, io);
     m_readout[3]->setText(io.join(QStringLiteral(" · ")));
     m_readout[4]->setText(tr("received %1 · sent %2")
                               .arg(Units::bytesPerSecond(v(C::NetRxRate)), Units::bytesPerSecond(v(C::NetTxRate))));
 }
 
-void ChartsPanel::showEvent(QShowEvent* e) {
+void ChartsPanel::showEvent(QShowEvent* e)
+{
     QWidget::showEvent(e);
     if (m_dirty) redraw();
 }
 
-void ChartsPanel::changeEvent(QEvent* e) {
+void ChartsPanel::changeEvent(QEvent* e)
+{
     if (e->type() == QEvent::LanguageChange) retranslateUi();
     QWidget::changeEvent(e);
 }
 
-void ChartsPanel::retranslateUi() {
+void ChartsPanel::retranslateUi()
+{
     m_windowLabel->setText(tr("Time &window:"));
     m_window->setItemText(0, tr("1 minute"));
     m_window->setItemText(1, tr("5 minutes"));

@@ -28,26 +28,31 @@ namespace onggi::gui {
 namespace {
 constexpr qint64 MiB = 1024 * 1024;
 
-const QRegularExpression& nameRe() {
+const QRegularExpression& nameRe()
+{
     static const QRegularExpression re(QStringLiteral("^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,63}$"));
     return re;
 }
-const QRegularExpression& hostRe() {
-    static const QRegularExpression re(
-        QStringLiteral("^[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$"));
+const QRegularExpression& hostRe()
+{
+    static const QRegularExpression re(QStringLiteral(
+        "^[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$"));
     return re;
 }
-const QRegularExpression& envRe() {
+const QRegularExpression& envRe()
+{
     static const QRegularExpression re(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*=.*$"));
     return re;
 }
-const QRegularExpression& capRe() {
+const QRegularExpression& capRe()
+{
     static const QRegularExpression re(QStringLiteral("^(CAP_)?[A-Za-z_]{2,32}$"));
     return re;
 }
 
 // Quotes must pair up for the command to split the way the user means (see splitCommand).
-bool balancedQuotes(const QString& s) {
+bool balancedQuotes(const QString& s)
+{
     QChar open;
     for (int i = 0; i < s.size(); ++i) {
         const QChar c = s[i];
@@ -61,7 +66,8 @@ bool balancedQuotes(const QString& s) {
     return open.isNull();
 }
 
-QStringList capList(const QString& text) {
+QStringList capList(const QString& text)
+{
     QStringList out;
     for (QString c : text.split(QRegularExpression(QStringLiteral("[,\\s]+")), Qt::SkipEmptyParts)) {
         c = c.toUpper();
@@ -71,7 +77,8 @@ QStringList capList(const QString& text) {
     return out;
 }
 
-QStringList envLines(const QString& text) {
+QStringList envLines(const QString& text)
+{
     QStringList out;
     for (const QString& l : text.split(QLatin1Char('\n')))
         if (!l.trimmed().isEmpty()) out << l.trimmed();
@@ -84,7 +91,8 @@ struct VolumeLine {
     bool readonly = false;
     bool ok = false;
 };
-VolumeLine parseVolume(const QString& line) {
+VolumeLine parseVolume(const QString& line)
+{
     VolumeLine v;
     QStringList parts = line.split(QLatin1Char(':'));
     if (parts.size() == 3 && (parts[2] == QLatin1String("ro") || parts[2] == QLatin1String("rw"))) {
@@ -99,14 +107,16 @@ VolumeLine parseVolume(const QString& line) {
     return v;
 }
 
-QSpinBox* mibBox(QWidget* parent, int max) {
+QSpinBox* mibBox(QWidget* parent, int max)
+{
     auto* b = new QSpinBox(parent);
     b->setRange(0, max);
     b->setSingleStep(16);
     return b;
 }
 // A warning icon beside a word-wrapped label, for problems in the form.
-QWidget* notice(QWidget* parent, QLabel*& text) {
+QWidget* notice(QWidget* parent, QLabel*& text)
+{
     auto* box = new QWidget(parent);
     auto* icon = new QLabel(box);
     const int px = box->style()->pixelMetric(QStyle::PM_SmallIconSize);
@@ -124,7 +134,8 @@ QWidget* notice(QWidget* parent, QLabel*& text) {
 
 }  // namespace
 
-CreateDialog::CreateDialog(QWidget* parent) : QDialog(parent) {
+CreateDialog::CreateDialog(QWidget* parent) : QDialog(parent)
+{
     setObjectName(QStringLiteral("createDialog"));
     m_tabs = new QTabWidget(this);
 
@@ -241,7 +252,8 @@ CreateDialog::CreateDialog(QWidget* parent) : QDialog(parent) {
     connect(m_image, &QComboBox::currentTextChanged, this, &CreateDialog::validate);
     connect(m_env, &QPlainTextEdit::textChanged, this, &CreateDialog::validate);
     connect(m_volumes, &QPlainTextEdit::textChanged, this, &CreateDialog::validate);
-    for (QSpinBox* b : {m_memory, m_memoryHigh, m_swap}) connect(b, &QSpinBox::valueChanged, this, &CreateDialog::validate);
+    for (QSpinBox* b : {m_memory, m_memoryHigh, m_swap})
+        connect(b, &QSpinBox::valueChanged, this, &CreateDialog::validate);
     connect(m_privileged, &QCheckBox::toggled, this, &CreateDialog::validate);
     connect(m_nsUser, &QCheckBox::toggled, this, &CreateDialog::validate);
     connect(m_ports, &QLineEdit::textChanged, this, &CreateDialog::validate);
@@ -252,7 +264,8 @@ CreateDialog::CreateDialog(QWidget* parent) : QDialog(parent) {
     resize(560, 480);
 }
 
-void CreateDialog::setImages(const QStringList& images) {
+void CreateDialog::setImages(const QStringList& images)
+{
     const QString current = m_image->currentText();
     m_image->clear();
     QStringList all = images;
@@ -261,36 +274,44 @@ void CreateDialog::setImages(const QStringList& images) {
     m_image->setCurrentText(current.isEmpty() ? QStringLiteral("busybox") : current);
 }
 
-void CreateDialog::setNetworks(const QList<client::NetworkInfo>& networks) {
+void CreateDialog::setNetworks(const QList<client::NetworkInfo>& networks)
+{
     m_networks = networks;
     // The default network first, the others by name.
-    std::stable_sort(m_networks.begin(), m_networks.end(), [](const client::NetworkInfo& a, const client::NetworkInfo& b) {
-        return a.isDefault != b.isDefault ? a.isDefault : a.name < b.name;
-    });
+    std::stable_sort(m_networks.begin(), m_networks.end(),
+                     [](const client::NetworkInfo& a, const client::NetworkInfo& b) {
+                         return a.isDefault != b.isDefault ? a.isDefault : a.name < b.name;
+                     });
     m_networksKnown = true;
     fillNetworks();
 }
 
-void CreateDialog::setHostNetworkAllowed(bool allowed) {
+void CreateDialog::setHostNetworkAllowed(bool allowed)
+{
     m_hostAllowed = allowed;
     fillNetworks();
 }
 
-void CreateDialog::fillNetworks() {
+void CreateDialog::fillNetworks()
+{
     QString current = m_network->currentData().toString();
-    const QString defaultName = !m_networks.isEmpty() && m_networks.first().isDefault ? m_networks.first().name : QString();
+    const QString defaultName =
+        !m_networks.isEmpty() && m_networks.first().isDefault ? m_networks.first().name : QString();
     if (current == QLatin1String("bridge") && m_networksKnown) current = defaultName;
     const QSignalBlocker block(m_network);
     m_network->clear();
     if (!m_networksKnown) {
-        m_network->addItem(tr("bridge (the default network: an address, outbound NAT, published ports)"), QStringLiteral("bridge"));
+        m_network->addItem(tr("bridge (the default network: an address, outbound NAT, published ports)"),
+                           QStringLiteral("bridge"));
     } else {
         for (const client::NetworkInfo& n : m_networks) {
             //: A network in the create dialog: %1 its name, %2 its subnet (10.88.0.0/24)
-            m_network->addItem(n.isDefault ? tr("%1 (default network, %2)").arg(n.name, n.subnet) : tr("%1 (network, %2)").arg(n.name, n.subnet),
+            m_network->addItem(n.isDefault ? tr("%1 (default network, %2)").arg(n.name, n.subnet)
+                                           : tr("%1 (network, %2)").arg(n.name, n.subnet),
                                n.name);
             m_network->setItemData(m_network->count() - 1,
-                                   tr("Bridge %1, gateway %2: an address on %3, outbound NAT, published ports").arg(n.bridge, n.gateway, n.subnet),
+                                   tr("Bridge %1, gateway %2: an address on %3, outbound NAT, published ports")
+                                       .arg(n.bridge, n.gateway, n.subnet),
                                    Qt::ToolTipRole);
         }
     }
@@ -301,26 +322,31 @@ void CreateDialog::fillNetworks() {
     if (index < 0) {
         // Not chosen yet (or gone): the helper's default network, as docker's bridge; private
         // when the helper's default is no network.
-        index = !m_networksKnown ? 0 : !defaultName.isEmpty() ? m_network->findData(defaultName) : m_network->findData(QStringLiteral("private"));
+        index = !m_networksKnown         ? 0
+                : !defaultName.isEmpty() ? m_network->findData(defaultName)
+                                         : m_network->findData(QStringLiteral("private"));
     }
     m_network->setCurrentIndex(index);
     validate();
 }
 
-void CreateDialog::setCgroupMode(const QString& mode) {
+void CreateDialog::setCgroupMode(const QString& mode)
+{
     m_cgroupMode = mode;
     m_memoryHigh->setEnabled(mode == QLatin1String("v2"));
     if (mode != QLatin1String("v2")) m_memoryHigh->setValue(0);
 }
 
-void CreateDialog::setCgroupFiles(const client::CgroupFileNames& files) {
+void CreateDialog::setCgroupFiles(const client::CgroupFileNames& files)
+{
     m_files = files;
     retranslateUi();
 }
 
 bool CreateDialog::startAfterCreate() const { return m_start->isChecked(); }
 
-QString CreateDialog::validationError() const {
+QString CreateDialog::validationError() const
+{
     if (m_image->currentText().trimmed().isEmpty()) return tr("Choose an image, for example busybox.");
     const QString name = m_name->text().trimmed();
     if (!name.isEmpty() && !nameRe().match(name).hasMatch())
@@ -329,7 +355,8 @@ QString CreateDialog::validationError() const {
     if (!balancedQuotes(m_command->text())) return tr("The command has an unclosed quote.");
     const QString host = m_hostname->text().trimmed();
     if (!host.isEmpty() && (host.size() > 253 || !hostRe().match(host).hasMatch()))
-        return tr("The hostname must be letters, digits and '-', in labels of at most 63 characters separated by dots.");
+        return tr(
+            "The hostname must be letters, digits and '-', in labels of at most 63 characters separated by dots.");
     const QString wd = m_workdir->text().trimmed();
     if (!wd.isEmpty() && !wd.startsWith(QLatin1Char('/'))) return tr("The working directory must be an absolute path.");
     const QStringList env = envLines(m_env->toPlainText());
@@ -339,7 +366,9 @@ QString CreateDialog::validationError() const {
     const QStringList vols = envLines(m_volumes->toPlainText());
     for (int i = 0; i < vols.size(); ++i)
         if (!parseVolume(vols[i]).ok)
-            return tr("Volume line %1 is not /host/path:/container/path, optionally followed by :ro: %2").arg(i + 1).arg(vols[i].left(60));
+            return tr("Volume line %1 is not /host/path:/container/path, optionally followed by :ro: %2")
+                .arg(i + 1)
+                .arg(vols[i].left(60));
     if (m_memory->value() > 0 && m_memory->value() < 6)
         return tr("A memory limit below 6 MiB leaves too little for the container to start.");
     if (m_memoryHigh->value() > 0 && m_memory->value() > 0 && m_memoryHigh->value() > m_memory->value())
@@ -353,9 +382,11 @@ QString CreateDialog::validationError() const {
         client::PortSpec::Problem problem = client::PortSpec::Problem::none;
         if (!client::PortSpec::parse(p, &problem)) {
             switch (problem) {
-            case client::PortSpec::Problem::range: return tr("Port %1: a port is a number from 1 to 65535.").arg(p.left(40));
+            case client::PortSpec::Problem::range:
+                return tr("Port %1: a port is a number from 1 to 65535.").arg(p.left(40));
             case client::PortSpec::Problem::protocol: return tr("Port %1: the protocol is tcp or udp.").arg(p.left(40));
-            case client::PortSpec::Problem::address: return tr("Port %1: the host address is not an IPv4 address.").arg(p.left(40));
+            case client::PortSpec::Problem::address:
+                return tr("Port %1: the host address is not an IPv4 address.").arg(p.left(40));
             default: return tr("Port %1 is not [address:][host port:]container port[/tcp|/udp].").arg(p.left(40));
             }
         }
@@ -369,7 +400,8 @@ QString CreateDialog::validationError() const {
     return {};
 }
 
-void CreateDialog::validate() {
+void CreateDialog::validate()
+{
     if ((m_refusedField || !m_refusal.isEmpty()) && params() != m_refusedParams) clearRefusal();
     const QString err = validationError();
     const QString shown = err.isEmpty() ? m_refusal : err;
@@ -378,7 +410,8 @@ void CreateDialog::validate() {
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(err.isEmpty() && !m_busy);
 }
 
-void CreateDialog::setBusy(bool busy) {
+void CreateDialog::setBusy(bool busy)
+{
     m_busy = busy;
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!busy && validationError().isEmpty());
     setCursor(busy ? Qt::BusyCursor : Qt::ArrowCursor);
@@ -386,7 +419,8 @@ void CreateDialog::setBusy(bool busy) {
 
 QString CreateDialog::refusalText() const { return m_refusedField ? m_fieldNoticeText->text() : m_refusal; }
 
-void CreateDialog::clearRefusal() {
+void CreateDialog::clearRefusal()
+{
     m_refusal.clear();
     m_refusedParams = {};
     if (m_refusedField) {
@@ -404,7 +438,8 @@ void CreateDialog::clearRefusal() {
     }
 }
 
-void CreateDialog::showRefusal(const client::RpcError& e) {
+void CreateDialog::showRefusal(const client::RpcError& e)
+{
     setBusy(false);
     clearRefusal();
     m_refusedParams = params();
@@ -416,19 +451,32 @@ void CreateDialog::showRefusal(const client::RpcError& e) {
         field = m_name;
         const QString name = m_name->text().trimmed();
         text = tr("Another container is already called \"%1\". Choose another name, or leave it empty for a "
-                  "generated one.").arg(name);
+                  "generated one.")
+                   .arg(name);
     } else if (e.errc == QLatin1String("not_found") && e.message.startsWith(QLatin1String("no such image"))) {
         field = m_image;
         text = tr("There is no image called \"%1\". Choose one from the list.").arg(m_image->currentText().trimmed());
     } else if (e.errc == QLatin1String("invalid_argument") || e.errc == QLatin1String("permission_denied") ||
                e.errc == QLatin1String("unsupported")) {
-        static const std::pair<const char*, int> fields[] = {
-            {"limits.memory_high", 0}, {"limits.memory_swap", 1}, {"limits.memory", 2}, {"limits.cpus", 3},
-            {"limits.cpu_weight", 4},  {"limits.pids", 5},        {"name", 6},          {"image", 7},
-            {"cmd", 8},                {"hostname", 9},           {"workdir", 10},      {"env", 11},
-            {"volumes", 12},           {"security.cap_add", 13},  {"security.cap_drop", 14}, {"user", 15}};
-        QWidget* const editors[] = {m_memoryHigh, m_swap, m_memory, m_cpus, m_weight, m_pids, m_name, m_image,
-                                    m_command, m_hostname, m_workdir, m_env, m_volumes, m_capAdd, m_capDrop, nullptr};
+        static const std::pair<const char*, int> fields[] = {{"limits.memory_high", 0},
+                                                             {"limits.memory_swap", 1},
+                                                             {"limits.memory", 2},
+                                                             {"limits.cpus", 3},
+                                                             {"limits.cpu_weight", 4},
+                                                             {"limits.pids", 5},
+                                                             {"name", 6},
+                                                             {"image", 7},
+                                                             {"cmd", 8},
+                                                             {"hostname", 9},
+                                                             {"workdir", 10},
+                                                             {"env", 11},
+                                                             {"volumes", 12},
+                                                             {"security.cap_add", 13},
+                                                             {"security.cap_drop", 14},
+                                                             {"user", 15}};
+        QWidget* const editors[] = {m_memoryHigh, m_swap,   m_memory,  m_cpus,     m_weight,  m_pids,
+                                    m_name,       m_image,  m_command, m_hostname, m_workdir, m_env,
+                                    m_volumes,    m_capAdd, m_capDrop, nullptr};
         for (const auto& [path, i] : fields)
             if (e.message.startsWith(QLatin1String(path)) &&
                 (e.message.size() == int(qstrlen(path)) || !e.message.at(int(qstrlen(path))).isLetter())) {
@@ -469,7 +517,8 @@ void CreateDialog::showRefusal(const client::RpcError& e) {
     validate();
 }
 
-QStringList CreateDialog::splitCommand(const QString& text) {
+QStringList CreateDialog::splitCommand(const QString& text)
+{
     // POSIX shell words: blanks separate; '...' is literal; "..." keeps blanks and honours \" \\ \$ \`;
     // a backslash outside quotes escapes the next character. (QProcess::splitCommand knows no '...'.)
     QStringList out;
@@ -483,7 +532,8 @@ QStringList CreateDialog::splitCommand(const QString& text) {
             else cur += c;
         } else if (quote == QLatin1Char('"')) {
             if (c == QLatin1Char('"')) quote = QChar();
-            else if (c == QLatin1Char('\\') && i + 1 < text.size() && QStringLiteral("\"\\$`").contains(text[i + 1])) cur += text[++i];
+            else if (c == QLatin1Char('\\') && i + 1 < text.size() && QStringLiteral("\"\\$`").contains(text[i + 1]))
+                cur += text[++i];
             else cur += c;
         } else if (c == QLatin1Char('\'') || c == QLatin1Char('"')) {
             quote = c;
@@ -504,7 +554,8 @@ QStringList CreateDialog::splitCommand(const QString& text) {
     return out;
 }
 
-QJsonObject CreateDialog::params() const {
+QJsonObject CreateDialog::params() const
+{
     QJsonObject p;
     p[QLatin1String("image")] = m_image->currentText().trimmed();
     if (!m_name->text().trimmed().isEmpty()) p[QLatin1String("name")] = m_name->text().trimmed();
@@ -536,11 +587,13 @@ QJsonObject CreateDialog::params() const {
 
     {
         QJsonArray ports;
-        for (const QString& t : m_ports->text().split(QRegularExpression(QStringLiteral("[\\s,]+")), Qt::SkipEmptyParts)) {
+        for (const QString& t :
+             m_ports->text().split(QRegularExpression(QStringLiteral("[\\s,]+")), Qt::SkipEmptyParts)) {
             client::PortSpec::Problem problem;
             auto spec = client::PortSpec::parse(t, &problem);
             if (!spec) continue;
-            QJsonObject po{{QLatin1String("container_port"), spec->containerPort}, {QLatin1String("protocol"), spec->protocol}};
+            QJsonObject po{{QLatin1String("container_port"), spec->containerPort},
+                           {QLatin1String("protocol"), spec->protocol}};
             if (spec->hostPort) po.insert(QLatin1String("host_port"), spec->hostPort);
             if (!spec->hostIp.isEmpty()) po.insert(QLatin1String("host_ip"), spec->hostIp);
             ports.append(po);
@@ -548,27 +601,31 @@ QJsonObject CreateDialog::params() const {
         if (!ports.isEmpty()) p[QLatin1String("ports")] = ports;
     }
     if (m_publishAll->isChecked()) p[QLatin1String("publish_all")] = true;
-    p[QLatin1String("namespaces")] = QJsonObject{
-        {QLatin1String("network"), m_network->currentData().toString()}, {QLatin1String("pid"), m_nsPid->isChecked()},
-        {QLatin1String("ipc"), m_nsIpc->isChecked()}, {QLatin1String("uts"), m_nsUts->isChecked()},
-        {QLatin1String("cgroup"), m_nsCgroup->isChecked()}, {QLatin1String("time"), m_nsTime->isChecked()}};
+    p[QLatin1String("namespaces")] = QJsonObject{{QLatin1String("network"), m_network->currentData().toString()},
+                                                 {QLatin1String("pid"), m_nsPid->isChecked()},
+                                                 {QLatin1String("ipc"), m_nsIpc->isChecked()},
+                                                 {QLatin1String("uts"), m_nsUts->isChecked()},
+                                                 {QLatin1String("cgroup"), m_nsCgroup->isChecked()},
+                                                 {QLatin1String("time"), m_nsTime->isChecked()}};
     // The user namespace travels as security.userns (the helper refuses namespaces.user).
-    p[QLatin1String("security")] = QJsonObject{
-        {QLatin1String("seccomp"), m_seccomp->currentData().toString()},
-        {QLatin1String("cap_add"), QJsonArray::fromStringList(capList(m_capAdd->text()))},
-        {QLatin1String("cap_drop"), QJsonArray::fromStringList(capList(m_capDrop->text()))},
-        {QLatin1String("read_only"), m_readOnly->isChecked()},
-        {QLatin1String("privileged"), m_privileged->isChecked()},
-        {QLatin1String("userns"), m_nsUser->isChecked()}};
+    p[QLatin1String("security")] =
+        QJsonObject{{QLatin1String("seccomp"), m_seccomp->currentData().toString()},
+                    {QLatin1String("cap_add"), QJsonArray::fromStringList(capList(m_capAdd->text()))},
+                    {QLatin1String("cap_drop"), QJsonArray::fromStringList(capList(m_capDrop->text()))},
+                    {QLatin1String("read_only"), m_readOnly->isChecked()},
+                    {QLatin1String("privileged"), m_privileged->isChecked()},
+                    {QLatin1String("userns"), m_nsUser->isChecked()}};
     return p;
 }
 
-void CreateDialog::changeEvent(QEvent* e) {
+void CreateDialog::changeEvent(QEvent* e)
+{
     if (e->type() == QEvent::LanguageChange) retranslateUi();
     QDialog::changeEvent(e);
 }
 
-void CreateDialog::retranslateUi() {
+void CreateDialog::retranslateUi()
+{
     setWindowTitle(tr("New container"));
     m_tabs->setTabText(0, tr("General"));
     m_tabs->setTabText(1, tr("Limits"));
@@ -636,10 +693,12 @@ void CreateDialog::retranslateUi() {
     label(m_nsForm, m_network, tr("Ne&twork:"));
     fillNetworks();
     label(m_nsForm, m_ports, tr("Publish p&orts:"));
-    m_ports->setToolTip(tr("Host ports that lead to the container, e.g. 8080:80 for the container's port 80 on the host's "
-                           "port 8080; several separated by spaces"));
+    m_ports->setToolTip(
+        tr("Host ports that lead to the container, e.g. 8080:80 for the container's port 80 on the host's "
+           "port 8080; several separated by spaces"));
     m_publishAll->setText(tr("Publish every port the image e&xposes, each on a free host port"));
-    m_publishAll->setToolTip(tr("As onggictl run -P: the ports the image's EXPOSE names; the container's page shows the host ports they got"));
+    m_publishAll->setToolTip(tr(
+        "As onggictl run -P: the ports the image's EXPOSE names; the container's page shows the host ports they got"));
     m_nsPid->setText(tr("&PID namespace: the container's first process is PID 1 and sees only its own processes"));
     m_nsIpc->setText(tr("&IPC namespace: own System V IPC and POSIX message queues"));
     m_nsUts->setText(tr("&UTS namespace: own hostname"));

@@ -97,10 +97,10 @@ private:
     QCheckBox* m_publishAll;  // -P: every port the image exposes, on free host ports
     QLabel* m_error;
     QWidget* m_errorBox;
-    QWidget* m_fieldNotice;      // icon + text, moved into the form row under the refused field
+    QWidget* m_fieldNotice;  // icon + text, moved into the form row under the refused field
     QLabel* m_fieldNoticeText;
     QWidget* m_refusedField = nullptr;
-    QString m_refusal;           // the general refusal under the tabs, until the form changes
+    QString m_refusal;            // the general refusal under the tabs, until the form changes
     QJsonObject m_refusedParams;  // the request that was refused: an edit clears the notice
     bool m_busy = false;
     QDialogButtonBox* m_buttons;

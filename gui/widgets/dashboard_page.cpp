@@ -21,7 +21,8 @@ namespace onggi::gui {
 
 namespace {
 
-QLabel* heading(QWidget* parent, qreal scale = 1.0) {
+QLabel* heading(QWidget* parent, qreal scale = 1.0)
+{
     auto* l = new QLabel(parent);
     QFont f = l->font();
     f.setBold(true);
@@ -31,7 +32,8 @@ QLabel* heading(QWidget* parent, qreal scale = 1.0) {
 }
 
 // A panel in the palette's own colours (no hard-coded card colour: dark palettes stay dark).
-QFrame* panel(QWidget* parent) {
+QFrame* panel(QWidget* parent)
+{
     auto* f = new QFrame(parent);
     f->setFrameShape(QFrame::StyledPanel);
     f->setFrameShadow(QFrame::Plain);
@@ -40,7 +42,8 @@ QFrame* panel(QWidget* parent) {
     return f;
 }
 
-QTableView* table(QWidget* parent) {
+QTableView* table(QWidget* parent)
+{
     auto* v = new QTableView(parent);
     v->setSelectionBehavior(QAbstractItemView::SelectRows);
     v->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -57,7 +60,8 @@ QTableView* table(QWidget* parent) {
 }  // namespace
 
 DashboardPage::DashboardPage(HostOverviewModel* overview, EventListModel* events, QWidget* parent)
-    : QWidget(parent), m_overview(overview), m_eventModel(events) {
+    : QWidget(parent), m_overview(overview), m_eventModel(events)
+{
     setObjectName(QStringLiteral("dashboardPage"));
     m_title = heading(this, 1.3);
 
@@ -178,12 +182,14 @@ QString DashboardPage::cpuText() const { return m_cpuValue->text() + QLatin1Char
 QString DashboardPage::memoryText() const { return m_memValue->text() + QLatin1Char('\n') + m_memDetail->text(); }
 QString DashboardPage::countsText() const { return m_countValue->text() + QLatin1Char('\n') + m_countDetail->text(); }
 
-void DashboardPage::changeEvent(QEvent* e) {
+void DashboardPage::changeEvent(QEvent* e)
+{
     if (e->type() == QEvent::LanguageChange) retranslateUi();
     QWidget::changeEvent(e);
 }
 
-void DashboardPage::retranslateUi() {
+void DashboardPage::retranslateUi()
+{
     m_title->setText(tr("Host overview"));
     m_cpuTitle->setText(tr("CPU"));
     m_memTitle->setText(tr("Memory"));
@@ -205,7 +211,8 @@ void DashboardPage::retranslateUi() {
     updateCounts();
 }
 
-void DashboardPage::updateTotals() {
+void DashboardPage::updateTotals()
+{
     const auto& h = m_overview->host();
     const int cpus = m_overview->cpus();
     const double ctCpu = m_overview->containersCpuPercent();
@@ -213,7 +220,8 @@ void DashboardPage::updateTotals() {
     if (h.valid) {
         //: host CPU use, e.g. "57 % of 2 CPUs"; 100 % is one CPU
         m_cpuValue->setText(tr("%1 of %n CPU(s)", nullptr, cpus).arg(Units::percent(h.cpuPercent)));
-        m_memValue->setText(tr("%1 of %2").arg(Units::bytes(double(h.memoryUsed)), Units::bytes(double(h.memoryTotal))));
+        m_memValue->setText(
+            tr("%1 of %2").arg(Units::bytes(double(h.memoryUsed)), Units::bytes(double(h.memoryTotal))));
     } else {
         m_cpuValue->setText(tr("%n CPU(s)", nullptr, cpus));
         m_memValue->setText(Units::bytes(double(m_overview->memoryTotal())));
@@ -222,7 +230,8 @@ void DashboardPage::updateTotals() {
     m_memDetail->setText(tr("containers: %1 (with their page cache)").arg(Units::bytes(double(ctMem))));
 }
 
-void DashboardPage::updateCounts() {
+void DashboardPage::updateCounts()
+{
     const auto c = m_overview->counts();
     m_countValue->setText(tr("%n running", nullptr, c.running));
     m_countDetail->setText(tr("%1 paused · %2 stopped · %3 created").arg(c.paused).arg(c.exited).arg(c.created));

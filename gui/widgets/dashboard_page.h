@@ -1,7 +1,7 @@
 // The host overview, shown when no container is selected: the host's CPU and memory now
 // (with the containers' part), counts by state, the CPU and memory charts with the containers
-// stacked (fitted to the containers, or to scale with the host), the top consumers and the recent events. Double-click (or Enter) on a consumer or
-// an event opens that container.
+// stacked (fitted to the containers, or to scale with the host), the top consumers and the recent events. Double-click
+// (or Enter) on a consumer or an event opens that container.
 #pragma once
 
 #include <QWidget>

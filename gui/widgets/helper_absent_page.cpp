@@ -9,7 +9,8 @@
 
 namespace onggi::gui {
 
-HelperAbsentPage::HelperAbsentPage(QWidget* parent) : QWidget(parent) {
+HelperAbsentPage::HelperAbsentPage(QWidget* parent) : QWidget(parent)
+{
     setObjectName(QStringLiteral("helperAbsentPage"));
     m_icon = new QLabel(this);
     m_title = new QLabel(this);
@@ -46,21 +47,27 @@ HelperAbsentPage::HelperAbsentPage(QWidget* parent) : QWidget(parent) {
     retranslateUi();
 }
 
-void HelperAbsentPage::setReason(Reason reason, const QString& socketPath, const QString& detail) {
+void HelperAbsentPage::setReason(Reason reason, const QString& socketPath, const QString& detail)
+{
     m_reason = reason;
     m_socket = socketPath;
     m_detail = detail;
     retranslateUi();
 }
 
-QString HelperAbsentPage::text() const { return m_title->text() + QLatin1Char('\n') + m_body->text() + QLatin1Char('\n') + m_commands->text(); }
+QString HelperAbsentPage::text() const
+{
+    return m_title->text() + QLatin1Char('\n') + m_body->text() + QLatin1Char('\n') + m_commands->text();
+}
 
-void HelperAbsentPage::changeEvent(QEvent* e) {
+void HelperAbsentPage::changeEvent(QEvent* e)
+{
     if (e->type() == QEvent::LanguageChange) retranslateUi();
     QWidget::changeEvent(e);
 }
 
-void HelperAbsentPage::retranslateUi() {
+void HelperAbsentPage::retranslateUi()
+{
     m_retry->setText(tr("&Try again"));
     const auto icon = m_reason == PermissionDenied ? QStyle::SP_MessageBoxCritical
                       : m_reason == Connecting     ? QStyle::SP_MessageBoxInformation
@@ -71,14 +78,17 @@ void HelperAbsentPage::retranslateUi() {
     case Connecting:
         m_title->setText(tr("Connecting to the Onggi service…"));
         m_body->setText(tr("Onggi talks to onggi-helper, a small service that runs as root and creates containers on "
-                           "its behalf, through %1.").arg(m_socket));
+                           "its behalf, through %1.")
+                            .arg(m_socket));
         break;
     case NotRunning:
         m_title->setText(tr("The Onggi service is not running"));
         m_body->setText(tr("Nothing answers at %1. Containers need root to create namespaces and control groups, so "
                            "Onggi leaves that to onggi-helper, a system service. Start it, and this window connects "
-                           "by itself.").arg(m_socket));
-        commands = tr("sudo systemctl start onggi-helper\n# start it at every boot:\nsudo systemctl enable onggi-helper");
+                           "by itself.")
+                            .arg(m_socket));
+        commands =
+            tr("sudo systemctl start onggi-helper\n# start it at every boot:\nsudo systemctl enable onggi-helper");
         break;
     case PermissionDenied:
         m_title->setText(tr("You are not allowed to use the Onggi service"));

@@ -31,17 +31,23 @@ namespace {
 // Sorts by the raw figure (bytes, counts), not by the formatted text.
 class ValueItem : public QTableWidgetItem {
 public:
-    ValueItem(const QString& text, const QVariant& value) : QTableWidgetItem(text) { setData(ImagesPage::ValueRole, value); }
-    bool operator<(const QTableWidgetItem& other) const override {
+    ValueItem(const QString& text, const QVariant& value) : QTableWidgetItem(text)
+    {
+        setData(ImagesPage::ValueRole, value);
+    }
+    bool operator<(const QTableWidgetItem& other) const override
+    {
         const QVariant a = data(ImagesPage::ValueRole), b = other.data(ImagesPage::ValueRole);
-        if (a.typeId() == QMetaType::LongLong && b.typeId() == QMetaType::LongLong) return a.toLongLong() < b.toLongLong();
+        if (a.typeId() == QMetaType::LongLong && b.typeId() == QMetaType::LongLong)
+            return a.toLongLong() < b.toLongLong();
         return QString::localeAwareCompare(a.toString(), b.toString()) < 0;
     }
 };
 
 QString shortDigest(const QString& d) { return d.mid(d.indexOf(QLatin1Char(':')) + 1).left(12); }
 
-QTableWidget* makeTable(int columns, QWidget* parent) {
+QTableWidget* makeTable(int columns, QWidget* parent)
+{
     auto* t = new QTableWidget(0, columns, parent);
     t->setSelectionBehavior(QAbstractItemView::SelectRows);
     t->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -55,7 +61,8 @@ QTableWidget* makeTable(int columns, QWidget* parent) {
 
 }  // namespace
 
-ImagesPage::ImagesPage(client::HelperSession* session, QWidget* parent) : QWidget(parent), m_session(session) {
+ImagesPage::ImagesPage(client::HelperSession* session, QWidget* parent) : QWidget(parent), m_session(session)
+{
     m_dfImages = new QLabel(this);
     m_dfContainers = new QLabel(this);
     m_dfReclaim = new QLabel(this);
@@ -151,7 +158,8 @@ ImagesPage::ImagesPage(client::HelperSession* session, QWidget* parent) : QWidge
     retranslateUi();
 }
 
-void ImagesPage::changeEvent(QEvent* e) {
+void ImagesPage::changeEvent(QEvent* e)
+{
     if (e->type() == QEvent::LanguageChange) {
         retranslateUi();
         fill();
@@ -161,12 +169,14 @@ void ImagesPage::changeEvent(QEvent* e) {
     QWidget::changeEvent(e);
 }
 
-void ImagesPage::showEvent(QShowEvent* e) {
+void ImagesPage::showEvent(QShowEvent* e)
+{
     QWidget::showEvent(e);
     refresh();
 }
 
-void ImagesPage::retranslateUi() {
+void ImagesPage::retranslateUi()
+{
     m_pull->setText(tr("&Pull…"));
     m_pull->setToolTip(tr("Download an image from a registry"));
     m_remove->setText(tr("Re&move"));
@@ -179,7 +189,8 @@ void ImagesPage::retranslateUi() {
     m_archiveLabel->setText(archiveText());
     m_listTitle->setText(tr("Images"));
     m_layersTitle->setText(tr("Layers of the selected image (bottom first)"));
-    m_images->setHorizontalHeaderLabels({tr("Name"), tr("Image ID"), tr("Size"), tr("Shared"), tr("Created"), tr("Containers")});
+    m_images->setHorizontalHeaderLabels(
+        {tr("Name"), tr("Image ID"), tr("Size"), tr("Shared"), tr("Created"), tr("Containers")});
     m_images->horizontalHeaderItem(Shared)->setToolTip(tr("Bytes of this image's layers that other images use too"));
     m_layers->setHorizontalHeaderLabels({tr("Layer (diff ID)"), tr("Size"), tr("Also used by")});
     m_dfImages->setToolTip(tr("Each layer is counted once, however many images share it"));
@@ -187,11 +198,13 @@ void ImagesPage::retranslateUi() {
     m_dfReclaim->setToolTip(tr("What removing unused images and stopped containers would free"));
 }
 
-QString ImagesPage::dfText() const {
+QString ImagesPage::dfText() const
+{
     return m_dfImages->text() + QLatin1Char('\n') + m_dfContainers->text() + QLatin1Char('\n') + m_dfReclaim->text();
 }
 
-void ImagesPage::refresh() {
+void ImagesPage::refresh()
+{
     const quint64 gen = ++m_gen;
     m_pending = 3;
     auto oneDone = [this, gen] {
@@ -205,11 +218,12 @@ void ImagesPage::refresh() {
         else m_list = list;
         oneDone();
     });
-    m_session->listContainers(true, [this, gen, oneDone](const QList<client::ContainerSummary>& list, const client::RpcError& e) {
-        if (gen != m_gen) return;
-        if (!e.isError()) m_containers = list;
-        oneDone();
-    });
+    m_session->listContainers(
+        true, [this, gen, oneDone](const QList<client::ContainerSummary>& list, const client::RpcError& e) {
+            if (gen != m_gen) return;
+            if (!e.isError()) m_containers = list;
+            oneDone();
+        });
     m_session->systemDf([this, gen, oneDone](const client::SystemDf& df, const client::RpcError& e) {
         if (gen != m_gen) return;
         m_haveDf = !e.isError();
@@ -218,14 +232,17 @@ void ImagesPage::refresh() {
     });
 }
 
-void ImagesPage::fill() {
+void ImagesPage::fill()
+{
     if (m_haveDf) {
         m_dfImages->setText(tr("Images: %1 (%2 in use), %3")
-                                .arg(Units::count(m_df.images.count), Units::count(m_df.images.active), Units::bytes(double(m_df.images.size))));
+                                .arg(Units::count(m_df.images.count), Units::count(m_df.images.active),
+                                     Units::bytes(double(m_df.images.size))));
         m_dfContainers->setText(tr("Containers: %1 (%2 running), %3")
                                     .arg(Units::count(m_df.containers.count), Units::count(m_df.containers.active),
                                          Units::bytes(double(m_df.containers.size))));
-        m_dfReclaim->setText(tr("Reclaimable: %1").arg(Units::bytes(double(m_df.images.reclaimable + m_df.containers.reclaimable))));
+        m_dfReclaim->setText(
+            tr("Reclaimable: %1").arg(Units::bytes(double(m_df.images.reclaimable + m_df.containers.reclaimable))));
     } else {
         for (QLabel* l : {m_dfImages, m_dfContainers, m_dfReclaim}) l->setText(QStringLiteral("—"));
     }
@@ -256,8 +273,9 @@ void ImagesPage::fill() {
                              .arg(Units::bytes(double(im.sharedSize)), Units::bytes(double(im.uniqueSize))));
         auto* shared = new ValueItem(Units::bytes(double(im.sharedSize)), im.sharedSize);
         shared->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        auto* when = new ValueItem(created.isValid() ? locale.toString(created.toLocalTime(), QLocale::ShortFormat) : im.created,
-                                   created.isValid() ? QVariant(created.toMSecsSinceEpoch()) : QVariant(im.created));
+        auto* when =
+            new ValueItem(created.isValid() ? locale.toString(created.toLocalTime(), QLocale::ShortFormat) : im.created,
+                          created.isValid() ? QVariant(created.toMSecsSinceEpoch()) : QVariant(im.created));
         auto* used = new ValueItem(Units::count(users), users);
         used->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         if (!userNames.isEmpty()) used->setToolTip(userNames.join(QStringLiteral(", ")));
@@ -274,17 +292,20 @@ void ImagesPage::fill() {
     else showLayers();
 }
 
-QString ImagesPage::selectedId() const {
+QString ImagesPage::selectedId() const
+{
     const auto rows = m_images->selectionModel()->selectedRows(Name);
     return rows.isEmpty() ? QString() : rows.first().data(Qt::UserRole).toString();
 }
 
-bool ImagesPage::selectImage(const QString& reference) {
+bool ImagesPage::selectImage(const QString& reference)
+{
     for (int row = 0; row < m_images->rowCount(); ++row) {
         const QTableWidgetItem* it = m_images->item(row, Name);
         if (!it) continue;
         const QString id = it->data(Qt::UserRole).toString();
-        if (it->text() == reference || id == reference || (reference.size() >= 3 && id.startsWith(QStringLiteral("sha256:") + reference))) {
+        if (it->text() == reference || id == reference ||
+            (reference.size() >= 3 && id.startsWith(QStringLiteral("sha256:") + reference))) {
             if (selectedId() == id) showLayers();
             else m_images->selectRow(row);
             return true;
@@ -293,7 +314,8 @@ bool ImagesPage::selectImage(const QString& reference) {
     return false;
 }
 
-void ImagesPage::showLayers() {
+void ImagesPage::showLayers()
+{
     const QString id = selectedId();
     const quint64 gen = ++m_layerGen;
     if (id.isEmpty()) {
@@ -318,7 +340,8 @@ void ImagesPage::showLayers() {
             name->setFont(QFont(QStringLiteral("monospace")));
             auto* size = new ValueItem(Units::bytes(double(l.size)), l.size);
             size->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-            auto* shared = new ValueItem(others.isEmpty() ? tr("only this image") : others.join(QStringLiteral(", ")), others.join(QLatin1Char('\n')));
+            auto* shared = new ValueItem(others.isEmpty() ? tr("only this image") : others.join(QStringLiteral(", ")),
+                                         others.join(QLatin1Char('\n')));
             if (others.isEmpty()) shared->setForeground(palette().color(QPalette::PlaceholderText));
             m_layers->setItem(row, LayerId, name);
             m_layers->setItem(row, LayerSize, size);
@@ -328,17 +351,20 @@ void ImagesPage::showLayers() {
     });
 }
 
-void ImagesPage::fail(const QString& text, const client::RpcError& e) {
+void ImagesPage::fail(const QString& text, const client::RpcError& e)
+{
     if (e.errc == QLatin1String("connection_lost") || e.errc == QLatin1String("not_connected")) return;
     m_lastError = text + QStringLiteral(": ") + client::ErrorText::explain(e);
     emit failed(m_lastError);
 }
 
-void ImagesPage::openPullDialog() {
+void ImagesPage::openPullDialog()
+{
     if (!m_pullDialog) {
         m_pullDialog = new PullDialog(m_session, this);
         connect(m_pullDialog, &PullDialog::pulled, this, [this](const client::ImageInfo& im) {
-            connect(this, &ImagesPage::refreshed, this, [this, id = im.id] { selectImage(id); }, Qt::SingleShotConnection);
+            connect(
+                this, &ImagesPage::refreshed, this, [this, id = im.id] { selectImage(id); }, Qt::SingleShotConnection);
             refresh();
         });
     }
@@ -347,7 +373,8 @@ void ImagesPage::openPullDialog() {
     m_pullDialog->activateWindow();
 }
 
-void ImagesPage::removeSelected() {
+void ImagesPage::removeSelected()
+{
     const QString id = selectedId();
     if (id.isEmpty()) return;
     QString ref;
@@ -360,9 +387,12 @@ void ImagesPage::removeSelected() {
         }
     for (const client::ContainerSummary& c : std::as_const(m_containers))
         if (c.imageId == id) users << c.name;
-    QMessageBox ask(QMessageBox::Question, tr("Remove image"), tr("Remove the image %1?").arg(ref), QMessageBox::NoButton, this);
-    ask.setInformativeText(builtin ? tr("Its layers are deleted unless another image uses them. The built-in image comes back when the helper next starts.")
-                                   : tr("Its layers are deleted unless another image uses them. A registry can give it back with Pull."));
+    QMessageBox ask(QMessageBox::Question, tr("Remove image"), tr("Remove the image %1?").arg(ref),
+                    QMessageBox::NoButton, this);
+    ask.setInformativeText(
+        builtin ? tr("Its layers are deleted unless another image uses them. The built-in image comes back when the "
+                     "helper next starts.")
+                : tr("Its layers are deleted unless another image uses them. A registry can give it back with Pull."));
     QPushButton* yes = ask.addButton(tr("&Remove"), QMessageBox::DestructiveRole);
     ask.addButton(QMessageBox::Cancel);
     ask.setDefaultButton(QMessageBox::Cancel);
@@ -378,12 +408,12 @@ void ImagesPage::removeSelected() {
         QString text;
         if (e.errc == QLatin1String("bad_state"))
             text = users.isEmpty() ? tr("The image %1 is used by a container. Remove the container first.").arg(ref)
-                                   : tr("The image %1 is used by %n container(s): %2. Remove them first.", nullptr, int(users.size()))
+                                   : tr("The image %1 is used by %n container(s): %2. Remove them first.", nullptr,
+                                        int(users.size()))
                                          .arg(ref, users.join(QStringLiteral(", ")));
         else if (e.errc == QLatin1String("permission_denied"))
             text = tr("Only root may remove images: every user of this computer shares them.");
-        else
-            text = tr("Could not remove the image %1: %2").arg(ref, client::ErrorText::explain(e));
+        else text = tr("Could not remove the image %1: %2").arg(ref, client::ErrorText::explain(e));
         m_lastError = text;
         emit failed(text);
         QMessageBox box(QMessageBox::Warning, tr("Image not removed"), text, QMessageBox::Ok, this);
@@ -395,25 +425,31 @@ void ImagesPage::removeSelected() {
 
 QString ImagesPage::archiveStatus() const { return m_archiveLabel->text(); }
 
-void ImagesPage::saveSelected() {
+void ImagesPage::saveSelected()
+{
     const QString id = selectedId();
     if (id.isEmpty() || archiveBusy()) return;
     QString base = QStringLiteral("image");
     for (const client::ImageInfo& im : std::as_const(m_list))
-        if (im.id == id) base = im.reference().section(QLatin1Char('/'), -1).replace(QLatin1Char(':'), QLatin1Char('-'));
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save image"), QDir::home().filePath(base + QStringLiteral(".tar")),
-                                                      tr("Tar archives (*.tar);;All files (*)"));
+        if (im.id == id)
+            base = im.reference().section(QLatin1Char('/'), -1).replace(QLatin1Char(':'), QLatin1Char('-'));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Save image"), QDir::home().filePath(base + QStringLiteral(".tar")),
+                                     tr("Tar archives (*.tar);;All files (*)"));
     if (!path.isEmpty()) saveSelectedTo(path);
 }
 
-void ImagesPage::loadFromFile() {
+void ImagesPage::loadFromFile()
+{
     if (archiveBusy()) return;
-    const QString path = QFileDialog::getOpenFileName(this, tr("Load images"), QDir::homePath(),
-                                                      tr("Image archives (*.tar *.tar.gz *.tgz *.tar.zst);;All files (*)"));
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Load images"), QDir::homePath(),
+                                     tr("Image archives (*.tar *.tar.gz *.tgz *.tar.zst);;All files (*)"));
     if (!path.isEmpty()) loadFrom(path);
 }
 
-void ImagesPage::saveSelectedTo(const QString& path) {
+void ImagesPage::saveSelectedTo(const QString& path)
+{
     const QString id = selectedId();
     if (id.isEmpty() || archiveBusy()) return;
     QString ref = id;
@@ -428,7 +464,8 @@ void ImagesPage::saveSelectedTo(const QString& path) {
     });
 }
 
-void ImagesPage::loadFrom(const QString& path) {
+void ImagesPage::loadFrom(const QString& path)
+{
     if (archiveBusy()) return;
     const QString file = QFileInfo(path).absoluteFilePath();
     archiveStarted(file, {ArchiveDone::Loading, {}, file, {}, 0, 0});
@@ -441,13 +478,16 @@ void ImagesPage::loadFrom(const QString& path) {
         }
         archiveFinished({ArchiveDone::Loaded, {}, file, names.join(QStringLiteral(", ")), 0, int(images.size())});
         if (!ids.isEmpty())
-            connect(this, &ImagesPage::refreshed, this, [this, id = ids.first()] { selectImage(id); }, Qt::SingleShotConnection);
+            connect(
+                this, &ImagesPage::refreshed, this, [this, id = ids.first()] { selectImage(id); },
+                Qt::SingleShotConnection);
         refresh();
         emit loaded(ids);
     });
 }
 
-QString ImagesPage::archiveText() const {
+QString ImagesPage::archiveText() const
+{
     const ArchiveDone& d = m_archiveDone;
     switch (d.kind) {
     case ArchiveDone::Saving: return tr("Saving %1 to %2…").arg(d.ref, d.file);
@@ -459,7 +499,8 @@ QString ImagesPage::archiveText() const {
     return QString();
 }
 
-void ImagesPage::archiveStarted(const QString& path, const ArchiveDone& what) {
+void ImagesPage::archiveStarted(const QString& path, const ArchiveDone& what)
+{
     m_archivePath = path;
     m_archiveDone = what;
     m_save->setEnabled(false);
@@ -471,7 +512,8 @@ void ImagesPage::archiveStarted(const QString& path, const ArchiveDone& what) {
     m_archiveBar->show();
 }
 
-void ImagesPage::archiveProgress(const client::ArchiveProgress& p) {
+void ImagesPage::archiveProgress(const client::ArchiveProgress& p)
+{
     if (m_archivePath.isEmpty() || p.path != m_archivePath) return;
     if (p.total <= 0) {
         m_archiveBar->setRange(0, 0);
@@ -480,14 +522,17 @@ void ImagesPage::archiveProgress(const client::ArchiveProgress& p) {
     }
     // Bytes in KiB so that archives past 2 GiB fit the bar's int.
     const bool bytes = p.countsBytes();
-    const int max = int(bytes ? (p.total + 1023) / 1024 : p.total), value = int(bytes ? (p.current + 1023) / 1024 : p.current);
+    const int max = int(bytes ? (p.total + 1023) / 1024 : p.total),
+              value = int(bytes ? (p.current + 1023) / 1024 : p.current);
     m_archiveBar->setRange(0, std::max(max, 1));
     m_archiveBar->setValue(std::min(value, std::max(max, 1)));
-    m_archiveBar->setFormat(bytes ? tr("%1: %2 of %3").arg(p.phaseText(), Units::bytes(double(p.current)), Units::bytes(double(p.total)))
-                                  : tr("%1: %2 of %3").arg(p.phaseText(), Units::count(p.current), Units::count(p.total)));
+    m_archiveBar->setFormat(
+        bytes ? tr("%1: %2 of %3").arg(p.phaseText(), Units::bytes(double(p.current)), Units::bytes(double(p.total)))
+              : tr("%1: %2 of %3").arg(p.phaseText(), Units::count(p.current), Units::count(p.total)));
 }
 
-void ImagesPage::archiveFinished(const ArchiveDone& what) {
+void ImagesPage::archiveFinished(const ArchiveDone& what)
+{
     m_archivePath.clear();
     m_archiveDone = what;
     m_archiveBar->hide();
@@ -496,7 +541,8 @@ void ImagesPage::archiveFinished(const ArchiveDone& what) {
     m_save->setEnabled(!selectedId().isEmpty());
 }
 
-void ImagesPage::archiveFailed(bool load, const QString& what, const client::RpcError& e) {
+void ImagesPage::archiveFailed(bool load, const QString& what, const client::RpcError& e)
+{
     archiveFinished({});
     m_archiveLabel->hide();
     if (e.errc == QLatin1String("connection_lost") || e.errc == QLatin1String("not_connected")) return;
@@ -505,7 +551,8 @@ void ImagesPage::archiveFailed(bool load, const QString& what, const client::Rpc
                              : what + QStringLiteral(": ") + client::ErrorText::explain(e);
     m_lastError = text;
     emit failed(text);
-    QMessageBox box(QMessageBox::Warning, load ? tr("Images not loaded") : tr("Image not saved"), text, QMessageBox::Ok, this);
+    QMessageBox box(QMessageBox::Warning, load ? tr("Images not loaded") : tr("Image not saved"), text, QMessageBox::Ok,
+                    this);
     box.setObjectName(QStringLiteral("archiveError"));
     box.setDetailedText(client::ErrorText::details(e));
     box.exec();

@@ -56,8 +56,8 @@ public slots:
     void loadFrom(const QString& path);
 
 signals:
-    void refreshed();        // list, containers and df all in
-    void layersShown();      // the selected image's layers are in
+    void refreshed();    // list, containers and df all in
+    void layersShown();  // the selected image's layers are in
     void imageRemoved(const QString& id);
     void saved(const QString& path);
     void loaded(const QStringList& ids);

@@ -2,10 +2,10 @@
 #include "gui/models/units.h"
 
 #include <QEvent>
-#include <QResizeEvent>
 #include <QHelpEvent>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QResizeEvent>
 #include <QToolTip>
 
 #include <algorithm>
@@ -133,7 +133,9 @@ void LayerStackView::paintEvent(QPaintEvent*)
             QColor fill = blk.writable() ? pal.color(QPalette::Base) : m_stacks.colorOf(blk.diffId, dark);
             const bool hot = blk.writable() ? m_hoverWritable == col.id : (!m_hover.isEmpty() && m_hover == blk.diffId);
             const bool chosen = blk.writable() ? m_selected == col.id : m_selected == blk.diffId;
-            QPen edge(hot || chosen ? pal.color(QPalette::Highlight) : pal.color(QPalette::Dark), chosen ? 3.0 : hot ? 2.0 : 1.0);
+            QPen edge(hot || chosen ? pal.color(QPalette::Highlight) : pal.color(QPalette::Dark), chosen ? 3.0
+                                                                                                  : hot  ? 2.0
+                                                                                                         : 1.0);
             if (blk.writable()) edge.setStyle(Qt::DashLine);
             p.setPen(edge);
             p.setBrush(fill);
@@ -224,4 +226,4 @@ bool LayerStackView::event(QEvent* e)
     return true;
 }
 
-} // namespace onggi::gui
+}  // namespace onggi::gui

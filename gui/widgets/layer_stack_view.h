@@ -49,8 +49,8 @@ private:
     QList<QRect> m_titles;        // per column: where its title goes
     int m_baseline = 0, m_contentHeight = 0;
     QString m_selected;
-    QString m_hover;              // diff_id under the mouse
-    QString m_hoverWritable;      // container id whose writable layer is under the mouse
+    QString m_hover;          // diff_id under the mouse
+    QString m_hoverWritable;  // container id whose writable layer is under the mouse
 };
 
-} // namespace onggi::gui
+}  // namespace onggi::gui

@@ -105,21 +105,24 @@ void LayersDialog::refresh()
             for (const QString& d : im.layers) known = known && self->m_layerSizes.contains(d);
             if (known) continue;
             ++self->m_pending;
-            self->m_session->inspectImage(im.id, [self, failed](const client::ImageDetail& d, const client::RpcError& e2) {
-                if (!self) return;
-                failed(e2);
-                for (const client::ImageLayerSize& l : d.layerSizes) self->m_layerSizes.insert(l.diffId, l.size);
-                self->replyIn();
-            });
+            self->m_session->inspectImage(im.id,
+                                          [self, failed](const client::ImageDetail& d, const client::RpcError& e2) {
+                                              if (!self) return;
+                                              failed(e2);
+                                              for (const client::ImageLayerSize& l : d.layerSizes)
+                                                  self->m_layerSizes.insert(l.diffId, l.size);
+                                              self->replyIn();
+                                          });
         }
         self->replyIn();
     });
-    m_session->listContainers(true, [self, failed](const QList<client::ContainerSummary>& list, const client::RpcError& e) {
-        if (!self) return;
-        failed(e);
-        if (!e.isError()) self->m_containers = list;
-        self->replyIn();
-    });
+    m_session->listContainers(true,
+                              [self, failed](const QList<client::ContainerSummary>& list, const client::RpcError& e) {
+                                  if (!self) return;
+                                  failed(e);
+                                  if (!e.isError()) self->m_containers = list;
+                                  self->replyIn();
+                              });
     m_session->systemDf([self, failed](const client::SystemDf& df, const client::RpcError& e) {
         if (!self) return;
         failed(e);

@@ -40,8 +40,8 @@ public:
     QString statusText() const;
 
 signals:
-    void refreshed();     // every reply of one refresh() is in, the view redrawn
-    void detailShown();   // the side list was filled
+    void refreshed();    // every reply of one refresh() is in, the view redrawn
+    void detailShown();  // the side list was filled
 
 protected:
     void changeEvent(QEvent* e) override;
@@ -55,8 +55,8 @@ private:
     client::HelperSession* m_session;
     QList<client::ImageInfo> m_images;
     QList<client::ContainerSummary> m_containers;
-    QHash<QString, qint64> m_layerSizes;    // diff_id -> bytes (a layer never changes)
-    QHash<QString, qint64> m_writable;      // container id -> bytes of its upper directory
+    QHash<QString, qint64> m_layerSizes;  // diff_id -> bytes (a layer never changes)
+    QHash<QString, qint64> m_writable;    // container id -> bytes of its upper directory
     QString m_error, m_selectedLayer, m_selectedContainer;
     int m_pending = 0;
     quint64 m_detailGen = 0;

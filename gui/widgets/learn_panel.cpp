@@ -23,22 +23,28 @@ namespace onggi::gui {
 namespace {
 constexpr int kRefreshMs = 1000;
 
-QString readResource(const QString& path) {
+QString readResource(const QString& path)
+{
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
 }
 
-QString titleOf(const QString& html) {
-    static const QRegularExpression re(QStringLiteral("<title>(.*?)</title>"), QRegularExpression::DotMatchesEverythingOption);
+QString titleOf(const QString& html)
+{
+    static const QRegularExpression re(QStringLiteral("<title>(.*?)</title>"),
+                                       QRegularExpression::DotMatchesEverythingOption);
     const auto m = re.match(html);
     if (!m.hasMatch()) return {};
     QString t = m.captured(1).trimmed();
-    t.replace(QLatin1String("&amp;"), QLatin1String("&")).replace(QLatin1String("&lt;"), QLatin1String("<")).replace(QLatin1String("&gt;"), QLatin1String(">"));
+    t.replace(QLatin1String("&amp;"), QLatin1String("&"))
+        .replace(QLatin1String("&lt;"), QLatin1String("<"))
+        .replace(QLatin1String("&gt;"), QLatin1String(">"));
     return t;
 }
 }  // namespace
 
-LearnPanel::LearnPanel(QWidget* parent) : QWidget(parent) {
+LearnPanel::LearnPanel(QWidget* parent) : QWidget(parent)
+{
     m_list = new QListWidget(this);
     m_list->setObjectName(QStringLiteral("lessonList"));
     m_list->setWordWrap(true);
@@ -94,24 +100,29 @@ LearnPanel::LearnPanel(QWidget* parent) : QWidget(parent) {
     renderLive();
 }
 
-QStringList LearnPanel::lessonIds() {
+QStringList LearnPanel::lessonIds()
+{
     QStringList ids;
-    const QStringList files = QDir(QStringLiteral(":/lessons/en")).entryList({QStringLiteral("*.html")}, QDir::Files, QDir::Name);
+    const QStringList files =
+        QDir(QStringLiteral(":/lessons/en")).entryList({QStringLiteral("*.html")}, QDir::Files, QDir::Name);
     for (const QString& f : files) ids << f.section(QLatin1Char('.'), 0, 0);
     return ids;  // "01-kernel", ...
 }
 
-QString LearnPanel::lessonPath(const QString& lang, const QString& id) {
+QString LearnPanel::lessonPath(const QString& lang, const QString& id)
+{
     return QStringLiteral(":/lessons/%1/%2.html").arg(lang, id);
 }
 
-QString LearnPanel::language() const {
+QString LearnPanel::language() const
+{
     //: The folder of lessons (resources/lessons/<code>/) to show with this translation: "ko" or "en".
     const QString lang = tr("en", "lesson language code");
     return QFile::exists(lessonPath(lang, lessonIds().value(0))) ? lang : QStringLiteral("en");
 }
 
-void LearnPanel::loadLessonList() {
+void LearnPanel::loadLessonList()
+{
     const int row = m_list->currentRow();
     const QString lang = language();
     const QSignalBlocker block(m_list);
@@ -132,7 +143,8 @@ QString LearnPanel::lessonHtml() const { return m_lesson->toHtml(); }
 QString LearnPanel::liveHtml() const { return m_live->toHtml(); }
 bool LearnPanel::isPolling() const { return m_timer->isActive(); }
 
-void LearnPanel::showLesson() {
+void LearnPanel::showLesson()
+{
     const QListWidgetItem* item = m_list->currentItem();
     if (!item) return;
     const QString id = item->data(Qt::UserRole).toString();
@@ -145,7 +157,8 @@ void LearnPanel::showLesson() {
     m_lesson->setHtml(html);
 }
 
-void LearnPanel::setSession(client::HelperSession* session) {
+void LearnPanel::setSession(client::HelperSession* session)
+{
     m_session = session;
     // The try-it buttons and the CPU demo make requests the session does not type yet.
     m_tryIt->setClient(session ? session->client() : nullptr);
@@ -153,7 +166,8 @@ void LearnPanel::setSession(client::HelperSession* session) {
     updatePolling();
 }
 
-void LearnPanel::setContainer(const client::ContainerSummary& c) {
+void LearnPanel::setContainer(const client::ContainerSummary& c)
+{
     const bool changed = c.id != m_id;
     m_id = c.id;
     m_name = c.name;
@@ -169,7 +183,8 @@ void LearnPanel::setContainer(const client::ContainerSummary& c) {
     if (isVisible()) refresh();
 }
 
-void LearnPanel::clear() {
+void LearnPanel::clear()
+{
     m_id.clear();
     m_name.clear();
     m_state.clear();
@@ -181,24 +196,28 @@ void LearnPanel::clear() {
     updatePolling();
 }
 
-void LearnPanel::updatePolling() {
+void LearnPanel::updatePolling()
+{
     const bool want = isVisible() && m_session && !m_id.isEmpty();
     if (want && !m_timer->isActive()) m_timer->start();
     if (!want) m_timer->stop();
 }
 
-void LearnPanel::showEvent(QShowEvent* e) {
+void LearnPanel::showEvent(QShowEvent* e)
+{
     QWidget::showEvent(e);
     updatePolling();
     refresh();
 }
 
-void LearnPanel::hideEvent(QHideEvent* e) {
+void LearnPanel::hideEvent(QHideEvent* e)
+{
     QWidget::hideEvent(e);
     updatePolling();
 }
 
-void LearnPanel::refresh() {
+void LearnPanel::refresh()
+{
     if (!m_session || m_session->state() != client::HelperSession::State::Ready || m_id.isEmpty() || m_inFlight) return;
     m_inFlight = true;
     const QString id = m_id;
@@ -219,13 +238,15 @@ void LearnPanel::refresh() {
     });
 }
 
-void LearnPanel::setKernelView(const client::KernelView& v) {
+void LearnPanel::setKernelView(const client::KernelView& v)
+{
     m_view = v;
     m_error.clear();
     renderLive();
 }
 
-void LearnPanel::renderLive() {
+void LearnPanel::renderLive()
+{
     const QListWidgetItem* item = m_list->currentItem();
     const QString id = item ? item->data(Qt::UserRole).toString().section(QLatin1Char('-'), 1) : QString();
     m_cpuDemo->setVisible(id == QLatin1String("cpu") && m_session);
@@ -233,8 +254,10 @@ void LearnPanel::renderLive() {
     else m_liveTitle->setText(tr("What the kernel says about \"%1\" now (read every second while shown)").arg(m_name));
     QString h;
     if (!m_error.isEmpty()) h = QStringLiteral("<p><i>%1</i></p>").arg(m_error.toHtmlEscaped());
-    else if (!m_id.isEmpty() && m_view.isEmpty() && m_state != QLatin1String("running") && m_state != QLatin1String("paused"))
-        h = QStringLiteral("<p><i>%1</i></p>").arg(tr("The container is not running: start it to see the kernel's view.").toHtmlEscaped());
+    else if (!m_id.isEmpty() && m_view.isEmpty() && m_state != QLatin1String("running") &&
+             m_state != QLatin1String("paused"))
+        h = QStringLiteral("<p><i>%1</i></p>")
+                .arg(tr("The container is not running: start it to see the kernel's view.").toHtmlEscaped());
     else h = LessonLive::html(id, m_view);
     // Refreshed every second: keep the learner's place in a long table.
     const int scroll = m_live->verticalScrollBar()->value();
@@ -242,7 +265,8 @@ void LearnPanel::renderLive() {
     m_live->verticalScrollBar()->setValue(scroll);
 }
 
-void LearnPanel::changeEvent(QEvent* e) {
+void LearnPanel::changeEvent(QEvent* e)
+{
     if (e->type() == QEvent::LanguageChange) {
         loadLessonList();
         showLesson();

@@ -49,7 +49,7 @@ public:
     QString liveHtml() const;    // the live panel's HTML now
     QString html() const { return lessonHtml() + liveHtml(); }
     const client::KernelView& kernelView() const { return m_view; }
-    TryItBar* tryIt() const { return m_tryIt; }            // the lesson's "try it" buttons
+    TryItBar* tryIt() const { return m_tryIt; }             // the lesson's "try it" buttons
     WeightSplitDemo* cpuDemo() const { return m_cpuDemo; }  // the CPU lesson's 1:4 demo
     bool isPolling() const;
     // Ask the helper now (the timer does this every second while shown).

@@ -17,14 +17,16 @@ QString pre(const QString& s) { return QStringLiteral("<pre>%1</pre>").arg(esc(s
 
 struct Table {
     QString h = QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\">");
-    Table& head(const QStringList& cols) {
+    Table& head(const QStringList& cols)
+    {
         h += QStringLiteral("<tr>");
         for (const QString& c : cols) h += QStringLiteral("<th>%1</th>").arg(esc(c));
         h += QStringLiteral("</tr>");
         return *this;
     }
     // cells are HTML already
-    Table& row(const QStringList& cells) {
+    Table& row(const QStringList& cells)
+    {
         h += QStringLiteral("<tr>");
         for (const QString& c : cells) h += QStringLiteral("<td>%1</td>").arg(c);
         h += QStringLiteral("</tr>");
@@ -36,7 +38,8 @@ struct Table {
 QString para(const QString& s) { return QStringLiteral("<p>%1</p>").arg(esc(s)); }
 QString title(const QString& s) { return QStringLiteral("<h4>%1</h4>").arg(esc(s)); }
 
-QString idMapText(const QList<KV::IdMapLine>& m) {
+QString idMapText(const QList<KV::IdMapLine>& m)
+{
     QStringList l;
     for (const auto& e : m) l << QStringLiteral("%1 %2 %3").arg(e.inside).arg(e.outside).arg(e.count);
     return l.join(QLatin1Char('\n'));
@@ -44,7 +47,8 @@ QString idMapText(const QList<KV::IdMapLine>& m) {
 
 // cgroup files of one controller, as rows file | value. knobs: the helper's ids of what the
 // files hold ("memory_limit"); the helper says which file that is on this host.
-QString cgroupRows(const KV& v, const QStringList& knobs) {
+QString cgroupRows(const KV& v, const QStringList& knobs)
+{
     Table t;
     t.head({LessonLive::tr("File"), LessonLive::tr("Value now")});
     int n = 0;
@@ -58,7 +62,8 @@ QString cgroupRows(const KV& v, const QStringList& knobs) {
     return t.end();
 }
 
-QString fmtBytesFile(const QString& value) {
+QString fmtBytesFile(const QString& value)
+{
     bool ok = false;
     const qint64 b = value.toLongLong(&ok);
     if (!ok) return value;
@@ -66,7 +71,8 @@ QString fmtBytesFile(const QString& value) {
     return Units::bytes(double(b));
 }
 
-QString nsTable(const KV& v) {
+QString nsTable(const KV& v)
+{
     Table t;
     t.head({LessonLive::tr("Namespace"), LessonLive::tr("Container"), LessonLive::tr("Host (the helper)"), QString()});
     for (const auto& n : v.namespaces) {
@@ -77,15 +83,18 @@ QString nsTable(const KV& v) {
     return t.end();
 }
 
-QString hostnames(const KV& v) {
+QString hostnames(const KV& v)
+{
     Table t;
     t.head({QString(), LessonLive::tr("Hostname")});
-    t.row({esc(LessonLive::tr("inside (its UTS namespace)")), code(v.hostnameKnown ? v.hostnameInside : QStringLiteral("?"))});
+    t.row({esc(LessonLive::tr("inside (its UTS namespace)")),
+           code(v.hostnameKnown ? v.hostnameInside : QStringLiteral("?"))});
     t.row({esc(LessonLive::tr("outside (this host)")), code(v.hostnameHost)});
     return t.end();
 }
 
-QString nspid(const KV& v) {
+QString nspid(const KV& v)
+{
     QStringList l;
     for (qint64 p : v.nspid) l << QString::number(p);
     Table t;
@@ -95,7 +104,8 @@ QString nspid(const KV& v) {
     return t.end() + para(LessonLive::tr("NSpid in /proc/%1/status: %2").arg(v.pid).arg(l.join(QLatin1Char(' '))));
 }
 
-QString interfaces(const KV& v) {
+QString interfaces(const KV& v)
+{
     auto list = [](const QList<KV::Interface>& l) {
         QStringList out;
         for (const auto& i : l) out << i.name;
@@ -108,7 +118,8 @@ QString interfaces(const KV& v) {
     return t.end();
 }
 
-QString capsHtml(const KV& v) {
+QString capsHtml(const KV& v)
+{
     QString h = title(LessonLive::tr("Effective capabilities of the init (CapEff %1)").arg(v.capEffective.hex));
     Table t;
     t.head({LessonLive::tr("Capability"), LessonLive::tr("What it allows")});
@@ -116,8 +127,9 @@ QString capsHtml(const KV& v) {
     h += t.end();
     QStringList missing;
     const QSet<QString> have(v.capEffective.names.begin(), v.capEffective.names.end());
-    for (const QString& c : {QStringLiteral("CAP_SYS_ADMIN"), QStringLiteral("CAP_NET_ADMIN"), QStringLiteral("CAP_SYS_MODULE"),
-                             QStringLiteral("CAP_SYS_TIME"), QStringLiteral("CAP_SYS_PTRACE"), QStringLiteral("CAP_SYS_BOOT")})
+    for (const QString& c :
+         {QStringLiteral("CAP_SYS_ADMIN"), QStringLiteral("CAP_NET_ADMIN"), QStringLiteral("CAP_SYS_MODULE"),
+          QStringLiteral("CAP_SYS_TIME"), QStringLiteral("CAP_SYS_PTRACE"), QStringLiteral("CAP_SYS_BOOT")})
         if (!have.contains(c)) missing << c;
     if (!missing.isEmpty()) {
         h += title(LessonLive::tr("Not held, among others"));
@@ -126,12 +138,14 @@ QString capsHtml(const KV& v) {
         for (const QString& c : missing) m.row({code(c), esc(LessonLive::capabilityMeaning(c))});
         h += m.end();
     }
-    h += para(LessonLive::tr("Bounding set: %n capabilities. Permitted: %1. Ambient: %2.", nullptr, int(v.capBounding.names.size()))
+    h += para(LessonLive::tr("Bounding set: %n capabilities. Permitted: %1. Ambient: %2.", nullptr,
+                             int(v.capBounding.names.size()))
                   .arg(v.capPermitted.hex, v.capAmbient.hex));
     return h;
 }
 
-QString seccompHtml(const KV& v) {
+QString seccompHtml(const KV& v)
+{
     QString mode;
     switch (v.seccompMode) {
     case 0: mode = LessonLive::tr("0: no filter"); break;
@@ -142,28 +156,33 @@ QString seccompHtml(const KV& v) {
     Table t;
     t.head({QString(), LessonLive::tr("Value in /proc/%1/status").arg(v.pid)});
     t.row({code(QStringLiteral("Seccomp")), esc(mode)});
-    t.row({code(QStringLiteral("NoNewPrivs")), esc(v.noNewPrivs ? LessonLive::tr("1: exec can never gain privileges (no setuid)")
-                                                               : LessonLive::tr("0: setuid programs may gain privileges"))});
+    t.row({code(QStringLiteral("NoNewPrivs")),
+           esc(v.noNewPrivs ? LessonLive::tr("1: exec can never gain privileges (no setuid)")
+                            : LessonLive::tr("0: setuid programs may gain privileges"))});
     const bool sysAdmin = v.capEffective.names.contains(QLatin1String("CAP_SYS_ADMIN"));
-    t.row({code(QStringLiteral("CAP_SYS_ADMIN")), esc(sysAdmin ? LessonLive::tr("held: mount and unshare are allowed by capabilities")
-                                                                : LessonLive::tr("not held: mount and unshare fail with EPERM"))});
+    t.row({code(QStringLiteral("CAP_SYS_ADMIN")),
+           esc(sysAdmin ? LessonLive::tr("held: mount and unshare are allowed by capabilities")
+                        : LessonLive::tr("not held: mount and unshare fail with EPERM"))});
     return t.end();
 }
 
-QString mountsHtml(const KV& v, int max) {
+QString mountsHtml(const KV& v, int max)
+{
     Table t;
-    t.head({LessonLive::tr("Mount point"), LessonLive::tr("Type"), LessonLive::tr("Source"), LessonLive::tr("Options")});
+    t.head(
+        {LessonLive::tr("Mount point"), LessonLive::tr("Type"), LessonLive::tr("Source"), LessonLive::tr("Options")});
     int n = 0;
     for (const auto& m : v.mounts) {
         if (n++ >= max) break;
         t.row({code(m.mountPoint), esc(m.fstype), esc(m.source), esc(m.options)});
     }
-    return para(LessonLive::tr("%n mount(s) inside the container", nullptr, int(v.mounts.size())) + QStringLiteral(" · ") +
-                LessonLive::tr("%n mount(s) on the host", nullptr, int(v.hostMountCount))) +
+    return para(LessonLive::tr("%n mount(s) inside the container", nullptr, int(v.mounts.size())) +
+                QStringLiteral(" · ") + LessonLive::tr("%n mount(s) on the host", nullptr, int(v.hostMountCount))) +
            t.end();
 }
 
-QString upperHtml(const KV& v) {
+QString upperHtml(const KV& v)
+{
     QString h;
     Table l;
     l.head({LessonLive::tr("Layer"), LessonLive::tr("Directory")});
@@ -190,20 +209,27 @@ QString upperHtml(const KV& v) {
     return h;
 }
 
-QString memoryFiles(const KV& v) {
+QString memoryFiles(const KV& v)
+{
     QString h = cgroupRows(v, QStringList{QStringLiteral("memory_limit"), QStringLiteral("memory_usage"),
                                           QStringLiteral("memory_peak"), QStringLiteral("memory_failcnt"),
                                           QStringLiteral("memory_oom")});
     const QString limit = v.cgroupValue(QStringLiteral("memory_limit"));
-    h += para(LessonLive::tr("Limit: %1").arg(limit == QLatin1String("max") ? LessonLive::tr("unlimited") : fmtBytesFile(limit)));
-    h += QStringLiteral("<p><b>%1</b></p>").arg(esc(v.oomKills < 0 ? LessonLive::tr("The kernel gives no OOM kill count here.")
-                                                                 : LessonLive::tr("oom_kill: %1").arg(v.oomKills)));
+    h += para(LessonLive::tr("Limit: %1")
+                  .arg(limit == QLatin1String("max") ? LessonLive::tr("unlimited") : fmtBytesFile(limit)));
+    h += QStringLiteral("<p><b>%1</b></p>")
+             .arg(esc(v.oomKills < 0 ? LessonLive::tr("The kernel gives no OOM kill count here.")
+                                     : LessonLive::tr("oom_kill: %1").arg(v.oomKills)));
     return h;
 }
 }  // namespace
 
-QString LessonLive::capabilityMeaning(const QString& cap) {
-    static const struct { const char* name; const char* text; } k[] = {
+QString LessonLive::capabilityMeaning(const QString& cap)
+{
+    static const struct {
+        const char* name;
+        const char* text;
+    } k[] = {
         {"CAP_CHOWN", QT_TR_NOOP("change the owner of any file")},
         {"CAP_DAC_OVERRIDE", QT_TR_NOOP("read, write and run files regardless of their permission bits")},
         {"CAP_DAC_READ_SEARCH", QT_TR_NOOP("read any file and list any directory, and open files by handle")},
@@ -237,15 +263,20 @@ QString LessonLive::capabilityMeaning(const QString& cap) {
     return {};
 }
 
-QString LessonLive::html(const QString& lesson, const client::KernelView& v) {
-    if (v.isEmpty()) return para(tr("Select a running container: this panel then shows what the kernel says about it, every second."));
+QString LessonLive::html(const QString& lesson, const client::KernelView& v)
+{
+    if (v.isEmpty())
+        return para(
+            tr("Select a running container: this panel then shows what the kernel says about it, every second."));
     QString h;
     if (lesson == QLatin1String("kernel")) {
         Table t;
         t.head({QString(), tr("Kernel")});
         t.row({esc(tr("the container runs on")), code(v.kernelRelease + QLatin1Char(' ') + v.machine)});
         t.row({esc(tr("this host runs")), code(v.kernelRelease + QLatin1Char(' ') + v.machine)});
-        h += t.end() + para(tr("The same kernel, because there is only one: the container's init is host process %1.").arg(v.pid));
+        h +=
+            t.end() +
+            para(tr("The same kernel, because there is only one: the container's init is host process %1.").arg(v.pid));
     } else if (lesson == QLatin1String("process")) {
         h += nspid(v);
         h += para(tr("Its init: %1 (%2), %n thread(s).", nullptr, v.threads).arg(v.processName, v.processState));

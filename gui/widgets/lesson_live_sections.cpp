@@ -14,13 +14,15 @@ QString title(const QString& s) { return QStringLiteral("<h4>%1</h4>").arg(esc(s
 
 struct Table {
     QString h = QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\">");
-    Table& head(const QStringList& cols) {
+    Table& head(const QStringList& cols)
+    {
         h += QStringLiteral("<tr>");
         for (const QString& c : cols) h += QStringLiteral("<th>%1</th>").arg(esc(c));
         h += QStringLiteral("</tr>");
         return *this;
     }
-    Table& row(const QStringList& cells) {  // cells are HTML already
+    Table& row(const QStringList& cells)
+    {  // cells are HTML already
         h += QStringLiteral("<tr>");
         for (const QString& c : cells) h += QStringLiteral("<td>%1</td>").arg(c);
         h += QStringLiteral("</tr>");
@@ -29,21 +31,25 @@ struct Table {
     QString end() const { return h + QStringLiteral("</table>"); }
 };
 
-QString routesTable(const QList<KV::NetRoute>& routes) {
+QString routesTable(const QList<KV::NetRoute>& routes)
+{
     Table t;
     t.head({LessonLiveSections::tr("Destination"), LessonLiveSections::tr("Via"), LessonLiveSections::tr("Device")});
     for (const auto& r : routes)
-        t.row({code(r.destination == QLatin1String("default") ? LessonLiveSections::tr("default (everything else)") : r.destination),
+        t.row({code(r.destination == QLatin1String("default") ? LessonLiveSections::tr("default (everything else)")
+                                                              : r.destination),
                esc(r.gateway.isEmpty() ? LessonLiveSections::tr("directly (on the link)") : r.gateway), code(r.dev)});
     return t.end();
 }
 
-QString shortLayer(const QString& digest) {
+QString shortLayer(const QString& digest)
+{
     return digest.startsWith(QLatin1String("sha256:")) ? digest.mid(7, 12) : digest;
 }
 }  // namespace
 
-QString LessonLiveSections::network(const KV& v) {
+QString LessonLiveSections::network(const KV& v)
+{
     QString h;
     for (const auto& n : v.namespaces)
         if (n.kind == QLatin1String("net"))
@@ -58,17 +64,21 @@ QString LessonLiveSections::network(const KV& v) {
         QStringList addrs;
         for (const auto& a : v.netAddresses)
             if (a.ifindex == k.ifindex) addrs << a.address;
-        QString kind = k.kind.isEmpty() ? (k.name == QLatin1String("lo") ? tr("loopback") : QStringLiteral("-")) : k.kind;
-        if (k.kind == QLatin1String("veth") && k.peerIfindex > 0) kind = tr("veth (its peer is interface %1 outside)").arg(k.peerIfindex);
-        l.row({QString::number(k.ifindex), code(k.name), esc(kind), code(addrs.join(QLatin1String(", "))), esc(k.up ? tr("up") : tr("down"))});
+        QString kind =
+            k.kind.isEmpty() ? (k.name == QLatin1String("lo") ? tr("loopback") : QStringLiteral("-")) : k.kind;
+        if (k.kind == QLatin1String("veth") && k.peerIfindex > 0)
+            kind = tr("veth (its peer is interface %1 outside)").arg(k.peerIfindex);
+        l.row({QString::number(k.ifindex), code(k.name), esc(kind), code(addrs.join(QLatin1String(", "))),
+               esc(k.up ? tr("up") : tr("down"))});
     }
     h += l.end();
     h += title(tr("Inside the container: routes"));
     h += v.netRoutes.isEmpty() ? para(tr("No routes: nothing leaves this container.")) : routesTable(v.netRoutes);
 
     if (v.vethPeers.isEmpty()) {
-        h += para(tr("Only the loopback device inside: this container has no network of Onggi's, so no veth pair and no bridge. "
-                     "Create one with a network (the default \"onggi\" network or --network) to see both ends."));
+        h += para(tr(
+            "Only the loopback device inside: this container has no network of Onggi's, so no veth pair and no bridge. "
+            "Create one with a network (the default \"onggi\" network or --network) to see both ends."));
         return h;
     }
     h += title(tr("The veth pair: both ends"));
@@ -78,8 +88,8 @@ QString LessonLiveSections::network(const KV& v) {
         QString mac;
         for (const auto& k : v.netLinks)
             if (k.ifindex == e.insideIfindex) mac = k.mac;
-        p.row({esc(tr("inside the container")), QString::number(e.insideIfindex), code(e.insideName), code(mac), QStringLiteral("-"),
-               esc(tr("up"))});
+        p.row({esc(tr("inside the container")), QString::number(e.insideIfindex), code(e.insideName), code(mac),
+               QStringLiteral("-"), esc(tr("up"))});
         p.row({esc(tr("on the host")), QString::number(e.ifindex), code(e.name), code(e.mac),
                e.master.isEmpty() ? esc(tr("none")) : code(e.master), esc(e.up ? tr("up") : tr("down"))});
     }
@@ -91,7 +101,8 @@ QString LessonLiveSections::network(const KV& v) {
     return h;
 }
 
-QString LessonLiveSections::layers(const KV& v) {
+QString LessonLiveSections::layers(const KV& v)
+{
     if (v.layers.isEmpty()) return {};
     QString h = title(tr("Who else uses each lower layer"));
     Table t;
@@ -107,7 +118,8 @@ QString LessonLiveSections::layers(const KV& v) {
     return h;
 }
 
-QString LessonLiveSections::coverage(const KV& v, const QString& path) {
+QString LessonLiveSections::coverage(const KV& v, const QString& path)
+{
     for (const auto& m : v.mounts)
         if (m.mountPoint == path)
             return tr("covered: %1 (%2, %3)").arg(m.fstype, m.source, m.options.section(QLatin1Char(','), 0, 0));
@@ -116,7 +128,8 @@ QString LessonLiveSections::coverage(const KV& v, const QString& path) {
     return tr("not mounted over (covered by a read-only /proc, or unknown)");
 }
 
-QString LessonLiveSections::masked(const KV& v) {
+QString LessonLiveSections::masked(const KV& v)
+{
     Table t;
     t.head({tr("Path"), tr("How"), tr("What the container's mount table says")});
     for (const QString& p : v.maskedPaths) t.row({code(p), esc(tr("masked")), esc(coverage(v, p))});

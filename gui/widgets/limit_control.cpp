@@ -11,7 +11,8 @@
 namespace onggi::gui {
 
 LimitControl::LimitControl(double maximum, int decimals, double protocolScale, QWidget* parent)
-    : QWidget(parent), m_scale(protocolScale), m_decimals(decimals) {
+    : QWidget(parent), m_scale(protocolScale), m_decimals(decimals)
+{
     m_label = new QLabel(this);
     m_slider = new QSlider(Qt::Horizontal, this);
     m_slider->setMinimumWidth(100);
@@ -58,7 +59,8 @@ namespace {
 constexpr int kLogSteps = 1000;
 }
 
-int LimitControl::toSlider(double v) const {
+int LimitControl::toSlider(double v) const
+{
     if (m_logMin <= 0) return int(std::lround(v * std::pow(10.0, m_decimals)));
     const double max = std::max(m_spin->maximum(), m_logMin * 1.0001);
     if (v < m_logMin) return (v <= 0 && m_allowZero) ? 0 : 1;
@@ -66,7 +68,8 @@ int LimitControl::toSlider(double v) const {
     return std::clamp(1 + int(std::lround(f * (kLogSteps - 1))), 1, kLogSteps);
 }
 
-double LimitControl::fromSlider(int s) const {
+double LimitControl::fromSlider(int s) const
+{
     if (m_logMin <= 0) return double(s) / std::pow(10.0, m_decimals);
     if (s <= 0) return m_allowZero ? 0.0 : m_logMin;
     const double max = std::max(m_spin->maximum(), m_logMin * 1.0001);
@@ -76,12 +79,14 @@ double LimitControl::fromSlider(int s) const {
     return std::max(m_logMin, std::round(v / mag) * mag);
 }
 
-void LimitControl::setLogScale(double minPositive) {
+void LimitControl::setLogScale(double minPositive)
+{
     m_logMin = minPositive;
     setRange(m_spin->maximum());
 }
 
-void LimitControl::setRange(double maximum) {
+void LimitControl::setRange(double maximum)
+{
     m_updating = true;
     m_spin->setRange(m_allowZero ? 0 : std::pow(10.0, -m_decimals), maximum);
     m_slider->setRange(0, m_logMin > 0 ? kLogSteps : toSlider(maximum));
@@ -90,12 +95,14 @@ void LimitControl::setRange(double maximum) {
     m_updating = false;
 }
 
-void LimitControl::setAllowZero(bool allow) {
+void LimitControl::setAllowZero(bool allow)
+{
     m_allowZero = allow;
     setRange(m_spin->maximum());
 }
 
-void LimitControl::setValue(double v) {
+void LimitControl::setValue(double v)
+{
     m_updating = true;
     if (v > m_spin->maximum()) setRange(v);
     m_updating = true;
@@ -111,7 +118,8 @@ qint64 LimitControl::protocolValue() const { return qint64(std::llround(m_spin->
 void LimitControl::setProtocolValue(double v) { setValue(v / m_scale); }
 
 void LimitControl::setTexts(const QString& label, const QString& unit, const QString& specialZero,
-                            const QString& tooltip) {
+                            const QString& tooltip)
+{
     m_label->setText(label);
     m_unit->setText(unit);
     m_spin->setSpecialValueText(specialZero);

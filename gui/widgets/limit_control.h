@@ -19,10 +19,10 @@ public:
     LimitControl(double maximum, int decimals, double protocolScale, QWidget* parent = nullptr);
 
     void setRange(double maximum);
-    void setValue(double displayValue);      // no valueEdited signal
-    double value() const;                    // display units
-    qint64 protocolValue() const;            // display value * scale, rounded
-    void setProtocolValue(double v);         // inverse of protocolValue(); no signal
+    void setValue(double displayValue);  // no valueEdited signal
+    double value() const;                // display units
+    qint64 protocolValue() const;        // display value * scale, rounded
+    void setProtocolValue(double v);     // inverse of protocolValue(); no signal
     void setTexts(const QString& label, const QString& unit, const QString& specialZero, const QString& tooltip);
     void setAllowZero(bool allow);
     // Logarithmic slider from minPositive to the maximum (memory from 6 MiB to the host's

@@ -3,8 +3,8 @@
 #include "gui/models/units.h"
 #include "gui/widgets/limit_control.h"
 
-#include <QEvent>
 #include <QDir>
+#include <QEvent>
 #include <QFile>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -23,7 +23,8 @@ namespace {
 constexpr double MiB = 1024.0 * 1024.0;
 
 // The whole-disk block device under "/", the usual target of I/O throttling ("8:0").
-QString rootDiskDevice() {
+QString rootDiskDevice()
+{
     struct stat st {};
     if (::stat("/", &st) != 0) return QStringLiteral("8:0");
     unsigned maj = major(st.st_dev), min = minor(st.st_dev);
@@ -34,7 +35,9 @@ QString rootDiskDevice() {
     }
     if (maj == 0) {  // an overlay or tmpfs root: the first real disk of /sys/block
         for (const QString& n : QDir(QStringLiteral("/sys/block")).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-            if (n.startsWith(QLatin1String("loop")) || n.startsWith(QLatin1String("ram")) || n.startsWith(QLatin1String("zram"))) continue;
+            if (n.startsWith(QLatin1String("loop")) || n.startsWith(QLatin1String("ram")) ||
+                n.startsWith(QLatin1String("zram")))
+                continue;
             QFile dev(QStringLiteral("/sys/block/%1/dev").arg(n));
             if (dev.open(QIODevice::ReadOnly)) return QString::fromLatin1(dev.readAll()).trimmed();
         }
@@ -44,7 +47,8 @@ QString rootDiskDevice() {
 }
 }  // namespace
 
-LimitsPanel::LimitsPanel(QWidget* parent) : QWidget(parent) {
+LimitsPanel::LimitsPanel(QWidget* parent) : QWidget(parent)
+{
     m_title = new QLabel(this);
     QFont f = m_title->font();
     f.setBold(true);
@@ -68,7 +72,8 @@ LimitsPanel::LimitsPanel(QWidget* parent) : QWidget(parent) {
     m_warning->hide();
     m_deviceLabel = new QLabel(this);
     m_device = new QLineEdit(rootDiskDevice(), this);
-    m_device->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9]{1,4}:[0-9]{1,7}")), m_device));
+    m_device->setValidator(
+        new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9]{1,4}:[0-9]{1,7}")), m_device));
     m_device->setMaximumWidth(100);
     m_deviceLabel->setBuddy(m_device);
 
@@ -81,8 +86,9 @@ LimitsPanel::LimitsPanel(QWidget* parent) : QWidget(parent) {
         m_refusal[g] = new QLabel(w);
         m_refusal[g]->setWordWrap(true);
         m_refusal[g]->setObjectName(QStringLiteral("refusal"));
-        m_refusal[g]->setStyleSheet(QStringLiteral("QLabel { border: 1px solid palette(mid); border-left: 4px solid #c0392b; "
-                                                   "border-radius: 3px; padding: 4px; }"));
+        m_refusal[g]->setStyleSheet(
+            QStringLiteral("QLabel { border: 1px solid palette(mid); border-left: 4px solid #c0392b; "
+                           "border-radius: 3px; padding: 4px; }"));
         m_refusal[g]->hide();
         l->addWidget(m_refusal[g]);
         l->addStretch();
@@ -131,7 +137,8 @@ LimitsPanel::LimitsPanel(QWidget* parent) : QWidget(parent) {
 
 void LimitsPanel::setDebounceMs(int ms) { m_debounce->setInterval(ms); }
 
-void LimitsPanel::setHost(const QString& cgroupMode, qint64 memoryBytes, int cpus) {
+void LimitsPanel::setHost(const QString& cgroupMode, qint64 memoryBytes, int cpus)
+{
     m_cgroupMode = cgroupMode;
     const double memMiB = std::max(64.0, double(memoryBytes) / MiB);
     m_cpus->setRange(std::max(1, cpus));
@@ -142,7 +149,8 @@ void LimitsPanel::setHost(const QString& cgroupMode, qint64 memoryBytes, int cpu
     retranslateUi();
 }
 
-void LimitsPanel::setCgroupFiles(const client::CgroupFileNames& files) {
+void LimitsPanel::setCgroupFiles(const client::CgroupFileNames& files)
+{
     m_files = files;
     retranslateUi();
 }
@@ -151,7 +159,9 @@ QWidget* LimitsPanel::group(Group g) const { return m_groups[g]; }
 
 QString LimitsPanel::refusalText(Group g) const { return m_refusal[g]->isHidden() ? QString() : m_refusal[g]->text(); }
 
-void LimitsPanel::refused(const client::Limits& sent, const client::Limits& kernel, const QString& text, const QString& details) {
+void LimitsPanel::refused(const client::Limits& sent, const client::Limits& kernel, const QString& text,
+                          const QString& details)
+{
     // What was sent is gone; the kernel's values are the truth now.
     m_dirty.clear();
     m_debounce->stop();
@@ -171,14 +181,16 @@ void LimitsPanel::refused(const client::Limits& sent, const client::Limits& kern
     m_refusal[g]->show();
 }
 
-void LimitsPanel::applied(const client::Limits& limits) {
+void LimitsPanel::applied(const client::Limits& limits)
+{
     for (QLabel* l : m_refusal) l->hide();
     setLimits(limits);
 }
 
 void LimitsPanel::setLimits(const client::Limits& l) { setLimits(l, false); }
 
-void LimitsPanel::setLimits(const client::Limits& l, bool force) {
+void LimitsPanel::setLimits(const client::Limits& l, bool force)
+{
     // Never pull a control from under the user: a drag or an edit not yet sent wins.
     if (!force) {
         for (LimitControl* c : {m_cpus, m_weight, m_memory, m_high, m_swap, m_pids, m_ioRead, m_ioWrite})
@@ -212,18 +224,21 @@ void LimitsPanel::setLimits(const client::Limits& l, bool force) {
     updateWarning();
 }
 
-void LimitsPanel::setMemoryInUse(qint64 bytes) {
+void LimitsPanel::setMemoryInUse(qint64 bytes)
+{
     m_inUse = bytes;
     updateWarning();
 }
 
-void LimitsPanel::forgetEffective() {
+void LimitsPanel::forgetEffective()
+{
     m_effectivePids = 0;
     m_pidsKnown = false;
     retranslateUi();
 }
 
-void LimitsPanel::setEffectiveFromSample(qint64 pids) {
+void LimitsPanel::setEffectiveFromSample(qint64 pids)
+{
     if (pids > 0 && pids < (qint64(1) << 40)) m_effectivePids = pids;
     if (!m_pidsKnown && !m_pidsFromConfig) {
         m_pidsKnown = true;
@@ -233,7 +248,8 @@ void LimitsPanel::setEffectiveFromSample(qint64 pids) {
     if (pids > 0 && pids < (qint64(1) << 40) && qint64(m_pids->value()) != pids) m_pids->setValue(double(pids));
 }
 
-void LimitsPanel::edited(LimitControl* c) {
+void LimitsPanel::edited(LimitControl* c)
+{
     m_dirty.insert(c);
     if (c == m_memory) updateWarning();
     m_debounce->start();
@@ -241,7 +257,8 @@ void LimitsPanel::edited(LimitControl* c) {
 
 bool LimitsPanel::oomWarningShown() const { return !m_warning->isHidden(); }
 
-void LimitsPanel::updateWarning() {
+void LimitsPanel::updateWarning()
+{
     const qint64 limit = m_memory->protocolValue();
     const bool warn = limit > 0 && m_inUse > limit;
     if (warn)
@@ -252,7 +269,8 @@ void LimitsPanel::updateWarning() {
     m_warning->setVisible(warn);
 }
 
-client::Limits LimitsPanel::pendingLimits() const {
+client::Limits LimitsPanel::pendingLimits() const
+{
     client::Limits out;
     if (m_dirty.contains(m_cpus)) out.cpus = m_cpus->value();
     if (m_dirty.contains(m_weight)) out.cpuWeight = qint64(m_weight->value());
@@ -270,7 +288,8 @@ client::Limits LimitsPanel::pendingLimits() const {
     return out;
 }
 
-void LimitsPanel::flush() {
+void LimitsPanel::flush()
+{
     m_debounce->stop();
     if (m_dirty.isEmpty()) return;
     const client::Limits limits = pendingLimits();
@@ -278,12 +297,14 @@ void LimitsPanel::flush() {
     emit limitsChanged(limits);
 }
 
-void LimitsPanel::changeEvent(QEvent* e) {
+void LimitsPanel::changeEvent(QEvent* e)
+{
     if (e->type() == QEvent::LanguageChange) retranslateUi();
     QWidget::changeEvent(e);
 }
 
-void LimitsPanel::retranslateUi() {
+void LimitsPanel::retranslateUi()
+{
     const QString unlimited = tr("unlimited");
     m_title->setText(tr("Limits"));
     m_help->setText(tr("Changes apply at once to the running container's control group (cgroup) and are kept for "

@@ -103,7 +103,8 @@ private:
     qint64 m_inUse = 0;
     bool m_pidsFromConfig = false;
     bool m_pidsKnown = false;
-    qint64 m_effectivePids = 0;  // pids.max in force, from a sample (0: not known)  // the PID limit in force is known (config or a sample)
+    qint64 m_effectivePids =
+        0;  // pids.max in force, from a sample (0: not known)  // the PID limit in force is known (config or a sample)
 };
 
 }  // namespace gui

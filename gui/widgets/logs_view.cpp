@@ -13,7 +13,8 @@
 
 namespace onggi::gui {
 
-LogsView::LogsView(LogModel* model, QWidget* parent) : QWidget(parent), m_model(model) {
+LogsView::LogsView(LogModel* model, QWidget* parent) : QWidget(parent), m_model(model)
+{
     m_proxy = new QSortFilterProxyModel(this);
     m_proxy->setSourceModel(model);
     m_proxy->setFilterRole(LogModel::TextRole);
@@ -49,12 +50,14 @@ void LogsView::setFollow(bool on) { m_follow->setChecked(on); }
 void LogsView::setSearch(const QString& text) { m_search->setText(text); }
 int LogsView::visibleLines() const { return m_proxy->rowCount(); }
 
-void LogsView::changeEvent(QEvent* e) {
+void LogsView::changeEvent(QEvent* e)
+{
     if (e->type() == QEvent::LanguageChange) retranslateUi();
     QWidget::changeEvent(e);
 }
 
-void LogsView::retranslateUi() {
+void LogsView::retranslateUi()
+{
     m_search->setPlaceholderText(tr("Search the log…"));
     m_follow->setText(tr("&Follow"));
     m_follow->setToolTip(tr("Keep showing new lines as the container writes them"));

@@ -6,9 +6,9 @@
 #include <QDateTime>
 #include <QDateTimeAxis>
 #include <QEvent>
-#include <QLegendMarker>
-#include <QLegend>
 #include <QFontMetricsF>
+#include <QLegend>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QLocale>
 #include <QScatterSeries>
@@ -26,7 +26,8 @@ bool drawable(const MetricChart::Line& l, double v) { return !l.limitLine || (v 
 }  // namespace
 
 MetricChart::MetricChart(StatsHistoryModel* model, QList<Line> lines, QWidget* parent)
-    : QChartView(parent), m_model(model), m_lines(std::move(lines)) {
+    : QChartView(parent), m_model(model), m_lines(std::move(lines))
+{
     auto* chart = new QChart();
     chart->setMargins(QMargins(4, 4, 4, 4));
     chart->legend()->setAlignment(Qt::AlignBottom);
@@ -55,7 +56,8 @@ MetricChart::MetricChart(StatsHistoryModel* model, QList<Line> lines, QWidget* p
     retranslateUi();
 }
 
-QLineSeries* MetricChart::newSeries(int i) {
+QLineSeries* MetricChart::newSeries(int i)
+{
     auto* s = new QLineSeries(chart());
     QPen pen(m_lines[i].color);
     pen.setWidthF(m_lines[i].limitLine ? 1.5 : 2.0);
@@ -71,7 +73,8 @@ QLineSeries* MetricChart::newSeries(int i) {
     return s;
 }
 
-void MetricChart::setShowOomMarkers(bool on) {
+void MetricChart::setShowOomMarkers(bool on)
+{
     if (on == (m_oom != nullptr)) return;
     if (!on) {
         chart()->removeSeries(m_oom);
@@ -111,17 +114,20 @@ void MetricChart::setShowOomMarkers(bool on) {
     retranslateUi();
 }
 
-void MetricChart::setWindowSeconds(int seconds) {
+void MetricChart::setWindowSeconds(int seconds)
+{
     m_windowSeconds = std::max(10, seconds);
     redraw();
 }
 
-void MetricChart::setTitle(const QString& title) {
+void MetricChart::setTitle(const QString& title)
+{
     m_title = title;
     chart()->setTitle(title);
 }
 
-void MetricChart::applyPalette() {
+void MetricChart::applyPalette()
+{
     // The chart follows the application's palette (a dark one too), not Qt Charts' white theme.
     const QPalette pal = palette();
     chart()->setBackgroundBrush(pal.color(QPalette::Base));
@@ -139,20 +145,24 @@ void MetricChart::applyPalette() {
     setBackgroundBrush(pal.color(QPalette::Window));
 }
 
-void MetricChart::changeEvent(QEvent* e) {
+void MetricChart::changeEvent(QEvent* e)
+{
     if (e->type() == QEvent::PaletteChange) applyPalette();
     if (e->type() == QEvent::LanguageChange) retranslateUi();
     QChartView::changeEvent(e);
 }
 
-void MetricChart::retranslateUi() {
+void MetricChart::retranslateUi()
+{
     if (m_model)
-        for (int i = 0; i < m_series.size(); ++i) m_names[i] = m_model->headerData(m_lines[i].column, Qt::Horizontal).toString();
+        for (int i = 0; i < m_series.size(); ++i)
+            m_names[i] = m_model->headerData(m_lines[i].column, Qt::Horizontal).toString();
     if (m_oom) m_oom->setName(tr("OOM kill"));
     redraw();
 }
 
-QString MetricChart::formatValue(double v) const {
+QString MetricChart::formatValue(double v) const
+{
     if (!m_model || m_lines.isEmpty()) return QString::number(v);
     switch (m_model->headerData(m_lines[0].column, Qt::Horizontal, StatsHistoryModel::UnitRole).toInt()) {
     case StatsHistoryModel::UnitPercent: return Units::percent(v);
@@ -162,18 +172,20 @@ QString MetricChart::formatValue(double v) const {
     }
 }
 
-void MetricChart::onHovered(int lineIndex, const QPointF& p, bool state) {
+void MetricChart::onHovered(int lineIndex, const QPointF& p, bool state)
+{
     if (!state) {
         QToolTip::hideText();
         return;
     }
     const QString when = QLocale().toString(QDateTime::fromMSecsSinceEpoch(qint64(p.x())).time());
     //: chart hover: series name, time, value with unit
-    QToolTip::showText(QCursor::pos(),
-                       tr("%1 at %2: %3").arg(m_names[lineIndex], when, formatValue(p.y() * m_scale)), this);
+    QToolTip::showText(QCursor::pos(), tr("%1 at %2: %3").arg(m_names[lineIndex], when, formatValue(p.y() * m_scale)),
+                       this);
 }
 
-void MetricChart::redraw() {
+void MetricChart::redraw()
+{
     if (!m_model) return;
     const int rows = m_model->rowCount();
     const qint64 end = rows ? m_model->latestTimeMs() : QDateTime::currentMSecsSinceEpoch();
@@ -195,8 +207,9 @@ void MetricChart::redraw() {
             if (m_lines[i].limitLine) lastLimit[i] = std::max(lastLimit[i], v);
             else maxv = std::max(maxv, v);
         }
-    const int unit = m_lines.isEmpty() ? 0
-                                       : m_model->headerData(m_lines[0].column, Qt::Horizontal, StatsHistoryModel::UnitRole).toInt();
+    const int unit = m_lines.isEmpty()
+                         ? 0
+                         : m_model->headerData(m_lines[0].column, Qt::Horizontal, StatsHistoryModel::UnitRole).toInt();
     double floorTop = unit == StatsHistoryModel::UnitPercent ? 10.0 : unit == StatsHistoryModel::UnitCount ? 5.0 : 1.0;
     double dataTop = std::max({maxv, m_minTop, unit == StatsHistoryModel::UnitBytes ? 1024.0 * 1024.0 : 0.0});
     double maxAll = dataTop;
@@ -221,7 +234,7 @@ void MetricChart::redraw() {
             ++i;
         }
         m_scaleUnit = unit == StatsHistoryModel::UnitBytes ? QString::fromLatin1(names[i])
-                                                             : tr("%1/s").arg(QString::fromLatin1(names[i]));
+                                                           : tr("%1/s").arg(QString::fromLatin1(names[i]));
     } else if (unit == StatsHistoryModel::UnitPercent) {
         m_scaleUnit = QStringLiteral("%");
     } else {
@@ -277,13 +290,16 @@ void MetricChart::redraw() {
         for (const auto& m : markers) pts.append(QPointF(double(m.timeMs), double(m.memoryBytes) / m_scale));
         m_oom->replace(pts);
     }
-    m_axisX->setRange(QDateTime::fromMSecsSinceEpoch(start), QDateTime::fromMSecsSinceEpoch(std::max(end, start + 1000)));
+    m_axisX->setRange(QDateTime::fromMSecsSinceEpoch(start),
+                      QDateTime::fromMSecsSinceEpoch(std::max(end, start + 1000)));
     m_axisY->setRange(0, top);
     // Fixed ticks, one per step from 0 to the top: round values (0/20/40/60, never 0/19/39/58).
     m_axisY->setTickCount(int(std::lround(top / step)) + 1);
     // As many decimals as the step has (0.25 -> 2, 0.5 -> 1, 20 -> 0).
     int decimals = 0;
-    while (decimals < 3 && std::fabs(step * std::pow(10.0, decimals) - std::round(step * std::pow(10.0, decimals))) > 1e-6) ++decimals;
+    while (decimals < 3 &&
+           std::fabs(step * std::pow(10.0, decimals) - std::round(step * std::pow(10.0, decimals))) > 1e-6)
+        ++decimals;
     m_axisY->setLabelFormat(QStringLiteral("%.%1f").arg(decimals));
     // Time labels that fit: fewer ticks on a narrow chart, seconds only on short windows.
     // Seconds only where minutes would repeat: a span of a few minutes over few ticks.
@@ -295,14 +311,16 @@ void MetricChart::redraw() {
     m_axisY->setTitleText(m_scaleUnit);
 }
 
-int MetricChart::pointCount(int lineIndex) const {
+int MetricChart::pointCount(int lineIndex) const
+{
     if (lineIndex < 0 || lineIndex >= m_series.size()) return 0;
     int n = 0;
     for (auto* s : m_series[lineIndex]) n += int(s->count());
     return n;
 }
 
-int MetricChart::runCount(int lineIndex) const {
+int MetricChart::runCount(int lineIndex) const
+{
     if (lineIndex < 0 || lineIndex >= m_series.size()) return 0;
     int n = 0;
     for (auto* s : m_series[lineIndex]) n += s->count() > 0;
@@ -311,18 +329,21 @@ int MetricChart::runCount(int lineIndex) const {
 
 int MetricChart::oomMarkerCount() const { return m_oom ? int(m_oom->count()) : 0; }
 
-QList<QPointF> MetricChart::oomMarkerPoints() const {
+QList<QPointF> MetricChart::oomMarkerPoints() const
+{
     QList<QPointF> out;
     if (m_oom)
         for (const QPointF& p : m_oom->points()) out.append(QPointF(p.x(), p.y() * m_scale));
     return out;
 }
 
-double MetricChart::lastValue(int lineIndex) const {
+double MetricChart::lastValue(int lineIndex) const
+{
     return lineIndex >= 0 && lineIndex < m_last.size() ? m_last[lineIndex] : 0;
 }
 
-bool MetricChart::limitClipped(int lineIndex) const {
+bool MetricChart::limitClipped(int lineIndex) const
+{
     return lineIndex >= 0 && lineIndex < m_clipped.size() && m_clipped[lineIndex];
 }
 

@@ -45,11 +45,12 @@ public:
     void redraw();
 
     // What is drawn, for tests and screenshots.
-    int pointCount(int lineIndex) const;     // all runs together
-    int runCount(int lineIndex) const;       // the separate lines drawn for it
+    int pointCount(int lineIndex) const;  // all runs together
+    int runCount(int lineIndex) const;    // the separate lines drawn for it
     int oomMarkerCount() const;
     QList<QPointF> oomMarkerPoints() const;  // in model units (x: ms, y: bytes)
-    double lastValue(int lineIndex) const;  // the value the line's last point stands for, in model units (a clipped limit too)
+    double
+    lastValue(int lineIndex) const;  // the value the line's last point stands for, in model units (a clipped limit too)
     bool limitClipped(int lineIndex) const;  // drawn along the top edge, above the range
     double axisTop() const;                  // in model units
 

@@ -110,16 +110,17 @@ void NetworksDialog::refresh()
         self->showNetworks(list);
         for (const auto& n : list) {
             ++self->m_pending;
-            self->m_session->inspectNetwork(n.name, [self, name = n.name](const client::NetworkInfo& info, const client::RpcError& e2) {
-                if (!self) return;
-                if (!e2.isError())
-                    for (auto& x : self->m_list)
-                        if (x.name == name) {
-                            x.endpoints = info.endpoints;
-                            x.containers = info.containers;
-                        }
-                self->replyIn();
-            });
+            self->m_session->inspectNetwork(
+                n.name, [self, name = n.name](const client::NetworkInfo& info, const client::RpcError& e2) {
+                    if (!self) return;
+                    if (!e2.isError())
+                        for (auto& x : self->m_list)
+                            if (x.name == name) {
+                                x.endpoints = info.endpoints;
+                                x.containers = info.containers;
+                            }
+                    self->replyIn();
+                });
         }
         self->replyIn();
     });
@@ -136,7 +137,8 @@ void NetworksDialog::replyIn()
 {
     if (--m_pending > 0) return;
     const QString keep = m_networks->currentRow() >= 0 && m_networks->item(m_networks->currentRow(), 0)
-                             ? m_networks->item(m_networks->currentRow(), 0)->text() : QString();
+                             ? m_networks->item(m_networks->currentRow(), 0)->text()
+                             : QString();
     showNetworks(m_list);
     for (int r = 0; r < m_networks->rowCount(); ++r)
         if (m_networks->item(r, 0)->text() == keep || (keep.isEmpty() && r == 0)) m_networks->selectRow(r);
@@ -191,21 +193,30 @@ void NetworksDialog::showKernel()
     auto* links = new QTreeWidgetItem(m_kernel, {tr("Links"), QString()});
     for (const auto& l : m_view.links) {
         const QString state = l.up ? tr("up") : tr("down");
-        auto* it = new QTreeWidgetItem(links, {QStringLiteral("%1: %2").arg(l.ifindex).arg(l.name),
-                                               tr("%1, %2, MTU %3").arg(l.kind.isEmpty() ? tr("device") : l.kind, state).arg(l.mtu)});
-        if (l.master > 0) new QTreeWidgetItem(it, {tr("Bridge port of"), QStringLiteral("%1: %2").arg(l.master).arg(names.value(l.master))});
+        auto* it = new QTreeWidgetItem(
+            links, {QStringLiteral("%1: %2").arg(l.ifindex).arg(l.name),
+                    tr("%1, %2, MTU %3").arg(l.kind.isEmpty() ? tr("device") : l.kind, state).arg(l.mtu)});
+        if (l.master > 0)
+            new QTreeWidgetItem(
+                it, {tr("Bridge port of"), QStringLiteral("%1: %2").arg(l.master).arg(names.value(l.master))});
         if (!l.mac.isEmpty()) new QTreeWidgetItem(it, {tr("MAC address"), l.mac});
         if (!l.containerId.isEmpty())
             new QTreeWidgetItem(it, {tr("Peer"), tr("%1 in container %2 (ifindex %3 in its namespace), %4")
-                                                     .arg(l.containerIfname, l.containerName).arg(l.peerIfindex).arg(l.containerIp)});
-        new QTreeWidgetItem(it, {tr("Received / sent"), tr("%1 / %2 bytes").arg(QLocale().toString(l.rxBytes), QLocale().toString(l.txBytes))});
+                                                     .arg(l.containerIfname, l.containerName)
+                                                     .arg(l.peerIfindex)
+                                                     .arg(l.containerIp)});
+        new QTreeWidgetItem(it,
+                            {tr("Received / sent"),
+                             tr("%1 / %2 bytes").arg(QLocale().toString(l.rxBytes), QLocale().toString(l.txBytes))});
     }
     auto* addrs = new QTreeWidgetItem(m_kernel, {tr("Addresses"), QString()});
-    for (const auto& a : m_view.addresses) new QTreeWidgetItem(addrs, {names.value(a.ifindex, QString::number(a.ifindex)), a.address});
+    for (const auto& a : m_view.addresses)
+        new QTreeWidgetItem(addrs, {names.value(a.ifindex, QString::number(a.ifindex)), a.address});
     auto* routes = new QTreeWidgetItem(m_kernel, {tr("Routes"), QString()});
     for (const auto& r : m_view.routes)
-        new QTreeWidgetItem(routes, {r.destination, r.gateway.isEmpty() ? tr("on link %1").arg(names.value(r.ifindex))
-                                                                        : tr("via %1 (%2)").arg(r.gateway, names.value(r.ifindex))});
+        new QTreeWidgetItem(routes, {r.destination, r.gateway.isEmpty()
+                                                        ? tr("on link %1").arg(names.value(r.ifindex))
+                                                        : tr("via %1 (%2)").arg(r.gateway, names.value(r.ifindex))});
     m_kernel->expandAll();
     m_rules->setPlainText(m_view.rules.isEmpty() ? tr("(no rules: no network is in use yet)") : m_view.rules);
 }

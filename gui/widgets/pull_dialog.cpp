@@ -17,7 +17,8 @@
 namespace onggi {
 namespace gui {
 
-PullDialog::PullDialog(client::HelperSession* session, QWidget* parent) : QDialog(parent), m_session(session) {
+PullDialog::PullDialog(client::HelperSession* session, QWidget* parent) : QDialog(parent), m_session(session)
+{
     m_ref = new QLineEdit(this);
     m_ref->setClearButtonEnabled(true);
     m_refLabel = new QLabel(this);
@@ -38,7 +39,8 @@ PullDialog::PullDialog(client::HelperSession* session, QWidget* parent) : QDialo
     m_cancel = m_buttons->addButton(QString(), QDialogButtonBox::RejectRole);
     connect(m_pull, &QPushButton::clicked, this, &PullDialog::startPull);
     connect(m_cancel, &QPushButton::clicked, this, &PullDialog::reject);
-    connect(m_ref, &QLineEdit::textChanged, this, [this] { m_pull->setEnabled(!m_pulling && !m_ref->text().trimmed().isEmpty()); });
+    connect(m_ref, &QLineEdit::textChanged, this,
+            [this] { m_pull->setEnabled(!m_pulling && !m_ref->text().trimmed().isEmpty()); });
     connect(m_session, &client::HelperSession::pullProgress, this, &PullDialog::onProgress);
 
     auto* form = new QFormLayout;
@@ -50,16 +52,19 @@ PullDialog::PullDialog(client::HelperSession* session, QWidget* parent) : QDialo
     v->addWidget(m_buttons);
     resize(fontMetrics().horizontalAdvance(QLatin1Char('m')) * 48, sizeHint().height());
     m_pull->setEnabled(false);
-    setStatus([this] { return tr("Each layer of the image gets a bar below while the helper downloads and unpacks it."); });
+    setStatus(
+        [this] { return tr("Each layer of the image gets a bar below while the helper downloads and unpacks it."); });
     retranslateUi();
 }
 
-void PullDialog::changeEvent(QEvent* e) {
+void PullDialog::changeEvent(QEvent* e)
+{
     if (e->type() == QEvent::LanguageChange) retranslateUi();
     QDialog::changeEvent(e);
 }
 
-void PullDialog::retranslateUi() {
+void PullDialog::retranslateUi()
+{
     setWindowTitle(tr("Pull an image"));
     m_refLabel->setText(tr("&Image:"));
     m_ref->setPlaceholderText(tr("e.g. alpine:3.20 or 127.0.0.1:5000/app:1"));
@@ -70,12 +75,14 @@ void PullDialog::retranslateUi() {
     for (Row& r : m_layerRows) showRow(r);
 }
 
-void PullDialog::setStatus(std::function<QString()> text) {
+void PullDialog::setStatus(std::function<QString()> text)
+{
     m_statusText = std::move(text);
     m_status->setText(m_statusText ? m_statusText() : QString());
 }
 
-QList<QProgressBar*> PullDialog::layerBars() const {
+QList<QProgressBar*> PullDialog::layerBars() const
+{
     QList<QProgressBar*> out;
     for (const QString& l : m_order) out << m_layerRows.value(l).bar;
     return out;
@@ -83,7 +90,8 @@ QList<QProgressBar*> PullDialog::layerBars() const {
 
 QString PullDialog::statusText() const { return m_status->text(); }
 
-void PullDialog::clearRows() {
+void PullDialog::clearRows()
+{
     for (const Row& r : std::as_const(m_layerRows)) {
         delete r.name;
         delete r.phase;
@@ -93,14 +101,16 @@ void PullDialog::clearRows() {
     m_order.clear();
 }
 
-void PullDialog::setPulling(bool on) {
+void PullDialog::setPulling(bool on)
+{
     m_pulling = on;
     m_ref->setReadOnly(on);
     m_pull->setEnabled(!on && !m_ref->text().trimmed().isEmpty());
     retranslateUi();
 }
 
-void PullDialog::startPull() {
+void PullDialog::startPull()
+{
     const QString ref = m_ref->text().trimmed();
     if (ref.isEmpty() || m_pulling) return;
     clearRows();
@@ -111,23 +121,31 @@ void PullDialog::startPull() {
     setStatus([this, ref] { return tr("Pulling %1…").arg(ref); });
     m_status->setToolTip(QString());
     const quint64 gen = ++m_gen;
-    m_session->pullImage(ref, QString(), QString(), [this, gen, ref](const client::ImageInfo& image, const client::RpcError& e) {
-        if (gen != m_gen) return;
-        setPulling(false);
-        m_pullId = 0;
-        if (e.isError()) {
-            if (m_cancelling) setStatus([this, ref] { return tr("Pull of %1 cancelled.").arg(ref); });
-            else setStatus([this, ref, e] { return tr("Could not pull %1: %2").arg(ref, client::ErrorText::explain(e)); });
-            m_status->setToolTip(client::ErrorText::details(e));
-            return;
-        }
-        setStatus([this, image] { return tr("Pulled %1 (%2).").arg(image.reference(), Units::bytes(double(image.size))); });
-        m_status->setToolTip(image.id);
-        emit pulled(image);
-    });
+    m_session->pullImage(ref, QString(), QString(),
+                         [this, gen, ref](const client::ImageInfo& image, const client::RpcError& e) {
+                             if (gen != m_gen) return;
+                             setPulling(false);
+                             m_pullId = 0;
+                             if (e.isError()) {
+                                 if (m_cancelling)
+                                     setStatus([this, ref] { return tr("Pull of %1 cancelled.").arg(ref); });
+                                 else
+                                     setStatus([this, ref, e] {
+                                         return tr("Could not pull %1: %2").arg(ref, client::ErrorText::explain(e));
+                                     });
+                                 m_status->setToolTip(client::ErrorText::details(e));
+                                 return;
+                             }
+                             setStatus([this, image] {
+                                 return tr("Pulled %1 (%2).").arg(image.reference(), Units::bytes(double(image.size)));
+                             });
+                             m_status->setToolTip(image.id);
+                             emit pulled(image);
+                         });
 }
 
-void PullDialog::onProgress(const client::PullProgress& p) {
+void PullDialog::onProgress(const client::PullProgress& p)
+{
     if (!m_pulling) return;
     if (p.phase == QLatin1String("started")) {
         if (m_pullId == 0) m_pullId = p.pull;  // this dialog's pull: the one it is waiting for
@@ -135,7 +153,8 @@ void PullDialog::onProgress(const client::PullProgress& p) {
     }
     if (p.pull != m_pullId || m_pullId == 0) return;
     if (p.layer.isEmpty()) {
-        if (p.phase == QLatin1String("resolving")) setStatus([this, m = p.message] { return tr("Resolving %1…").arg(m); });
+        if (p.phase == QLatin1String("resolving"))
+            setStatus([this, m = p.message] { return tr("Resolving %1…").arg(m); });
         return;
     }
     if (m_layerRows.isEmpty()) setStatus([this, ref = m_pullRef] { return tr("Pulling %1…").arg(ref); });  // resolved
@@ -159,7 +178,8 @@ void PullDialog::onProgress(const client::PullProgress& p) {
     showRow(r);
 }
 
-void PullDialog::showRow(Row& r) {
+void PullDialog::showRow(Row& r)
+{
     const client::PullProgress& p = r.last;
     r.phase->setText(p.phaseText());
     r.bar->setToolTip(p.phaseText());
@@ -173,7 +193,8 @@ void PullDialog::showRow(Row& r) {
     }
 }
 
-void PullDialog::reject() {
+void PullDialog::reject()
+{
     if (m_pulling) {
         if (m_pullId == 0 || m_cancelling) return;
         m_cancelling = true;

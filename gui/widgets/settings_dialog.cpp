@@ -10,7 +10,8 @@
 
 namespace onggi::gui {
 
-SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent) {
+SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent)
+{
     m_language = new QComboBox(this);
     for (const char* c : {"system", "ko", "en"}) m_language->addItem(QString(), QString::fromLatin1(c));
     m_interval = new QSpinBox(this);
@@ -29,7 +30,8 @@ SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent) {
     retranslateUi();
 }
 
-void SettingsDialog::setLanguage(const QString& code) {
+void SettingsDialog::setLanguage(const QString& code)
+{
     const int i = m_language->findData(code);
     m_language->setCurrentIndex(i < 0 ? 0 : i);
 }
@@ -38,12 +40,14 @@ QString SettingsDialog::language() const { return m_language->currentData().toSt
 void SettingsDialog::setIntervalMs(int ms) { m_interval->setValue(ms); }
 int SettingsDialog::intervalMs() const { return m_interval->value(); }
 
-void SettingsDialog::changeEvent(QEvent* e) {
+void SettingsDialog::changeEvent(QEvent* e)
+{
     if (e->type() == QEvent::LanguageChange) retranslateUi();
     QDialog::changeEvent(e);
 }
 
-void SettingsDialog::retranslateUi() {
+void SettingsDialog::retranslateUi()
+{
     setWindowTitle(tr("Settings"));
     m_language->setItemText(0, tr("System language"));
     //: the name of the Korean language, always written in Korean

@@ -8,15 +8,19 @@ namespace onggi::gui {
 
 SparklineDelegate::SparklineDelegate(Mode mode, int historyRole, int scaleRole, int fractionRole, QObject* parent)
     : QStyledItemDelegate(parent), m_mode(mode), m_historyRole(historyRole), m_scaleRole(scaleRole),
-      m_fractionRole(fractionRole) {}
+      m_fractionRole(fractionRole)
+{
+}
 
-QSize SparklineDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const {
+QSize SparklineDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const
+{
     QSize s = QStyledItemDelegate::sizeHint(option, index);
     s.setWidth(s.width() + kPictureWidth / 2);
     return s;
 }
 
-void SparklineDelegate::paint(QPainter* p, const QStyleOptionViewItem& option, const QModelIndex& index) const {
+void SparklineDelegate::paint(QPainter* p, const QStyleOptionViewItem& option, const QModelIndex& index) const
+{
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
     const QString text = opt.text;
@@ -75,7 +79,8 @@ void SparklineDelegate::paint(QPainter* p, const QStyleOptionViewItem& option, c
     p->setPen(opt.palette.color(cg, selected ? QPalette::HighlightedText : QPalette::Text));
     p->setFont(opt.font);
     const QRect textRect = style->subElementRect(QStyle::SE_ItemViewItemText, &opt, w);
-    p->drawText(textRect, int(opt.displayAlignment), opt.fontMetrics.elidedText(text, opt.textElideMode, textRect.width()));
+    p->drawText(textRect, int(opt.displayAlignment),
+                opt.fontMetrics.elidedText(text, opt.textElideMode, textRect.width()));
 }
 
 }  // namespace onggi::gui

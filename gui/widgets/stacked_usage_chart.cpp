@@ -11,7 +11,8 @@
 namespace onggi::gui {
 
 StackedUsageChart::StackedUsageChart(HostOverviewModel* model, HostOverviewModel::Metric metric, QWidget* parent)
-    : QWidget(parent), m_model(model), m_metric(metric) {
+    : QWidget(parent), m_model(model), m_metric(metric)
+{
     setAttribute(Qt::WA_OpaquePaintEvent, false);
     connect(model, &HostOverviewModel::frameAppended, this, qOverload<>(&QWidget::update));
     connect(model, &QAbstractItemModel::modelReset, this, qOverload<>(&QWidget::update));
@@ -19,7 +20,8 @@ StackedUsageChart::StackedUsageChart(HostOverviewModel* model, HostOverviewModel
 
 QStringList StackedUsageChart::shownIds() const { return m_model->top(m_metric, kShown); }
 
-QColor StackedUsageChart::seriesColor(const QPalette& pal, int k) {
+QColor StackedUsageChart::seriesColor(const QPalette& pal, int k)
+{
     const bool dark = pal.color(QPalette::Base).lightnessF() < 0.5;
     if (k >= kShown) {  // other containers: the palette's own mid tone
         QColor c = pal.color(QPalette::Mid);
@@ -32,13 +34,15 @@ QColor StackedUsageChart::seriesColor(const QPalette& pal, int k) {
     return QColor::fromHslF(hue, dark ? 0.55f : 0.6f, dark ? 0.62f : 0.45f);
 }
 
-void StackedUsageChart::setScale(Scale scale) {
+void StackedUsageChart::setScale(Scale scale)
+{
     if (scale == m_scale) return;
     m_scale = scale;
     update();
 }
 
-double StackedUsageChart::roundUp(double v, bool bytes) {
+double StackedUsageChart::roundUp(double v, bool bytes)
+{
     if (!(v > 0)) return 1;
     double unit = 1;
     if (bytes)
@@ -50,7 +54,8 @@ double StackedUsageChart::roundUp(double v, bool bytes) {
     return 10 * p * unit;
 }
 
-double StackedUsageChart::containersPeak() const {
+double StackedUsageChart::containersPeak() const
+{
     const bool cpu = m_metric == HostOverviewModel::CpuMetric;
     const int n = int(m_model->times().size());
     QVector<double> sum(n, 0.0);
@@ -64,25 +69,30 @@ double StackedUsageChart::containersPeak() const {
     return peak;
 }
 
-double StackedUsageChart::axisTop() const {
+double StackedUsageChart::axisTop() const
+{
     const bool cpu = m_metric == HostOverviewModel::CpuMetric;
-    const double host = cpu ? 100.0 * std::max(1, m_model->cpus()) : double(std::max<qint64>(1, m_model->memoryTotal()));
+    const double host =
+        cpu ? 100.0 * std::max(1, m_model->cpus()) : double(std::max<qint64>(1, m_model->memoryTotal()));
     if (m_scale == Scale::WholeHost) return host;
     // A little headroom over the highest stack, at least 1 % of one core or 1 MiB.
     const double floor = cpu ? 1.0 : double(1 << 20);
     return std::min(host, roundUp(std::max(floor, containersPeak() * 1.1), !cpu));
 }
 
-bool StackedUsageChart::hostAboveAxis() const {
+bool StackedUsageChart::hostAboveAxis() const
+{
     const QVector<double>& host = m_model->hostHistory(m_metric);
     return !host.isEmpty() && !qIsNaN(host.last()) && host.last() > axisTop();
 }
 
-QString StackedUsageChart::valueText(double v) const {
+QString StackedUsageChart::valueText(double v) const
+{
     return m_metric == HostOverviewModel::CpuMetric ? Units::percent(v) : Units::bytes(v);
 }
 
-void StackedUsageChart::paintEvent(QPaintEvent*) {
+void StackedUsageChart::paintEvent(QPaintEvent*)
+{
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing, true);
     const QPalette& pal = palette();
@@ -131,7 +141,8 @@ void StackedUsageChart::paintEvent(QPaintEvent*) {
     // Plot area and axes.
     const QString yTop = valueText(yMax);
     const int left = fm.horizontalAdvance(yTop) + 8;
-    const QRectF plot(left, ly + fm.height() + 6, width() - left - 6, height() - (ly + fm.height() + 6) - fm.height() - 6);
+    const QRectF plot(left, ly + fm.height() + 6, width() - left - 6,
+                      height() - (ly + fm.height() + 6) - fm.height() - 6);
     if (plot.width() < 20 || plot.height() < 20) return;
     p.fillRect(plot, pal.color(QPalette::Base));
     p.setPen(QPen(pal.color(QPalette::Mid), 1));
@@ -140,7 +151,8 @@ void StackedUsageChart::paintEvent(QPaintEvent*) {
     for (int i = 0; i <= 2; ++i) {
         const double v = yMax * i / 2.0;
         const double y = plot.bottom() - plot.height() * i / 2.0;
-        p.drawText(QRectF(0, y - fm.height() / 2.0, left - 4, fm.height()), Qt::AlignRight | Qt::AlignVCenter, valueText(v));
+        p.drawText(QRectF(0, y - fm.height() / 2.0, left - 4, fm.height()), Qt::AlignRight | Qt::AlignVCenter,
+                   valueText(v));
         if (i > 0 && i < 2) {
             p.setPen(QPen(pal.color(QPalette::Midlight), 1, Qt::DotLine));
             p.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y));
@@ -148,7 +160,8 @@ void StackedUsageChart::paintEvent(QPaintEvent*) {
         }
     }
     const int cap = std::max(2, m_model->capacity());
-    const qint64 spanS = n >= 2 ? (m_model->times().last() - m_model->times().first()) / 1000 * (cap - 1) / std::max(1, n - 1) : cap;
+    const qint64 spanS =
+        n >= 2 ? (m_model->times().last() - m_model->times().first()) / 1000 * (cap - 1) / std::max(1, n - 1) : cap;
     //: the left end of the dashboard's time axis, e.g. "5 min ago"
     p.drawText(QRectF(plot.left(), plot.bottom() + 2, plot.width() / 2, fm.height()), Qt::AlignLeft,
                tr("%n min ago", nullptr, int(std::max<qint64>(1, (spanS + 30) / 60))));

@@ -17,14 +17,16 @@
 namespace onggi::gui {
 
 namespace {
-QString unescape(QString s) {
+QString unescape(QString s)
+{
     s.replace(QLatin1String("&lt;"), QLatin1String("<")).replace(QLatin1String("&gt;"), QLatin1String(">"));
     s.replace(QLatin1String("&quot;"), QLatin1String("\"")).replace(QLatin1String("&#39;"), QLatin1String("'"));
     return s.replace(QLatin1String("&amp;"), QLatin1String("&"));
 }
 }  // namespace
 
-QStringList TryItBar::splitWords(const QString& s) {
+QStringList TryItBar::splitWords(const QString& s)
+{
     QStringList out;
     QString cur;
     bool in = false;
@@ -52,7 +54,8 @@ QStringList TryItBar::splitWords(const QString& s) {
     return out;
 }
 
-QList<TryItBar::Step> TryItBar::parse(const QString& html) {
+QList<TryItBar::Step> TryItBar::parse(const QString& html)
+{
     QList<Step> out;
     static const QRegularExpression re(QStringLiteral("<code>onggictl (exec|pause|unpause|inspect) NAME(.*?)</code>"));
     for (auto it = re.globalMatch(html); it.hasNext();) {
@@ -65,7 +68,8 @@ QList<TryItBar::Step> TryItBar::parse(const QString& html) {
             s.command = rest;
             s.argv = splitWords(rest);
             // Never ends by itself (a loop, something left in the background): a terminal's job.
-            s.runnable = !s.argv.isEmpty() && !rest.contains(QLatin1Char('&')) && !rest.contains(QLatin1String("while :"));
+            s.runnable =
+                !s.argv.isEmpty() && !rest.contains(QLatin1Char('&')) && !rest.contains(QLatin1String("while :"));
         } else {
             s.runnable = rest.isEmpty();
         }
@@ -74,7 +78,8 @@ QList<TryItBar::Step> TryItBar::parse(const QString& html) {
     return out;
 }
 
-TryItBar::TryItBar(QWidget* parent) : QWidget(parent) {
+TryItBar::TryItBar(QWidget* parent) : QWidget(parent)
+{
     setObjectName(QStringLiteral("tryItBar"));
     m_title = new QLabel(this);
     m_title->setWordWrap(true);
@@ -93,7 +98,8 @@ TryItBar::TryItBar(QWidget* parent) : QWidget(parent) {
     rebuild();
 }
 
-void TryItBar::setLesson(const QString& html) {
+void TryItBar::setLesson(const QString& html)
+{
     const QList<Step> steps = parse(html);
     QStringList before, after;
     for (const Step& s : m_steps) before << s.text;
@@ -106,7 +112,8 @@ void TryItBar::setLesson(const QString& html) {
     rebuild();
 }
 
-void TryItBar::setContainer(const QString& id, const QString& name, const QString& state) {
+void TryItBar::setContainer(const QString& id, const QString& name, const QString& state)
+{
     const bool changed = id != m_id;
     m_id = id;
     m_name = name;
@@ -120,12 +127,14 @@ void TryItBar::setContainer(const QString& id, const QString& name, const QStrin
 
 QString TryItBar::output() const { return m_out->toPlainText(); }
 
-void TryItBar::show(const QString& text) {
+void TryItBar::show(const QString& text)
+{
     m_out->setPlainText(text);
     m_out->show();
 }
 
-void TryItBar::rebuild() {
+void TryItBar::rebuild()
+{
     for (QPushButton* b : m_buttons) {  // gone from the layout now, deleted once idle
         b->hide();
         b->setObjectName(QString());
@@ -140,7 +149,8 @@ void TryItBar::rebuild() {
         ++runnable;
         QString label = s.text;
         label.replace(QLatin1String("NAME"), m_name.isEmpty() ? tr("(container)") : m_name);
-        auto* b = new QPushButton(tr("Run: %1").arg(s.verb == QLatin1String("exec") ? s.command : QStringLiteral("onggictl ") + label), this);
+        auto* b = new QPushButton(
+            tr("Run: %1").arg(s.verb == QLatin1String("exec") ? s.command : QStringLiteral("onggictl ") + label), this);
         b->setObjectName(QStringLiteral("tryIt%1").arg(i));
         b->setToolTip(tr("Runs onggictl %1 as you, in your own container").arg(label));
         b->setEnabled(!m_id.isEmpty() && !m_busy);
@@ -155,8 +165,11 @@ void TryItBar::rebuild() {
     m_title->setVisible(runnable > 0);
 }
 
-void TryItBar::run(int i) {
-    if (i < 0 || i >= m_steps.size() || !m_steps[i].runnable || m_id.isEmpty() || !m_client || !m_client->isConnected() || m_busy) return;
+void TryItBar::run(int i)
+{
+    if (i < 0 || i >= m_steps.size() || !m_steps[i].runnable || m_id.isEmpty() || !m_client ||
+        !m_client->isConnected() || m_busy)
+        return;
     const Step s = m_steps[i];
     QString method;
     QJsonObject params{{QStringLiteral("id"), m_id}};
@@ -199,7 +212,8 @@ void TryItBar::run(int i) {
     });
 }
 
-void TryItBar::changeEvent(QEvent* e) {
+void TryItBar::changeEvent(QEvent* e)
+{
     if (e->type() == QEvent::LanguageChange) rebuild();
     QWidget::changeEvent(e);
 }

@@ -26,7 +26,8 @@ const QColor kColors[2] = {QColor(0x4e, 0x9a, 0xf0), QColor(0xf0, 0x8c, 0x3c)};
 
 // The container's cumulative CPU time in ns from its cgroup files (v1 cpuacct.usage, v2
 // cpu.stat's usage_usec; the helper names the files by knob); -1 when the host has none.
-qint64 usageNs(const client::KernelView& v, QString* path) {
+qint64 usageNs(const client::KernelView& v, QString* path)
+{
     if (const auto* f = v.cgroupFile(QStringLiteral("cpu_usage"))) {
         *path = f->path;
         return f->value.toLongLong();
@@ -42,7 +43,8 @@ public:
     explicit ShareChart(WeightSplitDemo* demo) : QWidget(demo), m_demo(demo) { setMinimumHeight(170); }
 
 protected:
-    void paintEvent(QPaintEvent*) override {
+    void paintEvent(QPaintEvent*) override
+    {
         QPainter p(this);
         p.setRenderHint(QPainter::Antialiasing);
         const QRect r = rect().adjusted(36, 8, -8, -34);
@@ -62,12 +64,14 @@ protected:
         for (int sec = 0; sec <= int(span); sec += step) {
             const int x = r.left() + int(r.width() * sec / span);
             p.drawLine(x, r.bottom(), x, r.bottom() + 3);
-            if (sec > 0 && sec + step <= int(span)) p.drawText(QRect(x - 20, r.bottom() + 3, 40, 14), Qt::AlignCenter, QString::number(sec));
+            if (sec > 0 && sec + step <= int(span))
+                p.drawText(QRect(x - 20, r.bottom() + 3, 40, 14), Qt::AlignCenter, QString::number(sec));
         }
         for (int i = 0; i < 2; ++i) {
             QPen dash(kColors[i], 1, Qt::DashLine);
             p.setPen(dash);
-            const double expect = double(WeightSplitDemo::kWeights[i]) / (WeightSplitDemo::kWeights[0] + WeightSplitDemo::kWeights[1]);
+            const double expect =
+                double(WeightSplitDemo::kWeights[i]) / (WeightSplitDemo::kWeights[0] + WeightSplitDemo::kWeights[1]);
             const int y = r.bottom() - int(r.height() * expect);
             p.drawLine(r.left(), y, r.right(), y);
             QPainterPath path;
@@ -93,7 +97,8 @@ private:
 };
 }  // namespace
 
-WeightSplitDemo::WeightSplitDemo(QWidget* parent) : QWidget(parent) {
+WeightSplitDemo::WeightSplitDemo(QWidget* parent) : QWidget(parent)
+{
     setObjectName(QStringLiteral("weightSplitDemo"));
     m_button = new QPushButton(this);
     m_button->setObjectName(QStringLiteral("weightSplitButton"));
@@ -122,16 +127,20 @@ WeightSplitDemo::WeightSplitDemo(QWidget* parent) : QWidget(parent) {
     retranslate();
 }
 
-WeightSplitDemo::~WeightSplitDemo() {
+WeightSplitDemo::~WeightSplitDemo()
+{
     // The busy containers must not outlive the demo (their own timeout is the last guard).
     if (m_client && m_client->isConnected())
         for (const QString& id : m_ids)
-            if (!id.isEmpty()) m_client->callSync(QStringLiteral("container.remove"), {{QStringLiteral("id"), id}, {QStringLiteral("force"), true}}, 5000);
+            if (!id.isEmpty())
+                m_client->callSync(QStringLiteral("container.remove"),
+                                   {{QStringLiteral("id"), id}, {QStringLiteral("force"), true}}, 5000);
 }
 
 void WeightSplitDemo::setClient(client::HelperClient* client) { m_client = client; }
 
-double WeightSplitDemo::share(int i, int seconds) const {
+double WeightSplitDemo::share(int i, int seconds) const
+{
     if (m_samples.size() < 2) return -1;
     const Sample& last = m_samples.last();
     int j = 0;
@@ -144,7 +153,8 @@ double WeightSplitDemo::share(int i, int seconds) const {
 
 QString WeightSplitDemo::statusText() const { return m_status->text(); }
 
-void WeightSplitDemo::startDemo() {
+void WeightSplitDemo::startDemo()
+{
     if (!m_client || !m_client->isConnected() || isRunning() || m_starting) return;
     m_starting = true;
     ++m_generation;
@@ -158,20 +168,23 @@ void WeightSplitDemo::startDemo() {
         const QJsonObject params{
             {QStringLiteral("image"), QStringLiteral("busybox")},
             {QStringLiteral("name"), m_names[i]},
-            {QStringLiteral("cmd"), QJsonArray{QStringLiteral("timeout"), QStringLiteral("-s"), QStringLiteral("KILL"), QString::number(kMaxSeconds + 30),
-                                               QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("while :; do :; done")}},
+            {QStringLiteral("cmd"), QJsonArray{QStringLiteral("timeout"), QStringLiteral("-s"), QStringLiteral("KILL"),
+                                               QString::number(kMaxSeconds + 30), QStringLiteral("sh"),
+                                               QStringLiteral("-c"), QStringLiteral("while :; do :; done")}},
             {QStringLiteral("auto_remove"), true},
-            {QStringLiteral("limits"), QJsonObject{{QStringLiteral("cpu_weight"), kWeights[i]}, {QStringLiteral("cpuset"), QStringLiteral("0")}}}};
+            {QStringLiteral("limits"), QJsonObject{{QStringLiteral("cpu_weight"), kWeights[i]},
+                                                   {QStringLiteral("cpuset"), QStringLiteral("0")}}}};
         client::RpcReply* c = m_client->call(QStringLiteral("container.create"), params, false, this);
         connect(c, &client::RpcReply::finished, this, [this, c, i, gen = m_generation] {
             c->deleteLater();
             if (!m_starting || gen != m_generation) {
                 // Stopped meanwhile: this one must not stay behind.
                 if (!c->isError() && m_client) {
-                    client::RpcReply* r = m_client->call(QStringLiteral("container.remove"),
-                                                         {{QStringLiteral("id"), c->result().value(QLatin1String("id")).toString()},
-                                                          {QStringLiteral("force"), true}},
-                                                         false, this);
+                    client::RpcReply* r =
+                        m_client->call(QStringLiteral("container.remove"),
+                                       {{QStringLiteral("id"), c->result().value(QLatin1String("id")).toString()},
+                                        {QStringLiteral("force"), true}},
+                                       false, this);
                     connect(r, &client::RpcReply::finished, r, &QObject::deleteLater);
                 }
                 return;
@@ -179,7 +192,8 @@ void WeightSplitDemo::startDemo() {
             if (c->isError()) return fail(client::ErrorText::describe(c->error()));
             m_ids[i] = c->result().value(QLatin1String("id")).toString();
             emit runningChanged(true);
-            client::RpcReply* s = m_client->call(QStringLiteral("container.start"), {{QStringLiteral("id"), m_ids[i]}}, false, this);
+            client::RpcReply* s =
+                m_client->call(QStringLiteral("container.start"), {{QStringLiteral("id"), m_ids[i]}}, false, this);
             connect(s, &client::RpcReply::finished, this, [this, s, gen = m_generation] {
                 s->deleteLater();
                 if (!m_starting || gen != m_generation) return;
@@ -200,7 +214,8 @@ void WeightSplitDemo::startDemo() {
     updateText();
 }
 
-void WeightSplitDemo::stopDemo() {
+void WeightSplitDemo::stopDemo()
+{
     ++m_generation;
     m_timer->stop();
     m_starting = false;
@@ -208,7 +223,9 @@ void WeightSplitDemo::stopDemo() {
     const bool was = isRunning();
     for (QString& id : m_ids) {
         if (!id.isEmpty() && m_client && m_client->isConnected()) {
-            client::RpcReply* r = m_client->call(QStringLiteral("container.remove"), {{QStringLiteral("id"), id}, {QStringLiteral("force"), true}}, false, this);
+            client::RpcReply* r =
+                m_client->call(QStringLiteral("container.remove"),
+                               {{QStringLiteral("id"), id}, {QStringLiteral("force"), true}}, false, this);
             connect(r, &client::RpcReply::finished, r, &QObject::deleteLater);
         }
         id.clear();
@@ -217,19 +234,22 @@ void WeightSplitDemo::stopDemo() {
     updateText();
 }
 
-void WeightSplitDemo::fail(const QString& message) {
+void WeightSplitDemo::fail(const QString& message)
+{
     stopDemo();
     m_error = message;
     updateText();
 }
 
-void WeightSplitDemo::poll() {
+void WeightSplitDemo::poll()
+{
     if (!m_client || !m_client->isConnected() || !isRunning() || m_inFlight > 0) return;
     m_pending[0] = m_pending[1] = -1;
     m_inFlight = 2;
     const qint64 msec = m_clock.elapsed();
     for (int i = 0; i < 2; ++i) {
-        client::RpcReply* r = m_client->call(QStringLiteral("container.kernel_view"), {{QStringLiteral("id"), m_ids[i]}}, false, this);
+        client::RpcReply* r =
+            m_client->call(QStringLiteral("container.kernel_view"), {{QStringLiteral("id"), m_ids[i]}}, false, this);
         connect(r, &client::RpcReply::finished, this, [this, r, i, msec, gen = m_generation] {
             r->deleteLater();
             if (gen != m_generation) return;
@@ -258,18 +278,23 @@ void WeightSplitDemo::poll() {
     }
 }
 
-void WeightSplitDemo::updateText() {
+void WeightSplitDemo::updateText()
+{
     m_button->setText(isRunning() || m_starting ? tr("Stop the demo") : tr("Run the 1:4 demo"));
     if (!m_error.isEmpty()) m_status->setText(tr("The demo could not start: %1").arg(m_error));
     else if (m_starting) m_status->setText(tr("Creating two busy containers with weights 100 and 400 on CPU 0…"));
     else if (isRunning())
-        m_status->setText(tr("Two busy loops compete for CPU 0. Measured from their cgroup files every second; they stop after %n second(s).",
+        m_status->setText(tr("Two busy loops compete for CPU 0. Measured from their cgroup files every second; they "
+                             "stop after %n second(s).",
                              nullptr, kMaxSeconds));
     else if (share(1) >= 0)
-        m_status->setText(tr("Last run: the container with weight 400 got %1 % of the CPU time the two used (the weights say 80 %). "
-                             "Its containers are removed.").arg(share(1) * 100, 0, 'f', 0));
+        m_status->setText(
+            tr("Last run: the container with weight 400 got %1 % of the CPU time the two used (the weights say 80 %). "
+               "Its containers are removed.")
+                .arg(share(1) * 100, 0, 'f', 0));
     else
-        m_status->setText(tr("Creates two of your containers (weights 100 and 400, both on CPU 0, each a busy loop) and measures how the kernel splits the CPU between them."));
+        m_status->setText(tr("Creates two of your containers (weights 100 and 400, both on CPU 0, each a busy loop) "
+                             "and measures how the kernel splits the CPU between them."));
     if (!isRunning() || m_samples.isEmpty()) {
         m_values->clear();
         return;
@@ -277,9 +302,12 @@ void WeightSplitDemo::updateText() {
     QString h = QStringLiteral("<table cellpadding=\"2\">");
     for (int i = 0; i < 2; ++i) {
         const double recent = share(i, kWindowS), total = share(i);
-        h += QStringLiteral("<tr><td><span style=\"color:%1\">■</span> <code>%2</code></td><td>%3</td><td>%4</td><td>%5</td></tr>")
+        h += QStringLiteral(
+                 "<tr><td><span style=\"color:%1\">■</span> <code>%2</code></td><td>%3</td><td>%4</td><td>%5</td></tr>")
                  .arg(kColors[i].name(), m_names[i].toHtmlEscaped(),
-                      tr("weight file: %1 = %2").arg(m_weightFile[i].section(QLatin1Char('/'), -1).toHtmlEscaped(), m_weightValue[i].toHtmlEscaped()),
+                      tr("weight file: %1 = %2")
+                          .arg(m_weightFile[i].section(QLatin1Char('/'), -1).toHtmlEscaped(),
+                               m_weightValue[i].toHtmlEscaped()),
                       tr("CPU time: %1 s").arg(double(m_samples.last().usageNs[i]) / 1e9, 0, 'f', 2),
                       tr("share now: %1 % · since the start: %2 %")
                           .arg(recent < 0 ? QStringLiteral("–") : QString::number(recent * 100, 'f', 0),
@@ -288,18 +316,21 @@ void WeightSplitDemo::updateText() {
     m_values->setText(h + QStringLiteral("</table>"));
 }
 
-void WeightSplitDemo::retranslate() {
+void WeightSplitDemo::retranslate()
+{
     setToolTip(tr("The kernel divides a busy CPU in the ratio of the weights: 100:400 is 20 % and 80 %."));
     updateText();
 }
 
-void WeightSplitDemo::hideEvent(QHideEvent* e) {
+void WeightSplitDemo::hideEvent(QHideEvent* e)
+{
     QWidget::hideEvent(e);
     // Nobody watches: the busy loops would only burn the learner's CPU.
     if (isRunning() || m_starting) stopDemo();
 }
 
-void WeightSplitDemo::changeEvent(QEvent* e) {
+void WeightSplitDemo::changeEvent(QEvent* e)
+{
     if (e->type() == QEvent::LanguageChange) retranslate();
     QWidget::changeEvent(e);
 }

@@ -40,7 +40,10 @@ public:
 
     // What was read from the kernel: per sample, the ms since the start and each container's
     // cumulative CPU time (ns) from its cgroup file.
-    struct Sample { qint64 msec = 0; qint64 usageNs[2] = {0, 0}; };
+    struct Sample {
+        qint64 msec = 0;
+        qint64 usageNs[2] = {0, 0};
+    };
     const QList<Sample>& samples() const { return m_samples; }
     QString containerId(int i) const { return m_ids[i]; }
     QString usageFile(int i) const { return m_usageFile[i]; }    // the path read

@@ -32,4 +32,4 @@ void register_container_attach(HelperContext& ctx)
     });
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

@@ -13,13 +13,14 @@ void register_container_create(HelperContext& ctx)
         auto p = decode_create(call.params());
         if (!p) return call.fail(p.error());
         auto asks = privileged_asks(p.value());
-        ctx.gate->authorize(call.peer(), std::move(asks), [call, &ctx, params = p.value()](const PolicyRefusal* refused) {
-            if (refused) return fail_refused(call, *refused);
-            auto c = ctx.containers->create(params, call.peer());
-            if (!c) return call.fail(c.error());
-            call.reply({{"id", c.value()->id}, {"name", c.value()->name}});
-        });
+        ctx.gate->authorize(call.peer(), std::move(asks),
+                            [call, &ctx, params = p.value()](const PolicyRefusal* refused) {
+                                if (refused) return fail_refused(call, *refused);
+                                auto c = ctx.containers->create(params, call.peer());
+                                if (!c) return call.fail(c.error());
+                                call.reply({{"id", c.value()->id}, {"name", c.value()->name}});
+                            });
     });
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

@@ -16,14 +16,15 @@ void register_container_exec(HelperContext& ctx)
         auto c = ctx.containers->find(p->id, call.peer());
         if (!c) return call.fail(c.error());
         const std::string id = c.value()->id;
-        ctx.gate->authorize(call.peer(), stored_asks(ctx, id, call.peer()), [call, &ctx, id, params = p.value()](const PolicyRefusal* refused) {
-            if (refused) return fail_refused(call, *refused);
-            ctx.containers->exec(id, params, call.peer(), [call](Result<json> r, int pty_master) {
-                if (!r) return call.fail(r.error());
-                if (pty_master >= 0) call.reply_with_fd(r.value(), pty_master);
-                else call.reply(r.value());
-            });
-        });
+        ctx.gate->authorize(call.peer(), stored_asks(ctx, id, call.peer()),
+                            [call, &ctx, id, params = p.value()](const PolicyRefusal* refused) {
+                                if (refused) return fail_refused(call, *refused);
+                                ctx.containers->exec(id, params, call.peer(), [call](Result<json> r, int pty_master) {
+                                    if (!r) return call.fail(r.error());
+                                    if (pty_master >= 0) call.reply_with_fd(r.value(), pty_master);
+                                    else call.reply(r.value());
+                                });
+                            });
     });
     ctx.dispatcher->add("container.exec.wait", [&ctx](const Call& call) {
         auto p = decode_exec_wait(call.params());
@@ -35,4 +36,4 @@ void register_container_exec(HelperContext& ctx)
     });
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

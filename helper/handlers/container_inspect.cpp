@@ -15,4 +15,4 @@ void register_container_inspect(HelperContext& ctx)
     });
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

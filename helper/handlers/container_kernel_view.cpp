@@ -41,7 +41,7 @@ std::vector<std::string> strings_at(const nlohmann::json& cfg, const char* a, co
         if (v.is_string() && out.size() < 256) out.push_back(v.get<std::string>());
     return out;
 }
-} // namespace
+}  // namespace
 
 void register_container_kernel_view(HelperContext& ctx)
 {
@@ -92,4 +92,4 @@ void register_container_kernel_view(HelperContext& ctx)
     });
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

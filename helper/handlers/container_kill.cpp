@@ -17,4 +17,4 @@ void register_container_kill(HelperContext& ctx)
     });
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

@@ -9,9 +9,10 @@ void register_container_list(HelperContext& ctx)
         auto p = decode_list(call.params());
         if (!p) return call.fail(p.error());
         json list = json::array();
-        for (const auto* c : ctx.containers->visible(call.peer(), p->all)) list.push_back(container_summary(*c, ctx.containers->networks()));
+        for (const auto* c : ctx.containers->visible(call.peer(), p->all))
+            list.push_back(container_summary(*c, ctx.containers->networks()));
         call.reply({{"containers", list}});
     });
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

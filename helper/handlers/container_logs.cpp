@@ -53,4 +53,4 @@ void register_container_logs(HelperContext& ctx)
     });
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

@@ -17,4 +17,4 @@ void register_container_pause(HelperContext& ctx)
     });
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

@@ -19,4 +19,4 @@ void register_container_remove(HelperContext& ctx)
     });
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

@@ -13,14 +13,15 @@ void register_container_restart(HelperContext& ctx)
         if (!c) return call.fail(c.error());
         const std::string id = c.value()->id;
         const int timeout = p->timeout;
-        ctx.gate->authorize(call.peer(), stored_asks(ctx, id, call.peer()), [call, &ctx, id, timeout](const PolicyRefusal* refused) {
-            if (refused) return fail_refused(call, *refused);
-            ctx.containers->restart(id, timeout, [call](Status s) {
-                if (!s) return call.fail(s.error());
-                call.reply(json::object());
-            });
-        });
+        ctx.gate->authorize(call.peer(), stored_asks(ctx, id, call.peer()),
+                            [call, &ctx, id, timeout](const PolicyRefusal* refused) {
+                                if (refused) return fail_refused(call, *refused);
+                                ctx.containers->restart(id, timeout, [call](Status s) {
+                                    if (!s) return call.fail(s.error());
+                                    call.reply(json::object());
+                                });
+                            });
     });
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

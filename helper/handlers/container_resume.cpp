@@ -16,4 +16,4 @@ void register_container_resume(HelperContext& ctx)
     });
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

@@ -23,18 +23,23 @@ void register_container_start(HelperContext& ctx)
         so.attach_wait = attach;
         so.rows = p->rows;
         so.cols = p->cols;
-        ctx.gate->authorize(call.peer(), stored_asks(ctx, id, call.peer()), [call, &ctx, id, attach, so](const PolicyRefusal* refused) {
-            if (refused) return fail_refused(call, *refused);
-            ctx.containers->start(id, [call, &ctx, id, attach](Result<pid_t> r) {
-                if (!r) return call.fail(r.error());
-                if (!attach) return call.reply({{"pid", r.value()}});
-                // The shim already listens; its init runs once this connection is accepted.
-                auto fd = ctx.containers->attach(id, true);
-                if (!fd) return call.fail(std::move(fd).error().wrap("started, but attach failed"));
-                call.reply_with_fd({{"pid", r.value()}}, fd.value());
-            }, so);
-        });
+        ctx.gate->authorize(call.peer(), stored_asks(ctx, id, call.peer()),
+                            [call, &ctx, id, attach, so](const PolicyRefusal* refused) {
+                                if (refused) return fail_refused(call, *refused);
+                                ctx.containers->start(
+                                    id,
+                                    [call, &ctx, id, attach](Result<pid_t> r) {
+                                        if (!r) return call.fail(r.error());
+                                        if (!attach) return call.reply({{"pid", r.value()}});
+                                        // The shim already listens; its init runs once this connection is accepted.
+                                        auto fd = ctx.containers->attach(id, true);
+                                        if (!fd)
+                                            return call.fail(std::move(fd).error().wrap("started, but attach failed"));
+                                        call.reply_with_fd({{"pid", r.value()}}, fd.value());
+                                    },
+                                    so);
+                            });
     });
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

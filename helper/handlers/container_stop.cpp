@@ -19,4 +19,4 @@ void register_container_stop(HelperContext& ctx)
     });
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

@@ -16,4 +16,4 @@ void register_container_top(HelperContext& ctx)
     });
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

@@ -31,7 +31,9 @@ json refusal_details(const ContainerManager& containers, const std::string& id, 
     if (!st) return d;
     const auto& s = st.value();
     json k = json::object();
-    k["cpus"] = s.cpu_quota_us && *s.cpu_quota_us > 0 && s.cpu_period_us > 0 ? double(*s.cpu_quota_us) / double(s.cpu_period_us) : 0.0;
+    k["cpus"] = s.cpu_quota_us && *s.cpu_quota_us > 0 && s.cpu_period_us > 0
+                    ? double(*s.cpu_quota_us) / double(s.cpu_period_us)
+                    : 0.0;
     k["memory"] = s.memory_limit.value_or(0);
     k["pids"] = s.pids_limit.value_or(0);
     if (s.memory_high) k["memory_high"] = *s.memory_high;
@@ -46,7 +48,7 @@ json refusal_details(const ContainerManager& containers, const std::string& id, 
     return d;
 }
 
-} // namespace
+}  // namespace
 
 void register_container_update(HelperContext& ctx)
 {
@@ -56,13 +58,16 @@ void register_container_update(HelperContext& ctx)
         auto c = ctx.containers->find(p->id, call.peer());
         if (!c) return call.fail(c.error());
         const std::string id = c.value()->id;
-        ctx.gate->authorize(call.peer(), stored_asks(ctx, id, call.peer()), [call, &ctx, id, limits = p->limits](const PolicyRefusal* refused) {
-            if (refused) return fail_refused(call, *refused);
-            auto l = ctx.containers->update(id, limits);
-            if (!l) return call.fail(l.error(), refusal_details(*ctx.containers, id, limits, l.error()));
-            call.reply({{"limits", l->to_json()}});
-        });
+        ctx.gate->authorize(call.peer(), stored_asks(ctx, id, call.peer()),
+                            [call, &ctx, id, limits = p->limits](const PolicyRefusal* refused) {
+                                if (refused) return fail_refused(call, *refused);
+                                auto l = ctx.containers->update(id, limits);
+                                if (!l)
+                                    return call.fail(l.error(),
+                                                     refusal_details(*ctx.containers, id, limits, l.error()));
+                                call.reply({{"limits", l->to_json()}});
+                            });
     });
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

@@ -22,4 +22,4 @@ void register_events_subscribe(HelperContext& ctx)
     });
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

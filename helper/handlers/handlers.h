@@ -19,7 +19,7 @@ struct HelperContext {
     ContainerManager* containers = nullptr;
     EventBus* events = nullptr;
     LogFollowers* logs = nullptr;
-    PolicyGate* gate = nullptr;  // create, start, update, exec ask it first (helper/policy_gate.h)
+    PolicyGate* gate = nullptr;        // create, start, update, exec ask it first (helper/policy_gate.h)
     WorkerThreads* workers = nullptr;  // load, save, commit run there; joined at shutdown
 };
 
@@ -104,4 +104,4 @@ inline void register_all(HelperContext& ctx)
     register_network_connect(ctx);
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

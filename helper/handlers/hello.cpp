@@ -26,7 +26,9 @@ static json host_facts(const ContainerManager& m)
     // The one table of cgroupfs names, both modes: clients name kernel files only from here.
     json files = json::object();
     for (cgroup::Knob k : cgroup::all_knobs()) {
-        auto name = [&](cgroup::Mode m) { return *cgroup::knob_name(k, m) ? json(cgroup::knob_name(k, m)) : json(nullptr); };
+        auto name = [&](cgroup::Mode m) {
+            return *cgroup::knob_name(k, m) ? json(cgroup::knob_name(k, m)) : json(nullptr);
+        };
         files[std::string(cgroup::knob_id(k))] = {{"v1", name(cgroup::Mode::v1)}, {"v2", name(cgroup::Mode::v2)}};
     }
     return {{"kernel", u.release},
@@ -54,4 +56,4 @@ void register_hello(HelperContext& ctx)
     });
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

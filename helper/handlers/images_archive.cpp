@@ -10,9 +10,9 @@
 // refused archive is answered with error.data.reason (archive_path, archive_missing_blob,
 // archive_digest_mismatch, archive_truncated, archive_format, archive_too_large) and leaves the
 // store as it was. Each loaded image is announced as a `load` image event.
+#include "engine/image/image_archive.h"
 #include "helper/handlers/handlers.h"
 #include "helper/user_file.h"
-#include "engine/image/image_archive.h"
 
 #include <QMetaObject>
 #include <QPointer>
@@ -27,7 +27,8 @@ namespace {
 // A save's or a load's progress as images.archive.progress notifications to the connection that
 // asked: from the worker thread to the event loop (loop: an object living there), at most every
 // 100 ms within a phase, and the first and last of each phase always.
-image::ArchiveProgressFn progress_to(QPointer<Connection> conn, QObject* loop, const std::string& op, const std::string& path)
+image::ArchiveProgressFn progress_to(QPointer<Connection> conn, QObject* loop, const std::string& op,
+                                     const std::string& path)
 {
     struct State {
         std::string phase;
@@ -41,13 +42,16 @@ image::ArchiveProgressFn progress_to(QPointer<Connection> conn, QObject* loop, c
         st->phase = phase;
         st->last = now;
         json n = {{"op", op}, {"path", path}, {"phase", phase}, {"current", current}, {"total", total}};
-        QMetaObject::invokeMethod(loop, [conn, n] {
-            if (conn) conn->notify("images.archive.progress", n);
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            loop,
+            [conn, n] {
+                if (conn) conn->notify("images.archive.progress", n);
+            },
+            Qt::QueuedConnection);
     };
 }
 
-} // namespace
+}  // namespace
 
 void register_images_archive(HelperContext& ctx)
 {
@@ -70,7 +74,8 @@ void register_images_archive(HelperContext& ctx)
         const Identity who = VolumeSource::identity_of(call.peer().uid, call.peer().gid);
         const std::string path = p->path;
         using R = Result<image::SaveResult>;
-        auto progress = p->progress ? progress_to(call.connection(), ctx.workers, "save", path) : image::ArchiveProgressFn{};
+        auto progress =
+            p->progress ? progress_to(call.connection(), ctx.workers, "save", path) : image::ArchiveProgressFn{};
         const bool started = ctx.workers->run<R>(
             [&store, items, who, path, progress](const std::atomic<bool>& cancel) -> R {
                 auto fd = UserFile::open_as(path, O_WRONLY | O_CREAT | O_TRUNC, 0644, who);
@@ -92,7 +97,8 @@ void register_images_archive(HelperContext& ctx)
     ctx.dispatcher->add("images.load", [&ctx](const Call& call) {
         auto p = decode_image_load(call.params());
         if (!p) return call.fail(p.error());
-        if (!call.peer().admin()) return call.fail(Error(Errc::permission_denied, "only root may load images (their names are shared)"));
+        if (!call.peer().admin())
+            return call.fail(Error(Errc::permission_denied, "only root may load images (their names are shared)"));
         auto& store = ctx.containers->images();
         const Identity who = VolumeSource::identity_of(call.peer().uid, call.peer().gid);
         const std::string path = p->path;
@@ -102,7 +108,8 @@ void register_images_archive(HelperContext& ctx)
         };
         const uint64_t max_bytes = ctx.containers->config().max_load_bytes;
         EventBus* events = ctx.events;
-        auto progress = p->progress ? progress_to(call.connection(), ctx.workers, "load", path) : image::ArchiveProgressFn{};
+        auto progress =
+            p->progress ? progress_to(call.connection(), ctx.workers, "load", path) : image::ArchiveProgressFn{};
         const bool started = ctx.workers->run<Out>(
             [&store, who, path, max_bytes, progress](const std::atomic<bool>& cancel) -> Out {
                 Out o;
@@ -134,4 +141,4 @@ void register_images_archive(HelperContext& ctx)
     });
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

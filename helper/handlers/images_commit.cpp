@@ -8,12 +8,12 @@
 // descriptors with O_NOFOLLOW (the container may own every file in it), device nodes are
 // refused, and the layer is unpacked into the store by the same extractor as a pulled layer.
 // A running container is paused while it is packed (as docker does) and resumed afterwards.
-#include "helper/handlers/handlers.h"
+#include "engine/core/unique_fd.h"
+#include "engine/image/content_digest.h"
 #include "engine/image/image_archive.h"
 #include "engine/image/image_reference.h"
-#include "engine/image/content_digest.h"
 #include "engine/image/layer_packer.h"
-#include "engine/core/unique_fd.h"
+#include "helper/handlers/handlers.h"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -35,12 +35,13 @@ std::string now_rfc3339()
     return buf;
 }
 
-Result<image::ImageRecord> commit_layer(image::ImageStore& store, const image::ImageRecord& base, const std::string& upper,
-                                        const image::IdShift* shift, const std::string& name, const std::string& tag,
-                                        const image::HistoryEntry& h)
+Result<image::ImageRecord> commit_layer(image::ImageStore& store, const image::ImageRecord& base,
+                                        const std::string& upper, const image::IdShift* shift, const std::string& name,
+                                        const std::string& tag, const image::HistoryEntry& h)
 {
     static std::atomic<uint64_t> counter{0};
-    const std::string tmp = store.blobs().tmp_dir() + "/commit-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
+    const std::string tmp =
+        store.blobs().tmp_dir() + "/commit-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
     UniqueFd fd(::open(tmp.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600));
     if (!fd) return Error::from_errno("commit: create " + tmp);
     struct Unlink {
@@ -77,13 +78,14 @@ Result<image::ImageRecord> commit_layer(image::ImageStore& store, const image::I
     return store.add_image(id, cfg.value(), name, tag, "");
 }
 
-} // namespace
+}  // namespace
 
 // A container paused for the commit is resumed whatever the commit's outcome; a failure is said.
 static void resume_after_commit(HelperContext& ctx, const std::string& cid)
 {
     if (auto r = ctx.containers->resume(cid); !r)
-        qWarning("helper: commit: container %s stays paused: %s", cid.substr(0, 12).c_str(), r.error().message().c_str());
+        qWarning("helper: commit: container %s stays paused: %s", cid.substr(0, 12).c_str(),
+                 r.error().message().c_str());
 }
 
 void register_images_commit(HelperContext& ctx)
@@ -91,7 +93,8 @@ void register_images_commit(HelperContext& ctx)
     ctx.dispatcher->add("images.commit", [&ctx](const Call& call) {
         auto p = decode_image_commit(call.params());
         if (!p) return call.fail(p.error());
-        if (!call.peer().admin()) return call.fail(Error(Errc::permission_denied, "only root may commit images (their names are shared)"));
+        if (!call.peer().admin())
+            return call.fail(Error(Errc::permission_denied, "only root may commit images (their names are shared)"));
         auto c = ctx.containers->find(p->container, call.peer());
         if (!c) return call.fail(c.error());
         const std::string cid = c.value()->id;
@@ -99,7 +102,8 @@ void register_images_commit(HelperContext& ctx)
         if (!p->image.empty()) {
             auto ref = image::ImageReference::parse(p->image);
             if (!ref) return call.fail(std::move(ref).error().wrap("image"));
-            if (!ref->digest.empty()) return call.fail(Error(Errc::invalid_argument, "image: a name[:tag], not a digest"));
+            if (!ref->digest.empty())
+                return call.fail(Error(Errc::invalid_argument, "image: a name[:tag], not a digest"));
             name = ref->familiar_name();
             tag = ref->tag.empty() ? "latest" : ref->tag;
         }
@@ -111,7 +115,8 @@ void register_images_commit(HelperContext& ctx)
             shift = image::IdShift{s->linux.uid_mappings, s->linux.gid_mappings};
         const bool paused_here = c.value()->state == ContainerState::running;
         if (paused_here) {
-            if (auto st = ctx.containers->pause(cid); !st) return call.fail(std::move(st).error().wrap("commit: pause"));
+            if (auto st = ctx.containers->pause(cid); !st)
+                return call.fail(std::move(st).error().wrap("commit: pause"));
         }
         image::HistoryEntry h;
         h.created = now_rfc3339();
@@ -138,4 +143,4 @@ void register_images_commit(HelperContext& ctx)
     });
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

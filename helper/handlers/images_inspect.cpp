@@ -14,7 +14,7 @@ Result<image::ImageRecord> find_image(HelperContext& ctx, const json& params)
     return ctx.containers->images().resolve(p->image);
 }
 
-} // namespace
+}  // namespace
 
 void register_images_inspect(HelperContext& ctx)
 {
@@ -23,8 +23,11 @@ void register_images_inspect(HelperContext& ctx)
         if (!img) return call.fail(img.error());
         auto& store = ctx.containers->images();
         json j = image_json(img.value());
-        json cfg = {{"entrypoint", img->entrypoint}, {"cmd", img->cmd}, {"env", img->env},
-                    {"working_dir", img->workdir}, {"user", img->user}};
+        json cfg = {{"entrypoint", img->entrypoint},
+                    {"cmd", img->cmd},
+                    {"env", img->env},
+                    {"working_dir", img->workdir},
+                    {"user", img->user}};
         // What `run -P` publishes: the record's (kept at pull, load and commit).
         auto exposed = store.exposed_ports(img.value());
         cfg["exposed_ports"] = exposed ? exposed.value() : std::vector<std::string>{};
@@ -51,14 +54,22 @@ void register_images_inspect(HelperContext& ctx)
         json out = json::array();
         auto c = store.config(img.value());
         if (!c) {  // the built-in image: one layer, made by Onggi
-            out.push_back({{"created", img->created}, {"created_by", "onggi built-in busybox image"}, {"comment", ""},
-                           {"empty_layer", false}, {"layer", img->layers.front()}, {"size", store.layer_size(img->layers.front())}});
+            out.push_back({{"created", img->created},
+                           {"created_by", "onggi built-in busybox image"},
+                           {"comment", ""},
+                           {"empty_layer", false},
+                           {"layer", img->layers.front()},
+                           {"size", store.layer_size(img->layers.front())}});
         } else {
             // Newest first, as docker; each non-empty entry owns the next layer, bottom up.
             size_t li = 0;
             std::vector<json> rows;
             for (const auto& h : c->history) {
-                json row = {{"created", h.created}, {"created_by", h.created_by}, {"comment", h.comment}, {"empty_layer", h.empty_layer}, {"size", 0}};
+                json row = {{"created", h.created},
+                            {"created_by", h.created_by},
+                            {"comment", h.comment},
+                            {"empty_layer", h.empty_layer},
+                            {"size", 0}};
                 if (!h.empty_layer && li < img->layers.size()) {
                     row["layer"] = img->layers[li];
                     row["size"] = store.layer_size(img->layers[li]);
@@ -72,4 +83,4 @@ void register_images_inspect(HelperContext& ctx)
     });
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

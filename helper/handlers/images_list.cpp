@@ -8,8 +8,9 @@ namespace onggi::helper {
 
 json image_json(const image::ImageRecord& r)
 {
-    json j = {{"id", r.id}, {"short_id", r.short_id()}, {"name", r.name}, {"tag", r.tag}, {"size", r.size},
-              {"created", r.created}, {"builtin", r.builtin}, {"layers", r.layers}, {"cmd", r.cmd}};
+    json j = {{"id", r.id},           {"short_id", r.short_id()}, {"name", r.name},
+              {"tag", r.tag},         {"size", r.size},           {"created", r.created},
+              {"builtin", r.builtin}, {"layers", r.layers},       {"cmd", r.cmd}};
     if (!r.entrypoint.empty()) j["entrypoint"] = r.entrypoint;
     if (!r.repo_digest.empty()) j["repo_digest"] = r.repo_digest;
     if (!r.repo_tags.empty()) j["repo_tags"] = r.repo_tags;
@@ -42,4 +43,4 @@ void register_images_list(HelperContext& ctx)
     });
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

@@ -13,7 +13,8 @@ void register_images_prune(HelperContext& ctx)
     ctx.dispatcher->add("images.prune", [&ctx](const Call& call) {
         auto p = decode_image_prune(call.params());
         if (!p) return call.fail(p.error());
-        if (!call.peer().admin()) return call.fail(Error(Errc::permission_denied, "only root may prune images (they are shared)"));
+        if (!call.peer().admin())
+            return call.fail(Error(Errc::permission_denied, "only root may prune images (they are shared)"));
         auto& store = ctx.containers->images();
         auto list = store.list();
         if (!list) return call.fail(list.error());
@@ -32,4 +33,4 @@ void register_images_prune(HelperContext& ctx)
     });
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

@@ -27,7 +27,7 @@ std::map<int64_t, PullEntry>& pulls()
     return m;
 }
 
-} // namespace
+}  // namespace
 
 void register_images_pull(HelperContext& ctx)
 {
@@ -76,12 +76,11 @@ void register_images_pull(HelperContext& ctx)
         auto p = decode_image_pull_cancel(call.params());
         if (!p) return call.fail(p.error());
         auto it = pulls().find(p->pull);
-        if (it == pulls().end() || !it->second.puller ||
-            (it->second.conn != call.connection() && !call.peer().admin()))
+        if (it == pulls().end() || !it->second.puller || (it->second.conn != call.connection() && !call.peer().admin()))
             return call.fail(Error(Errc::not_found, "no such pull: " + std::to_string(p->pull)));
         it->second.puller->cancel();
         call.reply(json::object());
     });
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

@@ -1,8 +1,8 @@
 // images.tag: docker tag. Root only, as images.remove: names are shared by every user, and a
 // name moved to another image changes what everyone's `run NAME` starts. The target is parsed as
 // docker does (ImageReference: a registry host, a repository, a tag; no digest).
-#include "helper/handlers/handlers.h"
 #include "engine/image/image_reference.h"
+#include "helper/handlers/handlers.h"
 
 namespace onggi::helper {
 
@@ -11,7 +11,8 @@ void register_images_tag(HelperContext& ctx)
     ctx.dispatcher->add("images.tag", [&ctx](const Call& call) {
         auto p = decode_image_tag(call.params());
         if (!p) return call.fail(p.error());
-        if (!call.peer().admin()) return call.fail(Error(Errc::permission_denied, "only root may name images (they are shared)"));
+        if (!call.peer().admin())
+            return call.fail(Error(Errc::permission_denied, "only root may name images (they are shared)"));
         auto ref = image::ImageReference::parse(p->target);
         if (!ref) return call.fail(std::move(ref).error().wrap("target"));
         if (!ref->digest.empty()) return call.fail(Error(Errc::invalid_argument, "target: a tag, not a digest"));
@@ -23,4 +24,4 @@ void register_images_tag(HelperContext& ctx)
     });
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

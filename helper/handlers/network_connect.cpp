@@ -28,4 +28,4 @@ void register_network_connect(HelperContext& ctx)
     });
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

@@ -12,7 +12,8 @@ void register_network_create(HelperContext& ctx)
     ctx.dispatcher->add("network.create", [&ctx](const Call& call) {
         auto p = decode_network_create(call.params());
         if (!p) return call.fail(p.error());
-        if (!call.peer().admin()) return call.fail(Error(Errc::permission_denied, "network.create: only root may create networks"));
+        if (!call.peer().admin())
+            return call.fail(Error(Errc::permission_denied, "network.create: only root may create networks"));
         auto r = ctx.containers->networks().create(p->name, p->subnet, p->gateway);
         if (!r) return call.fail(r.error());
         call.reply(r.value());
@@ -20,11 +21,12 @@ void register_network_create(HelperContext& ctx)
     ctx.dispatcher->add("network.remove", [&ctx](const Call& call) {
         auto p = decode_network_name(call.params());
         if (!p) return call.fail(p.error());
-        if (!call.peer().admin()) return call.fail(Error(Errc::permission_denied, "network.remove: only root may remove networks"));
+        if (!call.peer().admin())
+            return call.fail(Error(Errc::permission_denied, "network.remove: only root may remove networks"));
         auto st = ctx.containers->networks().remove(p->name, ctx.containers->network_users(p->name));
         if (!st) return call.fail(st.error());
         call.reply(json::object());
     });
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

@@ -41,4 +41,4 @@ void register_network_list(HelperContext& ctx)
     });
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

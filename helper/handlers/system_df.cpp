@@ -37,8 +37,8 @@ void register_system_df(HelperContext& ctx)
         if (!g) return call.fail(g.error());
         size += g->bytes;
         reclaimable += g->bytes;
-        json images = {{"count", list->size()}, {"active", active}, {"size", size}, {"reclaimable", reclaimable},
-                       {"unused_layers", g->layers}, {"unused_blobs", g->blobs}};
+        json images = {{"count", list->size()},      {"active", active},           {"size", size},
+                       {"reclaimable", reclaimable}, {"unused_layers", g->layers}, {"unused_blobs", g->blobs}};
         uint64_t csize = 0, creclaim = 0;
         size_t running = 0;
         const auto cs = ctx.containers->visible(call.peer(), true);
@@ -51,9 +51,10 @@ void register_system_df(HelperContext& ctx)
             else creclaim += n;
             per.push_back({{"id", c->id}, {"name", c->name}, {"state", container_state_name(c->state)}, {"size", n}});
         }
-        json containers = {{"count", cs.size()}, {"active", running}, {"size", csize}, {"reclaimable", creclaim}, {"list", per}};
+        json containers = {
+            {"count", cs.size()}, {"active", running}, {"size", csize}, {"reclaimable", creclaim}, {"list", per}};
         call.reply({{"images", images}, {"containers", containers}});
     });
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

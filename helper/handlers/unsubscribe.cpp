@@ -16,4 +16,4 @@ void register_unsubscribe(HelperContext& ctx)
     });
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

@@ -4,7 +4,8 @@
 
 namespace onggi::helper {
 
-std::string hosts_file(const std::vector<HostsEntry>& own, const std::vector<ExtraHost>& extra, const std::vector<HostsEntry>& peers)
+std::string hosts_file(const std::vector<HostsEntry>& own, const std::vector<ExtraHost>& extra,
+                       const std::vector<HostsEntry>& peers)
 {
     std::string s = "127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n";
     auto line = [&s](const HostsEntry& e) {
@@ -24,7 +25,7 @@ namespace {
 struct Parsed {
     std::vector<std::string> servers;  // non-loopback IPv4
     bool had_loopback = false;
-    std::vector<std::string> other;    // search / domain / options lines
+    std::vector<std::string> other;  // search / domain / options lines
 };
 
 Parsed parse(const std::string& text)
@@ -46,9 +47,10 @@ Parsed parse(const std::string& text)
     return p;
 }
 
-} // namespace
+}  // namespace
 
-std::string resolv_conf(const std::vector<std::string>& dns, const std::string& host_text, const std::string& upstream_text)
+std::string resolv_conf(const std::vector<std::string>& dns, const std::string& host_text,
+                        const std::string& upstream_text)
 {
     Parsed p = parse(host_text);
     if (p.servers.empty() && p.had_loopback && !upstream_text.empty()) p = parse(upstream_text);
@@ -60,4 +62,4 @@ std::string resolv_conf(const std::vector<std::string>& dns, const std::string& 
     return s;
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

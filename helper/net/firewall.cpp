@@ -36,7 +36,7 @@ struct Ctx {
 
 std::string quoted(const std::string& s) { return "\"" + s + "\""; }
 
-} // namespace
+}  // namespace
 
 std::string Firewall::script(const std::vector<FirewallNetwork>& nets, const std::vector<FirewallPort>& ports)
 {
@@ -51,8 +51,9 @@ std::string Firewall::script(const std::vector<FirewallNetwork>& nets, const std
     for (const auto& p : ports) {
         s += "    meta nfproto ipv4 ";
         if (!p.host_ip.empty()) s += "ip daddr " + p.host_ip + " ";
-        s += p.protocol + " dport " + std::to_string(p.host_port) + " dnat ip to " + net::Ipv4Net::format(p.container_ip) + ":" +
-             std::to_string(p.container_port) + " comment " + quoted(p.owner) + "\n";
+        s += p.protocol + " dport " + std::to_string(p.host_port) + " dnat ip to " +
+             net::Ipv4Net::format(p.container_ip) + ":" + std::to_string(p.container_port) + " comment " +
+             quoted(p.owner) + "\n";
     }
     s += "  }\n";
     s += "  chain prerouting {\n    type nat hook prerouting priority dstnat; policy accept;\n";
@@ -64,21 +65,23 @@ std::string Firewall::script(const std::vector<FirewallNetwork>& nets, const std
         s += "    ip saddr " + n.subnet.subnet().to_string() + " oifname != " + quoted(n.bridge) + " masquerade\n";
         s += "    oifname " + quoted(n.bridge) + " ip saddr 127.0.0.0/8 masquerade\n";
         // A container reaching another one through a published port on the host (hairpin).
-        s += "    oifname " + quoted(n.bridge) + " ip saddr " + n.subnet.subnet().to_string() + " ct status dnat masquerade\n";
+        s += "    oifname " + quoted(n.bridge) + " ip saddr " + n.subnet.subnet().to_string() +
+             " ct status dnat masquerade\n";
     }
     s += "  }\n";
     s += "  chain forward {\n    type filter hook forward priority filter; policy accept;\n";
     for (const auto& a : nets)
         for (const auto& b : nets)
-            if (a.bridge != b.bridge) s += "    iifname " + quoted(a.bridge) + " oifname " + quoted(b.bridge) + " drop\n";
+            if (a.bridge != b.bridge)
+                s += "    iifname " + quoted(a.bridge) + " oifname " + quoted(b.bridge) + " drop\n";
     s += "  }\n";
     s += "  chain guard {\n    type filter hook prerouting priority raw; policy accept;\n";
     for (const auto& n : nets) {
         s += "    iifname " + quoted(n.bridge) + " ip daddr 127.0.0.0/8 drop\n";
         const std::string sub = n.subnet.subnet().to_string();
         const uint32_t gw = n.gateway ? n.gateway : n.subnet.network() + 1;
-        s += "    iifname " + quoted(n.bridge) + " ip saddr " + sub + " ip daddr " + sub + " ip daddr != " + net::Ipv4Net::format(gw) +
-             " notrack\n";
+        s += "    iifname " + quoted(n.bridge) + " ip saddr " + sub + " ip daddr " + sub +
+             " ip daddr != " + net::Ipv4Net::format(gw) + " notrack\n";
     }
     s += "  }\n";
     s += "}\n";
@@ -109,4 +112,4 @@ Result<std::string> Firewall::list()
     return r;
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

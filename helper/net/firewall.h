@@ -33,12 +33,12 @@ struct FirewallNetwork {
 };
 
 struct FirewallPort {
-    std::string host_ip;   // "" = any local address
+    std::string host_ip;  // "" = any local address
     uint16_t host_port = 0;
     std::string protocol;  // tcp | udp
     uint32_t container_ip = 0;
     uint16_t container_port = 0;
-    std::string owner;     // the container's short id, as the rule's comment
+    std::string owner;  // the container's short id, as the rule's comment
 };
 
 class Firewall {
@@ -52,4 +52,4 @@ public:
     Result<std::string> list();
 };
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

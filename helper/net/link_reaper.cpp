@@ -78,4 +78,4 @@ void LinkReaper::run()
     }
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

@@ -36,4 +36,4 @@ private:
     std::thread thread_;
 };
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

@@ -7,13 +7,17 @@ namespace onggi::helper {
 
 namespace {
 
-Error bad(const std::string& field, const std::string& why) { return Error(Errc::invalid_argument, field + ": " + why); }
+Error bad(const std::string& field, const std::string& why)
+{
+    return Error(Errc::invalid_argument, field + ": " + why);
+}
 
 Result<uint16_t> port_number(const json& v, const std::string& field, bool zero_ok)
 {
     if (!v.is_number_integer()) return bad(field, "expected an integer port");
     int64_t p = v.get<int64_t>();
-    if (p < (zero_ok ? 0 : 1) || p > 65535) return bad(field, "port " + std::to_string(p) + " is out of range (" + (zero_ok ? "0" : "1") + "..65535)");
+    if (p < (zero_ok ? 0 : 1) || p > 65535)
+        return bad(field, "port " + std::to_string(p) + " is out of range (" + (zero_ok ? "0" : "1") + "..65535)");
     return uint16_t(p);
 }
 
@@ -23,7 +27,7 @@ Status check_proto(const std::string& p, const std::string& field)
     return {};
 }
 
-} // namespace
+}  // namespace
 
 bool valid_network_name(const std::string& name)
 {
@@ -58,7 +62,8 @@ Result<NetOptions> decode_net_options(const json& in)
     if (auto it = in.find("ip"); it != in.end() && !it->is_null()) {
         if (!it->is_string()) return bad("ip", "expected a string");
         o.ip = it->get<std::string>();
-        if (!o.ip.empty() && !net::Ipv4Net::parse_address(o.ip)) return bad("ip", "'" + o.ip.substr(0, 64) + "' is not an IPv4 address");
+        if (!o.ip.empty() && !net::Ipv4Net::parse_address(o.ip))
+            return bad("ip", "'" + o.ip.substr(0, 64) + "' is not an IPv4 address");
     }
     if (auto it = in.find("publish_all"); it != in.end() && !it->is_null()) {
         if (!it->is_boolean()) return bad("publish_all", "expected true or false");
@@ -71,7 +76,8 @@ Result<NetOptions> decode_net_options(const json& in)
             const std::string f = "ports[" + std::to_string(i) + "]";
             if (!e.is_object()) return bad(f, "expected an object");
             for (auto k = e.begin(); k != e.end(); ++k)
-                if (k.key() != "host_ip" && k.key() != "host_port" && k.key() != "container_port" && k.key() != "protocol")
+                if (k.key() != "host_ip" && k.key() != "host_port" && k.key() != "container_port" &&
+                    k.key() != "protocol")
                     return bad(f + "." + k.key().substr(0, 32), "unknown field");
             PortMapping m;
             if (!e.contains("container_port")) return bad(f + ".container_port", "required");
@@ -98,7 +104,8 @@ Result<NetOptions> decode_net_options(const json& in)
             for (const auto& prev : o.ports)
                 if (prev.host_port != 0 && prev.host_port == m.host_port && prev.protocol == m.protocol &&
                     (prev.host_ip.empty() || m.host_ip.empty() || prev.host_ip == m.host_ip))
-                    return bad(f + ".host_port", "host port " + std::to_string(m.host_port) + "/" + m.protocol + " is published twice");
+                    return bad(f + ".host_port",
+                               "host port " + std::to_string(m.host_port) + "/" + m.protocol + " is published twice");
             o.ports.push_back(m);
         }
     }
@@ -134,7 +141,8 @@ Result<NetOptions> decode_net_options(const json& in)
         for (size_t i = 0; i < it->size(); ++i) {
             const json& e = (*it)[i];
             const std::string f = "extra_hosts[" + std::to_string(i) + "]";
-            if (!e.is_object() || !e.contains("name") || !e.contains("ip") || !e["name"].is_string() || !e["ip"].is_string())
+            if (!e.is_object() || !e.contains("name") || !e.contains("ip") || !e["name"].is_string() ||
+                !e["ip"].is_string())
                 return bad(f, "expected {\"name\":\"host\",\"ip\":\"a.b.c.d\"}");
             ExtraHost h{e["name"].get<std::string>(), e["ip"].get<std::string>()};
             if (!std::regex_match(h.name, host_re)) return bad(f + ".name", "not a valid host name");
@@ -145,7 +153,7 @@ Result<NetOptions> decode_net_options(const json& in)
     return o;
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper
 
 namespace onggi::helper {
 
@@ -180,4 +188,4 @@ ContainerNetwork ContainerNetwork::from_json(const json& j)
     return n;
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

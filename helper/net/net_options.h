@@ -13,10 +13,10 @@
 namespace onggi::helper {
 
 struct PortMapping {
-    std::string host_ip;          // "" = every address of the host
-    uint16_t host_port = 0;       // 0 = one the kernel picks (publish_all, or "-p 80")
+    std::string host_ip;     // "" = every address of the host
+    uint16_t host_port = 0;  // 0 = one the kernel picks (publish_all, or "-p 80")
     uint16_t container_port = 0;
-    std::string protocol = "tcp"; // tcp | udp
+    std::string protocol = "tcp";  // tcp | udp
     bool operator==(const PortMapping&) const = default;
     json to_json() const;
     std::string to_string() const;  // "0.0.0.0:8080->80/tcp"
@@ -27,14 +27,17 @@ struct ExtraHost {
 };
 
 struct NetOptions {
-    std::string ip;                      // fixed address on the container's network ("" = allocated)
+    std::string ip;  // fixed address on the container's network ("" = allocated)
     std::vector<PortMapping> ports;
     bool publish_all = false;            // -P: every exposed port on a port the kernel picks
     std::vector<PortMapping> expose;     // container_port + protocol only
     std::vector<std::string> dns;        // name servers instead of the host's
     std::vector<ExtraHost> extra_hosts;  // --add-host name:ip
 
-    bool empty() const { return ip.empty() && ports.empty() && !publish_all && expose.empty() && dns.empty() && extra_hosts.empty(); }
+    bool empty() const
+    {
+        return ip.empty() && ports.empty() && !publish_all && expose.empty() && dns.empty() && extra_hosts.empty();
+    }
     json to_json() const;
 };
 
@@ -46,14 +49,14 @@ Result<NetOptions> decode_net_options(const json& create_params);
 // The network names users may give: [a-zA-Z0-9][a-zA-Z0-9_.-]{0,31}; none/host/private/bridge are modes.
 bool valid_network_name(const std::string& name);
 
-} // namespace onggi::helper
+}  // namespace onggi::helper
 
 namespace onggi::helper {
 
 // What container.json keeps about a container's network (resolved at create).
 struct ContainerNetwork {
-    std::string mode = "private";       // none | host | private | a network's name (its first network)
-    std::vector<std::string> more;      // networks connected later (network.connect)
+    std::string mode = "private";   // none | host | private | a network's name (its first network)
+    std::vector<std::string> more;  // networks connected later (network.connect)
     NetOptions options;
     std::string hostname;
     bool on_bridge() const { return mode != "none" && mode != "host" && mode != "private"; }
@@ -62,4 +65,4 @@ struct ContainerNetwork {
     static ContainerNetwork from_json(const json& j);  // tolerant: a damaged entry is "private"
 };
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

@@ -10,11 +10,11 @@
 #include <arpa/inet.h>
 #include <dirent.h>
 #include <fcntl.h>
+#include <linux/rtnetlink.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <linux/rtnetlink.h>
 
 #include <algorithm>
 
@@ -77,7 +77,7 @@ void write_in_place(const std::string& path, const std::string& text)
     ::close(fd);
 }
 
-} // namespace
+}  // namespace
 
 NetworkManager::NetworkManager(NetworkManagerConfig cfg) : cfg_(std::move(cfg)), store_(cfg_.state_dir) {}
 NetworkManager::~NetworkManager() = default;
@@ -137,7 +137,8 @@ void NetworkManager::restore(const std::set<std::string>& running)
     for (const auto& id : files) {
         auto text = read_file(run_file(id), 1 << 20);
         json j = text ? json::parse(text.value(), nullptr, false) : json();
-        auto att = text ? net::attachments_from_json(text.value()) : Result<std::vector<net::Attachment>>(Error(Errc::internal, "gone"));
+        auto att = text ? net::attachments_from_json(text.value())
+                        : Result<std::vector<net::Attachment>>(Error(Errc::internal, "gone"));
         Live l;
         l.id = id;
         if (att) l.attachments = att.value();
@@ -160,7 +161,8 @@ void NetworkManager::restore(const std::set<std::string>& running)
         }
         for (const auto& a : l.attachments)
             if (const NetworkRecord* n = store_.get(a.network))
-                if (auto st = ensure_up(*n); !st) qWarning("helper: network %s: %s", n->name.c_str(), st.error().message().c_str());
+                if (auto st = ensure_up(*n); !st)
+                    qWarning("helper: network %s: %s", n->name.c_str(), st.error().message().c_str());
         if (auto st = reserve_ports(l); !st)
             qWarning("helper: container %s: %s", id.c_str(), st.error().message().c_str());
         live_[id] = std::move(l);
@@ -180,7 +182,8 @@ void NetworkManager::restore(const std::set<std::string>& running)
             for (const auto& k : links.value())
                 if (bridges.count(k.name)) bridge_idx.insert(k.ifindex);
             for (const auto& k : links.value())
-                if (k.kind == "veth" && bridge_idx.count(k.master) && !owned.count(k.name)) reaper_.remove(k.ifindex, k.name);
+                if (k.kind == "veth" && bridge_idx.count(k.master) && !owned.count(k.name))
+                    reaper_.remove(k.ifindex, k.name);
         }
     }
     restoring_ = false;
@@ -191,7 +194,8 @@ void NetworkManager::restore(const std::set<std::string>& running)
 Result<const NetworkRecord*> NetworkManager::ensure_default()
 {
     if (const NetworkRecord* n = store_.get(cfg_.default_network)) return n;
-    if (cfg_.default_network != kBuiltin) return Error(Errc::not_found, "no such network: " + cfg_.default_network + " (the helper's default)");
+    if (cfg_.default_network != kBuiltin)
+        return Error(Errc::not_found, "no such network: " + cfg_.default_network + " (the helper's default)");
     auto s = net::Ipv4Net::parse(cfg_.default_subnet);
     if (!s) return std::move(s).error().wrap("default subnet");
     NetworkRecord r;
@@ -210,8 +214,8 @@ Status NetworkManager::check_subnet_free(const net::Ipv4Net& subnet, const std::
 {
     for (const NetworkRecord* r : store_.list())
         if (r->name != except && r->subnet.overlaps(subnet))
-            return Error(Errc::invalid_argument,
-                         "subnet " + subnet.to_string() + " overlaps network " + r->name + " (" + r->subnet.to_string() + ")");
+            return Error(Errc::invalid_argument, "subnet " + subnet.to_string() + " overlaps network " + r->name +
+                                                     " (" + r->subnet.to_string() + ")");
     auto nl = net::Netlink::open();
     if (!nl) return std::move(nl).error();
     std::set<int> ours;
@@ -221,14 +225,15 @@ Status NetworkManager::check_subnet_free(const net::Ipv4Net& subnet, const std::
     if (!routes) return std::move(routes).error();
     auto links = nl->links();
     for (const auto& rt : routes.value()) {
-        if (rt.table != RT_TABLE_MAIN || rt.type != RTN_UNICAST || rt.destination.prefix == 0 || ours.count(rt.ifindex)) continue;
+        if (rt.table != RT_TABLE_MAIN || rt.type != RTN_UNICAST || rt.destination.prefix == 0 || ours.count(rt.ifindex))
+            continue;
         if (!rt.destination.overlaps(subnet)) continue;
         std::string dev;
         if (links)
             for (const auto& l : links.value())
                 if (l.ifindex == rt.ifindex) dev = " dev " + l.name;
-        return Error(Errc::invalid_argument,
-                     "subnet " + subnet.to_string() + " overlaps the host's route " + rt.destination.subnet().to_string() + dev);
+        return Error(Errc::invalid_argument, "subnet " + subnet.to_string() + " overlaps the host's route " +
+                                                 rt.destination.subnet().to_string() + dev);
     }
     return {};
 }
@@ -244,8 +249,10 @@ Status NetworkManager::ensure_up(const NetworkRecord& n)
     // Routing between the bridge and the rest (outbound NAT, published ports); 127.0.0.1 into the
     // bridge for ports published on localhost (the guard chain drops the reverse).
     auto fwd = read_file("/proc/sys/net/ipv4/ip_forward", 16);
-    if (!fwd || fwd.value().rfind("1", 0) != 0) ONGGI_CHECK(write_file("/proc/sys/net/ipv4/ip_forward", "1"), "enable IPv4 forwarding");
-    ONGGI_CHECK(write_file("/proc/sys/net/ipv4/conf/" + n.bridge + "/route_localnet", "1"), "route_localnet on " + n.bridge);
+    if (!fwd || fwd.value().rfind("1", 0) != 0)
+        ONGGI_CHECK(write_file("/proc/sys/net/ipv4/ip_forward", "1"), "enable IPv4 forwarding");
+    ONGGI_CHECK(write_file("/proc/sys/net/ipv4/conf/" + n.bridge + "/route_localnet", "1"),
+                "route_localnet on " + n.bridge);
     up_.insert(n.name);
     if (!restoring_) ONGGI_CHECK(apply_rules(), "network " + n.name);
     return {};
@@ -260,21 +267,27 @@ Status NetworkManager::apply_rules()
     for (const auto& [id, l] : live_) {
         if (l.attachments.empty()) continue;
         for (const auto& m : l.ports)
-            ports.push_back({m.host_ip, m.host_port, m.protocol, l.attachments[0].address.addr, m.container_port, id.substr(0, 12)});
+            ports.push_back({m.host_ip, m.host_port, m.protocol, l.attachments[0].address.addr, m.container_port,
+                             id.substr(0, 12)});
     }
     return firewall_.apply(nets, ports);
 }
 
-Result<std::string> NetworkManager::resolve_mode(const std::string& requested, const NetOptions& o, uid_t peer_uid) const
+Result<std::string> NetworkManager::resolve_mode(const std::string& requested, const NetOptions& o,
+                                                 uid_t peer_uid) const
 {
     std::string m = requested.empty() || requested == "bridge" ? cfg_.default_network : requested;
     if (is_mode_word(m)) {
         if (!o.ports.empty() || o.publish_all)
-            return Error(Errc::invalid_argument, "ports: publishing ports needs a network (this container's network is '" + m + "')");
-        if (!o.ip.empty()) return Error(Errc::invalid_argument, "ip: a fixed address needs a network (this container's network is '" + m + "')");
+            return Error(Errc::invalid_argument,
+                         "ports: publishing ports needs a network (this container's network is '" + m + "')");
+        if (!o.ip.empty())
+            return Error(Errc::invalid_argument,
+                         "ip: a fixed address needs a network (this container's network is '" + m + "')");
         return m;
     }
-    if (!valid_network_name(m)) return Error(Errc::invalid_argument, "namespaces.network: '" + m.substr(0, 64) + "' is not a network name");
+    if (!valid_network_name(m))
+        return Error(Errc::invalid_argument, "namespaces.network: '" + m.substr(0, 64) + "' is not a network name");
     net::Ipv4Net subnet;
     uint32_t gateway = 0;
     if (const NetworkRecord* n = store_.get(m)) {
@@ -291,16 +304,18 @@ Result<std::string> NetworkManager::resolve_mode(const std::string& requested, c
     if (!o.ip.empty()) {
         uint32_t a = net::Ipv4Net::parse_address(o.ip).value();
         if (!subnet.contains(a))
-            return Error(Errc::invalid_argument, "ip: " + o.ip + " is outside the subnet " + subnet.to_string() + " of network " + m);
+            return Error(Errc::invalid_argument,
+                         "ip: " + o.ip + " is outside the subnet " + subnet.to_string() + " of network " + m);
         if (a == subnet.network() || a == subnet.broadcast() || a == gateway)
-            return Error(Errc::invalid_argument, "ip: " + o.ip + " is the network's own address (network, gateway or broadcast)");
+            return Error(Errc::invalid_argument,
+                         "ip: " + o.ip + " is the network's own address (network, gateway or broadcast)");
     }
     if (peer_uid != 0) {
         const int low = unprivileged_port_start();
         for (const auto& p : o.ports)
             if (p.host_port != 0 && p.host_port < low)
-                return Error(Errc::permission_denied, "ports: host port " + std::to_string(p.host_port) + " is below " + std::to_string(low) +
-                                                          ": only root may publish it");
+                return Error(Errc::permission_denied, "ports: host port " + std::to_string(p.host_port) + " is below " +
+                                                          std::to_string(low) + ": only root may publish it");
     }
     return m;
 }
@@ -315,13 +330,16 @@ Status NetworkManager::reserve_ports(Live& l)
         sockaddr_in sa{};
         sa.sin_family = AF_INET;
         sa.sin_port = htons(m.host_port);
-        sa.sin_addr.s_addr = m.host_ip.empty() ? htonl(INADDR_ANY) : htonl(net::Ipv4Net::parse_address(m.host_ip).value());
+        sa.sin_addr.s_addr =
+            m.host_ip.empty() ? htonl(INADDR_ANY) : htonl(net::Ipv4Net::parse_address(m.host_ip).value());
         // No SO_REUSEADDR: a bound socket of ours keeps anyone else's bind (and listen) off the port.
         if (::bind(fd.get(), reinterpret_cast<sockaddr*>(&sa), sizeof sa) < 0) {
             int e = errno;
-            const std::string what = (m.host_ip.empty() ? std::string() : m.host_ip + ":") + std::to_string(m.host_port) + "/" + m.protocol;
+            const std::string what =
+                (m.host_ip.empty() ? std::string() : m.host_ip + ":") + std::to_string(m.host_port) + "/" + m.protocol;
             if (e == EADDRINUSE) return Error(Errc::busy, "ports: host port " + what + " is already in use");
-            if (e == EADDRNOTAVAIL) return Error(Errc::invalid_argument, "ports: " + m.host_ip + " is not an address of this host");
+            if (e == EADDRNOTAVAIL)
+                return Error(Errc::invalid_argument, "ports: " + m.host_ip + " is not an address of this host");
             return Error::from_errno("ports: bind " + what, e);
         }
         if (m.host_port == 0) {
@@ -397,7 +415,9 @@ Result<std::string> NetworkManager::prepare_start(const NetContainer& c)
             if (!d) return fail(std::move(d).error());
             n = d.value();
         }
-        if (!n) return fail(Error(Errc::not_found, "no such network: " + nets[i] + " (removed after the container was created?)"));
+        if (!n)
+            return fail(
+                Error(Errc::not_found, "no such network: " + nets[i] + " (removed after the container was created?)"));
         if (auto st = ensure_up(*n); !st) return fail(std::move(st).error());
         std::optional<uint32_t> wanted;
         if (i == 0 && !c.net.options.ip.empty()) wanted = net::Ipv4Net::parse_address(c.net.options.ip).value();
@@ -425,7 +445,8 @@ Result<std::string> NetworkManager::prepare_start(const NetContainer& c)
     if (auto st = save_live(l); !st) return fail(std::move(st).error().wrap("network state"));
     auto host_resolv = read_file("/etc/resolv.conf", 1 << 16);
     auto upstream = read_file("/run/systemd/resolve/resolv.conf", 1 << 16);
-    auto resolv = resolv_conf(c.net.options.dns, host_resolv ? host_resolv.value() : std::string(), upstream ? upstream.value() : std::string());
+    auto resolv = resolv_conf(c.net.options.dns, host_resolv ? host_resolv.value() : std::string(),
+                              upstream ? upstream.value() : std::string());
     write_in_place(l.bundle + "/resolv.conf", resolv);
     write_in_place(l.bundle + "/hostname", l.hostname + "\n");
     const bool has_ports = !l.ports.empty();
@@ -476,9 +497,11 @@ void NetworkManager::stopped(const std::string& id)
     refresh_hosts(nets);
 }
 
-Result<json> NetworkManager::create(const std::string& name, const std::string& subnet_text, const std::string& gateway_text)
+Result<json> NetworkManager::create(const std::string& name, const std::string& subnet_text,
+                                    const std::string& gateway_text)
 {
-    if (!valid_network_name(name)) return Error(Errc::invalid_argument, "name: expected [a-zA-Z0-9][a-zA-Z0-9_.-]{0,31}");
+    if (!valid_network_name(name))
+        return Error(Errc::invalid_argument, "name: expected [a-zA-Z0-9][a-zA-Z0-9_.-]{0,31}");
     if (is_mode_word(name) || name == "bridge" || name == "default")
         return Error(Errc::invalid_argument, "name: '" + name + "' is a network mode, not a name you can give");
     if (name == kBuiltin || store_.get(name)) return Error(Errc::already_exists, "network " + name + " exists");
@@ -486,9 +509,11 @@ Result<json> NetworkManager::create(const std::string& name, const std::string& 
     if (!subnet_text.empty()) {
         auto s = net::Ipv4Net::parse(subnet_text);
         if (!s) return std::move(s).error().wrap("subnet");
-        if (s->prefix < 8 || s->prefix > 30) return Error(Errc::invalid_argument, "subnet: the prefix must be /8 to /30");
+        if (s->prefix < 8 || s->prefix > 30)
+            return Error(Errc::invalid_argument, "subnet: the prefix must be /8 to /30");
         if (s->addr != s->network())
-            return Error(Errc::invalid_argument, "subnet: " + subnet_text + " is not a network address (did you mean " + s->subnet().to_string() + "?)");
+            return Error(Errc::invalid_argument, "subnet: " + subnet_text + " is not a network address (did you mean " +
+                                                     s->subnet().to_string() + "?)");
         subnet = s.value();
         ONGGI_CHECK(check_subnet_free(subnet, ""), "subnet");
     } else {
@@ -504,7 +529,8 @@ Result<json> NetworkManager::create(const std::string& name, const std::string& 
         auto g = net::Ipv4Net::parse_address(gateway_text);
         if (!g) return std::move(g).error().wrap("gateway");
         if (!subnet.contains(g.value()) || g.value() == subnet.network() || g.value() == subnet.broadcast())
-            return Error(Errc::invalid_argument, "gateway: " + gateway_text + " is not a host address of " + subnet.to_string());
+            return Error(Errc::invalid_argument,
+                         "gateway: " + gateway_text + " is not a host address of " + subnet.to_string());
         gateway = g.value();
     }
     NetworkRecord r;
@@ -518,7 +544,9 @@ Result<json> NetworkManager::create(const std::string& name, const std::string& 
     if (!added) return std::move(added).error();
     if (auto st = ensure_up(*added.value()); !st) {
         // Undo what was made; what cannot be undone is said in the log (the caller gets the cause).
-        auto undo_failed = [&](const Error& e) { qWarning("helper: network %s: undoing a failed create: %s", name.c_str(), e.message().c_str()); };
+        auto undo_failed = [&](const Error& e) {
+            qWarning("helper: network %s: undoing a failed create: %s", name.c_str(), e.message().c_str());
+        };
         auto nl = net::Netlink::open();
         if (!nl) undo_failed(nl.error());
         else if (auto d = nl->delete_link(r.bridge); !d) undo_failed(d.error());
@@ -569,9 +597,15 @@ json NetworkManager::list() const
         auto s = net::Ipv4Net::parse(cfg_.default_subnet);
         if (s) {
             net::Ipv4Net sub = s->subnet();
-            out.push_back({{"name", kBuiltin}, {"id", ""}, {"bridge", "onggi0"}, {"subnet", sub.to_string()},
-                           {"gateway", net::Ipv4Net::format(sub.network() + 1)}, {"created", ""}, {"builtin", true},
-                           {"containers", 0}, {"default", true}});
+            out.push_back({{"name", kBuiltin},
+                           {"id", ""},
+                           {"bridge", "onggi0"},
+                           {"subnet", sub.to_string()},
+                           {"gateway", net::Ipv4Net::format(sub.network() + 1)},
+                           {"created", ""},
+                           {"builtin", true},
+                           {"containers", 0},
+                           {"default", true}});
         }
     }
     return out;
@@ -591,8 +625,12 @@ Result<json> NetworkManager::inspect(const std::string& name) const
     for (const auto& [id, l] : live_)
         for (const auto& a : l.attachments)
             if (a.network == name)
-                cs.push_back({{"id", id}, {"name", l.name}, {"ip", a.address.address_string()}, {"prefix", a.address.prefix},
-                              {"host_ifname", a.host_ifname}, {"ifname", a.ifname}});
+                cs.push_back({{"id", id},
+                              {"name", l.name},
+                              {"ip", a.address.address_string()},
+                              {"prefix", a.address.prefix},
+                              {"host_ifname", a.host_ifname},
+                              {"ifname", a.ifname}});
     j["containers"] = cs;
     j["default"] = name == cfg_.default_network;
     if (auto nl = net::Netlink::open(); nl) {
@@ -621,11 +659,13 @@ Status NetworkManager::connect(const NetContainer& c, const std::string& network
         l.bundle = c.bundle;
     }
     for (const auto& a : l.attachments)
-        if (a.network == network) return Error(Errc::already_exists, "container " + c.name + " is already on network " + network);
+        if (a.network == network)
+            return Error(Errc::already_exists, "container " + c.name + " is already on network " + network);
     ONGGI_CHECK(ensure_up(*n), "connect");
     int index = 0;
-    while (index < 10 && std::any_of(l.attachments.begin(), l.attachments.end(),
-                                     [&](const net::Attachment& a) { return a.ifname == "eth" + std::to_string(index); }))
+    while (index < 10 && std::any_of(l.attachments.begin(), l.attachments.end(), [&](const net::Attachment& a) {
+               return a.ifname == "eth" + std::to_string(index);
+           }))
         ++index;
     if (index >= 10) return Error(Errc::busy, "container " + c.name + " is on 10 networks already");
     auto ip = store_.allocate(*n, c.id, std::nullopt);
@@ -652,8 +692,8 @@ Status NetworkManager::connect(const NetContainer& c, const std::string& network
     }
     if (auto st = net::attach_container(c.pid, a); !st) {
         if (auto back = save_live(l); !back)
-            qWarning("helper: container %s: put back the network state after a failed connect: %s", c.id.substr(0, 12).c_str(),
-                     back.error().message().c_str());
+            qWarning("helper: container %s: put back the network state after a failed connect: %s",
+                     c.id.substr(0, 12).c_str(), back.error().message().c_str());
         undo();
         return std::move(st).error().wrap("connect");
     }
@@ -667,7 +707,8 @@ Status NetworkManager::disconnect(const NetContainer& c, const std::string& netw
     auto it = live_.find(c.id);
     if (it == live_.end()) return {};
     Live& l = it->second;
-    auto at = std::find_if(l.attachments.begin(), l.attachments.end(), [&](const net::Attachment& a) { return a.network == network; });
+    auto at = std::find_if(l.attachments.begin(), l.attachments.end(),
+                           [&](const net::Attachment& a) { return a.network == network; });
     if (at == l.attachments.end()) return {};
     auto nl = net::Netlink::open();
     if (!nl) return std::move(nl).error();
@@ -679,8 +720,8 @@ Status NetworkManager::disconnect(const NetContainer& c, const std::string& netw
     ONGGI_CHECK(save_live(next), "disconnect: save the network state");
     if (auto st = nl->delete_link(at->host_ifname); !st) {
         if (auto back = save_live(l); !back)
-            qWarning("helper: container %s: put back the network state after a failed disconnect: %s", c.id.substr(0, 12).c_str(),
-                     back.error().message().c_str());
+            qWarning("helper: container %s: put back the network state after a failed disconnect: %s",
+                     c.id.substr(0, 12).c_str(), back.error().message().c_str());
         return std::move(st).error().wrap("disconnect");
     }
     l.attachments.erase(at);
@@ -689,8 +730,8 @@ Status NetworkManager::disconnect(const NetContainer& c, const std::string& netw
         l.ports.clear();
         l.port_fds.clear();
         if (auto rules = apply_rules(); !rules)
-            qWarning("helper: container %s: rules after its published ports went with %s: %s", c.id.substr(0, 12).c_str(),
-                     network.c_str(), rules.error().message().c_str());
+            qWarning("helper: container %s: rules after its published ports went with %s: %s",
+                     c.id.substr(0, 12).c_str(), network.c_str(), rules.error().message().c_str());
     }
     refresh_hosts({network});
     write_etc_files(l);
@@ -703,9 +744,12 @@ json NetworkManager::container_view(const std::string& id) const
     auto it = live_.find(id);
     if (it != live_.end()) {
         for (const auto& a : it->second.attachments)
-            nets[a.network] = {{"ip", a.address.address_string()}, {"prefix", a.address.prefix},
-                               {"gateway", net::Ipv4Net::format(a.gateway)}, {"bridge", a.bridge},
-                               {"host_ifname", a.host_ifname}, {"ifname", a.ifname}};
+            nets[a.network] = {{"ip", a.address.address_string()},
+                               {"prefix", a.address.prefix},
+                               {"gateway", net::Ipv4Net::format(a.gateway)},
+                               {"bridge", a.bridge},
+                               {"host_ifname", a.host_ifname},
+                               {"ifname", a.ifname}};
         for (const auto& p : it->second.ports) ports.push_back(p.to_json());
     }
     return {{"networks", nets}, {"ports", ports}};
@@ -725,27 +769,37 @@ json NetworkManager::kernel_view()
             if (bridge_names.count(l.name)) bridges.insert(l.ifindex);
         for (const auto& l : links.value()) {
             if (!bridges.count(l.ifindex) && !bridges.count(l.master)) continue;
-            json j = {{"ifindex", l.ifindex}, {"name", l.name}, {"kind", l.kind}, {"master", l.master},
-                      {"peer_ifindex", l.peer_ifindex}, {"up", l.up}, {"mac", l.mac}, {"mtu", l.mtu},
-                      {"rx_bytes", l.rx_bytes}, {"tx_bytes", l.tx_bytes}};
+            json j = {{"ifindex", l.ifindex},
+                      {"name", l.name},
+                      {"kind", l.kind},
+                      {"master", l.master},
+                      {"peer_ifindex", l.peer_ifindex},
+                      {"up", l.up},
+                      {"mac", l.mac},
+                      {"mtu", l.mtu},
+                      {"rx_bytes", l.rx_bytes},
+                      {"tx_bytes", l.tx_bytes}};
             for (const auto& [id, lv] : live_)
                 for (const auto& a : lv.attachments)
                     if (a.host_ifname == l.name)
-                        j["container"] = {{"id", id}, {"name", lv.name}, {"ifname", a.ifname}, {"ip", a.address.to_string()}};
+                        j["container"] = {
+                            {"id", id}, {"name", lv.name}, {"ifname", a.ifname}, {"ip", a.address.to_string()}};
             out["links"].push_back(j);
         }
     }
     if (auto addrs = nl->addresses(); addrs)
         for (const auto& a : addrs.value())
-            if (bridges.count(a.ifindex)) out["addresses"].push_back({{"ifindex", a.ifindex}, {"address", a.address.to_string()}});
+            if (bridges.count(a.ifindex))
+                out["addresses"].push_back({{"ifindex", a.ifindex}, {"address", a.address.to_string()}});
     if (auto routes = nl->routes(); routes)
         for (const auto& r : routes.value())
             if (bridges.count(r.ifindex) && r.table == RT_TABLE_MAIN)
-                out["routes"].push_back({{"destination", r.destination.subnet().to_string()}, {"ifindex", r.ifindex},
+                out["routes"].push_back({{"destination", r.destination.subnet().to_string()},
+                                         {"ifindex", r.ifindex},
                                          {"gateway", r.gateway ? net::Ipv4Net::format(r.gateway) : ""}});
     if (!store_.list().empty())
         if (auto rules = firewall_.list(); rules) out["rules"] = rules.value();
     return out;
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

@@ -27,9 +27,9 @@
 namespace onggi::helper {
 
 struct NetworkManagerConfig {
-    std::string state_dir;                    // <state>/networks holds records and leases
-    std::string run_dir;                      // <run>/net holds one file per running container
-    std::string default_network = "onggi";    // what a container gets without --network
+    std::string state_dir;                  // <state>/networks holds records and leases
+    std::string run_dir;                    // <run>/net holds one file per running container
+    std::string default_network = "onggi";  // what a container gets without --network
     std::string default_subnet = "10.88.0.0/24";
 };
 
@@ -120,4 +120,4 @@ private:
     LinkReaper reaper_;
 };
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

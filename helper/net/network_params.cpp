@@ -27,12 +27,13 @@ Status str(const json& p, const char* key, std::string& out, bool required, size
     }
     if (!p[key].is_string()) return Error(Errc::invalid_argument, std::string(key) + ": expected a string");
     out = p[key].get<std::string>();
-    if (out.size() > max) return Error(Errc::invalid_argument, std::string(key) + ": longer than " + std::to_string(max));
+    if (out.size() > max)
+        return Error(Errc::invalid_argument, std::string(key) + ": longer than " + std::to_string(max));
     if (required && out.empty()) return Error(Errc::invalid_argument, std::string(key) + ": required");
     return {};
 }
 
-} // namespace
+}  // namespace
 
 Result<NetworkCreateParams> decode_network_create(const json& p)
 {
@@ -41,7 +42,8 @@ Result<NetworkCreateParams> decode_network_create(const json& p)
     ONGGI_CHECK(str(p, "name", v.name, true, 32), "params");
     ONGGI_CHECK(str(p, "subnet", v.subnet, false, 18), "params");
     ONGGI_CHECK(str(p, "gateway", v.gateway, false, 15), "params");
-    if (!valid_network_name(v.name)) return Error(Errc::invalid_argument, "params: name: expected [a-zA-Z0-9][a-zA-Z0-9_.-]{0,31}");
+    if (!valid_network_name(v.name))
+        return Error(Errc::invalid_argument, "params: name: expected [a-zA-Z0-9][a-zA-Z0-9_.-]{0,31}");
     return v;
 }
 
@@ -62,4 +64,4 @@ Result<NetworkConnectParams> decode_network_connect(const json& p)
     return v;
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

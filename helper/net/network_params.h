@@ -9,12 +9,18 @@
 
 namespace onggi::helper {
 
-struct NetworkCreateParams { std::string name, subnet, gateway; };
-struct NetworkNameParams { std::string name; };
-struct NetworkConnectParams { std::string network, container; };
+struct NetworkCreateParams {
+    std::string name, subnet, gateway;
+};
+struct NetworkNameParams {
+    std::string name;
+};
+struct NetworkConnectParams {
+    std::string network, container;
+};
 
 Result<NetworkCreateParams> decode_network_create(const json& p);
 Result<NetworkNameParams> decode_network_name(const json& p);
 Result<NetworkConnectParams> decode_network_connect(const json& p);
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

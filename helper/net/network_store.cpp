@@ -19,7 +19,8 @@ public:
     explicit DirLock(const std::string& dir)
     {
         fd_.reset(::open((dir + "/.lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600));
-        if (fd_) while (::flock(fd_.get(), LOCK_EX) < 0 && errno == EINTR) {}
+        if (fd_)
+            while (::flock(fd_.get(), LOCK_EX) < 0 && errno == EINTR) {}
     }
     ~DirLock()
     {
@@ -43,12 +44,17 @@ std::vector<std::string> dir_entries(const std::string& dir)
     return out;
 }
 
-} // namespace
+}  // namespace
 
 json NetworkRecord::to_json() const
 {
-    return {{"name", name},     {"id", id},           {"bridge", bridge},   {"subnet", subnet.to_string()},
-            {"gateway", net::Ipv4Net::format(gateway)}, {"created", created}, {"builtin", builtin}};
+    return {{"name", name},
+            {"id", id},
+            {"bridge", bridge},
+            {"subnet", subnet.to_string()},
+            {"gateway", net::Ipv4Net::format(gateway)},
+            {"created", created},
+            {"builtin", builtin}};
 }
 
 Result<NetworkRecord> NetworkRecord::from_json(const json& j)
@@ -104,7 +110,8 @@ Result<const NetworkRecord*> NetworkStore::add(NetworkRecord r)
 {
     if (nets_.count(r.name)) return Error(Errc::already_exists, "network " + r.name + " exists");
     ONGGI_CHECK(make_dirs(lease_dir(r.name), 0700), "create lease dir");
-    ONGGI_CHECK(write_file_atomic(dir_ + "/" + r.name + ".json", r.to_json().dump(2) + "\n", 0600), "save network " + r.name);
+    ONGGI_CHECK(write_file_atomic(dir_ + "/" + r.name + ".json", r.to_json().dump(2) + "\n", 0600),
+                "save network " + r.name);
     auto [it, ok] = nets_.emplace(r.name, std::move(r));
     return &it->second;
 }
@@ -115,12 +122,14 @@ Status NetworkStore::remove(const std::string& name)
     // The leases first: a network whose leases could not go stays, whole, and says why. Removed
     // in the other order, a new network of the same name would find the old leases taken.
     ONGGI_CHECK(remove_tree(lease_dir(name)), "remove network " + name + ": its leases");
-    if (::unlink((dir_ + "/" + name + ".json").c_str()) < 0 && errno != ENOENT) return Error::from_errno("remove network " + name);
+    if (::unlink((dir_ + "/" + name + ".json").c_str()) < 0 && errno != ENOENT)
+        return Error::from_errno("remove network " + name);
     nets_.erase(name);
     return {};
 }
 
-Result<uint32_t> NetworkStore::allocate(const NetworkRecord& n, const std::string& container_id, std::optional<uint32_t> wanted)
+Result<uint32_t> NetworkStore::allocate(const NetworkRecord& n, const std::string& container_id,
+                                        std::optional<uint32_t> wanted)
 {
     DirLock lock(dir_);
     const std::string dir = lease_dir(n.name);
@@ -141,12 +150,15 @@ Result<uint32_t> NetworkStore::allocate(const NetworkRecord& n, const std::strin
     if (wanted) {
         const uint32_t a = *wanted;
         if (!n.subnet.contains(a))
-            return Error(Errc::invalid_argument, "ip: " + net::Ipv4Net::format(a) + " is outside the subnet " + n.subnet.to_string() + " of network " + n.name);
+            return Error(Errc::invalid_argument, "ip: " + net::Ipv4Net::format(a) + " is outside the subnet " +
+                                                     n.subnet.to_string() + " of network " + n.name);
         if (a == n.subnet.network() || a == n.subnet.broadcast() || a == n.gateway)
-            return Error(Errc::invalid_argument, "ip: " + net::Ipv4Net::format(a) + " is the network's own address (network, gateway or broadcast)");
+            return Error(Errc::invalid_argument, "ip: " + net::Ipv4Net::format(a) +
+                                                     " is the network's own address (network, gateway or broadcast)");
         if (auto st = take(a); !st) {
             if (st.error().code == Errc::already_exists)
-                return Error(Errc::already_exists, "ip: " + net::Ipv4Net::format(a) + " is in use on network " + n.name);
+                return Error(Errc::already_exists,
+                             "ip: " + net::Ipv4Net::format(a) + " is in use on network " + n.name);
             return std::move(st).error();
         }
         return a;
@@ -188,4 +200,4 @@ void NetworkStore::reconcile(const std::set<std::string>& keep)
             if (!keep.count(id)) ::unlink((lease_dir(name) + "/" + net::Ipv4Net::format(a)).c_str());
 }
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

@@ -19,13 +19,13 @@
 namespace onggi::helper {
 
 struct NetworkRecord {
-    std::string name;     // "onggi"
-    std::string id;       // 64 hex
-    std::string bridge;   // "onggi0"
-    net::Ipv4Net subnet;  // 10.88.0.0/24
-    uint32_t gateway = 0; // 10.88.0.1, the bridge's address
+    std::string name;      // "onggi"
+    std::string id;        // 64 hex
+    std::string bridge;    // "onggi0"
+    net::Ipv4Net subnet;   // 10.88.0.0/24
+    uint32_t gateway = 0;  // 10.88.0.1, the bridge's address
     std::string created;
-    bool builtin = false; // the default network: never removed
+    bool builtin = false;  // the default network: never removed
     net::Ipv4Net gateway_net() const { return {gateway, subnet.prefix}; }
     json to_json() const;
     static Result<NetworkRecord> from_json(const json& j);
@@ -57,4 +57,4 @@ private:
     std::map<std::string, NetworkRecord> nets_;
 };
 
-} // namespace onggi::helper
+}  // namespace onggi::helper

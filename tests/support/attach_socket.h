@@ -29,4 +29,4 @@ inline int connect_attach_socket(const std::string& dir)
     return fd;
 }
 
-} // namespace onggi::test
+}  // namespace onggi::test

@@ -29,7 +29,9 @@ std::string realpath_of(const std::string& p)
 
 void sleep_ms(long ms)
 {
-    struct timespec ts { ms / 1000, (ms % 1000) * 1000000 };
+    struct timespec ts {
+        ms / 1000, (ms % 1000) * 1000000
+    };
     ::nanosleep(&ts, nullptr);
 }
 
@@ -47,11 +49,12 @@ std::string dev_rule(const spec::DeviceRule& d)
 Status check_device(const std::string& where, int64_t major, int64_t minor)
 {
     if (major < 0 || minor < 0 || major > 4095 || minor > 1048575)
-        return Error(Errc::invalid_argument, where + ": device " + std::to_string(major) + ":" + std::to_string(minor) + " is out of range");
+        return Error(Errc::invalid_argument,
+                     where + ": device " + std::to_string(major) + ":" + std::to_string(minor) + " is out of range");
     return {};
 }
 
-} // namespace
+}  // namespace
 
 Result<std::unique_ptr<Cgroup>> CgroupV1::make(const HostInfo& host, const std::string& path, bool create)
 {
@@ -82,7 +85,10 @@ Result<std::unique_ptr<Cgroup>> CgroupV1::make(const HostInfo& host, const std::
                         auto mine = files::read(d + "/" + f);
                         if (mine && !files::trim(mine.value()).empty()) continue;
                         auto p = files::read(parent + "/" + f);
-                        if (!p) { made.insert(made.end(), m->begin(), m->end()); return rollback(std::move(p).error()); }
+                        if (!p) {
+                            made.insert(made.end(), m->begin(), m->end());
+                            return rollback(std::move(p).error());
+                        }
                         if (auto w = files::write(d, f, std::string(files::trim(p.value()))); !w) {
                             made.insert(made.end(), m->begin(), m->end());
                             return rollback(std::move(w).error());
@@ -100,7 +106,8 @@ Result<std::unique_ptr<Cgroup>> CgroupV1::make(const HostInfo& host, const std::
         }
     }
     if (cg->unique_dirs_.empty())
-        return Error(Errc::not_found, "no cgroup v1 hierarchy has " + path).wrap(create ? "create cgroup" : "open cgroup");
+        return Error(Errc::not_found, "no cgroup v1 hierarchy has " + path)
+            .wrap(create ? "create cgroup" : "open cgroup");
     if (!host.unified.empty()) {
         std::string dir = host.unified + path;
         if (create) {
@@ -130,9 +137,11 @@ Status CgroupV1::apply_cpu(const spec::Resources& r)
         ONGGI_CHECK(files::write(cpu, K(Knob::cpu_weight), std::to_string(*r.cpu_shares)), "cpu shares");
     }
     if (r.cpu_period && (*r.cpu_period < 1000 || *r.cpu_period > 1000000))
-        return Error(Errc::invalid_argument, "cpu period must be 1000..1000000 us, not " + std::to_string(*r.cpu_period));
+        return Error(Errc::invalid_argument,
+                     "cpu period must be 1000..1000000 us, not " + std::to_string(*r.cpu_period));
     if (r.cpu_quota && *r.cpu_quota >= 0 && *r.cpu_quota < 1000)
-        return Error(Errc::invalid_argument, "cpu quota must be -1 (unlimited) or at least 1000 us, not " + std::to_string(*r.cpu_quota));
+        return Error(Errc::invalid_argument,
+                     "cpu quota must be -1 (unlimited) or at least 1000 us, not " + std::to_string(*r.cpu_quota));
     std::string quota = r.cpu_quota ? std::to_string(*r.cpu_quota < 0 ? -1 : *r.cpu_quota) : "";
     if (r.cpu_period && r.cpu_quota) {
         // The kernel checks quota against period on each write; one order may be refused
@@ -150,7 +159,8 @@ Status CgroupV1::apply_cpu(const spec::Resources& r)
         ONGGI_CHECK(files::write(cpu, K(Knob::cpu_quota), quota), "cpu quota");
     }
     if (r.cpu_idle) {
-        if (!files::exists(cpu + "/" + K(Knob::cpu_idle))) return Error(Errc::unsupported, "cpu idle: the kernel has no cpu.idle");
+        if (!files::exists(cpu + "/" + K(Knob::cpu_idle)))
+            return Error(Errc::unsupported, "cpu idle: the kernel has no cpu.idle");
         ONGGI_CHECK(files::write(cpu, K(Knob::cpu_idle), std::to_string(*r.cpu_idle)), "cpu idle");
     }
     if (!r.cpu_cpus.empty() || !r.cpu_mems.empty()) {
@@ -172,7 +182,8 @@ Status CgroupV1::apply_memory(const spec::Resources& r)
     auto bytes = [](int64_t v) { return v < 0 ? std::string("-1") : std::to_string(v); };
     if (r.memory_limit && *r.memory_limit >= 0 && *r.memory_limit < 4096)
         return Error(Errc::invalid_argument, "memory limit must be -1 (unlimited) or at least 4096 bytes");
-    if (r.memory_limit && r.memory_swap && *r.memory_swap >= 0 && (*r.memory_limit < 0 || *r.memory_swap < *r.memory_limit))
+    if (r.memory_limit && r.memory_swap && *r.memory_swap >= 0 &&
+        (*r.memory_limit < 0 || *r.memory_swap < *r.memory_limit))
         return Error(Errc::invalid_argument, "memory+swap limit must not be below the memory limit");
     if (r.memory_swap && !files::exists(mem + "/" + K(Knob::memory_swap_limit)))
         return Error(Errc::unsupported, "swap limit: the kernel has no swap accounting (memory.memsw.*)");
@@ -192,11 +203,14 @@ Status CgroupV1::apply_memory(const spec::Resources& r)
         ONGGI_CHECK(files::write(mem, K(Knob::memory_swap_limit), bytes(*r.memory_swap)), "memory+swap limit");
     }
     if (r.memory_reservation)
-        ONGGI_CHECK(files::write(mem, K(Knob::memory_low), bytes(*r.memory_reservation)), "memory reservation (soft limit)");
+        ONGGI_CHECK(files::write(mem, K(Knob::memory_low), bytes(*r.memory_reservation)),
+                    "memory reservation (soft limit)");
     if (r.memory_swappiness && *r.memory_swappiness >= 0) {
         if (*r.memory_swappiness > 100)
-            return Error(Errc::invalid_argument, "memory swappiness must be 0..100, not " + std::to_string(*r.memory_swappiness));
-        ONGGI_CHECK(files::write(mem, K(Knob::memory_swappiness), std::to_string(*r.memory_swappiness)), "memory swappiness");
+            return Error(Errc::invalid_argument,
+                         "memory swappiness must be 0..100, not " + std::to_string(*r.memory_swappiness));
+        ONGGI_CHECK(files::write(mem, K(Knob::memory_swappiness), std::to_string(*r.memory_swappiness)),
+                    "memory swappiness");
     }
     if (r.disable_oom_killer)
         ONGGI_CHECK(files::write(mem, K(Knob::memory_oom), *r.disable_oom_killer ? "1" : "0"), "disable OOM killer");
@@ -213,22 +227,26 @@ Status CgroupV1::apply_hugetlb_and_network(const spec::Resources& r)
 {
     if (!r.hugepage_limits.empty()) {
         std::string h = controller_dir("hugetlb");
-        if (h.empty()) return Error(Errc::unsupported, "hugepageLimits: the hugetlb controller is not mounted on this host");
+        if (h.empty())
+            return Error(Errc::unsupported, "hugepageLimits: the hugetlb controller is not mounted on this host");
         for (const auto& l : r.hugepage_limits) {
             const std::string file = hugetlb_limit_name(l.page_size, Mode::v1);
             if (!files::exists(h + "/" + file))
-                return Error(Errc::invalid_argument, "hugepageLimits: page size " + l.page_size + " is not one this host has");
+                return Error(Errc::invalid_argument,
+                             "hugepageLimits: page size " + l.page_size + " is not one this host has");
             ONGGI_CHECK(files::write(h, file, std::to_string(l.limit)), "hugepageLimits " + l.page_size);
         }
     }
     if (r.net_class_id) {
         std::string n = controller_dir("net_cls");
-        if (n.empty()) return Error(Errc::unsupported, "network.classID: the net_cls controller is not mounted on this host");
+        if (n.empty())
+            return Error(Errc::unsupported, "network.classID: the net_cls controller is not mounted on this host");
         ONGGI_CHECK(files::write(n, K(Knob::net_cls_classid), std::to_string(*r.net_class_id)), "network.classID");
     }
     if (!r.net_priorities.empty()) {
         std::string n = controller_dir("net_prio");
-        if (n.empty()) return Error(Errc::unsupported, "network.priorities: the net_prio controller is not mounted on this host");
+        if (n.empty())
+            return Error(Errc::unsupported, "network.priorities: the net_prio controller is not mounted on this host");
         for (const auto& p : r.net_priorities)  // one "IFNAME PRIO" per write
             ONGGI_CHECK(files::write(n, K(Knob::net_prio_ifpriomap), p.interface + " " + std::to_string(p.priority)),
                         "network.priorities " + p.interface);
@@ -247,8 +265,11 @@ Status CgroupV1::apply_blkio(const spec::Resources& r)
     std::string weight = files::exists(b + "/" + K(Knob::io_weight)) ? K(Knob::io_weight) : K(Knob::io_bfq_weight);
     if (r.blkio_weight) {
         if (*r.blkio_weight < 10 || *r.blkio_weight > 1000)
-            return Error(Errc::invalid_argument, "blkio weight must be 10..1000, not " + std::to_string(*r.blkio_weight));
-        if (!files::exists(b + "/" + weight)) return Error(Errc::unsupported, "blkio weight: no blkio.weight (the disk scheduler is neither CFQ nor BFQ)");
+            return Error(Errc::invalid_argument,
+                         "blkio weight must be 10..1000, not " + std::to_string(*r.blkio_weight));
+        if (!files::exists(b + "/" + weight))
+            return Error(Errc::unsupported,
+                         "blkio weight: no blkio.weight (the disk scheduler is neither CFQ nor BFQ)");
         ONGGI_CHECK(files::write(b, weight, std::to_string(*r.blkio_weight)), "blkio weight");
     }
     for (const auto& wd : r.blkio_weight_device) {
@@ -256,12 +277,18 @@ Status CgroupV1::apply_blkio(const spec::Resources& r)
         if (!wd.weight) continue;
         std::string f = weight + "_device";
         if (!files::exists(b + "/" + f)) return Error(Errc::unsupported, "blkio weight device: no " + f);
-        ONGGI_CHECK(files::write(b, f, std::to_string(wd.major) + ":" + std::to_string(wd.minor) + " " + std::to_string(*wd.weight)), "blkio weight device");
+        ONGGI_CHECK(
+            files::write(b, f,
+                         std::to_string(wd.major) + ":" + std::to_string(wd.minor) + " " + std::to_string(*wd.weight)),
+            "blkio weight device");
     }
     auto throttle = [&](const std::vector<spec::ThrottleDevice>& list, const char* file) -> Status {
         for (const auto& t : list) {
             ONGGI_CHECK(check_device(file, t.major, t.minor), "linux.resources");
-            ONGGI_CHECK(files::write(b, file, std::to_string(t.major) + ":" + std::to_string(t.minor) + " " + std::to_string(t.rate)), "blkio throttle");
+            ONGGI_CHECK(
+                files::write(b, file,
+                             std::to_string(t.major) + ":" + std::to_string(t.minor) + " " + std::to_string(t.rate)),
+                "blkio throttle");
         }
         return {};
     };
@@ -279,7 +306,8 @@ Status CgroupV1::apply_devices(const spec::Resources& r)
     if (d.empty()) return Error(Errc::unsupported, "the devices controller is not mounted");
     for (const auto& rule : r.devices) {
         ONGGI_CHECK(validate_device_rule(rule), "linux.resources.devices");
-        ONGGI_CHECK(files::write(d, rule.allow ? K(Knob::devices_allow) : K(Knob::devices_deny), dev_rule(rule)), "device rule");
+        ONGGI_CHECK(files::write(d, rule.allow ? K(Knob::devices_allow) : K(Knob::devices_deny), dev_rule(rule)),
+                    "device rule");
     }
     return {};
 }
@@ -291,15 +319,18 @@ Status CgroupV1::apply(const spec::Resources& r)
     if (r.pids_limit) {
         std::string p = controller_dir("pids");
         if (p.empty()) return Error(Errc::unsupported, "the pids controller is not mounted");
-        ONGGI_CHECK(files::write(p, K(Knob::pids_limit), *r.pids_limit <= 0 ? "max" : std::to_string(*r.pids_limit)), "pids limit");
+        ONGGI_CHECK(files::write(p, K(Knob::pids_limit), *r.pids_limit <= 0 ? "max" : std::to_string(*r.pids_limit)),
+                    "pids limit");
     }
     ONGGI_CHECK(apply_blkio(r), "blkio");
     ONGGI_CHECK(apply_devices(r), "devices");
     if (auto s = apply_hugetlb_and_network(r); !s) return s;
     for (const auto& [key, value] : r.unified) {
         if (key == knob_name(Knob::memory_high, Mode::v2))
-            return Error(Errc::unsupported, "memory.high needs cgroup v2; on cgroup v1 use the memory reservation (soft limit)");
-        return Error(Errc::unsupported, "linux.resources.unified[" + key + "] needs cgroup v2; this host uses v1 controllers");
+            return Error(Errc::unsupported,
+                         "memory.high needs cgroup v2; on cgroup v1 use the memory reservation (soft limit)");
+        return Error(Errc::unsupported,
+                     "linux.resources.unified[" + key + "] needs cgroup v2; this host uses v1 controllers");
     }
     return {};
 }
@@ -413,7 +444,10 @@ Result<Stats> CgroupV1::stats() const
     };
     bool any = false;
     std::string acct = controller_dir("cpuacct");
-    if (auto t = rd(acct, K(Knob::cpu_usage))) { s.cpu_usage_ns = files::parse_u64(*t).value_or(0); any = true; }
+    if (auto t = rd(acct, K(Knob::cpu_usage))) {
+        s.cpu_usage_ns = files::parse_u64(*t).value_or(0);
+        any = true;
+    }
     auto u = rd(acct, K(Knob::cpu_usage_user));
     auto k = rd(acct, K(Knob::cpu_usage_sys));
     if (u && k) {
@@ -437,7 +471,10 @@ Result<Stats> CgroupV1::stats() const
     }
     if (auto t = rd(controller_dir("cpu"), K(Knob::cpu_period))) s.cpu_period_us = files::parse_u64(*t).value_or(0);
     std::string mem = controller_dir("memory");
-    if (auto t = rd(mem, K(Knob::memory_usage))) { s.memory_current = files::parse_u64(*t).value_or(0); any = true; }
+    if (auto t = rd(mem, K(Knob::memory_usage))) {
+        s.memory_current = files::parse_u64(*t).value_or(0);
+        any = true;
+    }
     if (auto t = rd(mem, K(Knob::memory_limit))) s.memory_limit = files::parse_v1_limit(*t);
     if (auto t = rd(mem, K(Knob::memory_peak))) s.memory_peak = files::parse_u64(*t);
     auto msw = rd(mem, K(Knob::memory_swap_usage));
@@ -456,11 +493,15 @@ Result<Stats> CgroupV1::stats() const
     if (auto t = rd(mem, K(Knob::memory_oom))) s.oom_kill_events = files::keyed(*t, "oom_kill").value_or(0);
     std::string blk = controller_dir("blkio");
     if (auto t = rd(blk, K(Knob::io_service_bytes))) files::parse_blkio(*t, s.io_read_bytes, s.io_write_bytes);
-    else if (auto t2 = rd(blk, K(Knob::io_service_bytes_local))) files::parse_blkio(*t2, s.io_read_bytes, s.io_write_bytes);
+    else if (auto t2 = rd(blk, K(Knob::io_service_bytes_local)))
+        files::parse_blkio(*t2, s.io_read_bytes, s.io_write_bytes);
     if (auto t = rd(blk, K(Knob::io_serviced))) files::parse_blkio(*t, s.io_read_ops, s.io_write_ops);
     else if (auto t2 = rd(blk, K(Knob::io_serviced_local))) files::parse_blkio(*t2, s.io_read_ops, s.io_write_ops);
     std::string pids = controller_dir("pids");
-    if (auto t = rd(pids, K(Knob::pids_current))) { s.pids_current = files::parse_u64(*t).value_or(0); any = true; }
+    if (auto t = rd(pids, K(Knob::pids_current))) {
+        s.pids_current = files::parse_u64(*t).value_or(0);
+        any = true;
+    }
     if (auto t = rd(pids, K(Knob::pids_limit))) s.pids_limit = files::parse_max(*t);
     auto psi = [&](const char* f) -> std::optional<Stats::Pressure> {
         auto t = rd(unified_, f);
@@ -477,7 +518,8 @@ Status CgroupV1::remove()
 {
     auto list = pids();
     if (list && !list->empty())
-        return Error(Errc::busy, "cgroup " + path_ + " still has " + std::to_string(list->size()) + " processes").wrap("remove cgroup");
+        return Error(Errc::busy, "cgroup " + path_ + " still has " + std::to_string(list->size()) + " processes")
+            .wrap("remove cgroup");
     Status first;
     for (const auto& d : unique_dirs_)
         if (auto r = files::remove_dir(d); !r && first.ok()) first = std::move(r).error().wrap("remove cgroup");
@@ -486,4 +528,4 @@ Status CgroupV1::remove()
     return first;
 }
 
-} // namespace onggi::cgroup::v1
+}  // namespace onggi::cgroup::v1

@@ -44,4 +44,4 @@ private:
     std::string unified_;                      // hybrid: directory in the cgroup2 mount
 };
 
-} // namespace onggi::cgroup::v1
+}  // namespace onggi::cgroup::v1

@@ -22,7 +22,9 @@ const char* K(Knob k) { return knob_name(k, Mode::v2); }
 
 void sleep_ms(long ms)
 {
-    struct timespec ts { ms / 1000, (ms % 1000) * 1000000 };
+    struct timespec ts {
+        ms / 1000, (ms % 1000) * 1000000
+    };
     ::nanosleep(&ts, nullptr);
 }
 
@@ -47,7 +49,10 @@ std::vector<std::string> words(std::string_view text)
     return out;
 }
 
-bool has(const std::vector<std::string>& v, const std::string& w) { return std::find(v.begin(), v.end(), w) != v.end(); }
+bool has(const std::vector<std::string>& v, const std::string& w)
+{
+    return std::find(v.begin(), v.end(), w) != v.end();
+}
 
 // Enable in dir/cgroup.subtree_control every wanted controller dir/cgroup.controllers offers.
 // When the kernel refuses the whole set, domain controllers are enabled one by one first; a
@@ -74,7 +79,8 @@ Status enable_subtree(const std::string& dir, bool root_level)
 
     std::vector<std::string> done;
     auto undo = [&] {
-        for (auto it = done.rbegin(); it != done.rend(); ++it) (void)files::write(dir, K(Knob::subtree_control), "-" + *it);
+        for (auto it = done.rbegin(); it != done.rend(); ++it)
+            (void)files::write(dir, K(Knob::subtree_control), "-" + *it);
     };
     for (auto& w : want) {
         auto r = files::write(dir, K(Knob::subtree_control), "+" + w);
@@ -109,11 +115,12 @@ Status enable_subtree(const std::string& dir, bool root_level)
 Status check_device(const std::string& where, int64_t major, int64_t minor)
 {
     if (major < 0 || minor < 0 || major > 4095 || minor > 1048575)
-        return Error(Errc::invalid_argument, where + ": device " + std::to_string(major) + ":" + std::to_string(minor) + " is out of range");
+        return Error(Errc::invalid_argument,
+                     where + ": device " + std::to_string(major) + ":" + std::to_string(minor) + " is out of range");
     return {};
 }
 
-} // namespace
+}  // namespace
 
 Result<std::unique_ptr<Cgroup>> CgroupV2::make(const HostInfo& host, const std::string& path, bool create)
 {
@@ -153,12 +160,15 @@ Status CgroupV2::apply_cpu(const spec::Resources& r)
     if (r.cpu_shares) {
         if (*r.cpu_shares < 2 || *r.cpu_shares > 262144)
             return Error(Errc::invalid_argument, "cpu shares must be 2..262144, not " + std::to_string(*r.cpu_shares));
-        ONGGI_CHECK(files::write(dir_, K(Knob::cpu_weight), std::to_string(shares_to_weight(*r.cpu_shares))), "cpu weight");
+        ONGGI_CHECK(files::write(dir_, K(Knob::cpu_weight), std::to_string(shares_to_weight(*r.cpu_shares))),
+                    "cpu weight");
     }
     if (r.cpu_period && (*r.cpu_period < 1000 || *r.cpu_period > 1000000))
-        return Error(Errc::invalid_argument, "cpu period must be 1000..1000000 us, not " + std::to_string(*r.cpu_period));
+        return Error(Errc::invalid_argument,
+                     "cpu period must be 1000..1000000 us, not " + std::to_string(*r.cpu_period));
     if (r.cpu_quota && *r.cpu_quota >= 0 && *r.cpu_quota < 1000)
-        return Error(Errc::invalid_argument, "cpu quota must be -1 (unlimited) or at least 1000 us, not " + std::to_string(*r.cpu_quota));
+        return Error(Errc::invalid_argument,
+                     "cpu quota must be -1 (unlimited) or at least 1000 us, not " + std::to_string(*r.cpu_quota));
     if (r.cpu_quota || r.cpu_period) {
         // cpu.max is "$MAX $PERIOD"; keep the half that is not being changed.
         std::string quota = "max", period = "100000";
@@ -201,10 +211,13 @@ Status CgroupV2::apply_memory(const spec::Resources& r)
                 return Error(Errc::invalid_argument, "memory+swap limit must not be below the memory limit");
             value = std::to_string(uint64_t(*r.memory_swap) - *limit);
         }
-        if (!files::exists(dir_ + "/" + K(Knob::memory_swap_limit))) return Error(Errc::unsupported, "swap limit: the kernel has no memory.swap.max");
+        if (!files::exists(dir_ + "/" + K(Knob::memory_swap_limit)))
+            return Error(Errc::unsupported, "swap limit: the kernel has no memory.swap.max");
         ONGGI_CHECK(files::write(dir_, K(Knob::memory_swap_limit), value), "swap limit");
     }
-    if (r.memory_reservation) ONGGI_CHECK(files::write(dir_, K(Knob::memory_low), bytes(*r.memory_reservation)), "memory reservation (memory.low)");
+    if (r.memory_reservation)
+        ONGGI_CHECK(files::write(dir_, K(Knob::memory_low), bytes(*r.memory_reservation)),
+                    "memory reservation (memory.low)");
     // memory.swappiness does not exist on v2 (there is only the global vm.swappiness): ignored,
     // as runc does. Disabling the OOM killer does not exist either.
     if (r.disable_oom_killer && *r.disable_oom_killer)
@@ -216,7 +229,8 @@ Status CgroupV2::apply_io(const spec::Resources& r)
 {
     if (r.blkio_weight) {
         if (*r.blkio_weight < 10 || *r.blkio_weight > 1000)
-            return Error(Errc::invalid_argument, "blkio weight must be 10..1000, not " + std::to_string(*r.blkio_weight));
+            return Error(Errc::invalid_argument,
+                         "blkio weight must be 10..1000, not " + std::to_string(*r.blkio_weight));
         if (files::exists(dir_ + "/" + K(Knob::io_bfq_weight))) {
             ONGGI_CHECK(files::write(dir_, K(Knob::io_bfq_weight), std::to_string(*r.blkio_weight)), "io weight");
         } else {
@@ -229,7 +243,8 @@ Status CgroupV2::apply_io(const spec::Resources& r)
         if (!wd.weight) continue;
         std::string dev = std::to_string(wd.major) + ":" + std::to_string(wd.minor);
         if (files::exists(dir_ + "/" + K(Knob::io_bfq_weight))) {
-            ONGGI_CHECK(files::write(dir_, K(Knob::io_bfq_weight), dev + " " + std::to_string(*wd.weight)), "io weight device");
+            ONGGI_CHECK(files::write(dir_, K(Knob::io_bfq_weight), dev + " " + std::to_string(*wd.weight)),
+                        "io weight device");
         } else {
             uint64_t w = 1 + (uint64_t(std::clamp<uint16_t>(*wd.weight, 10, 1000)) - 10) * 9999 / 990;
             ONGGI_CHECK(files::write(dir_, K(Knob::io_weight), dev + " " + std::to_string(w)), "io weight device");
@@ -250,7 +265,9 @@ Status CgroupV2::apply_io(const spec::Resources& r)
     ONGGI_CHECK(add(r.throttle_read_iops, "riops"), "io");
     ONGGI_CHECK(add(r.throttle_write_iops, "wiops"), "io");
     for (const auto& [dev, l] : lines)
-        ONGGI_CHECK(files::write(dir_, K(Knob::io_read_bps), std::to_string(dev.first) + ":" + std::to_string(dev.second) + l), "io limit");
+        ONGGI_CHECK(
+            files::write(dir_, K(Knob::io_read_bps), std::to_string(dev.first) + ":" + std::to_string(dev.second) + l),
+            "io limit");
     return {};
 }
 
@@ -262,9 +279,11 @@ Status CgroupV2::apply_unified(const spec::Resources& r)
         if (key.empty() || key.find('/') != std::string::npos || key.find('.') == std::string::npos ||
             key.rfind("cgroup.", 0) == 0 || key.front() == '.')
             return Error(Errc::invalid_argument, "linux.resources.unified: '" + key + "' is not a controller file");
-        if (value.size() > 4096) return Error(Errc::invalid_argument, "linux.resources.unified[" + key + "] is too long");
+        if (value.size() > 4096)
+            return Error(Errc::invalid_argument, "linux.resources.unified[" + key + "] is too long");
         if (!files::exists(dir_ + "/" + key))
-            return Error(Errc::unsupported, "linux.resources.unified[" + key + "]: no such file in the cgroup (controller not enabled?)");
+            return Error(Errc::unsupported,
+                         "linux.resources.unified[" + key + "]: no such file in the cgroup (controller not enabled?)");
         ONGGI_CHECK(files::write(dir_, key, value), "linux.resources.unified[" + key + "]");
     }
     return {};
@@ -275,7 +294,8 @@ Status CgroupV2::apply(const spec::Resources& r)
     ONGGI_CHECK(apply_cpu(r), "cpu");
     ONGGI_CHECK(apply_memory(r), "memory");
     if (r.pids_limit)
-        ONGGI_CHECK(files::write(dir_, K(Knob::pids_limit), *r.pids_limit <= 0 ? "max" : std::to_string(*r.pids_limit)), "pids limit");
+        ONGGI_CHECK(files::write(dir_, K(Knob::pids_limit), *r.pids_limit <= 0 ? "max" : std::to_string(*r.pids_limit)),
+                    "pids limit");
     ONGGI_CHECK(apply_io(r), "io");
     // Device rules: v2 has no devices controller; a BPF_CGROUP_DEVICE program decides. An
     // empty list leaves the program in place (a live update that does not mention devices).
@@ -291,11 +311,13 @@ Status CgroupV2::apply(const spec::Resources& r)
         if (!ctl || !has(words(ctl.value()), "hugetlb"))
             return Error(Errc::unsupported, "hugepageLimits: the hugetlb controller is not enabled for this cgroup");
         if (!files::exists(dir_ + "/" + file))
-            return Error(Errc::invalid_argument, "hugepageLimits: page size " + l.page_size + " is not one this host has");
+            return Error(Errc::invalid_argument,
+                         "hugepageLimits: page size " + l.page_size + " is not one this host has");
         ONGGI_CHECK(files::write(dir_, file, std::to_string(l.limit)), "hugepageLimits " + l.page_size);
     }
     if (r.net_class_id || !r.net_priorities.empty())
-        return Error(Errc::unsupported, "linux.resources.network: net_cls and net_prio are cgroup v1 controllers; cgroup v2 has none");
+        return Error(Errc::unsupported,
+                     "linux.resources.network: net_cls and net_prio are cgroup v1 controllers; cgroup v2 has none");
     return {};
 }
 
@@ -379,7 +401,10 @@ Result<Stats> CgroupV2::stats() const
         s.cpu_throttled_ns = files::keyed(*t, "throttled_usec").value_or(0) * 1000;
     }
     if (auto t = rd(K(Knob::cpu_quota))) files::parse_cpu_max(*t, s.cpu_quota_us, s.cpu_period_us);
-    if (auto t = rd(K(Knob::memory_usage))) { s.memory_current = files::parse_u64(*t).value_or(0); any = true; }
+    if (auto t = rd(K(Knob::memory_usage))) {
+        s.memory_current = files::parse_u64(*t).value_or(0);
+        any = true;
+    }
     if (auto t = rd(K(Knob::memory_limit))) s.memory_limit = files::parse_max(*t);
     if (auto t = rd(K(Knob::memory_high))) s.memory_high = files::parse_max(*t);
     if (auto t = rd(K(Knob::memory_peak))) s.memory_peak = files::parse_u64(*t);
@@ -417,9 +442,10 @@ Status CgroupV2::remove()
 {
     auto list = pids();
     if (list && !list->empty())
-        return Error(Errc::busy, "cgroup " + path_ + " still has " + std::to_string(list->size()) + " processes").wrap("remove cgroup");
+        return Error(Errc::busy, "cgroup " + path_ + " still has " + std::to_string(list->size()) + " processes")
+            .wrap("remove cgroup");
     fd_.reset();
     return files::remove_dir(dir_);
 }
 
-} // namespace onggi::cgroup::v2
+}  // namespace onggi::cgroup::v2

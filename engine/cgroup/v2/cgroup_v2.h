@@ -38,4 +38,4 @@ private:
     UniqueFd fd_;
 };
 
-} // namespace onggi::cgroup::v2
+}  // namespace onggi::cgroup::v2

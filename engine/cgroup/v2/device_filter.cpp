@@ -59,18 +59,20 @@ Result<std::vector<uint32_t>> query_ids(int cgroup_fd, uint32_t* flags)
     a.query.attach_type = BPF_CGROUP_DEVICE;
     a.query.prog_ids = uint64_t(uintptr_t(ids.data()));
     a.query.prog_cnt = uint32_t(ids.size());
-    if (sys_bpf(BPF_PROG_QUERY, &a) < 0) return Error::from_errno("bpf(BPF_PROG_QUERY) of the cgroup's device programs");
+    if (sys_bpf(BPF_PROG_QUERY, &a) < 0)
+        return Error::from_errno("bpf(BPF_PROG_QUERY) of the cgroup's device programs");
     ids.resize(a.query.prog_cnt);
     if (flags) *flags = a.query.attach_flags;
     return ids;
 }
 
-} // namespace
+}  // namespace
 
 Result<DeviceFilter> DeviceFilter::compile(const std::vector<spec::DeviceRule>& rules)
 {
     for (size_t n = 0; n < rules.size(); ++n)
-        if (auto v = validate_device_rule(rules[n]); !v) return std::move(v).error().wrap("linux.resources.devices[" + std::to_string(n) + "]");
+        if (auto v = validate_device_rule(rules[n]); !v)
+            return std::move(v).error().wrap("linux.resources.devices[" + std::to_string(n) + "]");
     DeviceFilter f;
     auto& p = f.insns_;
     p.reserve(8 + 8 * rules.size());  // at most 8 instructions per rule, 8 around them
@@ -122,7 +124,8 @@ Result<DeviceFilter> DeviceFilter::compile(const std::vector<spec::DeviceRule>& 
         p.push_back(mov64_imm(R0, 0));
         p.push_back(exit_insn());
     }
-    if (p.size() > BPF_MAXINSNS) return Error(Errc::invalid_argument, "linux.resources.devices: too many rules for one device program");
+    if (p.size() > BPF_MAXINSNS)
+        return Error(Errc::invalid_argument, "linux.resources.devices: too many rules for one device program");
     return f;
 }
 
@@ -174,7 +177,8 @@ Status DeviceFilter::attach(int cgroup_fd) const
     a.attach_bpf_fd = uint32_t(prog.get());
     a.attach_type = BPF_CGROUP_DEVICE;
     a.attach_flags = multi ? BPF_F_ALLOW_MULTI : 0;
-    if (sys_bpf(BPF_PROG_ATTACH, &a) < 0) return Error::from_errno("bpf(BPF_PROG_ATTACH) of the device program").wrap("device rules");
+    if (sys_bpf(BPF_PROG_ATTACH, &a) < 0)
+        return Error::from_errno("bpf(BPF_PROG_ATTACH) of the device program").wrap("device rules");
     if (!multi) return {};
 
     Status first;
@@ -183,7 +187,8 @@ Status DeviceFilter::attach(int cgroup_fd) const
         a.prog_id = id;
         UniqueFd fd(int(sys_bpf(BPF_PROG_GET_FD_BY_ID, &a)));
         if (!fd) {
-            if (errno != ENOENT && first.ok()) first = Error::from_errno("bpf(BPF_PROG_GET_FD_BY_ID) of the old device program");
+            if (errno != ENOENT && first.ok())
+                first = Error::from_errno("bpf(BPF_PROG_GET_FD_BY_ID) of the old device program");
             continue;
         }
         std::memset(&a, 0, sizeof a);
@@ -193,7 +198,9 @@ Status DeviceFilter::attach(int cgroup_fd) const
         if (sys_bpf(BPF_PROG_DETACH, &a) < 0 && errno != ENOENT && first.ok())
             first = Error::from_errno("bpf(BPF_PROG_DETACH) of the old device program");
     }
-    if (!first) return std::move(first).error().wrap("device rules: the new rules are in force, but an old program stays attached");
+    if (!first)
+        return std::move(first).error().wrap(
+            "device rules: the new rules are in force, but an old program stays attached");
     return {};
 }
 
@@ -204,4 +211,4 @@ Result<size_t> DeviceFilter::attached_count(int cgroup_fd)
     return ids->size();
 }
 
-} // namespace onggi::cgroup::v2
+}  // namespace onggi::cgroup::v2

@@ -35,4 +35,4 @@ private:
     std::vector<struct bpf_insn> insns_;
 };
 
-} // namespace onggi::cgroup::v2
+}  // namespace onggi::cgroup::v2

@@ -23,7 +23,9 @@ namespace onggi::test {
 class GuiHelper {
 public:
     explicit GuiHelper(const QString& tag)
-        : m_cgroupParent(QStringLiteral("/onggi-%1-%2").arg(tag).arg(QCoreApplication::applicationPid())) {}
+        : m_cgroupParent(QStringLiteral("/onggi-%1-%2").arg(tag).arg(QCoreApplication::applicationPid()))
+    {
+    }
     ~GuiHelper() { finish(); }
 
     // The helper runs in this network namespace (nsenter --net=PATH), with these extra arguments.
@@ -39,30 +41,32 @@ public:
     QString log() const { return read(m_tmp.filePath(QStringLiteral("helper.log"))).right(4000); }
 
     // False when this is no root or the helper is not built (the tests skip).
-    bool usable() const {
-        return ::geteuid() == 0 && QFile::exists(binary());
-    }
+    bool usable() const { return ::geteuid() == 0 && QFile::exists(binary()); }
 
-    bool start() {
+    bool start()
+    {
         QDir().mkpath(m_tmp.filePath(QStringLiteral("run")));
         QDir().mkpath(m_tmp.filePath(QStringLiteral("state")));
         QFile::remove(socket());
         m_proc.setProcessChannelMode(QProcess::MergedChannels);
         m_proc.setStandardOutputFile(m_tmp.filePath(QStringLiteral("helper.log")), QIODevice::Append);
-        const QStringList args = QStringList{QStringLiteral("--socket"), socket(), QStringLiteral("--state-dir"), stateDir(),
-                                             QStringLiteral("--run-dir"), m_tmp.filePath(QStringLiteral("run")),
-                                             QStringLiteral("--cgroup-parent"), m_cgroupParent} + m_extraArgs;
-        if (m_netns.isEmpty())
-            m_proc.start(binary(), args);
+        const QStringList args = QStringList{QStringLiteral("--socket"),        socket(),
+                                             QStringLiteral("--state-dir"),     stateDir(),
+                                             QStringLiteral("--run-dir"),       m_tmp.filePath(QStringLiteral("run")),
+                                             QStringLiteral("--cgroup-parent"), m_cgroupParent} +
+                                 m_extraArgs;
+        if (m_netns.isEmpty()) m_proc.start(binary(), args);
         else
-            m_proc.start(QStringLiteral("nsenter"), QStringList{QStringLiteral("--net=") + m_netns, QStringLiteral("--"), binary()} + args);
+            m_proc.start(QStringLiteral("nsenter"),
+                         QStringList{QStringLiteral("--net=") + m_netns, QStringLiteral("--"), binary()} + args);
         if (!m_proc.waitForStarted()) return false;
         for (int i = 0; i < 200 && !QFile::exists(socket()) && running(); ++i) QTest::qWait(100);
         return running() && QFile::exists(socket());
     }
 
     // SIGTERM: the containers keep running under their shims; the next start re-adopts them.
-    void stop() {
+    void stop()
+    {
         if (!running()) return;
         m_proc.terminate();
         if (!m_proc.waitForFinished(15000)) {
@@ -72,7 +76,8 @@ public:
     }
 
     // Every container removed, the helper stopped, this test's cgroups gone.
-    void finish() {
+    void finish()
+    {
         if (m_finished) return;
         m_finished = true;
         if (running()) {
@@ -81,9 +86,12 @@ public:
                 c.callSync(QStringLiteral("hello"), {{"client", "gui-test"}, {"protocol", 1}}, 10000);
                 const auto list = c.callSync(QStringLiteral("container.list"), {{"all", true}}, 10000);
                 for (const QJsonValue& v : list.result.value(QLatin1String("containers")).toArray()) {
-                    const auto r = c.callSync(QStringLiteral("container.remove"), {{"id", v.toObject().value(QLatin1String("id"))}, {"force", true}}, 30000);
+                    const auto r =
+                        c.callSync(QStringLiteral("container.remove"),
+                                   {{"id", v.toObject().value(QLatin1String("id"))}, {"force", true}}, 30000);
                     if (!r.ok())
-                        qWarning("remove %s: %s", qPrintable(v.toObject().value(QLatin1String("name")).toString()), qPrintable(r.error.message));
+                        qWarning("remove %s: %s", qPrintable(v.toObject().value(QLatin1String("name")).toString()),
+                                 qPrintable(r.error.message));
                 }
             }
             stop();
@@ -93,7 +101,8 @@ public:
             for (int round = 0; round < 50 && QFileInfo::exists(dir); ++round) {
                 bool any = false;
                 for (const QString& child : QDir(dir).entryList(QDir::Dirs | QDir::NoDotAndDotDot))
-                    for (const QString& pid : read(dir + QLatin1Char('/') + child + QStringLiteral("/cgroup.procs")).split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+                    for (const QString& pid : read(dir + QLatin1Char('/') + child + QStringLiteral("/cgroup.procs"))
+                                                  .split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
                         ::kill(pid.toInt(), SIGKILL);
                         any = true;
                     }
@@ -101,7 +110,8 @@ public:
                 QTest::qWait(100);
             }
         }
-        for (const QString& root : QDir(QStringLiteral("/sys/fs/cgroup")).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        for (const QString& root :
+             QDir(QStringLiteral("/sys/fs/cgroup")).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
             const QString dir = QStringLiteral("/sys/fs/cgroup/") + root + m_cgroupParent;
             if (!QFileInfo::exists(dir)) continue;
             for (const QString& child : QDir(dir).entryList(QDir::Dirs | QDir::NoDotAndDotDot))
@@ -113,13 +123,15 @@ public:
     }
 
     // A file's text, trimmed (UTF-8: lesson files too); empty when it cannot be read.
-    static QString read(const QString& path) {
+    static QString read(const QString& path)
+    {
         QFile f(path);
         return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()).trimmed() : QString();
     }
 
 private:
-    static QString binary() {
+    static QString binary()
+    {
         return qEnvironmentVariable("ONGGI_TEST_HELPER", QStringLiteral(ONGGI_BINARY_DIR "/helper/onggi-helper"));
     }
 

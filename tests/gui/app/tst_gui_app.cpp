@@ -28,9 +28,9 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
-#include <QPalette>
 #include <QJsonDocument>
 #include <QLineEdit>
+#include <QPalette>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
@@ -67,12 +67,15 @@ private:
     bool helperUsable() const { return m_helper.running(); }
 
     // The cgroup file that holds the memory limit of a container, from its cgroup path.
-    QString memoryLimitFile(const QString& cgroupPath) const {
-        if (m_cgroupMode == QLatin1String("v2")) return QStringLiteral("/sys/fs/cgroup") + cgroupPath + QStringLiteral("/memory.max");
+    QString memoryLimitFile(const QString& cgroupPath) const
+    {
+        if (m_cgroupMode == QLatin1String("v2"))
+            return QStringLiteral("/sys/fs/cgroup") + cgroupPath + QStringLiteral("/memory.max");
         return QStringLiteral("/sys/fs/cgroup/memory") + cgroupPath + QStringLiteral("/memory.limit_in_bytes");
     }
 
-    QString cgroupPathOf(const QString& id) {
+    QString cgroupPathOf(const QString& id)
+    {
         client::HelperClient c;
         if (!c.connectToHelper(m_helper.socket())) return {};
         c.callSync(QStringLiteral("hello"), {{"client", "tst_gui_app"}, {"protocol", 1}}, 10000);
@@ -81,7 +84,8 @@ private:
     }
 
 private slots:
-    void initTestCase() {
+    void initTestCase()
+    {
         m_languages.setLanguage(QStringLiteral("en"));
         if (!m_helper.usable()) return;  // the helper needs root; the tests that need it skip
         QVERIFY2(m_helper.start(), qPrintable(m_helper.log()));
@@ -89,13 +93,15 @@ private slots:
 
     void cleanup() { m_failed = m_failed || QTest::currentTestFailed(); }
 
-    void cleanupTestCase() {
+    void cleanupTestCase()
+    {
         if (m_failed) qWarning("helper log:\n%s", qPrintable(m_helper.log()));
         m_window.reset();
         m_helper.finish();  // every container removed, the helper stopped, this test's cgroups gone
     }
 
-    void helperAbsentPage() {
+    void helperAbsentPage()
+    {
         MainWindow w(&m_languages);
         w.show();
         w.connectToHelper(m_helper.missingSocket());
@@ -110,7 +116,8 @@ private slots:
         QVERIFY(page.text().contains(QLatin1String("log in again")));
     }
 
-    void commandSplitting() {
+    void commandSplitting()
+    {
         QCOMPARE(CreateDialog::splitCommand(QStringLiteral("sh -c 'while true; do echo \"a b\"; done'")),
                  (QStringList{"sh", "-c", "while true; do echo \"a b\"; done"}));
         QCOMPARE(CreateDialog::splitCommand(QStringLiteral("echo \"x \\\"y\\\" z\" a\\ b ''")),
@@ -140,7 +147,8 @@ private slots:
         QVERIFY(!p.value(QLatin1String("namespaces")).toObject().contains(QLatin1String("user")));
     }
 
-    void languageSwitchAtRunTime() {
+    void languageSwitchAtRunTime()
+    {
         MainWindow w(&m_languages);
         w.show();
         const QString en = w.newAction()->text();
@@ -148,7 +156,8 @@ private slots:
         QVERIFY(m_languages.setLanguage(QStringLiteral("ko")));
         QCoreApplication::processEvents();  // QEvent::LanguageChange reaches every widget
         QCOMPARE(w.newAction()->text(), QStringLiteral("새로 만들기(&N)…"));
-        QCOMPARE(w.listModel()->headerData(ContainerListModel::Image, Qt::Horizontal).toString(), QStringLiteral("이미지"));
+        QCOMPARE(w.listModel()->headerData(ContainerListModel::Image, Qt::Horizontal).toString(),
+                 QStringLiteral("이미지"));
         // The client library's error texts come through the same translator.
         QCOMPARE(client::ErrorText::title(QStringLiteral("not_found")), QStringLiteral("찾을 수 없습니다"));
         QVERIFY(m_languages.setLanguage(QStringLiteral("en")));
@@ -157,7 +166,8 @@ private slots:
         QCOMPARE(client::ErrorText::title(QStringLiteral("not_found")), QStringLiteral("Not found"));
     }
 
-    void createThroughDialogAndMoveSlider() {
+    void createThroughDialogAndMoveSlider()
+    {
         if (::geteuid() != 0) QSKIP("needs root: starts a real onggi-helper");
         if (!helperUsable()) QSKIP("onggi-helper is not built");
         m_window = std::make_unique<MainWindow>(&m_languages);
@@ -167,10 +177,13 @@ private slots:
         w.connectToHelper(m_helper.socket());
         QTRY_VERIFY_WITH_TIMEOUT(w.isHelperConnected(), kWaitMs);
         {
-            const auto hello = w.client()->callSync(QStringLiteral("hello"), {{"client", "tst"}, {"protocol", 1}}, 10000);
+            const auto hello =
+                w.client()->callSync(QStringLiteral("hello"), {{"client", "tst"}, {"protocol", 1}}, 10000);
             QVERIFY2(hello.ok(), qPrintable(hello.error.message));
-            m_cgroupMode = hello.result.value(QLatin1String("host")).toObject().value(QLatin1String("cgroup_mode")).toString();
-            m_hasStats = hello.result.value(QLatin1String("methods")).toArray().contains(QStringLiteral("stats.subscribe"));
+            m_cgroupMode =
+                hello.result.value(QLatin1String("host")).toObject().value(QLatin1String("cgroup_mode")).toString();
+            m_hasStats =
+                hello.result.value(QLatin1String("methods")).toArray().contains(QStringLiteral("stats.subscribe"));
         }
         QTRY_VERIFY_WITH_TIMEOUT(w.newAction()->isEnabled(), kWaitMs);
 
@@ -201,7 +214,9 @@ private slots:
             const QJsonObject c = i.result.value(QLatin1String("container")).toObject();
             QVERIFY2(c.value(QLatin1String("state")).toString() == QLatin1String("running"),
                      (QJsonDocument(c).toJson() + QJsonDocument(l.result).toJson() +
-                      QJsonDocument(i.result.value(QLatin1String("config")).toObject().value(QLatin1String("process")).toObject()).toJson())
+                      QJsonDocument(
+                          i.result.value(QLatin1String("config")).toObject().value(QLatin1String("process")).toObject())
+                          .toJson())
                          .constData());
         }
         QCOMPARE(w.listModel()->summary(id).name, name);
@@ -213,7 +228,8 @@ private slots:
         if (!QFile::exists(file)) {
             const auto i = w.client()->callSync(QStringLiteral("container.inspect"), {{"id", id}}, 10000);
             const auto l = w.client()->callSync(QStringLiteral("container.logs"), {{"id", id}}, 10000);
-            qWarning("inspect: %s\nlogs: %s", QJsonDocument(i.result.value(QLatin1String("container")).toObject()).toJson().constData(),
+            qWarning("inspect: %s\nlogs: %s",
+                     QJsonDocument(i.result.value(QLatin1String("container")).toObject()).toJson().constData(),
                      QJsonDocument(l.result).toJson().constData());
         }
         QVERIFY2(QFile::exists(file), qPrintable(file));
@@ -223,9 +239,14 @@ private slots:
         if (m_hasStats) {
             QTRY_VERIFY_WITH_TIMEOUT(w.historyModel()->rowCount() >= 2, kWaitMs);
             const int row = w.listModel()->rowOf(id);
-            QTRY_VERIFY_WITH_TIMEOUT(!w.listModel()->index(row, ContainerListModel::Memory).data().toString().isEmpty(), kWaitMs);
+            QTRY_VERIFY_WITH_TIMEOUT(!w.listModel()->index(row, ContainerListModel::Memory).data().toString().isEmpty(),
+                                     kWaitMs);
             // The limit: in the tooltip (the cell shows the use over a bar of the limit's share).
-            QVERIFY(w.listModel()->index(row, ContainerListModel::Memory).data(Qt::ToolTipRole).toString().contains(QLatin1String("64.0 MiB")));
+            QVERIFY(w.listModel()
+                        ->index(row, ContainerListModel::Memory)
+                        .data(Qt::ToolTipRole)
+                        .toString()
+                        .contains(QLatin1String("64.0 MiB")));
         }
 
         // Move the memory slider like a drag: press, move, release.
@@ -256,7 +277,8 @@ private slots:
         QVERIFY(limits->oomWarningShown());
     }
 
-    void oomKillBecomesMarker() {
+    void oomKillBecomesMarker()
+    {
         if (::geteuid() != 0) QSKIP("needs root: starts a real onggi-helper");
         if (!helperUsable() || !m_window) QSKIP("no helper window");
         MainWindow& w = *m_window;
@@ -265,11 +287,13 @@ private slots:
         const QString name = QStringLiteral("guitest-oom-%1").arg(QCoreApplication::applicationPid());
         QJsonObject lim{{"memory", 16 * MiB}};
         // No swap either, where the kernel accounts it, so the OOM killer must act.
-        if (m_cgroupMode == QLatin1String("v2") || QFile::exists(QStringLiteral("/sys/fs/cgroup/memory/memory.memsw.limit_in_bytes")))
+        if (m_cgroupMode == QLatin1String("v2") ||
+            QFile::exists(QStringLiteral("/sys/fs/cgroup/memory/memory.memsw.limit_in_bytes")))
             lim.insert(QStringLiteral("memory_swap"), 16 * MiB);
         const auto r = w.client()->callSync(
             QStringLiteral("container.create"),
-            {{"image", "busybox"}, {"name", name},
+            {{"image", "busybox"},
+             {"name", name},
              {"cmd", QJsonArray{"sh", "-c", "sleep 2; x=aaaaaaaaaaaaaaaa; while true; do x=\"$x$x\"; done"}},
              {"limits", lim}},
             20000);
@@ -293,11 +317,13 @@ private slots:
 
     // Tune where you watch: drag the CPU slider from 0.5 to 0.2 on the tuning view and the
     // chart's next frames read about 20 %.
-    void cpuSliderAnswersInTheChart() {
+    void cpuSliderAnswersInTheChart()
+    {
         if (::geteuid() != 0) QSKIP("needs root: starts a real onggi-helper");
         if (!helperUsable() || !m_window || !m_hasStats) QSKIP("no helper window with stats");
         MainWindow& w = *m_window;
-        const QString id = startContainer(QStringLiteral("guitest-cpu"), {"sh", "-c", "while :; do :; done"}, {{"cpus", 0.5}});
+        const QString id =
+            startContainer(QStringLiteral("guitest-cpu"), {"sh", "-c", "while :; do :; done"}, {{"cpus", 0.5}});
         QVERIFY(!id.isEmpty());
         favourTestCgroup();
         QTRY_VERIFY_WITH_TIMEOUT(w.selectContainer(id), kWaitMs);
@@ -306,7 +332,8 @@ private slots:
         StatsHistoryModel* h = w.historyModel();
         MetricChart* chart = w.containerPage()->charts()->cpuChart();
         // Settled at the quota (the quota line at 50 % beside it).
-        QTRY_VERIFY_WITH_TIMEOUT(h->rowCount() >= 3 && std::abs(h->value(h->rowCount() - 1, StatsHistoryModel::CpuPercent) - 50) < 10,
+        QTRY_VERIFY_WITH_TIMEOUT(h->rowCount() >= 3 &&
+                                     std::abs(h->value(h->rowCount() - 1, StatsHistoryModel::CpuPercent) - 50) < 10,
                                  kWaitMs);
         QTRY_COMPARE_WITH_TIMEOUT(chart->lastValue(1), 50.0, kWaitMs);
         LimitsPanel* limits = w.containerPage()->limits();
@@ -324,7 +351,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(h->rowCount() >= from + 4, kWaitMs);
         for (int r = from + 1; r < from + 4; ++r)
             QVERIFY2(std::abs(h->value(r, StatsHistoryModel::CpuPercent) - 20) <= 8,
-                     qPrintable(QStringLiteral("frame %1 reads %2 %").arg(r).arg(h->value(r, StatsHistoryModel::CpuPercent))));
+                     qPrintable(
+                         QStringLiteral("frame %1 reads %2 %").arg(r).arg(h->value(r, StatsHistoryModel::CpuPercent))));
         QTRY_COMPARE_WITH_TIMEOUT(chart->lastValue(1), 20.0, kWaitMs);  // the quota line moved too
         QVERIFY(std::abs(chart->lastValue(0) - 20) <= 8);
         // The tuning view as the user sees it now: English, Korean, and in a dark palette.
@@ -348,12 +376,14 @@ private slots:
     // The disk I/O chart draws the bandwidth limit in force, the kernel's (v1
     // blkio.throttle.*_bps_device, v2 io.max), set with the sliders beside it; frame after
     // frame the line holds the value of the kernel's file, and without a limit there is none.
-    void ioLimitLineIsTheKernels() {
+    void ioLimitLineIsTheKernels()
+    {
         if (::geteuid() != 0) QSKIP("needs root: starts a real onggi-helper");
         if (!helperUsable() || !m_window || !m_hasStats) QSKIP("no helper window with stats");
         QString dev;  // a whole disk: blkio and io.max refuse partitions
         for (const QString& n : QDir(QStringLiteral("/sys/block")).entryList(QDir::Dirs | QDir::NoDotAndDotDot))
-            if (!n.startsWith(QLatin1String("loop")) && !n.startsWith(QLatin1String("zram")) && !n.startsWith(QLatin1String("ram"))) {
+            if (!n.startsWith(QLatin1String("loop")) && !n.startsWith(QLatin1String("zram")) &&
+                !n.startsWith(QLatin1String("ram"))) {
                 dev = readFile(QStringLiteral("/sys/block/%1/dev").arg(n)).trimmed();
                 if (!dev.isEmpty()) break;
             }
@@ -374,13 +404,16 @@ private slots:
         // The kernel's limit for dev: "rbps"/"wbps" in io.max, else the v1 throttle file.
         const auto kernel = [&](bool write) -> qint64 {
             if (v2) {
-                for (const QString& l : readFile(QStringLiteral("/sys/fs/cgroup%1/io.max").arg(cg)).split(QLatin1Char('\n')))
+                for (const QString& l :
+                     readFile(QStringLiteral("/sys/fs/cgroup%1/io.max").arg(cg)).split(QLatin1Char('\n')))
                     if (l.startsWith(dev + QLatin1Char(' ')))
                         for (const QString& kv : l.split(QLatin1Char(' ')))
-                            if (kv.startsWith(write ? QLatin1String("wbps=") : QLatin1String("rbps="))) return kv.mid(5).toLongLong();
+                            if (kv.startsWith(write ? QLatin1String("wbps=") : QLatin1String("rbps=")))
+                                return kv.mid(5).toLongLong();
                 return 0;
             }
-            const QString f = QStringLiteral("/sys/fs/cgroup/blkio%1/blkio.throttle.%2_bps_device").arg(cg, write ? "write" : "read");
+            const QString f =
+                QStringLiteral("/sys/fs/cgroup/blkio%1/blkio.throttle.%2_bps_device").arg(cg, write ? "write" : "read");
             for (const QString& l : readFile(f).split(QLatin1Char('\n')))
                 if (l.startsWith(dev + QLatin1Char(' '))) return l.section(QLatin1Char(' '), 1).toLongLong();
             return 0;
@@ -397,7 +430,8 @@ private slots:
         // Over time: every later frame draws the kernel's value.
         int from = h->rowCount();
         QTRY_VERIFY_WITH_TIMEOUT(h->rowCount() >= from + 3, kWaitMs);
-        for (int r = from; r < h->rowCount(); ++r) QCOMPARE(h->value(r, StatsHistoryModel::IoReadLimit), double(kernel(false)));
+        for (int r = from; r < h->rowCount(); ++r)
+            QCOMPARE(h->value(r, StatsHistoryModel::IoReadLimit), double(kernel(false)));
         // A write limit: its own line, the read line stays.
         limits->ioWrite()->spinBox()->setValue(2);
         QTRY_COMPARE_WITH_TIMEOUT(kernel(true), 2 * MiB, kWaitMs);
@@ -427,26 +461,30 @@ private slots:
 
     // A memory limit the kernel refuses (cgroup v1, below what cannot be reclaimed) puts the
     // slider back to the kernel's value and says why beside it, in numbers.
-    void refusedMemoryLimitRevertsSlider() {
+    void refusedMemoryLimitRevertsSlider()
+    {
         if (::geteuid() != 0) QSKIP("needs root: starts a real onggi-helper");
         if (!helperUsable() || !m_window || !m_hasStats) QSKIP("no helper window with stats");
-        if (m_cgroupMode == QLatin1String("v2")) QSKIP("cgroup v2 takes any memory.max (reclaim, then OOM kill): nothing is refused");
+        if (m_cgroupMode == QLatin1String("v2"))
+            QSKIP("cgroup v2 takes any memory.max (reclaim, then OOM kill): nothing is refused");
         MainWindow& w = *m_window;
-        const QString id = startContainer(QStringLiteral("guitest-hold"),
-                                          {"sh", "-c", "dd if=/dev/zero of=/dev/shm/hold bs=1M count=40; exec sleep 1000"},
-                                          {{"memory", 256 * MiB}});
+        const QString id = startContainer(
+            QStringLiteral("guitest-hold"),
+            {"sh", "-c", "dd if=/dev/zero of=/dev/shm/hold bs=1M count=40; exec sleep 1000"}, {{"memory", 256 * MiB}});
         QVERIFY(!id.isEmpty());
         QTRY_VERIFY_WITH_TIMEOUT(w.selectContainer(id), kWaitMs);
         QTRY_COMPARE_WITH_TIMEOUT(w.selectedId(), id, kWaitMs);
         w.containerPage()->setCurrentTab(ContainerPage::ChartsTab);
         StatsHistoryModel* h = w.historyModel();
-        QTRY_VERIFY_WITH_TIMEOUT(h->rowCount() > 0 && h->value(h->rowCount() - 1, StatsHistoryModel::MemoryCurrent) > 40 * MiB, kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            h->rowCount() > 0 && h->value(h->rowCount() - 1, StatsHistoryModel::MemoryCurrent) > 40 * MiB, kWaitMs);
         LimitsPanel* limits = w.containerPage()->limits();
         QTRY_COMPARE_WITH_TIMEOUT(qint64(limits->memory()->value()), qint64(256), kWaitMs);
         QSignalSpy failed(&w, &MainWindow::requestFailed);
         limits->memory()->spinBox()->setValue(8);  // typed: applies at once
         QTRY_VERIFY_WITH_TIMEOUT(failed.count() >= 1, kWaitMs);
-        QTRY_COMPARE_WITH_TIMEOUT(qint64(limits->memory()->value()), qint64(256), kWaitMs);  // back to the kernel's value
+        QTRY_COMPARE_WITH_TIMEOUT(qint64(limits->memory()->value()), qint64(256),
+                                  kWaitMs);  // back to the kernel's value
         QCOMPARE(limits->memory()->slider()->value(), [&] {
             LimitControl probe(limits->memory()->spinBox()->maximum(), 0, MiB);
             probe.setLogScale(6);
@@ -469,7 +507,8 @@ private slots:
 
 private:
     // Screenshots for people to look at (docs/screenshots): $ONGGI_SHOTS_DIR, else build/screenshots.
-    void shoot(QWidget& w, const QString& name) {
+    void shoot(QWidget& w, const QString& name)
+    {
         const QString dir = qEnvironmentVariable("ONGGI_SHOTS_DIR", QStringLiteral(ONGGI_BINARY_DIR "/screenshots"));
         QDir().mkpath(dir);
         const QSize before = w.size();
@@ -478,7 +517,8 @@ private:
         w.grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
         w.resize(before);
     }
-    static QPalette darkPalette() {
+    static QPalette darkPalette()
+    {
         QPalette p;
         p.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
         p.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
@@ -498,13 +538,16 @@ private:
         return p;
     }
 
-    QString startContainer(const QString& base, const QJsonArray& cmd, const QJsonObject& lim) {
+    QString startContainer(const QString& base, const QJsonArray& cmd, const QJsonObject& lim)
+    {
         client::HelperClient c;
         if (!c.connectToHelper(m_helper.socket())) return {};
         c.callSync(QStringLiteral("hello"), {{"client", "tst_gui_app"}, {"protocol", 1}}, 10000);
         const auto r = c.callSync(QStringLiteral("container.create"),
-                                  {{"image", "busybox"}, {"name", QStringLiteral("%1-%2").arg(base).arg(QCoreApplication::applicationPid())},
-                                   {"cmd", cmd}, {"limits", lim}},
+                                  {{"image", "busybox"},
+                                   {"name", QStringLiteral("%1-%2").arg(base).arg(QCoreApplication::applicationPid())},
+                                   {"cmd", cmd},
+                                   {"limits", lim}},
                                   20000);
         if (!r.ok()) return {};
         const QString id = r.result.value(QLatin1String("id")).toString();
@@ -516,7 +559,8 @@ private:
     // This test's cgroup parent competes with every task of the host's root cgroup as ONE
     // task (cgroup v1): a large weight, so a container's quota and not the machine's load is
     // what its CPU reads. Only the test's own cgroup is written.
-    void favourTestCgroup() {
+    void favourTestCgroup()
+    {
         QFile v1(QStringLiteral("/sys/fs/cgroup/cpu") + m_helper.cgroupParent() + QStringLiteral("/cpu.shares"));
         if (v1.open(QIODevice::WriteOnly)) v1.write("262144");
         QFile v2(QStringLiteral("/sys/fs/cgroup") + m_helper.cgroupParent() + QStringLiteral("/cpu.weight"));
@@ -524,7 +568,8 @@ private:
     }
 };
 
-int main(int argc, char** argv) {
+int main(int argc, char** argv)
+{
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
     QStandardPaths::setTestModeEnabled(true);  // QSettings in a test location
     QApplication app(argc, argv);

@@ -52,7 +52,8 @@ class TstGuiDashboard : public QObject {
     QString m_busy, m_idle, m_stopped;
     const QString m_tag = QString::number(QCoreApplication::applicationPid());
 
-    QString createAndMaybeStart(client::HelperClient& c, const QJsonObject& params, bool start) {
+    QString createAndMaybeStart(client::HelperClient& c, const QJsonObject& params, bool start)
+    {
         const auto r = c.callSync(QStringLiteral("container.create"), params, 20000);
         if (!r.ok()) {
             qWarning("create: %s", qPrintable(r.error.message));
@@ -66,26 +67,36 @@ class TstGuiDashboard : public QObject {
         return id;
     }
 
-    QModelIndex consumerRow(const QString& id) {
+    QModelIndex consumerRow(const QString& id)
+    {
         QTableView* v = m_window->dashboard()->consumersView();
         for (int r = 0; r < v->model()->rowCount(); ++r)
-            if (v->model()->index(r, 0).data(HostOverviewModel::IdRole).toString() == id) return v->model()->index(r, 0);
+            if (v->model()->index(r, 0).data(HostOverviewModel::IdRole).toString() == id)
+                return v->model()->index(r, 0);
         return {};
     }
 
 private slots:
-    void initTestCase() {
+    void initTestCase()
+    {
         m_languages.setLanguage(QStringLiteral("en"));
         if (!m_helper.usable()) QSKIP("needs root and a built onggi-helper");
         QVERIFY2(m_helper.start(), qPrintable(m_helper.log()));
         client::HelperClient c;
         QTRY_VERIFY_WITH_TIMEOUT(c.connectToHelper(m_helper.socket()), 20000);  // a slow (emulated) machine
         QVERIFY(c.callSync(QStringLiteral("hello"), {{"client", "tst_gui_dashboard"}, {"protocol", 1}}, 10000).ok());
-        m_busy = createAndMaybeStart(c, {{"name", "busy-" + m_tag}, {"image", "busybox"},
-                                          {"cmd", QJsonArray{"sh", "-c", "while :; do :; done"}},
-                                          {"limits", QJsonObject{{"cpus", 0.5}}}}, true);
-        m_idle = createAndMaybeStart(c, {{"name", "idle-" + m_tag}, {"image", "busybox"}, {"cmd", QJsonArray{"sleep", "1000"}},
-                                          {"limits", QJsonObject{{"memory", 64 << 20}}}}, true);
+        m_busy = createAndMaybeStart(c,
+                                     {{"name", "busy-" + m_tag},
+                                      {"image", "busybox"},
+                                      {"cmd", QJsonArray{"sh", "-c", "while :; do :; done"}},
+                                      {"limits", QJsonObject{{"cpus", 0.5}}}},
+                                     true);
+        m_idle = createAndMaybeStart(c,
+                                     {{"name", "idle-" + m_tag},
+                                      {"image", "busybox"},
+                                      {"cmd", QJsonArray{"sleep", "1000"}},
+                                      {"limits", QJsonObject{{"memory", 64 << 20}}}},
+                                     true);
         m_stopped = createAndMaybeStart(c, {{"name", "made-" + m_tag}, {"image", "busybox"}}, false);
         QVERIFY(!m_busy.isEmpty() && !m_idle.isEmpty() && !m_stopped.isEmpty());
         m_window = std::make_unique<MainWindow>(&m_languages);
@@ -95,13 +106,15 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(m_window->isHelperConnected(), kWaitMs);
     }
 
-    void cleanupTestCase() {
+    void cleanupTestCase()
+    {
         if (QTest::currentTestFailed()) qWarning("helper log:\n%s", qPrintable(m_helper.log()));
         m_window.reset();
         m_helper.finish();
     }
 
-    void dashboardShowsTheHelpersNumbers() {
+    void dashboardShowsTheHelpersNumbers()
+    {
         if (!m_window) QSKIP("no helper");
         MainWindow& w = *m_window;
         QVERIFY(w.dashboardShown());  // nothing selected: the overview
@@ -116,47 +129,54 @@ private slots:
         int checked = 0;
         double busyCpu = 0;
         QStringList mismatches;
-        auto conn = connect(w.client(), &client::HelperClient::notification, this, [&](const QString& method, const QJsonObject& p) {
-            if (method != QLatin1String("stats")) return;
-            const QJsonArray samples = p.value(QLatin1String("containers")).toArray();
-            if (m->rowCount() != samples.size()) mismatches << QStringLiteral("rows %1 != samples %2").arg(m->rowCount()).arg(samples.size());
-            for (const QJsonValue& v : samples) {
-                const QJsonObject s = v.toObject();
-                const QString id = s.value(QLatin1String("id")).toString();
-                const int row = m->rowOf(id);
-                if (row < 0) {
-                    mismatches << QStringLiteral("no row for %1").arg(id);
-                    continue;
+        auto conn = connect(
+            w.client(), &client::HelperClient::notification, this, [&](const QString& method, const QJsonObject& p) {
+                if (method != QLatin1String("stats")) return;
+                const QJsonArray samples = p.value(QLatin1String("containers")).toArray();
+                if (m->rowCount() != samples.size())
+                    mismatches << QStringLiteral("rows %1 != samples %2").arg(m->rowCount()).arg(samples.size());
+                for (const QJsonValue& v : samples) {
+                    const QJsonObject s = v.toObject();
+                    const QString id = s.value(QLatin1String("id")).toString();
+                    const int row = m->rowOf(id);
+                    if (row < 0) {
+                        mismatches << QStringLiteral("no row for %1").arg(id);
+                        continue;
+                    }
+                    const double cpu = s.value(QLatin1String("cpu_percent")).toDouble();
+                    const qint64 mem = s.value(QLatin1String("memory_current")).toInteger();
+                    if (m->index(row, HostOverviewModel::Cpu).data(HostOverviewModel::ValueRole).toDouble() != cpu)
+                        mismatches << QStringLiteral("cpu of %1").arg(id);
+                    if (m->index(row, HostOverviewModel::Memory).data(HostOverviewModel::ValueRole).toLongLong() != mem)
+                        mismatches << QStringLiteral("memory of %1").arg(id);
+                    if (m->index(row, HostOverviewModel::Cpu).data().toString() != Units::percent(cpu))
+                        mismatches << QStringLiteral("cpu text of %1").arg(id);
+                    // The list's sparkline ends with this very sample.
+                    const int lrow = w.listModel()->rowOf(id);
+                    const auto spark = w.listModel()
+                                           ->index(lrow, ContainerListModel::Cpu)
+                                           .data(ContainerListModel::HistoryRole)
+                                           .value<QList<double>>();
+                    if (spark.isEmpty() || spark.last() != cpu) mismatches << QStringLiteral("sparkline of %1").arg(id);
+                    if (id == m_busy) busyCpu = std::max(busyCpu, cpu);
                 }
-                const double cpu = s.value(QLatin1String("cpu_percent")).toDouble();
-                const qint64 mem = s.value(QLatin1String("memory_current")).toInteger();
-                if (m->index(row, HostOverviewModel::Cpu).data(HostOverviewModel::ValueRole).toDouble() != cpu)
-                    mismatches << QStringLiteral("cpu of %1").arg(id);
-                if (m->index(row, HostOverviewModel::Memory).data(HostOverviewModel::ValueRole).toLongLong() != mem)
-                    mismatches << QStringLiteral("memory of %1").arg(id);
-                if (m->index(row, HostOverviewModel::Cpu).data().toString() != Units::percent(cpu))
-                    mismatches << QStringLiteral("cpu text of %1").arg(id);
-                // The list's sparkline ends with this very sample.
-                const int lrow = w.listModel()->rowOf(id);
-                const auto spark = w.listModel()->index(lrow, ContainerListModel::Cpu).data(ContainerListModel::HistoryRole).value<QList<double>>();
-                if (spark.isEmpty() || spark.last() != cpu) mismatches << QStringLiteral("sparkline of %1").arg(id);
-                if (id == m_busy) busyCpu = std::max(busyCpu, cpu);
-            }
-            const QJsonObject h = p.value(QLatin1String("host")).toObject();
-            if (h.isEmpty()) {
-                mismatches << QStringLiteral("frame without host");
-            } else {
-                if (m->host().memoryUsed != h.value(QLatin1String("memory_used")).toInteger() ||
-                    m->memoryTotal() != h.value(QLatin1String("memory_total")).toInteger() ||
-                    m->host().cpuPercent != h.value(QLatin1String("cpu_percent")).toDouble())
-                    mismatches << QStringLiteral("host totals");
-                if (!w.dashboard()->cpuText().contains(Units::percent(h.value(QLatin1String("cpu_percent")).toDouble())))
-                    mismatches << QStringLiteral("host CPU tile: ") + w.dashboard()->cpuText();
-                if (!w.dashboard()->memoryText().contains(Units::bytes(double(h.value(QLatin1String("memory_used")).toInteger()))))
-                    mismatches << QStringLiteral("host memory tile: ") + w.dashboard()->memoryText();
-            }
-            ++checked;
-        });
+                const QJsonObject h = p.value(QLatin1String("host")).toObject();
+                if (h.isEmpty()) {
+                    mismatches << QStringLiteral("frame without host");
+                } else {
+                    if (m->host().memoryUsed != h.value(QLatin1String("memory_used")).toInteger() ||
+                        m->memoryTotal() != h.value(QLatin1String("memory_total")).toInteger() ||
+                        m->host().cpuPercent != h.value(QLatin1String("cpu_percent")).toDouble())
+                        mismatches << QStringLiteral("host totals");
+                    if (!w.dashboard()->cpuText().contains(
+                            Units::percent(h.value(QLatin1String("cpu_percent")).toDouble())))
+                        mismatches << QStringLiteral("host CPU tile: ") + w.dashboard()->cpuText();
+                    if (!w.dashboard()->memoryText().contains(
+                            Units::bytes(double(h.value(QLatin1String("memory_used")).toInteger()))))
+                        mismatches << QStringLiteral("host memory tile: ") + w.dashboard()->memoryText();
+                }
+                ++checked;
+            });
         QTRY_VERIFY_WITH_TIMEOUT(checked >= 6, kWaitMs);
         disconnect(conn);
         if (!mismatches.isEmpty()) qWarning("%s", qPrintable(mismatches.join(QLatin1Char('\n'))));
@@ -164,7 +184,8 @@ private slots:
         // The busy loop (0.5 CPU at most; the shared test host may give it less) tops the list
         // and the chart.
         QVERIFY2(busyCpu > 5, qPrintable(QString::number(busyCpu)));
-        QCOMPARE(w.dashboard()->consumersView()->model()->index(0, 0).data(HostOverviewModel::IdRole).toString(), m_busy);
+        QCOMPARE(w.dashboard()->consumersView()->model()->index(0, 0).data(HostOverviewModel::IdRole).toString(),
+                 m_busy);
         QCOMPARE(w.dashboard()->cpuChart()->shownIds().value(0), m_busy);
         QVERIFY(m->times().size() >= 6);
         QCOMPARE(m->tracks().value(m_busy).cpu.size(), m->times().size());
@@ -176,7 +197,8 @@ private slots:
     // chart's height (or the axis is at its 1 MiB floor); the
     // host's line rides the top edge with its value in the legend. "The whole host" scales
     // the axis to the host's MemTotal (/proc/meminfo).
-    void memoryChartFitsTheContainers() {
+    void memoryChartFitsTheContainers()
+    {
         if (!m_window) QSKIP("no helper");
         MainWindow& w = *m_window;
         w.showOverview();
@@ -214,8 +236,10 @@ private slots:
                      qPrintable(QStringLiteral("chart %1, kernel %2").arg(stack).arg(kernel)));
             // The axis: a round step above the window's highest stack (1 MiB at least).
             const double top = chart->axisTop(), peak = chart->containersPeak();
-            QVERIFY2(top >= peak && (peak >= 0.4 * top || top <= double(1 << 20)) && stack > 0.1 * top,
-                     qPrintable(QStringLiteral("axis %1, stack %2, peak %3").arg(top).arg(stack).arg(chart->containersPeak())));
+            QVERIFY2(
+                top >= peak && (peak >= 0.4 * top || top <= double(1 << 20)) && stack > 0.1 * top,
+                qPrintable(
+                    QStringLiteral("axis %1, stack %2, peak %3").arg(top).arg(stack).arg(chart->containersPeak())));
         }
         QVERIFY(chart->axisTop() < double(m->memoryTotal()) / 10);
         QVERIFY(chart->hostAboveAxis());
@@ -233,7 +257,8 @@ private slots:
         w.dashboard()->scaleBox()->setCurrentIndex(0);
     }
 
-    void doubleClickOpensTheContainer() {
+    void doubleClickOpensTheContainer()
+    {
         if (!m_window) QSKIP("no helper");
         MainWindow& w = *m_window;
         QTableView* v = w.dashboard()->consumersView();
@@ -254,9 +279,10 @@ private slots:
         c.callSync(QStringLiteral("hello"), {{"client", "tst"}, {"protocol", 1}}, 10000);
         QVERIFY(c.callSync(QStringLiteral("container.kill"), {{"id", m_idle}, {"signal", "SIGKILL"}}, 20000).ok());
         EventListModel* ev = w.eventModel();
-        QTRY_VERIFY_WITH_TIMEOUT(ev->rowCount() > 0 && ev->index(0, 0).data(EventListModel::IdRole).toString() == m_idle &&
-                                     ev->index(0, 0).data(EventListModel::ActionRole).toString() == QLatin1String("die"),
-                                 kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            ev->rowCount() > 0 && ev->index(0, 0).data(EventListModel::IdRole).toString() == m_idle &&
+                ev->index(0, 0).data(EventListModel::ActionRole).toString() == QLatin1String("die"),
+            kWaitMs);
         QCOMPARE(ev->index(0, EventListModel::What).data().toString(), QStringLiteral("Ended by SIGKILL (code 137)"));
         QTableView* ev_view = w.dashboard()->eventsView();
         const QPoint at = ev_view->visualRect(ev_view->model()->index(0, 1)).center();
@@ -267,7 +293,8 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(w.overviewModel()->counts().running, 1, kWaitMs);
     }
 
-    void createDialogKeepsInputWhenRefused() {
+    void createDialogKeepsInputWhenRefused()
+    {
         if (!m_window) QSKIP("no helper");
         MainWindow& w = *m_window;
         QSignalSpy failed(&w, &MainWindow::requestFailed);
@@ -283,8 +310,8 @@ private slots:
         d->pidsEdit()->setValue(77);
         QTest::mouseClick(d->buttons()->button(QDialogButtonBox::Ok), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(!d->refusalText().isEmpty(), kWaitMs);
-        QVERIFY(d->isVisible());                                   // not closed
-        QCOMPARE(d->nameEdit()->text(), taken);                    // nothing lost
+        QVERIFY(d->isVisible());                 // not closed
+        QCOMPARE(d->nameEdit()->text(), taken);  // nothing lost
         QCOMPARE(d->commandEdit()->text(), command);
         QCOMPARE(d->memoryEdit()->value(), 48);
         QCOMPARE(d->pidsEdit()->value(), 77);
@@ -303,13 +330,16 @@ private slots:
         QTest::mouseClick(d->buttons()->button(QDialogButtonBox::Ok), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(created.count(), 1, kWaitMs);
         QTRY_VERIFY_WITH_TIMEOUT(!w.createDialog(), 5000);
-        const auto i = w.client()->callSync(QStringLiteral("container.inspect"), {{"id", created.at(0).at(0).toString()}}, 10000);
-        const QJsonObject limits = i.result.value(QLatin1String("container")).toObject().value(QLatin1String("limits")).toObject();
+        const auto i =
+            w.client()->callSync(QStringLiteral("container.inspect"), {{"id", created.at(0).at(0).toString()}}, 10000);
+        const QJsonObject limits =
+            i.result.value(QLatin1String("container")).toObject().value(QLatin1String("limits")).toObject();
         QCOMPARE(limits.value(QLatin1String("memory")).toInteger(), qint64(48) << 20);
         QCOMPARE(limits.value(QLatin1String("pids")).toInteger(), qint64(77));
     }
 
-    void lostConnectionKeepsItsPageAndDisablesActions() {
+    void lostConnectionKeepsItsPageAndDisablesActions()
+    {
         if (!m_window) QSKIP("no helper");
         MainWindow& w = *m_window;
         QTRY_VERIFY_WITH_TIMEOUT(w.selectContainer(m_busy), kWaitMs);
@@ -332,7 +362,8 @@ private slots:
     }
 };
 
-int main(int argc, char** argv) {
+int main(int argc, char** argv)
+{
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
     QStandardPaths::setTestModeEnabled(true);
     QApplication app(argc, argv);

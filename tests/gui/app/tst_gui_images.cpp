@@ -30,8 +30,8 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
-#include <QTableWidget>
 #include <QStandardPaths>
+#include <QTableWidget>
 #include <QTest>
 #include <QTimer>
 
@@ -48,9 +48,11 @@ constexpr int kWaitMs = 60000;
 
 // Bytes of the regular files under a layer directory, symlinks not followed (what a user
 // would add up with `find -type f`).
-qint64 treeBytes(const QString& dir) {
+qint64 treeBytes(const QString& dir)
+{
     qint64 n = 0;
-    QDirIterator it(dir, QDir::Files | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+    QDirIterator it(dir, QDir::Files | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
+                    QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString f = it.next();
         struct stat st;
@@ -61,7 +63,8 @@ qint64 treeBytes(const QString& dir) {
 
 QString hexOf(const QString& digest) { return digest.mid(digest.indexOf(QLatin1Char(':')) + 1); }
 
-QString shots() {
+QString shots()
+{
     const QString d = qEnvironmentVariable("ONGGI_SHOTS_DIR", QStringLiteral(ONGGI_BINARY_DIR "/screenshots"));
     QDir().mkpath(d);
     return d;
@@ -78,20 +81,24 @@ class TstGuiImages : public QObject {
     std::unique_ptr<client::HelperClient> m_c;
     QString m_refA, m_refB, m_idA, m_idB, m_container;
 
-    QJsonObject call(const QString& method, const QJsonObject& params = {}) {
+    QJsonObject call(const QString& method, const QJsonObject& params = {})
+    {
         const auto r = m_c->callSync(method, params, 60000);
         if (!r.ok()) qWarning("%s: %s", qPrintable(method), qPrintable(r.error.message));
         return r.result;
     }
 
-    int rowOf(const QString& id) {
+    int rowOf(const QString& id)
+    {
         QTableWidget* t = m_window->imagesPage()->imagesTable();
         for (int r = 0; r < t->rowCount(); ++r)
-            if (t->item(r, ImagesPage::Name) && t->item(r, ImagesPage::Name)->data(Qt::UserRole).toString() == id) return r;
+            if (t->item(r, ImagesPage::Name) && t->item(r, ImagesPage::Name)->data(Qt::UserRole).toString() == id)
+                return r;
         return -1;
     }
 
-    bool refreshPage() {
+    bool refreshPage()
+    {
         QSignalSpy spy(m_window->imagesPage(), &ImagesPage::refreshed);
         m_window->imagesPage()->refresh();
         return spy.wait(kWaitMs);
@@ -99,21 +106,24 @@ class TstGuiImages : public QObject {
 
     // Pull through the dialog; checks every layer's bar reached 100 % from the helper's
     // notifications (each layer's last notification says done or already_exists).
-    QString pullThroughDialog(const QString& ref, int expectedLayers) {
+    QString pullThroughDialog(const QString& ref, int expectedLayers)
+    {
         ImagesPage* page = m_window->imagesPage();
         page->openPullDialog();
         PullDialog* d = page->pullDialog();
         if (!d || !d->isVisible()) return QStringLiteral("no dialog");
         QHash<QString, QString> lastPhase;
         bool shot = false;
-        auto conn = connect(m_window->session(), &client::HelperSession::pullProgress, this, [&](const client::PullProgress& p) {
-            if (!p.layer.isEmpty()) lastPhase[p.layer] = p.phase;
-            // One picture mid-download (the dialog has handled this notification already).
-            if (!shot && p.phase == QLatin1String("downloading") && p.current > 0 && p.current < p.total) {
-                shot = true;
-                d->grab().save(QStringLiteral("%1/images-pull-%2.png").arg(shots(), m_languages.effectiveLanguage()));
-            }
-        });
+        auto conn = connect(
+            m_window->session(), &client::HelperSession::pullProgress, this, [&](const client::PullProgress& p) {
+                if (!p.layer.isEmpty()) lastPhase[p.layer] = p.phase;
+                // One picture mid-download (the dialog has handled this notification already).
+                if (!shot && p.phase == QLatin1String("downloading") && p.current > 0 && p.current < p.total) {
+                    shot = true;
+                    d->grab().save(
+                        QStringLiteral("%1/images-pull-%2.png").arg(shots(), m_languages.effectiveLanguage()));
+                }
+            });
         QSignalSpy pulled(d, &PullDialog::pulled);
         QSignalSpy refreshed(page, &ImagesPage::refreshed);
         d->referenceEdit()->setText(ref);
@@ -123,10 +133,12 @@ class TstGuiImages : public QObject {
         disconnect(conn);
         if (d->layerBars().size() != expectedLayers) return QStringLiteral("bars: %1").arg(d->layerBars().size());
         for (QProgressBar* b : d->layerBars())
-            if (b->value() != b->maximum()) return QStringLiteral("a bar at %1 of %2").arg(b->value()).arg(b->maximum());
+            if (b->value() != b->maximum())
+                return QStringLiteral("a bar at %1 of %2").arg(b->value()).arg(b->maximum());
         if (lastPhase.size() != expectedLayers) return QStringLiteral("layers notified: %1").arg(lastPhase.size());
         for (const QString& ph : std::as_const(lastPhase))
-            if (ph != QLatin1String("done") && ph != QLatin1String("already_exists")) return QStringLiteral("last phase ") + ph;
+            if (ph != QLatin1String("done") && ph != QLatin1String("already_exists"))
+                return QStringLiteral("last phase ") + ph;
         if (!refreshed.wait(kWaitMs)) return QStringLiteral("page not refreshed");
         const QString id = pulled.first().first().value<client::ImageInfo>().id;
         if (rowOf(id) < 0) return QStringLiteral("not in the table");
@@ -138,7 +150,8 @@ class TstGuiImages : public QObject {
 
     // Answers the next modal box named objectName: accept clicks its destructive (else its OK)
     // button, otherwise it is cancelled; *text gets the box's text.
-    void answerNextBox(const QString& objectName, bool accept, QString* text) {
+    void answerNextBox(const QString& objectName, bool accept, QString* text)
+    {
         auto* timer = new QTimer(this);
         timer->setInterval(50);
         connect(timer, &QTimer::timeout, this, [=] {
@@ -159,7 +172,8 @@ class TstGuiImages : public QObject {
     }
 
 private slots:
-    void initTestCase() {
+    void initTestCase()
+    {
         qRegisterMetaType<client::ImageInfo>();
         m_languages.setLanguage(QStringLiteral("en"));
         if (!m_helper.usable()) QSKIP("needs root and a built onggi-helper");
@@ -170,12 +184,15 @@ private slots:
         std::string noise(3 << 20, '\0');
         for (char& ch : noise) ch = char(rng());
         using test::make_layer;
-        const test::LayerBlob base = make_layer({{"base/", 'd', "", "", 0755}, {"base/noise.bin", 'f', noise},
-                                                 {"base/hello.txt", 'f', "hello\n"}, {"base/link", 'l', "", "hello.txt"}},
+        const test::LayerBlob base = make_layer({{"base/", 'd', "", "", 0755},
+                                                 {"base/noise.bin", 'f', noise},
+                                                 {"base/hello.txt", 'f', "hello\n"},
+                                                 {"base/link", 'l', "", "hello.txt"}},
                                                 "gzip");
         const test::LayerBlob onlyA = make_layer({{"a.txt", 'f', std::string(70000, 'a')}}, "zstd");
         const test::LayerBlob onlyB = make_layer({{"b.txt", 'f', std::string(5000, 'b')}}, "gzip");
-        const std::string la = m_tmp.filePath(QStringLiteral("a")).toStdString(), lb = m_tmp.filePath(QStringLiteral("b")).toStdString();
+        const std::string la = m_tmp.filePath(QStringLiteral("a")).toStdString(),
+                          lb = m_tmp.filePath(QStringLiteral("b")).toStdString();
         test::OciLayout a(la), b(lb);
         a.write_index({a.add_image({base, onlyA}, {{"Cmd", {"/bin/sh"}}}, test::host_arch())}, "v1", false);
         b.write_index({b.add_image({base, onlyB}, {{"Cmd", {"/bin/sh"}}}, test::host_arch())}, "v1", false);
@@ -198,7 +215,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(m_window->isHelperConnected(), kWaitMs);
     }
 
-    void cleanupTestCase() {
+    void cleanupTestCase()
+    {
         if (QTest::currentTestFailed()) qWarning("helper log:\n%s", qPrintable(m_helper.log()));
         m_window.reset();
         m_c.reset();
@@ -206,14 +224,18 @@ private slots:
         m_registry.reset();
     }
 
-    void imagesPageFromTheViewMenu() {
+    void imagesPageFromTheViewMenu()
+    {
         if (!m_window) QSKIP("no helper");
         QSignalSpy spy(m_window->imagesPage(), &ImagesPage::refreshed);
         m_window->imagesAction()->trigger();
         QVERIFY(m_window->imagesShown());
         QVERIFY(spy.wait(kWaitMs));
-        QVERIFY(rowOf(call(QStringLiteral("images.inspect"), {{"image", "busybox"}}).value(QLatin1String("image")).toObject()
-                          .value(QLatin1String("id")).toString()) >= 0);
+        QVERIFY(rowOf(call(QStringLiteral("images.inspect"), {{"image", "busybox"}})
+                          .value(QLatin1String("image"))
+                          .toObject()
+                          .value(QLatin1String("id"))
+                          .toString()) >= 0);
         m_window->showOverview();  // the container side comes back
         QVERIFY(!m_window->imagesShown());
         QVERIFY(m_window->dashboardShown());
@@ -221,7 +243,8 @@ private slots:
         QVERIFY(m_window->imagesShown());
     }
 
-    void pullShowsEachLayerTo100Percent() {
+    void pullShowsEachLayerTo100Percent()
+    {
         if (!m_window) QSKIP("no helper");
         m_idA = pullThroughDialog(m_refA, 2);
         QVERIFY2(m_idA.startsWith(QLatin1String("sha256:")), qPrintable(m_idA));
@@ -231,7 +254,8 @@ private slots:
         QVERIFY(m_idA != m_idB);
     }
 
-    void figuresEqualTheHelperAndTheStore() {
+    void figuresEqualTheHelperAndTheStore()
+    {
         if (!m_window || m_idA.isEmpty()) QSKIP("no pulled images");
         const QJsonObject created = call(QStringLiteral("container.create"),
                                          {{"name", "uses-a"}, {"image", m_refA}, {"cmd", QJsonArray{"/bin/sh"}}});
@@ -255,7 +279,8 @@ private slots:
             QCOMPARE(t->item(row, ImagesPage::Shared)->data(ImagesPage::ValueRole).toLongLong(),
                      im.value(QLatin1String("shared_size")).toInteger());
             qint64 onDisk = 0;
-            for (const QJsonValue& l : im.value(QLatin1String("layers")).toArray()) onDisk += treeBytes(layersDir + hexOf(l.toString()));
+            for (const QJsonValue& l : im.value(QLatin1String("layers")).toArray())
+                onDisk += treeBytes(layersDir + hexOf(l.toString()));
             QCOMPARE(size, onDisk);
             const qint64 users = id == m_idA ? 1 : 0;
             QCOMPARE(t->item(row, ImagesPage::Containers)->data(ImagesPage::ValueRole).toLongLong(), users);
@@ -263,12 +288,14 @@ private slots:
             QCOMPARE(t->item(row, ImagesPage::Id)->data(ImagesPage::ValueRole).toString(), id);
         }
         // A and B share their base layer: its bytes are A's shared size, and the store has it once.
-        const QJsonObject a = call(QStringLiteral("images.inspect"), {{"image", m_idA}}).value(QLatin1String("image")).toObject();
+        const QJsonObject a =
+            call(QStringLiteral("images.inspect"), {{"image", m_idA}}).value(QLatin1String("image")).toObject();
         const QJsonArray sizes = a.value(QLatin1String("layer_sizes")).toArray();
         QCOMPARE(sizes.size(), 2);
         const QString baseDiff = sizes[0].toObject().value(QLatin1String("diff_id")).toString();
         QVERIFY(treeBytes(layersDir + hexOf(baseDiff)) >= (3 << 20));
-        QCOMPARE(t->item(rowOf(m_idA), ImagesPage::Shared)->data(ImagesPage::ValueRole).toLongLong(), treeBytes(layersDir + hexOf(baseDiff)));
+        QCOMPARE(t->item(rowOf(m_idA), ImagesPage::Shared)->data(ImagesPage::ValueRole).toLongLong(),
+                 treeBytes(layersDir + hexOf(baseDiff)));
 
         QSignalSpy layersShown(page, &ImagesPage::layersShown);
         QVERIFY(page->selectImage(m_idA));
@@ -281,31 +308,38 @@ private slots:
             const QString diff = ls.value(QLatin1String("diff_id")).toString();
             QCOMPARE(l->item(r, ImagesPage::LayerId)->data(ImagesPage::ValueRole).toString(), diff);
             QCOMPARE(l->item(r, ImagesPage::LayerId)->text(), hexOf(diff).left(12));
-            QCOMPARE(l->item(r, ImagesPage::LayerSize)->data(ImagesPage::ValueRole).toLongLong(), ls.value(QLatin1String("size")).toInteger());
-            QCOMPARE(l->item(r, ImagesPage::LayerSize)->data(ImagesPage::ValueRole).toLongLong(), treeBytes(layersDir + hexOf(diff)));
+            QCOMPARE(l->item(r, ImagesPage::LayerSize)->data(ImagesPage::ValueRole).toLongLong(),
+                     ls.value(QLatin1String("size")).toInteger());
+            QCOMPARE(l->item(r, ImagesPage::LayerSize)->data(ImagesPage::ValueRole).toLongLong(),
+                     treeBytes(layersDir + hexOf(diff)));
         }
-        QCOMPARE(l->item(0, ImagesPage::SharedWith)->text(), refB);            // the base: B uses it too
+        QCOMPARE(l->item(0, ImagesPage::SharedWith)->text(), refB);  // the base: B uses it too
         QCOMPARE(l->item(1, ImagesPage::SharedWith)->text(), QStringLiteral("only this image"));
 
         // The totals at the top: system.df's figures.
         const QJsonObject df = call(QStringLiteral("system.df"));
-        const QJsonObject di = df.value(QLatin1String("images")).toObject(), dc = df.value(QLatin1String("containers")).toObject();
+        const QJsonObject di = df.value(QLatin1String("images")).toObject(),
+                          dc = df.value(QLatin1String("containers")).toObject();
         QCOMPARE(page->df().images.size, di.value(QLatin1String("size")).toInteger());
         QCOMPARE(page->df().images.count, qint64(images.size()));
         QCOMPARE(page->df().containers.count, dc.value(QLatin1String("count")).toInteger());
         QCOMPARE(page->df().images.reclaimable, di.value(QLatin1String("reclaimable")).toInteger());
-        QVERIFY2(page->dfText().contains(Units::bytes(double(di.value(QLatin1String("size")).toInteger()))), qPrintable(page->dfText()));
-        QVERIFY2(page->dfText().contains(QStringLiteral("Images: %1 (").arg(images.size())), qPrintable(page->dfText()));
+        QVERIFY2(page->dfText().contains(Units::bytes(double(di.value(QLatin1String("size")).toInteger()))),
+                 qPrintable(page->dfText()));
+        QVERIFY2(page->dfText().contains(QStringLiteral("Images: %1 (").arg(images.size())),
+                 qPrintable(page->dfText()));
         // Each layer once: the base is not counted twice.
         qint64 layersOnce = 0;
         for (const QString& hex : QDir(layersDir).entryList(QDir::Dirs | QDir::NoDotAndDotDot))
             if (!hex.startsWith(QLatin1Char('.'))) layersOnce += treeBytes(layersDir + hex);
-        QVERIFY2(page->df().images.size >= layersOnce, qPrintable(QStringLiteral("%1 < %2").arg(page->df().images.size).arg(layersOnce)));
+        QVERIFY2(page->df().images.size >= layersOnce,
+                 qPrintable(QStringLiteral("%1 < %2").arg(page->df().images.size).arg(layersOnce)));
     }
 
     // Another client (onggictl, a script) names an image: the page shows the new name from the
     // helper's image event, without Refresh; and loses it again when the name is taken away.
-    void pageFollowsImageEventsWithoutRefresh() {
+    void pageFollowsImageEventsWithoutRefresh()
+    {
         if (!m_window || m_idB.isEmpty()) QSKIP("no pulled images");
         m_window->showImages();
         QVERIFY(refreshPage());
@@ -316,17 +350,24 @@ private slots:
         };
         QVERIFY(!namesOfB().contains(QLatin1String("gui/live:new")));
         QSignalSpy refreshed(page, &ImagesPage::refreshed);
-        QVERIFY(m_c->callSync(QStringLiteral("images.tag"), {{"image", m_idB}, {"target", "gui/live:new"}}, 30000).ok());
+        QVERIFY(
+            m_c->callSync(QStringLiteral("images.tag"), {{"image", m_idB}, {"target", "gui/live:new"}}, 30000).ok());
         QTRY_VERIFY_WITH_TIMEOUT(namesOfB().contains(QLatin1String("gui/live:new")), 10000);
         QVERIFY(refreshed.size() >= 1);  // the page asked the helper again by itself
         // The name moves to A: B's row loses it, A's gains it.
-        QVERIFY(m_c->callSync(QStringLiteral("images.tag"), {{"image", m_idA}, {"target", "gui/live:new"}}, 30000).ok());
+        QVERIFY(
+            m_c->callSync(QStringLiteral("images.tag"), {{"image", m_idA}, {"target", "gui/live:new"}}, 30000).ok());
         QTRY_VERIFY_WITH_TIMEOUT(!namesOfB().contains(QLatin1String("gui/live:new")), 10000);
-        QTRY_VERIFY_WITH_TIMEOUT(page->imagesTable()->item(rowOf(m_idA), ImagesPage::Name)->toolTip().contains(QLatin1String("gui/live:new")), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(page->imagesTable()
+                                     ->item(rowOf(m_idA), ImagesPage::Name)
+                                     ->toolTip()
+                                     .contains(QLatin1String("gui/live:new")),
+                                 10000);
     }
 
     // The page with two images sharing a layer and a container: English, Korean, dark (looked at).
-    void screenshots() {
+    void screenshots()
+    {
         if (!m_window || m_container.isEmpty()) QSKIP("no container");
         ImagesPage* page = m_window->imagesPage();
         QVERIFY(page->selectImage(m_idA));
@@ -351,7 +392,8 @@ private slots:
         m_languages.setLanguage(QStringLiteral("en"));
     }
 
-    void removeRefusedWhileAContainerUsesIt() {
+    void removeRefusedWhileAContainerUsesIt()
+    {
         if (!m_window || m_container.isEmpty()) QSKIP("no container");
         ImagesPage* page = m_window->imagesPage();
         QVERIFY(page->selectImage(m_idA));
@@ -377,7 +419,9 @@ private slots:
         page->removeSelected();
         QTRY_VERIFY_WITH_TIMEOUT(!refusal.isEmpty(), kWaitMs);
         m_languages.setLanguage(QStringLiteral("en"));
-        QCOMPARE(refusal, QStringLiteral("%1 이미지를 컨테이너 1개가 쓰고 있습니다: uses-a. 먼저 그 컨테이너를 삭제하세요.").arg(m_refA));
+        QCOMPARE(refusal,
+                 QStringLiteral("%1 이미지를 컨테이너 1개가 쓰고 있습니다: uses-a. 먼저 그 컨테이너를 삭제하세요.")
+                     .arg(m_refA));
 
         // Cancel in the confirmation: nothing asked of the helper.
         answerNextBox(QStringLiteral("removeImageConfirm"), false, nullptr);
@@ -402,7 +446,8 @@ private slots:
     // notifications drive the bar to its end, the file is the user's, the loaded image appears
     // selected; a file that is not an archive is refused in words (English, then Korean).
     // Pictures of the page after a load in English, Korean and dark.
-    void saveAndLoadThroughThePage() {
+    void saveAndLoadThroughThePage()
+    {
         if (!m_window || m_idB.isEmpty()) QSKIP("no pulled images");
         ImagesPage* page = m_window->imagesPage();
         m_window->showImages();
@@ -411,19 +456,22 @@ private slots:
         QVERIFY(page->saveButton()->isEnabled());
         QStringList phases;
         bool barAtEnd = false;
-        auto conn = connect(m_window->session(), &client::HelperSession::archiveProgress, this, [&](const client::ArchiveProgress& p) {
-            phases << p.op + QLatin1Char('/') + p.phase;
-            // The page has handled this notification already (it connected first).
-            if (p.total > 0 && p.current == p.total)
-                barAtEnd = page->archiveBar()->value() == page->archiveBar()->maximum() && page->archiveBar()->isVisible();
-        });
+        auto conn = connect(m_window->session(), &client::HelperSession::archiveProgress, this,
+                            [&](const client::ArchiveProgress& p) {
+                                phases << p.op + QLatin1Char('/') + p.phase;
+                                // The page has handled this notification already (it connected first).
+                                if (p.total > 0 && p.current == p.total)
+                                    barAtEnd = page->archiveBar()->value() == page->archiveBar()->maximum() &&
+                                               page->archiveBar()->isVisible();
+                            });
         const QString file = m_tmp.filePath(QStringLiteral("b-saved.tar"));
         QSignalSpy saved(page, &ImagesPage::saved);
         page->saveSelectedTo(file);
         QVERIFY(page->archiveBusy());
         QVERIFY(!page->saveButton()->isEnabled() && !page->loadButton()->isEnabled());
         QVERIFY2(saved.wait(kWaitMs), qPrintable(page->lastError()));
-        QVERIFY2(phases.contains(QStringLiteral("save/packing")) && phases.contains(QStringLiteral("save/writing")), qPrintable(phases.join(',')));
+        QVERIFY2(phases.contains(QStringLiteral("save/packing")) && phases.contains(QStringLiteral("save/writing")),
+                 qPrintable(phases.join(',')));
         QVERIFY(barAtEnd);
         QVERIFY(!page->archiveBar()->isVisible());
         QVERIFY2(page->archiveStatus().startsWith(QStringLiteral("Saved ")), qPrintable(page->archiveStatus()));
@@ -439,13 +487,16 @@ private slots:
         page->loadFrom(file);
         QVERIFY2(loaded.wait(kWaitMs), qPrintable(page->lastError()));
         disconnect(conn);
-        QVERIFY2(phases.contains(QStringLiteral("load/reading")) && phases.contains(QStringLiteral("load/unpacking")), qPrintable(phases.join(',')));
+        QVERIFY2(phases.contains(QStringLiteral("load/reading")) && phases.contains(QStringLiteral("load/unpacking")),
+                 qPrintable(phases.join(',')));
         QVERIFY(barAtEnd);
         const QStringList ids = loaded.first().first().toStringList();
         QCOMPARE(ids.size(), 1);
         QVERIFY(refreshed.wait(kWaitMs));
-        QTRY_VERIFY_WITH_TIMEOUT(rowOf(ids.first()) >= 0 && page->imagesTable()->currentRow() == rowOf(ids.first()), 10000);
-        QVERIFY2(page->archiveStatus().startsWith(QStringLiteral("Loaded 1 image from ")), qPrintable(page->archiveStatus()));
+        QTRY_VERIFY_WITH_TIMEOUT(rowOf(ids.first()) >= 0 && page->imagesTable()->currentRow() == rowOf(ids.first()),
+                                 10000);
+        QVERIFY2(page->archiveStatus().startsWith(QStringLiteral("Loaded 1 image from ")),
+                 qPrintable(page->archiveStatus()));
         QVERIFY(m_c->callSync(QStringLiteral("images.inspect"), {{"image", ids.first()}}, 10000).ok());
         QTest::qWait(300);
         QVERIFY(m_window->grab().save(shots() + QStringLiteral("/images-loaded-en.png")));
@@ -472,7 +523,8 @@ private slots:
         page->loadFrom(junk);
         QVERIFY(failed.wait(kWaitMs));
         QTRY_VERIFY_WITH_TIMEOUT(!refusal.isEmpty(), kWaitMs);
-        QVERIFY2(refusal.startsWith(QStringLiteral("Could not load %1: ").arg(junk)) && refusal.contains(QStringLiteral("nothing was loaded")),
+        QVERIFY2(refusal.startsWith(QStringLiteral("Could not load %1: ").arg(junk)) &&
+                     refusal.contains(QStringLiteral("nothing was loaded")),
                  qPrintable(refusal));
         m_languages.setLanguage(QStringLiteral("ko"));
         refusal.clear();
@@ -480,13 +532,15 @@ private slots:
         page->loadFrom(junk);
         QTRY_VERIFY_WITH_TIMEOUT(!refusal.isEmpty(), kWaitMs);
         m_languages.setLanguage(QStringLiteral("en"));
-        QVERIFY2(!refusal.contains(QStringLiteral("nothing was loaded")) && refusal.contains(junk), qPrintable(refusal));
+        QVERIFY2(!refusal.contains(QStringLiteral("nothing was loaded")) && refusal.contains(junk),
+                 qPrintable(refusal));
         QVERIFY(refreshPage());
         QCOMPARE(page->imagesTable()->rowCount(), rowsBefore);
     }
 };
 
-int main(int argc, char** argv) {
+int main(int argc, char** argv)
+{
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
     QStandardPaths::setTestModeEnabled(true);
     QApplication app(argc, argv);

@@ -30,7 +30,8 @@ using namespace onggi::gui;
 namespace {
 constexpr int kWaitMs = 60000;
 
-QString shots() {
+QString shots()
+{
     const QString d = qEnvironmentVariable("ONGGI_SHOTS_DIR", QStringLiteral(ONGGI_BINARY_DIR "/screenshots"));
     QDir().mkpath(d);
     return d;
@@ -45,12 +46,14 @@ class TstGuiLayers : public QObject {
     std::unique_ptr<client::HelperClient> m_c;
     QString m_first, m_second, m_baseLayer, m_topLayer, m_committed;
 
-    QJsonObject call(const QString& method, const QJsonObject& params = {}) {
+    QJsonObject call(const QString& method, const QJsonObject& params = {})
+    {
         const auto r = m_c->callSync(method, params, 60000);
         if (!r.ok()) qWarning("%s: %s", qPrintable(method), qPrintable(r.error.message));
         return r.result;
     }
-    QString run(const QString& name, const QString& image, const QString& script) {
+    QString run(const QString& name, const QString& image, const QString& script)
+    {
         const QJsonObject cr = call(QStringLiteral("container.create"),
                                     {{"name", name}, {"image", image}, {"cmd", QJsonArray{"sh", "-c", script}}});
         const QString id = cr.value(QLatin1String("id")).toString();
@@ -58,26 +61,34 @@ class TstGuiLayers : public QObject {
         return id;
     }
     LayersDialog* dialog() { return m_window->layersDialog(); }
-    bool refreshDialog() {
+    bool refreshDialog()
+    {
         QSignalSpy spy(dialog(), &LayersDialog::refreshed);
         dialog()->refresh();
         return spy.wait(kWaitMs);
     }
-    int columnOf(const QString& id) {
+    int columnOf(const QString& id)
+    {
         const auto& cols = dialog()->view()->stacks().columns;
         for (int i = 0; i < cols.size(); ++i)
             if (cols[i].id == id) return i;
         return -1;
     }
-    qint64 dfSize(const QString& id) {
-        for (const QJsonValue& v : call(QStringLiteral("system.df")).value(QLatin1String("containers")).toObject()
-                 .value(QLatin1String("list")).toArray())
-            if (v.toObject().value(QLatin1String("id")).toString() == id) return v.toObject().value(QLatin1String("size")).toInteger();
+    qint64 dfSize(const QString& id)
+    {
+        for (const QJsonValue& v : call(QStringLiteral("system.df"))
+                                       .value(QLatin1String("containers"))
+                                       .toObject()
+                                       .value(QLatin1String("list"))
+                                       .toArray())
+            if (v.toObject().value(QLatin1String("id")).toString() == id)
+                return v.toObject().value(QLatin1String("size")).toInteger();
         return -1;
     }
 
 private slots:
-    void initTestCase() {
+    void initTestCase()
+    {
         m_languages.setLanguage(QStringLiteral("en"));
         if (!m_helper.usable()) QSKIP("needs root and a built onggi-helper");
         QVERIFY2(m_helper.start(), qPrintable(m_helper.log()));
@@ -90,7 +101,8 @@ private slots:
         QVERIFY(!m_first.isEmpty());
         QTRY_VERIFY_WITH_TIMEOUT(dfSize(m_first) > 0, 20000);
         const QJsonObject img = call(QStringLiteral("images.commit"), {{"container", m_first}, {"image", "layered:1"}})
-                                    .value(QLatin1String("image")).toObject();
+                                    .value(QLatin1String("image"))
+                                    .toObject();
         m_committed = img.value(QLatin1String("id")).toString();
         QVERIFY(!m_committed.isEmpty());
         const QJsonArray layers = img.value(QLatin1String("layers")).toArray();
@@ -98,8 +110,7 @@ private slots:
         m_baseLayer = layers[0].toString();
         m_topLayer = layers[1].toString();
         // The second container runs from the committed image; the test writes in it with exec.
-        m_second = run(QStringLiteral("layers-second"), QStringLiteral("layered:1"),
-                       QStringLiteral("sleep 600"));
+        m_second = run(QStringLiteral("layers-second"), QStringLiteral("layered:1"), QStringLiteral("sleep 600"));
         QVERIFY(!m_second.isEmpty());
         m_window = std::make_unique<MainWindow>(&m_languages);
         m_window->resize(1200, 760);
@@ -108,14 +119,16 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(m_window->isHelperConnected(), kWaitMs);
     }
 
-    void cleanupTestCase() {
+    void cleanupTestCase()
+    {
         if (QTest::currentTestFailed()) qWarning("helper log:\n%s", qPrintable(m_helper.log()));
         m_window.reset();
         m_helper.finish();
     }
 
     // Every block is the helper's: layers in order, sizes as images.inspect and system.df say.
-    void stacksAreTheHelpers() {
+    void stacksAreTheHelpers()
+    {
         m_window->showLayers();
         QVERIFY(dialog() && dialog()->isVisible());
         QVERIFY(refreshDialog());
@@ -142,11 +155,16 @@ private slots:
         // Each layer's size is the helper's.
         for (const QString& image : {m_committed}) {
             const QJsonArray sizes = call(QStringLiteral("images.inspect"), {{"image", image}})
-                                         .value(QLatin1String("image")).toObject().value(QLatin1String("layer_sizes")).toArray();
+                                         .value(QLatin1String("image"))
+                                         .toObject()
+                                         .value(QLatin1String("layer_sizes"))
+                                         .toArray();
             QCOMPARE(sizes.size(), 2);
             for (int i = 0; i < 2; ++i) {
-                QCOMPARE(s.columns[committed].blocks[i].diffId, sizes[i].toObject().value(QLatin1String("diff_id")).toString());
-                QCOMPARE(s.columns[committed].blocks[i].size, sizes[i].toObject().value(QLatin1String("size")).toInteger());
+                QCOMPARE(s.columns[committed].blocks[i].diffId,
+                         sizes[i].toObject().value(QLatin1String("diff_id")).toString());
+                QCOMPARE(s.columns[committed].blocks[i].size,
+                         sizes[i].toObject().value(QLatin1String("size")).toInteger());
             }
         }
         QVERIFY(s.columns[committed].blocks[1].size > 0);  // hello.txt at least
@@ -159,13 +177,15 @@ private slots:
     }
 
     // The writable layer's size follows the container's writes on later refreshes.
-    void writableSizeFollowsWrites() {
+    void writableSizeFollowsWrites()
+    {
         const int second = columnOf(m_second);
         QVERIFY(second >= 0);
         const qint64 before = dialog()->view()->stacks().columns[second].blocks[2].size;
         QVERIFY(before >= 0);
-        const QJsonObject ex = call(QStringLiteral("container.exec"),
-                                    {{"id", m_second}, {"cmd", QJsonArray{"sh", "-c", "head -c 200000 /dev/zero > /big"}}});
+        const QJsonObject ex =
+            call(QStringLiteral("container.exec"),
+                 {{"id", m_second}, {"cmd", QJsonArray{"sh", "-c", "head -c 200000 /dev/zero > /big"}}});
         QCOMPARE(ex.value(QLatin1String("exit_code")).toInt(-1), 0);
         QVERIFY(dfSize(m_second) >= before + 200000);
         for (int round = 0; round < 20; ++round) {
@@ -178,7 +198,8 @@ private slots:
     }
 
     // A click on the first container's writable layer lists what its upper directory holds.
-    void clickListsChangedFiles() {
+    void clickListsChangedFiles()
+    {
         const int first = columnOf(m_first);
         QSignalSpy shown(dialog(), &LayersDialog::detailShown);
         QTest::mouseClick(dialog()->view(), Qt::LeftButton, {}, dialog()->view()->blockRect(first, 1).center());
@@ -194,9 +215,11 @@ private slots:
         QCOMPARE(dialog()->detailList()->count(), 4);
     }
 
-    void screenshots() {
+    void screenshots()
+    {
         dialog()->resize(1100, 520);
-        QTest::mouseClick(dialog()->view(), Qt::LeftButton, {}, dialog()->view()->blockRect(columnOf(m_first), 1).center());
+        QTest::mouseClick(dialog()->view(), Qt::LeftButton, {},
+                          dialog()->view()->blockRect(columnOf(m_first), 1).center());
         QTest::qWait(300);
         dialog()->grab().save(shots() + QStringLiteral("/layers-en.png"));
         m_languages.setLanguage(QStringLiteral("ko"));
@@ -212,7 +235,8 @@ private slots:
     }
 };
 
-int main(int argc, char** argv) {
+int main(int argc, char** argv)
+{
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
     QStandardPaths::setTestModeEnabled(true);
     QApplication app(argc, argv);

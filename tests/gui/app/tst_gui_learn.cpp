@@ -25,7 +25,8 @@ using namespace onggi::gui;
 
 namespace {
 QString readFile(const QString& path) { return test::GuiHelper::read(path); }
-QString plain(const QString& html) {
+QString plain(const QString& html)
+{
     QTextDocument d;
     d.setHtml(html);
     return d.toPlainText();
@@ -37,21 +38,25 @@ class TstGuiLearn : public QObject {
     test::GuiHelper m_helper{QStringLiteral("learntest")};
     QString m_id, m_name;
     LanguageManager m_languages;
-    client::HelperClient m_client;       // the test's own blocking calls
+    client::HelperClient m_client;         // the test's own blocking calls
     client::HelperSession m_panelSession;  // the panel's (asynchronous) calls
 
     client::RpcResult call(const QString& m, const QJsonObject& p) { return m_client.callSync(m, p, 30000); }
 
 private slots:
-    void initTestCase() {
+    void initTestCase()
+    {
         m_languages.setLanguage(QStringLiteral("en"));
         if (!m_helper.usable()) QSKIP("the Learn tab's live panel needs a real helper (root, built)");
         QVERIFY2(m_helper.start(), qPrintable(m_helper.log()));
         QTRY_VERIFY_WITH_TIMEOUT(m_client.connectToHelper(m_helper.socket()), 20000);  // a slow (emulated) machine
         QVERIFY(call(QStringLiteral("hello"), {{"client", "tst_gui_learn"}, {"protocol", 1}}).ok());
         m_name = QStringLiteral("learn-%1").arg(QCoreApplication::applicationPid());
-        const auto r = call(QStringLiteral("container.create"), {{"image", "busybox"}, {"name", m_name}, {"hostname", "learnhost"},
-                                                                 {"cmd", QJsonArray{"sleep", "1000"}}, {"limits", QJsonObject{{"pids", 30}}}});
+        const auto r = call(QStringLiteral("container.create"), {{"image", "busybox"},
+                                                                 {"name", m_name},
+                                                                 {"hostname", "learnhost"},
+                                                                 {"cmd", QJsonArray{"sleep", "1000"}},
+                                                                 {"limits", QJsonObject{{"pids", 30}}}});
         QVERIFY2(r.ok(), qPrintable(r.error.message));
         m_id = r.result.value(QLatin1String("id")).toString();
         QVERIFY(call(QStringLiteral("container.start"), {{"id", m_id}}).ok());
@@ -59,7 +64,8 @@ private slots:
 
     void cleanupTestCase() { m_helper.finish(); }
 
-    void everyLessonLiveInBothLanguages() {
+    void everyLessonLiveInBothLanguages()
+    {
         LearnPanel panel;
         panel.resize(1366, 768);
         m_panelSession.open(m_helper.socket());
@@ -83,7 +89,8 @@ private slots:
         QStringList got;
         for (qint64 p : v.nspid) got << QString::number(p);
         QCOMPARE(got.join(QLatin1Char(' ')), nsLine);
-        QCOMPARE(v.uidMap.size(), readFile(QStringLiteral("/proc/%1/uid_map").arg(v.pid)).split(QLatin1Char('\n')).size());
+        QCOMPARE(v.uidMap.size(),
+                 readFile(QStringLiteral("/proc/%1/uid_map").arg(v.pid)).split(QLatin1Char('\n')).size());
 
         const QString shots = qEnvironmentVariable("ONGGI_SHOTS_DIR", QStringLiteral(ONGGI_BINARY_DIR "/screenshots"));
         QDir().mkpath(shots);
@@ -98,11 +105,15 @@ private slots:
                 panel.setCurrentLesson(i);
                 const QString lesson = plain(panel.lessonHtml());
                 const QString file = readFile(LearnPanel::lessonPath(lang, ids[i]));
-                const QString title = file.section(QLatin1String("<title>"), 1).section(QLatin1String("</title>"), 0, 0);
+                const QString title =
+                    file.section(QLatin1String("<title>"), 1).section(QLatin1String("</title>"), 0, 0);
                 QVERIFY2(lesson.contains(plain(title)), qPrintable(ids[i]));
-                QVERIFY2(!lesson.contains(QLatin1String(" NAME ")), qPrintable(ids[i]));  // the try-it names the container
+                QVERIFY2(!lesson.contains(QLatin1String(" NAME ")),
+                         qPrintable(ids[i]));  // the try-it names the container
                 const QString live = plain(panel.liveHtml());
-                QVERIFY2(!live.contains(QLatin1String("No live view")) && !live.contains(QStringLiteral("실시간 보기가 없습니다")), qPrintable(ids[i]));
+                QVERIFY2(!live.contains(QLatin1String("No live view")) &&
+                             !live.contains(QStringLiteral("실시간 보기가 없습니다")),
+                         qPrintable(ids[i]));
                 QVERIFY2(live.size() > 20, qPrintable(ids[i] + QLatin1Char(' ') + live));
                 QTest::qWait(30);
                 panel.grab().save(QStringLiteral("%1/learn-%2-%3.png").arg(shots, lang, ids[i]));
@@ -116,18 +127,24 @@ private slots:
         const int ns = int(ids.indexOf(QStringLiteral("03-namespaces")));
         QVERIFY(ns >= 0);
         panel.setCurrentLesson(ns);
-        const auto refused = call(QStringLiteral("container.exec"), {{"id", m_id}, {"cmd", QJsonArray{"hostname", "seoul"}}});
+        const auto refused =
+            call(QStringLiteral("container.exec"), {{"id", m_id}, {"cmd", QJsonArray{"hostname", "seoul"}}});
         QVERIFY(refused.ok());
         QVERIFY(refused.result.value(QLatin1String("exit_code")).toInt() != 0);
         QTest::qWait(1500);
         QCOMPARE(panel.kernelView().hostnameInside, QStringLiteral("learnhost"));
-        const auto adm = call(QStringLiteral("container.create"), {{"image", "busybox"}, {"name", m_name + QStringLiteral("-adm")}, {"hostname", "learnhost"},
-                                                                   {"cmd", QJsonArray{"sleep", "1000"}},
-                                                                   {"security", QJsonObject{{"cap_add", QJsonArray{"CAP_SYS_ADMIN"}}}}});
+        const auto adm = call(QStringLiteral("container.create"),
+                              {{"image", "busybox"},
+                               {"name", m_name + QStringLiteral("-adm")},
+                               {"hostname", "learnhost"},
+                               {"cmd", QJsonArray{"sleep", "1000"}},
+                               {"security", QJsonObject{{"cap_add", QJsonArray{"CAP_SYS_ADMIN"}}}}});
         QVERIFY2(adm.ok(), qPrintable(adm.error.message));
         const QString admId = adm.result.value(QLatin1String("id")).toString();
         QVERIFY(call(QStringLiteral("container.start"), {{"id", admId}}).ok());
-        panel.setContainer(client::ContainerInspect::fromJson(call(QStringLiteral("container.inspect"), {{"id", admId}}).result).container);
+        panel.setContainer(
+            client::ContainerInspect::fromJson(call(QStringLiteral("container.inspect"), {{"id", admId}}).result)
+                .container);
         QTRY_COMPARE_WITH_TIMEOUT(panel.kernelView().hostnameInside, QStringLiteral("learnhost"), 15000);
         QVERIFY(call(QStringLiteral("container.exec"), {{"id", admId}, {"cmd", QJsonArray{"hostname", "seoul"}}}).ok());
         QTRY_COMPARE_WITH_TIMEOUT(panel.kernelView().hostnameInside, QStringLiteral("seoul"), 15000);
@@ -143,7 +160,9 @@ private slots:
         // A write and a delete inside: the upper layer's list follows.
         const int ov = int(ids.indexOf(QStringLiteral("13-overlay")));
         panel.setCurrentLesson(ov);
-        QVERIFY(call(QStringLiteral("container.exec"), {{"id", m_id}, {"cmd", QJsonArray{"sh", "-c", "echo hi > /hello.txt; rm /etc/group"}}}).ok());
+        QVERIFY(call(QStringLiteral("container.exec"),
+                     {{"id", m_id}, {"cmd", QJsonArray{"sh", "-c", "echo hi > /hello.txt; rm /etc/group"}}})
+                    .ok());
         QTRY_VERIFY_WITH_TIMEOUT(plain(panel.liveHtml()).contains(QLatin1String("/hello.txt")), 15000);
         QVERIFY(plain(panel.liveHtml()).contains(QLatin1String("whiteout")));
         const QString upper = panel.kernelView().upper;

@@ -12,8 +12,8 @@
 //    gets the larger share, and its containers are gone when it stops;
 //  - screenshots of every lesson in a dark palette, in English and Korean
 //    ($ONGGI_SHOTS_DIR, default build/screenshots: learn-dark-<lang>-<NN-id>.png).
-#include "client/helper_client.h"
 #include "client/container_inspect.h"
+#include "client/helper_client.h"
 #include "client/helper_session.h"
 #include "gui/app/app_palette.h"
 #include "gui/app/language_manager.h"
@@ -28,11 +28,11 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
-#include <QLabel>
-#include <QPushButton>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLabel>
 #include <QProcess>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -47,21 +47,27 @@ using namespace onggi::gui;
 
 namespace {
 QString readFile(const QString& path) { return test::GuiHelper::read(path); }
-QString plain(const QString& html) {
+QString plain(const QString& html)
+{
     QTextDocument d;
     d.setHtml(html);
     return d.toPlainText();
 }
-QString run(const QString& prog, const QStringList& args, int* code = nullptr) {
+QString run(const QString& prog, const QStringList& args, int* code = nullptr)
+{
     QProcess p;
     p.start(prog, args);
     p.waitForFinished(30000);
     if (code) *code = p.exitCode();
     return QString::fromUtf8(p.readAllStandardOutput());
 }
-QJsonArray ipJson(const QString& netns, const QStringList& args) {
-    return QJsonDocument::fromJson(run(QStringLiteral("nsenter"), QStringList{QStringLiteral("--net=") + netns, QStringLiteral("--"),
-                                                                              QStringLiteral("ip"), QStringLiteral("-j")} + args).toUtf8())
+QJsonArray ipJson(const QString& netns, const QStringList& args)
+{
+    return QJsonDocument::fromJson(
+               run(QStringLiteral("nsenter"), QStringList{QStringLiteral("--net=") + netns, QStringLiteral("--"),
+                                                          QStringLiteral("ip"), QStringLiteral("-j")} +
+                                                  args)
+                   .toUtf8())
         .array();
 }
 }  // namespace
@@ -72,13 +78,15 @@ class TstGuiLearnLive : public QObject {
     QProcess m_holder;
     QString m_netns, m_id, m_name;
     LanguageManager m_languages;
-    client::HelperClient m_client;       // the test's own blocking calls
+    client::HelperClient m_client;         // the test's own blocking calls
     client::HelperSession m_panelSession;  // the panel's
     LearnPanel* m_panel = nullptr;
 
     client::RpcResult call(const QString& m, const QJsonObject& p) { return m_client.callSync(m, p, 60000); }
-    QString create(const QString& name) {
-        const auto r = call(QStringLiteral("container.create"), {{"image", "busybox"}, {"name", name}, {"cmd", QJsonArray{"sleep", "1000"}}});
+    QString create(const QString& name)
+    {
+        const auto r = call(QStringLiteral("container.create"),
+                            {{"image", "busybox"}, {"name", name}, {"cmd", QJsonArray{"sleep", "1000"}}});
         if (!r.ok()) return {};
         const QString id = r.result.value(QLatin1String("id")).toString();
         return call(QStringLiteral("container.start"), {{"id", id}}).ok() ? id : QString();
@@ -86,23 +94,30 @@ class TstGuiLearnLive : public QObject {
     int lessonIndex(const QString& id) const { return int(LearnPanel::lessonIds().indexOf(id)); }
 
 private slots:
-    void initTestCase() {
+    void initTestCase()
+    {
         m_languages.setLanguage(QStringLiteral("en"));
         const QString shim = QStringLiteral(ONGGI_BINARY_DIR "/bin/onggi-shim");
-        if (!m_helper.usable() || !QFile::exists(shim)) QSKIP("the live views need a real helper (root; onggi-helper and onggi-shim built)");
+        if (!m_helper.usable() || !QFile::exists(shim))
+            QSKIP("the live views need a real helper (root; onggi-helper and onggi-shim built)");
         // A network namespace of our own, lo up: the helper's bridge goes there.
-        m_holder.start(QStringLiteral("unshare"), {QStringLiteral("--net"), QStringLiteral("--"), QStringLiteral("sleep"), QStringLiteral("100000")});
+        m_holder.start(QStringLiteral("unshare"), {QStringLiteral("--net"), QStringLiteral("--"),
+                                                   QStringLiteral("sleep"), QStringLiteral("100000")});
         QVERIFY(m_holder.waitForStarted());
         m_netns = QStringLiteral("/proc/%1/ns/net").arg(m_holder.processId());
         const QString mine = QFile::symLinkTarget(QStringLiteral("/proc/self/ns/net"));
-        QTRY_VERIFY_WITH_TIMEOUT(!QFile::symLinkTarget(m_netns).isEmpty() && QFile::symLinkTarget(m_netns) != mine, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(!QFile::symLinkTarget(m_netns).isEmpty() && QFile::symLinkTarget(m_netns) != mine,
+                                 5000);
         int rc = -1;
-        run(QStringLiteral("nsenter"), {QStringLiteral("--net=") + m_netns, QStringLiteral("ip"), QStringLiteral("link"), QStringLiteral("set"),
-                                        QStringLiteral("lo"), QStringLiteral("up")}, &rc);
+        run(QStringLiteral("nsenter"),
+            {QStringLiteral("--net=") + m_netns, QStringLiteral("ip"), QStringLiteral("link"), QStringLiteral("set"),
+             QStringLiteral("lo"), QStringLiteral("up")},
+            &rc);
         QCOMPARE(rc, 0);
         m_helper.setNetns(m_netns);
-        m_helper.setExtraArgs({QStringLiteral("--shim"), shim, QStringLiteral("--default-network"), QStringLiteral("onggi"),
-                               QStringLiteral("--default-subnet"), QStringLiteral("10.89.0.0/24")});
+        m_helper.setExtraArgs({QStringLiteral("--shim"), shim, QStringLiteral("--default-network"),
+                               QStringLiteral("onggi"), QStringLiteral("--default-subnet"),
+                               QStringLiteral("10.89.0.0/24")});
         QVERIFY2(m_helper.start(), qPrintable(m_helper.log()));
         QTRY_VERIFY_WITH_TIMEOUT(m_client.connectToHelper(m_helper.socket()), 20000);
         QVERIFY(call(QStringLiteral("hello"), {{"client", "tst_gui_learn_live"}, {"protocol", 1}}).ok());
@@ -115,13 +130,16 @@ private slots:
         m_panelSession.open(m_helper.socket());
         QTRY_COMPARE_WITH_TIMEOUT(m_panelSession.state(), client::HelperSession::State::Ready, 20000);
         m_panel->setSession(&m_panelSession);
-        m_panel->setContainer(client::ContainerInspect::fromJson(call(QStringLiteral("container.inspect"), {{"id", m_id}}).result).container);
+        m_panel->setContainer(
+            client::ContainerInspect::fromJson(call(QStringLiteral("container.inspect"), {{"id", m_id}}).result)
+                .container);
         QSignalSpy updated(m_panel, &LearnPanel::kernelViewUpdated);
         m_panel->show();
         QVERIFY(updated.wait(20000));
     }
 
-    void cleanupTestCase() {
+    void cleanupTestCase()
+    {
         delete m_panel;
         m_panel = nullptr;
         m_helper.finish();  // before the namespace goes: the helper removes the containers' links in it
@@ -132,7 +150,8 @@ private slots:
     }
 
     // Lesson 17: both ends of the veth pair and the routes on each side, as `ip -j` says.
-    void networkBothEnds() {
+    void networkBothEnds()
+    {
         m_panel->setCurrentLesson(lessonIndex(QStringLiteral("17-network")));
         QTRY_VERIFY_WITH_TIMEOUT(!m_panel->kernelView().vethPeers.isEmpty(), 15000);
         const client::KernelView& v = m_panel->kernelView();
@@ -145,9 +164,11 @@ private slots:
             const QJsonObject o = l.toObject();
             bool found = false;
             for (const auto& k : v.netLinks)
-                if (k.ifindex == o.value(QLatin1String("ifindex")).toInt() && k.name == o.value(QLatin1String("ifname")).toString()) {
+                if (k.ifindex == o.value(QLatin1String("ifindex")).toInt() &&
+                    k.name == o.value(QLatin1String("ifname")).toString()) {
                     found = true;
-                    if (o.contains(QLatin1String("link_index"))) QCOMPARE(k.peerIfindex, o.value(QLatin1String("link_index")).toInt());
+                    if (o.contains(QLatin1String("link_index")))
+                        QCOMPARE(k.peerIfindex, o.value(QLatin1String("link_index")).toInt());
                 }
             QVERIFY2(found, qPrintable(QJsonDocument(o).toJson()));
         }
@@ -158,7 +179,8 @@ private slots:
             const QJsonObject o = r.toObject();
             bool found = false;
             for (const auto& k : v.netRoutes)
-                found = found || (k.destination == o.value(QLatin1String("dst")).toString() && k.dev == o.value(QLatin1String("dev")).toString() &&
+                found = found || (k.destination == o.value(QLatin1String("dst")).toString() &&
+                                  k.dev == o.value(QLatin1String("dev")).toString() &&
                                   k.gateway == o.value(QLatin1String("gateway")).toString());
             QVERIFY2(found, qPrintable(QJsonDocument(o).toJson()));
         }
@@ -170,19 +192,22 @@ private slots:
         QCOMPARE(host[0].toObject().value(QLatin1String("master")).toString(), peer.master);
         QCOMPARE(host[0].toObject().value(QLatin1String("link_index")).toInt(), peer.insideIfindex);
         // The host's route to the container: through the bridge.
-        const QJsonArray hostRoutes = ipJson(m_netns, {QStringLiteral("route"), QStringLiteral("show"), QStringLiteral("dev"), peer.master});
+        const QJsonArray hostRoutes =
+            ipJson(m_netns, {QStringLiteral("route"), QStringLiteral("show"), QStringLiteral("dev"), peer.master});
         QCOMPARE(v.hostRoutes.size(), hostRoutes.size());
         QCOMPARE(v.hostRoutes.first().destination, hostRoutes[0].toObject().value(QLatin1String("dst")).toString());
         // What the learner reads.
         const QString text = plain(m_panel->liveHtml());
-        for (const QString& s : {peer.name, peer.master, peer.insideName, v.hostRoutes.first().destination, v.netRoutes.first().dev})
+        for (const QString& s :
+             {peer.name, peer.master, peer.insideName, v.hostRoutes.first().destination, v.netRoutes.first().dev})
             QVERIFY2(text.contains(s), qPrintable(s + QStringLiteral(" not in: ") + text));
         QVERIFY(!text.contains(QLatin1String("Only the loopback")));
         m_panel->grab().save(QStringLiteral("%1/learn-en-17-network-live.png").arg(shots()));
     }
 
     // Lesson 13: a second container on the same image is named beside the layer, then not.
-    void overlayLayerSharing() {
+    void overlayLayerSharing()
+    {
         m_panel->setCurrentLesson(lessonIndex(QStringLiteral("13-overlay")));
         const QString other = m_name + QStringLiteral("-b");
         const QString otherId = create(other);
@@ -197,7 +222,8 @@ private slots:
     }
 
     // Lesson 16: "absent" exactly for the masked paths the container's /proc lacks.
-    void maskedAbsent() {
+    void maskedAbsent()
+    {
         m_panel->setCurrentLesson(lessonIndex(QStringLiteral("16-masked")));
         const client::KernelView& v = m_panel->kernelView();
         QVERIFY(v.maskedPaths.contains(QLatin1String("/proc/kcore")));
@@ -207,7 +233,8 @@ private slots:
             QVERIFY(e.ok());
             const bool exists = e.result.value(QLatin1String("exit_code")).toInt() == 0;
             const QString shown = LessonLiveSections::coverage(v, p);
-            QVERIFY2(shown.startsWith(QLatin1String("absent")) == !exists, qPrintable(p + QStringLiteral(": ") + shown));
+            QVERIFY2(shown.startsWith(QLatin1String("absent")) == !exists,
+                     qPrintable(p + QStringLiteral(": ") + shown));
             absent += exists ? 0 : 1;
             QVERIFY(plain(m_panel->liveHtml()).contains(shown));
         }
@@ -217,7 +244,8 @@ private slots:
 
     // Try-it buttons: a safe step runs in the container and shows the kernel's answer; steps
     // that never end get no button.
-    void tryItButtons() {
+    void tryItButtons()
+    {
         m_panel->setCurrentLesson(lessonIndex(QStringLiteral("01-kernel")));
         TryItBar* bar = m_panel->tryIt();
         int uname = -1;
@@ -228,7 +256,8 @@ private slots:
         QSignalSpy done(bar, &TryItBar::finished);
         bar->run(uname);
         QVERIFY(done.wait(30000));
-        QVERIFY2(bar->output().contains(readFile(QStringLiteral("/proc/sys/kernel/osrelease"))), qPrintable(bar->output()));
+        QVERIFY2(bar->output().contains(readFile(QStringLiteral("/proc/sys/kernel/osrelease"))),
+                 qPrintable(bar->output()));
         m_panel->grab().save(QStringLiteral("%1/learn-en-01-kernel-tryit.png").arg(shots()));
         QVERIFY(bar->findChild<QPushButton*>(QStringLiteral("tryIt%1").arg(uname))->isVisible());
         QVERIFY(m_languages.setLanguage(QStringLiteral("ko")));
@@ -257,7 +286,8 @@ private slots:
     }
 
     // Lesson 6: two busy containers with weights 100 and 400 on one CPU.
-    void cpuWeightSplit() {
+    void cpuWeightSplit()
+    {
         m_panel->setCurrentLesson(lessonIndex(QStringLiteral("06-cpu")));
         WeightSplitDemo* demo = m_panel->cpuDemo();
         QVERIFY(demo->isVisible());
@@ -269,8 +299,11 @@ private slots:
         QTest::qWait(3000);
         auto demoContainers = [this] {
             int n = 0;
-            for (const QJsonValue& c : call(QStringLiteral("container.list"), {{"all", true}}).result.value(QLatin1String("containers")).toArray())
-                n += c.toObject().value(QLatin1String("name")).toString().startsWith(QLatin1String("learn-cpu-")) ? 1 : 0;
+            for (const QJsonValue& c : call(QStringLiteral("container.list"), {{"all", true}})
+                                           .result.value(QLatin1String("containers"))
+                                           .toArray())
+                n += c.toObject().value(QLatin1String("name")).toString().startsWith(QLatin1String("learn-cpu-")) ? 1
+                                                                                                                  : 0;
             return n;
         };
         QTRY_COMPARE_WITH_TIMEOUT(demoContainers(), 0, 30000);
@@ -282,8 +315,11 @@ private slots:
         // The weights as the cgroup files hold them, and both pinned to CPU 0.
         for (int i = 0; i < 2; ++i) {
             QCOMPARE(demo->weightValue(i), readFile(demo->weightFile(i)));
-            QString cpus = readFile(QStringLiteral("/sys/fs/cgroup/cpuset%1/%2/cpuset.cpus").arg(m_helper.cgroupParent(), demo->containerId(i)));
-            if (cpus.isEmpty()) cpus = readFile(QStringLiteral("/sys/fs/cgroup%1/%2/cpuset.cpus").arg(m_helper.cgroupParent(), demo->containerId(i)));
+            QString cpus = readFile(QStringLiteral("/sys/fs/cgroup/cpuset%1/%2/cpuset.cpus")
+                                        .arg(m_helper.cgroupParent(), demo->containerId(i)));
+            if (cpus.isEmpty())
+                cpus = readFile(QStringLiteral("/sys/fs/cgroup%1/%2/cpuset.cpus")
+                                    .arg(m_helper.cgroupParent(), demo->containerId(i)));
             QCOMPARE(cpus, QStringLiteral("0"));
         }
         QVERIFY(demo->weightValue(1).toLongLong() > demo->weightValue(0).toLongLong());
@@ -296,20 +332,24 @@ private slots:
             if (demo->usageFile(i).endsWith(QLatin1String("cpuacct.usage"))) now = text.toLongLong();
             else
                 for (const QString& l : text.split(QLatin1Char('\n')))
-                    if (l.startsWith(QLatin1String("usage_usec "))) now = l.section(QLatin1Char(' '), 1).toLongLong() * 1000;
-            QVERIFY2(now >= last.usageNs[i] && last.usageNs[i] > demo->samples().first().usageNs[i], qPrintable(demo->usageFile(i)));
+                    if (l.startsWith(QLatin1String("usage_usec ")))
+                        now = l.section(QLatin1Char(' '), 1).toLongLong() * 1000;
+            QVERIFY2(now >= last.usageNs[i] && last.usageNs[i] > demo->samples().first().usageNs[i],
+                     qPrintable(demo->usageFile(i)));
         }
         // The kernel's split: the weight-400 one gets the larger share (20 % : 80 % expected).
         const double heavy = demo->share(1);
         qInfo("measured share of weight 400 since the start: %.1f %% (weights say 80 %%)", heavy * 100);
         QVERIFY2(heavy > 0.5, qPrintable(QString::number(heavy)));
-        QVERIFY(plain(demo->findChild<QLabel*>(QStringLiteral("weightSplitValues"))->text()).contains(QLatin1String("share")));
+        QVERIFY(plain(demo->findChild<QLabel*>(QStringLiteral("weightSplitValues"))->text())
+                    .contains(QLatin1String("share")));
         m_panel->grab().save(QStringLiteral("%1/learn-en-06-cpu-split.png").arg(shots()));
         QVERIFY(m_languages.setLanguage(QStringLiteral("ko")));
         QVERIFY(AppPalette::apply(QStringLiteral("dark")));
         QVERIFY(sampled.wait(5000));
         QTest::qWait(50);
-        QVERIFY(demo->statusText().contains(QStringLiteral("CPU 0")) && !demo->statusText().contains(QLatin1String("compete")));
+        QVERIFY(demo->statusText().contains(QStringLiteral("CPU 0")) &&
+                !demo->statusText().contains(QLatin1String("compete")));
         m_panel->grab().save(QStringLiteral("%1/learn-dark-ko-06-cpu-split.png").arg(shots()));
         AppPalette::apply(QStringLiteral("light"));
         QVERIFY(m_languages.setLanguage(QStringLiteral("en")));
@@ -317,13 +357,15 @@ private slots:
         // Another lesson: the demo hides, and its containers go.
         m_panel->setCurrentLesson(lessonIndex(QStringLiteral("07-memory")));
         QVERIFY(!demo->isRunning());
-        QVERIFY2(demo->statusText().contains(QStringLiteral("got %1 %").arg(demo->share(1) * 100, 0, 'f', 0)), qPrintable(demo->statusText()));
+        QVERIFY2(demo->statusText().contains(QStringLiteral("got %1 %").arg(demo->share(1) * 100, 0, 'f', 0)),
+                 qPrintable(demo->statusText()));
         for (const QString& id : ids)
             QTRY_VERIFY_WITH_TIMEOUT(!call(QStringLiteral("container.inspect"), {{"id", id}}).ok(), 20000);
     }
 
     // Every lesson in a dark palette, both languages (looked at by a person).
-    void darkScreenshots() {
+    void darkScreenshots()
+    {
         QVERIFY(AppPalette::apply(QStringLiteral("dark")));
         const QStringList ids = LearnPanel::lessonIds();
         for (const QString lang : {QStringLiteral("en"), QStringLiteral("ko")}) {
@@ -339,7 +381,8 @@ private slots:
     }
 
 private:
-    static QString shots() {
+    static QString shots()
+    {
         const QString d = qEnvironmentVariable("ONGGI_SHOTS_DIR", QStringLiteral(ONGGI_BINARY_DIR "/screenshots"));
         QDir().mkpath(d);
         return d;

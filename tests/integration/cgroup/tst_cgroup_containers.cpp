@@ -41,7 +41,7 @@ uint64_t cpu_ticks(pid_t pid)
     return sum;
 }
 
-} // namespace
+}  // namespace
 
 class TstCgroupContainers : public QObject {
     Q_OBJECT
@@ -72,7 +72,10 @@ class TstCgroupContainers : public QObject {
         ids_.push_back(id);
         return dir;
     }
-    std::string fresh(const char* what) { return std::string("cg-") + what + "-" + std::to_string(::getpid()) + "-" + std::to_string(++seq_); }
+    std::string fresh(const char* what)
+    {
+        return std::string("cg-") + what + "-" + std::to_string(::getpid()) + "-" + std::to_string(++seq_);
+    }
     std::unique_ptr<cgroup::Cgroup> cg_of(const std::string& id)
     {
         auto c = cgroup::open(host_, parent_ + "/" + id);
@@ -135,10 +138,12 @@ private slots:
         // The hog as a child of a shell, which then reads the kernel's counter of its own
         // cgroup (cgroup namespace: the container's cgroup is its root).
         std::string id2 = fresh("oom");
-        std::string b2 = bundle(id2, {"sh", "-c",
-                                      "dd if=/dev/zero of=/dev/null bs=64M count=1 2>/dev/null; echo exit=$?; "
-                                      "cat /sys/fs/cgroup/memory/memory.oom_control /sys/fs/cgroup/memory.events 2>/dev/null; true"},
-                                r);
+        std::string b2 =
+            bundle(id2,
+                   {"sh", "-c",
+                    "dd if=/dev/zero of=/dev/null bs=64M count=1 2>/dev/null; echo exit=$?; "
+                    "cat /sys/fs/cgroup/memory/memory.oom_control /sys/fs/cgroup/memory.events 2>/dev/null; true"},
+                   r);
         Run res2 = runtime({"run", "-b", QString::fromStdString(b2), QString::fromStdString(id2)});
         QVERIFY2(res2.code == 0, qPrintable(QString("exit %1: %2 %3").arg(res2.code).arg(res2.err, res2.out)));
         QVERIFY2(res2.out.contains("exit=137"), qPrintable(res2.out));
@@ -165,7 +170,8 @@ private slots:
             return s.ok() && s->cpu_nr_throttled > s0->cpu_nr_throttled + 2;
         }));
         // Live update through the runtime, seen in the kernel's files.
-        Run up = runtime({"update", "--cpu-quota", "20000", "--memory", "64m", "--pids-limit", "50", QString::fromStdString(id)});
+        Run up = runtime(
+            {"update", "--cpu-quota", "20000", "--memory", "64m", "--pids-limit", "50", QString::fromStdString(id)});
         QVERIFY2(up.code == 0, qPrintable(up.err));
         if (host_.mode == cgroup::Mode::v2) {
             QCOMPARE(knob("cpu", id, "cpu.max"), std::string("20000 100000"));
@@ -190,7 +196,8 @@ private slots:
         QCOMPARE(knob("pids", id, "pids.max"), std::string("20"));
         // The kernel refuses forks past the limit and counts each refusal in pids.events.
         QVERIFY(eventually([&] {
-            auto e = read_file((host_.mode == cgroup::Mode::v2 ? host_.root : host_.root + "/pids") + parent_ + "/" + id + "/pids.events");
+            auto e = read_file((host_.mode == cgroup::Mode::v2 ? host_.root : host_.root + "/pids") + parent_ + "/" +
+                               id + "/pids.events");
             return e && cgroup::files::keyed(e.value(), "max").value_or(0) > 0;
         }));
         for (int i = 0; i < 20; ++i) {
@@ -203,7 +210,8 @@ private slots:
         Run del = runtime({"delete", "-f", QString::fromStdString(id)});
         QVERIFY2(del.code == 0, qPrintable(del.err));
         ids_.erase(std::find(ids_.begin(), ids_.end(), id));
-        QVERIFY(!cgroup::files::exists((host_.mode == cgroup::Mode::v2 ? host_.root : host_.root + "/pids") + parent_ + "/" + id));
+        QVERIFY(!cgroup::files::exists((host_.mode == cgroup::Mode::v2 ? host_.root : host_.root + "/pids") + parent_ +
+                                       "/" + id));
     }
 
     void pause_freezes_the_container()
@@ -216,7 +224,8 @@ private slots:
         QVERIFY(pid > 0);
         Run p = runtime({"pause", QString::fromStdString(id)});
         QVERIFY2(p.code == 0, qPrintable(p.err));
-        if (host_.mode == cgroup::Mode::v2) QVERIFY(knob("", id, "cgroup.events").find("frozen 1") != std::string::npos);
+        if (host_.mode == cgroup::Mode::v2)
+            QVERIFY(knob("", id, "cgroup.events").find("frozen 1") != std::string::npos);
         else QCOMPARE(knob("freezer", id, "freezer.state"), std::string("FROZEN"));
         Run st = runtime({"state", QString::fromStdString(id)});
         QCOMPARE(QJsonDocument::fromJson(st.out.toUtf8()).object().value("status").toString(), QString("paused"));
@@ -225,7 +234,8 @@ private slots:
         QCOMPARE(cpu_ticks(pid), a);  // frozen: no CPU at all
         Run u = runtime({"resume", QString::fromStdString(id)});
         QVERIFY2(u.code == 0, qPrintable(u.err));
-        if (host_.mode == cgroup::Mode::v2) QVERIFY(knob("", id, "cgroup.events").find("frozen 0") != std::string::npos);
+        if (host_.mode == cgroup::Mode::v2)
+            QVERIFY(knob("", id, "cgroup.events").find("frozen 0") != std::string::npos);
         else QCOMPARE(knob("freezer", id, "freezer.state"), std::string("THAWED"));
         QVERIFY(eventually([&] { return cpu_ticks(pid) > a; }));
     }

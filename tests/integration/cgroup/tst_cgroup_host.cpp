@@ -131,12 +131,13 @@ std::string device_tries(Cgroup& cg, const std::string& dir)
     return std::string(buf, n > 0 ? size_t(n) : 0);
 }
 
-spec::DeviceRule rule(bool allow, const char* type, std::optional<int64_t> maj, std::optional<int64_t> min, const char* access)
+spec::DeviceRule rule(bool allow, const char* type, std::optional<int64_t> maj, std::optional<int64_t> min,
+                      const char* access)
 {
     return spec::DeviceRule{allow, type, maj, min, access};
 }
 
-} // namespace
+}  // namespace
 
 class TstCgroupHost : public QObject {
     Q_OBJECT
@@ -176,10 +177,7 @@ private slots:
         qInfo("cgroup mode %s, root %s, parent %s", mode_name(host_.mode), host_.root.c_str(), parent_.c_str());
     }
 
-    void cleanup()
-    {
-        reap_all();
-    }
+    void cleanup() { reap_all(); }
 
     void cleanupTestCase()
     {
@@ -201,7 +199,8 @@ private slots:
         } else {
             QVERIFY(!host_.controllers.empty());
             for (const char* c : {"cpu", "memory", "pids", "freezer"})
-                QVERIFY2(std::find(host_.controllers.begin(), host_.controllers.end(), c) != host_.controllers.end(), c);
+                QVERIFY2(std::find(host_.controllers.begin(), host_.controllers.end(), c) != host_.controllers.end(),
+                         c);
         }
     }
 
@@ -232,8 +231,10 @@ private slots:
             QCOMPARE(trimmed(dir("memory", path) + "/memory.memsw.limit_in_bytes"), std::to_string(96 << 20));
             QCOMPARE(trimmed(dir("memory", path) + "/memory.soft_limit_in_bytes"), std::to_string(32 << 20));
             QCOMPARE(trimmed(dir("pids", path) + "/pids.max"), std::string("42"));
-            QVERIFY(slurp(dir("blkio", path) + "/blkio.throttle.read_bps_device").find("7:0 1048576") != std::string::npos);
-            QVERIFY(slurp(dir("blkio", path) + "/blkio.throttle.write_iops_device").find("7:0 100") != std::string::npos);
+            QVERIFY(slurp(dir("blkio", path) + "/blkio.throttle.read_bps_device").find("7:0 1048576") !=
+                    std::string::npos);
+            QVERIFY(slurp(dir("blkio", path) + "/blkio.throttle.write_iops_device").find("7:0 100") !=
+                    std::string::npos);
         } else {
             const std::string d = host_.root + path;
             QCOMPARE(trimmed(d + "/cpu.max"), std::string("50000 100000"));
@@ -302,8 +303,9 @@ private slots:
         auto b = cg.value()->apply(bad);
         QVERIFY(!b.ok());
         QCOMPARE(b.error().code, Errc::invalid_argument);
-        QCOMPARE(trimmed(host_.mode == Mode::v2 ? host_.root + path + "/cpu.max" : dir("cpu", path) + "/cpu.cfs_quota_us"),
-                 std::string(host_.mode == Mode::v2 ? "max 100000" : "-1"));
+        QCOMPARE(
+            trimmed(host_.mode == Mode::v2 ? host_.root + path + "/cpu.max" : dir("cpu", path) + "/cpu.cfs_quota_us"),
+            std::string(host_.mode == Mode::v2 ? "max 100000" : "-1"));
         if (host_.mode != Mode::v2) {
             spec::Resources high;
             high.unified["memory.high"] = "1000000";
@@ -378,7 +380,8 @@ private slots:
         auto child = create(host_, p + "/c");
         QVERIFY(!child.ok());
         QCOMPARE(child.error().code, Errc::busy);
-        QVERIFY2(child.error().message().find("processes of its own") != std::string::npos, child.error().message().c_str());
+        QVERIFY2(child.error().message().find("processes of its own") != std::string::npos,
+                 child.error().message().c_str());
         QCOMPARE(trimmed(pd + "/cgroup.subtree_control"), subtree);
         QCOMPARE(trimmed(pd + "/cgroup.type"), type);
         QCOMPARE(type, std::string("domain"));
@@ -398,7 +401,8 @@ private slots:
     // process into <root>/supervisor and containers go in <root>/containers with their limits.
     void delegated_cgroup_is_taken_over()
     {
-        if (host_.mode != Mode::v2) QSKIP("cgroup v1/hybrid: systemd delegates only the unified hierarchy, which has no controllers here");
+        if (host_.mode != Mode::v2)
+            QSKIP("cgroup v1/hybrid: systemd delegates only the unified hierarchy, which has no controllers here");
         std::string root = fresh();
         auto cg = create(host_, root);
         QVERIFY(cg.ok());
@@ -595,8 +599,10 @@ private slots:
         QVERIFY(WIFEXITED(status));
         if (WEXITSTATUS(status) == 2) QSKIP("O_DIRECT is not supported here");
         QCOMPARE(WEXITSTATUS(status), 0);
-        auto counted = host_.mode == Mode::v2 ? files::read(cg.value()->controller_dir("io") + "/io.stat")
-                                              : files::read(cg.value()->controller_dir("blkio") + "/blkio.throttle.io_service_bytes_recursive");
+        auto counted =
+            host_.mode == Mode::v2
+                ? files::read(cg.value()->controller_dir("io") + "/io.stat")
+                : files::read(cg.value()->controller_dir("blkio") + "/blkio.throttle.io_service_bytes_recursive");
         QVERIFY(counted.ok());
         uint64_t written = 0;
         if (host_.mode == Mode::v2) {

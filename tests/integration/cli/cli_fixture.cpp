@@ -40,7 +40,8 @@ QString CliFixture::skipReason()
 QString CliFixture::helper() { return binaryDir() + QStringLiteral("/helper/onggi-helper"); }
 QString CliFixture::shim()
 {
-    for (const QString& p : {binaryDir() + QStringLiteral("/bin/onggi-shim"), binaryDir() + QStringLiteral("/engine/shim/onggi-shim")})
+    for (const QString& p :
+         {binaryDir() + QStringLiteral("/bin/onggi-shim"), binaryDir() + QStringLiteral("/engine/shim/onggi-shim")})
         if (QFile::exists(p)) return p;
     return QString();
 }
@@ -65,10 +66,9 @@ bool CliFixture::start()
     }
     QDir(dir_.path()).mkpath(QStringLiteral("state"));
     QDir(dir_.path()).mkpath(QStringLiteral("run"));
-    QStringList args{QStringLiteral("--socket"), socket_,
-                     QStringLiteral("--state-dir"), dir_.filePath(QStringLiteral("state")),
-                     QStringLiteral("--run-dir"), dir_.filePath(QStringLiteral("run")),
-                     QStringLiteral("--cgroup-parent"), cgroupParent_,
+    QStringList args{QStringLiteral("--socket"), socket_, QStringLiteral("--state-dir"),
+                     dir_.filePath(QStringLiteral("state")), QStringLiteral("--run-dir"),
+                     dir_.filePath(QStringLiteral("run")), QStringLiteral("--cgroup-parent"), cgroupParent_,
                      // subordinate ranges (--userns private): never the host's /etc/subuid
                      QStringLiteral("--subuid-file"), dir_.filePath(QStringLiteral("subuid")),
                      QStringLiteral("--subgid-file"), dir_.filePath(QStringLiteral("subgid"))};
@@ -131,7 +131,8 @@ void CliFixture::shutdown()
 {
     if (helper_.state() == QProcess::Running) {
         // Containers a failed test left behind: removed through the helper (kills them too).
-        const CliResult ids = run({QStringLiteral("ps"), QStringLiteral("-aq"), QStringLiteral("--no-trunc")}, {}, 20000);
+        const CliResult ids =
+            run({QStringLiteral("ps"), QStringLiteral("-aq"), QStringLiteral("--no-trunc")}, {}, 20000);
         const QStringList list = QString::fromUtf8(ids.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         if (!list.isEmpty()) run(QStringList{QStringLiteral("rm"), QStringLiteral("-f")} + list, {}, 60000);
         ::kill(pid_t(helper_.processId()), SIGTERM);  // our child, by pid
@@ -148,4 +149,4 @@ void CliFixture::shutdown()
     ::rmdir((QByteArray("/sys/fs/cgroup") + parent).constData());
 }
 
-} // namespace onggi::test
+}  // namespace onggi::test

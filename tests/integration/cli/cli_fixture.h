@@ -47,4 +47,4 @@ private:
     QProcess helper_;
 };
 
-} // namespace onggi::test
+}  // namespace onggi::test

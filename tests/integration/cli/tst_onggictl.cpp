@@ -3,14 +3,14 @@
 #include "cli_fixture.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QRegularExpression>
-#include <QElapsedTimer>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTest>
 #include <QThread>
 
@@ -34,7 +34,7 @@ QString readFile(const QString& path)
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()).trimmed() : QString();
 }
-} // namespace
+}  // namespace
 
 class TestOnggictl : public QObject {
     Q_OBJECT
@@ -98,7 +98,9 @@ private slots:
         // docker's `... | run -i image prog`: our stdin is the container's, to its end.
         QByteArray in;
         for (int i = 0; i < 40000; ++i) in += QByteArray::number(i) + '\n';
-        const CliResult r = ctl({S("run"), S("-i"), S("--rm"), S("busybox"), S("sh"), S("-c"), S("wc -l; tail -n 1; echo to-err >&2; exit 5")}, in);
+        const CliResult r = ctl({S("run"), S("-i"), S("--rm"), S("busybox"), S("sh"), S("-c"),
+                                 S("wc -l; tail -n 1; echo to-err >&2; exit 5")},
+                                in);
         QVERIFY2(r.finished && r.exitCode == 5, describe(r));
         QCOMPARE(out(r), S("40000\n"));  // wc read all; nothing left for tail: one stdin
         QCOMPARE(err(r), S("to-err\n"));
@@ -112,8 +114,9 @@ private slots:
         QCOMPARE(out(r3), QString());
         // No stdin at all (closed, as `<&-`): the same, not a socket of ours read as input.
         QProcess sh;
-        sh.start(S("/bin/sh"), {S("-c"), S("exec \"$0\" --host \"$1\" run -i --rm busybox sh -c 'cat; echo closed-ok' <&-"),
-                                CliFixture::onggictl(), fx_->socket()});
+        sh.start(S("/bin/sh"),
+                 {S("-c"), S("exec \"$0\" --host \"$1\" run -i --rm busybox sh -c 'cat; echo closed-ok' <&-"),
+                  CliFixture::onggictl(), fx_->socket()});
         QVERIFY(sh.waitForFinished(30000));
         QCOMPARE(sh.exitCode(), 0);
         QCOMPARE(QString::fromUtf8(sh.readAllStandardOutput()), S("closed-ok\n"));
@@ -124,7 +127,9 @@ private slots:
         // start -a of a container without a terminal: only this run's output, stdout and stderr
         // apart, and its exit code; -i gives it our stdin when it was created with -i.
         const QString n = name();
-        QVERIFY(ctl({S("create"), S("--name"), n, S("busybox"), S("sh"), S("-c"), S("echo run-$(cat /proc/self/stat | cut -d' ' -f1); echo e >&2; exit 6")}).exitCode == 0);
+        QVERIFY(ctl({S("create"), S("--name"), n, S("busybox"), S("sh"), S("-c"),
+                     S("echo run-$(cat /proc/self/stat | cut -d' ' -f1); echo e >&2; exit 6")})
+                    .exitCode == 0);
         const CliResult first = ctl({S("start"), S("-a"), n});
         QVERIFY2(first.finished && first.exitCode == 6, describe(first));
         QVERIFY2(out(first).startsWith(S("run-")) && out(first).count(QLatin1Char('\n')) == 1, describe(first));
@@ -146,7 +151,8 @@ private slots:
 
     void runExitCodeAndStreams()
     {
-        const CliResult r = ctl({S("run"), S("--rm"), S("busybox"), S("sh"), S("-c"), S("echo to-out; echo to-err >&2; exit 3")});
+        const CliResult r =
+            ctl({S("run"), S("--rm"), S("busybox"), S("sh"), S("-c"), S("echo to-out; echo to-err >&2; exit 3")});
         QVERIFY2(r.finished, describe(r));
         QCOMPARE(r.exitCode, 3);
         QCOMPARE(out(r), S("to-out\n"));
@@ -192,13 +198,18 @@ private slots:
         const QString cg = in.value(S("cgroup_path")).toString();
         QVERIFY(!cg.isEmpty());
         if (QFile::exists(S("/sys/fs/cgroup/blkio") + cg)) {
-            QVERIFY2(readFile(S("/sys/fs/cgroup/blkio%1/blkio.throttle.read_bps_device").arg(cg)).contains(dev + S(" 1048576")), qPrintable(dev));
-            QVERIFY2(readFile(S("/sys/fs/cgroup/blkio%1/blkio.throttle.write_iops_device").arg(cg)).contains(dev + S(" 100")), qPrintable(dev));
+            QVERIFY2(readFile(S("/sys/fs/cgroup/blkio%1/blkio.throttle.read_bps_device").arg(cg))
+                         .contains(dev + S(" 1048576")),
+                     qPrintable(dev));
+            QVERIFY2(readFile(S("/sys/fs/cgroup/blkio%1/blkio.throttle.write_iops_device").arg(cg))
+                         .contains(dev + S(" 100")),
+                     qPrintable(dev));
         } else {
             const QString io = readFile(S("/sys/fs/cgroup%1/io.max").arg(cg));
             QVERIFY2(io.contains(dev + S(" rbps=1048576 wbps=max riops=max wiops=100")), qPrintable(io));
         }
-        const QJsonArray lim = in.value(S("container")).toObject().value(S("limits")).toObject().value(S("io")).toArray();
+        const QJsonArray lim =
+            in.value(S("container")).toObject().value(S("limits")).toObject().value(S("io")).toArray();
         QCOMPARE(lim.size(), 1);
         QCOMPARE(lim.at(0).toObject().value(S("device")).toString(), dev);
         QCOMPARE(lim.at(0).toObject().value(S("read_bps")).toInteger(), 1048576);
@@ -216,7 +227,8 @@ private slots:
     void detachedLifecycle()
     {
         const QString n = name();
-        CliResult r = ctl({S("run"), S("-d"), S("--name"), n, S("-e"), S("GREETING=hello"), S("busybox"), S("sleep"), S("1000")});
+        CliResult r =
+            ctl({S("run"), S("-d"), S("--name"), n, S("-e"), S("GREETING=hello"), S("busybox"), S("sleep"), S("1000")});
         QVERIFY2(r.exitCode == 0, describe(r));
         const QString id = out(r).trimmed();
         QVERIFY2(QRegularExpression(S("^[0-9a-f]{64}$")).match(id).hasMatch(), qPrintable(id));
@@ -267,10 +279,12 @@ private slots:
                                     ? S("/sys/fs/cgroup/memory%1/memory.limit_in_bytes").arg(cg)
                                     : S("/sys/fs/cgroup%1/memory.max").arg(cg);
         QCOMPARE(readFile(memFile), S("67108864"));
-        const QString pidsFile = QFile::exists(S("/sys/fs/cgroup/pids") + cg) ? S("/sys/fs/cgroup/pids%1/pids.max").arg(cg)
-                                                                               : S("/sys/fs/cgroup%1/pids.max").arg(cg);
+        const QString pidsFile = QFile::exists(S("/sys/fs/cgroup/pids") + cg)
+                                     ? S("/sys/fs/cgroup/pids%1/pids.max").arg(cg)
+                                     : S("/sys/fs/cgroup%1/pids.max").arg(cg);
         QCOMPARE(readFile(pidsFile), S("50"));
-        QCOMPARE(in.value(S("container")).toObject().value(S("limits")).toObject().value(S("memory")).toInteger(), 67108864);
+        QCOMPARE(in.value(S("container")).toObject().value(S("limits")).toObject().value(S("memory")).toInteger(),
+                 67108864);
 
         // bad size: refused by onggictl before the helper
         r = ctl({S("update"), S("--memory"), S("12x"), n});
@@ -306,7 +320,8 @@ private slots:
     void logsOfAnExitedContainer()
     {
         const QString n = name();
-        CliResult r = ctl({S("run"), S("-d"), S("--name"), n, S("busybox"), S("sh"), S("-c"), S("echo one; echo two >&2; echo three")});
+        CliResult r = ctl({S("run"), S("-d"), S("--name"), n, S("busybox"), S("sh"), S("-c"),
+                           S("echo one; echo two >&2; echo three")});
         QVERIFY2(r.exitCode == 0, describe(r));
         // logs -f ends when the container exits
         r = ctl({S("logs"), S("-f"), n});
@@ -391,7 +406,8 @@ private slots:
         const QString n = name();
         CliResult r = ctl({S("create"), S("--name"), n, S("busybox"), S("true")});
         QVERIFY2(r.exitCode == 0, describe(r));
-        for (const QStringList& args : {QStringList{S("ps"), S("-a"), S("--json")}, QStringList{S("--json"), S("ps"), S("-a")}}) {
+        for (const QStringList& args :
+             {QStringList{S("ps"), S("-a"), S("--json")}, QStringList{S("--json"), S("ps"), S("-a")}}) {
             r = ctl(args);
             QVERIFY2(r.exitCode == 0, describe(r));
             const QJsonDocument d = QJsonDocument::fromJson(r.out);
@@ -408,17 +424,25 @@ private slots:
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<int>("exitCode");
         QTest::addColumn<QString>("stderrHas");
-        QTest::newRow("unknown flag") << QStringList{S("run"), S("--bogus"), S("busybox")} << 125 << S("unknown flag: --bogus");
-        QTest::newRow("see help") << QStringList{S("run"), S("--bogus"), S("busybox")} << 125 << S("See 'onggictl run --help'.");
-        QTest::newRow("bad size") << QStringList{S("run"), S("-m"), S("lots"), S("busybox")} << 125 << S("invalid size \"lots\"");
-        QTest::newRow("missing value") << QStringList{S("run"), S("--name")} << 125 << S("flag needs an argument: --name");
+        QTest::newRow("unknown flag") << QStringList{S("run"), S("--bogus"), S("busybox")} << 125
+                                      << S("unknown flag: --bogus");
+        QTest::newRow("see help") << QStringList{S("run"), S("--bogus"), S("busybox")} << 125
+                                  << S("See 'onggictl run --help'.");
+        QTest::newRow("bad size") << QStringList{S("run"), S("-m"), S("lots"), S("busybox")} << 125
+                                  << S("invalid size \"lots\"");
+        QTest::newRow("missing value") << QStringList{S("run"), S("--name")} << 125
+                                       << S("flag needs an argument: --name");
         QTest::newRow("no image") << QStringList{S("run")} << 125 << S("requires at least 1 argument");
         QTest::newRow("ps extra arg") << QStringList{S("ps"), S("x")} << 125 << S("requires exactly 0 argument");
         QTest::newRow("unknown command") << QStringList{S("frobnicate")} << 1 << S("is not an onggictl command");
-        QTest::newRow("stop unknown") << QStringList{S("stop"), S("no-such-container-xyz")} << 1 << S("Error response from helper:");
-        QTest::newRow("logs unknown") << QStringList{S("logs"), S("no-such-container-xyz")} << 1 << S("no-such-container-xyz");
-        QTest::newRow("run unknown image") << QStringList{S("run"), S("--rm"), S("no-such-image-xyz")} << 125 << S("Error response from helper:");
-        QTest::newRow("bad restart") << QStringList{S("run"), S("--rm"), S("--restart"), S("sometimes"), S("busybox")} << 125 << S("restart");
+        QTest::newRow("stop unknown") << QStringList{S("stop"), S("no-such-container-xyz")} << 1
+                                      << S("Error response from helper:");
+        QTest::newRow("logs unknown") << QStringList{S("logs"), S("no-such-container-xyz")} << 1
+                                      << S("no-such-container-xyz");
+        QTest::newRow("run unknown image")
+            << QStringList{S("run"), S("--rm"), S("no-such-image-xyz")} << 125 << S("Error response from helper:");
+        QTest::newRow("bad restart") << QStringList{S("run"), S("--rm"), S("--restart"), S("sometimes"), S("busybox")}
+                                     << 125 << S("restart");
     }
     void errorsLikeDocker()
     {
@@ -434,7 +458,8 @@ private slots:
     void helperNotRunning()
     {
         QProcess p;
-        p.start(CliFixture::onggictl(), {S("--host"), QDir::tempPath() + S("/no-helper-%1.sock").arg(::getpid()), S("ps")});
+        p.start(CliFixture::onggictl(),
+                {S("--host"), QDir::tempPath() + S("/no-helper-%1.sock").arg(::getpid()), S("ps")});
         QVERIFY(p.waitForFinished(20000));
         QCOMPARE(p.exitCode(), 1);  // as docker when its daemon is down
         const QString e = QString::fromUtf8(p.readAllStandardError());

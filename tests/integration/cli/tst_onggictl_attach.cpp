@@ -108,7 +108,7 @@ private:
     QByteArray out_;
 };
 
-} // namespace
+}  // namespace
 
 class TestOnggictlAttach : public QObject {
     Q_OBJECT
@@ -138,8 +138,9 @@ private slots:
     void runItOutputInputSizeAndExitCode()
     {
         const QString n = name();
-        PtySession s(fx_->socket(), {S("run"), S("-it"), S("--rm"), S("--name"), n, S("busybox"), S("sh"), S("-c"),
-                                     S("echo hello-from-$((40+2)); read x; stty size; echo got:$x; exit 3")},
+        PtySession s(fx_->socket(),
+                     {S("run"), S("-it"), S("--rm"), S("--name"), n, S("busybox"), S("sh"), S("-c"),
+                      S("echo hello-from-$((40+2)); read x; stty size; echo got:$x; exit 3")},
                      33, 101);
         QVERIFY(s.started());
         QVERIFY2(s.expect("hello-from-42"), s.output().constData());
@@ -158,7 +159,9 @@ private slots:
     void runItSeesTheFirstLineOfAShortContainer()
     {
         // Also: the terminal has onggictl's size from the container's first instruction.
-        PtySession s(fx_->socket(), {S("run"), S("-it"), S("--rm"), S("busybox"), S("sh"), S("-c"), S("stty size; echo only-line-$((3*3)); exit 12")},
+        PtySession s(fx_->socket(),
+                     {S("run"), S("-it"), S("--rm"), S("busybox"), S("sh"), S("-c"),
+                      S("stty size; echo only-line-$((3*3)); exit 12")},
                      27, 91);
         QVERIFY(s.started());
         QCOMPARE(s.finish(), 12);
@@ -172,7 +175,8 @@ private slots:
         QVERIFY(s.started());
         QCOMPARE(s.finish(), 127);
         // Refused at start, before any terminal is attached (issue 19.6), in docker's words.
-        QVERIFY2(s.output().contains("\"no-such-program-here\": executable file not found in $PATH"), s.output().constData());
+        QVERIFY2(s.output().contains("\"no-such-program-here\": executable file not found in $PATH"),
+                 s.output().constData());
     }
 
     void detachKeysLeaveItRunningAndAttachComesBack()
@@ -189,7 +193,8 @@ private slots:
         QCOMPARE(inspect(n).value(S("state")).toString(), S("running"));
         {
             // exec -it beside the attach (the same raw terminal handling, on an exec's own pty).
-            PtySession s(fx_->socket(), {S("exec"), S("-it"), n, S("sh"), S("-c"), S("read y; echo in-exec-$y; exit 3")});
+            PtySession s(fx_->socket(),
+                         {S("exec"), S("-it"), n, S("sh"), S("-c"), S("read y; echo in-exec-$y; exit 3")});
             QVERIFY(s.started());
             s.type("ok\r");
             QVERIFY2(s.expect("in-exec-ok"), s.output().constData());

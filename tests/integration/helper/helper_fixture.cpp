@@ -1,7 +1,7 @@
 #include "helper_fixture.h"
 
-#include <QDir>
 #include <QDebug>
+#include <QDir>
 #include <QFile>
 
 #include <fcntl.h>
@@ -80,13 +80,18 @@ std::string RawClient::read_line(int timeout_ms)
             return line;
         }
         if (eof_ || fd_ < 0) return {};
-        int left = int(std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count());
+        int left = int(
+            std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count());
         if (left <= 0) return {};
-        struct pollfd p { fd_, POLLIN, 0 };
+        struct pollfd p {
+            fd_, POLLIN, 0
+        };
         if (::poll(&p, 1, left) <= 0) continue;
         char data[65536];
         struct msghdr msg {};
-        struct iovec iov { data, sizeof data };
+        struct iovec iov {
+            data, sizeof data
+        };
         alignas(struct cmsghdr) char ctrl[CMSG_SPACE(sizeof(int) * 4)];
         msg.msg_iov = &iov;
         msg.msg_iovlen = 1;
@@ -128,7 +133,8 @@ json RawClient::call_with_fd(const std::string& method, const json& params, int&
 {
     int64_t id = next_id_++;
     fd_out = -1;
-    if (!send_raw(json{{"jsonrpc", "2.0"}, {"id", id}, {"method", method}, {"params", params}}.dump() + "\n")) return nullptr;
+    if (!send_raw(json{{"jsonrpc", "2.0"}, {"id", id}, {"method", method}, {"params", params}}.dump() + "\n"))
+        return nullptr;
     auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
     while (std::chrono::steady_clock::now() < deadline) {
         json j = read_json(timeout_ms);
@@ -143,7 +149,8 @@ json RawClient::call_with_fd(const std::string& method, const json& params, int&
     return nullptr;
 }
 
-json RawClient::wait_notification(const std::string& method, int timeout_ms, const std::function<bool(const json&)>& pred)
+json RawClient::wait_notification(const std::string& method, int timeout_ms,
+                                  const std::function<bool(const json&)>& pred)
 {
     auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
     for (;;) {
@@ -153,7 +160,8 @@ json RawClient::wait_notification(const std::string& method, int timeout_ms, con
                 notifications.erase(it);
                 return j;
             }
-        int left = int(std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count());
+        int left = int(
+            std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count());
         if (left <= 0) return nullptr;
         json j = read_json(left);
         if (j.is_null() || j.is_discarded()) return nullptr;
@@ -220,8 +228,8 @@ bool HelperProcess::start(const std::vector<std::string>& extra)
 {
     std::vector<std::string> args = {helper_binary(), "--socket", socket_, "--state-dir", state_, "--run-dir", run_,
                                      // members' subordinate ranges: never the host's /etc/subuid
-                                     "--subuid-file", dir_.path().toStdString() + "/subuid",
-                                     "--subgid-file", dir_.path().toStdString() + "/subgid"};
+                                     "--subuid-file", dir_.path().toStdString() + "/subuid", "--subgid-file",
+                                     dir_.path().toStdString() + "/subgid"};
     if (auto s = shim_binary(); !s.empty()) {
         args.push_back("--shim");
         args.push_back(s);
@@ -231,7 +239,8 @@ bool HelperProcess::start(const std::vector<std::string>& extra)
     args.push_back(cgroup_parent_);
     args.insert(args.end(), extra.begin(), extra.end());
     std::string logpath = dir_.path().toStdString() + "/helper.log";
-    const std::string procs = start_cgroup_.empty() ? std::string() : "/sys/fs/cgroup" + start_cgroup_ + "/cgroup.procs";
+    const std::string procs =
+        start_cgroup_.empty() ? std::string() : "/sys/fs/cgroup" + start_cgroup_ + "/cgroup.procs";
     pid_ = ::fork();
     if (pid_ == 0) {
         int fd = ::open(logpath.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
@@ -326,8 +335,8 @@ std::string run_to_exit(RawClient& c, const json& create)
     return out;
 }
 
-std::vector<json> as_user(uid_t uid, gid_t gid, const std::string& socket, const std::vector<std::pair<std::string, json>>& requests,
-                          const std::vector<gid_t>& groups)
+std::vector<json> as_user(uid_t uid, gid_t gid, const std::string& socket,
+                          const std::vector<std::pair<std::string, json>>& requests, const std::vector<gid_t>& groups)
 {
     int p[2];
     if (::pipe2(p, O_CLOEXEC) < 0) return {};
@@ -347,7 +356,9 @@ std::vector<json> as_user(uid_t uid, gid_t gid, const std::string& socket, const
         auto read_line = [fd]() {
             std::string got;
             char c;
-            struct pollfd pf { fd, POLLIN, 0 };
+            struct pollfd pf {
+                fd, POLLIN, 0
+            };
             while (::poll(&pf, 1, 20000) > 0 && ::read(fd, &c, 1) == 1) {
                 got += c;
                 if (c == '\n') break;
@@ -360,7 +371,8 @@ std::vector<json> as_user(uid_t uid, gid_t gid, const std::string& socket, const
         }
         int64_t id = 1;
         for (const auto& [method, params] : requests) {
-            std::string line = json{{"jsonrpc", "2.0"}, {"id", id++}, {"method", method}, {"params", params}}.dump() + "\n";
+            std::string line =
+                json{{"jsonrpc", "2.0"}, {"id", id++}, {"method", method}, {"params", params}}.dump() + "\n";
             if (::send(fd, line.data(), line.size(), MSG_NOSIGNAL) < 0) break;
             std::string l = read_line();
             if (l.empty()) break;
@@ -387,4 +399,4 @@ std::vector<json> as_user(uid_t uid, gid_t gid, const std::string& socket, const
     return replies;
 }
 
-} // namespace onggi::test
+}  // namespace onggi::test

@@ -108,7 +108,8 @@ std::string run_to_exit(RawClient& c, const json& create);
 // default), connects, and for each request (method, params) sends it and reads one reply line.
 // Returns the replies read (parsed), fewer when the helper closed the connection. With no
 // requests, returns the one line the helper sends unasked (the refusal), if any.
-std::vector<json> as_user(uid_t uid, gid_t gid, const std::string& socket, const std::vector<std::pair<std::string, json>>& requests,
+std::vector<json> as_user(uid_t uid, gid_t gid, const std::string& socket,
+                          const std::vector<std::pair<std::string, json>>& requests,
                           const std::vector<gid_t>& groups = {});
 
-} // namespace onggi::test
+}  // namespace onggi::test

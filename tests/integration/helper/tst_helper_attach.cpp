@@ -23,10 +23,7 @@ using namespace onggi::test;
 
 namespace {
 
-std::string errc(const json& r)
-{
-    return r.contains("error") ? r["error"]["data"].value("errc", "") : "";
-}
+std::string errc(const json& r) { return r.contains("error") ? r["error"]["data"].value("errc", "") : ""; }
 
 // An attach frame: type, big-endian 16-bit length, payload.
 std::string frame(char type, const std::string& payload)
@@ -61,7 +58,8 @@ bool read_until(int fd, std::string& got, const std::string& needle, int timeout
 {
     auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
     while (needle.empty() || got.find(needle) == std::string::npos) {
-        int left = int(std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count());
+        int left = int(
+            std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count());
         if (left <= 0) return false;
         pollfd p{fd, POLLIN, 0};
         if (::poll(&p, 1, left) <= 0) continue;
@@ -92,7 +90,7 @@ std::string slurp(const std::string& path)
     return std::string((std::istreambuf_iterator<char>(f)), {});
 }
 
-} // namespace
+}  // namespace
 
 class TstHelperAttach : public QObject {
     Q_OBJECT
@@ -101,7 +99,10 @@ class TstHelperAttach : public QObject {
     std::unique_ptr<RawClient> c_;
     int serial_ = 0;
 
-    std::string uname(const char* base) { return std::string(base) + "-" + std::to_string(::getpid()) + "-" + std::to_string(++serial_); }
+    std::string uname(const char* base)
+    {
+        return std::string(base) + "-" + std::to_string(::getpid()) + "-" + std::to_string(++serial_);
+    }
 
     std::string create(const json& params)
     {
@@ -135,9 +136,10 @@ class TstHelperAttach : public QObject {
         static int64_t next = 1000000;
         const int64_t sid = ++next;
         wait_id = ++next;
-        c_->send_raw(json{{"jsonrpc", "2.0"}, {"id", sid}, {"method", "container.start"}, {"params", sp}}.dump() +
-                     "\n" +
-                     json{{"jsonrpc", "2.0"}, {"id", wait_id}, {"method", "container.wait"}, {"params", {{"id", id}}}}.dump() + "\n");
+        c_->send_raw(
+            json{{"jsonrpc", "2.0"}, {"id", sid}, {"method", "container.start"}, {"params", sp}}.dump() + "\n" +
+            json{{"jsonrpc", "2.0"}, {"id", wait_id}, {"method", "container.wait"}, {"params", {{"id", id}}}}.dump() +
+            "\n");
         for (int i = 0; i < 50; ++i) {
             json j = c_->read_json(60000);
             if (j.is_null()) return -1;
@@ -190,10 +192,14 @@ private slots:
 
     void attach_gets_later_output_and_sends_input()
     {
-        const std::string id = create(
-            {{"name", uname("att")}, {"image", "busybox"}, {"tty", true},
-             {"cmd", {"sh", "-c", "echo before-attach; while [ ! -e /go ]; do sleep 0.05; done; echo after-attach-$((6*7)); "
-                                  "read x; stty size; echo got:$x; exit 7"}}});
+        const std::string id =
+            create({{"name", uname("att")},
+                    {"image", "busybox"},
+                    {"tty", true},
+                    {"cmd",
+                     {"sh", "-c",
+                      "echo before-attach; while [ ! -e /go ]; do sleep 0.05; done; echo after-attach-$((6*7)); "
+                      "read x; stty size; echo got:$x; exit 7"}}});
         QVERIFY(!id.empty());
         QVERIFY(c_->call("container.start", {{"id", id}}).contains("result"));
         QVERIFY2(log_has(id, "before-attach"), helper_->log().c_str());
@@ -251,7 +257,9 @@ private slots:
     {
         // The command prints at once and exits: only a start that holds the init until the
         // attach exists can show this line to the attacher.
-        const std::string id = create({{"name", uname("first")}, {"image", "busybox"}, {"tty", true},
+        const std::string id = create({{"name", uname("first")},
+                                       {"image", "busybox"},
+                                       {"tty", true},
                                        {"cmd", {"sh", "-c", "echo first-line-$((1+2)); exit 5"}}});
         QVERIFY(!id.empty());
         json sr;
@@ -271,8 +279,8 @@ private slots:
         QCOMPARE(ins["result"]["container"]["exit_code"].get<int>(), 5);
 
         // The terminal's size is set before the container's first instruction.
-        const std::string id3 = create({{"name", uname("size")}, {"image", "busybox"}, {"tty", true},
-                                        {"cmd", {"sh", "-c", "stty size"}}});
+        const std::string id3 =
+            create({{"name", uname("size")}, {"image", "busybox"}, {"tty", true}, {"cmd", {"sh", "-c", "stty size"}}});
         QVERIFY(!id3.empty());
         Fd fd3(start_attached_with_wait(id3, sr, wait_id, {{"rows", 40}, {"cols", 132}}));
         QVERIFY2(sr.contains("result") && fd3.fd >= 0, sr.dump().c_str());
@@ -284,8 +292,9 @@ private slots:
         // A program that is not in the image: the start itself is refused (the runtime looks
         // args[0] up before it parks the init, as runc and crun do at create), in docker's words,
         // and nothing runs.
-        for (const auto& [nm, prog, words] : {std::tuple{"nocmd", "nosuchcmd-xyz", "executable file not found in $PATH"},
-                                              std::tuple{"nopath", "/no/such/prog", ""}}) {
+        for (const auto& [nm, prog, words] :
+             {std::tuple{"nocmd", "nosuchcmd-xyz", "executable file not found in $PATH"},
+              std::tuple{"nopath", "/no/such/prog", ""}}) {
             const std::string idn = create({{"name", uname(nm)}, {"image", "busybox"}, {"tty", true}, {"cmd", {prog}}});
             QVERIFY(!idn.empty());
             json r = c_->call("container.start", {{"id", idn}, {"attach", true}});
@@ -297,7 +306,10 @@ private slots:
         }
 
         // auto_remove: the pipelined wait still gets the exit code before the record goes.
-        const std::string id2 = create({{"name", uname("first-rm")}, {"image", "busybox"}, {"tty", true}, {"auto_remove", true},
+        const std::string id2 = create({{"name", uname("first-rm")},
+                                        {"image", "busybox"},
+                                        {"tty", true},
+                                        {"auto_remove", true},
                                         {"cmd", {"sh", "-c", "echo bye-$((2*3)); exit 9"}}});
         QVERIFY(!id2.empty());
         Fd fd2(start_attached_with_wait(id2, sr, wait_id));
@@ -313,7 +325,9 @@ private slots:
     void open_stdin_without_terminal()
     {
         // open_stdin: the start's attacher writes the container's stdin; output is in the log.
-        const std::string id = create({{"name", uname("stdin")}, {"image", "busybox"}, {"open_stdin", true},
+        const std::string id = create({{"name", uname("stdin")},
+                                       {"image", "busybox"},
+                                       {"open_stdin", true},
                                        {"cmd", {"sh", "-c", "read a; echo first-$a; wc -c"}}});
         QVERIFY(!id.empty());
         QCOMPARE(c_->call("container.inspect", {{"id", id}})["result"]["container"]["open_stdin"].get<bool>(), true);
@@ -341,7 +355,8 @@ private slots:
         json r = c_->call_with_fd("container.attach", {{"id", id}}, later);
         Fd g(later);
         QCOMPARE(errc(r), std::string("bad_state"));
-        QCOMPARE(errc(c_->call("container.create", {{"image", "busybox"}, {"open_stdin", "yes"}})), std::string("invalid_argument"));
+        QCOMPARE(errc(c_->call("container.create", {{"image", "busybox"}, {"open_stdin", "yes"}})),
+                 std::string("invalid_argument"));
         QVERIFY(c_->call("container.remove", {{"id", id}, {"force", true}}).contains("result"));
     }
 
@@ -353,7 +368,8 @@ private slots:
         json r = c_->call("container.start", {{"id", plain}, {"attach", true}});
         QCOMPARE(errc(r), std::string("bad_state"));
         QVERIFY2(r["error"]["message"].get<std::string>().find("terminal") != std::string::npos, r.dump().c_str());
-        QCOMPARE(c_->call("container.inspect", {{"id", plain}})["result"]["container"]["state"].get<std::string>(), std::string("created"));
+        QCOMPARE(c_->call("container.inspect", {{"id", plain}})["result"]["container"]["state"].get<std::string>(),
+                 std::string("created"));
         QVERIFY(c_->call("container.start", {{"id", plain}}).contains("result"));
         int fd = -1;
         r = c_->call_with_fd("container.attach", {{"id", plain}}, fd);
@@ -363,7 +379,8 @@ private slots:
         QVERIFY(::access((shim_dir(plain) + "/attach.sock").c_str(), F_OK) != 0);
 
         // A terminal container that is created, then one that exited.
-        const std::string tty = create({{"name", uname("tty")}, {"image", "busybox"}, {"tty", true}, {"cmd", {"true"}}});
+        const std::string tty =
+            create({{"name", uname("tty")}, {"image", "busybox"}, {"tty", true}, {"cmd", {"true"}}});
         QVERIFY(!tty.empty());
         QCOMPARE(errc(c_->call("container.attach", {{"id", tty}})), std::string("bad_state"));
         json w = c_->call("container.wait", {{"id", tty}});  // not running: answered at once
@@ -380,15 +397,22 @@ private slots:
         QCOMPARE(errc(c_->call("container.start", {{"id", tty}, {"attach", "yes"}})), std::string("invalid_argument"));
         QCOMPARE(errc(c_->call("container.start", {{"id", tty}, {"atach", true}})), std::string("invalid_argument"));
         QCOMPARE(errc(c_->call("container.wait", {{"id", tty}, {"timeout", 1}})), std::string("invalid_argument"));
-        QCOMPARE(errc(c_->call("container.start", {{"id", tty}, {"size", {{"rows", 24}, {"cols", 80}}}})), std::string("invalid_argument"));
-        QCOMPARE(errc(c_->call("container.start", {{"id", tty}, {"attach", true}, {"size", {{"rows", 0}, {"cols", 80}}}})),
+        QCOMPARE(errc(c_->call("container.start", {{"id", tty}, {"size", {{"rows", 24}, {"cols", 80}}}})),
                  std::string("invalid_argument"));
-        QCOMPARE(errc(c_->call("container.start", {{"id", tty}, {"attach", true}, {"size", {{"rows", 24}}}})), std::string("invalid_argument"));
-        QCOMPARE(errc(c_->call("container.start", {{"id", tty}, {"attach", true}, {"size", {{"rows", 24}, {"cols", 80}, {"x", 1}}}})),
+        QCOMPARE(
+            errc(c_->call("container.start", {{"id", tty}, {"attach", true}, {"size", {{"rows", 0}, {"cols", 80}}}})),
+            std::string("invalid_argument"));
+        QCOMPARE(errc(c_->call("container.start", {{"id", tty}, {"attach", true}, {"size", {{"rows", 24}}}})),
                  std::string("invalid_argument"));
-        QCOMPARE(errc(c_->call("container.start", {{"id", tty}, {"attach", true}, {"size", {24, 80}}})), std::string("invalid_argument"));
-        QCOMPARE(errc(c_->call("container.attach", {{"id", "no-such-container-" + std::to_string(::getpid())}})), std::string("not_found"));
-        QCOMPARE(errc(c_->call("container.wait", {{"id", "no-such-container-" + std::to_string(::getpid())}})), std::string("not_found"));
+        QCOMPARE(errc(c_->call("container.start",
+                               {{"id", tty}, {"attach", true}, {"size", {{"rows", 24}, {"cols", 80}, {"x", 1}}}})),
+                 std::string("invalid_argument"));
+        QCOMPARE(errc(c_->call("container.start", {{"id", tty}, {"attach", true}, {"size", {24, 80}}})),
+                 std::string("invalid_argument"));
+        QCOMPARE(errc(c_->call("container.attach", {{"id", "no-such-container-" + std::to_string(::getpid())}})),
+                 std::string("not_found"));
+        QCOMPARE(errc(c_->call("container.wait", {{"id", "no-such-container-" + std::to_string(::getpid())}})),
+                 std::string("not_found"));
 
         QVERIFY(c_->call("container.remove", {{"id", plain}, {"force", true}}).contains("result"));
         QVERIFY(c_->call("container.remove", {{"id", tty}}).contains("result"));
@@ -398,10 +422,14 @@ private slots:
     {
         // Far more output than the socket buffer plus the shim's per-client queue (1 MiB).
         const int lines = 80000;
-        const std::string id = create(
-            {{"name", uname("flood")}, {"image", "busybox"}, {"tty", true},
-             {"cmd", {"sh", "-c", "i=0; while [ $i -lt " + std::to_string(lines) +
-                                      " ]; do echo line-$i-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx; i=$((i+1)); done; echo done-marker"}}});
+        const std::string id = create({{"name", uname("flood")},
+                                       {"image", "busybox"},
+                                       {"tty", true},
+                                       {"cmd",
+                                        {"sh", "-c",
+                                         "i=0; while [ $i -lt " + std::to_string(lines) +
+                                             " ]; do echo line-$i-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx; "
+                                             "i=$((i+1)); done; echo done-marker"}}});
         QVERIFY(!id.empty());
         json sr;
         int64_t wait_id = 0;
@@ -432,7 +460,9 @@ private slots:
     {
         // The attach socket belongs to the shim: a new helper re-adopts the container and can
         // attach to it, and container.wait still gets its exit code.
-        const std::string id = create({{"name", uname("adopt")}, {"image", "busybox"}, {"tty", true},
+        const std::string id = create({{"name", uname("adopt")},
+                                       {"image", "busybox"},
+                                       {"tty", true},
                                        {"cmd", {"sh", "-c", "read x; echo again:$x; exit 4"}}});
         QVERIFY(!id.empty());
         QVERIFY(c_->call("container.start", {{"id", id}}).contains("result"));
@@ -468,10 +498,11 @@ private slots:
 
         const uid_t alice = 62000 + uid_t(::getpid() % 1000), bob = alice + 1000;
         const std::string name = "alice-tty-" + std::to_string(::getpid());
-        auto a = as_user(alice, gid, h.socket(),
-                         {{"container.create", {{"name", name}, {"image", "busybox"}, {"tty", true}, {"cmd", {"sleep", "1000"}}}},
-                          {"container.start", {{"id", name}}},
-                          {"container.attach", {{"id", name}}}});
+        auto a = as_user(
+            alice, gid, h.socket(),
+            {{"container.create", {{"name", name}, {"image", "busybox"}, {"tty", true}, {"cmd", {"sleep", "1000"}}}},
+             {"container.start", {{"id", name}}},
+             {"container.attach", {{"id", name}}}});
         QCOMPARE(a.size(), size_t(3));
         QVERIFY2(a[1].contains("result"), a[1].dump().c_str());
         QVERIFY2(a[2].contains("result"), a[2].dump().c_str());  // the owner may (the fd is dropped by the reader)

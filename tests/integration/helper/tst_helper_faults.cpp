@@ -11,16 +11,16 @@
 #include <QTest>
 
 #include <dirent.h>
+#include <fcntl.h>
 #include <grp.h>
+#include <sched.h>
+#include <signal.h>
+#include <sys/mount.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/un.h>
 #include <sys/wait.h>
-#include <fcntl.h>
-#include <sched.h>
-#include <sys/mount.h>
-#include <sys/stat.h>
-#include <signal.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -57,7 +57,8 @@ bool cgroup_exists(const std::string& cgroup_path)
     return ::access(("/sys/fs/cgroup/pids" + cgroup_path).c_str(), F_OK) == 0 ||
            ::access(("/sys/fs/cgroup/memory" + cgroup_path).c_str(), F_OK) == 0 ||
            ::access(("/sys/fs/cgroup/unified" + cgroup_path).c_str(), F_OK) == 0 ||
-           (::access("/sys/fs/cgroup/cgroup.controllers", F_OK) == 0 && ::access(("/sys/fs/cgroup" + cgroup_path).c_str(), F_OK) == 0);
+           (::access("/sys/fs/cgroup/cgroup.controllers", F_OK) == 0 &&
+            ::access(("/sys/fs/cgroup" + cgroup_path).c_str(), F_OK) == 0);
 }
 
 // Processes whose command line mentions `needle` (a state dir: shims and their exec copies).
@@ -85,13 +86,16 @@ bool gone(int pid)
     return p != std::string::npos && p + 2 < st.size() && st[p + 2] == 'Z';
 }
 
-} // namespace
+}  // namespace
 
 class TstHelperFaults : public QObject {
     Q_OBJECT
 
     int serial_ = 0;
-    std::string uname(const char* base) { return std::string(base) + "-" + std::to_string(::getpid()) + "-" + std::to_string(++serial_); }
+    std::string uname(const char* base)
+    {
+        return std::string(base) + "-" + std::to_string(::getpid()) + "-" + std::to_string(++serial_);
+    }
 
     static json container(RawClient& c, const std::string& id)
     {
@@ -134,11 +138,16 @@ private slots:
         for (int i = 0; i < kStarts; ++i) {
             {
                 RawClient c(h.socket());
-                json r = c.call("container.create", {{"name", uname("crash")}, {"image", "busybox"}, {"cmd", {"sleep", "1000"}}});
+                json r = c.call("container.create",
+                                {{"name", uname("crash")}, {"image", "busybox"}, {"cmd", {"sleep", "1000"}}});
                 QVERIFY2(r.contains("result"), r.dump().c_str());
                 ids.push_back(r["result"]["id"]);
                 // The start is sent, not waited for: the helper dies somewhere in it.
-                QVERIFY(c.send_raw(json{{"jsonrpc", "2.0"}, {"id", 99}, {"method", "container.start"}, {"params", {{"id", ids.back()}}}}.dump() + "\n"));
+                QVERIFY(c.send_raw(
+                    json{
+                        {"jsonrpc", "2.0"}, {"id", 99}, {"method", "container.start"}, {"params", {{"id", ids.back()}}}}
+                        .dump() +
+                    "\n"));
                 std::this_thread::sleep_for(std::chrono::microseconds(delay_us(rng)));
                 h.kill9();
             }
@@ -162,10 +171,14 @@ private slots:
             QVERIFY2(!st.is_null(), ("container lost: " + id).c_str());
             if (st["state"] == "running") {
                 ++running;
-                QVERIFY2(pids.size() == 1, (id + ": " + std::to_string(pids.size()) + " processes in a running container's cgroup").c_str());
+                QVERIFY2(
+                    pids.size() == 1,
+                    (id + ": " + std::to_string(pids.size()) + " processes in a running container's cgroup").c_str());
                 QCOMPARE(pids[0], st["pid"].get<int>());
             } else {
-                QVERIFY2(pids.empty(), (id + " is " + st["state"].get<std::string>() + " but its cgroup has processes\n" + h.log()).c_str());
+                QVERIFY2(pids.empty(),
+                         (id + " is " + st["state"].get<std::string>() + " but its cgroup has processes\n" + h.log())
+                             .c_str());
             }
         }
         qInfo("%d of %d starts interrupted by kill -9 came up running after the restart", running, kStarts);
@@ -179,7 +192,8 @@ private slots:
             json st = wait_state(c, id, "running");
             QCOMPARE(st["state"].get<std::string>(), std::string("running"));
             auto pids = cgroup_pids(h.cgroup_parent() + "/" + id);
-            QVERIFY2(pids.size() == 1, (id + ": " + std::to_string(pids.size()) + " processes after a second start").c_str());
+            QVERIFY2(pids.size() == 1,
+                     (id + ": " + std::to_string(pids.size()) + " processes after a second start").c_str());
         }
         // Remove leaves nothing: no record, no shim, no process, no cgroup.
         std::vector<int> inits;
@@ -209,7 +223,8 @@ private slots:
         RawClient c(h.socket());
         // Twice: with the helper up, and while it is down.
         for (bool helper_down : {false, true}) {
-            json r = c.call("container.create", {{"name", uname("shimkill")}, {"image", "busybox"},
+            json r = c.call("container.create", {{"name", uname("shimkill")},
+                                                 {"image", "busybox"},
                                                  {"cmd", {"sh", "-c", "sleep 1000 & sleep 1001 & wait"}}});
             QVERIFY2(r.contains("result"), r.dump().c_str());
             const std::string id = r["result"]["id"];
@@ -229,7 +244,8 @@ private slots:
             QCOMPARE(::kill(shim, SIGKILL), 0);
             if (helper_down) {
                 // Nothing but the kernel acts here: the init dies with its shim.
-                for (int k = 0; k < 200 && !gone(sj["init_pid"].get<int>()); ++k) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+                for (int k = 0; k < 200 && !gone(sj["init_pid"].get<int>()); ++k)
+                    std::this_thread::sleep_for(std::chrono::milliseconds(20));
                 QVERIFY2(gone(sj["init_pid"].get<int>()), "the container's init outlived its shim");
                 QVERIFY2(h.start(), h.log().c_str());
                 c.connect_to(h.socket());
@@ -257,7 +273,8 @@ private slots:
         HelperProcess h;
         QVERIFY2(h.start(), h.log().c_str());
         RawClient c(h.socket());
-        json r = c.call("container.create", {{"name", uname("badexit")}, {"image", "busybox"}, {"cmd", {"sleep", "1000"}}});
+        json r =
+            c.call("container.create", {{"name", uname("badexit")}, {"image", "busybox"}, {"cmd", {"sleep", "1000"}}});
         QVERIFY2(r.contains("result"), r.dump().c_str());
         const std::string id = r["result"]["id"];
         QVERIFY2(c.call("container.start", {{"id", id}}).contains("result"), h.log().c_str());
@@ -268,7 +285,8 @@ private slots:
         for (int k = 0; k < 200 && !(gone(sj["init_pid"].get<int>()) && gone(sj["shim_pid"].get<int>())); ++k)
             std::this_thread::sleep_for(std::chrono::milliseconds(20));
         const std::string exit_json = h.state_dir() + "/containers/" + id + "/shim/exit.json";
-        std::ofstream(exit_json) << R"({"exit_code":"boom","oom_killed":"no","finished_at_ns":[]})" << "\n";
+        std::ofstream(exit_json) << R"({"exit_code":"boom","oom_killed":"no","finished_at_ns":[]})"
+                                 << "\n";
         QVERIFY2(h.start(), h.log().c_str());
         c.connect_to(h.socket());
         json st = wait_state(c, id, "exited");
@@ -318,7 +336,9 @@ private slots:
         pid_t child = ::fork();
         if (child == 0) {
             ::close(ready[0]);
-            struct rlimit rl {4096, 4096};
+            struct rlimit rl {
+                4096, 4096
+            };
             ::setrlimit(RLIMIT_NOFILE, &rl);
             if (::setgroups(0, nullptr) < 0 || ::setgid(gid) < 0 || ::setuid(alice) < 0) ::_exit(3);
             int held = 0;
@@ -361,7 +381,8 @@ private slots:
         QVERIFY(::mount("tmpfs", h.state_dir().c_str(), "tmpfs", 0, "size=32m") == 0);
         QVERIFY2(h.start(), h.log().c_str());
         RawClient c(h.socket());
-        json r = c.call("container.create", {{"name", uname("full")}, {"image", "busybox"}, {"cmd", {"sleep", "1000"}}});
+        json r =
+            c.call("container.create", {{"name", uname("full")}, {"image", "busybox"}, {"cmd", {"sleep", "1000"}}});
         QVERIFY2(r.contains("result"), r.dump().c_str());
         const std::string id = r["result"]["id"];
         json idle = c.call("container.create", {{"name", uname("full2")}, {"image", "busybox"}, {"cmd", {"true"}}});
@@ -394,7 +415,8 @@ private slots:
         json st = c.call("container.start", {{"id", idle["result"]["id"]}});
         if (st.contains("error")) {
             const std::string msg = st["error"]["message"].get<std::string>();
-            QVERIFY2(msg.find("exit 1): ") == std::string::npos || msg.substr(msg.find("exit 1): ") + 9).size() > 2, msg.c_str());
+            QVERIFY2(msg.find("exit 1): ") == std::string::npos || msg.substr(msg.find("exit 1): ") + 9).size() > 2,
+                     msg.c_str());
             QVERIFY2(msg.size() > 30, msg.c_str());
         }
         // stop: SIGKILL is 137, recorded although the disk is full.

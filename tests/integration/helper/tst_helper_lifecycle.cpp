@@ -69,7 +69,7 @@ std::string v2_cgroup_of(const std::string& pid)
 // v1 cpu.shares for a weight, as runc converts (the helper's mapping on v1).
 long long shares_of_weight(long long w) { return 2 + ((w - 1) * 262142) / 9999; }
 
-} // namespace
+}  // namespace
 
 class TstHelperLifecycle : public QObject {
     Q_OBJECT
@@ -112,12 +112,13 @@ private slots:
     {
         RawClient ev(helper_->socket());
         ev.call("events.subscribe");
-        std::string id = helper_->create_and_start(*c_, {{"name", unique_name("logs")}, {"image", "busybox"},
-                                   {"cmd", {"sh", "-c", "echo out1; echo err1 >&2; echo out2; exit 3"}}});
+        std::string id =
+            helper_->create_and_start(*c_, {{"name", unique_name("logs")},
+                                            {"image", "busybox"},
+                                            {"cmd", {"sh", "-c", "echo out1; echo err1 >&2; echo out2; exit 3"}}});
         QVERIFY(!id.empty());
-        json die = ev.wait_notification("event", 30000, [&](const json& j) {
-            return j["params"]["id"] == id && j["params"]["action"] == "die";
-        });
+        json die = ev.wait_notification(
+            "event", 30000, [&](const json& j) { return j["params"]["id"] == id && j["params"]["action"] == "die"; });
         QVERIFY2(!die.is_null(), helper_->log().c_str());
         QCOMPARE(die["params"]["attributes"]["exit_code"].get<std::string>(), std::string("3"));
         json st = wait_state(*c_, id, "exited");
@@ -145,8 +146,8 @@ private slots:
         json s2 = c_->call("container.start", {{"id", id}});
         QVERIFY2(s2.contains("result"), s2.dump().c_str());
         QVERIFY(!ev.wait_notification("event", 30000, [&](const json& j) {
-            return j["params"]["id"] == id && j["params"]["action"] == "die";
-        }).is_null());
+                       return j["params"]["id"] == id && j["params"]["action"] == "die";
+                   }).is_null());
         wait_state(*c_, id, "exited");
         json lg2 = c_->call("container.logs", {{"id", id}});
         QCOMPARE(lg2["result"]["lines"].size(), size_t(6));
@@ -155,9 +156,13 @@ private slots:
 
     void running_container_kernel_view()
     {
-        std::string id = helper_->create_and_start(*c_, {{"name", unique_name("view")}, {"image", "busybox"}, {"cmd", {"sleep", "1000"}},
-                                   {"hostname", "viewhost"},
-                                   {"limits", {{"memory", 64 << 20}, {"pids", 40}, {"cpu_weight", 500}, {"memory_reservation", 32 << 20}}}});
+        std::string id = helper_->create_and_start(
+            *c_,
+            {{"name", unique_name("view")},
+             {"image", "busybox"},
+             {"cmd", {"sleep", "1000"}},
+             {"hostname", "viewhost"},
+             {"limits", {{"memory", 64 << 20}, {"pids", 40}, {"cpu_weight", 500}, {"memory_reservation", 32 << 20}}}});
         QVERIFY(!id.empty());
         json ins = c_->call("container.inspect", {{"id", id}});
         const json& s = ins["result"]["container"];
@@ -172,7 +177,8 @@ private slots:
         }
         // In its cgroup, with the limits applied.
         std::string cg = helper_->cgroup_parent() + "/" + id;
-        QVERIFY2(slurp("/proc/" + p + "/cgroup").find(cg) != std::string::npos, slurp("/proc/" + p + "/cgroup").c_str());
+        QVERIFY2(slurp("/proc/" + p + "/cgroup").find(cg) != std::string::npos,
+                 slurp("/proc/" + p + "/cgroup").c_str());
         std::string mem = slurp(cgroup_file("memory", cg, "memory.limit_in_bytes"));
         if (mem.empty()) mem = slurp(cgroup_file("memory", cg, "memory.max"));
         QCOMPARE(std::stoll(mem), (long long)(64 << 20));
@@ -207,7 +213,10 @@ private slots:
         QVERIFY(found);
 
         // Live update lands in the cgroup file.
-        json up = c_->call("container.update", {{"id", id}, {"limits", {{"memory", 96 << 20}, {"pids", 60}, {"cpu_weight", 300}, {"memory_reservation", 16 << 20}}}});
+        json up = c_->call(
+            "container.update",
+            {{"id", id},
+             {"limits", {{"memory", 96 << 20}, {"pids", 60}, {"cpu_weight", 300}, {"memory_reservation", 16 << 20}}}});
         QVERIFY2(up.contains("result"), up.dump().c_str());
         mem = slurp(cgroup_file("memory", cg, "memory.limit_in_bytes"));
         if (mem.empty()) mem = slurp(cgroup_file("memory", cg, "memory.max"));
@@ -224,7 +233,8 @@ private slots:
         QVERIFY(c_->call("container.kill", {{"id", id}, {"signal", "KILL"}}).contains("result"));
         json st = wait_state(*c_, id, "exited");
         QCOMPARE(st["exit_code"].get<int>(), 137);
-        QVERIFY(::access(("/proc/" + p).c_str(), F_OK) != 0 || slurp("/proc/" + p + "/cgroup").find(cg) == std::string::npos);
+        QVERIFY(::access(("/proc/" + p).c_str(), F_OK) != 0 ||
+                slurp("/proc/" + p + "/cgroup").find(cg) == std::string::npos);
         QVERIFY(c_->call("container.remove", {{"id", id}}).contains("result"));
         QVERIFY(::access((helper_->state_dir() + "/containers/" + id).c_str(), F_OK) != 0);
     }
@@ -254,7 +264,8 @@ private slots:
         const long long want = (long long)std::min<rlim_t>(mine.rlim_max, rlim_t(1) << 20);
         QCOMPARE(soft_nofile(std::to_string(h.pid())), want);
         RawClient c(h.socket());
-        json r = c.call("container.create", {{"name", unique_name("nofile")}, {"image", "busybox"}, {"cmd", {"sleep", "1000"}}});
+        json r = c.call("container.create",
+                        {{"name", unique_name("nofile")}, {"image", "busybox"}, {"cmd", {"sleep", "1000"}}});
         QVERIFY2(r.contains("result"), r.dump().c_str());
         const std::string id = r["result"]["id"];
         QVERIFY(c.call("container.start", {{"id", id}}).contains("result"));
@@ -287,14 +298,16 @@ private slots:
             QCOMPARE(v2_cgroup_of(std::to_string(h.pid())), root + "/supervisor");
             QCOMPARE(trim(slurp(dir + "/cgroup.procs")), std::string());  // no internal processes
             RawClient c(h.socket());
-            json r = c.call("container.create", {{"image", "busybox"}, {"cmd", {"sleep", "1000"}}, {"limits", {{"memory", 64 << 20}}}});
+            json r = c.call("container.create",
+                            {{"image", "busybox"}, {"cmd", {"sleep", "1000"}}, {"limits", {{"memory", 64 << 20}}}});
             if (r.contains("result")) {
                 id = r["result"]["id"];
                 json s = c.call("container.start", {{"id", id}});
                 QVERIFY2(s.contains("result"), (s.dump() + h.log()).c_str());
                 json ins = c.call("container.inspect", {{"id", id}});
                 QCOMPARE(ins["result"]["cgroup_path"].get<std::string>(), root + "/containers/" + id);
-                QCOMPARE(v2_cgroup_of(std::to_string(ins["result"]["container"]["pid"].get<int>())), root + "/containers/" + id);
+                QCOMPARE(v2_cgroup_of(std::to_string(ins["result"]["container"]["pid"].get<int>())),
+                         root + "/containers/" + id);
                 QCOMPARE(std::stoll(slurp(dir + "/containers/" + id + "/memory.max")), (long long)(64 << 20));
                 QVERIFY(c.call("container.remove", {{"id", id}, {"force", true}}).contains("result"));
             }
@@ -302,15 +315,18 @@ private slots:
         }
         const std::string log = h.log();
         h.stop();
-        for (const std::string& d : {dir + "/containers/" + id, dir + "/containers", dir + "/supervisor", dir}) ::rmdir(d.c_str());
+        for (const std::string& d : {dir + "/containers/" + id, dir + "/containers", dir + "/supervisor", dir})
+            ::rmdir(d.c_str());
         QVERIFY2(started, log.c_str());
     }
 
     void stop_escalates_to_sigkill()
     {
         // sh as PID 1 with TERM ignored: only SIGKILL after the timeout ends it.
-        std::string id = helper_->create_and_start(*c_, {{"name", unique_name("stop")}, {"image", "busybox"},
-                                   {"cmd", {"sh", "-c", "trap '' TERM; while true; do sleep 1; done"}}});
+        std::string id =
+            helper_->create_and_start(*c_, {{"name", unique_name("stop")},
+                                            {"image", "busybox"},
+                                            {"cmd", {"sh", "-c", "trap '' TERM; while true; do sleep 1; done"}}});
         QVERIFY(!id.empty());
         json r = c_->call("container.stop", {{"id", id}, {"timeout", 1}});
         QVERIFY2(r.contains("result"), r.dump().c_str());
@@ -321,8 +337,10 @@ private slots:
         // A container that honours TERM exits with its own code.
         json r2 = c_->call("container.start", {{"id", id}});
         QVERIFY(r2.contains("result"));
-        std::string id2 = helper_->create_and_start(*c_, {{"name", unique_name("stop2")}, {"image", "busybox"},
-                                    {"cmd", {"sh", "-c", "trap 'exit 42' TERM; echo ready; while true; do sleep 0.1; done"}}});
+        std::string id2 = helper_->create_and_start(
+            *c_, {{"name", unique_name("stop2")},
+                  {"image", "busybox"},
+                  {"cmd", {"sh", "-c", "trap 'exit 42' TERM; echo ready; while true; do sleep 0.1; done"}}});
         QVERIFY(!id2.empty());
         // TERM must find the trap in place (PID 1 ignores a signal it has no handler for): wait
         // for the line printed after it, not for a time.
@@ -340,13 +358,15 @@ private slots:
 
     void pause_resume()
     {
-        std::string id = helper_->create_and_start(*c_, {{"name", unique_name("pause")}, {"image", "busybox"}, {"cmd", {"sleep", "1000"}}});
+        std::string id = helper_->create_and_start(
+            *c_, {{"name", unique_name("pause")}, {"image", "busybox"}, {"cmd", {"sleep", "1000"}}});
         QVERIFY(!id.empty());
         json r = c_->call("container.pause", {{"id", id}});
         QVERIFY2(r.contains("result"), r.dump().c_str());
         std::string cg = helper_->cgroup_parent() + "/" + id;
         std::string fr = slurp(cgroup_file("freezer", cg, "freezer.state"));
-        if (!fr.empty()) QVERIFY2(fr.find("FROZEN") != std::string::npos || fr.find("FREEZING") != std::string::npos, fr.c_str());
+        if (!fr.empty())
+            QVERIFY2(fr.find("FROZEN") != std::string::npos || fr.find("FREEZING") != std::string::npos, fr.c_str());
         else QCOMPARE(slurp(cgroup_file("", cg, "cgroup.freeze")).substr(0, 1), std::string("1"));
         QCOMPARE(wait_state(*c_, id, "paused")["state"].get<std::string>(), std::string("paused"));
         QCOMPARE(errc_of(c_->call("container.pause", {{"id", id}})), std::string("bad_state"));
@@ -363,11 +383,14 @@ private slots:
 
     void exec_with_output_and_pty()
     {
-        std::string id = helper_->create_and_start(*c_, {{"name", unique_name("exec")}, {"image", "busybox"}, {"cmd", {"sleep", "1000"}},
-                                   {"hostname", "exechost"}});
+        std::string id = helper_->create_and_start(*c_, {{"name", unique_name("exec")},
+                                                         {"image", "busybox"},
+                                                         {"cmd", {"sleep", "1000"}},
+                                                         {"hostname", "exechost"}});
         QVERIFY(!id.empty());
-        json r = c_->call("container.exec", {{"id", id}, {"cmd", {"sh", "-c", "echo $X; hostname; echo e >&2; exit 4"}},
-                                             {"env", {"X=from-exec"}}});
+        json r = c_->call(
+            "container.exec",
+            {{"id", id}, {"cmd", {"sh", "-c", "echo $X; hostname; echo e >&2; exit 4"}}, {"env", {"X=from-exec"}}});
         QVERIFY2(r.contains("result"), r.dump().c_str());
         QCOMPARE(r["result"]["exit_code"].get<int>(), 4);
         QCOMPARE(r["result"]["stdout"].get<std::string>(), std::string("from-exec\nexechost\n"));
@@ -386,7 +409,9 @@ private slots:
         QVERIFY(::write(master, cmd.data(), cmd.size()) == ssize_t(cmd.size()));
         std::string got;
         for (int i = 0; i < 200 && got.find("pty-42") == std::string::npos; ++i) {
-            struct pollfd p { master, POLLIN, 0 };
+            struct pollfd p {
+                master, POLLIN, 0
+            };
             if (::poll(&p, 1, 100) <= 0) continue;
             char buf[4096];
             ssize_t n = ::read(master, buf, sizeof buf);
@@ -404,8 +429,10 @@ private slots:
     void logs_follow()
     {
         RawClient f(helper_->socket());
-        json cr = f.call("container.create", {{"name", unique_name("follow")}, {"image", "busybox"},
-                                             {"cmd", {"sh", "-c", "for i in 1 2 3; do echo line$i; sleep 0.2; done"}}});
+        json cr =
+            f.call("container.create", {{"name", unique_name("follow")},
+                                        {"image", "busybox"},
+                                        {"cmd", {"sh", "-c", "for i in 1 2 3; do echo line$i; sleep 0.2; done"}}});
         std::string id = cr["result"]["id"];
         json lg = f.call("container.logs", {{"id", id}, {"follow", true}});
         QVERIFY2(lg.contains("result"), lg.dump().c_str());
@@ -429,14 +456,17 @@ private slots:
     void restart_policy_on_failure()
     {
         RawClient ev(helper_->socket());
-        json cr = c_->call("container.create", {{"name", unique_name("restart")}, {"image", "busybox"},
-                                                {"cmd", {"sh", "-c", "exit 1"}}, {"restart", "on-failure:2"}});
+        json cr = c_->call("container.create", {{"name", unique_name("restart")},
+                                                {"image", "busybox"},
+                                                {"cmd", {"sh", "-c", "exit 1"}},
+                                                {"restart", "on-failure:2"}});
         std::string id = cr["result"]["id"];
         ev.call("events.subscribe", {{"filters", {{"id", id}}}});
         QVERIFY(c_->call("container.start", {{"id", id}}).contains("result"));
         // 1 run + 2 restarts = 3 deaths, then it stays exited.
         for (int i = 0; i < 3; ++i)
-            QVERIFY2(!ev.wait_notification("event", 30000, [](const json& j) { return j["params"]["action"] == "die"; }).is_null(),
+            QVERIFY2(!ev.wait_notification("event", 30000, [](const json& j) { return j["params"]["action"] == "die"; })
+                          .is_null(),
                      helper_->log().c_str());
         json st = wait_state(*c_, id, "exited");
         QCOMPARE(st["restart_count"].get<int>(), 2);
@@ -448,11 +478,12 @@ private slots:
     {
         RawClient ev(helper_->socket());
         ev.call("events.subscribe");
-        std::string id = helper_->create_and_start(*c_, {{"name", unique_name("rm")}, {"image", "busybox"}, {"cmd", {"true"}}, {"auto_remove", true}});
+        std::string id = helper_->create_and_start(
+            *c_, {{"name", unique_name("rm")}, {"image", "busybox"}, {"cmd", {"true"}}, {"auto_remove", true}});
         QVERIFY(!id.empty());
         QVERIFY(!ev.wait_notification("event", 30000, [&](const json& j) {
-            return j["params"]["id"] == id && j["params"]["action"] == "destroy";
-        }).is_null());
+                       return j["params"]["id"] == id && j["params"]["action"] == "destroy";
+                   }).is_null());
         QCOMPARE(errc_of(c_->call("container.inspect", {{"id", id}})), std::string("not_found"));
     }
 
@@ -461,10 +492,14 @@ private slots:
         HelperProcess h;
         QVERIFY2(h.start(), h.log().c_str());
         RawClient c(h.socket());
-        std::string ticker = helper_->create_and_start(c, {{"name", unique_name("tick")}, {"image", "busybox"},
-                                     {"cmd", {"sh", "-c", "i=0; while true; do i=$((i+1)); echo tick$i; sleep 0.1; done"}}});
-        std::string quitter = helper_->create_and_start(c, {{"name", unique_name("quit")}, {"image", "busybox"},
-                                      {"cmd", {"sh", "-c", "trap 'exit 7' TERM; echo ready; while true; do sleep 0.1; done"}}});
+        std::string ticker = helper_->create_and_start(
+            c, {{"name", unique_name("tick")},
+                {"image", "busybox"},
+                {"cmd", {"sh", "-c", "i=0; while true; do i=$((i+1)); echo tick$i; sleep 0.1; done"}}});
+        std::string quitter = helper_->create_and_start(
+            c, {{"name", unique_name("quit")},
+                {"image", "busybox"},
+                {"cmd", {"sh", "-c", "trap 'exit 7' TERM; echo ready; while true; do sleep 0.1; done"}}});
         QVERIFY(!ticker.empty() && !quitter.empty());
         // The TERM below must find the trap in place (PID 1 ignores a signal it has no handler
         // for): wait for the line printed after it, not for a time.
@@ -520,9 +555,11 @@ private slots:
         const std::string layer_dir = h.state_dir() + "/images/layers/" + layer.substr(7);
         QVERIFY(QFileInfo::exists(QString::fromStdString(layer_dir)));
 
-        std::string runner = helper_->create_and_start(c, {{"name", unique_name("img-run")}, {"image", "busybox"}, {"cmd", {"sleep", "60"}}});
+        std::string runner = helper_->create_and_start(
+            c, {{"name", unique_name("img-run")}, {"image", "busybox"}, {"cmd", {"sleep", "60"}}});
         QVERIFY(!runner.empty());
-        json cr = c.call("container.create", {{"name", unique_name("img-stopped")}, {"image", "busybox"}, {"cmd", {"cat", "/etc/passwd"}}});
+        json cr = c.call("container.create",
+                         {{"name", unique_name("img-stopped")}, {"image", "busybox"}, {"cmd", {"cat", "/etc/passwd"}}});
         QVERIFY(cr.contains("result"));
         const std::string stopped = cr["result"]["id"];
 
@@ -552,7 +589,8 @@ private slots:
     // container's own files (its upper layer included) at exec; an unknown name is not_found.
     void user_names()
     {
-        std::string id = helper_->create_and_start(*c_, {{"name", unique_name("user")}, {"image", "busybox"}, {"user", "nobody"}, {"cmd", {"sleep", "1000"}}});
+        std::string id = helper_->create_and_start(
+            *c_, {{"name", unique_name("user")}, {"image", "busybox"}, {"user", "nobody"}, {"cmd", {"sleep", "1000"}}});
         QVERIFY(!id.empty());
         int pid = c_->call("container.inspect", {{"id", id}})["result"]["container"]["pid"];
         std::ifstream status("/proc/" + std::to_string(pid) + "/status");
@@ -561,18 +599,23 @@ private slots:
             if (line.rfind("Uid:", 0) == 0) uid_line = line;
             if (line.rfind("Gid:", 0) == 0) gid_line = line;
         }
-        QCOMPARE(QString::fromStdString(uid_line).simplified(), QString("Uid: 65534 65534 65534 65534"));  // the kernel's view
+        QCOMPARE(QString::fromStdString(uid_line).simplified(),
+                 QString("Uid: 65534 65534 65534 65534"));  // the kernel's view
         QCOMPARE(QString::fromStdString(gid_line).simplified(), QString("Gid: 65534 65534 65534 65534"));
 
         // A user the container itself adds (upper layer) is found by exec.
-        json add = c_->call("container.exec", {{"id", id}, {"user", "0"},
-                                               {"cmd", {"sh", "-c", "echo carol:x:4321:4322::/:/bin/sh >> /etc/passwd"}}});
+        json add = c_->call(
+            "container.exec",
+            {{"id", id}, {"user", "0"}, {"cmd", {"sh", "-c", "echo carol:x:4321:4322::/:/bin/sh >> /etc/passwd"}}});
         QVERIFY2(add.contains("result") && add["result"]["exit_code"] == 0, add.dump().c_str());
-        json who = c_->call("container.exec", {{"id", id}, {"user", "carol"}, {"cmd", {"sh", "-c", "grep -E '^(Uid|Gid)' /proc/self/status"}}});
+        json who =
+            c_->call("container.exec",
+                     {{"id", id}, {"user", "carol"}, {"cmd", {"sh", "-c", "grep -E '^(Uid|Gid)' /proc/self/status"}}});
         QVERIFY2(who.contains("result"), who.dump().c_str());
         QString out = QString::fromStdString(who["result"]["stdout"].get<std::string>()).simplified();
         QVERIFY2(out.startsWith("Uid: 4321 4321") && out.contains("Gid: 4322 4322"), qPrintable(out));
-        QCOMPARE(errc_of(c_->call("container.exec", {{"id", id}, {"user", "mallory"}, {"cmd", {"true"}}})), std::string("not_found"));
+        QCOMPARE(errc_of(c_->call("container.exec", {{"id", id}, {"user", "mallory"}, {"cmd", {"true"}}})),
+                 std::string("not_found"));
         QVERIFY(c_->call("container.remove", {{"id", id}, {"force", true}}).contains("result"));
 
         json bad = c_->call("container.create", {{"image", "busybox"}, {"user", "mallory"}});

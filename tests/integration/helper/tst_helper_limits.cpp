@@ -1,9 +1,9 @@
 // Fair limits of a REAL onggi-helper under load (issue 18, docs/protocol.md "Limits"): a member
 // of the group cannot take every subscription, clients that never read cannot grow the helper's
 // memory without bound (they are dropped as slow readers, with the error slow_reader, and the
-// helper goes on serving), subscribers of the same stats frames share one copy of its bytes, a connection that never sends a complete request is closed, and a
-// helper out of file descriptors says so in numbers and starts containers again once it has some.
-// Each case runs with the helper's defaults (no flag), so the same test against a helper
+// helper goes on serving), subscribers of the same stats frames share one copy of its bytes, a connection that never
+// sends a complete request is closed, and a helper out of file descriptors says so in numbers and starts containers
+// again once it has some. Each case runs with the helper's defaults (no flag), so the same test against a helper
 // without the limits fails.
 #include "helper_fixture.h"
 
@@ -112,13 +112,16 @@ struct Group {
     }
 };
 
-} // namespace
+}  // namespace
 
 class TstHelperLimits : public QObject {
     Q_OBJECT
 
     int serial_ = 0;
-    std::string uname(const char* base) { return std::string(base) + "-" + std::to_string(::getpid()) + "-" + std::to_string(++serial_); }
+    std::string uname(const char* base)
+    {
+        return std::string(base) + "-" + std::to_string(::getpid()) + "-" + std::to_string(++serial_);
+    }
 
     static bool make_group(Group& g)
     {
@@ -172,7 +175,7 @@ private slots:
         ::waitpid(child, nullptr, 0);
         QCOMPARE(n, ssize_t(sizeof got));
         qInfo("a member asked for 300 + 200 + 200 subscriptions and got %d + %d + %d", got[0], got[1], got[2]);
-        QCOMPARE(got[0], 256);           // one connection's cap
+        QCOMPARE(got[0], 256);                    // one connection's cap
         QCOMPARE(got[0] + got[1] + got[2], 512);  // the uid's cap
         QVERIFY2(r.contains("result"), r.dump().c_str());
         QVERIFY2(other.size() == 1 && other[0].contains("result"), other.empty() ? "nothing" : other[0].dump().c_str());
@@ -198,7 +201,8 @@ private slots:
         RawClient c(h.socket());
         std::vector<std::string> ids;
         for (int i = 0; i < 10; ++i) {
-            json r = c.call("container.create", {{"name", uname("rss")}, {"image", "busybox"}, {"cmd", {"sleep", "1000"}}});
+            json r =
+                c.call("container.create", {{"name", uname("rss")}, {"image", "busybox"}, {"cmd", {"sleep", "1000"}}});
             QVERIFY2(r.contains("result"), r.dump().c_str());
             ids.push_back(r["result"]["id"]);
             QVERIFY(c.call("container.start", {{"id", ids.back()}}).contains("result"));
@@ -216,7 +220,12 @@ private slots:
             ::setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &small, sizeof small);
             std::string req;
             for (int k = 0; k < kSubs; ++k)
-                req += json{{"jsonrpc", "2.0"}, {"id", k + 1}, {"method", "stats.subscribe"}, {"params", {{"interval_ms", 100}}}}.dump() + "\n";
+                req += json{{"jsonrpc", "2.0"},
+                            {"id", k + 1},
+                            {"method", "stats.subscribe"},
+                            {"params", {{"interval_ms", 100}}}}
+                           .dump() +
+                       "\n";
             QVERIFY(write_all(fd, req));
             fds.push_back(fd);
         }
@@ -239,10 +248,12 @@ private slots:
             const auto t0 = std::chrono::steady_clock::now();
             json l = c.call("container.list", {{"all", true}}, 60000);
             QVERIFY2(l.contains("result"), l.dump().c_str());
-            list_max_ms = std::max(list_max_ms, std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+            list_max_ms = std::max(
+                list_max_ms, std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
         }
         const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        qInfo("%d clients x %d stats subscriptions never read: helper RSS %llu MiB -> peak %llu MiB (bound %llu MiB) in %.1f s; "
+        qInfo("%d clients x %d stats subscriptions never read: helper RSS %llu MiB -> peak %llu MiB (bound %llu MiB) "
+              "in %.1f s; "
               "%d dropped; container.list slowest %.1f ms",
               kClients, kSubs, (unsigned long long)(baseline >> 20), (unsigned long long)(peak >> 20),
               (unsigned long long)(bound >> 20), secs, dropped, list_max_ms);
@@ -255,7 +266,9 @@ private slots:
             std::string last, buf;
             char tmp[65536];
             for (;;) {
-                struct pollfd p {fd, POLLIN, 0};
+                struct pollfd p {
+                    fd, POLLIN, 0
+                };
                 if (::poll(&p, 1, 20000) <= 0) break;
                 ssize_t r = ::read(fd, tmp, sizeof tmp);
                 if (r <= 0) break;
@@ -268,7 +281,9 @@ private slots:
                 buf.erase(0, nl + 1);
             }
             json j = json::parse(last, nullptr, false);
-            if (!j.is_discarded() && j.contains("error") && j["error"]["data"]["errc"] == "slow_reader" && j["id"].is_null()) ++told;
+            if (!j.is_discarded() && j.contains("error") && j["error"]["data"]["errc"] == "slow_reader" &&
+                j["id"].is_null())
+                ++told;
             else qWarning("last line: %.200s", last.c_str());
         }
         for (int fd : fds) ::close(fd);
@@ -290,7 +305,8 @@ private slots:
         RawClient c(h.socket());
         std::vector<std::string> ids;
         for (int i = 0; i < 10; ++i) {
-            json r = c.call("container.create", {{"name", uname("share")}, {"image", "busybox"}, {"cmd", {"sleep", "1000"}}});
+            json r = c.call("container.create",
+                            {{"name", uname("share")}, {"image", "busybox"}, {"cmd", {"sleep", "1000"}}});
             QVERIFY2(r.contains("result"), r.dump().c_str());
             ids.push_back(r["result"]["id"]);
             QVERIFY(c.call("container.start", {{"id", ids.back()}}).contains("result"));
@@ -306,7 +322,12 @@ private slots:
             ::setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &small, sizeof small);
             std::string req;
             for (int k = 0; k < kSubs; ++k)
-                req += json{{"jsonrpc", "2.0"}, {"id", k + 1}, {"method", "stats.subscribe"}, {"params", {{"interval_ms", 100}}}}.dump() + "\n";
+                req += json{{"jsonrpc", "2.0"},
+                            {"id", k + 1},
+                            {"method", "stats.subscribe"},
+                            {"params", {{"interval_ms", 100}}}}
+                           .dump() +
+                       "\n";
             QVERIFY(write_all(fd, req));
             fds.push_back(fd);
         }
@@ -326,11 +347,13 @@ private slots:
         }
         const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         const uint64_t grew = peak - baseline;
-        qInfo("%d clients x %d subscriptions never read, dropped at 16 MiB queued each: helper RSS %llu MiB, grew by %.1f MiB at most "
+        qInfo("%d clients x %d subscriptions never read, dropped at 16 MiB queued each: helper RSS %llu MiB, grew by "
+              "%.1f MiB at most "
               "in %.1f s; %d dropped",
               kClients, kSubs, (unsigned long long)(baseline >> 20), double(grew) / 1048576.0, secs, dropped);
         QCOMPARE(dropped, kClients);
-        QVERIFY2(grew < (32ull << 20), "the frames of subscribers that see the same containers are held once per subscriber");
+        QVERIFY2(grew < (32ull << 20),
+                 "the frames of subscribers that see the same containers are held once per subscriber");
         for (int fd : fds) ::close(fd);
         QVERIFY(c.call("container.list", {{"all", true}}).contains("result"));
         for (const auto& id : ids) (void)c.call("container.remove", {{"id", id}, {"force", true}});

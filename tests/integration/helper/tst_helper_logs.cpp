@@ -36,11 +36,12 @@ uint64_t log_bytes(const std::string& dir)
 
 std::string bytes_of(const json& line)
 {
-    if (line.contains("b64")) return QByteArray::fromBase64(QByteArray::fromStdString(line["b64"].get<std::string>())).toStdString();
+    if (line.contains("b64"))
+        return QByteArray::fromBase64(QByteArray::fromStdString(line["b64"].get<std::string>())).toStdString();
     return line["line"].get<std::string>();
 }
 
-} // namespace
+}  // namespace
 
 class TstHelperLogs : public QObject {
     Q_OBJECT
@@ -62,8 +63,10 @@ private slots:
     void yes_stays_under_its_cap()
     {
         RawClient c(helper_->socket());
-        const std::string id = helper_->create_and_start(c, {{"name", unique_name("yes")}, {"image", "busybox"}, {"cmd", {"yes"}},
-                                       {"log_opts", {{"max-size", "256k"}, {"max-file", "2"}}}});
+        const std::string id = helper_->create_and_start(c, {{"name", unique_name("yes")},
+                                                             {"image", "busybox"},
+                                                             {"cmd", {"yes"}},
+                                                             {"log_opts", {{"max-size", "256k"}, {"max-file", "2"}}}});
         QVERIFY(!id.empty());
         json ins = c.call("container.inspect", {{"id", id}});
         QCOMPARE(ins["result"]["log_config"]["max_size"].get<uint64_t>(), uint64_t(256 << 10));
@@ -75,7 +78,8 @@ private slots:
         }
         QVERIFY(c.call("container.stop", {{"id", id}, {"timeout", 0}}).contains("result"));
         peak = std::max(peak, log_bytes(dir_of(id)));
-        qInfo("yes for 3 s under max-size=256k max-file=2: at most %llu bytes of log on disk", (unsigned long long)peak);
+        qInfo("yes for 3 s under max-size=256k max-file=2: at most %llu bytes of log on disk",
+              (unsigned long long)peak);
         QVERIFY2(peak <= 2 * (256 << 10) + 64, std::to_string(peak).c_str());
         // `logs` says that older lines went; each page is bounded, and paging reads all that is kept.
         json r = c.call("container.logs", {{"id", id}, {"timestamps", false}});
@@ -109,8 +113,10 @@ private slots:
     void follower_is_told_of_a_rotation_gap()
     {
         RawClient c(helper_->socket());
-        const std::string id = helper_->create_and_start(c, {{"name", unique_name("gap")}, {"image", "busybox"}, {"cmd", {"yes"}},
-                                       {"log_opts", {{"max-size", "256k"}, {"max-file", "2"}}}});
+        const std::string id = helper_->create_and_start(c, {{"name", unique_name("gap")},
+                                                             {"image", "busybox"},
+                                                             {"cmd", {"yes"}},
+                                                             {"log_opts", {{"max-size", "256k"}, {"max-file", "2"}}}});
         QVERIFY(!id.empty());
         RawClient f(helper_->socket());
         json r = f.call("container.logs", {{"id", id}, {"tail", 0}, {"follow", true}, {"timestamps", false}});
@@ -144,8 +150,12 @@ private slots:
     {
         RawClient c(helper_->socket());
         RawClient f(helper_->socket());
-        json cr = c.call("container.create", {{"name", unique_name("bytes")}, {"image", "busybox"},
-                                              {"cmd", {"sh", "-c", "sleep 0.5; printf 'bad \\377\\n'; printf 'ok\\n'; printf 'x\\376' >&2; sleep 0.2; echo next >&2; printf 'tail \\375'"}}});
+        json cr = c.call("container.create", {{"name", unique_name("bytes")},
+                                              {"image", "busybox"},
+                                              {"cmd",
+                                               {"sh", "-c",
+                                                "sleep 0.5; printf 'bad \\377\\n'; printf 'ok\\n'; printf 'x\\376' "
+                                                ">&2; sleep 0.2; echo next >&2; printf 'tail \\375'"}}});
         const std::string id = cr["result"]["id"];
         json fr = f.call("container.logs", {{"id", id}, {"follow", true}, {"timestamps", false}});
         QVERIFY(fr.contains("result"));
@@ -155,9 +165,13 @@ private slots:
             json n = f.read_json(20000);
             QVERIFY2(!n.is_null(), "follow ended without container.log.end");
             if (n["method"] == "container.log.end") break;
-            if (n["method"] == "container.log") followed.push_back(n["params"]["stream"].get<std::string>() + ":" + bytes_of(n["params"]));
+            if (n["method"] == "container.log")
+                followed.push_back(n["params"]["stream"].get<std::string>() + ":" + bytes_of(n["params"]));
         }
-        const std::vector<std::string> want = {"stdout:bad \xff\n", "stdout:ok\n", "stderr:x\xfe" "next\n", "stdout:tail \xfd"};
+        const std::vector<std::string> want = {"stdout:bad \xff\n", "stdout:ok\n",
+                                               "stderr:x\xfe"
+                                               "next\n",
+                                               "stdout:tail \xfd"};
         QCOMPARE(followed, want);
         json lg = c.call("container.logs", {{"id", id}, {"timestamps", false}});
         std::vector<std::string> got;
@@ -168,16 +182,24 @@ private slots:
     void many_followers_do_not_hold_up_list()
     {
         RawClient c(helper_->socket());
-        const std::string id = helper_->create_and_start(c, {{"name", unique_name("chatty")}, {"image", "busybox"},
-                                       {"cmd", {"sh", "-c", "while true; do i=0; while [ $i -lt 10 ]; do echo line $i; i=$((i+1)); done; sleep 0.1; done"}}});
+        const std::string id = helper_->create_and_start(
+            c, {{"name", unique_name("chatty")},
+                {"image", "busybox"},
+                {"cmd",
+                 {"sh", "-c",
+                  "while true; do i=0; while [ $i -lt 10 ]; do echo line $i; i=$((i+1)); done; sleep 0.1; done"}}});
         QVERIFY(!id.empty());
         // 1000 followers on 10 connections that read what they get.
         std::vector<std::unique_ptr<RawClient>> fs;
         for (int k = 0; k < 10; ++k) {
             fs.push_back(std::make_unique<RawClient>(helper_->socket()));
             for (int j = 0; j < 100; ++j) {
-                std::string req = json{{"jsonrpc", "2.0"}, {"id", j + 1}, {"method", "container.logs"},
-                                       {"params", {{"id", id}, {"follow", true}, {"tail", 0}}}}.dump() + "\n";
+                std::string req = json{{"jsonrpc", "2.0"},
+                                       {"id", j + 1},
+                                       {"method", "container.logs"},
+                                       {"params", {{"id", id}, {"follow", true}, {"tail", 0}}}}
+                                      .dump() +
+                                  "\n";
                 QVERIFY(fs.back()->send_raw(req));
             }
         }
@@ -203,7 +225,8 @@ private slots:
         stop = true;
         for (auto& t : readers) t.join();
         std::sort(ms.begin(), ms.end());
-        qInfo("container.list with 1000 followers of a container printing 100 lines/s: median %.1f ms, max %.1f ms; %ld messages received",
+        qInfo("container.list with 1000 followers of a container printing 100 lines/s: median %.1f ms, max %.1f ms; "
+              "%ld messages received",
               ms[ms.size() / 2], ms.back(), received.load());
         QVERIFY(received > 1000 * 10);  // the followers were served
         // Answered before a deadline, not a micro-timing: 12.6 s before the fix (this host), 0.5 ms

@@ -7,9 +7,9 @@
 #include <QTest>
 
 #include <grp.h>
-#include <sys/wait.h>
 #include <set>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -87,14 +87,30 @@ private slots:
         QCOMPARE(res["user"]["admin"].get<bool>(), true);
         // Every method of docs/protocol.md is served.
         std::vector<std::string> methods = res["methods"];
-        for (const char* m : {"hello", "container.create", "container.start", "container.stop", "container.restart",
-                              "container.kill", "container.pause", "container.resume", "container.remove",
-                              "container.list", "container.inspect", "container.update", "container.logs",
-                              "container.exec", "container.exec.wait", "container.top", "images.list",
-                              "images.remove", "events.subscribe", "unsubscribe"})
+        for (const char* m : {"hello",
+                              "container.create",
+                              "container.start",
+                              "container.stop",
+                              "container.restart",
+                              "container.kill",
+                              "container.pause",
+                              "container.resume",
+                              "container.remove",
+                              "container.list",
+                              "container.inspect",
+                              "container.update",
+                              "container.logs",
+                              "container.exec",
+                              "container.exec.wait",
+                              "container.top",
+                              "images.list",
+                              "images.remove",
+                              "events.subscribe",
+                              "unsubscribe"})
             QVERIFY2(std::find(methods.begin(), methods.end(), m) != methods.end(), m);
         // String ids are echoed as given.
-        c.send_raw("{\"jsonrpc\":\"2.0\",\"id\":\"abc\",\"method\":\"hello\"}" "\n");
+        c.send_raw("{\"jsonrpc\":\"2.0\",\"id\":\"abc\",\"method\":\"hello\"}"
+                   "\n");
         json s = c.read_json();
         QCOMPARE(s["id"].get<std::string>(), std::string("abc"));
     }
@@ -117,7 +133,8 @@ private slots:
                 QCOMPARE(i["layers"].size(), size_t(1));
                 // The layer is on disk, content-addressed under the state root.
                 std::string layer = i["layers"][0].get<std::string>().substr(7);
-                QVERIFY(::access((helper_->state_dir() + "/images/layers/" + layer + "/bin/busybox").c_str(), X_OK) == 0);
+                QVERIFY(::access((helper_->state_dir() + "/images/layers/" + layer + "/bin/busybox").c_str(), X_OK) ==
+                        0);
             }
         }
         QVERIFY(found);
@@ -157,7 +174,8 @@ private slots:
         QVERIFY2(ins.contains("result"), ins.dump().c_str());
         const json& cfg = ins["result"]["config"];
         QVERIFY(cfg["process"]["args"] == json({"sh", "-c", "echo hi"}));
-        QVERIFY(cfg["annotations"]["org.onggi.overlay.lowerdir"].get<std::string>().find("/images/layers/") != std::string::npos);
+        QVERIFY(cfg["annotations"]["org.onggi.overlay.lowerdir"].get<std::string>().find("/images/layers/") !=
+                std::string::npos);
         QCOMPARE(cfg["annotations"]["org.onggi.overlay.upperdir"].get<std::string>(), bundle + "/upper");
         QCOMPARE(cfg["annotations"]["org.onggi.overlay.workdir"].get<std::string>(), bundle + "/work");
         QCOMPARE(cfg["root"]["path"].get<std::string>(), bundle + "/rootfs");
@@ -267,50 +285,103 @@ private slots:
         QTest::addColumn<QString>("params");
         QTest::addColumn<int>("code");
         QTest::addColumn<QString>("field");
-        QTest::newRow("create no image") << "container.create" << "{}" << -32602 << "image";
-        QTest::newRow("create image type") << "container.create" << "{\"image\":5}" << -32602 << "image";
-        QTest::newRow("create unknown image") << "container.create" << "{\"image\":\"nosuchimage\"}" << -32010 << "";
-        QTest::newRow("create bad name") << "container.create" << "{\"image\":\"busybox\",\"name\":\"../x\"}" << -32602 << "name";
-        QTest::newRow("create unknown field") << "container.create" << "{\"image\":\"busybox\",\"memroy\":1}" << -32602 << "memroy";
-        QTest::newRow("create cmd type") << "container.create" << "{\"image\":\"busybox\",\"cmd\":\"sh\"}" << -32602 << "cmd";
-        QTest::newRow("create cmd item") << "container.create" << "{\"image\":\"busybox\",\"cmd\":[\"sh\",1]}" << -32602 << "cmd[1]";
-        QTest::newRow("create env") << "container.create" << "{\"image\":\"busybox\",\"env\":[\"NOEQUALS\"]}" << -32602 << "env[0]";
-        QTest::newRow("create memory string") << "container.create" << "{\"image\":\"busybox\",\"limits\":{\"memory\":\"64m\"}}" << -32602 << "limits.memory";
-        QTest::newRow("create memory negative") << "container.create" << "{\"image\":\"busybox\",\"limits\":{\"memory\":-5}}" << -32602 << "limits.memory";
-        QTest::newRow("create memory tiny") << "container.create" << "{\"image\":\"busybox\",\"limits\":{\"memory\":1024}}" << -32602 << "limits.memory";
-        QTest::newRow("create cpus") << "container.create" << "{\"image\":\"busybox\",\"limits\":{\"cpus\":-1}}" << -32602 << "limits.cpus";
-        QTest::newRow("create cpuset") << "container.create" << "{\"image\":\"busybox\",\"limits\":{\"cpuset\":\"0;rm\"}}" << -32602 << "limits.cpuset";
-        QTest::newRow("create io device") << "container.create" << "{\"image\":\"busybox\",\"limits\":{\"io\":[{\"device\":\"sda\"}]}}" << -32602 << "device";
-        QTest::newRow("create restart") << "container.create" << "{\"image\":\"busybox\",\"restart\":\"sometimes\"}" << -32602 << "restart";
-        QTest::newRow("create network") << "container.create" << "{\"image\":\"busybox\",\"namespaces\":{\"network\":\"no such/net\"}}" << -32602 << "namespaces.network";
-        QTest::newRow("create volume rel") << "container.create" << "{\"image\":\"busybox\",\"volumes\":[{\"source\":\"tmp\",\"target\":\"/x\"}]}" << -32602 << "source";
-        QTest::newRow("create volume dotdot") << "container.create" << "{\"image\":\"busybox\",\"volumes\":[{\"source\":\"/tmp\",\"target\":\"/../x\"}]}" << -32602 << "target";
-        QTest::newRow("create workdir") << "container.create" << "{\"image\":\"busybox\",\"workdir\":\"relative\"}" << -32602 << "workdir";
-        QTest::newRow("create user") << "container.create" << "{\"image\":\"busybox\",\"user\":\"bob; rm\"}" << -32602 << "user";
-        QTest::newRow("create cap") << "container.create" << "{\"image\":\"busybox\",\"security\":{\"cap_add\":[\"NOT A CAP\"]}}" << -32602 << "cap";
-        QTest::newRow("create hostname") << "container.create" << "{\"image\":\"busybox\",\"hostname\":\"-bad-\"}" << -32602 << "hostname";
-        QTest::newRow("create image traversal") << "container.create" << "{\"image\":\"../../../etc\"}" << -32010 << "";
-        QTest::newRow("start no id") << "container.start" << "{}" << -32602 << "id";
-        QTest::newRow("start id type") << "container.start" << "{\"id\":[1]}" << -32602 << "id";
-        QTest::newRow("start unknown") << "container.start" << "{\"id\":\"nosuch\"}" << -32010 << "";
-        QTest::newRow("stop timeout type") << "container.stop" << "{\"id\":\"x\",\"timeout\":\"10\"}" << -32602 << "timeout";
-        QTest::newRow("stop timeout range") << "container.stop" << "{\"id\":\"x\",\"timeout\":99999}" << -32602 << "timeout";
-        QTest::newRow("kill signal") << "container.kill" << "{\"id\":\"x\",\"signal\":\"SIGFOO\"}" << -32602 << "signal";
-        QTest::newRow("kill signal range") << "container.kill" << "{\"id\":\"x\",\"signal\":99}" << -32602 << "signal";
-        QTest::newRow("remove force type") << "container.remove" << "{\"id\":\"x\",\"force\":\"yes\"}" << -32602 << "force";
-        QTest::newRow("list all type") << "container.list" << "{\"all\":1}" << -32602 << "all";
-        QTest::newRow("logs tail type") << "container.logs" << "{\"id\":\"x\",\"tail\":\"all\"}" << -32602 << "tail";
-        QTest::newRow("exec no cmd") << "container.exec" << "{\"id\":\"x\"}" << -32602 << "cmd";
-        QTest::newRow("exec wait") << "container.exec.wait" << "{\"exec_id\":\"x\"}" << -32602 << "exec_id";
-        QTest::newRow("exec wait unknown") << "container.exec.wait" << "{\"exec_id\":12345}" << -32010 << "";
-        QTest::newRow("update no limits") << "container.update" << "{\"id\":\"x\"}" << -32602 << "limits";
-        QTest::newRow("update pids") << "container.update" << "{\"id\":\"x\",\"limits\":{\"pids\":-3}}" << -32602 << "limits.pids";
-        QTest::newRow("images.remove") << "images.remove" << "{\"image\":7}" << -32602 << "image";
-        QTest::newRow("images.remove unknown") << "images.remove" << "{\"image\":\"nosuch\"}" << -32010 << "";
-        QTest::newRow("subscribe filters") << "events.subscribe" << "{\"filters\":{\"id\":3}}" << -32602 << "filters.id";
-        QTest::newRow("unsubscribe") << "unsubscribe" << "{\"subscription\":\"a\"}" << -32602 << "subscription";
-        QTest::newRow("hello protocol") << "hello" << "{\"protocol\":\"one\"}" << -32602 << "protocol";
-        QTest::newRow("huge integer") << "container.stop" << "{\"id\":\"x\",\"timeout\":1e300}" << -32602 << "timeout";
+        QTest::newRow("create no image") << "container.create"
+                                         << "{}" << -32602 << "image";
+        QTest::newRow("create image type") << "container.create"
+                                           << "{\"image\":5}" << -32602 << "image";
+        QTest::newRow("create unknown image") << "container.create"
+                                              << "{\"image\":\"nosuchimage\"}" << -32010 << "";
+        QTest::newRow("create bad name") << "container.create"
+                                         << "{\"image\":\"busybox\",\"name\":\"../x\"}" << -32602 << "name";
+        QTest::newRow("create unknown field") << "container.create"
+                                              << "{\"image\":\"busybox\",\"memroy\":1}" << -32602 << "memroy";
+        QTest::newRow("create cmd type") << "container.create"
+                                         << "{\"image\":\"busybox\",\"cmd\":\"sh\"}" << -32602 << "cmd";
+        QTest::newRow("create cmd item") << "container.create"
+                                         << "{\"image\":\"busybox\",\"cmd\":[\"sh\",1]}" << -32602 << "cmd[1]";
+        QTest::newRow("create env") << "container.create"
+                                    << "{\"image\":\"busybox\",\"env\":[\"NOEQUALS\"]}" << -32602 << "env[0]";
+        QTest::newRow("create memory string")
+            << "container.create"
+            << "{\"image\":\"busybox\",\"limits\":{\"memory\":\"64m\"}}" << -32602 << "limits.memory";
+        QTest::newRow("create memory negative")
+            << "container.create"
+            << "{\"image\":\"busybox\",\"limits\":{\"memory\":-5}}" << -32602 << "limits.memory";
+        QTest::newRow("create memory tiny")
+            << "container.create"
+            << "{\"image\":\"busybox\",\"limits\":{\"memory\":1024}}" << -32602 << "limits.memory";
+        QTest::newRow("create cpus") << "container.create"
+                                     << "{\"image\":\"busybox\",\"limits\":{\"cpus\":-1}}" << -32602 << "limits.cpus";
+        QTest::newRow("create cpuset") << "container.create"
+                                       << "{\"image\":\"busybox\",\"limits\":{\"cpuset\":\"0;rm\"}}" << -32602
+                                       << "limits.cpuset";
+        QTest::newRow("create io device")
+            << "container.create"
+            << "{\"image\":\"busybox\",\"limits\":{\"io\":[{\"device\":\"sda\"}]}}" << -32602 << "device";
+        QTest::newRow("create restart") << "container.create"
+                                        << "{\"image\":\"busybox\",\"restart\":\"sometimes\"}" << -32602 << "restart";
+        QTest::newRow("create network") << "container.create"
+                                        << "{\"image\":\"busybox\",\"namespaces\":{\"network\":\"no such/net\"}}"
+                                        << -32602 << "namespaces.network";
+        QTest::newRow("create volume rel")
+            << "container.create"
+            << "{\"image\":\"busybox\",\"volumes\":[{\"source\":\"tmp\",\"target\":\"/x\"}]}" << -32602 << "source";
+        QTest::newRow("create volume dotdot")
+            << "container.create"
+            << "{\"image\":\"busybox\",\"volumes\":[{\"source\":\"/tmp\",\"target\":\"/../x\"}]}" << -32602 << "target";
+        QTest::newRow("create workdir") << "container.create"
+                                        << "{\"image\":\"busybox\",\"workdir\":\"relative\"}" << -32602 << "workdir";
+        QTest::newRow("create user") << "container.create"
+                                     << "{\"image\":\"busybox\",\"user\":\"bob; rm\"}" << -32602 << "user";
+        QTest::newRow("create cap") << "container.create"
+                                    << "{\"image\":\"busybox\",\"security\":{\"cap_add\":[\"NOT A CAP\"]}}" << -32602
+                                    << "cap";
+        QTest::newRow("create hostname") << "container.create"
+                                         << "{\"image\":\"busybox\",\"hostname\":\"-bad-\"}" << -32602 << "hostname";
+        QTest::newRow("create image traversal") << "container.create"
+                                                << "{\"image\":\"../../../etc\"}" << -32010 << "";
+        QTest::newRow("start no id") << "container.start"
+                                     << "{}" << -32602 << "id";
+        QTest::newRow("start id type") << "container.start"
+                                       << "{\"id\":[1]}" << -32602 << "id";
+        QTest::newRow("start unknown") << "container.start"
+                                       << "{\"id\":\"nosuch\"}" << -32010 << "";
+        QTest::newRow("stop timeout type") << "container.stop"
+                                           << "{\"id\":\"x\",\"timeout\":\"10\"}" << -32602 << "timeout";
+        QTest::newRow("stop timeout range") << "container.stop"
+                                            << "{\"id\":\"x\",\"timeout\":99999}" << -32602 << "timeout";
+        QTest::newRow("kill signal") << "container.kill"
+                                     << "{\"id\":\"x\",\"signal\":\"SIGFOO\"}" << -32602 << "signal";
+        QTest::newRow("kill signal range") << "container.kill"
+                                           << "{\"id\":\"x\",\"signal\":99}" << -32602 << "signal";
+        QTest::newRow("remove force type") << "container.remove"
+                                           << "{\"id\":\"x\",\"force\":\"yes\"}" << -32602 << "force";
+        QTest::newRow("list all type") << "container.list"
+                                       << "{\"all\":1}" << -32602 << "all";
+        QTest::newRow("logs tail type") << "container.logs"
+                                        << "{\"id\":\"x\",\"tail\":\"all\"}" << -32602 << "tail";
+        QTest::newRow("exec no cmd") << "container.exec"
+                                     << "{\"id\":\"x\"}" << -32602 << "cmd";
+        QTest::newRow("exec wait") << "container.exec.wait"
+                                   << "{\"exec_id\":\"x\"}" << -32602 << "exec_id";
+        QTest::newRow("exec wait unknown") << "container.exec.wait"
+                                           << "{\"exec_id\":12345}" << -32010 << "";
+        QTest::newRow("update no limits") << "container.update"
+                                          << "{\"id\":\"x\"}" << -32602 << "limits";
+        QTest::newRow("update pids") << "container.update"
+                                     << "{\"id\":\"x\",\"limits\":{\"pids\":-3}}" << -32602 << "limits.pids";
+        QTest::newRow("images.remove") << "images.remove"
+                                       << "{\"image\":7}" << -32602 << "image";
+        QTest::newRow("images.remove unknown") << "images.remove"
+                                               << "{\"image\":\"nosuch\"}" << -32010 << "";
+        QTest::newRow("subscribe filters") << "events.subscribe"
+                                           << "{\"filters\":{\"id\":3}}" << -32602 << "filters.id";
+        QTest::newRow("unsubscribe") << "unsubscribe"
+                                     << "{\"subscription\":\"a\"}" << -32602 << "subscription";
+        QTest::newRow("hello protocol") << "hello"
+                                        << "{\"protocol\":\"one\"}" << -32602 << "protocol";
+        QTest::newRow("huge integer") << "container.stop"
+                                      << "{\"id\":\"x\",\"timeout\":1e300}" << -32602 << "timeout";
     }
     void invalid_params()
     {
@@ -325,7 +396,8 @@ private slots:
         QVERIFY(r["error"]["message"].is_string());
         QVERIFY(r["error"]["data"]["errc"].is_string());
         if (!field.isEmpty())
-            QVERIFY2(r["error"]["message"].get<std::string>().find(field.toStdString()) != std::string::npos, r.dump().c_str());
+            QVERIFY2(r["error"]["message"].get<std::string>().find(field.toStdString()) != std::string::npos,
+                     r.dump().c_str());
         assert_alive();
     }
 
@@ -340,11 +412,18 @@ private slots:
         QTest::newRow("empty object") << QByteArray("{}") << -32600;
         QTest::newRow("wrong version") << QByteArray("{\"jsonrpc\":\"1.0\",\"id\":1,\"method\":\"hello\"}") << -32600;
         QTest::newRow("method number") << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":5}") << -32600;
-        QTest::newRow("id object") << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":{\"a\":1},\"method\":\"hello\"}") << -32600;
-        QTest::newRow("params array") << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"hello\",\"params\":[1]}") << -32602;
-        QTest::newRow("unknown method") << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"container.explode\"}") << -32601;
+        QTest::newRow("id object") << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":{\"a\":1},\"method\":\"hello\"}")
+                                   << -32600;
+        QTest::newRow("params array") << QByteArray(
+                                             "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"hello\",\"params\":[1]}")
+                                      << -32602;
+        QTest::newRow("unknown method") << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"container.explode\"}")
+                                        << -32601;
         QTest::newRow("deep nesting") << QByteArray(200000, '[') << -32600;
-        QTest::newRow("deep object") << (QByteArray("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"hello\",\"params\":{\"a\":") + QByteArray(5000, '[') + QByteArray(5000, ']') + "}}") << -32600;
+        QTest::newRow("deep object") << (QByteArray(
+                                             "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"hello\",\"params\":{\"a\":") +
+                                         QByteArray(5000, '[') + QByteArray(5000, ']') + "}}")
+                                     << -32600;
         QTest::newRow("invalid utf8") << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"\xff\xfe\"}") << -32700;
         QTest::newRow("nul") << QByteArray("{\"jsonrpc\":\"2.0\",\0\"id\":1}", 24) << -32700;
         QTest::newRow("binary") << QByteArray("\x01\x02\x03\x04\xc0\xaf") << -32700;
@@ -368,7 +447,8 @@ private slots:
     void notification_from_client_gets_no_reply()
     {
         RawClient c(helper_->socket());
-        QVERIFY(c.send_raw("{\"jsonrpc\":\"2.0\",\"method\":\"hello\"}" "\n"));
+        QVERIFY(c.send_raw("{\"jsonrpc\":\"2.0\",\"method\":\"hello\"}"
+                           "\n"));
         json r = c.call("container.list");
         QVERIFY(r.contains("result"));
         QVERIFY(c.notifications.empty());
@@ -393,7 +473,8 @@ private slots:
     void oversized_line_is_refused_and_closed()
     {
         RawClient c(helper_->socket());
-        std::string big = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"hello\",\"params\":{\"client\":\"" + std::string(2 << 20, 'x');
+        std::string big =
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"hello\",\"params\":{\"client\":\"" + std::string(2 << 20, 'x');
         c.send_raw(big);  // may fail half-way once the helper closes: that is fine
         json r = c.read_json();
         QVERIFY2(r.is_object() && r.contains("error"), r.dump().c_str());
@@ -434,7 +515,8 @@ private slots:
             cs.push_back(std::make_unique<RawClient>(helper_->socket()));
             QVERIFY(cs.back()->connected());
             // Request and vanish before the reply.
-            cs.back()->send_raw("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"images.list\"}" "\n");
+            cs.back()->send_raw("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"images.list\"}"
+                                "\n");
         }
         cs.clear();
         assert_alive();
@@ -459,7 +541,8 @@ private slots:
         QCOMPARE(err_code(replies[0]), -32001);
         QCOMPARE(errc(replies[0]), std::string("permission_denied"));
         // Even when it sends a request right away, nothing is processed.
-        auto r2 = as_user(65534, 65534, helper_->socket(), {{"container.list", json::object()}, {"hello", json::object()}});
+        auto r2 =
+            as_user(65534, 65534, helper_->socket(), {{"container.list", json::object()}, {"hello", json::object()}});
         QVERIFY(r2.size() <= 1);
         for (const auto& r : r2) QCOMPARE(err_code(r), -32001);
         assert_alive();
@@ -498,19 +581,20 @@ private slots:
         QCOMPARE(a[2]["result"]["containers"].size(), size_t(1));
         QCOMPARE(a[2]["result"]["containers"][0]["owner_uid"].get<uid_t>(), alice);
 
-        auto b = as_user(bob, gid, h.socket(),
-                         {{"container.list", {{"all", true}}},
-                          {"container.inspect", {{"id", "alice-box"}}},
-                          {"container.inspect", {{"id", id}}},
-                          {"container.inspect", {{"id", id.substr(0, 6)}}},
-                          {"container.start", {{"id", id}}},
-                          {"container.update", {{"id", id}, {"limits", {{"pids", 5}}}}},
-                          {"container.logs", {{"id", id}}},
-                          {"container.remove", {{"id", "alice-box"}, {"force", true}}},
-                          {"events.subscribe", {{"filters", {{"id", id}}}}},
-                          {"images.remove", {{"image", "busybox"}}},
-                          {"container.create", {{"image", "busybox"}, {"security", {{"privileged", true}}}}},
-                          {"container.create", {{"image", "busybox"}, {"volumes", {{{"source", "/etc"}, {"target", "/x"}}}}}}}); 
+        auto b = as_user(
+            bob, gid, h.socket(),
+            {{"container.list", {{"all", true}}},
+             {"container.inspect", {{"id", "alice-box"}}},
+             {"container.inspect", {{"id", id}}},
+             {"container.inspect", {{"id", id.substr(0, 6)}}},
+             {"container.start", {{"id", id}}},
+             {"container.update", {{"id", id}, {"limits", {{"pids", 5}}}}},
+             {"container.logs", {{"id", id}}},
+             {"container.remove", {{"id", "alice-box"}, {"force", true}}},
+             {"events.subscribe", {{"filters", {{"id", id}}}}},
+             {"images.remove", {{"image", "busybox"}}},
+             {"container.create", {{"image", "busybox"}, {"security", {{"privileged", true}}}}},
+             {"container.create", {{"image", "busybox"}, {"volumes", {{{"source", "/etc"}, {"target", "/x"}}}}}}});
         QCOMPARE(b.size(), size_t(12));
         QCOMPARE(b[0]["result"]["containers"].size(), size_t(0));
         for (int i = 1; i <= 8; ++i) QCOMPARE(errc(b[size_t(i)]), std::string("not_found"));

@@ -1,7 +1,7 @@
 // Many containers on a REAL onggi-helper (issue 18): 200 running busybox containers. The
 // helper's open fds grow by the same number per container (nothing accumulates), every one is
-// listed and sampled, 100 stats subscribers do not stall it, and after removal the fds, the shims and the cgroups are back to what was
-// there before. Figures are printed, never asserted as timings.
+// listed and sampled, 100 stats subscribers do not stall it, and after removal the fds, the shims and the cgroups are
+// back to what was there before. Figures are printed, never asserted as timings.
 #include "helper_fixture.h"
 
 #include <QTest>
@@ -17,8 +17,8 @@
 #include <fstream>
 #include <memory>
 #include <sstream>
-#include <thread>
 #include <string>
+#include <thread>
 #include <vector>
 
 using namespace onggi::test;
@@ -96,7 +96,7 @@ double ms_since(std::chrono::steady_clock::time_point t)
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t).count();
 }
 
-} // namespace
+}  // namespace
 
 class TstHelperScale : public QObject {
     Q_OBJECT
@@ -142,7 +142,8 @@ private slots:
         const int fd2 = settled_fd_count(h.pid());
         const double per = double(fd2 - fd1) / kHalf;
         qInfo("helper fds: %d with none, %d with 1 running, %d with %d, %d with %d: %.2f per container "
-              "(199 created and started in %.1f s)", fd0, fd_first, fd1, kHalf, fd2, 2 * kHalf, per, start_ms / 1000);
+              "(199 created and started in %.1f s)",
+              fd0, fd_first, fd1, kHalf, fd2, 2 * kHalf, per, start_ms / 1000);
         // The same cost for the second hundred as for the first: nothing accumulates.
         QVERIFY2(fd2 > fd1, "a running container holds no fd in the helper?");
         QVERIFY2(std::abs(double(fd1 - fd_first) - per * (kHalf - 1)) <= 2.0, "fds per container are not constant");
@@ -156,10 +157,12 @@ private slots:
         t = std::chrono::steady_clock::now();
         json s = c.call("stats.subscribe", {{"interval_ms", 1000}});
         QVERIFY2(s.contains("result"), s.dump().c_str());
-        json frame = c.wait_notification("stats", 10000, [&](const json& j) { return j["params"]["containers"].size() == size_t(2 * kHalf); });
+        json frame = c.wait_notification(
+            "stats", 10000, [&](const json& j) { return j["params"]["containers"].size() == size_t(2 * kHalf); });
         const double stats_ms = ms_since(t);
         QVERIFY2(!frame.is_null(), "no stats frame with every container");
-        qInfo("container.list of %d: %.1f ms; first stats frame with all of them: %.1f ms", 2 * kHalf, list_ms, stats_ms);
+        qInfo("container.list of %d: %.1f ms; first stats frame with all of them: %.1f ms", 2 * kHalf, list_ms,
+              stats_ms);
         QVERIFY(c.call("unsubscribe", {{"subscription", s["result"]["subscription"]}}).contains("result"));
 
         // 100 subscribers of all 200 at 200 ms, read as fast as they come: the helper samples
@@ -196,8 +199,12 @@ private slots:
         // Every line is read by the thread from here on (replies and frames alike).
         for (const auto& r : subs)
             for (int k = 0; k < kSubsEach; ++k)
-                QVERIFY(r->send_raw(json{{"jsonrpc", "2.0"}, {"id", k + 1}, {"method", "stats.subscribe"},
-                                         {"params", {{"interval_ms", 200}}}}.dump() + "\n"));
+                QVERIFY(r->send_raw(json{{"jsonrpc", "2.0"},
+                                         {"id", k + 1},
+                                         {"method", "stats.subscribe"},
+                                         {"params", {{"interval_ms", 200}}}}
+                                        .dump() +
+                                    "\n"));
         QTest::qWait(1500);  // the subscribers' frames flowing
         const uint64_t cpu0 = cpu_ticks(h.pid());
         const auto w0 = std::chrono::steady_clock::now();
@@ -209,11 +216,13 @@ private slots:
             QVERIFY2(lr.contains("result"), lr.dump().substr(0, 300).c_str());
             QTest::qWait(300);
         }
-        const double cpu_pct = double(cpu_ticks(h.pid()) - cpu0) / double(::sysconf(_SC_CLK_TCK)) * 100000.0 / ms_since(w0);
+        const double cpu_pct =
+            double(cpu_ticks(h.pid()) - cpu0) / double(::sysconf(_SC_CLK_TCK)) * 100000.0 / ms_since(w0);
         stop = true;
         reader.join();
         std::sort(lists.begin(), lists.end());
-        qInfo("with %d stats subscribers of %d containers at 200 ms: container.list median %.1f ms, max %.1f ms; helper CPU %.0f %% "
+        qInfo("with %d stats subscribers of %d containers at 200 ms: container.list median %.1f ms, max %.1f ms; "
+              "helper CPU %.0f %% "
               "of a core; %.1f MB read by the subscribers",
               kConns * kSubsEach, 2 * kHalf, lists[lists.size() / 2], lists.back(), cpu_pct, double(drained) / 1e6);
         QCOMPARE(closed.load(), 0);  // nobody dropped as a slow reader
@@ -238,8 +247,8 @@ private slots:
             if (shims == 0 && fd3 <= fd0 + once + 1) break;
             QTest::qWait(100);
         }
-        qInfo("removed %d in %.1f s; helper fds %d (before any: %d, kept once for all: %d), shims left %d", 2 * kHalf, rm_ms / 1000,
-              fd3, fd0, once, shims);
+        qInfo("removed %d in %.1f s; helper fds %d (before any: %d, kept once for all: %d), shims left %d", 2 * kHalf,
+              rm_ms / 1000, fd3, fd0, once, shims);
         QCOMPARE(shims, 0);
         QVERIFY2(fd3 <= fd0 + once + 1, "the helper kept fds of removed containers");
         json after = c.call("container.list", {{"all", true}});

@@ -75,7 +75,7 @@ int64_t keyed(const std::string& text, const std::string& key)
     return -1;
 }
 
-} // namespace
+}  // namespace
 
 class TstKernelView : public QObject {
     Q_OBJECT
@@ -114,8 +114,11 @@ private slots:
     // Lessons 2 and 3: the two hostnames, NSpid, uid/gid maps, namespace links.
     void hostnames_pids_maps_namespaces()
     {
-        const std::string id = helper_->create_and_start(*c_, {{"name", unique_name("kv")}, {"image", "busybox"}, {"cmd", {"sleep", "1000"}}, {"hostname", "learnhost"},
-                                    {"limits", {{"pids", 33}}}});
+        const std::string id = helper_->create_and_start(*c_, {{"name", unique_name("kv")},
+                                                               {"image", "busybox"},
+                                                               {"cmd", {"sleep", "1000"}},
+                                                               {"hostname", "learnhost"},
+                                                               {"limits", {{"pids", 33}}}});
         QVERIFY(!id.empty());
         json v = view(id);
         QVERIFY(v.is_object());
@@ -132,8 +135,11 @@ private slots:
         QVERIFY(refused.value("exit_code", 0) != 0);
         QCOMPARE(view(id)["hostname"]["container"].get<std::string>(), std::string("learnhost"));
         // With CAP_SYS_ADMIN: the container's answer changes, the host's does not.
-        const std::string admin = helper_->create_and_start(*c_, {{"name", unique_name("kvadm")}, {"image", "busybox"}, {"cmd", {"sleep", "1000"}}, {"hostname", "learnhost"},
-                                       {"security", {{"cap_add", {"CAP_SYS_ADMIN"}}}}});
+        const std::string admin = helper_->create_and_start(*c_, {{"name", unique_name("kvadm")},
+                                                                  {"image", "busybox"},
+                                                                  {"cmd", {"sleep", "1000"}},
+                                                                  {"hostname", "learnhost"},
+                                                                  {"security", {{"cap_add", {"CAP_SYS_ADMIN"}}}}});
         QVERIFY(!admin.empty());
         json e = exec(admin, {"sh", "-c", "hostname seoul && hostname"});
         QCOMPARE(e.value("stdout", std::string()), std::string("seoul\n"));
@@ -176,7 +182,8 @@ private slots:
         QVERIFY(v["namespaces"]["uts"]["container"] != v["namespaces"]["uts"]["host"]);
 
         // Capabilities and seccomp as /proc/PID/status says.
-        QCOMPARE(v["process"]["capabilities"]["effective"]["hex"].get<std::string>(), trim(status_line(pid, "CapEff").substr(1)));
+        QCOMPARE(v["process"]["capabilities"]["effective"]["hex"].get<std::string>(),
+                 trim(status_line(pid, "CapEff").substr(1)));
         QCOMPARE(v["process"]["seccomp_mode"].get<int>(), std::atoi(status_line(pid, "Seccomp").c_str()));
         QCOMPARE(v["process"]["seccomp_mode"].get<int>(), 2);
 
@@ -212,7 +219,8 @@ private slots:
     // whiteout (char device 0/0) over a path that is in lower; the lower layer is untouched.
     void upper_layer_after_write_and_delete()
     {
-        const std::string id = helper_->create_and_start(*c_, {{"name", unique_name("kvup")}, {"image", "busybox"}, {"cmd", {"sleep", "1000"}}});
+        const std::string id = helper_->create_and_start(
+            *c_, {{"name", unique_name("kvup")}, {"image", "busybox"}, {"cmd", {"sleep", "1000"}}});
         QVERIFY(!id.empty());
         json v0 = view(id);
         QVERIFY(v0.is_object());
@@ -238,7 +246,8 @@ private slots:
 
         // The kernel's own upper dir, walked by the test: the same paths, the whiteout a 0/0 char device.
         std::set<std::string> want, have;
-        for (auto it = std::filesystem::recursive_directory_iterator(upper); it != std::filesystem::recursive_directory_iterator(); ++it)
+        for (auto it = std::filesystem::recursive_directory_iterator(upper);
+             it != std::filesystem::recursive_directory_iterator(); ++it)
             want.insert(it->path().string().substr(upper.size()));
         for (const auto& [p, _] : got) have.insert(p);
         QCOMPARE(have, want);
@@ -255,8 +264,11 @@ private slots:
     // Lesson 7: after an OOM kill the view's oom_kill equals the kernel's count, and is >= 1.
     void oom_kill_count_after_a_kill()
     {
-        const std::string id = helper_->create_and_start(*c_, {{"name", unique_name("kvoom")}, {"image", "busybox"}, {"cmd", {"sleep", "1000"}},
-                                    {"limits", {{"memory", 16 << 20}, {"memory_swap", 16 << 20}}}});
+        const std::string id =
+            helper_->create_and_start(*c_, {{"name", unique_name("kvoom")},
+                                            {"image", "busybox"},
+                                            {"cmd", {"sleep", "1000"}},
+                                            {"limits", {{"memory", 16 << 20}, {"memory_swap", 16 << 20}}}});
         QVERIFY(!id.empty());
         json v0 = view(id);
         QCOMPARE(v0["cgroup"]["oom_kills"].get<int64_t>(), int64_t(0));
@@ -277,9 +289,11 @@ private slots:
     // never named (as_user: the member sees only its own).
     void layers_shared_with_images_and_containers()
     {
-        const std::string a = helper_->create_and_start(*c_, {{"name", unique_name("kvla")}, {"image", "busybox"}, {"cmd", {"sleep", "1000"}}});
+        const std::string a = helper_->create_and_start(
+            *c_, {{"name", unique_name("kvla")}, {"image", "busybox"}, {"cmd", {"sleep", "1000"}}});
         const std::string bname = unique_name("kvlb");
-        const std::string b = helper_->create_and_start(*c_, {{"name", bname}, {"image", "busybox"}, {"cmd", {"sleep", "1000"}}});
+        const std::string b =
+            helper_->create_and_start(*c_, {{"name", bname}, {"image", "busybox"}, {"cmd", {"sleep", "1000"}}});
         QVERIFY(!a.empty() && !b.empty());
         json images = c_->call("images.list", json::object())["result"]["images"];
         std::vector<std::string> busybox_layers;
@@ -297,7 +311,8 @@ private slots:
         for (const auto& l : layers) {
             const std::string layer = l["layer"], dir = l["dir"];
             // The digest names the directory the overlay uses, and the image lists that layer.
-            QVERIFY2(layer.rfind("sha256:", 0) == 0 && dir.find(layer.substr(7)) != std::string::npos, l.dump().c_str());
+            QVERIFY2(layer.rfind("sha256:", 0) == 0 && dir.find(layer.substr(7)) != std::string::npos,
+                     l.dump().c_str());
             QVERIFY(std::filesystem::is_directory(dir));
             QVERIFY(std::find(busybox_layers.begin(), busybox_layers.end(), layer) != busybox_layers.end());
             std::set<std::string> imgs, ctrs;
@@ -317,7 +332,8 @@ private slots:
     // one it has (masked by a bind of an empty file) present: as `test -e` inside says.
     void masked_paths_absent_or_present()
     {
-        const std::string id = helper_->create_and_start(*c_, {{"name", unique_name("kvmask")}, {"image", "busybox"}, {"cmd", {"sleep", "1000"}}});
+        const std::string id = helper_->create_and_start(
+            *c_, {{"name", unique_name("kvmask")}, {"image", "busybox"}, {"cmd", {"sleep", "1000"}}});
         QVERIFY(!id.empty());
         json v = view(id);
         const json& present = v["paths_present"];
@@ -339,7 +355,8 @@ private slots:
         QCOMPARE(errc_of(c_->call("container.kernel_view", {{"id", "no-such-container"}})), std::string("not_found"));
         QCOMPARE(errc_of(c_->call("container.kernel_view", json::object())), std::string("invalid_argument"));
         QCOMPARE(errc_of(c_->call("container.kernel_view", {{"id", 5}})), std::string("invalid_argument"));
-        json r = c_->call("container.create", {{"name", unique_name("kvstopped")}, {"image", "busybox"}, {"cmd", {"true"}}});
+        json r =
+            c_->call("container.create", {{"name", unique_name("kvstopped")}, {"image", "busybox"}, {"cmd", {"true"}}});
         QVERIFY(r.contains("result"));
         const std::string id = r["result"]["id"];
         QCOMPARE(errc_of(c_->call("container.kernel_view", {{"id", id}})), std::string("bad_state"));

@@ -4,9 +4,9 @@
 #include <archive_entry.h>
 #include <crypt.h>
 
-#include <QProcess>
-#include <QFile>
 #include <QDir>
+#include <QFile>
+#include <QProcess>
 
 #include <openssl/evp.h>
 
@@ -48,7 +48,7 @@ void write_all(const std::string& path, const std::string& data)
     f << data;
 }
 
-} // namespace
+}  // namespace
 
 std::string make_tar(const std::vector<TarEntry>& entries)
 {
@@ -65,12 +65,29 @@ std::string make_tar(const std::vector<TarEntry>& entries)
         archive_entry_set_mtime(ae, 1700000000, 0);
         switch (e.type) {
         case 'd': archive_entry_set_filetype(ae, AE_IFDIR); break;
-        case 'l': archive_entry_set_filetype(ae, AE_IFLNK); archive_entry_set_symlink(ae, e.link.c_str()); break;
-        case 'h': archive_entry_set_filetype(ae, AE_IFREG); archive_entry_set_hardlink(ae, e.link.c_str()); break;
-        case 'c': archive_entry_set_filetype(ae, AE_IFCHR); archive_entry_set_rdevmajor(ae, e.rmajor); archive_entry_set_rdevminor(ae, e.rminor); break;
-        case 'b': archive_entry_set_filetype(ae, AE_IFBLK); archive_entry_set_rdevmajor(ae, e.rmajor); archive_entry_set_rdevminor(ae, e.rminor); break;
+        case 'l':
+            archive_entry_set_filetype(ae, AE_IFLNK);
+            archive_entry_set_symlink(ae, e.link.c_str());
+            break;
+        case 'h':
+            archive_entry_set_filetype(ae, AE_IFREG);
+            archive_entry_set_hardlink(ae, e.link.c_str());
+            break;
+        case 'c':
+            archive_entry_set_filetype(ae, AE_IFCHR);
+            archive_entry_set_rdevmajor(ae, e.rmajor);
+            archive_entry_set_rdevminor(ae, e.rminor);
+            break;
+        case 'b':
+            archive_entry_set_filetype(ae, AE_IFBLK);
+            archive_entry_set_rdevmajor(ae, e.rmajor);
+            archive_entry_set_rdevminor(ae, e.rminor);
+            break;
         case 'p': archive_entry_set_filetype(ae, AE_IFIFO); break;
-        default: archive_entry_set_filetype(ae, AE_IFREG); archive_entry_set_size(ae, la_int64_t(e.data.size())); break;
+        default:
+            archive_entry_set_filetype(ae, AE_IFREG);
+            archive_entry_set_size(ae, la_int64_t(e.data.size()));
+            break;
         }
         archive_entry_set_perm(ae, mode_t(e.mode));
         for (const auto& [k, v] : e.xattrs) archive_entry_xattr_add_entry(ae, k.c_str(), v.data(), v.size());
@@ -145,25 +162,35 @@ std::string OciLayout::add_blob(const std::string& data)
     return d;
 }
 
-json OciLayout::add_image(const std::vector<LayerBlob>& layers, const json& config_extra, const std::string& arch, std::string* config_digest)
+json OciLayout::add_image(const std::vector<LayerBlob>& layers, const json& config_extra, const std::string& arch,
+                          std::string* config_digest)
 {
     json diff_ids = json::array(), ls = json::array(), history = json::array();
     for (const auto& l : layers) {
         diff_ids.push_back(l.diff_id);
         ls.push_back({{"mediaType", l.media_type}, {"digest", add_blob(l.blob)}, {"size", l.blob.size()}});
-        history.push_back({{"created", "2024-01-01T00:00:00Z"}, {"created_by", "test layer " + l.diff_id.substr(7, 8)}});
+        history.push_back(
+            {{"created", "2024-01-01T00:00:00Z"}, {"created_by", "test layer " + l.diff_id.substr(7, 8)}});
     }
-    json cfg = {{"architecture", arch}, {"os", "linux"}, {"created", "2024-01-01T00:00:00Z"},
-                {"config", config_extra}, {"rootfs", {{"type", "layers"}, {"diff_ids", diff_ids}}}, {"history", history}};
+    json cfg = {{"architecture", arch},
+                {"os", "linux"},
+                {"created", "2024-01-01T00:00:00Z"},
+                {"config", config_extra},
+                {"rootfs", {{"type", "layers"}, {"diff_ids", diff_ids}}},
+                {"history", history}};
     std::string ctext = cfg.dump();
     std::string cd = add_blob(ctext);
     if (config_digest) *config_digest = cd;
-    json m = {{"schemaVersion", 2}, {"mediaType", "application/vnd.oci.image.manifest.v1+json"},
-              {"config", {{"mediaType", "application/vnd.oci.image.config.v1+json"}, {"digest", cd}, {"size", ctext.size()}}},
-              {"layers", ls}};
+    json m = {
+        {"schemaVersion", 2},
+        {"mediaType", "application/vnd.oci.image.manifest.v1+json"},
+        {"config", {{"mediaType", "application/vnd.oci.image.config.v1+json"}, {"digest", cd}, {"size", ctext.size()}}},
+        {"layers", ls}};
     std::string mtext = m.dump();
     std::string md = add_blob(mtext);
-    return {{"mediaType", "application/vnd.oci.image.manifest.v1+json"}, {"digest", md}, {"size", mtext.size()},
+    return {{"mediaType", "application/vnd.oci.image.manifest.v1+json"},
+            {"digest", md},
+            {"size", mtext.size()},
             {"platform", {{"os", "linux"}, {"architecture", arch}}}};
 }
 
@@ -171,10 +198,13 @@ void OciLayout::write_index(const std::vector<json>& manifests, const std::strin
 {
     json idx = {{"schemaVersion", 2}, {"mediaType", "application/vnd.oci.image.index.v1+json"}};
     if (nested) {
-        json inner = {{"schemaVersion", 2}, {"mediaType", "application/vnd.oci.image.index.v1+json"}, {"manifests", manifests}};
+        json inner = {
+            {"schemaVersion", 2}, {"mediaType", "application/vnd.oci.image.index.v1+json"}, {"manifests", manifests}};
         std::string t = inner.dump();
         std::string d = add_blob(t);
-        idx["manifests"] = json::array({{{"mediaType", "application/vnd.oci.image.index.v1+json"}, {"digest", d}, {"size", t.size()},
+        idx["manifests"] = json::array({{{"mediaType", "application/vnd.oci.image.index.v1+json"},
+                                         {"digest", d},
+                                         {"size", t.size()},
                                          {"annotations", {{"org.opencontainers.image.ref.name", tag}}}}});
     } else {
         json m = manifests.at(0);
@@ -184,8 +214,8 @@ void OciLayout::write_index(const std::vector<json>& manifests, const std::strin
     write_all(dir_ + "/index.json", idx.dump());
 }
 
-bool skopeo_push(const std::string& layout, const std::string& tag, const std::string& dest, bool all, const std::string& creds,
-                 std::string* log)
+bool skopeo_push(const std::string& layout, const std::string& tag, const std::string& dest, bool all,
+                 const std::string& creds, std::string* log)
 {
     QStringList args = {"--insecure-policy", "copy", "--dest-tls-verify=false", "-q"};
     if (all) args << "--all";
@@ -359,7 +389,8 @@ void TestServer::serve(int fd)
         if (rs.stall_ms > 0) {
             out += body.substr(0, body.size() / 2);
             (void)!::write(fd, out.data(), out.size());
-            for (int i = 0; i < rs.stall_ms / 50 && !stop_; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            for (int i = 0; i < rs.stall_ms / 50 && !stop_; ++i)
+                std::this_thread::sleep_for(std::chrono::milliseconds(50));
             ::close(fd);
             return;
         }
@@ -410,4 +441,4 @@ TestServer::Handler layout_registry(const std::string& dir, const std::string& t
     };
 }
 
-} // namespace onggi::test
+}  // namespace onggi::test

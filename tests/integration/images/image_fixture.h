@@ -24,7 +24,7 @@ using json = nlohmann::json;
 
 struct TarEntry {
     std::string name;
-    char type = 'f';  // f file, d dir, l symlink, h hardlink, c char device, b block device, p fifo
+    char type = 'f';   // f file, d dir, l symlink, h hardlink, c char device, b block device, p fifo
     std::string data;  // file contents
     std::string link;  // symlink / hardlink target
     int mode = 0644;
@@ -121,4 +121,4 @@ private:
 // A registry handler serving an OCI layout: /v2/<any repo>/manifests/<tag|digest>, /blobs/<digest>.
 TestServer::Handler layout_registry(const std::string& layout_dir, const std::string& tag);
 
-} // namespace onggi::test
+}  // namespace onggi::test

@@ -16,15 +16,15 @@
 
 #include <grp.h>
 #include <signal.h>
-#include <sys/wait.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstring>
-#include <random>
 #include <fstream>
+#include <random>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -91,24 +91,26 @@ std::string layout_tar(const std::string& dir, const std::string& compression)
 }
 
 // An event notification of type image with this action (and name, when given).
-std::function<bool(const json&)> image_event(const std::string& action, const std::string& id, const std::string& name = {})
+std::function<bool(const json&)> image_event(const std::string& action, const std::string& id,
+                                             const std::string& name = {})
 {
     return [=](const json& n) {
         const json& p = n["params"];
-        return p.value("type", "") == "image" && p.value("action", "") == action && (id.empty() || p.value("id", "") == id) &&
-               (name.empty() || p.value("name", "") == name);
+        return p.value("type", "") == "image" && p.value("action", "") == action &&
+               (id.empty() || p.value("id", "") == id) && (name.empty() || p.value("name", "") == name);
     };
 }
 
 std::vector<std::string> dir_entries(const std::string& d)
 {
     std::vector<std::string> out;
-    for (const auto& e : QDir(QString::fromStdString(d)).entryList(QDir::NoDotAndDotDot | QDir::AllEntries | QDir::Hidden | QDir::System))
+    for (const auto& e : QDir(QString::fromStdString(d))
+                             .entryList(QDir::NoDotAndDotDot | QDir::AllEntries | QDir::Hidden | QDir::System))
         out.push_back(e.toStdString());
     return out;
 }
 
-} // namespace
+}  // namespace
 
 class TstImageArchive : public QObject {
     Q_OBJECT
@@ -173,7 +175,10 @@ private slots:
         if (::geteuid() != 0) QSKIP("integration tests run as root");
         if (shim_binary().empty()) QSKIP("onggi-shim is not built");
         if (::access("/usr/bin/skopeo", X_OK) != 0) QSKIP("skopeo is needed (scripts/setup-deps)");
-        if (qEnvironmentVariableIsSet("ONGGI_KEEP_TMP")) { tmp_.setAutoRemove(false); qInfo("tmp %s", qPrintable(tmp_.path())); }
+        if (qEnvironmentVariableIsSet("ONGGI_KEEP_TMP")) {
+            tmp_.setAutoRemove(false);
+            qInfo("tmp %s", qPrintable(tmp_.path()));
+        }
         const std::string bb = read_all(image::host_busybox_path());
         QVERIFY(!bb.empty());
         // Two layers: busybox and files; then a deletion, an opaque dir, an addition.
@@ -188,14 +193,19 @@ private slots:
                                    {"data/b.txt", 'h', "", "data/a.txt"},
                                    {"suid", 'f', "s", "", 04755}},
                                   "gzip");
-        LayerBlob l2 = make_layer({{"del/.wh.gone.txt", 'f'}, {"opq/", 'd', "", "", 0755}, {"opq/.wh..wh..opq", 'f'},
-                                   {"opq/new", 'f', "new\n"}, {"etc/added.txt", 'f', "added\n"}},
+        LayerBlob l2 = make_layer({{"del/.wh.gone.txt", 'f'},
+                                   {"opq/", 'd', "", "", 0755},
+                                   {"opq/.wh..wh..opq", 'f'},
+                                   {"opq/new", 'f', "new\n"},
+                                   {"etc/added.txt", 'f', "added\n"}},
                                   "zstd");
         OciLayout lay(path("layout"));
-        json m = lay.add_image({l1, l2},
-                               {{"Cmd", {"sh", "-c", "cat /etc/base.txt /etc/added.txt; ls /opq; ls /del; stat -c %a /suid; cat /data/b.txt"}},
-                                {"Env", {"PATH=/bin"}}},
-                               host_arch(), &config_);
+        json m = lay.add_image(
+            {l1, l2},
+            {{"Cmd",
+              {"sh", "-c", "cat /etc/base.txt /etc/added.txt; ls /opq; ls /del; stat -c %a /suid; cat /data/b.txt"}},
+             {"Env", {"PATH=/bin"}}},
+            host_arch(), &config_);
         lay.write_index({m}, "v1", false);
         helper_ = std::make_unique<HelperProcess>();
         QVERIFY2(helper_->start(), helper_->log().c_str());
@@ -241,7 +251,8 @@ private slots:
         for (const char* n : {"manifest.json", "index.json", "oci-layout", "repositories"}) QVERIFY2(names.count(n), n);
         QCOMPARE(onggictl({"rmi", "test/arch:v1"}), 0);
         QCOMPARE(onggictl({"load", "-i", QString::fromStdString(s1)}, &out), 0);
-        QCOMPARE(c_->call("images.inspect", {{"image", "test/arch:v1"}})["result"]["image"]["id"].get<std::string>(), id);
+        QCOMPARE(c_->call("images.inspect", {{"image", "test/arch:v1"}})["result"]["image"]["id"].get<std::string>(),
+                 id);
         QCOMPARE(run_and_logs("test/arch:v1"), expect);
         // Saved again from what our archive unpacked: the same id, not rewritten.
         json again = c_->call("images.save", {{"images", {"test/arch:v1"}}, {"path", path("s3.tar")}});
@@ -253,11 +264,13 @@ private slots:
         // skopeo reads it as docker save and as an OCI layout, and what it writes loads back.
         for (const std::string src : {"docker-archive:" + s1, "oci-archive:" + s1}) {
             QProcess p;
-            p.start("skopeo", {"copy", "--quiet", QString::fromStdString(src), QString::fromStdString("docker-archive:" + path("sk.tar") + ":test/sk:v2")});
+            p.start("skopeo", {"copy", "--quiet", QString::fromStdString(src),
+                               QString::fromStdString("docker-archive:" + path("sk.tar") + ":test/sk:v2")});
             QVERIFY(p.waitForFinished(120000));
             QVERIFY2(p.exitCode() == 0, (src + ": " + p.readAllStandardError().toStdString()).c_str());
             const int rc = onggictl({"load", "-i", QString::fromStdString(path("sk.tar"))}, &out);
-            QVERIFY2(rc == 0 && out.contains("Loaded image: test/sk:v2"), qPrintable(QString::fromStdString(src) + ": " + out));
+            QVERIFY2(rc == 0 && out.contains("Loaded image: test/sk:v2"),
+                     qPrintable(QString::fromStdString(src) + ": " + out));
             QCOMPARE(run_and_logs("test/sk:v2"), expect);
             ::unlink(path("sk.tar").c_str());
         }
@@ -269,16 +282,18 @@ private slots:
     void commit_then_run_sees_the_change()
     {
         std::string log;
-        const std::string id = run_keep("test/arch:v1",
-                                        {"sh", "-c", "echo new > /data/new.txt; rm /etc/base.txt; rm -r /opq; mkdir /opq; echo only > /opq/only"},
-                                        &log);
+        const std::string id = run_keep(
+            "test/arch:v1",
+            {"sh", "-c", "echo new > /data/new.txt; rm /etc/base.txt; rm -r /opq; mkdir /opq; echo only > /opq/only"},
+            &log);
         QVERIFY2(!id.empty(), log.c_str());
         QString out;
         QCOMPARE(onggictl({"commit", "-m", "the change", QString::fromStdString(id), "test/committed:v1"}, &out), 0);
         QVERIFY2(out.trimmed().startsWith("sha256:"), qPrintable(out));
         c_->call("container.remove", {{"id", id}, {"force", true}});
         const std::string seen =
-            run_and_logs("test/committed:v1", {"sh", "-c", "ls /etc; cat /data/new.txt; ls /opq; cat /data/b.txt; stat -c %a /suid"});
+            run_and_logs("test/committed:v1",
+                         {"sh", "-c", "ls /etc; cat /data/new.txt; ls /opq; cat /data/b.txt; stat -c %a /suid"});
         QCOMPARE(seen, std::string("added.txt\nnew\nonly\nA\n4755\n"));
         json base = c_->call("images.inspect", {{"image", "test/arch:v1"}})["result"]["image"];
         json img = c_->call("images.inspect", {{"image", "test/committed:v1"}})["result"]["image"];
@@ -340,13 +355,20 @@ private slots:
     {
         QTest::addColumn<QString>("kind");
         QTest::addColumn<QString>("want");
-        QTest::newRow("dotdot") << "dotdot" << "archive_path";
-        QTest::newRow("absolute") << "absolute" << "archive_path";
-        QTest::newRow("missing layer") << "missing" << "archive_missing_blob";
-        QTest::newRow("flipped byte") << "flipped" << "archive_digest_mismatch";
-        QTest::newRow("truncated") << "truncated" << "archive_truncated";
-        QTest::newRow("not an archive") << "garbage" << "archive_truncated";
-        QTest::newRow("no manifest") << "nomanifest" << "archive_format";
+        QTest::newRow("dotdot") << "dotdot"
+                                << "archive_path";
+        QTest::newRow("absolute") << "absolute"
+                                  << "archive_path";
+        QTest::newRow("missing layer") << "missing"
+                                       << "archive_missing_blob";
+        QTest::newRow("flipped byte") << "flipped"
+                                      << "archive_digest_mismatch";
+        QTest::newRow("truncated") << "truncated"
+                                   << "archive_truncated";
+        QTest::newRow("not an archive") << "garbage"
+                                        << "archive_truncated";
+        QTest::newRow("no manifest") << "nomanifest"
+                                     << "archive_format";
     }
     void bad_archives()
     {
@@ -442,7 +464,8 @@ private slots:
     void image_events_reach_subscribers()
     {
         const std::string arch = c_->call("images.inspect", {{"image", "test/arch:v1"}})["result"]["image"]["id"];
-        const std::string committed = c_->call("images.inspect", {{"image", "test/committed:v1"}})["result"]["image"]["id"];
+        const std::string committed =
+            c_->call("images.inspect", {{"image", "test/committed:v1"}})["result"]["image"]["id"];
         QVERIFY(!arch.empty() && !committed.empty());
         RawClient all(helper_->socket()), images(helper_->socket()), containers(helper_->socket());
         QVERIFY(all.call("events.subscribe").contains("result"));
@@ -452,9 +475,11 @@ private slots:
         QCOMPARE(errc(bad), std::string("invalid_argument"));
 
         QVERIFY(c_->call("images.tag", {{"image", "test/arch:v1"}, {"target", "test/events:one"}}).contains("result"));
-        for (RawClient* s : {&all, &images}) QVERIFY(!s->wait_notification("event", 10000, image_event("tag", arch, "test/events:one")).is_null());
+        for (RawClient* s : {&all, &images})
+            QVERIFY(!s->wait_notification("event", 10000, image_event("tag", arch, "test/events:one")).is_null());
         // The name moves to the committed image: arch loses it, committed gains it.
-        QVERIFY(c_->call("images.tag", {{"image", "test/committed:v1"}, {"target", "test/events:one"}}).contains("result"));
+        QVERIFY(
+            c_->call("images.tag", {{"image", "test/committed:v1"}, {"target", "test/events:one"}}).contains("result"));
         QVERIFY(!all.wait_notification("event", 10000, image_event("untag", arch, "test/events:one")).is_null());
         QVERIFY(!all.wait_notification("event", 10000, image_event("tag", committed, "test/events:one")).is_null());
         // Removed: each name it had, then the image.
@@ -473,7 +498,8 @@ private slots:
         QVERIFY(!pr.is_null());
         QVERIFY(pr["params"]["attributes"].contains("reclaimed"));
         QVERIFY(containers.wait_notification("event", 500).is_null());
-        for (const auto& n : containers.notifications) QVERIFY2(n["params"].value("type", "") != "image", n.dump().c_str());
+        for (const auto& n : containers.notifications)
+            QVERIFY2(n["params"].value("type", "") != "image", n.dump().c_str());
         // onggictl events shows them (and filters by type).
         QProcess ev;
         ev.start(ctl(), {"--host", QString::fromStdString(helper_->socket()), "events", "--filter", "type=image"});
@@ -506,7 +532,8 @@ private slots:
         write_all(path("bomb.tar.zst"), layout_tar(path("bomb-layout"), "zstd"));
         // 2. staged small (a gzip layer of zeros, ~64 kB), unpacks to 64 MiB.
         OciLayout inflate(path("inflate-layout"));
-        json m2 = inflate.add_image({make_layer({{"zeros", 'f', big_zeros}}, "gzip")}, {{"Cmd", {"true"}}}, host_arch());
+        json m2 =
+            inflate.add_image({make_layer({{"zeros", 'f', big_zeros}}, "gzip")}, {{"Cmd", {"true"}}}, host_arch());
         inflate.write_index({m2}, "v1", false);
         write_all(path("inflate.tar"), layout_tar(path("inflate-layout"), ""));
         QVERIFY(read_all(path("inflate.tar")).size() < (1u << 20));
@@ -521,7 +548,8 @@ private slots:
             QCOMPARE(dir_entries(state + "/layers"), layers_before);
             QCOMPARE(dir_entries(state + "/blobs/.tmp"), std::vector<std::string>{});
             QProcess p;
-            p.start(ctl(), {"--host", QString::fromStdString(h.socket()), "load", "-i", QString::fromStdString(path(f))});
+            p.start(ctl(),
+                    {"--host", QString::fromStdString(h.socket()), "load", "-i", QString::fromStdString(path(f))});
             QVERIFY(p.waitForFinished(120000));
             QVERIFY(p.exitCode() != 0);
             const QString out = QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
@@ -555,7 +583,10 @@ private slots:
         big.write_index({m}, "v1", false);
         write_all(path("big.tar"), layout_tar(path("big-layout"), ""));
         RawClient c(h.socket());
-        QVERIFY(c.send_raw(json{{"jsonrpc", "2.0"}, {"id", 1}, {"method", "images.load"}, {"params", {{"path", path("big.tar")}}}}.dump() + "\n"));
+        QVERIFY(c.send_raw(
+            json{{"jsonrpc", "2.0"}, {"id", 1}, {"method", "images.load"}, {"params", {{"path", path("big.tar")}}}}
+                .dump() +
+            "\n"));
         // Caught in the act: the load's staging directory has bytes in it.
         const std::string tmp = h.state_dir() + "/images/blobs/.tmp";
         bool staging = false;
@@ -574,7 +605,8 @@ private slots:
         QVERIFY(h.stop());
         QVERIFY2(WIFEXITED(h.stop_status()) && WEXITSTATUS(h.stop_status()) == 0, h.log().c_str());
         QCOMPARE(dir_entries(tmp), std::vector<std::string>{});
-        for (const auto& e : dir_entries(h.state_dir() + "/images/layers")) QVERIFY2(e.rfind(".tmp-", 0) != 0, e.c_str());
+        for (const auto& e : dir_entries(h.state_dir() + "/images/layers"))
+            QVERIFY2(e.rfind(".tmp-", 0) != 0, e.c_str());
         // The next helper finds a whole store, and the load then completes.
         QVERIFY2(h.start(), h.log().c_str());
         RawClient again(h.socket());

@@ -11,8 +11,8 @@
 #include <QtTest>
 
 #include <sys/stat.h>
-#include <sys/xattr.h>
 #include <sys/wait.h>
+#include <sys/xattr.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -40,12 +40,13 @@ std::string errmsg(const json& r) { return r.contains("error") ? r["error"].valu
 std::vector<std::string> dir_entries(const std::string& d)
 {
     std::vector<std::string> out;
-    for (const auto& e : QDir(QString::fromStdString(d)).entryList(QDir::NoDotAndDotDot | QDir::AllEntries | QDir::Hidden | QDir::System))
+    for (const auto& e : QDir(QString::fromStdString(d))
+                             .entryList(QDir::NoDotAndDotDot | QDir::AllEntries | QDir::Hidden | QDir::System))
         out.push_back(e.toStdString());
     return out;
 }
 
-} // namespace
+}  // namespace
 
 class TstImagePull : public QObject {
     Q_OBJECT
@@ -97,17 +98,25 @@ private slots:
                           {"suid", 'f', "s", "", 04755}},
                          "gzip");
         // zstd layer: a deletion, an opaque directory, an addition.
-        l2_ = make_layer({{"del/.wh.gone.txt", 'f'}, {"opq/", 'd', "", "", 0755}, {"opq/.wh..wh..opq", 'f'},
-                          {"opq/new1", 'f', "new\n"}, {"etc/added.txt", 'f', "added\n"}},
+        l2_ = make_layer({{"del/.wh.gone.txt", 'f'},
+                          {"opq/", 'd', "", "", 0755},
+                          {"opq/.wh..wh..opq", 'f'},
+                          {"opq/new1", 'f', "new\n"},
+                          {"etc/added.txt", 'f', "added\n"}},
                          "zstd");
         l3_ = make_layer({{"data/c.txt", 'f', "C\n"}}, "");
         l4_ = make_layer({{"b-only.txt", 'f', "b\n"}}, "gzip");
-        evil_ = make_layer({{"ok.txt", 'f', "x"}, {"../../../../../../tmp/onggi-evil-" + std::to_string(::getpid()), 'f', "pwned"}}, "gzip");
+        evil_ = make_layer(
+            {{"ok.txt", 'f', "x"}, {"../../../../../../tmp/onggi-evil-" + std::to_string(::getpid()), 'f', "pwned"}},
+            "gzip");
 
         OciLayout a(layout("a"));
         json ma = a.add_image({l1_, l2_, l3_},
-                              {{"Entrypoint", {"/bin/busybox"}}, {"Cmd", {"sh", "-c", "echo $FOO; pwd; id -u; id -g"}},
-                               {"Env", {"PATH=/bin", "FOO=bar"}}, {"WorkingDir", "/data"}, {"User", "app"}},
+                              {{"Entrypoint", {"/bin/busybox"}},
+                               {"Cmd", {"sh", "-c", "echo $FOO; pwd; id -u; id -g"}},
+                               {"Env", {"PATH=/bin", "FOO=bar"}},
+                               {"WorkingDir", "/data"},
+                               {"User", "app"}},
                               host_arch(), &a_config_);
         a.write_index({ma}, "v1", false);
         OciLayout b(layout("b"));
@@ -115,8 +124,12 @@ private slots:
         b.write_index({mb}, "v1", false);
         const std::string other = host_arch() == "s390x" ? "riscv64" : "s390x";
         OciLayout m(layout("multi"));
-        json m1 = m.add_image({l1_, l2_, l3_}, {{"Entrypoint", {"/bin/busybox"}}, {"Cmd", {"sh", "-c", "echo $FOO; pwd; id -u; id -g"}},
-                                               {"Env", {"PATH=/bin", "FOO=bar"}}, {"WorkingDir", "/data"}, {"User", "app"}},
+        json m1 = m.add_image({l1_, l2_, l3_},
+                              {{"Entrypoint", {"/bin/busybox"}},
+                               {"Cmd", {"sh", "-c", "echo $FOO; pwd; id -u; id -g"}},
+                               {"Env", {"PATH=/bin", "FOO=bar"}},
+                               {"WorkingDir", "/data"},
+                               {"User", "app"}},
                               host_arch());
         json m2 = m.add_image({l4_}, {}, other, &other_config_);
         m.write_index({m2, m1}, "v1", true);
@@ -127,9 +140,14 @@ private slots:
 
         reg_ = std::make_unique<Registry>();
         QVERIFY2(reg_->start(), reg_->log().c_str());
-        for (auto [name, all] : {std::pair<std::string, bool>{"a", false}, {"b", false}, {"multi", true}, {"noplat", true}, {"evil", false}}) {
+        for (auto [name, all] : {std::pair<std::string, bool>{"a", false},
+                                 {"b", false},
+                                 {"multi", true},
+                                 {"noplat", true},
+                                 {"evil", false}}) {
             std::string log;
-            QVERIFY2(skopeo_push(layout(name), "v1", reg_->host() + "/test/" + name + ":v1", all, {}, &log), log.c_str());
+            QVERIFY2(skopeo_push(layout(name), "v1", reg_->host() + "/test/" + name + ":v1", all, {}, &log),
+                     log.c_str());
         }
         helper_ = std::make_unique<HelperProcess>();
         QVERIFY2(helper_->start({"--registry-timeout", "2"}), helper_->log().c_str());
@@ -166,13 +184,17 @@ private slots:
         const std::string img = reg_->host() + "/test/a:v1";
         QCOMPARE(run_and_logs({{"image", img}}), std::string("bar\n/data\n1234\n4321\n"));
         // The union of the three layers: deletion, opaque dir, hardlink, symlink, setuid.
-        std::string out = run_and_logs({{"image", img}, {"user", "0"},
-                                        {"cmd", {"sh", "-c", "cat /etc/base.txt /etc/added.txt /data/b.txt /data/c.txt; ls /del; ls /opq; "
-                                                             "stat -c '%a %h' /suid /data/a.txt; readlink /bin/sh"}}});
+        std::string out = run_and_logs({{"image", img},
+                                        {"user", "0"},
+                                        {"cmd",
+                                         {"sh", "-c",
+                                          "cat /etc/base.txt /etc/added.txt /data/b.txt /data/c.txt; ls /del; ls /opq; "
+                                          "stat -c '%a %h' /suid /data/a.txt; readlink /bin/sh"}}});
         QCOMPARE(out, std::string("base\nadded\nA\nC\nstays.txt\nnew1\n4755 1\n644 2\nbusybox\n"));
         // The xattr is in the layer as the image had it.
         char buf[64] = {};
-        ssize_t n = ::getxattr((layers_dir() + "/" + l1_.diff_id.substr(7) + "/data/a.txt").c_str(), "user.origin", buf, sizeof buf);
+        ssize_t n = ::getxattr((layers_dir() + "/" + l1_.diff_id.substr(7) + "/data/a.txt").c_str(), "user.origin", buf,
+                               sizeof buf);
         QCOMPARE(std::string(buf, n > 0 ? size_t(n) : 0), std::string("layer1"));
         // images.list shows it by its name.
         json list = c_->call("images.list");
@@ -196,8 +218,13 @@ private slots:
         QCOMPARE(n, 1);
         // Both containers see the same file (same device and inode through overlayfs' lower).
         std::string ino = std::to_string(st.st_ino);
-        QCOMPARE(run_and_logs({{"image", reg_->host() + "/test/b:v1"}, {"cmd", {"/bin/busybox", "stat", "-c", "%i", "/bin/busybox"}}}), ino + "\n");
-        QCOMPARE(run_and_logs({{"image", reg_->host() + "/test/a:v1"}, {"user", "0"}, {"cmd", {"stat", "-c", "%i", "/bin/busybox"}}}), ino + "\n");
+        QCOMPARE(run_and_logs({{"image", reg_->host() + "/test/b:v1"},
+                               {"cmd", {"/bin/busybox", "stat", "-c", "%i", "/bin/busybox"}}}),
+                 ino + "\n");
+        QCOMPARE(
+            run_and_logs(
+                {{"image", reg_->host() + "/test/a:v1"}, {"user", "0"}, {"cmd", {"stat", "-c", "%i", "/bin/busybox"}}}),
+            ino + "\n");
         // A pull of what is there downloads no layer again.
         RawClient c(helper_->socket());
         json again = pull(c, reg_->host() + "/test/b:v1");
@@ -230,7 +257,8 @@ private slots:
         for (const auto& i : list["result"]["images"]) {
             if (i["name"] == reg_->host() + "/test/a" || i["name"] == reg_->host() + "/test/b") {
                 QCOMPARE(i["shared_size"].get<uint64_t>(), base);
-                QCOMPARE(i["shared_size"].get<uint64_t>() + i["unique_size"].get<uint64_t>(), i["size"].get<uint64_t>());
+                QCOMPARE(i["shared_size"].get<uint64_t>() + i["unique_size"].get<uint64_t>(),
+                         i["size"].get<uint64_t>());
             }
         }
         QCOMPARE(errc(c_->call("images.inspect", {{"image", "nothing:here"}})), std::string("not_found"));
@@ -265,7 +293,8 @@ private slots:
         Registry secured;
         QVERIFY2(secured.start("alice:s3cret pass"), secured.log().c_str());
         std::string log;
-        QVERIFY2(skopeo_push(layout("b"), "v1", secured.host() + "/test/b:v1", false, "alice:s3cret pass", &log), log.c_str());
+        QVERIFY2(skopeo_push(layout("b"), "v1", secured.host() + "/test/b:v1", false, "alice:s3cret pass", &log),
+                 log.c_str());
         json anon = pull(*c_, secured.host() + "/test/b:v1");
         QCOMPARE(errc(anon), std::string("permission_denied"));
         json wrong = pull(*c_, secured.host() + "/test/b:v1", {{"username", "alice"}, {"password", "nope"}});
@@ -295,7 +324,10 @@ private slots:
         TestServer reg([&](const HttpRequest& rq) -> HttpResponse {
             auto it = rq.headers.find("authorization");
             if (it == rq.headers.end() || it->second != "Bearer " + token)
-                return {401, {{"WWW-Authenticate", "Bearer realm=\"http://" + realm->host() + "/token\",service=\"test\",scope=\"repository:test/b:pull\""}}, "{}"};
+                return {401,
+                        {{"WWW-Authenticate", "Bearer realm=\"http://" + realm->host() +
+                                                  "/token\",service=\"test\",scope=\"repository:test/b:pull\""}},
+                        "{}"};
             if (rq.path.find("/blobs/") != std::string::npos)
                 return {307, {{"Location", "http://" + storage.host() + rq.path}}, ""};
             return serve(rq);
@@ -404,16 +436,22 @@ private slots:
         json t = c_->call("images.tag", {{"image", image}, {"target", "gc-copy:v2"}});
         QVERIFY2(t.contains("result"), t.dump().c_str());
         QVERIFY(c_->call("images.inspect", {{"image", "gc-copy:v2"}})["result"]["image"]["id"] == id);
-        QCOMPARE(errc(c_->call("images.tag", {{"image", image}, {"target", "Bad Name!"}})), std::string("invalid_argument"));
-        QCOMPARE(errc(c_->call("images.tag", {{"image", "nothing-here:v9"}, {"target", "x:y"}})), std::string("not_found"));
+        QCOMPARE(errc(c_->call("images.tag", {{"image", image}, {"target", "Bad Name!"}})),
+                 std::string("invalid_argument"));
+        QCOMPARE(errc(c_->call("images.tag", {{"image", "nothing-here:v9"}, {"target", "x:y"}})),
+                 std::string("not_found"));
 
         // Orphans: a verified-looking blob and an unpacked layer that no record names.
         const std::string orphan_data(123456, 'o');
         const std::string orphan_blob = sha256_digest(orphan_data);
-        { std::ofstream(blobs + orphan_blob.substr(7), std::ios::binary) << orphan_data; }
+        {
+            std::ofstream(blobs + orphan_blob.substr(7), std::ios::binary) << orphan_data;
+        }
         const std::string orphan_layer = layers_dir() + "/" + std::string(64, 'e');
         QVERIFY(::mkdir(orphan_layer.c_str(), 0755) == 0);
-        { std::ofstream(orphan_layer + "/f", std::ios::binary) << std::string(200000, 'l'); }
+        {
+            std::ofstream(orphan_layer + "/f", std::ios::binary) << std::string(200000, 'l');
+        }
 
         json df = c_->call("system.df");
         QVERIFY2(df.contains("result"), df.dump().c_str());
@@ -467,9 +505,12 @@ private slots:
         });
         const std::string image = reg.host() + "/test/" + name + ":v1";
         RawClient c(helper_->socket());
-        c.send_raw(json({{"jsonrpc", "2.0"}, {"id", 1}, {"method", "images.pull"}, {"params", {{"image", image}}}}).dump() + "\n");
+        c.send_raw(
+            json({{"jsonrpc", "2.0"}, {"id", 1}, {"method", "images.pull"}, {"params", {{"image", image}}}}).dump() +
+            "\n");
         // Kill once the fast layer is done and the slow one is half-sent.
-        json done = c.wait_notification("images.pull.progress", 20000, [](const json& j) { return j["params"].value("phase", "") == "done"; });
+        json done = c.wait_notification("images.pull.progress", 20000,
+                                        [](const json& j) { return j["params"].value("phase", "") == "done"; });
         QVERIFY(!done.is_null());
         helper_->kill9();
         c_.reset();
@@ -521,8 +562,11 @@ private slots:
         });
         const std::string image = reg.host() + "/test/" + name + ":v1";
         RawClient c(helper_->socket());
-        c.send_raw(json({{"jsonrpc", "2.0"}, {"id", 1}, {"method", "images.pull"}, {"params", {{"image", image}}}}).dump() + "\n");
-        json done = c.wait_notification("images.pull.progress", 20000, [](const json& j) { return j["params"].value("phase", "") == "done"; });
+        c.send_raw(
+            json({{"jsonrpc", "2.0"}, {"id", 1}, {"method", "images.pull"}, {"params", {{"image", image}}}}).dump() +
+            "\n");
+        json done = c.wait_notification("images.pull.progress", 20000,
+                                        [](const json& j) { return j["params"].value("phase", "") == "done"; });
         QVERIFY(!done.is_null());
         c_.reset();
         const auto t0 = std::chrono::steady_clock::now();

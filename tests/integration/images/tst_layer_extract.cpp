@@ -46,7 +46,7 @@ std::string xattr(const std::string& path, const char* name)
     return n < 0 ? std::string() : std::string(buf, size_t(n));
 }
 
-} // namespace
+}  // namespace
 
 class TstLayerExtract : public QObject {
     Q_OBJECT
@@ -99,7 +99,16 @@ private slots:
             {"bin/ping", 'f', "ELF", "", 0755, 0, 0, 0, 0, {{"security.capability", cap}}},
             {"bin/su", 'f', "x", "", 04755},
             {"tmp/", 'd', "", "", 01777},
-            {"data/a", 'f', "AAA", "", 0644, 0, 0, 0, 0, {{"user.note", "kept"}, {"trusted.overlay.redirect", "/evil"}}},
+            {"data/a",
+             'f',
+             "AAA",
+             "",
+             0644,
+             0,
+             0,
+             0,
+             0,
+             {{"user.note", "kept"}, {"trusted.overlay.redirect", "/evil"}}},
             {"data/b", 'h', "", "data/a"},
             {"link", 'l', "", "/etc/motd"},
             {"fifo", 'p', "", "", 0600},
@@ -176,7 +185,10 @@ private slots:
         QCOMPARE(errc(r), std::string("invalid_argument"));
         QVERIFY2(r.error().context.find("unsafe layer entry") != std::string::npos, r.error().message().c_str());
         // Nothing written outside.
-        QCOMPARE(QDir(QString::fromStdString(outside)).entryList(QDir::NoDotAndDotDot | QDir::AllEntries | QDir::System | QDir::Hidden).size(), 0);
+        QCOMPARE(QDir(QString::fromStdString(outside))
+                     .entryList(QDir::NoDotAndDotDot | QDir::AllEntries | QDir::System | QDir::Hidden)
+                     .size(),
+                 0);
         struct stat st;
         QVERIFY(::lstat((d + "/mem").c_str(), &st) != 0 && ::lstat((d + "/sda").c_str(), &st) != 0);
         QVERIFY(::lstat((d + "/shadow").c_str(), &st) != 0);
@@ -224,7 +236,8 @@ private slots:
         std::string payload(3 << 20, 'p');  // incompressible: the blob is megabytes too
         std::mt19937 rnd(7);
         for (auto& ch : payload) ch = char(rnd());
-        LayerBlob l = make_layer({{"d", 'd'}, {"d/big", 'f', payload}, {"d/small", 'f', "small\n"}}, compression.toStdString());
+        LayerBlob l =
+            make_layer({{"d", 'd'}, {"d/big", 'f', payload}, {"d/small", 'f', "small\n"}}, compression.toStdString());
         const std::string root = tmp_.path().toStdString() + "/store" + std::to_string(++serial_);
         image::ImageStore store(root);
         QVERIFY(store.init());
@@ -241,8 +254,9 @@ private slots:
         image::LayerSource src = [&](const void** out, Error* err) { return pipe.read(out, err); };
         auto r = store.install_layer(src, l.diff_id);
         producer.join();
-        const QStringList left = QDir(QString::fromStdString(root + "/layers"))
-                                     .entryList({QStringLiteral(".tmp-*")}, QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
+        const QStringList left =
+            QDir(QString::fromStdString(root + "/layers"))
+                .entryList({QStringLiteral(".tmp-*")}, QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
         QVERIFY2(left.isEmpty(), qPrintable(left.join(u' ')));
         if (fail_at_end) {
             QVERIFY(!r);

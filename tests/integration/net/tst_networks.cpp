@@ -30,7 +30,8 @@ struct Out {
 QString findExe(const char* name)
 {
     for (const char* d : {"/usr/sbin/", "/usr/bin/", "/sbin/", "/bin/"})
-        if (QFile::exists(QString::fromLatin1(d) + QString::fromLatin1(name))) return QString::fromLatin1(d) + QString::fromLatin1(name);
+        if (QFile::exists(QString::fromLatin1(d) + QString::fromLatin1(name)))
+            return QString::fromLatin1(d) + QString::fromLatin1(name);
     return {};
 }
 
@@ -59,7 +60,8 @@ struct Netns {
     QString path() const { return QStringLiteral("/proc/%1/ns/net").arg(holder.processId()); }
     bool start()
     {
-        holder.start(QStringLiteral("unshare"), {QStringLiteral("--net"), QStringLiteral("--"), QStringLiteral("sleep"), QStringLiteral("100000")});
+        holder.start(QStringLiteral("unshare"), {QStringLiteral("--net"), QStringLiteral("--"), QStringLiteral("sleep"),
+                                                 QStringLiteral("100000")});
         if (!holder.waitForStarted(5000)) return false;
         QElapsedTimer t;
         t.start();
@@ -72,7 +74,9 @@ struct Netns {
             };
             const QString mine = ns(QStringLiteral("/proc/self/ns/net")), its = ns(path());
             if (!its.isEmpty() && !mine.isEmpty() && its != mine)
-                return in({QStringLiteral("ip"), QStringLiteral("link"), QStringLiteral("set"), QStringLiteral("lo"), QStringLiteral("up")}).code == 0;
+                return in({QStringLiteral("ip"), QStringLiteral("link"), QStringLiteral("set"), QStringLiteral("lo"),
+                           QStringLiteral("up")})
+                           .code == 0;
             QThread::msleep(10);
         }
         return false;
@@ -80,7 +84,8 @@ struct Netns {
     // A command inside this namespace.
     Out in(const QStringList& cmd, int timeoutMs = 60000) const
     {
-        return runProc(QStringLiteral("nsenter"), QStringList{QStringLiteral("--net=") + path(), QStringLiteral("--")} + cmd, timeoutMs);
+        return runProc(QStringLiteral("nsenter"),
+                       QStringList{QStringLiteral("--net=") + path(), QStringLiteral("--")} + cmd, timeoutMs);
     }
     ~Netns()
     {
@@ -91,7 +96,7 @@ struct Netns {
     }
 };
 
-} // namespace
+}  // namespace
 
 class TstNetworks : public QObject {
     Q_OBJECT
@@ -105,12 +110,13 @@ class TstNetworks : public QObject {
         sock_ = dir_.filePath(QStringLiteral("h.sock"));
         helper_.setProcessChannelMode(QProcess::MergedChannels);
         helper_.setStandardOutputFile(dir_.filePath(QStringLiteral("helper.log")), QIODevice::Append);
-        helper_.start(QStringLiteral("nsenter"),
-                      {QStringLiteral("--net=") + ns_.path(), QStringLiteral("--"), bin(QStringLiteral("helper/onggi-helper")),
-                       QStringLiteral("--socket"), sock_, QStringLiteral("--state-dir"), dir_.filePath(QStringLiteral("state")),
-                       QStringLiteral("--run-dir"), dir_.filePath(QStringLiteral("run")), QStringLiteral("--cgroup-parent"), cg_,
-                       QStringLiteral("--shim"), bin(QStringLiteral("bin/onggi-shim")), QStringLiteral("--default-network"),
-                       QStringLiteral("onggi"), QStringLiteral("--default-subnet"), QStringLiteral("10.88.0.0/24")});
+        helper_.start(
+            QStringLiteral("nsenter"),
+            {QStringLiteral("--net=") + ns_.path(), QStringLiteral("--"), bin(QStringLiteral("helper/onggi-helper")),
+             QStringLiteral("--socket"), sock_, QStringLiteral("--state-dir"), dir_.filePath(QStringLiteral("state")),
+             QStringLiteral("--run-dir"), dir_.filePath(QStringLiteral("run")), QStringLiteral("--cgroup-parent"), cg_,
+             QStringLiteral("--shim"), bin(QStringLiteral("bin/onggi-shim")), QStringLiteral("--default-network"),
+             QStringLiteral("onggi"), QStringLiteral("--default-subnet"), QStringLiteral("10.88.0.0/24")});
         if (!helper_.waitForStarted(5000)) return false;
         QElapsedTimer t;
         t.start();
@@ -130,7 +136,8 @@ class TstNetworks : public QObject {
     }
     Out ctl(const QStringList& args, int timeoutMs = 60000) const
     {
-        return runProc(bin(QStringLiteral("cli/onggictl")), QStringList{QStringLiteral("--host"), sock_} + args, timeoutMs);
+        return runProc(bin(QStringLiteral("cli/onggictl")), QStringList{QStringLiteral("--host"), sock_} + args,
+                       timeoutMs);
     }
     // One JSON-RPC call on a fresh connection (hello first): the error object, or {} on success.
     QJsonObject rpcError(const QString& method, const QJsonObject& params) const
@@ -139,8 +146,10 @@ class TstNetworks : public QObject {
         s.connectToServer(sock_);
         if (!s.waitForConnected(3000)) return {{QStringLiteral("message"), QStringLiteral("no connection")}};
         auto call = [&](int id, const QString& m, const QJsonObject& p) -> QJsonObject {
-            QJsonObject req{{QStringLiteral("jsonrpc"), QStringLiteral("2.0")}, {QStringLiteral("id"), id},
-                            {QStringLiteral("method"), m}, {QStringLiteral("params"), p}};
+            QJsonObject req{{QStringLiteral("jsonrpc"), QStringLiteral("2.0")},
+                            {QStringLiteral("id"), id},
+                            {QStringLiteral("method"), m},
+                            {QStringLiteral("params"), p}};
             s.write(QJsonDocument(req).toJson(QJsonDocument::Compact) + '\n');
             s.flush();
             QElapsedTimer t;
@@ -154,21 +163,30 @@ class TstNetworks : public QObject {
             }
             return {{QStringLiteral("error"), QJsonObject{{QStringLiteral("message"), QStringLiteral("timeout")}}}};
         };
-        call(1, QStringLiteral("hello"), {{QStringLiteral("client"), QStringLiteral("tst_networks")}, {QStringLiteral("protocol"), 1}});
+        call(1, QStringLiteral("hello"),
+             {{QStringLiteral("client"), QStringLiteral("tst_networks")}, {QStringLiteral("protocol"), 1}});
         return call(2, method, params).value(QStringLiteral("error")).toObject();
     }
     // The names of the links in the helper's namespace ("lo onggi0 veth...").
     QString links() const
     {
         QStringList names;
-        const QStringList lines = ns_.in({QStringLiteral("ip"), QStringLiteral("-o"), QStringLiteral("link")}).out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        const QStringList lines = ns_.in({QStringLiteral("ip"), QStringLiteral("-o"), QStringLiteral("link")})
+                                      .out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         for (const QString& l : lines) names << l.section(QLatin1String(": "), 1, 1).section(QLatin1Char('@'), 0, 0);
         return names.join(QLatin1Char(' '));
     }
-    QString rules() const { return ns_.in({QStringLiteral("nft"), QStringLiteral("list"), QStringLiteral("table"), QStringLiteral("inet"), QStringLiteral("onggi")}).out; }
+    QString rules() const
+    {
+        return ns_
+            .in({QStringLiteral("nft"), QStringLiteral("list"), QStringLiteral("table"), QStringLiteral("inet"),
+                 QStringLiteral("onggi")})
+            .out;
+    }
     QStringList leases(const QString& net = QStringLiteral("onggi")) const
     {
-        return QDir(dir_.filePath(QStringLiteral("state/networks/") + net + QStringLiteral(".leases"))).entryList(QDir::Files);
+        return QDir(dir_.filePath(QStringLiteral("state/networks/") + net + QStringLiteral(".leases")))
+            .entryList(QDir::Files);
     }
     QJsonObject inspect(const QString& name) const
     {
@@ -177,11 +195,24 @@ class TstNetworks : public QObject {
     }
     QString ipOf(const QString& name, const QString& net = QStringLiteral("onggi")) const
     {
-        return inspect(name).value(QStringLiteral("network")).toObject().value(QStringLiteral("networks")).toObject().value(net).toObject().value(QStringLiteral("ip")).toString();
+        return inspect(name)
+            .value(QStringLiteral("network"))
+            .toObject()
+            .value(QStringLiteral("networks"))
+            .toObject()
+            .value(net)
+            .toObject()
+            .value(QStringLiteral("ip"))
+            .toString();
     }
     QString shortId(const QString& name) const
     {
-        return inspect(name).value(QStringLiteral("container")).toObject().value(QStringLiteral("id")).toString().left(12);
+        return inspect(name)
+            .value(QStringLiteral("container"))
+            .toObject()
+            .value(QStringLiteral("id"))
+            .toString()
+            .left(12);
     }
     // HTTP GET from the test's namespace (curl), the body.
     Out get(const QString& url) const
@@ -192,8 +223,9 @@ class TstNetworks : public QObject {
     Out web(const QStringList& extra, const QString& name)
     {
         return ctl(QStringList{QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), name} + extra +
-                   QStringList{QStringLiteral("busybox"), QStringLiteral("httpd"), QStringLiteral("-f"), QStringLiteral("-p"),
-                               QStringLiteral("80"), QStringLiteral("-h"), QStringLiteral("/etc")});
+                   QStringList{QStringLiteral("busybox"), QStringLiteral("httpd"), QStringLiteral("-f"),
+                               QStringLiteral("-p"), QStringLiteral("80"), QStringLiteral("-h"),
+                               QStringLiteral("/etc")});
     }
     // HTTP GET from inside a container with busybox nc (busybox-static's wget crashes).
     Out getIn(const QString& container, const QString& host, const QString& path, int port = 80) const
@@ -217,8 +249,7 @@ private slots:
         if (::geteuid() != 0) QSKIP("needs root: real containers and network namespaces");
         for (const char* b : {"helper/onggi-helper", "cli/onggictl", "bin/onggi-shim"})
             if (!QFile::exists(bin(QString::fromLatin1(b)))) QSKIP("onggi binaries not built");
-        if (findExe("curl").isEmpty() || findExe("nft").isEmpty())
-            QSKIP("needs curl and nft");
+        if (findExe("curl").isEmpty() || findExe("nft").isEmpty()) QSKIP("needs curl and nft");
         QVERIFY(dir_.isValid());
         ::chmod(dir_.path().toLocal8Bit().constData(), 0755);
         cg_ = QStringLiteral("/onggi-test-net-%1").arg(::getpid());
@@ -230,7 +261,8 @@ private slots:
     void cleanupTestCase()
     {
         if (helper_.state() == QProcess::Running) {
-            const QStringList ids = ctl({QStringLiteral("ps"), QStringLiteral("-aq")}).out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+            const QStringList ids =
+                ctl({QStringLiteral("ps"), QStringLiteral("-aq")}).out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
             if (!ids.isEmpty()) ctl(QStringList{QStringLiteral("rm"), QStringLiteral("-f")} + ids);
             ::kill(pid_t(helper_.processId()), SIGTERM);
             helper_.waitForFinished(10000);
@@ -245,15 +277,16 @@ private slots:
     // default route through the bridge.
     void noneHasOnlyLoopback()
     {
-        Out r = ctl({QStringLiteral("run"), QStringLiteral("--rm"), QStringLiteral("--network"), QStringLiteral("none"), QStringLiteral("busybox"),
-                     QStringLiteral("ip"), QStringLiteral("-o"), QStringLiteral("link")});
+        Out r = ctl({QStringLiteral("run"), QStringLiteral("--rm"), QStringLiteral("--network"), QStringLiteral("none"),
+                     QStringLiteral("busybox"), QStringLiteral("ip"), QStringLiteral("-o"), QStringLiteral("link")});
         QCOMPARE(r.code, 0);
         QCOMPARE(r.out.count(QLatin1Char('\n')), 1);
         QVERIFY(r.out.contains(QLatin1String(": lo:")));
-        r = ctl({QStringLiteral("run"), QStringLiteral("--rm"), QStringLiteral("busybox"), QStringLiteral("sh"), QStringLiteral("-c"),
-                 QStringLiteral("ip -o -4 addr show eth0; ip route")});
+        r = ctl({QStringLiteral("run"), QStringLiteral("--rm"), QStringLiteral("busybox"), QStringLiteral("sh"),
+                 QStringLiteral("-c"), QStringLiteral("ip -o -4 addr show eth0; ip route")});
         QCOMPARE(r.code, 0);
-        QVERIFY2(r.out.contains(QRegularExpression(QStringLiteral("eth0\\s+inet 10\\.88\\.0\\.\\d+/24"))), qPrintable(r.out + r.err));
+        QVERIFY2(r.out.contains(QRegularExpression(QStringLiteral("eth0\\s+inet 10\\.88\\.0\\.\\d+/24"))),
+                 qPrintable(r.out + r.err));
         QVERIFY2(r.out.contains(QLatin1String("default via 10.88.0.1 dev eth0")), qPrintable(r.out));
     }
 
@@ -261,14 +294,26 @@ private slots:
     // container on another network reaches neither.
     void namesOnOneNetworkIsolationBetweenTwo()
     {
-        QCOMPARE(ctl({QStringLiteral("network"), QStringLiteral("create"), QStringLiteral("--subnet"), QStringLiteral("10.91.0.0/24"), QStringLiteral("front")}).code, 0);
-        QCOMPARE(ctl({QStringLiteral("network"), QStringLiteral("create"), QStringLiteral("--subnet"), QStringLiteral("10.92.0.0/24"), QStringLiteral("back")}).code, 0);
-        QCOMPARE(web({QStringLiteral("--network"), QStringLiteral("front"), QStringLiteral("--hostname"), QStringLiteral("alpha")}, QStringLiteral("a1")).code, 0);
-        Out b = ctl({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), QStringLiteral("b1"), QStringLiteral("--network"),
-                     QStringLiteral("front"), QStringLiteral("busybox"), QStringLiteral("sleep"), QStringLiteral("300")});
+        QCOMPARE(ctl({QStringLiteral("network"), QStringLiteral("create"), QStringLiteral("--subnet"),
+                      QStringLiteral("10.91.0.0/24"), QStringLiteral("front")})
+                     .code,
+                 0);
+        QCOMPARE(ctl({QStringLiteral("network"), QStringLiteral("create"), QStringLiteral("--subnet"),
+                      QStringLiteral("10.92.0.0/24"), QStringLiteral("back")})
+                     .code,
+                 0);
+        QCOMPARE(web({QStringLiteral("--network"), QStringLiteral("front"), QStringLiteral("--hostname"),
+                      QStringLiteral("alpha")},
+                     QStringLiteral("a1"))
+                     .code,
+                 0);
+        Out b = ctl({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), QStringLiteral("b1"),
+                     QStringLiteral("--network"), QStringLiteral("front"), QStringLiteral("busybox"),
+                     QStringLiteral("sleep"), QStringLiteral("300")});
         QCOMPARE(b.code, 0);
-        Out c = ctl({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), QStringLiteral("c1"), QStringLiteral("--network"),
-                     QStringLiteral("back"), QStringLiteral("busybox"), QStringLiteral("sleep"), QStringLiteral("300")});
+        Out c = ctl({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), QStringLiteral("c1"),
+                     QStringLiteral("--network"), QStringLiteral("back"), QStringLiteral("busybox"),
+                     QStringLiteral("sleep"), QStringLiteral("300")});
         QCOMPARE(c.code, 0);
         const QString ipA = ipOf(QStringLiteral("a1"), QStringLiteral("front"));
         QVERIFY2(ipA.startsWith(QLatin1String("10.91.0.")), qPrintable(ipA));
@@ -284,31 +329,42 @@ private slots:
         // That traffic stayed on the bridge and was not tracked (where br_netfilter hands bridged
         // IPv4 to the inet hooks, conntrack is most of the bridge's cost: bench/net).
         const QString ipB = ipOf(QStringLiteral("b1"), QStringLiteral("front"));
-        if (ns_.in({QStringLiteral("cat"), QStringLiteral("/proc/sys/net/bridge/bridge-nf-call-iptables")}).out.trimmed() == QLatin1String("1")) {
+        if (ns_.in({QStringLiteral("cat"), QStringLiteral("/proc/sys/net/bridge/bridge-nf-call-iptables")})
+                .out.trimmed() == QLatin1String("1")) {
             const QString ct = ns_.in({QStringLiteral("cat"), QStringLiteral("/proc/net/nf_conntrack")}).out;
             QVERIFY2(!ct.contains(QStringLiteral("src=%1 dst=%2 ").arg(ipB, ipA)), qPrintable(ct));
         }
         // b1's /etc/hosts names a1 (kept up to date by the helper).
-        Out hosts = ctl({QStringLiteral("exec"), QStringLiteral("b1"), QStringLiteral("cat"), QStringLiteral("/etc/hosts")});
+        Out hosts =
+            ctl({QStringLiteral("exec"), QStringLiteral("b1"), QStringLiteral("cat"), QStringLiteral("/etc/hosts")});
         QVERIFY2(hosts.out.contains(ipA + QLatin1String("\ta1")), qPrintable(hosts.out));
         // From the other network: neither the address nor the name.
         Out fromC = getIn(QStringLiteral("c1"), ipA, QStringLiteral("/hostname"));
         QVERIFY2(!fromC.out.contains(QLatin1String("alpha")), qPrintable(fromC.out));
-        Out nameC = ctl({QStringLiteral("exec"), QStringLiteral("c1"), QStringLiteral("cat"), QStringLiteral("/etc/hosts")});
+        Out nameC =
+            ctl({QStringLiteral("exec"), QStringLiteral("c1"), QStringLiteral("cat"), QStringLiteral("/etc/hosts")});
         QVERIFY2(!nameC.out.contains(QLatin1String("\ta1 ")), qPrintable(nameC.out));
         // b1 stops: a1's hosts file loses its line, rewritten in place and cut to size (no
         // padding left, no piece of the old text).
-        QCOMPARE(ctl({QStringLiteral("stop"), QStringLiteral("-t"), QStringLiteral("1"), QStringLiteral("b1")}).code, 0);
-        const QString aHosts = ctl({QStringLiteral("exec"), QStringLiteral("a1"), QStringLiteral("cat"), QStringLiteral("/etc/hosts")}).out;
+        QCOMPARE(ctl({QStringLiteral("stop"), QStringLiteral("-t"), QStringLiteral("1"), QStringLiteral("b1")}).code,
+                 0);
+        const QString aHosts =
+            ctl({QStringLiteral("exec"), QStringLiteral("a1"), QStringLiteral("cat"), QStringLiteral("/etc/hosts")})
+                .out;
         QVERIFY2(!aHosts.contains(QLatin1String("b1")) && aHosts.contains(QLatin1String("alpha")), qPrintable(aHosts));
         QVERIFY2(aHosts.endsWith(QLatin1Char('\n')) && !aHosts.endsWith(QLatin1String("\n\n")), qPrintable(aHosts));
         // In use: the network cannot go.
         Out rm = ctl({QStringLiteral("network"), QStringLiteral("rm"), QStringLiteral("front")});
         QVERIFY(rm.code != 0);
         QVERIFY2(rm.err.contains(QLatin1String("a1")), qPrintable(rm.err));
-        QCOMPARE(ctl({QStringLiteral("rm"), QStringLiteral("-f"), QStringLiteral("a1"), QStringLiteral("b1"), QStringLiteral("c1")}).code, 0);
+        QCOMPARE(ctl({QStringLiteral("rm"), QStringLiteral("-f"), QStringLiteral("a1"), QStringLiteral("b1"),
+                      QStringLiteral("c1")})
+                     .code,
+                 0);
         QVERIFY(leases(QStringLiteral("front")).isEmpty());
-        QCOMPARE(ctl({QStringLiteral("network"), QStringLiteral("rm"), QStringLiteral("front"), QStringLiteral("back")}).code, 0);
+        QCOMPARE(ctl({QStringLiteral("network"), QStringLiteral("rm"), QStringLiteral("front"), QStringLiteral("back")})
+                     .code,
+                 0);
         QVERIFY2(!links().contains(QLatin1String("onggi-")), qPrintable(links()));
     }
 
@@ -317,15 +373,25 @@ private slots:
     // start and stop rewrote 50 unchanged files (bench/net: 15.5 ms per start).
     void defaultNetworkLeavesOthersHostsAlone()
     {
-        QCOMPARE(ctl({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), QStringLiteral("h1"), QStringLiteral("busybox"),
-                      QStringLiteral("sleep"), QStringLiteral("300")}).code, 0);
-        const QString id = inspect(QStringLiteral("h1")).value(QStringLiteral("container")).toObject().value(QStringLiteral("id")).toString();
-        const QByteArray hosts = QFile::encodeName(dir_.filePath(QStringLiteral("state/containers/") + id + QStringLiteral("/hosts")));
-        struct stat before {}, after {};
+        QCOMPARE(ctl({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), QStringLiteral("h1"),
+                      QStringLiteral("busybox"), QStringLiteral("sleep"), QStringLiteral("300")})
+                     .code,
+                 0);
+        const QString id = inspect(QStringLiteral("h1"))
+                               .value(QStringLiteral("container"))
+                               .toObject()
+                               .value(QStringLiteral("id"))
+                               .toString();
+        const QByteArray hosts =
+            QFile::encodeName(dir_.filePath(QStringLiteral("state/containers/") + id + QStringLiteral("/hosts")));
+        struct stat before {
+        }, after{};
         QVERIFY2(::stat(hosts.constData(), &before) == 0, hosts.constData());
         QThread::msleep(20);
-        QCOMPARE(ctl({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), QStringLiteral("h2"), QStringLiteral("busybox"),
-                      QStringLiteral("sleep"), QStringLiteral("300")}).code, 0);
+        QCOMPARE(ctl({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), QStringLiteral("h2"),
+                      QStringLiteral("busybox"), QStringLiteral("sleep"), QStringLiteral("300")})
+                     .code,
+                 0);
         QCOMPARE(ctl({QStringLiteral("rm"), QStringLiteral("-f"), QStringLiteral("h2")}).code, 0);
         QCOMPARE(::stat(hosts.constData(), &after), 0);
         QCOMPARE(after.st_mtim.tv_sec, before.st_mtim.tv_sec);
@@ -337,23 +403,34 @@ private slots:
     // container port published twice answers on both host ports; a UDP port delivers.
     void publishedPorts()
     {
-        QCOMPARE(web({QStringLiteral("-p"), QStringLiteral("18080:80"), QStringLiteral("-p"), QStringLiteral("18081:80"), QStringLiteral("--hostname"),
-                      QStringLiteral("webby")}, QStringLiteral("w1")).code, 0);
-        QVERIFY2(answers(QStringLiteral("http://127.0.0.1:18080/hostname"), QStringLiteral("webby")),
-                 qPrintable(ns_.in({QStringLiteral("curl"), QStringLiteral("-sv"), QStringLiteral("-m"), QStringLiteral("3"), QStringLiteral("http://127.0.0.1:18080/hostname")}).err +
-                            ns_.in({QStringLiteral("ip"), QStringLiteral("neigh")}).out + ns_.in({QStringLiteral("ip"), QStringLiteral("-br"), QStringLiteral("addr")}).out +
-                            ctl({QStringLiteral("exec"), QStringLiteral("w1"), QStringLiteral("ip"), QStringLiteral("addr")}).out + get(QStringLiteral("http://10.88.0.1:18080/hostname")).out + "|" +
-                            get(QStringLiteral("http://") + ipOf(QStringLiteral("w1")) + QStringLiteral("/hostname")).out));
+        QCOMPARE(web({QStringLiteral("-p"), QStringLiteral("18080:80"), QStringLiteral("-p"),
+                      QStringLiteral("18081:80"), QStringLiteral("--hostname"), QStringLiteral("webby")},
+                     QStringLiteral("w1"))
+                     .code,
+                 0);
+        QVERIFY2(
+            answers(QStringLiteral("http://127.0.0.1:18080/hostname"), QStringLiteral("webby")),
+            qPrintable(
+                ns_.in({QStringLiteral("curl"), QStringLiteral("-sv"), QStringLiteral("-m"), QStringLiteral("3"),
+                        QStringLiteral("http://127.0.0.1:18080/hostname")})
+                    .err +
+                ns_.in({QStringLiteral("ip"), QStringLiteral("neigh")}).out +
+                ns_.in({QStringLiteral("ip"), QStringLiteral("-br"), QStringLiteral("addr")}).out +
+                ctl({QStringLiteral("exec"), QStringLiteral("w1"), QStringLiteral("ip"), QStringLiteral("addr")}).out +
+                get(QStringLiteral("http://10.88.0.1:18080/hostname")).out + "|" +
+                get(QStringLiteral("http://") + ipOf(QStringLiteral("w1")) + QStringLiteral("/hostname")).out));
         QVERIFY(answers(QStringLiteral("http://10.88.0.1:18080/hostname"), QStringLiteral("webby")));
         QVERIFY(answers(QStringLiteral("http://127.0.0.1:18081/hostname"), QStringLiteral("webby")));
         // UDP: a datagram to the host port reaches the container's listener.
-        Out u = ctl({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), QStringLiteral("u1"), QStringLiteral("-p"),
-                     QStringLiteral("15353:5353/udp"), QStringLiteral("-v"), QStringLiteral(ONGGI_UDP_SINK ":/udp_sink:ro"), QStringLiteral("busybox"),
+        Out u = ctl({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), QStringLiteral("u1"),
+                     QStringLiteral("-p"), QStringLiteral("15353:5353/udp"), QStringLiteral("-v"),
+                     QStringLiteral(ONGGI_UDP_SINK ":/udp_sink:ro"), QStringLiteral("busybox"),
                      QStringLiteral("/udp_sink"), QStringLiteral("5353")});
         QVERIFY2(u.code == 0, qPrintable(u.err + u.out));
         bool got = false;
         for (int i = 0; i < 50 && !got; ++i) {
-            ns_.in({QStringLiteral("bash"), QStringLiteral("-c"), QStringLiteral("echo datagram > /dev/udp/127.0.0.1/15353")});
+            ns_.in({QStringLiteral("bash"), QStringLiteral("-c"),
+                    QStringLiteral("echo datagram > /dev/udp/127.0.0.1/15353")});
             QThread::msleep(100);
             got = ctl({QStringLiteral("logs"), QStringLiteral("u1")}).out.contains(QLatin1String("got: datagram"));
         }
@@ -389,7 +466,8 @@ private slots:
         QVERIFY(links().contains(QLatin1String("veth") + id.left(10)));
         QVERIFY(rules().contains(id));
         QCOMPARE(leases().size(), 1);
-        QCOMPARE(ctl({QStringLiteral("stop"), QStringLiteral("-t"), QStringLiteral("1"), QStringLiteral("w1")}).code, 0);
+        QCOMPARE(ctl({QStringLiteral("stop"), QStringLiteral("-t"), QStringLiteral("1"), QStringLiteral("w1")}).code,
+                 0);
         // The host end is deleted off the helper's main thread (or by the kernel with the namespace).
         QTRY_VERIFY_WITH_TIMEOUT(!links().contains(QLatin1String("veth") + id.left(10)), 5000);
         QVERIFY(!rules().contains(id));
@@ -403,13 +481,29 @@ private slots:
     void outboundNat()
     {
         QVERIFY(upstream_.start());
-        QCOMPARE(ns_.in({QStringLiteral("ip"), QStringLiteral("link"), QStringLiteral("add"), QStringLiteral("up0"), QStringLiteral("type"), QStringLiteral("veth"),
-                         QStringLiteral("peer"), QStringLiteral("name"), QStringLiteral("up1"), QStringLiteral("netns"),
-                         QString::number(upstream_.holder.processId())}).code, 0);
-        QCOMPARE(ns_.in({QStringLiteral("ip"), QStringLiteral("addr"), QStringLiteral("add"), QStringLiteral("192.168.77.1/24"), QStringLiteral("dev"), QStringLiteral("up0")}).code, 0);
-        QCOMPARE(ns_.in({QStringLiteral("ip"), QStringLiteral("link"), QStringLiteral("set"), QStringLiteral("up0"), QStringLiteral("up")}).code, 0);
-        QCOMPARE(upstream_.in({QStringLiteral("ip"), QStringLiteral("addr"), QStringLiteral("add"), QStringLiteral("192.168.77.2/24"), QStringLiteral("dev"), QStringLiteral("up1")}).code, 0);
-        QCOMPARE(upstream_.in({QStringLiteral("ip"), QStringLiteral("link"), QStringLiteral("set"), QStringLiteral("up1"), QStringLiteral("up")}).code, 0);
+        QCOMPARE(ns_.in({QStringLiteral("ip"), QStringLiteral("link"), QStringLiteral("add"), QStringLiteral("up0"),
+                         QStringLiteral("type"), QStringLiteral("veth"), QStringLiteral("peer"), QStringLiteral("name"),
+                         QStringLiteral("up1"), QStringLiteral("netns"), QString::number(upstream_.holder.processId())})
+                     .code,
+                 0);
+        QCOMPARE(ns_.in({QStringLiteral("ip"), QStringLiteral("addr"), QStringLiteral("add"),
+                         QStringLiteral("192.168.77.1/24"), QStringLiteral("dev"), QStringLiteral("up0")})
+                     .code,
+                 0);
+        QCOMPARE(ns_.in({QStringLiteral("ip"), QStringLiteral("link"), QStringLiteral("set"), QStringLiteral("up0"),
+                         QStringLiteral("up")})
+                     .code,
+                 0);
+        QCOMPARE(upstream_
+                     .in({QStringLiteral("ip"), QStringLiteral("addr"), QStringLiteral("add"),
+                          QStringLiteral("192.168.77.2/24"), QStringLiteral("dev"), QStringLiteral("up1")})
+                     .code,
+                 0);
+        QCOMPARE(upstream_
+                     .in({QStringLiteral("ip"), QStringLiteral("link"), QStringLiteral("set"), QStringLiteral("up1"),
+                          QStringLiteral("up")})
+                     .code,
+                 0);
         QVERIFY(!upstream_.in({QStringLiteral("ip"), QStringLiteral("route")}).out.contains(QLatin1String("10.88.")));
         // The upstream server: a container of the helper would live in the helper's namespace, so
         // a plain busybox httpd of the host's runs in the upstream namespace.
@@ -419,12 +513,15 @@ private slots:
         f.write("from upstream\n");
         f.close();
         QProcess server;
-        server.start(QStringLiteral("nsenter"), {QStringLiteral("--net=") + upstream_.path(), QStringLiteral("--"), QStringLiteral("busybox"), QStringLiteral("httpd"),
-                                                 QStringLiteral("-f"), QStringLiteral("-p"), QStringLiteral("9000"), QStringLiteral("-h"), dir_.filePath(QStringLiteral("www"))});
+        server.start(QStringLiteral("nsenter"),
+                     {QStringLiteral("--net=") + upstream_.path(), QStringLiteral("--"), QStringLiteral("busybox"),
+                      QStringLiteral("httpd"), QStringLiteral("-f"), QStringLiteral("-p"), QStringLiteral("9000"),
+                      QStringLiteral("-h"), dir_.filePath(QStringLiteral("www"))});
         QVERIFY(server.waitForStarted(5000));
         Out r;
         for (int i = 0; i < 30; ++i) {
-            r = ctl({QStringLiteral("run"), QStringLiteral("--rm"), QStringLiteral("busybox"), QStringLiteral("sh"), QStringLiteral("-c"),
+            r = ctl({QStringLiteral("run"), QStringLiteral("--rm"), QStringLiteral("busybox"), QStringLiteral("sh"),
+                     QStringLiteral("-c"),
                      QStringLiteral("printf 'GET /hello HTTP/1.0\\r\\n\\r\\n' | nc -w 3 192.168.77.2 9000")});
             if (r.out.contains(QLatin1String("from upstream"))) break;
             QThread::msleep(100);
@@ -441,34 +538,49 @@ private slots:
     // helper's namespace, and goes again with its host end and its lease.
     void connectDisconnectRunning()
     {
-        QCOMPARE(ctl({QStringLiteral("network"), QStringLiteral("create"), QStringLiteral("--subnet"), QStringLiteral("10.93.0.0/24"), QStringLiteral("side")}).code, 0);
-        QCOMPARE(ctl({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), QStringLiteral("cd1"), QStringLiteral("busybox"),
-                      QStringLiteral("sleep"), QStringLiteral("300")}).code, 0);
+        QCOMPARE(ctl({QStringLiteral("network"), QStringLiteral("create"), QStringLiteral("--subnet"),
+                      QStringLiteral("10.93.0.0/24"), QStringLiteral("side")})
+                     .code,
+                 0);
+        QCOMPARE(ctl({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), QStringLiteral("cd1"),
+                      QStringLiteral("busybox"), QStringLiteral("sleep"), QStringLiteral("300")})
+                     .code,
+                 0);
         const QString id = shortId(QStringLiteral("cd1"));
-        auto devs = [&] { return ctl({QStringLiteral("exec"), QStringLiteral("cd1"), QStringLiteral("cat"), QStringLiteral("/proc/net/dev")}).out; };
-        QVERIFY2(devs().contains(QLatin1String("eth0:")) && !devs().contains(QLatin1String("eth1:")), qPrintable(devs()));
+        auto devs = [&] {
+            return ctl({QStringLiteral("exec"), QStringLiteral("cd1"), QStringLiteral("cat"),
+                        QStringLiteral("/proc/net/dev")})
+                .out;
+        };
+        QVERIFY2(devs().contains(QLatin1String("eth0:")) && !devs().contains(QLatin1String("eth1:")),
+                 qPrintable(devs()));
 
-        Out c = ctl({QStringLiteral("network"), QStringLiteral("connect"), QStringLiteral("side"), QStringLiteral("cd1")});
+        Out c =
+            ctl({QStringLiteral("network"), QStringLiteral("connect"), QStringLiteral("side"), QStringLiteral("cd1")});
         QVERIFY2(c.code == 0, qPrintable(c.err));
         QVERIFY2(devs().contains(QLatin1String("eth1:")), qPrintable(devs()));
         const QString ip = ipOf(QStringLiteral("cd1"), QStringLiteral("side"));
         QVERIFY2(ip.startsWith(QLatin1String("10.93.0.")), qPrintable(ip));
         QCOMPARE(leases(QStringLiteral("side")), QStringList{ip});
         QVERIFY(links().contains(QLatin1String("veth") + id.left(10) + QLatin1Char('1')));
-        Out ping = ns_.in({QStringLiteral("busybox"), QStringLiteral("ping"), QStringLiteral("-c"), QStringLiteral("1"), QStringLiteral("-W"),
-                           QStringLiteral("3"), ip});
+        Out ping = ns_.in({QStringLiteral("busybox"), QStringLiteral("ping"), QStringLiteral("-c"), QStringLiteral("1"),
+                           QStringLiteral("-W"), QStringLiteral("3"), ip});
         QVERIFY2(ping.code == 0, qPrintable(ping.out + ping.err));
         // Twice: already on it.
-        QVERIFY(ctl({QStringLiteral("network"), QStringLiteral("connect"), QStringLiteral("side"), QStringLiteral("cd1")}).code != 0);
+        QVERIFY(
+            ctl({QStringLiteral("network"), QStringLiteral("connect"), QStringLiteral("side"), QStringLiteral("cd1")})
+                .code != 0);
 
-        Out d = ctl({QStringLiteral("network"), QStringLiteral("disconnect"), QStringLiteral("side"), QStringLiteral("cd1")});
+        Out d = ctl(
+            {QStringLiteral("network"), QStringLiteral("disconnect"), QStringLiteral("side"), QStringLiteral("cd1")});
         QVERIFY2(d.code == 0, qPrintable(d.err));
         QVERIFY2(!devs().contains(QLatin1String("eth1:")), qPrintable(devs()));
         QVERIFY2(devs().contains(QLatin1String("eth0:")), qPrintable(devs()));
         QVERIFY(!links().contains(QLatin1String("veth") + id.left(10) + QLatin1Char('1')));
         QVERIFY(leases(QStringLiteral("side")).isEmpty());
-        QVERIFY(ns_.in({QStringLiteral("busybox"), QStringLiteral("ping"), QStringLiteral("-c"), QStringLiteral("1"), QStringLiteral("-W"),
-                        QStringLiteral("1"), ip}).code != 0);
+        QVERIFY(ns_.in({QStringLiteral("busybox"), QStringLiteral("ping"), QStringLiteral("-c"), QStringLiteral("1"),
+                        QStringLiteral("-W"), QStringLiteral("1"), ip})
+                    .code != 0);
         QCOMPARE(ctl({QStringLiteral("rm"), QStringLiteral("-f"), QStringLiteral("cd1")}).code, 0);
         QCOMPARE(ctl({QStringLiteral("network"), QStringLiteral("rm"), QStringLiteral("side")}).code, 0);
     }
@@ -481,13 +593,26 @@ private slots:
     // interface and its lease.)
     void connectDisconnectRefusedWhenTheStateCannotBeSaved()
     {
-        QCOMPARE(ctl({QStringLiteral("network"), QStringLiteral("create"), QStringLiteral("--subnet"), QStringLiteral("10.94.0.0/24"), QStringLiteral("side2")}).code, 0);
-        QCOMPARE(ctl({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), QStringLiteral("cs1"), QStringLiteral("busybox"),
-                      QStringLiteral("sleep"), QStringLiteral("300")}).code, 0);
-        const QString full = inspect(QStringLiteral("cs1")).value(QStringLiteral("container")).toObject().value(QStringLiteral("id")).toString();
+        QCOMPARE(ctl({QStringLiteral("network"), QStringLiteral("create"), QStringLiteral("--subnet"),
+                      QStringLiteral("10.94.0.0/24"), QStringLiteral("side2")})
+                     .code,
+                 0);
+        QCOMPARE(ctl({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), QStringLiteral("cs1"),
+                      QStringLiteral("busybox"), QStringLiteral("sleep"), QStringLiteral("300")})
+                     .code,
+                 0);
+        const QString full = inspect(QStringLiteral("cs1"))
+                                 .value(QStringLiteral("container"))
+                                 .toObject()
+                                 .value(QStringLiteral("id"))
+                                 .toString();
         QCOMPARE(full.size(), 64);
         const QString state = dir_.filePath(QStringLiteral("run/net/") + full + QStringLiteral(".json"));
-        auto devs = [&] { return ctl({QStringLiteral("exec"), QStringLiteral("cs1"), QStringLiteral("cat"), QStringLiteral("/proc/net/dev")}).out; };
+        auto devs = [&] {
+            return ctl({QStringLiteral("exec"), QStringLiteral("cs1"), QStringLiteral("cat"),
+                        QStringLiteral("/proc/net/dev")})
+                .out;
+        };
         const QString veth = QStringLiteral("veth") + full.left(10) + QLatin1Char('1');
         auto readState = [&] {
             QFile f(state);
@@ -506,13 +631,19 @@ private slots:
         const QByteArray before = readState();
         QVERIFY(!before.isEmpty());
         QVERIFY(blockState());
-        Out c = ctl({QStringLiteral("network"), QStringLiteral("connect"), QStringLiteral("side2"), QStringLiteral("cs1")});
+        Out c =
+            ctl({QStringLiteral("network"), QStringLiteral("connect"), QStringLiteral("side2"), QStringLiteral("cs1")});
         QVERIFY2(c.code != 0, qPrintable(c.out));
         QVERIFY2(c.err.contains(QLatin1String("save the network state")), qPrintable(c.err));
         QVERIFY2(!devs().contains(QLatin1String("eth1:")), qPrintable(devs()));
         QVERIFY2(!links().contains(veth), qPrintable(links()));
         QVERIFY(leases(QStringLiteral("side2")).isEmpty());
-        QVERIFY(!inspect(QStringLiteral("cs1")).value(QStringLiteral("network")).toObject().value(QStringLiteral("networks")).toObject().contains(QStringLiteral("side2")));
+        QVERIFY(!inspect(QStringLiteral("cs1"))
+                     .value(QStringLiteral("network"))
+                     .toObject()
+                     .value(QStringLiteral("networks"))
+                     .toObject()
+                     .contains(QStringLiteral("side2")));
 
         // Saveable again: the same connect works, and the record says so.
         QCOMPARE(readState(), before);  // the record is as it was
@@ -526,7 +657,8 @@ private slots:
         QVERIFY2(connected.contains("side2"), connected.constData());
 
         QVERIFY(blockState());
-        Out d = ctl({QStringLiteral("network"), QStringLiteral("disconnect"), QStringLiteral("side2"), QStringLiteral("cs1")});
+        Out d = ctl(
+            {QStringLiteral("network"), QStringLiteral("disconnect"), QStringLiteral("side2"), QStringLiteral("cs1")});
         QVERIFY2(d.code != 0, qPrintable(d.out));
         QVERIFY2(d.err.contains(QLatin1String("save the network state")), qPrintable(d.err));
         QVERIFY2(devs().contains(QLatin1String("eth1:")), qPrintable(devs()));
@@ -536,7 +668,8 @@ private slots:
 
         QCOMPARE(readState(), connected);
         QVERIFY(unblockState());
-        d = ctl({QStringLiteral("network"), QStringLiteral("disconnect"), QStringLiteral("side2"), QStringLiteral("cs1")});
+        d = ctl(
+            {QStringLiteral("network"), QStringLiteral("disconnect"), QStringLiteral("side2"), QStringLiteral("cs1")});
         QVERIFY2(d.code == 0, qPrintable(d.err));
         QVERIFY2(!devs().contains(QLatin1String("eth1:")), qPrintable(devs()));
         QVERIFY(leases(QStringLiteral("side2")).isEmpty());
@@ -548,11 +681,19 @@ private slots:
 
     void helperKill9RebuildsRulesOnce()
     {
-        QCOMPARE(web({QStringLiteral("-p"), QStringLiteral("18090:80"), QStringLiteral("--hostname"), QStringLiteral("keeper")}, QStringLiteral("k1")).code, 0);
+        QCOMPARE(web({QStringLiteral("-p"), QStringLiteral("18090:80"), QStringLiteral("--hostname"),
+                      QStringLiteral("keeper")},
+                     QStringLiteral("k1"))
+                     .code,
+                 0);
         QCOMPARE(web({QStringLiteral("-p"), QStringLiteral("18091:80")}, QStringLiteral("k2")).code, 0);
         QVERIFY(answers(QStringLiteral("http://127.0.0.1:18090/hostname"), QStringLiteral("keeper")));
         const QString id2 = shortId(QStringLiteral("k2"));
-        const pid_t k2 = pid_t(inspect(QStringLiteral("k2")).value(QStringLiteral("container")).toObject().value(QStringLiteral("pid")).toInt());
+        const pid_t k2 = pid_t(inspect(QStringLiteral("k2"))
+                                   .value(QStringLiteral("container"))
+                                   .toObject()
+                                   .value(QStringLiteral("pid"))
+                                   .toInt());
         QVERIFY(k2 > 0);
         ::kill(pid_t(helper_.processId()), SIGKILL);
         helper_.waitForFinished(5000);
@@ -560,7 +701,12 @@ private slots:
         QThread::msleep(300);
         QVERIFY2(startHelper(), qPrintable(helperLog()));
         // k2's shim may still have been draining at the restart: then the new helper sees it end.
-        for (int i = 0; i < 100 && inspect(QStringLiteral("k2")).value(QStringLiteral("container")).toObject().value(QStringLiteral("state")).toString() != QLatin1String("exited"); ++i)
+        for (int i = 0; i < 100 && inspect(QStringLiteral("k2"))
+                                           .value(QStringLiteral("container"))
+                                           .toObject()
+                                           .value(QStringLiteral("state"))
+                                           .toString() != QLatin1String("exited");
+             ++i)
             QThread::msleep(100);
         const QString r = rules();
         QCOMPARE(r.count(QLatin1String("dport 18090")), 1);
@@ -579,42 +725,60 @@ private slots:
     {
         const QString rulesBefore = rules(), netsBefore = ctl({QStringLiteral("network"), QStringLiteral("ls")}).out;
         auto create = [&](const QJsonObject& extra) {
-            QJsonObject p{{QStringLiteral("image"), QStringLiteral("busybox")}, {QStringLiteral("cmd"), QJsonArray{QStringLiteral("true")}}};
+            QJsonObject p{{QStringLiteral("image"), QStringLiteral("busybox")},
+                          {QStringLiteral("cmd"), QJsonArray{QStringLiteral("true")}}};
             for (auto it = extra.begin(); it != extra.end(); ++it) p.insert(it.key(), it.value());
             return rpcError(QStringLiteral("container.create"), p);
         };
         auto port = [](const QJsonValue& cp, const QString& proto) {
-            return QJsonObject{{QStringLiteral("ports"), QJsonArray{QJsonObject{{QStringLiteral("container_port"), cp}, {QStringLiteral("host_port"), 8080}, {QStringLiteral("protocol"), proto}}}}};
+            return QJsonObject{{QStringLiteral("ports"), QJsonArray{QJsonObject{{QStringLiteral("container_port"), cp},
+                                                                                {QStringLiteral("host_port"), 8080},
+                                                                                {QStringLiteral("protocol"), proto}}}}};
         };
         QJsonObject e = create(port(0, QStringLiteral("tcp")));
-        QCOMPARE(e.value(QStringLiteral("data")).toObject().value(QStringLiteral("errc")).toString(), QStringLiteral("invalid_argument"));
-        QVERIFY2(e.value(QStringLiteral("message")).toString().contains(QLatin1String("ports[0].container_port")), qPrintable(e.value(QStringLiteral("message")).toString()));
+        QCOMPARE(e.value(QStringLiteral("data")).toObject().value(QStringLiteral("errc")).toString(),
+                 QStringLiteral("invalid_argument"));
+        QVERIFY2(e.value(QStringLiteral("message")).toString().contains(QLatin1String("ports[0].container_port")),
+                 qPrintable(e.value(QStringLiteral("message")).toString()));
         e = create(port(70000, QStringLiteral("tcp")));
         QVERIFY(e.value(QStringLiteral("message")).toString().contains(QLatin1String("out of range")));
         e = create(port(80, QStringLiteral("sctp")));
         QVERIFY(e.value(QStringLiteral("message")).toString().contains(QLatin1String("unknown protocol 'sctp'")));
         e = create({{QStringLiteral("ip"), QStringLiteral("10.99.0.5")}});
-        QVERIFY2(e.value(QStringLiteral("message")).toString().contains(QLatin1String("outside the subnet")), qPrintable(e.value(QStringLiteral("message")).toString()));
+        QVERIFY2(e.value(QStringLiteral("message")).toString().contains(QLatin1String("outside the subnet")),
+                 qPrintable(e.value(QStringLiteral("message")).toString()));
         e = create({{QStringLiteral("ip"), QStringLiteral("10.88.0.1")}});
         QVERIFY(e.value(QStringLiteral("message")).toString().contains(QLatin1String("own address")));
-        e = create({{QStringLiteral("namespaces"), QJsonObject{{QStringLiteral("network"), QStringLiteral("nosuchnet")}}}});
-        QCOMPARE(e.value(QStringLiteral("data")).toObject().value(QStringLiteral("errc")).toString(), QStringLiteral("not_found"));
+        e = create(
+            {{QStringLiteral("namespaces"), QJsonObject{{QStringLiteral("network"), QStringLiteral("nosuchnet")}}}});
+        QCOMPARE(e.value(QStringLiteral("data")).toObject().value(QStringLiteral("errc")).toString(),
+                 QStringLiteral("not_found"));
         // onggictl refuses the same before sending anything.
-        Out c = ctl({QStringLiteral("create"), QStringLiteral("-p"), QStringLiteral("0:80"), QStringLiteral("busybox")});
+        Out c =
+            ctl({QStringLiteral("create"), QStringLiteral("-p"), QStringLiteral("0:80"), QStringLiteral("busybox")});
         QVERIFY(c.code != 0 && c.err.contains(QLatin1String("1 to 65535")));
         c = ctl({QStringLiteral("create"), QStringLiteral("-p"), QStringLiteral("80/sctp"), QStringLiteral("busybox")});
         QVERIFY(c.code != 0 && c.err.contains(QLatin1String("tcp or udp")));
         // Overlapping subnets: another network's, and a route of the (test's) host namespace.
-        QCOMPARE(ns_.in({QStringLiteral("ip"), QStringLiteral("link"), QStringLiteral("add"), QStringLiteral("dum0"), QStringLiteral("up"), QStringLiteral("type"), QStringLiteral("veth"),
-                         QStringLiteral("peer"), QStringLiteral("name"), QStringLiteral("dum1")}).code, 0);
-        QCOMPARE(ns_.in({QStringLiteral("ip"), QStringLiteral("route"), QStringLiteral("add"), QStringLiteral("10.200.0.0/16"), QStringLiteral("dev"), QStringLiteral("dum0")}).code, 0);
-        Out n = ctl({QStringLiteral("network"), QStringLiteral("create"), QStringLiteral("--subnet"), QStringLiteral("10.200.3.0/24"), QStringLiteral("clash")});
+        QCOMPARE(ns_.in({QStringLiteral("ip"), QStringLiteral("link"), QStringLiteral("add"), QStringLiteral("dum0"),
+                         QStringLiteral("up"), QStringLiteral("type"), QStringLiteral("veth"), QStringLiteral("peer"),
+                         QStringLiteral("name"), QStringLiteral("dum1")})
+                     .code,
+                 0);
+        QCOMPARE(ns_.in({QStringLiteral("ip"), QStringLiteral("route"), QStringLiteral("add"),
+                         QStringLiteral("10.200.0.0/16"), QStringLiteral("dev"), QStringLiteral("dum0")})
+                     .code,
+                 0);
+        Out n = ctl({QStringLiteral("network"), QStringLiteral("create"), QStringLiteral("--subnet"),
+                     QStringLiteral("10.200.3.0/24"), QStringLiteral("clash")});
         QVERIFY(n.code != 0);
         QVERIFY2(n.err.contains(QLatin1String("overlaps the host's route 10.200.0.0/16")), qPrintable(n.err));
-        n = ctl({QStringLiteral("network"), QStringLiteral("create"), QStringLiteral("--subnet"), QStringLiteral("10.88.0.128/25"), QStringLiteral("clash")});
+        n = ctl({QStringLiteral("network"), QStringLiteral("create"), QStringLiteral("--subnet"),
+                 QStringLiteral("10.88.0.128/25"), QStringLiteral("clash")});
         QVERIFY(n.code != 0);
         QVERIFY2(n.err.contains(QLatin1String("overlaps network onggi")), qPrintable(n.err));
-        n = ctl({QStringLiteral("network"), QStringLiteral("create"), QStringLiteral("--subnet"), QStringLiteral("10.93.0.7/24"), QStringLiteral("clash")});
+        n = ctl({QStringLiteral("network"), QStringLiteral("create"), QStringLiteral("--subnet"),
+                 QStringLiteral("10.93.0.7/24"), QStringLiteral("clash")});
         QVERIFY(n.code != 0 && n.err.contains(QLatin1String("not a network address")));
         QCOMPARE(ctl({QStringLiteral("network"), QStringLiteral("ls")}).out, netsBefore);
         QCOMPARE(rules(), rulesBefore);
@@ -627,14 +791,19 @@ private slots:
     {
         ns_.in({QStringLiteral("ip"), QStringLiteral("link"), QStringLiteral("del"), QStringLiteral("dum0")});
         const QString linksBefore = links();
-        Out r = runProc(QStringLiteral("bash"), {QStringLiteral("-c"),
-                        QStringLiteral("for i in $(seq 200); do %1 --host %2 run --rm -p 18100:80 busybox true || exit 1; done")
-                            .arg(bin(QStringLiteral("cli/onggictl")), sock_)}, 600000);
+        Out r = runProc(
+            QStringLiteral("bash"),
+            {QStringLiteral("-c"),
+             QStringLiteral("for i in $(seq 200); do %1 --host %2 run --rm -p 18100:80 busybox true || exit 1; done")
+                 .arg(bin(QStringLiteral("cli/onggictl")), sock_)},
+            600000);
         QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
         QTRY_COMPARE_WITH_TIMEOUT(links(), linksBefore, 10000);
         QVERIFY(leases().isEmpty());
         QVERIFY(!rules().contains(QLatin1String("dnat ip to")));
-        QCOMPARE(ns_.in({QStringLiteral("ip"), QStringLiteral("-o"), QStringLiteral("addr")}).out.count(QLatin1String("inet ")), 3);  // lo, onggi0, up0
+        QCOMPARE(ns_.in({QStringLiteral("ip"), QStringLiteral("-o"), QStringLiteral("addr")})
+                     .out.count(QLatin1String("inet ")),
+                 3);  // lo, onggi0, up0
     }
 };
 

@@ -85,7 +85,7 @@ std::string http_get(int port, const std::string& path)
 
 std::string errc(const json& r) { return r.contains("error") ? r["error"]["data"].value("errc", "") : ""; }
 
-} // namespace
+}  // namespace
 
 class TstPublishAll : public QObject {
     Q_OBJECT
@@ -106,22 +106,21 @@ class TstPublishAll : public QObject {
     {
         Out o;
         QProcess p;
-        p.start(QString::fromStdString(build_dir() + "/cli/onggictl"), QStringList{"--host", QString::fromStdString(helper_->socket())} + args);
+        p.start(QString::fromStdString(build_dir() + "/cli/onggictl"),
+                QStringList{"--host", QString::fromStdString(helper_->socket())} + args);
         if (!p.waitForFinished(120000)) return o;
         o.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
         o.out = QString::fromUtf8(p.readAllStandardOutput());
         o.err = QString::fromUtf8(p.readAllStandardError());
         return o;
     }
-    json inspect(const QString& name)
-    {
-        return c_->call("container.inspect", {{"id", name.toStdString()}})["result"];
-    }
+    json inspect(const QString& name) { return c_->call("container.inspect", {{"id", name.toStdString()}})["result"]; }
     // The published host port of container_port/proto in container.inspect (0 when none).
     static int host_port(const json& in, int container_port, const std::string& proto)
     {
         for (const auto& p : in["network"]["ports"])
-            if (p.value("container_port", 0) == container_port && p.value("protocol", "") == proto) return p.value("host_port", 0);
+            if (p.value("container_port", 0) == container_port && p.value("protocol", "") == proto)
+                return p.value("host_port", 0);
         return 0;
     }
 
@@ -130,7 +129,8 @@ private slots:
     {
         if (::geteuid() != 0) QSKIP("integration tests run as root");
         if (!g_in_own_netns) QSKIP("cannot make a network namespace for this test");
-        if (shim_binary().empty() || ::access((build_dir() + "/cli/onggictl").c_str(), X_OK) != 0) QSKIP("onggi binaries not built");
+        if (shim_binary().empty() || ::access((build_dir() + "/cli/onggictl").c_str(), X_OK) != 0)
+            QSKIP("onggi binaries not built");
         if (::access("/usr/bin/docker-registry", X_OK) != 0 || ::access("/usr/bin/skopeo", X_OK) != 0)
             QSKIP("docker-registry and skopeo are needed (scripts/setup-deps)");
         const std::string bb = read_all(image::host_busybox_path());
@@ -146,7 +146,11 @@ private slots:
         OciLayout a(layout("web"));
         json m = a.add_image({l},
                              {{"Cmd", {"/bin/busybox", "httpd", "-f", "-p", "80", "-h", "/www"}},
-                              {"ExposedPorts", {{"80/tcp", json::object()}, {"8080", json::object()}, {"5353/udp", json::object()}, {"9/sctp", json::object()}}}},
+                              {"ExposedPorts",
+                               {{"80/tcp", json::object()},
+                                {"8080", json::object()},
+                                {"5353/udp", json::object()},
+                                {"9/sctp", json::object()}}}},
                              host_arch(), &config_id_);
         a.write_index({m}, "v1", false);
         OciLayout bad(layout("bad"));
@@ -156,11 +160,13 @@ private slots:
         QVERIFY2(reg_->start(), reg_->log().c_str());
         for (const char* name : {"web", "bad"}) {
             std::string log;
-            QVERIFY2(skopeo_push(layout(name), "v1", reg_->host() + "/test/" + name + ":v1", false, {}, &log), log.c_str());
+            QVERIFY2(skopeo_push(layout(name), "v1", reg_->host() + "/test/" + name + ":v1", false, {}, &log),
+                     log.c_str());
         }
         image_ = reg_->host() + "/test/web:v1";
         helper_ = std::make_unique<HelperProcess>();
-        QVERIFY2(helper_->start({"--default-network", "onggi", "--default-subnet", "10.88.0.0/24"}), helper_->log().c_str());
+        QVERIFY2(helper_->start({"--default-network", "onggi", "--default-subnet", "10.88.0.0/24"}),
+                 helper_->log().c_str());
         c_ = std::make_unique<RawClient>(helper_->socket());
     }
 
@@ -168,7 +174,8 @@ private slots:
     {
         if (c_) {
             json l = c_->call("container.list", {{"all", true}});
-            for (const auto& c : l["result"]["containers"]) c_->call("container.remove", {{"id", c["id"]}, {"force", true}});
+            for (const auto& c : l["result"]["containers"])
+                c_->call("container.remove", {{"id", c["id"]}, {"force", true}});
         }
         c_.reset();
         helper_.reset();
@@ -182,7 +189,8 @@ private slots:
         QVERIFY2(r.contains("result"), (r.dump() + helper_->log()).c_str());
         QCOMPARE(r["result"]["image"]["id"].get<std::string>(), config_id_);
         const json expect = {"5353/udp", "80/tcp", "8080/tcp", "9/sctp"};
-        const json rec = json::parse(read_all(helper_->state_dir() + "/images/records/" + config_id_.substr(7) + ".json"), nullptr, false);
+        const json rec = json::parse(
+            read_all(helper_->state_dir() + "/images/records/" + config_id_.substr(7) + ".json"), nullptr, false);
         QCOMPARE(rec.value("exposed_ports", json()), expect);
         json in = c_->call("images.inspect", {{"image", image_}});
         QCOMPARE(in["result"]["image"]["config"]["exposed_ports"], expect);
@@ -211,7 +219,8 @@ private slots:
         Out r = ctl({"run", "-d", "-P", "--name", "web", QString::fromStdString(image_)});
         QVERIFY2(r.code == 0, qPrintable(r.err + r.out + QString::fromStdString(helper_->log())));
         json in = inspect("web");
-        const int p80 = host_port(in, 80, "tcp"), p8080 = host_port(in, 8080, "tcp"), p5353 = host_port(in, 5353, "udp");
+        const int p80 = host_port(in, 80, "tcp"), p8080 = host_port(in, 8080, "tcp"),
+                  p5353 = host_port(in, 5353, "udp");
         QVERIFY2(p80 > 0 && p8080 > 0 && p5353 > 0, in["network"].dump().c_str());
         QCOMPARE(in["network"]["ports"].size(), size_t(3));  // not the sctp one
         QVERIFY(p80 != p8080);

@@ -72,10 +72,7 @@ inline std::string unique_id(const char* what, const char* prefix = "rt-")
 }
 
 // Is bin/<name> built?
-inline bool built(const char* name)
-{
-    return ::access(binary(name).toUtf8().constData(), X_OK) == 0;
-}
+inline bool built(const char* name) { return ::access(binary(name).toUtf8().constData(), X_OK) == 0; }
 
 // The work dir of a test: traversable by all (a user-namespaced container's root, an unmapped
 // host uid, must reach the rootfs), a busybox rootfs in it and the path of a state root.
@@ -154,4 +151,4 @@ inline bool eventually(const std::function<bool()>& cond, int timeout_ms = 15000
     return cond();
 }
 
-} // namespace rtfix
+}  // namespace rtfix

@@ -14,9 +14,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <cstring>
 #include <fstream>
 #include <set>
-#include <cstring>
 #include <sstream>
 #include <thread>
 
@@ -90,7 +90,7 @@ private slots:
     void everyNamespaceDiffersFromTheHost()
     {
         auto s = test_spec(rootfs_, {"sleep", "300"});
-        s.linux.namespaces = {{"pid", ""}, {"network", ""}, {"mount", ""}, {"uts", ""},
+        s.linux.namespaces = {{"pid", ""}, {"network", ""}, {"mount", ""},  {"uts", ""},
                               {"ipc", ""}, {"user", ""},    {"cgroup", ""}, {"time", ""}};
         s.linux.uid_mappings = {{0, 200000, 65536}};
         s.linux.gid_mappings = {{0, 200000, 65536}};
@@ -116,9 +116,12 @@ private slots:
     void pid1HostnameAndHostFilesInvisible()
     {
         const std::string marker = "/tmp/onggi-rt-marker-" + std::to_string(::getpid());
-        { std::ofstream(marker) << "host"; }
-        auto s = test_spec(rootfs_, {"sh", "-c", "echo pid=$$; echo host=$(hostname); test -e " + marker +
-                                                     " && echo marker=visible || echo marker=invisible"});
+        {
+            std::ofstream(marker) << "host";
+        }
+        auto s = test_spec(rootfs_, {"sh", "-c",
+                                     "echo pid=$$; echo host=$(hostname); test -e " + marker +
+                                         " && echo marker=visible || echo marker=invisible"});
         const std::string id = unique_id("pid1");
         Run r = runtime({"run", "-b", QString::fromStdString(bundle(id, s)), QString::fromStdString(id)});
         ::unlink(marker.c_str());
@@ -151,7 +154,10 @@ private slots:
         QVERIFY(make_dirs(base + "/upper").ok() && make_dirs(base + "/work").ok() && make_dirs(base + "/merged").ok());
         auto before = read_file(rootfs_ + "/etc/passwd");
         QVERIFY(before.ok());
-        auto s = test_spec(base + "/merged", {"sh", "-c", "echo changed >> /etc/passwd && echo new > /etc/newfile && rm /etc/group && cat /etc/newfile"});
+        auto s =
+            test_spec(base + "/merged",
+                      {"sh", "-c",
+                       "echo changed >> /etc/passwd && echo new > /etc/newfile && rm /etc/group && cat /etc/newfile"});
         s.annotations["org.onggi.overlay.lowerdir"] = rootfs_;
         s.annotations["org.onggi.overlay.upperdir"] = base + "/upper";
         s.annotations["org.onggi.overlay.workdir"] = base + "/work";
@@ -195,7 +201,8 @@ private slots:
         // A failing exec reports the step.
         Run bad = runtime({"exec", QString::fromStdString(id), "/no/such/program"});
         QVERIFY(bad.code != 0);
-        QVERIFY2(bad.err.contains("process.args[0] \"/no/such/program\"") && bad.err.contains("No such file"), qPrintable(bad.err));
+        QVERIFY2(bad.err.contains("process.args[0] \"/no/such/program\"") && bad.err.contains("No such file"),
+                 qPrintable(bad.err));
     }
 
     void lifecycleCreateStartPauseResumeKillDelete()
@@ -259,7 +266,8 @@ private slots:
         const std::string id = unique_id("badstatus");
         const QString qid = QString::fromStdString(id);
         QVERIFY(make_dirs(state_root_ + "/" + id, 0700).ok());
-        const std::string stored = "{\"id\":\"" + id + "\",\"bundle\":\"/nonexistent\",\"status\":\"Running\",\"pid\":0}";
+        const std::string stored =
+            "{\"id\":\"" + id + "\",\"bundle\":\"/nonexistent\",\"status\":\"Running\",\"pid\":0}";
         QVERIFY(write_file_atomic(state_root_ + "/" + id + "/state.json", stored, 0600).ok());
         Run r = runtime({"state", qid});
         QCOMPARE(r.code, 1);
@@ -282,13 +290,15 @@ private slots:
         const std::string id = unique_id("warn");
         const std::string pin = state_root_ + "/" + id + "/pin";
         auto s = test_spec(rootfs_, {"sh", "-c", "exit 7"});
-        s.hooks.poststart = {spec::Hook{"/bin/sh", {"sh", "-c", "mkdir -p " + pin + " && mount -t tmpfs onggi-test " + pin}, {}, 10}};
+        s.hooks.poststart = {
+            spec::Hook{"/bin/sh", {"sh", "-c", "mkdir -p " + pin + " && mount -t tmpfs onggi-test " + pin}, {}, 10}};
         const QString script = QString("%1 --root %2 run -b %3 %4; echo code=$?")
                                    .arg(binary("onggi-runtime"), QString::fromStdString(state_root_),
                                         QString::fromStdString(bundle(id, s)), QString::fromStdString(id));
         Run r = run("unshare", {"-m", "--propagation", "private", "sh", "-c", script});
         QVERIFY2(r.out.contains("code=7\n"), qPrintable(r.out + r.err));
-        QVERIFY2(r.err.contains("onggi-runtime: warning: remove the state: ") && r.err.contains("mount point"), qPrintable(r.err));
+        QVERIFY2(r.err.contains("onggi-runtime: warning: remove the state: ") && r.err.contains("mount point"),
+                 qPrintable(r.err));
         // Outside that namespace the pin is an empty directory: what is left goes with it.
         QVERIFY(QDir(QString::fromStdString(state_root_ + "/" + id)).removeRecursively());
         QVERIFY(!cgroup_exists("/onggi-runtime/" + id));
@@ -326,7 +336,9 @@ private slots:
             auto kids = read_file("/proc/" + std::to_string(pid1) + "/task/" + std::to_string(pid1) + "/children");
             if (!kids.ok() || kids.value().empty()) return false;
             auto cmd = read_file("/proc/" + std::to_string(std::stoi(kids.value())) + "/cmdline");
-            return cmd.ok() && cmd.value() == std::string("sleep\0" "300\0", 10);
+            return cmd.ok() && cmd.value() == std::string("sleep\0"
+                                                          "300\0",
+                                                          10);
         };
         QVERIFY(eventually(main_is_sleep300, 20000));
         auto [z, n] = zombies_of(pid1);
@@ -343,10 +355,13 @@ private slots:
         QTest::addColumn<QString>("field");
         QTest::newRow("namespace type") << R"("linux":{"namespaces":[{"type":"mount"},{"type":"bogus"}]})"
                                         << "linux.namespaces[1].type";
-        QTest::newRow("args") << R"("process":{"args":"sh","cwd":"/"})" << "process.args";
-        QTest::newRow("memory") << R"("linux":{"namespaces":[{"type":"mount"}],"resources":{"memory":{"limit":"lots"}}})"
-                                << "linux.resources.memory.limit";
-        QTest::newRow("no mount ns") << R"("linux":{"namespaces":[{"type":"pid"}]})" << "linux.namespaces";
+        QTest::newRow("args") << R"("process":{"args":"sh","cwd":"/"})"
+                              << "process.args";
+        QTest::newRow("memory")
+            << R"("linux":{"namespaces":[{"type":"mount"}],"resources":{"memory":{"limit":"lots"}}})"
+            << "linux.resources.memory.limit";
+        QTest::newRow("no mount ns") << R"("linux":{"namespaces":[{"type":"pid"}]})"
+                                     << "linux.namespaces";
     }
 
     void badConfigErrorsNameTheField()
@@ -356,8 +371,8 @@ private slots:
         const std::string id = unique_id("bad");
         std::string dir = work_.path().toStdString() + "/bundles/" + id;
         QVERIFY(make_dirs(dir).ok());
-        QJsonObject base = QJsonDocument::fromJson(QByteArray::fromStdString(spec::to_json(test_spec(rootfs_, {"true"}))))
-                               .object();
+        QJsonObject base =
+            QJsonDocument::fromJson(QByteArray::fromStdString(spec::to_json(test_spec(rootfs_, {"true"})))).object();
         QJsonObject patch = QJsonDocument::fromJson(("{" + config + "}").toUtf8()).object();
         QVERIFY(!patch.isEmpty());
         for (auto it = patch.begin(); it != patch.end(); ++it) base[it.key()] = it.value();
@@ -426,14 +441,17 @@ private slots:
             int c = ::accept4(srv, nullptr, nullptr, SOCK_CLOEXEC);
             if (c < 0) return;
             char name[64];
-            struct iovec iov{name, sizeof name};
+            struct iovec iov {
+                name, sizeof name
+            };
             alignas(struct cmsghdr) char ctrl[CMSG_SPACE(sizeof(int))];
             struct msghdr msg {};
             msg.msg_iov = &iov;
             msg.msg_iovlen = 1;
             msg.msg_control = ctrl;
             msg.msg_controllen = sizeof ctrl;
-            if (::recvmsg(c, &msg, 0) > 0 && CMSG_FIRSTHDR(&msg)) std::memcpy(&master, CMSG_DATA(CMSG_FIRSTHDR(&msg)), sizeof(int));
+            if (::recvmsg(c, &msg, 0) > 0 && CMSG_FIRSTHDR(&msg))
+                std::memcpy(&master, CMSG_DATA(CMSG_FIRSTHDR(&msg)), sizeof(int));
             ::close(c);
             char buf[256];
             ssize_t n;
@@ -455,7 +473,8 @@ private slots:
         const std::string base = work_.path().toStdString() + "/evil-" + std::to_string(::getpid());
         const std::string outside = work_.path().toStdString() + "/outside-" + std::to_string(::getpid());
         QVERIFY(make_dirs(outside).ok());
-        QVERIFY(make_dirs(base + "/upper/mnt").ok() && make_dirs(base + "/work").ok() && make_dirs(base + "/merged").ok());
+        QVERIFY(make_dirs(base + "/upper/mnt").ok() && make_dirs(base + "/work").ok() &&
+                make_dirs(base + "/merged").ok());
         QVERIFY(make_dirs(base + "/upper" + outside).ok());  // the same path, inside the image
         QVERIFY(::symlink(outside.c_str(), (base + "/upper/mnt/escape").c_str()) == 0);
         auto s = test_spec(base + "/merged", {"sh", "-c", "ls " + outside});
@@ -477,9 +496,12 @@ private slots:
     {
         QTest::addColumn<QString>("program");
         QTest::addColumn<QString>("message");
-        QTest::newRow("bare name") << "no-such-program" << "executable file not found in $PATH";
-        QTest::newRow("path") << "/bin/no-such-program" << "\"/bin/no-such-program\": No such file or directory";
-        QTest::newRow("directory") << "/etc" << "not an executable file";
+        QTest::newRow("bare name") << "no-such-program"
+                                   << "executable file not found in $PATH";
+        QTest::newRow("path") << "/bin/no-such-program"
+                              << "\"/bin/no-such-program\": No such file or directory";
+        QTest::newRow("directory") << "/etc"
+                                   << "not an executable file";
     }
     void missingProgramFailsAtCreate()
     {
@@ -547,7 +569,8 @@ private slots:
         auto sl = s;
         sl.process.args = {"sleep", "300"};
         QVERIFY(start_sleeper(sid, sl) > 0);
-        Run r = runtime({"exec", "--cwd", "/tmp", QString::fromStdString(sid), "grep", "Seccomp:", "/proc/self/status"});
+        Run r =
+            runtime({"exec", "--cwd", "/tmp", QString::fromStdString(sid), "grep", "Seccomp:", "/proc/self/status"});
         QVERIFY2(r.code == 0, qPrintable(r.err));
         QVERIFY2(r.out.contains("Seccomp:\t2"), qPrintable(r.out));
     }
@@ -598,12 +621,18 @@ private slots:
     {
         QTest::addColumn<QString>("propagation");
         QTest::addColumn<QString>("tag");  // optional field of "/" in the container's mountinfo
-        QTest::newRow("shared") << "shared" << "shared:";
-        QTest::newRow("rshared") << "rshared" << "shared:";
-        QTest::newRow("unbindable") << "unbindable" << "unbindable";
-        QTest::newRow("runbindable") << "runbindable" << "unbindable";
-        QTest::newRow("rslave") << "rslave" << "master:";
-        QTest::newRow("rprivate") << "rprivate" << "";
+        QTest::newRow("shared") << "shared"
+                                << "shared:";
+        QTest::newRow("rshared") << "rshared"
+                                 << "shared:";
+        QTest::newRow("unbindable") << "unbindable"
+                                    << "unbindable";
+        QTest::newRow("runbindable") << "runbindable"
+                                     << "unbindable";
+        QTest::newRow("rslave") << "rslave"
+                                << "master:";
+        QTest::newRow("rprivate") << "rprivate"
+                                  << "";
     }
     void rootfsPropagationAppliedAndNothingLeaks()
     {
@@ -615,12 +644,12 @@ private slots:
         const std::string b = bundle(id, s);
         const QString rt = binary("onggi-runtime") + " --root " + QString::fromStdString(state_root_);
         const QString qid = QString::fromStdString(id), root = QString::fromStdString(rootfs_);
-        const QString script = QString(
-            "set -e; %1 create -b %2 %3; echo caller-created=$(grep -c %4 /proc/self/mountinfo || true);"
-            "%1 start %3; echo caller-started=$(grep -c %4 /proc/self/mountinfo || true);"
-            "%1 exec %3 cat /proc/self/mountinfo | sed 's/^/ctr: /';"
-            "%1 delete -f %3; echo caller-deleted=$(grep -c %4 /proc/self/mountinfo || true)")
-                                   .arg(rt, QString::fromStdString(b), qid, root);
+        const QString script =
+            QString("set -e; %1 create -b %2 %3; echo caller-created=$(grep -c %4 /proc/self/mountinfo || true);"
+                    "%1 start %3; echo caller-started=$(grep -c %4 /proc/self/mountinfo || true);"
+                    "%1 exec %3 cat /proc/self/mountinfo | sed 's/^/ctr: /';"
+                    "%1 delete -f %3; echo caller-deleted=$(grep -c %4 /proc/self/mountinfo || true)")
+                .arg(rt, QString::fromStdString(b), qid, root);
         Run r = run("unshare", {"-m", "--propagation", "shared", "sh", "-c", script});
         QVERIFY2(r.code == 0, qPrintable(r.err + r.out));
         QVERIFY2(r.out.contains("caller-created=0\n"), qPrintable(r.out));
@@ -640,9 +669,10 @@ private slots:
     // mode and owner, and the device cgroup (deny-all otherwise) lets the container use them.
     void linuxDevicesAreCreatedAndAllowed()
     {
-        auto s = test_spec(rootfs_, {"sh", "-c",
-                                     "stat -c '%F %t:%T %a %u:%g' /dev/onggi-null /dev/sub/onggi-zero /dev/onggi-fifo;"
-                                     "echo x > /dev/onggi-null && echo write-ok; head -c 5 /dev/sub/onggi-zero | wc -c"});
+        auto s =
+            test_spec(rootfs_, {"sh", "-c",
+                                "stat -c '%F %t:%T %a %u:%g' /dev/onggi-null /dev/sub/onggi-zero /dev/onggi-fifo;"
+                                "echo x > /dev/onggi-null && echo write-ok; head -c 5 /dev/sub/onggi-zero | wc -c"});
         s.linux.devices = {{"/dev/onggi-null", "c", 1, 3, 0640u, 1000u, 1001u},
                            {"/dev/sub/onggi-zero", "c", 1, 5, 0666u, std::nullopt, std::nullopt},
                            {"/dev/onggi-fifo", "p", 0, 0, 0600u, std::nullopt, std::nullopt}};
@@ -665,7 +695,11 @@ private slots:
     {
         auto s = test_spec(rootfs_, {"sleep", "300"});
         auto hook = [](const char* kind, const char* sh) {
-            return spec::Hook{sh, {"sh", "-c", std::string("echo ") + kind + " mnt=$(readlink /proc/self/ns/mnt) state=$(cat)"}, {}, 10};
+            return spec::Hook{
+                sh,
+                {"sh", "-c", std::string("echo ") + kind + " mnt=$(readlink /proc/self/ns/mnt) state=$(cat)"},
+                {},
+                10};
         };
         s.hooks.prestart = {hook("prestart", "/bin/sh")};
         s.hooks.create_runtime = {hook("createRuntime", "/bin/sh")};
@@ -686,7 +720,8 @@ private slots:
         QVERIFY2(st.code == 0, qPrintable(st.err + st.out));
         Run d = runtime({"delete", "-f", qid});
         QVERIFY2(d.code == 0, qPrintable(d.err + d.out));
-        const QStringList created = c.out.split('\n', Qt::SkipEmptyParts), started = st.out.split('\n', Qt::SkipEmptyParts),
+        const QStringList created = c.out.split('\n', Qt::SkipEmptyParts),
+                          started = st.out.split('\n', Qt::SkipEmptyParts),
                           deleted = d.out.split('\n', Qt::SkipEmptyParts);
         QCOMPARE(created.size(), 3);
         QCOMPARE(started.size(), 2);
@@ -696,9 +731,12 @@ private slots:
             bool pid;
         };
         const QString p = QString("\"pid\": %1").arg(pid);
-        const Want want[] = {{created[0], "prestart", ours, "created", true},       {created[1], "createRuntime", ours, "created", true},
-                             {created[2], "createContainer", theirs, "created", true}, {started[0], "startContainer", theirs, "created", true},
-                             {started[1], "poststart", ours, "running", true},       {deleted[0], "poststop", ours, "stopped", false}};
+        const Want want[] = {{created[0], "prestart", ours, "created", true},
+                             {created[1], "createRuntime", ours, "created", true},
+                             {created[2], "createContainer", theirs, "created", true},
+                             {started[0], "startContainer", theirs, "created", true},
+                             {started[1], "poststart", ours, "running", true},
+                             {deleted[0], "poststop", ours, "stopped", false}};
         for (const auto& w : want) {
             QVERIFY2(w.line.startsWith(w.kind + " "), qPrintable(w.line));
             QVERIFY2(w.line.contains(" " + w.mnt + " "), qPrintable(w.mnt + " in " + w.line));
@@ -718,13 +756,25 @@ private slots:
         QTest::addColumn<int>("timeout");
         QTest::addColumn<QString>("failing");  // the command that fails; empty: none does
         QTest::addColumn<QString>("message");
-        QTest::newRow("prestart") << "prestart" << "exit 3" << 0 << "create" << "hooks.prestart[0] (/bin/sh): exited with status 3";
-        QTest::newRow("createRuntime timeout") << "createRuntime" << "sleep 60" << 1 << "create"
-                                               << "hooks.createRuntime[0] (/bin/sh): did not finish within its timeout of 1 s";
-        QTest::newRow("createContainer") << "createContainer" << "exit 4" << 0 << "create" << "hooks.createContainer[0] (/bin/sh): exited with status 4";
-        QTest::newRow("startContainer") << "startContainer" << "exit 5" << 0 << "start" << "hooks.startContainer[0] (/bin/sh): exited with status 5";
-        QTest::newRow("poststart") << "poststart" << "exit 6" << 0 << "" << "warning: hooks.poststart[0] (/bin/sh): exited with status 6";
-        QTest::newRow("poststop") << "poststop" << "exit 7" << 0 << "" << "warning: hooks.poststop[0] (/bin/sh): exited with status 7";
+        QTest::newRow("prestart") << "prestart"
+                                  << "exit 3" << 0 << "create"
+                                  << "hooks.prestart[0] (/bin/sh): exited with status 3";
+        QTest::newRow("createRuntime timeout")
+            << "createRuntime"
+            << "sleep 60" << 1 << "create"
+            << "hooks.createRuntime[0] (/bin/sh): did not finish within its timeout of 1 s";
+        QTest::newRow("createContainer") << "createContainer"
+                                         << "exit 4" << 0 << "create"
+                                         << "hooks.createContainer[0] (/bin/sh): exited with status 4";
+        QTest::newRow("startContainer") << "startContainer"
+                                        << "exit 5" << 0 << "start"
+                                        << "hooks.startContainer[0] (/bin/sh): exited with status 5";
+        QTest::newRow("poststart") << "poststart"
+                                   << "exit 6" << 0 << ""
+                                   << "warning: hooks.poststart[0] (/bin/sh): exited with status 6";
+        QTest::newRow("poststop") << "poststop"
+                                  << "exit 7" << 0 << ""
+                                  << "warning: hooks.poststop[0] (/bin/sh): exited with status 7";
     }
     void failingHooksFollowTheLifecycle()
     {
@@ -737,11 +787,12 @@ private slots:
         spec::Hook bad{"/bin/sh", {"sh", "-c", script.toStdString()}, {}, std::nullopt};
         if (timeout) bad.timeout = timeout;
         const spec::Hook next{"/bin/sh", {"sh", "-c", "echo next-hook-ran"}, {}, std::nullopt};
-        std::vector<spec::Hook>* list = kind == "prestart" ? &s.hooks.prestart
-                                        : kind == "createRuntime" ? &s.hooks.create_runtime
+        std::vector<spec::Hook>* list = kind == "prestart"          ? &s.hooks.prestart
+                                        : kind == "createRuntime"   ? &s.hooks.create_runtime
                                         : kind == "createContainer" ? &s.hooks.create_container
-                                        : kind == "startContainer" ? &s.hooks.start_container
-                                        : kind == "poststart" ? &s.hooks.poststart : &s.hooks.poststop;
+                                        : kind == "startContainer"  ? &s.hooks.start_container
+                                        : kind == "poststart"       ? &s.hooks.poststart
+                                                                    : &s.hooks.poststop;
         *list = {bad, next};
         const std::string id = unique_id("hookfail");
         const QString qid = QString::fromStdString(id);
@@ -750,7 +801,7 @@ private slots:
             QVERIFY2(c.code != 0, qPrintable(c.out));
             QVERIFY2(c.err.contains(message), qPrintable(c.err));
             QVERIFY2(!c.out.contains("next-hook-ran"), qPrintable(c.out));
-            QVERIFY(runtime({"state", qid}).code != 0);  // nothing left: no state,
+            QVERIFY(runtime({"state", qid}).code != 0);       // nothing left: no state,
             QVERIFY(!cgroup_exists("/onggi-runtime/" + id));  // no cgroup,
             QVERIFY(!host_mounts_mention(rootfs_));           // no mount
             return;
@@ -789,14 +840,14 @@ private slots:
         const std::string b = bundle(id, s);
         const QString rt = binary("onggi-runtime") + " --root " + QString::fromStdString(state_root_);
         const QString qid = QString::fromStdString(id), root = QString::fromStdString(rootfs_);
-        const QString script = QString(
-            "set -e; %1 create -b %2 %3; %1 start %3;"
-            "pid=$(%1 state %3 | sed -n 's/.*\"pid\": \\([0-9]*\\).*/\\1/p');"
-            "for n in mnt pid net ipc uts cgroup; do echo \"$n $(readlink /proc/self/ns/$n) $(readlink /proc/$pid/ns/$n)\"; done;"
-            "echo root=$(readlink /proc/$pid/root);"
-            "%1 exec %3 sh -c 'test -e %5 && echo exec-in-rootfs';"
-            "echo during=$(grep -c %4 /proc/self/mountinfo || true);"
-            "%1 delete -f %3; echo after=$(grep -c %4 /proc/self/mountinfo || true)")
+        const QString script = QString("set -e; %1 create -b %2 %3; %1 start %3;"
+                                       "pid=$(%1 state %3 | sed -n 's/.*\"pid\": \\([0-9]*\\).*/\\1/p');"
+                                       "for n in mnt pid net ipc uts cgroup; do echo \"$n $(readlink /proc/self/ns/$n) "
+                                       "$(readlink /proc/$pid/ns/$n)\"; done;"
+                                       "echo root=$(readlink /proc/$pid/root);"
+                                       "%1 exec %3 sh -c 'test -e %5 && echo exec-in-rootfs';"
+                                       "echo during=$(grep -c %4 /proc/self/mountinfo || true);"
+                                       "%1 delete -f %3; echo after=$(grep -c %4 /proc/self/mountinfo || true)")
                                    .arg(rt, QString::fromStdString(b), qid, root, QString::fromStdString(marker));
         Run r = run("unshare", {"-m", "--propagation", "shared", "sh", "-c", script});
         ::unlink((rootfs_ + marker).c_str());
@@ -824,22 +875,31 @@ private slots:
         holder.start("unshare", {"-m", "-i", "-u", "-n", "--fork", "sleep", "300"});
         QVERIFY(holder.waitForStarted());
         const std::string hp = std::to_string(holder.processId());
-        QVERIFY(eventually([&] { return ns_inode(hp, "mnt") != ns_inode("self", "mnt") && ns_inode(hp, "net") != ns_inode("self", "net"); }));
+        QVERIFY(eventually([&] {
+            return ns_inode(hp, "mnt") != ns_inode("self", "mnt") && ns_inode(hp, "net") != ns_inode("self", "net");
+        }));
         auto s = test_spec(rootfs_, {"sleep", "300"});
         s.hostname.clear();
         const std::string nsdir = "/proc/" + hp + "/ns/";
-        s.linux.namespaces = {{"pid", ""}, {"mount", nsdir + "mnt"}, {"ipc", nsdir + "ipc"}, {"uts", nsdir + "uts"}, {"network", nsdir + "net"}};
+        s.linux.namespaces = {{"pid", ""},
+                              {"mount", nsdir + "mnt"},
+                              {"ipc", nsdir + "ipc"},
+                              {"uts", nsdir + "uts"},
+                              {"network", nsdir + "net"}};
         const std::string id = unique_id("nspath");
         const std::string marker = "/.ns-marker-" + id;
         QVERIFY(write_file_atomic(rootfs_ + marker, "x"));
         pid_t pid = start_sleeper(id, s);
         ::unlink((rootfs_ + marker).c_str());
         QVERIFY(pid > 0);
-        for (const char* n : {"mnt", "ipc", "uts", "net"}) QVERIFY2(ns_inode(std::to_string(pid), n) == ns_inode(hp, n), n);
+        for (const char* n : {"mnt", "ipc", "uts", "net"})
+            QVERIFY2(ns_inode(std::to_string(pid), n) == ns_inode(hp, n), n);
         QVERIFY(ns_inode(std::to_string(pid), "pid") != ns_inode(hp, "pid"));
-        QVERIFY2(::access(("/proc/" + hp + "/root/etc/passwd").c_str(), F_OK) == 0 || ::access(("/proc/" + hp + "/root/usr").c_str(), F_OK) == 0,
+        QVERIFY2(::access(("/proc/" + hp + "/root/etc/passwd").c_str(), F_OK) == 0 ||
+                     ::access(("/proc/" + hp + "/root/usr").c_str(), F_OK) == 0,
                  "the holder's root moved");
-        QVERIFY2(::access(("/proc/" + hp + "/root" + marker).c_str(), F_OK) != 0, "the holder's root is the container's rootfs");
+        QVERIFY2(::access(("/proc/" + hp + "/root" + marker).c_str(), F_OK) != 0,
+                 "the holder's root is the container's rootfs");
         auto during = read_file("/proc/" + hp + "/mountinfo");
         QVERIFY(during.ok() && during.value().find(rootfs_) != std::string::npos);
         QVERIFY(!host_mounts_mention(rootfs_));
@@ -893,7 +953,8 @@ private slots:
         auto s = test_spec(rootfs_, {"sleep", "300"});
         spec::Resources res;
         std::string page = "2MB";
-        for (const char* dir : {"/sys/kernel/mm/hugepages/hugepages-2048kB", "/sys/kernel/mm/hugepages/hugepages-1048576kB"})
+        for (const char* dir :
+             {"/sys/kernel/mm/hugepages/hugepages-2048kB", "/sys/kernel/mm/hugepages/hugepages-1048576kB"})
             if (::access(dir, F_OK) == 0) page = std::string(dir).find("1048576") != std::string::npos ? "1GB" : "2MB";
         if (what == "hugetlb") res.hugepage_limits = {{page, 2ull << 30}};
         if (what == "3MB") res.hugepage_limits = {{"3MB", 300ull << 20}};
@@ -906,8 +967,12 @@ private slots:
         const std::string ctl = what == "3MB" ? "hugetlb" : what.toStdString();
         const std::string v1dir = "/sys/fs/cgroup/" + ctl + "/onggi-runtime/" + id;
         const std::string v2dir = "/sys/fs/cgroup/onggi-runtime/" + id;
-        const bool v2_hugetlb = v2 && [] { auto t = read_file("/sys/fs/cgroup/cgroup.controllers"); return t.ok() && t.value().find("hugetlb") != std::string::npos; }();
-        const bool have = v2 ? (ctl == "hugetlb" && v2_hugetlb) : ::access(("/sys/fs/cgroup/" + ctl).c_str(), F_OK) == 0;
+        const bool v2_hugetlb = v2 && [] {
+            auto t = read_file("/sys/fs/cgroup/cgroup.controllers");
+            return t.ok() && t.value().find("hugetlb") != std::string::npos;
+        }();
+        const bool have =
+            v2 ? (ctl == "hugetlb" && v2_hugetlb) : ::access(("/sys/fs/cgroup/" + ctl).c_str(), F_OK) == 0;
         if (what == "3MB") {
             QVERIFY2(r.code != 0, qPrintable(r.out));
             QVERIFY2(r.err.contains(have ? "page size 3MB is not one this host has" : "hugetlb"), qPrintable(r.err));
@@ -915,8 +980,9 @@ private slots:
         }
         if (!have) {
             QVERIFY2(r.code != 0, qPrintable(r.out));
-            const QString expected = v2 ? (ctl == "hugetlb" ? "the hugetlb controller is not enabled for this cgroup" : "cgroup v2 has none")
-                                        : QString("the %1 controller is not mounted on this host").arg(QString::fromStdString(ctl));
+            const QString expected =
+                v2 ? (ctl == "hugetlb" ? "the hugetlb controller is not enabled for this cgroup" : "cgroup v2 has none")
+                   : QString("the %1 controller is not mounted on this host").arg(QString::fromStdString(ctl));
             QVERIFY2(r.err.contains(expected), qPrintable(r.err));
             QVERIFY(runtime({"state", QString::fromStdString(id)}).code != 0);
             QVERIFY(!cgroup_exists("/onggi-runtime/" + id));
@@ -924,7 +990,8 @@ private slots:
         }
         QVERIFY2(r.code == 0, qPrintable(r.err));
         if (what == "hugetlb") {
-            auto v = read_file(v2 ? v2dir + "/hugetlb." + page + ".max" : v1dir + "/hugetlb." + page + ".limit_in_bytes");
+            auto v =
+                read_file(v2 ? v2dir + "/hugetlb." + page + ".max" : v1dir + "/hugetlb." + page + ".limit_in_bytes");
             QVERIFY(v.ok());
             QCOMPARE(std::stoull(v.value()), 2ull << 30);
         } else if (what == "net_cls") {
@@ -980,7 +1047,8 @@ private slots:
                               ::access("/sys/kernel/security/apparmor", F_OK) == 0;
         const bool selinux = ::access("/sys/fs/selinux/enforce", F_OK) == 0;
         auto own = read_file("/proc/self/attr/current");
-        const std::string label = selinux && own.ok() ? std::string(own.value().c_str()) : "system_u:system_r:container_t:s0";
+        const std::string label =
+            selinux && own.ok() ? std::string(own.value().c_str()) : "system_u:system_r:container_t:s0";
         auto s = test_spec(rootfs_, {"sleep", "300"});
         bool have = false;
         if (field == "process.apparmorProfile") {

@@ -33,8 +33,15 @@ class TstShim : public QObject {
         st.state = base + "/state";
         st.log = base + "/container.log";
         write_bundle(st.bundle, s);
-        QStringList args = {"run", "--id", QString::fromStdString(id), "--bundle", QString::fromStdString(st.bundle),
-                            "--state-dir", QString::fromStdString(st.state), "--log", QString::fromStdString(st.log)};
+        QStringList args = {"run",
+                            "--id",
+                            QString::fromStdString(id),
+                            "--bundle",
+                            QString::fromStdString(st.bundle),
+                            "--state-dir",
+                            QString::fromStdString(st.state),
+                            "--log",
+                            QString::fromStdString(st.log)};
         if (init) args << "--init";
         st.run = run(binary("onggi-shim"), args);
         if (st.run.code == 0) {
@@ -47,12 +54,14 @@ class TstShim : public QObject {
     static QJsonObject wait_exit(const std::string& state)
     {
         QJsonObject o;
-        eventually([&] {
-            auto t = read_file(state + "/exit.json");
-            if (!t) return false;
-            o = QJsonDocument::fromJson(QByteArray::fromStdString(t.value())).object();
-            return !o.isEmpty();
-        }, 30000);
+        eventually(
+            [&] {
+                auto t = read_file(state + "/exit.json");
+                if (!t) return false;
+                o = QJsonDocument::fromJson(QByteArray::fromStdString(t.value())).object();
+                return !o.isEmpty();
+            },
+            30000);
         return o;
     }
 
@@ -151,7 +160,8 @@ private slots:
         auto o = QJsonDocument::fromJson(QByteArray::fromStdString(t.value())).object();
         QCOMPARE(o.value("stage").toString(), QString("program"));
         QCOMPARE(o.value("errc").toString(), QString("not_found"));
-        QVERIFY2(o.value("message").toString().contains("process.args[0] \"no-such-program\": executable file not found in $PATH"),
+        QVERIFY2(o.value("message").toString().contains(
+                     "process.args[0] \"no-such-program\": executable file not found in $PATH"),
                  qPrintable(o.value("message").toString()));
         QVERIFY(!cgroup_exists("/onggi/" + id));
         QVERIFY(!host_mounts_mention(rootfs_));
@@ -163,9 +173,10 @@ private slots:
         Started st = start(id, test_spec(rootfs_, {"sleep", "300"}));
         QVERIFY2(st.run.code == 0, qPrintable(st.run.err));
         pid_t init = pid_t(st.shim.value("init_pid").toInt());
-        Run e = run(binary("onggi-shim"), {"exec", "--bundle", QString::fromStdString(st.bundle), "--state-dir",
-                                           QString::fromStdString(st.state), "--env", "GREETING=annyeong", "--cwd", "/tmp",
-                                           "--", "sh", "-c", "echo $GREETING $(pwd) $(hostname); readlink /proc/1/ns/pid; exit 5"});
+        Run e = run(binary("onggi-shim"),
+                    {"exec", "--bundle", QString::fromStdString(st.bundle), "--state-dir",
+                     QString::fromStdString(st.state), "--env", "GREETING=annyeong", "--cwd", "/tmp", "--", "sh", "-c",
+                     "echo $GREETING $(pwd) $(hostname); readlink /proc/1/ns/pid; exit 5"});
         QCOMPARE(e.code, 5);
         QStringList out = e.out.split('\n', Qt::SkipEmptyParts);
         QCOMPARE(out.value(0), QString("annyeong /tmp onggi-test"));

@@ -71,7 +71,7 @@ std::string cmdline(pid_t pid)
     return s;
 }
 
-} // namespace
+}  // namespace
 
 class TstShimAttach : public QObject {
     Q_OBJECT
@@ -93,12 +93,21 @@ class TstShimAttach : public QObject {
         st.log = base + "/container.log";
         s.linux.cgroups_path = "/onggi-test/" + id;
         write_bundle(base + "/bundle", s);
-        QStringList args = {"run", "--id", QString::fromStdString(id), "--bundle", QString::fromStdString(base + "/bundle"),
-                            "--state-dir", QString::fromStdString(st.state), "--log", QString::fromStdString(st.log)};
+        QStringList args = {"run",
+                            "--id",
+                            QString::fromStdString(id),
+                            "--bundle",
+                            QString::fromStdString(base + "/bundle"),
+                            "--state-dir",
+                            QString::fromStdString(st.state),
+                            "--log",
+                            QString::fromStdString(st.log)};
         st.run = run(binary("onggi-shim"), args + extra);
         if (st.run.code == 0) {
             auto t = read_file(st.state + "/shim.json");
-            if (t) st.init = pid_t(QJsonDocument::fromJson(QByteArray::fromStdString(t.value())).object().value("init_pid").toInt());
+            if (t)
+                st.init = pid_t(
+                    QJsonDocument::fromJson(QByteArray::fromStdString(t.value())).object().value("init_pid").toInt());
             to_kill_.push_back(st.init);
         }
         return st;
@@ -106,12 +115,14 @@ class TstShimAttach : public QObject {
     static QJsonObject wait_exit(const std::string& state, int timeout_ms = 30000)
     {
         QJsonObject o;
-        eventually([&] {
-            auto t = read_file(state + "/exit.json");
-            if (!t) return false;
-            o = QJsonDocument::fromJson(QByteArray::fromStdString(t.value())).object();
-            return !o.isEmpty();
-        }, timeout_ms);
+        eventually(
+            [&] {
+                auto t = read_file(state + "/exit.json");
+                if (!t) return false;
+                o = QJsonDocument::fromJson(QByteArray::fromStdString(t.value())).object();
+                return !o.isEmpty();
+            },
+            timeout_ms);
         return o;
     }
 
@@ -170,7 +181,8 @@ private slots:
         QCOMPARE(st.run.code, 1);
         auto e = read_file(st.state + "/error.json");
         QVERIFY(e.ok());
-        QCOMPARE(QJsonDocument::fromJson(QByteArray::fromStdString(e.value())).object().value("errc").toString(), QString("invalid_argument"));
+        QCOMPARE(QJsonDocument::fromJson(QByteArray::fromStdString(e.value())).object().value("errc").toString(),
+                 QString("invalid_argument"));
         QVERIFY(!cgroup_exists("/onggi-test/" + id));
     }
 

@@ -93,8 +93,8 @@ public:
         helper_.setProcessChannelMode(QProcess::MergedChannels);
         helper_.setStandardOutputFile(path("helper.log"));
         helper_.start(helper(), {"--socket", path("helper.sock"), "--state-dir", stateDir(), "--run-dir", path("run"),
-                                 "--cgroup-parent", cgroupParent_, "--shim", shim(), "--group", group_,
-                                 "--subuid-file", subuidFile(), "--subgid-file", subgidFile()});
+                                 "--cgroup-parent", cgroupParent_, "--shim", shim(), "--group", group_, "--subuid-file",
+                                 subuidFile(), "--subgid-file", subgidFile()});
         if (!helper_.waitForStarted(10000)) return fail("cannot start the helper");
         QElapsedTimer t;
         t.start();
@@ -111,7 +111,8 @@ public:
     {
         const QString name = QStringLiteral("%1%2").arg(group_).arg(char('a' + members_.size()));
         const QString home = path("homes/" + name);
-        if (QProcess::execute("useradd", {"--system", "-M", "-d", home, "-s", "/bin/sh", "-U", "-G", group_, name}) != 0)
+        if (QProcess::execute("useradd", {"--system", "-M", "-d", home, "-s", "/bin/sh", "-U", "-G", group_, name}) !=
+            0)
             return fail("useradd " + name);
         Member m;
         m.name = name;
@@ -139,7 +140,8 @@ public:
             const gid_t extra = g ? g->gr_gid : gid;
             p.setChildProcessModifier([uid, gid, extra] {
                 gid_t groups[2] = {gid, extra};
-                if (::setgroups(2, groups) != 0 || ::setresgid(gid, gid, gid) != 0 || ::setresuid(uid, uid, uid) != 0) ::_exit(126);
+                if (::setgroups(2, groups) != 0 || ::setresgid(gid, gid, gid) != 0 || ::setresuid(uid, uid, uid) != 0)
+                    ::_exit(126);
             });
             p.setWorkingDirectory(as->home);
         }
@@ -216,4 +218,4 @@ private:
     QProcess helper_;
 };
 
-} // namespace secfix
+}  // namespace secfix

@@ -27,4 +27,4 @@ inline QMap<QString, QString> parse_probe(const QString& out)
     return m;
 }
 
-} // namespace secfix
+}  // namespace secfix

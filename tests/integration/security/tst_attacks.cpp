@@ -58,7 +58,8 @@ class TstAttacks : public QObject {
     std::string bundle(const std::string& id, const spec::Spec& s)
     {
         std::string dir = work_.path().toStdString() + "/bundles/" + id;
-        if (!make_dirs(dir) || !write_file_atomic(dir + "/config.json", spec::to_json(s))) qFatal("cannot write bundle");
+        if (!make_dirs(dir) || !write_file_atomic(dir + "/config.json", spec::to_json(s)))
+            qFatal("cannot write bundle");
         return dir;
     }
 
@@ -66,7 +67,8 @@ class TstAttacks : public QObject {
     {
         std::string id = sec_id("c");
         ids_.push_back(id);
-        return runtime({"run", "-b", QString::fromStdString(bundle(id, s)), QString::fromStdString(id)}, std::move(in_child));
+        return runtime({"run", "-b", QString::fromStdString(bundle(id, s)), QString::fromStdString(id)},
+                       std::move(in_child));
     }
 
     QMap<QString, QString> probe(const QStringList& steps, security::Options o = {}, Run* raw = nullptr)
@@ -182,8 +184,10 @@ private slots:
         // Privileged, the call reaches the module loader, which rejects our 8 zero bytes
         // (ENOEXEC/EINVAL, or ENOSYS on a kernel without modules) -- nothing is loaded.
         auto c = probe({"init_module", "finit_module"}, privileged());
-        QVERIFY2(!c.value("init_module").contains("EPERM") && !c.value("init_module").isEmpty(), qPrintable(c.value("init_module")));
-        QVERIFY2(!c.value("finit_module").contains("EPERM") && !c.value("finit_module").isEmpty(), qPrintable(c.value("finit_module")));
+        QVERIFY2(!c.value("init_module").contains("EPERM") && !c.value("init_module").isEmpty(),
+                 qPrintable(c.value("init_module")));
+        QVERIFY2(!c.value("finit_module").contains("EPERM") && !c.value("finit_module").isEmpty(),
+                 qPrintable(c.value("finit_module")));
     }
 
     // /proc/kcore and friends read as empty (bind-mounted /dev/null); privileged sees them.
@@ -203,7 +207,8 @@ private slots:
         }
         auto c = probe(steps, privileged());
         bool any_data = false;
-        for (const auto& s : steps) any_data = any_data || (c.value(s).startsWith("ok bytes=") && !c.value(s).startsWith("ok bytes=0"));
+        for (const auto& s : steps)
+            any_data = any_data || (c.value(s).startsWith("ok bytes=") && !c.value(s).startsWith("ok bytes=0"));
         QVERIFY2(any_data, qPrintable(steps.join(' ')));
         if (QFileInfo::exists("/proc/kcore")) QVERIFY(c.value("read:/proc/kcore").contains("elf=1"));
     }
@@ -233,14 +238,19 @@ private slots:
         const QString mountStep = v2 ? "cgroup2-mount" : "cgroup-mount";
         const QString mkdirPath = v2 ? "/sys/fs/cgroup/evil" : "/sys/fs/cgroup/pids/evil";
         Run r = container(make_spec({"sh", "-c",
-            ("for f in /sys/fs/cgroup/release_agent /sys/fs/cgroup/*/release_agent; do "
-             "  [ -e \"$f\" ] && /bin/sec_probe write:$f=/evil; done; "
-             "/bin/sec_probe write:/sys/fs/cgroup/onggi-test-file=x " + mountStep + "; "
-             "mkdir " + mkdirPath + " 2>/dev/null && echo mkdir-ok || echo mkdir-refused").toStdString()}));
+                                     ("for f in /sys/fs/cgroup/release_agent /sys/fs/cgroup/*/release_agent; do "
+                                      "  [ -e \"$f\" ] && /bin/sec_probe write:$f=/evil; done; "
+                                      "/bin/sec_probe write:/sys/fs/cgroup/onggi-test-file=x " +
+                                      mountStep +
+                                      "; "
+                                      "mkdir " +
+                                      mkdirPath + " 2>/dev/null && echo mkdir-ok || echo mkdir-refused")
+                                         .toStdString()}));
         QVERIFY2(r.code == 0, qPrintable(r.err));
         auto m = parse_probe(r.out);
         for (auto it = m.begin(); it != m.end(); ++it)
-            if (it.key().startsWith("write:")) QVERIFY2(!it.value().startsWith("ok"), qPrintable(it.key() + " -> " + it.value()));
+            if (it.key().startsWith("write:"))
+                QVERIFY2(!it.value().startsWith("ok"), qPrintable(it.key() + " -> " + it.value()));
         QCOMPARE(m.value(mountStep), QString("errno 1 EPERM"));
         QVERIFY2(r.out.contains("mkdir-refused"), qPrintable(r.out));
         // privileged may mount cgroupfs (the control): it succeeds
@@ -265,11 +275,15 @@ private slots:
         const int herr = errno;
         if (hfd >= 0) ::close(hfd);
         ::unlink(host_node.c_str());
-        if (hfd < 0) QSKIP(qPrintable(QString("this machine does not let even the test open its own disk (%1): nothing to show").arg(strerror(herr))));
+        if (hfd < 0)
+            QSKIP(qPrintable(QString("this machine does not let even the test open its own disk (%1): nothing to show")
+                                 .arg(strerror(herr))));
         const QString node = QString("b %1 %2").arg(major(st.st_dev)).arg(minor(st.st_dev));
-        const std::string script = ("rm -f /tmp/disk; mknod /tmp/disk " + node + " && echo mknod-ok; "
+        const std::string script = ("rm -f /tmp/disk; mknod /tmp/disk " + node +
+                                    " && echo mknod-ok; "
                                     "/bin/sec_probe read:/tmp/disk open-rw:/tmp/disk read:/dev/zero read:/dev/urandom "
-                                    "open-rw:/dev/null open-rw:/dev/full").toStdString();
+                                    "open-rw:/dev/null open-rw:/dev/full")
+                                       .toStdString();
         Run r = container(make_spec({"sh", "-c", script}));
         QVERIFY2(r.code == 0, qPrintable(r.err + r.out));
         auto m = parse_probe(r.out);
@@ -294,7 +308,9 @@ private slots:
     {
         const std::string host = work_.path().toStdString() + "/host-secret";
         QVERIFY(make_dirs(host).ok());
-        { std::ofstream(host + "/marker") << "host secret\n"; }
+        {
+            std::ofstream(host + "/marker") << "host secret\n";
+        }
         int hostfd = ::open(host.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
         QVERIFY(hostfd >= 0);
         auto leak = [hostfd] { ::dup2(hostfd, 47); };  // in the runtime's process, not close-on-exec
@@ -328,8 +344,8 @@ private slots:
         ids_.push_back(id);
         std::string b = bundle(id, make_spec({"sleep", "300"}));
         QProcess p;
-        p.start(binary("onggi-runtime"), {"--root", QString::fromStdString(state_), "run", "-b", QString::fromStdString(b),
-                                          QString::fromStdString(id)});
+        p.start(binary("onggi-runtime"), {"--root", QString::fromStdString(state_), "run", "-b",
+                                          QString::fromStdString(b), QString::fromStdString(id)});
         QVERIFY(p.waitForStarted(10000));
         // the container is running once `state` says so (bounded wait, not a timing criterion)
         bool running = false;
@@ -362,7 +378,8 @@ private slots:
         std::string b = bundle(id, make_spec({"sleep", "300"}));
         Run d = runtime({"run", "-d", "-b", QString::fromStdString(b), QString::fromStdString(id)});
         QVERIFY2(d.code == 0, qPrintable(d.err));
-        Run e = runtime({"exec", QString::fromStdString(id), "/bin/sec_probe", "caps", "mount", "keyctl", "unshare-user"});
+        Run e =
+            runtime({"exec", QString::fromStdString(id), "/bin/sec_probe", "caps", "mount", "keyctl", "unshare-user"});
         auto m = parse_probe(e.out);
         QVERIFY2(m.value("caps").contains("CapEff: 00000000a80425fb"), qPrintable(e.out + e.err));
         QVERIFY2(m.value("caps").contains("CapBnd: 00000000a80425fb"), qPrintable(e.out));
@@ -384,15 +401,17 @@ private slots:
         std::string b = bundle(id, s);
         std::string st = work_.path().toStdString() + "/shim-state/" + id;
         QVERIFY(make_dirs(st).ok());
-        Run r = run(shim, {"run", "--id", QString::fromStdString(id), "--bundle", QString::fromStdString(b), "--state-dir",
-                           QString::fromStdString(st), "--log", QString::fromStdString(st + "/log.json")});
+        Run r =
+            run(shim, {"run", "--id", QString::fromStdString(id), "--bundle", QString::fromStdString(b), "--state-dir",
+                       QString::fromStdString(st), "--log", QString::fromStdString(st + "/log.json")});
         QVERIFY2(r.code == 0, qPrintable(r.err));
         auto js = read_file(st + "/shim.json");
         QVERIFY(js.ok());
         auto pid_of = [&](const char* key) {
             QString t = QString::fromStdString(*js);
             int i = t.indexOf(QString("\"%1\":").arg(key));
-            return i < 0 ? 0 : t.mid(i + int(strlen(key)) + 3).section(QRegularExpression("[,}]"), 0, 0).trimmed().toInt();
+            return i < 0 ? 0
+                         : t.mid(i + int(strlen(key)) + 3).section(QRegularExpression("[,}]"), 0, 0).trimmed().toInt();
         };
         int shim_pid = pid_of("shim_pid"), init_pid = pid_of("init_pid");
         QVERIFY(shim_pid > 0 && init_pid > 0);
@@ -403,7 +422,8 @@ private slots:
         if (fd >= 0) ::close(fd);
         ::kill(init_pid, SIGKILL);
         // the shim writes exit.json and removes the cgroup when init is gone (bounded wait)
-        for (int i = 0; i < 1500 && !QFileInfo::exists(QString::fromStdString(st + "/exit.json")); ++i) QThread::msleep(20);
+        for (int i = 0; i < 1500 && !QFileInfo::exists(QString::fromStdString(st + "/exit.json")); ++i)
+            QThread::msleep(20);
         QVERIFY(QFileInfo::exists(QString::fromStdString(st + "/exit.json")));
         QVERIFY2(n > 0 && QString(link).startsWith("/memfd:"), link);
         QVERIFY(sealed);
@@ -418,7 +438,9 @@ private slots:
         QVERIFY(image::make_busybox_rootfs(root).ok());
         const std::string vol = work_.path().toStdString() + "/volume";
         QVERIFY(make_dirs(vol).ok());
-        { std::ofstream(vol + "/from-volume") << "v\n"; }
+        {
+            std::ofstream(vol + "/from-volume") << "v\n";
+        }
         // /evil -> an absolute host path that exists on the host, and (as a directory) inside the
         // rootfs too: resolved in the root it names rootfs/<path>, followed on the host the host dir.
         const std::string outside = work_.path().toStdString() + "/outside-target";
@@ -449,8 +471,8 @@ private slots:
             // swapper keeps renaming while the container runs, so a path can miss a mount that is
             // inside (seen flaky), while a mount made outside the root is gone from the table
             // once the old root is detached. Field 4 is the mount's root in its filesystem.
-            Run x = container(with_volume(
-                {"sh", "-c", "awk '$4 ~ /\\/volume$/ { print \"v\" }' /proc/self/mountinfo | head -1"}));
+            Run x = container(
+                with_volume({"sh", "-c", "awk '$4 ~ /\\/volume$/ { print \"v\" }' /proc/self/mountinfo | head -1"}));
             if (x.code != 0) ++refused;  // a target that changed under the runtime may be refused: safe
             else if (x.out.contains("v")) ++inside;
             else {
@@ -518,7 +540,8 @@ private slots:
     {
         security::Options o;
         o.userns = true;
-        Run r = container(make_spec({"sh", "-c", "cat /proc/self/uid_map; id -u; /bin/sec_probe write:/proc/sysrq-trigger=h"}, o));
+        Run r = container(
+            make_spec({"sh", "-c", "cat /proc/self/uid_map; id -u; /bin/sec_probe write:/proc/sysrq-trigger=h"}, o));
         QVERIFY2(r.code == 0, qPrintable(r.err));
         auto range = security::find_subid_range(work_.path().toStdString() + "/subuid", "onggi");
         QVERIFY(range.ok());

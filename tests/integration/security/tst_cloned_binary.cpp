@@ -28,8 +28,8 @@ class TstClonedBinary : public QObject {
         bool started = false;
         QString ready;
         QString exe_link;
-        int reopen_errno = 0;   // errno of open(/proc/self/fd/N, O_WRONLY), 0 = opened
-        int write_errno = -1;   // errno of pwrite, 0 = written, -1 = not tried
+        int reopen_errno = 0;  // errno of open(/proc/self/fd/N, O_WRONLY), 0 = opened
+        int write_errno = -1;  // errno of pwrite, 0 = written, -1 = not tried
         QByteArray before, after;
     };
 
@@ -51,8 +51,7 @@ class TstClonedBinary : public QObject {
         p.start(victim, protect ? QStringList{} : QStringList{"--unprotected"});
         if (!p.waitForStarted(10000)) return o;
         o.started = true;
-        while (!p.canReadLine() && p.waitForReadyRead(30000)) {
-        }
+        while (!p.canReadLine() && p.waitForReadyRead(30000)) {}
         o.ready = QString::fromUtf8(p.readLine()).trimmed();
         const std::string exe = "/proc/" + std::to_string(p.processId()) + "/exe";
         char link[512] = {};
@@ -94,7 +93,8 @@ private slots:
         QVERIFY2(o.exe_link.startsWith("/memfd:"), qPrintable(o.exe_link));
         QVERIFY2(o.write_errno != 0, "the sealed copy took the write");
         QCOMPARE(o.after, o.before);  // the binary on disk is intact
-        QVERIFY(o.after.startsWith("\x7f" "ELF"));
+        QVERIFY(o.after.startsWith("\x7f"
+                                   "ELF"));
     }
 
     void unprotectedBinaryIsOverwritten()
@@ -144,15 +144,15 @@ private slots:
         QProcess p;
         p.start(QString::fromStdString(*path), {});
         QVERIFY(p.waitForStarted(10000));
-        while (!p.canReadLine() && p.waitForReadyRead(30000)) {
-        }
+        while (!p.canReadLine() && p.waitForReadyRead(30000)) {}
         QCOMPARE(QString::fromUtf8(p.readLine()).trimmed(), QString("ready sealed"));
         char link[512] = {};
         ssize_t n = ::readlink(("/proc/" + std::to_string(p.processId()) + "/exe").c_str(), link, sizeof link - 1);
         QVERIFY(n > 0);
         QVERIFY2(QByteArray(link).startsWith("/memfd:"), link);
         // ... and it is OUR copy (the child did not make its own): same inode.
-        struct stat child_exe {}, ours {};
+        struct stat child_exe {
+        }, ours{};
         QCOMPARE(::stat(("/proc/" + std::to_string(p.processId()) + "/exe").c_str(), &child_exe), 0);
         QCOMPARE(::fstat(fd, &ours), 0);
         QCOMPARE(child_exe.st_ino, ours.st_ino);

@@ -28,8 +28,14 @@ using namespace onggi::test;
 
 namespace {
 
-std::string errc(const json& r) { return r.contains("error") ? r["error"]["data"].value("errc", "") : std::string("ok"); }
-std::string option_of(const json& r) { return r.contains("error") ? r["error"]["data"].value("option", "") : std::string(); }
+std::string errc(const json& r)
+{
+    return r.contains("error") ? r["error"]["data"].value("errc", "") : std::string("ok");
+}
+std::string option_of(const json& r)
+{
+    return r.contains("error") ? r["error"]["data"].value("option", "") : std::string();
+}
 std::string dump(const json& r) { return r.dump(); }
 
 std::string ns_link(const char* ns)
@@ -41,7 +47,7 @@ std::string ns_link(const char* ns)
 
 bool sh(const std::string& cmd) { return std::system(cmd.c_str()) == 0; }
 
-} // namespace
+}  // namespace
 
 class TstMemberGate : public QObject {
     Q_OBJECT
@@ -75,7 +81,8 @@ class TstMemberGate : public QObject {
         env.insert("LANG", lang);
         env.insert("LC_ALL", lang);
         env.insert("LANGUAGE", lang.left(2));
-        env.insert("ONGGI_TRANSLATIONS_DIR", QString::fromStdString(build_dir() + "/gui"));  // the .qm files lrelease made
+        env.insert("ONGGI_TRANSLATIONS_DIR",
+                   QString::fromStdString(build_dir() + "/gui"));  // the .qm files lrelease made
         p.setProcessEnvironment(env);
         const QString ctl = QString::fromStdString(build_dir() + "/cli/onggictl");
         QStringList a{"--host", QString::fromStdString(helper_->socket())};
@@ -123,7 +130,10 @@ class TstMemberGate : public QObject {
         return w.contains("result") ? w["result"]["exit_code"].get<int>() : -1;
     }
 
-    std::string config_path(const std::string& id) const { return helper_->state_dir() + "/containers/" + id + "/config.json"; }
+    std::string config_path(const std::string& id) const
+    {
+        return helper_->state_dir() + "/containers/" + id + "/config.json";
+    }
     json read_config(const std::string& id) const
     {
         std::ifstream f(config_path(id));
@@ -176,7 +186,8 @@ private slots:
         auto r = member({{"container.create", {{"image", "busybox"}, {"cmd", {"sh", "-c", "exit 7"}}}}});
         QVERIFY2(r.size() == 1 && r[0].contains("result"), r.empty() ? "" : dump(r[0]).c_str());
         const std::string id = r[0]["result"]["id"];
-        auto s = member({{"container.start", {{"id", id}}}, {"container.wait", {{"id", id}}},
+        auto s = member({{"container.start", {{"id", id}}},
+                         {"container.wait", {{"id", id}}},
                          {"container.update", {{"id", id}, {"limits", {{"pids", 50}}}}},
                          {"container.remove", {{"id", id}}}});
         QVERIFY2(s.size() == 4, helper_->log().c_str());
@@ -188,11 +199,12 @@ private slots:
 
     void privilegedAsks_data()
     {
-        QTest::addColumn<QByteArray>("params");   // create params besides image
-        QTest::addColumn<QByteArray>("option");   // data.option of the refusal
-        QTest::addColumn<QByteArray>("field");    // what the English context names
-        QTest::addColumn<QByteArray>("proof");    // root's container: a command that exits 0 only with the ask granted
-        const char* allow_all = R"({"defaultAction":"SCMP_ACT_ALLOW","syscalls":[{"names":["getpid"],"action":"SCMP_ACT_ERRNO"}]})";
+        QTest::addColumn<QByteArray>("params");  // create params besides image
+        QTest::addColumn<QByteArray>("option");  // data.option of the refusal
+        QTest::addColumn<QByteArray>("field");   // what the English context names
+        QTest::addColumn<QByteArray>("proof");   // root's container: a command that exits 0 only with the ask granted
+        const char* allow_all =
+            R"({"defaultAction":"SCMP_ACT_ALLOW","syscalls":[{"names":["getpid"],"action":"SCMP_ACT_ERRNO"}]})";
         auto row = [](const char* name, const json& p, const char* opt, const char* field, const std::string& proof) {
             QTest::newRow(name) << QByteArray::fromStdString(p.dump()) << QByteArray(opt) << QByteArray(field)
                                 << QByteArray::fromStdString(proof);
@@ -204,10 +216,11 @@ private slots:
         // CapEff: Docker's default a80425fb plus bit 19 (SYS_PTRACE)
         row("cap-add SYS_PTRACE", {{"security", {{"cap_add", {"sys_ptrace"}}}}}, "cap_add", "security.cap_add[0]",
             "grep -q 'CapEff:.*a80c25fb' /proc/self/status");
-        row("seccomp unconfined", {{"security", {{"seccomp", "unconfined"}}}}, "seccomp.unconfined", "security.seccomp", no_seccomp);
+        row("seccomp unconfined", {{"security", {{"seccomp", "unconfined"}}}}, "seccomp.unconfined", "security.seccomp",
+            no_seccomp);
         // unshare(2) is refused by the default profile without SYS_ADMIN; a user namespace needs no capability.
-        row("seccomp allow-all profile", {{"security", {{"seccomp", allow_all}}}}, "seccomp.profile", "security.seccomp",
-            "unshare -U true");
+        row("seccomp allow-all profile", {{"security", {{"seccomp", allow_all}}}}, "seccomp.profile",
+            "security.seccomp", "unshare -U true");
         row("privileged", {{"security", {{"privileged", true}}}}, "privileged", "security.privileged",
             (std::string(no_seccomp) + " && " + mount).c_str());
         row("host uts", {{"namespaces", {{"uts", false}}}}, "namespaces.uts", "namespaces.uts",
@@ -242,9 +255,7 @@ private slots:
         // Root keeps the option, and it really takes effect in root's container.
         char host[256] = {};
         ::gethostname(host, sizeof host - 1);
-        const json env = {std::string("HOST_NAME=") + host,
-                          "HOST_IPC=" + ns_link("ipc"),
-                          "HOST_NET=" + ns_link("net")};
+        const json env = {std::string("HOST_NAME=") + host, "HOST_IPC=" + ns_link("ipc"), "HOST_NET=" + ns_link("net")};
         json rp = json::parse(params.toStdString());
         rp["cmd"] = {"sh", "-c", proof.toStdString()};
         rp["env"] = env;
@@ -264,21 +275,24 @@ private slots:
     // (a writable release_agent; the host's UTS namespace) without using it.
     void releaseAgentAndHostnameRoutes()
     {
-        json ra = {{"image", "busybox"}, {"namespaces", {{"cgroup", false}}}, {"security", {{"cap_add", {"SYS_ADMIN"}}}}};
+        json ra = {
+            {"image", "busybox"}, {"namespaces", {{"cgroup", false}}}, {"security", {{"cap_add", {"SYS_ADMIN"}}}}};
         json r = member_create(ra);
         QVERIFY2(errc(r) == "forbidden", dump(r).c_str());
         json un = {{"image", "busybox"}, {"namespaces", {{"uts", false}}}, {"security", {{"cap_add", {"SYS_ADMIN"}}}}};
         json r2 = member_create(un);
         QVERIFY2(errc(r2) == "forbidden", dump(r2).c_str());
         // Through the seccomp allow-all variant too (no cap named: the profile is the ask).
-        json r3 = member_create({{"image", "busybox"}, {"namespaces", {{"cgroup", false}}},
+        json r3 = member_create({{"image", "busybox"},
+                                 {"namespaces", {{"cgroup", false}}},
                                  {"security", {{"seccomp", R"({"defaultAction":"SCMP_ACT_ALLOW"})"}}}});
         QVERIFY2(errc(r3) == "forbidden", dump(r3).c_str());
 
         // Root: a v1 hierarchy mounted from inside, with a release_agent that root may write.
         json rr = ra;
         rr.erase("image");
-        rr["cmd"] = {"sh", "-c", "mkdir -p /cg && mount -t cgroup -o none,name=ogate cgroup /cg && test -w /cg/release_agent"};
+        rr["cmd"] = {"sh", "-c",
+                     "mkdir -p /cg && mount -t cgroup -o none,name=ogate cgroup /cg && test -w /cg/release_agent"};
         std::string why;
         QVERIFY2(root_runs(rr, &why) == 0, why.c_str());
         json dr = {{"cmd", rr["cmd"]}};
@@ -313,7 +327,8 @@ private slots:
         QVERIFY2(errc(x[2]) == "forbidden" && option_of(x[2]) == "devices", dump(x[2]).c_str());
         QVERIFY2(x[3].contains("result"), dump(x[3]).c_str());  // kill is not gated: it takes power away
         QVERIFY2(errc(x[5]) == "forbidden" && option_of(x[5]) == "devices", dump(x[5]).c_str());
-        QVERIFY2(x[5]["error"]["message"].get<std::string>().find("b *:* rwm") != std::string::npos, dump(x[5]).c_str());
+        QVERIFY2(x[5]["error"]["message"].get<std::string>().find("b *:* rwm") != std::string::npos,
+                 dump(x[5]).c_str());
 
         json cg = original;
         cg["linux"]["cgroupsPath"] = "/elsewhere/" + id;
@@ -361,8 +376,10 @@ private slots:
         auto ask = [](const std::string& src) {
             return json{{"image", "busybox"}, {"volumes", {{{"source", src}, {"target", "/x"}}}}};
         };
-        auto r = member({{"container.create", ask(secret + "/present")}, {"container.create", ask(secret + "/absent")},
-                         {"container.create", ask("/root/.bashrc")}, {"container.create", ask("/root/nonexistent-ogate")}});
+        auto r = member({{"container.create", ask(secret + "/present")},
+                         {"container.create", ask(secret + "/absent")},
+                         {"container.create", ask("/root/.bashrc")},
+                         {"container.create", ask("/root/nonexistent-ogate")}});
         QCOMPARE(r.size(), size_t(4));
         for (const auto& x : r) QVERIFY2(errc(x) == "permission_denied", dump(x).c_str());
         auto same = [](json a, json b, const std::string& pa, const std::string& pb) {
@@ -374,7 +391,8 @@ private slots:
             return a["error"] == b["error"];
         };
         QVERIFY2(same(r[0], r[1], secret + "/present", secret + "/absent"), (dump(r[0]) + "\n" + dump(r[1])).c_str());
-        QVERIFY2(same(r[2], r[3], "/root/.bashrc", "/root/nonexistent-ogate"), (dump(r[2]) + "\n" + dump(r[3])).c_str());
+        QVERIFY2(same(r[2], r[3], "/root/.bashrc", "/root/nonexistent-ogate"),
+                 (dump(r[2]) + "\n" + dump(r[3])).c_str());
 
         // Root: the truth (the file exists and is usable; the other does not exist).
         RawClient root(helper_->socket());
@@ -397,13 +415,21 @@ private slots:
         QTest::addColumn<QStringList>("flags");
         QTest::addColumn<QString>("english");
         QTest::addColumn<QString>("korean");
-        QTest::newRow("cap-add ALL") << QStringList{"--cap-add", "ALL"} << "the capability ALL (--cap-add)" << "ALL";
-        QTest::newRow("cap-add SYS_ADMIN") << QStringList{"--cap-add", "SYS_ADMIN"} << "the capability CAP_SYS_ADMIN (--cap-add)" << "CAP_SYS_ADMIN";
-        QTest::newRow("seccomp unconfined") << QStringList{"--security-opt", "seccomp=unconfined"} << "no seccomp filter" << "seccomp";
-        QTest::newRow("privileged") << QStringList{"--privileged"} << "a privileged container (--privileged)" << "--privileged";
-        QTest::newRow("network host") << QStringList{"--network", "host"} << "the host's network (--network host)" << "--network host";
-        QTest::newRow("allow-all profile file") << QStringList{"--security-opt", "seccomp=@ALLOW_ALL@"}
-                                                << "a seccomp profile that lets through" << "seccomp";
+        QTest::newRow("cap-add ALL") << QStringList{"--cap-add", "ALL"} << "the capability ALL (--cap-add)"
+                                     << "ALL";
+        QTest::newRow("cap-add SYS_ADMIN")
+            << QStringList{"--cap-add", "SYS_ADMIN"} << "the capability CAP_SYS_ADMIN (--cap-add)"
+            << "CAP_SYS_ADMIN";
+        QTest::newRow("seccomp unconfined")
+            << QStringList{"--security-opt", "seccomp=unconfined"} << "no seccomp filter"
+            << "seccomp";
+        QTest::newRow("privileged") << QStringList{"--privileged"} << "a privileged container (--privileged)"
+                                    << "--privileged";
+        QTest::newRow("network host") << QStringList{"--network", "host"} << "the host's network (--network host)"
+                                      << "--network host";
+        QTest::newRow("allow-all profile file")
+            << QStringList{"--security-opt", "seccomp=@ALLOW_ALL@"} << "a seccomp profile that lets through"
+            << "seccomp";
     }
 
     void onggictlShowsTheReason()
@@ -415,7 +441,8 @@ private slots:
         {
             QFile f(profile);
             QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write(R"({"defaultAction":"SCMP_ACT_ALLOW","syscalls":[{"names":["getpid"],"action":"SCMP_ACT_ERRNO"}]})");
+            f.write(
+                R"({"defaultAction":"SCMP_ACT_ALLOW","syscalls":[{"names":["getpid"],"action":"SCMP_ACT_ERRNO"}]})");
         }
         QVERIFY(::chmod(profile.toUtf8().constData(), 0644) == 0);
         flags.replaceInStrings("@ALLOW_ALL@", profile);
@@ -434,7 +461,8 @@ private slots:
             QVERIFY2(ko.err.contains(korean), qPrintable(ko.err));
             QVERIFY2(!ko.err.contains("Not allowed"), qPrintable(ko.err));
         } else {
-            qWarning("no compiled Korean translation (build/gui/onggi_ko.qm; a build without the GUI): Korean not checked");
+            qWarning(
+                "no compiled Korean translation (build/gui/onggi_ko.qm; a build without the GUI): Korean not checked");
         }
 
         Cli root = onggictl(args, false);
@@ -456,23 +484,30 @@ private slots:
         {
             QFile f(dir + "/bus.conf");
             QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write(QStringLiteral(
-                "<!DOCTYPE busconfig PUBLIC \"-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN\" "
-                "\"http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd\">\n"
-                "<busconfig><type>system</type><listen>unix:path=%1</listen><auth>EXTERNAL</auth>"
-                "<policy context=\"default\"><allow user=\"*\"/><allow own=\"*\"/><allow send_destination=\"*\"/>"
-                "<allow receive_sender=\"*\"/></policy></busconfig>\n").arg(bus).toUtf8());
+            f.write(
+                QStringLiteral(
+                    "<!DOCTYPE busconfig PUBLIC \"-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN\" "
+                    "\"http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd\">\n"
+                    "<busconfig><type>system</type><listen>unix:path=%1</listen><auth>EXTERNAL</auth>"
+                    "<policy context=\"default\"><allow user=\"*\"/><allow own=\"*\"/><allow send_destination=\"*\"/>"
+                    "<allow receive_sender=\"*\"/></policy></busconfig>\n")
+                    .arg(bus)
+                    .toUtf8());
         }
         {
             QFile f(dir + "/rules/50-onggi-test.rules");
             QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write(QStringLiteral("polkit.addRule(function(action, subject) {\n"
-                                   "  if (subject.user != \"%1\") return polkit.Result.NOT_HANDLED;\n"
-                                   "  if (action.id == \"org.onggi.container.capabilities\") return polkit.Result.YES;\n"
-                                   "  if (action.id == \"org.onggi.container.seccomp\") return polkit.Result.NO;\n"
-                                   "});\n").arg(QString::fromStdString(user_)).toUtf8());
+            f.write(
+                QStringLiteral("polkit.addRule(function(action, subject) {\n"
+                               "  if (subject.user != \"%1\") return polkit.Result.NOT_HANDLED;\n"
+                               "  if (action.id == \"org.onggi.container.capabilities\") return polkit.Result.YES;\n"
+                               "  if (action.id == \"org.onggi.container.seccomp\") return polkit.Result.NO;\n"
+                               "});\n")
+                    .arg(QString::fromStdString(user_))
+                    .toUtf8());
         }
-        QVERIFY(QFile::copy(QStringLiteral(ONGGI_SOURCE_DIR "/resources/polkit/org.onggi.policy"), dir + "/actions/org.onggi.policy"));
+        QVERIFY(QFile::copy(QStringLiteral(ONGGI_SOURCE_DIR "/resources/polkit/org.onggi.policy"),
+                            dir + "/actions/org.onggi.policy"));
         for (const char* f : {"/rules/50-onggi-test.rules", "/actions/org.onggi.policy"})
             QVERIFY(::chmod((dir + f).toUtf8().constData(), 0644) == 0);
         for (const char* d : {"/rules", "/actions"}) QVERIFY(::chmod((dir + d).toUtf8().constData(), 0755) == 0);
@@ -520,27 +555,29 @@ private slots:
         QVERIFY2(started, h.log().c_str());
 
         // allowed: SYS_ADMIN for this member, at create and again at start; it takes effect.
-        auto a = as_user_h(h,
-                         {{"container.create", {{"image", "busybox"}, {"security", {{"cap_add", {"SYS_ADMIN"}}}},
-                                                {"cmd", {"sh", "-c", "mkdir /m && mount -t tmpfs t /m"}}}}});
+        auto a = as_user_h(h, {{"container.create",
+                                {{"image", "busybox"},
+                                 {"security", {{"cap_add", {"SYS_ADMIN"}}}},
+                                 {"cmd", {"sh", "-c", "mkdir /m && mount -t tmpfs t /m"}}}}});
         QVERIFY2(a.size() == 1 && a[0].contains("result"), (a.empty() ? std::string() : dump(a[0]) + h.log()).c_str());
         const std::string id = a[0]["result"]["id"];
-        auto s = as_user_h(h, {{"container.start", {{"id", id}}}, {"container.wait", {{"id", id}}},
-                                                   {"container.remove", {{"id", id}}}});
+        auto s = as_user_h(
+            h,
+            {{"container.start", {{"id", id}}}, {"container.wait", {{"id", id}}}, {"container.remove", {{"id", id}}}});
         QVERIFY2(s.size() == 3 && s[0].contains("result"), (s.empty() ? std::string() : dump(s[0])).c_str());
         QCOMPARE(s[1]["result"]["exit_code"].get<int>(), 0);
 
         // denied by a rule, and auth_admin with no agent: both refused, each says which.
-        auto d = as_user_h(h,
-                         {{"container.create", {{"image", "busybox"}, {"security", {{"seccomp", "unconfined"}}}}},
-                          {"container.create", {{"image", "busybox"}, {"namespaces", {{"uts", false}}}}}});
+        auto d = as_user_h(h, {{"container.create", {{"image", "busybox"}, {"security", {{"seccomp", "unconfined"}}}}},
+                               {"container.create", {{"image", "busybox"}, {"namespaces", {{"uts", false}}}}}});
         QCOMPARE(d.size(), size_t(2));
         QVERIFY2(errc(d[0]) == "forbidden", dump(d[0]).c_str());
         QCOMPARE(d[0]["error"]["data"]["polkit"].get<std::string>(), std::string("denied"));
         QCOMPARE(d[0]["error"]["data"]["polkit_action"].get<std::string>(), std::string("org.onggi.container.seccomp"));
         QVERIFY2(errc(d[1]) == "forbidden", dump(d[1]).c_str());
         QCOMPARE(d[1]["error"]["data"]["polkit"].get<std::string>(), std::string("challenge"));
-        QCOMPARE(d[1]["error"]["data"]["polkit_action"].get<std::string>(), std::string("org.onggi.container.host-namespaces"));
+        QCOMPARE(d[1]["error"]["data"]["polkit_action"].get<std::string>(),
+                 std::string("org.onggi.container.host-namespaces"));
     }
 };
 

@@ -49,7 +49,7 @@ QString readFile(const QString& path)
     return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
 }
 
-} // namespace
+}  // namespace
 
 class TstUserns : public QObject {
     Q_OBJECT
@@ -86,9 +86,10 @@ private slots:
     void memberVolumeGivesNoRootFileAndNoDevice()
     {
         const QString vol = volume(a_, "vol-suid");
-        const CtlResult r = fx_->ctl(&a_, {"run", "--rm", "-v", vol + ":/data", "busybox", "sh", "-c",
-                                           "cp /bin/busybox /data/rootsh && chown 0:0 /data/rootsh && chmod 4755 /data/rootsh; "
-                                           "mknod /data/blk b 7 0; echo mknod=$?; id -u"});
+        const CtlResult r =
+            fx_->ctl(&a_, {"run", "--rm", "-v", vol + ":/data", "busybox", "sh", "-c",
+                           "cp /bin/busybox /data/rootsh && chown 0:0 /data/rootsh && chmod 4755 /data/rootsh; "
+                           "mknod /data/blk b 7 0; echo mknod=$?; id -u"});
         QVERIFY2(r.code == 0, qPrintable(r.out + r.err + fx_->helperLog()));
         struct stat st {};
         QVERIFY2(::stat(QFile::encodeName(vol + "/rootsh").constData(), &st) == 0, qPrintable(r.out + r.err));
@@ -116,7 +117,8 @@ private slots:
         QVERIFY(::lchown(QFile::encodeName(link).constData(), a_.uid, a_.gid) == 0);
         const CtlResult s = fx_->ctl(&a_, {"start", "-a", n});
         const CtlResult logs = fx_->ctl(&a_, {"logs", n});
-        QVERIFY2(!s.out.contains("passwd") && !logs.out.contains("passwd"), qPrintable("the host's /etc was mounted: " + s.out + logs.out));
+        QVERIFY2(!s.out.contains("passwd") && !logs.out.contains("passwd"),
+                 qPrintable("the host's /etc was mounted: " + s.out + logs.out));
         QVERIFY2(s.code != 0, qPrintable(s.out + s.err));
         QVERIFY2(s.err.contains("no longer") || s.err.contains("not owned"), qPrintable(s.err));
         // Turned back, the container starts and sees its volume.
@@ -203,8 +205,9 @@ private slots:
         const QString rootVol = fx_->path("rootvol");
         QDir().mkpath(rootVol);
         QVERIFY(::chown(QFile::encodeName(rootVol).constData(), b_.uid, b_.gid) == 0);
-        const CtlResult r = fx_->ctl(nullptr, {"run", "--rm", "--userns", "private", "-v", rootVol + ":/data", "busybox", "sh",
-                                               "-c", "cat /proc/self/uid_map; id -u; echo hi > /data/by-root"});
+        const CtlResult r =
+            fx_->ctl(nullptr, {"run", "--rm", "--userns", "private", "-v", rootVol + ":/data", "busybox", "sh", "-c",
+                               "cat /proc/self/uid_map; id -u; echo hi > /data/by-root"});
         QVERIFY2(r.code == 0, qPrintable(r.out + r.err + fx_->helperLog()));
         const Range onggi = rangeOf(fx_->subuidFile(), "onggi");
         QVERIFY2(onggi.start >= 100000, qPrintable(readFile(fx_->subuidFile())));
@@ -216,8 +219,8 @@ private slots:
         QCOMPARE(st.st_gid, b_.gid);
 
         const QString vol = volume(a_, "vol-private");
-        const CtlResult m = fx_->ctl(&a_, {"run", "--rm", "--userns", "private", "-v", vol + ":/data", "busybox", "sh", "-c",
-                                           "id -u; echo hi > /data/by-member"});
+        const CtlResult m = fx_->ctl(&a_, {"run", "--rm", "--userns", "private", "-v", vol + ":/data", "busybox", "sh",
+                                           "-c", "id -u; echo hi > /data/by-member"});
         QVERIFY2(m.code == 0, qPrintable(m.out + m.err));
         QCOMPARE(m.out.trimmed(), QStringLiteral("0"));
         QVERIFY(::stat(QFile::encodeName(vol + "/by-member").constData(), &st) == 0);

@@ -66,7 +66,7 @@ void open_gate(int gate)
     ::close(gate);
 }
 
-} // namespace
+}  // namespace
 
 class TstStatsHost : public QObject {
     Q_OBJECT
@@ -167,8 +167,8 @@ private slots:
         double truth = double(t1 - t0) / (rt.seconds * 1e9) * 100.0;
         double load[3] = {0, 0, 0};
         (void)::getloadavg(load, 3);
-        qInfo("%.1f %% of a core (schedstat %.1f %%), %.1f %% of the limit, %.1f throttled periods/s, load %.2f", pct, truth,
-              of_limit, rt.throttled_periods_per_s, load[0]);
+        qInfo("%.1f %% of a core (schedstat %.1f %%), %.1f %% of the limit, %.1f throttled periods/s, load %.2f", pct,
+              truth, of_limit, rt.throttled_periods_per_s, load[0]);
         QVERIFY2(pct >= 40 && pct <= 60, std::to_string(pct).c_str());
         QVERIFY2(std::abs(pct - truth) <= 5, (std::to_string(pct) + " vs " + std::to_string(truth)).c_str());
         QVERIFY(std::abs(of_limit - 2 * pct) <= 0.5);
@@ -198,7 +198,8 @@ private slots:
         }
         spec::Resources r;
         // v1 counts bios only on a queue with a throttle rule: a rule nobody reaches.
-        if (io && host_.mode != cgroup::Mode::v2) r.throttle_write_bps.push_back({int64_t(maj), int64_t(min), uint64_t(1) << 40});
+        if (io && host_.mode != cgroup::Mode::v2)
+            r.throttle_write_bps.push_back({int64_t(maj), int64_t(min), uint64_t(1) << 40});
         auto cg = make(r);
         if (!cg && !r.throttle_write_bps.empty()) {  // a device that takes no throttle rule
             r.throttle_write_bps.clear();
@@ -265,7 +266,8 @@ private slots:
             }
             prev = again;
         }
-        qInfo("io counted: %s; idle samples checked: %d of 6", io ? "yes" : "no (no block device under the build tree)", idle_checked);
+        qInfo("io counted: %s; idle samples checked: %d of 6", io ? "yes" : "no (no block device under the build tree)",
+              idle_checked);
         ::close(cmd[1]);
         ::close(done[0]);
         reap_all();
@@ -287,7 +289,8 @@ private slots:
         int gate = -1;
         pid_t p = spawn_gated(&gate, [&] {
             size_t n = 64 << 20;
-            auto* m = static_cast<char*>(::mmap(nullptr, n, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0));
+            auto* m =
+                static_cast<char*>(::mmap(nullptr, n, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0));
             if (m == MAP_FAILED) ::_exit(2);
             for (size_t i = 0; i < n; i += 4096) m[i] = char(i);
             (void)!::write(ready[1], "r", 1);
@@ -332,7 +335,8 @@ private slots:
         int gate = -1;
         pid_t p = spawn_gated(&gate, [] {
             size_t n = 256 << 20;
-            auto* m = static_cast<char*>(::mmap(nullptr, n, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0));
+            auto* m =
+                static_cast<char*>(::mmap(nullptr, n, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0));
             if (m == MAP_FAILED) ::_exit(2);
             for (size_t i = 0; i < n; i += 4096) m[i] = 1;
             ::_exit(3);  // not reached under a 32 MiB limit
@@ -347,7 +351,9 @@ private slots:
         bool reaped = false;
         int quiet_ms = 0, timeout = 0;
         for (int waited = 0; waited < 20000 && quiet_ms < 500; waited += 10) {
-            struct pollfd pf{w.value()->fd(), w.value()->poll_events(), 0};
+            struct pollfd pf {
+                w.value()->fd(), w.value()->poll_events(), 0
+            };
             int n = ::poll(&pf, 1, timeout > 0 ? timeout : 10);
             if (n > 0 || timeout > 0) {
                 auto ev = w.value()->check();

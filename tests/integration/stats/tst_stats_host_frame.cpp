@@ -26,7 +26,7 @@ uint64_t meminfo_kb(const std::string& key)
     }
     return 0;
 }
-} // namespace
+}  // namespace
 
 class TstStatsHostFrame : public QObject {
     Q_OBJECT
@@ -49,7 +49,8 @@ private slots:
         if (!c_) return;
         json l = c_->call("container.list", {{"all", true}});
         if (l.contains("result"))
-            for (const auto& ct : l["result"]["containers"]) c_->call("container.remove", {{"id", ct["id"]}, {"force", true}});
+            for (const auto& ct : l["result"]["containers"])
+                c_->call("container.remove", {{"id", ct["id"]}, {"force", true}});
         c_.reset();
         if (helper_) helper_->stop();
     }
@@ -60,7 +61,8 @@ private slots:
         QVERIFY2(r.contains("result"), r.dump().c_str());
         int64_t sub = r["result"]["subscription"];
         auto frame = [&] {
-            return c_->wait_notification("stats", 20000, [&](const json& m) { return m["params"]["subscription"] == sub; });
+            return c_->wait_notification("stats", 20000,
+                                         [&](const json& m) { return m["params"]["subscription"] == sub; });
         };
         // The first frame of the first subscription may come before any tick read the host.
         json first = frame();
@@ -74,7 +76,8 @@ private slots:
         QCOMPARE(h0["cpus"].get<long>(), ::sysconf(_SC_NPROCESSORS_ONLN));
 
         // A container that burns CPU: the host's CPU includes it.
-        json c = c_->call("container.create", {{"name", "hostburn-" + std::to_string(::getpid())}, {"image", "busybox"},
+        json c = c_->call("container.create", {{"name", "hostburn-" + std::to_string(::getpid())},
+                                               {"image", "busybox"},
                                                {"cmd", {"sh", "-c", "while :; do :; done"}}});
         QVERIFY2(c.contains("result"), c.dump().c_str());
         std::string id = c["result"]["id"];
@@ -104,7 +107,8 @@ private slots:
         // It runs (a shared, loaded test host may give it far less than a core: no timing bound).
         QVERIFY2(best_ct > 5, qPrintable(QString::number(best_ct)));
         // The host includes the container: whatever else runs, it reads no less than most of it.
-        QVERIFY2(best_host >= 0.8 * best_ct, qPrintable(QStringLiteral("host %1 container %2").arg(best_host).arg(best_ct)));
+        QVERIFY2(best_host >= 0.8 * best_ct,
+                 qPrintable(QStringLiteral("host %1 container %2").arg(best_host).arg(best_ct)));
         c_->call("container.remove", {{"id", id}, {"force", true}});
         c_->call("unsubscribe", {{"subscription", sub}});
     }

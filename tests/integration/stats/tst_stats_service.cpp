@@ -85,15 +85,18 @@ private slots:
         if (!c_) return;
         json l = c_->call("container.list", {{"all", true}});
         if (l.contains("result"))
-            for (const auto& ct : l["result"]["containers"]) c_->call("container.remove", {{"id", ct["id"]}, {"force", true}});
+            for (const auto& ct : l["result"]["containers"])
+                c_->call("container.remove", {{"id", ct["id"]}, {"force", true}});
         c_.reset();
         if (helper_) helper_->stop();
     }
 
     void subscribe_streams_the_kernels_numbers()
     {
-        std::string id = helper_->create_and_start(*c_, {{"name", unique_name("st")}, {"image", "busybox"}, {"cmd", {"sleep", "1000"}},
-                              {"limits", {{"memory", 64 << 20}, {"pids", 50}}}});
+        std::string id = helper_->create_and_start(*c_, {{"name", unique_name("st")},
+                                                         {"image", "busybox"},
+                                                         {"cmd", {"sleep", "1000"}},
+                                                         {"limits", {{"memory", 64 << 20}, {"pids", 50}}}});
         QVERIFY(!id.empty());
         json r = c_->call("stats.subscribe", {{"interval_ms", 200}, {"ids", {id}}});
         QVERIFY2(r.contains("result"), r.dump().c_str());
@@ -103,7 +106,8 @@ private slots:
         json last;
         int with = 0;
         for (int i = 0; i < 50 && with < 2; ++i) {
-            json n = c_->wait_notification("stats", 20000, [&](const json& m) { return m["params"]["subscription"] == sub; });
+            json n = c_->wait_notification("stats", 20000,
+                                           [&](const json& m) { return m["params"]["subscription"] == sub; });
             QVERIFY2(!n.is_null(), "no stats frame");
             c_->notifications.clear();
             if (!n["params"]["containers"].empty()) ++with;
@@ -152,9 +156,11 @@ private slots:
         json r = c_->call("events.subscribe", json::object());
         QVERIFY(r.contains("result"));
         // The shell (init) survives; only dd is killed, so only the cgroup watcher can tell.
-        std::string id = helper_->create_and_start(*c_, {{"name", unique_name("oom")}, {"image", "busybox"},
-                              {"cmd", {"sh", "-c", "sleep 1; dd if=/dev/zero of=/dev/null bs=64M count=1; sleep 1000"}},
-                              {"limits", {{"memory", 32 << 20}, {"memory_swap", 32 << 20}}}});
+        std::string id = helper_->create_and_start(
+            *c_, {{"name", unique_name("oom")},
+                  {"image", "busybox"},
+                  {"cmd", {"sh", "-c", "sleep 1; dd if=/dev/zero of=/dev/null bs=64M count=1; sleep 1000"}},
+                  {"limits", {{"memory", 32 << 20}, {"memory_swap", 32 << 20}}}});
         QVERIFY(!id.empty());
         json ev = c_->wait_notification("event", 30000, [&](const json& m) {
             return m["params"].value("action", "") == "oom" && m["params"].value("id", "") == id;
@@ -167,7 +173,9 @@ private slots:
         (void)c_->call("hello", {{"protocol", 1}});  // drains notifications sent meanwhile
         int more = 0;
         for (const auto& n : c_->notifications)
-            if (n.value("method", "") == "event" && n["params"].value("action", "") == "oom" && n["params"].value("id", "") == id) ++more;
+            if (n.value("method", "") == "event" && n["params"].value("action", "") == "oom" &&
+                n["params"].value("id", "") == id)
+                ++more;
         QCOMPARE(more, 0);
         QCOMPARE(ev["params"]["attributes"].value("oom_kill_count", ""), std::string("1"));
         json s = c_->call("stats.history", {{"id", id}, {"seconds", 60}});
@@ -182,9 +190,11 @@ private slots:
         QVERIFY(r.contains("result"));
         const int64_t sub = r["result"].value("subscription", int64_t(-1));  // this test's own subscription
         c_->notifications.clear();
-        std::string id = helper_->create_and_start(*c_, {{"name", unique_name("oominit")}, {"image", "busybox"},
-                              {"cmd", {"sh", "-c", "sleep 1; exec dd if=/dev/zero of=/dev/null bs=64M count=1"}},
-                              {"limits", {{"memory", 32 << 20}, {"memory_swap", 32 << 20}}}});
+        std::string id = helper_->create_and_start(
+            *c_, {{"name", unique_name("oominit")},
+                  {"image", "busybox"},
+                  {"cmd", {"sh", "-c", "sleep 1; exec dd if=/dev/zero of=/dev/null bs=64M count=1"}},
+                  {"limits", {{"memory", 32 << 20}, {"memory_swap", 32 << 20}}}});
         QVERIFY(!id.empty());
         json die = c_->wait_notification("event", 30000, [&](const json& m) {
             return m["params"].value("action", "") == "die" && m["params"].value("id", "") == id;
@@ -195,7 +205,8 @@ private slots:
         (void)c_->call("hello", {{"protocol", 1}});
         int ooms = 0;
         for (const auto& n : c_->notifications)
-            if (n.value("method", "") == "event" && n["params"].value("action", "") == "oom" && n["params"].value("id", "") == id && n["params"].value("subscription", int64_t(-1)) == sub)
+            if (n.value("method", "") == "event" && n["params"].value("action", "") == "oom" &&
+                n["params"].value("id", "") == id && n["params"].value("subscription", int64_t(-1)) == sub)
                 ++ooms;
         QCOMPARE(ooms, 1);
     }
@@ -209,15 +220,18 @@ private slots:
         QVERIFY(r.contains("result"));
         const int64_t sub = r["result"].value("subscription", int64_t(-1));
         c_->notifications.clear();
-        std::string id = helper_->create_and_start(*c_, {{"name", unique_name("oomnow")}, {"image", "busybox"},
-                              {"cmd", {"sh", "-c", "dd if=/dev/zero of=/dev/null bs=64M count=1; exec sleep 1000"}},
-                              {"limits", {{"memory", 8 << 20}, {"memory_swap", 8 << 20}}}});
+        std::string id = helper_->create_and_start(
+            *c_, {{"name", unique_name("oomnow")},
+                  {"image", "busybox"},
+                  {"cmd", {"sh", "-c", "dd if=/dev/zero of=/dev/null bs=64M count=1; exec sleep 1000"}},
+                  {"limits", {{"memory", 8 << 20}, {"memory_swap", 8 << 20}}}});
         QVERIFY(!id.empty());
         auto mine = [&](const json& m, const char* action) {
             return m.value("method", "") == "event" && m["params"].value("action", "") == action &&
                    m["params"].value("id", "") == id && m["params"].value("subscription", int64_t(-1)) == sub;
         };
-        json ev = c_->wait_notification("event", 30000, [&](const json& m) { return mine(m, "oom") || mine(m, "die"); });
+        json ev =
+            c_->wait_notification("event", 30000, [&](const json& m) { return mine(m, "oom") || mine(m, "die"); });
         QVERIFY2(!ev.is_null(), helper_->log().c_str());
         QCOMPARE(ev["params"].value("action", ""), std::string("oom"));  // not a die: it still runs
         QCOMPARE(ev["params"]["attributes"].value("oom_kill_count", ""), std::string("1"));
@@ -242,9 +256,11 @@ private slots:
         QVERIFY(r.contains("result"));
         const int64_t sub = r["result"].value("subscription", int64_t(-1));
         c_->notifications.clear();
-        std::string id = helper_->create_and_start(*c_, {{"name", unique_name("oominit8")}, {"image", "busybox"},
-                              {"cmd", {"dd", "if=/dev/zero", "of=/dev/null", "bs=64M", "count=1"}},
-                              {"limits", {{"memory", 8 << 20}, {"memory_swap", 8 << 20}}}});
+        std::string id =
+            helper_->create_and_start(*c_, {{"name", unique_name("oominit8")},
+                                            {"image", "busybox"},
+                                            {"cmd", {"dd", "if=/dev/zero", "of=/dev/null", "bs=64M", "count=1"}},
+                                            {"limits", {{"memory", 8 << 20}, {"memory_swap", 8 << 20}}}});
         QVERIFY(!id.empty());
         json die = c_->wait_notification("event", 30000, [&](const json& m) {
             return m["params"].value("action", "") == "die" && m["params"].value("id", "") == id &&
@@ -256,8 +272,8 @@ private slots:
         (void)c_->call("hello", {{"protocol", 1}});
         int ooms = 0;
         for (const auto& n : c_->notifications)
-            if (n.value("method", "") == "event" && n["params"].value("action", "") == "oom" && n["params"].value("id", "") == id &&
-                n["params"].value("subscription", int64_t(-1)) == sub)
+            if (n.value("method", "") == "event" && n["params"].value("action", "") == "oom" &&
+                n["params"].value("id", "") == id && n["params"].value("subscription", int64_t(-1)) == sub)
                 ++ooms;
         QCOMPARE(ooms, 1);
         json in = c_->call("container.inspect", {{"id", id}});
@@ -273,10 +289,13 @@ private slots:
     // later of two close ticks compute its rate over a few ms: 0 %, 100 %, thousands.)
     void every_frame_reads_the_quota()
     {
-        std::string busy = helper_->create_and_start(*c_, {{"name", unique_name("half")}, {"image", "busybox"},
-                                {"cmd", {"sh", "-c", "while :; do :; done"}}, {"limits", {{"cpus", 0.5}}}});
+        std::string busy = helper_->create_and_start(*c_, {{"name", unique_name("half")},
+                                                           {"image", "busybox"},
+                                                           {"cmd", {"sh", "-c", "while :; do :; done"}},
+                                                           {"limits", {{"cpus", 0.5}}}});
         QVERIFY(!busy.empty());
-        std::string idle = helper_->create_and_start(*c_, {{"name", unique_name("nap")}, {"image", "busybox"}, {"cmd", {"sleep", "1000"}}});
+        std::string idle = helper_->create_and_start(
+            *c_, {{"name", unique_name("nap")}, {"image", "busybox"}, {"cmd", {"sleep", "1000"}}});
         QVERIFY(!idle.empty());
         favour_test_parent();
         // Wait until history has both (the service tracks them and takes their first ticks).
@@ -335,25 +354,30 @@ private slots:
         const double host_wait = double(host_cpu_wait_us() - w0) / (secs * 1e6) * 100.0;
         for (auto sub : {sa, sb}) {
             const Seen& s = seen[sub];
-            qInfo("subscription %lld: %d frames; busy %.1f..%.1f %% (%d outside 50+-10); sleeper max %.2f %% (%d >= 2); "
-                  "kernel over the same %.1f s: %.1f %%; host CPU pressure %.0f %%",
-                  (long long)sub, s.frames, s.busy_min, s.busy_max, s.busy_bad, s.idle_max, s.idle_bad, secs, kernel, host_wait);
+            qInfo(
+                "subscription %lld: %d frames; busy %.1f..%.1f %% (%d outside 50+-10); sleeper max %.2f %% (%d >= 2); "
+                "kernel over the same %.1f s: %.1f %%; host CPU pressure %.0f %%",
+                (long long)sub, s.frames, s.busy_min, s.busy_max, s.busy_bad, s.idle_max, s.idle_bad, secs, kernel,
+                host_wait);
         }
         QVERIFY(c_->call("unsubscribe", {{"subscription", sa}}).contains("result"));
         QVERIFY(other.call("unsubscribe", {{"subscription", sb}}).contains("result"));
         c_->call("container.remove", {{"id", busy}, {"force", true}});
         c_->call("container.remove", {{"id", idle}, {"force", true}});
         if (kernel < 42.0)
-            QSKIP(qPrintable(QString("the host is saturated: the kernel gave the 0.5-CPU container only %1 % over %2 s, "
-                                     "so its quota is not what holds it")
-                                 .arg(kernel, 0, 'f', 1).arg(secs, 0, 'f', 1)));
+            QSKIP(
+                qPrintable(QString("the host is saturated: the kernel gave the 0.5-CPU container only %1 % over %2 s, "
+                                   "so its quota is not what holds it")
+                               .arg(kernel, 0, 'f', 1)
+                               .arg(secs, 0, 'f', 1)));
         QVERIFY2(seen[sa].frames >= 15, "too few frames at 1000 ms");
         QVERIFY2(seen[sb].frames >= 60, "too few frames at 200 ms");
         // On a saturated host (others' builds: tasks wait for a CPU most of the time) a short
         // window can truly hold less than the quota; the kernel's own counters say so. Then a
         // few frames (5 %) may stray, never absurdly; on a host with spare CPU, none.
         const bool saturated = host_wait >= 20.0;
-        if (saturated) qInfo("host saturated (CPU pressure %.0f %%): up to 5 %% of frames may stray from 50 +- 10", host_wait);
+        if (saturated)
+            qInfo("host saturated (CPU pressure %.0f %%): up to 5 %% of frames may stray from 50 +- 10", host_wait);
         for (auto sub : {sa, sb}) {
             QCOMPARE(seen[sub].busy_absurd, 0);
             if (saturated) QVERIFY2(seen[sub].busy_bad * 20 <= seen[sub].frames, "more than 5 % of the frames stray");
@@ -372,9 +396,11 @@ private slots:
         const int64_t sub = r["result"].value("subscription", int64_t(-1));
         c_->notifications.clear();
         const uint64_t limit = 32 << 20;
-        std::string id = helper_->create_and_start(*c_, {{"name", unique_name("oomdie")}, {"image", "busybox"},
-                              {"cmd", {"sh", "-c", "sleep 3; exec dd if=/dev/zero of=/dev/null bs=64M count=1"}},
-                              {"limits", {{"memory", limit}, {"memory_swap", limit}}}});
+        std::string id = helper_->create_and_start(
+            *c_, {{"name", unique_name("oomdie")},
+                  {"image", "busybox"},
+                  {"cmd", {"sh", "-c", "sleep 3; exec dd if=/dev/zero of=/dev/null bs=64M count=1"}},
+                  {"limits", {{"memory", limit}, {"memory_swap", limit}}}});
         QVERIFY(!id.empty());
         json die = c_->wait_notification("event", 30000, [&](const json& m) {
             return m["params"].value("action", "") == "die" && m["params"].value("id", "") == id &&
@@ -391,7 +417,8 @@ private slots:
         // At the time of the kill: after the last sample before it, no later than the die event.
         const std::string t = ooms[0]["time"];
         QVERIFY2(t <= die["params"]["time"].get<std::string>(), (t + " after die").c_str());
-        QVERIFY2(t >= h["result"]["samples"].back()["time"].get<std::string>(), (t + " before the last sample").c_str());
+        QVERIFY2(t >= h["result"]["samples"].back()["time"].get<std::string>(),
+                 (t + " before the last sample").c_str());
         QVERIFY(c_->call("container.remove", {{"id", id}}).contains("result"));
         json gone = c_->call("stats.history", {{"id", id}});
         QCOMPARE(errc_of(gone), std::string("not_found"));
@@ -401,10 +428,14 @@ private slots:
     void two_kills_are_two_marks()
     {
         const uint64_t limit = 32 << 20;
-        std::string id = helper_->create_and_start(*c_, {{"name", unique_name("oom2")}, {"image", "busybox"},
-                              {"cmd", {"sh", "-c", "sleep 2; dd if=/dev/zero of=/dev/null bs=64M count=1; sleep 3; "
-                                                   "dd if=/dev/zero of=/dev/null bs=64M count=1; exec sleep 1000"}},
-                              {"limits", {{"memory", limit}, {"memory_swap", limit}}}});
+        std::string id =
+            helper_->create_and_start(*c_, {{"name", unique_name("oom2")},
+                                            {"image", "busybox"},
+                                            {"cmd",
+                                             {"sh", "-c",
+                                              "sleep 2; dd if=/dev/zero of=/dev/null bs=64M count=1; sleep 3; "
+                                              "dd if=/dev/zero of=/dev/null bs=64M count=1; exec sleep 1000"}},
+                                            {"limits", {{"memory", limit}, {"memory_swap", limit}}}});
         QVERIFY(!id.empty());
         std::vector<json> ooms;
         for (int i = 0; i < 150 && ooms.size() < 2; ++i) {
@@ -425,9 +456,11 @@ private slots:
     // reclaimed, the smallest limit that fits, and the limits in force (to revert to).
     void refused_memory_limit_says_why_in_numbers()
     {
-        std::string id = helper_->create_and_start(*c_, {{"name", unique_name("hold")}, {"image", "busybox"},
-                              {"cmd", {"sh", "-c", "dd if=/dev/zero of=/dev/shm/hold bs=1M count=40; exec sleep 1000"}},
-                              {"limits", {{"memory", 256 << 20}}}});
+        std::string id = helper_->create_and_start(
+            *c_, {{"name", unique_name("hold")},
+                  {"image", "busybox"},
+                  {"cmd", {"sh", "-c", "dd if=/dev/zero of=/dev/shm/hold bs=1M count=40; exec sleep 1000"}},
+                  {"limits", {{"memory", 256 << 20}}}});
         QVERIFY(!id.empty());
         json in = c_->call("hello", {{"protocol", 1}});
         const bool v2 = in["result"]["host"].value("cgroup_mode", "") == "v2";
@@ -476,25 +509,34 @@ private slots:
         QVERIFY2(h.start({"--group", group}), h.log().c_str());
         RawClient root(h.socket());
         QVERIFY(root.call("hello", {{"protocol", 1}}).contains("result"));
-        json cr = root.call("container.create", {{"image", "busybox"}, {"cmd", {"sleep", "1000"}},
-                                                  {"limits", {{"memory", 48 << 20}, {"pids", 40}}}});
+        json cr = root.call(
+            "container.create",
+            {{"image", "busybox"}, {"cmd", {"sleep", "1000"}}, {"limits", {{"memory", 48 << 20}, {"pids", 40}}}});
         QVERIFY2(cr.contains("result"), cr.dump().c_str());
         const std::string id = cr["result"]["id"];
         QVERIFY(root.call("container.start", {{"id", id}}).contains("result"));
 
         // Two subscriptions, 100 ms and 200 ms; raw lines, so that the bytes can be compared.
         for (int k : {1, 2})
-            QVERIFY(root.send_raw(json{{"jsonrpc", "2.0"}, {"id", k}, {"method", "stats.subscribe"},
-                                       {"params", {{"interval_ms", 100 * k}}}}.dump() + "\n"));
+            QVERIFY(root.send_raw(json{{"jsonrpc", "2.0"},
+                                       {"id", k},
+                                       {"method", "stats.subscribe"},
+                                       {"params", {{"interval_ms", 100 * k}}}}
+                                      .dump() +
+                                  "\n"));
         // The member subscribes meanwhile (to all, and to root's container by id: refused).
         std::vector<json> theirs;
         std::thread member_thread([&] {
             theirs = as_user(member, gid, h.socket(),
-                             {{"stats.subscribe", {{"interval_ms", 100}}}, {"stats.subscribe", {{"ids", {id}}}}, {"container.list", json::object()},
-                              {"container.list", json::object()}, {"container.list", json::object()}, {"container.list", json::object()}},
+                             {{"stats.subscribe", {{"interval_ms", 100}}},
+                              {"stats.subscribe", {{"ids", {id}}}},
+                              {"container.list", json::object()},
+                              {"container.list", json::object()},
+                              {"container.list", json::object()},
+                              {"container.list", json::object()}},
                              {gid});
         });
-        std::map<int64_t, int64_t> sub_of;  // request id -> subscription
+        std::map<int64_t, int64_t> sub_of;                              // request id -> subscription
         std::map<std::string, std::map<int64_t, std::string>> by_time;  // frame time -> subscription -> line
         std::string same_a, same_b;
         const std::regex number("\"subscription\":[0-9]+");
@@ -502,7 +544,8 @@ private slots:
             const std::string line = root.read_line(20000);
             if (line.empty()) break;
             json m = json::parse(line, nullptr, false);
-            if (m.contains("id") && m.contains("result")) sub_of[m["id"].get<int64_t>()] = m["result"]["subscription"].get<int64_t>();
+            if (m.contains("id") && m.contains("result"))
+                sub_of[m["id"].get<int64_t>()] = m["result"]["subscription"].get<int64_t>();
             if (m.value("method", "") != "stats" || m["params"]["containers"].empty()) continue;
             auto& at = by_time[m["params"]["time"].get<std::string>()];
             at[m["params"]["subscription"].get<int64_t>()] = line;

@@ -33,13 +33,13 @@ void put(const std::string& p, const std::string& text)
     f << text;
 }
 
-#define VERIFY_OK(expr)                                                           \
-    do {                                                                          \
-        const auto& r_ = (expr);                                                       \
-        QVERIFY2(r_.ok(), r_.ok() ? "" : r_.error().message().c_str());           \
+#define VERIFY_OK(expr)                                                                                                \
+    do {                                                                                                               \
+        const auto& r_ = (expr);                                                                                       \
+        QVERIFY2(r_.ok(), r_.ok() ? "" : r_.error().message().c_str());                                                \
     } while (0)
 
-} // namespace
+}  // namespace
 
 class TstCgroupFixtures : public QObject {
     Q_OBJECT
@@ -77,7 +77,8 @@ private slots:
         QVERIFY(fs::is_directory(root_ + "/onggi/new"));
         // Domain controllers first, threaded ones after (a threaded controller enabled first in a
         // cgroup with processes turns it into a thread root, where io and memory are refused).
-        QCOMPARE(slurp(root_ + "/cgroup.subtree_control"), std::string("+io +memory +hugetlb +rdma +misc +cpuset +cpu +pids"));
+        QCOMPARE(slurp(root_ + "/cgroup.subtree_control"),
+                 std::string("+io +memory +hugetlb +rdma +misc +cpuset +cpu +pids"));
         // /onggi had "cpuset cpu io memory pids" enabled already: only the missing ones are written.
         QCOMPARE(slurp(root_ + "/onggi/cgroup.subtree_control"), std::string("+hugetlb +rdma +misc"));
         QVERIFY(cg.value()->dir_fd() >= 0);  // for clone3(CLONE_INTO_CGROUP)
@@ -159,19 +160,68 @@ private slots:
         auto h = copy_fixture("v2");
         auto cg = open(h, "/onggi/c1");
         VERIFY_OK(cg);
-        struct Case { const char* name; spec::Resources r; Errc code; };
+        struct Case {
+            const char* name;
+            spec::Resources r;
+            Errc code;
+        };
         std::vector<Case> cases;
-        { spec::Resources r; r.cpu_quota = 999; cases.push_back({"quota below 1 ms", r, Errc::invalid_argument}); }
-        { spec::Resources r; r.cpu_period = 2000000; cases.push_back({"period above 1 s", r, Errc::invalid_argument}); }
-        { spec::Resources r; r.cpu_shares = 1; cases.push_back({"shares below 2", r, Errc::invalid_argument}); }
-        { spec::Resources r; r.memory_limit = 100; cases.push_back({"memory below a page", r, Errc::invalid_argument}); }
-        { spec::Resources r; r.memory_swap = 1 << 30; cases.push_back({"swap without a memory limit", r, Errc::invalid_argument}); }
-        { spec::Resources r; r.memory_limit = 64 << 20; r.memory_swap = 32 << 20; cases.push_back({"swap below memory", r, Errc::invalid_argument}); }
-        { spec::Resources r; r.unified["cgroup.procs"] = "1"; cases.push_back({"unified core file", r, Errc::invalid_argument}); }
-        { spec::Resources r; r.unified["../../cgroup.procs"] = "1"; cases.push_back({"unified path", r, Errc::invalid_argument}); }
-        { spec::Resources r; r.unified["memory.nonexistent"] = "1"; cases.push_back({"unified unknown file", r, Errc::unsupported}); }
-        { spec::Resources r; r.throttle_read_bps.push_back({-1, 0, 5}); cases.push_back({"negative major", r, Errc::invalid_argument}); }
-        { spec::Resources r; r.blkio_weight = 5; cases.push_back({"blkio weight below 10", r, Errc::invalid_argument}); }
+        {
+            spec::Resources r;
+            r.cpu_quota = 999;
+            cases.push_back({"quota below 1 ms", r, Errc::invalid_argument});
+        }
+        {
+            spec::Resources r;
+            r.cpu_period = 2000000;
+            cases.push_back({"period above 1 s", r, Errc::invalid_argument});
+        }
+        {
+            spec::Resources r;
+            r.cpu_shares = 1;
+            cases.push_back({"shares below 2", r, Errc::invalid_argument});
+        }
+        {
+            spec::Resources r;
+            r.memory_limit = 100;
+            cases.push_back({"memory below a page", r, Errc::invalid_argument});
+        }
+        {
+            spec::Resources r;
+            r.memory_swap = 1 << 30;
+            cases.push_back({"swap without a memory limit", r, Errc::invalid_argument});
+        }
+        {
+            spec::Resources r;
+            r.memory_limit = 64 << 20;
+            r.memory_swap = 32 << 20;
+            cases.push_back({"swap below memory", r, Errc::invalid_argument});
+        }
+        {
+            spec::Resources r;
+            r.unified["cgroup.procs"] = "1";
+            cases.push_back({"unified core file", r, Errc::invalid_argument});
+        }
+        {
+            spec::Resources r;
+            r.unified["../../cgroup.procs"] = "1";
+            cases.push_back({"unified path", r, Errc::invalid_argument});
+        }
+        {
+            spec::Resources r;
+            r.unified["memory.nonexistent"] = "1";
+            cases.push_back({"unified unknown file", r, Errc::unsupported});
+        }
+        {
+            spec::Resources r;
+            r.throttle_read_bps.push_back({-1, 0, 5});
+            cases.push_back({"negative major", r, Errc::invalid_argument});
+        }
+        {
+            spec::Resources r;
+            r.blkio_weight = 5;
+            cases.push_back({"blkio weight below 10", r, Errc::invalid_argument});
+        }
         std::string before = slurp(root_ + "/onggi/c1/cpu.max");
         for (auto& c : cases) {
             auto st = cg.value()->apply(c.r);

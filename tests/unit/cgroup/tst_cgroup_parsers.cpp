@@ -37,7 +37,8 @@ private slots:
 
     void pressure()
     {
-        auto p = files::parse_pressure("some avg10=61.73 avg60=31.24 avg300=9.57 total=50443413\nfull avg10=0.50 avg60=0.00 avg300=0.00 total=7\n");
+        auto p = files::parse_pressure("some avg10=61.73 avg60=31.24 avg300=9.57 total=50443413\nfull avg10=0.50 "
+                                       "avg60=0.00 avg300=0.00 total=7\n");
         QVERIFY(p.some.present && p.full.present);
         QCOMPARE(p.some.avg10, 61.73);
         QCOMPARE(p.some.total_us, uint64_t(50443413));
@@ -52,7 +53,8 @@ private slots:
 
     void io_stat()
     {
-        auto t = files::parse_io_stat("8:16 rbytes=1 wbytes=2 rios=3 wios=4 dbytes=5 dios=6\n8:0 rbytes=10 wbytes=20 rios=30 wios=40 dbytes=0 dios=0\n");
+        auto t = files::parse_io_stat("8:16 rbytes=1 wbytes=2 rios=3 wios=4 dbytes=5 dios=6\n8:0 rbytes=10 wbytes=20 "
+                                      "rios=30 wios=40 dbytes=0 dios=0\n");
         QCOMPARE(t.rbytes, uint64_t(11));
         QCOMPARE(t.wbytes, uint64_t(22));
         QCOMPARE(t.rios, uint64_t(33));
@@ -66,7 +68,9 @@ private slots:
     void blkio()
     {
         uint64_t r = 0, w = 0;
-        files::parse_blkio("8:0 Read 100\n8:0 Write 200\n8:0 Sync 300\n8:0 Async 0\n8:0 Discard 0\n8:0 Total 300\n8:16 Read 1\nTotal 301\n", r, w);
+        files::parse_blkio("8:0 Read 100\n8:0 Write 200\n8:0 Sync 300\n8:0 Async 0\n8:0 Discard 0\n8:0 Total 300\n8:16 "
+                           "Read 1\nTotal 301\n",
+                           r, w);
         QCOMPARE(r, uint64_t(101));
         QCOMPARE(w, uint64_t(200));
         files::parse_blkio("Total 0\n", r, w);
@@ -76,7 +80,8 @@ private slots:
     void paths()
     {
         for (const char* ok : {"/onggi/abc", "/a", "/onggi-test-1/c1", "/x/y/z"}) QVERIFY2(validate_path(ok).ok(), ok);
-        for (const char* bad : {"", "/", "a/b", "/a/../b", "/..", "/a//b", "/a/", "/./a", "/cgroup.procs", "/a/cgroup.kill", "/a\nb"}) {
+        for (const char* bad :
+             {"", "/", "a/b", "/a/../b", "/..", "/a//b", "/a/", "/./a", "/cgroup.procs", "/a/cgroup.kill", "/a\nb"}) {
             auto r = validate_path(bad);
             QVERIFY2(!r.ok(), bad);
             QCOMPARE(r.error().code, Errc::invalid_argument);

@@ -125,24 +125,27 @@ private slots:
         QCOMPARE(j.value("limits").toObject().value("memory").toInt(), 1 << 20);
         QCOMPARE(j.value("namespaces").toObject(), (QJsonObject{{"network", "none"}}));
         QCOMPARE(j.value("volumes").toArray().at(0).toObject().value("readonly").toBool(), true);
-        QCOMPARE(j.value("security").toObject().value("cap_drop").toArray().at(0).toString(), QStringLiteral("NET_RAW"));
+        QCOMPARE(j.value("security").toObject().value("cap_drop").toArray().at(0).toString(),
+                 QStringLiteral("NET_RAW"));
         QVERIFY(!j.contains("tty"));
         QVERIFY(!j.contains("restart"));
     }
 
     void otherShapes()
     {
-        const ImageInfo i = ImageInfo::fromJson(QJsonDocument::fromJson(
-            R"({"id":"sha256:ab","name":"busybox","tag":"latest","size":1234567,"builtin":true,"layers":["sha256:cd"]})").object());
+        const ImageInfo i = ImageInfo::fromJson(
+            QJsonDocument::fromJson(
+                R"({"id":"sha256:ab","name":"busybox","tag":"latest","size":1234567,"builtin":true,"layers":["sha256:cd"]})")
+                .object());
         QCOMPARE(i.size, 1234567);
         QVERIFY(i.builtin);
         QCOMPARE(i.layers, QStringList{"sha256:cd"});
-        const ProcessInfo p = ProcessInfo::fromJson(QJsonDocument::fromJson(
-            R"({"host_pid":1234,"pid":1,"uid":0,"state":"S","cmd":"sh"})").object());
+        const ProcessInfo p = ProcessInfo::fromJson(
+            QJsonDocument::fromJson(R"({"host_pid":1234,"pid":1,"uid":0,"state":"S","cmd":"sh"})").object());
         QCOMPARE(p.hostPid, 1234);
         QCOMPARE(p.cmd, QStringLiteral("sh"));
-        const ExecResult e = ExecResult::fromJson(QJsonDocument::fromJson(
-            R"({"exit_code":3,"stdout":"out\n","stderr":"","truncated":true})").object());
+        const ExecResult e = ExecResult::fromJson(
+            QJsonDocument::fromJson(R"({"exit_code":3,"stdout":"out\n","stderr":"","truncated":true})").object());
         QCOMPARE(e.exitCode, 3);
         QCOMPARE(e.stdoutData, QByteArray("out\n"));
         QVERIFY(e.truncated);

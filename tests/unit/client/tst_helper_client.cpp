@@ -12,12 +12,12 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <grp.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
 #include <sys/wait.h>
-#include <grp.h>
 #include <unistd.h>
 
 using namespace onggi::client;
@@ -112,7 +112,7 @@ QByteArray reply(qint64 id, const QJsonObject& result)
     return line({{"jsonrpc", "2.0"}, {"id", id}, {"result", result}});
 }
 
-} // namespace
+}  // namespace
 
 class TestHelperClient : public QObject {
     Q_OBJECT
@@ -190,12 +190,14 @@ private slots:
         QCOMPARE(req.value("params").toObject().value("client").toString(), QStringLiteral("tst/1"));
         QCOMPARE(req.value("params").toObject().value("protocol").toInt(), 1);
         QVERIFY(req.value("id").isDouble());
-        peer.write(reply(req.value("id").toInteger(),
-                         {{"protocol", 1},
-                          {"helper_version", "0.1.0"},
-                          {"host", QJsonObject{{"kernel", "6.18"}, {"cgroup_mode", "hybrid"}, {"cpus", 2},
-                                               {"features", QJsonArray{"overlay", "seccomp"}}}},
-                          {"user", QJsonObject{{"uid", 1000}, {"admin", false}}}}));
+        peer.write(
+            reply(req.value("id").toInteger(), {{"protocol", 1},
+                                                {"helper_version", "0.1.0"},
+                                                {"host", QJsonObject{{"kernel", "6.18"},
+                                                                     {"cgroup_mode", "hybrid"},
+                                                                     {"cpus", 2},
+                                                                     {"features", QJsonArray{"overlay", "seccomp"}}}},
+                                                {"user", QJsonObject{{"uid", 1000}, {"admin", false}}}}));
         QVERIFY(c.waitForReply(r, 5000));
         QVERIFY(!r->isError());
         QVERIFY(c.hasHello());
@@ -247,18 +249,30 @@ private slots:
         const qint64 idb = peer.readRequest().value("id").toInteger();
         QVERIFY(ida != idb);
         QByteArray burst;
-        burst += line({{"jsonrpc", "2.0"}, {"method", "event"},
-                       {"params", QJsonObject{{"subscription", 3}, {"type", "container"}, {"action", "die"},
-                                              {"id", "abc"}, {"name", "web"},
+        burst += line({{"jsonrpc", "2.0"},
+                       {"method", "event"},
+                       {"params", QJsonObject{{"subscription", 3},
+                                              {"type", "container"},
+                                              {"action", "die"},
+                                              {"id", "abc"},
+                                              {"name", "web"},
                                               {"attributes", QJsonObject{{"exit_code", "137"}}}}}});
         burst += reply(idb, {{"container", QJsonObject{{"id", "abc"}}}});  // out of order
-        burst += line({{"jsonrpc", "2.0"}, {"method", "stats"},
-                       {"params", QJsonObject{{"subscription", 4}, {"time", "t0"},
-                                              {"containers", QJsonArray{QJsonObject{{"id", "abc"}, {"memory_current", 4096},
-                                                                                    {"cpu_percent", 12.5}}}}}}});
-        burst += line({{"jsonrpc", "2.0"}, {"method", "container.log"},
-                       {"params", QJsonObject{{"subscription", 5}, {"id", "abc"}, {"t", "t1"}, {"stream", "stderr"}, {"line", "oops\n"}}}});
-        burst += line({{"jsonrpc", "2.0"}, {"method", "container.log.end"}, {"params", QJsonObject{{"subscription", 5}}}});
+        burst += line(
+            {{"jsonrpc", "2.0"},
+             {"method", "stats"},
+             {"params",
+              QJsonObject{{"subscription", 4},
+                          {"time", "t0"},
+                          {"containers",
+                           QJsonArray{QJsonObject{{"id", "abc"}, {"memory_current", 4096}, {"cpu_percent", 12.5}}}}}}});
+        burst += line(
+            {{"jsonrpc", "2.0"},
+             {"method", "container.log"},
+             {"params",
+              QJsonObject{{"subscription", 5}, {"id", "abc"}, {"t", "t1"}, {"stream", "stderr"}, {"line", "oops\n"}}}});
+        burst +=
+            line({{"jsonrpc", "2.0"}, {"method", "container.log.end"}, {"params", QJsonObject{{"subscription", 5}}}});
         burst += reply(ida, {{"subscription", 3}});
         peer.write(burst);
         QVERIFY(c.waitForReply(a, 2000));
@@ -292,8 +306,10 @@ private slots:
         QVERIFY(peer.accept());
         RpcReply* r = c.call(QStringLiteral("container.stop"), {{"id", "web"}});
         const qint64 id = peer.readRequest().value("id").toInteger();
-        peer.write(line({{"jsonrpc", "2.0"}, {"id", id},
-                         {"error", QJsonObject{{"code", -32010}, {"message", "no such container: web"},
+        peer.write(line({{"jsonrpc", "2.0"},
+                         {"id", id},
+                         {"error", QJsonObject{{"code", -32010},
+                                               {"message", "no such container: web"},
                                                {"data", QJsonObject{{"errc", "not_found"}, {"errno", 0}}}}}}));
         QVERIFY(c.waitForReply(r, 2000));
         QVERIFY(r->isError());
@@ -311,14 +327,22 @@ private slots:
         QTest::addColumn<int>("code");
         QTest::addColumn<QString>("errc");
         QTest::addColumn<QString>("expectedErrc");
-        QTest::newRow("by errc") << -32012 << "bad_state" << "bad_state";
-        QTest::newRow("code only: not_found") << -32010 << "" << "not_found";
-        QTest::newRow("code only: forbidden") << -32002 << "" << "forbidden";
-        QTest::newRow("code only: invalid") << -32602 << "" << "invalid_argument";
-        QTest::newRow("code only: method") << -32601 << "" << "method_not_found";
-        QTest::newRow("code only: unsupported") << -32013 << "" << "unsupported";
-        QTest::newRow("code only: system") << -32020 << "" << "system";
-        QTest::newRow("unknown code") << -1 << "" << "internal";
+        QTest::newRow("by errc") << -32012 << "bad_state"
+                                 << "bad_state";
+        QTest::newRow("code only: not_found") << -32010 << ""
+                                              << "not_found";
+        QTest::newRow("code only: forbidden") << -32002 << ""
+                                              << "forbidden";
+        QTest::newRow("code only: invalid") << -32602 << ""
+                                            << "invalid_argument";
+        QTest::newRow("code only: method") << -32601 << ""
+                                           << "method_not_found";
+        QTest::newRow("code only: unsupported") << -32013 << ""
+                                                << "unsupported";
+        QTest::newRow("code only: system") << -32020 << ""
+                                           << "system";
+        QTest::newRow("unknown code") << -1 << ""
+                                      << "internal";
     }
     void errorMapping()
     {
@@ -336,25 +360,35 @@ private slots:
     // Out of descriptors (EMFILE): the numbers the helper sent, in a sentence, and what to do.
     void fdExhaustionIsExplained()
     {
-        QJsonObject data{{"errc", "system"}, {"errno", 24}, {"reason", "helper_fd_limit"}, {"open_fds", 19994}, {"fd_limit", 20000}};
-        const RpcError e = RpcError::fromJson(QJsonObject{
-            {"code", -32020}, {"message", "start web: onggi-shim could not be launched: too many open files in the helper"}, {"data", data}});
+        QJsonObject data{
+            {"errc", "system"}, {"errno", 24}, {"reason", "helper_fd_limit"}, {"open_fds", 19994}, {"fd_limit", 20000}};
+        const RpcError e = RpcError::fromJson(
+            QJsonObject{{"code", -32020},
+                        {"message", "start web: onggi-shim could not be launched: too many open files in the helper"},
+                        {"data", data}});
         const QString hint = ErrorText::hint(e);
         QVERIFY2(hint.contains(QStringLiteral("19994")) && hint.contains(QStringLiteral("20000")), qPrintable(hint));
         QVERIFY2(hint.contains(QStringLiteral("LimitNOFILE")), qPrintable(hint));
         QVERIFY2(ErrorText::explain(e).contains(hint), qPrintable(ErrorText::explain(e)));
         const QString text = ErrorText::describe(e);
-        QVERIFY2(text.contains(QStringLiteral("onggi-shim could not be launched")) && text.contains(hint), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("onggi-shim could not be launched")) && text.contains(hint),
+                 qPrintable(text));
         data.insert("reason", "host_fd_limit");
-        QVERIFY(ErrorText::hint(RpcError::fromJson(QJsonObject{{"code", -32020}, {"data", data}})).contains(QStringLiteral("fs.file-max")));
+        QVERIFY(ErrorText::hint(RpcError::fromJson(QJsonObject{{"code", -32020}, {"data", data}}))
+                    .contains(QStringLiteral("fs.file-max")));
     }
 
     // The policy gate's refusal: the option in the user's words, what to do, not the English context.
     void policyRefusalIsDescribed()
     {
-        QJsonObject data{{"errc", "forbidden"}, {"errno", 0}, {"option", "cap_add"}, {"value", "CAP_SYS_ADMIN"},
-                         {"polkit_action", "org.onggi.container.capabilities"}, {"polkit", "unavailable"}};
-        const RpcError e = RpcError::fromJson(QJsonObject{{"code", -32002}, {"message", "english context"}, {"data", data}});
+        QJsonObject data{{"errc", "forbidden"},
+                         {"errno", 0},
+                         {"option", "cap_add"},
+                         {"value", "CAP_SYS_ADMIN"},
+                         {"polkit_action", "org.onggi.container.capabilities"},
+                         {"polkit", "unavailable"}};
+        const RpcError e =
+            RpcError::fromJson(QJsonObject{{"code", -32002}, {"message", "english context"}, {"data", data}});
         QCOMPARE(e.option, QStringLiteral("cap_add"));
         QCOMPARE(e.polkit, QStringLiteral("unavailable"));
         const QString text = ErrorText::describe(e);
@@ -363,26 +397,47 @@ private slots:
         QVERIFY2(text.contains(QStringLiteral("org.onggi.container.capabilities")), qPrintable(text));
         QVERIFY2(!text.contains(QStringLiteral("english context")), qPrintable(text));
         data.insert("polkit", "challenge");
-        QVERIFY(ErrorText::describe(RpcError::fromJson(QJsonObject{{"code", -32002}, {"data", data}})).contains(QStringLiteral("pkttyagent")));
+        QVERIFY(ErrorText::describe(RpcError::fromJson(QJsonObject{{"code", -32002}, {"data", data}}))
+                    .contains(QStringLiteral("pkttyagent")));
         data.insert("polkit", "none");
         data.insert("option", "seccomp.file");
-        QVERIFY(ErrorText::describe(RpcError::fromJson(QJsonObject{{"code", -32002}, {"data", data}})).contains(QStringLiteral("Only root")));
+        QVERIFY(ErrorText::describe(RpcError::fromJson(QJsonObject{{"code", -32002}, {"data", data}}))
+                    .contains(QStringLiteral("Only root")));
         // An option this client does not know: the helper's English context.
         data.insert("option", "something_newer");
-        QVERIFY(ErrorText::describe(RpcError::fromJson(QJsonObject{{"code", -32002}, {"message", "ctx"}, {"data", data}})).contains(QStringLiteral("ctx")));
-        for (const char* o : {"privileged", "cap_add", "seccomp.unconfined", "seccomp.profile", "seccomp.file", "namespaces.network",
-                              "namespaces.pid", "namespaces.ipc", "namespaces.uts", "namespaces.cgroup", "namespaces.mount",
-                              "namespaces.user", "devices", "cgroup_parent", "sysctl"})
+        QVERIFY(
+            ErrorText::describe(RpcError::fromJson(QJsonObject{{"code", -32002}, {"message", "ctx"}, {"data", data}}))
+                .contains(QStringLiteral("ctx")));
+        for (const char* o :
+             {"privileged", "cap_add", "seccomp.unconfined", "seccomp.profile", "seccomp.file", "namespaces.network",
+              "namespaces.pid", "namespaces.ipc", "namespaces.uts", "namespaces.cgroup", "namespaces.mount",
+              "namespaces.user", "devices", "cgroup_parent", "sysctl"})
             QVERIFY2(!ErrorText::policyOption(QString::fromLatin1(o), QStringLiteral("x")).isEmpty(), o);
     }
 
     void everyProtocolErrcHasText()
     {
-        for (const char* errc : {"parse_error", "invalid_request", "method_not_found", "invalid_argument",
-                                 "permission_denied", "forbidden", "not_found", "already_exists", "bad_state", "unsupported",
-                                 "busy", "timeout", "system", "internal", "socket_missing",
-                                 "socket_permission_denied", "connect_failed", "connection_lost", "bad_reply",
-                                 "client_timeout", "not_connected"})
+        for (const char* errc : {"parse_error",
+                                 "invalid_request",
+                                 "method_not_found",
+                                 "invalid_argument",
+                                 "permission_denied",
+                                 "forbidden",
+                                 "not_found",
+                                 "already_exists",
+                                 "bad_state",
+                                 "unsupported",
+                                 "busy",
+                                 "timeout",
+                                 "system",
+                                 "internal",
+                                 "socket_missing",
+                                 "socket_permission_denied",
+                                 "connect_failed",
+                                 "connection_lost",
+                                 "bad_reply",
+                                 "client_timeout",
+                                 "not_connected"})
             QVERIFY2(!ErrorText::title(QString::fromLatin1(errc)).isEmpty(), errc);
         QVERIFY(ErrorText::title(QStringLiteral("no_such_errc")).isEmpty());
         RpcError unknown = RpcError::client(-5, QStringLiteral("no_such_errc"), QStringLiteral("x"));
@@ -399,8 +454,10 @@ private slots:
         QVERIFY(peer.accept());
         QSignalSpy proto(&c, &HelperClient::protocolError);
         QSignalSpy gone(&c, &HelperClient::disconnected);
-        peer.write(line({{"jsonrpc", "2.0"}, {"id", QJsonValue::Null},
-                         {"error", QJsonObject{{"code", -32001}, {"message", "uid 1000 is not in group onggi"},
+        peer.write(line({{"jsonrpc", "2.0"},
+                         {"id", QJsonValue::Null},
+                         {"error", QJsonObject{{"code", -32001},
+                                               {"message", "uid 1000 is not in group onggi"},
                                                {"data", QJsonObject{{"errc", "permission_denied"}}}}}}));
         peer.closeClient();
         RpcResult r = c.callSync(QStringLiteral("hello"), {}, 5000);

@@ -67,7 +67,8 @@ public:
     {
         const QJsonObject hello = request();
         if (hello.value("method").toString() != QLatin1String("hello")) return -1;
-        reply(hello, {{"protocol", 1}, {"helper_version", "test"},
+        reply(hello, {{"protocol", 1},
+                      {"helper_version", "test"},
                       {"host", QJsonObject{{"cgroup_mode", "v1"}, {"cpus", 2}, {"memory_bytes", 1 << 30}}}});
         qint64 got = 0;
         for (int i = 0; i < expectSubs; ++i) {
@@ -84,11 +85,18 @@ public:
     }
     void frame(qint64 sub, double cpu)
     {
-        send({{"jsonrpc", "2.0"}, {"method", "stats"},
-              {"params", QJsonObject{{"subscription", sub}, {"time", "2026-12-07T05:00:00.500000000Z"},
-                                     {"containers", QJsonArray{QJsonObject{{"id", "abc"}, {"cpu_percent", cpu}, {"rate_ms", 1000},
-                                                                           {"net_rx_bps", 1500}, {"cpu_limit", 0.5},
-                                                                           {"memory_limit", QJsonValue(QJsonValue::Null)}, {"pid", 42}}}}}}});
+        send({{"jsonrpc", "2.0"},
+              {"method", "stats"},
+              {"params",
+               QJsonObject{{"subscription", sub},
+                           {"time", "2026-12-07T05:00:00.500000000Z"},
+                           {"containers", QJsonArray{QJsonObject{{"id", "abc"},
+                                                                 {"cpu_percent", cpu},
+                                                                 {"rate_ms", 1000},
+                                                                 {"net_rx_bps", 1500},
+                                                                 {"cpu_limit", 0.5},
+                                                                 {"memory_limit", QJsonValue(QJsonValue::Null)},
+                                                                 {"pid", 42}}}}}}});
     }
     int fd() const { return fd_; }
     int interval = 0;
@@ -98,7 +106,7 @@ private:
     QByteArray buf_;
 };
 
-} // namespace
+}  // namespace
 
 class TstHelperSession : public QObject {
     Q_OBJECT
@@ -137,8 +145,11 @@ private slots:
         QCOMPARE(f.samples[0].pid, qint64(42));
         QVERIFY(f.timeMs > 0);
 
-        helper.send({{"jsonrpc", "2.0"}, {"method", "event"},
-                     {"params", QJsonObject{{"subscription", 8}, {"action", "oom"}, {"id", "abc"},
+        helper.send({{"jsonrpc", "2.0"},
+                     {"method", "event"},
+                     {"params", QJsonObject{{"subscription", 8},
+                                            {"action", "oom"},
+                                            {"id", "abc"},
                                             {"attributes", QJsonObject{{"oom_kill_count", "2"}}}}}});
         QTRY_COMPARE(events.count(), 1);
         const auto e = events.at(0).at(0).value<Event>();
@@ -177,9 +188,14 @@ private slots:
         s.adopt(sv[0]);
         QCOMPARE(helper.greet(7, 0, 1), qint64(7));
         QTRY_COMPARE(s.state(), HelperSession::State::Ready);
-        helper.send({{"jsonrpc", "2.0"}, {"method", "stats"},
-                     {"params", QJsonObject{{"subscription", 7}, {"time", "2026-12-07T05:00:01Z"}, {"containers", QJsonArray{}},
-                                            {"host", QJsonObject{{"cpus", 2}, {"cpu_percent", 12.5}, {"memory_total", 1 << 30},
+        helper.send({{"jsonrpc", "2.0"},
+                     {"method", "stats"},
+                     {"params", QJsonObject{{"subscription", 7},
+                                            {"time", "2026-12-07T05:00:01Z"},
+                                            {"containers", QJsonArray{}},
+                                            {"host", QJsonObject{{"cpus", 2},
+                                                                 {"cpu_percent", 12.5},
+                                                                 {"memory_total", 1 << 30},
                                                                  {"memory_used", 1 << 29}}}}}});
         QTRY_COMPARE(frames.count(), 1);
         const auto f = frames.at(0).at(0).value<StatsFrame>();
@@ -198,36 +214,47 @@ private slots:
         QJsonObject r = helper.request();
         QCOMPARE(r.value("method").toString(), QStringLiteral("container.logs"));
         QCOMPARE(r.value("params").toObject().value("follow").toBool(), true);
-        helper.reply(r, {{"lines", QJsonArray{QJsonObject{{"t", "2026-12-07T05:00:00Z"}, {"stream", "stdout"}, {"line", "one\n"}}}},
-                         {"subscription", 5}});
+        helper.reply(
+            r,
+            {{"lines", QJsonArray{QJsonObject{{"t", "2026-12-07T05:00:00Z"}, {"stream", "stdout"}, {"line", "one\n"}}}},
+             {"subscription", 5}});
         QTRY_VERIFY(gotLogs);
-        helper.send({{"jsonrpc", "2.0"}, {"method", "container.log"},
-                     {"params", QJsonObject{{"subscription", 5}, {"id", "abc"}, {"stream", "stderr"}, {"line", "two\n"}}}});
+        helper.send(
+            {{"jsonrpc", "2.0"},
+             {"method", "container.log"},
+             {"params", QJsonObject{{"subscription", 5}, {"id", "abc"}, {"stream", "stderr"}, {"line", "two\n"}}}});
         QTRY_COMPARE(lines.count(), 1);
         QCOMPARE(lines.at(0).at(0).value<LogLine>().subscription, qint64(5));
         QCOMPARE(lines.at(0).at(0).value<LogLine>().stream, QStringLiteral("stderr"));
-        helper.send({{"jsonrpc", "2.0"}, {"method", "container.log.end"}, {"params", QJsonObject{{"subscription", 5}}}});
+        helper.send(
+            {{"jsonrpc", "2.0"}, {"method", "container.log.end"}, {"params", QJsonObject{{"subscription", 5}}}});
         QTRY_COMPARE(ended.count(), 1);
         QCOMPARE(ended.at(0).at(0).toLongLong(), qint64(5));
 
         bool gotTop = false;
         s.top(QStringLiteral("abc"), [&](const QList<ProcessInfo>& p, const RpcError& e) {
-            gotTop = !e.isError() && p.size() == 1 && p[0].hostPid == 4000 && p[0].pid == 1 && p[0].cmd == QLatin1String("sh");
+            gotTop = !e.isError() && p.size() == 1 && p[0].hostPid == 4000 && p[0].pid == 1 &&
+                     p[0].cmd == QLatin1String("sh");
         });
         r = helper.request();
         QCOMPARE(r.value("method").toString(), QStringLiteral("container.top"));
-        helper.reply(r, {{"processes", QJsonArray{QJsonObject{{"host_pid", 4000}, {"pid", 1}, {"uid", 0}, {"state", "S"}, {"cmd", "sh"}}}}});
+        helper.reply(
+            r, {{"processes",
+                 QJsonArray{QJsonObject{{"host_pid", 4000}, {"pid", 1}, {"uid", 0}, {"state", "S"}, {"cmd", "sh"}}}}});
         QTRY_VERIFY(gotTop);
 
         bool gotInspect = false;
         s.inspect(QStringLiteral("abc"), [&](const ContainerInspect& i, const RpcError& e) {
-            gotInspect = !e.isError() && i.container.name == QLatin1String("web") && i.container.state == QLatin1String("running") &&
-                         i.configText.contains(QLatin1String("\"ociVersion\"")) && i.cgroupPath == QLatin1String("/onggi/abc");
+            gotInspect = !e.isError() && i.container.name == QLatin1String("web") &&
+                         i.container.state == QLatin1String("running") &&
+                         i.configText.contains(QLatin1String("\"ociVersion\"")) &&
+                         i.cgroupPath == QLatin1String("/onggi/abc");
         });
         r = helper.request();
         QCOMPARE(r.value("method").toString(), QStringLiteral("container.inspect"));
         helper.reply(r, {{"container", QJsonObject{{"id", "abc"}, {"name", "web"}, {"state", "running"}}},
-                         {"config", QJsonObject{{"ociVersion", "1.0.2"}}}, {"cgroup_path", "/onggi/abc"}});
+                         {"config", QJsonObject{{"ociVersion", "1.0.2"}}},
+                         {"cgroup_path", "/onggi/abc"}});
         QTRY_VERIFY(gotInspect);
 
         QString created;
@@ -252,7 +279,8 @@ private slots:
         l.memory = 8 << 20;
         s.updateLimits(QStringLiteral("abc"), l, [&](const Limits& inForce, const RpcError& e) {
             called = true;
-            QCOMPARE(inForce.memory.value_or(0), qint64(256 << 20));  // refused: the kernel's limits, to put the controls back
+            QCOMPARE(inForce.memory.value_or(0),
+                     qint64(256 << 20));  // refused: the kernel's limits, to put the controls back
             QCOMPARE(e.errc, QStringLiteral("system"));
             QCOMPARE(e.data.value("reason").toString(), QStringLiteral("memory_below_usage"));
             QCOMPARE(e.data.value("kernel").toObject().value("memory").toInteger(), qint64(256 << 20));
@@ -260,11 +288,17 @@ private slots:
         const QJsonObject r = helper.request();
         QCOMPARE(r.value("method").toString(), QStringLiteral("container.update"));
         QCOMPARE(r.value("params").toObject().value("limits").toObject().value("memory").toInteger(), qint64(8 << 20));
-        helper.send({{"jsonrpc", "2.0"}, {"id", r.value("id")},
-                     {"error", QJsonObject{{"code", -32020}, {"message", "update limits: memory limit: Device or resource busy"},
-                                           {"data", QJsonObject{{"errc", "system"}, {"errno", 16}, {"reason", "memory_below_usage"},
-                                                                {"requested", 8 << 20}, {"memory_current", 50 << 20},
-                                                                {"shortfall", 42 << 20}, {"minimum", 51 << 20},
+        helper.send({{"jsonrpc", "2.0"},
+                     {"id", r.value("id")},
+                     {"error", QJsonObject{{"code", -32020},
+                                           {"message", "update limits: memory limit: Device or resource busy"},
+                                           {"data", QJsonObject{{"errc", "system"},
+                                                                {"errno", 16},
+                                                                {"reason", "memory_below_usage"},
+                                                                {"requested", 8 << 20},
+                                                                {"memory_current", 50 << 20},
+                                                                {"shortfall", 42 << 20},
+                                                                {"minimum", 51 << 20},
                                                                 {"kernel", QJsonObject{{"memory", 256 << 20}}}}}}}});
         QTRY_VERIFY(called);
 
@@ -283,7 +317,8 @@ private slots:
         helper.reply(hr, {{"interval_ms", 1000},
                           {"samples", QJsonArray{QJsonObject{{"id", "abc"}, {"time", "2026-12-07T05:00:00Z"}},
                                                  QJsonObject{{"id", "abc"}, {"time", "2026-12-07T05:00:01Z"}}}},
-                          {"oom_kills", QJsonArray{QJsonObject{{"time", "2026-12-07T05:00:01.2Z"}, {"oom_kill_count", 1},
+                          {"oom_kills", QJsonArray{QJsonObject{{"time", "2026-12-07T05:00:01.2Z"},
+                                                               {"oom_kill_count", 1},
                                                                {"memory_limit", 32 << 20}}}}});
         QTRY_VERIFY(got);
     }

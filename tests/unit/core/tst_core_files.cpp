@@ -28,7 +28,7 @@ std::vector<std::string> names_in(const std::string& dir)
     return out;
 }
 
-} // namespace
+}  // namespace
 
 class TstCoreFiles : public QObject {
     Q_OBJECT

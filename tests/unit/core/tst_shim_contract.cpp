@@ -36,13 +36,20 @@ private slots:
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("says");
-        QTest::newRow("empty") << "" << "not JSON";
-        QTest::newRow("half") << "{\"shim_pid\":1,\"init" << "not JSON";
-        QTest::newRow("array") << "[1,2]" << "not an object";
-        QTest::newRow("no init_pid") << R"({"shim_pid":1})" << "init_pid missing";
-        QTest::newRow("pid a string") << R"({"shim_pid":"1","init_pid":2})" << "shim_pid";
-        QTest::newRow("negative pid") << R"({"shim_pid":-1,"init_pid":2})" << "positive";
-        QTest::newRow("ns a float") << R"({"shim_pid":1,"init_pid":2,"started_at_ns":"soon"})" << "started_at_ns";
+        QTest::newRow("empty") << ""
+                               << "not JSON";
+        QTest::newRow("half") << "{\"shim_pid\":1,\"init"
+                              << "not JSON";
+        QTest::newRow("array") << "[1,2]"
+                               << "not an object";
+        QTest::newRow("no init_pid") << R"({"shim_pid":1})"
+                                     << "init_pid missing";
+        QTest::newRow("pid a string") << R"({"shim_pid":"1","init_pid":2})"
+                                      << "shim_pid";
+        QTest::newRow("negative pid") << R"({"shim_pid":-1,"init_pid":2})"
+                                      << "positive";
+        QTest::newRow("ns a float") << R"({"shim_pid":1,"init_pid":2,"started_at_ns":"soon"})"
+                                    << "started_at_ns";
     }
     void shim_json_damaged()
     {
@@ -77,8 +84,8 @@ private slots:
 
     void error_json_keeps_the_code()
     {
-        for (Errc c : {Errc::invalid_argument, Errc::not_found, Errc::permission_denied, Errc::unsupported, Errc::bad_state,
-                       Errc::busy, Errc::timeout, Errc::system, Errc::internal}) {
+        for (Errc c : {Errc::invalid_argument, Errc::not_found, Errc::permission_denied, Errc::unsupported,
+                       Errc::bad_state, Errc::busy, Errc::timeout, Errc::system, Errc::internal}) {
             ShimError e = ShimError::from(Error(c, "it failed", 13), "mount");
             auto back = ShimError::parse(e.to_json() + "\n");
             QVERIFY(back);

@@ -18,24 +18,32 @@ using namespace onggi::gui;
 
 namespace {
 QJsonObject summaryJson(const QString& id, const QString& name, const QString& state,
-                        const QString& started = QStringLiteral("2026-11-23T08:00:00Z")) {
-    return QJsonObject{{"id", id}, {"short_id", id.left(12)}, {"name", name}, {"image", "busybox"},
-                       {"command", "sh"}, {"state", state}, {"started_at", started}, {"exit_code", 0}};
+                        const QString& started = QStringLiteral("2026-11-23T08:00:00Z"))
+{
+    return QJsonObject{{"id", id},        {"short_id", id.left(12)}, {"name", name},          {"image", "busybox"},
+                       {"command", "sh"}, {"state", state},          {"started_at", started}, {"exit_code", 0}};
 }
-onggi::client::ContainerSummary summary(const QString& id, const QString& name, const QString& state) {
+onggi::client::ContainerSummary summary(const QString& id, const QString& name, const QString& state)
+{
     return onggi::client::ContainerSummary::fromJson(summaryJson(id, name, state));
 }
 QString hexId(char c) { return QString(64, QLatin1Char(c)); }
-onggi::client::Sample sample(const QString& id, double cpu, qint64 mem, qint64 pids = 1) {
-    return onggi::client::Sample::fromJson(QJsonObject{{"id", id}, {"cpu_percent", cpu}, {"memory_current", mem},
-                                                       {"memory_limit", 64 << 20}, {"pids_current", pids}, {"pids_limit", 100}});
+onggi::client::Sample sample(const QString& id, double cpu, qint64 mem, qint64 pids = 1)
+{
+    return onggi::client::Sample::fromJson(QJsonObject{{"id", id},
+                                                       {"cpu_percent", cpu},
+                                                       {"memory_current", mem},
+                                                       {"memory_limit", 64 << 20},
+                                                       {"pids_current", pids},
+                                                       {"pids_limit", 100}});
 }
 }  // namespace
 
 class TstGuiModels : public QObject {
     Q_OBJECT
 private slots:
-    void containerListDiff() {
+    void containerListDiff()
+    {
         ContainerListModel m;
         QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::Fatal);
         m.setContainers({summary(hexId('a'), "web", "running"), summary(hexId('b'), "db", "created")});
@@ -74,7 +82,8 @@ private slots:
         QCOMPARE(m.rowCount(), 0);
     }
 
-    void containerListStats() {
+    void containerListStats()
+    {
         ContainerListModel m;
         QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::Fatal);
         m.setContainers({summary(hexId('a'), "web", "running"), summary(hexId('b'), "db", "running")});
@@ -82,21 +91,24 @@ private slots:
         m.applyStats({sample(hexId('a'), 42.0, 10 << 20), sample(hexId('b'), 1.0, 1 << 20)});
         QVERIFY(m.data(m.index(0, ContainerListModel::Cpu)).toString().contains(QStringLiteral("42")));
         QVERIFY(m.data(m.index(0, ContainerListModel::Memory)).toString().contains(QStringLiteral("MiB")));
-        QCOMPARE(m.data(m.index(0, ContainerListModel::Memory), ContainerListModel::SortRole).toLongLong(), qint64(10 << 20));
+        QCOMPARE(m.data(m.index(0, ContainerListModel::Memory), ContainerListModel::SortRole).toLongLong(),
+                 qint64(10 << 20));
 
         // Only the CPU cell of row 0 changes.
         QSignalSpy changed(&m, &QAbstractItemModel::dataChanged);
-        m.applyStats({sample(hexId('a'), 50.0, 10 << 20), sample(hexId('b'), 1.0, 1 << 20),
-                      sample(hexId('f'), 1.0, 1)});
+        m.applyStats(
+            {sample(hexId('a'), 50.0, 10 << 20), sample(hexId('b'), 1.0, 1 << 20), sample(hexId('f'), 1.0, 1)});
         QCOMPARE(changed.count(), 1);
         QCOMPARE(changed.at(0).at(0).value<QModelIndex>(), m.index(0, ContainerListModel::Cpu));
         QVERIFY2(m.data(m.index(0, ContainerListModel::Cpu)).toString().contains(QStringLiteral("50")),
                  qPrintable(m.data(m.index(0, ContainerListModel::Cpu)).toString()));
         // Samples as the helper sends them: parsed from JSON text, first without rates.
         const auto frame = [&](const char* cpu) {
-            const QJsonArray a = QJsonDocument::fromJson(QByteArray("[{\"id\":\"") + hexId('b').toLatin1() + "\",\"cpu_percent\":" + cpu +
-                                           ",\"memory_current\":1048576,\"memory_limit\":0,\"pids_current\":1,\"pids_limit\":1024}]")
-                .array();
+            const QJsonArray a =
+                QJsonDocument::fromJson(
+                    QByteArray("[{\"id\":\"") + hexId('b').toLatin1() + "\",\"cpu_percent\":" + cpu +
+                    ",\"memory_current\":1048576,\"memory_limit\":0,\"pids_current\":1,\"pids_limit\":1024}]")
+                    .array();
             return QList<onggi::client::Sample>{onggi::client::Sample::fromJson(a.at(0).toObject())};
         };
         m.applyStats(frame("0"));
@@ -129,15 +141,19 @@ private slots:
         QVERIFY(m.data(m.index(0, ContainerListModel::Cpu)).toString().isEmpty());
         // Short in the column (7 em at the default width), the code and the cause in the tooltip.
         QCOMPARE(m.data(m.index(0, ContainerListModel::State)).toString(), QStringLiteral("OOM killed"));
-        QVERIFY(m.data(m.index(0, ContainerListModel::State), Qt::ToolTipRole).toString().contains(QStringLiteral("137")));
-        QVERIFY(m.data(m.index(0, ContainerListModel::State), Qt::ToolTipRole).toString().contains(QStringLiteral("OOM")));
+        QVERIFY(
+            m.data(m.index(0, ContainerListModel::State), Qt::ToolTipRole).toString().contains(QStringLiteral("137")));
+        QVERIFY(
+            m.data(m.index(0, ContainerListModel::State), Qt::ToolTipRole).toString().contains(QStringLiteral("OOM")));
     }
 
-    void processList() {
+    void processList()
+    {
         ProcessListModel m;
         QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::Fatal);
         auto proc = [](int host, int pid, const char* cmd) {
-            return onggi::client::ProcessInfo::fromJson(QJsonObject{{"host_pid", host}, {"pid", pid}, {"uid", 0}, {"state", "S"}, {"cmd", cmd}});
+            return onggi::client::ProcessInfo::fromJson(
+                QJsonObject{{"host_pid", host}, {"pid", pid}, {"uid", 0}, {"state", "S"}, {"cmd", cmd}});
         };
         m.setProcesses({proc(4000, 1, "sh"), proc(4001, 7, "sleep 100")});
         QCOMPARE(m.rowCount(), 2);
@@ -152,14 +168,17 @@ private slots:
         QCOMPARE(m.rowCount(), 0);
     }
 
-    void logs() {
+    void logs()
+    {
         LogModel m;
         QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::Fatal);
         m.setCapacity(3);
         using onggi::client::LogLine;
         m.setLines({LogLine::fromJson({{"t", "2026-11-23T08:00:00.1Z"}, {"stream", "stdout"}, {"line", "one\n"}})});
         for (int i = 0; i < 4; ++i)
-            m.appendLine(LogLine::fromJson({{"t", "2026-11-23T08:00:01Z"}, {"stream", i % 2 ? "stderr" : "stdout"}, {"line", QString::number(i)}}));
+            m.appendLine(LogLine::fromJson({{"t", "2026-11-23T08:00:01Z"},
+                                            {"stream", i % 2 ? "stderr" : "stdout"},
+                                            {"line", QString::number(i)}}));
         QCOMPARE(m.rowCount(), 3);
         QCOMPARE(m.data(m.index(0), LogModel::TextRole).toString(), QStringLiteral("1"));
         QCOMPARE(m.data(m.index(0), LogModel::StreamRole).toString(), QStringLiteral("stderr"));
@@ -174,7 +193,8 @@ private slots:
         QCOMPARE(m.rowCount(), 0);
     }
 
-    void units() {
+    void units()
+    {
         QCOMPARE(Units::bytes(512), QStringLiteral("512 B"));
         QCOMPARE(Units::bytes(64 << 20), QStringLiteral("64.0 MiB"));
         QCOMPARE(Units::duration(3725), QStringLiteral("1h 2m"));

@@ -19,7 +19,8 @@ namespace {
 QString hexId(char c) { return QString(64, QLatin1Char(c)); }
 
 client::ContainerSummary summary(const QString& id, const QString& name, const QString& state,
-                                 const QString& policy = QStringLiteral("no")) {
+                                 const QString& policy = QStringLiteral("no"))
+{
     client::ContainerSummary s;
     s.id = id;
     s.name = name;
@@ -28,7 +29,8 @@ client::ContainerSummary summary(const QString& id, const QString& name, const Q
     return s;
 }
 
-client::Sample sample(const QString& id, double cpu, qint64 mem) {
+client::Sample sample(const QString& id, double cpu, qint64 mem)
+{
     client::Sample s;
     s.id = id;
     s.cpuPercent = cpu;
@@ -36,7 +38,8 @@ client::Sample sample(const QString& id, double cpu, qint64 mem) {
     return s;
 }
 
-client::HostSample host(double cpu, qint64 used) {
+client::HostSample host(double cpu, qint64 used)
+{
     client::HostSample h;
     h.valid = true;
     h.cpus = 2;
@@ -48,7 +51,8 @@ client::HostSample host(double cpu, qint64 used) {
 }
 
 client::Event makeEvent(const QString& id, const QString& action, const QString& time,
-                    const QMap<QString, QString>& attributes = {}) {
+                        const QMap<QString, QString>& attributes = {})
+{
     client::Event e;
     e.type = QStringLiteral("container");
     e.id = id;
@@ -62,7 +66,8 @@ client::Event makeEvent(const QString& id, const QString& action, const QString&
 class TstGuiOverviewModels : public QObject {
     Q_OBJECT
 private slots:
-    void hostOverviewRowsTotalsAndCounts() {
+    void hostOverviewRowsTotalsAndCounts()
+    {
         HostOverviewModel m;
         QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::Fatal);
         m.setContainers({summary(hexId('a'), "web", "running"), summary(hexId('b'), "db", "running"),
@@ -83,7 +88,8 @@ private slots:
         m.applyFrame(2000, host(150, 2 << 20), {sample(hexId('a'), 42.5, 10 << 20), sample(hexId('b'), 0, 20 << 20)});
         QCOMPARE(changed.count(), 1);  // only web's CPU moved
         QCOMPARE(changed.at(0).at(0).value<QModelIndex>(), m.index(m.rowOf(hexId('a')), HostOverviewModel::Cpu));
-        QCOMPARE(m.index(m.rowOf(hexId('a')), HostOverviewModel::Cpu).data(HostOverviewModel::ValueRole).toDouble(), 42.5);
+        QCOMPARE(m.index(m.rowOf(hexId('a')), HostOverviewModel::Cpu).data(HostOverviewModel::ValueRole).toDouble(),
+                 42.5);
         QCOMPARE(m.index(m.rowOf(hexId('a')), HostOverviewModel::Name).data().toString(), QStringLiteral("web"));
         QCOMPARE(m.containersCpuPercent(), 42.5);
         QCOMPARE(m.containersMemory(), qint64(30) << 20);
@@ -111,7 +117,8 @@ private slots:
         QCOMPARE(m.tracks().value(hexId('e')).cpu.first(), 0.0);  // before it ran
     }
 
-    void hostOverviewHistoryIsBounded() {
+    void hostOverviewHistoryIsBounded()
+    {
         HostOverviewModel m;
         QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::Fatal);
         m.setContainers({summary(hexId('a'), "web", "running"), summary(hexId('b'), "gone", "running")});
@@ -122,14 +129,15 @@ private slots:
         QCOMPARE(m.times().last(), qint64(25000));
         QCOMPARE(m.tracks().value(hexId('a')).cpu.last(), 25.0);
         QVERIFY(!m.tracks().contains(hexId('b')));  // not seen in the whole window: dropped
-        m.setContainers({});  // removed containers leave the history at once
+        m.setContainers({});                        // removed containers leave the history at once
         QVERIFY(m.tracks().isEmpty());
         m.clear();
         QCOMPARE(m.rowCount(), 0);
         QVERIFY(m.times().isEmpty());
     }
 
-    void eventsNewestFirstAndKinds() {
+    void eventsNewestFirstAndKinds()
+    {
         EventListModel m;
         QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::Fatal);
         m.setContainers({summary(hexId('a'), "loop", "running", QStringLiteral("on-failure")),
@@ -157,7 +165,8 @@ private slots:
         QCOMPARE(kind(0), int(EventListModel::Start));  // the newest stay
     }
 
-    void eventsSeededFromRecentExitsOnce() {
+    void eventsSeededFromRecentExitsOnce()
+    {
         EventListModel m;
         QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::Fatal);
         auto exited = summary(hexId('a'), "batch", "exited");

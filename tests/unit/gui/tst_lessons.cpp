@@ -10,31 +10,38 @@
 namespace {
 const QString kRoot = QStringLiteral(ONGGI_SOURCE_DIR "/resources/lessons");
 
-QString read(const QString& path) {
+QString read(const QString& path)
+{
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
 }
 
-QStringList all(const QString& html, const QString& tag) {
+QStringList all(const QString& html, const QString& tag)
+{
     QStringList out;
-    const QRegularExpression re(QStringLiteral("<%1(?:\\s[^>]*)?>(.*?)</%1>").arg(tag), QRegularExpression::DotMatchesEverythingOption);
+    const QRegularExpression re(QStringLiteral("<%1(?:\\s[^>]*)?>(.*?)</%1>").arg(tag),
+                                QRegularExpression::DotMatchesEverythingOption);
     for (auto it = re.globalMatch(html); it.hasNext();) out << it.next().captured(1);
     return out;
 }
 
-QString prose(QString block) {  // the text a reader reads as language: code and tags removed
-    block.remove(QRegularExpression(QStringLiteral("<code>.*?</code>"), QRegularExpression::DotMatchesEverythingOption));
+QString prose(QString block)
+{  // the text a reader reads as language: code and tags removed
+    block.remove(
+        QRegularExpression(QStringLiteral("<code>.*?</code>"), QRegularExpression::DotMatchesEverythingOption));
     block.remove(QRegularExpression(QStringLiteral("<[^>]*>")));
     return block.trimmed();
 }
 
-bool hasHangul(const QString& s) {
+bool hasHangul(const QString& s)
+{
     for (QChar c : s)
         if (c.unicode() >= 0xAC00 && c.unicode() <= 0xD7A3) return true;
     return false;
 }
 
-QStringList lessons(const QString& lang) {
+QStringList lessons(const QString& lang)
+{
     return QDir(kRoot + QLatin1Char('/') + lang).entryList({QStringLiteral("*.html")}, QDir::Files, QDir::Name);
 }
 }  // namespace
@@ -42,7 +49,8 @@ QStringList lessons(const QString& lang) {
 class TstLessons : public QObject {
     Q_OBJECT
 private slots:
-    void bothLanguagesHaveTheSameLessons() {
+    void bothLanguagesHaveTheSameLessons()
+    {
         const QStringList ko = lessons(QStringLiteral("ko")), en = lessons(QStringLiteral("en"));
         QVERIFY2(en.size() >= 19, qPrintable(QStringLiteral("%1 lessons").arg(en.size())));
         QCOMPARE(ko, en);
@@ -50,13 +58,16 @@ private slots:
         for (const QString& f : en) QVERIFY2(name.match(f).hasMatch(), qPrintable(f));
     }
 
-    void eachLesson_data() {
+    void eachLesson_data()
+    {
         QTest::addColumn<QString>("file");
         for (const QString& f : lessons(QStringLiteral("en"))) QTest::newRow(qPrintable(f)) << f;
     }
-    void eachLesson() {
+    void eachLesson()
+    {
         QFETCH(QString, file);
-        const QString ko = read(kRoot + QStringLiteral("/ko/") + file), en = read(kRoot + QStringLiteral("/en/") + file);
+        const QString ko = read(kRoot + QStringLiteral("/ko/") + file),
+                      en = read(kRoot + QStringLiteral("/en/") + file);
         QVERIFY(!ko.isEmpty());
         QVERIFY(!en.isEmpty());
         QVERIFY(ko.contains(QLatin1String("<html lang=\"ko\">")));
@@ -65,14 +76,16 @@ private slots:
             QCOMPARE(all(*h, QStringLiteral("title")).size(), 1);
             QCOMPARE(all(*h, QStringLiteral("title")), all(*h, QStringLiteral("h1")));
             QVERIFY(!prose(all(*h, QStringLiteral("title")).value(0)).isEmpty());
-            QCOMPARE(all(*h, QStringLiteral("h2")).size(), 2);            // try it, check questions
-            QVERIFY(all(*h, QStringLiteral("p")).size() >= 2);            // explanation + try it
-            QVERIFY(all(*h, QStringLiteral("li")).size() >= 2);           // at least two questions
+            QCOMPARE(all(*h, QStringLiteral("h2")).size(), 2);   // try it, check questions
+            QVERIFY(all(*h, QStringLiteral("p")).size() >= 2);   // explanation + try it
+            QVERIFY(all(*h, QStringLiteral("li")).size() >= 2);  // at least two questions
             QVERIFY(!h->contains(QLatin1String("TODO"), Qt::CaseInsensitive));
         }
         // Korean: every block a reader reads has Korean in it.
-        for (const QString& tag : {QStringLiteral("title"), QStringLiteral("h1"), QStringLiteral("h2"), QStringLiteral("p"), QStringLiteral("li")})
-            for (const QString& b : all(ko, tag)) QVERIFY2(hasHangul(prose(b)), qPrintable(file + QStringLiteral(": untranslated: ") + b));
+        for (const QString& tag : {QStringLiteral("title"), QStringLiteral("h1"), QStringLiteral("h2"),
+                                   QStringLiteral("p"), QStringLiteral("li")})
+            for (const QString& b : all(ko, tag))
+                QVERIFY2(hasHangul(prose(b)), qPrintable(file + QStringLiteral(": untranslated: ") + b));
         // English: none.
         QVERIFY2(!hasHangul(en), qPrintable(file));
         // The same structure and the same commands.

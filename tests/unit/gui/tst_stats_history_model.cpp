@@ -14,7 +14,8 @@ namespace {
 constexpr qint64 t0 = 1'800'000'000'000;
 constexpr qint64 MiB = 1 << 20;
 
-client::Sample sample(double cpu, qint64 mem, qint64 pid = 42) {
+client::Sample sample(double cpu, qint64 mem, qint64 pid = 42)
+{
     client::Sample s;
     s.id = QStringLiteral("abc");
     s.cpuPercent = cpu;
@@ -31,7 +32,8 @@ client::Sample sample(double cpu, qint64 mem, qint64 pid = 42) {
 class TstStatsHistoryModel : public QObject {
     Q_OBJECT
 private slots:
-    void bounded_and_rates_carried() {
+    void bounded_and_rates_carried()
+    {
         StatsHistoryModel m;
         QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::Fatal);
         m.setCapacity(5);
@@ -54,7 +56,9 @@ private slots:
         QCOMPARE(m.value(4, StatsHistoryModel::NetRxRate), 777.0);
         QCOMPARE(m.value(4, StatsHistoryModel::CpuLimit), 50.0);  // 0.5 CPU = 50 % of one core
         QCOMPARE(m.value(4, StatsHistoryModel::CpuPercentOfLimit), 14.0);
-        QCOMPARE(m.headerData(StatsHistoryModel::MemoryCurrent, Qt::Horizontal, StatsHistoryModel::MaximumRole).toDouble(), 7000.0);
+        QCOMPARE(
+            m.headerData(StatsHistoryModel::MemoryCurrent, Qt::Horizontal, StatsHistoryModel::MaximumRole).toDouble(),
+            7000.0);
         QCOMPARE(m.headerData(StatsHistoryModel::IoReadRate, Qt::Horizontal, StatsHistoryModel::UnitRole).toInt(),
                  int(StatsHistoryModel::UnitBytesPerSecond));
         QVERIFY(m.data(m.index(0, StatsHistoryModel::IoReadRate)).toString().contains(QStringLiteral("/s")));
@@ -63,7 +67,8 @@ private slots:
         QCOMPARE(m.value(4, StatsHistoryModel::CpuPercent), 7.0);
     }
 
-    void runs_split_at_restart_stop_and_gap() {
+    void runs_split_at_restart_stop_and_gap()
+    {
         StatsHistoryModel m;
         QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::Fatal);
         m.reset(QStringLiteral("abc"));
@@ -73,7 +78,7 @@ private slots:
         m.appendSample(sample(1, 1, 43), t0 + 2000);  // restarted: a new init
         m.appendSample(sample(1, 1, 43), t0 + 3000);
         m.markStopped();
-        m.appendSample(sample(1, 1, 43), t0 + 4000);  // after a stop
+        m.appendSample(sample(1, 1, 43), t0 + 4000);   // after a stop
         m.appendSample(sample(1, 1, 43), t0 + 60000);  // a minute of nothing
         QCOMPARE(m.rowCount(), 6);
         QVERIFY(m.startsRun(0));
@@ -85,7 +90,8 @@ private slots:
     }
 
     // The kill that took init: no sample after it. One marker, at the limit, at the kill's time.
-    void oom_of_init_is_one_marker_at_the_limit() {
+    void oom_of_init_is_one_marker_at_the_limit()
+    {
         StatsHistoryModel m;
         QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::Fatal);
         m.reset(QStringLiteral("abc"));
@@ -117,7 +123,8 @@ private slots:
     }
 
     // Two kills in a running container: two markers; counters in later samples add none.
-    void two_kills_are_two_markers() {
+    void two_kills_are_two_markers()
+    {
         StatsHistoryModel m;
         QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::Fatal);
         m.reset(QStringLiteral("abc"));

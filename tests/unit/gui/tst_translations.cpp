@@ -21,7 +21,8 @@ struct Message {
     bool unfinished = false;
 };
 
-QList<Message> readTs(const QString& path) {
+QList<Message> readTs(const QString& path)
+{
     QList<Message> out;
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) return out;
@@ -53,14 +54,16 @@ QList<Message> readTs(const QString& path) {
     return out;
 }
 
-QSet<QString> placeholders(const QString& s) {
+QSet<QString> placeholders(const QString& s)
+{
     QSet<QString> out;
     static const QRegularExpression re(QStringLiteral("%(\\d|n)"));
     for (auto it = re.globalMatch(s); it.hasNext();) out.insert(it.next().captured(0));
     return out;
 }
 
-bool hasAccelerator(const QString& s) {
+bool hasAccelerator(const QString& s)
+{
     static const QRegularExpression re(QStringLiteral("&[^&\\s;]"));
     QString t = s;
     t.remove(QStringLiteral("&nbsp;"));
@@ -71,7 +74,8 @@ bool hasAccelerator(const QString& s) {
 class TstTranslations : public QObject {
     Q_OBJECT
 private slots:
-    void noUnfinishedKorean() {
+    void noUnfinishedKorean()
+    {
         const QString src = QStringLiteral(ONGGI_SOURCE_DIR);
         QTemporaryDir tmp;
         QVERIFY(tmp.isValid());
@@ -95,7 +99,8 @@ private slots:
             }
             for (const QString& t : m.translations) {
                 QSet<QString> want = placeholders(m.source), got = placeholders(t);
-                if (want != got) broken << QStringLiteral("placeholders differ: [%1] %2 -> %3").arg(m.context, m.source, t);
+                if (want != got)
+                    broken << QStringLiteral("placeholders differ: [%1] %2 -> %3").arg(m.context, m.source, t);
                 if (hasAccelerator(m.source) && !hasAccelerator(t))
                     broken << QStringLiteral("accelerator lost: [%1] %2 -> %3").arg(m.context, m.source, t);
             }
@@ -109,15 +114,18 @@ private slots:
 
         // "을(를)", "이(가)", "(으)로"...: the reader sees the machinery; a teacher rephrases.
         static const QRegularExpression particle(
-            QStringLiteral("(을\\(를\\)|를\\(을\\)|이\\(가\\)|가\\(이\\)|은\\(는\\)|는\\(은\\)|과\\(와\\)|와\\(과\\)|\\(으\\)로|\\(이\\)라)"));
+            QStringLiteral("(을\\(를\\)|를\\(을\\)|이\\(가\\)|가\\(이\\)|은\\(는\\)|는\\(은\\)|과\\(와\\)|와\\(과\\)|"
+                           "\\(으\\)로|\\(이\\)라)"));
         // English left: no Hangul, and a word that is not a name, command or kernel term.
         static const QRegularExpression hangul(QStringLiteral("[\\x{AC00}-\\x{D7A3}]"));
         static const QRegularExpression word(QStringLiteral("[A-Za-z]{4,}"));
         static const QSet<QString> terms = {
-            QStringLiteral("English"), QStringLiteral("cgroup"), QStringLiteral("seccomp"), QStringLiteral("sudo"),
-            QStringLiteral("systemctl"), QStringLiteral("restart"), QStringLiteral("status"), QStringLiteral("onggi"),
-            QStringLiteral("helper"), QStringLiteral("onggictl"), QStringLiteral("info"), QStringLiteral("version"),
-            QStringLiteral("span"), QStringLiteral("style"), QStringLiteral("color"), QStringLiteral("nbsp")};
+            QStringLiteral("English"),  QStringLiteral("cgroup"),    QStringLiteral("seccomp"),
+            QStringLiteral("sudo"),     QStringLiteral("systemctl"), QStringLiteral("restart"),
+            QStringLiteral("status"),   QStringLiteral("onggi"),     QStringLiteral("helper"),
+            QStringLiteral("onggictl"), QStringLiteral("info"),      QStringLiteral("version"),
+            QStringLiteral("span"),     QStringLiteral("style"),     QStringLiteral("color"),
+            QStringLiteral("nbsp")};
         QStringList particles, english;
         for (const Message& m : ko)
             for (const QString& t : m.translations) {

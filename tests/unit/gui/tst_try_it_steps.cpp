@@ -13,7 +13,8 @@ using onggi::gui::TryItBar;
 
 namespace {
 const QString kRoot = QStringLiteral(ONGGI_SOURCE_DIR "/resources/lessons");
-QString read(const QString& path) {
+QString read(const QString& path)
+{
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
 }
@@ -22,15 +23,19 @@ QString read(const QString& path) {
 class TstTryItSteps : public QObject {
     Q_OBJECT
 private slots:
-    void splitWords() {
+    void splitWords()
+    {
         QCOMPARE(TryItBar::splitWords(QStringLiteral("uname -r")), (QStringList{"uname", "-r"}));
-        QCOMPARE(TryItBar::splitWords(QStringLiteral("sh -c 'echo hi > /x; rm /y'")), (QStringList{"sh", "-c", "echo hi > /x; rm /y"}));
+        QCOMPARE(TryItBar::splitWords(QStringLiteral("sh -c 'echo hi > /x; rm /y'")),
+                 (QStringList{"sh", "-c", "echo hi > /x; rm /y"}));
         QCOMPARE(TryItBar::splitWords(QStringLiteral("  a  \"b c\"d ''  ")), (QStringList{"a", "b cd", ""}));
         QVERIFY(TryItBar::splitWords(QStringLiteral("sh -c 'unclosed")).isEmpty());
     }
 
-    void stepsOfEveryLesson() {
-        const QStringList files = QDir(kRoot + QStringLiteral("/en")).entryList({QStringLiteral("*.html")}, QDir::Files, QDir::Name);
+    void stepsOfEveryLesson()
+    {
+        const QStringList files =
+            QDir(kRoot + QStringLiteral("/en")).entryList({QStringLiteral("*.html")}, QDir::Files, QDir::Name);
         QVERIFY(files.size() >= 19);
         int runnable = 0, endless = 0;
         for (const QString& f : files) {

@@ -24,14 +24,15 @@ ContainerRecord record(const std::string& id, const std::string& name)
 
 const std::string id1(64, 'a'), id2(64, 'b');
 
-} // namespace
+}  // namespace
 
 class TstContainerStore : public QObject {
     Q_OBJECT
 private slots:
     void state_names_round_trip()
     {
-        for (auto s : {ContainerState::created, ContainerState::running, ContainerState::paused, ContainerState::exited}) {
+        for (auto s :
+             {ContainerState::created, ContainerState::running, ContainerState::paused, ContainerState::exited}) {
             QCOMPARE(parse_container_state(container_state_name(s)), std::optional(s));
             QCOMPARE(parse_container_state(oci_status_name(s)), std::optional(s));
         }
@@ -70,7 +71,8 @@ private slots:
             r.state = ContainerState::exited;
             QVERIFY(s.save(r));
         }
-        QVERIFY(write_file_atomic(s.paths(id2).record(), "{\"id\":\"" + id2 + "\",\"name\":\"two\",\"state\":\"zombie\"}"));
+        QVERIFY(
+            write_file_atomic(s.paths(id2).record(), "{\"id\":\"" + id2 + "\",\"name\":\"two\",\"state\":\"zombie\"}"));
         ContainerStore t(root, nullptr);
         QCOMPARE(t.load(), std::vector<std::string>{id1});
         QVERIFY(t.get(id1)->state == ContainerState::exited);

@@ -19,7 +19,7 @@ Peer peer(uid_t uid)
     return p;
 }
 
-} // namespace
+}  // namespace
 
 class TstExecSessions : public QObject {
     Q_OBJECT

@@ -59,7 +59,7 @@ int count(const std::string& hay, const std::string& needle)
     return n;
 }
 
-} // namespace
+}  // namespace
 
 class TstHelperConnection : public QObject {
     Q_OBJECT

@@ -23,7 +23,8 @@ private slots:
         json p = json::parse(
             "{\"name\":\"web\",\"image\":\"busybox\",\"cmd\":[\"sh\",\"-c\",\"echo hi\"],\"env\":[\"A=B\"],"
             "\"hostname\":\"web\",\"workdir\":\"/srv\",\"user\":\"1000:100\",\"tty\":true,\"restart\":\"on-failure:3\","
-            "\"limits\":{\"cpus\":0.5,\"cpu_weight\":100,\"cpuset\":\"0-1\",\"memory\":67108864,\"memory_swap\":134217728,"
+            "\"limits\":{\"cpus\":0.5,\"cpu_weight\":100,\"cpuset\":\"0-1\",\"memory\":67108864,\"memory_swap\":"
+            "134217728,"
             "\"pids\":100,\"io\":[{\"device\":\"8:0\",\"read_bps\":1048576}]},"
             "\"namespaces\":{\"network\":\"host\",\"time\":true},"
             "\"volumes\":[{\"source\":\"/tmp\",\"target\":\"/data\",\"readonly\":true}],"
@@ -56,32 +57,59 @@ private slots:
     {
         QTest::addColumn<QString>("params");
         QTest::addColumn<QString>("field");
-        QTest::newRow("not object") << "[1]" << "params";
-        QTest::newRow("no image") << "{}" << "image";
-        QTest::newRow("unknown key") << "{\"image\":\"b\",\"imagee\":1}" << "imagee";
-        QTest::newRow("name") << "{\"image\":\"b\",\"name\":\"a b\"}" << "name";
+        QTest::newRow("not object") << "[1]"
+                                    << "params";
+        QTest::newRow("no image") << "{}"
+                                  << "image";
+        QTest::newRow("unknown key") << "{\"image\":\"b\",\"imagee\":1}"
+                                     << "imagee";
+        QTest::newRow("name") << "{\"image\":\"b\",\"name\":\"a b\"}"
+                              << "name";
         QTest::newRow("name long") << QString("{\"image\":\"b\",\"name\":\"%1\"}").arg(QString(65, 'a')) << "name";
-        QTest::newRow("nul in cmd") << "{\"image\":\"b\",\"cmd\":[\"a\\u0000b\"]}" << "cmd[0]";
-        QTest::newRow("empty program") << "{\"image\":\"b\",\"cmd\":[\"\"]}" << "cmd[0]";
-        QTest::newRow("env") << "{\"image\":\"b\",\"env\":[\"=x\"]}" << "env[0]";
-        QTest::newRow("user") << "{\"image\":\"b\",\"user\":\"99999999999\"}" << "user";
-        QTest::newRow("restart") << "{\"image\":\"b\",\"restart\":\"on-failure:x\"}" << "restart";
-        QTest::newRow("rm+restart") << "{\"image\":\"b\",\"auto_remove\":true,\"restart\":\"always\"}" << "restart";
-        QTest::newRow("cpus nan-ish") << "{\"image\":\"b\",\"limits\":{\"cpus\":\"1\"}}" << "limits.cpus";
-        QTest::newRow("cpus tiny") << "{\"image\":\"b\",\"limits\":{\"cpus\":0.001}}" << "limits.cpus";
-        QTest::newRow("weight") << "{\"image\":\"b\",\"limits\":{\"cpu_weight\":10001}}" << "limits.cpu_weight";
-        QTest::newRow("memory float") << "{\"image\":\"b\",\"limits\":{\"memory\":1.5}}" << "limits.memory";
-        QTest::newRow("memory huge") << "{\"image\":\"b\",\"limits\":{\"memory\":18446744073709551615}}" << "limits.memory";
-        QTest::newRow("swap < memory") << "{\"image\":\"b\",\"limits\":{\"memory\":67108864,\"memory_swap\":7340032}}" << "limits.memory_swap";
-        QTest::newRow("pids") << "{\"image\":\"b\",\"limits\":{\"pids\":99999999}}" << "limits.pids";
-        QTest::newRow("io many") << QString("{\"image\":\"b\",\"limits\":{\"io\":[%1{\"device\":\"8:0\"}]}}").arg(QString("{\"device\":\"8:0\"},").repeated(16)) << "limits.io";
-        QTest::newRow("io key") << "{\"image\":\"b\",\"limits\":{\"io\":[{\"device\":\"8:0\",\"x\":1}]}}" << "limits.io[0].x";
-        QTest::newRow("ns type") << "{\"image\":\"b\",\"namespaces\":{\"pid\":\"yes\"}}" << "namespaces.pid";
-        QTest::newRow("volume target /") << "{\"image\":\"b\",\"volumes\":[{\"source\":\"/a\",\"target\":\"/\"}]}" << "volumes[0].target";
-        QTest::newRow("volume dotdot") << "{\"image\":\"b\",\"volumes\":[{\"source\":\"/a/../../etc\",\"target\":\"/x\"}]}" << "volumes[0].source";
-        QTest::newRow("seccomp relative") << "{\"image\":\"b\",\"security\":{\"seccomp\":\"prof.json\"}}" << "security.seccomp";
-        QTest::newRow("cap chars") << "{\"image\":\"b\",\"security\":{\"cap_add\":[\"CAP_$(id)\"]}}" << "cap";
-        QTest::newRow("privileged type") << "{\"image\":\"b\",\"security\":{\"privileged\":1}}" << "security.privileged";
+        QTest::newRow("nul in cmd") << "{\"image\":\"b\",\"cmd\":[\"a\\u0000b\"]}"
+                                    << "cmd[0]";
+        QTest::newRow("empty program") << "{\"image\":\"b\",\"cmd\":[\"\"]}"
+                                       << "cmd[0]";
+        QTest::newRow("env") << "{\"image\":\"b\",\"env\":[\"=x\"]}"
+                             << "env[0]";
+        QTest::newRow("user") << "{\"image\":\"b\",\"user\":\"99999999999\"}"
+                              << "user";
+        QTest::newRow("restart") << "{\"image\":\"b\",\"restart\":\"on-failure:x\"}"
+                                 << "restart";
+        QTest::newRow("rm+restart") << "{\"image\":\"b\",\"auto_remove\":true,\"restart\":\"always\"}"
+                                    << "restart";
+        QTest::newRow("cpus nan-ish") << "{\"image\":\"b\",\"limits\":{\"cpus\":\"1\"}}"
+                                      << "limits.cpus";
+        QTest::newRow("cpus tiny") << "{\"image\":\"b\",\"limits\":{\"cpus\":0.001}}"
+                                   << "limits.cpus";
+        QTest::newRow("weight") << "{\"image\":\"b\",\"limits\":{\"cpu_weight\":10001}}"
+                                << "limits.cpu_weight";
+        QTest::newRow("memory float") << "{\"image\":\"b\",\"limits\":{\"memory\":1.5}}"
+                                      << "limits.memory";
+        QTest::newRow("memory huge") << "{\"image\":\"b\",\"limits\":{\"memory\":18446744073709551615}}"
+                                     << "limits.memory";
+        QTest::newRow("swap < memory") << "{\"image\":\"b\",\"limits\":{\"memory\":67108864,\"memory_swap\":7340032}}"
+                                       << "limits.memory_swap";
+        QTest::newRow("pids") << "{\"image\":\"b\",\"limits\":{\"pids\":99999999}}"
+                              << "limits.pids";
+        QTest::newRow("io many") << QString("{\"image\":\"b\",\"limits\":{\"io\":[%1{\"device\":\"8:0\"}]}}")
+                                        .arg(QString("{\"device\":\"8:0\"},").repeated(16))
+                                 << "limits.io";
+        QTest::newRow("io key") << "{\"image\":\"b\",\"limits\":{\"io\":[{\"device\":\"8:0\",\"x\":1}]}}"
+                                << "limits.io[0].x";
+        QTest::newRow("ns type") << "{\"image\":\"b\",\"namespaces\":{\"pid\":\"yes\"}}"
+                                 << "namespaces.pid";
+        QTest::newRow("volume target /") << "{\"image\":\"b\",\"volumes\":[{\"source\":\"/a\",\"target\":\"/\"}]}"
+                                         << "volumes[0].target";
+        QTest::newRow("volume dotdot")
+            << "{\"image\":\"b\",\"volumes\":[{\"source\":\"/a/../../etc\",\"target\":\"/x\"}]}"
+            << "volumes[0].source";
+        QTest::newRow("seccomp relative") << "{\"image\":\"b\",\"security\":{\"seccomp\":\"prof.json\"}}"
+                                          << "security.seccomp";
+        QTest::newRow("cap chars") << "{\"image\":\"b\",\"security\":{\"cap_add\":[\"CAP_$(id)\"]}}"
+                                   << "cap";
+        QTest::newRow("privileged type") << "{\"image\":\"b\",\"security\":{\"privileged\":1}}"
+                                         << "security.privileged";
     }
     void create_invalid()
     {
@@ -193,7 +221,7 @@ private slots:
     void json_depth()
     {
         QCOMPARE(json_nesting_depth("{\"a\":[1,{\"b\":2}]}"), 3);
-        QCOMPARE(json_nesting_depth("\"[[[[[\""), 0);  // inside a string
+        QCOMPARE(json_nesting_depth("\"[[[[[\""), 0);    // inside a string
         QCOMPARE(json_nesting_depth("\"\\\"[[[\""), 0);  // escaped quote
         QCOMPARE(json_nesting_depth(std::string(100, '[')), 100);
     }
@@ -268,10 +296,15 @@ private slots:
 
     void spec_for_container()
     {
-        auto cp = decode_create(json{{"image", "busybox"}, {"cmd", {"echo", "hi"}}, {"env", {"PATH=/bin", "X=1"}},
-                                     {"tty", true}, {"user", "1000"}, {"namespaces", {{"network", "host"}, {"ipc", false}}},
-                                     {"limits", {{"pids", 10}}},
-                                     {"volumes", {{{"source", "/srv/data"}, {"target", "/data"}, {"readonly", true}}}}});
+        auto cp =
+            decode_create(json{{"image", "busybox"},
+                               {"cmd", {"echo", "hi"}},
+                               {"env", {"PATH=/bin", "X=1"}},
+                               {"tty", true},
+                               {"user", "1000"},
+                               {"namespaces", {{"network", "host"}, {"ipc", false}}},
+                               {"limits", {{"pids", 10}}},
+                               {"volumes", {{{"source", "/srv/data"}, {"target", "/data"}, {"readonly", true}}}}});
         QVERIFY(cp.ok());
         image::ImageRecord img;
         img.id = "sha256:" + std::string(64, 'a');
@@ -333,8 +366,10 @@ private slots:
         {
             std::ofstream f(path);
             for (int i = 1; i <= 10; ++i)
-                f << json{{"t", "2026-11-23T08:00:0" + std::to_string(i % 10) + ".000000000Z"}, {"s", i % 3 ? "stdout" : "stderr"},
-                          {"l", "line" + std::to_string(i) + "\n"}}.dump()
+                f << json{{"t", "2026-11-23T08:00:0" + std::to_string(i % 10) + ".000000000Z"},
+                          {"s", i % 3 ? "stdout" : "stderr"},
+                          {"l", "line" + std::to_string(i) + "\n"}}
+                         .dump()
                   << "\n";
             f << "garbage that is not json\n";
             f << "{\"t\":\"x\",\"s\":\"stdout\",\"l\":\"partial";  // being written: no newline yet

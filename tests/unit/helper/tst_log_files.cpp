@@ -30,11 +30,12 @@ uint64_t fsize(const std::string& p)
 
 std::string bytes_of(const json& line)
 {
-    if (line.contains("b64")) return QByteArray::fromBase64(QByteArray::fromStdString(line["b64"].get<std::string>())).toStdString();
+    if (line.contains("b64"))
+        return QByteArray::fromBase64(QByteArray::fromStdString(line["b64"].get<std::string>())).toStdString();
     return line["line"].get<std::string>();
 }
 
-} // namespace
+}  // namespace
 
 class TstLogFiles : public QObject {
     Q_OBJECT
@@ -52,7 +53,7 @@ private slots:
             // valid line on stderr: neither is lost nor swallows the other.
             w.feed(0, "bad \xff", 5);
             w.feed(0, "\n", 1);
-            w.feed(1, "\xc3", 1);  // half a character...
+            w.feed(1, "\xc3", 1);             // half a character...
             w.feed(1, "\xa9t\xc3\xa9\n", 5);  // ...and the rest: valid UTF-8 after all
             w.feed(0, "tail \xfe", 6);
             w.flush(0);
@@ -213,7 +214,8 @@ private slots:
         const std::string dir = tmp.path().toStdString();
         {
             std::ofstream f(dir + "/log.json");
-            f << R"({"t":"2026-11-23T08:00:00.000000000Z","s":"stdout","l":"old\n"})" << "\n";
+            f << R"({"t":"2026-11-23T08:00:00.000000000Z","s":"stdout","l":"old\n"})"
+              << "\n";
         }
         shim::LogWriter w;
         QVERIFY(w.open(dir + "/container.log", {}));

@@ -39,7 +39,7 @@ spec::Spec stored_default(const std::string& cgroups_path)
     return s;
 }
 
-} // namespace
+}  // namespace
 
 class TstPolicyGate : public QObject {
     Q_OBJECT
@@ -49,7 +49,10 @@ private slots:
         QVERIFY(privileged_asks(create(json::object())).empty());
         QVERIFY(privileged_asks(create({{"namespaces", {{"network", "none"}, {"time", true}}}})).empty());
         // cap_add within Docker's default set, cap_drop, read-only root: nothing privileged.
-        QVERIFY(privileged_asks(create({{"security", {{"cap_add", {"CHOWN", "cap_kill"}}, {"cap_drop", {"ALL"}}, {"read_only", true}}}})).empty());
+        QVERIFY(privileged_asks(
+                    create({{"security",
+                             {{"cap_add", {"CHOWN", "cap_kill"}}, {"cap_drop", {"ALL"}}, {"read_only", true}}}}))
+                    .empty());
         QVERIFY(privileged_asks(stored_default("/onggi/x"), "/onggi/x").empty());
     }
 
@@ -71,7 +74,8 @@ private slots:
 
     void privilegedAndNamespaces()
     {
-        QCOMPARE(options(privileged_asks(create({{"security", {{"privileged", true}}}}))), std::vector<std::string>{"privileged"});
+        QCOMPARE(options(privileged_asks(create({{"security", {{"privileged", true}}}}))),
+                 std::vector<std::string>{"privileged"});
         for (const char* ns : {"pid", "ipc", "uts", "cgroup"}) {
             auto a = privileged_asks(create({{"namespaces", {{ns, false}}}}));
             QCOMPARE(options(a), std::vector<std::string>{std::string("namespaces.") + ns});
@@ -80,7 +84,8 @@ private slots:
         QCOMPARE(options(privileged_asks(create({{"namespaces", {{"network", "host"}}}}))),
                  std::vector<std::string>{"namespaces.network"});
         // The release_agent route and sethostname on the host: both asks are seen.
-        auto ra = privileged_asks(create({{"namespaces", {{"cgroup", false}}}, {"security", {{"cap_add", {"SYS_ADMIN"}}}}}));
+        auto ra =
+            privileged_asks(create({{"namespaces", {{"cgroup", false}}}, {"security", {{"cap_add", {"SYS_ADMIN"}}}}}));
         QCOMPARE(options(ra), (std::vector<std::string>{"cap_add", "namespaces.cgroup"}));
     }
 
@@ -93,25 +98,36 @@ private slots:
         QVERIFY(file[0].action.empty());  // never through polkit: the helper would open a host file
 
         // allow-all, with or without a token refusal
-        for (const char* p : {R"({"defaultAction":"SCMP_ACT_ALLOW"})",
-                              R"({"defaultAction":"SCMP_ACT_LOG","syscalls":[{"names":["getpid","uname"],"action":"SCMP_ACT_ERRNO"}]})"}) {
+        for (
+            const char* p :
+            {R"({"defaultAction":"SCMP_ACT_ALLOW"})",
+             R"({"defaultAction":"SCMP_ACT_LOG","syscalls":[{"names":["getpid","uname"],"action":"SCMP_ACT_ERRNO"}]})"}) {
             auto a = privileged_asks(create({{"security", {{"seccomp", p}}}}));
             QCOMPARE(options(a), std::vector<std::string>{"seccomp.profile"});
             QVERIFY2(a[0].context.find("mount") != std::string::npos, a[0].context.c_str());
         }
         // an allow-list that lets through one thing the default refuses
-        auto km = privileged_asks(create({{"security", {{"seccomp",
-            R"({"defaultAction":"SCMP_ACT_ERRNO","syscalls":[{"names":["read","write","exit_group","kexec_load"],"action":"SCMP_ACT_ALLOW"}]})"}}}}));
+        auto km = privileged_asks(create(
+            {{"security",
+              {{"seccomp",
+                R"({"defaultAction":"SCMP_ACT_ERRNO","syscalls":[{"names":["read","write","exit_group","kexec_load"],"action":"SCMP_ACT_ALLOW"}]})"}}}}));
         QCOMPARE(options(km), std::vector<std::string>{"seccomp.profile"});
         QCOMPARE(km[0].value, std::string("kexec_load"));
         // clone without the default's flag check: new namespaces
-        auto cl = privileged_asks(create({{"security", {{"seccomp",
-            R"({"defaultAction":"SCMP_ACT_ERRNO","syscalls":[{"names":["clone"],"action":"SCMP_ACT_ALLOW"}]})"}}}}));
+        auto cl = privileged_asks(create(
+            {{"security",
+              {{"seccomp",
+                R"({"defaultAction":"SCMP_ACT_ERRNO","syscalls":[{"names":["clone"],"action":"SCMP_ACT_ALLOW"}]})"}}}}));
         QCOMPARE(options(cl), std::vector<std::string>{"seccomp.profile"});
         QCOMPARE(cl[0].value, std::string("clone"));
         // stricter than the default: fine
-        QVERIFY(privileged_asks(create({{"security", {{"seccomp",
-            R"({"defaultAction":"SCMP_ACT_KILL","syscalls":[{"names":["read","write","exit_group","execve"],"action":"SCMP_ACT_ALLOW"}]})"}}}})).empty());
+        QVERIFY(
+            privileged_asks(
+                create(
+                    {{"security",
+                      {{"seccomp",
+                        R"({"defaultAction":"SCMP_ACT_KILL","syscalls":[{"names":["read","write","exit_group","execve"],"action":"SCMP_ACT_ALLOW"}]})"}}}}))
+                .empty());
         // the default profile itself, sent as JSON
         auto def = security::default_seccomp_for(member_capability_mask());
         QVERIFY(seccomp_widening(def, def).empty());
@@ -128,7 +144,8 @@ private slots:
             QCOMPARE(options(a), std::vector<std::string>{"devices"});
             QCOMPARE(a[0].value, std::string("b *:* rwm"));
         }
-        QCOMPARE(options(privileged_asks(stored_default("/elsewhere/abc"), cg)), std::vector<std::string>{"cgroup_parent"});
+        QCOMPARE(options(privileged_asks(stored_default("/elsewhere/abc"), cg)),
+                 std::vector<std::string>{"cgroup_parent"});
         {
             auto s = stored_default(cg);
             s.linux.sysctl["kernel.core_pattern"] = "|/tmp/x";
@@ -175,7 +192,8 @@ private slots:
 
     void refusalOnTheWire()
     {
-        PolicyAsk a{"cap_add", "CAP_SYS_ADMIN", polkit_action::capabilities, "security.cap_add[0]: CAP_SYS_ADMIN is beyond"};
+        PolicyAsk a{"cap_add", "CAP_SYS_ADMIN", polkit_action::capabilities,
+                    "security.cap_add[0]: CAP_SYS_ADMIN is beyond"};
         auto r = refusal(a, "unavailable");
         QVERIFY(r.message.find("security.cap_add[0]") == 0);
         const json o = r.error_object();
@@ -187,7 +205,8 @@ private slots:
         QCOMPARE(r.data["value"].get<std::string>(), std::string("CAP_SYS_ADMIN"));
         QCOMPARE(r.data["polkit_action"].get<std::string>(), std::string(polkit_action::capabilities));
         QCOMPARE(r.data["polkit"].get<std::string>(), std::string("unavailable"));
-        QCOMPARE(refusal(PolicyAsk{"seccomp.file", "", "", "x"}, "denied").data["polkit"].get<std::string>(), std::string("none"));
+        QCOMPARE(refusal(PolicyAsk{"seccomp.file", "", "", "x"}, "denied").data["polkit"].get<std::string>(),
+                 std::string("none"));
     }
 
     void volumeAnswerIsNoOracle()

@@ -1,19 +1,19 @@
 // Image store: SHA-256 vectors, record decoding (valid and hostile), the built-in busybox image
 // (content-addressed layer, idempotent), reference resolution and removal.
 #include "engine/core/files.h"
+#include "engine/core/sha256.h"
 #include "engine/image/builtin_rootfs.h"
 #include "engine/image/image_store.h"
-#include "engine/core/sha256.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QTemporaryDir>
-#include <QDir>
 #include <QTest>
 
-#include <sys/stat.h>
 #include <algorithm>
 #include <atomic>
 #include <mutex>
+#include <sys/stat.h>
 #include <thread>
 #include <unistd.h>
 
@@ -38,10 +38,12 @@ private slots:
     {
         QFETCH(QByteArray, input);
         QFETCH(QString, digest);
-        QCOMPARE(QString::fromStdString(Sha256::hex(std::string_view(input.constData(), size_t(input.size())))), digest);
+        QCOMPARE(QString::fromStdString(Sha256::hex(std::string_view(input.constData(), size_t(input.size())))),
+                 digest);
         // Streaming in odd-sized pieces gives the same digest.
         Sha256 h;
-        for (qsizetype i = 0; i < input.size(); i += 77) h.update(input.constData() + i, size_t(std::min<qsizetype>(77, input.size() - i)));
+        for (qsizetype i = 0; i < input.size(); i += 77)
+            h.update(input.constData() + i, size_t(std::min<qsizetype>(77, input.size() - i)));
         QCOMPARE(QString::fromStdString(h.finish_hex()), digest);
     }
 
@@ -79,9 +81,12 @@ private slots:
         QTest::newRow("layer traversal") << QString(R"({"id":"%1","layers":["sha256:../../etc"]})").arg(id) << false;
         QTest::newRow("name type") << QString(R"({"id":"%1","name":5,"layers":["%1"]})").arg(id) << false;
         QTest::newRow("cmd type") << QString(R"({"id":"%1","layers":["%1"],"cmd":"sh"})").arg(id) << false;
-        QTest::newRow("exposed ports") << QString(R"({"id":"%1","layers":["%1"],"exposed_ports":["80/tcp","53/udp"]})").arg(id) << true;
-        QTest::newRow("exposed port bad") << QString(R"({"id":"%1","layers":["%1"],"exposed_ports":["80/icmp"]})").arg(id) << false;
-        QTest::newRow("exposed ports type") << QString(R"({"id":"%1","layers":["%1"],"exposed_ports":"80/tcp"})").arg(id) << false;
+        QTest::newRow("exposed ports")
+            << QString(R"({"id":"%1","layers":["%1"],"exposed_ports":["80/tcp","53/udp"]})").arg(id) << true;
+        QTest::newRow("exposed port bad")
+            << QString(R"({"id":"%1","layers":["%1"],"exposed_ports":["80/icmp"]})").arg(id) << false;
+        QTest::newRow("exposed ports type")
+            << QString(R"({"id":"%1","layers":["%1"],"exposed_ports":"80/tcp"})").arg(id) << false;
     }
     void record_decoding()
     {
@@ -126,7 +131,8 @@ private slots:
         QTest::addColumn<QStringList>("expect");  // empty + valid=false: refused
         QTest::addColumn<bool>("valid");
         QTest::newRow("usual") << R"({"80/tcp":{},"53/udp":{}})" << QStringList{"53/udp", "80/tcp"} << true;
-        QTest::newRow("bare and upper") << R"({"8080":{},"53/UDP":{},"9/sctp":{}})" << QStringList{"53/udp", "8080/tcp", "9/sctp"} << true;
+        QTest::newRow("bare and upper") << R"({"8080":{},"53/UDP":{},"9/sctp":{}})"
+                                        << QStringList{"53/udp", "8080/tcp", "9/sctp"} << true;
         QTest::newRow("same port twice") << R"({"80":{},"80/tcp":{}})" << QStringList{"80/tcp"} << true;
         QTest::newRow("null") << "null" << QStringList{} << true;
         QTest::newRow("word") << R"({"http":{}})" << QStringList{} << false;
@@ -145,8 +151,9 @@ private slots:
         QFETCH(QString, exposed);
         QFETCH(QStringList, expect);
         QFETCH(bool, valid);
-        const std::string body = "{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"ExposedPorts\":" + exposed.toStdString() +
-                                 "},\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"sha256:" + std::string(64, 'a') + "\"]}}";
+        const std::string body =
+            "{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"ExposedPorts\":" + exposed.toStdString() +
+            "},\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"sha256:" + std::string(64, 'a') + "\"]}}";
         auto c = parse_config(body);
         QVERIFY2(c.ok() == valid, c.ok() ? "accepted" : c.error().message().c_str());
         if (!valid) {
@@ -282,7 +289,8 @@ private slots:
         ImageStore store(tmp.path().toStdString() + "/images");
         QVERIFY(store.init().ok());
         const std::string a = "sha256:" + std::string(64, 'a'), b = "sha256:" + std::string(64, 'b');
-        for (const auto& l : {a, b}) QVERIFY(QDir().mkpath(QString::fromStdString(store.root() + "/layers/" + l.substr(7))));
+        for (const auto& l : {a, b})
+            QVERIFY(QDir().mkpath(QString::fromStdString(store.root() + "/layers/" + l.substr(7))));
         store.pin_layer(a);
         QCOMPARE(store.collect_layers({}, kUnusedLayerGrace).value(), size_t(0));  // a pinned, b young
         QVERIFY(store.has_layer(a) && store.has_layer(b));

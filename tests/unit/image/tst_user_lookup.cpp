@@ -18,27 +18,22 @@ using namespace onggi::image;
 
 namespace {
 
-const char* kPasswd =
-    "root:x:0:0:root:/root:/bin/sh\n"
-    "# a comment\n"
-    "broken line\n"
-    "alice:x:1000:1000::/home/alice:/bin/sh\n"
-    "bob:x:1001:100:Bob:/home/bob:/bin/sh\n"
-    "nobody:x:65534:65534:nobody:/nonexistent:/bin/false\n";
-const char* kGroup =
-    "root:x:0:\n"
-    "users:x:100:\n"
-    "alice:x:1000:\n"
-    "staff:x:50:alice,bob\n"
-    "video:x:44:bob\n"
-    "nogroup:x:65534:\n";
+const char* kPasswd = "root:x:0:0:root:/root:/bin/sh\n"
+                      "# a comment\n"
+                      "broken line\n"
+                      "alice:x:1000:1000::/home/alice:/bin/sh\n"
+                      "bob:x:1001:100:Bob:/home/bob:/bin/sh\n"
+                      "nobody:x:65534:65534:nobody:/nonexistent:/bin/false\n";
+const char* kGroup = "root:x:0:\n"
+                     "users:x:100:\n"
+                     "alice:x:1000:\n"
+                     "staff:x:50:alice,bob\n"
+                     "video:x:44:bob\n"
+                     "nogroup:x:65534:\n";
 
-void put(const QString& path, const std::string& text)
-{
-    std::ofstream(path.toStdString(), std::ios::binary) << text;
-}
+void put(const QString& path, const std::string& text) { std::ofstream(path.toStdString(), std::ios::binary) << text; }
 
-} // namespace
+}  // namespace
 
 class TstUserLookup : public QObject {
     Q_OBJECT
@@ -87,13 +82,20 @@ private slots:
     {
         QTest::addColumn<QString>("spec");
         QTest::addColumn<QString>("why");
-        QTest::newRow("unknown user") << "mallory" << "no user \"mallory\"";
-        QTest::newRow("unknown group") << "alice:wheel" << "no group \"wheel\"";
-        QTest::newRow("bad chars") << "bob; rm" << "not a user";
-        QTest::newRow("too many parts") << "a:b:c" << "USER or USER:GROUP";
-        QTest::newRow("uid too big") << "99999999999" << "not a user";
-        QTest::newRow("empty group") << "alice:" << "not a user";
-        QTest::newRow("dot first") << ".hidden" << "not a user";
+        QTest::newRow("unknown user") << "mallory"
+                                      << "no user \"mallory\"";
+        QTest::newRow("unknown group") << "alice:wheel"
+                                       << "no group \"wheel\"";
+        QTest::newRow("bad chars") << "bob; rm"
+                                   << "not a user";
+        QTest::newRow("too many parts") << "a:b:c"
+                                        << "USER or USER:GROUP";
+        QTest::newRow("uid too big") << "99999999999"
+                                     << "not a user";
+        QTest::newRow("empty group") << "alice:"
+                                     << "not a user";
+        QTest::newRow("dot first") << ".hidden"
+                                   << "not a user";
     }
     void refused()
     {
@@ -140,8 +142,11 @@ private slots:
         put(outside.filePath("passwd"), "evil:x:0:0::/:/bin/sh\n");
         QVERIFY(QDir().mkpath(root.filePath("etc")));
         // Absolute and relative escapes: both resolve inside `root`, where nothing is.
-        QCOMPARE(::symlink(outside.filePath("passwd").toLocal8Bit().constData(), root.filePath("etc/passwd").toLocal8Bit().constData()), 0);
-        QCOMPARE(::symlink("../../../../../../../../etc/shadow", root.filePath("etc/group").toLocal8Bit().constData()), 0);
+        QCOMPARE(::symlink(outside.filePath("passwd").toLocal8Bit().constData(),
+                           root.filePath("etc/passwd").toLocal8Bit().constData()),
+                 0);
+        QCOMPARE(::symlink("../../../../../../../../etc/shadow", root.filePath("etc/group").toLocal8Bit().constData()),
+                 0);
         auto pw = read_in_roots({root.path().toStdString()}, "etc/passwd");
         QVERIFY(pw.ok());
         QVERIFY(!pw->has_value());
@@ -166,7 +171,8 @@ private slots:
         QCOMPARE(::mkfifo(root.filePath("etc/passwd").toLocal8Bit().constData(), 0644), 0);
         auto r = read_in_roots({root.path().toStdString()}, "etc/passwd");  // must not block
         QVERIFY(!r.ok());
-        QVERIFY2(QString::fromStdString(r.error().message()).contains("not a regular file"), r.error().message().c_str());
+        QVERIFY2(QString::fromStdString(r.error().message()).contains("not a regular file"),
+                 r.error().message().c_str());
         put(root.filePath("etc/group"), std::string((1 << 20) + 1, 'x'));
         auto g = read_in_roots({root.path().toStdString()}, "etc/group");
         QVERIFY(!g.ok());

@@ -16,7 +16,10 @@ using namespace onggi;
 
 namespace {
 
-bool contains(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
+bool contains(const std::vector<std::string>& v, const std::string& s)
+{
+    return std::find(v.begin(), v.end(), s) != v.end();
+}
 
 spec::Spec base_spec()
 {
@@ -43,7 +46,7 @@ std::string slurp(const std::string& p)
     return ss.str();
 }
 
-} // namespace
+}  // namespace
 
 class TstApplyOptions : public QObject {
     Q_OBJECT
@@ -137,9 +140,12 @@ private slots:
         QTest::addColumn<QStringList>("add");
         QTest::addColumn<QStringList>("drop");
         QTest::addColumn<QString>("field");
-        QTest::newRow("unknown add") << QStringList{"CAP_KILL", "CAP_TELEPORT"} << QStringList{} << "security.cap_add[1]: unknown capability \"CAP_TELEPORT\"";
-        QTest::newRow("unknown drop") << QStringList{} << QStringList{"bogus"} << "security.cap_drop[0]: unknown capability \"bogus\"";
-        QTest::newRow("both") << QStringList{"NET_ADMIN"} << QStringList{"CAP_NET_ADMIN"} << "security.cap_drop[0]: CAP_NET_ADMIN is also in cap_add";
+        QTest::newRow("unknown add") << QStringList{"CAP_KILL", "CAP_TELEPORT"} << QStringList{}
+                                     << "security.cap_add[1]: unknown capability \"CAP_TELEPORT\"";
+        QTest::newRow("unknown drop") << QStringList{} << QStringList{"bogus"}
+                                      << "security.cap_drop[0]: unknown capability \"bogus\"";
+        QTest::newRow("both") << QStringList{"NET_ADMIN"} << QStringList{"CAP_NET_ADMIN"}
+                              << "security.cap_drop[0]: CAP_NET_ADMIN is also in cap_add";
     }
     void bad_caps()
     {
@@ -189,7 +195,8 @@ private slots:
         QVERIFY(!s.linux.masked_paths.empty());  // unconfined is only seccomp
 
         std::string path = dir.filePath("p.json").toStdString();
-        std::ofstream(path) << R"({"defaultAction":"SCMP_ACT_ALLOW","syscalls":[{"names":["keyctl"],"action":"SCMP_ACT_ERRNO"}]})";
+        std::ofstream(path)
+            << R"({"defaultAction":"SCMP_ACT_ALLOW","syscalls":[{"names":["keyctl"],"action":"SCMP_ACT_ERRNO"}]})";
         o.seccomp = path;
         QVERIFY(security::apply_options(s, o).ok());
         QCOMPARE(QString::fromStdString(s.linux.seccomp->default_action), QString("SCMP_ACT_ALLOW"));
@@ -211,7 +218,8 @@ private slots:
         o.seccomp = R"({"defaultAction":"SCMP_ACT_ALLOW","syscalls":[{"names":["read"],"action":"NOPE"}]})";
         r = security::apply_options(s, o);
         QVERIFY(!r.ok());
-        QVERIFY2(QString::fromStdString(r.error().context).contains("security.seccomp: syscalls[0].action"), r.error().context.c_str());
+        QVERIFY2(QString::fromStdString(r.error().context).contains("security.seccomp: syscalls[0].action"),
+                 r.error().context.c_str());
     }
 
     void read_only()

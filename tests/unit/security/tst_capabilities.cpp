@@ -31,7 +31,8 @@ private slots:
         auto back = security::capability_name(number);
         QVERIFY(back.ok());
         QVERIFY(QString::fromStdString(*back).startsWith("CAP_"));
-        QCOMPARE(QString::fromStdString(*back).toLower(), (name.toLower().startsWith("cap_") ? name.toLower() : "cap_" + name.toLower()));
+        QCOMPARE(QString::fromStdString(*back).toLower(),
+                 (name.toLower().startsWith("cap_") ? name.toLower() : "cap_" + name.toLower()));
     }
 
     void unknown_names_data()
@@ -73,8 +74,9 @@ private slots:
         auto m = security::capability_mask(c.bounding, "b");
         QVERIFY(m.ok());
         uint64_t want = 0;
-        for (int cap : {CAP_CHOWN, CAP_DAC_OVERRIDE, CAP_FSETID, CAP_FOWNER, CAP_MKNOD, CAP_NET_RAW, CAP_SETGID, CAP_SETUID,
-                        CAP_SETFCAP, CAP_SETPCAP, CAP_NET_BIND_SERVICE, CAP_SYS_CHROOT, CAP_KILL, CAP_AUDIT_WRITE})
+        for (int cap :
+             {CAP_CHOWN, CAP_DAC_OVERRIDE, CAP_FSETID, CAP_FOWNER, CAP_MKNOD, CAP_NET_RAW, CAP_SETGID, CAP_SETUID,
+              CAP_SETFCAP, CAP_SETPCAP, CAP_NET_BIND_SERVICE, CAP_SYS_CHROOT, CAP_KILL, CAP_AUDIT_WRITE})
             want |= uint64_t(1) << cap;
         QCOMPARE(*m, want);
         QVERIFY(!(*m & (uint64_t(1) << CAP_SYS_ADMIN)));

@@ -8,15 +8,15 @@
 #include <QtTest>
 
 #include <fcntl.h>
-#include <linux/seccomp.h>
-#include <sys/stat.h>
 #include <linux/capability.h>
 #include <linux/keyctl.h>
+#include <linux/seccomp.h>
 #include <sched.h>
 #include <signal.h>
 #include <sys/mount.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -30,14 +30,56 @@ using namespace onggi;
 namespace {
 
 enum Probe {
-    p_keyctl, p_add_key, p_request_key, p_unshare_user, p_unshare_mnt, p_mount, p_umount, p_clone_newns, p_clone3,
-    p_init_module, p_finit_module, p_bpf, p_userfaultfd, p_io_uring, p_vsock, p_kexec, p_swapon, p_reboot,
-    p_personality_bad, p_pivot_root, p_setns, p_getpid, p_unix_socket, p_fork, p_count
+    p_keyctl,
+    p_add_key,
+    p_request_key,
+    p_unshare_user,
+    p_unshare_mnt,
+    p_mount,
+    p_umount,
+    p_clone_newns,
+    p_clone3,
+    p_init_module,
+    p_finit_module,
+    p_bpf,
+    p_userfaultfd,
+    p_io_uring,
+    p_vsock,
+    p_kexec,
+    p_swapon,
+    p_reboot,
+    p_personality_bad,
+    p_pivot_root,
+    p_setns,
+    p_getpid,
+    p_unix_socket,
+    p_fork,
+    p_count
 };
-const char* const probe_names[p_count] = {
-    "keyctl", "add_key", "request_key", "unshare(NEWUSER)", "unshare(NEWNS)", "mount", "umount2", "clone(NEWNS)", "clone3",
-    "init_module", "finit_module", "bpf", "userfaultfd", "io_uring_setup", "socket(AF_VSOCK)", "kexec_load", "swapon",
-    "reboot", "personality(ADDR_NO_RANDOMIZE)", "pivot_root", "setns", "getpid", "socket(AF_UNIX)", "fork"};
+const char* const probe_names[p_count] = {"keyctl",
+                                          "add_key",
+                                          "request_key",
+                                          "unshare(NEWUSER)",
+                                          "unshare(NEWNS)",
+                                          "mount",
+                                          "umount2",
+                                          "clone(NEWNS)",
+                                          "clone3",
+                                          "init_module",
+                                          "finit_module",
+                                          "bpf",
+                                          "userfaultfd",
+                                          "io_uring_setup",
+                                          "socket(AF_VSOCK)",
+                                          "kexec_load",
+                                          "swapon",
+                                          "reboot",
+                                          "personality(ADDR_NO_RANDOMIZE)",
+                                          "pivot_root",
+                                          "setns",
+                                          "getpid",
+                                          "socket(AF_UNIX)",
+                                          "fork"};
 
 // Runs in the forked child: raw syscalls only; returns errno (0 on success).
 int probe(int which)
@@ -129,7 +171,10 @@ security::SecurityPlan plan_for(const spec::Seccomp& profile)
     return *p;
 }
 
-QString err_of(const Result<spec::Seccomp>& r) { return r.ok() ? QString("(ok)") : QString::fromStdString(r.error().context); }
+QString err_of(const Result<spec::Seccomp>& r)
+{
+    return r.ok() ? QString("(ok)") : QString::fromStdString(r.error().context);
+}
 
 const char* kDockerProfile = R"({
   "defaultAction": "SCMP_ACT_ERRNO",
@@ -160,7 +205,7 @@ bool has_rule(const spec::Seccomp& s, const std::string& name)
     return false;
 }
 
-} // namespace
+}  // namespace
 
 class TstSeccomp : public QObject {
     Q_OBJECT
@@ -170,9 +215,11 @@ private slots:
         auto s = security::default_seccomp();
         QCOMPARE(QString::fromStdString(s.default_action), QString("SCMP_ACT_ERRNO"));
         QCOMPARE(s.default_errno_ret.value_or(0), uint32_t(EPERM));
-        for (const char* never : {"keyctl", "add_key", "request_key", "bpf", "kexec_load", "kexec_file_load", "init_module",
-                                  "finit_module", "delete_module", "mount", "umount2", "pivot_root", "unshare", "setns",
-                                  "userfaultfd", "io_uring_setup", "io_uring_enter", "swapon", "swapoff", "reboot", "open_by_handle_at"})
+        for (const char* never : {"keyctl",           "add_key",        "request_key",  "bpf",           "kexec_load",
+                                  "kexec_file_load",  "init_module",    "finit_module", "delete_module", "mount",
+                                  "umount2",          "pivot_root",     "unshare",      "setns",         "userfaultfd",
+                                  "io_uring_setup",   "io_uring_enter", "swapon",       "swapoff",       "reboot",
+                                  "open_by_handle_at"})
             QVERIFY2(!has_rule(s, never), never);
         auto p = security::compile_seccomp(s);
         QVERIFY2(p.ok(), p.ok() ? "" : p.error().message().c_str());
@@ -184,10 +231,12 @@ private slots:
         auto plan = plan_for(security::default_seccomp());
         auto res = run_probes(&plan);
         QCOMPARE(int(res.size()), int(p_count));
-        for (int i : {p_keyctl, p_add_key, p_request_key, p_unshare_user, p_unshare_mnt, p_mount, p_umount, p_clone_newns,
-                      p_init_module, p_finit_module, p_bpf, p_userfaultfd, p_io_uring, p_vsock, p_kexec, p_swapon, p_reboot,
-                      p_personality_bad, p_pivot_root, p_setns})
-            QVERIFY2(res[i] == EPERM, qPrintable(QString("%1 gave errno %2, want EPERM").arg(probe_names[i]).arg(res[i])));
+        for (int i : {p_keyctl, p_add_key,     p_request_key,     p_unshare_user, p_unshare_mnt,
+                      p_mount,  p_umount,      p_clone_newns,     p_init_module,  p_finit_module,
+                      p_bpf,    p_userfaultfd, p_io_uring,        p_vsock,        p_kexec,
+                      p_swapon, p_reboot,      p_personality_bad, p_pivot_root,   p_setns})
+            QVERIFY2(res[i] == EPERM,
+                     qPrintable(QString("%1 gave errno %2, want EPERM").arg(probe_names[i]).arg(res[i])));
         QVERIFY2(res[p_clone3] == ENOSYS, qPrintable(QString("clone3 gave %1, want ENOSYS").arg(res[p_clone3])));
         QCOMPARE(res[p_getpid], 0);
         QCOMPARE(res[p_unix_socket], 0);
@@ -227,18 +276,20 @@ private slots:
         QVERIFY2(plain.ok(), qPrintable(err_of(plain)));
         QCOMPARE(plain->default_errno_ret.value_or(0), 1u);
 #if defined(__x86_64__)
-        QCOMPARE(plain->architectures, (std::vector<std::string>{"SCMP_ARCH_X86_64", "SCMP_ARCH_X86", "SCMP_ARCH_X32"}));
+        QCOMPARE(plain->architectures,
+                 (std::vector<std::string>{"SCMP_ARCH_X86_64", "SCMP_ARCH_X86", "SCMP_ARCH_X32"}));
         QVERIFY(has_rule(*plain, "arch_prctl"));
 #endif
         QVERIFY(has_rule(*plain, "gettid"));  // legacy "name"
-        QVERIFY(!has_rule(*plain, "mount"));   // needs CAP_SYS_ADMIN
+        QVERIFY(!has_rule(*plain, "mount"));  // needs CAP_SYS_ADMIN
         QVERIFY(!has_rule(*plain, "chroot"));
         QVERIFY(has_rule(*plain, "clone"));    // excluded only with CAP_SYS_ADMIN
         QVERIFY(has_rule(*plain, "ptrace"));   // minKernel 4.8
         QVERIFY(!has_rule(*plain, "uselib"));  // minKernel 99.0
         QVERIFY(!has_rule(*plain, "s390_pci_mmio_read"));
 
-        auto admin = security::parse_seccomp_profile(kDockerProfile, (1ull << CAP_SYS_ADMIN) | (1ull << CAP_SYS_CHROOT));
+        auto admin =
+            security::parse_seccomp_profile(kDockerProfile, (1ull << CAP_SYS_ADMIN) | (1ull << CAP_SYS_CHROOT));
         QVERIFY2(admin.ok(), qPrintable(err_of(admin)));
         QVERIFY(has_rule(*admin, "mount"));
         QVERIFY(has_rule(*admin, "chroot"));
@@ -295,33 +346,71 @@ private slots:
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("field");
-        QTest::newRow("not json") << "{defaultAction" << "not valid JSON";
-        QTest::newRow("array top") << "[]" << "(top level): expected an object";
-        QTest::newRow("no default") << R"({"syscalls":[]})" << "defaultAction: required";
-        QTest::newRow("default type") << R"({"defaultAction":1})" << "defaultAction: expected a string";
-        QTest::newRow("default unknown") << R"({"defaultAction":"SCMP_ACT_MAYBE"})" << "defaultAction: unknown action";
-        QTest::newRow("notify") << R"({"defaultAction":"SCMP_ACT_NOTIFY"})" << "SCMP_ACT_NOTIFY";
-        QTest::newRow("errno neg") << R"({"defaultAction":"SCMP_ACT_ERRNO","defaultErrnoRet":-1})" << "defaultErrnoRet: expected a non-negative integer";
-        QTest::newRow("arch type") << R"({"defaultAction":"SCMP_ACT_ALLOW","architectures":"x86"})" << "architectures: expected an array";
-        QTest::newRow("arch unknown") << R"({"defaultAction":"SCMP_ACT_ALLOW","architectures":["SCMP_ARCH_PDP11"]})" << "architectures[0]: unknown architecture";
-        QTest::newRow("flag unknown") << R"({"defaultAction":"SCMP_ACT_ALLOW","flags":["SECCOMP_FILTER_FLAG_FAST"]})" << "flags[0]: unknown flag";
-        QTest::newRow("syscalls type") << R"({"defaultAction":"SCMP_ACT_ALLOW","syscalls":{}})" << "syscalls: expected an array";
-        QTest::newRow("rule type") << R"({"defaultAction":"SCMP_ACT_ALLOW","syscalls":[3]})" << "syscalls[0]: expected an object";
-        QTest::newRow("no names") << R"({"defaultAction":"SCMP_ACT_ALLOW","syscalls":[{"action":"SCMP_ACT_ERRNO"}]})" << "syscalls[0].names: at least one";
-        QTest::newRow("name type") << R"({"defaultAction":"SCMP_ACT_ALLOW","syscalls":[{"names":["read",7],"action":"SCMP_ACT_ERRNO"}]})" << "syscalls[0].names[1]: expected a string";
-        QTest::newRow("empty name") << R"({"defaultAction":"SCMP_ACT_ALLOW","syscalls":[{"names":[""],"action":"SCMP_ACT_ERRNO"}]})" << "syscalls[0].names[0]: not a syscall name";
-        QTest::newRow("no action") << R"({"defaultAction":"SCMP_ACT_ALLOW","syscalls":[{"names":["read"]}]})" << "syscalls[0].action: required";
-        QTest::newRow("bad action") << R"({"defaultAction":"SCMP_ACT_ALLOW","syscalls":[{"names":["read"],"action":"DENY"}]})" << "syscalls[0].action: unknown action";
-        QTest::newRow("args type") << R"({"defaultAction":"SCMP_ACT_ALLOW","syscalls":[{"names":["read"],"action":"SCMP_ACT_ERRNO","args":{}}]})" << "syscalls[0].args: expected an array";
-        QTest::newRow("arg index") << R"({"defaultAction":"SCMP_ACT_ALLOW","syscalls":[{"names":["read"],"action":"SCMP_ACT_ERRNO","args":[{"index":6,"value":1,"op":"SCMP_CMP_EQ"}]}]})" << "syscalls[0].args[0].index: must be between 0 and 5";
-        QTest::newRow("arg op") << R"({"defaultAction":"SCMP_ACT_ALLOW","syscalls":[{"names":["read"],"action":"SCMP_ACT_ERRNO","args":[{"index":0,"value":1,"op":"SCMP_CMP_ABOUT"}]}]})" << "syscalls[0].args[0].op: unknown operator";
-        QTest::newRow("arg no op") << R"({"defaultAction":"SCMP_ACT_ALLOW","syscalls":[{"names":["read"],"action":"SCMP_ACT_ERRNO","args":[{"index":0,"value":1}]}]})" << "syscalls[0].args[0].op: required";
-        QTest::newRow("arg value") << R"({"defaultAction":"SCMP_ACT_ALLOW","syscalls":[{"names":["read"],"action":"SCMP_ACT_ERRNO","args":[{"index":0,"value":"1","op":"SCMP_CMP_EQ"}]}]})" << "syscalls[0].args[0].value: expected a non-negative integer";
-        QTest::newRow("includes type") << R"({"defaultAction":"SCMP_ACT_ALLOW","syscalls":[{"names":["read"],"action":"SCMP_ACT_ERRNO","includes":[]}]})" << "syscalls[0].includes: expected an object";
-        QTest::newRow("includes cap") << R"({"defaultAction":"SCMP_ACT_ALLOW","syscalls":[{"names":["read"],"action":"SCMP_ACT_ERRNO","includes":{"caps":["CAP_NOPE"]}}]})" << "syscalls[0].includes.caps[0]: unknown capability";
-        QTest::newRow("archMap entry") << R"({"defaultAction":"SCMP_ACT_ALLOW","archMap":[{"subArchitectures":[]}]})" << "archMap[0].architecture: required";
-        QTest::newRow("config no seccomp") << R"({"ociVersion":"1.0.2","linux":{}})" << "linux.seccomp: required";
-        QTest::newRow("config bad rule") << R"({"linux":{"seccomp":{"defaultAction":"SCMP_ACT_ALLOW","syscalls":[{"names":["read"],"action":7}]}}})" << "linux.seccomp.syscalls[0].action: expected a string";
+        QTest::newRow("not json") << "{defaultAction"
+                                  << "not valid JSON";
+        QTest::newRow("array top") << "[]"
+                                   << "(top level): expected an object";
+        QTest::newRow("no default") << R"({"syscalls":[]})"
+                                    << "defaultAction: required";
+        QTest::newRow("default type") << R"({"defaultAction":1})"
+                                      << "defaultAction: expected a string";
+        QTest::newRow("default unknown") << R"({"defaultAction":"SCMP_ACT_MAYBE"})"
+                                         << "defaultAction: unknown action";
+        QTest::newRow("notify") << R"({"defaultAction":"SCMP_ACT_NOTIFY"})"
+                                << "SCMP_ACT_NOTIFY";
+        QTest::newRow("errno neg") << R"({"defaultAction":"SCMP_ACT_ERRNO","defaultErrnoRet":-1})"
+                                   << "defaultErrnoRet: expected a non-negative integer";
+        QTest::newRow("arch type") << R"({"defaultAction":"SCMP_ACT_ALLOW","architectures":"x86"})"
+                                   << "architectures: expected an array";
+        QTest::newRow("arch unknown") << R"({"defaultAction":"SCMP_ACT_ALLOW","architectures":["SCMP_ARCH_PDP11"]})"
+                                      << "architectures[0]: unknown architecture";
+        QTest::newRow("flag unknown") << R"({"defaultAction":"SCMP_ACT_ALLOW","flags":["SECCOMP_FILTER_FLAG_FAST"]})"
+                                      << "flags[0]: unknown flag";
+        QTest::newRow("syscalls type") << R"({"defaultAction":"SCMP_ACT_ALLOW","syscalls":{}})"
+                                       << "syscalls: expected an array";
+        QTest::newRow("rule type") << R"({"defaultAction":"SCMP_ACT_ALLOW","syscalls":[3]})"
+                                   << "syscalls[0]: expected an object";
+        QTest::newRow("no names") << R"({"defaultAction":"SCMP_ACT_ALLOW","syscalls":[{"action":"SCMP_ACT_ERRNO"}]})"
+                                  << "syscalls[0].names: at least one";
+        QTest::newRow("name type")
+            << R"({"defaultAction":"SCMP_ACT_ALLOW","syscalls":[{"names":["read",7],"action":"SCMP_ACT_ERRNO"}]})"
+            << "syscalls[0].names[1]: expected a string";
+        QTest::newRow("empty name")
+            << R"({"defaultAction":"SCMP_ACT_ALLOW","syscalls":[{"names":[""],"action":"SCMP_ACT_ERRNO"}]})"
+            << "syscalls[0].names[0]: not a syscall name";
+        QTest::newRow("no action") << R"({"defaultAction":"SCMP_ACT_ALLOW","syscalls":[{"names":["read"]}]})"
+                                   << "syscalls[0].action: required";
+        QTest::newRow("bad action")
+            << R"({"defaultAction":"SCMP_ACT_ALLOW","syscalls":[{"names":["read"],"action":"DENY"}]})"
+            << "syscalls[0].action: unknown action";
+        QTest::newRow("args type")
+            << R"({"defaultAction":"SCMP_ACT_ALLOW","syscalls":[{"names":["read"],"action":"SCMP_ACT_ERRNO","args":{}}]})"
+            << "syscalls[0].args: expected an array";
+        QTest::newRow("arg index")
+            << R"({"defaultAction":"SCMP_ACT_ALLOW","syscalls":[{"names":["read"],"action":"SCMP_ACT_ERRNO","args":[{"index":6,"value":1,"op":"SCMP_CMP_EQ"}]}]})"
+            << "syscalls[0].args[0].index: must be between 0 and 5";
+        QTest::newRow("arg op")
+            << R"({"defaultAction":"SCMP_ACT_ALLOW","syscalls":[{"names":["read"],"action":"SCMP_ACT_ERRNO","args":[{"index":0,"value":1,"op":"SCMP_CMP_ABOUT"}]}]})"
+            << "syscalls[0].args[0].op: unknown operator";
+        QTest::newRow("arg no op")
+            << R"({"defaultAction":"SCMP_ACT_ALLOW","syscalls":[{"names":["read"],"action":"SCMP_ACT_ERRNO","args":[{"index":0,"value":1}]}]})"
+            << "syscalls[0].args[0].op: required";
+        QTest::newRow("arg value")
+            << R"({"defaultAction":"SCMP_ACT_ALLOW","syscalls":[{"names":["read"],"action":"SCMP_ACT_ERRNO","args":[{"index":0,"value":"1","op":"SCMP_CMP_EQ"}]}]})"
+            << "syscalls[0].args[0].value: expected a non-negative integer";
+        QTest::newRow("includes type")
+            << R"({"defaultAction":"SCMP_ACT_ALLOW","syscalls":[{"names":["read"],"action":"SCMP_ACT_ERRNO","includes":[]}]})"
+            << "syscalls[0].includes: expected an object";
+        QTest::newRow("includes cap")
+            << R"({"defaultAction":"SCMP_ACT_ALLOW","syscalls":[{"names":["read"],"action":"SCMP_ACT_ERRNO","includes":{"caps":["CAP_NOPE"]}}]})"
+            << "syscalls[0].includes.caps[0]: unknown capability";
+        QTest::newRow("archMap entry") << R"({"defaultAction":"SCMP_ACT_ALLOW","archMap":[{"subArchitectures":[]}]})"
+                                       << "archMap[0].architecture: required";
+        QTest::newRow("config no seccomp") << R"({"ociVersion":"1.0.2","linux":{}})"
+                                           << "linux.seccomp: required";
+        QTest::newRow("config bad rule")
+            << R"({"linux":{"seccomp":{"defaultAction":"SCMP_ACT_ALLOW","syscalls":[{"names":["read"],"action":7}]}}})"
+            << "linux.seccomp.syscalls[0].action: expected a string";
     }
     void malformed()
     {
@@ -493,7 +582,8 @@ private slots:
         auto profile = security::default_seccomp();
         QVERIFY(security::compile_seccomp_cached(profile, cache, nullptr, &hit).ok());
         QVERIFY(!hit);
-        QVERIFY(!QFileInfo::exists(QString::fromStdString(cache + "/" + security::seccomp_cache_key(profile) + ".bpf")));
+        QVERIFY(
+            !QFileInfo::exists(QString::fromStdString(cache + "/" + security::seccomp_cache_key(profile) + ".bpf")));
     }
 };
 

@@ -68,7 +68,7 @@ bool at_eof(int fd, int timeout_ms = 2000)
     }
 }
 
-} // namespace
+}  // namespace
 
 class TstAttachServer : public QObject {
     Q_OBJECT

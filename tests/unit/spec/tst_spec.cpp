@@ -38,7 +38,7 @@ const char* kRuncSpec = R"({
 
 json base() { return json::parse(kRuncSpec); }
 
-} // namespace
+}  // namespace
 
 class TstSpec : public QObject {
     Q_OBJECT
@@ -86,12 +86,14 @@ private slots:
         j["linux"]["gidMappings"] = json::array({{{"containerID", 0}, {"hostID", 100000}, {"size", 65536}}});
         j["linux"]["timeOffsets"] = {{"monotonic", {{"secs", 3600}, {"nanosecs", 0}}}};
         j["linux"]["sysctl"] = {{"net.ipv4.ip_forward", "1"}};
-        j["linux"]["seccomp"] = {{"defaultAction", "SCMP_ACT_ERRNO"},
-                                 {"syscalls", json::array({{{"names", {"read", "write"}}, {"action", "SCMP_ACT_ALLOW"}}})}};
+        j["linux"]["seccomp"] = {
+            {"defaultAction", "SCMP_ACT_ERRNO"},
+            {"syscalls", json::array({{{"names", {"read", "write"}}, {"action", "SCMP_ACT_ALLOW"}}})}};
         j["annotations"] = {{"org.onggi.overlay.lowerdir", "/a:/b"}};
-        j["linux"]["resources"] = {{"memory", {{"limit", 1 << 26}, {"kernel", 1 << 25}, {"kernelTCP", 1 << 24}}},
-                                   {"hugepageLimits", json::array({{{"pageSize", "2MB"}, {"limit", 1 << 30}}})},
-                                   {"network", {{"classID", 1048577}, {"priorities", json::array({{{"name", "eth0"}, {"priority", 3}}})}}}};
+        j["linux"]["resources"] = {
+            {"memory", {{"limit", 1 << 26}, {"kernel", 1 << 25}, {"kernelTCP", 1 << 24}}},
+            {"hugepageLimits", json::array({{{"pageSize", "2MB"}, {"limit", 1 << 30}}})},
+            {"network", {{"classID", 1048577}, {"priorities", json::array({{{"name", "eth0"}, {"priority", 3}}})}}}};
         j["hooks"] = {{"prestart", json::array({{{"path", "/bin/a"}}})},
                       {"createRuntime", json::array({{{"path", "/bin/b"}, {"args", {"b", "1"}}}})},
                       {"createContainer", json::array({{{"path", "/bin/c"}, {"env", {"X=1"}}}})},
@@ -127,41 +129,56 @@ private slots:
             f(j);
             return QString::fromStdString(j.dump());
         };
-        QTest::newRow("not json") << "{\"ociVersion\": " << "not valid JSON" << inval;
-        QTest::newRow("top-level array") << "[]" << "top level" << inval;
+        QTest::newRow("not json") << "{\"ociVersion\": "
+                                  << "not valid JSON" << inval;
+        QTest::newRow("top-level array") << "[]"
+                                         << "top level" << inval;
         QTest::newRow("args not array") << mod([](json& j) { j["process"]["args"] = "sh"; }) << "process.args" << inval;
-        QTest::newRow("args element") << mod([](json& j) { j["process"]["args"] = {"sh", 3}; }) << "process.args[1]" << inval;
-        QTest::newRow("empty args") << mod([](json& j) { j["process"]["args"] = json::array(); }) << "process.args" << inval;
-        QTest::newRow("uid negative") << mod([](json& j) { j["process"]["user"]["uid"] = -1; }) << "process.user.uid" << inval;
-        QTest::newRow("uid string") << mod([](json& j) { j["process"]["user"]["uid"] = "0"; }) << "process.user.uid" << inval;
+        QTest::newRow("args element") << mod([](json& j) {
+            j["process"]["args"] = {"sh", 3};
+        }) << "process.args[1]" << inval;
+        QTest::newRow("empty args") << mod([](json& j) { j["process"]["args"] = json::array(); }) << "process.args"
+                                    << inval;
+        QTest::newRow("uid negative") << mod([](json& j) { j["process"]["user"]["uid"] = -1; }) << "process.user.uid"
+                                      << inval;
+        QTest::newRow("uid string") << mod([](json& j) { j["process"]["user"]["uid"] = "0"; }) << "process.user.uid"
+                                    << inval;
         QTest::newRow("cwd relative") << mod([](json& j) { j["process"]["cwd"] = "tmp"; }) << "process.cwd" << inval;
         QTest::newRow("env no =") << mod([](json& j) { j["process"]["env"] = {"PATH"}; }) << "process.env[0]" << inval;
         QTest::newRow("rlimit unknown") << mod([](json& j) { j["process"]["rlimits"][0]["type"] = "RLIMIT_FOO"; })
                                         << "process.rlimits[0].type" << inval;
-        QTest::newRow("rlimit soft>hard") << mod([](json& j) { j["process"]["rlimits"][0]["soft"] = 4096; })
-                                          << "process.rlimits[0].soft" << inval;
-        QTest::newRow("oom score") << mod([](json& j) { j["process"]["oomScoreAdj"] = 5000; }) << "process.oomScoreAdj" << inval;
+        QTest::newRow("rlimit soft>hard")
+            << mod([](json& j) { j["process"]["rlimits"][0]["soft"] = 4096; }) << "process.rlimits[0].soft" << inval;
+        QTest::newRow("oom score") << mod([](json& j) { j["process"]["oomScoreAdj"] = 5000; }) << "process.oomScoreAdj"
+                                   << inval;
         QTest::newRow("no root") << mod([](json& j) { j.erase("root"); }) << "root" << inval;
         QTest::newRow("root path type") << mod([](json& j) { j["root"]["path"] = 1; }) << "root.path" << inval;
-        QTest::newRow("readonly type") << mod([](json& j) { j["root"]["readonly"] = "yes"; }) << "root.readonly" << inval;
-        QTest::newRow("mount dest relative") << mod([](json& j) { j["mounts"][1]["destination"] = "dev"; })
-                                             << "mounts[1].destination" << inval;
-        QTest::newRow("mount options") << mod([](json& j) { j["mounts"][1]["options"] = "ro"; }) << "mounts[1].options" << inval;
-        QTest::newRow("idmap mount") << mod([](json& j) { j["mounts"][0]["options"] = {"idmap"}; }) << "mounts[0].options" << unsup;
+        QTest::newRow("readonly type") << mod([](json& j) { j["root"]["readonly"] = "yes"; }) << "root.readonly"
+                                       << inval;
+        QTest::newRow("mount dest relative")
+            << mod([](json& j) { j["mounts"][1]["destination"] = "dev"; }) << "mounts[1].destination" << inval;
+        QTest::newRow("mount options") << mod([](json& j) { j["mounts"][1]["options"] = "ro"; }) << "mounts[1].options"
+                                       << inval;
+        QTest::newRow("idmap mount") << mod([](json& j) { j["mounts"][0]["options"] = {"idmap"}; })
+                                     << "mounts[0].options" << unsup;
         QTest::newRow("ns type") << mod([](json& j) { j["linux"]["namespaces"][0]["type"] = "pidd"; })
                                  << "linux.namespaces[0].type" << inval;
-        QTest::newRow("ns twice") << mod([](json& j) { j["linux"]["namespaces"].push_back({{"type", "pid"}}); })
-                                  << "linux.namespaces[5].type" << inval;
-        QTest::newRow("maps without userns")
-            << mod([](json& j) { j["linux"]["uidMappings"] = json::array({{{"containerID", 0}, {"hostID", 1000}, {"size", 1}}}); })
-            << "linux.uidMappings" << inval;
-        QTest::newRow("userns without maps") << mod([](json& j) { j["linux"]["namespaces"].push_back({{"type", "user"}}); })
-                                             << "linux.uidMappings" << inval;
+        QTest::newRow("ns twice") << mod([](json& j) {
+            j["linux"]["namespaces"].push_back({{"type", "pid"}});
+        }) << "linux.namespaces[5].type"
+                                  << inval;
+        QTest::newRow("maps without userns") << mod([](json& j) {
+            j["linux"]["uidMappings"] = json::array({{{"containerID", 0}, {"hostID", 1000}, {"size", 1}}});
+        }) << "linux.uidMappings" << inval;
+        QTest::newRow("userns without maps") << mod([](json& j) {
+            j["linux"]["namespaces"].push_back({{"type", "user"}});
+        }) << "linux.uidMappings" << inval;
         QTest::newRow("map size 0") << mod([](json& j) {
             j["linux"]["namespaces"].push_back({{"type", "user"}});
             j["linux"]["uidMappings"] = json::array({{{"containerID", 0}, {"hostID", 1000}, {"size", 0}}});
             j["linux"]["gidMappings"] = j["linux"]["uidMappings"];
-        }) << "linux.uidMappings[0].size" << inval;
+        }) << "linux.uidMappings[0].size"
+                                    << inval;
         QTest::newRow("memory string") << mod([](json& j) { j["linux"]["resources"]["memory"]["limit"] = "64m"; })
                                        << "linux.resources.memory.limit" << inval;
         QTest::newRow("cpu period") << mod([](json& j) { j["linux"]["resources"]["cpu"]["period"] = 10; })
@@ -172,55 +189,69 @@ private slots:
                                             << "linux.resources.pids.limit" << inval;
         QTest::newRow("device type") << mod([](json& j) { j["linux"]["resources"]["devices"][0]["type"] = "x"; })
                                      << "linux.resources.devices[0].type" << inval;
-        QTest::newRow("linux.devices outside /dev")
-            << mod([](json& j) { j["linux"]["devices"] = json::array({{{"path", "/etc/x"}, {"type", "c"}, {"major", 1}, {"minor", 3}}}); })
-            << "linux.devices[0].path" << inval;
-        QTest::newRow("linux.devices escaping /dev")
-            << mod([](json& j) { j["linux"]["devices"] = json::array({{{"path", "/dev/../etc/x"}, {"type", "c"}, {"major", 1}, {"minor", 3}}}); })
-            << "linux.devices[0].path" << inval;
-        QTest::newRow("linux.devices type")
-            << mod([](json& j) { j["linux"]["devices"] = json::array({{{"path", "/dev/x"}, {"type", "z"}, {"major", 1}, {"minor", 3}}}); })
-            << "linux.devices[0].type" << inval;
-        QTest::newRow("linux.devices without minor")
-            << mod([](json& j) { j["linux"]["devices"] = json::array({{{"path", "/dev/x"}, {"type", "c"}, {"major", 1}}}); })
-            << "linux.devices[0]" << inval;
+        QTest::newRow("linux.devices outside /dev") << mod([](json& j) {
+            j["linux"]["devices"] = json::array({{{"path", "/etc/x"}, {"type", "c"}, {"major", 1}, {"minor", 3}}});
+        }) << "linux.devices[0].path" << inval;
+        QTest::newRow("linux.devices escaping /dev") << mod([](json& j) {
+            j["linux"]["devices"] =
+                json::array({{{"path", "/dev/../etc/x"}, {"type", "c"}, {"major", 1}, {"minor", 3}}});
+        }) << "linux.devices[0].path" << inval;
+        QTest::newRow("linux.devices type") << mod([](json& j) {
+            j["linux"]["devices"] = json::array({{{"path", "/dev/x"}, {"type", "z"}, {"major", 1}, {"minor", 3}}});
+        }) << "linux.devices[0].type" << inval;
+        QTest::newRow("linux.devices without minor") << mod([](json& j) {
+            j["linux"]["devices"] = json::array({{{"path", "/dev/x"}, {"type", "c"}, {"major", 1}}});
+        }) << "linux.devices[0]" << inval;
         QTest::newRow("systemd cgroup") << mod([](json& j) { j["linux"]["cgroupsPath"] = "system.slice:onggi:x"; })
                                         << "linux.cgroupsPath" << unsup;
         QTest::newRow("cgroup dotdot") << mod([](json& j) { j["linux"]["cgroupsPath"] = "/onggi/../x"; })
                                        << "linux.cgroupsPath" << inval;
         QTest::newRow("hugepage size") << mod([](json& j) {
             j["linux"]["resources"] = {{"hugepageLimits", json::array({{{"pageSize", "2M"}, {"limit", 1}}})}};
-        }) << "linux.resources.hugepageLimits[0].pageSize" << inval;
+        }) << "linux.resources.hugepageLimits[0].pageSize"
+                                       << inval;
         QTest::newRow("hugepage limit missing") << mod([](json& j) {
             j["linux"]["resources"] = {{"hugepageLimits", json::array({{{"pageSize", "2MB"}}})}};
-        }) << "linux.resources.hugepageLimits[0].limit" << inval;
+        }) << "linux.resources.hugepageLimits[0].limit"
+                                                << inval;
         QTest::newRow("net priority name") << mod([](json& j) {
-            j["linux"]["resources"] = {{"network", {{"priorities", json::array({{{"name", "a/b"}, {"priority", 1}}})}}}};
-        }) << "linux.resources.network.priorities[0].name" << inval;
+            j["linux"]["resources"] = {
+                {"network", {{"priorities", json::array({{{"name", "a/b"}, {"priority", 1}}})}}}};
+        }) << "linux.resources.network.priorities[0].name"
+                                           << inval;
         QTest::newRow("kernel memory negative") << mod([](json& j) {
             j["linux"]["resources"] = {{"memory", {{"kernel", -5}}}};
         }) << "linux.resources.memory" << inval;
-        QTest::newRow("hook path relative") << mod([](json& j) { j["hooks"] = {{"prestart", json::array({{{"path", "bin/true"}}})}}; })
-                                            << "hooks.prestart[0].path" << inval;
-        QTest::newRow("hook without path") << mod([](json& j) { j["hooks"] = {{"poststop", json::array({{{"args", {"x"}}}})}}; })
-                                           << "hooks.poststop[0].path" << inval;
+        QTest::newRow("hook path relative") << mod([](json& j) {
+            j["hooks"] = {{"prestart", json::array({{{"path", "bin/true"}}})}};
+        }) << "hooks.prestart[0].path" << inval;
+        QTest::newRow("hook without path") << mod([](json& j) {
+            j["hooks"] = {{"poststop", json::array({{{"args", {"x"}}}})}};
+        }) << "hooks.poststop[0].path" << inval;
         QTest::newRow("hook timeout 0") << mod([](json& j) {
             j["hooks"] = {{"createContainer", json::array({{{"path", "/bin/true"}, {"timeout", 0}}})}};
-        }) << "hooks.createContainer[0].timeout" << inval;
-        QTest::newRow("hook list type") << mod([](json& j) { j["hooks"] = {{"startContainer", "/bin/true"}}; })
-                                        << "hooks.startContainer" << inval;
-        QTest::newRow("hostname without uts") << mod([](json& j) { j["linux"]["namespaces"].erase(3); }) << "hostname" << inval;
+        }) << "hooks.createContainer[0].timeout"
+                                        << inval;
+        QTest::newRow("hook list type") << mod([](json& j) {
+            j["hooks"] = {{"startContainer", "/bin/true"}};
+        }) << "hooks.startContainer" << inval;
+        QTest::newRow("hostname without uts")
+            << mod([](json& j) { j["linux"]["namespaces"].erase(3); }) << "hostname" << inval;
         QTest::newRow("time offsets without timens") << mod([](json& j) {
             j["linux"]["timeOffsets"] = {{"boottime", {{"secs", 1}}}};
         }) << "linux.timeOffsets" << inval;
         QTest::newRow("seccomp no action") << mod([](json& j) {
-            j["linux"]["seccomp"] = {{"defaultAction", "SCMP_ACT_ALLOW"}, {"syscalls", json::array({{{"names", {"read"}}}})}};
-        }) << "linux.seccomp.syscalls[0].action" << inval;
+            j["linux"]["seccomp"] = {{"defaultAction", "SCMP_ACT_ALLOW"},
+                                     {"syscalls", json::array({{{"names", {"read"}}}})}};
+        }) << "linux.seccomp.syscalls[0].action"
+                                           << inval;
         QTest::newRow("masked relative") << mod([](json& j) { j["linux"]["maskedPaths"] = {"proc/kcore"}; })
                                          << "linux.maskedPaths[0]" << inval;
         QTest::newRow("oci version") << mod([](json& j) { j["ociVersion"] = "2.0.0"; }) << "ociVersion" << unsup;
-        QTest::newRow("sysctl value") << mod([](json& j) { j["linux"]["sysctl"] = {{"net.ipv4.ip_forward", 1}}; })
-                                      << "linux.sysctl.net.ipv4.ip_forward" << inval;
+        QTest::newRow("sysctl value") << mod([](json& j) {
+            j["linux"]["sysctl"] = {{"net.ipv4.ip_forward", 1}};
+        }) << "linux.sysctl.net.ipv4.ip_forward"
+                                      << inval;
     }
 
     // config.md#process: OPTIONAL in the config (REQUIRED only when start is called).
@@ -260,12 +291,14 @@ private slots:
         QCOMPARE(missing.error().code, Errc::not_found);
         QFile f(dir.filePath("config.json"));
         QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(R"({"ociVersion":"1.0.2","process":{"args":["true"],"cwd":"/"},"root":{"path":"rootfs"},"linux":{"namespaces":[{"type":"bogus"}]}})");
+        f.write(
+            R"({"ociVersion":"1.0.2","process":{"args":["true"],"cwd":"/"},"root":{"path":"rootfs"},"linux":{"namespaces":[{"type":"bogus"}]}})");
         f.close();
         auto bad = spec::load_spec(dir.path().toStdString());
         QVERIFY(!bad.ok());
         QVERIFY2(bad.error().message().find("config.json") != std::string::npos, bad.error().message().c_str());
-        QVERIFY2(bad.error().message().find("linux.namespaces[0].type") != std::string::npos, bad.error().message().c_str());
+        QVERIFY2(bad.error().message().find("linux.namespaces[0].type") != std::string::npos,
+                 bad.error().message().c_str());
     }
 };
 

@@ -27,17 +27,19 @@ void put(const std::string& p, const std::string& text)
     f << text;
 }
 
-#define VERIFY_OK(expr)                                                           \
-    do {                                                                          \
-        const auto& r_ = (expr);                                                  \
-        QVERIFY2(r_.ok(), r_.ok() ? "" : r_.error().message().c_str());           \
+#define VERIFY_OK(expr)                                                                                                \
+    do {                                                                                                               \
+        const auto& r_ = (expr);                                                                                       \
+        QVERIFY2(r_.ok(), r_.ok() ? "" : r_.error().message().c_str());                                                \
     } while (0)
 
 const char* kNetDevHead = "Inter-|   Receive                                                |  Transmit\n"
-                          " face |bytes    packets errs drop fifo frame compressed multicast|bytes    packets errs drop fifo colls carrier compressed\n"
-                          "    lo:     100       2    0    0    0     0          0         0      100       2    0    0    0     0       0          0\n";
+                          " face |bytes    packets errs drop fifo frame compressed multicast|bytes    packets errs "
+                          "drop fifo colls carrier compressed\n"
+                          "    lo:     100       2    0    0    0     0          0         0      100       2    0    "
+                          "0    0     0       0          0\n";
 
-} // namespace
+}  // namespace
 
 class TstStatsGates : public QObject {
     Q_OBJECT
@@ -61,7 +63,8 @@ class TstStatsGates : public QObject {
     {
         usage_usec_ += 7;
         put(v2("cpu.stat"), "usage_usec " + std::to_string(usage_usec_) +
-                                "\nuser_usec 2305984000\nsystem_usec 561664000\nnr_periods 1200\nnr_throttled 311\nthrottled_usec 15019310\n");
+                                "\nuser_usec 2305984000\nsystem_usec 561664000\nnr_periods 1200\nnr_throttled "
+                                "311\nthrottled_usec 15019310\n");
     }
 
 private slots:
@@ -105,7 +108,8 @@ private slots:
         const uint64_t wbytes = s.cg.io_write_bytes;
         // As if written by someone else than the tasks (cannot happen in the kernel): not seen.
         put(v1("pids", "pids.current"), "9\n");
-        put(v1("blkio", "blkio.throttle.io_service_bytes_recursive"), "254:0 Read 1048576\n254:0 Write 30971520\nTotal 32020096\n");
+        put(v1("blkio", "blkio.throttle.io_service_bytes_recursive"),
+            "254:0 Read 1048576\n254:0 Write 30971520\nTotal 32020096\n");
         VERIFY_OK(r->read(s));
         QCOMPARE(s.cg.pids_current, uint64_t(3));
         QCOMPARE(s.cg.io_write_bytes, wbytes);
@@ -223,15 +227,18 @@ private slots:
         QCOMPARE(s.cg.io_write_bytes, uint64_t(399008000));
         QCOMPARE(s.cg.pids_current, uint64_t(3));
         // io.pressure shows no pressure any more (avg10 0, totals standing) ...
-        put(v2("io.pressure"), "some avg10=0.00 avg60=0.03 avg300=0.01 total=7689591\nfull avg10=0.00 avg60=0.00 avg300=0.00 total=4784466\n");
+        put(v2("io.pressure"), "some avg10=0.00 avg60=0.03 avg300=0.01 total=7689591\nfull avg10=0.00 avg60=0.00 "
+                               "avg300=0.00 total=4784466\n");
         // ... while cpu.pressure does (avg10 12.50 in the fixture): read on tick 5 without CPU.
-        put(v2("cpu.pressure"), "some avg10=10.00 avg60=3.20 avg300=0.80 total=1140180969\nfull avg10=0.00 avg60=0.00 avg300=0.00 total=0\n");
+        put(v2("cpu.pressure"), "some avg10=10.00 avg60=3.20 avg300=0.80 total=1140180969\nfull avg10=0.00 avg60=0.00 "
+                                "avg300=0.00 total=0\n");
         for (int tick = 2; tick <= 5; ++tick) VERIFY_OK(r->read(s));
         QVERIFY(s.cg.cpu_pressure);
         QCOMPARE(s.cg.cpu_pressure->some_total_us, uint64_t(1140180969));
         QCOMPARE(s.cg.io_pressure->some_total_us, uint64_t(7689591));
         // Tick 10: io.pressure was quiet at its last read and the CPU stood: carried.
-        put(v2("io.pressure"), "some avg10=0.00 avg60=0.03 avg300=0.01 total=7789591\nfull avg10=0.00 avg60=0.00 avg300=0.00 total=4784466\n");
+        put(v2("io.pressure"), "some avg10=0.00 avg60=0.03 avg300=0.01 total=7789591\nfull avg10=0.00 avg60=0.00 "
+                               "avg300=0.00 total=4784466\n");
         for (int tick = 6; tick <= 10; ++tick) VERIFY_OK(r->read(s));
         QCOMPARE(s.cg.io_pressure->some_total_us, uint64_t(7689591));
         // The CPU moved: tick 15 reads it, and pids on the next tick.
@@ -276,7 +283,8 @@ private slots:
         QVERIFY(s.net);
         QCOMPARE(s.net->rx_bytes, uint64_t(0));  // lo is not counted
         const size_t fast = r->fast_file_count();
-        const std::string eth = "  eth0:    5000      40    0    0    0     0          0         0     7000      50    0    0    0     0       0          0\n";
+        const std::string eth = "  eth0:    5000      40    0    0    0     0          0         0     7000      50    "
+                                "0    0    0     0       0          0\n";
         put(proc + "/42/net/dev", std::string(kNetDevHead) + eth);
         for (int tick = 1; tick <= 5; ++tick) {
             VERIFY_OK(r->read(s));
@@ -293,7 +301,8 @@ private slots:
         QCOMPARE(compute_rates(before, s).net_rx_bytes_per_s, 0.0);  // not 5000 B/s
         // From now on, every tick.
         put(proc + "/42/net/dev", std::string(kNetDevHead) +
-                                      "  eth0:    6000      41    0    0    0     0          0         0     7000      50    0    0    0     0       0          0\n");
+                                      "  eth0:    6000      41    0    0    0     0          0         0     7000     "
+                                      " 50    0    0    0     0       0          0\n");
         before = s;
         VERIFY_OK(r->read(s));  // tick 11
         QCOMPARE(s.net->rx_bytes, uint64_t(6000));
@@ -330,8 +339,12 @@ private slots:
             const bool is_v1 = std::string(which) == "v1";
             auto h = fixture(which);
             std::vector<std::string> parent;
-            if (is_v1) parent = {tree_.root() + "/cpuacct/onggi/cpuacct.usage", tree_.root() + "/memory/onggi/memory.usage_in_bytes"};
-            else parent = {tree_.root() + "/onggi/cpu.stat", tree_.root() + "/onggi/memory.current", tree_.root() + "/onggi/io.stat"};
+            if (is_v1)
+                parent = {tree_.root() + "/cpuacct/onggi/cpuacct.usage",
+                          tree_.root() + "/memory/onggi/memory.usage_in_bytes"};
+            else
+                parent = {tree_.root() + "/onggi/cpu.stat", tree_.root() + "/onggi/memory.current",
+                          tree_.root() + "/onggi/io.stat"};
             for (auto& f : parent) put(f, "1000\n");
             auto cg = cgroup::open(h, "/onggi/c1");
             VERIFY_OK(cg);
@@ -348,7 +361,7 @@ private slots:
             // Two (the same cgroup twice will do): the parent gate applies.
             VERIFY_OK(sm.add("c1-again", *cg.value(), 0, o));
             (void)sm.sample_all();  // the parent's first reading, c1-again's sweep
-            e = sm.sample_all();  // the parent stood still
+            e = sm.sample_all();    // the parent stood still
             QCOMPARE(e.size(), size_t(2));
             QCOMPARE(sm.last_quiet_parents(), size_t(1));
             QCOMPARE(sm.last_files_read(), parent.size());

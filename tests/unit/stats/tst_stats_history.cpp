@@ -22,7 +22,7 @@ HistoryPoint point(uint64_t i)
     return p;
 }
 
-} // namespace
+}  // namespace
 
 class TstStatsHistory : public QObject {
     Q_OBJECT

@@ -14,17 +14,15 @@ using namespace onggi::stats;
 
 namespace {
 
-const char* kStat2Cpu =
-    "cpu  27983 1701 7662 35862 388 0 53 20 0 0\n"
-    "cpu0 13827 795 3536 18640 33 0 7 10 0 0\n"
-    "cpu1 14155 906 4126 17222 355 0 45 10 0 0\n"
-    "intr 243121 0 0 0 0 0 0 0 0 0 0 0 0 0 0\n"
-    "ctxt 426005\nbtime 1796618886\nprocesses 12015\nprocs_running 3\nprocs_blocked 0\n";
+const char* kStat2Cpu = "cpu  27983 1701 7662 35862 388 0 53 20 0 0\n"
+                        "cpu0 13827 795 3536 18640 33 0 7 10 0 0\n"
+                        "cpu1 14155 906 4126 17222 355 0 45 10 0 0\n"
+                        "intr 243121 0 0 0 0 0 0 0 0 0 0 0 0 0 0\n"
+                        "ctxt 426005\nbtime 1796618886\nprocesses 12015\nprocs_running 3\nprocs_blocked 0\n";
 
-const char* kMeminfo =
-    "MemTotal:       24683772 kB\nMemFree:        15545552 kB\nMemAvailable:   17477188 kB\n"
-    "Buffers:           17140 kB\nCached:          2093684 kB\nSwapCached:            0 kB\n"
-    "SwapTotal:       1048572 kB\nSwapFree:        1048000 kB\nHugePages_Total:       0\n";
+const char* kMeminfo = "MemTotal:       24683772 kB\nMemFree:        15545552 kB\nMemAvailable:   17477188 kB\n"
+                       "Buffers:           17140 kB\nCached:          2093684 kB\nSwapCached:            0 kB\n"
+                       "SwapTotal:       1048572 kB\nSwapFree:        1048000 kB\nHugePages_Total:       0\n";
 
 bool writeFile(const QString& path, const QByteArray& text)
 {
@@ -32,7 +30,7 @@ bool writeFile(const QString& path, const QByteArray& text)
     return f.open(QIODevice::WriteOnly) && f.write(text) == text.size();
 }
 
-} // namespace
+}  // namespace
 
 class TstStatsHostReader : public QObject {
     Q_OBJECT

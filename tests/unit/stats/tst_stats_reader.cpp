@@ -43,13 +43,13 @@ void put(const std::string& p, const std::string& text)
     f << text;
 }
 
-#define VERIFY_OK(expr)                                                           \
-    do {                                                                          \
-        const auto& r_ = (expr);                                                  \
-        QVERIFY2(r_.ok(), r_.ok() ? "" : r_.error().message().c_str());           \
+#define VERIFY_OK(expr)                                                                                                \
+    do {                                                                                                               \
+        const auto& r_ = (expr);                                                                                       \
+        QVERIFY2(r_.ok(), r_.ok() ? "" : r_.error().message().c_str());                                                \
     } while (0)
 
-} // namespace
+}  // namespace
 
 class TstStatsReader : public QObject {
     Q_OBJECT
@@ -232,7 +232,8 @@ private slots:
         QVERIFY(!parse_net_dev("", n));
         QVERIFY(!parse_net_dev("garbage\nmore garbage\n", n));
         // A netns with only lo: a table, all zero.
-        QVERIFY(parse_net_dev("Inter-|   Receive |  Transmit\n face |bytes packets|bytes\n    lo: 1 2 0 0 0 0 0 0 3 4 0 0 0 0 0 0\n", n));
+        QVERIFY(parse_net_dev(
+            "Inter-|   Receive |  Transmit\n face |bytes packets|bytes\n    lo: 1 2 0 0 0 0 0 0 3 4 0 0 0 0 0 0\n", n));
         QCOMPARE(n.rx_bytes + n.tx_bytes, uint64_t(0));
     }
 
@@ -266,7 +267,7 @@ private slots:
         a.cg.cpu_usage_ns = 10000000000;
         b.cg.cpu_usage_ns = 10250000000;  // 0.25 s of CPU in 0.5 s = 50 % of a core
         b.cg.cpu_quota_us = 50000;
-        b.cg.cpu_period_us = 100000;     // limit: half a core
+        b.cg.cpu_period_us = 100000;  // limit: half a core
         a.cg.cpu_nr_throttled = 10;
         b.cg.cpu_nr_throttled = 15;
         a.cg.cpu_throttled_ns = 0;
