@@ -20,6 +20,14 @@
 
 namespace onggi::test {
 
+// Where GUI tests save screenshots for people to look at: $ONGGI_SHOTS_DIR, else build/screenshots.
+inline QString shotsDir()
+{
+    const QString d = qEnvironmentVariable("ONGGI_SHOTS_DIR", QStringLiteral(ONGGI_BINARY_DIR "/screenshots"));
+    QDir().mkpath(d);
+    return d;
+}
+
 class GuiHelper {
 public:
     explicit GuiHelper(const QString& tag)

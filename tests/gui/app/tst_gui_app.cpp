@@ -509,7 +509,7 @@ private:
     // Screenshots for people to look at (docs/screenshots): $ONGGI_SHOTS_DIR, else build/screenshots.
     void shoot(QWidget& w, const QString& name)
     {
-        const QString dir = qEnvironmentVariable("ONGGI_SHOTS_DIR", QStringLiteral(ONGGI_BINARY_DIR "/screenshots"));
+        const QString dir = test::shotsDir();
         QDir().mkpath(dir);
         const QSize before = w.size();
         w.resize(1366, 768);  // the smallest screen the app must fit

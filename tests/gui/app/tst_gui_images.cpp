@@ -63,12 +63,6 @@ qint64 treeBytes(const QString& dir)
 
 QString hexOf(const QString& digest) { return digest.mid(digest.indexOf(QLatin1Char(':')) + 1); }
 
-QString shots()
-{
-    const QString d = qEnvironmentVariable("ONGGI_SHOTS_DIR", QStringLiteral(ONGGI_BINARY_DIR "/screenshots"));
-    QDir().mkpath(d);
-    return d;
-}
 }  // namespace
 
 class TstGuiImages : public QObject {
@@ -121,7 +115,7 @@ class TstGuiImages : public QObject {
                 if (!shot && p.phase == QLatin1String("downloading") && p.current > 0 && p.current < p.total) {
                     shot = true;
                     d->grab().save(
-                        QStringLiteral("%1/images-pull-%2.png").arg(shots(), m_languages.effectiveLanguage()));
+                        QStringLiteral("%1/images-pull-%2.png").arg(test::shotsDir(), m_languages.effectiveLanguage()));
                 }
             });
         QSignalSpy pulled(d, &PullDialog::pulled);
@@ -372,22 +366,22 @@ private slots:
         ImagesPage* page = m_window->imagesPage();
         QVERIFY(page->selectImage(m_idA));
         QTest::qWait(300);
-        QVERIFY(m_window->grab().save(shots() + QStringLiteral("/images-en.png")));
+        QVERIFY(m_window->grab().save(test::shotsDir() + QStringLiteral("/images-en.png")));
         m_languages.setLanguage(QStringLiteral("ko"));
         QTest::qWait(300);
-        QVERIFY(m_window->grab().save(shots() + QStringLiteral("/images-ko.png")));
+        QVERIFY(m_window->grab().save(test::shotsDir() + QStringLiteral("/images-ko.png")));
         QVERIFY(AppPalette::apply(QStringLiteral("dark")));
         QTest::qWait(300);
-        QVERIFY(m_window->grab().save(shots() + QStringLiteral("/images-dark-ko.png")));
+        QVERIFY(m_window->grab().save(test::shotsDir() + QStringLiteral("/images-dark-ko.png")));
         m_languages.setLanguage(QStringLiteral("en"));
         QTest::qWait(300);
-        QVERIFY(m_window->grab().save(shots() + QStringLiteral("/images-dark-en.png")));
+        QVERIFY(m_window->grab().save(test::shotsDir() + QStringLiteral("/images-dark-en.png")));
         AppPalette::apply(QStringLiteral("light"));
         // The pull dialog in Korean once the layers are in.
         m_languages.setLanguage(QStringLiteral("ko"));
         page->openPullDialog();
         QTest::qWait(200);
-        QVERIFY(page->pullDialog()->grab().save(shots() + QStringLiteral("/images-pull-done-ko.png")));
+        QVERIFY(page->pullDialog()->grab().save(test::shotsDir() + QStringLiteral("/images-pull-done-ko.png")));
         page->pullDialog()->close();
         m_languages.setLanguage(QStringLiteral("en"));
     }
@@ -499,13 +493,13 @@ private slots:
                  qPrintable(page->archiveStatus()));
         QVERIFY(m_c->callSync(QStringLiteral("images.inspect"), {{"image", ids.first()}}, 10000).ok());
         QTest::qWait(300);
-        QVERIFY(m_window->grab().save(shots() + QStringLiteral("/images-loaded-en.png")));
+        QVERIFY(m_window->grab().save(test::shotsDir() + QStringLiteral("/images-loaded-en.png")));
         m_languages.setLanguage(QStringLiteral("ko"));
         QTest::qWait(300);
-        QVERIFY(m_window->grab().save(shots() + QStringLiteral("/images-loaded-ko.png")));
+        QVERIFY(m_window->grab().save(test::shotsDir() + QStringLiteral("/images-loaded-ko.png")));
         QVERIFY(AppPalette::apply(QStringLiteral("dark")));
         QTest::qWait(300);
-        QVERIFY(m_window->grab().save(shots() + QStringLiteral("/images-loaded-dark-ko.png")));
+        QVERIFY(m_window->grab().save(test::shotsDir() + QStringLiteral("/images-loaded-dark-ko.png")));
         AppPalette::apply(QStringLiteral("light"));
         m_languages.setLanguage(QStringLiteral("en"));
 

@@ -30,12 +30,6 @@ using namespace onggi::gui;
 namespace {
 constexpr int kWaitMs = 60000;
 
-QString shots()
-{
-    const QString d = qEnvironmentVariable("ONGGI_SHOTS_DIR", QStringLiteral(ONGGI_BINARY_DIR "/screenshots"));
-    QDir().mkpath(d);
-    return d;
-}
 }  // namespace
 
 class TstGuiLayers : public QObject {
@@ -221,15 +215,15 @@ private slots:
         QTest::mouseClick(dialog()->view(), Qt::LeftButton, {},
                           dialog()->view()->blockRect(columnOf(m_first), 1).center());
         QTest::qWait(300);
-        dialog()->grab().save(shots() + QStringLiteral("/layers-en.png"));
+        dialog()->grab().save(test::shotsDir() + QStringLiteral("/layers-en.png"));
         m_languages.setLanguage(QStringLiteral("ko"));
         QVERIFY(refreshDialog());
         QTest::qWait(300);
         QCOMPARE(dialog()->windowTitle(), QStringLiteral("레이어"));
-        dialog()->grab().save(shots() + QStringLiteral("/layers-ko.png"));
+        dialog()->grab().save(test::shotsDir() + QStringLiteral("/layers-ko.png"));
         QVERIFY(AppPalette::apply(QStringLiteral("dark")));
         QTest::qWait(300);
-        dialog()->grab().save(shots() + QStringLiteral("/layers-ko-dark.png"));
+        dialog()->grab().save(test::shotsDir() + QStringLiteral("/layers-ko-dark.png"));
         AppPalette::apply(QStringLiteral("light"));
         m_languages.setLanguage(QStringLiteral("en"));
     }

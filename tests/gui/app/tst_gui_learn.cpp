@@ -92,7 +92,7 @@ private slots:
         QCOMPARE(v.uidMap.size(),
                  readFile(QStringLiteral("/proc/%1/uid_map").arg(v.pid)).split(QLatin1Char('\n')).size());
 
-        const QString shots = qEnvironmentVariable("ONGGI_SHOTS_DIR", QStringLiteral(ONGGI_BINARY_DIR "/screenshots"));
+        const QString shots = test::shotsDir();
         QDir().mkpath(shots);
         const QStringList ids = LearnPanel::lessonIds();
         QVERIFY(ids.size() >= 19);

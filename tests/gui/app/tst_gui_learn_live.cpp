@@ -202,7 +202,7 @@ private slots:
              {peer.name, peer.master, peer.insideName, v.hostRoutes.first().destination, v.netRoutes.first().dev})
             QVERIFY2(text.contains(s), qPrintable(s + QStringLiteral(" not in: ") + text));
         QVERIFY(!text.contains(QLatin1String("Only the loopback")));
-        m_panel->grab().save(QStringLiteral("%1/learn-en-17-network-live.png").arg(shots()));
+        m_panel->grab().save(QStringLiteral("%1/learn-en-17-network-live.png").arg(test::shotsDir()));
     }
 
     // Lesson 13: a second container on the same image is named beside the layer, then not.
@@ -216,7 +216,7 @@ private slots:
         QVERIFY(!m_panel->kernelView().layers.isEmpty());
         QVERIFY(m_panel->kernelView().layers.first().images.join(QLatin1Char(' ')).contains(QLatin1String("busybox")));
         QVERIFY(plain(m_panel->liveHtml()).contains(QLatin1String("busybox")));
-        m_panel->grab().save(QStringLiteral("%1/learn-en-13-overlay-shared.png").arg(shots()));
+        m_panel->grab().save(QStringLiteral("%1/learn-en-13-overlay-shared.png").arg(test::shotsDir()));
         QVERIFY(call(QStringLiteral("container.remove"), {{"id", otherId}, {"force", true}}).ok());
         QTRY_VERIFY_WITH_TIMEOUT(!plain(m_panel->liveHtml()).contains(other), 15000);
     }
@@ -239,7 +239,7 @@ private slots:
             QVERIFY(plain(m_panel->liveHtml()).contains(shown));
         }
         QVERIFY(absent >= 1);  // /proc/kcore at least, on this kernel
-        m_panel->grab().save(QStringLiteral("%1/learn-en-16-masked-live.png").arg(shots()));
+        m_panel->grab().save(QStringLiteral("%1/learn-en-16-masked-live.png").arg(test::shotsDir()));
     }
 
     // Try-it buttons: a safe step runs in the container and shows the kernel's answer; steps
@@ -258,11 +258,11 @@ private slots:
         QVERIFY(done.wait(30000));
         QVERIFY2(bar->output().contains(readFile(QStringLiteral("/proc/sys/kernel/osrelease"))),
                  qPrintable(bar->output()));
-        m_panel->grab().save(QStringLiteral("%1/learn-en-01-kernel-tryit.png").arg(shots()));
+        m_panel->grab().save(QStringLiteral("%1/learn-en-01-kernel-tryit.png").arg(test::shotsDir()));
         QVERIFY(bar->findChild<QPushButton*>(QStringLiteral("tryIt%1").arg(uname))->isVisible());
         QVERIFY(m_languages.setLanguage(QStringLiteral("ko")));
         QTest::qWait(50);
-        m_panel->grab().save(QStringLiteral("%1/learn-ko-01-kernel-tryit.png").arg(shots()));
+        m_panel->grab().save(QStringLiteral("%1/learn-ko-01-kernel-tryit.png").arg(test::shotsDir()));
         QVERIFY(m_languages.setLanguage(QStringLiteral("en")));
         for (const QString& lesson : {QStringLiteral("06-cpu"), QStringLiteral("08-pids")}) {
             m_panel->setCurrentLesson(lessonIndex(lesson));
@@ -343,14 +343,14 @@ private slots:
         QVERIFY2(heavy > 0.5, qPrintable(QString::number(heavy)));
         QVERIFY(plain(demo->findChild<QLabel*>(QStringLiteral("weightSplitValues"))->text())
                     .contains(QLatin1String("share")));
-        m_panel->grab().save(QStringLiteral("%1/learn-en-06-cpu-split.png").arg(shots()));
+        m_panel->grab().save(QStringLiteral("%1/learn-en-06-cpu-split.png").arg(test::shotsDir()));
         QVERIFY(m_languages.setLanguage(QStringLiteral("ko")));
         QVERIFY(AppPalette::apply(QStringLiteral("dark")));
         QVERIFY(sampled.wait(5000));
         QTest::qWait(50);
         QVERIFY(demo->statusText().contains(QStringLiteral("CPU 0")) &&
                 !demo->statusText().contains(QLatin1String("compete")));
-        m_panel->grab().save(QStringLiteral("%1/learn-dark-ko-06-cpu-split.png").arg(shots()));
+        m_panel->grab().save(QStringLiteral("%1/learn-dark-ko-06-cpu-split.png").arg(test::shotsDir()));
         AppPalette::apply(QStringLiteral("light"));
         QVERIFY(m_languages.setLanguage(QStringLiteral("en")));
         const QString ids[2] = {demo->containerId(0), demo->containerId(1)};
@@ -373,19 +373,12 @@ private slots:
             for (int i = 0; i < ids.size(); ++i) {
                 m_panel->setCurrentLesson(i);
                 QTest::qWait(30);
-                QVERIFY(m_panel->grab().save(QStringLiteral("%1/learn-dark-%2-%3.png").arg(shots(), lang, ids[i])));
+                QVERIFY(m_panel->grab().save(
+                    QStringLiteral("%1/learn-dark-%2-%3.png").arg(test::shotsDir(), lang, ids[i])));
             }
         }
         QVERIFY(m_languages.setLanguage(QStringLiteral("en")));
         AppPalette::apply(QStringLiteral("light"));
-    }
-
-private:
-    static QString shots()
-    {
-        const QString d = qEnvironmentVariable("ONGGI_SHOTS_DIR", QStringLiteral(ONGGI_BINARY_DIR "/screenshots"));
-        QDir().mkpath(d);
-        return d;
     }
 };
 
