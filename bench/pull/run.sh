@@ -6,6 +6,8 @@
 # copy followed by `tar -xzf` of each layer it fetched (the same work as a pull). Then the
 # unpack rate: onggi's extract_layer (libarchive + openat2, diff_id hashed) vs `tar -xzf` of the
 # same layer files, the floor.   ONGGI_BUILD_DIR (default ./build)  RUNS (default 5)
+# Each command runs once before its timed runs (--warmup 1): the first ran with cold registry
+# files and a fresh helper, which made whichever went first look slow.
 # BASELINE=<build dir>: also that build's pull, interleaved run by run with this one's.
 set -euo pipefail
 build=$(realpath "${1:-${ONGGI_BUILD_DIR:-build}}")
@@ -79,7 +81,7 @@ ctl=("$build/cli/onggictl" --host "$tmp/h.sock")
 img=127.0.0.1:$port/bench:v1
 
 echo "== pull, $runs runs each (loopback registry, $(nproc) CPUs, load $(cut -d' ' -f1 /proc/loadavg))"
-hyperfine -N --runs "$runs" --export-markdown "$tmp/pull.md" \
+hyperfine -N --warmup 1 --runs "$runs" --export-markdown "$tmp/pull.md" \
   --prepare "sh -c '${ctl[*]} rmi -f $img >/dev/null 2>&1; true'" -n "onggictl pull" "${ctl[*]} pull -q $img" \
   --prepare "rm -rf $tmp/skopeo-out" -n "skopeo copy (to OCI dir, no unpack)" \
   "skopeo --insecure-policy copy -q --src-tls-verify=false docker://$img oci:$tmp/skopeo-out:v1" \

@@ -97,7 +97,7 @@ private slots:
         const QStringList ids = LearnPanel::lessonIds();
         QVERIFY(ids.size() >= 19);
         QCOMPARE(panel.lessonCount(), ids.size());
-        for (const QString lang : {QStringLiteral("en"), QStringLiteral("ko")}) {
+        for (const QString& lang : {QStringLiteral("en"), QStringLiteral("ko")}) {
             QVERIFY(m_languages.setLanguage(lang));
             QTest::qWait(50);
             QCOMPARE(panel.language(), lang);

@@ -368,7 +368,7 @@ private slots:
     {
         QVERIFY(AppPalette::apply(QStringLiteral("dark")));
         const QStringList ids = LearnPanel::lessonIds();
-        for (const QString lang : {QStringLiteral("en"), QStringLiteral("ko")}) {
+        for (const QString& lang : {QStringLiteral("en"), QStringLiteral("ko")}) {
             QVERIFY(m_languages.setLanguage(lang));
             for (int i = 0; i < ids.size(); ++i) {
                 m_panel->setCurrentLesson(i);

@@ -262,7 +262,7 @@ private slots:
         QCOMPARE(read_all(path("s3.tar")), read_all(s1));
 
         // skopeo reads it as docker save and as an OCI layout, and what it writes loads back.
-        for (const std::string src : {"docker-archive:" + s1, "oci-archive:" + s1}) {
+        for (const std::string& src : {"docker-archive:" + s1, "oci-archive:" + s1}) {
             QProcess p;
             p.start("skopeo", {"copy", "--quiet", QString::fromStdString(src),
                                QString::fromStdString("docker-archive:" + path("sk.tar") + ":test/sk:v2")});
