@@ -1,6 +1,6 @@
 // Many containers on a REAL onggi-helper (issue 18): 200 running busybox containers (fewer with
-// ONGGI_SCALE_CONTAINERS=N, N even and at least 4, for the emulated v2 guest where 200 take too
-// long; the per-container figures are the same, only less averaged). The
+// ONGGI_SCALE_CONTAINERS=N, N even and at least 4, for a quick run: 200 take ~100 s in the
+// emulated v2 guest; the per-container figures are the same, only less averaged). The
 // helper's open fds grow by the same number per container (nothing accumulates), every one is
 // listed and sampled, 100 stats subscribers do not stall it, and after removal the fds, the shims and the cgroups are
 // back to what was there before. Figures are printed, never asserted as timings.
