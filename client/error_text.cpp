@@ -102,6 +102,22 @@ QString ErrorText::hint(const RpcError& e)
             "The helper has too many open files; each running container holds "
             "about a dozen. Stop some containers, or raise the helper's limit (LimitNOFILE in onggi-helper.service).");
     }
+    if (reason == QLatin1String("shim_fd_limit")) {
+        // The shim is at its own limit (the one the helper was started with), not the helper at its.
+        const qint64 limit = e.data.value(QLatin1String("fd_limit")).toInteger(-1);
+        if (limit > 0)
+            //: onggi-shim (the small program that runs one container) ran out of file descriptors. %1: its limit
+            return QCoreApplication::translate("onggi::client",
+                                               "onggi-shim, the program that runs the container, has too many open "
+                                               "files (its limit is %1). It gets the limit the helper was started "
+                                               "with: raise the helper's soft limit (LimitNOFILE in "
+                                               "onggi-helper.service), then restart the helper.")
+                .arg(limit);
+        return QCoreApplication::translate("onggi::client",
+                                           "onggi-shim, the program that runs the container, has too many open files. "
+                                           "It gets the limit the helper was started with: raise the helper's soft "
+                                           "limit (LimitNOFILE in onggi-helper.service), then restart the helper.");
+    }
     if (reason == QLatin1String("host_fd_limit"))
         return QCoreApplication::translate("onggi::client",
                                            "The computer's table of open files is full (fs.file-max). Stop some "

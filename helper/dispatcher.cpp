@@ -38,7 +38,8 @@ namespace {
 
 Error said_out_of_fds(const Error& e)
 {
-    if (!is_fd_exhaustion(e.sys_errno)) return e;
+    // The shim's own limit, worded so already (shim_fd_exhausted): not the helper's.
+    if (!is_fd_exhaustion(e.sys_errno) || is_shim_fd_exhaustion(e)) return e;
     const char* said = e.sys_errno == ENFILE ? "table of open files is full" : "too many open files in the helper";
     if (e.context.find(said) != std::string::npos) return e;
     Error out = fd_exhausted(e.context, e.sys_errno);
@@ -67,7 +68,7 @@ void Call::fail(const Error& e, const json& data) const
     // limit failed in whichever open(2) came first: "clear the last run's shim dir: open ...").
     json o = error_object(said_out_of_fds(e));
     if (is_fd_exhaustion(e.sys_errno) && !data.contains("reason")) {
-        const json fd = fd_exhaustion_data(e.sys_errno);
+        const json fd = fd_exhaustion_data(e);
         for (auto it = fd.begin(); it != fd.end(); ++it) o["data"][it.key()] = it.value();
     }
     if (data.is_object())

@@ -85,8 +85,11 @@ void ExecSessions::exec(const ContainerRecord& rec, const ContainerPaths& cp, co
             if (st != QProcess::NormalExit) return done(Error(Errc::system, "exec: onggi-shim crashed"), -1);
             // The shim's reason (one error line, docs/shim.md), with its own code.
             if (code == 125 && o->out.isEmpty())
-                if (auto e = shim::ShimError::parse(o->err.trimmed().toStdString()))
+                if (auto e = shim::ShimError::parse(o->err.trimmed().toStdString())) {
+                    if (e->sys_errno == EMFILE)
+                        return done(shim_fd_exhausted("exec", Error(e->code, e->message, e->sys_errno)), -1);
                     return done(Error(e->code, "exec: " + e->message, e->sys_errno), -1);
+                }
             json r = {{"exit_code", code}, {"stdout", o->out.toStdString()}, {"stderr", o->err.toStdString()}};
             if (o->truncated) r["truncated"] = true;
             done(r, -1);

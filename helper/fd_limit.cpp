@@ -88,6 +88,38 @@ Error fd_exhausted(const std::string& what, int err)
                  what + ": too many open files in the helper" + (numbers.empty() ? "" : " (" + numbers + ")"), EMFILE);
 }
 
+namespace {
+constexpr const char* kInShim = ": too many open files in onggi-shim";
+}  // namespace
+
+long child_fd_limit()
+{
+    if (!g_captured || g_original.rlim_cur == RLIM_INFINITY) return -1;
+    return long(g_original.rlim_cur);
+}
+
+Error shim_fd_exhausted(const std::string& what, const Error& shim_error)
+{
+    const long limit = child_fd_limit();
+    return Error(shim_error.code,
+                 what + kInShim + (limit >= 0 ? " (its limit " + std::to_string(limit) + ")" : std::string()) + ": " +
+                     shim_error.context,
+                 shim_error.sys_errno);
+}
+
+bool is_shim_fd_exhaustion(const Error& e)
+{
+    return e.sys_errno == EMFILE && e.context.find(kInShim) != std::string::npos;
+}
+
+nlohmann::json fd_exhaustion_data(const Error& e)
+{
+    if (!is_shim_fd_exhaustion(e)) return fd_exhaustion_data(e.sys_errno);
+    nlohmann::json d = {{"reason", "shim_fd_limit"}};
+    if (const long limit = child_fd_limit(); limit >= 0) d["fd_limit"] = limit;
+    return d;
+}
+
 nlohmann::json fd_exhaustion_data(int err)
 {
     if (err == ENFILE) return {{"reason", "host_fd_limit"}};

@@ -41,4 +41,19 @@ Error fd_exhausted(const std::string& what, int err = EMFILE);
 // {"reason":"helper_fd_limit","open_fds":N,"fd_limit":M}, or "host_fd_limit" for ENFILE.
 nlohmann::json fd_exhaustion_data(int err);
 
+// The soft limit the helper started with, which its children (shims) get: -1 where unknown.
+long child_fd_limit();
+
+// A shim that reported EMFILE itself (error.json, or its exec error line): the shim is at its
+// own limit (child_fd_limit, e.g. a unit's LimitNOFILE=64:524288), not the helper at its.
+// "WHAT: too many open files in onggi-shim (its limit N): STAGE: ..." with the shim's errno, so
+// that the dispatcher neither words it as the helper's nor gives it the helper's numbers.
+Error shim_fd_exhausted(const std::string& what, const Error& shim_error);
+bool is_shim_fd_exhaustion(const Error& e);
+
+// error.data for any error with errno EMFILE or ENFILE: the shim's
+// {"reason":"shim_fd_limit","fd_limit":N} (N omitted where unknown) for shim_fd_exhausted's
+// errors, else fd_exhaustion_data(e.sys_errno).
+nlohmann::json fd_exhaustion_data(const Error& e);
+
 }  // namespace onggi::helper

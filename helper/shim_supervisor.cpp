@@ -327,7 +327,12 @@ void ShimSupervisor::start(const std::string& id, std::function<void(Result<pid_
             auto text = read_file(cp.shim_dir() + "/" + shim::kErrorFile, 1 << 16);
             auto reason = shim::ShimError::parse(
                 text ? text.value() : out.substr(out.rfind('\n') == std::string::npos ? 0 : out.rfind('\n') + 1));
-            if (reason) return done(reason->to_error().wrap("start " + c->name));
+            if (reason) {
+                // The shim out of descriptors is at its own limit, which it got from the
+                // helper's start (restore_child_fd_limit): not the helper at its.
+                if (reason->sys_errno == EMFILE) return done(shim_fd_exhausted("start " + c->name, reason->to_error()));
+                return done(reason->to_error().wrap("start " + c->name));
+            }
             const std::string what =
                 "start " + c->name + ": onggi-shim failed (" +
                 (status == QProcess::NormalExit ? "exit " + std::to_string(code) : std::string("killed")) + ")";

@@ -1004,6 +1004,15 @@
         <source>The helper has too many open files; each running container holds about a dozen. Stop some containers, or raise the helper's limit (LimitNOFILE in onggi-helper.service).</source>
         <translation>The helper has too many open files; each running container holds about a dozen. Stop some containers, or raise the helper's limit (LimitNOFILE in onggi-helper.service).</translation>
     </message>
+    <message>
+        <source>onggi-shim, the program that runs the container, has too many open files (its limit is %1). It gets the limit the helper was started with: raise the helper's soft limit (LimitNOFILE in onggi-helper.service), then restart the helper.</source>
+        <extracomment>onggi-shim (the small program that runs one container) ran out of file descriptors. %1: its limit</extracomment>
+        <translation>onggi-shim, the program that runs the container, has too many open files (its limit is %1). It gets the limit the helper was started with: raise the helper's soft limit (LimitNOFILE in onggi-helper.service), then restart the helper.</translation>
+    </message>
+    <message>
+        <source>onggi-shim, the program that runs the container, has too many open files. It gets the limit the helper was started with: raise the helper's soft limit (LimitNOFILE in onggi-helper.service), then restart the helper.</source>
+        <translation>onggi-shim, the program that runs the container, has too many open files. It gets the limit the helper was started with: raise the helper's soft limit (LimitNOFILE in onggi-helper.service), then restart the helper.</translation>
+    </message>
 </context>
 <context>
     <name>onggi::gui::ChartsPanel</name>

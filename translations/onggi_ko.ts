@@ -997,6 +997,15 @@
         <source>The helper has too many open files; each running container holds about a dozen. Stop some containers, or raise the helper's limit (LimitNOFILE in onggi-helper.service).</source>
         <translation>헬퍼가 연 파일이 너무 많습니다. 실행 중인 컨테이너 하나마다 열 개 남짓의 파일을 씁니다. 컨테이너를 몇 개 멈추거나, 헬퍼의 한도를 올리세요 (onggi-helper.service의 LimitNOFILE).</translation>
     </message>
+    <message>
+        <source>onggi-shim, the program that runs the container, has too many open files (its limit is %1). It gets the limit the helper was started with: raise the helper's soft limit (LimitNOFILE in onggi-helper.service), then restart the helper.</source>
+        <extracomment>onggi-shim (the small program that runs one container) ran out of file descriptors. %1: its limit</extracomment>
+        <translation>컨테이너를 실행하는 프로그램인 onggi-shim이 연 파일이 너무 많습니다 (한도 %1개). onggi-shim은 헬퍼가 시작될 때의 한도를 그대로 물려받습니다. 헬퍼의 소프트 한도를 올린 뒤 (onggi-helper.service의 LimitNOFILE) 헬퍼를 다시 시작하세요.</translation>
+    </message>
+    <message>
+        <source>onggi-shim, the program that runs the container, has too many open files. It gets the limit the helper was started with: raise the helper's soft limit (LimitNOFILE in onggi-helper.service), then restart the helper.</source>
+        <translation>컨테이너를 실행하는 프로그램인 onggi-shim이 연 파일이 너무 많습니다. onggi-shim은 헬퍼가 시작될 때의 한도를 그대로 물려받습니다. 헬퍼의 소프트 한도를 올린 뒤 (onggi-helper.service의 LimitNOFILE) 헬퍼를 다시 시작하세요.</translation>
+    </message>
 </context>
 <context>
     <name>onggi::gui::ChartsPanel</name>

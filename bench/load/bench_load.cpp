@@ -5,7 +5,10 @@
 //   container.list round trip (median and max of 20), and the stats round trip
 //   (stats.subscribe -> its first frame with all N samples, median of 5).
 // Peer: bench/load/run.sh times `crun list` over the same number of crun containers.
-// Usage (root): build/bin/onggi-bench-load [--levels 100,500,1000] [--clients 100]
+// Usage (root): build/bin/onggi-bench-load [--levels 100,500,1000] [--clients 100] [--nofile N]
+// The helper runs with the open-file limit this is run with (it raises its soft limit to the
+// hard one, as at every start), or with N for both (--nofile). A start that fails stops the
+// climb: the levels are measured up to the count reached, and the error is printed.
 #include "tests/integration/helper/helper_fixture.h"
 
 #include <dirent.h>
@@ -131,6 +134,7 @@ int main(int argc, char** argv)
 {
     std::vector<size_t> levels = {100, 500, 1000};
     int clients = 100;
+    long nofile = 0;
     for (int i = 1; i + 1 < argc; i += 2) {
         if (!std::strcmp(argv[i], "--levels")) {
             levels.clear();
@@ -138,6 +142,8 @@ int main(int argc, char** argv)
             for (std::string x; std::getline(ss, x, ',');) levels.push_back(std::stoul(x));
         } else if (!std::strcmp(argv[i], "--clients")) {
             clients = std::atoi(argv[i + 1]);
+        } else if (!std::strcmp(argv[i], "--nofile")) {
+            nofile = std::atol(argv[i + 1]);
         }
     }
     if (::geteuid() != 0) {
@@ -146,10 +152,15 @@ int main(int argc, char** argv)
     }
     // Never the host's network: containers get loopback only.
     ::setenv("ONGGI_DEFAULT_NETWORK", "private", 1);
-    struct rlimit rl {
-        65536, 65536
-    };
-    ::setrlimit(RLIMIT_NOFILE, &rl);
+    if (nofile > 0) {
+        struct rlimit rl {
+            rlim_t(nofile), rlim_t(nofile)
+        };
+        if (::setrlimit(RLIMIT_NOFILE, &rl) != 0) {
+            std::perror("onggi-bench-load: --nofile");
+            return 1;
+        }
+    }
     HelperProcess h;
     if (!h.start()) {
         std::fprintf(stderr, "helper did not start:\n%s\n", h.log().c_str());
@@ -161,27 +172,47 @@ int main(int argc, char** argv)
         std::ifstream f("/proc/loadavg");
         std::getline(f, load);
     }
-    std::printf("onggi-helper with N running busybox containers; load %s\n", load.c_str());
+    std::string limit = "?";
+    {
+        std::ifstream f("/proc/" + std::to_string(h.pid()) + "/limits");
+        for (std::string line; std::getline(f, line);)
+            if (line.rfind("Max open files", 0) == 0) {
+                std::istringstream in(line.substr(14));
+                std::string soft, hard;
+                in >> soft >> hard;
+                limit = soft + " (hard " + hard + ")";
+            }
+    }
+    std::printf("onggi-helper with N running busybox containers; load %s; helper's open-file limit %s\n", load.c_str(),
+                limit.c_str());
     std::printf("%u CPUs; CPU %% of one core over 10 s; list: container.list ms (median, max of 20); stats: "
                 "stats.subscribe -> first full frame ms (median of 5)\n",
                 std::thread::hardware_concurrency());
     std::printf("%-8s %6s %8s %8s %9s %9s %9s %12s %7s\n", "", "N", "clients", "cpu%", "rss MiB", "list med",
                 "list max", "stats rt", "fds");
     size_t running = 0;
+    bool failed = false;
     for (size_t n : levels) {
         const auto t = clk::now();
         while (running < n) {
             json r = c.call("container.create", {{"image", "busybox"}, {"cmd", {"sleep", "1000000"}}}, 120000);
             if (!r.contains("result")) {
                 std::fprintf(stderr, "create %zu: %s\n", running + 1, r.dump().c_str());
-                return 1;
+                failed = true;
+                break;
             }
             json s = c.call("container.start", {{"id", r["result"]["id"]}}, 120000);
             if (!s.contains("result")) {
                 std::fprintf(stderr, "start %zu: %s\n", running + 1, s.dump().c_str());
-                return 1;
+                failed = true;
+                break;
             }
             ++running;
+        }
+        if (failed) {
+            std::printf("stopped at %zu running of %zu: a create or start failed (above)\n", running, n);
+            if (running == 0) break;
+            n = running;
         }
         std::fprintf(stderr, "(%zu running; the last ones created and started in %.1f s)\n", n, ms_since(t) / 1000);
         std::this_thread::sleep_for(std::chrono::seconds(2));
@@ -213,11 +244,12 @@ int main(int argc, char** argv)
         stop = true;
         reader.join();
         subs.clear();
+        if (failed) break;
     }
     std::fprintf(stderr, "removing %zu containers\n", running);
     json l = c.call("container.list", {{"all", true}}, 120000);
     if (l.contains("result"))
         for (const auto& x : l["result"]["containers"])
             (void)c.call("container.remove", {{"id", x["id"]}, {"force", true}}, 120000);
-    return 0;
+    return failed ? 1 : 0;
 }

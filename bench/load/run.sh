@@ -3,7 +3,8 @@
 # `crun list` over the same number of running crun containers (busybox `sleep`, the bench/start
 # bundle). Root only.
 #   bench/load/run.sh [BUILD_DIR]     Env: LEVELS (default 100,500,1000), CLIENTS (default 100),
-#                                     ONLY=onggi or ONLY=peer for one side
+#                                     ONLY=onggi or ONLY=peer for one side, NOFILE=N to run the
+#                                     helper with that open-file limit (default: this shell's)
 # crun 1.8 refuses a hybrid host whose cgroup2 mount lists a controller, so crun runs in a private
 # mount namespace with that empty cgroup2 mount detached (as bench/start does).
 set -euo pipefail
@@ -18,7 +19,7 @@ done
 
 if [ "${ONLY:-}" != peer ]; then
   echo "== onggi-helper"
-  "$build/bin/onggi-bench-load" --levels "$levels" --clients "$clients"
+  "$build/bin/onggi-bench-load" --levels "$levels" --clients "$clients" ${NOFILE:+--nofile "$NOFILE"}
 fi
 [ "${ONLY:-}" != onggi ] || exit 0
 

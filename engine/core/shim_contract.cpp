@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <charconv>
+#include <cstring>
 
 namespace onggi::shim {
 
@@ -128,7 +129,18 @@ Result<ShimError> ShimError::parse(std::string_view text)
     return s;
 }
 
-Error ShimError::to_error() const { return Error(code, stage.empty() ? message : stage + ": " + message, sys_errno); }
+Error ShimError::to_error() const
+{
+    // The message is the shim's Error::message(), which ends in strerror already: without it
+    // here, or the reply said "pipe: Too many open files: Too many open files".
+    std::string text = message;
+    if (sys_errno != 0) {
+        const std::string tail = std::string(": ") + std::strerror(sys_errno);
+        if (text.size() > tail.size() && text.compare(text.size() - tail.size(), tail.size(), tail) == 0)
+            text.resize(text.size() - tail.size());
+    }
+    return Error(code, stage.empty() ? text : stage + ": " + text, sys_errno);
+}
 
 std::string MountFd::arg() const { return std::to_string(mount) + ":" + std::to_string(fd); }
 

@@ -8,6 +8,7 @@
 #include <grp.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
@@ -253,6 +254,12 @@ bool HelperProcess::start(const std::vector<std::string>& extra)
             int c = ::open(procs.c_str(), O_WRONLY | O_CLOEXEC);
             if (c < 0 || ::write(c, "0", 1) != 1) ::_exit(126);
             ::close(c);
+        }
+        if (start_fd_limit_ > 0) {
+            struct rlimit l {};
+            ::getrlimit(RLIMIT_NOFILE, &l);
+            l.rlim_cur = rlim_t(start_fd_limit_);
+            if (::setrlimit(RLIMIT_NOFILE, &l) != 0) ::_exit(126);
         }
         std::vector<char*> argv;
         for (auto& a : args) argv.push_back(a.data());

@@ -73,6 +73,9 @@ public:
     bool start(const std::vector<std::string>& extra = {});
     // cgroup v2: the helper starts in this cgroup (as systemd puts a service in its own), not ours.
     void start_in_cgroup(const std::string& path) { start_cgroup_ = path; }
+    // The helper starts with this soft RLIMIT_NOFILE (the hard one as ours), as under a unit's
+    // LimitNOFILE=SOFT:HARD or a shell's `ulimit -Sn SOFT`; 0: ours.
+    void start_with_fd_limit(long soft) { start_fd_limit_ = soft; }
     void kill9();
     bool stop();  // SIGTERM + wait (10 s, then SIGKILL)
     // The wait status of the last stop() that saw the helper end by itself (-1: none did).
@@ -91,6 +94,7 @@ public:
 private:
     QTemporaryDir dir_;
     std::string socket_, state_, run_, cgroup_parent_, start_cgroup_;
+    long start_fd_limit_ = 0;
     pid_t pid_ = -1;
     int stop_status_ = -1;
 };

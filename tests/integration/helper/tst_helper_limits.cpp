@@ -434,6 +434,51 @@ private slots:
         QCOMPARE(insp["result"]["container"]["state"].get<std::string>(), std::string("running"));
         QVERIFY(fresh.call("container.remove", {{"id", id}, {"force", true}}).contains("result"));
     }
+
+    // The shim at its own open-file limit, the helper far from its (issue 18). A helper started
+    // with a low soft limit (a unit's LimitNOFILE=SOFT:HARD, a shell's `ulimit -Sn`) raises its
+    // own to the hard one but gives each shim the soft one it started with. A shim that runs out
+    // reports EMFILE itself (error.json): the reply says so of the shim, with the shim's limit
+    // (reason shim_fd_limit), not "too many open files in the helper" with the helper's numbers,
+    // which would send the user to a limit that is not the one that ran out. Fresh helpers at a
+    // few low limits, up to the first at which a start fails for want of descriptors.
+    void shim_out_of_descriptors_is_the_shims()
+    {
+        int emfile = 0;
+        for (long soft : {6L, 8L, 10L, 12L, 16L, 20L, 24L, 32L}) {
+            HelperProcess h;
+            h.start_with_fd_limit(soft);
+            QVERIFY2(h.start(), h.log().c_str());
+            struct rlimit now {};
+            QVERIFY(::prlimit(h.pid(), RLIMIT_NOFILE, nullptr, &now) == 0);
+            QVERIFY2(long(now.rlim_cur) > soft, "the helper did not raise its own limit");
+            RawClient c(h.socket());
+            json cr = c.call("container.create", {{"image", "busybox"}, {"cmd", {"sleep", "1000"}}});
+            QVERIFY2(cr.contains("result"), cr.dump().c_str());
+            const std::string id = cr["result"]["id"];
+            json r = c.call("container.start", {{"id", id}}, 30000);
+            const std::string msg = r.contains("error") ? r["error"].value("message", "") : "";
+            qInfo("shims at a soft limit of %ld: %s", soft, r.contains("result") ? "started" : msg.c_str());
+            if (r.contains("error") && r["error"]["data"].value("errno", 0) == EMFILE) {
+                ++emfile;
+                const json& e = r["error"];
+                QCOMPARE(e["data"].value("reason", ""), std::string("shim_fd_limit"));
+                QCOMPARE(e["data"].value("fd_limit", -1L), soft);
+                QVERIFY2(!e["data"].contains("open_fds"), e.dump().c_str());  // no helper's numbers
+                QVERIFY2(msg.find("too many open files in onggi-shim (its limit " + std::to_string(soft) + ")") !=
+                             std::string::npos,
+                         msg.c_str());
+                QVERIFY2(msg.find("in the helper") == std::string::npos, msg.c_str());
+                // Nothing half-started, and the helper answers.
+                json insp = c.call("container.inspect", {{"id", id}});
+                QVERIFY2(insp.contains("result"), insp.dump().c_str());
+                QVERIFY2(insp["result"]["container"]["state"] != "running", insp.dump().substr(0, 400).c_str());
+            }
+            QVERIFY(c.call("container.remove", {{"id", id}, {"force", true}}).contains("result"));
+            if (emfile) break;
+        }
+        QVERIFY2(emfile > 0, "no shim ran out of descriptors at any of the low limits");
+    }
 };
 
 QTEST_GUILESS_MAIN(TstHelperLimits)

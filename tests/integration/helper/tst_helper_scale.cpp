@@ -1,4 +1,6 @@
-// Many containers on a REAL onggi-helper (issue 18): 200 running busybox containers. The
+// Many containers on a REAL onggi-helper (issue 18): 200 running busybox containers (fewer with
+// ONGGI_SCALE_CONTAINERS=N, N even and at least 4, for a quick run: 200 take ~100 s in the
+// emulated v2 guest; the per-container figures are the same, only less averaged). The
 // helper's open fds grow by the same number per container (nothing accumulates), every one is
 // listed and sampled, 100 stats subscribers do not stall it, and after removal the fds, the shims and the cgroups are
 // back to what was there before. Figures are printed, never asserted as timings.
@@ -108,9 +110,12 @@ private slots:
         if (shim_binary().empty()) QSKIP("onggi-shim is not built");
     }
 
-    void two_hundred_containers()
+    void many_containers()
     {
-        constexpr int kHalf = 100;
+        const int total = qEnvironmentVariableIntValue("ONGGI_SCALE_CONTAINERS");
+        if (qEnvironmentVariableIsSet("ONGGI_SCALE_CONTAINERS") && (total < 4 || total % 2))
+            QFAIL("ONGGI_SCALE_CONTAINERS: an even number of containers, at least 4");
+        const int kHalf = total > 0 ? total / 2 : 100;
         HelperProcess h;
         QVERIFY2(h.start(), h.log().c_str());
         RawClient c(h.socket());
@@ -142,8 +147,8 @@ private slots:
         const int fd2 = settled_fd_count(h.pid());
         const double per = double(fd2 - fd1) / kHalf;
         qInfo("helper fds: %d with none, %d with 1 running, %d with %d, %d with %d: %.2f per container "
-              "(199 created and started in %.1f s)",
-              fd0, fd_first, fd1, kHalf, fd2, 2 * kHalf, per, start_ms / 1000);
+              "(%d created and started in %.1f s)",
+              fd0, fd_first, fd1, kHalf, fd2, 2 * kHalf, per, 2 * kHalf - 1, start_ms / 1000);
         // The same cost for the second hundred as for the first: nothing accumulates.
         QVERIFY2(fd2 > fd1, "a running container holds no fd in the helper?");
         QVERIFY2(std::abs(double(fd1 - fd_first) - per * (kHalf - 1)) <= 2.0, "fds per container are not constant");

@@ -376,6 +376,15 @@ private slots:
         data.insert("reason", "host_fd_limit");
         QVERIFY(ErrorText::hint(RpcError::fromJson(QJsonObject{{"code", -32020}, {"data", data}}))
                     .contains(QStringLiteral("fs.file-max")));
+        // The shim at its own limit: the shim's, not the helper's, and its limit in the sentence.
+        const QJsonObject shim{{"errc", "system"}, {"errno", 24}, {"reason", "shim_fd_limit"}, {"fd_limit", 64}};
+        const QString shimHint = ErrorText::hint(RpcError::fromJson(
+            QJsonObject{{"code", -32020},
+                        {"message", "start web: too many open files in onggi-shim (its limit 64): setup: pipe"},
+                        {"data", shim}}));
+        QVERIFY2(shimHint.contains(QStringLiteral("onggi-shim")) && shimHint.contains(QStringLiteral("64")) &&
+                     !shimHint.contains(QStringLiteral("The helper has too many open files")),
+                 qPrintable(shimHint));
     }
 
     // The policy gate's refusal: the option in the user's words, what to do, not the English context.

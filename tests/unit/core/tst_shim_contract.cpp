@@ -94,6 +94,8 @@ private slots:
             QVERIFY(err.code == c);  // not remapped
             QCOMPARE(err.sys_errno, 13);
             QVERIFY2(err.message().find("mount: ") == 0, err.message().c_str());
+            // strerror once, as the shim's own Error said it
+            QCOMPARE(err.message(), "mount: " + Error(c, "it failed", 13).message());
         }
         auto unknown = ShimError::parse(R"({"errc":"exploded","message":"x"})");
         QVERIFY(!unknown);
