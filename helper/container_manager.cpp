@@ -1,4 +1,5 @@
 #include "helper/container_manager.h"
+#include "helper/fd_limit.h"
 
 #include "engine/cgroup/cgroup.h"
 #include "engine/core/files.h"
@@ -215,6 +216,7 @@ Result<ContainerRecord*> ContainerManager::create(const CreateParams& p, const P
     in.subid_owner = peer.admin() ? "onggi" : who.name;
     in.subuid_file = cfg_.subuid_file;
     in.subgid_file = cfg_.subgid_file;
+    in.nofile_hard = child_fd_hard_limit();
     CreateParams pn = q;
     pn.namespaces.network = mode.value() == "host" ? "host" : "private";  // a netns of its own unless host
     auto s = build_spec(pn, img.value(), in);

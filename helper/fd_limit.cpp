@@ -92,6 +92,12 @@ namespace {
 constexpr const char* kInShim = ": too many open files in onggi-shim";
 }  // namespace
 
+long child_fd_hard_limit()
+{
+    if (!g_captured || g_original.rlim_max == RLIM_INFINITY) return -1;
+    return long(g_original.rlim_max);
+}
+
 long child_fd_limit()
 {
     if (!g_captured || g_original.rlim_cur == RLIM_INFINITY) return -1;

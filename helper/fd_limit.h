@@ -43,6 +43,9 @@ nlohmann::json fd_exhaustion_data(int err);
 
 // The soft limit the helper started with, which its children (shims) get: -1 where unknown.
 long child_fd_limit();
+// Its hard limit, the most a shim or a container can raise its soft limit to: -1 where unknown
+// or unlimited.
+long child_fd_hard_limit();
 
 // A shim that reported EMFILE itself (error.json, or its exec error line): the shim is at its
 // own limit (child_fd_limit, e.g. a unit's LimitNOFILE=64:524288), not the helper at its.

@@ -79,6 +79,15 @@ Result<spec::Spec> build_spec(const CreateParams& p, const image::ImageRecord& i
     spec::Spec s = spec::default_spec();
 
     // process
+    // The default open-file limit (1024:1024, as docker's) never above the hard limit the shim
+    // starts with: the container's init cannot raise it (a helper under LimitNOFILE=100 failed
+    // every start with "rlimits: Operation not permitted").
+    if (in.nofile_hard >= 0)
+        for (auto& r : s.process.rlimits)
+            if (r.type == "RLIMIT_NOFILE" && r.hard > uint64_t(in.nofile_hard)) {
+                r.hard = uint64_t(in.nofile_hard);
+                r.soft = std::min(r.soft, r.hard);
+            }
     s.process.terminal = p.tty;
     // As docker: the image's Entrypoint, then the given command or else the image's Cmd.
     s.process.args = img.entrypoint;

@@ -36,6 +36,9 @@ struct SpecInput {
     // which files. A member's own login name; "onggi" for root's --userns private.
     std::string subid_owner = "onggi";
     std::string subuid_file = "/etc/subuid", subgid_file = "/etc/subgid";
+    // The hard RLIMIT_NOFILE shims start with (-1: unknown or unlimited): the container's default
+    // open-file limit is kept at or below it.
+    long nofile_hard = -1;
 };
 
 Result<spec::Spec> build_spec(const CreateParams& p, const image::ImageRecord& img, const SpecInput& in);

@@ -259,6 +259,7 @@ bool HelperProcess::start(const std::vector<std::string>& extra)
             struct rlimit l {};
             ::getrlimit(RLIMIT_NOFILE, &l);
             l.rlim_cur = rlim_t(start_fd_limit_);
+            if (start_fd_hard_limit_ > 0) l.rlim_max = rlim_t(start_fd_hard_limit_);
             if (::setrlimit(RLIMIT_NOFILE, &l) != 0) ::_exit(126);
         }
         std::vector<char*> argv;

@@ -75,7 +75,11 @@ public:
     void start_in_cgroup(const std::string& path) { start_cgroup_ = path; }
     // The helper starts with this soft RLIMIT_NOFILE (the hard one as ours), as under a unit's
     // LimitNOFILE=SOFT:HARD or a shell's `ulimit -Sn SOFT`; 0: ours.
-    void start_with_fd_limit(long soft) { start_fd_limit_ = soft; }
+    void start_with_fd_limit(long soft, long hard = 0)
+    {
+        start_fd_limit_ = soft;
+        start_fd_hard_limit_ = hard;
+    }
     void kill9();
     bool stop();  // SIGTERM + wait (10 s, then SIGKILL)
     // The wait status of the last stop() that saw the helper end by itself (-1: none did).
@@ -95,6 +99,7 @@ private:
     QTemporaryDir dir_;
     std::string socket_, state_, run_, cgroup_parent_, start_cgroup_;
     long start_fd_limit_ = 0;
+    long start_fd_hard_limit_ = 0;  // 0: the test's own
     pid_t pid_ = -1;
     int stop_status_ = -1;
 };

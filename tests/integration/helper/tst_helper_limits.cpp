@@ -479,6 +479,31 @@ private slots:
         }
         QVERIFY2(emfile > 0, "no shim ran out of descriptors at any of the low limits");
     }
+
+    // A helper whose hard open-file limit is below the container default of 1024 (a unit with
+    // LimitNOFILE=512): every start failed with "rlimits: Operation not permitted", since the
+    // container's init cannot raise its hard limit. The default is kept at that hard limit.
+    void container_limit_stays_under_the_helpers_hard_limit()
+    {
+        HelperProcess h;
+        h.start_with_fd_limit(256, 512);
+        QVERIFY2(h.start(), h.log().c_str());
+        RawClient c(h.socket());
+        json cr = c.call("container.create", {{"image", "busybox"}, {"cmd", {"sleep", "1000"}}});
+        QVERIFY2(cr.contains("result"), cr.dump().c_str());
+        const std::string id = cr["result"]["id"];
+        json r = c.call("container.start", {{"id", id}}, 30000);
+        QVERIFY2(r.contains("result"), r.dump().c_str());
+        json insp = c.call("container.inspect", {{"id", id}});
+        QCOMPARE(insp["result"]["container"]["state"].get<std::string>(), std::string("running"));
+        const pid_t pid = insp["result"]["container"].value("pid", 0);
+        QVERIFY(pid > 0);
+        struct rlimit l {};
+        QVERIFY(::prlimit(pid, RLIMIT_NOFILE, nullptr, &l) == 0);
+        QCOMPARE(long(l.rlim_max), 512L);
+        QCOMPARE(long(l.rlim_cur), 512L);
+        QVERIFY(c.call("container.remove", {{"id", id}, {"force", true}}).contains("result"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TstHelperLimits)
