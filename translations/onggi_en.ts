@@ -685,6 +685,15 @@
 <context>
     <name>onggi::client</name>
     <message>
+        <source>The helper was stopped before this finished</source>
+        <extracomment>a pull, load, save or commit was running when the helper (the privileged service) was told to stop</extracomment>
+        <translation>The helper was stopped before this finished</translation>
+    </message>
+    <message>
+        <source>It was cancelled and nothing of it was kept. Try again once the helper runs again.</source>
+        <translation>It was cancelled and nothing of it was kept. Try again once the helper runs again.</translation>
+    </message>
+    <message>
         <source>The helper could not read the request</source>
         <translation>The helper could not read the request</translation>
     </message>

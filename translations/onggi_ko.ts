@@ -679,6 +679,15 @@
 <context>
     <name>onggi::client</name>
     <message>
+        <source>The helper was stopped before this finished</source>
+        <extracomment>a pull, load, save or commit was running when the helper (the privileged service) was told to stop</extracomment>
+        <translation>작업이 끝나기 전에 헬퍼가 멈췄습니다</translation>
+    </message>
+    <message>
+        <source>It was cancelled and nothing of it was kept. Try again once the helper runs again.</source>
+        <translation>작업은 취소되었고 그때까지 한 것은 남기지 않았습니다. 헬퍼가 다시 실행되면 다시 해 보세요.</translation>
+    </message>
+    <message>
         <source>The helper could not read the request</source>
         <translation>헬퍼가 요청을 읽지 못했습니다</translation>
     </message>
