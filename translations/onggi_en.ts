@@ -3144,6 +3144,24 @@ OOM kills so far: %3</translation>
 <context>
     <name>onggictl</name>
     <message>
+        <source>%1: %2</source>
+        <extracomment>progress of onggictl load/save: %1 the phase (&quot;Reading the archive&quot;), %2 how much so far</extracomment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2/%3 (%4%)</source>
+        <extracomment>progress of onggictl load/save: %1 the phase (&quot;Writing the archive&quot;), %2 done, %3 of the total, %4 percent</extracomment>
+        <translation>%1: %2/%3 (%4%)</translation>
+    </message>
+    <message>
+        <source>Suppress the load progress</source>
+        <translation>Suppress the load progress</translation>
+    </message>
+    <message>
+        <source>Suppress the save progress</source>
+        <translation>Suppress the save progress</translation>
+    </message>
+    <message>
         <source>flag needs an argument: %1</source>
         <translation>flag needs an argument: %1</translation>
     </message>

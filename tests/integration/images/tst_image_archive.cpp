@@ -620,6 +620,109 @@ private slots:
         QVERIFY2(WIFEXITED(h.stop_status()) && WEXITSTATUS(h.stop_status()) == 0, h.log().c_str());
     }
 
+    // onggictl save -o / load -i with output to pipes: progress lines on stderr as podman
+    // shows them without a terminal (the first and last line of each phase, at most one per
+    // 10 % between), ending at the total; the archive and the loaded image are right.
+    void onggictl_load_and_save_show_progress()
+    {
+        OciLayout lay(path("progress-layout"));
+        std::string data(std::string::size_type(24) << 20, '\0');
+        std::mt19937_64 rng(11);
+        for (size_t i = 0; i + 8 <= data.size(); i += 8) {
+            const uint64_t v = rng();
+            std::memcpy(&data[i], &v, 8);
+        }
+        const std::string bb = read_all(image::host_busybox_path());
+        json m = lay.add_image(
+            {make_layer({{"bin/busybox", 'f', bb, "", 0755}}, "gzip"), make_layer({{"big.bin", 'f', data}}, "")},
+            {{"Cmd", {"true"}}}, host_arch());
+        lay.write_index({m}, "v1", false);
+        write_all(path("progress-in.tar"), layout_tar(path("progress-layout"), ""));
+        json in = c_->call("images.load", {{"path", path("progress-in.tar")}}, 120000);
+        QVERIFY2(in.contains("result"), in.dump().c_str());
+        const std::string id = in["result"]["images"][0]["id"];
+        QVERIFY(c_->call("images.tag", {{"image", id}, {"target", "test/progress:v1"}}).contains("result"));
+
+        // Runs onggictl (stdout and stderr pipes); its progress lines by phase, in order.
+        struct Phase {
+            QString name;
+            QStringList lines;
+        };
+        auto run = [&](const QStringList& args, QString* out, std::vector<Phase>* phases) {
+            QProcess p;
+            p.start(ctl(), QStringList{"--host", QString::fromStdString(helper_->socket())} + args);
+            if (!p.waitForFinished(180000)) return -1;
+            *out = QString::fromUtf8(p.readAllStandardOutput());
+            const QString err = QString::fromUtf8(p.readAllStandardError());
+            qInfo("%s", qPrintable(err));
+            static const QRegularExpression re(QStringLiteral("^(.+): (.+)/(.+) \\((\\d+)%\\)$"));
+            for (const QString& l : err.split('\n', Qt::SkipEmptyParts)) {
+                if (l.contains('\r') || l.contains('\x1b')) return -2;  // terminal drawing into a pipe
+                auto mt = re.match(l);
+                if (!mt.hasMatch()) continue;
+                if (phases->empty() || phases->back().name != mt.captured(1)) phases->push_back({mt.captured(1), {}});
+                phases->back().lines << l;
+            }
+            return p.exitCode();
+        };
+        auto check_phases = [](const std::vector<Phase>& phases, const QStringList& names) {
+            QStringList seen;
+            for (const auto& ph : phases) seen << ph.name;
+            if (seen != names) return "phases " + seen.join(" | ") + " instead of " + names.join(" | ");
+            static const QRegularExpression re(QStringLiteral("^(.+): (.+)/(.+) \\((\\d+)%\\)$"));
+            for (const auto& ph : phases) {
+                if (ph.lines.size() > 12) return QString("%1 lines for %2").arg(ph.lines.size()).arg(ph.name);
+                int pct = -1;
+                for (const QString& l : ph.lines) {
+                    const int p = re.match(l).captured(4).toInt();
+                    if (p < pct) return "going back: " + l;
+                    pct = p;
+                }
+                auto last = re.match(ph.lines.last());
+                if (last.captured(2) != last.captured(3) || last.captured(4) != "100")
+                    return "does not end at the total: " + ph.lines.last();
+            }
+            return QString();
+        };
+
+        QString out;
+        std::vector<Phase> save;
+        const std::string archive = path("progress-out.tar");
+        QCOMPARE(run({"save", "-o", QString::fromStdString(archive), "test/progress:v1"}, &out, &save), 0);
+        QString why = check_phases(save, {"Packing layers", "Writing the archive"});
+        QVERIFY2(why.isEmpty(), qPrintable(why));
+        QCOMPARE(save[0].lines.last(), QString("Packing layers: 2/2 (100%)"));
+        struct stat st;
+        QCOMPARE(::stat(archive.c_str(), &st), 0);
+        QVERIFY(st.st_size > (24 << 20));
+        std::set<std::string> names;
+        for (const auto& [n, d] : read_tar(archive)) names.insert(n);
+        QVERIFY(names.count("manifest.json") && names.count("index.json"));
+
+        // The id the archive holds (its gzip layer was packed anew): what the same save answers.
+        json ref = c_->call("images.save", {{"images", {"test/progress:v1"}}, {"path", path("progress-ref.tar")}});
+        QVERIFY2(ref.contains("result") && ref["result"]["id"] != json(id), ref.dump().c_str());
+        QCOMPARE(onggictl({"rmi", "test/progress:v1"}), 0);
+        std::vector<Phase> load;
+        QCOMPARE(run({"load", "-i", QString::fromStdString(archive)}, &out, &load), 0);
+        why = check_phases(load, {"Reading the archive", "Unpacking layers"});
+        QVERIFY2(why.isEmpty(), qPrintable(why));
+        QCOMPARE(load[1].lines.last(), QString("Unpacking layers: 2/2 (100%)"));
+        QCOMPARE(out, QString("Loaded image: test/progress:v1\n"));  // stdout: the result only
+        QCOMPARE(c_->call("images.inspect", {{"image", "test/progress:v1"}})["result"]["image"]["id"],
+                 ref["result"]["id"]);
+
+        // -q: no progress at all.
+        QCOMPARE(onggictl({"rmi", "test/progress:v1"}), 0);
+        QProcess q;
+        q.start(ctl(), {"--host", QString::fromStdString(helper_->socket()), "load", "-q", "-i",
+                        QString::fromStdString(archive)});
+        QVERIFY(q.waitForFinished(180000));
+        QCOMPARE(q.exitCode(), 0);
+        QCOMPARE(q.readAllStandardError(), QByteArray());
+        QVERIFY(c_->call("images.remove", {{"image", "test/progress:v1"}}).contains("result"));
+    }
+
     // SIGTERM while a commit packs a big writable layer (256 MiB written by exec): the packing
     // stops at once, the caller is answered (bad_state, reason helper_stopping), nothing of the
     // commit is stored (no image, no new layer, no temp file), and the container, paused for the
