@@ -732,6 +732,15 @@ private slots:
         HelperProcess h;
         QVERIFY2(h.start(), h.log().c_str());
         RawClient c(h.socket());
+        // A failure after the SIGTERM below leaves the helper down: it is started again so that
+        // its destructor removes the container (else the container would outlive the test).
+        struct Restart {
+            HelperProcess& h;
+            ~Restart()
+            {
+                if (!h.alive()) (void)h.start();
+            }
+        } restart{h};
         const std::string id = h.create_and_start(c, {{"image", "busybox"}, {"cmd", {"sleep", "3600"}}});
         QVERIFY(!id.empty());
         json dd =
