@@ -266,7 +266,7 @@ private slots:
         QCOMPARE(read_all(path("s3.tar")), read_all(s1));
 
         // skopeo reads it as docker save and as an OCI layout, and what it writes loads back.
-        for (const std::string src : {"docker-archive:" + s1, "oci-archive:" + s1}) {
+        for (const std::string& src : {"docker-archive:" + s1, "oci-archive:" + s1}) {
             QProcess p;
             p.start("skopeo", {"copy", "--quiet", QString::fromStdString(src),
                                QString::fromStdString("docker-archive:" + path("sk.tar") + ":test/sk:v2")});
@@ -711,6 +711,24 @@ private slots:
         QCOMPARE(out, QString("Loaded image: test/progress:v1\n"));  // stdout: the result only
         QCOMPARE(c_->call("images.inspect", {{"image", "test/progress:v1"}})["result"]["image"]["id"],
                  ref["result"]["id"]);
+
+        // On a terminal (script(1) gives onggictl a pty): one line redrawn in place, ended once.
+        QProcess tty;
+        tty.start("script", {"-qefc",
+                             QStringList{ctl(), "--host", QString::fromStdString(helper_->socket()), "save", "-o",
+                                         QString::fromStdString(path("progress-tty.tar")), "test/progress:v1"}
+                                 .join(' '),
+                             "/dev/null"});
+        QVERIFY(tty.waitForFinished(180000));
+        QCOMPARE(tty.exitCode(), 0);
+        const QString drawn = QString::fromUtf8(tty.readAllStandardOutput());
+        const QString first = drawn.section('\n', 0, 0);
+        QVERIFY2(first.startsWith("\r\x1b[2KPacking layers: ") && first.count("\r\x1b[2K") >= 3,
+                 qPrintable(drawn.toUtf8().toPercentEncoding(" :/()%")));
+        static const QRegularExpression end(
+            QStringLiteral("\r\x1b\\[2KWriting the archive: ([^/]+)/\\1 \\(100%\\)\r?$"));
+        QVERIFY2(end.match(first).hasMatch(), qPrintable(drawn.toUtf8().toPercentEncoding(" :/()%")));
+        QCOMPARE(read_all(path("progress-tty.tar")), read_all(path("progress-ref.tar")));
 
         // -q: no progress at all.
         QCOMPARE(onggictl({"rmi", "test/progress:v1"}), 0);
