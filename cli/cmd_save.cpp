@@ -1,5 +1,7 @@
 // onggictl save -o FILE IMAGE [IMAGE...]: docker save. The helper writes FILE with this user's
 // own rights (docs/protocol.md images.save); the archive is docker-save and OCI layout at once.
+// Progress on stderr (packing layers, then writing), unless -q or --json.
+#include "cli/archive_progress_view.h"
 #include "cli/commands.h"
 
 #include <QCoreApplication>
@@ -15,6 +17,8 @@ int cmdSave(CliContext& ctx, const QStringList& args)
                                             "Save one or more images to a tar archive (docker save and OCI layout)"));
     p.addOption({QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("FILE"),
                 QCoreApplication::translate("onggictl", "Write to this file"));
+    p.addFlag({QStringLiteral("q"), QStringLiteral("quiet")},
+              QCoreApplication::translate("onggictl", "Suppress the save progress"));
     p.setPositionalRange(1, -1);
     int rc;
     if (!ctx.parseArgs(p, args, &rc)) return rc;
@@ -25,9 +29,11 @@ int cmdSave(CliContext& ctx, const QStringList& args)
     }
     QJsonArray images;
     for (const QString& i : p.positional()) images.append(i);
-    client::RpcResult r =
-        ctx.call(QStringLiteral("images.save"),
-                 {{QLatin1String("images"), images}, {QLatin1String("path"), QFileInfo(out).absoluteFilePath()}});
+    const bool progress = !p.isSet(QStringLiteral("quiet")) && !ctx.json;
+    client::RpcResult r = callWithArchiveProgress(ctx, QStringLiteral("images.save"),
+                                                  {{QLatin1String("images"), images},
+                                                   {QLatin1String("path"), QFileInfo(out).absoluteFilePath()},
+                                                   {QLatin1String("progress"), progress}});
     if (!r.ok()) return ctx.fail(r.error);
     if (r.result.value(QLatin1String("rewritten")).toBool())
         CliContext::errLine(QCoreApplication::translate(

@@ -39,6 +39,9 @@ int cmdSystem(CliContext& ctx, const QStringList& args);
 // images.pull with per-layer progress on stdout or stderr (cmd_pull.cpp).
 client::RpcResult pullImage(CliContext& ctx, const QString& image, const QJsonObject& auth, bool quiet, bool toStderr);
 // container.create; when the image is not here, pull it (progress on stderr) and create again.
+// images.load / images.save with the helper's images.archive.progress shown on stderr while it
+// runs (cli/archive_progress_view.h), when params ask for "progress".
+client::RpcResult callWithArchiveProgress(CliContext& ctx, const QString& method, const QJsonObject& params);
 client::RpcResult createPullingIfAbsent(CliContext& ctx, const QJsonObject& createParams);
 int cmdStats(CliContext& ctx, const QStringList& args);
 int cmdEvents(CliContext& ctx, const QStringList& args);

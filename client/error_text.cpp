@@ -9,6 +9,17 @@
 namespace onggi::client {
 
 namespace {
+
+// The title for this error: its code's, except where error.data names a cause that the code's
+// title would misname (a request the helper gave up at shutdown is not about a container's state).
+QString titleOf(const RpcError& e)
+{
+    if (e.data.value(QLatin1String("reason")).toString() == QLatin1String("helper_stopping"))
+        //: a pull, load, save or commit was running when the helper (the privileged service) was told to stop
+        return QCoreApplication::translate("onggi::client", "The helper was stopped before this finished");
+    return ErrorText::title(e.errc);
+}
+
 }  // namespace
 
 QString ErrorText::title(const QString& errc)
@@ -122,6 +133,10 @@ QString ErrorText::hint(const RpcError& e)
         return QCoreApplication::translate("onggi::client",
                                            "The computer's table of open files is full (fs.file-max). Stop some "
                                            "programs or containers, or raise fs.file-max.");
+    if (reason == QLatin1String("helper_stopping"))
+        return QCoreApplication::translate("onggi::client",
+                                           "It was cancelled and nothing of it was kept. Try again once the helper "
+                                           "runs again.");
     if (reason == QLatin1String("archive_too_large"))
         return QCoreApplication::translate(
             "onggi::client", "The archive holds more than a load may take (the helper's --max-load-size), "
@@ -242,7 +257,7 @@ QString ErrorText::explain(const RpcError& e)
                                     "now). Choose at least %4, or free memory in the container first.")
             .arg(size("shortfall"), size("requested"), size("memory_current"), size("minimum"));
     }
-    QString t = title(e.errc);
+    QString t = titleOf(e);
     if (t.isEmpty())
         t = QCoreApplication::translate("onggi::client", "Error %1")
                 .arg(e.errc.isEmpty() ? QString::number(e.code) : e.errc);
@@ -261,7 +276,7 @@ QString ErrorText::details(const RpcError& e)
 QString ErrorText::describe(const RpcError& e)
 {
     if (!e.isError()) return QString();
-    QString t = title(e.errc);
+    QString t = titleOf(e);
     if (t.isEmpty())
         t = QCoreApplication::translate("onggi::client", "Error %1")
                 .arg(e.errc.isEmpty() ? QString::number(e.code) : e.errc);

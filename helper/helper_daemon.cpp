@@ -46,7 +46,8 @@ HelperDaemon::~HelperDaemon()
 {
     // Before anything a job uses (the image store, the connections) is destroyed: cancel the
     // loads, saves and commits in flight, join them, and send their answers (a commit resumes
-    // the container it paused). Pulls are cancelled and joined by ~ImagePuller.
+    // the container it paused). Pulls are stopped and answered first (their extractors joined).
+    stop_pulls();
     if (!workers_->stop()) {
         std::fprintf(stderr, "onggi-helper: a load, save or commit did not stop within 20 s; exiting without waiting "
                              "(the next start removes its temp files)\n");

@@ -300,6 +300,19 @@ void ImagePuller::cancel()
     if (active_ == 0) finish(Error(kCancelled, "pull cancelled"));
 }
 
+void ImagePuller::stop_now(Error why)
+{
+    if (finished_) return;
+    cancel_->store(true);
+    for (auto* r : std::set<QNetworkReply*>(replies_)) {
+        r->disconnect(this);  // their finished() would start retries or report to a pull that ends here
+        r->abort();
+    }
+    fail_pipes();
+    pool_.waitForDone();
+    finish(std::move(why));
+}
+
 void ImagePuller::get_manifest(const std::string& ref, bool by_digest)
 {
     auto f = std::make_shared<Fetch>();

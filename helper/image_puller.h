@@ -90,6 +90,10 @@ public:
     void on_done(DoneFn f) { done_ = std::move(f); }
     void start();
     void cancel();
+    // At helper shutdown, with no event loop left to deliver the downloads' and extractors'
+    // completions: aborts the requests, waits for the extractors (they stop at their next block
+    // and remove their half layers) and finishes with `why` (done is called, once).
+    void stop_now(Error why);
     const image::ImageReference& reference() const { return ref_; }
 
 private:

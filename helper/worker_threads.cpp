@@ -85,6 +85,12 @@ bool WorkerThreads::stop(std::chrono::milliseconds bound)
     return all;
 }
 
+bool WorkerThreads::stopping() const
+{
+    std::lock_guard lk(mu_);
+    return stopping_;
+}
+
 size_t WorkerThreads::running() const
 {
     std::lock_guard lk(mu_);

@@ -46,6 +46,8 @@ public:
     // than destroy what the job uses.
     bool stop(std::chrono::milliseconds bound = std::chrono::seconds(20));
     size_t running() const;
+    // stop() has begun: a job that ends cancelled now was cancelled by the shutdown.
+    bool stopping() const;
 
 private:
     struct Job {

@@ -685,6 +685,15 @@
 <context>
     <name>onggi::client</name>
     <message>
+        <source>The helper was stopped before this finished</source>
+        <extracomment>a pull, load, save or commit was running when the helper (the privileged service) was told to stop</extracomment>
+        <translation>The helper was stopped before this finished</translation>
+    </message>
+    <message>
+        <source>It was cancelled and nothing of it was kept. Try again once the helper runs again.</source>
+        <translation>It was cancelled and nothing of it was kept. Try again once the helper runs again.</translation>
+    </message>
+    <message>
         <source>The helper could not read the request</source>
         <translation>The helper could not read the request</translation>
     </message>
@@ -3143,6 +3152,24 @@ OOM kills so far: %3</translation>
 </context>
 <context>
     <name>onggictl</name>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>progress of onggictl load/save: %1 the phase (&quot;Reading the archive&quot;), %2 how much so far</extracomment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2/%3 (%4%)</source>
+        <extracomment>progress of onggictl load/save: %1 the phase (&quot;Writing the archive&quot;), %2 done, %3 of the total, %4 percent</extracomment>
+        <translation>%1: %2/%3 (%4%)</translation>
+    </message>
+    <message>
+        <source>Suppress the load progress</source>
+        <translation>Suppress the load progress</translation>
+    </message>
+    <message>
+        <source>Suppress the save progress</source>
+        <translation>Suppress the save progress</translation>
+    </message>
     <message>
         <source>flag needs an argument: %1</source>
         <translation>flag needs an argument: %1</translation>

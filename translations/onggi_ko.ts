@@ -679,6 +679,15 @@
 <context>
     <name>onggi::client</name>
     <message>
+        <source>The helper was stopped before this finished</source>
+        <extracomment>a pull, load, save or commit was running when the helper (the privileged service) was told to stop</extracomment>
+        <translation>작업이 끝나기 전에 헬퍼가 멈췄습니다</translation>
+    </message>
+    <message>
+        <source>It was cancelled and nothing of it was kept. Try again once the helper runs again.</source>
+        <translation>작업은 취소되었고 그때까지 한 것은 남기지 않았습니다. 헬퍼가 다시 실행되면 다시 해 보세요.</translation>
+    </message>
+    <message>
         <source>The helper could not read the request</source>
         <translation>헬퍼가 요청을 읽지 못했습니다</translation>
     </message>
@@ -3122,6 +3131,24 @@ OOM kills so far: %3</source>
 </context>
 <context>
     <name>onggictl</name>
+    <message>
+        <source>%1: %2</source>
+        <extracomment>progress of onggictl load/save: %1 the phase (&quot;Reading the archive&quot;), %2 how much so far</extracomment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2/%3 (%4%)</source>
+        <extracomment>progress of onggictl load/save: %1 the phase (&quot;Writing the archive&quot;), %2 done, %3 of the total, %4 percent</extracomment>
+        <translation>%1: %2/%3 (%4%)</translation>
+    </message>
+    <message>
+        <source>Suppress the load progress</source>
+        <translation>불러오는 진행 상황을 표시하지 않습니다</translation>
+    </message>
+    <message>
+        <source>Suppress the save progress</source>
+        <translation>저장하는 진행 상황을 표시하지 않습니다</translation>
+    </message>
     <message>
         <source>flag needs an argument: %1</source>
         <translation>플래그에 인자가 필요합니다: %1</translation>

@@ -236,7 +236,7 @@ Result<SaveResult> save_images(ImageStore& store, const std::vector<SaveItem>& i
                 p.file = tmp->path() + "/" + hex_of(l) + ".tar";
                 UniqueFd fd(::open(p.file.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600));
                 if (!fd) return Error::from_errno("create " + p.file);
-                auto pr = pack_layer(dir.value(), fd.get());
+                auto pr = pack_layer(dir.value(), fd.get(), nullptr, cancel);
                 if (!pr) return std::move(pr).error().wrap("save " + r.short_id());
                 p.diff_id = pr->diff_id;
                 p.size = pr->size;

@@ -1,6 +1,7 @@
 #include "engine/image/layer_packer.h"
 #include "engine/core/unique_fd.h"
 #include "engine/image/content_digest.h"
+#include "engine/image/image_errors.h"
 
 #include <archive.h>
 #include <archive_entry.h>
@@ -73,7 +74,10 @@ uint32_t to_container(const std::vector<spec::IdMapping>& maps, uint32_t host)
 
 class Packer {
 public:
-    Packer(struct archive* a, Sink* sink, const IdShift* shift) : a_(a), sink_(sink), shift_(shift) {}
+    Packer(struct archive* a, Sink* sink, const IdShift* shift, const std::atomic<bool>* cancel)
+        : a_(a), sink_(sink), shift_(shift), cancel_(cancel)
+    {
+    }
 
     Status dir(int dfd, const std::string& rel)
     {
@@ -173,8 +177,15 @@ private:
         return {};
     }
 
+    Status cancelled() const
+    {
+        if (cancel_ && cancel_->load(std::memory_order_relaxed)) return Error(kCancelled, "cancelled");
+        return {};
+    }
+
     Status entry(int parent, const std::string& rel, const std::string& base)
     {
+        PACK_TRY(cancelled());
         struct stat st;
         if (::fstatat(parent, base.c_str(), &st, AT_SYMLINK_NOFOLLOW) < 0) return Error::from_errno("stat " + rel);
         if (S_ISCHR(st.st_mode) && st.st_rdev == makedev(0, 0)) {
@@ -233,6 +244,7 @@ private:
             std::vector<char> buf(1 << 17);
             int64_t left = fst.st_size;
             while (left > 0) {
+                PACK_TRY(cancelled());
                 ssize_t n = ::read(fd.get(), buf.data(), size_t(std::min<int64_t>(left, int64_t(buf.size()))));
                 if (n < 0 && errno == EINTR) continue;
                 if (n < 0) return Error::from_errno("read " + rel);
@@ -258,12 +270,13 @@ private:
     struct archive* a_;
     Sink* sink_;
     const IdShift* shift_;
+    const std::atomic<bool>* cancel_;
     std::map<std::pair<uint64_t, uint64_t>, std::string> links_;
 };
 
 }  // namespace
 
-Result<PackResult> pack_layer(const std::string& dir, int out_fd, const IdShift* shift)
+Result<PackResult> pack_layer(const std::string& dir, int out_fd, const IdShift* shift, const std::atomic<bool>* cancel)
 {
     UniqueFd root(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (!root) return Error::from_errno("pack layer " + dir);
@@ -275,7 +288,7 @@ Result<PackResult> pack_layer(const std::string& dir, int out_fd, const IdShift*
     archive_write_set_bytes_per_block(a.get(), 10240);
     if (archive_write_open(a.get(), &sink, nullptr, &sink_write, nullptr) != ARCHIVE_OK)
         return Error(Errc::system, "pack layer " + dir + ": " + std::string(archive_error_string(a.get()) ?: ""));
-    Packer p(a.get(), &sink, shift);
+    Packer p(a.get(), &sink, shift, cancel);
     if (auto st = p.dir(root.get(), ""); !st) return std::move(st).error().wrap("pack layer " + dir);
     if (archive_write_close(a.get()) != ARCHIVE_OK)
         return Error(Errc::system, "pack layer " + dir + ": close: " + std::string(archive_error_string(a.get()) ?: ""),

@@ -13,6 +13,7 @@
 #include "engine/core/result.h"
 #include "engine/spec/spec.h"
 
+#include <atomic>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -31,7 +32,10 @@ struct IdShift {
     std::vector<spec::IdMapping> uid, gid;
 };
 
-// Writes the tar of `dir` to out_fd (from its current position).
-Result<PackResult> pack_layer(const std::string& dir, int out_fd, const IdShift* shift = nullptr);
+// Writes the tar of `dir` to out_fd (from its current position). With `cancel`, it is looked at
+// before every entry and every 128 KiB of file data: once set, the packing stops with
+// kCancelled (image_errors.h) and out_fd holds a partial tar the caller removes.
+Result<PackResult> pack_layer(const std::string& dir, int out_fd, const IdShift* shift = nullptr,
+                              const std::atomic<bool>* cancel = nullptr);
 
 }  // namespace onggi::image

@@ -4,6 +4,7 @@
 // ContainerManager::find(ref, peer), which hides other users' containers.
 #pragma once
 
+#include "engine/image/image_errors.h"
 #include "helper/container_json.h"
 #include "helper/container_manager.h"
 #include "helper/dispatcher.h"
@@ -22,6 +23,19 @@ struct HelperContext {
     PolicyGate* gate = nullptr;        // create, start, update, exec ask it first (helper/policy_gate.h)
     WorkerThreads* workers = nullptr;  // load, save, commit run there; joined at shutdown
 };
+
+// error.data of a request the helper gave up because it was told to stop (SIGTERM): a load,
+// save, commit or pull in flight. The client says so in words (client/error_text.cpp).
+inline json helper_stopping_data() { return json{{"reason", "helper_stopping"}}; }
+// The answer to a worker job's failure: a job the shutdown cancelled says why.
+inline void fail_job(const Call& call, const Error& e, const WorkerThreads& workers)
+{
+    if (e.code == image::kCancelled && workers.stopping()) return call.fail(e, helper_stopping_data());
+    call.fail(e);
+}
+// At shutdown (HelperDaemon): every images.pull in flight is stopped and answered
+// (helper/handlers/images_pull.cpp).
+void stop_pulls();
 
 // The gate's refusal as the reply to `call`.
 inline void fail_refused(const Call& call, const PolicyRefusal& r) { call.fail_with(r.error_object()); }

@@ -87,11 +87,11 @@ void register_images_archive(HelperContext& ctx)
                         qWarning("helper: save failed and its partial archive stays: %s", rm.error().message().c_str());
                 return r;
             },
-            [call](R& r) {
-                if (!r) return call.fail(r.error());
+            [call, workers = ctx.workers](R& r) {
+                if (!r) return fail_job(call, r.error(), *workers);
                 call.reply({{"id", r->id}, {"rewritten", r->rewritten}, {"bytes", r->bytes}});
             });
-        if (!started) call.fail(Error(Errc::bad_state, "the helper is stopping"));
+        if (!started) call.fail(Error(Errc::bad_state, "the helper is stopping"), helper_stopping_data());
     });
 
     ctx.dispatcher->add("images.load", [&ctx](const Call& call) {
@@ -125,10 +125,10 @@ void register_images_archive(HelperContext& ctx)
                 o.r = image::load_images(store, fd->get(), &o.why, opt);
                 return o;
             },
-            [call, events](Out& o) {
+            [call, events, workers = ctx.workers](Out& o) {
                 if (!o.r) {
                     if (!o.why.reason.empty()) return call.fail(o.r.error(), json{{"reason", o.why.reason}});
-                    return call.fail(o.r.error());
+                    return fail_job(call, o.r.error(), *workers);
                 }
                 json images = json::array();
                 for (const auto& li : o.r.value()) {
@@ -137,7 +137,7 @@ void register_images_archive(HelperContext& ctx)
                 }
                 call.reply({{"images", images}});
             });
-        if (!started) call.fail(Error(Errc::bad_state, "the helper is stopping"));
+        if (!started) call.fail(Error(Errc::bad_state, "the helper is stopping"), helper_stopping_data());
     });
 }
 

@@ -37,7 +37,8 @@ std::string now_rfc3339()
 
 Result<image::ImageRecord> commit_layer(image::ImageStore& store, const image::ImageRecord& base,
                                         const std::string& upper, const image::IdShift* shift, const std::string& name,
-                                        const std::string& tag, const image::HistoryEntry& h)
+                                        const std::string& tag, const image::HistoryEntry& h,
+                                        const std::atomic<bool>& cancel)
 {
     static std::atomic<uint64_t> counter{0};
     const std::string tmp =
@@ -48,7 +49,7 @@ Result<image::ImageRecord> commit_layer(image::ImageStore& store, const image::I
         std::string p;
         ~Unlink() { ::unlink(p.c_str()); }
     } unlink_tmp{tmp};
-    auto packed = image::pack_layer(upper, fd.get(), shift);
+    auto packed = image::pack_layer(upper, fd.get(), shift, &cancel);
     if (!packed) return std::move(packed).error().wrap("commit");
     store.pin_layer(packed->diff_id);
     struct Unpin {
@@ -56,7 +57,7 @@ Result<image::ImageRecord> commit_layer(image::ImageStore& store, const image::I
         std::string d;
         ~Unpin() { s.unpin_layer(d); }
     } unpin{store, packed->diff_id};
-    auto dir = store.install_layer(tmp, packed->diff_id);
+    auto dir = store.install_layer(tmp, packed->diff_id, {}, &cancel);
     if (!dir) return std::move(dir).error().wrap("commit: unpack the new layer");
     std::string base_config;
     if (!base.builtin && store.blobs().has(base.id)) {
@@ -64,6 +65,9 @@ Result<image::ImageRecord> commit_layer(image::ImageStore& store, const image::I
         if (!t) return std::move(t).error().wrap("commit: the image's config");
         base_config = t.value();
     }
+    // The last point a helper told to stop can give up at: past it the image is recorded whole.
+    // A layer installed just now stays unused (collected as garbage) rather than half stored.
+    if (cancel.load()) return Error(image::kCancelled, "commit: cancelled");
     std::vector<std::string> layers = base.layers;
     layers.push_back(packed->diff_id);
     auto text = image::config_with_layers(base_config, base, layers, &h);
@@ -127,18 +131,18 @@ void register_images_commit(HelperContext& ctx)
         // On a worker thread; the completion (also run by WorkerThreads::stop at shutdown)
         // resumes the container and announces the new image as a `commit` image event.
         const bool started = ctx.workers->run<R>(
-            [&store, base = base.value(), upper, shift, name, tag, h](const std::atomic<bool>&) -> R {
-                return commit_layer(store, base, upper, shift ? &*shift : nullptr, name, tag, h);
+            [&store, base = base.value(), upper, shift, name, tag, h](const std::atomic<bool>& cancel) -> R {
+                return commit_layer(store, base, upper, shift ? &*shift : nullptr, name, tag, h, cancel);
             },
             [&ctx, call, cid, paused_here](R& r) {
                 if (paused_here) resume_after_commit(ctx, cid);
-                if (!r) return call.fail(r.error());
+                if (!r) return fail_job(call, r.error(), *ctx.workers);
                 ctx.events->publish_image("commit", r->id, r->name == "<none>" ? "<none>" : r->name + ":" + r->tag);
                 call.reply({{"image", image_json(r.value())}});
             });
         if (!started) {
             if (paused_here) resume_after_commit(ctx, cid);
-            call.fail(Error(Errc::bad_state, "the helper is stopping"));
+            call.fail(Error(Errc::bad_state, "the helper is stopping"), helper_stopping_data());
         }
     });
 }

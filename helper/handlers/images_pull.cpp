@@ -7,10 +7,12 @@
 // pulls cannot reach the host (the layer store itself is root-only, 0700). Credentials are used
 // for this pull and dropped. Progress goes only to the connection that asked; a pull is
 // cancelled by images.pull.cancel from that connection (or root) or when the connection closes.
+// A pull in flight when the helper is told to stop is answered (bad_state, reason helper_stopping).
 #include "helper/handlers/handlers.h"
 #include "helper/image_puller.h"
 
 #include <map>
+#include <vector>
 
 namespace onggi::helper {
 
@@ -19,6 +21,7 @@ namespace {
 struct PullEntry {
     QPointer<ImagePuller> puller;
     QPointer<Connection> conn;
+    bool helper_stopping = false;  // ended by stop_pulls(): the reply says why
 };
 
 std::map<int64_t, PullEntry>& pulls()
@@ -28,6 +31,20 @@ std::map<int64_t, PullEntry>& pulls()
 }
 
 }  // namespace
+
+void stop_pulls()
+{
+    std::vector<int64_t> ids;
+    for (auto& [id, e] : pulls()) {
+        e.helper_stopping = true;
+        ids.push_back(id);
+    }
+    for (int64_t id : ids) {
+        auto it = pulls().find(id);
+        if (it == pulls().end() || !it->second.puller) continue;
+        it->second.puller->stop_now(Error(image::kCancelled, "pull cancelled: the helper is stopping"));
+    }
+}
 
 void register_images_pull(HelperContext& ctx)
 {
@@ -60,8 +77,11 @@ void register_images_pull(HelperContext& ctx)
         EventBus* events = ctx.events;
         const std::string pulled_name = ref->familiar();
         puller->on_done([call, id, puller, events, pulled_name](Result<image::ImageRecord> r) {
-            pulls().erase(id);
+            auto it = pulls().find(id);
+            const bool stopping = it != pulls().end() && it->second.helper_stopping;
+            if (it != pulls().end()) pulls().erase(it);
             puller->deleteLater();
+            if (!r && stopping) return call.fail(r.error(), helper_stopping_data());
             if (!r) return call.fail(r.error());
             events->publish_image("pull", r->id, pulled_name);
             call.reply({{"pull", id}, {"image", image_json(r.value())}});

@@ -11,12 +11,16 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include <grp.h>
+#include <sched.h>
 #include <signal.h>
+#include <sys/mount.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -614,6 +618,267 @@ private slots:
         QVERIFY2(ok.contains("result"), ok.dump().c_str());
         QVERIFY(h.stop());
         QVERIFY2(WIFEXITED(h.stop_status()) && WEXITSTATUS(h.stop_status()) == 0, h.log().c_str());
+    }
+
+    // onggictl save -o / load -i with output to pipes: progress lines on stderr as podman
+    // shows them without a terminal (the first and last line of each phase, at most one per
+    // 10 % between), ending at the total; the archive and the loaded image are right.
+    void onggictl_load_and_save_show_progress()
+    {
+        OciLayout lay(path("progress-layout"));
+        std::string data(std::string::size_type(24) << 20, '\0');
+        std::mt19937_64 rng(11);
+        for (size_t i = 0; i + 8 <= data.size(); i += 8) {
+            const uint64_t v = rng();
+            std::memcpy(&data[i], &v, 8);
+        }
+        const std::string bb = read_all(image::host_busybox_path());
+        json m = lay.add_image(
+            {make_layer({{"bin/busybox", 'f', bb, "", 0755}}, "gzip"), make_layer({{"big.bin", 'f', data}}, "")},
+            {{"Cmd", {"true"}}}, host_arch());
+        lay.write_index({m}, "v1", false);
+        write_all(path("progress-in.tar"), layout_tar(path("progress-layout"), ""));
+        json in = c_->call("images.load", {{"path", path("progress-in.tar")}}, 120000);
+        QVERIFY2(in.contains("result"), in.dump().c_str());
+        const std::string id = in["result"]["images"][0]["id"];
+        QVERIFY(c_->call("images.tag", {{"image", id}, {"target", "test/progress:v1"}}).contains("result"));
+
+        // Runs onggictl (stdout and stderr pipes); its progress lines by phase, in order.
+        struct Phase {
+            QString name;
+            QStringList lines;
+        };
+        auto run = [&](const QStringList& args, QString* out, std::vector<Phase>* phases) {
+            QProcess p;
+            p.start(ctl(), QStringList{"--host", QString::fromStdString(helper_->socket())} + args);
+            if (!p.waitForFinished(180000)) return -1;
+            *out = QString::fromUtf8(p.readAllStandardOutput());
+            const QString err = QString::fromUtf8(p.readAllStandardError());
+            qInfo("%s", qPrintable(err));
+            static const QRegularExpression re(QStringLiteral("^(.+): (.+)/(.+) \\((\\d+)%\\)$"));
+            for (const QString& l : err.split('\n', Qt::SkipEmptyParts)) {
+                if (l.contains('\r') || l.contains('\x1b')) return -2;  // terminal drawing into a pipe
+                auto mt = re.match(l);
+                if (!mt.hasMatch()) continue;
+                if (phases->empty() || phases->back().name != mt.captured(1)) phases->push_back({mt.captured(1), {}});
+                phases->back().lines << l;
+            }
+            return p.exitCode();
+        };
+        auto check_phases = [](const std::vector<Phase>& phases, const QStringList& names) {
+            QStringList seen;
+            for (const auto& ph : phases) seen << ph.name;
+            if (seen != names) return "phases " + seen.join(" | ") + " instead of " + names.join(" | ");
+            static const QRegularExpression re(QStringLiteral("^(.+): (.+)/(.+) \\((\\d+)%\\)$"));
+            for (const auto& ph : phases) {
+                if (ph.lines.size() > 12) return QString("%1 lines for %2").arg(ph.lines.size()).arg(ph.name);
+                int pct = -1;
+                for (const QString& l : ph.lines) {
+                    const int p = re.match(l).captured(4).toInt();
+                    if (p < pct) return "going back: " + l;
+                    pct = p;
+                }
+                auto last = re.match(ph.lines.last());
+                if (last.captured(2) != last.captured(3) || last.captured(4) != "100")
+                    return "does not end at the total: " + ph.lines.last();
+            }
+            return QString();
+        };
+
+        QString out;
+        std::vector<Phase> save;
+        const std::string archive = path("progress-out.tar");
+        QCOMPARE(run({"save", "-o", QString::fromStdString(archive), "test/progress:v1"}, &out, &save), 0);
+        QString why = check_phases(save, {"Packing layers", "Writing the archive"});
+        QVERIFY2(why.isEmpty(), qPrintable(why));
+        QCOMPARE(save[0].lines.last(), QString("Packing layers: 2/2 (100%)"));
+        struct stat st;
+        QCOMPARE(::stat(archive.c_str(), &st), 0);
+        QVERIFY(st.st_size > (24 << 20));
+        std::set<std::string> names;
+        for (const auto& [n, d] : read_tar(archive)) names.insert(n);
+        QVERIFY(names.count("manifest.json") && names.count("index.json"));
+
+        // The id the archive holds (its gzip layer was packed anew): what the same save answers.
+        json ref = c_->call("images.save", {{"images", {"test/progress:v1"}}, {"path", path("progress-ref.tar")}});
+        QVERIFY2(ref.contains("result") && ref["result"]["id"] != json(id), ref.dump().c_str());
+        QCOMPARE(onggictl({"rmi", "test/progress:v1"}), 0);
+        std::vector<Phase> load;
+        QCOMPARE(run({"load", "-i", QString::fromStdString(archive)}, &out, &load), 0);
+        why = check_phases(load, {"Reading the archive", "Unpacking layers"});
+        QVERIFY2(why.isEmpty(), qPrintable(why));
+        QCOMPARE(load[1].lines.last(), QString("Unpacking layers: 2/2 (100%)"));
+        QCOMPARE(out, QString("Loaded image: test/progress:v1\n"));  // stdout: the result only
+        QCOMPARE(c_->call("images.inspect", {{"image", "test/progress:v1"}})["result"]["image"]["id"],
+                 ref["result"]["id"]);
+
+        // On a terminal (script(1) gives onggictl a pty): one line redrawn in place, ended once.
+        QProcess tty;
+        tty.start("script", {"-qefc",
+                             QStringList{ctl(), "--host", QString::fromStdString(helper_->socket()), "save", "-o",
+                                         QString::fromStdString(path("progress-tty.tar")), "test/progress:v1"}
+                                 .join(' '),
+                             "/dev/null"});
+        QVERIFY(tty.waitForFinished(180000));
+        QCOMPARE(tty.exitCode(), 0);
+        const QString drawn = QString::fromUtf8(tty.readAllStandardOutput());
+        const QString first = drawn.section('\n', 0, 0);
+        QVERIFY2(first.startsWith("\r\x1b[2KPacking layers: ") && first.count("\r\x1b[2K") >= 3,
+                 qPrintable(drawn.toUtf8().toPercentEncoding(" :/()%")));
+        static const QRegularExpression end(
+            QStringLiteral("\r\x1b\\[2KWriting the archive: ([^/]+)/\\1 \\(100%\\)\r?$"));
+        QVERIFY2(end.match(first).hasMatch(), qPrintable(drawn.toUtf8().toPercentEncoding(" :/()%")));
+        QCOMPARE(read_all(path("progress-tty.tar")), read_all(path("progress-ref.tar")));
+
+        // -q: no progress at all.
+        QCOMPARE(onggictl({"rmi", "test/progress:v1"}), 0);
+        QProcess q;
+        q.start(ctl(), {"--host", QString::fromStdString(helper_->socket()), "load", "-q", "-i",
+                        QString::fromStdString(archive)});
+        QVERIFY(q.waitForFinished(180000));
+        QCOMPARE(q.exitCode(), 0);
+        QCOMPARE(q.readAllStandardError(), QByteArray());
+        QVERIFY(c_->call("images.remove", {{"image", "test/progress:v1"}}).contains("result"));
+    }
+
+    // SIGTERM while a commit packs a big writable layer (256 MiB written by exec): the packing
+    // stops at once, the caller is answered (bad_state, reason helper_stopping), nothing of the
+    // commit is stored (no image, no new layer, no temp file), and the container, paused for the
+    // commit, runs again.
+    void sigterm_during_commit_stops_and_keeps_nothing()
+    {
+        HelperProcess h;
+        QVERIFY2(h.start(), h.log().c_str());
+        RawClient c(h.socket());
+        // A failure after the SIGTERM below leaves the helper down or going: it is started
+        // again so that its destructor removes the container (else it would outlive the test).
+        struct Restart {
+            HelperProcess& h;
+            bool passed = false;
+            ~Restart()
+            {
+                if (passed) return;
+                (void)h.stop();
+                (void)h.start();
+            }
+        } restart{h};
+        const std::string id = h.create_and_start(c, {{"image", "busybox"}, {"cmd", {"sleep", "3600"}}});
+        QVERIFY(!id.empty());
+        json dd =
+            c.call("container.exec",
+                   {{"id", id}, {"cmd", {"sh", "-c", "dd if=/dev/urandom of=/big bs=1M count=256 2>&1"}}}, 180000);
+        QVERIFY2(dd.contains("result") && dd["result"]["exit_code"] == 0, dd.dump().c_str());
+        const std::string images = h.state_dir() + "/images";
+        const auto layers_before = dir_entries(images + "/layers");
+        const json list_before = c.call("images.list")["result"];
+        QVERIFY(c.send_raw(json{{"jsonrpc", "2.0"},
+                                {"id", 1},
+                                {"method", "images.commit"},
+                                {"params", {{"container", id}, {"image", "test/termed:v1"}}}}
+                               .dump() +
+                           "\n"));
+        // Caught in the act: the packed tar is being written.
+        const std::string tmp = images + "/blobs/.tmp";
+        bool packing = false;
+        for (int i = 0; i < 40000 && !packing; ++i) {
+            for (const auto& e : dir_entries(tmp)) {
+                struct stat st;
+                if (e.rfind("commit-", 0) == 0 && ::stat((tmp + "/" + e).c_str(), &st) == 0 && st.st_size > 0)
+                    packing = true;
+            }
+            if (!packing) std::this_thread::sleep_for(std::chrono::microseconds(500));
+        }
+        QVERIFY(packing);
+        const auto t0 = std::chrono::steady_clock::now();
+        QCOMPARE(::kill(h.pid(), SIGTERM), 0);
+        json r;
+        do r = c.read_json(20000);
+        while (!r.is_null() && !r.contains("id"));
+        const auto answered = std::chrono::steady_clock::now() - t0;
+        QVERIFY2(r.contains("error"), r.dump().c_str());  // answered, and not with an image
+        QCOMPARE(errc(r), std::string("bad_state"));
+        QCOMPARE(reason(r), std::string("helper_stopping"));
+        QVERIFY(h.stop());
+        QVERIFY2(WIFEXITED(h.stop_status()) && WEXITSTATUS(h.stop_status()) == 0, h.log().c_str());
+        qInfo("answered %lld ms after SIGTERM",
+              (long long)std::chrono::duration_cast<std::chrono::milliseconds>(answered).count());
+        QVERIFY(answered < std::chrono::seconds(10));
+        QCOMPARE(dir_entries(tmp), std::vector<std::string>{});
+        QCOMPARE(dir_entries(images + "/layers"), layers_before);
+        // The next helper: no new image, and the container runs (not left paused).
+        QVERIFY2(h.start(), h.log().c_str());
+        RawClient again(h.socket());
+        QCOMPARE(again.call("images.list")["result"], list_before);
+        json in = again.call("container.inspect", {{"id", id}});
+        QCOMPARE(in["result"]["container"]["state"], json("running"));
+        json ls = again.call("container.exec", {{"id", id}, {"cmd", {"ls", "-l", "/big"}}});
+        QVERIFY2(ls.contains("result") && ls["result"]["exit_code"] == 0, ls.dump().c_str());
+        QVERIFY(again.call("container.remove", {{"id", id}, {"force", true}}).contains("result"));
+        restart.passed = true;
+    }
+
+    // The free-disk reserve of a load: the state dir on a 320 MiB tmpfs (mounted in a mount
+    // namespace of this test's own). A 64 MiB archive would leave less than 256 MiB free: it is
+    // refused (archive_too_large, "the disk would be full") with nothing left staged or
+    // unpacked and the space given back; a small archive loads on the same disk.
+    void load_keeps_the_disk_reserve()
+    {
+        // This thread's own mount namespace (the helper it forks inherits it); nothing the host sees.
+        QCOMPARE(::unshare(CLONE_NEWNS), 0);
+        QCOMPARE(::mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr), 0);
+        HelperProcess h;
+        QVERIFY(QDir().mkpath(QString::fromStdString(h.state_dir())));
+        QCOMPARE(::mount("tmpfs", h.state_dir().c_str(), "tmpfs", 0, "size=320m,mode=0700"), 0);
+        struct Unmount {
+            std::string dir;
+            ~Unmount() { ::umount2(dir.c_str(), MNT_DETACH); }
+        } unmount{h.state_dir()};
+        QVERIFY2(h.start(), h.log().c_str());
+        auto free_bytes = [&] {
+            struct statvfs sv;
+            return ::statvfs(h.state_dir().c_str(), &sv) == 0 ? uint64_t(sv.f_bavail) * sv.f_frsize : 0;
+        };
+        auto archive = [&](const std::string& name, size_t bytes) {
+            OciLayout lay(path(name + "-layout"));
+            std::string data(bytes, '\0');
+            std::mt19937_64 rng(bytes);
+            for (size_t i = 0; i + 8 <= data.size(); i += 8) {
+                const uint64_t v = rng();
+                std::memcpy(&data[i], &v, 8);
+            }
+            json m = lay.add_image({make_layer({{name + ".bin", 'f', data}}, "")}, {{"Cmd", {"true"}}}, host_arch());
+            lay.write_index({m}, "v1", false);
+            write_all(path(name + ".tar"), layout_tar(path(name + "-layout"), ""));
+            return path(name + ".tar");
+        };
+        RawClient c(h.socket());
+        const std::string images = h.state_dir() + "/images";
+        const json list_before = c.call("images.list")["result"];
+        const auto layers_before = dir_entries(images + "/layers");
+        const uint64_t free_before = free_bytes();
+        QVERIFY2(free_before > (300u << 20), std::to_string(free_before).c_str());
+        const std::string big = archive("reserve-big", size_t(64) << 20);
+        json r = c.call("images.load", {{"path", big}}, 120000);
+        QVERIFY2(r.contains("error"), r.dump().c_str());
+        QCOMPARE(reason(r), std::string("archive_too_large"));
+        QVERIFY2(r["error"]["message"].get<std::string>().find("the disk would be full") != std::string::npos,
+                 r.dump().c_str());
+        QCOMPARE(c.call("images.list")["result"], list_before);
+        QCOMPARE(dir_entries(images + "/layers"), layers_before);
+        QCOMPARE(dir_entries(images + "/blobs/.tmp"), std::vector<std::string>{});
+        QVERIFY2(free_bytes() + (1u << 20) >= free_before,
+                 (std::to_string(free_bytes()) + " free now, " + std::to_string(free_before) + " before").c_str());
+        // onggictl says it in words.
+        QProcess p;
+        p.start(ctl(), {"--host", QString::fromStdString(h.socket()), "load", "-q", "-i", QString::fromStdString(big)});
+        QVERIFY(p.waitForFinished(120000));
+        QVERIFY(p.exitCode() != 0);
+        const QString said = QString::fromUtf8(p.readAllStandardError());
+        QVERIFY2(said.contains("the disk would be full"), qPrintable(said));
+        // A small archive fits above the reserve and loads.
+        json ok = c.call("images.load", {{"path", archive("reserve-small", size_t(4) << 20)}}, 120000);
+        QVERIFY2(ok.contains("result"), ok.dump().c_str());
+        QVERIFY(h.stop());
     }
 };
 

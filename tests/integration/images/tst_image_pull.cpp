@@ -543,8 +543,8 @@ private slots:
         QVERIFY(::access((layers_dir() + "/" + slow.diff_id.substr(7) + "/slow.bin").c_str(), F_OK) == 0);
     }
     // SIGTERM mid-pull (a layer half-sent, the registry stalling): the helper cancels the pull,
-    // joins its extractors and exits 0 within its bound; nothing is half visible after, and the
-    // next helper pulls the image.
+    // joins its extractors, answers the caller (bad_state, reason helper_stopping) and exits 0
+    // within its bound; nothing is half visible after, and the next helper pulls the image.
     void sigterm_mid_pull_exits_cleanly()
     {
         const std::string name = "termed";
@@ -573,6 +573,17 @@ private slots:
         QVERIFY(helper_->stop());  // SIGTERM; false if it had to be killed after 10 s
         QVERIFY(std::chrono::steady_clock::now() - t0 < std::chrono::seconds(10));
         QVERIFY2(WIFEXITED(helper_->stop_status()) && WEXITSTATUS(helper_->stop_status()) == 0, helper_->log().c_str());
+        // The caller was answered before the helper went (not left with EOF): the pull's error,
+        // with the reason a client explains in words.
+        json r0;
+        do r0 = c.read_json(5000);  // progress notifications first
+        while (!r0.is_null() && !r0.contains("id"));
+        QVERIFY2(r0.contains("error"), ("no reply before EOF: " + r0.dump()).c_str());
+        QCOMPARE(r0["id"], json(1));
+        QCOMPARE(r0["error"]["data"].value("errc", ""), std::string("bad_state"));
+        QCOMPARE(r0["error"]["data"].value("reason", ""), std::string("helper_stopping"));
+        QVERIFY2(r0["error"]["message"].get<std::string>().find("the helper is stopping") != std::string::npos,
+                 r0.dump().c_str());
         for (const auto& d : dir_entries(layers_dir())) QVERIFY2(d.rfind(".tmp-", 0) != 0, d.c_str());
         QVERIFY(dir_entries(helper_->state_dir() + "/images/blobs/.tmp").empty());
         QVERIFY(::access((layers_dir() + "/" + slow.diff_id.substr(7)).c_str(), F_OK) != 0);

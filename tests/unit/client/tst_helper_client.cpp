@@ -387,6 +387,24 @@ private slots:
                  qPrintable(shimHint));
     }
 
+    // A request the helper gave up when it was told to stop: said as such, not as the
+    // container-state title of its code (bad_state), with what to do.
+    void helperStoppingIsExplained()
+    {
+        const RpcError e = RpcError::fromJson(
+            QJsonObject{{"code", -32012},
+                        {"message", "pull cancelled: the helper is stopping"},
+                        {"data", QJsonObject{{"errc", "bad_state"}, {"errno", 0}, {"reason", "helper_stopping"}}}});
+        const QString text = ErrorText::describe(e);
+        QVERIFY2(text.startsWith(QStringLiteral("The helper was stopped before this finished")), qPrintable(text));
+        QVERIFY2(!text.contains(ErrorText::title(QStringLiteral("bad_state"))), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("Try again once the helper runs again")), qPrintable(text));
+        const QString words = ErrorText::explain(e);
+        QVERIFY2(words.startsWith(QStringLiteral("The helper was stopped before this finished")) &&
+                     !words.contains(QStringLiteral("pull cancelled")),
+                 qPrintable(words));
+    }
+
     // The policy gate's refusal: the option in the user's words, what to do, not the English context.
     void policyRefusalIsDescribed()
     {
