@@ -194,11 +194,13 @@ int main(int argc, char** argv)
         return 1;
     }
     // Where the helper keeps them: state and bundles beside /var/lib/onggi, the run files beside
-    // /run/onggi (ONGGI_BENCH_NET_DIR: one parent for both). Not in /tmp: on an ext4 without a
-    // journal (this host) each file created searches past the inodes deleted in the last seconds
-    // of its block group (ext4 recently_deleted), and /tmp is where every compiler on the host
-    // creates and deletes its files: prepare took 3.3 ms there and 0.56 ms in /var/tmp, same
-    // binary, same minute (0.51 on tmpfs).
+    // /run/onggi (ONGGI_BENCH_NET_DIR: one parent for both, e.g. /dev/shm to leave the disk out).
+    // On an ext4 without a journal (this host) each file created skips every inode its block
+    // group freed in the last 60 s (360 s while the inode table block is dirty): ext4's
+    // recently_deleted, 38-41 % of this bench's CPU samples. Prepare creates 5 files (lease, run
+    // file, hosts, resolv.conf, hostname), so its time follows the deletions around it: the
+    // compilers' in /tmp (3.3 ms there, 0.56 ms in /var/tmp in the same minute), and this
+    // bench's own (2.2-2.5 ms in /var/lib after a few runs; 0.6 ms on tmpfs).
     const QByteArray parent = qgetenv("ONGGI_BENCH_NET_DIR");
     QTemporaryDir dir(parent.isEmpty() ? QStringLiteral("/var/lib/onggi-bench-net-XXXXXX")
                                        : QString::fromLocal8Bit(parent) + QStringLiteral("/state-XXXXXX"));
