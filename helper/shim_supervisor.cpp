@@ -371,7 +371,6 @@ void ShimSupervisor::start(const std::string& id, std::function<void(Result<pid_
         // Sync::process: after a power loss the record says "running" with a dead pid, and
         // adopt() reports it as exited, as it was.
         store_.save_or_report(*c, Sync::process, "start");
-        net_.started(id);
         events_->publish("start", *c);
         hooks_.changed(id);
         pid_t pid = c->pid;
@@ -386,6 +385,8 @@ void ShimSupervisor::start(const std::string& id, std::function<void(Result<pid_
         finished(127, QProcess::CrashExit);
     });
     proc->start();
+    // The peers' hosts files while the shim makes the container (a failed start takes it back).
+    net_.announce(id);
 }
 
 void ShimSupervisor::watch_shim(const std::string& id)

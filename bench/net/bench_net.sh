@@ -2,7 +2,8 @@
 # bench/net: network set-up time added to a start, container-to-container TCP throughput over the
 # bridge vs a plain veth pair, and latency. Everything happens in a network namespace made here.
 #   ONGGI_BUILD_DIR (default ./build)  RUNS (default 30)  MB (default 1024, per throughput run)
-#   ONLY=setup: the network's own part of a start only (bin/onggi-bench-net-setup)
+#   ONLY=setup: the network's own part of a start only (bin/onggi-bench-net-setup), with the CNI
+#   reference plugins beside it
 #   ONLY=start: that and the start times only
 set -euo pipefail
 build=$(realpath "${ONGGI_BUILD_DIR:-build}")
@@ -15,8 +16,10 @@ if [ -z "${ONGGI_BENCH_NETNS:-}" ]; then
 fi
 if [ -x "$build/bin/onggi-bench-net-setup" ]; then
   echo "== the network's own part of a start (real NetworkManager + attach_container, no container around it)"
+  # Beside it, where /usr/lib/cni/bridge is installed (containernetworking-plugins): the CNI
+  # reference plugins' ADD for one container, interleaved with onggi's runs (net_setup.cpp).
   # In a namespace of its own again, so its bridge never meets the helper's below.
-  for args in "0 serial" "0 back-to-back" "50 serial default" "50 serial user"; do
+  for args in "0 serial default cni" "0 back-to-back" "50 serial default" "50 serial user cni"; do
     # shellcheck disable=SC2086
     unshare --net sh -c 'ip link set lo up && exec "$0" "$@"' "$build/bin/onggi-bench-net-setup" "${SETUP_RUNS:-300}" $args
   done

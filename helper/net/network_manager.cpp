@@ -189,6 +189,11 @@ void NetworkManager::restore(const std::set<std::string>& running)
     restoring_ = false;
     if (!store_.list().empty())
         if (auto st = apply_rules(); !st) qWarning("helper: %s", st.error().message().c_str());
+    // The hosts files of the running containers, once: a container that stopped while no
+    // helper watched (or whose start was announced and then failed) is named in its peers'.
+    std::set<std::string> nets;
+    for (const NetworkRecord* r : store_.list()) nets.insert(r->name);
+    refresh_hosts(nets);
 }
 
 Result<const NetworkRecord*> NetworkManager::ensure_default()
@@ -352,27 +357,40 @@ Status NetworkManager::reserve_ports(Live& l)
     return {};
 }
 
-void NetworkManager::write_etc_files(const Live& l) const
+NetworkManager::PeerLines NetworkManager::peer_lines() const
+{
+    PeerLines out;
+    for (const auto& [id, other] : live_) {
+        std::set<std::string> seen;
+        for (const auto& b : other.attachments) {
+            const NetworkRecord* n = store_.get(b.network);
+            if (!n || n->builtin || !seen.insert(b.network).second) continue;
+            out[b.network].push_back(
+                {&id, b.address.address_string() + "\t" + other.name + " " + id.substr(0, 12) + "\n"});
+        }
+    }
+    return out;
+}
+
+void NetworkManager::write_etc_files(const Live& l, const PeerLines& peers) const
 {
     if (l.bundle.empty()) return;
-    std::vector<HostsEntry> own, peers;
+    std::vector<HostsEntry> own;
     for (size_t i = 0; i < l.attachments.size(); ++i) {
         std::vector<std::string> names = {l.hostname};
         if (i == 0 && l.name != l.hostname) names.push_back(l.name);
         own.push_back({l.attachments[i].address.address_string(), names});
     }
-    std::set<std::string> seen;
+    std::string text = hosts_file(own, l.extra_hosts, {});
+    // The other containers of its user-defined networks (as docker's default bridge, the
+    // default network names none).
     for (const auto& a : l.attachments) {
-        const NetworkRecord* n = store_.get(a.network);
-        if (!n || n->builtin) continue;  // as docker's default bridge: no names between containers
-        for (const auto& [id, other] : live_) {
-            if (id == l.id) continue;
-            for (const auto& b : other.attachments)
-                if (b.network == a.network && seen.insert(id + a.network).second)
-                    peers.push_back({b.address.address_string(), {other.name, id.substr(0, 12)}});
-        }
+        auto it = peers.find(a.network);
+        if (it == peers.end()) continue;
+        for (const auto& [id, line] : it->second)
+            if (*id != l.id) text += line;
     }
-    write_in_place(l.bundle + "/hosts", hosts_file(own, l.extra_hosts, peers));
+    write_in_place(l.bundle + "/hosts", text);
 }
 
 void NetworkManager::refresh_hosts(const std::set<std::string>& networks)
@@ -385,10 +403,13 @@ void NetworkManager::refresh_hosts(const std::set<std::string>& networks)
     for (const auto& n : networks)
         if (const NetworkRecord* r = store_.get(n); r && !r->builtin) named.insert(n);
     if (named.empty()) return;
+    // The lines are made once for all the files (each file was its own pass over every
+    // container: 50 peers made 2500 entries per start).
+    const PeerLines peers = peer_lines();
     for (const auto& [id, l] : live_)
         for (const auto& a : l.attachments)
             if (named.count(a.network)) {
-                write_etc_files(l);
+                write_etc_files(l, peers);
                 break;
             }
 }
@@ -461,7 +482,7 @@ Result<std::string> NetworkManager::prepare_start(const NetContainer& c)
     return run_file(c.id);
 }
 
-void NetworkManager::started(const std::string& id)
+void NetworkManager::announce(const std::string& id)
 {
     auto it = live_.find(id);
     if (it == live_.end()) return;

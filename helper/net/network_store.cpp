@@ -122,6 +122,7 @@ Status NetworkStore::remove(const std::string& name)
     // The leases first: a network whose leases could not go stays, whole, and says why. Removed
     // in the other order, a new network of the same name would find the old leases taken.
     ONGGI_CHECK(remove_tree(lease_dir(name)), "remove network " + name + ": its leases");
+    lease_cache_.erase(name);
     if (::unlink((dir_ + "/" + name + ".json").c_str()) < 0 && errno != ENOENT)
         return Error::from_errno("remove network " + name);
     nets_.erase(name);
@@ -183,12 +184,28 @@ std::map<uint32_t, std::string> NetworkStore::leases(const std::string& network)
 {
     std::map<uint32_t, std::string> out;
     const std::string dir = lease_dir(network);
-    for (const auto& f : dir_entries(dir)) {
-        auto a = net::Ipv4Net::parse_address(f);
-        if (!a) continue;
-        auto text = read_file(dir + "/" + f, 128);
-        out[a.value()] = text ? text.value() : std::string();
+    std::map<std::string, LeaseFile>& cache = lease_cache_[network];
+    std::map<std::string, LeaseFile> seen;
+    DIR* d = ::opendir(dir.c_str());
+    if (d) {
+        while (struct dirent* e = ::readdir(d)) {
+            const std::string f = e->d_name;
+            auto a = net::Ipv4Net::parse_address(f);
+            if (!a) continue;
+            auto c = cache.find(f);
+            if (c != cache.end() && c->second.ino == e->d_ino) {
+                out[a.value()] = c->second.id;
+                seen.emplace(f, c->second);
+                continue;
+            }
+            auto text = read_file(dir + "/" + f, 128);
+            out[a.value()] = text ? text.value() : std::string();
+            // An empty or unreadable lease is read again next time.
+            if (text && !text.value().empty()) seen.emplace(f, LeaseFile{e->d_ino, text.value()});
+        }
+        ::closedir(d);
     }
+    cache = std::move(seen);  // what went is forgotten
     return out;
 }
 

@@ -10,6 +10,8 @@
 #include "engine/net/ipv4_net.h"
 #include "helper/rpc.h"
 
+#include <sys/types.h>
+
 #include <map>
 #include <optional>
 #include <set>
@@ -47,7 +49,10 @@ public:
     // free one after the gateway. The same container asking again gets its lease back.
     Result<uint32_t> allocate(const NetworkRecord& n, const std::string& container_id, std::optional<uint32_t> wanted);
     void release(const std::string& network, const std::string& container_id);
-    std::map<uint32_t, std::string> leases(const std::string& network) const;  // address -> container id
+    // address -> container id. The directory is read at each call; a lease file's content is read
+    // once (it never changes while the file exists: one O_EXCL create, under the lock) and kept
+    // by name and inode, so 50 leases cost one getdents, not 50 opens, per start and stop.
+    std::map<uint32_t, std::string> leases(const std::string& network) const;
     // Drop every lease whose container is not in `keep`.
     void reconcile(const std::set<std::string>& keep);
 
@@ -55,6 +60,11 @@ private:
     std::string lease_dir(const std::string& name) const { return dir_ + "/" + name + ".leases"; }
     std::string dir_;
     std::map<std::string, NetworkRecord> nets_;
+    struct LeaseFile {
+        ino_t ino = 0;
+        std::string id;
+    };
+    mutable std::map<std::string, std::map<std::string, LeaseFile>> lease_cache_;  // network -> file name -> it
 };
 
 }  // namespace onggi::helper

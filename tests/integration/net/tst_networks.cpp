@@ -368,6 +368,58 @@ private slots:
         QVERIFY2(!links().contains(QLatin1String("onggi-")), qPrintable(links()));
     }
 
+    // The other containers of a user-defined network learn a new container's name while its shim
+    // makes it (NetworkManager::announce), not after: when `run -d` returns, their hosts files
+    // name it already, on disk and as seen inside. A start that fails takes the name back.
+    void peersKnowANameWhenItsStartIsAnswered()
+    {
+        QCOMPARE(ctl({QStringLiteral("network"), QStringLiteral("create"), QStringLiteral("--subnet"),
+                      QStringLiteral("10.93.0.0/24"), QStringLiteral("names")})
+                     .code,
+                 0);
+        auto run = [this](const QString& name, const QStringList& cmd) {
+            return ctl(QStringList{QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), name,
+                                   QStringLiteral("--network"), QStringLiteral("names"), QStringLiteral("busybox")} +
+                       cmd);
+        };
+        QCOMPARE(run(QStringLiteral("p1"), {QStringLiteral("sleep"), QStringLiteral("300")}).code, 0);
+        const QString p1 = inspect(QStringLiteral("p1"))
+                               .value(QStringLiteral("container"))
+                               .toObject()
+                               .value(QStringLiteral("id"))
+                               .toString();
+        QFile hosts(dir_.filePath(QStringLiteral("state/containers/") + p1 + QStringLiteral("/hosts")));
+        auto read = [&hosts] {
+            if (!hosts.open(QIODevice::ReadOnly)) return QString();
+            const QString t = QString::fromUtf8(hosts.readAll());
+            hosts.close();
+            return t;
+        };
+        for (int i = 2; i <= 4; ++i) {
+            const QString name = QStringLiteral("p%1").arg(i);
+            QCOMPARE(run(name, {QStringLiteral("sleep"), QStringLiteral("300")}).code, 0);
+            const QString now = read();  // at once: no retry
+            const QString line = ipOf(name, QStringLiteral("names")) + QLatin1Char('\t') + name + QLatin1Char(' ');
+            QVERIFY2(now.contains(line), qPrintable(name + QStringLiteral(": ") + now));
+        }
+        const QString inside =
+            ctl({QStringLiteral("exec"), QStringLiteral("p1"), QStringLiteral("cat"), QStringLiteral("/etc/hosts")})
+                .out;
+        QVERIFY2(inside.contains(QLatin1String("\tp4 ")), qPrintable(inside));
+        // The shim is launched (and the name announced), then the start fails: the name goes.
+        Out bad = run(QStringLiteral("p5"), {QStringLiteral("/no/such/program")});
+        QVERIFY2(bad.code != 0, qPrintable(bad.out + bad.err));
+        const QString after = read();
+        QVERIFY2(!after.contains(QLatin1String("p5")) && after.contains(QLatin1String("\tp4 ")), qPrintable(after));
+        QCOMPARE(leases(QStringLiteral("names")).size(), 4);
+        QCOMPARE(ctl({QStringLiteral("rm"), QStringLiteral("-f"), QStringLiteral("p1"), QStringLiteral("p2"),
+                      QStringLiteral("p3"), QStringLiteral("p4"), QStringLiteral("p5")})
+                     .code,
+                 0);
+        QVERIFY(leases(QStringLiteral("names")).isEmpty());
+        QCOMPARE(ctl({QStringLiteral("network"), QStringLiteral("rm"), QStringLiteral("names")}).code, 0);
+    }
+
     // A start or a stop on the default network rewrites no other container's hosts file (names
     // are shared only on user-defined networks, as docker): with 50 containers running, each
     // start and stop rewrote 50 unchanged files (bench/net: 15.5 ms per start).
@@ -718,6 +770,56 @@ private slots:
         QCOMPARE(ctl({QStringLiteral("rm"), QStringLiteral("-f"), QStringLiteral("k1"), QStringLiteral("k2")}).code, 0);
         QVERIFY(leases().isEmpty());
         QVERIFY(!rules().contains(QLatin1String("dnat ip to")));
+    }
+
+    // A container of a user-defined network that ends while no helper runs leaves its peers'
+    // hosts files when the helper comes back (restore rewrites them once), not at the next start
+    // or stop on that network.
+    void helperRestartTakesBackNamesOfContainersGone()
+    {
+        QCOMPARE(ctl({QStringLiteral("network"), QStringLiteral("create"), QStringLiteral("--subnet"),
+                      QStringLiteral("10.94.0.0/24"), QStringLiteral("gone")})
+                     .code,
+                 0);
+        for (const QString& n : {QStringLiteral("g1"), QStringLiteral("g2")})
+            QCOMPARE(ctl({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), n,
+                          QStringLiteral("--network"), QStringLiteral("gone"), QStringLiteral("busybox"),
+                          QStringLiteral("sleep"), QStringLiteral("300")})
+                         .code,
+                     0);
+        auto hostsOf = [this](const QString& name) {
+            QFile f(dir_.filePath(
+                QStringLiteral("state/containers/") +
+                inspect(name).value(QStringLiteral("container")).toObject().value(QStringLiteral("id")).toString() +
+                QStringLiteral("/hosts")));
+            return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+        };
+        QVERIFY2(hostsOf(QStringLiteral("g1")).contains(QLatin1String("\tg2 ")),
+                 qPrintable(hostsOf(QStringLiteral("g1"))));
+        const pid_t g2 = pid_t(inspect(QStringLiteral("g2"))
+                                   .value(QStringLiteral("container"))
+                                   .toObject()
+                                   .value(QStringLiteral("pid"))
+                                   .toInt());
+        QVERIFY(g2 > 0);
+        // Its shim: the init's parent.
+        QFile status(QStringLiteral("/proc/%1/status").arg(g2));
+        QVERIFY(status.open(QIODevice::ReadOnly));
+        const QRegularExpressionMatch m =
+            QRegularExpression(QStringLiteral("PPid:\\s+(\\d+)")).match(QString::fromLatin1(status.readAll()));
+        QVERIFY(m.hasMatch());
+        const QString shim = QStringLiteral("/proc/") + m.captured(1);
+        ::kill(pid_t(helper_.processId()), SIGKILL);
+        helper_.waitForFinished(5000);
+        ::kill(g2, SIGKILL);
+        // Its shim records the exit and ends before the helper is back: restore() finds it gone.
+        for (int i = 0; i < 100 && QFile::exists(shim); ++i) QThread::msleep(50);
+        QVERIFY(!QFile::exists(shim));
+        QVERIFY2(startHelper(), qPrintable(helperLog()));
+        const QString g1 = hostsOf(QStringLiteral("g1"));
+        QVERIFY2(!g1.contains(QLatin1String("g2")), qPrintable(g1));
+        QCOMPARE(ctl({QStringLiteral("rm"), QStringLiteral("-f"), QStringLiteral("g1"), QStringLiteral("g2")}).code, 0);
+        QCOMPARE(ctl({QStringLiteral("network"), QStringLiteral("rm"), QStringLiteral("gone")}).code, 0);
     }
 
     // Bad input: a clear error with a stable code, and nothing changed (networks, rules, leases).
