@@ -407,4 +407,15 @@ std::vector<json> as_user(uid_t uid, gid_t gid, const std::string& socket,
     return replies;
 }
 
+std::string slurp(const std::string& path)
+{
+    std::string out;
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return out;
+    char buf[8192];
+    for (ssize_t n; (n = ::read(fd, buf, sizeof buf)) > 0;) out.append(buf, size_t(n));
+    ::close(fd);
+    return out;
+}
+
 }  // namespace onggi::test

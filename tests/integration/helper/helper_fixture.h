@@ -104,6 +104,11 @@ private:
     int stop_status_ = -1;
 };
 
+// A file's whole text, empty when it cannot be read. read(2), not an ifstream: reading
+// /proc/PID/... of a process that exits meanwhile fails with ESRCH, which libstdc++'s filebuf
+// throws out of an istreambuf_iterator (it aborted tst_helper_faults in the v2 guest).
+std::string slurp(const std::string& path);
+
 // A container name of its own: "<base>-<pid>-<n>".
 std::string unique_name(const char* base);
 // The stable error code ("errc") of a reply; empty for a result.

@@ -84,12 +84,6 @@ struct Fd {
     Fd& operator=(const Fd&) = delete;
 };
 
-std::string slurp(const std::string& path)
-{
-    std::ifstream f(path);
-    return std::string((std::istreambuf_iterator<char>(f)), {});
-}
-
 }  // namespace
 
 class TstHelperAttach : public QObject {

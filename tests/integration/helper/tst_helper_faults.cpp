@@ -34,12 +34,6 @@ using namespace onggi::test;
 
 namespace {
 
-std::string slurp(const std::string& path)
-{
-    std::ifstream f(path);
-    return std::string((std::istreambuf_iterator<char>(f)), {});
-}
-
 // The pids in a container's cgroup (pids controller on v1, the unified tree on v2); empty when
 // the cgroup does not exist.
 std::vector<int> cgroup_pids(const std::string& cgroup_path)

@@ -25,12 +25,6 @@ using namespace onggi::test;
 
 namespace {
 
-std::string slurp(const std::string& path)
-{
-    std::ifstream f(path);
-    return std::string((std::istreambuf_iterator<char>(f)), {});
-}
-
 std::string ns_link(const std::string& pid, const char* ns)
 {
     char buf[128];

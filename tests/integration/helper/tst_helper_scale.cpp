@@ -79,8 +79,7 @@ int settled_fd_count(pid_t pid)
 // utime + stime of a process, in clock ticks.
 uint64_t cpu_ticks(pid_t pid)
 {
-    std::ifstream f("/proc/" + std::to_string(pid) + "/stat");
-    std::string s((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+    const std::string s = slurp("/proc/" + std::to_string(pid) + "/stat");
     auto r = s.rfind(')');
     if (r == std::string::npos) return 0;
     std::istringstream in(s.substr(r + 2));

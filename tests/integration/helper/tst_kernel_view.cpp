@@ -21,12 +21,6 @@ using namespace onggi::test;
 
 namespace {
 
-std::string slurp(const std::string& path)
-{
-    std::ifstream f(path);
-    return std::string((std::istreambuf_iterator<char>(f)), {});
-}
-
 std::string trim(std::string s)
 {
     while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
