@@ -1,8 +1,6 @@
 #include "helper/dispatcher.h"
 #include "helper/fd_limit.h"
 
-#include <cerrno>
-
 #include <QDebug>
 
 namespace onggi::helper {
@@ -34,21 +32,6 @@ void Call::reply_with_fd(const json& result, int fd) const
     else if (fd >= 0) ::close(fd);
 }
 
-namespace {
-
-Error said_out_of_fds(const Error& e)
-{
-    // The shim's own limit, worded so already (shim_fd_exhausted): not the helper's.
-    if (!is_fd_exhaustion(e.sys_errno) || is_shim_fd_exhaustion(e)) return e;
-    const char* said = e.sys_errno == ENFILE ? "table of open files is full" : "too many open files in the helper";
-    if (e.context.find(said) != std::string::npos) return e;
-    Error out = fd_exhausted(e.context, e.sys_errno);
-    out.code = e.code;
-    return out;
-}
-
-}  // namespace
-
 void Call::fail(const Error& e) const
 {
     // Out of descriptors, wherever it happened: the numbers for the client's own words.
@@ -66,7 +49,7 @@ void Call::fail(const Error& e, const json& data) const
     if (!take()) return;
     // Every step that ran out says so in words, not only the ones that check (a start at the
     // limit failed in whichever open(2) came first: "clear the last run's shim dir: open ...").
-    json o = error_object(said_out_of_fds(e));
+    json o = error_object(worded_fd_exhaustion(e));
     if (is_fd_exhaustion(e.sys_errno) && !data.contains("reason")) {
         const json fd = fd_exhaustion_data(e);
         for (auto it = fd.begin(); it != fd.end(); ++it) o["data"][it.key()] = it.value();

@@ -74,23 +74,34 @@ FdUse fd_use()
     return u;
 }
 
+namespace {
+// Whose limit it was, in the words of fd_exhausted and shim_fd_exhausted (worded_fd_exhaustion
+// looks for them, so that an error is never worded twice).
+constexpr const char* kHostFull = ": the host's table of open files is full";
+constexpr const char* kInHelper = ": too many open files in the helper";
+constexpr const char* kInShim = ": too many open files in onggi-shim";
+}  // namespace
+
 bool is_fd_exhaustion(int err) { return err == EMFILE || err == ENFILE; }
 
 Error fd_exhausted(const std::string& what, int err)
 {
-    if (err == ENFILE)
-        return Error(Errc::system, what + ": the host's table of open files is full (fs.file-max)", ENFILE);
+    if (err == ENFILE) return Error(Errc::system, what + kHostFull + " (fs.file-max)", ENFILE);
     const FdUse u = fd_use();
     std::string numbers;
     if (u.open >= 0) numbers = std::to_string(u.open) + " open";
     if (u.limit >= 0) numbers += (numbers.empty() ? "" : ", ") + std::string("limit ") + std::to_string(u.limit);
-    return Error(Errc::system,
-                 what + ": too many open files in the helper" + (numbers.empty() ? "" : " (" + numbers + ")"), EMFILE);
+    return Error(Errc::system, what + kInHelper + (numbers.empty() ? "" : " (" + numbers + ")"), EMFILE);
 }
 
-namespace {
-constexpr const char* kInShim = ": too many open files in onggi-shim";
-}  // namespace
+Error worded_fd_exhaustion(const Error& e)
+{
+    if (!is_fd_exhaustion(e.sys_errno) || is_shim_fd_exhaustion(e)) return e;
+    if (e.context.find(e.sys_errno == ENFILE ? kHostFull : kInHelper) != std::string::npos) return e;
+    Error out = fd_exhausted(e.context, e.sys_errno);
+    out.code = e.code;
+    return out;
+}
 
 long child_fd_hard_limit()
 {

@@ -37,6 +37,12 @@ bool is_fd_exhaustion(int err);
 // with such an errno also carries them in error.data (fd_exhaustion_data).
 Error fd_exhausted(const std::string& what, int err = EMFILE);
 
+// Any error with errno EMFILE or ENFILE, worded as fd_exhausted does (with the numbers, the
+// code kept) unless it already says whose limit it was (fd_exhausted's or shim_fd_exhausted's
+// words); any other error as it is. Every error reply passes through it (Call::fail): a step
+// that ran out says so wherever it was.
+Error worded_fd_exhaustion(const Error& e);
+
 // error.data for a client to explain it in its own language (docs/protocol.md):
 // {"reason":"helper_fd_limit","open_fds":N,"fd_limit":M}, or "host_fd_limit" for ENFILE.
 nlohmann::json fd_exhaustion_data(int err);

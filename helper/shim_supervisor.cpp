@@ -248,11 +248,7 @@ void ShimSupervisor::start(const std::string& id, std::function<void(Result<pid_
 
     // Network: addresses, ports, rules, /etc files now; the veths by the shim (docs/shim.md).
     auto netfile = net_.prepare_start(net_container(*c));
-    if (!netfile) {
-        if (is_fd_exhaustion(netfile.error().sys_errno))
-            return done(fd_exhausted("start " + c->name + ": " + netfile.error().context, netfile.error().sys_errno));
-        return done(std::move(netfile).error().wrap("start " + c->name));
-    }
+    if (!netfile) return done(std::move(netfile).error().wrap("start " + c->name));
 
     auto* proc = new QProcess(this);
     QStringList args = {"run",

@@ -4,19 +4,21 @@
 
 namespace onggi::helper {
 
+std::string hosts_line(const HostsEntry& e)
+{
+    if (e.ip.empty() || e.names.empty()) return {};
+    std::string s = e.ip + "\t";
+    for (size_t i = 0; i < e.names.size(); ++i) s += (i ? " " : "") + e.names[i];
+    return s + "\n";
+}
+
 std::string hosts_file(const std::vector<HostsEntry>& own, const std::vector<ExtraHost>& extra,
                        const std::vector<HostsEntry>& peers)
 {
     std::string s = "127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n";
-    auto line = [&s](const HostsEntry& e) {
-        if (e.ip.empty() || e.names.empty()) return;
-        s += e.ip + "\t";
-        for (size_t i = 0; i < e.names.size(); ++i) s += (i ? " " : "") + e.names[i];
-        s += "\n";
-    };
-    for (const auto& e : own) line(e);
+    for (const auto& e : own) s += hosts_line(e);
     for (const auto& h : extra) s += h.ip + "\t" + h.name + "\n";
-    for (const auto& e : peers) line(e);
+    for (const auto& e : peers) s += hosts_line(e);
     return s;
 }
 

@@ -16,6 +16,9 @@ struct HostsEntry {
     std::vector<std::string> names;
 };
 
+// One line of a hosts file: "IP<tab>NAME NAME...\n"; empty without an address or a name.
+std::string hosts_line(const HostsEntry& e);
+
 // localhost lines, the container's own address with its host name (and name), --add-host
 // entries, then `peers` (the other containers on its user-defined networks).
 std::string hosts_file(const std::vector<HostsEntry>& own, const std::vector<ExtraHost>& extra,

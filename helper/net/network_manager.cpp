@@ -365,8 +365,7 @@ NetworkManager::PeerLines NetworkManager::peer_lines() const
         for (const auto& b : other.attachments) {
             const NetworkRecord* n = store_.get(b.network);
             if (!n || n->builtin || !seen.insert(b.network).second) continue;
-            out[b.network].push_back(
-                {&id, b.address.address_string() + "\t" + other.name + " " + id.substr(0, 12) + "\n"});
+            out[b.network].push_back({&id, hosts_line({b.address.address_string(), {other.name, id.substr(0, 12)}})});
         }
     }
     return out;
